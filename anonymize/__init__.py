@@ -1,0 +1,12 @@
+"""De-identification: the one place that decides what about a private person may be published.
+
+Public interface (used by the importer, comments, white papers and the leak scanner):
+
+- ``Deidentifier(pseudonym_key, known_person_names=())``
+    - ``.record(table, row) -> dict``: apply the field policy (policy.py) to one raw row;
+      raw PII columns are dropped, person names pseudonymised, free text scrubbed.
+    - ``.text(text, context=None) -> str``: scrub free text.
+    - ``.report() -> dict``: counts per identifier type and treatment (JSON-serialisable).
+- ``scrub_text(text) -> str``: stateless scrub for user input (comments, questions).
+"""
+from .deidentify import Deidentifier, scrub_text  # noqa: F401

@@ -1,0 +1,38 @@
+"""明账 Mingzhang — the Flask application factory."""
+from flask import Flask
+
+from .config import PROJECT_ROOT, load_config
+
+
+def create_app(overrides=None):
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder="static",
+    )
+    app.config.update(load_config(overrides))
+    app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
+    app.config["SESSION_COOKIE_HTTPONLY"] = True
+    app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
+    app.config["SESSION_COOKIE_SECURE"] = app.config["MINGZHANG_ENV"] == "production"
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+
+    from .db import init_schema, make_engine
+    engine = make_engine(app.config["DATABASE_URL"])
+    init_schema(engine)
+    app.extensions["mingzhang.engine"] = engine
+
+    from .extensions import csrf, limiter
+    csrf.init_app(app)
+    limiter.init_app(app)
+
+    from . import context, errors, security, templating
+    app.teardown_appcontext(context.close_connection)
+    app.after_request(security.add_security_headers)
+    errors.register(app)
+    templating.register(app)
+
+    from .views import register_blueprints
+    register_blueprints(app)
+    return app

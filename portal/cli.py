@@ -1,0 +1,106 @@
+"""The ``mingzhang`` command line."""
+import sys
+from pathlib import Path
+
+import click
+
+from . import create_app
+
+
+def _app():
+    return create_app()
+
+
+@click.group(help="明账 Mingzhang — 财政预算公开平台命令行")
+def main():
+    pass
+
+
+def run_publish(app, paths, *, dataset, title, is_demo=False, created_by="cli"):
+    """Publish and re-index; prints row-level errors and exits 1 on failure."""
+    from .hooks import after_publish
+    from .importer.publish import ImportFailure, publish, record_failure
+
+    engine = app.extensions["mingzhang.engine"]
+    try:
+        publication = publish(
+            engine, paths, pseudonym_key=app.config["PSEUDONYM_KEY"], dataset=dataset, title=title,
+            is_demo=is_demo, created_by=created_by,
+            on_published=lambda pub, rows: after_publish(app, pub, rows))
+    except ImportFailure as failure:
+        record_failure(engine, failure, dataset=dataset, title=title, created_by=created_by)
+        click.echo(f"导入失败，未发布任何数据（共 {len(failure.errors)} 处错误，上一次发布继续有效）：", err=True)
+        for error in failure.errors[:50]:
+            click.echo(f"  - {error}", err=True)
+        sys.exit(1)
+    counts = "，".join(f"{k} {v} 行" for k, v in publication["row_counts"].items())
+    click.echo(f"已发布 #{publication['id']}「{publication['title']}」：{counts}")
+    click.echo(f"SHA-256 {publication['data_sha256']}")
+    return publication
+
+
+@main.command("import", help="导入 CSV/XLSX 原始数据并发布（原子操作：失败则不发布）")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--dataset", default="import", help="数据集名称")
+@click.option("--title", default=None, help="发布标题")
+def import_command(paths, dataset, title):
+    app = _app()
+    with app.app_context():
+        run_publish(app, list(paths), dataset=dataset, title=title or f"{app.config['CITY_NAME']}预算执行数据")
+
+
+@main.command(help="生成示例数据并发布（确定性，可重复）")
+@click.option("--seed", default=20240101, show_default=True, type=int)
+@click.option("--dataset", type=click.Choice(["city", "yearbook"]), default="city", show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="原始文件输出目录")
+@click.option("--if-missing", is_flag=True, help="已有发布时不做任何事")
+@click.option("--no-publish", is_flag=True, help="只生成原始文件")
+def demo(seed, dataset, out, if_missing, no_publish):
+    app = _app()
+    with app.app_context():
+        if if_missing:
+            from .db import current_publication
+            with app.extensions["mingzhang.engine"].connect() as conn:
+                if current_publication(conn):
+                    click.echo("已有发布数据，跳过示例数据生成。")
+                    return
+        out = out or Path(app.config["INSTANCE_PATH"]) / "raw" / dataset
+        if dataset == "city":
+            from .demo import generate
+            files = generate(out, seed=seed)
+            title = "示例市预算执行数据（演示）"
+        else:
+            from .importer.yearbook import bundled_yearbook_files
+            files = bundled_yearbook_files()
+            title = "分地区一般公共预算支出（中国统计年鉴表7-6，2019–2023）"
+        click.echo(f"原始文件：{out if dataset == 'city' else '随包附带的年鉴表格'}（{len(files)} 个）")
+        if not no_publish:
+            run_publish(app, files, dataset=dataset, title=title, is_demo=dataset == "city", created_by="demo")
+
+
+@main.command(help="启动门户（gunicorn）")
+@click.option("--port", default=None, type=int, envvar="PORT")
+@click.option("--host", default="127.0.0.1")
+def serve(port, host):
+    import os
+    port = port or 5000
+    config = Path(__file__).resolve().parent.parent / "gunicorn.conf.py"
+    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "-c", str(config),
+                               "--bind", f"{host}:{port}", "wsgi:app"])
+
+
+def _register_optional_commands():
+    """Commands owned by feature modules; each module exposes ``commands`` (click commands)."""
+    for module_name in ("anonymize.cli", "search.cli", "nlq.cli", "portal.whitepaper", "portal.admin_cli",
+                        "portal.verify"):
+        try:
+            module = __import__(module_name, fromlist=["commands"])
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        for command in module.commands:
+            main.add_command(command)
+
+
+_register_optional_commands()

@@ -1,0 +1,42 @@
+"""Explicit configuration: defaults, overridden by environment variables.
+
+Every setting a deployment may change is listed here, and documented in the README.
+"""
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SECRET = "dev-insecure-change-me"
+
+
+def _env(name, default):
+    value = os.environ.get(name)
+    return default if value in (None, "") else value
+
+
+def load_config(overrides=None):
+    instance = Path(_env("MINGZHANG_INSTANCE", PROJECT_ROOT / "instance"))
+    config = {
+        "INSTANCE_PATH": instance,
+        "DATABASE_URL": _env("DATABASE_URL", f"sqlite:///{instance / 'mingzhang.db'}"),
+        "SEARCH_BACKEND": _env("SEARCH_BACKEND", "sqlite"),
+        "SEARCH_INDEX_PATH": Path(_env("SEARCH_INDEX_PATH", instance / "search.db")),
+        "ELASTICSEARCH_URL": _env("ELASTICSEARCH_URL", ""),
+        "ELASTICSEARCH_INDEX": _env("ELASTICSEARCH_INDEX", "mingzhang"),
+        "EMBEDDING_MODEL": _env("EMBEDDING_MODEL", ""),  # empty: the bundled e5-small conversion
+        "SECRET_KEY": _env("SECRET_KEY", DEFAULT_SECRET),
+        # Key for pseudonyms of private persons; must stay stable across publications.
+        "PSEUDONYM_KEY": _env("PSEUDONYM_KEY", "") or _env("SECRET_KEY", DEFAULT_SECRET),
+        "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_WRITE": _env("RATELIMIT_WRITE", "5 per minute"),
+        "RATELIMIT_ASK": _env("RATELIMIT_ASK", "30 per minute"),
+        "COMMENTS_PREMODERATED": _env("COMMENTS_PREMODERATED", "1") == "1",
+        "CITY_NAME": _env("CITY_NAME", "示例市"),
+        "MINGZHANG_ENV": _env("MINGZHANG_ENV", "development"),
+        "MAX_CONTENT_LENGTH": int(_env("MAX_UPLOAD_MB", "50")) * 1024 * 1024,
+    }
+    if overrides:
+        config.update(overrides)
+    if config["MINGZHANG_ENV"] == "production" and config["SECRET_KEY"] == DEFAULT_SECRET:
+        raise RuntimeError("SECRET_KEY must be set in production (MINGZHANG_ENV=production)")
+    return config

@@ -1,0 +1,26 @@
+"""SHA-256 of a publication's rows, recomputable from the database at any time."""
+import datetime as dt
+import hashlib
+import json
+
+from sqlalchemy import select
+
+from .schema import PUBLISHED_TABLES
+
+
+def _default(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def publication_digest(conn, publication_id):
+    digest = hashlib.sha256()
+    for table in PUBLISHED_TABLES:
+        columns = [c for c in table.columns if c.name != "publication_id"]
+        query = select(*columns).where(table.c.publication_id == publication_id).order_by(*columns)
+        digest.update(f"#{table.name}\n".encode())
+        for row in conn.execute(query):
+            line = json.dumps(list(row), ensure_ascii=False, default=_default, separators=(",", ":"))
+            digest.update(line.encode("utf-8") + b"\n")
+    return digest.hexdigest()

@@ -1,0 +1,247 @@
+"""The published data model (SQLAlchemy Core).
+
+Every published table carries ``publication_id``: an import writes a whole new
+publication in one transaction and only then marks it current, so readers keep
+seeing the previous publication until the new one is complete, and a permalink
+to an old publication keeps showing that publication's figures.
+
+Amounts are integer fen (1 元 = 100 fen); nothing is stored as float.
+Only de-identified data is ever written here: raw files never enter the database.
+"""
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    JSON,
+)
+
+metadata = MetaData()
+
+
+def _pub():
+    return Column("publication_id", Integer, ForeignKey("publications.id"), nullable=False, index=True)
+
+
+publications = Table(
+    "publications",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", DateTime, nullable=False),
+    # building -> published | failed. Only 'published' rows are ever served.
+    Column("status", String(16), nullable=False),
+    Column("dataset", String(64), nullable=False),  # e.g. "示例市" demo, "yearbook"
+    Column("title", String(200), nullable=False),
+    Column("is_demo", Integer, nullable=False, default=0),
+    Column("as_of", Date),  # last full month covered by the data
+    Column("source_files", JSON, nullable=False),  # [{name, sha256, rows}]
+    Column("row_counts", JSON, nullable=False),  # {table: n}
+    Column("deid_report", JSON, nullable=False),  # what de-identification found and changed
+    Column("data_sha256", String(64)),  # hash of the published rows (integrity chain)
+    Column("prev_sha256", String(64)),
+    Column("created_by", String(64)),
+    Column("error", Text),
+)
+
+regions = Table(
+    "regions",
+    metadata,
+    _pub(),
+    Column("code", String(12), nullable=False),  # 6-digit administrative code
+    Column("name", String(64), nullable=False),
+    Column("short_name", String(32), nullable=False),
+    Column("parent_code", String(12)),
+    Column("level", SmallInteger, nullable=False),  # 0 = city/nation, 1 = district/province
+    Column("population", Integer),  # residents, for per-capita figures
+    Index("ix_regions_pub_code", "publication_id", "code", unique=True),
+)
+
+departments = Table(
+    "departments",
+    metadata,
+    _pub(),
+    Column("code", String(16), nullable=False),
+    Column("name", String(128), nullable=False),
+    Column("region_code", String(12), nullable=False),
+    Index("ix_departments_pub_code", "publication_id", "code", unique=True),
+)
+
+# 政府收支分类科目 (functional classification): 类 (3 digits) and 款 (5 digits).
+func_classes = Table(
+    "func_classes",
+    metadata,
+    _pub(),
+    Column("code", String(8), nullable=False),
+    Column("name", String(64), nullable=False),
+    Column("parent_code", String(8)),
+    Column("level", SmallInteger, nullable=False),  # 1 = 类, 2 = 款
+    Index("ix_classes_pub_code", "publication_id", "code", unique=True),
+)
+
+# Annual budget per region x department x class (class at 款 or 类 level).
+budgets = Table(
+    "budgets",
+    metadata,
+    _pub(),
+    Column("year", SmallInteger, nullable=False),
+    Column("region_code", String(12), nullable=False),
+    Column("dept_code", String(16)),  # null when the source has no department breakdown
+    Column("class_code", String(8), nullable=False),
+    Column("budget_fen", BigInteger, nullable=False),
+    Index("ix_budgets_lookup", "publication_id", "year", "region_code", "class_code"),
+)
+
+# Monthly actual expenditure (not cumulative). month 0 = whole year with no monthly breakdown.
+expenditures = Table(
+    "expenditures",
+    metadata,
+    _pub(),
+    Column("year", SmallInteger, nullable=False),
+    Column("month", SmallInteger, nullable=False),
+    Column("region_code", String(12), nullable=False),
+    Column("dept_code", String(16)),
+    Column("class_code", String(8), nullable=False),
+    Column("amount_fen", BigInteger, nullable=False),
+    Index("ix_exp_lookup", "publication_id", "year", "month", "region_code", "class_code"),
+)
+
+projects = Table(
+    "projects",
+    metadata,
+    _pub(),
+    Column("code", String(32), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("year", SmallInteger, nullable=False),  # budget year the project is funded in
+    Column("region_code", String(12), nullable=False),
+    Column("dept_code", String(16), nullable=False),
+    Column("class_code", String(8), nullable=False),
+    Column("category", String(32), nullable=False),  # 农村公路, 学校建设, 养老服务 ...
+    Column("location", String(128)),  # township/street level at most
+    Column("total_investment_fen", BigInteger, nullable=False),
+    Column("annual_plan_fen", BigInteger, nullable=False),
+    Column("disbursed_fen", BigInteger, nullable=False),
+    Column("output_name", String(32)),  # 新建改建农村公路
+    Column("output_unit", String(16)),  # 公里
+    Column("output_planned", Float),
+    Column("output_actual", Float),
+    Column("start_date", Date),
+    Column("end_date", Date),  # planned completion
+    Column("completed_date", Date),
+    Column("status", String(16), nullable=False),  # 未开工 / 在建 / 已完工 / 滞后
+    Column("progress_pct", SmallInteger, nullable=False, default=0),
+    Column("contractor", String(128)),  # a company, or a de-identified individual
+    Column("description", Text),
+    Index("ix_projects_pub_code", "publication_id", "code", unique=True),
+    Index("ix_projects_filter", "publication_id", "year", "region_code", "class_code"),
+)
+
+project_updates = Table(
+    "project_updates",
+    metadata,
+    _pub(),
+    Column("project_code", String(32), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("progress_pct", SmallInteger, nullable=False),
+    Column("note", Text),
+    Index("ix_updates_project", "publication_id", "project_code"),
+)
+
+payments = Table(
+    "payments",
+    metadata,
+    _pub(),
+    Column("id", String(32), nullable=False),  # voucher number from the source
+    Column("project_code", String(32)),
+    Column("date", Date, nullable=False),
+    Column("amount_fen", BigInteger, nullable=False),
+    Column("payee", String(128), nullable=False),  # company name, or a pseudonym for a person
+    Column("payee_type", String(8), nullable=False),  # 单位 / 个人
+    Column("purpose", String(200)),
+    Index("ix_payments_project", "publication_id", "project_code"),
+    Index("ix_payments_date", "publication_id", "date"),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    _pub(),
+    Column("slug", String(64), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("doc_type", String(32), nullable=False),  # 预算报告 / 决算报告 / 执行情况 / 白皮书 ...
+    Column("year", SmallInteger, nullable=False),
+    Column("region_code", String(12)),
+    Column("published_date", Date),
+    Column("body", Text, nullable=False),  # plain text / markdown-ish paragraphs, de-identified
+    Index("ix_documents_pub_slug", "publication_id", "slug", unique=True),
+)
+
+# ---- Portal-owned tables (not part of a publication) ------------------------
+
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("project_code", String(32), nullable=False, index=True),
+    Column("rating", SmallInteger, nullable=False),
+    Column("body", Text, nullable=False),  # already de-identified
+    Column("status", String(16), nullable=False),  # pending / approved / rejected
+    Column("created_at", DateTime, nullable=False),
+    Column("client_hash", String(64), nullable=False),  # keyed hash, never the raw IP
+    Column("body_hash", String(64), nullable=False),  # duplicate suppression
+    Column("reject_reason", Text),
+    Column("reply", Text),
+    Column("reply_at", DateTime),
+    Column("moderated_by", String(64)),
+)
+
+staff_users = Table(
+    "staff_users",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("password_hash", String(256), nullable=False),
+    Column("role", String(16), nullable=False),  # admin / publisher / moderator
+    Column("created_at", DateTime, nullable=False),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("username", String(64), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("target", String(128)),
+    Column("detail", JSON),
+)
+
+question_log = Table(
+    "question_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("question", Text, nullable=False),  # de-identified
+    Column("kind", String(32)),
+    Column("confidence", Float),
+    Column("client_hash", String(64)),
+)
+
+PUBLISHED_TABLES = [
+    regions,
+    departments,
+    func_classes,
+    budgets,
+    expenditures,
+    projects,
+    project_updates,
+    payments,
+    documents,
+]

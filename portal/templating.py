@@ -1,0 +1,34 @@
+"""Template filters and globals shared by every page."""
+from flask import request, url_for
+
+from . import money
+from .context import publication
+
+
+def register(app):
+    app.jinja_env.filters["amount"] = money.format_amount
+    app.jinja_env.filters["yuan"] = money.fen_to_yuan
+    app.jinja_env.filters["rate"] = lambda pair: money.format_rate(*pair)
+
+    @app.context_processor
+    def inject():
+        def url_with(**changes):
+            """The current URL with some query parameters changed (None removes one)."""
+            args = request.args.to_dict(flat=False)
+            for key, value in changes.items():
+                if value is None:
+                    args.pop(key, None)
+                else:
+                    args[key] = [value]
+            return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+        return {"current_publication": safe_publication(), "city_name": app.config["CITY_NAME"],
+                "url_with": url_with,
+                "has_endpoint": lambda name: name in app.view_functions}
+
+
+def safe_publication():
+    try:
+        return publication()
+    except Exception:  # error pages must render even when the database is down
+        return None

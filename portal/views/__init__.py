@@ -1,0 +1,18 @@
+"""Blueprints. Each module owns one area; views stay thin and call query modules."""
+
+
+def register_blueprints(app):
+    from . import api, health, pages
+
+    app.register_blueprint(health.bp)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(api.bp)
+    # Feature blueprints register themselves here as they land.
+    for module_name in ("search", "ask", "admin", "community", "compare", "documents", "opendata"):
+        try:
+            module = __import__(f"portal.views.{module_name}", fromlist=["bp"])
+        except ModuleNotFoundError as exc:
+            if exc.name != f"portal.views.{module_name}":
+                raise
+            continue
+        app.register_blueprint(module.bp)

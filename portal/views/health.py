@@ -1,0 +1,19 @@
+from flask import Blueprint, jsonify
+from sqlalchemy import text
+
+from ..context import connection
+from ..db import current_publication
+
+bp = Blueprint("health", __name__)
+
+
+@bp.get("/healthz")
+def healthz():
+    conn = connection()
+    conn.execute(text("SELECT 1"))
+    pub = current_publication(conn)
+    return jsonify({
+        "status": "ok",
+        "database": "ok",
+        "publication": {"id": pub["id"], "sha256": pub["data_sha256"], "title": pub["title"]} if pub else None,
+    })
