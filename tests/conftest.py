@@ -1,0 +1,92 @@
+"""Shared fixtures: one real demo publication per test session, on a real SQLite file.
+
+The full demo (about 100,000 payments) is generated, de-identified and published once;
+the result is cached under .cache/ keyed by the source of the generator, importer and
+de-identification, so a second run of the suite reuses it.
+"""
+import datetime as dt
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_SEED = 20240101
+DEMO_AS_OF = dt.date(2026, 10, 31)  # last full month of the demo's current year
+
+
+def _source_fingerprint():
+    digest = hashlib.sha256()
+    for folder in ("portal/demo", "portal/importer", "anonymize", "search", "portal/schema.py"):
+        path = ROOT / folder
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for file in files:
+            digest.update(str(file.relative_to(ROOT)).encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_instance(instance, seed=DEMO_SEED, as_of=DEMO_AS_OF):
+    """Generate raw demo files into instance/raw and publish them into instance/mingzhang.db."""
+    from portal import create_app
+    from portal.cli import run_publish
+    from portal.demo import generate
+
+    app = create_app(_config_for(instance))
+    raw = instance / "raw" / "city"
+    files = generate(raw, seed=seed, as_of=as_of)
+    with app.app_context():
+        run_publish(app, files, dataset="city", title="示例市预算执行数据（演示）", is_demo=True, created_by="tests")
+    return app
+
+
+def _config_for(instance):
+    return {
+        "INSTANCE_PATH": instance,
+        "DATABASE_URL": f"sqlite:///{instance / 'mingzhang.db'}",
+        "SEARCH_INDEX_PATH": instance / "search.db",
+        "SECRET_KEY": "test-secret",
+        "PSEUDONYM_KEY": "test-pseudonym-key",
+        "TESTING": True,
+    }
+
+
+@pytest.fixture(scope="session")
+def demo_instance(tmp_path_factory):
+    """Path of an instance folder holding the published demo (raw files under raw/city)."""
+    cache = ROOT / ".cache" / f"demo-{_source_fingerprint()}"
+    if not (cache / "mingzhang.db").exists() or os.environ.get("MINGZHANG_REBUILD_DEMO"):
+        shutil.rmtree(cache, ignore_errors=True)
+        building = cache.with_name(cache.name + ".building")
+        shutil.rmtree(building, ignore_errors=True)
+        building.mkdir(parents=True)
+        build_instance(building)
+        building.rename(cache)
+    # Tests get their own copy, so that writes (comments, re-imports) do not leak between runs.
+    instance = tmp_path_factory.mktemp("instance")
+    shutil.copytree(cache, instance, dirs_exist_ok=True)
+    return instance
+
+
+@pytest.fixture(scope="session")
+def demo_app(demo_instance):
+    """The portal over the demo publication (read-mostly: share it, don't mutate published data)."""
+    from portal import create_app
+
+    app = create_app(_config_for(demo_instance))
+    return app
+
+
+@pytest.fixture()
+def client(demo_app):
+    return demo_app.test_client()
+
+
+@pytest.fixture()
+def empty_app(tmp_path):
+    """A portal with nothing published yet, on its own database."""
+    from portal import create_app
+
+    return create_app(_config_for(tmp_path))
