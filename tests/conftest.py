@@ -39,6 +39,7 @@ def build_instance(instance, seed=DEMO_SEED, as_of=DEMO_AS_OF):
     files = generate(raw, seed=seed, as_of=as_of)
     with app.app_context():
         run_publish(app, files, dataset="city", title="示例市预算执行数据（演示）", is_demo=True, created_by="tests")
+    app.extensions["mingzhang.engine"].dispose()  # closes SQLite, checkpointing the WAL into the file
     return app
 
 
