@@ -1,0 +1,40 @@
+"""A page of a listing: items plus the counts needed for navigation."""
+from dataclasses import dataclass, field
+
+MAX_PER_PAGE = 500
+
+
+@dataclass
+class Page:
+    items: list
+    total: int
+    page: int
+    per_page: int
+    sums: dict = field(default_factory=dict)  # e.g. {"amount_fen": …} over the whole filtered set
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self):
+        return self.page > 1
+
+    @property
+    def has_next(self):
+        return self.page < self.pages
+
+    @property
+    def first_index(self):
+        return (self.page - 1) * self.per_page + 1 if self.total else 0
+
+    @property
+    def last_index(self):
+        return min(self.total, self.page * self.per_page)
+
+
+def clamp(page, per_page):
+    """Sanitised (page, per_page, offset): page ≥ 1, 1 ≤ per_page ≤ MAX_PER_PAGE."""
+    page = max(1, int(page or 1))
+    per_page = min(MAX_PER_PAGE, max(1, int(per_page or 50)))
+    return page, per_page, (page - 1) * per_page

@@ -1,0 +1,68 @@
+"""The individual records behind a figure: budget lines, monthly expenditures, payments."""
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from ..schema import budgets, departments, expenditures, func_classes, payments, regions
+from .execution import Scope, _conditions
+from .paging import Page, clamp
+
+
+def _named(table, pub_id):
+    """Select the table's rows with the region, department and class names joined in."""
+    return (select(table, regions.c.name.label("region_name"), departments.c.name.label("dept_name"),
+                   func_classes.c.name.label("class_name"))
+            .select_from(table
+                         .outerjoin(regions, (regions.c.publication_id == pub_id)
+                                    & (regions.c.code == table.c.region_code))
+                         .outerjoin(departments, (departments.c.publication_id == pub_id)
+                                    & (departments.c.code == table.c.dept_code))
+                         .outerjoin(func_classes, (func_classes.c.publication_id == pub_id)
+                                    & (func_classes.c.code == table.c.class_code))))
+
+
+def _paged(conn, query, count_conds, table, amount, order, page, per_page):
+    page, per_page, offset = clamp(page, per_page)
+    rows = conn.execute(query.order_by(*order).limit(per_page).offset(offset)).mappings()
+    count, total = conn.execute(select(func.count(), func.coalesce(func.sum(amount), 0))
+                                .select_from(table).where(*count_conds)).one()
+    return Page([dict(r) for r in rows], count, page, per_page, {amount.name: int(total)})
+
+
+def expenditure_records(conn, pub_id, scope: Scope, *, page=1, per_page=50):
+    """Monthly expenditure rows in the scope (cumulative months 1..scope.month when given)."""
+    conds = _conditions(expenditures, pub_id, scope, is_spending=True)
+    query = _named(expenditures, pub_id).where(*conds)
+    order = [expenditures.c.year, expenditures.c.month, expenditures.c.region_code,
+             expenditures.c.dept_code, expenditures.c.class_code]
+    return _paged(conn, query, conds, expenditures, expenditures.c.amount_fen, order, page, per_page)
+
+
+def budget_records(conn, pub_id, scope: Scope, *, page=1, per_page=50):
+    """Annual budget lines in the scope (the month is ignored: budgets are annual)."""
+    conds = _conditions(budgets, pub_id, scope, is_spending=False)
+    query = _named(budgets, pub_id).where(*conds)
+    order = [budgets.c.year, budgets.c.region_code, budgets.c.dept_code, budgets.c.class_code]
+    return _paged(conn, query, conds, budgets, budgets.c.budget_fen, order, page, per_page)
+
+
+@dataclass(frozen=True)
+class PaymentFilter:
+    project: str | None = None
+    year: int | None = None
+    payee_type: str | None = None  # 单位 / 个人
+
+
+def payment_records(conn, pub_id, flt: PaymentFilter, *, page=1, per_page=50):
+    """De-identified payment vouchers, newest first."""
+    conds = [payments.c.publication_id == pub_id]
+    if flt.project:
+        conds.append(payments.c.project_code == flt.project)
+    if flt.year is not None:
+        conds.append(payments.c.date.between(dt.date(flt.year, 1, 1), dt.date(flt.year, 12, 31)))
+    if flt.payee_type:
+        conds.append(payments.c.payee_type == flt.payee_type)
+    query = select(payments).where(*conds)
+    return _paged(conn, query, conds, payments, payments.c.amount_fen,
+                  [payments.c.date.desc(), payments.c.id], page, per_page)

@@ -1,0 +1,79 @@
+"""Reference data of a publication: years, regions, departments, functional classes."""
+from sqlalchemy import func, select, union
+
+from ..schema import budgets, departments, expenditures, func_classes, regions
+
+CITY_LEVEL = 0
+
+
+def years(conn, pub_id):
+    """Budget years present in budgets or expenditures, ascending."""
+    query = union(
+        select(budgets.c.year).where(budgets.c.publication_id == pub_id),
+        select(expenditures.c.year).where(expenditures.c.publication_id == pub_id),
+    )
+    return sorted(row[0] for row in conn.execute(query))
+
+
+def latest_year(conn, pub_id):
+    found = years(conn, pub_id)
+    return found[-1] if found else None
+
+
+def last_month(conn, pub_id, year):
+    """The last month (1–12) with expenditure data in ``year``; 0 when only whole-year data exists."""
+    value = conn.execute(select(func.max(expenditures.c.month)).where(
+        expenditures.c.publication_id == pub_id, expenditures.c.year == year)).scalar()
+    return value or 0
+
+
+def all_regions(conn, pub_id):
+    """Regions ordered city first, then districts by code."""
+    rows = conn.execute(select(regions).where(regions.c.publication_id == pub_id)
+                        .order_by(regions.c.level, regions.c.code)).mappings()
+    return [dict(r) for r in rows]
+
+
+def region(conn, pub_id, code):
+    row = conn.execute(select(regions).where(regions.c.publication_id == pub_id, regions.c.code == code)
+                       ).mappings().first()
+    return dict(row) if row else None
+
+
+def city(conn, pub_id):
+    """The top-level region (level 0), or None."""
+    return next((r for r in all_regions(conn, pub_id) if r["level"] == CITY_LEVEL), None)
+
+
+def all_departments(conn, pub_id, region_code=None):
+    query = select(departments).where(departments.c.publication_id == pub_id)
+    if region_code:
+        query = query.where(departments.c.region_code == region_code)
+    return [dict(r) for r in conn.execute(query.order_by(departments.c.code)).mappings()]
+
+
+def department(conn, pub_id, code):
+    row = conn.execute(select(departments).where(
+        departments.c.publication_id == pub_id, departments.c.code == code)).mappings().first()
+    return dict(row) if row else None
+
+
+def class_names(conn, pub_id):
+    """{code: name} for every 类 and 款."""
+    rows = conn.execute(select(func_classes.c.code, func_classes.c.name)
+                        .where(func_classes.c.publication_id == pub_id))
+    return {code: name for code, name in rows}
+
+
+def func_class(conn, pub_id, code):
+    row = conn.execute(select(func_classes).where(
+        func_classes.c.publication_id == pub_id, func_classes.c.code == code)).mappings().first()
+    return dict(row) if row else None
+
+
+def top_classes(conn, pub_id):
+    """The 类 (3-digit) classes, by code."""
+    rows = conn.execute(select(func_classes.c.code, func_classes.c.name).where(
+        func_classes.c.publication_id == pub_id, func.length(func_classes.c.code) == 3
+    ).order_by(func_classes.c.code))
+    return [{"code": c, "name": n} for c, n in rows]
