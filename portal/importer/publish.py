@@ -22,17 +22,22 @@ def read_sources(paths):
     files = expand_paths(paths)
     if not files:
         raise ImportFailure([RowError("（无）", "没有找到可导入的 .csv 或 .xlsx 文件")])
-    tables, manifest, errors = {}, [], []
+    tables, manifest, errors, shared = {}, [], [], {}
     for path in files:
         try:
             raws = read_file(path)
         except ImportFailure as failure:
             errors.extend(failure.errors)
             continue
-        manifest.append({"name": path.name, "sha256": sha256_file(path),
-                         "rows": sum(len(r.rows) for r in raws)})
+        entry = {"name": path.name, "sha256": sha256_file(path), "rows": sum(len(r.rows) for r in raws)}
+        notes = list(dict.fromkeys(note for raw in raws for note in raw.notes))
+        if notes:
+            entry["notes"] = notes  # checks done while reading (e.g. yearbook totals)
+        manifest.append(entry)
         for raw in raws:
             typed = validate_table(raw, errors)
+            if raw.shared:
+                typed = _not_yet_given(raw, typed, shared)
             tables.setdefault(raw.layout.name, []).extend((raw.file, n, row) for n, row in typed)
             if len(errors) >= MAX_ERRORS:
                 raise ImportFailure(errors)
@@ -45,6 +50,18 @@ def read_sources(paths):
         raise ImportFailure(errors)
     check_references(tables)
     return tables, manifest
+
+
+def _not_yet_given(raw, typed, seen):
+    """Rows of a shared reference table (yearbook regions/classes) minus identical repeats from
+    earlier files; a differing repeat is kept so that check_references reports the clash."""
+    kept = []
+    for number, row in typed:
+        key = (raw.layout.name, row.get("code"))
+        if seen.get(key) != row:
+            seen.setdefault(key, row)
+            kept.append((number, row))
+    return kept
 
 
 def check_references(tables):

@@ -46,6 +46,8 @@ class RawTable:
     sheet: str | None
     header: list
     rows: list = field(default_factory=list)  # (row_number, [cells])
+    shared: bool = False  # reference rows several files may repeat (yearbook regions): kept once
+    notes: list = field(default_factory=list)  # import checks worth recording with the source file
 
 
 def sha256_file(path):
@@ -144,12 +146,32 @@ def _known_names():
     return "、".join(l.aliases[0] for l in LAYOUTS.values())
 
 
+def _documented_workbook(path):
+    """True when the file or one of its sheets is named like a documented-layout table."""
+    if layout_for_name(path.stem):
+        return True
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True)
+    except Exception:
+        return True  # let read_xlsx report the damaged file
+    try:
+        return any(layout_for_name(name) for name in workbook.sheetnames)
+    finally:
+        workbook.close()
+
+
 def read_file(path):
     suffix = path.suffix.lower()
     if not path.exists():
         raise ImportFailure([RowError(path.name, "文件不存在")])
     if suffix == ".csv":
         return read_csv(path)
-    if suffix == ".xlsx":
+    if suffix == ".xlsx" and _documented_workbook(path):
         return read_xlsx(path)
-    raise ImportFailure([RowError(path.name, "不支持的文件类型，请使用 .csv 或 .xlsx")])
+    if suffix in (".xls", ".xlsx"):
+        # Anything else must be a yearbook-style table (e.g. 统计年鉴 表7-6), or it is refused clearly.
+        from .yearbook import read_yearbook
+        return read_yearbook(path)
+    raise ImportFailure([RowError(path.name, "不支持的文件类型，请使用 .csv、.xlsx 或 .xls")])
