@@ -1,0 +1,272 @@
+"""District comparison (区县对比): the measures people's congress delegates compare side by side.
+
+For a year and a period (cumulative months 1..month; month 0 = whole-year data only),
+every level-1 region (district, or province in the yearbook data) gets: budget, spending,
+execution rate and its pace against the calendar, per-capita spending, year-on-year
+growth (same months of the previous year), 民生支出 share and spending by 类.
+
+Amounts are integer fen; shares and rates are fractions (0.25 = 25%), None when undefined.
+"""
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from .. import semantics
+from ..schema import budgets, expenditures, regions
+from . import reference
+from .execution import rate
+
+DISTRICT_LEVEL = 1
+
+# key -> (Chinese label, unit, "higher is"): the measures a user may pick, in display order.
+MEASURES = {
+    "spent": ("支出总额", "元", "amount"),
+    "execution_rate": ("预算执行率", "%", "rate"),
+    "minsheng_share": ("民生支出占比", "%", "rate"),
+    "per_capita": ("人均支出", "元/人", "amount"),
+    "yoy_growth": ("同比增长", "%", "rate"),
+    "class_share": ("分类支出占比", "%", "rate"),
+}
+RADAR_MEASURES = ("spent", "execution_rate", "minsheng_share", "per_capita", "yoy_growth")
+SORTABLE = ("spent", "budget", "execution_rate", "minsheng_share", "per_capita", "yoy_growth", "code")
+
+
+class CompareError(ValueError):
+    """Bad comparison parameters; ``message`` is Chinese and shown to the user."""
+
+    def __init__(self, code, message):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Period:
+    year: int
+    month: int  # 1..12 cumulative; 0 = whole-year figures without monthly breakdown
+
+    @property
+    def label(self):
+        if self.month in (0, 12):
+            return f"{self.year}年全年"
+        return f"{self.year}年1–{self.month}月"
+
+    @property
+    def expected_pace(self):
+        return semantics.expected_pace(self.month or 12)
+
+    def spending_condition(self, table=expenditures):
+        # Whole-year rows (month 0) only count when looking at the full year.
+        if self.month in (0, 12):
+            return table.c.month.between(0, 12)
+        return table.c.month.between(1, self.month)
+
+
+def districts(conn, pub_id):
+    return [r for r in reference.all_regions(conn, pub_id) if r["level"] == DISTRICT_LEVEL]
+
+
+def region_label(conn, pub_id):
+    """What to call the compared units: 「区县」 for a city's districts/counties, else 「地区」."""
+    names = [r["name"] for r in districts(conn, pub_id)]
+    if names and all(n.endswith(("区", "县", "旗")) for n in names):
+        return "区县"
+    return "地区"
+
+
+def average_label(conn, pub_id):
+    top = reference.city(conn, pub_id)
+    if top is None:
+        return "平均"
+    if top["name"].endswith("市"):
+        return "全市平均"
+    return f"{top['short_name'] or top['name']}平均"
+
+
+def resolve_period(conn, pub_id, year=None, month=None):
+    """Validate year/month against the data; defaults: latest year, last month with data."""
+    years = reference.years(conn, pub_id)
+    if not years:
+        raise CompareError("no_data", "本次发布没有预算或支出数据")
+    if year is None:
+        year = years[-1]
+    if year not in years:
+        raise CompareError("bad_year", f"没有 {year} 年的数据；可选年份：{'、'.join(map(str, years))}")
+    last = reference.last_month(conn, pub_id, year)
+    if last == 0:
+        return Period(year, 0)  # only whole-year data: the month choice does not apply
+    if month is None:
+        month = last
+    if not 1 <= month <= 12:
+        raise CompareError("bad_month", "月份应在 1–12 之间")
+    return Period(year, month)
+
+
+def _spent_by(conn, pub_id, period, *group):
+    year = period.year
+    query = (select(*group, func.sum(expenditures.c.amount_fen))
+             .where(expenditures.c.publication_id == pub_id, expenditures.c.year == year,
+                    period.spending_condition())
+             .group_by(*group))
+    return {tuple(row[:-1]): int(row[-1] or 0) for row in conn.execute(query)}
+
+
+def _class_key():
+    return func.substr(expenditures.c.class_code, 1, 3)
+
+
+def compare(conn, pub_id, *, year=None, month=None, codes=None, sort="spent", config=None):
+    """The comparison of ``codes`` (level-1 region codes; None = all) over a period.
+
+    Raises CompareError for unknown years/regions or fewer than two regions.
+    """
+    period = resolve_period(conn, pub_id, year, month)
+    all_districts = districts(conn, pub_id)
+    by_code = {r["code"]: r for r in all_districts}
+    if codes:
+        unknown = [c for c in codes if c not in by_code]
+        if unknown:
+            raise CompareError("bad_region", f"未知的地区代码：{'、'.join(unknown)}")
+        codes = list(dict.fromkeys(codes))
+    else:
+        codes = list(by_code)
+    if len(codes) < 2:
+        raise CompareError("too_few_regions", "请至少选择两个地区进行对比")
+    if sort not in SORTABLE:
+        raise CompareError("bad_sort", f"不支持的排序字段：{sort}")
+
+    minsheng = semantics.minsheng_codes(config)
+    class_names = reference.class_names(conn, pub_id)
+    prev = Period(period.year - 1, period.month)
+
+    budget_by_region = dict(conn.execute(
+        select(budgets.c.region_code, func.sum(budgets.c.budget_fen))
+        .where(budgets.c.publication_id == pub_id, budgets.c.year == period.year)
+        .group_by(budgets.c.region_code)).all())
+    by_region_class = _spent_by(conn, pub_id, period, expenditures.c.region_code, _class_key())
+    prev_by_region = _spent_by(conn, pub_id, prev, expenditures.c.region_code)
+    by_region_month = _spent_by(conn, pub_id, Period(period.year, 12) if period.month else period,
+                                expenditures.c.region_code, expenditures.c.month)
+
+    # Every district is measured (the average covers all of them); only ``codes`` are returned.
+    measured = {}
+    for code, district in by_code.items():
+        class_spent = {cls: fen for (region, cls), fen in by_region_class.items() if region == code}
+        measured[code] = _measures(district, int(budget_by_region.get(code) or 0), class_spent,
+                                   prev_by_region.get((code,)), minsheng, period)
+        measured[code]["monthly"] = _curve(
+            {m: fen for (region, m), fen in by_region_month.items() if region == code and m >= 1},
+            measured[code]["budget_fen"], period)
+    average = _average(list(measured.values()), minsheng, period)
+    average["monthly"] = _average_curve(list(measured.values()), period)
+
+    rows = [measured[c] for c in codes]
+    rows.sort(key=_sort_key(sort))
+    for rank, row in enumerate(rows, 1):
+        row["rank"] = rank
+    classes = sorted({cls for row in measured.values() for cls in row["class_spent_fen"]})
+    return {
+        "year": period.year,
+        "month": period.month,
+        "period_label": period.label,
+        "expected_pace": period.expected_pace if period.month else None,
+        "pace_warning_ratio": semantics.PACE_WARNING_RATIO,
+        "previous_year": prev.year,
+        "region_label": region_label(conn, pub_id),
+        "average_label": average_label(conn, pub_id),
+        "sort": sort,
+        "minsheng": {"label": semantics.MINSHENG_LABEL,
+                     "classes": [{"code": c, "name": class_names.get(c) or semantics.STANDARD_CLASS_NAMES.get(c, c)}
+                                 for c in minsheng]},
+        "classes": [{"code": c, "name": class_names.get(c, c)} for c in classes],
+        "regions": rows,
+        "average": average,
+        "all_regions": [{"code": r["code"], "name": r["name"]} for r in all_districts],
+    }
+
+
+def _measures(district, budget_fen, class_spent, prev_spent, minsheng, period):
+    spent = sum(class_spent.values())
+    minsheng_fen = sum(fen for cls, fen in class_spent.items() if cls in minsheng)
+    execution = rate(spent, budget_fen)
+    population = district.get("population")
+    return {
+        "code": district["code"],
+        "name": district["name"],
+        "short_name": district["short_name"],
+        "population": population,
+        "budget_fen": budget_fen,
+        "spent_fen": spent,
+        "execution_rate": execution,
+        "behind_pace": semantics.behind_pace(execution, period.month or 12),
+        "per_capita_fen": round(spent / population) if population else None,
+        "previous_spent_fen": prev_spent,
+        "yoy_growth": (spent - prev_spent) / prev_spent if prev_spent else None,
+        "minsheng_fen": minsheng_fen,
+        "minsheng_share": minsheng_fen / spent if spent else None,
+        "class_spent_fen": dict(sorted(class_spent.items())),
+        "class_share": {cls: fen / spent for cls, fen in sorted(class_spent.items())} if spent else {},
+    }
+
+
+def _average(rows, minsheng, period):
+    """Mean amounts per district; rates and shares over the districts' sums (weighted)."""
+    n = len(rows) or 1
+    spent = sum(r["spent_fen"] for r in rows)
+    budget = sum(r["budget_fen"] for r in rows)
+    with_prev = [r for r in rows if r["previous_spent_fen"]]
+    prev = sum(r["previous_spent_fen"] for r in with_prev)
+    with_pop = [r for r in rows if r["population"]]
+    population = sum(r["population"] for r in with_pop)
+    class_spent = {}
+    for row in rows:
+        for cls, fen in row["class_spent_fen"].items():
+            class_spent[cls] = class_spent.get(cls, 0) + fen
+    minsheng_fen = sum(fen for cls, fen in class_spent.items() if cls in minsheng)
+    execution = rate(spent, budget)
+    return {
+        "districts": len(rows),
+        "budget_fen": round(budget / n),
+        "spent_fen": round(spent / n),
+        "execution_rate": execution,
+        "behind_pace": semantics.behind_pace(execution, period.month or 12),
+        "per_capita_fen": round(sum(r["spent_fen"] for r in with_pop) / population) if population else None,
+        "yoy_growth": (sum(r["spent_fen"] for r in with_prev) - prev) / prev if prev else None,
+        "minsheng_share": minsheng_fen / spent if spent else None,
+        "class_share": {cls: fen / spent for cls, fen in sorted(class_spent.items())} if spent else {},
+    }
+
+
+def _curve(per_month, budget_fen, period):
+    if not period.month:
+        return []
+    out, running = [], 0
+    for month in range(1, period.month + 1):
+        running += per_month.get(month, 0)
+        out.append({"month": month, "cumulative_fen": running, "rate": rate(running, budget_fen)})
+    return out
+
+
+def _average_curve(rows, period):
+    if not period.month:
+        return []
+    total_budget = sum(r["budget_fen"] for r in rows)
+    out = []
+    for index in range(period.month):
+        cumulative = sum(r["monthly"][index]["cumulative_fen"] for r in rows)
+        out.append({"month": index + 1, "cumulative_fen": round(cumulative / (len(rows) or 1)),
+                    "rate": rate(cumulative, total_budget)})
+    return out
+
+
+def _sort_key(sort):
+    if sort == "code":
+        return lambda r: r["code"]
+    field = {"spent": "spent_fen", "budget": "budget_fen", "per_capita": "per_capita_fen"}.get(sort, sort)
+    # Descending, with undefined values last.
+    return lambda r: (r[field] is None, -(r[field] or 0), r["code"])
+
+
+def region_names(conn, pub_id):
+    rows = conn.execute(select(regions.c.code, regions.c.name).where(regions.c.publication_id == pub_id))
+    return dict(rows.all())

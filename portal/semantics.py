@@ -1,0 +1,51 @@
+"""Shared budget semantics: the one definition of 民生支出 and other derived notions.
+
+民生支出 ("spending on people's livelihood") is not an official 类 of its own: it is a
+configured set of 政府收支分类 类 codes. Compare pages, white papers and the question box all
+read it from here so the figure means the same everywhere.
+"""
+MINSHENG_LABEL = "民生支出"
+
+# 教育, 文化旅游体育与传媒, 社会保障和就业, 卫生健康, 节能环保, 城乡社区, 农林水, 住房保障 —
+# the eight 类 commonly counted as 民生支出 in finance-bureau reports.
+MINSHENG_CLASS_CODES = ("205", "207", "208", "210", "211", "212", "213", "221")
+
+# Standard names (政府收支分类科目), used when a publication does not name a configured class.
+STANDARD_CLASS_NAMES = {
+    "205": "教育支出", "207": "文化旅游体育与传媒支出", "208": "社会保障和就业支出", "210": "卫生健康支出",
+    "211": "节能环保支出", "212": "城乡社区支出", "213": "农林水支出", "221": "住房保障支出",
+}
+
+# Execution is "behind pace" when cumulative execution < this share of the time-proportional expectation.
+PACE_WARNING_RATIO = 0.7
+
+
+def minsheng_codes(config=None):
+    """The configured 类 codes (``MINSHENG_CLASSES="205,208,…"`` overrides the default)."""
+    configured = (config or {}).get("MINSHENG_CLASSES")
+    if configured:
+        if isinstance(configured, str):
+            configured = [c.strip() for c in configured.split(",") if c.strip()]
+        return tuple(configured)
+    return MINSHENG_CLASS_CODES
+
+
+def top_class(code):
+    """The 类 (3-digit) a 款/项 code belongs to."""
+    return code[:3] if code else code
+
+
+def is_minsheng(code, codes=MINSHENG_CLASS_CODES):
+    return top_class(code) in codes
+
+
+def expected_pace(month):
+    """Time-proportional share of the annual budget expected to be spent by the end of ``month``."""
+    return min(max(month, 0), 12) / 12
+
+
+def behind_pace(rate, month, ratio=PACE_WARNING_RATIO):
+    """True when cumulative execution ``rate`` is below ``ratio`` × the time-proportional expectation."""
+    if rate is None or not month:
+        return False
+    return rate < ratio * expected_pace(month)

@@ -1,0 +1,204 @@
+"""区县对比: compare districts side by side — HTML page, /api/compare JSON, CSV and XLSX exports.
+
+Every choice lives in the query string, so a comparison URL can be shared and ``?pub=N``
+pins it to one publication.
+"""
+from flask import Blueprint, current_app, jsonify, render_template, request, url_for
+
+from .. import money
+from ..citation import citation
+from ..context import connection, publication_id
+from ..errors import api_error
+from ..exports import csv_response, xlsx_response
+from ..queries import reference
+from ..queries.compare import MEASURES, RADAR_MEASURES, SORTABLE, CompareError, compare
+from . import compare_charts
+
+bp = Blueprint("compare", __name__)
+
+DEFAULT_MEASURES = tuple(MEASURES)
+
+
+def _split(values):
+    out = []
+    for value in values:
+        out.extend(part.strip() for part in value.split(",") if part.strip())
+    return out
+
+
+def _int_arg(name, label):
+    raw = request.args.get(name, "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise CompareError(f"bad_{name}", f"{label}应为数字：{raw}")
+    return int(raw)
+
+
+def parse_choices():
+    """(year, month, region codes or None, measures, sort) from the query string."""
+    year = _int_arg("year", "年份")
+    month = _int_arg("month", "月份")
+    codes = _split(request.args.getlist("region") + request.args.getlist("regions"))
+    if not codes or "all" in codes:
+        codes = None
+    measures = _split(request.args.getlist("measure") + request.args.getlist("measures")) or list(DEFAULT_MEASURES)
+    unknown = [m for m in measures if m not in MEASURES]
+    if unknown:
+        raise CompareError("bad_measure", f"不支持的指标：{'、'.join(unknown)}；可选：{'、'.join(MEASURES)}")
+    sort = request.args.get("sort", "spent")
+    return year, month, codes, measures, sort
+
+
+def run_comparison():
+    year, month, codes, measures, sort = parse_choices()
+    result = compare(connection(), publication_id(), year=year, month=month, codes=codes, sort=sort,
+                     config=current_app.config)
+    result["measures"] = [m for m in MEASURES if m in measures]
+    return result
+
+
+def _choice_args():
+    """The current choices as query arguments (for export links)."""
+    return {k: v for k, v in request.args.to_dict(flat=False).items()}
+
+
+@bp.get("/compare")
+def compare_page():
+    pub_id = publication_id()
+    conn = connection()
+    error, result = None, None
+    try:
+        result = run_comparison()
+    except CompareError as exc:
+        error = exc.message
+    charts = compare_charts.build(result) if result else {}
+    chosen = set(_split(request.args.getlist("region") + request.args.getlist("regions")))
+    all_regions = result["all_regions"] if result else [
+        {"code": r["code"], "name": r["name"]} for r in reference.all_regions(conn, pub_id) if r["level"] == 1]
+    html = render_template(
+        "compare.html", result=result, error=error, charts=charts, measures=MEASURES,
+        radar_measures=RADAR_MEASURES, sortable=SORTABLE, chosen=chosen, all_regions=all_regions,
+        years=reference.years(conn, pub_id), args=_choice_args(),
+        chosen_measures=result["measures"] if result else list(DEFAULT_MEASURES),
+        export_links=export_links(_choice_args()))
+    return html, (400 if error else 200)
+
+
+@bp.get("/compare.json")
+@bp.get("/api/compare")
+def compare_api():
+    try:
+        result = run_comparison()
+    except CompareError as exc:
+        return api_error(400, exc.code, exc.message)
+    return jsonify(to_json(result))
+
+
+def to_json(result):
+    def region_json(row, average=False):
+        out = {} if average else {"rank": row["rank"], "code": row["code"], "name": row["name"],
+                                  "population": row["population"]}
+        out.update({
+            "budget": money.fen_to_yuan(row["budget_fen"]),
+            "spent": money.fen_to_yuan(row["spent_fen"]),
+            "execution_rate": row["execution_rate"],
+            "behind_pace": row["behind_pace"],
+            "per_capita": money.fen_to_yuan(row["per_capita_fen"]),
+            "yoy_growth": row["yoy_growth"],
+            "minsheng_share": row["minsheng_share"],
+            "class_share": row["class_share"],
+        })
+        if not average:
+            out["previous_spent"] = money.fen_to_yuan(row["previous_spent_fen"])
+            out["minsheng_spent"] = money.fen_to_yuan(row["minsheng_fen"])
+            out["class_spent"] = {k: money.fen_to_yuan(v) for k, v in row["class_spent_fen"].items()}
+        else:
+            out["districts"] = row["districts"]
+        out["monthly"] = [{"month": p["month"], "cumulative": money.fen_to_yuan(p["cumulative_fen"]),
+                           "execution_rate": p["rate"]} for p in row["monthly"]]
+        return out
+
+    return {
+        "publication": citation(),
+        "unit": "元",
+        "per_capita_unit": "元/人",
+        "rates": "小数（0.25 表示 25%）",
+        "year": result["year"],
+        "month": result["month"],
+        "period": result["period_label"],
+        "expected_pace": result["expected_pace"],
+        "pace_warning_ratio": result["pace_warning_ratio"],
+        "previous_year": result["previous_year"],
+        "region_label": result["region_label"],
+        "measures": {m: {"label": MEASURES[m][0], "unit": MEASURES[m][1]} for m in result["measures"]},
+        "sort": result["sort"],
+        "minsheng": result["minsheng"],
+        "classes": result["classes"],
+        "regions": [region_json(r) for r in result["regions"]],
+        "average": {"label": result["average_label"], **region_json(result["average"], average=True)},
+    }
+
+
+def _pct(value):
+    return None if value is None else round(value * 100, 2)
+
+
+def table_rows(result):
+    """Header and rows of the ranked table (amounts in 元, rates in %), average last."""
+    classes = result["classes"]
+    header = ["排名", "地区代码", "地区名称", "常住人口（人）", "预算数（元）", "支出数（元）", "预算执行率（%）",
+              "执行进度预警", "人均支出（元/人）", f"{result['previous_year']}年同期支出（元）", "同比增长（%）",
+              "民生支出（元）", "民生支出占比（%）"]
+    header += [f"{c['name']}（{c['code']}）支出（元）" for c in classes]
+    rows = []
+    for r in result["regions"]:
+        rows.append([r["rank"], r["code"], r["name"], r["population"], money.fen_to_yuan(r["budget_fen"]),
+                     money.fen_to_yuan(r["spent_fen"]), _pct(r["execution_rate"]), "是" if r["behind_pace"] else "否",
+                     money.fen_to_yuan(r["per_capita_fen"]), money.fen_to_yuan(r["previous_spent_fen"]),
+                     _pct(r["yoy_growth"]), money.fen_to_yuan(r["minsheng_fen"]), _pct(r["minsheng_share"])]
+                    + [money.fen_to_yuan(r["class_spent_fen"].get(c["code"], 0)) for c in classes])
+    a = result["average"]
+    rows.append(["", "", result["average_label"], None, money.fen_to_yuan(a["budget_fen"]),
+                 money.fen_to_yuan(a["spent_fen"]), _pct(a["execution_rate"]), "是" if a["behind_pace"] else "否",
+                 money.fen_to_yuan(a["per_capita_fen"]), None, _pct(a["yoy_growth"]), None,
+                 _pct(a["minsheng_share"])] + [None for _ in classes])
+    return header, rows
+
+
+def _notes(result):
+    cite = citation()
+    return [f"{result['region_label']}对比 · {result['period_label']} · 金额单位：元",
+            f"数据来源：发布 #{cite['id']}「{cite['title']}」 SHA-256 {cite['sha256']}",
+            f"执行进度预警：累计执行率低于时间进度（{result['period_label']}）的 "
+            f"{int(result['pace_warning_ratio'] * 100)}%"]
+
+
+def _filename(result, ext):
+    return f"{result['region_label']}对比-{result['year']}-{result['month']:02d}.{ext}"
+
+
+@bp.get("/compare.csv")
+def compare_csv():
+    try:
+        result = run_comparison()
+    except CompareError as exc:
+        return api_error(400, exc.code, exc.message)
+    header, rows = table_rows(result)
+    return csv_response(_filename(result, "csv"), header, rows)
+
+
+@bp.get("/compare.xlsx")
+def compare_xlsx():
+    try:
+        result = run_comparison()
+    except CompareError as exc:
+        return api_error(400, exc.code, exc.message)
+    header, rows = table_rows(result)
+    return xlsx_response(_filename(result, "xlsx"), f"{result['region_label']}对比", header, rows,
+                         notes=_notes(result))
+
+
+def export_links(args):
+    return {fmt: url_for(f"compare.{endpoint}", **args) for fmt, endpoint in
+            (("CSV", "compare_csv"), ("XLSX", "compare_xlsx"), ("JSON", "compare_api"))}
