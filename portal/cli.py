@@ -18,19 +18,13 @@ def main():
 
 def run_publish(app, paths, *, dataset, title, is_demo=False, created_by="cli"):
     """Publish and re-index; prints row-level errors and exits 1 on failure."""
-    from .hooks import after_publish
-    from .importer.publish import ImportFailure, publish, record_failure
+    from .publishing import publish_files
 
-    engine = app.extensions["mingzhang.engine"]
-    try:
-        publication = publish(
-            engine, paths, pseudonym_key=app.config["PSEUDONYM_KEY"], dataset=dataset, title=title,
-            is_demo=is_demo, created_by=created_by,
-            on_published=lambda pub, rows: after_publish(app, pub, rows))
-    except ImportFailure as failure:
-        record_failure(engine, failure, dataset=dataset, title=title, created_by=created_by)
-        click.echo(f"导入失败，未发布任何数据（共 {len(failure.errors)} 处错误，上一次发布继续有效）：", err=True)
-        for error in failure.errors[:50]:
+    publication, errors = publish_files(app, paths, dataset=dataset, title=title, is_demo=is_demo,
+                                        created_by=created_by)
+    if publication is None:
+        click.echo(f"导入失败，未发布任何数据（共 {len(errors)} 处错误，上一次发布继续有效）：", err=True)
+        for error in errors[:50]:
             click.echo(f"  - {error}", err=True)
         sys.exit(1)
     counts = "，".join(f"{k} {v} 行" for k, v in publication["row_counts"].items())

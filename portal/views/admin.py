@@ -1,0 +1,222 @@
+"""Finance-bureau staff area: login, data upload and publishing, moderation, audit log."""
+import datetime as dt
+import re
+import secrets
+from pathlib import Path
+
+from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for)
+from flask_wtf.csrf import CSRFError
+from sqlalchemy import select
+
+from .. import comments, schema
+from ..auth import (ROLE_LABELS, audit, authenticate, current_user, has_role, login_user, logout_user,
+                    recent_audit, role_required)
+from ..context import connection, engine
+from ..extensions import limiter
+from ..publishing import publish_files
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+UPLOAD_SUFFIXES = (".csv", ".xlsx", ".xls")
+MAX_UPLOAD_FILES = 20
+ACTION_LABELS = {"login": "登录", "login_failed": "登录失败", "logout": "退出登录", "publish": "发布数据",
+                 "publish_failed": "导入失败", "comment_approve": "通过评议", "comment_reject": "驳回评议",
+                 "comment_reply": "回复评议", "create_user": "创建账号", "reset_password": "重设密码"}
+
+
+@bp.app_context_processor
+def _staff_context():
+    return {"role_labels": ROLE_LABELS, "status_labels": comments.STATUS_LABELS, "action_labels": ACTION_LABELS,
+            "current_staff": current_user, "staff_can": lambda *roles: has_role(current_user(), *roles)}
+
+
+@bp.after_request
+def _private(response):
+    """Staff pages are personal: never cached by browsers or proxies."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.errorhandler(CSRFError)
+def _csrf_error(_exc):
+    return render_template("error.html", status=400, message="页面已过期或缺少安全令牌，请刷新页面后重试"), 400
+
+
+def _safe_next(target):
+    if target and target.startswith("/admin") and not target.startswith("//"):
+        return target
+    return url_for("admin.dashboard")
+
+
+# ---- login ---------------------------------------------------------------------
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+def login():
+    if request.method == "GET":
+        if current_user():
+            return redirect(url_for("admin.dashboard"))
+        return render_template("admin/login.html", next=request.args.get("next", ""))
+    username = request.form.get("username", "").strip()
+    user = authenticate(username, request.form.get("password", ""))
+    if user is None:
+        audit("login_failed", target=username[:64] or "（空）", username="anonymous")
+        return render_template("admin/login.html", next=request.form.get("next", ""), username=username,
+                               error="用户名或密码错误"), 401
+    login_user(user)
+    g.pop("staff_user", None)
+    audit("login", username=user["username"])
+    return redirect(_safe_next(request.form.get("next")), code=303)
+
+
+@bp.post("/logout")
+def logout():
+    user = current_user()
+    if user:
+        audit("logout", username=user["username"])
+    logout_user()
+    return redirect(url_for("admin.login"), code=303)
+
+
+# ---- dashboard -------------------------------------------------------------------
+
+@bp.get("/")
+@role_required()
+def dashboard():
+    conn = connection()
+    latest = conn.execute(select(schema.publications).order_by(schema.publications.c.id.desc())
+                          .limit(5)).mappings().all()
+    return render_template("admin/dashboard.html", user=current_user(), counts=comments.status_counts(conn),
+                           publications=latest)
+
+
+# ---- upload and publish ---------------------------------------------------------------
+
+def _upload_dir():
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = Path(current_app.config["INSTANCE_PATH"]) / "uploads" / f"{stamp}-{secrets.token_hex(4)}"
+    folder.mkdir(parents=True, exist_ok=False)
+    return folder
+
+
+def _upload_name(filename):
+    """A safe file name that keeps Chinese letters (the importer recognises 项目.csv by its name)."""
+    name = Path((filename or "").replace("\\", "/")).name
+    name = re.sub(r"[^\w.\-（）()]", "_", name).lstrip(".")
+    return name[:120]
+
+
+@bp.route("/upload", methods=["GET", "POST"])
+@role_required("publisher")
+def upload():
+    default_title = f"{current_app.config['CITY_NAME']}预算执行数据"
+    if request.method == "GET":
+        return render_template("admin/upload.html", title_value=default_title, dataset="import")
+    title = request.form.get("title", "").strip()[:200] or default_title
+    dataset = request.form.get("dataset", "").strip()[:64] or "import"
+    files = [f for f in request.files.getlist("files") if f and f.filename]
+    problems = []
+    if not files:
+        problems.append("请选择至少一个 CSV 或 Excel（.xlsx）文件")
+    elif len(files) > MAX_UPLOAD_FILES:
+        problems.append(f"一次最多上传 {MAX_UPLOAD_FILES} 个文件")
+    names = [_upload_name(f.filename) for f in files]
+    for original, name in zip(files, names):
+        if not name.lower().endswith(UPLOAD_SUFFIXES):
+            problems.append(f"文件「{original.filename}」不是 .csv、.xlsx 或 .xls 文件")
+    if len(set(names)) != len(names):
+        problems.append("上传的文件中有重名文件")
+    if problems:
+        return render_template("admin/upload.html", title_value=title, dataset=dataset, errors=problems), 400
+    folder = _upload_dir()
+    paths = []
+    for upload_file, name in zip(files, names):
+        path = folder / name
+        upload_file.save(path)
+        paths.append(path)
+    user = current_user()
+    publication, errors = publish_files(current_app._get_current_object(), paths, dataset=dataset, title=title,
+                                        created_by=user["username"])
+    if publication is None:
+        audit("publish_failed", target=dataset, detail={"files": names, "errors": len(errors),
+                                                         "upload_dir": folder.name})
+        return render_template("admin/upload.html", title_value=title, dataset=dataset,
+                               row_errors=[e.as_dict() for e in errors], error_total=len(errors)), 422
+    audit("publish", target=f"publication:{publication['id']}",
+          detail={"files": publication["source_files"], "data_sha256": publication["data_sha256"]})
+    flash(f"已发布 #{publication['id']}「{publication['title']}」", "admin")
+    return redirect(url_for("admin.publication_detail", publication_id=publication["id"]), code=303)
+
+
+# ---- publications ----------------------------------------------------------------------
+
+@bp.get("/publications")
+@role_required("publisher")
+def publication_list():
+    rows = connection().execute(select(schema.publications).order_by(schema.publications.c.id.desc())
+                                .limit(200)).mappings().all()
+    return render_template("admin/publications.html", publications=rows)
+
+
+@bp.get("/publications/<int:publication_id>")
+@role_required("publisher")
+def publication_detail(publication_id):
+    row = connection().execute(select(schema.publications).where(
+        schema.publications.c.id == publication_id)).mappings().first()
+    if row is None:
+        abort(404)
+    return render_template("admin/publication.html", pub=row)
+
+
+# ---- moderation ----------------------------------------------------------------------------
+
+@bp.get("/comments")
+@role_required("moderator")
+def moderation():
+    status = request.args.get("status", "pending")
+    if status not in ("pending", "approved", "rejected", "all"):
+        abort(404)
+    conn = connection()
+    return render_template("admin/moderation.html", items=comments.queue(conn, status), status=status,
+                           counts=comments.status_counts(conn))
+
+
+def _moderation_action(comment_id, action):
+    user = current_user()
+    try:
+        action(engine(), comment_id, user["username"])
+    except comments.CommentError as exc:
+        if exc.status == 404:
+            abort(404)
+        flash(exc.message, "admin-error")
+    else:
+        flash(f"已处理评议 #{comment_id}", "admin")
+    return redirect(url_for("admin.moderation", status=request.form.get("back", "pending")) + f"#c{comment_id}",
+                    code=303)
+
+
+@bp.post("/comments/<int:comment_id>/approve")
+@role_required("moderator")
+def approve_comment(comment_id):
+    return _moderation_action(comment_id, comments.approve)
+
+
+@bp.post("/comments/<int:comment_id>/reject")
+@role_required("moderator")
+def reject_comment(comment_id):
+    reason = request.form.get("reason", "")
+    return _moderation_action(comment_id, lambda eng, cid, who: comments.reject(eng, cid, who, reason))
+
+
+@bp.post("/comments/<int:comment_id>/reply")
+@role_required("moderator")
+def reply_comment(comment_id):
+    text = request.form.get("reply", "")
+    return _moderation_action(comment_id, lambda eng, cid, who: comments.reply(eng, cid, who, text))
+
+
+# ---- audit log --------------------------------------------------------------------------------
+
+@bp.get("/audit")
+@role_required("admin")
+def audit_log():
+    return render_template("admin/audit.html", entries=recent_audit(500))
