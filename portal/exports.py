@@ -45,9 +45,9 @@ def csv_chunks(header, rows):
     yield buffer.getvalue()
 
 
-def disposition(filename):
+def disposition(filename, fallback=None):
     """Content-Disposition with an ASCII fallback and the UTF-8 (RFC 5987) name."""
-    ascii_name = filename.encode("ascii", "ignore").decode() or "download"
+    ascii_name = fallback or filename.encode("ascii", "ignore").decode().strip("-_") or "download"
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
 
 

@@ -1,0 +1,107 @@
+"""报告: the documents section — list with filters, reading page with a table of contents, text download."""
+import re
+
+from flask import Blueprint, Response, abort, jsonify, render_template, request
+
+from .. import documents as docs
+from ..citation import citation
+from ..context import connection, publication_id
+from ..errors import api_error
+from ..exports import disposition
+from ..queries import reference
+
+bp = Blueprint("documents", __name__)
+
+DEID_NOTE = ("本文为已脱敏的公开文本：个人姓名以代号替代，身份证号、电话、银行卡号和住址已删除。"
+             "原始文件可能含有个人信息，本站不提供原始文件下载。")
+
+
+class FilterError(ValueError):
+    pass
+
+
+def _filters():
+    year = request.args.get("year", "").strip()
+    if year and not year.isdigit():
+        raise FilterError(f"年度应为数字：{year}")
+    return {"year": int(year) if year else None,
+            "doc_type": request.args.get("type", "").strip() or None,
+            "region": request.args.get("region", "").strip() or None}
+
+
+@bp.get("/documents")
+def document_list():
+    conn, pub_id = connection(), publication_id()
+    try:
+        filters = _filters()
+    except FilterError as exc:
+        return render_template("documents/list.html", items=[], facets=docs.facets(conn, pub_id),
+                               filters={}, error=str(exc)), 400
+    items = docs.list_documents(conn, pub_id, **filters)
+    return render_template("documents/list.html", items=items, facets=docs.facets(conn, pub_id),
+                           filters=filters, error=None)
+
+
+@bp.get("/api/documents")
+@bp.get("/documents.json")
+def document_list_api():
+    try:
+        filters = _filters()
+    except FilterError as exc:
+        return api_error(400, "bad_filter", str(exc))
+    items = docs.list_documents(connection(), publication_id(), **filters)
+    for item in items:
+        item["published_date"] = item["published_date"].isoformat() if item["published_date"] else None
+        item["length_chars"] = item.pop("length")
+    return jsonify({"publication": citation(), "filters": filters, "count": len(items), "documents": items})
+
+
+def _document_or_404(slug):
+    document = docs.get_document(connection(), publication_id(), slug)
+    if document is None:
+        abort(404)
+    return document
+
+
+@bp.get("/documents/<slug>")
+def document_page(slug):
+    document = _document_or_404(slug)
+    blocks = docs.parse_body(document["body"])
+    region = reference.region(connection(), publication_id(), document["region_code"]) if document["region_code"] else None
+    return render_template("documents/read.html", document=document, blocks=blocks,
+                           toc=docs.table_of_contents(blocks), region=region, deid_note=DEID_NOTE)
+
+
+@bp.get("/api/documents/<slug>")
+def document_api(slug):
+    document = _document_or_404(slug)
+    blocks = docs.parse_body(document["body"])
+    document.pop("publication_id", None)
+    document["published_date"] = document["published_date"].isoformat() if document["published_date"] else None
+    document["toc"] = [{"anchor": b.anchor, "level": b.level, "text": b.text} for b in docs.table_of_contents(blocks)]
+    return jsonify({"publication": citation(), "document": document, "note": DEID_NOTE})
+
+
+def _download_name(document, ext):
+    safe = re.sub(r'[\\/:*?"<>|\s]+', "_", document["title"]).strip("_") or document["slug"]
+    return f"{safe}.{ext}"
+
+
+@bp.get("/documents/<slug>/download.<any(txt, md):ext>")
+def document_download(slug, ext):
+    document = _document_or_404(slug)
+    pub = citation()
+    if ext == "md":
+        lines = [f"# {document['title']}", ""]
+        for block in docs.parse_body(document["body"]):
+            lines.append(("#" * (block.level + 1) + " " + block.text) if block.kind == "heading" else block.text)
+            lines.append("")
+        text = "\n".join(lines)
+        footer = f"\n---\n\n{DEID_NOTE}\n\n来源：发布 #{pub['id']}，SHA-256 {pub['sha256']}\n"
+    else:
+        text = f"{document['title']}\n\n{document['body'].strip()}\n"
+        footer = f"\n----\n{DEID_NOTE}\n来源：发布 #{pub['id']}，SHA-256 {pub['sha256']}\n"
+    mimetype = "text/markdown" if ext == "md" else "text/plain"
+    response = Response(text + footer, mimetype=mimetype, content_type=f"{mimetype}; charset=utf-8")
+    response.headers["Content-Disposition"] = disposition(_download_name(document, ext), f"{document['slug']}.{ext}")
+    return response
