@@ -2,7 +2,7 @@
 
 Every year has its own layout, so nothing here depends on positions:
 - the title row gives the year (「…一般公共预算支出(2023年)」; a year in the file name is the fallback);
-- a header row is a row with a 「地区」 cell and at least two cells naming functional classes; headers may
+- a header row is a row with a 「地区」 cell followed by cells naming functional classes; headers may
   wrap inside the cell or over the next rows, mix Chinese and English, or be cut short (「社会保障」);
 - the unit comes from the nearest 「单位:亿元」 line above the header;
 - a table continued over several blocks or sheets (续表1, 续表2) is joined by region;
@@ -83,21 +83,25 @@ def bundled_yearbook_files():
 
 def _decrypt(path, data):
     import msoffcrypto
-    from msoffcrypto.exceptions import FileFormatError
+    from msoffcrypto.exceptions import InvalidKeyError
 
     try:
         office = msoffcrypto.OfficeFile(io.BytesIO(data))
-        if not office.is_encrypted():
-            return data
+        encrypted = office.is_encrypted()
+    except Exception:  # not an OLE container msoffcrypto understands: let the reader report it
+        return data
+    if not encrypted:
+        return data
+    try:
         office.load_key(password=DEFAULT_PASSWORD)
         out = io.BytesIO()
         office.decrypt(out)
         return out.getvalue()
-    except FileFormatError:
-        return data  # not an OLE container msoffcrypto understands: let the reader decide
-    except Exception:
+    except InvalidKeyError:
         raise ImportFailure([RowError(path.name, "文件设有打开密码（不是 Excel 默认密码），无法读取。"
                                                  "请在 Excel 中取消密码保护后另存为 .xlsx 再导入。")])
+    except Exception as exc:
+        raise ImportFailure([RowError(path.name, f"无法解密 Excel 文件（文件损坏）：{type(exc).__name__}")])
 
 
 def load_sheets(path):
@@ -247,7 +251,7 @@ def _header_start(cells):
     for index, value in enumerate(cells):
         if _cjk(_text(value)) in ("地区", "省份", "地区名称", "省市", "省区市"):
             known = sum(1 for v in cells[index + 1:] if map_header(_text(v)))
-            return index if known >= 2 else None
+            return index if known >= 1 else None
     return None
 
 
