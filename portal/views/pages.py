@@ -1,19 +1,488 @@
-"""HTML pages: home, budget execution, projects. (Placeholder until the pages land.)"""
-from flask import Blueprint, render_template
+"""HTML pages: home, budget execution drill-down, projects, and the records behind figures.
+
+Every listing answers in three formats from one Table: HTML, ``.json`` and ``.csv``
+(see tables.py). Views stay thin: figures come from portal.queries.
+"""
+from flask import Blueprint, render_template, request, url_for
+from werkzeug.exceptions import BadRequest, NotFound, ServiceUnavailable
+
+from ..context import connection, publication
+from ..money import fen_to_yuan
+from ..queries import execution as q_exec
+from ..queries import projects as q_proj
+from ..queries import records as q_rec
+from ..queries import reference as q_ref
+from ..queries.execution import Scope
+from . import charts
+from .tables import Column, Table, csv_response, json_response
 
 bp = Blueprint("pages", __name__)
 
+NO_DATA = "尚未发布数据，请管理员导入"
+PROJECT_SORT_LABELS = {"investment": "总投资", "disbursed": "已支付", "progress": "形象进度", "name": "名称"}
+
+
+# ---- request helpers ---------------------------------------------------------------
+
+def fail(exc_class, message):
+    """Abort with a Chinese message shown to the user (HTML page or JSON error)."""
+    exc = exc_class(message)
+    exc.chinese = True
+    raise exc
+
+
+def listing(rule, endpoint=None):
+    """Register ``rule`` as an HTML page plus its ``.json`` and ``.csv`` twins (same endpoint)."""
+    def decorate(view):
+        name = endpoint or view.__name__
+        bp.add_url_rule(rule, name, view, defaults={"fmt": "html"})
+        bp.add_url_rule(rule + ".<any(json,csv):fmt>", name, view)
+        return view
+    return decorate
+
+
+@bp.app_context_processor
+def format_links():
+    def alt_url(fmt, **changes):
+        """This page's URL in another format (html/json/csv), keeping the query string."""
+        args = {**request.args.to_dict(), **changes}
+        return url_for(request.endpoint, **{**(request.view_args or {}), "fmt": fmt}, **args)
+    return {"alt_url": alt_url}
+
+
+def require_pub():
+    pub = publication()
+    if pub is None:
+        fail(ServiceUnavailable, NO_DATA)
+    return pub
+
+
+def arg_int(name, *, low, high, label):
+    raw = request.args.get(name, "").strip()
+    if raw == "":
+        return None
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        fail(BadRequest, f"参数「{label}」应为 {low}–{high} 之间的整数，收到「{raw[:20]}」")
+    return int(raw)
+
+
+def arg_code(name, label):
+    raw = request.args.get(name, "").strip()
+    if raw and not (raw.isascii() and raw.replace("-", "").replace("_", "").isalnum() and len(raw) <= 32):
+        fail(BadRequest, f"参数「{label}」格式不正确")
+    return raw or None
+
+
+def arg_year(pub_id, default_latest=True):
+    available = q_ref.years(connection(), pub_id)
+    year = arg_int("year", low=1900, high=2200, label="年度")
+    if year is None:
+        return available[-1] if (available and default_latest) else None
+    if year not in available:
+        fail(NotFound, f"{year} 年没有数据；可选年度：{'、'.join(map(str, available)) or '无'}")
+    return year
+
+
+def respond(fmt, template, context, tables, payload):
+    """HTML page, JSON (payload + tables) or CSV (the first table, or ?table=name)."""
+    if fmt == "json":
+        return json_response({**payload, **{name: t.json() for name, t in tables.items()}})
+    if fmt == "csv":
+        name = request.args.get("table") or next(iter(tables))
+        if name not in tables:
+            fail(BadRequest, f"没有名为「{name[:20]}」的表；可选：{'、'.join(tables)}")
+        return csv_response(tables[name])
+    return render_template(template, tables=tables, **context)
+
+
+def scope_args(scope):
+    """Query-string arguments that reproduce a scope (for links)."""
+    args = {"year": scope.year, "month": scope.month, "region": scope.region, "dept": scope.dept,
+            "class": scope.class_code}
+    return {k: v for k, v in args.items() if v is not None}
+
+
+def records_url(kind, scope, **extra):
+    return url_for("pages.records", kind=kind, **scope_args(scope), **extra)
+
+
+# ---- tables --------------------------------------------------------------------------
+
+EXEC_COLUMNS = [
+    Column("budget_fen", "预算数", "amount"),
+    Column("spent_fen", "支出数", "amount"),
+    Column("rate", "执行率", "rate", rate_of=("spent_fen", "budget_fen")),
+]
+
+
+def execution_table(name, first_columns, rows, scope, *, drill=None, scope_of=None, caption=""):
+    """Budget/spent/rate table whose figures link to the records behind them.
+
+    ``scope_of(row)`` narrows the scope to the row; ``drill(row)`` links the row's name.
+    """
+    def records_link(kind):
+        return lambda row: records_url(kind, scope_of(row)) if scope_of and row.get("key") else None
+    links = {"budget_fen": records_link("budgets"), "spent_fen": records_link("expenditures")}
+    if drill:
+        links[first_columns[-1].key] = drill
+    totals = {first_columns[-1].key: "合计", "key": None,
+              "budget_fen": sum(r["budget_fen"] for r in rows), "spent_fen": sum(r["spent_fen"] for r in rows)}
+    return Table(name, first_columns + EXEC_COLUMNS, rows, caption=caption, totals=totals, links=links)
+
+
+def class_rows(conn, pub_id, scope, by="class"):
+    names = q_ref.class_names(conn, pub_id)
+    rows = q_exec.breakdown(conn, pub_id, scope, by)
+    for row in rows:
+        row["code"] = row["key"]
+        row["name"] = names.get(row["key"], row["key"])
+    return rows
+
+
+def class_table(conn, pub_id, scope, by="class", name="classes"):
+    rows = class_rows(conn, pub_id, scope, by)
+    rows.sort(key=lambda r: -r["budget_fen"])
+    return execution_table(
+        name, [Column("code", "科目编码"), Column("name", "功能分类（类）" if by == "class" else "功能分类（款）")],
+        rows, scope, scope_of=lambda row: scope.with_(class_code=row["key"]),
+        caption="按功能分类")
+
+
+def months_label(scope, last_month):
+    if scope.month:
+        return f"1–{scope.month}月累计"
+    return f"1–{last_month}月累计" if 0 < last_month < 12 else "全年"
+
+
+# ---- home ------------------------------------------------------------------------------
 
 @bp.get("/")
 def home():
-    return render_template("home.html")
+    pub = publication()
+    if pub is None:
+        return render_template("home.html", no_data=NO_DATA)
+    return render_template("home.html", **summary_data(pub))
 
 
-@bp.get("/execution")
-def execution():
-    return render_template("home.html")
+def summary_data(pub):
+    """Headline figures for the latest year, the multi-year trend and the top classes."""
+    conn, pub_id = connection(), pub["id"]
+    year = q_ref.latest_year(conn, pub_id)
+    if year is None:
+        return {"no_data": NO_DATA}
+    scope = Scope(year=year)
+    totals = q_exec.totals(conn, pub_id, scope)
+    trend = q_exec.breakdown(conn, pub_id, Scope(), "year")
+    top = class_table(conn, pub_id, scope)
+    top.rows = top.rows[:8]
+    trend_table = Table("trend", [Column("key", "年度", "int")] + EXEC_COLUMNS, trend, caption="历年预算执行",
+                        links={"key": lambda r: url_for("pages.execution", year=r["key"])})
+    return {
+        "year": year, "last_month": q_ref.last_month(conn, pub_id, year), "totals": totals,
+        "trend": trend_table, "top_classes": top,
+        "trend_chart": charts.trend([r["key"] for r in trend], [r["budget_fen"] for r in trend],
+                                    [r["spent_fen"] for r in trend]),
+        "classes_chart": charts.budget_vs_spent([r["name"] for r in top.rows], [r["budget_fen"] for r in top.rows],
+                                                [r["spent_fen"] for r in top.rows], horizontal=True),
+        "projects": q_proj.list_projects(conn, pub_id, q_proj.ProjectFilter(year=year), page=1, per_page=5),
+    }
 
 
-@bp.get("/projects")
-def projects():
-    return render_template("home.html")
+# ---- budget execution drill-down ---------------------------------------------------------
+
+def exec_scope(pub_id, **fixed):
+    year = arg_year(pub_id)
+    if year is None:
+        fail(ServiceUnavailable, NO_DATA)
+    month = arg_int("month", low=1, high=12, label="月份")
+    return Scope(year=year, month=month, **fixed)
+
+
+def exec_context(conn, pub_id, scope, crumbs, title):
+    last = q_ref.last_month(conn, pub_id, scope.year)
+    totals = q_exec.totals(conn, pub_id, scope)
+    months = q_exec.monthly(conn, pub_id, scope)
+    return {
+        "scope": scope, "crumbs": crumbs, "title": title, "totals": totals, "last_month": last,
+        "period": months_label(scope, last), "years": q_ref.years(conn, pub_id),
+        "monthly_chart": charts.cumulative([m["month"] for m in months], [m["cumulative_fen"] for m in months],
+                                           totals["budget_fen"]) if months else None,
+        "monthly_table": Table("monthly", [Column("month", "月份", "int"), Column("spent_fen", "当月支出", "amount"),
+                                           Column("cumulative_fen", "累计支出", "amount")], months,
+                               caption="月度支出"),
+        "records": {"budgets": records_url("budgets", scope), "expenditures": records_url("expenditures", scope)},
+    }
+
+
+def payload_for(scope, totals, **extra):
+    return {"year": scope.year, "month": scope.month, "region": scope.region, "dept": scope.dept,
+            "totals": {"budget": fen_to_yuan(totals["budget_fen"]), "spent": fen_to_yuan(totals["spent_fen"]),
+                       "execution_rate_pct": round(totals["spent_fen"] * 100 / totals["budget_fen"], 2)
+                       if totals["budget_fen"] else None}, **extra}
+
+
+@listing("/execution")
+def execution(fmt):
+    pub = require_pub()
+    conn, pub_id = connection(), pub["id"]
+    scope = exec_scope(pub_id)
+    city = q_ref.city(conn, pub_id)
+    names = {r["code"]: r for r in q_ref.all_regions(conn, pub_id)}
+    rows = q_exec.breakdown(conn, pub_id, scope, "region")
+    for row in rows:
+        region = names.get(row["key"], {})
+        row["code"] = row["key"]
+        row["name"] = ("市本级" if region.get("level") == 0 else region.get("name", row["key"]))
+    keep = scope_args(scope)
+    regions = execution_table(
+        "regions", [Column("code", "地区代码"), Column("name", "地区")], rows, scope,
+        drill=lambda r: url_for("pages.execution_region", code=r["key"], **keep) if r.get("key") else None,
+        scope_of=lambda r: scope.with_(region=r["key"]), caption="按地区（市本级与各区县）")
+    classes = class_table(conn, pub_id, scope)
+    title = f"{scope.year}年{city['name'] if city else ''}预算执行情况"
+    context = exec_context(conn, pub_id, scope, [("全市", None)], title)
+    context["breakdown_chart"] = charts.budget_vs_spent([r["name"] for r in rows], [r["budget_fen"] for r in rows],
+                                                        [r["spent_fen"] for r in rows])
+    context["classes_chart"] = charts.budget_vs_spent(
+        [r["name"] for r in classes.rows], [r["budget_fen"] for r in classes.rows],
+        [r["spent_fen"] for r in classes.rows], horizontal=True)
+    tables = {"regions": regions, "classes": classes, "monthly": context["monthly_table"]}
+    return respond(fmt, "execution.html", context, tables, payload_for(scope, context["totals"], level="city"))
+
+
+def region_or_404(conn, pub_id, code):
+    region = q_ref.region(conn, pub_id, code)
+    if region is None:
+        fail(NotFound, f"没有代码为「{code[:20]}」的地区")
+    return region
+
+
+@listing("/execution/region/<code>")
+def execution_region(code, fmt):
+    pub = require_pub()
+    conn, pub_id = connection(), pub["id"]
+    region = region_or_404(conn, pub_id, code)
+    scope = exec_scope(pub_id, region=code)
+    depts = {d["code"]: d for d in q_ref.all_departments(conn, pub_id)}
+    rows = q_exec.breakdown(conn, pub_id, scope, "dept")
+    for row in rows:
+        row["code"] = row["key"] or ""
+        row["name"] = depts.get(row["key"], {}).get("name", row["key"] or "（未分部门）")
+    keep = scope_args(scope.with_(region=None))
+    label = f"{region['name']}（市本级）" if region["level"] == 0 else region["name"]
+    departments = execution_table(
+        "departments", [Column("code", "单位代码"), Column("name", "预算单位")], rows, scope,
+        drill=lambda r: url_for("pages.execution_dept", code=code, dept=r["key"], **keep) if r.get("key") else None,
+        scope_of=lambda r: scope.with_(dept=r["key"]), caption=f"{label}按预算单位")
+    classes = class_table(conn, pub_id, scope)
+    crumbs = [("全市", url_for("pages.execution", **keep)), (label, None)]
+    context = exec_context(conn, pub_id, scope, crumbs, f"{scope.year}年{label}预算执行情况")
+    context["region"] = region
+    context["breakdown_chart"] = charts.budget_vs_spent(
+        [r["name"] for r in rows], [r["budget_fen"] for r in rows], [r["spent_fen"] for r in rows], horizontal=True)
+    context["classes_chart"] = charts.budget_vs_spent(
+        [r["name"] for r in classes.rows], [r["budget_fen"] for r in classes.rows],
+        [r["spent_fen"] for r in classes.rows], horizontal=True)
+    tables = {"departments": departments, "classes": classes, "monthly": context["monthly_table"]}
+    return respond(fmt, "execution_region.html", context, tables,
+                   payload_for(scope, context["totals"], level="region",
+                               region_info={"code": region["code"], "name": region["name"],
+                                            "level": region["level"]}))
+
+
+@listing("/execution/region/<code>/dept/<dept>")
+def execution_dept(code, dept, fmt):
+    pub = require_pub()
+    conn, pub_id = connection(), pub["id"]
+    region = region_or_404(conn, pub_id, code)
+    department = q_ref.department(conn, pub_id, dept)
+    if department is None or department["region_code"] != code:
+        fail(NotFound, f"{region['name']}没有代码为「{dept[:20]}」的预算单位")
+    scope = exec_scope(pub_id, region=code, dept=dept)
+    subclasses = class_table(conn, pub_id, scope, by="subclass", name="subclasses")
+    classes = class_table(conn, pub_id, scope)
+    keep = scope_args(scope.with_(region=None, dept=None))
+    label = f"{region['name']}（市本级）" if region["level"] == 0 else region["name"]
+    crumbs = [("全市", url_for("pages.execution", **keep)),
+              (label, url_for("pages.execution_region", code=code, **keep)), (department["name"], None)]
+    context = exec_context(conn, pub_id, scope, crumbs, f"{scope.year}年{department['name']}预算执行情况")
+    context.update(region=region, department=department, project_count=q_proj.list_projects(
+        conn, pub_id, q_proj.ProjectFilter(dept=dept, year=scope.year), per_page=1).total)
+    rows = subclasses.rows
+    context["breakdown_chart"] = charts.budget_vs_spent(
+        [r["name"] for r in rows], [r["budget_fen"] for r in rows], [r["spent_fen"] for r in rows], horizontal=True)
+    tables = {"subclasses": subclasses, "classes": classes, "monthly": context["monthly_table"]}
+    return respond(fmt, "execution_dept.html", context, tables,
+                   payload_for(scope, context["totals"], level="department",
+                               department_info={"code": dept, "name": department["name"]}))
+
+
+# ---- records behind the figures ---------------------------------------------------------
+
+RECORD_KINDS = {"expenditures": "支出明细", "budgets": "预算明细", "payments": "支付明细"}
+
+
+def page_args(default_per_page=50):
+    return {"page": arg_int("page", low=1, high=1_000_000, label="页码") or 1,
+            "per_page": arg_int("per_page", low=1, high=500, label="每页条数") or default_per_page}
+
+
+@listing("/records/<any(expenditures,budgets,payments):kind>")
+def records(kind, fmt):
+    pub = require_pub()
+    conn, pub_id = connection(), pub["id"]
+    paging = page_args()
+    if fmt == "csv":  # downloads carry the whole filtered set
+        paging = {"page": 1, "per_page": None}
+    names = {"region": None, "dept": None, "class": None}
+    if kind == "payments":
+        flt = q_rec.PaymentFilter(project=arg_code("project", "项目编号"),
+                                  year=arg_int("year", low=1900, high=2200, label="年度"),
+                                  payee_type=request.args.get("payee_type") or None)
+        page = q_rec.payment_records(conn, pub_id, flt, **paging)
+        if flt.project:
+            project = q_proj.get_project(conn, pub_id, flt.project)
+            names["project"] = project["name"] if project else flt.project
+        columns = [Column("id", "凭证号"), Column("date", "支付日期", "date"), Column("project_code", "项目编号"),
+                   Column("payee", "收款人"), Column("payee_type", "收款人类型"), Column("purpose", "用途"),
+                   Column("amount_fen", "金额", "amount")]
+        links = {"project_code": lambda r: url_for("pages.project", code=r["project_code"])
+                 if r.get("project_code") else None}
+        filters = {"project": flt.project, "year": flt.year, "payee_type": flt.payee_type}
+    else:
+        region, dept = arg_code("region", "地区"), arg_code("dept", "预算单位")
+        class_code = arg_code("class", "科目编码")
+        scope = Scope(year=arg_int("year", low=1900, high=2200, label="年度"),
+                      month=arg_int("month", low=1, high=12, label="月份"),
+                      region=region, dept=dept, class_code=class_code)
+        if region:
+            found = q_ref.region(conn, pub_id, region)
+            names["region"] = found["name"] if found else region
+        if dept:
+            found = q_ref.department(conn, pub_id, dept)
+            names["dept"] = found["name"] if found else dept
+        if class_code:
+            found = q_ref.func_class(conn, pub_id, class_code)
+            names["class"] = found["name"] if found else class_code
+        fetch = q_rec.expenditure_records if kind == "expenditures" else q_rec.budget_records
+        page = fetch(conn, pub_id, scope, **paging)
+        columns = [Column("year", "年度", "int")]
+        if kind == "expenditures":
+            columns.append(Column("month", "月份", "int"))
+        columns += [Column("region_code", "地区代码"), Column("region_name", "地区"), Column("dept_code", "单位代码"),
+                    Column("dept_name", "预算单位"), Column("class_code", "科目编码"), Column("class_name", "科目名称"),
+                    Column("budget_fen" if kind == "budgets" else "amount_fen",
+                           "预算数" if kind == "budgets" else "支出数", "amount")]
+        links = {}
+        filters = scope_args(scope)
+    amount_key = "budget_fen" if kind == "budgets" else "amount_fen"
+    table = Table(f"{kind}", columns, page.items, caption=RECORD_KINDS[kind], links=links)
+    context = {"kind": kind, "label": RECORD_KINDS[kind], "page": page, "names": names,
+               "filters": {k: v for k, v in filters.items() if v is not None},
+               "total_fen": page.sums.get(amount_key, 0)}
+    payload = {"kind": kind, "filters": context["filters"], "count": page.total, "page": page.page,
+               "per_page": page.per_page, "pages": page.pages, "sum": fen_to_yuan(context["total_fen"])}
+    return respond(fmt, "execution_records.html", context, {"records": table}, payload)
+
+
+# ---- projects ------------------------------------------------------------------------------
+
+def project_filter():
+    return q_proj.ProjectFilter(
+        region=arg_code("region", "地区"), class_code=arg_code("class", "科目编码"),
+        category=request.args.get("category", "").strip()[:32] or None,
+        status=request.args.get("status", "").strip()[:16] or None,
+        year=arg_int("year", low=1900, high=2200, label="年度"), dept=arg_code("dept", "预算单位"))
+
+
+PROJECT_COLUMNS = [
+    Column("code", "项目编号"), Column("name", "项目名称"), Column("year", "年度", "int"),
+    Column("region_name", "地区"), Column("category", "类别"), Column("status", "状态"),
+    Column("total_investment_fen", "总投资", "amount"), Column("disbursed_fen", "已支付", "amount"),
+    Column("progress_pct", "形象进度", "pct"),
+]
+
+
+@listing("/projects")
+def projects(fmt):
+    pub = require_pub()
+    conn, pub_id = connection(), pub["id"]
+    flt = project_filter()
+    sort = request.args.get("sort") or q_proj.DEFAULT_SORT
+    if sort not in q_proj.SORTS:
+        fail(BadRequest, f"不支持的排序方式「{sort[:20]}」；可选：{'、'.join(q_proj.SORTS)}")
+    paging = page_args(default_per_page=20)
+    if fmt == "csv":  # downloads carry the whole filtered set
+        paging = {"page": 1, "per_page": None}
+    page = q_proj.list_projects(conn, pub_id, flt, sort=sort, **paging)
+    regions = q_ref.all_regions(conn, pub_id)
+    region_names = {r["code"]: r["name"] for r in regions}
+    for row in page.items:
+        row["region_name"] = region_names.get(row["region_code"], row["region_code"])
+    table = Table("projects", PROJECT_COLUMNS, page.items, caption="项目列表", links={
+        "name": lambda r: url_for("pages.project", code=r["code"]),
+        "disbursed_fen": lambda r: url_for("pages.records", kind="payments", project=r["code"]),
+    })
+    context = {"page": page, "filter": flt, "sort": sort, "sorts": PROJECT_SORT_LABELS, "regions": regions,
+               "classes": q_ref.top_classes(conn, pub_id), "facets": q_proj.facet_values(conn, pub_id),
+               "status_counts": q_proj.status_counts(conn, pub_id, flt)}
+    payload = {"filters": {k: v for k, v in flt.__dict__.items() if v is not None}, "sort": sort,
+               "count": page.total, "page": page.page, "per_page": page.per_page, "pages": page.pages,
+               "sums": {k[:-4]: fen_to_yuan(v) for k, v in page.sums.items()}}
+    return respond(fmt, "projects.html", context, {"projects": table}, payload)
+
+
+@bp.get("/projects/<code>", defaults={"fmt": "html"})
+@bp.get("/projects/<code>.<any(json):fmt>")
+def project(code, fmt):
+    pub = require_pub()
+    conn, pub_id = connection(), pub["id"]
+    item = q_proj.get_project(conn, pub_id, code)
+    if item is None:
+        fail(NotFound, f"没有编号为「{code[:32]}」的项目")
+    region = q_ref.region(conn, pub_id, item["region_code"]) or {}
+    department = q_ref.department(conn, pub_id, item["dept_code"]) or {}
+    klass = q_ref.func_class(conn, pub_id, item["class_code"]) or {}
+    updates = q_proj.updates(conn, pub_id, code)
+    payments = q_rec.payment_records(conn, pub_id, q_rec.PaymentFilter(project=code),
+                                     page=arg_int("page", low=1, high=1_000_000, label="页码") or 1, per_page=20)
+    payment_table = Table("payments", [Column("id", "凭证号"), Column("date", "支付日期", "date"),
+                                       Column("payee", "收款人"), Column("payee_type", "收款人类型"),
+                                       Column("purpose", "用途"), Column("amount_fen", "金额", "amount")],
+                          payments.items, caption="支付明细（已脱敏）")
+    update_table = Table("updates", [Column("date", "日期", "date"), Column("progress_pct", "形象进度", "pct"),
+                                     Column("note", "进展说明")], updates, caption="进展记录")
+    money_table = Table("funding", [Column("label", "项目"), Column("amount_fen", "金额", "amount")], [
+        {"label": "总投资", "amount_fen": item["total_investment_fen"]},
+        {"label": "年度计划", "amount_fen": item["annual_plan_fen"]},
+        {"label": "已支付", "amount_fen": item["disbursed_fen"]}], caption="资金安排与支付")
+    context = {
+        "project": item, "region": region, "department": department, "klass": klass,
+        "updates": updates, "payments": payments, "payment_table": payment_table, "update_table": update_table,
+        "money_table": money_table,
+        "payments_url": url_for("pages.records", kind="payments", project=code),
+        "money_chart": charts.amounts(["总投资", "年度计划", "已支付"], [
+            item["total_investment_fen"], item["annual_plan_fen"], item["disbursed_fen"]],
+            ["#2f6db5", "#7aa6d8", "#e07b39"]),
+        "progress_chart": charts.progress([u["date"] for u in updates], [u["progress_pct"] for u in updates])
+        if updates else None,
+    }
+    if fmt == "json":
+        info = {c.json_key: c.export(item) for c in [
+            Column("code", ""), Column("name", ""), Column("year", ""), Column("category", ""),
+            Column("status", ""), Column("progress_pct", ""), Column("location", ""), Column("contractor", ""),
+            Column("description", ""), Column("start_date", ""), Column("end_date", ""), Column("completed_date", ""),
+            Column("total_investment_fen", "", "amount"), Column("annual_plan_fen", "", "amount"),
+            Column("disbursed_fen", "", "amount")]}
+        info.update(region={"code": item["region_code"], "name": region.get("name")},
+                    department={"code": item["dept_code"], "name": department.get("name")},
+                    func_class={"code": item["class_code"], "name": klass.get("name")},
+                    output={"name": item["output_name"], "unit": item["output_unit"],
+                            "planned": item["output_planned"], "actual": item["output_actual"]},
+                    payments_url=context["payments_url"], html_url=url_for("pages.project", code=code))
+        return json_response({"project": info, "updates": update_table.json(),
+                              "payments": {**payment_table.json(), "count": payments.total,
+                                           "page": payments.page, "pages": payments.pages,
+                                           "sum": fen_to_yuan(payments.sums.get("amount_fen", 0))}})
+    return render_template("project.html", **context)
+

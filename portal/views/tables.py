@@ -1,0 +1,116 @@
+"""One table description rendered three ways: HTML (via _macros.html), JSON and CSV.
+
+A view builds a ``Table`` of raw rows (amounts in integer fen); the JSON twin turns
+amounts into numbers of 元 (``"unit": "元"``) and rates into percentages, the CSV
+download does the same for Excel (UTF-8 with BOM, formula injection neutralised).
+"""
+import csv
+import io
+from dataclasses import dataclass, field
+
+from flask import Response, jsonify
+
+from ..context import publication
+from ..money import fen_to_yuan
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass
+class Column:
+    key: str  # row key; amounts end in _fen
+    label: str  # Chinese header
+    kind: str = "text"  # text | amount | rate | int | number | date | pct
+    rate_of: tuple = ()  # for kind="rate": (numerator key, denominator key)
+    unit: str | None = None  # for kind="number": the physical unit
+
+    @property
+    def json_key(self):
+        return self.key[:-4] if self.kind == "amount" and self.key.endswith("_fen") else self.key
+
+    @property
+    def json_unit(self):
+        return {"amount": "元", "rate": "%", "pct": "%"}.get(self.kind, self.unit)
+
+    def value(self, row):
+        """The raw value: for a rate, the percentage (2 decimals) or None."""
+        if self.kind == "rate":
+            num, den = (row.get(k) for k in self.rate_of)
+            return round(num * 100 / den, 2) if den else None
+        return row.get(self.key)
+
+    def export(self, row):
+        value = self.value(row)
+        if self.kind == "amount":
+            return fen_to_yuan(value)
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        return value
+
+    @property
+    def csv_header(self):
+        unit = self.json_unit
+        return f"{self.label}（{unit}）" if unit else self.label
+
+
+@dataclass
+class Table:
+    name: str  # file name stem for the CSV download
+    columns: list
+    rows: list
+    caption: str = ""
+    totals: dict | None = None  # a totals row, same keys as rows
+    links: dict = field(default_factory=dict)  # column key -> function(row) -> URL or None
+
+    def link(self, key, row):
+        fn = self.links.get(key)
+        return fn(row) if fn else None
+
+    def json(self):
+        return {
+            "columns": [{"key": c.json_key, "label": c.label, "unit": c.json_unit} for c in self.columns],
+            "rows": [self._json_row(r) for r in self.rows],
+            **({"totals": self._json_row(self.totals, links=False)} if self.totals else {}),
+        }
+
+    def _json_row(self, row, links=True):
+        out = {c.json_key: c.export(row) for c in self.columns}
+        if links:
+            for key, fn in self.links.items():
+                url = fn(row)
+                if url:
+                    out[f"{key}_url"] = url
+        return out
+
+
+def publication_ref(pub=None):
+    """Citation block included in every JSON response."""
+    pub = pub or publication()
+    if not pub:
+        return None
+    return {"id": pub["id"], "sha256": pub["data_sha256"], "title": pub["title"],
+            "as_of": pub["as_of"].isoformat() if pub.get("as_of") else None,
+            "is_demo": bool(pub.get("is_demo"))}
+
+
+def json_response(payload):
+    return jsonify({"publication": publication_ref(), "unit": "元", **payload})
+
+
+def neutralise(value):
+    """Stop spreadsheet formula injection: prefix risky text cells with an apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def csv_response(table):
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # BOM: Excel then reads UTF-8 correctly
+    writer = csv.writer(buffer)
+    writer.writerow([c.csv_header for c in table.columns])
+    for row in table.rows:
+        writer.writerow(["" if v is None else neutralise(v) for v in (c.export(row) for c in table.columns)])
+    filename = f"{table.name}.csv"
+    return Response(buffer.getvalue(), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f"attachment; filename=\"{filename}\""})
