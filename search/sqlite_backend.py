@@ -1,0 +1,456 @@
+"""Embedded search: SQLite FTS5 in its own index file (no server).
+
+Layout of the index file:
+- ``docs``: the original (unsegmented) document fields, for display and highlighting;
+  rowids follow a static prior (type, then amount), see documents.TYPE_PRIORITY.
+- ``fts``: contentless FTS5 over jieba-segmented title / names / body, plus ``tags``
+  (filter tokens such as ``t_project y_2025``) so that filters are answered by the index.
+- ``names``: autocomplete and 「您是不是要找」 candidates with pinyin keys.
+- ``meta``: publication id, build time, the user dictionary, and the dense vectors
+  (one numpy blob; brute-force cosine, fine up to some tens of thousands of documents).
+
+A re-index writes a new file and ``os.replace``s it over the old one: readers holding the
+old file keep reading it, new searches see the new one, nobody sees a half-built index.
+
+Ranking: FTS5 computes bm25 for every match before LIMIT applies, so a very common term at
+a million documents would be slow. Matches are therefore capped at ``RANK_CAP`` candidates
+in rowid (= static prior) order, and bm25 ranks those; counts and facets are exact up to the
+cap and reported as "at least" beyond it (Elasticsearch's track_total_hits does the same).
+"""
+import io
+import json
+import os
+import sqlite3
+import threading
+import time
+import uuid
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+from .didyoumean import suggestions
+from .documents import TYPE_LABELS
+from .names import build_names, is_latin, pinyin_keys
+from .request import FACET_FIELDS, FACETS, SearchRequest, empty_result, facet_label, result_item
+from .text import Segmenter, normalize, normalize_aligned, parse_query
+
+RANK_CAP = 10_000
+WEIGHTS = (10.0, 4.0, 1.0, 0.0)  # title > name fields > body; tags never score
+TAG_PREFIX = {"type": "t_", "year": "y_", "region": "r_", "class": "c_", "status": "s_"}
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
+CREATE TABLE docs (
+  rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, title TEXT NOT NULL,
+  names TEXT NOT NULL, body TEXT NOT NULL, year INTEGER, region_code TEXT, region TEXT,
+  class_code TEXT, class_name TEXT, status TEXT, amount_fen INTEGER, date TEXT, url TEXT, code TEXT,
+  title_norm TEXT NOT NULL, norm TEXT NOT NULL);
+CREATE VIRTUAL TABLE fts USING fts5(title, names, body, tags, content='',
+  tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
+CREATE TABLE names (name TEXT PRIMARY KEY, norm TEXT, kind TEXT, weight INTEGER, pinyin TEXT, initials TEXT);
+"""
+NAME_INDEXES = """
+CREATE INDEX ix_names_norm ON names(norm);
+CREATE INDEX ix_names_pinyin ON names(pinyin);
+CREATE INDEX ix_names_initials ON names(initials);
+"""
+DOC_COLUMNS = ("id", "type", "title", "names", "body", "year", "region_code", "region", "class_code",
+               "class_name", "status", "amount_fen", "date", "url", "code")
+
+
+def tags_for(doc):
+    tags = [f"t_{doc['type']}"]
+    if doc.get("year"):
+        tags.append(f"y_{doc['year']}")
+    for facet, field in (("region", "region_code"), ("class", "class_code"), ("status", "status")):
+        if doc.get(field):
+            tags.append(TAG_PREFIX[facet] + _tag_value(doc[field]))
+    return " ".join(tags)
+
+
+def _tag_value(value):
+    return "".join(ch for ch in normalize(str(value)) if ch.isalnum())
+
+
+def _quote(token):
+    return '"' + token.replace('"', '""') + '"'
+
+
+class SQLiteBackend:
+    name = "sqlite"
+
+    def __init__(self, path, config=None):
+        self.path = Path(path)
+        self.config = config or {}
+        self._lock = threading.Lock()
+        self._cache_key = None
+        self._segmenter = None
+        self._vectors = None
+
+    # ---- building -------------------------------------------------------------------
+
+    def build(self, docs, *, publication_id=None, dictionary=(), vectors=None, vector_ids=None):
+        """Write a complete new index file, then atomically replace the current one."""
+        started = time.perf_counter()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.building")
+        segmenter = Segmenter(dictionary)
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;")
+            conn.executescript(SCHEMA)
+            rowids = {}
+            batch_docs, batch_fts, count = [], [], 0
+            for rowid, doc in enumerate(docs, start=1):
+                rowids[doc["id"]] = rowid
+                title_norm = normalize_aligned(doc["title"])
+                norm = "\n".join((title_norm, normalize_aligned(doc["names"]), normalize_aligned(doc["body"])))
+                batch_docs.append((rowid, *[doc.get(c) for c in DOC_COLUMNS], title_norm, norm))
+                if "title_seg" in doc:  # pre-segmented (bench corpora)
+                    segs = (doc["title_seg"], doc["names_seg"], doc["body_seg"])
+                else:
+                    segs = (segmenter.index_text(doc["title"]), segmenter.index_text(doc["names"]),
+                            segmenter.index_text(doc["body"]))
+                batch_fts.append((rowid, *segs, tags_for(doc)))
+                count += 1
+                if len(batch_docs) >= 20_000:
+                    self._flush(conn, batch_docs, batch_fts)
+                    batch_docs, batch_fts = [], []
+            self._flush(conn, batch_docs, batch_fts)
+            conn.execute("INSERT INTO fts(fts) VALUES('optimize')")
+            conn.executemany(
+                "INSERT OR IGNORE INTO names VALUES (:name, :norm, :kind, :weight, :pinyin, :initials)",
+                build_names(_DocsView(conn)))
+            self._add_dictionary_names(conn, segmenter)
+            conn.executescript(NAME_INDEXES)
+            meta = {"publication_id": publication_id, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                    "doc_count": count, "dictionary": json.dumps(list(segmenter.words), ensure_ascii=False),
+                    "build_seconds": round(time.perf_counter() - started, 2)}
+            if vectors is not None and len(vector_ids or []):
+                buffer = io.BytesIO()
+                np.save(buffer, np.asarray(vectors, dtype=np.float32))
+                meta["vectors"] = buffer.getvalue()
+                meta["vector_rowids"] = json.dumps([rowids[i] for i in vector_ids])
+            conn.executemany("INSERT INTO meta VALUES (?, ?)",
+                             [(k, v if isinstance(v, bytes) else str(v) if v is not None else None)
+                              for k, v in meta.items()])
+            conn.commit()
+        except BaseException:
+            conn.close()
+            tmp.unlink(missing_ok=True)
+            raise
+        conn.close()
+        os.replace(tmp, self.path)
+        return {"documents": count, "seconds": round(time.perf_counter() - started, 2), "path": str(self.path)}
+
+    @staticmethod
+    def _add_dictionary_names(conn, segmenter):
+        """Dictionary terms (e.g. 养老院, 执行率) that occur in the data become names too."""
+        known = {r[0] for r in conn.execute("SELECT norm FROM names")}
+        rows = []
+        for word in segmenter.words:
+            norm = normalize(word)
+            if norm in known or not norm.isalnum():
+                continue
+            count = conn.execute("SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 10000)",
+                                 ["{title names body} : " + _quote(norm)]).fetchone()[0]
+            if count:
+                full, initials = pinyin_keys(word)
+                rows.append((word, norm, "词语", count, full, initials))
+        conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    @staticmethod
+    def _flush(conn, batch_docs, batch_fts):
+        if batch_docs:
+            placeholders = ",".join("?" * (len(DOC_COLUMNS) + 3))
+            conn.executemany(f"INSERT INTO docs VALUES ({placeholders})", batch_docs)
+            conn.executemany("INSERT INTO fts(rowid, title, names, body, tags) VALUES (?, ?, ?, ?, ?)", batch_fts)
+
+    # ---- reading --------------------------------------------------------------------
+
+    def exists(self):
+        return self.path.exists()
+
+    def _connect(self):
+        conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        return conn
+
+    def _state(self, conn):
+        """Segmenter and vectors of the index file currently in place (reloaded after a swap)."""
+        stat = self.path.stat()
+        key = (stat.st_ino, stat.st_mtime_ns)
+        with self._lock:
+            if key != self._cache_key:
+                meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+                self._segmenter = Segmenter(json.loads(meta.get("dictionary") or "[]"))
+                self._vectors = None
+                if meta.get("vectors"):
+                    matrix = np.load(io.BytesIO(meta["vectors"]))
+                    rowids = np.array(json.loads(meta["vector_rowids"]), dtype=np.int64)
+                    self._vectors = (matrix, rowids)
+                self._meta = {k: v for k, v in meta.items() if k not in ("vectors", "dictionary", "vector_rowids")}
+                self._cache_key = key
+            return self._segmenter, self._vectors
+
+    def info(self):
+        if not self.exists():
+            return {"backend": self.name, "exists": False}
+        with self._connect() as conn:
+            self._state(conn)
+            return {"backend": self.name, "exists": True, "path": str(self.path), **self._meta,
+                    "vectors": 0 if self._vectors is None else len(self._vectors[1])}
+
+    def segmenter(self):
+        with self._connect() as conn:
+            return self._state(conn)[0]
+
+    def all_documents(self):
+        if not self.exists():
+            return
+        conn = self._connect()
+        try:
+            for row in conn.execute(f"SELECT {', '.join(DOC_COLUMNS)} FROM docs ORDER BY rowid"):
+                yield dict(row)
+        finally:
+            conn.close()
+
+    def _match(self, parsed, filters):
+        clauses = []
+        for word, subs in parsed.words:
+            if subs:
+                clauses.append(f"({_quote(word)} OR ({' AND '.join(_quote(s) for s in subs)}))")
+            else:
+                clauses.append(_quote(word))
+        if clauses:
+            clauses = ["{title names body} : (" + " AND ".join(clauses) + ")"]
+        for facet, values in (filters or {}).items():
+            tags = [_quote(TAG_PREFIX[facet] + _tag_value(v)) for v in values if _tag_value(v)]
+            if tags:
+                clauses.append(f"tags : ({' OR '.join(tags)})")
+            else:
+                clauses.append(_quote("t_nothing"))
+        return " AND ".join(clauses)
+
+    def _hits_sql(self, parsed):
+        """A CTE selecting matching rowids (capped), with phrases checked on the original text."""
+        if parsed.phrases:
+            checks = " AND ".join("instr(d.norm, ?) > 0" for _ in parsed.phrases)
+            return (f"SELECT f.rowid AS rowid FROM fts f JOIN docs d ON d.rowid = f.rowid "
+                    f"WHERE fts MATCH ? AND {checks} LIMIT ?"), list(parsed.phrases)
+        return "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", []
+
+    def count(self, text, filters=None):
+        if not self.exists():
+            return 0
+        with self._connect() as conn:
+            segmenter, _ = self._state(conn)
+            parsed = parse_query(text, segmenter)
+            if parsed.empty:
+                return 0
+            sql, extra = self._hits_sql(parsed)
+            return conn.execute(f"SELECT count(*) FROM ({sql})",
+                                [self._match(parsed, filters), *extra, RANK_CAP + 1]).fetchone()[0]
+
+    embed_query = None  # set by search.get_backend: text -> vector, for hybrid search
+
+    def search(self, request=None, *, embed_query=None, **kwargs):
+        """Search with a SearchRequest (or its fields as keyword arguments, e.g. q="养老院")."""
+        started = time.perf_counter()
+        if not isinstance(request, SearchRequest):
+            request = SearchRequest(q=request or kwargs.pop("q", ""), **kwargs)
+        embed_query = embed_query or self.embed_query
+        if not self.exists():
+            return empty_result(request, ["搜索索引尚未建立：发布数据后会自动建立"])
+        with self._connect() as conn:
+            segmenter, vectors = self._state(conn)
+            parsed = parse_query(request.q, segmenter)
+            if parsed.empty and not request.filters:
+                return empty_result(request, parsed.notices)
+            match = self._match(parsed, request.filters)
+            hits_sql, extra = self._hits_sql(parsed)
+            hits_args = [match, *extra, RANK_CAP + 1]
+
+            groups = conn.execute(
+                f"WITH hits AS ({hits_sql}) SELECT d.type, d.year, d.region_code, d.region, d.class_code, "
+                f"d.class_name, d.status, count(*) AS n, max(d.rowid) AS maxrow FROM hits JOIN docs d "
+                f"ON d.rowid = hits.rowid GROUP BY 1, 2, 3, 5, 7", hits_args).fetchall()
+            total = sum(g["n"] for g in groups)
+            maxrow = max((g["maxrow"] for g in groups), default=0)
+            facets = self._facets(groups, request.filters)
+
+            keyword_ids = []
+            if total:
+                keyword_ids = self._ranked(conn, request, parsed, match, hits_sql, extra, maxrow)
+            use_dense = self._dense_wanted(request, parsed, vectors, embed_query)
+            dense_ids = self._dense(request, parsed, vectors, embed_query, conn) if use_dense else []
+            ordered, added = _fuse(keyword_ids, dense_ids, request) if dense_ids else (keyword_ids, 0)
+            total_shown = total + added
+            page_ids = ordered[request.offset: request.offset + request.size]
+            rows = self._rows(conn, [rid for rid, _, _ in page_ids])
+            results = [result_item(rows[rid], parsed.terms, score, how) for rid, score, how in page_ids
+                       if rid in rows]
+            result = empty_result(request, parsed.notices)
+            result.update({
+                "total": total_shown, "total_exact": total <= RANK_CAP,
+                "pages": -(-min(total_shown, RANK_CAP) // request.size), "results": results, "facets": facets,
+                "semantic": {"requested": bool(request.hybrid), "used": bool(dense_ids),
+                             "available": vectors is not None, "added": added},
+            })
+            if total > RANK_CAP:
+                result["notices"].append(f"匹配结果超过 {RANK_CAP:,} 条，按相关度排列前 {RANK_CAP:,} 条，请增加关键词缩小范围")
+            if not total_shown and not parsed.empty:
+                result["suggestions"] = suggestions(self, parsed, request.filters)
+            result["took_ms"] = round((time.perf_counter() - started) * 1000, 2)
+            return result
+
+    def _ranked(self, conn, request, parsed, match, hits_sql, extra, maxrow):
+        """Ordered [(rowid, score, 'keyword')] for the first pages (up to offset+size, or more for fusion)."""
+        want = request.offset + request.size
+        if request.hybrid or request.hybrid is None:
+            want = max(want, 100)
+        if request.sort != "relevance" or parsed.empty:
+            order = {"amount": "d.amount_fen IS NULL, d.amount_fen DESC, d.rowid",
+                     "date": "d.date IS NULL, d.date DESC, d.rowid"}.get(request.sort, "d.rowid")
+            rows = conn.execute(
+                f"WITH hits AS ({hits_sql}) SELECT d.rowid FROM hits JOIN docs d ON d.rowid = hits.rowid "
+                f"ORDER BY {order} LIMIT ?", [match, *extra, RANK_CAP, want]).fetchall()
+            return [(r[0], None, "keyword") for r in rows]
+        phrase_checks = "".join(" AND instr(d.norm, ?) > 0" for _ in parsed.phrases)
+        query_text = "".join(w for w, _ in parsed.words) if len(parsed.words) > 0 else ""
+        rows = conn.execute(
+            f"SELECT f.rowid, bm25(fts, {', '.join(map(str, WEIGHTS))}) AS s FROM fts f "
+            f"JOIN docs d ON d.rowid = f.rowid WHERE fts MATCH ? AND f.rowid <= ?{phrase_checks} "
+            f"ORDER BY CASE WHEN d.title_norm = ? THEN 0 WHEN instr(d.title_norm, ?) > 0 THEN 1 ELSE 2 END, s "
+            f"LIMIT ?", [match, maxrow, *extra, query_text, query_text or "\x00", want]).fetchall()
+        return [(r[0], -r[1], "keyword") for r in rows]
+
+    def _dense_wanted(self, request, parsed, vectors, embed_query):
+        enabled = request.hybrid if request.hybrid is not None else _hybrid_default(self.config)
+        return (enabled and vectors is not None and embed_query is not None and request.sort == "relevance"
+                and not parsed.phrases and bool(parsed.words))
+
+    def _dense(self, request, parsed, vectors, embed_query, conn, k=20):
+        matrix, rowids = vectors
+        query_vec = embed_query(parsed.normalized)
+        if query_vec is None:
+            return []
+        scores = matrix @ np.asarray(query_vec, dtype=np.float32)
+        if request.filters:
+            allowed = self._filter_rowids(conn, rowids, request.filters)
+            scores = np.where(np.isin(rowids, allowed), scores, -np.inf)
+        top = np.argsort(-scores)[:k]
+        return [(int(rowids[i]), float(scores[i]), "semantic") for i in top if np.isfinite(scores[i])]
+
+    def _filter_rowids(self, conn, rowids, filters):
+        where, args = [], []
+        for facet, values in filters.items():
+            field = FACET_FIELDS[facet][0]
+            where.append(f"CAST({field} AS TEXT) IN ({','.join('?' * len(values))})")
+            args.extend(values)
+        rows = conn.execute(f"SELECT rowid FROM docs WHERE {' AND '.join(where)}", args).fetchall()
+        return np.array([r[0] for r in rows], dtype=np.int64)
+
+    def _rows(self, conn, rowids):
+        if not rowids:
+            return {}
+        rows = conn.execute(f"SELECT rowid AS _rowid, {', '.join(DOC_COLUMNS)} FROM docs WHERE rowid IN "
+                            f"({','.join('?' * len(rowids))})", rowids).fetchall()
+        return {r["_rowid"]: dict(r) for r in rows}
+
+    @staticmethod
+    def _facets(groups, filters):
+        counts = {f: defaultdict(int) for f in FACETS}
+        labels = {}
+        for g in groups:
+            for facet, (field, label_field) in FACET_FIELDS.items():
+                value = g[field]
+                if value in (None, ""):
+                    continue
+                counts[facet][str(value)] += g["n"]
+                labels[(facet, str(value))] = g[label_field]
+        facets = {}
+        for facet in FACETS:
+            selected = set((filters or {}).get(facet, []))
+            items = [{"value": v, "label": facet_label(facet, v, labels.get((facet, v))), "count": n,
+                      "selected": v in selected} for v, n in counts[facet].items()]
+            if facet == "year":
+                items.sort(key=lambda i: i["value"], reverse=True)
+            else:
+                items.sort(key=lambda i: (-i["count"], i["value"]))
+            facets[facet] = items
+        return facets
+
+    # ---- autocomplete and suggestions ------------------------------------------------
+
+    def suggest(self, prefix, limit=10):
+        """Names starting with ``prefix`` (characters, full pinyin or pinyin initials)."""
+        prefix = normalize((prefix or "").strip())[:50]
+        if not prefix or not self.exists():
+            return []
+        with self._connect() as conn:
+            if is_latin(prefix):
+                key = prefix.replace(" ", "").replace("'", "")
+                rows = conn.execute(
+                    "SELECT name, kind, weight FROM names WHERE (pinyin >= ? AND pinyin < ?) "
+                    "OR (initials >= ? AND initials < ?) ORDER BY weight DESC, length(name), name LIMIT ?",
+                    [key, key + "\uffff", key, key + "\uffff", limit]).fetchall()
+            else:
+                rows = conn.execute(
+                    "SELECT name, kind, weight FROM names WHERE norm >= ? AND norm < ? "
+                    "ORDER BY weight DESC, length(name), name LIMIT ?",
+                    [prefix, prefix + "\uffff", limit]).fetchall()
+            return [{"text": r["name"], "kind": r["kind"], "count": r["weight"]} for r in rows]
+
+    def names_by_pinyin(self, key, prefix=False):
+        with self._connect() as conn:
+            if prefix:
+                sql, args = ("SELECT name FROM names WHERE (pinyin >= ? AND pinyin < ?) OR initials = ? "
+                             "ORDER BY weight DESC LIMIT 10", [key, key + "\uffff", key])
+            else:
+                sql, args = "SELECT name FROM names WHERE pinyin = ? ORDER BY weight DESC LIMIT 10", [key]
+            return [r[0] for r in conn.execute(sql, args)]
+
+    def names_near(self, norm):
+        """Names that could be one edit away: same first or same last character, similar length."""
+        with self._connect() as conn:
+            rows = conn.execute(
+                "SELECT name FROM names WHERE ((norm >= ? AND norm < ?) OR norm LIKE ?) "
+                "AND length(norm) BETWEEN ? AND ? ORDER BY weight DESC LIMIT 200",
+                [norm[:1], norm[:1] + "\uffff", "%" + norm[-1:], len(norm) - 1, len(norm) + 1]).fetchall()
+            return [r[0] for r in rows]
+
+
+class _DocsView:
+    """Iterates the docs table of an index being built, as document dicts (for names)."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def __iter__(self):
+        for row in self.conn.execute("SELECT type, title, names FROM docs"):
+            yield {"type": row[0], "title": row[1], "names": row[2]}
+
+
+def _hybrid_default(config):
+    value = config.get("SEARCH_HYBRID", os.environ.get("SEARCH_HYBRID", "1"))
+    return str(value).lower() in ("1", "true", "on", "yes")
+
+
+def _fuse(keyword, dense, request, k=60):
+    """Reciprocal rank fusion of keyword and dense rankings; returns (ordered, dense-only count)."""
+    scores, how = defaultdict(float), {}
+    for rank, (rid, _, _) in enumerate(keyword[:100]):
+        scores[rid] += 1 / (k + rank + 1)
+        how[rid] = "keyword"
+    for rank, (rid, _, _) in enumerate(dense):
+        scores[rid] += 1 / (k + rank + 1)
+        how[rid] = "both" if rid in how else "semantic"
+    fused = sorted(scores, key=lambda rid: -scores[rid])
+    ordered = [(rid, scores[rid], how[rid]) for rid in fused]
+    seen = set(fused)
+    ordered += [item for item in keyword[100:] if item[0] not in seen]
+    return ordered, sum(1 for rid in fused if how[rid] == "semantic")
+
+
+__all__ = ["SQLiteBackend", "TYPE_LABELS", "pinyin_keys"]
