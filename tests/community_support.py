@@ -43,14 +43,13 @@ def config_for(tmp_path, **extra):
 
 
 def make_portal(tmp_path, **extra):
-    """A portal over a fresh database with the small publication; limiter storage is per app."""
+    """A portal over a fresh database with the small publication (no search re-index: fast)."""
     from portal import create_app
-    from portal.publishing import publish_files
+    from portal.importer.publish import publish
 
     app = create_app(config_for(tmp_path, **extra))
-    publication, errors = publish_files(app, [write_small_raw(tmp_path / "raw")], dataset="small",
-                                        title="小型测试数据", created_by="tests")
-    assert publication is not None, errors
+    publish(app.extensions["mingzhang.engine"], [write_small_raw(tmp_path / "raw")],
+            pseudonym_key="test-pseudonym-key", dataset="small", title="小型测试数据", created_by="tests")
     return app
 
 
