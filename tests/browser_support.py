@@ -1,0 +1,81 @@
+"""Reusable fixtures for tests that drive a real browser against a real HTTP server.
+
+Use from a test module::
+
+    from browser_support import browser_page, live_server  # noqa: F401  (pytest fixtures)
+
+    @pytest.mark.browser
+    def test_something(live_server, browser_page):
+        browser_page.goto(live_server + "/")
+
+``live_server`` (session scope) serves the ``demo_app`` fixture over HTTP on a free
+loopback port from a background thread (werkzeug, threaded). ``browser_page`` is a fresh
+page in the system Chromium (/usr/bin/chromium; Playwright never downloads a browser);
+it records console errors and CSP violations in ``page.console_errors``.
+"""
+import os
+import shutil
+import threading
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+def serve_in_thread(app, host="127.0.0.1"):
+    """Start ``app`` on a free port in a daemon thread; returns (base_url, server)."""
+    from werkzeug.serving import make_server
+
+    server = make_server(host, 0, app, threaded=True)  # port 0: the OS picks a free port
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    return f"http://{host}:{server.server_port}", server
+
+
+@pytest.fixture(scope="session")
+def live_server(demo_app):
+    """Base URL (no trailing slash) of the demo portal served over real HTTP."""
+    base_url, server = serve_in_thread(demo_app)
+    yield base_url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """The system Chromium driven by Playwright (skips when either is missing)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def browser_page(chromium):
+    """A fresh page (desktop size, zh-CN) collecting console errors in ``page.console_errors``."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture()
+def mobile_page(chromium):
+    """Like ``browser_page`` but a 375-px-wide touch screen."""
+    context = chromium.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2,
+                                   is_mobile=True, has_touch=True, locale="zh-CN")
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
