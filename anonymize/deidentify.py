@@ -1,64 +1,208 @@
-"""First pass: validated ID / mobile / bank-card masking and payee pseudonyms."""
+"""The Deidentifier: applies the field policy to records and scrubs free text."""
 import hashlib
 import hmac
 import re
 from collections import Counter
+from collections.abc import Mapping
 
-_ID18 = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
-_MOBILE = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})(?!\d)")
-_CARD = re.compile(r"(?<!\d)(\d{16,19})(?!\d)")
-_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+from . import policy
+from .address import find_addresses, generalise_address
+from .names import KnownNames, find_names, looks_like_person_name
+from .recognizers import find_identifiers, resolve
+
+# Priorities when spans overlap: validated identifiers > known names > addresses > detected names.
+_PRIORITY = {"known": 50, "address": 40, "cue": 30, "jieba": 20}
+_QUICK_SKIP = re.compile(r"[\d@\u4e00-\u9fff]")
+_CACHE_LIMIT = 300_000
 
 
-def valid_id18(value):
-    if not re.fullmatch(r"\d{17}[\dXx]", value):
-        return False
-    total = sum(int(d) * w for d, w in zip(value[:17], _WEIGHTS))
-    return "10X98765432"[total % 11] == value[17].upper()
+def mask(kind, value):
+    if kind in ("id_number", "mobile", "bank_card", "landline"):
+        digits = [c for c in value if c.isdigit() or c in "Xx"]
+        if kind == "id_number":
+            return "".join(digits[:3]) + "*" * (len(digits) - 7) + "".join(digits[-4:])
+        if kind == "mobile":
+            local = digits[-11:]
+            return "".join(local[:3]) + "****" + "".join(local[-4:])
+        if kind == "landline":
+            area = re.match(r"[(（]?(0\d{2,3})", value)
+            return (area.group(1) + "-" if area else "") + "********"
+        return "*" * (len(digits) - 4) + "".join(digits[-4:])
+    if kind == "email":
+        local, domain = value.rsplit("@", 1)
+        return local[:1] + "***@" + domain
+    if kind == "person_name":
+        surname = 2 if len(value) >= 3 and value[:2] in _compound() else 1
+        return value[:surname] + "*" * (len(value) - surname)
+    if kind == "plate":
+        return value[:2] + "*****"
+    return value[:1] + "*" * (len(value) - 1)
 
 
-def valid_luhn(value):
-    digits = [int(d) for d in value][::-1]
-    total = sum(d if i % 2 == 0 else (d * 2 - 9 if d * 2 > 9 else d * 2) for i, d in enumerate(digits))
-    return total % 10 == 0
+def _compound():
+    from .names import COMPOUND_SURNAMES
+    return COMPOUND_SURNAMES
+
+
+def detect(text, known=None):
+    """All identifier spans in ``text`` (non-overlapping), including kept officials."""
+    candidates = [(100, s) for _p, s in find_identifiers(text)]
+    if known is not None:
+        candidates += [(_PRIORITY["known"], s) for s in known.find(text)]
+    candidates += [(_PRIORITY["address"], s) for s in find_addresses(text)]
+    candidates += [(_PRIORITY[s.source], s) for s in find_names(text)]
+    return resolve(candidates)
 
 
 class Deidentifier:
     def __init__(self, pseudonym_key, known_person_names=()):
+        if not pseudonym_key:
+            raise ValueError("pseudonym_key must not be empty")
         self._key = pseudonym_key.encode("utf-8")
-        self._names = sorted({n for n in known_person_names if n}, key=len, reverse=True)
-        self.counts = Counter()
+        if isinstance(known_person_names, Mapping):
+            self._prefix = {n: p for n, p in known_person_names.items() if n}
+        else:
+            self._prefix = {n: policy.DEFAULT_PREFIX for n in known_person_names if n}
+        self._known = KnownNames(self._prefix)
+        self.counts = Counter()  # (kind, treatment) -> n
+        self.records = Counter()  # table -> rows
+        self.text_fields = 0
+        self.text_chars = 0
+        self.extra = {}  # sections added by the publisher: k_anonymity, small-cell tables
+        self._cache = {}
 
-    def pseudonym(self, name, prefix="个人"):
-        digest = hmac.new(self._key, name.encode("utf-8"), hashlib.sha256).hexdigest()[:6].upper()
+    # -- pseudonyms --------------------------------------------------------------------------
+    def pseudonym(self, name, prefix=policy.DEFAULT_PREFIX):
+        """Keyed HMAC-SHA256: stable across publications with the same key, unguessable without it.
+        Eight hex digits keep collisions negligible for tens of thousands of persons."""
+        digest = hmac.new(self._key, name.strip().encode("utf-8"), hashlib.sha256).hexdigest()[:8].upper()
         return f"{prefix}{digest}"
 
+    # -- free text ---------------------------------------------------------------------------
     def text(self, text, context=None):
-        if not text:
+        """Scrub free text. ``context`` (a field name) is accepted for callers' readability."""
+        if not text or not isinstance(text, str):
             return text
-        out = _ID18.sub(lambda m: self._mask("id_number", m.group(1)) if valid_id18(m.group(1)) else m.group(0), text)
-        out = _MOBILE.sub(lambda m: self._mask("mobile", m.group(0)), out)
-        out = _CARD.sub(lambda m: self._mask("bank_card", m.group(1)) if valid_luhn(m.group(1)) else m.group(0), out)
-        for name in self._names:
-            if name in out:
-                self.counts[("person_name", "pseudonym")] += out.count(name)
-                out = out.replace(name, self.pseudonym(name))
+        self.text_fields += 1
+        self.text_chars += len(text)
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._scrub(text)
+            if len(self._cache) < _CACHE_LIMIT:
+                self._cache[text] = cached
+        out, found = cached
+        self.counts.update(found)
         return out
 
-    def _mask(self, kind, value):
-        self.counts[(kind, "mask")] += 1
-        return "*" * 4 if kind != "id_number" else value[:3] + "*" * 11 + value[-4:]
+    def _scrub(self, text):
+        if not _QUICK_SKIP.search(text):
+            return text, ()
+        found = []
+        parts, last = [], 0
+        for span in detect(text, self._known):
+            treatment = policy.TEXT_POLICY[span.kind]
+            if span.kind == "person_name" and span.source == "known":
+                treatment = policy.PSEUDONYM
+            found.append((span.kind, treatment))
+            if treatment == policy.KEEP:
+                continue
+            if treatment == policy.PSEUDONYM:
+                new = self.pseudonym(span.value, self._prefix.get(span.value, policy.DEFAULT_PREFIX))
+            elif treatment == policy.GENERALISE:
+                new = generalise_address(text, span)
+            else:
+                new = mask(span.kind, span.value)
+            parts.append(text[last:span.start])
+            parts.append(new)
+            last = span.end
+        parts.append(text[last:])
+        return "".join(parts), tuple(found)
 
+    def findings(self, text):
+        """Identifiers that would be changed in ``text`` (used by the leak scanner)."""
+        if not text or not _QUICK_SKIP.search(text):
+            return []
+        return [s for s in detect(text, self._known) if policy.TEXT_POLICY[s.kind] != policy.KEEP]
+
+    # -- records -----------------------------------------------------------------------------
     def record(self, table, row):
-        from .policy import apply_policy
-        return apply_policy(self, table, row)
+        self.records[table] += 1
+        out = {}
+        for key, value in row.items():
+            rule = policy.field_rule(table, key)
+            if rule == policy.DROP:
+                if value not in (None, ""):
+                    self.counts[(policy.DROPPED_KIND.get(key, key), policy.DROP)] += 1
+                continue
+            if value in (None, "") or not isinstance(value, str):
+                out[key] = value
+            elif rule == policy.PSEUDONYM:
+                out[key] = self._person_field(table, key, row, value)
+            elif rule == policy.TEXT:
+                out[key] = self.text(value, context=f"{table}.{key}")
+            elif rule == policy.GENERALISE:
+                out[key] = self._generalise_location(value)
+            else:
+                out[key] = value
+        return out
 
+    def _person_field(self, table, key, row, value):
+        person_type = row.get(policy.PERSON_TYPE_COLUMN.get(key, ""))
+        is_person = person_type == policy.PERSON_TYPE_VALUE
+        if not is_person and value in self._prefix:
+            is_person = True  # the same name is a natural person elsewhere in the data
+        if not is_person and person_type in (None, "") and looks_like_person_name(value):
+            is_person = True  # untyped 2–4 character surname-initial name: treat as a person
+        if not is_person:
+            return self.text(value, context=f"{table}.{key}")
+        self.counts[("person_name", policy.PSEUDONYM)] += 1
+        prefix = self._prefix.get(value) or policy.PSEUDONYM_PREFIX.get(key, policy.DEFAULT_PREFIX)
+        return self.pseudonym(value, prefix)
+
+    def _generalise_location(self, value):
+        out = self.text(value, context="location")
+        return out.replace("（详细地址已隐去）", "").strip() or out
+
+    # -- report ------------------------------------------------------------------------------
     def report(self):
         found = {}
         for (kind, treatment), n in sorted(self.counts.items()):
             found.setdefault(kind, {})[treatment] = n
-        return {"identifiers": found}
+        report = {
+            "identifiers": found,
+            "records": dict(self.records),
+            "free_text": {"fields": self.text_fields, "characters": self.text_chars},
+            **self.extra,
+        }
+        report["summary"] = public_summary(report)
+        return report
+
+
+def public_summary(report):
+    """One Chinese sentence for the public: 「本数据已脱敏：…」."""
+    parts = []
+    for kind, treatments in report.get("identifiers", {}).items():
+        changed = {t: n for t, n in treatments.items() if t != policy.KEEP}
+        if not changed:
+            continue
+        how = "、".join(f"{policy.TREATMENT_LABELS[t]} {n} 处" for t, n in changed.items())
+        parts.append(f"{policy.KIND_LABELS.get(kind, kind)}（{how}）")
+    text = "本数据已脱敏：" + ("；".join(parts) if parts else "未发现个人信息")
+    k = report.get("k_anonymity")
+    if k and k.get("k") is not None:
+        text += f"；个人收款明细 k-匿名 k={k['k']}（要求 ≥ {k['required']}）"
+    cells = report.get("suppressed_cells")
+    if cells:
+        text += f"；统计表中 {cells} 个小于 5 人的单元格已隐藏（显示为「<5」）"
+    return text + "。"
+
+
+_STATELESS = None
 
 
 def scrub_text(text):
-    return Deidentifier("stateless").text(text)
+    """Scrub user input (comments, questions): no known names, masks everything detected."""
+    global _STATELESS
+    if _STATELESS is None:
+        _STATELESS = Deidentifier("stateless-scrub")
+    return _STATELESS.text(text)

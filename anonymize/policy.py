@@ -1,46 +1,78 @@
-"""Per-field policy, declared in one readable place.
+"""What is published of each field: the one readable place that declares it.
 
-Treatments: drop (never published), pseudonym (keyed HMAC: same person, same label),
-text (free text scrubbed), keep.
+Record fields (raw column -> treatment):
+  drop        never published (the raw PII columns)
+  pseudonym   keyed HMAC label when the row is about a natural person (「受助人3F9A0C12」), else kept
+  text        free text: identifiers found in it are treated per TEXT_POLICY
+  generalise  addresses cut to township/street
+  keep        published as is (everything not listed)
+
+Identifiers found in free text (kind -> treatment):
+  mask        partly starred (110***********1234, 138****5678, 张**)
+  pseudonym   the same label the person has in the records
+  generalise  address detail removed, township/street kept
+  keep        public officials named in their official role
 """
-POLICY = {
+DROP, PSEUDONYM, TEXT, GENERALISE, KEEP, MASK = "drop", "pseudonym", "text", "generalise", "keep", "mask"
+
+FIELD_POLICY = {
     "projects": {
-        "contractor_id_number": "drop",
-        "contractor_phone": "drop",
-        "contractor_type": "drop",
-        "contractor": "pseudonym_if_person",
-        "description": "text",
+        "name": TEXT,
+        "description": TEXT,
+        "location": GENERALISE,
+        "contractor": PSEUDONYM,
+        "contractor_type": KEEP,  # read to decide the pseudonym; not a published column
+        "contractor_id_number": DROP,
+        "contractor_phone": DROP,
     },
-    "project_updates": {"note": "text"},
+    "project_updates": {"note": TEXT},
     "payments": {
-        "payee_id_number": "drop",
-        "payee_phone": "drop",
-        "payee_bank_card": "drop",
-        "payee_address": "drop",
-        "payee": "pseudonym_if_person",
-        "purpose": "text",
+        "payee": PSEUDONYM,
+        "payee_id_number": DROP,
+        "payee_phone": DROP,
+        "payee_bank_card": DROP,
+        "payee_address": DROP,
+        "purpose": TEXT,
     },
-    "documents": {"body": "text", "title": "text"},
+    "documents": {"title": TEXT, "body": TEXT},
 }
 
+# Which person-type column decides whether a PSEUDONYM field names a natural person.
+PERSON_TYPE_COLUMN = {"payee": "payee_type", "contractor": "contractor_type"}
+PERSON_TYPE_VALUE = "个人"
+# Pseudonym prefixes by field: what the label says about the person's role.
+PSEUDONYM_PREFIX = {"payee": "受助人", "contractor": "个人承包方"}
+DEFAULT_PREFIX = "个人"
 
-def apply_policy(deid, table, row):
-    rules = POLICY.get(table, {})
-    out = {}
-    for key, value in row.items():
-        rule = rules.get(key, "keep")
-        if rule == "drop":
-            if value not in (None, ""):
-                deid.counts[(key, "drop")] += 1
-            continue
-        if rule == "pseudonym_if_person":
-            person = (row.get("payee_type") or row.get("contractor_type")) == "个人"
-            if person and value:
-                deid.counts[("person_name", "pseudonym")] += 1
-                value = deid.pseudonym(value, "受助人" if table == "payments" else "个人承包方")
-            out[key] = value
-        elif rule == "text":
-            out[key] = deid.text(value)
-        else:
-            out[key] = value
-    return out
+# What a dropped raw column held, for the report.
+DROPPED_KIND = {
+    "payee_id_number": "id_number", "contractor_id_number": "id_number",
+    "payee_phone": "phone", "contractor_phone": "phone",
+    "payee_bank_card": "bank_card", "payee_address": "address",
+}
+
+TEXT_POLICY = {
+    "id_number": MASK,
+    "mobile": MASK,
+    "landline": MASK,
+    "bank_card": MASK,
+    "email": MASK,
+    "passport": MASK,
+    "plate": MASK,
+    "uscc": MASK,
+    "person_name": MASK,  # names the data knows get their record pseudonym instead
+    "address": GENERALISE,
+    "official": KEEP,
+}
+
+# Chinese labels for reports.
+KIND_LABELS = {
+    "id_number": "身份证号", "mobile": "手机号", "landline": "固定电话", "phone": "电话号码",
+    "bank_card": "银行卡号", "email": "电子邮箱", "passport": "护照/通行证号", "plate": "车牌号",
+    "uscc": "个体工商户信用代码", "person_name": "个人姓名", "address": "详细住址", "official": "公职人员姓名（履职）",
+}
+TREATMENT_LABELS = {DROP: "删除", PSEUDONYM: "假名化", MASK: "遮盖", GENERALISE: "概括到乡镇/街道", KEEP: "保留"}
+
+
+def field_rule(table, field):
+    return FIELD_POLICY.get(table, {}).get(field, KEEP)

@@ -1,0 +1,227 @@
+"""Person names in free text: known names, context cues, and jieba part-of-speech (nr) + surnames.
+
+Public officials named in their official role (「区财政局局长李明」「李明副区长」) stay; companies,
+departments and place names stay because they are not tagged as names or are followed by an
+organisation / place suffix.
+"""
+import re
+
+import jieba
+import jieba.posseg as pseg
+
+from .recognizers import Span
+
+jieba.setLogLevel(60)
+
+# The ~300 most common single-character surnames and the common compound ones.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
+    "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
+    "单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚"
+    "娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
+    "查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴"
+    "盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况"
+    "那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
+                     "司徒", "夏侯", "令狐", "端木", "澹台", "独孤", "南宫", "西门", "呼延", "万俟", "轩辕")
+
+# Words that introduce a private person.
+PERSON_CUES = (
+    "村民", "居民", "户主", "联系人", "收款人", "领款人", "经办人", "投诉人", "举报人", "申请人", "受助人", "受益人",
+    "承包人", "承包户", "个体户", "业主", "农户", "贫困户", "低保户", "五保户", "特困人员", "残疾人", "退役军人",
+    "监护人", "代理人", "当事人", "签收人", "来访人", "反映人", "求助人", "群众", "老人", "患者", "学生", "家属",
+    "租户", "农民工", "工人", "司机", "施工队长", "包工头", "负责人", "法定代表人", "经营者", "户", "先生", "女士",
+    "病人", "儿童", "学员", "职工", "对象", "村民代表", "网友", "市民", "服务对象", "家长", "被征收人", "赔偿对象", "户名", "车主", "姓名", "账户名", "持卡人", "本人",
+)
+# Titles that mark a public official in the role: the name before or after them stays.
+OFFICIAL_TITLES = (
+    "局长", "副局长", "处长", "副处长", "科长", "副科长", "主任", "副主任", "书记", "副书记", "区长", "副区长",
+    "市长", "副市长", "县长", "副县长", "镇长", "副镇长", "乡长", "副乡长", "主席", "副主席", "秘书长", "厅长",
+    "副厅长", "部长", "副部长", "院长", "副院长", "校长", "副校长", "所长", "站长", "审计长", "检察长", "庭长",
+    "委员", "常委", "巡视员", "调研员", "督查员", "人大代表", "政协委员", "发言人", "同志", "组长", "主任委员",
+    "总经济师", "总会计师", "行长", "董事长", "总经理", "总工程师",
+)
+# Characters after which a nr-tagged word is part of a place or organisation name.
+PLACE_ORG_SUFFIX = tuple("村镇乡庄屯街路桥河湾沟坝山岭寨店集铺营堡坪塘港园苑厂局院校县区市省队社组站所湖江溪洲塘坡岗冲") + (
+    "公司", "集团", "大道", "小区", "中学", "小学", "医院", "大学", "学院", "合作社", "家庭农场")
+# Surname-initial words that jieba sometimes tags nr but are not names.
+NOT_NAMES = frozenset("""
+高新 高速 高层 高中 高温 高压 高效 高度 金融 金额 金属 黄金 黄河 黄土 白天 白色 万元 万亿 方案 方面 方式 方向
+江南 江北 江苏 江西 林业 林地 林场 华北 华南 华东 文化 文明 文件 文字 明确 明显 明年 明细 常规 常态 常务 平安
+平台 平均 平方 平稳 安全 安排 安装 安置 康复 康养 温度 温室 石材 石油 严格 严重 成本 成效 成立 成果 成都 程序
+宁波 宁静 宋体 于是 于此 和谐 向前 关于 关键 包括 包含 单位 单价 时间 时期 时候 周期 周边 周年 周转 任务 任何
+毛坯 毛石 雷达 龙头 龙舟 余额 余量 乐园 甘肃 谷物 路面 路段 路灯 路网 管理 管网 管护 解决 齐全 易地 修缮 公示
+公开 公共 公路 司法 国家 国库 计划 计量 支付 支出 支持 都市 车辆 车道 项目 项目部 连续 简称 简易 全面 全年 全市
+全区 全县 应急 应当 师生 商业 沙石 荣誉 容量 敬老 来源 信息 展开 元旦 束缚 富民 衡量 由于 柏油 宫殿 米线
+""".split())
+# Characters that rarely end a 3-character name but often follow a 2-character one (verbs, particles).
+_NOT_NAME_END = frozenset("反说称表在的于等和与及向对因家已将要是为了到也都同户领签办收交夫妻儿女父母某先女老"
+                          "手电联身提通申持使驾名之现今本未被去来前所就还又值住负带陪系")
+
+NOT_NAMES = NOT_NAMES | frozenset(PERSON_CUES) | frozenset(OFFICIAL_TITLES) | frozenset(
+    "银行卡 银行 申请人 申请书 申报 申领 经办人 何时 何处 何种 时任 任职 应急 常住 田间 田地 江河 万元 高龄 程度 "
+    "周岁 黄金周 白沙 史料 于今 严禁 金卡 户口 户籍 石料 方便 房屋 房产 车库 车位 钱款 宋代 明代 唐代".split())
+
+_HAN = r"[\u4e00-\u9fff]"
+_CUE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True)) + r")[:：\s]*(?:为|是)?")
+_TITLE_BEFORE_RE = re.compile("(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + r")$")
+_TITLE_AFTER_RE = re.compile("^(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + ")")
+_LIST_SEP_RE = re.compile(r"[、，,和与及]\s*")
+
+
+def has_surname(word):
+    return word[:2] in COMPOUND_SURNAMES or word[:1] in SURNAMES
+
+
+def looks_like_person_name(word):
+    """A 2–4 character Han string that starts with a surname (for payee fields mis-typed as 单位)."""
+    if not re.fullmatch(_HAN + "{2,4}", word or "") or word in NOT_NAMES:
+        return False
+    if word in COMPOUND_SURNAMES or (len(word) == 4 and word[:2] not in COMPOUND_SURNAMES):
+        return False
+    if word[-1] in "某氏" or word.endswith(("先生", "女士", "老师")):
+        return False
+    return has_surname(word) and not word.endswith(PLACE_ORG_SUFFIX)
+
+
+def official_in_role(text, start, end):
+    before = text[max(0, start - 12):start]
+    if before[-1:] in SURNAMES and _TITLE_BEFORE_RE.search(before[:-1]):
+        return True
+    after = text[end:end + 8]
+    return bool(_TITLE_BEFORE_RE.search(before) or _TITLE_AFTER_RE.match(after))
+
+
+class KnownNames:
+    """One alternation regex over the data's own person names (longest first)."""
+
+    def __init__(self, names):
+        names = sorted({n for n in names if n and len(n) >= 2}, key=len, reverse=True)
+        self.names = frozenset(names)
+        self.pattern = re.compile("|".join(map(re.escape, names))) if names else None
+
+    def find(self, text):
+        if not self.pattern:
+            return []
+        return [Span(m.start(), m.end(), "person_name", m.group(0), "known") for m in self.pattern.finditer(text)]
+
+
+def _tokens(text):
+    """(start, word, flag) triples from jieba part-of-speech tagging."""
+    out, pos = [], 0
+    for pair in pseg.cut(text):
+        out.append((pos, pair.word, pair.flag))
+        pos += len(pair.word)
+    return out
+
+
+def _extend(text, start, word):
+    """A two-character surname+given reading becomes three characters when the next character is
+    Han and unlikely to start the following word (「刘海梓440103…」「联系人曹梅爱，」)."""
+    surname_len = 2 if word[:2] in COMPOUND_SURNAMES else 1
+    if len(word) - surname_len != 1:
+        return word
+    end = start + len(word)
+    nxt = text[end:end + 1]
+    if nxt and re.match(_HAN, nxt) and nxt not in _NOT_NAME_END and not text[end:].startswith(PLACE_ORG_SUFFIX):
+        after = text[end + 1:end + 2]
+        if not after or not re.match(_HAN, after) or after in _NOT_NAME_END:
+            return word + nxt
+    return word
+
+
+def _name_at(text, start, tokens_by_start):
+    """The person name beginning at ``start`` (after a cue), or None."""
+    head = text[start:start + 4]
+    if not re.match(_HAN + "{2}", head) or not has_surname(head):
+        return None
+    surname_len = 2 if head[:2] in COMPOUND_SURNAMES else 1
+    token = tokens_by_start.get(start)
+    if token and 2 <= len(token[0]) <= 4 and token[1].startswith("nr") and looks_like_person_name(token[0]):
+        return _extend(text, start, token[0])
+    if token and len(token[0]) == surname_len:  # jieba split surname from given name
+        nxt = tokens_by_start.get(start + surname_len)
+        if nxt and 1 <= len(nxt[0]) <= 2 and re.fullmatch(_HAN + "+", nxt[0]) and nxt[0] not in ("某", "某某"):
+            word = text[start:start + surname_len + len(nxt[0])]
+            if word[-1] in _NOT_NAME_END:
+                word = word[:-1]
+            return _extend(text, start, word) if len(word) > surname_len else None
+    # Fallback: two or three characters, by the character after the given name.
+    given = re.match(_HAN + "{1,2}", text[start + surname_len:])
+    if not given or given.group(0)[0] in "某氏":
+        return None
+    word = text[start:start + surname_len] + given.group(0)
+    if len(given.group(0)) == 2 and word[-1] in _NOT_NAME_END:
+        word = word[:-1]
+    if word[surname_len:][:1] in _NOT_NAME_END:
+        return None
+    return word if word not in NOT_NAMES and not text[start + len(word):].startswith(PLACE_ORG_SUFFIX) else None
+
+
+# Weak evidence on both sides: 「因魏国未提供」「今日蒋国淑到镇政府」「丁丹凤表示」「本月向吕兰丹发放」.
+_WEAK_LEFT = "(?:^|(?<=[，。；：、（(\\s])|" + "|".join(f"(?<={w})" for w in (
+    "向", "与", "据", "因", "给", "对", "由", "今日", "昨日", "慰问", "走访", "陪同", "协调", "通知", "告知", "帮助", "联系")) + ")"
+_WEAK_RIGHT = (r"(?=反映|表示|称|介绍|说|到|于\d|未|领取|签订|签字|同意|家(?![庭具])|老人|夫妇|一家|本人|两户|等[人一二三四五六七八九十\d]"
+               r"|发放|提出|来电|来访|申请|咨询|因|已|现年|被|的(?:联系|银行|账户|手机|电话|身份|家|危房|补|申请)|）)")
+_WEAK_RE = re.compile(_WEAK_LEFT + "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])" + _HAN
+                      + "{1,2}?" + _WEAK_RIGHT)
+_NO_LEFT_EXTEND = frozenset("向于和同由将从自为给把被对")
+
+
+def find_names(text):
+    """Person-name spans (free text). Officials in role are returned with kind 'official'."""
+    tokens = _tokens(text)
+    by_start = {start: (word, flag) for start, word, flag in tokens}
+    spans = {}
+    # 1. jieba nr tags that start with a surname and are not part of a place/organisation.
+    for start, word, flag in tokens:
+        if word in COMPOUND_SURNAMES and flag.startswith("nr"):
+            given = re.match(_HAN + "{1,2}", text[start + 2:])
+            if not given:
+                continue
+            word = _extend(text, start, word + given.group(0)[:1])
+        if flag.startswith("nr") and looks_like_person_name(word):
+            word = _extend(text, start, word)
+            end = start + len(word)
+            if text[end:end + 2].startswith(PLACE_ORG_SUFFIX) or text[end:end + 1] in "某":
+                continue
+            if flag == "nrfg" and len(word) == 2 and word[1] in "家氏":  # 李家(村), 王氏(宗祠)
+                continue
+            spans[start] = Span(start, end, "person_name", word, "jieba")
+    # 2. Context cues: 「村民王建国」「联系人：张晓燕」, and lists after them 「村民王强、李秀英等」.
+    for m in _CUE_RE.finditer(text):
+        pos = m.end()
+        while pos < len(text):
+            word = _name_at(text, pos, by_start)
+            if not word:
+                break
+            spans[pos] = Span(pos, pos + len(word), "person_name", word, "cue")
+            sep = _LIST_SEP_RE.match(text, pos + len(word))
+            if not sep:
+                break
+            pos = sep.end()
+    # 3. Weak cues on both sides, for names jieba does not tag.
+    for m in _WEAK_RE.finditer(text):
+        word = m.group(0)
+        if m.start() not in spans and looks_like_person_name(word) and not any(
+                s.start <= m.start() < s.end for s in spans.values()):
+            spans[m.start()] = Span(m.start(), m.end(), "person_name", word, "cue")
+    out = []
+    for span in list(spans.values()):
+        # 「向上官强玉」「周海涛」: a compound surname or a lone surname split off by jieba.
+        start = span.start
+        if text[start - 2:start] in COMPOUND_SURNAMES:
+            start -= 2
+        elif text[start - 1:start + 1] in COMPOUND_SURNAMES:
+            start -= 1
+        elif (span.end - span.start == 2 and text[start - 1:start] in SURNAMES
+              and text[start - 1:start] not in _NO_LEFT_EXTEND and by_start.get(start - 1, ("", ""))[0] == text[start - 1:start]):
+            start -= 1
+        if start != span.start:
+            span = Span(start, span.end, span.kind, text[start:span.end], span.source)
+        if official_in_role(text, span.start, span.end):
+            span = Span(span.start, span.end, "official", span.value, span.source)
+        out.append(span)
+    return out

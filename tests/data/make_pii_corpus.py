@@ -1,0 +1,243 @@
+"""Generate tests/data/pii_corpus.jsonl: a labelled corpus for de-identification.
+
+Run once (`python tests/data/make_pii_corpus.py`); the output is committed. Every line is
+{"id", "text", "entities": [{"type", "text"}], "known": [names the data knows]}.
+Positives come in varied formats; hard negatives (amounts, codes, dates, contract numbers,
+companies, places, officials in role, already-masked 张某) carry no entities. Numbers are
+generated with valid (or, for negatives, deliberately invalid) check digits; they belong to nobody.
+"""
+import json
+import random
+from pathlib import Path
+
+rng = random.Random(7)
+SURNAMES = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏吕丁"
+                "沈姚卢姜崔钟谭陆汪范廖贾夏韦付方邹孟熊秦邱薛闫段雷侯史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤")
+GIVEN = list("建国秀英志强桂兰海燕俊杰晓梅红霞德明玉珍丽华文斌春生淑芬国庆永福学军爱民金凤宏伟振华立新翠萍凤英"
+             "丹丹婷婷浩然子涵雨轩欣怡思远佳琪梓萱一鸣")
+COMPOUND = ["欧阳", "司马", "诸葛", "上官"]
+TOWNS = ["白沙镇", "临湖镇", "望江街道", "青龙乡", "柳荫镇", "双溪街道", "大坪镇", "官庄乡"]
+VILLAGES = ["新建村", "光明村", "红旗村", "石桥村", "河口村", "下湾村", "竹林村", "杨柳村"]
+ESTATES = ["锦绣小区", "阳光花园", "翠苑小区", "滨江家园", "书香苑"]
+ROADS = ["人民路", "解放大道", "建设街", "中山路", "新华巷"]
+ID_W = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+REGIONS = ["110105", "320102", "430102", "440103", "510104", "610102", "370102", "420102"]
+USCC_ALPHA = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_W = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+OFFICIALS = [("区财政局局长", "李明"), ("副区长", "周海涛"), ("镇党委书记", "陈国华"), ("县交通运输局副局长", "吴志刚"),
+             ("市审计局局长", "黄丽"), ("村党支部书记", "杨德胜"), ("街道办事处主任", "刘卫东"), ("区人大代表", "孙桂芝")]
+
+
+def name():
+    if rng.random() < 0.05:
+        return rng.choice(COMPOUND) + rng.choice(GIVEN) + rng.choice(GIVEN)
+    return rng.choice(SURNAMES) + rng.choice(GIVEN) + (rng.choice(GIVEN) if rng.random() < 0.7 else "")
+
+
+def id18(valid=True):
+    body = rng.choice(REGIONS) + f"{rng.randint(1940, 2005)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}"
+    check = "10X98765432"[sum(int(d) * w for d, w in zip(body, ID_W)) % 11]
+    if not valid:
+        check = "0" if check != "0" else "1"
+    return body + check
+
+
+def id15():
+    return rng.choice(REGIONS) + f"{rng.randint(40, 89)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}"
+
+
+def luhn_complete(body):
+    total = 0
+    for i, ch in enumerate(reversed(body)):
+        d = int(ch)
+        if i % 2 == 0:
+            d = d * 2 - 9 if d * 2 > 9 else d * 2
+        total += d
+    return body + str((10 - total % 10) % 10)
+
+
+def card(length=None):
+    prefix = rng.choice(["622848", "621700", "622202", "436742", "955880", "603367", "622588"])
+    length = length or rng.choice([16, 19])
+    return luhn_complete(prefix + "".join(str(rng.randrange(10)) for _ in range(length - 7)))
+
+
+def mobile():
+    return rng.choice(["138", "139", "150", "186", "177", "199", "135", "158"]) + f"{rng.randrange(10 ** 8):08d}"
+
+
+def uscc(kind="92"):
+    body = kind + rng.choice(REGIONS) + "".join(rng.choice(USCC_ALPHA) for _ in range(9))
+    total = sum(USCC_ALPHA.index(c) * w for c, w in zip(body, USCC_W))
+    return body + USCC_ALPHA[(31 - total % 31) % 31]
+
+
+def spaced(value, groups):
+    out, pos = [], 0
+    for g in groups:
+        out.append(value[pos:pos + g])
+        pos += g
+    return " ".join(out)
+
+
+items = []
+
+
+def add(text, *entities, known=()):
+    items.append({"id": len(items) + 1, "text": text, "entities": [{"type": t, "text": v} for t, v in entities],
+                  "known": list(known)})
+
+
+def pick_cue():
+    return rng.choice(["村民", "户主", "联系人", "收款人", "经办人", "投诉人", "申请人", "低保户", "居民", "受助人"])
+
+
+# ---- identifiers in varied formats -------------------------------------------------------------
+for _ in range(30):
+    n, i = name(), id18()
+    fmt = rng.randrange(5)
+    shown = i if fmt < 3 else spaced(i, (6, 8, 4)) if fmt == 3 else i[:-1] + i[-1].lower()
+    template = rng.choice(["{cue}{n}，身份证号{i}，申请临时救助。", "收款人{n}（身份证：{i}）已签字确认。",
+                           "核查发现{cue}{n}公民身份号码为{i}，重复申报。", "经办人录入证件号码 {i} 时有误，已更正。",
+                           "{n}{i}领取耕地地力保护补贴。"])
+    ents = [("id_number", shown)]
+    if "{n}" in template:
+        ents.append(("person_name", n))
+    add(template.format(cue=pick_cue(), n=n, i=shown), *ents)
+for _ in range(6):
+    i = id15()
+    add(f"老身份证号{i}已于换证时注销。", ("id_number", i))
+for _ in range(30):
+    m = mobile()
+    fmt = rng.randrange(6)
+    shown = [m, f"+86 {m[:3]} {m[3:7]} {m[7:]}", f"{m[:3]}-{m[3:7]}-{m[7:]}", f"86-{m}", f"（+86）{m}", f"{m[:3]} {m[3:7]} {m[7:]}"][fmt]
+    n = name()
+    template = rng.choice(["联系人{n}，电话{p}。", "如有疑问请致电{p}（{n}）。", "{cue}{n}反映问题后留下手机：{p}",
+                           "施工队长{n}手机{p}，24小时值守。", "{n}的联系方式{p}已登记。"])
+    add(template.format(n=n, p=shown, cue=pick_cue()), ("mobile", shown), ("person_name", n))
+for _ in range(14):
+    area = rng.choice(["010", "020", "0731", "0755", "0571", "028"])
+    local = str(rng.randint(2, 8)) + f"{rng.randrange(10 ** 7):07d}"
+    shown = rng.choice([f"{area}-{local}", f"({area}){local}", f"（{area}）{local}", f"{area}-{local}转{rng.randint(100, 999)}"])
+    add(rng.choice(["村民服务站电话{p}，由{n}值守。", "举报人{n}留下座机号码{p}。", "户主{n}家中电话 {p}"]).format(p=shown, n=(n := name())),
+        ("landline", shown), ("person_name", n))
+for _ in range(25):
+    c = card()
+    shown = c if rng.random() < 0.6 else " ".join(c[k:k + 4] for k in range(0, len(c), 4))
+    n = name()
+    add(rng.choice(["补贴已打入{n}的银行卡{c}。", "收款人：{n}，收款账号：{c}", "{cue}{n}提供的存折账号{c}有误，退回重发。",
+                    "卡号 {c} 户名 {n}"]).format(n=n, c=shown, cue=pick_cue()), ("bank_card", shown), ("person_name", n))
+for _ in range(15):
+    n = name()
+    user = rng.choice(["zhang.san", "lisi88", "wang_fang", "chen2020", "liu.jh", "yang-mei"])
+    email = f"{user}{rng.randint(1, 99)}@{rng.choice(['163.com', 'qq.com', 'sina.com.cn', 'gmail.com', '126.com'])}"
+    add(rng.choice(["{cue}{n}通过邮箱{e}提交了材料。", "请将结果发送至{e}，联系人{n}。", "投诉人{n}（{e}）要求书面答复。"])
+        .format(n=n, e=email, cue=pick_cue()), ("email", email), ("person_name", n))
+for _ in range(14):
+    n = name()
+    doc = rng.choice([f"E{rng.randrange(10 ** 8):08d}", f"E{rng.choice('ABCDEFGH')}{rng.randrange(10 ** 7):07d}",
+                      f"C{rng.randrange(10 ** 8):08d}", f"C{rng.choice('ABCDEFGH')}{rng.randrange(10 ** 7):07d}",
+                      f"H{rng.randrange(10 ** 8):08d}", f"G{rng.randrange(10 ** 8):08d}"])
+    label = {"E": "护照号", "C": "往来港澳通行证", "H": "回乡证号码", "G": "护照号码"}[doc[0]]
+    add(f"申请人{n}，{label}{doc}，已核验。", ("passport", doc), ("person_name", n))
+for _ in range(14):
+    plate = rng.choice("湘粤京川鲁苏浙") + rng.choice("ABCDEFG") + rng.choice(
+        ["", "·", " "]) + "".join(rng.choice("0123456789ABCDEFGHJK") for _ in range(4)) + str(rng.randrange(10))
+    n = name()
+    add(rng.choice(["车牌号{p}的车辆由{cue}{n}驾驶。", "农机补贴：{n}，拖拉机号牌{p}。", "违停车辆{p}，车主{n}。"]).format(
+        p=plate, n=n, cue=pick_cue()), ("plate", plate), ("person_name", n))
+for _ in range(10):
+    code, n = uscc("92"), name()
+    add(f"个体工商户{n}（统一社会信用代码{code}）承接了零星维修。", ("uscc", code), ("person_name", n))
+for _ in range(24):
+    town, n = rng.choice(TOWNS), name()
+    if rng.random() < 0.55:
+        detail = f"{rng.choice(VILLAGES)}{rng.randint(1, 12)}组{rng.randint(1, 88)}号" if rng.random() < 0.7 else \
+            f"{rng.choice(VILLAGES)}{rng.choice('一二三四五六七八')}组"
+    elif rng.random() < 0.6:
+        detail = f"{rng.choice(ESTATES)}{rng.randint(1, 28)}栋{rng.randint(1, 4)}单元{rng.randint(1, 32)}0{rng.randint(1, 4)}室"
+    else:
+        detail = f"{rng.choice(ROADS)}{rng.randint(1, 300)}号"
+    add(rng.choice(["家住{t}{d}的{cue}{n}申请危房改造。", "{cue}{n}，住址：{t}{d}。", "走访{t}{d}{n}家，了解用水情况。"])
+        .format(t=town, d=detail, n=n, cue=pick_cue()), ("address", detail), ("person_name", n))
+
+# ---- person names in free text --------------------------------------------------------------
+NAME_TEMPLATES = [
+    "{n}反映村道路面破损严重，要求尽快修复。", "经核实，{n}家庭人均收入低于低保标准。", "{cue}{n}称补贴未按时到账。",
+    "今日{n}到镇政府咨询养老保险缴费事宜。", "{cue}：{n}", "项目部已与{n}签订土地流转协议。", "{n}、{m}两户的危房已完成加固。",
+    "{cue}{n}、{m}等三人联名反映噪音扰民。", "本月向{n}发放残疾人两项补贴。", "工作人员陪同{n}前往医院办理手续。",
+    "{n}表示对道路硬化工程很满意。", "因{n}未提供银行账户，资金暂缓拨付。", "{n}老人独居，纳入特困供养。",
+    "据{n}介绍，该段水渠去年汛期被冲毁。", "协调{n}与施工方就青苗补偿达成一致。", "{cue}{n}同意拆除违建。",
+]
+for _ in range(110):
+    n, m = name(), name()
+    while m == n:
+        m = name()
+    t = rng.choice(NAME_TEMPLATES)
+    ents = [("person_name", n)] + ([("person_name", m)] if "{m}" in t else [])
+    add(t.format(n=n, m=m, cue=pick_cue()), *ents)
+# Names the data knows (payees) appear without cues.
+for _ in range(20):
+    n = name()
+    add(rng.choice(["{n}领取2026年耕地地力保护补贴。", "补发{n}3月份高龄津贴。", "{n}的危房改造补助已拨付。"]).format(n=n),
+        ("person_name", n), known=[n])
+
+# ---- hard negatives ------------------------------------------------------------------------------
+NEGATIVES = [
+    "本月支付工程款13812345678.00元。", "预算总额15234567890元，执行率96.2%。", "累计拨付资金￥13987654321.50。",
+    "合同编号：13812345678，已归档。", "项目编号XM-2024-0123，建设地点白沙镇。", "凭证号HT13907654321已入账。",
+    "项目代码990121-2026-0042按期开工。", "开工日期2026-03-15，计划完工日期2026-12-31。", "20260315批次资金已拨付。",
+    "地区代码990101，常住人口936000人。", "邮政编码410000。", "功能分类科目21301农业农村。", "G104国道改造工程已完工。",
+    "京港澳高速白沙段养护。", "湘江大桥维修项目。", "E栋教学楼主体封顶。", "C区安置房完成验收。",
+    "示例市宏达路桥建设工程有限公司中标。", "李家村道路硬化工程总投资320万元。", "王家湾水库除险加固。",
+    "张家界路灯改造。", "黄金周期间加强安全巡查。", "高新区财政局公布预算。", "村民小组长会议在村委会召开。",
+    "李某反映的问题已转交相关部门。", "经查，张某某不符合申请条件。", "明远建设有限公司承建的学校已交付。",
+    "文化广场建设项目。", "平安乡村建设稳步推进。", "示例市人民医院设备采购。", "松岗县财政局关于下达资金的通知。",
+    "统一社会信用代码91990101MA4L8X2K3Q的公司中标。", "政府信箱czj@shili.gov.cn接受监督。",
+    "热线电话12345全天受理。", "资金流水号1234567890123456已核对。", "数量12345678901件。",
+    "共发放补贴16283户，资金19234567812元。", "2025年度一般公共预算支出18765432109元。",
+    "第13812345678号文件", "全年完成投资13.8亿元，同比增长15.2%。", "农村公路新改建126.5公里。",
+    "区长办公会研究部署防汛工作。", "镇长办公室设在二楼。", "项目负责人单位：示例市交通运输局。",
+    "欧阳路拓宽工程。", "中山路88号为区政府办公地点。", "金桥街道办事处组织验收。",
+]
+for text in NEGATIVES:
+    add(text)
+for _ in range(12):
+    add(f"身份证号码{id18(valid=False)}校验失败，退回补正。")  # invalid check digit: not an ID
+for _ in range(8):
+    add(f"合同编号{luhn_complete('20' + ''.join(str(rng.randrange(10)) for _ in range(13)))}已签订。")
+for _ in range(8):
+    code = uscc(rng.choice(["91", "11", "12"]))
+    add(f"中标单位统一社会信用代码{code}。")
+for title, person in OFFICIALS:
+    add(rng.choice(["{t}{p}出席会议并讲话。", "{t}{p}带队检查工程质量。", "会议由{t}{p}主持。"]).format(t=title, p=person))
+for _ in range(10):
+    add(f"{rng.randint(2024, 2026)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日拨付资金{rng.randint(1, 999)}.{rng.randint(10, 99)}万元。")
+# Mixed positives and negatives in one sentence.
+for _ in range(12):
+    n, m = name(), mobile()
+    add(f"{n}于2026-05-{rng.randint(10, 28)}领取补贴1{m[1:]}.00元，联系电话{m}。", ("person_name", n), ("mobile", m))
+for title, person in OFFICIALS[:6]:
+    n = name()
+    add(f"{title}{person}走访了{pick_cue()}{n}。", ("person_name", n))
+
+# ---- records: raw rows whose PII columns must never survive -----------------------------------------
+for k in range(40):
+    n = name()
+    row = {"id": f"PV2026{k:05d}", "date": "2026-04-01", "amount_yuan": rng.randint(200, 20000), "payee": n,
+           "payee_type": "个人", "payee_id_number": id18(), "payee_phone": mobile(), "payee_bank_card": card(),
+           "payee_address": f"示例市松岗县{rng.choice(TOWNS)}{rng.choice(VILLAGES)}{rng.randint(1, 9)}组{rng.randint(1, 60)}号",
+           "purpose": rng.choice(["耕地地力保护补贴", "高龄津贴", "困难群众临时救助", "危房改造补助"])}
+    items.append({"id": len(items) + 1, "table": "payments", "record": row,
+                  "pii": [n, row["payee_id_number"], row["payee_phone"], row["payee_bank_card"], row["payee_address"]]})
+for k in range(10):
+    company = f"示例市{rng.choice(['宏达', '恒通', '鑫源'])}建设工程有限公司"
+    items.append({"id": len(items) + 1, "table": "payments", "record": {
+        "id": f"PV2026C{k:04d}", "date": "2026-04-02", "amount_yuan": 1234567, "payee": company, "payee_type": "单位",
+        "purpose": "工程进度款"}, "pii": [], "kept": [company]})
+
+out = Path(__file__).with_name("pii_corpus.jsonl")
+with out.open("w", encoding="utf-8") as fh:
+    for item in items:
+        fh.write(json.dumps(item, ensure_ascii=False) + "\n")
+print(f"{len(items)} items -> {out}")
