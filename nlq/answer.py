@@ -1,0 +1,439 @@
+"""ask(): question → parse → execute → an answer with a number, a table and a chart option."""
+import datetime as dt
+from urllib.parse import urlencode
+
+from sqlalchemy import or_, select
+
+from portal.money import fen_to_yuan, format_amount
+from portal.schema import departments, projects
+
+from . import execute as ex
+from .lexicon import for_publication
+from .parser import latest_period, parse
+from .text import MAX_QUESTION_CHARS, normalize, printable
+from .timeparse import Period
+
+MEASURE_LABELS = {"spent": "支出", "budget": "预算", "rate": "执行率", "share": "占比", "growth": "同比增长",
+                  "count": "项目数", "output": "实物产出", "investment": "总投资", "progress": "进度"}
+
+
+class QuestionError(ValueError):
+    def __init__(self, code, message):
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+def check_question(question):
+    if question is None or not question.strip():
+        raise QuestionError("empty_question", "请输入一个问题，例如「2024年教育支出是多少？」")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise QuestionError("question_too_long", f"问题太长了（最多 {MAX_QUESTION_CHARS} 个字），请简短一些。")
+    if not printable(normalize(question)):
+        raise QuestionError("unreadable_question", "没有看懂这个问题，请用文字提问，例如「今年各区预算执行率」。")
+
+
+def embedding_matcher(config, lexicon, threshold=0.82):
+    """Unknown words → nearest class names by e5 embeddings (loads the model on first use)."""
+    if not (config or {}).get("NLQ_EMBEDDINGS", True):
+        return None
+
+    def match(words):
+        from .embedding import get_model
+
+        model = get_model(config)
+        candidates = lexicon.class_candidates()
+        key = ("_emb", id(lexicon))
+        cache = getattr(lexicon, "_embedding_cache", None)
+        if cache is None or cache[0] != key:
+            vectors = model.encode([c[0] for c in candidates], prompt_name="query", normalize_embeddings=True)
+            cache = (key, vectors)
+            lexicon._embedding_cache = cache
+        vectors = cache[1]
+        query_vec = model.encode([" ".join(words)], prompt_name="query", normalize_embeddings=True)[0]
+        scores = vectors @ query_vec
+        best = {}
+        for (surface, entry), score in zip(candidates, scores):
+            if score >= threshold and score > best.get(entry, (0, None))[0]:
+                best[entry] = (float(score), surface)
+        ranked = sorted(best.items(), key=lambda kv: -kv[1][0])
+        return [(entry, score) for entry, (score, _s) in ranked[:3]]
+
+    return match
+
+
+def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=True):
+    """The full answer as a JSON-ready dict. Raises QuestionError for unusable input."""
+    check_question(question)
+    as_of = as_of or dt.date.today()
+    pub_id = publication["id"]
+    lexicon = for_publication(conn, pub_id, config)
+    text = normalize(question)
+    years = ex.by_year_available(conn, pub_id)
+    latest = max([y for y in years if y <= as_of.year] or years or [as_of.year])
+    matcher = embedding_matcher(config, lexicon) if use_embeddings else None
+    parsed = parse(text, lexicon, as_of, latest_year=latest, matcher=matcher)
+    result = {
+        "question": question,
+        "normalized": text,
+        "as_of": as_of.isoformat(),
+        "publication": pub_id,
+        "understood": None,
+        "query": None,
+        "chips": [],
+        "confidence": parsed.confidence,
+        "notes": parsed.notes,
+        "answer": None,
+        "chart": None,
+        "alternatives": [],
+        "search_fallback": None,
+        "links": {},
+    }
+    if parsed.query is None:
+        result["search_fallback"] = keyword_fallback(conn, pub_id, text, parsed.unknown)
+        result["understood"] = "没有理解这个问题，下面是关键词搜索结果。"
+        return result
+    query = parsed.query
+    if query.period is None:
+        query.period = latest_period(latest) if query.kind != "project" else None
+    if query.kind == "trend" and query.period is not None and not query.period.multi_year:
+        available = [y for y in years if y <= query.period.year_to]
+        query.period = Period(available[0] if available else query.period.year_from, query.period.year_to,
+                              query.period.month_from, query.period.month_to, query.period.explicit)
+    answer, chart = run(conn, pub_id, query, lexicon)
+    result.update(
+        understood=restate(query, lexicon),
+        query=query.to_dict(),
+        chips=chips(query, lexicon),
+        answer=answer,
+        chart=chart,
+        links=links(query, question, as_of, pub_id),
+    )
+    if parsed.confidence < 0.8:
+        result["alternatives"] = [
+            {"understood": restate(alt, lexicon), "question": canonical_question(alt, lexicon)}
+            for alt in parsed.alternatives[:3]
+        ]
+    return result
+
+
+# ---- running a query ----------------------------------------------------------
+
+
+def _name(lexicon, group, key):
+    if group == "region":
+        return lexicon.region_names.get(key, key)
+    if group == "dept":
+        return lexicon.dept_names.get(key, key)
+    if group == "class":
+        return lexicon.class_names.get(key, key)
+    if group == "year":
+        return f"{key}年"
+    return str(key)
+
+
+def _value(measure, raw):
+    """Numbers for JSON: 元 for money, percent for rates."""
+    if raw is None:
+        return None
+    if measure in ("spent", "budget", "investment"):
+        return fen_to_yuan(raw)
+    if measure in ("rate", "share", "growth"):
+        return round(raw * 100, 4)
+    return raw
+
+
+def _unit(measure, query=None):
+    return {"spent": "元", "budget": "元", "investment": "元", "rate": "%", "share": "%", "growth": "%",
+            "count": "个", "progress": "%"}.get(measure, (query.output_unit if query else "") or "")
+
+
+def _display(measure, raw):
+    if raw is None:
+        return "—"
+    if measure in ("spent", "budget", "investment"):
+        return format_amount(raw)
+    if measure in ("rate", "share", "growth"):
+        return f"{raw * 100:.1f}%"
+    if isinstance(raw, float):
+        return f"{raw:,.2f}".rstrip("0").rstrip(".")
+    return f"{raw:,}"
+
+
+def run(conn, pub_id, query, lexicon):
+    period = query.period
+    label = MEASURE_LABELS[query.measure]
+    if query.kind == "project":
+        return _run_project(conn, pub_id, query, lexicon)
+    if query.kind == "growth":
+        last, first, this, base, growth = ex.growth(conn, pub_id, query, lexicon, period)
+        rows = [[f"{first}年", fen_to_yuan(base), format_amount(base)], [f"{last}年", fen_to_yuan(this), format_amount(this)]]
+        answer = {"kind": "figure", "value": _value("growth", growth), "unit": "%",
+                  "display": _display("growth", growth), "period": period.label(),
+                  "difference": fen_to_yuan(this - base), "difference_display": format_amount(this - base),
+                  "columns": ["年份", "金额（元）", "金额"], "rows": rows}
+        return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], "元", line=True)
+    if query.kind == "trend":
+        values = ex.measure_by(conn, pub_id, query, lexicon, period, group="year")
+        years = [y for y in period.years if y in values]
+        rows = [[f"{y}年", _value(query.measure, values[y]), _display(query.measure, values[y])] for y in years]
+        answer = {"kind": "series", "unit": _unit(query.measure), "period": period.label(),
+                  "columns": ["年份", f"{label}（{_unit(query.measure)}）", label], "rows": rows,
+                  "value": rows[-1][1] if rows else None}
+        return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], _unit(query.measure), line=True)
+    if query.group:
+        values = ex.measure_by(conn, pub_id, query, lexicon, period, group=query.group)
+        values = ex.drop_root(values, lexicon, query.group)
+        if query.kind == "comparison":
+            keys = query.regions if query.group == "region" else query.depts if query.group == "dept" else query.classes
+            if query.group in ("region", "dept"):  # compare: group by the named items only
+                values = {k: ex.measure_by(conn, pub_id, _only(query, query.group, k), lexicon, period)[None] for k in keys}
+            else:
+                values = {k: ex.measure_by(conn, pub_id, _only(query, "class", k), lexicon, period)[None] for k in keys}
+            items = [(k, values.get(k)) for k in keys]
+        else:
+            items = [(k, v) for k, v in values.items() if v is not None]
+            if query.threshold:
+                op, limit_value = query.threshold["op"], query.threshold["value"]
+                items = [(k, v) for k, v in items if (v < limit_value if op == "<" else v > limit_value)]
+            reverse = query.order != "asc"
+            items.sort(key=lambda kv: (-(kv[1]) if reverse else kv[1], str(kv[0])))
+            if query.limit:
+                items = items[: query.limit]
+        rows = [[_name(lexicon, query.group, k), _value(query.measure, v), _display(query.measure, v)] for k, v in items]
+        head = {"region": "地区", "dept": "部门", "class": "科目"}[query.group]
+        answer = {"kind": "table", "unit": _unit(query.measure), "period": period.label(),
+                  "columns": [head, f"{label}（{_unit(query.measure)}）", label], "rows": rows,
+                  "keys": [k for k, _ in items]}
+        if rows:
+            answer["value"] = rows[0][1]
+            answer["top"] = rows[0][0]
+        if query.difference and len(items) >= 2 and None not in (items[0][1], items[1][1]):
+            diff = items[0][1] - items[1][1]
+            answer.update(kind="figure", value=_value(query.measure, diff), display=_display(query.measure, diff)
+                          if query.measure in ("spent", "budget") else f"{diff * 100:.1f} 个百分点")
+        return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], _unit(query.measure))
+    value = ex.measure_by(conn, pub_id, query, lexicon, period)[None]
+    answer = {"kind": "figure", "value": _value(query.measure, value), "unit": _unit(query.measure),
+              "display": _display(query.measure, value), "period": period.label()}
+    if query.measure in ("rate", "share"):
+        spent = ex.sums(conn, pub_id, query, lexicon, period.years, (period.month_from, period.month_to))[None]
+        other = (ex.sums(conn, pub_id, query, lexicon, period.years, measure="budget")[None] if query.measure == "rate"
+                 else ex.sums(conn, pub_id, query, lexicon, period.years, (period.month_from, period.month_to),
+                              with_class=False)[None])
+        second = "预算" if query.measure == "rate" else "总支出"
+        answer.update(columns=["项目", "金额（元）", "金额"],
+                      rows=[["支出", fen_to_yuan(spent), format_amount(spent)], [second, fen_to_yuan(other), format_amount(other)]])
+    return answer, None
+
+
+def _only(query, group, key):
+    from dataclasses import replace
+
+    if group == "region":
+        return replace(query, regions=[key])
+    if group == "dept":
+        return replace(query, depts=[key])
+    return replace(query, classes=[key], class_set=None)
+
+
+def _run_project(conn, pub_id, query, lexicon):
+    period = query.period
+    plabel = period.label() if period else "全部年度"
+    if query.group == "contractor":
+        ranking = ex.contractor_ranking(conn, pub_id, query, lexicon, period, query.limit or 1)
+        rows = [[name, n, fen_to_yuan(inv), format_amount(inv)] for name, n, inv in ranking]
+        answer = {"kind": "table", "unit": "个", "period": plabel, "columns": ["承包商", "项目数（个）", "总投资（元）", "总投资"],
+                  "rows": rows, "value": rows[0][1] if rows else None, "top": rows[0][0] if rows else None}
+        return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], "个")
+    if query.measure == "progress":
+        rows = ex.project_rows(conn, pub_id, _project_only(query), lexicon, None)
+        p = rows[0] if rows else None
+        if p is None:
+            return {"kind": "figure", "value": None, "unit": "%", "display": "—", "period": plabel}, None
+        table = [["状态", p["status"]], ["进度", f"{p['progress_pct']}%"], ["总投资", format_amount(p["total_investment_fen"])],
+                 ["已拨付", format_amount(p["disbursed_fen"])], ["计划完工", str(p["end_date"] or "—")],
+                 ["承包商", p["contractor"] or "—"]]
+        answer = {"kind": "figure", "value": p["progress_pct"], "unit": "%", "display": f"{p['status']}，进度 {p['progress_pct']}%",
+                  "period": str(p["year"]) + "年", "project": p["code"], "status": p["status"],
+                  "columns": ["项目", "内容"], "rows": table}
+        return answer, None
+    if query.measure == "output":
+        total, n = ex.output_sum(conn, pub_id, query, lexicon, period)
+        answer = {"kind": "figure", "value": round(total, 4), "unit": query.output_unit, "period": plabel,
+                  "display": f"{total:,.2f}".rstrip("0").rstrip(".") + f" {query.output_unit}",
+                  "projects": n}
+        return answer, None
+    if query.measure == "count" and query.group is None:
+        n = ex.project_count(conn, pub_id, query, lexicon, period)
+        sample = ex.project_rows(conn, pub_id, query, lexicon, period, order=[projects.c.total_investment_fen.desc()], limit=20)
+        answer = {"kind": "figure", "value": n, "unit": "个", "display": f"{n} 个", "period": plabel}
+        answer.update(_project_table(sample))
+        return answer, None
+    order = [projects.c.total_investment_fen.asc() if query.order == "asc" else projects.c.total_investment_fen.desc(),
+             projects.c.code]
+    if query.status == "滞后":
+        order = [projects.c.progress_pct.asc(), projects.c.code]
+    rows = ex.project_rows(conn, pub_id, query, lexicon, period, order=order, limit=query.limit or 50)
+    total = ex.project_count(conn, pub_id, query, lexicon, period)
+    answer = {"kind": "table", "unit": "元", "period": plabel, "count": total}
+    answer.update(_project_table(rows))
+    answer["value"] = answer["rows"][0][2] if answer["rows"] else None
+    answer["top"] = answer["rows"][0][0] if answer["rows"] else None
+    chart = None
+    if query.measure == "investment":
+        chart = _bar_chart([r[0] for r in answer["rows"]], [r[2] for r in answer["rows"]], "元")
+    return answer, chart
+
+
+def _project_only(query):
+    from dataclasses import replace
+
+    return replace(query, regions=[], depts=[], classes=[], class_set=None, category=None, status=None, output_unit=None,
+                   new_start=False)
+
+
+def _project_table(rows):
+    return {"columns": ["项目", "状态", "总投资（元）", "总投资", "进度（%）"],
+            "rows": [[p["name"], p["status"], fen_to_yuan(p["total_investment_fen"]), format_amount(p["total_investment_fen"]),
+                      p["progress_pct"]] for p in rows],
+            "codes": [p["code"] for p in rows]}
+
+
+def _bar_chart(labels, values, unit, *, line=False):
+    """An ECharts option (data only; charts.js/ask.js renders it)."""
+    return {
+        "tooltip": {"trigger": "axis"},
+        "grid": {"left": 80, "right": 20, "top": 30, "bottom": 60},
+        "xAxis": {"type": "category", "data": labels, "axisLabel": {"interval": 0, "rotate": 30 if len(labels) > 6 else 0}},
+        "yAxis": {"type": "value", "name": unit},
+        "series": [{"type": "line" if line else "bar", "data": values, "name": unit}],
+    }
+
+
+# ---- words for people -----------------------------------------------------------
+
+
+def _scope_words(query, lexicon):
+    region = "、".join(lexicon.region_names.get(c, c) for c in query.regions) or lexicon.root_name
+    if query.group == "region":
+        region = lexicon.each_word
+    dept = "、".join(lexicon.dept_names.get(c, c) for c in query.depts)
+    if query.group == "dept":
+        dept = "各部门"
+    cls = "、".join(lexicon.class_names.get(c, c) for c in query.classes)
+    if query.class_set:
+        codes = "、".join(lexicon.class_names.get(c, c).removesuffix("支出") for c in lexicon.minsheng if c in lexicon.class_names)
+        cls = f"民生支出（{codes}）"
+    return region, dept, cls
+
+
+def chips(query, lexicon):
+    region, dept, cls = _scope_words(query, lexicon)
+    period = query.period.label() if query.period else "全部年度"
+    order = {"desc": "从高到低", "asc": "从低到高"}.get(query.order, "")
+    if query.limit:
+        order = f"{order} 前{query.limit}" if order else f"前{query.limit}"
+    measure = MEASURE_LABELS[query.measure]
+    out = [{"key": "time", "label": "时间", "value": period},
+           {"key": "region", "label": "地区", "value": region + (f" · {dept}" if dept else "")},
+           {"key": "class", "label": "科目", "value": cls or ("项目" if query.kind == "project" else "全部支出")},
+           {"key": "measure", "label": "指标", "value": measure},
+           {"key": "order", "label": "排序", "value": order}]
+    return out
+
+
+def restate(query, lexicon):
+    region, dept, cls = _scope_words(query, lexicon)
+    period = query.period.label() if query.period else "全部年度"
+    what = cls or "全部支出"
+    measure = MEASURE_LABELS[query.measure]
+    if query.kind == "project":
+        filters = "、".join(x for x in (query.category, query.status and f"状态为{query.status}",
+                                        "新开工" if query.new_start else None) if x)
+        subject = f"{period}{region}{cls}{filters}项目"
+        if query.group == "contractor":
+            return f"{subject}中，按{'总投资' if query.measure == 'investment' else '项目数'}排名的承包商"
+        if query.measure == "progress":
+            return f"项目「{lexicon.project_names.get(query.project, query.project)}」的进展"
+        if query.measure == "output":
+            return f"{subject}的实际产出（{query.output_unit}）"
+        if query.measure == "count" and query.group is None:
+            return f"{subject}的数量"
+        return f"{subject}（按总投资{'从低到高' if query.order == 'asc' else '从高到低'}）"
+    scope = f"{period}{region}{dept and '·' + dept}{what}"
+    if query.kind == "growth":
+        base = f"{query.period.year_from}年" if query.period.multi_year else "上年同期"
+        return f"{scope}相比{base}的增长"
+    if query.kind == "trend":
+        return f"{scope}逐年{measure}变化"
+    if query.kind == "comparison":
+        return f"比较{scope}的{measure}" + ("差额" if query.difference else "")
+    text = f"{scope}的{measure}"
+    if query.measure == "share":
+        text = f"{scope}占总支出的比例"
+    if query.threshold:
+        text += f"（{'低于' if query.threshold['op'] == '<' else '高于'}{query.threshold['value'] * 100:g}%）"
+    if query.order:
+        text += "，从高到低" if query.order == "desc" else "，从低到高"
+    if query.limit:
+        text += f"，前{query.limit}名"
+    return text
+
+
+def canonical_question(query, lexicon):
+    """A question text that parses back to ``query`` (used by alternatives and chips)."""
+    region, dept, cls = _scope_words(query, lexicon)
+    period = query.period.label().replace("—", "到") if query.period else ""
+    if query.class_set:
+        cls = "民生支出"
+    measure = {"spent": "支出", "budget": "预算", "rate": "执行率", "share": "占比", "growth": "同比增长"}.get(query.measure, "")
+    return f"{period}{region}{dept}{cls}{measure}".replace("各部门", "各部门")
+
+
+def links(query, question, as_of, pub_id):
+    params = {"q": question, "as_of": as_of.isoformat(), "pub": pub_id}
+    out = {"csv": "/ask.csv?" + urlencode(params), "json": "/api/ask?" + urlencode(params)}
+    if query.kind == "project":
+        p = {}
+        if query.regions:
+            p["region"] = query.regions[0]
+        if query.status:
+            p["status"] = query.status
+        if query.category:
+            p["category"] = query.category
+        out["records"] = "/projects?" + urlencode(p)
+    else:
+        p = {"pub": pub_id}
+        if query.period:
+            p["year"] = query.period.year_to
+            if query.period.month_to:
+                p["month"] = query.period.month_to
+        if query.regions:
+            p["region"] = query.regions[0]
+        if query.classes:
+            p["class"] = query.classes[0]
+        out["records"] = "/execution?" + urlencode(p)
+    return out
+
+
+def keyword_fallback(conn, pub_id, text, words, limit=10):
+    """Projects and departments whose names contain a word of the question (parameterised LIKE)."""
+    words = [w for w in words if len(w) >= 2][:5] or ([text[:20]] if len(text) >= 2 else [])
+    results = []
+    if not words:
+        return {"query": text, "results": results}
+    for word in words:
+        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        for row in conn.execute(select(projects.c.code, projects.c.name).where(
+                projects.c.publication_id == pub_id,
+                or_(projects.c.name.like(pattern, escape="\\"), projects.c.description.like(pattern, escape="\\"))).limit(limit)):
+            results.append({"type": "项目", "title": row.name, "url": f"/projects/{row.code}"})
+        for row in conn.execute(select(departments.c.code, departments.c.name).where(
+                departments.c.publication_id == pub_id, departments.c.name.like(pattern, escape="\\")).limit(limit)):
+            results.append({"type": "部门", "title": row.name, "url": f"/execution?dept={row.code}"})
+    seen, unique = set(), []
+    for r in results:
+        if r["title"] not in seen:
+            seen.add(r["title"])
+            unique.append(r)
+    return {"query": text, "words": words, "results": unique[:limit], "url": "/search?" + urlencode({"q": text})}

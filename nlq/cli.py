@@ -1,0 +1,45 @@
+"""`mingzhang ask "问题"`: answer a question from the command line."""
+import datetime as dt
+import json
+
+import click
+
+
+@click.command("ask", help="用中文提问预算数据，例如：mingzhang ask \"2024年全市教育支出是多少？\"")
+@click.argument("question")
+@click.option("--as-of", default=None, help="相对时间的基准日期 YYYY-MM-DD（默认今天）")
+@click.option("--json", "as_json", is_flag=True, help="输出完整 JSON")
+def ask_command(question, as_of, as_json):
+    from portal import create_app
+    from portal.db import current_publication
+
+    from .answer import QuestionError, ask
+
+    app = create_app()
+    engine = app.extensions["mingzhang.engine"]
+    with app.app_context(), engine.connect() as conn:
+        pub = current_publication(conn)
+        if pub is None:
+            raise click.ClickException("尚未发布任何数据")
+        try:
+            result = ask(conn, pub, question, as_of=dt.date.fromisoformat(as_of) if as_of else None, config=app.config)
+        except (QuestionError, ValueError) as exc:
+            raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1, default=str))
+        return
+    click.echo(f"理解为：{result['understood']}")
+    answer = result.get("answer") or {}
+    if answer.get("display"):
+        click.echo(f"答案：{answer['display']}（{answer.get('period', '')}）")
+    for row in (answer.get("rows") or [])[:20]:
+        click.echo("  " + " · ".join("—" if c is None else str(c) for c in row))
+    for alt in result.get("alternatives") or []:
+        click.echo(f"您是不是想问：{alt['question']}")
+    fallback = result.get("search_fallback")
+    if fallback:
+        for r in fallback["results"]:
+            click.echo(f"  {r['type']}：{r['title']}")
+
+
+commands = [ask_command]

@@ -1,0 +1,174 @@
+"""Query (IR) → figures, through parameterised SQLAlchemy Core over one publication.
+
+Spending over a month range counts months a..b; a whole year also counts month-0 rows
+(whole-year figures without a monthly breakdown). Budgets are annual. 款 roll up into
+their 类 by code prefix. Amounts stay integer fen here.
+"""
+from sqlalchemy import and_, func, or_, select
+
+from portal.schema import budgets, expenditures, projects
+
+from .timeparse import Period
+
+
+class NoData(Exception):
+    """The question is understood but the publication has no figure for it."""
+
+
+def _class_cond(table, query, lexicon):
+    conds = []
+    if query.classes:
+        conds.append(or_(*[table.c.class_code.startswith(code, autoescape=True) for code in query.classes]))
+    if query.class_set:
+        conds.append(func.substr(table.c.class_code, 1, 3).in_(lexicon.minsheng))
+    return conds
+
+
+def _conds(table, pub_id, query, lexicon, years, months=(0, 0), *, with_class=True, is_spending=True):
+    conds = [table.c.publication_id == pub_id, table.c.year.in_(list(years))]
+    if is_spending and months[0]:
+        conds.append(table.c.month.between(months[0], months[1]))
+    if query.regions:
+        conds.append(table.c.region_code.in_(query.regions))
+    if query.depts:
+        conds.append(table.c.dept_code.in_(query.depts))
+    if with_class:
+        conds += _class_cond(table, query, lexicon)
+    return conds
+
+
+def _group_col(table, group):
+    return {
+        "region": table.c.region_code,
+        "dept": table.c.dept_code,
+        "class": func.substr(table.c.class_code, 1, 3),
+        "year": table.c.year,
+    }[group]
+
+
+def sums(conn, pub_id, query, lexicon, years, months=(0, 0), *, measure="spent", group=None, with_class=True):
+    """{key: fen} (key None without a group)."""
+    spending = measure == "spent"
+    table = expenditures if spending else budgets
+    amount = table.c.amount_fen if spending else table.c.budget_fen
+    conds = _conds(table, pub_id, query, lexicon, years, months, with_class=with_class, is_spending=spending)
+    if group is None:
+        return {None: int(conn.execute(select(func.coalesce(func.sum(amount), 0)).where(*conds)).scalar() or 0)}
+    key = _group_col(table, group)
+    rows = conn.execute(select(key, func.sum(amount)).where(*conds).group_by(key))
+    return {k: int(v or 0) for k, v in rows if k is not None}
+
+
+def _ratio(a, b):
+    return a / b if b else None
+
+
+def measure_by(conn, pub_id, query, lexicon, period, group=None):
+    """{key: value} for the query's measure: fen for spent/budget, a fraction for rate/share."""
+    years, months = period.years, (period.month_from, period.month_to)
+    if query.measure in ("spent", "budget"):
+        return sums(conn, pub_id, query, lexicon, years, months, measure=query.measure, group=group)
+    if query.measure == "rate":
+        spent = sums(conn, pub_id, query, lexicon, years, months, group=group)
+        budget = sums(conn, pub_id, query, lexicon, years, measure="budget", group=group)
+        keys = set(spent) | set(budget)
+        return {k: _ratio(spent.get(k, 0), budget.get(k, 0)) for k in keys}
+    if query.measure == "share":
+        part = sums(conn, pub_id, query, lexicon, years, months, group=group)
+        total = sums(conn, pub_id, query, lexicon, years, months, group=group, with_class=False)
+        return {k: _ratio(part.get(k, 0), total[k]) for k in total}
+    raise ValueError(query.measure)
+
+
+def drop_root(values, lexicon, group):
+    """For 各区/各省, the top-level region's own rows (市本级) are not a district."""
+    if group == "region":
+        return {k: v for k, v in values.items() if lexicon.region_level.get(k, 1) >= 1}
+    return values
+
+
+def growth(conn, pub_id, query, lexicon, period):
+    """(this, base, growth fraction) — year-on-year, or first→last year of a range."""
+    months = (period.month_from, period.month_to)
+    measure = "budget" if query.measure == "budget" else "spent"
+    last = period.year_to
+    first = period.year_from if period.multi_year else last - 1
+    values = sums(conn, pub_id, query, lexicon, [first, last], months, measure=measure, group="year")
+    this, base = values.get(last, 0), values.get(first, 0)
+    return last, first, this, base, _ratio(this - base, base)
+
+
+# ---- projects -----------------------------------------------------------------
+
+
+def project_conds(pub_id, query, lexicon, period):
+    conds = [projects.c.publication_id == pub_id]
+    if query.regions:
+        conds.append(projects.c.region_code.in_(query.regions))
+    if query.depts:
+        conds.append(projects.c.dept_code.in_(query.depts))
+    conds += _class_cond(projects, query, lexicon)
+    if query.category:
+        conds.append(projects.c.category == query.category)
+    if query.status:
+        conds.append(projects.c.status == query.status)
+    if query.output_unit:
+        conds.append(projects.c.output_unit == query.output_unit)
+    if query.min_investment_yuan:
+        conds.append(projects.c.total_investment_fen >= int(query.min_investment_yuan * 100))
+    if period is not None and period.explicit:
+        if query.new_start:
+            start = func.strftime("%Y", projects.c.start_date)
+            conds.append(start.in_([str(y) for y in period.years]))
+            if period.month_from:
+                month = func.cast(func.strftime("%m", projects.c.start_date), projects.c.year.type)
+                conds.append(month.between(period.month_from, period.month_to))
+        else:
+            conds.append(projects.c.year.in_(period.years))
+    return conds
+
+
+def project_rows(conn, pub_id, query, lexicon, period, *, order=None, limit=None):
+    q = select(projects).where(*project_conds(pub_id, query, lexicon, period))
+    if order is not None:
+        q = q.order_by(*order)
+    if limit:
+        q = q.limit(limit)
+    return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def project_count(conn, pub_id, query, lexicon, period):
+    return int(conn.execute(select(func.count()).select_from(projects)
+                            .where(*project_conds(pub_id, query, lexicon, period))).scalar())
+
+
+def output_sum(conn, pub_id, query, lexicon, period):
+    conds = project_conds(pub_id, query, lexicon, period)
+    total = conn.execute(select(func.coalesce(func.sum(projects.c.output_actual), 0), func.count())
+                         .where(*conds)).first()
+    return float(total[0] or 0), int(total[1])
+
+
+def contractor_ranking(conn, pub_id, query, lexicon, period, limit):
+    conds = project_conds(pub_id, query, lexicon, period) + [projects.c.contractor.is_not(None)]
+    if query.contractor:
+        conds.append(projects.c.contractor == query.contractor)
+    n = func.count().label("n")
+    invest = func.sum(projects.c.total_investment_fen).label("invest")
+    primary = invest if query.measure == "investment" else n
+    q = (select(projects.c.contractor, n, invest).where(*conds).group_by(projects.c.contractor)
+         .order_by(primary.desc(), projects.c.contractor).limit(limit))
+    return [tuple(r) for r in conn.execute(q)]
+
+
+def by_year_available(conn, pub_id):
+    rows = conn.execute(select(expenditures.c.year).where(expenditures.c.publication_id == pub_id).distinct())
+    return sorted(r[0] for r in rows)
+
+
+def whole(period):
+    return Period(period.year_from, period.year_to, 0, 0, period.explicit)
+
+
+__all__ = ["NoData", "sums", "measure_by", "growth", "project_rows", "project_count", "output_sum",
+           "contractor_ranking", "drop_root", "by_year_available", "and_"]

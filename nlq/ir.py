@@ -1,0 +1,42 @@
+"""The structured query a question becomes. Only these fields reach SQL (nlq/execute.py):
+no text from the question is ever turned into SQL."""
+from dataclasses import asdict, dataclass, field
+
+from .timeparse import Period
+
+KINDS = ("figure", "execution", "ranking", "comparison", "trend", "growth", "share", "project")
+MEASURES = ("spent", "budget", "rate", "share", "growth", "count", "output", "investment", "progress")
+GROUPS = (None, "region", "dept", "class", "year", "project", "contractor")
+
+
+@dataclass
+class Query:
+    kind: str
+    measure: str = "spent"
+    period: Period | None = None
+    regions: list = field(default_factory=list)  # region codes; empty = the whole publication
+    depts: list = field(default_factory=list)
+    classes: list = field(default_factory=list)  # 类/款 codes (prefix match)
+    class_set: str | None = None  # e.g. "minsheng"
+    group: str | None = None
+    order: str | None = None  # "desc" | "asc"
+    limit: int | None = None
+    threshold: dict | None = None  # {"op": "<" | ">", "value": 0.5}
+    difference: bool = False  # 「A比B多多少」
+    # project filters
+    category: str | None = None
+    status: str | None = None
+    project: str | None = None
+    contractor: str | None = None
+    new_start: bool = False
+    output_unit: str | None = None
+    min_investment_yuan: float | None = None
+
+    def __post_init__(self):
+        if self.kind not in KINDS or self.measure not in MEASURES or self.group not in GROUPS:
+            raise ValueError(f"invalid query: {self.kind}/{self.measure}/{self.group}")
+
+    def to_dict(self):
+        data = asdict(self)
+        data["period"] = self.period.to_dict() if self.period else None
+        return data

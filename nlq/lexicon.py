@@ -1,0 +1,227 @@
+"""The lexicon: every name a question may use, built from one publication plus semantic.toml.
+
+Region words (全市/全国, 各区/各省, 哪个区/哪个省) are derived from the publication's region
+tree, so the same code answers a city's districts and the yearbook's provinces.
+"""
+import re
+import threading
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import distinct, func, select
+
+from portal.schema import departments, func_classes, projects, regions
+from portal.semantics import MINSHENG_LABEL, minsheng_codes
+
+SEMANTIC_FILE = Path(__file__).with_name("semantic.toml")
+_REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县",
+                    "新区", "省", "市", "区", "县", "旗", "盟")
+_COMPANY_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司")
+
+
+@lru_cache(maxsize=1)
+def semantic():
+    with SEMANTIC_FILE.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@dataclass(frozen=True)
+class Entry:
+    type: str  # region | region_whole | region_each | dept | dept_each | class | class_set | project | contractor | category | status
+    value: str  # a code, or a name for categories/contractors/statuses
+    name: str  # canonical Chinese name shown to the user
+
+
+@dataclass
+class Lexicon:
+    surfaces: dict = field(default_factory=dict)  # surface -> [Entry]
+    region_names: dict = field(default_factory=dict)  # code -> name
+    region_level: dict = field(default_factory=dict)
+    root_code: str | None = None
+    root_name: str = "全市"
+    each_word: str = "各区"  # how the level-1 regions are called as a group
+    class_names: dict = field(default_factory=dict)  # 类 code -> name
+    dept_names: dict = field(default_factory=dict)
+    project_names: dict = field(default_factory=dict)
+    output_units: set = field(default_factory=set)
+    minsheng: tuple = ()
+    max_len: int = 1
+
+    def add(self, surface, entry):
+        surface = surface.strip()
+        if len(surface) < 2 and entry.type not in ("region_each",):
+            return
+        bucket = self.surfaces.setdefault(surface, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self.max_len = max(self.max_len, len(surface))
+
+    def scan(self, text, skip=()):
+        """Longest-match scan: [(start, end, surface, [Entry])], skipping character spans in ``skip``."""
+        blocked = set()
+        for a, b in skip:
+            blocked.update(range(a, b))
+        found, i = [], 0
+        while i < len(text):
+            if i in blocked:
+                i += 1
+                continue
+            for length in range(min(self.max_len, len(text) - i), 1, -1):
+                piece = text[i : i + length]
+                if piece in self.surfaces and not blocked.intersection(range(i, i + length)):
+                    found.append((i, i + length, piece, self.surfaces[piece]))
+                    i += length
+                    break
+            else:
+                i += 1
+        return found
+
+    def class_candidates(self):
+        """(text, Entry) pairs the embedding model matches unknown words against."""
+        seen = []
+        for surface, entries in self.surfaces.items():
+            for entry in entries:
+                if entry.type in ("class", "class_set"):
+                    seen.append((surface, entry))
+        return seen
+
+
+def _strip_suffix(name, suffixes):
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None
+
+
+def _stem(class_name):
+    return class_name[:-2] if class_name.endswith("支出") and len(class_name) > 2 else class_name
+
+
+_cache = {}
+_lock = threading.Lock()
+
+
+def for_publication(conn, pub_id, config=None):
+    """The lexicon of a publication (built once per publication and process)."""
+    key = (pub_id, tuple(minsheng_codes(config)))
+    with _lock:
+        lex = _cache.get(key)
+    if lex is None:
+        lex = build(conn, pub_id, config)
+        with _lock:
+            _cache[key] = lex
+    return lex
+
+
+def build(conn, pub_id, config=None):
+    sem = semantic()
+    lex = Lexicon(minsheng=tuple(minsheng_codes(config)))
+    rows = conn.execute(select(regions).where(regions.c.publication_id == pub_id)
+                        .order_by(regions.c.level, regions.c.code)).mappings().all()
+    suffix_chars = set()
+    for row in rows:
+        lex.region_names[row["code"]] = row["name"]
+        lex.region_level[row["code"]] = row["level"]
+        if row["level"] == 0:
+            lex.root_code, lex.root_name = row["code"], row["name"]
+            whole = Entry("region_whole", row["code"], row["name"])
+            for surface in {row["name"], row["short_name"], "全" + row["name"][-1]}:
+                lex.add(surface, whole)
+            for word in sem["regions"]["whole"]:
+                lex.add(word, whole)
+            continue
+        entry = Entry("region", row["code"], row["name"])
+        lex.add(row["name"], entry)
+        lex.add(row["short_name"], entry)
+        stripped = _strip_suffix(row["name"], _REGION_SUFFIXES)
+        if stripped:
+            lex.add(stripped, entry)
+        for suffix in ("省", "市", "区", "县", "自治区", "旗"):
+            if row["name"].endswith(suffix):
+                suffix_chars.add(suffix)
+                break
+    if lex.root_name == "全国" or "省" in suffix_chars:
+        suffix_chars.update({"省", "省份"})
+    each_names = sorted(suffix_chars)
+    if suffix_chars == {"区"} or suffix_chars == {"区", "县"}:
+        each_names = sorted(suffix_chars | {"区县"})
+    for suffix in each_names:
+        each = Entry("region_each", suffix, "各" + suffix)
+        for prefix in ("各", "哪个", "哪些", "哪一个", "每个", "分", "所有"):
+            lex.add(prefix + suffix, each)
+        lex.add(suffix + "之间", each)
+    lex.each_word = "各" + (each_names[0] if len(each_names) == 1 else
+                           ("省" if "省" in suffix_chars else "区" if "区" in suffix_chars else each_names[0] if each_names else "地区"))
+    for word in sem["regions"]["each_generic"]:
+        lex.add(word, Entry("region_each", "地区", "各地区"))
+
+    # Departments: full names and the name without the region prefix (示例市教育局 → 教育局).
+    region_prefixes = sorted({n for n in lex.region_names.values()} |
+                             {r["short_name"] for r in rows}, key=len, reverse=True)
+    for row in conn.execute(select(departments.c.code, departments.c.name)
+                            .where(departments.c.publication_id == pub_id)):
+        entry = Entry("dept", row.code, row.name)
+        lex.dept_names[row.code] = row.name
+        lex.add(row.name, entry)
+        for prefix in region_prefixes:
+            if prefix and row.name.startswith(prefix) and len(row.name) - len(prefix) >= 2:
+                short = row.name[len(prefix):]
+                lex.add(short, entry)
+                if prefix == lex.root_name:  # 示例市教育局 → 市教育局
+                    lex.add(lex.root_name[-1] + short, entry)
+                break
+    for word in ("各部门", "哪个部门", "哪些部门", "每个部门", "各单位", "哪个单位", "哪些单位", "部门"):
+        lex.add(word, Entry("dept_each", "dept", "各部门"))
+
+    # Functional classes: 类 names, their stems and colloquial synonyms; 款 names.
+    synonyms = sem["class_synonyms"]
+    for row in conn.execute(select(func_classes.c.code, func_classes.c.name, func_classes.c.level)
+                            .where(func_classes.c.publication_id == pub_id)):
+        if len(row.code) > 3 and row.level != 1:
+            entry = Entry("class", row.code, row.name)
+            lex.add(row.name, entry)
+            continue
+        entry = Entry("class", row.code, row.name)
+        lex.class_names[row.code] = row.name
+        stem = _stem(row.name)
+        lex.add(row.name, entry)
+        lex.add(stem, entry)
+        for word in synonyms.get(stem, []):
+            lex.add(word, entry)
+            lex.add(word + "支出", entry)
+    for set_name, spec in sem["class_sets"].items():
+        entry = Entry("class_set", set_name, spec.get("label", MINSHENG_LABEL))
+        for word in spec["words"]:
+            lex.add(word, entry)
+
+    # Projects, their categories, outputs and contractors.
+    for row in conn.execute(select(projects.c.code, projects.c.name).where(projects.c.publication_id == pub_id)):
+        lex.project_names[row.code] = row.name
+        lex.add(row.name, Entry("project", row.code, row.name))
+        short = re.sub(r"^(\d{4}年)", "", row.name)
+        if short != row.name:
+            lex.add(short, Entry("project", row.code, row.name))
+    for (category,) in conn.execute(select(distinct(projects.c.category)).where(projects.c.publication_id == pub_id)):
+        if category:
+            lex.add(category, Entry("category", category, category))
+    for name, unit in conn.execute(select(projects.c.output_name, projects.c.output_unit)
+                                   .where(projects.c.publication_id == pub_id).distinct()):
+        if unit:
+            lex.output_units.add(unit)
+    for (contractor,) in conn.execute(select(distinct(projects.c.contractor)).where(
+            projects.c.publication_id == pub_id, projects.c.contractor.is_not(None))):
+        entry = Entry("contractor", contractor, contractor)
+        lex.add(contractor, entry)
+        short = _strip_suffix(contractor, _COMPANY_SUFFIXES)
+        if short and len(short) >= 4:
+            lex.add(short, entry)
+    for status, words in sem["status_words"].items():
+        for word in words:
+            lex.add(word, Entry("status", status, status))
+    return lex
+
+
+def project_count(conn, pub_id):
+    return conn.execute(select(func.count()).select_from(projects).where(projects.c.publication_id == pub_id)).scalar()

@@ -1,0 +1,259 @@
+"""Question text → Query (IR), with a confidence and the reasons behind it.
+
+Steps: normalise → time words → longest-match lexicon scan → cue words → (unknown words:
+embedding match against class names) → pick the kind of answer.
+"""
+import re
+import threading
+from dataclasses import dataclass, field
+
+from .ir import Query
+from .lexicon import semantic
+from .timeparse import Period, parse_period
+
+_jieba_lock = threading.Lock()
+_jieba = None
+
+# Words that carry no meaning for the query (left over after entities and cues are removed).
+_STOP = set("的 了 是 在 有 和 与 及 跟 同 吗 呢 吧 啊 呀 么 多少 怎么样 怎样 如何 什么 哪 几 个 一下 请问 请 告诉 我 我们 你 "
+            "查询 查 看看 看 一共 总共 合计 共 钱 元 万元 亿元 情况 年 月 年度 今年 去年 前年 全年 期间 时候 是否 都 还 "
+            "比 比较 对比 相比 比例 占 占比 排名 最高 最多 最低 最少 支出 预算 执行 执行率 进度 增长 同比 变化 趋势 "
+            "项目 哪些 哪个 哪家 一般 公共 一般公共预算 财政 政府 花 花了 用 用了 这 那 其中 之间 怎么 为 给 到 "
+            "上半年 下半年 季度 前 近 这几年 历年 单位 部门 各 各个 总 总额 数 数额 金额 规模 是多少 有多少 多 少".split())
+
+
+@dataclass
+class Parse:
+    query: Query | None
+    confidence: float
+    text: str  # normalised question
+    notes: list = field(default_factory=list)  # why confidence is lowered
+    alternatives: list = field(default_factory=list)  # [Query]
+    unknown: list = field(default_factory=list)  # words nothing matched
+
+
+def _tokenizer(lexicon):
+    """A private jieba tokenizer with the lexicon as its user dictionary."""
+    global _jieba
+    with _jieba_lock:
+        if _jieba is None:
+            import logging
+
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            _jieba = jieba.Tokenizer()
+        tok = _jieba
+        marker = id(lexicon)
+        if getattr(tok, "_mingzhang_lexicon", None) != marker:
+            for surface in lexicon.surfaces:
+                tok.add_word(surface, freq=50_000)
+            tok._mingzhang_lexicon = marker
+        return tok
+
+
+def _has(text, words):
+    return any(w in text for w in words)
+
+
+def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
+    """Parse normalised ``text``. ``matcher(words) -> [(Entry, score)]`` resolves unknown words."""
+    sem = semantic()
+    cues = sem["cues"]
+    measures = sem["measures"]
+    period, time_spans = parse_period(text, as_of)
+    found = lexicon.scan(text, skip=time_spans)
+    notes = []
+
+    regions, region_whole, region_each = [], False, False
+    depts, dept_each, classes, class_set = [], False, [], None
+    projects_, contractors, category, status = [], [], None, None
+    used = list(time_spans)
+    for start, end, surface, entries in found:
+        used.append((start, end))
+        entry = _pick(entries)
+        if entry.type == "region" and entry.value not in regions:
+            regions.append(entry.value)
+        elif entry.type == "region_whole":
+            region_whole = True
+        elif entry.type == "region_each":
+            region_each = True
+        elif entry.type == "dept" and entry.value not in depts:
+            depts.append(entry.value)
+        elif entry.type == "dept_each":
+            dept_each = True
+        elif entry.type == "class" and entry.value not in classes:
+            classes.append(entry.value)
+        elif entry.type == "class_set":
+            class_set = entry.value
+        elif entry.type == "project" and entry.value not in projects_:
+            projects_.append(entry.value)
+        elif entry.type == "contractor":
+            contractors.append(entry.value)
+        elif entry.type == "category":
+            category = entry.value
+        elif entry.type == "status":
+            status = entry.value
+
+    # What is left: words nothing matched (for the embedding fallback and for confidence).
+    rest = "".join(" " if any(a <= i < b for a, b in used) else ch for i, ch in enumerate(text))
+    unknown = _unknown_words(rest, lexicon)
+    alternatives_classes = []
+    if unknown and not classes and not class_set and not projects_ and matcher is not None:
+        matches = matcher(unknown)
+        if matches:
+            best, score = matches[0]
+            if best.type == "class_set":
+                class_set = best.value
+            else:
+                classes.append(best.value)
+            notes.append(f"「{'、'.join(unknown)}」按语义理解为「{best.name}」（相似度 {score:.2f}）")
+            alternatives_classes = [e for e, _ in matches[1:3]]
+
+    has = lambda key: _has(text, cues[key])  # noqa: E731
+    is_rate = _has(text, measures["rate"]["words"])
+    is_share = _has(text, measures["share"]["words"])
+    is_growth = _has(text, measures["growth"]["words"]) and not has("trend")
+    is_budget = _has(text, measures["budget"]["words"]) and not is_rate
+    is_trend = has("trend") or (period is not None and period.multi_year and not is_growth)
+    is_bottom = has("bottom")
+    is_top = has("top") or is_bottom
+    limit = _limit(text)
+    threshold = _threshold(text)
+    is_project_q = has("project") or bool(projects_) or bool(contractors) or has("contractor") \
+        or category is not None or (status is not None and not is_rate)
+    output_unit = next((u for u in sorted(lexicon.output_units, key=len, reverse=True) if u in text), None)
+
+    base = dict(period=period, regions=regions, depts=depts, classes=classes, class_set=class_set)
+    query = None
+
+    # ---- projects and outputs -------------------------------------------------
+    if is_project_q and not (is_rate or is_share) and not (classes and not category and not has("project")
+                                                          and not projects_ and not contractors and not status):
+        common = dict(base, category=category, status=status)
+        if has("contractor") or contractors:
+            measure = "investment" if _has(text, ["金额", "投资", "钱"]) else "count"
+            query = Query("project", measure=measure, group="contractor", order="desc", limit=limit or 1,
+                          contractor=contractors[0] if contractors else None, **common)
+        elif projects_:
+            query = Query("project", measure="progress", project=projects_[0], **common)
+        elif output_unit and re.search(r"多少|几", text):
+            query = Query("project", measure="output", output_unit=output_unit, **common)
+        elif _has(text, measures["investment"]["words"]) and is_top:
+            query = Query("project", measure="investment", group="project", order="asc" if is_bottom else "desc",
+                          limit=limit or (1 if _single(text) else 10), **common)
+        elif _has(text, measures["count"]["words"]) or re.search(r"多少(?:个|项)?(?:民生)?项目", text):
+            query = Query("project", measure="count", new_start=has("new_start") and not has("completed"), **common)
+        else:
+            query = Query("project", measure="count", group="project", new_start=has("new_start"), **common)
+    # ---- budget figures -------------------------------------------------------
+    elif output_unit and re.search(r"修了|建了|多少" + re.escape(output_unit), text):
+        query = Query("project", measure="output", output_unit=output_unit, **dict(base, category=category))
+    elif len(regions) >= 2 or len(depts) >= 2 or (len(classes) >= 2 and not is_share):
+        measure = "rate" if is_rate else "share" if is_share else "budget" if is_budget else "spent"
+        group = "region" if len(regions) >= 2 else "dept" if len(depts) >= 2 else "class"
+        query = Query("comparison", measure=measure, group=group, difference=has("difference"), **base)
+    elif is_growth:
+        query = Query("growth", measure="growth", **base)
+    elif is_trend:
+        query = Query("trend", measure="rate" if is_rate else "budget" if is_budget else "spent", group="year", **base)
+    elif is_rate:
+        group = "region" if region_each else "dept" if dept_each else None
+        if threshold and group is None:
+            group = "dept"
+        order = "asc" if is_bottom or (threshold and threshold["op"] == "<") else "desc" if is_top else None
+        kind = "ranking" if (is_top and group) else "execution"
+        query = Query(kind, measure="rate", group=group, threshold=threshold, order=order,
+                      limit=limit if is_top else None, **base)
+        if is_top and group and _single(text) and not limit:
+            query.limit = 1
+    elif is_share:
+        group = "region" if region_each else "dept" if dept_each else None
+        kind = "ranking" if (is_top and group) else "share"
+        query = Query(kind, measure="share", group=group, order=("asc" if is_bottom else "desc") if group else None,
+                      limit=(limit or (1 if _single(text) else None)) if kind == "ranking" else None, **base)
+    elif region_each or dept_each or (is_top and (has("department") or _has(text, ["哪个类", "哪类", "哪项", "哪方面", "哪一类"]))):
+        group = "region" if region_each else "dept" if (dept_each or has("department")) else "class"
+        measure = "budget" if is_budget else "spent"
+        limit_default = 1 if _single(text) else None
+        query = Query("ranking", measure=measure, group=group, order="asc" if is_bottom else "desc",
+                      limit=limit or limit_default, **base)
+    elif classes or class_set or regions or depts or region_whole or _has(text, measures["spent"]["words"]) \
+            or is_budget or "一般公共预算" in text:
+        query = Query("figure", measure="budget" if is_budget else "spent", **base)
+
+    if query is None:
+        return Parse(None, 0.0, text, notes, [], unknown)
+
+    confidence = 1.0
+    if notes:
+        confidence = min(confidence, 0.6)
+    if unknown:
+        confidence -= 0.1 * min(len(unknown), 3)
+        notes.append(f"未识别的词：{'、'.join(unknown)}")
+    alternatives = []
+    for entry in alternatives_classes:
+        alt = Query(**{**query.__dict__})
+        alt.classes, alt.class_set = ([], entry.value) if entry.type == "class_set" else ([entry.value], None)
+        alternatives.append(alt)
+    return Parse(query, round(max(confidence, 0.0), 2), text, notes, alternatives, unknown)
+
+
+def _pick(entries):
+    """Several meanings for one surface: prefer the most specific kind."""
+    order = ("project", "contractor", "dept", "region", "category", "class", "class_set", "status",
+             "region_whole", "region_each", "dept_each")
+    return sorted(entries, key=lambda e: order.index(e.type) if e.type in order else 99)[0]
+
+
+def _single(text):
+    return bool(re.search(r"哪个|哪家|哪一|最高的是|最多的是|谁|第一|最(?:高|多|大|低|少|小)(?!的\d)", text)) \
+        and not re.search(r"哪些|前\d+|\d+个|\d+家|\d+名", text)
+
+
+def _limit(text):
+    m = re.search(r"(?:前|top|TOP|Top)\s*(\d{1,3})|(\d{1,3})\s*(?:个|家|名|项|大)", text)
+    if not m:
+        return None
+    value = int(m.group(1) or m.group(2))
+    # 「多少个」/「5个区」 after a year or a month is not a limit
+    return value if 0 < value <= 100 else None
+
+
+def _threshold(text):
+    sem = semantic()["cues"]
+    m = re.search(r"(" + "|".join(map(re.escape, sem["below"] + sem["above"])) + r")\s*(\d+(?:\.\d+)?)\s*(%|成)", text)
+    if not m:
+        m2 = re.search(r"(\d+(?:\.\d+)?)\s*(%|成)\s*(" + "|".join(map(re.escape, sem["below"] + sem["above"])) + ")", text)
+        if not m2:
+            return None
+        word, number, unit = m2.group(3), m2.group(1), m2.group(2)
+    else:
+        word, number, unit = m.group(1), m.group(2), m.group(3)
+    value = float(number) / (10 if unit == "成" else 100)
+    return {"op": "<" if word in sem["below"] else ">", "value": value}
+
+
+def _unknown_words(rest, lexicon):
+    cue_words = set()
+    sem = semantic()
+    for words in sem["cues"].values():
+        cue_words.update(words)
+    for spec in sem["measures"].values():
+        cue_words.update(spec["words"])
+    tok = _tokenizer(lexicon)
+    words = []
+    for chunk in re.split(r"[\s\d%.,，。？?！!、：:；;（）()\-—~]+", rest):
+        if not chunk:
+            continue
+        for word in tok.lcut(chunk, HMM=True):
+            if len(word) < 2 or word in _STOP or word in cue_words or not re.search(r"[\u4e00-\u9fff]", word):
+                continue
+            if any(word in w for w in cue_words if len(w) > len(word)):
+                continue
+            words.append(word)
+    return words
+
+
+def latest_period(year):
+    return Period(year, year, 0, 0, explicit=False)

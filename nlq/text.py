@@ -1,0 +1,60 @@
+"""Question text clean-up: full-width → half-width, traditional → simplified, Chinese numerals → digits."""
+import re
+import unicodedata
+from functools import lru_cache
+
+import cn2an
+
+MAX_QUESTION_CHARS = 200
+
+_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
+# Convert a numeral run only where it is a count, a year, a month or an amount, so that
+# 「一般公共预算」 and 「统一」 stay words.
+_NUMERAL_RUN = re.compile(
+    rf"(?:(?<=[前近第最过去后])|(?<=top))([{_NUMERAL}]+)"
+    rf"|([{_NUMERAL}]+)(?=个|年|月|季|名|家|位|项|所|条|座|公里|千米|%|成|倍|元|万|亿|分之|点|\.|至|到|-)"
+)
+_PERCENT_CN = re.compile(rf"百分之([{_NUMERAL}\d.]+)")
+_YEAR_DIGITS = re.compile(r"([零〇一二三四五六七八九]{2,4})(?=年)")
+_DIGIT_CHARS = str.maketrans("零〇一二三四五六七八九", "00123456789")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+def _numeral(run):
+    try:
+        value = cn2an.cn2an(run, "smart")
+    except (ValueError, KeyError, TypeError):
+        return run
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def normalize(text):
+    """The canonical form every parser step works on."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in " ")
+    text = _t2s().convert(text)
+    text = re.sub(r"\s+", " ", text).strip()
+    # 二〇二四年 / 二零二三年: read digit by digit.
+    text = _YEAR_DIGITS.sub(lambda m: m.group(1).translate(_DIGIT_CHARS), text)
+    text = _PERCENT_CN.sub(lambda m: _numeral(m.group(1)) + "%", text)
+    text = _NUMERAL_RUN.sub(lambda m: _numeral(m.group(1) or m.group(2)), text)
+    return text
+
+
+def amount_to_yuan(number, unit):
+    """「3000万」 → 30000000 (元)."""
+    scale = {"亿": 100_000_000, "万": 10_000, "千": 1000, "": 1}
+    return float(number) * scale.get(unit, 1)
+
+
+def printable(text):
+    """True when the question has at least one letter, digit or CJK character."""
+    return any(unicodedata.category(ch)[0] in "LN" for ch in text)

@@ -1,0 +1,137 @@
+"""The question box: /ask (HTML), /api/ask (JSON), /ask.csv (the table behind an answer)."""
+import csv
+import datetime as dt
+import hashlib
+import hmac
+import io
+
+from flask import Blueprint, current_app, render_template, request
+from flask import Response
+
+from nlq.answer import QuestionError, ask
+from nlq.suggest import suggestions
+
+from ..context import connection, publication
+from ..errors import api_error
+from ..extensions import limiter
+from ..schema import question_log
+
+bp = Blueprint("ask", __name__)
+
+
+def _rate_limit():
+    return current_app.config.get("RATELIMIT_ASK", "30 per minute")
+
+
+def _as_of():
+    value = request.args.get("as_of")
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise QuestionError("bad_as_of", "as_of 须为 YYYY-MM-DD 格式的日期") from None
+
+
+CHIP_ORDER = ("time", "region", "class", "measure", "order")
+
+
+def _question():
+    """?q=, or the question rebuilt from edited chips (时间 · 地区 · 科目 · 指标 · 排序)."""
+    question = request.args.get("q")
+    if question is None and any(f"chip_{k}" in request.args for k in CHIP_ORDER):
+        parts = [request.args.get(f"chip_{k}", "").strip()[:40] for k in CHIP_ORDER]
+        question = " ".join(p for p in parts if p and p not in ("全部支出", "全部年度"))
+    return question
+
+
+def _answer():
+    """(result | None, error | None) for the request's ?q= (or chips)."""
+    question = _question()
+    pub = publication()
+    if pub is None:
+        return None, QuestionError("no_publication", "尚未发布任何数据")
+    try:
+        as_of = _as_of()
+        result = ask(connection(), pub, question, as_of=as_of, config=current_app.config)
+    except QuestionError as exc:
+        return None, exc
+    _log(question, result)
+    return result, None
+
+
+def _log(question, result):
+    """De-identified question log (for improving the lexicon); the client is a keyed hash, never the IP."""
+    try:
+        from anonymize import scrub_text
+
+        text = scrub_text(question)[:200]
+    except Exception:  # the log must never break an answer
+        text = ""
+    key = current_app.config["SECRET_KEY"].encode()
+    client = hmac.new(key, (request.remote_addr or "").encode(), hashlib.sha256).hexdigest()
+    kind = (result.get("query") or {}).get("kind") or "fallback"
+    engine = current_app.extensions["mingzhang.engine"]
+    try:
+        with engine.begin() as conn:
+            conn.execute(question_log.insert().values(at=dt.datetime.now(), question=text, kind=kind,
+                                                      confidence=result.get("confidence"), client_hash=client))
+    except Exception as exc:  # noqa: BLE001 — logging is best effort
+        current_app.logger.warning("question log failed: %s", exc)
+
+
+@bp.get("/api/ask")
+@limiter.limit(_rate_limit)
+def api_ask():
+    result, error = _answer()
+    if error is not None:
+        status = 503 if error.code == "no_publication" else 400
+        return api_error(status, error.code, error.message)
+    return result
+
+
+@bp.get("/ask")
+@limiter.limit(_rate_limit)
+def ask_page():
+    question = _question()
+    result = error = None
+    if question is not None:
+        result, error = _answer()
+    status = 400 if error is not None and error.code != "no_publication" else 200
+    pub = publication()
+    return render_template("ask.html", question=question or "", result=result, error=error,
+                           suggestions=suggestions(connection(), pub, current_app.config) if pub else []), status
+
+
+@bp.get("/ask.csv")
+@limiter.limit(_rate_limit)
+def ask_csv():
+    result, error = _answer()
+    if error is not None:
+        return api_error(400, error.code, error.message)
+    answer = (result or {}).get("answer") or {}
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # Excel reads UTF-8 with a BOM
+    writer = csv.writer(buffer)
+    writer.writerow(["问题", result["question"]])
+    writer.writerow(["理解为", result["understood"]])
+    if answer.get("columns"):
+        writer.writerow(answer["columns"])
+        writer.writerows(answer.get("rows") or [])
+    elif answer:
+        writer.writerow(["数值", "单位", "期间"])
+        writer.writerow([answer.get("value"), answer.get("unit"), answer.get("period")])
+    return Response(buffer.getvalue(), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": "attachment; filename=answer.csv"})
+
+
+@bp.app_context_processor
+def _suggested():
+    def ask_suggestions():
+        try:
+            pub = publication()
+            return suggestions(connection(), pub, current_app.config) if pub else []
+        except Exception:  # the home page must render without it
+            return []
+
+    return {"ask_suggestions": ask_suggestions}
