@@ -1,11 +1,11 @@
 """报告: the documents section — list with filters, reading page with a table of contents, text download."""
 import re
 
-from flask import Blueprint, Response, abort, jsonify, render_template, request
+from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request
 
 from .. import documents as docs
 from ..citation import citation
-from ..context import connection, publication_id
+from ..context import connection, publication, publication_id
 from ..errors import api_error
 from ..exports import disposition
 from ..queries import reference
@@ -105,3 +105,33 @@ def document_download(slug, ext):
     response = Response(text + footer, mimetype=mimetype, content_type=f"{mimetype}; charset=utf-8")
     response.headers["Content-Disposition"] = disposition(_download_name(document, ext), f"{document['slug']}.{ext}")
     return response
+
+
+# ---- 预算执行白皮书 on demand ---------------------------------------------------------------
+
+@bp.get("/reports/whitepaper")
+def whitepaper_page():
+    from .. import whitepaper
+
+    conn, pub_id = connection(), publication_id()
+    year_arg = request.args.get("year", "").strip()
+    region = request.args.get("region", "").strip() or None
+    regions = [r for r in reference.all_regions(conn, pub_id) if r["level"] == 1]
+    years = reference.years(conn, pub_id)
+    paper, error = None, None
+    if year_arg and not year_arg.isdigit():
+        error = f"年度应为数字：{year_arg[:20]}"
+    else:
+        try:
+            paper = whitepaper.build(conn, publication(), year=int(year_arg) if year_arg else None, region=region,
+                                     config=current_app.config)
+        except whitepaper.WhitepaperError as exc:
+            error = exc.message
+    if paper and request.args.get("download") == "1":
+        html = whitepaper.render(paper, standalone=True)
+        response = Response(html, content_type="text/html; charset=utf-8")
+        name = f"{paper['title']}.html"
+        response.headers["Content-Disposition"] = disposition(name, f"whitepaper-{paper['year']}.html")
+        return response
+    return render_template("whitepaper.html", paper=paper, error=error, years=years, regions=regions), \
+        (400 if error else 200)

@@ -1,0 +1,321 @@
+"""预算执行白皮书: a report built from the published data, every figure linked to its source query.
+
+Used three ways:
+- ``mingzhang whitepaper --year 2024 [--region CODE] [--out FILE]`` writes a standalone HTML file;
+- ``/reports/whitepaper?year=…&region=…`` renders it on demand (print CSS gives an A4 PDF-ready page);
+- staff code calls :func:`generate_html` (e.g. to save it as a document).
+
+All generated text goes through ``anonymize.scrub_text`` like every other published text.
+"""
+import datetime as dt
+from pathlib import Path
+
+import click
+from flask import current_app, render_template, url_for
+
+from anonymize import scrub_text
+
+from . import money, semantics
+from .queries import execution as q_exec
+from .queries import reference, suppliers
+from .queries.compare import CompareError, compare, resolve_period
+from .queries.execution import Scope
+from .schema import projects
+
+DELAYED_STATUS = "滞后"
+COMPLETED_STATUS = "已完工"
+MAX_LISTED = 15
+
+
+class WhitepaperError(ValueError):
+    """Bad year/region; ``message`` is Chinese."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+# ---- source links ---------------------------------------------------------------------------
+
+class Sources:
+    """URLs of the queries behind each figure, pinned to the publication (``pub=N``)."""
+
+    def __init__(self, pub_id, period, region, external=False):
+        self.pub_id, self.period, self.region, self.external = pub_id, period, region, external
+        self.views = current_app.view_functions
+
+    def _url(self, endpoint, **args):
+        args = {k: v for k, v in args.items() if v is not None}
+        return url_for(endpoint, pub=self.pub_id, _external=self.external, **args)
+
+    def _month(self):
+        return self.period.month if self.period.month not in (0, 12) else None
+
+    def records(self, kind, *, class_code=None, region=None, dept=None, whole_year=False):
+        region = region or self.region
+        month = None if (kind == "budgets" or whole_year) else self._month()
+        if "pages.records" in self.views:
+            return self._url("pages.records", kind=kind, fmt="json", year=self.period.year, month=month,
+                             region=region, dept=dept, **{"class": class_code})
+        return self._url("opendata.table_data", table=kind, fmt="json", year=self.period.year,
+                         month__lte=month, region_code=region, dept_code=dept, class_code__prefix=class_code)
+
+    def projects(self, **filters):
+        filters.setdefault("region", self.region)
+        if "pages.projects" in self.views and "contractor" not in filters:
+            return self._url("pages.projects", fmt="json", year=self.period.year, **filters)
+        renamed = {("region_code" if k == "region" else k): v for k, v in filters.items()}
+        return self._url("opendata.table_data", table="projects", fmt="json", year=self.period.year, **renamed)
+
+    def compare(self):
+        return self._url("compare.compare_api", year=self.period.year, month=self.period.month or None)
+
+    def project(self, code):
+        if "pages.project" in self.views:
+            return self._url("pages.project", code=code)
+        return self._url("opendata.table_data", table="projects", fmt="json", code=code)
+
+
+# ---- building -----------------------------------------------------------------------------
+
+def _t(text):
+    """Every generated string passes the de-identification scrub."""
+    return scrub_text(text) if text else text
+
+
+def _pct(value, digits=1):
+    return "—" if value is None else f"{value * 100:.{digits}f}%"
+
+
+def _figure(label, value, href, note=None):
+    return {"label": _t(label), "value": _t(value), "href": href, "note": _t(note) if note else None}
+
+
+def build(conn, pub, *, year=None, region=None, config=None, external=False):
+    """The white paper's content as a dict (strings scrubbed, every figure with ``href``)."""
+    pub_id = pub["id"]
+    try:
+        period = resolve_period(conn, pub_id, year, None)
+    except CompareError as exc:
+        raise WhitepaperError(exc.message) from exc
+    top = reference.city(conn, pub_id)
+    region_row = None
+    if region:
+        region_row = reference.region(conn, pub_id, region)
+        if region_row is None:
+            raise WhitepaperError(f"未知的地区代码：{region}")
+        if region_row["level"] == 0:
+            region_row, region = None, None  # the top level means the whole area
+    scope_name = region_row["name"] if region_row else (top["name"] if top else current_app.config["CITY_NAME"])
+    src = Sources(pub_id, period, region, external)
+    scope = Scope(year=period.year, month=period.month if period.month not in (0, 12) else None, region=region)
+    minsheng = semantics.minsheng_codes(config)
+
+    totals = q_exec.totals(conn, pub_id, scope)
+    execution_rate = q_exec.rate(totals["spent_fen"], totals["budget_fen"])
+    pace = period.expected_pace if period.month else None
+    names = reference.class_names(conn, pub_id)
+
+    classes = []
+    for row in q_exec.breakdown(conn, pub_id, scope, "class"):
+        rate = q_exec.rate(row["spent_fen"], row["budget_fen"])
+        classes.append({
+            "code": row["key"], "name": _t(names.get(row["key"], row["key"])),
+            "budget": money.format_amount(row["budget_fen"]), "spent": money.format_amount(row["spent_fen"]),
+            "spent_fen": row["spent_fen"], "rate": _pct(rate), "rate_value": rate,
+            "bar": min(rate or 0, 1) * 100, "minsheng": row["key"] in minsheng,
+            "behind": semantics.behind_pace(rate, period.month or 12) if row["budget_fen"] else False,
+            "budget_href": src.records("budgets", class_code=row["key"]),
+            "spent_href": src.records("expenditures", class_code=row["key"]),
+        })
+    classes.sort(key=lambda c: -c["spent_fen"])
+    minsheng_fen = sum(c["spent_fen"] for c in classes if c["minsheng"])
+    minsheng_share = minsheng_fen / totals["spent_fen"] if totals["spent_fen"] else None
+
+    districts = None
+    if region is None:
+        try:
+            districts = compare(conn, pub_id, year=period.year, month=period.month or None, config=config)
+        except CompareError:
+            districts = None  # fewer than two districts: nothing to compare
+    district_rows = []
+    if districts:
+        for row in districts["regions"]:
+            district_rows.append({
+                "code": row["code"], "name": _t(row["name"]), "spent": money.format_amount(row["spent_fen"]),
+                "budget": money.format_amount(row["budget_fen"]) if row["budget_fen"] else "—",
+                "rate": _pct(row["execution_rate"]), "bar": min(row["execution_rate"] or 0, 1) * 100,
+                "minsheng_share": _pct(row["minsheng_share"]), "yoy": _pct(row["yoy_growth"]),
+                "per_capita": money.format_amount(row["per_capita_fen"], "元") + "/人"
+                if row["per_capita_fen"] is not None else "—",
+                "behind": row["behind_pace"],
+                "spent_href": src.records("expenditures", region=row["code"]),
+                "budget_href": src.records("budgets", region=row["code"]),
+            })
+
+    project_counts = _project_counts(conn, pub_id, period.year, region)
+    delayed = _delayed_projects(conn, pub_id, period.year, region, src)
+    supplier = suppliers.concentration(conn, pub_id, year=period.year, region=region)
+    supplier_rows = [{
+        "name": _t(s["contractor"]), "projects": s["projects"], "categories": s["categories"],
+        "departments": s["departments"], "regions": s["regions"],
+        "investment": money.format_amount(s["investment_fen"]), "share": _pct(s["share"]), "flagged": s["flagged"],
+        "href": src.projects(contractor=s["contractor"]),
+    } for s in supplier["contractors"]]
+
+    warnings = []
+    behind_districts = [d for d in district_rows if d["behind"]]
+    if behind_districts:
+        warnings.append(_t(f"{len(behind_districts)} 个{districts['region_label']}累计执行率低于时间进度的"
+                           f"{int(semantics.PACE_WARNING_RATIO * 100)}%："
+                           + "、".join(f"{d['name']}（{d['rate']}）" for d in behind_districts) + "。"))
+    behind_classes = [c for c in classes if c["behind"]]
+    if behind_classes:
+        warnings.append(_t(f"{len(behind_classes)} 个功能分类执行偏慢："
+                           + "、".join(f"{c['name']}（{c['rate']}）" for c in behind_classes) + "。"))
+    behind_depts = _behind_departments(conn, pub_id, scope, period)
+    if behind_depts:
+        warnings.append(_t(f"{len(behind_depts)} 个预算单位执行偏慢（按预算规模列出前 {min(len(behind_depts), 10)} 个）："
+                           + "、".join(f"{d['name']}（{d['rate']}）" for d in behind_depts[:10]) + "。"))
+
+    as_of = pub.get("as_of")
+    period_text = period.label
+    summary = [
+        _t(f"{period_text}，{scope_name}一般公共预算支出累计 {money.format_amount(totals['spent_fen'])}，"
+           f"为年度预算 {money.format_amount(totals['budget_fen'])} 的 {_pct(execution_rate)}"
+           + (f"，时间进度为 {_pct(pace)}。" if pace else "。")),
+        _t(f"其中{semantics.MINSHENG_LABEL} {money.format_amount(minsheng_fen)}，占支出的 {_pct(minsheng_share)}。"),
+        _t(f"{period.year} 年安排项目 {project_counts['total']} 个，已完工 {project_counts.get(COMPLETED_STATUS, 0)} 个，"
+           f"进度滞后 {project_counts.get(DELAYED_STATUS, 0)} 个。"),
+    ]
+
+    key_figures = [
+        _figure("年度预算", money.format_amount(totals["budget_fen"]), src.records("budgets")),
+        _figure("累计支出", money.format_amount(totals["spent_fen"]), src.records("expenditures"), period_text),
+        _figure("预算执行率", _pct(execution_rate), src.records("expenditures"),
+                f"时间进度 {_pct(pace)}" if pace else None),
+        _figure(f"{semantics.MINSHENG_LABEL}占比", _pct(minsheng_share), "#classes",
+                f"{semantics.MINSHENG_LABEL} {money.format_amount(minsheng_fen)}"),
+        _figure("项目总数", f"{project_counts['total']} 个", src.projects()),
+        _figure("已完工项目", f"{project_counts.get(COMPLETED_STATUS, 0)} 个", src.projects(status=COMPLETED_STATUS)),
+        _figure("滞后项目", f"{project_counts.get(DELAYED_STATUS, 0)} 个", src.projects(status=DELAYED_STATUS)),
+    ]
+    return {
+        "title": _t(f"{scope_name}{period.year}年预算执行白皮书"),
+        "scope_name": _t(scope_name),
+        "year": period.year,
+        "region": region,
+        "period_label": period_text,
+        "as_of": as_of,
+        "generated_at": dt.datetime.now().replace(microsecond=0),
+        "publication": pub,
+        "summary": summary,
+        "key_figures": key_figures,
+        "classes": classes,
+        "pace": pace,
+        "pace_bar": (pace or 0) * 100,
+        "warning_ratio": semantics.PACE_WARNING_RATIO,
+        "minsheng_names": "、".join(names.get(c) or semantics.STANDARD_CLASS_NAMES.get(c, c) for c in minsheng),
+        "districts": district_rows,
+        "region_label": districts["region_label"] if districts else "地区",
+        "compare_href": src.compare() if districts else None,
+        "project_counts": project_counts,
+        "project_status_links": {status: src.projects(status=status) for status in project_counts if status != "total"},
+        "delayed": delayed,
+        "warnings": warnings,
+        "suppliers": supplier_rows,
+        "supplier_rule": _t(f"同一承建方在 {supplier['min_projects']} 个及以上项目中中标、且涉及 "
+                            f"{supplier['min_fields']} 个及以上不同项目类别时标注，提示关注，并不代表存在违规。"),
+    }
+
+
+def _project_counts(conn, pub_id, year, region):
+    from sqlalchemy import func, select
+    conds = [projects.c.publication_id == pub_id, projects.c.year == year]
+    if region:
+        conds.append(projects.c.region_code == region)
+    counts = dict(conn.execute(select(projects.c.status, func.count()).where(*conds).group_by(projects.c.status)).all())
+    counts["total"] = sum(counts.values())
+    return counts
+
+
+def _delayed_projects(conn, pub_id, year, region, src):
+    from sqlalchemy import select
+    conds = [projects.c.publication_id == pub_id, projects.c.year == year, projects.c.status == DELAYED_STATUS]
+    if region:
+        conds.append(projects.c.region_code == region)
+    rows = conn.execute(select(projects).where(*conds)
+                        .order_by(projects.c.annual_plan_fen.desc(), projects.c.code).limit(MAX_LISTED)).mappings()
+    return [{"code": r["code"], "name": _t(r["name"]), "category": _t(r["category"]),
+             "contractor": _t(r["contractor"] or "—"), "progress": r["progress_pct"],
+             "end_date": r["end_date"], "plan": money.format_amount(r["annual_plan_fen"]),
+             "disbursed": money.format_amount(r["disbursed_fen"]), "href": src.project(r["code"])} for r in rows]
+
+
+def _behind_departments(conn, pub_id, scope, period):
+    departments = {d["code"]: d["name"] for d in reference.all_departments(conn, pub_id)}
+    out = []
+    for row in q_exec.breakdown(conn, pub_id, scope, "dept"):
+        if not row["key"] or not row["budget_fen"]:
+            continue
+        rate = q_exec.rate(row["spent_fen"], row["budget_fen"])
+        if semantics.behind_pace(rate, period.month or 12):
+            out.append({"code": row["key"], "name": departments.get(row["key"], row["key"]), "rate": _pct(rate),
+                        "budget_fen": row["budget_fen"]})
+    out.sort(key=lambda d: -d["budget_fen"])
+    return out
+
+
+# ---- rendering ----------------------------------------------------------------------------
+
+def _inline_css():
+    static = Path(__file__).resolve().parent / "static"
+    screen = (static / "reports.css").read_text(encoding="utf-8")
+    printed = (static / "print.css").read_text(encoding="utf-8")
+    return screen + "\n@media print {\n" + printed + "\n}\n"
+
+
+def render(paper, *, standalone=False):
+    """HTML of the white paper: a portal page, or a self-contained file (inline CSS, absolute links)."""
+    template = "whitepaper_standalone.html" if standalone else "whitepaper.html"
+    return render_template(template, paper=paper, inline_css=_inline_css() if standalone else "")
+
+
+def generate_html(app, year, region=None, *, pub_id=None, base_url=None):
+    """A standalone white paper (str) for the CLI or a staff button; links are absolute to ``base_url``."""
+    from .db import current_publication, get_publication
+
+    base_url = base_url or app.config.get("PUBLIC_BASE_URL") or "http://localhost:5000"
+    engine = app.extensions["mingzhang.engine"]
+    with app.test_request_context("/reports/whitepaper", base_url=base_url), engine.connect() as conn:
+        pub = get_publication(conn, pub_id) if pub_id else current_publication(conn)
+        if pub is None:
+            raise WhitepaperError("尚未发布任何数据")
+        paper = build(conn, pub, year=year, region=region, config=app.config, external=True)
+        return render(paper, standalone=True)
+
+
+@click.command("whitepaper", help="根据已发布数据生成预算执行白皮书（HTML，可打印为 PDF）")
+@click.option("--year", type=int, default=None, help="年度（默认最新年度）")
+@click.option("--region", default=None, help="地区代码（默认全市）")
+@click.option("--pub", "pub_id", type=int, default=None, help="发布编号（默认当前发布）")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="输出文件（默认 whitepaper-年度[-地区].html）")
+@click.option("--base-url", default=None, help="链接使用的网站地址（默认 PUBLIC_BASE_URL 或 http://localhost:5000）")
+def whitepaper(year, region, pub_id, out, base_url):
+    from . import create_app
+
+    app = create_app()
+    try:
+        html = generate_html(app, year, region, pub_id=pub_id, base_url=base_url)
+    except WhitepaperError as exc:
+        raise click.ClickException(exc.message)
+    if out is None:
+        out = Path(f"whitepaper-{year or 'latest'}{'-' + region if region else ''}.html")
+    out.write_text(html, encoding="utf-8")
+    click.echo(f"已生成白皮书：{out}（{len(html.encode('utf-8')) // 1024} KB）")
+
+
+commands = [whitepaper]
+
+__all__ = ["build", "render", "generate_html", "WhitepaperError", "commands"]
