@@ -76,10 +76,11 @@ class Table:
     def _json_row(self, row, links=True):
         out = {c.json_key: c.export(row) for c in self.columns}
         if links:
+            json_keys = {c.key: c.json_key for c in self.columns}
             for key, fn in self.links.items():
                 url = fn(row)
                 if url:
-                    out[f"{key}_url"] = url
+                    out[f"{json_keys.get(key, key)}_url"] = url
         return out
 
 
