@@ -216,3 +216,19 @@ def test_panel_form_is_accessible_and_has_hidden_honeypot(app):
     assert 'autocomplete="off" tabindex="-1"' in page
     assert "display:none" not in page.replace(" ", "")
     assert "<script>" not in page  # no inline code (CSP)
+
+
+def test_project_page_shows_the_panel_and_posting_returns_there(app):
+    client = app.test_client()
+    page = client.get(f"/projects/{PROJECT}").get_data(as_text=True)
+    assert 'id="community"' in page and "公众评议" in page
+    token = csrf_token(client, f"/projects/{PROJECT}")
+    response = client.post(f"/projects/{PROJECT}/comments",
+                           data={"rating": "3", "body": "从项目页提交", "return_to": f"/projects/{PROJECT}",
+                                 "csrf_token": token})
+    assert response.status_code == 303 and response.headers["Location"] == f"/projects/{PROJECT}#community"
+    # only local paths are honoured as the return address
+    response = client.post(f"/projects/{PROJECT}/comments",
+                           data={"rating": "3", "body": "另一条评议", "return_to": "//evil.example/x",
+                                 "csrf_token": token})
+    assert response.headers["Location"] == f"/projects/{PROJECT}/comments#community"

@@ -29,7 +29,10 @@ def test_comment_moderation_journey(portal_url, browser_page):
     honeypot = page.locator("#comment-website").bounding_box()
     assert honeypot["x"] + honeypot["width"] <= 0  # the honeypot is off-screen for people
     panel.get_by_label("4 星").check()
-    panel.get_by_label("评议内容").fill(f"路灯晚上不亮，请联系我{PHONE}，谢谢。")
+    body = f"路灯晚上不亮，请联系我{PHONE}，谢谢。"
+    panel.get_by_label("评议内容").fill(body)
+    # community.js (loaded under the CSP) counts down from the limit
+    assert panel.locator(".char-count").inner_text() == f"还可输入 {500 - len(body)} 字"
     panel.get_by_role("button", name="提交评议").click()
     page.wait_for_url(f"{project_url}#community")
     assert "审核通过后将公开显示" in panel.inner_text()
