@@ -21,7 +21,7 @@ from .names import build_names, is_latin, pinyin_keys
 from .request import FACET_FIELDS, FACETS, MAX_RESULT_WINDOW, SearchRequest, empty_result, facet_label, \
     result_item
 from .semantic import hybrid_enabled
-from .text import Segmenter, normalize, parse_query
+from .text import Segmenter, normalize, normalize_aligned, parse_query
 
 SEG_FIELDS = {"title_seg": 10.0, "names_seg": 4.0, "body_seg": 1.0}
 TEXT_FIELDS = {"title": 10.0, "names": 4.0, "body": 1.0}
@@ -46,6 +46,7 @@ def index_mappings(meta, dims=None):
         "body_seg": {"type": "text", "analyzer": "seg_whitespace"},
         "year": {"type": "integer"}, "amount_fen": {"type": "long"}, "date": {"type": "date"},
         "title_norm": {"type": "keyword", "ignore_above": 512},
+        "norm": {"type": "keyword", "index": False, "doc_values": False},  # for highlighting only
         "prior": {"type": "integer"},
     }
     props.update({field: {"type": "keyword"} for field in KEYWORD_FIELDS})
@@ -105,6 +106,8 @@ class ElasticsearchBackend:
                     for token in tokens & dictionary_norm.keys():
                         dictionary_df[token] += 1
                     source["title_norm"] = "".join(normalize(doc["title"]).split())
+                    source["norm"] = doc.get("norm") or "\n".join(
+                        normalize_aligned(doc[f]) for f in ("title", "names", "body"))
                     source["prior"] = prior
                     if doc["id"] in vector_by_id:
                         source["vector"] = [float(x) for x in vector_by_id[doc["id"]]]
@@ -177,7 +180,7 @@ class ElasticsearchBackend:
         if not self.exists():
             return
         for hit in helpers.scan(self.es, index=self.alias, query={"query": {"match_all": {}}},
-                                _source_excludes=["*_seg", "vector", "title_norm", "prior"], preserve_order=False):
+                                _source_excludes=["*_seg", "vector", "title_norm", "prior", "norm"], preserve_order=False):
             yield hit["_source"]
 
     def _query(self, parsed, filters):

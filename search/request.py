@@ -102,15 +102,20 @@ def result_item(doc, terms, score=None, matched_by="keyword"):
     """One search hit: original text plus highlight parts (never pre-built HTML)."""
     from .text import highlight
 
-    body_parts = highlight(doc["body"], terms, limit=120)
+    title_norm = names_norm = body_norm = None
+    norm = doc.get("norm")
+    if norm:  # stored as title \n names \n body, each aligned with the original text
+        t, n = len(doc["title"]), len(doc["names"])
+        title_norm, names_norm, body_norm = norm[:t], norm[t + 1:t + 1 + n], norm[t + n + 2:]
+    body_parts = highlight(doc["body"], terms, limit=120, norm=body_norm)
     if not any(p["hit"] for p in body_parts) and doc["names"]:
-        names_parts = highlight(doc["names"], terms, limit=120)
+        names_parts = highlight(doc["names"], terms, limit=120, norm=names_norm)
         if any(p["hit"] for p in names_parts):
             body_parts = names_parts
     amount = doc.get("amount_fen")
     return {
         "id": doc["id"], "type": doc["type"], "type_label": TYPE_LABELS.get(doc["type"], doc["type"]),
-        "title": doc["title"], "title_highlight": highlight(doc["title"], terms),
+        "title": doc["title"], "title_highlight": highlight(doc["title"], terms, norm=title_norm),
         "snippet": "".join(p["text"] for p in body_parts), "snippet_highlight": body_parts,
         "year": doc.get("year"), "region": doc.get("region"), "region_code": doc.get("region_code"),
         "class_code": doc.get("class_code"), "class_name": doc.get("class_name"), "status": doc.get("status"),

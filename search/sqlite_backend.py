@@ -103,8 +103,9 @@ class SQLiteBackend:
             batch_docs, batch_fts, count = [], [], 0
             for rowid, doc in enumerate(docs, start=1):
                 rowids[doc["id"]] = rowid
-                title_norm = normalize_aligned(doc["title"])
-                norm = "\n".join((title_norm, normalize_aligned(doc["names"]), normalize_aligned(doc["body"])))
+                title_norm = doc.get("title_norm") or normalize_aligned(doc["title"])
+                norm = doc.get("norm") or "\n".join(
+                    (title_norm, normalize_aligned(doc["names"]), normalize_aligned(doc["body"])))
                 batch_docs.append((rowid, *[doc.get(c) for c in DOC_COLUMNS], title_norm, norm))
                 if "title_seg" in doc:  # pre-segmented (bench corpora)
                     segs = (doc["title_seg"], doc["names_seg"], doc["body_seg"])
@@ -354,7 +355,7 @@ class SQLiteBackend:
     def _rows(self, conn, rowids):
         if not rowids:
             return {}
-        rows = conn.execute(f"SELECT rowid AS _rowid, {', '.join(DOC_COLUMNS)} FROM docs WHERE rowid IN "
+        rows = conn.execute(f"SELECT rowid AS _rowid, {', '.join(DOC_COLUMNS)}, norm FROM docs WHERE rowid IN "
                             f"({','.join('?' * len(rowids))})", rowids).fetchall()
         return {r["_rowid"]: dict(r) for r in rows}
 

@@ -7,6 +7,7 @@ import logging
 import re
 import threading
 import unicodedata
+from pathlib import Path
 from dataclasses import dataclass, field
 
 import jieba
@@ -44,19 +45,40 @@ def normalize(text):
     return to_simplified(text).lower()
 
 
+_char_table = None
+
+
+def _aligned_table():
+    """str.translate table: NFKC width folding, lower case and OpenCC's character-level t2s."""
+    global _char_table
+    if _char_table is None:
+        import opencc
+
+        table = {}
+        path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 2 and len(parts[0]) == 1 and len(parts[1].split(" ")[0]) == 1:
+                table[ord(parts[0])] = parts[1].split(" ")[0]
+        for code in range(0xFF01, 0xFF5F):  # full-width ASCII
+            table[code] = chr(code - 0xFEE0)
+        table[0x3000] = " "
+        _char_table = table
+    return _char_table
+
+
 def normalize_aligned(text):
     """Document-side normalisation that keeps one output character per input character.
 
     Highlights are found in this string and their offsets applied to the original text,
-    so the user sees the original, unsegmented wording.
+    so the user sees the original, unsegmented wording. Character-level t2s (phrase-level
+    conversion could change the length); documents are published in simplified Chinese anyway.
     """
-    out = []
-    for ch in text or "":
-        norm = unicodedata.normalize("NFKC", ch)
-        out.append(norm.lower() if len(norm) == 1 else ch.lower()[:1] or ch)
-    aligned = "".join(out)
-    simplified = to_simplified(aligned)
-    return simplified if len(simplified) == len(aligned) else aligned
+    text = (text or "").translate(_aligned_table())
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two (e.g. İ)
+        lowered = "".join(ch.lower()[:1] or ch for ch in text)
+    return lowered
 
 
 class Segmenter:
@@ -172,13 +194,15 @@ def _join_pieces(pieces):
     return out
 
 
-def highlight(text, terms, limit=None):
+def highlight(text, terms, limit=None, norm=None):
     """Split ``text`` (original wording) into [{"text", "hit"}] parts marking the query terms.
 
     With ``limit``, return a window of about ``limit`` characters around the densest hits.
+    ``norm`` is normalize_aligned(text) when the caller has it stored.
     """
     text = text or ""
-    norm = normalize_aligned(text)
+    if norm is None or len(norm) != len(text):
+        norm = normalize_aligned(text)
     spans = []
     for term in terms:
         start = norm.find(term)
