@@ -133,3 +133,37 @@ def make_app(tmp_path, extra=None):
     publication = publish(app.extensions["mingzhang.engine"], [raw], pseudonym_key="test-pseudonym-key",
                           dataset="small", title="小型测试数据")
     return app, publication
+
+
+YEARBOOK_SPENDING = {  # province -> {year: {class: 元}} whole-year only (month 0), no budgets
+    "110000": {2022: {"201": 300, "205": 500}, 2023: {"201": 330, "205": 570}},
+    "130000": {2022: {"201": 400, "208": 600}, 2023: {"201": 400, "208": 700}},
+    "150000": {2022: {"205": 200}, 2023: {"205": 180}},
+}
+
+
+def make_yearbook_app(tmp_path):
+    """A yearbook-shaped publication: 全国 over provinces, whole-year spending only, no budgets."""
+    from portal import create_app
+    from portal.importer.publish import publish
+
+    folder = tmp_path / "raw-yearbook"
+    folder.mkdir(parents=True, exist_ok=True)
+    _write(folder / "regions.csv", [
+        {"code": "100000", "name": "全国", "short_name": "全国", "parent_code": "", "level": 0, "population": 3000},
+        {"code": "110000", "name": "北京市", "short_name": "北京", "parent_code": "100000", "level": 1, "population": 1000},
+        {"code": "130000", "name": "河北省", "short_name": "河北", "parent_code": "100000", "level": 1, "population": 2000},
+        {"code": "150000", "name": "内蒙古自治区", "short_name": "内蒙古", "parent_code": "100000", "level": 1,
+         "population": ""},
+    ])
+    _write(folder / "func_classes.csv", [c for c in CLASSES if len(c["code"]) == 3])
+    _write(folder / "expenditures.csv", [
+        {"year": year, "month": 0, "region_code": region, "dept_code": "", "class_code": cls, "amount_yuan": amount}
+        for region, years in YEARBOOK_SPENDING.items() for year, per_class in years.items()
+        for cls, amount in per_class.items()])
+    app = create_app({
+        "INSTANCE_PATH": tmp_path, "DATABASE_URL": f"sqlite:///{tmp_path / 'yearbook.db'}",
+        "SEARCH_INDEX_PATH": tmp_path / "search-yb.db", "SECRET_KEY": "t", "PSEUDONYM_KEY": "t", "TESTING": True})
+    publication = publish(app.extensions["mingzhang.engine"], [folder], pseudonym_key="t", dataset="yearbook",
+                          title="年鉴测试数据")
+    return app, publication

@@ -39,7 +39,7 @@ def radar(result):
         "color": PALETTE,
         "tooltip": {"trigger": "item"},
         "legend": {"type": "scroll", "bottom": 0},
-        "radar": {"indicator": indicators, "radius": "62%", "center": ["50%", "48%"]},
+        "radar": {"indicator": indicators, "radius": "68%", "center": ["50%", "50%"]},
         "series": [{"type": "radar", "name": "指标对比", "data": data, "areaStyle": {"opacity": 0.08}}],
         "aria": {"enabled": True},
     }
