@@ -38,6 +38,7 @@ def config_for(tmp_path, **extra):
         "SECRET_KEY": "test-secret",
         "PSEUDONYM_KEY": "test-pseudonym-key",
         "TESTING": True,
+        "SEARCH_HYBRID": "0",  # re-index with full-text search only: no embedding model to load
         **extra,
     }
 

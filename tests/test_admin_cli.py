@@ -7,7 +7,8 @@ from portal.cli import main
 
 def env_for(tmp_path):
     return {"MINGZHANG_INSTANCE": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}",
-            "SEARCH_INDEX_PATH": str(tmp_path / "search.db"), "SECRET_KEY": "test-secret"}
+            "SEARCH_INDEX_PATH": str(tmp_path / "search.db"), "SECRET_KEY": "test-secret",
+            "SEARCH_HYBRID": "0"}  # full-text re-index only: no embedding model to load
 
 
 def test_create_and_list_users(tmp_path):
