@@ -102,6 +102,9 @@ def test_moderator_approves_rejects_and_replies_with_audit(app):
 
 def test_publisher_uploads_csv_files_and_sees_report_and_hashes(app, tmp_path):
     raw = write_small_raw(tmp_path / "upload")
+    (raw / "payments.csv").write_text(
+        "凭证号,项目编号,支付日期,金额（元）,收款人,收款人类型,收款人电话,用途\n"
+        f"V1,{PROJECT},2025-03-01,12000,张三丰,个人,13812345678,劳务费\n", encoding="utf-8")
     client = app.test_client()
     login(client, "pete")
     token = csrf_token(client, "/admin/upload")
@@ -111,6 +114,8 @@ def test_publisher_uploads_csv_files_and_sees_report_and_hashes(app, tmp_path):
     assert response.status_code == 303
     detail = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "第二次发布" in detail and "已发布" in detail and "脱敏报告" in detail
+    assert "本数据已脱敏" in detail and "个人姓名" in detail  # the report, with Chinese labels
+    assert "张三丰" not in detail and "13812345678" not in detail
     assert "项目.csv" in detail  # Chinese file names survive the upload (the importer needs them)
     import hashlib
     assert hashlib.sha256((raw / "项目.csv").read_bytes()).hexdigest() in detail
@@ -172,3 +177,39 @@ def test_open_redirect_after_login_is_refused(app):
     response = client.post("/admin/login", data={"username": "alice", "password": "correct-horse-battery",
                                                  "csrf_token": token, "next": "//evil.example/"})
     assert response.headers["Location"] == "/admin/"
+
+
+def test_publisher_uploads_one_xlsx_workbook(app, tmp_path):
+    from openpyxl import Workbook
+    import csv
+
+    raw = write_small_raw(tmp_path / "xlsx")
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for path in sorted(raw.iterdir()):
+        sheet = workbook.create_sheet(path.stem)
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            for row in csv.reader(fh):
+                sheet.append(row)
+    target = tmp_path / "预算数据.xlsx"
+    workbook.save(target)
+    client = app.test_client()
+    login(client, "pete")
+    response = client.post("/admin/upload", data={"csrf_token": csrf_token(client, "/admin/upload"),
+                                                  "files": [(io.BytesIO(target.read_bytes()), target.name)]},
+                           content_type="multipart/form-data")
+    assert response.status_code == 303, response.get_data(as_text=True)
+    assert "预算数据.xlsx" in client.get(response.headers["Location"]).get_data(as_text=True)
+    assert [p["status"] for p in rows(app, schema.publications)] == ["published", "published"]
+
+
+def test_login_attempts_are_rate_limited(app):
+    client = app.test_client()
+    token = csrf_token(client, "/admin/login")
+    for _ in range(10):
+        response = client.post("/admin/login", data={"username": "alice", "password": "guess-guess",
+                                                     "csrf_token": token})
+        assert response.status_code == 401
+    response = client.post("/admin/login", data={"username": "alice", "password": "correct-horse-battery",
+                                                 "csrf_token": token})
+    assert response.status_code == 429 and "操作过于频繁" in response.get_data(as_text=True)

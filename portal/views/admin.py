@@ -23,9 +23,20 @@ ACTION_LABELS = {"login": "登录", "login_failed": "登录失败", "logout": "�
                  "comment_reply": "回复评议", "create_user": "创建账号", "reset_password": "重设密码"}
 
 
+def _deid_labels():
+    """Chinese labels for the de-identification report (owned by anonymize/)."""
+    try:
+        from anonymize.policy import KIND_LABELS, TREATMENT_LABELS
+    except ImportError:
+        return {}, {}
+    return KIND_LABELS, TREATMENT_LABELS
+
+
 @bp.app_context_processor
 def _staff_context():
-    return {"role_labels": ROLE_LABELS, "status_labels": comments.STATUS_LABELS, "action_labels": ACTION_LABELS,
+    kinds, treatments = _deid_labels()
+    return {"kind_labels": kinds, "treatment_labels": treatments,
+            "role_labels": ROLE_LABELS, "status_labels": comments.STATUS_LABELS, "action_labels": ACTION_LABELS,
             "current_staff": current_user, "staff_can": lambda *roles: has_role(current_user(), *roles)}
 
 
