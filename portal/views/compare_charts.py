@@ -54,6 +54,7 @@ def class_bars(result):
               for r in result["regions"]]
     return {
         "color": PALETTE,
+        "mzUnit": "%",
         "tooltip": {"trigger": "axis"},
         "legend": {"type": "scroll", "top": 0},
         "grid": {"left": 48, "right": 16, "bottom": 80, "top": 40},
@@ -76,6 +77,7 @@ def monthly_curves(result):
     for index, row in enumerate(result["regions"]):
         rates = [None if p["rate"] is None else round(p["rate"] * 100, 2) for p in row["monthly"]]
         charts.append({"code": row["code"], "name": row["name"], "behind_pace": row["behind_pace"], "options": {
+            "mzUnit": "%",
             "title": {"text": row["name"], "left": "center", "textStyle": {"fontSize": 13}},
             "tooltip": {"trigger": "axis"},
             "grid": {"left": 40, "right": 10, "top": 30, "bottom": 24},
