@@ -10,7 +10,7 @@ from portal.db import current_publication
 from portal.importer import gazetteer
 from portal.importer.publish import ImportFailure, publish
 from portal.importer.yearbook import (REMAINDER_CODE, TOTAL, bundled_yearbook_files, load_sheets,
-                                      parse_workbook)
+                                      parse_workbook, province_document)
 
 from conftest import ROOT, _config_for
 
@@ -56,12 +56,19 @@ def tables():
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
+def yearbook_app(tmp_path_factory):
+    from portal.cli import run_publish
     instance = tmp_path_factory.mktemp("yearbook")
-    app = create_app(_config_for(instance))
-    engine = app.extensions["mingzhang.engine"]
-    pub = publish(engine, bundled_yearbook_files(), pseudonym_key="k", dataset="yearbook", title="年鉴")
-    return engine, pub
+    app = create_app({**_config_for(instance), "SEARCH_HYBRID": False})  # BM25 suffices here; keeps it fast
+    with app.app_context():
+        pub = run_publish(app, bundled_yearbook_files(), dataset="yearbook", title="年鉴", created_by="tests")
+    app.config["TEST_PUBLICATION"] = pub
+    return app
+
+
+@pytest.fixture(scope="module")
+def published(yearbook_app):
+    return yearbook_app.extensions["mingzhang.engine"], yearbook_app.config["TEST_PUBLICATION"]
 
 
 def test_bundled_files_are_the_published_ones():
@@ -152,6 +159,35 @@ def test_published_rows_are_exact_fen_and_totals_match_to_the_fen(published, tab
                 assert total_fen == int(table.values[code][TOTAL].value * 10**10), (year, code)
         names = dict(conn.execute(select(schema.func_classes.c.code, schema.func_classes.c.name)).all())
         assert names["210"] == "卫生健康支出" and names["207"] == "文化旅游体育与传媒支出"
+
+
+def test_each_province_year_is_a_searchable_document_with_the_printed_figures(published, tables, yearbook_app):
+    engine, pub = published
+    assert pub["row_counts"]["documents"] == 31 * 5
+    with engine.connect() as conn:
+        doc = conn.execute(select(schema.documents).where(
+            schema.documents.c.slug == "yearbook-2023-110000")).one()
+    assert doc.title == "北京市2023年一般公共预算支出（统计年鉴表7-6）" and doc.region_code == "110000"
+    assert "一般公共预算支出7971.25亿元" in doc.body and "教育支出1227.90亿元" in doc.body
+    assert list(province_document(tables[2023], gazetteer.lookup("北京"))) == [
+        doc.title, doc.doc_type, str(doc.year), doc.region_code, doc.body]  # de-identification left it intact
+    client = yearbook_app.test_client()
+    found = client.get("/api/search", query_string={"q": "广东 卫生健康"}).get_json()
+    assert found["results"] and found["results"][0]["region_code"] == "440000"
+
+
+@pytest.mark.parametrize("url", ["/", "/compare", "/compare.json?year=2023", "/api/summary", "/api/regions",
+                                 "/documents", "/search?q=教育支出", "/execution?year=2022"])
+def test_portal_pages_work_on_the_yearbook(yearbook_app, url):
+    response = yearbook_app.test_client().get(url)
+    assert response.status_code == 200, url
+
+
+def test_national_figure_is_the_sum_of_provinces(yearbook_app, tables):
+    summary = yearbook_app.test_client().get("/api/summary").get_json()
+    assert summary["year"] == 2023
+    provinces = sum(tables[2023].values[p.code][TOTAL].value for p in tables[2023].provinces())
+    assert Decimal(str(summary["totals"]["spent"])) == provinces * 10**8  # 元, no double count of 地方合计
 
 
 @pytest.mark.parametrize("spelling,code", [
@@ -248,6 +284,7 @@ def test_cli_demo_yearbook_publishes_the_five_years(tmp_path, monkeypatch):
     from portal.cli import main
     monkeypatch.setenv("MINGZHANG_INSTANCE", str(tmp_path))
     monkeypatch.setenv("SEARCH_INDEX_PATH", str(tmp_path / "search.db"))
+    monkeypatch.setenv("SEARCH_HYBRID", "0")
     monkeypatch.delenv("DATABASE_URL", raising=False)
     result = CliRunner().invoke(main, ["demo", "--dataset", "yearbook"])
     assert result.exit_code == 0, result.output

@@ -164,7 +164,8 @@ def yearbook_client(tmp_path_factory):
     from portal.cli import run_publish
 
     instance = tmp_path_factory.mktemp("yearbook-ask")
-    config = {**_config_for(instance), "RATELIMIT_ENABLED": False, "RATELIMIT_ASK": "10000 per minute"}
+    config = {**_config_for(instance), "RATELIMIT_ENABLED": False, "RATELIMIT_ASK": "10000 per minute",
+              "SEARCH_HYBRID": False}
     app = create_app(config)
     with app.app_context():
         run_publish(app, bundled_yearbook_files(), dataset="yearbook",
@@ -184,11 +185,11 @@ def ask(client, question):
 RESULTS = {}
 
 
-@pytest.mark.parametrize("question,kind,expected", QUESTIONS, ids=[q for q, _k, _e in QUESTIONS])
+@pytest.mark.parametrize("question,kind,expected", QUESTIONS, ids=[f"q{i:02d}" for i in range(1, len(QUESTIONS) + 1)])
 def test_question(yearbook_client, question, kind, expected):
     problem = check(ask(yearbook_client, question), kind, expected())
     RESULTS[question] = problem
-    assert not problem, problem
+    assert not problem, f"「{question}」: {problem}"
 
 
 def test_accuracy_report(yearbook_client):

@@ -466,11 +466,30 @@ def to_raw_tables(table):
                                                        _yuan_text(remainder * UNITS[table.unit])]))
     for code in sorted(used):
         classes.rows.append((0, [code, CLASS_NAMES.get(code, REMAINDER_NAME)]))
+    documents = RawTable(LAYOUTS["documents"], table.file, None,
+                         ["slug", "title", "doc_type", "year", "region_code", "body"])
+    for province in table.provinces():
+        documents.rows.append((table.values[province.code][TOTAL].row,
+                               [f"yearbook-{table.year}-{province.code}", *province_document(table, province)]))
     table.notes.append(f"{table.year}年：{len(table.provinces())} 个省级地区，{len(used - {REMAINDER_CODE})} 个支出科目，"
                        f"单位{table.unit}；{remainders} 个地区的分项之和与合计有四舍五入尾差，记入「{REMAINDER_NAME}」（{REMAINDER_CODE}）")
-    for raw in (regions, classes, expenditures):
+    for raw in (regions, classes, expenditures, documents):
         raw.notes = table.notes
-    return [regions, classes, expenditures]
+    return [regions, classes, expenditures, documents]
+
+
+def province_document(table, province):
+    """A searchable text rendering of one province's row, figures exactly as printed in the source.
+
+    Returns [title, doc_type, year, region_code, body]."""
+    row = table.values[province.code]
+    title = f"{province.name}{table.year}年一般公共预算支出（统计年鉴表7-6）"
+    parts = [f"{CLASS_NAMES[code]}{cell.value}{table.unit}" for code, cell in sorted(row.items()) if code != TOTAL]
+    body = (f"{province.name}{table.year}年一般公共预算支出{row[TOTAL].value}{table.unit}。"
+            f"按支出功能分类：{'；'.join(parts)}。\n\n"
+            f"来源：国家统计局《中国统计年鉴{table.year + 1}》表7-6「分地区一般公共预算支出」（文件 {table.file}），"
+            f"数字与原表一致；表中空白的科目为无数据。")
+    return [title, "统计年鉴", str(table.year), province.code, body]
 
 
 def looks_like_yearbook(sheets):
