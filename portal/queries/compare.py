@@ -83,8 +83,12 @@ def average_label(conn, pub_id):
     return f"{top['short_name'] or top['name']}平均"
 
 
-def resolve_period(conn, pub_id, year=None, month=None):
-    """Validate year/month against the data; defaults: latest year, last month with data."""
+def resolve_period(conn, pub_id, year=None, month=None, clamp_month=False):
+    """Validate year/month against the data; defaults: latest year, last month with data.
+
+    ``clamp_month`` turns a month past the data into the last month with data (forms that keep
+    the month when the year changes) instead of an error.
+    """
     years = reference.years(conn, pub_id)
     if not years:
         raise CompareError("no_data", "本次发布没有预算或支出数据")
@@ -99,6 +103,10 @@ def resolve_period(conn, pub_id, year=None, month=None):
         month = last
     if not 1 <= month <= 12:
         raise CompareError("bad_month", "月份应在 1–12 之间")
+    if month > last and clamp_month:
+        month = last
+    if month > last:
+        raise CompareError("bad_month", f"{year} 年的数据截至 {last} 月，请选择 1–{last} 月")
     return Period(year, month)
 
 
@@ -115,12 +123,12 @@ def _class_key():
     return func.substr(expenditures.c.class_code, 1, 3)
 
 
-def compare(conn, pub_id, *, year=None, month=None, codes=None, sort="spent", config=None):
+def compare(conn, pub_id, *, year=None, month=None, codes=None, sort="spent", config=None, clamp_month=False):
     """The comparison of ``codes`` (level-1 region codes; None = all) over a period.
 
     Raises CompareError for unknown years/regions or fewer than two regions.
     """
-    period = resolve_period(conn, pub_id, year, month)
+    period = resolve_period(conn, pub_id, year, month, clamp_month)
     all_districts = districts(conn, pub_id)
     by_code = {r["code"]: r for r in all_districts}
     if codes:
@@ -168,6 +176,7 @@ def compare(conn, pub_id, *, year=None, month=None, codes=None, sort="spent", co
     return {
         "year": period.year,
         "month": period.month,
+        "last_month": reference.last_month(conn, pub_id, period.year),
         "period_label": period.label,
         "expected_pace": period.expected_pace if period.month else None,
         "pace_warning_ratio": semantics.PACE_WARNING_RATIO,

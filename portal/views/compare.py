@@ -50,10 +50,10 @@ def parse_choices():
     return year, month, codes, measures, sort
 
 
-def run_comparison():
+def run_comparison(clamp_month=False):
     year, month, codes, measures, sort = parse_choices()
     result = compare(connection(), publication_id(), year=year, month=month, codes=codes, sort=sort,
-                     config=current_app.config)
+                     config=current_app.config, clamp_month=clamp_month)
     result["measures"] = [m for m in MEASURES if m in measures]
     return result
 
@@ -69,7 +69,7 @@ def compare_page():
     conn = connection()
     error, result = None, None
     try:
-        result = run_comparison()
+        result = run_comparison(clamp_month=True)  # the form keeps its month when the year changes
     except CompareError as exc:
         error = exc.message
     charts = compare_charts.build(result) if result else {}
