@@ -306,3 +306,34 @@ def test_documented_layout_xlsx_still_takes_the_documented_path(tmp_path):
     book.save(tmp_path / "data.xlsx")
     tables = read_file(tmp_path / "data.xlsx")
     assert [t.layout.name for t in tables] == ["regions"] and not tables[0].shared
+
+
+@pytest.mark.parametrize("password,ok", [("VelvetSweatshop", True), ("secret", False)])
+def test_encrypted_xlsx_with_the_default_password_opens_and_others_fail_clearly(tmp_path, password, ok):
+    from msoffcrypto.format.ooxml import OOXMLFile
+    plain = _workbook(tmp_path / "plain.xlsx")
+    target = tmp_path / "locked.xlsx"
+    with open(plain, "rb") as source, open(target, "wb") as out:
+        OOXMLFile(source).encrypt(password, out)
+    from portal.importer.readers import read_file
+    if ok:
+        tables = {t.layout.name: t for t in read_file(target)}
+        assert len(tables["expenditures"].rows) == 4  # 北京 教育/其他, 天津 教育/其他; totals add up
+    else:
+        with pytest.raises(ImportFailure) as failure:
+            read_file(target)
+        assert "打开密码" in str(failure.value)
+
+
+def test_cli_import_of_a_file_it_cannot_understand_exits_1_and_says_why(tmp_path, monkeypatch):
+    from portal.cli import main
+    monkeypatch.setenv("MINGZHANG_INSTANCE", str(tmp_path))
+    monkeypatch.setenv("SEARCH_HYBRID", "0")
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    bad = _workbook(tmp_path / "表7-6.xlsx", header=["地区", "合计", "教育支出", "火星探测支出"])
+    result = CliRunner().invoke(main, ["import", str(bad), str(bundled_yearbook_files()[-1]), "--dataset", "yearbook"])
+    assert result.exit_code == 1
+    assert "导入失败，未发布任何数据" in result.output and "无法识别的表头「火星探测支出」" in result.output
+    app = create_app({"INSTANCE_PATH": tmp_path, "DATABASE_URL": f"sqlite:///{tmp_path / 'mingzhang.db'}"})
+    with app.extensions["mingzhang.engine"].connect() as conn:
+        assert current_publication(conn) is None

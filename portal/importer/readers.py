@@ -155,7 +155,7 @@ def _documented_workbook(path):
     try:
         workbook = load_workbook(path, read_only=True)
     except Exception:
-        return True  # let read_xlsx report the damaged file
+        return False  # maybe encrypted with Excel's default password: the yearbook reader decrypts or reports
     try:
         return any(layout_for_name(name) for name in workbook.sheetnames)
     finally:
