@@ -337,3 +337,13 @@ def test_cli_import_of_a_file_it_cannot_understand_exits_1_and_says_why(tmp_path
     app = create_app({"INSTANCE_PATH": tmp_path, "DATABASE_URL": f"sqlite:///{tmp_path / 'mingzhang.db'}"})
     with app.extensions["mingzhang.engine"].connect() as conn:
         assert current_publication(conn) is None
+
+
+def test_the_same_year_twice_is_refused_not_double_counted(tmp_path):
+    import shutil
+    original = bundled_yearbook_files()[-1]
+    copy = shutil.copy(original, tmp_path / "table-7-6-2023-copy.xlsx")
+    engine = create_app(_config_for(tmp_path)).extensions["mingzhang.engine"]
+    with pytest.raises(ImportFailure) as failure:
+        publish(engine, [original, copy], pseudonym_key="k", dataset="yearbook", title="x")
+    assert "yearbook-2023-110000" in str(failure.value) and "重复" in str(failure.value)
