@@ -36,7 +36,7 @@ def get_model(config):
 
 
 def passage_text(doc):
-    return f"{doc['title']}。{doc['names'].replace(' · ', '，')}。{doc['body'][:300]}"
+    return f"{doc['title']}。{doc['names'].replace(' · ', '，')}。{doc['body'][:160]}"
 
 
 def embed_documents(config, docs):

@@ -40,11 +40,11 @@ WEIGHTS = (10.0, 4.0, 1.0, 0.0)  # title > name fields > body; tags never score
 TAG_PREFIX = {"type": "t_", "year": "y_", "region": "r_", "class": "c_", "status": "s_"}
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
-CREATE TABLE docs (
-  rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, title TEXT NOT NULL,
-  names TEXT NOT NULL, body TEXT NOT NULL, year INTEGER, region_code TEXT, region TEXT,
-  class_code TEXT, class_name TEXT, status TEXT, amount_fen INTEGER, date TEXT, url TEXT, code TEXT,
-  title_norm TEXT NOT NULL, norm TEXT NOT NULL);
+CREATE TABLE docs (  -- short facet/sort columns first: reading them never touches the long text
+  rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, year INTEGER, region_code TEXT,
+  region TEXT, class_code TEXT, class_name TEXT, status TEXT, amount_fen INTEGER, date TEXT, url TEXT,
+  code TEXT, title TEXT NOT NULL, title_norm TEXT NOT NULL, names TEXT NOT NULL, body TEXT NOT NULL,
+  norm TEXT NOT NULL);
 CREATE VIRTUAL TABLE fts USING fts5(title, names, body, tags, content='',
   tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
 CREATE TABLE names (name TEXT PRIMARY KEY, norm TEXT, kind TEXT, weight INTEGER, pinyin TEXT, initials TEXT);
@@ -54,8 +54,8 @@ CREATE INDEX ix_names_norm ON names(norm);
 CREATE INDEX ix_names_pinyin ON names(pinyin);
 CREATE INDEX ix_names_initials ON names(initials);
 """
-DOC_COLUMNS = ("id", "type", "title", "names", "body", "year", "region_code", "region", "class_code",
-               "class_name", "status", "amount_fen", "date", "url", "code")
+DOC_COLUMNS = ("id", "type", "year", "region_code", "region", "class_code", "class_name", "status",
+               "amount_fen", "date", "url", "code", "title", "names", "body")
 
 
 def tags_for(doc):
@@ -106,7 +106,8 @@ class SQLiteBackend:
                 title_norm = doc.get("title_norm") or normalize_aligned(doc["title"])
                 norm = doc.get("norm") or "\n".join(
                     (title_norm, normalize_aligned(doc["names"]), normalize_aligned(doc["body"])))
-                batch_docs.append((rowid, *[doc.get(c) for c in DOC_COLUMNS], title_norm, norm))
+                batch_docs.append((rowid, *[doc.get(c) for c in DOC_COLUMNS[:13]], title_norm,
+                                   doc["names"], doc["body"], norm))
                 if "title_seg" in doc:  # pre-segmented (bench corpora)
                     segs = (doc["title_seg"], doc["names_seg"], doc["body_seg"])
                 else:
@@ -148,14 +149,14 @@ class SQLiteBackend:
     def _add_dictionary_names(conn, segmenter):
         """Dictionary terms (e.g. 养老院, 执行率) that occur in the data become names too."""
         known = {r[0] for r in conn.execute("SELECT norm FROM names")}
+        conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, 'row')")
+        doc_counts = dict(conn.execute("SELECT term, doc FROM temp.vocab WHERE term NOT GLOB '*_*'"))
+        conn.execute("DROP TABLE temp.vocab")
         rows = []
         for word in segmenter.words:
             norm = normalize(word)
-            if norm in known or not norm.isalnum():
-                continue
-            count = conn.execute("SELECT count(*) FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 10000)",
-                                 ["{title names body} : " + _quote(norm)]).fetchone()[0]
-            if count:
+            count = doc_counts.get(norm)
+            if count and norm not in known:
                 full, initials = pinyin_keys(word)
                 rows.append((word, norm, "词语", count, full, initials))
         conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?, ?, ?, ?)", rows)
@@ -223,8 +224,7 @@ class SQLiteBackend:
                 clauses.append(f"({_quote(word)} OR ({' AND '.join(_quote(s) for s in subs)}))")
             else:
                 clauses.append(_quote(word))
-        if clauses:
-            clauses = ["{title names body} : (" + " AND ".join(clauses) + ")"]
+        # No column filter needed: query words never contain "_", tag tokens always do.
         for facet, values in (filters or {}).items():
             tags = [_quote(TAG_PREFIX[facet] + _tag_value(v)) for v in values if _tag_value(v)]
             if tags:
@@ -237,7 +237,7 @@ class SQLiteBackend:
         """A CTE selecting matching rowids (capped), with phrases checked on the original text."""
         if parsed.phrases:
             checks = " AND ".join("instr(d.norm, ?) > 0" for _ in parsed.phrases)
-            return (f"SELECT f.rowid AS rowid FROM fts f JOIN docs d ON d.rowid = f.rowid "
+            return (f"SELECT f.rowid AS rowid FROM fts f CROSS JOIN docs d ON d.rowid = f.rowid "
                     f"WHERE fts MATCH ? AND {checks} LIMIT ?"), list(parsed.phrases)
         return "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", []
 
@@ -274,10 +274,10 @@ class SQLiteBackend:
 
             groups = conn.execute(
                 f"WITH hits AS ({hits_sql}) SELECT d.type, d.year, d.region_code, d.region, d.class_code, "
-                f"d.class_name, d.status, count(*) AS n, max(d.rowid) AS maxrow FROM hits JOIN docs d "
+                f"d.class_name, d.status, count(*) AS n, max(d.rowid) AS maxrow FROM hits CROSS JOIN docs d "
                 f"ON d.rowid = hits.rowid GROUP BY 1, 2, 3, 5, 7", hits_args).fetchall()
-            total = sum(g["n"] for g in groups)
-            maxrow = max((g["maxrow"] for g in groups), default=0)
+            total = sum(g[7] for g in groups)
+            maxrow = max((g[8] for g in groups), default=0)
             facets = self._facets(groups, request.filters)
 
             keyword_ids = []
@@ -314,14 +314,14 @@ class SQLiteBackend:
             order = {"amount": "d.amount_fen IS NULL, d.amount_fen DESC, d.rowid",
                      "date": "d.date IS NULL, d.date DESC, d.rowid"}.get(request.sort, "d.rowid")
             rows = conn.execute(
-                f"WITH hits AS ({hits_sql}) SELECT d.rowid FROM hits JOIN docs d ON d.rowid = hits.rowid "
+                f"WITH hits AS ({hits_sql}) SELECT d.rowid FROM hits CROSS JOIN docs d ON d.rowid = hits.rowid "
                 f"ORDER BY {order} LIMIT ?", [match, *extra, RANK_CAP, want]).fetchall()
             return [(r[0], None, "keyword") for r in rows]
         phrase_checks = "".join(" AND instr(d.norm, ?) > 0" for _ in parsed.phrases)
         query_text = "".join(w for w, _ in parsed.words) if len(parsed.words) > 0 else ""
         rows = conn.execute(
             f"SELECT f.rowid, bm25(fts, {', '.join(map(str, WEIGHTS))}) AS s FROM fts f "
-            f"JOIN docs d ON d.rowid = f.rowid WHERE fts MATCH ? AND f.rowid <= ?{phrase_checks} "
+            f"CROSS JOIN docs d ON d.rowid = f.rowid WHERE fts MATCH ? AND f.rowid <= ?{phrase_checks} "
             f"ORDER BY CASE WHEN d.title_norm = ? THEN 0 WHEN instr(d.title_norm, ?) > 0 THEN 1 ELSE 2 END, s "
             f"LIMIT ?", [match, maxrow, *extra, query_text, query_text or "\x00", want]).fetchall()
         return [(r[0], -r[1], "keyword") for r in rows]
@@ -363,13 +363,16 @@ class SQLiteBackend:
     def _facets(groups, filters):
         counts = {f: defaultdict(int) for f in FACETS}
         labels = {}
+        # columns of the grouped query: type, year, region_code, region, class_code, class_name, status, n
+        positions = {"type": (0, 0), "year": (1, 1), "region": (2, 3), "class": (4, 5), "status": (6, 6)}
         for g in groups:
-            for facet, (field, label_field) in FACET_FIELDS.items():
-                value = g[field]
-                if value in (None, ""):
+            n = g[7]
+            for facet, (value_at, label_at) in positions.items():
+                value = g[value_at]
+                if value is None or value == "":
                     continue
-                counts[facet][str(value)] += g["n"]
-                labels[(facet, str(value))] = g[label_field]
+                counts[facet][str(value)] += n
+                labels[(facet, str(value))] = g[label_at]
         facets = {}
         for facet in FACETS:
             selected = set((filters or {}).get(facet, []))
