@@ -143,7 +143,7 @@ def class_table(conn, pub_id, scope, by="class", name="classes"):
     rows = class_rows(conn, pub_id, scope, by)
     rows.sort(key=lambda r: -r["budget_fen"])
     return execution_table(
-        name, [Column("code", "科目编码"), Column("name", "功能分类（类）" if by == "class" else "功能分类（款）")],
+        name, [Column("code", "科目编码", "code"), Column("name", "功能分类（类）" if by == "class" else "功能分类（款）")],
         rows, scope, scope_of=lambda row: scope.with_(class_code=row["key"]),
         caption="按功能分类")
 
@@ -235,7 +235,7 @@ def execution(fmt):
         row["name"] = ("市本级" if region.get("level") == 0 else region.get("name", row["key"]))
     keep = scope_args(scope)
     regions = execution_table(
-        "regions", [Column("code", "地区代码"), Column("name", "地区")], rows, scope,
+        "regions", [Column("code", "地区代码", "code"), Column("name", "地区")], rows, scope,
         drill=lambda r: url_for("pages.execution_region", code=r["key"], **keep) if r.get("key") else None,
         scope_of=lambda r: scope.with_(region=r["key"]), caption="按地区（市本级与各区县）")
     classes = class_table(conn, pub_id, scope)
@@ -271,7 +271,7 @@ def execution_region(code, fmt):
     keep = scope_args(scope.with_(region=None))
     label = f"{region['name']}（市本级）" if region["level"] == 0 else region["name"]
     departments = execution_table(
-        "departments", [Column("code", "单位代码"), Column("name", "预算单位")], rows, scope,
+        "departments", [Column("code", "单位代码", "code"), Column("name", "预算单位")], rows, scope,
         drill=lambda r: url_for("pages.execution_dept", code=code, dept=r["key"], **keep) if r.get("key") else None,
         scope_of=lambda r: scope.with_(dept=r["key"]), caption=f"{label}按预算单位")
     classes = class_table(conn, pub_id, scope)
@@ -343,7 +343,7 @@ def records(kind, fmt):
         if flt.project:
             project = q_proj.get_project(conn, pub_id, flt.project)
             names["project"] = project["name"] if project else flt.project
-        columns = [Column("id", "凭证号"), Column("date", "支付日期", "date"), Column("project_code", "项目编号"),
+        columns = [Column("id", "凭证号", "code"), Column("date", "支付日期", "date"), Column("project_code", "项目编号", "code"),
                    Column("payee", "收款人"), Column("payee_type", "收款人类型"), Column("purpose", "用途"),
                    Column("amount_fen", "金额", "amount")]
         links = {"project_code": lambda r: url_for("pages.project", code=r["project_code"])
@@ -369,8 +369,8 @@ def records(kind, fmt):
         columns = [Column("year", "年度", "int")]
         if kind == "expenditures":
             columns.append(Column("month", "月份", "int"))
-        columns += [Column("region_code", "地区代码"), Column("region_name", "地区"), Column("dept_code", "单位代码"),
-                    Column("dept_name", "预算单位"), Column("class_code", "科目编码"), Column("class_name", "科目名称"),
+        columns += [Column("region_code", "地区代码", "code"), Column("region_name", "地区"), Column("dept_code", "单位代码", "code"),
+                    Column("dept_name", "预算单位"), Column("class_code", "科目编码", "code"), Column("class_name", "科目名称"),
                     Column("budget_fen" if kind == "budgets" else "amount_fen",
                            "预算数" if kind == "budgets" else "支出数", "amount")]
         links = {}
@@ -396,7 +396,7 @@ def project_filter():
 
 
 PROJECT_COLUMNS = [
-    Column("code", "项目编号"), Column("name", "项目名称"), Column("year", "年度", "int"),
+    Column("code", "项目编号", "code"), Column("name", "项目名称"), Column("year", "年度", "int"),
     Column("region_name", "地区"), Column("category", "类别"), Column("status", "状态"),
     Column("total_investment_fen", "总投资", "amount"), Column("disbursed_fen", "已支付", "amount"),
     Column("progress_pct", "形象进度", "pct"),
@@ -446,7 +446,7 @@ def project(code, fmt):
     updates = q_proj.updates(conn, pub_id, code)
     payments = q_rec.payment_records(conn, pub_id, q_rec.PaymentFilter(project=code),
                                      page=arg_int("page", low=1, high=1_000_000, label="页码") or 1, per_page=20)
-    payment_table = Table("payments", [Column("id", "凭证号"), Column("date", "支付日期", "date"),
+    payment_table = Table("payments", [Column("id", "凭证号", "code"), Column("date", "支付日期", "date"),
                                        Column("payee", "收款人"), Column("payee_type", "收款人类型"),
                                        Column("purpose", "用途"), Column("amount_fen", "金额", "amount")],
                           payments.items, caption="支付明细（已脱敏）")

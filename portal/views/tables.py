@@ -20,7 +20,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 class Column:
     key: str  # row key; amounts end in _fen
     label: str  # Chinese header
-    kind: str = "text"  # text | amount | rate | int | number | date | pct
+    kind: str = "text"  # text | code (never wrapped) | amount | rate | int | number | date | pct
     rate_of: tuple = ()  # for kind="rate": (numerator key, denominator key)
     unit: str | None = None  # for kind="number": the physical unit
 
