@@ -49,9 +49,79 @@ def embed_documents(config, docs):
     chosen = [d for d in docs if d["type"] in EMBEDDED_TYPES]
     if not chosen:
         return None, []
-    matrix = model.encode([PASSAGE_PROMPT + passage_text(d) for d in chosen], batch_size=64,
-                          normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
-    return matrix.astype(np.float32), [d["id"] for d in chosen]
+    texts = [PASSAGE_PROMPT + passage_text(d) for d in chosen]
+    cache = VectorCache(config)
+    vectors = cache.get(texts)
+    missing = [i for i, v in enumerate(vectors) if v is None]
+    if missing:
+        fresh = model.encode([texts[i] for i in missing], batch_size=64, normalize_embeddings=True,
+                             convert_to_numpy=True, show_progress_bar=False).astype(np.float32)
+        for i, vector in zip(missing, fresh):
+            vectors[i] = vector
+        cache.put([texts[i] for i in missing], fresh)
+    return np.vstack(vectors).astype(np.float32), [d["id"] for d in chosen]
+
+
+class VectorCache:
+    """Passage vectors keyed by SHA-256 of (model, text): re-publications re-embed only changed text.
+
+    Holds hashes and vectors only, never text. SEARCH_EMBEDDING_CACHE sets the file
+    (default .cache/search-embeddings.sqlite in the project folder; "off" disables it).
+    """
+
+    def __init__(self, config):
+        from portal.config import PROJECT_ROOT
+
+        location = config.get("SEARCH_EMBEDDING_CACHE") or os.environ.get("SEARCH_EMBEDDING_CACHE") or \
+            str(PROJECT_ROOT / ".cache" / "search-embeddings.sqlite")
+        self.path = None if location == "off" else location
+        self.model = config.get("EMBEDDING_MODEL") or "e5-small"
+
+    def _key(self, text):
+        import hashlib
+
+        return hashlib.sha256(f"{self.model}\0{text}".encode()).hexdigest()
+
+    def _connect(self):
+        import sqlite3
+        from pathlib import Path
+
+        Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=30)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL)")
+        return conn
+
+    def get(self, texts):
+        if not self.path:
+            return [None] * len(texts)
+        try:
+            conn = self._connect()
+            found = {}
+            keys = [self._key(t) for t in texts]
+            for start in range(0, len(keys), 500):
+                chunk = keys[start:start + 500]
+                for key, blob in conn.execute(
+                        f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk):
+                    found[key] = np.frombuffer(blob, dtype=np.float32)
+            conn.close()
+            return [found.get(k) for k in keys]
+        except Exception as exc:  # the cache is an optimisation only
+            log.warning("embedding cache unavailable: %s", exc)
+            return [None] * len(texts)
+
+    def put(self, texts, vectors):
+        if not self.path:
+            return
+        try:
+            conn = self._connect()
+            with conn:
+                conn.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?)",
+                                 [(self._key(t), np.asarray(v, dtype=np.float32).tobytes())
+                                  for t, v in zip(texts, vectors)])
+            conn.close()
+        except Exception as exc:
+            log.warning("embedding cache not written: %s", exc)
 
 
 class QueryEmbedder:
