@@ -445,7 +445,7 @@ def project(code, fmt):
     klass = q_ref.func_class(conn, pub_id, item["class_code"]) or {}
     updates = q_proj.updates(conn, pub_id, code)
     payments = q_rec.payment_records(conn, pub_id, q_rec.PaymentFilter(project=code),
-                                     page=arg_int("page", low=1, high=1_000_000, label="页码") or 1, per_page=20)
+                                     **page_args(default_per_page=20))
     payment_table = Table("payments", [Column("id", "凭证号", "code"), Column("date", "支付日期", "date"),
                                        Column("payee", "收款人"), Column("payee_type", "收款人类型"),
                                        Column("purpose", "用途"), Column("amount_fen", "金额", "amount")],
