@@ -121,8 +121,8 @@ def build(conn, pub, *, year=None, region=None, config=None, external=False):
         rate = q_exec.rate(row["spent_fen"], row["budget_fen"])
         classes.append({
             "code": row["key"], "name": _t(names.get(row["key"], row["key"])),
-            "budget": money.format_amount(row["budget_fen"]), "spent": money.format_amount(row["spent_fen"]),
-            "spent_fen": row["spent_fen"], "rate": _pct(rate), "rate_value": rate,
+            "budget": money.format_amount(row["budget_fen"]) if row["budget_fen"] else "—",
+            "spent": money.format_amount(row["spent_fen"]), "spent_fen": row["spent_fen"], "rate": _pct(rate), "rate_value": rate,
             "bar": min(rate or 0, 1) * 100, "minsheng": row["key"] in minsheng,
             "behind": semantics.behind_pace(rate, period.month or 12) if row["budget_fen"] else False,
             "budget_href": src.records("budgets", class_code=row["key"]),
@@ -180,26 +180,36 @@ def build(conn, pub, *, year=None, region=None, config=None, external=False):
 
     as_of = pub.get("as_of")
     period_text = period.label
-    summary = [
-        _t(f"{period_text}，{scope_name}一般公共预算支出累计 {money.format_amount(totals['spent_fen'])}，"
-           f"为年度预算 {money.format_amount(totals['budget_fen'])} 的 {_pct(execution_rate)}"
-           + (f"，时间进度为 {_pct(pace)}。" if pace else "。")),
-        _t(f"其中{semantics.MINSHENG_LABEL} {money.format_amount(minsheng_fen)}，占支出的 {_pct(minsheng_share)}。"),
-        _t(f"{period.year} 年安排项目 {project_counts['total']} 个，已完工 {project_counts.get(COMPLETED_STATUS, 0)} 个，"
-           f"进度滞后 {project_counts.get(DELAYED_STATUS, 0)} 个。"),
-    ]
+    has_budget = totals["budget_fen"] > 0
+    if has_budget:
+        opening = (f"{period_text}，{scope_name}一般公共预算支出累计 {money.format_amount(totals['spent_fen'])}，"
+                   f"为年度预算 {money.format_amount(totals['budget_fen'])} 的 {_pct(execution_rate)}"
+                   + (f"，时间进度为 {_pct(pace)}。" if pace else "。"))
+    else:
+        opening = (f"{period_text}，{scope_name}一般公共预算支出 {money.format_amount(totals['spent_fen'])}"
+                   "（本数据没有预算数，不计算执行率）。")
+    summary = [_t(opening),
+               _t(f"其中{semantics.MINSHENG_LABEL} {money.format_amount(minsheng_fen)}，占支出的 {_pct(minsheng_share)}。")]
+    if project_counts["total"]:
+        summary.append(_t(f"{period.year} 年安排项目 {project_counts['total']} 个，已完工 "
+                          f"{project_counts.get(COMPLETED_STATUS, 0)} 个，进度滞后 {project_counts.get(DELAYED_STATUS, 0)} 个。"))
 
-    key_figures = [
-        _figure("年度预算", money.format_amount(totals["budget_fen"]), src.records("budgets")),
-        _figure("累计支出", money.format_amount(totals["spent_fen"]), src.records("expenditures"), period_text),
-        _figure("预算执行率", _pct(execution_rate), src.records("expenditures"),
-                f"时间进度 {_pct(pace)}" if pace else None),
-        _figure(f"{semantics.MINSHENG_LABEL}占比", _pct(minsheng_share), "#classes",
-                f"{semantics.MINSHENG_LABEL} {money.format_amount(minsheng_fen)}"),
-        _figure("项目总数", f"{project_counts['total']} 个", src.projects()),
-        _figure("已完工项目", f"{project_counts.get(COMPLETED_STATUS, 0)} 个", src.projects(status=COMPLETED_STATUS)),
-        _figure("滞后项目", f"{project_counts.get(DELAYED_STATUS, 0)} 个", src.projects(status=DELAYED_STATUS)),
-    ]
+    key_figures = []
+    if has_budget:
+        key_figures.append(_figure("年度预算", money.format_amount(totals["budget_fen"]), src.records("budgets")))
+    key_figures.append(_figure("累计支出" if has_budget else "支出", money.format_amount(totals["spent_fen"]),
+                               src.records("expenditures"), period_text))
+    if has_budget:
+        key_figures.append(_figure("预算执行率", _pct(execution_rate), src.records("expenditures"),
+                                   f"时间进度 {_pct(pace)}" if pace else None))
+    key_figures.append(_figure(f"{semantics.MINSHENG_LABEL}占比", _pct(minsheng_share), "#classes",
+                               f"{semantics.MINSHENG_LABEL} {money.format_amount(minsheng_fen)}"))
+    if project_counts["total"]:
+        key_figures += [
+            _figure("项目总数", f"{project_counts['total']} 个", src.projects()),
+            _figure("已完工项目", f"{project_counts.get(COMPLETED_STATUS, 0)} 个", src.projects(status=COMPLETED_STATUS)),
+            _figure("滞后项目", f"{project_counts.get(DELAYED_STATUS, 0)} 个", src.projects(status=DELAYED_STATUS)),
+        ]
     return {
         "title": _t(f"{scope_name}{period.year}年预算执行白皮书"),
         "scope_name": _t(scope_name),
@@ -213,6 +223,7 @@ def build(conn, pub, *, year=None, region=None, config=None, external=False):
         "key_figures": key_figures,
         "classes": classes,
         "pace": pace,
+        "has_budget": has_budget,
         "pace_bar": (pace or 0) * 100,
         "warning_ratio": semantics.PACE_WARNING_RATIO,
         "minsheng_names": "、".join(names.get(c) or semantics.STANDARD_CLASS_NAMES.get(c, c) for c in minsheng),

@@ -126,3 +126,14 @@ def test_demo_whitepaper(client):
     page = response.get_data(as_text=True)
     assert "预算执行白皮书" in page
     assert check_traceable(client, page, limit=25) >= 5
+
+
+def test_yearbook_shape_without_budgets_or_projects(tmp_path):
+    from small_publication import make_yearbook_app
+
+    app, _publication = make_yearbook_app(tmp_path)
+    client = app.test_client()
+    page = client.get("/reports/whitepaper?year=2023").get_data(as_text=True)
+    assert "全国2023年预算执行白皮书" in page and "不计算执行率" in page
+    assert "分地区执行情况" in page and "年度预算 0.00" not in page and "项目总数" not in page
+    assert check_traceable(client, page) >= 3
