@@ -35,7 +35,8 @@ from .names import build_names, is_latin, pinyin_keys
 from .request import FACET_FIELDS, FACETS, SearchRequest, empty_result, facet_label, result_item
 from .text import Segmenter, normalize, normalize_aligned, parse_query
 
-RANK_CAP = 10_000
+RANK_CAP = 10_000  # matches counted (and faceted) exactly up to here
+RANK_TOP = 2_000  # matches scored by bm25 (first ones in static-prior order)
 WEIGHTS = (10.0, 4.0, 1.0, 0.0)  # title > name fields > body; tags never score
 TAG_PREFIX = {"type": "t_", "year": "y_", "region": "r_", "class": "c_", "status": "s_"}
 SCHEMA = """
@@ -47,6 +48,10 @@ CREATE TABLE docs (  -- short facet/sort columns first: reading them never touch
   norm TEXT NOT NULL);
 CREATE VIRTUAL TABLE fts USING fts5(title, names, body, tags, content='',
   tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
+-- Narrow copy of the facet/sort columns: counting and ranking thousands of hits reads only these.
+CREATE TABLE facts (rowid INTEGER PRIMARY KEY, type TEXT, year INTEGER, region_code TEXT, class_code TEXT,
+  status TEXT, amount_fen INTEGER, date TEXT, title_norm TEXT);
+CREATE TABLE labels (facet TEXT, value TEXT, label TEXT, PRIMARY KEY (facet, value));
 CREATE TABLE names (name TEXT PRIMARY KEY, norm TEXT, kind TEXT, weight INTEGER, pinyin TEXT, initials TEXT);
 """
 NAME_INDEXES = """
@@ -166,6 +171,13 @@ class SQLiteBackend:
         if batch_docs:
             placeholders = ",".join("?" * (len(DOC_COLUMNS) + 3))
             conn.executemany(f"INSERT INTO docs VALUES ({placeholders})", batch_docs)
+            # rowid, id, type, year, region_code, region, class_code, class_name, status, amount_fen, date, ...
+            conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             [(d[0], d[2], d[3], d[4], d[6], d[8], d[9], d[10], d[13]) for d in batch_docs])
+            labels = {("region", d[4]): d[5] for d in batch_docs if d[4]}
+            labels.update({("class", d[6]): d[7] for d in batch_docs if d[6]})
+            conn.executemany("INSERT OR REPLACE INTO labels VALUES (?, ?, ?)",
+                             [(f, v, label) for (f, v), label in labels.items()])
             conn.executemany("INSERT INTO fts(rowid, title, names, body, tags) VALUES (?, ?, ?, ?, ?)", batch_fts)
 
     # ---- reading --------------------------------------------------------------------
@@ -273,12 +285,16 @@ class SQLiteBackend:
             hits_args = [match, *extra, RANK_CAP + 1]
 
             groups = conn.execute(
-                f"WITH hits AS ({hits_sql}) SELECT d.type, d.year, d.region_code, d.region, d.class_code, "
-                f"d.class_name, d.status, count(*) AS n, max(d.rowid) AS maxrow FROM hits CROSS JOIN docs d "
-                f"ON d.rowid = hits.rowid GROUP BY 1, 2, 3, 5, 7", hits_args).fetchall()
-            total = sum(g[7] for g in groups)
-            maxrow = max((g[8] for g in groups), default=0)
-            facets = self._facets(groups, request.filters)
+                f"WITH hits AS ({hits_sql}) SELECT m.type, m.year, m.region_code, m.class_code, m.status, "
+                f"count(*) AS n, max(m.rowid) AS maxrow FROM hits CROSS JOIN facts m "
+                f"ON m.rowid = hits.rowid GROUP BY 1, 2, 3, 4, 5", hits_args).fetchall()
+            total = sum(g[5] for g in groups)
+            maxrow = max((g[6] for g in groups), default=0)
+            if total > RANK_TOP:  # bm25 only for the first RANK_TOP candidates in static-prior order
+                row = conn.execute(f"SELECT rowid FROM ({hits_sql}) LIMIT 1 OFFSET ?",
+                                   [match, *extra, RANK_CAP + 1, RANK_TOP - 1]).fetchone()
+                maxrow = row[0] if row else maxrow
+            facets = self._facets(groups, request.filters, self._labels(conn))
 
             keyword_ids = []
             if total:
@@ -314,14 +330,15 @@ class SQLiteBackend:
             order = {"amount": "d.amount_fen IS NULL, d.amount_fen DESC, d.rowid",
                      "date": "d.date IS NULL, d.date DESC, d.rowid"}.get(request.sort, "d.rowid")
             rows = conn.execute(
-                f"WITH hits AS ({hits_sql}) SELECT d.rowid FROM hits CROSS JOIN docs d ON d.rowid = hits.rowid "
+                f"WITH hits AS ({hits_sql}) SELECT d.rowid FROM hits CROSS JOIN facts d ON d.rowid = hits.rowid "
                 f"ORDER BY {order} LIMIT ?", [match, *extra, RANK_CAP, want]).fetchall()
             return [(r[0], None, "keyword") for r in rows]
-        phrase_checks = "".join(" AND instr(d.norm, ?) > 0" for _ in parsed.phrases)
+        phrase_checks = "".join(" AND instr((SELECT norm FROM docs WHERE rowid = f.rowid), ?) > 0"
+                                for _ in parsed.phrases)
         query_text = "".join(w for w, _ in parsed.words) if len(parsed.words) > 0 else ""
         rows = conn.execute(
             f"SELECT f.rowid, bm25(fts, {', '.join(map(str, WEIGHTS))}) AS s FROM fts f "
-            f"CROSS JOIN docs d ON d.rowid = f.rowid WHERE fts MATCH ? AND f.rowid <= ?{phrase_checks} "
+            f"CROSS JOIN facts d ON d.rowid = f.rowid WHERE fts MATCH ? AND f.rowid <= ?{phrase_checks} "
             f"ORDER BY CASE WHEN d.title_norm = ? THEN 0 WHEN instr(d.title_norm, ?) > 0 THEN 1 ELSE 2 END, s "
             f"LIMIT ?", [match, maxrow, *extra, query_text, query_text or "\x00", want]).fetchall()
         return [(r[0], -r[1], "keyword") for r in rows]
@@ -349,7 +366,7 @@ class SQLiteBackend:
             field = FACET_FIELDS[facet][0]
             where.append(f"CAST({field} AS TEXT) IN ({','.join('?' * len(values))})")
             args.extend(values)
-        rows = conn.execute(f"SELECT rowid FROM docs WHERE {' AND '.join(where)}", args).fetchall()
+        rows = conn.execute(f"SELECT rowid FROM facts WHERE {' AND '.join(where)}", args).fetchall()
         return np.array([r[0] for r in rows], dtype=np.int64)
 
     def _rows(self, conn, rowids):
@@ -359,20 +376,24 @@ class SQLiteBackend:
                             f"({','.join('?' * len(rowids))})", rowids).fetchall()
         return {r["_rowid"]: dict(r) for r in rows}
 
+    def _labels(self, conn):
+        if getattr(self, "_label_key", None) != self._cache_key:
+            self._label_map = {(f, v): label for f, v, label in conn.execute("SELECT * FROM labels")}
+            self._label_key = self._cache_key
+        return self._label_map
+
     @staticmethod
-    def _facets(groups, filters):
+    def _facets(groups, filters, labels):
         counts = {f: defaultdict(int) for f in FACETS}
-        labels = {}
-        # columns of the grouped query: type, year, region_code, region, class_code, class_name, status, n
-        positions = {"type": (0, 0), "year": (1, 1), "region": (2, 3), "class": (4, 5), "status": (6, 6)}
+        # columns of the grouped query: type, year, region_code, class_code, status, n
+        positions = {"type": 0, "year": 1, "region": 2, "class": 3, "status": 4}
         for g in groups:
-            n = g[7]
-            for facet, (value_at, label_at) in positions.items():
-                value = g[value_at]
+            n = g[5]
+            for facet, at in positions.items():
+                value = g[at]
                 if value is None or value == "":
                     continue
                 counts[facet][str(value)] += n
-                labels[(facet, str(value))] = g[label_at]
         facets = {}
         for facet in FACETS:
             selected = set((filters or {}).get(facet, []))
