@@ -10,6 +10,7 @@ Modules:
 - projects: project listing with filters/sort, one project, its updates
 - records: the individual budget, expenditure and payment records behind a figure
 - paging: a small Page value shared by paged listings
+- cache: per-publication memoisation (published data never changes)
 """
 from .execution import Scope  # noqa: F401  (the scope type most callers need)
 from .paging import Page  # noqa: F401

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 
 from ..schema import budgets, expenditures
+from .cache import per_publication
 
 CLASS_DIGITS = {"class": 3, "subclass": 5}
 
@@ -68,6 +69,7 @@ def _sums(conn, table, amount, pub_id, scope, by, *, is_spending):
     return {k: int(v or 0) for k, v in rows}
 
 
+@per_publication
 def totals(conn, pub_id, scope):
     """{"budget_fen", "spent_fen"} for the scope."""
     budget = _sums(conn, budgets, budgets.c.budget_fen, pub_id, scope, None, is_spending=False)[None]
@@ -75,6 +77,7 @@ def totals(conn, pub_id, scope):
     return {"budget_fen": int(budget or 0), "spent_fen": int(spent or 0)}
 
 
+@per_publication
 def breakdown(conn, pub_id, scope, by):
     """Budget and spending grouped ``by`` region | dept | class (类) | subclass (款) | year.
 
@@ -87,6 +90,7 @@ def breakdown(conn, pub_id, scope, by):
     return [{"key": k, "budget_fen": budget.get(k, 0), "spent_fen": spent.get(k, 0)} for k in keys]
 
 
+@per_publication
 def monthly(conn, pub_id, scope):
     """Spending per month 1..12 of ``scope.year`` with the running (cumulative) total.
 

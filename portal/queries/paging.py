@@ -14,7 +14,7 @@ class Page:
 
     @property
     def pages(self):
-        return max(1, -(-self.total // self.per_page))
+        return max(1, -(-self.total // self.per_page)) if self.per_page else 1
 
     @property
     def has_prev(self):
@@ -30,11 +30,16 @@ class Page:
 
     @property
     def last_index(self):
-        return min(self.total, self.page * self.per_page)
+        return min(self.total, self.page * self.per_page) if self.per_page else self.total
 
 
 def clamp(page, per_page):
-    """Sanitised (page, per_page, offset): page ≥ 1, 1 ≤ per_page ≤ MAX_PER_PAGE."""
+    """Sanitised (page, per_page, offset): page ≥ 1, 1 ≤ per_page ≤ MAX_PER_PAGE.
+
+    ``per_page=None`` means everything on one page (downloads).
+    """
+    if per_page is None:
+        return 1, None, 0
     page = max(1, int(page or 1))
     per_page = min(MAX_PER_PAGE, max(1, int(per_page or 50)))
     return page, per_page, (page - 1) * per_page

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from ..schema import project_updates, projects
+from .cache import per_publication
 from .paging import Page, clamp
 
 # sort key -> (column, descending?)
@@ -59,6 +60,7 @@ def list_projects(conn, pub_id, flt, *, sort=DEFAULT_SORT, page=1, per_page=20):
                  "disbursed_fen": int(disbursed)})
 
 
+@per_publication
 def facet_values(conn, pub_id):
     """Distinct categories, statuses and years for the filter form."""
     def distinct(column):
@@ -68,6 +70,7 @@ def facet_values(conn, pub_id):
             "year": distinct(projects.c.year)}
 
 
+@per_publication
 def status_counts(conn, pub_id, flt):
     """{status: number of projects} within the filter (ignoring its own status)."""
     conds = _conditions(pub_id, ProjectFilter(**{**flt.__dict__, "status": None}))

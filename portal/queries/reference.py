@@ -2,10 +2,12 @@
 from sqlalchemy import func, select, union
 
 from ..schema import budgets, departments, expenditures, func_classes, regions
+from .cache import per_publication
 
 CITY_LEVEL = 0
 
 
+@per_publication
 def years(conn, pub_id):
     """Budget years present in budgets or expenditures, ascending."""
     query = union(
@@ -20,6 +22,7 @@ def latest_year(conn, pub_id):
     return found[-1] if found else None
 
 
+@per_publication
 def last_month(conn, pub_id, year):
     """The last month (1–12) with expenditure data in ``year``; 0 when only whole-year data exists."""
     value = conn.execute(select(func.max(expenditures.c.month)).where(
@@ -27,6 +30,7 @@ def last_month(conn, pub_id, year):
     return value or 0
 
 
+@per_publication
 def all_regions(conn, pub_id):
     """Regions ordered city first, then districts by code."""
     rows = conn.execute(select(regions).where(regions.c.publication_id == pub_id)
@@ -45,6 +49,7 @@ def city(conn, pub_id):
     return next((r for r in all_regions(conn, pub_id) if r["level"] == CITY_LEVEL), None)
 
 
+@per_publication
 def all_departments(conn, pub_id, region_code=None):
     query = select(departments).where(departments.c.publication_id == pub_id)
     if region_code:
@@ -58,6 +63,7 @@ def department(conn, pub_id, code):
     return dict(row) if row else None
 
 
+@per_publication
 def class_names(conn, pub_id):
     """{code: name} for every 类 and 款."""
     rows = conn.execute(select(func_classes.c.code, func_classes.c.name)
@@ -71,6 +77,7 @@ def func_class(conn, pub_id, code):
     return dict(row) if row else None
 
 
+@per_publication
 def top_classes(conn, pub_id):
     """The 类 (3-digit) classes, by code."""
     rows = conn.execute(select(func_classes.c.code, func_classes.c.name).where(
