@@ -31,9 +31,8 @@ COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫",
 PERSON_CUES = (
     "村民", "居民", "户主", "联系人", "收款人", "领款人", "经办人", "投诉人", "举报人", "申请人", "受助人", "受益人",
     "承包人", "承包户", "个体户", "业主", "农户", "贫困户", "低保户", "五保户", "特困人员", "残疾人", "退役军人",
-    "监护人", "代理人", "当事人", "签收人", "来访人", "反映人", "求助人", "群众", "老人", "患者", "学生", "家属",
-    "租户", "农民工", "工人", "司机", "施工队长", "包工头", "负责人", "法定代表人", "经营者", "户", "先生", "女士",
-    "病人", "儿童", "学员", "职工", "对象", "村民代表", "网友", "市民", "服务对象", "家长", "被征收人", "赔偿对象", "户名", "车主", "姓名", "账户名", "持卡人", "本人",
+    "监护人", "代理人", "当事人", "签收人", "来访人", "反映人", "求助人", "租户", "农民工", "司机", "施工队长",
+    "包工头", "负责人", "法定代表人", "经营者", "村民代表", "服务对象", "被征收人", "赔偿对象", "户名", "车主", "姓名", "账户名", "持卡人", "本人",
 )
 # Titles that mark a public official in the role: the name before or after them stays.
 OFFICIAL_TITLES = (
@@ -62,7 +61,7 @@ _NOT_NAME_END = frozenset("反说称表在的于等和与及向对因家已将�
 
 NOT_NAMES = NOT_NAMES | frozenset(PERSON_CUES) | frozenset(OFFICIAL_TITLES) | frozenset(
     "银行卡 银行 申请人 申请书 申报 申领 经办人 何时 何处 何种 时任 任职 应急 常住 田间 田地 江河 万元 高龄 程度 "
-    "周岁 黄金周 白沙 史料 于今 严禁 金卡 户口 户籍 石料 方便 房屋 房产 车库 车位 钱款 宋代 明代 唐代".split())
+    "周岁 路基 白皮书 阳光 卓越 盛世 康乐 华府 丽景 黄金周 白沙 史料 于今 严禁 金卡 户口 户籍 石料 方便 房屋 房产 车库 车位 钱款 宋代 明代 唐代".split())
 
 _HAN = r"[\u4e00-\u9fff]"
 _CUE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True)) + r")[:：\s]*(?:为|是)?")
@@ -148,6 +147,8 @@ def _name_at(text, start, tokens_by_start):
             if word[-1] in _NOT_NAME_END:
                 word = word[:-1]
             return _extend(text, start, word) if len(word) > surname_len else None
+    if token and len(token[0]) >= 2 and not token[1].startswith("nr") and jieba.dt.FREQ.get(token[0], 0) >= 100:
+        return None  # a common word (「业主单位正在…」), not a name
     # Fallback: two or three characters, by the character after the given name.
     given = re.match(_HAN + "{1,2}", text[start + surname_len:])
     if not given or given.group(0)[0] in "某氏":
@@ -167,7 +168,9 @@ _WEAK_RIGHT = (r"(?=反映|表示|称|介绍|说|到|于\d|未|领取|签订|签
                r"|发放|提出|来电|来访|申请|咨询|因|已|现年|被|的(?:联系|银行|账户|手机|电话|身份|家|危房|补|申请)|）)")
 _WEAK_RE = re.compile(_WEAK_LEFT + "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])" + _HAN
                       + "{1,2}?" + _WEAK_RIGHT)
-_NO_LEFT_EXTEND = frozenset("向于和同由将从自为给把被对")
+_NO_LEFT_EXTEND = frozenset("向于和同由将从自为给把被对区县市镇乡村省")
+# A tagged word directly followed by these is a brand / estate inside an organisation or project name.
+_ORG_AFTER = re.compile(_HAN + r"{0,10}?(?:公司|集团|合作社|事务所|研究院|设计院)|(?:保障性|安置|租赁|小区|花园|家园)")
 
 
 def find_names(text):
@@ -185,7 +188,7 @@ def find_names(text):
         if flag.startswith("nr") and looks_like_person_name(word):
             word = _extend(text, start, word)
             end = start + len(word)
-            if text[end:end + 2].startswith(PLACE_ORG_SUFFIX) or text[end:end + 1] in "某":
+            if text[end:end + 2].startswith(PLACE_ORG_SUFFIX) or text[end:end + 1] in "某" or _ORG_AFTER.match(text, end):
                 continue
             if flag == "nrfg" and len(word) == 2 and word[1] in "家氏":  # 李家(村), 王氏(宗祠)
                 continue

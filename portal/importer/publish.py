@@ -5,6 +5,8 @@ import logging
 from sqlalchemy import insert, select, update
 
 from anonymize import Deidentifier
+from anonymize.publication import apply_publication_controls
+from anonymize.stats import KAnonymityError
 
 from .. import schema
 from ..db import current_publication, init_schema
@@ -126,13 +128,14 @@ def to_published_rows(tables, deid):
 
 
 def known_person_names(tables):
-    names = set()
-    for _f, _n, row in tables.get("payments", []):
-        if row.get("payee_type") == "个人":
-            names.add(row["payee"])
+    """{name: pseudonym prefix} for every natural person the raw data names."""
+    names = {}
     for _f, _n, row in tables.get("projects", []):
         if row.get("contractor_type") == "个人" and row.get("contractor"):
-            names.add(row["contractor"])
+            names[row["contractor"]] = "个人承包方"
+    for _f, _n, row in tables.get("payments", []):
+        if row.get("payee_type") == "个人":
+            names.setdefault(row["payee"], "受助人")
     return names
 
 
@@ -146,6 +149,10 @@ def publish(engine, paths, *, pseudonym_key, dataset, title, is_demo=False, crea
     tables, manifest = read_sources(paths)
     deid = Deidentifier(pseudonym_key, known_person_names(tables))
     published = to_published_rows(tables, deid)
+    try:
+        apply_publication_controls(tables, published, deid)
+    except KAnonymityError as failure:
+        raise ImportFailure([RowError("支付明细", str(failure))]) from failure
     counts = {name: len(rows) for name, rows in published.items()}
     if as_of is None:
         months = [(r["year"], r["month"]) for r in published["expenditures"] if r["month"]]

@@ -1,0 +1,133 @@
+"""Unit tests of de-identification: validators, recognizers, transforms, policy, statistics."""
+import pytest
+
+from anonymize import Deidentifier, scrub_text
+from anonymize.deidentify import mask
+from anonymize.names import find_names
+from anonymize.recognizers import find_identifiers, resolve
+from anonymize.stats import SUPPRESSED, KAnonymityError, k_anonymity, require_k_anonymity, suppress_small_cells
+from anonymize.validators import valid_id15, valid_id18, valid_luhn, valid_uscc
+
+ID = "11010519491231002X"  # the GB 11643 example number: valid check digit
+
+
+def kinds(text):
+    return [(s.kind, s.value) for s in resolve(find_identifiers(text))]
+
+
+def test_validators():
+    assert valid_id18(ID) and valid_id18(ID.lower())
+    assert not valid_id18("110105194912310021")  # wrong check digit
+    assert not valid_id18("990105194912310029")  # no province 99
+    assert not valid_id18("110105194913310024")  # month 13
+    assert valid_id15("110105491231002") and not valid_id15("110105491331002")
+    assert valid_luhn("6222021234567890128") and not valid_luhn("6222021234567890123")
+    assert valid_uscc("91350100M000100Y43") and not valid_uscc("91350100M000100Y44")
+
+
+@pytest.mark.parametrize("text", [
+    "支付工程款13812345678.00元", "预算15234567890元", "￥13987654321", "合同编号：13812345678",
+    "凭证号HT13907654321", "开工日期2026-03-15", "邮政编码410000", "G104国道", "热线12345",
+    "流水号6222021234567890128", "身份证号110105194912310021校验失败",
+])
+def test_look_alikes_are_not_identifiers(text):
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    (f"身份证{ID}", "id_number"), ("手机+86 138 1234 5678", "mobile"), ("电话138-1234-5678", "mobile"),
+    ("座机(0731)84567890", "landline"), ("卡号6222 0212 3456 7890 128", "bank_card"),
+    ("邮箱zhang.san@163.com", "email"), ("护照号E12345678", "passport"), ("往来港澳通行证C12345678", "passport"),
+    ("车牌湘A·12345", "plate"), ("张三110105194912310 02X", None),
+])
+def test_identifiers_in_varied_formats(text, kind):
+    found = kinds(text)
+    assert [k for k, _v in found] == ([kind] if kind else [])
+
+
+def _uscc(body):
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    weights = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+    total = sum(alphabet.index(c) * w for c, w in zip(body, weights))
+    return body + alphabet[(31 - total % 31) % 31]
+
+
+def test_individual_business_credit_code_only():
+    code = _uscc("92350100MA2YK1BX1")
+    assert valid_uscc(code)
+    assert kinds(f"个体工商户信用代码{code}") == [("uscc", code)]
+    assert kinds("公司信用代码91350100M000100Y43") == []
+
+
+def test_names_officials_companies_places():
+    spans = {(s.kind, s.value) for s in find_names("区交通局局长李明带队查看，村民王建国反映路面破损，明远建设有限公司承建，李家村道路硬化。")}
+    assert ("official", "李明") in spans
+    assert ("person_name", "王建国") in spans
+    assert not any(v in ("明远", "李家") for _k, v in spans)
+
+
+def test_masks():
+    assert mask("id_number", ID) == "110***********002X"
+    assert mask("mobile", "+86 138 1234 5678") == "138****5678"
+    assert mask("person_name", "王建国") == "王**"
+    assert mask("person_name", "欧阳秀英") == "欧阳**"
+
+
+def test_text_scrub_and_report():
+    deid = Deidentifier("key", {"刘秀英": "受助人"})
+    out = deid.text(f"家住白沙镇李家村3组12号的村民王建国（身份证{ID}，电话13812345678）与刘秀英反映问题，付款13812345678.00元。")
+    assert "王**" in out and ID not in out and "138****5678" in out and "刘秀英" not in out
+    assert deid.pseudonym("刘秀英", "受助人") in out
+    assert "白沙镇的村民" in out and "3组" not in out
+    assert "13812345678.00元" in out
+    report = deid.report()
+    assert report["identifiers"]["id_number"]["mask"] == 1
+    assert report["summary"].startswith("本数据已脱敏：")
+
+
+def test_pseudonyms_are_keyed_and_consistent():
+    a, b = Deidentifier("key-a"), Deidentifier("key-b")
+    assert a.pseudonym("王建国") == a.pseudonym("王建国") != b.pseudonym("王建国")
+    assert a.pseudonym("王建国") != a.pseudonym("王建军")
+    with pytest.raises(ValueError):
+        Deidentifier("")
+
+
+def test_record_policy():
+    deid = Deidentifier("key", {"王建国": "受助人"})
+    row = {"id": "P1", "payee": "王建国", "payee_type": "个人", "payee_id_number": ID, "payee_phone": "13812345678",
+           "payee_bank_card": "6222021234567890128", "payee_address": "白沙镇李家村3组12号", "purpose": "高龄津贴",
+           "amount_yuan": 300}
+    out = deid.record("payments", row)
+    assert out["payee"] == deid.pseudonym("王建国", "受助人") and out["payee"].startswith("受助人")
+    assert not {"payee_id_number", "payee_phone", "payee_bank_card", "payee_address"} & set(out)
+    assert out["amount_yuan"] == 300 and out["purpose"] == "高龄津贴"
+    company = deid.record("payments", {"payee": "示例市宏达建设工程有限公司", "payee_type": "单位"})
+    assert company["payee"] == "示例市宏达建设工程有限公司"
+    untyped = deid.record("projects", {"contractor": "李四海", "contractor_type": None, "location": "白沙镇李家村5组"})
+    assert untyped["contractor"].startswith("个人承包方") and untyped["location"] == "白沙镇"
+
+
+def test_scrub_text_for_user_input():
+    assert scrub_text("我的电话是13912345678，身份证" + ID) == "我的电话是139****5678，身份证110***********002X"
+
+
+def test_k_anonymity():
+    rows = [{"purpose": "高龄津贴", "payee": f"p{i}"} for i in range(6)] + [{"purpose": "临时救助", "payee": "x"}] * 3
+    result = k_anonymity(rows, ("purpose",), "payee")
+    assert result["k"] == 1 and result["violations"] == [{"class": ["临时救助"], "persons": 1}]
+    with pytest.raises(KAnonymityError, match="k=1"):
+        require_k_anonymity(rows, ("purpose",), "payee")
+    assert require_k_anonymity(rows[:6], ("purpose",), "payee")["k"] == 6
+
+
+def test_small_cell_suppression_is_complementary():
+    cells = {("A区", "低保"): 3, ("A区", "高龄"): 20, ("A区", "救助"): 9,
+             ("B区", "低保"): 12, ("B区", "高龄"): 30, ("B区", "救助"): 7}
+    result = suppress_small_cells(cells)
+    shown = result["cells"]
+    assert shown[("A区", "低保")] == SUPPRESSED
+    # The row and column totals are public, so one more cell in row A and column 低保 must be hidden.
+    for axis, key in ((0, "A区"), (1, "低保")):
+        assert sum(1 for cell, v in shown.items() if cell[axis] == key and v == SUPPRESSED) >= 2
+    assert result["primary"] == 1 and result["complementary"] >= 2
