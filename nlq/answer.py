@@ -32,7 +32,7 @@ def check_question(question):
         raise QuestionError("unreadable_question", "没有看懂这个问题，请用文字提问，例如「今年各区预算执行率」。")
 
 
-def embedding_matcher(config, lexicon, threshold=0.82):
+def embedding_matcher(config, lexicon, threshold=0.88):
     """Unknown words → nearest class names by e5 embeddings (loads the model on first use)."""
     if not (config or {}).get("NLQ_EMBEDDINGS", True):
         return None
@@ -315,10 +315,10 @@ def _bar_chart(labels, values, unit, *, line=False):
 
 def _scope_words(query, lexicon):
     region = "、".join(lexicon.region_names.get(c, c) for c in query.regions) or lexicon.root_name
-    if query.group == "region":
+    if query.group == "region" and query.kind != "comparison":
         region = lexicon.each_word
     dept = "、".join(lexicon.dept_names.get(c, c) for c in query.depts)
-    if query.group == "dept":
+    if query.group == "dept" and query.kind != "comparison":
         dept = "各部门"
     cls = "、".join(lexicon.class_names.get(c, c) for c in query.classes)
     if query.class_set:
@@ -368,7 +368,7 @@ def restate(query, lexicon):
         return f"{scope}逐年{measure}变化"
     if query.kind == "comparison":
         return f"比较{scope}的{measure}" + ("差额" if query.difference else "")
-    text = f"{scope}的{measure}"
+    text = scope if query.measure == "spent" and cls else f"{scope}的{measure}"
     if query.measure == "share":
         text = f"{scope}占总支出的比例"
     if query.threshold:

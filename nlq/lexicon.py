@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 
 from portal.schema import departments, func_classes, projects, regions
 from portal.semantics import MINSHENG_LABEL, minsheng_codes
@@ -203,15 +203,15 @@ def build(conn, pub_id, config=None):
         short = re.sub(r"^(\d{4}年)", "", row.name)
         if short != row.name:
             lex.add(short, Entry("project", row.code, row.name))
-    for (category,) in conn.execute(select(distinct(projects.c.category)).where(projects.c.publication_id == pub_id)):
+    for (category,) in conn.execute(select(projects.c.category).where(projects.c.publication_id == pub_id).distinct()):
         if category:
             lex.add(category, Entry("category", category, category))
     for name, unit in conn.execute(select(projects.c.output_name, projects.c.output_unit)
                                    .where(projects.c.publication_id == pub_id).distinct()):
         if unit:
             lex.output_units.add(unit)
-    for (contractor,) in conn.execute(select(distinct(projects.c.contractor)).where(
-            projects.c.publication_id == pub_id, projects.c.contractor.is_not(None))):
+    for (contractor,) in conn.execute(select(projects.c.contractor).where(
+            projects.c.publication_id == pub_id, projects.c.contractor.is_not(None)).distinct()):
         entry = Entry("contractor", contractor, contractor)
         lex.add(contractor, entry)
         short = _strip_suffix(contractor, _COMPANY_SUFFIXES)

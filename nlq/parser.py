@@ -18,7 +18,7 @@ _jieba = None
 _STOP = set("的 了 是 在 有 和 与 及 跟 同 吗 呢 吧 啊 呀 么 多少 怎么样 怎样 如何 什么 哪 几 个 一下 请问 请 告诉 我 我们 你 "
             "查询 查 看看 看 一共 总共 合计 共 钱 元 万元 亿元 情况 年 月 年度 今年 去年 前年 全年 期间 时候 是否 都 还 "
             "比 比较 对比 相比 比例 占 占比 排名 最高 最多 最低 最少 支出 预算 执行 执行率 进度 增长 同比 变化 趋势 "
-            "项目 哪些 哪个 哪家 一般 公共 一般公共预算 财政 政府 花 花了 用 用了 这 那 其中 之间 怎么 为 给 到 "
+            "项目 哪些项目 哪个项目 有哪些 哪个 哪家 一般 公共 一般公共预算 财政 政府 花 花了 用 用了 这 那 其中 之间 怎么 为 给 到 "
             "上半年 下半年 季度 前 近 这几年 历年 单位 部门 各 各个 总 总额 数 数额 金额 规模 是多少 有多少 多 少".split())
 
 
@@ -111,10 +111,11 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             alternatives_classes = [e for e, _ in matches[1:3]]
 
     has = lambda key: _has(text, cues[key])  # noqa: E731
+    plain = text.replace("一般公共预算", "")  # 「一般公共预算支出」 is spending, not a budget
     is_rate = _has(text, measures["rate"]["words"])
     is_share = _has(text, measures["share"]["words"])
     is_growth = _has(text, measures["growth"]["words"]) and not has("trend")
-    is_budget = _has(text, measures["budget"]["words"]) and not is_rate
+    is_budget = _has(plain, measures["budget"]["words"]) and not is_rate
     is_trend = has("trend") or (period is not None and period.multi_year and not is_growth)
     is_bottom = has("bottom")
     is_top = has("top") or is_bottom
@@ -122,7 +123,8 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     threshold = _threshold(text)
     is_project_q = has("project") or bool(projects_) or bool(contractors) or has("contractor") \
         or category is not None or (status is not None and not is_rate)
-    output_unit = next((u for u in sorted(lexicon.output_units, key=len, reverse=True) if u in text), None)
+    output_unit = next((u for u in sorted(lexicon.output_units, key=len, reverse=True)
+                        if re.search(r"(?:多少|几)" + re.escape(u) + (r"(?!.*项目)" if len(u) == 1 else ""), text)), None)
 
     base = dict(period=period, regions=regions, depts=depts, classes=classes, class_set=class_set)
     query = None
@@ -212,7 +214,7 @@ def _single(text):
 
 
 def _limit(text):
-    m = re.search(r"(?:前|top|TOP|Top)\s*(\d{1,3})|(\d{1,3})\s*(?:个|家|名|项|大)", text)
+    m = re.search(r"(?:前|top|TOP|Top)\s*(\d{1,3})(?!\s*(?:个?季|个?月|年|\d))|(\d{1,3})\s*(?:个|家|名|项|大)(?!月|季)", text)
     if not m:
         return None
     value = int(m.group(1) or m.group(2))

@@ -69,20 +69,21 @@ def parse_period(text, as_of):
         years = (_full_year(m.group(1)), _full_year(m.group(2)))
         take(m)
     m = re.search(r"(?:近|最近|过去|前)(\d{1,2})年", text)
-    if years is None and m and not re.search(r"前\d+年", m.group(0)[:0] + "") :
+    if years is None and m:
         n = max(1, min(int(m.group(1)), 30))
         years = (as_of.year - n + 1, as_of.year)
         take(m)
     if years is None:
-        m = re.search(rf"({_YEAR_WORD})", text)
-        if m:
-            year = as_of.year + _RELATIVE_YEARS[m.group(1)]
+        m = re.search(r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*年", text)
+        if m and not re.match(r"\d{2}年(?:代|龄)", text[m.start():]):
+            year = _full_year(m.group(1))
             years = (year, year)
             take(m)
     if years is None:
-        m = re.search(r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*年(?!度?预算执行率)", text)
-        if m and not re.match(r"\d{2}年(?:代|龄)", text[m.start():]):
-            year = _full_year(m.group(1))
+        # 「比上年」「较上年」 name the comparison base, not the period
+        m = re.search(rf"(?<![比较同])({_YEAR_WORD})", text)
+        if m:
+            year = as_of.year + _RELATIVE_YEARS[m.group(1)]
             years = (year, year)
             take(m)
 
