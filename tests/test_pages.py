@@ -262,6 +262,8 @@ def test_region_department_mismatch_is_404(client, db, pub_id, district):
 def test_permalink_to_publication(client, pub_id):
     page = html(client.get(f"/execution?pub={pub_id}"))
     assert "本页永久链接" in page
+    links = re.findall(r'href="(/execution/region/[^"]+|/records/[^"]+)"', page)
+    assert links and all(f"pub={pub_id}" in link for link in links)  # drill-down stays on that publication
     assert client.get("/execution?pub=99999").status_code == 404
 
 

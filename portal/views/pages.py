@@ -96,9 +96,9 @@ def respond(fmt, template, context, tables, payload):
 
 
 def scope_args(scope):
-    """Query-string arguments that reproduce a scope (for links)."""
+    """Query-string arguments that reproduce a scope (for links), keeping a ``?pub=`` permalink."""
     args = {"year": scope.year, "month": scope.month, "region": scope.region, "dept": scope.dept,
-            "class": scope.class_code}
+            "class": scope.class_code, "pub": request.args.get("pub")}
     return {k: v for k, v in args.items() if v is not None}
 
 
@@ -374,7 +374,7 @@ def records(kind, fmt):
                     Column("budget_fen" if kind == "budgets" else "amount_fen",
                            "预算数" if kind == "budgets" else "支出数", "amount")]
         links = {}
-        filters = scope_args(scope)
+        filters = {k: v for k, v in scope_args(scope).items() if k != "pub"}
     amount_key = "budget_fen" if kind == "budgets" else "amount_fen"
     table = Table(f"{kind}", columns, page.items, caption=RECORD_KINDS[kind], links=links)
     context = {"kind": kind, "label": RECORD_KINDS[kind], "page": page, "names": names,
