@@ -22,7 +22,7 @@ def _base(unit, **extra):
         "mzUnit": unit,
         "tooltip": {"trigger": "axis"},
         "legend": {"top": 0},
-        "grid": {"left": 8, "right": 16, "top": 36, "bottom": 8, "containLabel": True},
+        "grid": {"left": 8, "right": 16, "top": 52, "bottom": 8, "containLabel": True},
         "animation": False,
         **extra,
     }
@@ -34,16 +34,20 @@ def budget_vs_spent(labels, budgets_fen, spent_fen, *, horizontal=False, spent_l
     category = {"type": "category", "data": list(labels), "axisLabel": {"interval": 0, "hideOverlap": True}}
     value = {"type": "value", "name": unit}
     if horizontal:
+        value.update(nameLocation="middle", nameGap=24)  # unit under the axis, not clipped at the right
         category["inverse"] = True
         category["axisLabel"]["width"] = 110
         category["axisLabel"]["overflow"] = "truncate"
     else:
         category["axisLabel"]["rotate"] = 30 if len(labels) > 5 else 0
-    return _base(unit,
-                 xAxis=value if horizontal else category,
-                 yAxis=category if horizontal else value,
-                 series=[{"name": "预算", "type": "bar", "data": _scale(budgets_fen, divisor)},
-                         {"name": spent_label, "type": "bar", "data": _scale(spent_fen, divisor)}])
+    option = _base(unit,
+                   xAxis=value if horizontal else category,
+                   yAxis=category if horizontal else value,
+                   series=[{"name": "预算", "type": "bar", "data": _scale(budgets_fen, divisor)},
+                           {"name": spent_label, "type": "bar", "data": _scale(spent_fen, divisor)}])
+    if horizontal:
+        option["grid"]["bottom"] = 28
+    return option
 
 
 def trend(years, budgets_fen, spent_fen):
