@@ -1,0 +1,38 @@
+"""Text normalisation and time words (no database, no model)."""
+import datetime as dt
+
+import pytest
+
+from nlq.text import normalize
+from nlq.timeparse import parse_period
+
+AS_OF = dt.date(2026, 10, 31)
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("近三年全市教育支出", "近3年全市教育支出"),
+    ("投资超过三千万的五个项目", "投资超过30000000的5个项目"),
+    ("一般公共预算", "一般公共预算"),
+    ("二〇二四年衛生健康", "2024年卫生健康"),
+    ("１－９月", "1-9月"),
+    ("百分之五十", "50%"),
+])
+def test_normalize(raw, want):
+    assert normalize(raw) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("今年", (2026, 2026, 0, 0)), ("去年", (2025, 2025, 0, 0)), ("前年", (2024, 2024, 0, 0)),
+    ("今年上半年", (2026, 2026, 1, 6)), ("前3季度", (2026, 2026, 1, 9)), ("近3年", (2024, 2026, 0, 0)),
+    ("上个月", (2026, 2026, 9, 9)), ("2023年", (2023, 2023, 0, 0)), ("23年", (2023, 2023, 0, 0)),
+    ("1至6月", (2026, 2026, 1, 6)), ("2019到2023年", (2019, 2023, 0, 0)), ("2024年比上年", (2024, 2024, 0, 0)),
+    ("截至9月", (2026, 2026, 1, 9)),
+])
+def test_time_words(text, want):
+    period, _spans = parse_period(normalize(text), AS_OF)
+    assert (period.year_from, period.year_to, period.month_from, period.month_to) == want
+
+
+def test_last_month_in_january_is_december_last_year():
+    period, _ = parse_period("上个月", dt.date(2026, 1, 15))
+    assert (period.year_from, period.month_from) == (2025, 12)
