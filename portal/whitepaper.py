@@ -235,8 +235,10 @@ def build(conn, pub, *, year=None, region=None, config=None, external=False):
         "delayed": delayed,
         "warnings": warnings,
         "suppliers": supplier_rows,
-        "supplier_rule": _t(f"同一承建方在 {supplier['min_projects']} 个及以上项目中中标、且涉及 "
-                            f"{supplier['min_fields']} 个及以上不同项目类别时标注，提示关注，并不代表存在违规。"),
+        "supplier_rule": _t(
+            f"共有 {supplier['contractors_count']} 家承建方，每家承建方的项目数平均为 {supplier['average_projects']:.1f} 个。"
+            f"中标项目数达到平均数的 {supplier['ratio']} 倍（且不少于 {supplier['min_projects']} 个）、"
+            f"并涉及 {supplier['min_fields']} 个及以上不同项目类别的承建方标注「关注」，仅作提示，并不代表存在违规。"),
     }
 
 

@@ -60,7 +60,7 @@ def test_content(small_client):
     assert "示例市2024年预算执行白皮书" in page
     assert "440.00 万元" in page and "123.00 万元" in page  # budget incl. 市本级, spending Jan–Jun
     assert "西城区（15.0%）" in page  # district behind pace
-    assert "甲建设集团有限公司" in page and "关注" in page  # 3 projects in 3 categories
+    assert "甲建设集团有限公司" in page and "每家承建方的项目数平均为 2.0 个" in page
     assert "西城环路大修" in page  # the delayed project
     for tag in re.findall(r"<script[^>]*>", page):
         assert "src=" in tag
@@ -137,3 +137,16 @@ def test_yearbook_shape_without_budgets_or_projects(tmp_path):
     assert "全国2023年预算执行白皮书" in page and "不计算执行率" in page
     assert "分地区执行情况" in page and "年度预算 0.00" not in page and "项目总数" not in page
     assert check_traceable(client, page) >= 3
+
+
+def test_supplier_concentration_flags(small):
+    from portal.queries.suppliers import concentration
+
+    app, publication = small
+    with app.extensions["mingzhang.engine"].connect() as conn:
+        default = concentration(conn, publication["id"], year=2024)
+        loose = concentration(conn, publication["id"], year=2024, min_projects=3, ratio=1, min_fields=2)
+    assert [c["contractor"] for c in default["contractors"]] == ["甲建设集团有限公司", "乙路桥有限公司"]
+    assert default["contractors"][0]["categories"] == 3 and default["contractors"][0]["share"] == 0.75
+    assert not any(c["flagged"] for c in default["contractors"])  # 3 projects is not many here
+    assert [c["flagged"] for c in loose["contractors"]] == [True, False]

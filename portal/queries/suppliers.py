@@ -1,30 +1,36 @@
 """Supplier concentration: contractors winning many projects across unrelated fields.
 
-A contractor is *flagged* when it holds at least ``MIN_PROJECTS`` projects spanning at least
-``MIN_FIELDS`` different project categories — a pattern worth a journalist's second look
-(it is a signal, not a finding of wrongdoing).
+A contractor is *flagged* when it holds at least ``RATIO`` times the average number of
+projects per contractor (and at least ``MIN_PROJECTS``), spanning at least ``MIN_FIELDS``
+different project categories — a pattern worth a journalist's second look (a signal, not a
+finding of wrongdoing).
 """
 from sqlalchemy import func, select
 
 from ..schema import projects
 
-MIN_PROJECTS = 3
-MIN_FIELDS = 2
+MIN_PROJECTS = 5
+RATIO = 3
+MIN_FIELDS = 3
 
 
-def concentration(conn, pub_id, *, year=None, region=None, limit=10):
+def concentration(conn, pub_id, *, year=None, region=None, limit=10, min_projects=MIN_PROJECTS, ratio=RATIO,
+                  min_fields=MIN_FIELDS):
     """Top contractors by number of projects, with the spread of their work.
 
-    Returns {"total_projects", "total_investment_fen", "contractors": [{contractor, projects,
-    categories, departments, regions, investment_fen, share, flagged}]}.
+    Returns {"total_projects", "contractors_count", "threshold", "total_investment_fen",
+    "contractors": [{contractor, projects, categories, departments, regions, investment_fen, share, flagged}]}.
     """
     conds = [projects.c.publication_id == pub_id, projects.c.contractor.is_not(None), projects.c.contractor != ""]
     if year is not None:
         conds.append(projects.c.year == year)
     if region:
         conds.append(projects.c.region_code == region)
-    total_projects, total_investment = conn.execute(
-        select(func.count(), func.coalesce(func.sum(projects.c.total_investment_fen), 0)).where(*conds)).one()
+    total_projects, contractors_count, total_investment = conn.execute(
+        select(func.count(), func.count(projects.c.contractor.distinct()),
+               func.coalesce(func.sum(projects.c.total_investment_fen), 0)).where(*conds)).one()
+    average = total_projects / contractors_count if contractors_count else 0
+    threshold = max(min_projects, ratio * average)
     rows = conn.execute(
         select(projects.c.contractor, func.count().label("projects"),
                func.count(projects.c.category.distinct()).label("categories"),
@@ -39,7 +45,8 @@ def concentration(conn, pub_id, *, year=None, region=None, limit=10):
         item = dict(row)
         item["investment_fen"] = int(item["investment_fen"] or 0)
         item["share"] = item["investment_fen"] / total_investment if total_investment else None
-        item["flagged"] = item["projects"] >= MIN_PROJECTS and item["categories"] >= MIN_FIELDS
+        item["flagged"] = item["projects"] >= threshold and item["categories"] >= min_fields
         contractors.append(item)
-    return {"total_projects": int(total_projects), "total_investment_fen": int(total_investment),
-            "contractors": contractors, "min_projects": MIN_PROJECTS, "min_fields": MIN_FIELDS}
+    return {"total_projects": int(total_projects), "contractors_count": int(contractors_count),
+            "average_projects": average, "threshold": threshold, "total_investment_fen": int(total_investment),
+            "contractors": contractors, "min_projects": min_projects, "ratio": ratio, "min_fields": min_fields}
