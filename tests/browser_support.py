@@ -2,13 +2,13 @@
 
 Use from a test module::
 
-    from browser_support import browser_page, live_server  # noqa: F401  (pytest fixtures)
+    from browser_support import browser_page, chromium, live_server, mobile_page  # noqa: F401  (fixtures)
 
     @pytest.mark.browser
     def test_something(live_server, browser_page):
         browser_page.goto(live_server + "/")
 
-``live_server`` (session scope) serves the ``demo_app`` fixture over HTTP on a free
+(import ``chromium`` too: the page fixtures depend on it.) ``live_server`` (session scope) serves the ``demo_app`` fixture over HTTP on a free
 loopback port from a background thread (werkzeug, threaded). ``browser_page`` is a fresh
 page in the system Chromium (/usr/bin/chromium; Playwright never downloads a browser);
 it records console errors and CSP violations in ``page.console_errors``.
