@@ -60,11 +60,15 @@ def demo_instance(tmp_path_factory):
     cache = ROOT / ".cache" / f"demo-{_source_fingerprint()}"
     if not (cache / "mingzhang.db").exists() or os.environ.get("MINGZHANG_REBUILD_DEMO"):
         shutil.rmtree(cache, ignore_errors=True)
-        building = cache.with_name(cache.name + ".building")
+        # A private build folder: concurrent test runs must not delete each other's work.
+        building = cache.with_name(f"{cache.name}.building-{os.getpid()}")
         shutil.rmtree(building, ignore_errors=True)
         building.mkdir(parents=True)
         build_instance(building)
-        building.rename(cache)
+        try:
+            building.rename(cache)
+        except OSError:  # another run finished the same build first; use theirs
+            shutil.rmtree(building, ignore_errors=True)
     # Tests get their own copy, so that writes (comments, re-imports) do not leak between runs.
     instance = tmp_path_factory.mktemp("instance")
     shutil.copytree(cache, instance, dirs_exist_ok=True)
