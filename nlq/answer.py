@@ -8,6 +8,7 @@ from portal.money import fen_to_yuan, format_amount
 from portal.schema import departments, projects
 
 from . import execute as ex
+from .ir import Query
 from .lexicon import for_publication
 from .parser import latest_period, parse
 from .text import MAX_QUESTION_CHARS, normalize, printable
@@ -99,6 +100,20 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
         available = [y for y in years if y <= query.period.year_to]
         query.period = Period(available[0] if available else query.period.year_from, query.period.year_to,
                               query.period.month_from, query.period.month_to, query.period.explicit)
+    notes = result["notes"]
+    if query.period is not None and years and query.period.year_to > years[-1]:
+        shift = query.period.year_to - years[-1]
+        if query.period.multi_year:  # 近三年 in a publication that ends earlier: the last three years with data
+            query.period = Period(query.period.year_from - shift, years[-1], query.period.month_from,
+                                  query.period.month_to, query.period.explicit)
+            notes.append(f"数据截至{years[-1]}年，按{query.period.label()}回答")
+        else:
+            notes.append(f"{query.period.year_to}年暂无数据（最新数据为{years[-1]}年）")
+            alt = Query(**{**query.__dict__})
+            alt.period = Period(years[-1], years[-1], query.period.month_from, query.period.month_to)
+            parsed.alternatives.insert(0, alt)
+            parsed.confidence = min(parsed.confidence, 0.5)
+            result["confidence"] = parsed.confidence
     answer, chart = run(conn, pub_id, query, lexicon)
     result.update(
         understood=restate(query, lexicon),
