@@ -151,7 +151,7 @@ class Category:
 CATEGORIES = [
     Category("农村公路", "transport", "21401", "新建改建农村公路", "公里", (2, 28), (600_000, 2_200_000), (4, 14),
              ("{town}至{village}村农村公路改建工程", "{town}{village}村通组公路硬化工程",
-              "{district}{town}农村公路安全生命防护工程"), "road", 0.20, True, 0.06),
+              "{district}{town}农村公路安全生命防护工程"), "road", 0.20, True, 0.12),
     Category("学校改扩建", "edu", "20502", "新增校舍面积", "平方米", (1_500, 18_000), (3_200, 5_600), (8, 24),
              ("{district}{school}改扩建项目", "{town}中心学校教学楼新建工程", "{district}{school}运动场及附属设施改造工程"),
              "building", 0.12, False),
@@ -171,15 +171,15 @@ CATEGORIES = [
              ("{town}卫生院业务用房改扩建工程", "{district}{hospital}住院综合楼建设项目",
               "{town}社区卫生服务中心标准化建设项目"), "building", 0.07, False),
     Category("高标准农田", "agri", "21301", "新建高标准农田", "亩", (1_000, 20_000), (1_500, 3_000), (4, 12),
-             ("{town}高标准农田建设项目", "{district}{town}{village}村高标准农田提质改造项目"), "water", 0.09, True, 0.10),
+             ("{town}高标准农田建设项目", "{district}{town}{village}村高标准农田提质改造项目"), "water", 0.09, True, 0.15),
     Category("农田水利", "water", "21303", "新增恢复灌溉面积", "亩", (500, 12_000), (800, 2_400), (3, 10),
              ("{town}{village}村山塘整治工程", "{town}灌区续建配套与节水改造工程", "{district}{town}小型农田水利设施建设项目"),
-             "water", 0.07, True, 0.15),
+             "water", 0.07, True, 0.25),
     Category("公园绿地", "urban", "21203", "新增公园绿地面积", "平方米", (5_000, 80_000), (180, 800), (5, 14),
              ("{district}{park}公园建设工程", "{town}口袋公园建设项目", "{district}{park}绿道提质工程"),
              "garden", 0.06, False),
     Category("农村供水", "water", "21303", "巩固提升农村供水受益人口", "人", (2_000, 30_000), (300, 1_000), (4, 12),
-             ("{town}农村供水保障工程", "{town}{village}村饮水安全巩固提升工程"), "water", 0.03, True, 0.10),
+             ("{town}农村供水保障工程", "{town}{village}村饮水安全巩固提升工程"), "water", 0.03, True, 0.20),
 ]
 
 

@@ -164,6 +164,12 @@ def _budget_report(figures, year, years):
         f"{year}年，全市纳入统计的部门预算数{_yi(budget)}，实际支出{_yi(spent)}，预算执行率{_pct(spent, budget)}。"
         f"主要支出项目：{top}。",
         f"全年重点项目建设成效明显：{outputs}。",
+        "分地区看，" + "；".join(
+            f"{name}支出{_yi(figures.total_spent(year, code))}，执行率"
+            f"{_pct(figures.total_spent(year, code), figures.total_budget(year, code))}"
+            for code, name in _district_list()) + "。",
+        "民生保障有力有效。坚持把保障和改善民生作为财政工作的出发点，落实耕地地力保护补贴、高龄津贴、"
+        "城乡最低生活保障等惠民惠农补贴政策，补贴资金通过“一卡通”直接发放到户到人。",
     ]
     if year + 1 in years:
         nxt = figures.total_budget(year + 1)
@@ -173,6 +179,10 @@ def _budget_report(figures, year, years):
     paragraphs.append("三、做好预算管理工作的主要措施：深化零基预算改革，强化预算绩效管理，严格落实过紧日子要求，"
                       "加强地方政府债务管理，推进预决算公开。")
     return paragraphs
+
+
+def _district_list():
+    return [(code, name) for code, name, *_ in vocab.DISTRICTS]
 
 
 def _final_accounts(figures, year, region, place):
@@ -188,7 +198,8 @@ def _final_accounts(figures, year, region, place):
 
 
 def _audit(rng, figures, year, people, officials, district_names):
-    lagging = [d for d in figures.departments if figures.dept_rate(year, d) < 0.85]
+    lagging = [d for d in figures.departments
+               if d.region_code == vocab.CITY_CODE and figures.dept_rate(year, d) < 0.85]
     paragraphs = [
         f"根据市人大常委会审议意见，现将{year}年度市级预算执行和其他财政收支审计查出问题的整改情况报告如下。",
         f"审计查出问题涉及金额{_yi(round(figures.total_budget(year) * rng.uniform(0.002, 0.006)))}，"

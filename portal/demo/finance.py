@@ -60,7 +60,7 @@ def build_departments(rng, scale):
             departments.append(Department(f"{code}{seq:03d}", name + suffix, code, dept_type))
     # A few departments are chronically slow to spend (at least one, for the warnings).
     for dept in departments:
-        dept.lagging = rng.random() < 0.08
+        dept.lagging = rng.random() < 0.06
     if not any(d.lagging for d in departments):
         departments[len(departments) // 2].lagging = True
     return departments
@@ -120,9 +120,9 @@ def _execution(rng, dept, district_factor):
     if dept.lagging:
         return rng.uniform(0.62, 0.8), rng.uniform(1.0, 1.5)
     roll = rng.random()
-    if roll < 0.05:  # a one-off bad year for this line
+    if roll < 0.03:  # a one-off bad year for this line
         return rng.uniform(0.55, 0.75), rng.uniform(0.8, 1.2)
-    if roll < 0.12:  # budget adjusted up during the year
+    if roll < 0.10:  # budget adjusted up during the year
         return rng.uniform(1.01, 1.08) * district_factor, 0.0
     lag = 1.0 - district_factor
     return min(1.0, district_factor * rng.uniform(0.97, 1.02)), lag * 4

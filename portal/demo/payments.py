@@ -55,8 +55,8 @@ def project_payments(rng, projects, companies, as_of):
         amounts = [round(rest * share / sum(shares) / FEN) * FEN for share in shares[:-1]]
         amounts.append(rest - sum(amounts))  # the instalments add up exactly
         for index, amount in enumerate(amounts):
-            purpose = "工程预付款" if index == 0 and count > 1 else (
-                "工程结算款" if index == count - 1 and project["completed_date"] else "工程进度款")
+            purpose = "预付款" if index == 0 and count > 1 else (
+                "结算款" if index == count - 1 and project["completed_date"] else "进度款")
             pieces.append((amount, purpose, contractor, person))
         span = max(0, (last - first).days)
         dates = sorted(first + dt.timedelta(days=rng.randint(0, span)) for _ in pieces)

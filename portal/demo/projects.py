@@ -6,7 +6,7 @@ from . import catalog, vocab
 from .finance import FEN
 
 PROJECTS_AT_SCALE_1 = 2000
-COMPANIES_AT_SCALE_1 = 140
+COMPANIES_AT_SCALE_1 = 180
 
 
 @dataclass
@@ -40,7 +40,7 @@ def build_companies(rng, scale):
 
 def pick_company(rng, companies, trade):
     pool = companies[trade]
-    return rng.choices(pool, [1.0 / (rank + 1) ** 1.2 for rank in range(len(pool))])[0]
+    return rng.choices(pool, [1.0 / (rank + 1) ** 0.9 for rank in range(len(pool))])[0]
 
 
 def role_title(dept_name):
@@ -59,7 +59,7 @@ class ProjectBuilder:
         self.district_names = district_names
         self.sequence = {}
         # Some districts run late more often: comparisons between districts show it.
-        self.delay_bias = {code: rng.choice((0.05, 0.08, 0.1, 0.12, 0.3)) for code, *_ in vocab.DISTRICTS}
+        self.delay_bias = {code: rng.choice((0.08, 0.1, 0.12, 0.15, 0.3)) for code, *_ in vocab.DISTRICTS}
         self.delay_bias["990124"] = 0.35
         self.individual_contractors = []
 
@@ -110,11 +110,15 @@ class ProjectBuilder:
         code = f"{year}-{dept.region_code}-{self.sequence[key]:04d}"
 
         low, high = category.quantity
-        planned = rng.uniform(low, high)
+        # Individual contractors (个体承包) only take on small works.
+        individual = rng.random() < category.individual_share
+        planned = rng.uniform(low, low + (high - low) * 0.12) if individual else rng.uniform(low, high)
         planned = round(planned, 1) if category.output_unit == "公里" else float(round(planned))
         total_fen = round(planned * rng.uniform(*category.unit_cost) / 100) * 100 * FEN  # whole hundreds of 元
         months = rng.randint(*category.months)
         start = dt.date(year, rng.randint(2, 10), rng.randint(1, 28))
+        if year >= as_of.year - 1 and rng.random() < 0.12:
+            start = as_of + dt.timedelta(days=rng.randint(10, 150))  # approved, not started yet
         end = add_months(start, months)
 
         roll = rng.random()
@@ -128,7 +132,8 @@ class ProjectBuilder:
         elif start + dt.timedelta(days=actual_days) <= as_of:
             completed = start + dt.timedelta(days=actual_days)
             status, progress = "已完工", 100
-            actual = round(planned * rng.uniform(0.96, 1.06), 1)
+            actual = planned if category.output_unit in DISCRETE_UNITS and rng.random() < 0.8 \
+                else _output(planned * rng.uniform(0.96, 1.06), category.output_unit)
             retained = rng.uniform(0.0, 0.05) if (as_of - completed).days < 730 else 0.0
             disbursed = round(total_fen * (1 - retained) / FEN) * FEN
         else:
@@ -137,13 +142,13 @@ class ProjectBuilder:
             progress = max(1, min(98, round(100 * elapsed / actual_days)))
             schedule = min(100, 100 * elapsed / max(1, (end - start).days))
             status = "滞后" if as_of > end or schedule - progress > 25 else "在建"
-            actual = round(planned * progress / 100 * rng.uniform(0.8, 1.0), 1)
+            actual = _output(planned * progress / 100 * rng.uniform(0.8, 1.0), category.output_unit)
             disbursed = round(total_fen * min(0.95, progress / 100 * rng.uniform(0.7, 1.05)) / FEN) * FEN
         annual_plan = total_fen if months <= 12 else round(total_fen * 12 / months / (1000 * FEN)) * 1000 * FEN
 
         contractor, contractor_type, person = None, None, None
         if status != "未开工" or rng.random() < 0.4:
-            if rng.random() < category.individual_share and total_fen < 3_000_000 * FEN:
+            if individual:
                 person = self.persons.person(as_of, self.district_names, 28, 65, district=district, rural=True)
                 contractor, contractor_type = person.name, "个人"
                 self.individual_contractors.append(person)
@@ -173,6 +178,13 @@ class ProjectBuilder:
             "_person": person, "_trade": category.trade, "_district": district, "_town": town,
             "_dept_name": dept.name,
         }
+
+
+DISCRETE_UNITS = ("个", "张", "套", "户")
+
+
+def _output(value, unit):
+    return round(value, 1) if unit == "公里" else float(round(value))
 
 
 def _number(value):
