@@ -36,7 +36,10 @@ def small_dataset(folder, *, payee_name="王桂芳", budget="1200000.50"):
                "收款账号", "收款人住址", "用途"],
               [["P1", "", "2025-02-03", "800.00", payee_name, "个人", "11010519491231002X", "13812345678",
                 "6222020200112233445", "东城区新华村3组12号", "高龄津贴"],
-               ["P2", "", "2025-02-04", "50000", "示例建设工程有限公司", "单位", "", "", "", "", "工程款"]])
+               ["P2", "", "2025-02-04", "50000", "示例建设工程有限公司", "单位", "", "", "", "", "工程款"]]
+              # four more recipients of the same subsidy: the published table must stay 5-anonymous
+              + [[f"P{n}", "", "2025-02-05", "800.00", name, "个人", "", "", "", "", "高龄津贴"]
+                 for n, name in enumerate(["李秀英", "张伟", "刘洋", "陈静"], start=3)])
     return folder
 
 
@@ -53,7 +56,7 @@ def test_good_files_publish_with_exact_amounts_and_manifest(engine, tmp_path):
     assert pub["status"] == "published"
     assert {f["name"] for f in pub["source_files"]} >= {"regions.csv", "payments.csv"}
     assert all(len(f["sha256"]) == 64 for f in pub["source_files"])
-    assert pub["row_counts"]["payments"] == 2
+    assert pub["row_counts"]["payments"] == 6
     with engine.connect() as conn:
         budget = conn.execute(select(schema.budgets.c.budget_fen)).scalar_one()
         assert budget == 120000050  # 1,200,000.50 元 in fen, exactly
@@ -136,6 +139,15 @@ def test_formula_injection_in_text_cells_is_refused(engine, tmp_path):
     with pytest.raises(ImportFailure) as caught:
         publish(engine, [folder], pseudonym_key="k", dataset="t", title="x")
     assert any("公式" in str(e) for e in caught.value.errors)
+
+
+def test_a_subsidy_table_that_would_single_out_a_person_is_refused(engine, tmp_path):
+    folder = small_dataset(tmp_path / "raw")
+    with open(folder / "payments.csv", "a", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerow(["P9", "", "2025-03-01", "5000", "赵一鸣", "个人", "", "", "", "", "临时救助"])
+    with pytest.raises(ImportFailure) as caught:
+        publish(engine, [folder], pseudonym_key="k", dataset="t", title="x")
+    assert any("k-匿名" in str(e) and "临时救助" in str(e) for e in caught.value.errors)
 
 
 def test_unknown_file_name_is_rejected(engine, tmp_path):
