@@ -31,3 +31,12 @@ def pinned_args():
     """``{"pub": N}`` when the request is pinned to a publication, for links that must stay pinned."""
     pub = request.args.get("pub")
     return {"pub": pub} if pub and pub.isdigit() else {}
+
+
+def stamp(response, pub=None):
+    """Name the publication on a download too (headers), so a saved file can be cited and verified."""
+    pub = pub or publication()
+    if pub is not None:
+        response.headers["X-Mingzhang-Publication"] = str(pub["id"])
+        response.headers["X-Mingzhang-Publication-SHA256"] = pub["data_sha256"] or ""
+    return response

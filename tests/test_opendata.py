@@ -44,7 +44,7 @@ def test_data_page_lists_tables(small_client, small):
     assert rows["expenditures"] == 84 and rows["projects"] == 4
 
 
-def test_csv_download(small_client):
+def test_csv_download(small_client, small):
     response = small_client.get("/data/budgets.csv")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     assert response.is_streamed
@@ -52,6 +52,7 @@ def test_csv_download(small_client):
     assert text.startswith("\ufeffyear,region_code,dept_code,class_code,budget_yuan\r\n")
     assert len(text.strip().splitlines()) == 1 + 9
     assert "2024,990101,,20502,600000" in text
+    assert response.headers["X-Mingzhang-Publication-SHA256"] == small[1]["data_sha256"]
 
 
 def test_json_download_has_count_and_totals(small_client):

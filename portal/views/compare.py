@@ -6,7 +6,7 @@ pins it to one publication.
 from flask import Blueprint, current_app, jsonify, render_template, request, url_for
 
 from .. import money
-from ..citation import citation
+from ..citation import citation, stamp
 from ..context import connection, publication_id
 from ..errors import api_error
 from ..exports import csv_response, xlsx_response
@@ -175,7 +175,7 @@ def _notes(result):
 
 
 def _filename(result, ext):
-    return f"{result['region_label']}对比-{result['year']}-{result['month']:02d}.{ext}"
+    return f"{result['region_label']}对比-{result['year']}-{result['month']:02d}-pub{publication_id()}.{ext}"
 
 
 @bp.get("/compare.csv")
@@ -185,7 +185,7 @@ def compare_csv():
     except CompareError as exc:
         return api_error(400, exc.code, exc.message)
     header, rows = table_rows(result)
-    return csv_response(_filename(result, "csv"), header, rows)
+    return stamp(csv_response(_filename(result, "csv"), header, rows))
 
 
 @bp.get("/compare.xlsx")
@@ -195,8 +195,8 @@ def compare_xlsx():
     except CompareError as exc:
         return api_error(400, exc.code, exc.message)
     header, rows = table_rows(result)
-    return xlsx_response(_filename(result, "xlsx"), f"{result['region_label']}对比", header, rows,
-                         notes=_notes(result))
+    return stamp(xlsx_response(_filename(result, "xlsx"), f"{result['region_label']}对比", header, rows,
+                               notes=_notes(result)))
 
 
 def export_links(args):

@@ -4,7 +4,7 @@ import re
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request
 
 from .. import documents as docs
-from ..citation import citation
+from ..citation import citation, stamp
 from ..context import connection, publication, publication_id
 from ..errors import api_error
 from ..exports import disposition
@@ -104,7 +104,7 @@ def document_download(slug, ext):
     mimetype = "text/markdown" if ext == "md" else "text/plain"
     response = Response(text + footer, mimetype=mimetype, content_type=f"{mimetype}; charset=utf-8")
     response.headers["Content-Disposition"] = disposition(_download_name(document, ext), f"{document['slug']}.{ext}")
-    return response
+    return stamp(response)
 
 
 # ---- 预算执行白皮书 on demand ---------------------------------------------------------------

@@ -10,7 +10,7 @@ import json
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, stream_with_context, url_for
 from sqlalchemy import func, select
 
-from ..citation import citation
+from ..citation import citation, stamp
 from ..context import connection, engine, publication, publication_id
 from ..datadict import DATASETS
 from ..errors import api_error
@@ -144,18 +144,18 @@ def table_data(table, fmt):
     filename = f"{dataset.name}-pub{pub_id}.{fmt}"
     header = [f"{f.name}" for f in dataset.fields]
     if fmt == "csv":
-        return csv_response(filename, header, _rows(dataset, pub_id, conds))
+        return stamp(csv_response(filename, header, _rows(dataset, pub_id, conds)))
     if fmt == "xlsx":
         cite = citation()
         labels = [f"{f.label}（{f.unit}）" if f.unit else f.label for f in dataset.fields]
-        return xlsx_response(filename, dataset.label, header, _rows(dataset, pub_id, conds), notes=[
+        return stamp(xlsx_response(filename, dataset.label, header, _rows(dataset, pub_id, conds), notes=[
             f"{dataset.label}（{dataset.name}）· 发布 #{cite['id']}「{cite['title']}」 SHA-256 {cite['sha256']}",
-            "中文字段名：" + "，".join(labels)])
+            "中文字段名：" + "，".join(labels)]))
     count, totals = _summary(connection(), dataset, pub_id, conds)
     head = {"publication": citation(), "table": dataset.name, "label": dataset.label, "filters": described,
             "count": count, "unit": "元", "totals": totals, "fields": dictionary(dataset)}
-    return Response(stream_with_context(_json_chunks(head, _rows(dataset, pub_id, conds))),
-                    mimetype="application/json")
+    return stamp(Response(stream_with_context(_json_chunks(head, _rows(dataset, pub_id, conds))),
+                          mimetype="application/json"))
 
 
 def _json_chunks(head, rows):
