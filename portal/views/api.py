@@ -3,13 +3,11 @@
 Amounts are numbers in 元 (``"unit": "元"``); every response names the publication
 (id, sha256) so a figure can be cited and verified.
 """
-from flask import Blueprint, request, url_for
+from flask import Blueprint, url_for
 
-from ..context import connection, publication
+from ..context import connection
 from ..money import fen_to_yuan
-from ..queries import execution as q_exec
 from ..queries import reference as q_ref
-from ..queries.execution import Scope
 from . import pages
 from .tables import json_response
 
