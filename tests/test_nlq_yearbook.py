@@ -3,6 +3,7 @@
 Region words (各省, 哪个省, 全国) come from the region tree, not from city words.
 """
 import datetime as dt
+import shutil
 
 import pytest
 from sqlalchemy import text
@@ -10,19 +11,32 @@ from sqlalchemy import text
 AS_OF = dt.date(2026, 10, 31)
 
 
+def _config(instance):
+    return {"INSTANCE_PATH": instance, "DATABASE_URL": f"sqlite:///{instance / 'mingzhang.db'}",
+            "SEARCH_INDEX_PATH": instance / "search.db", "SECRET_KEY": "t", "TESTING": True, "NLQ_EMBEDDINGS": False}
+
+
 @pytest.fixture(scope="module")
 def yearbook(tmp_path_factory):
+    """The published yearbook, cached under .cache/ keyed by the importer's source (publishing re-indexes search)."""
+    from conftest import ROOT, _source_fingerprint
     from portal import create_app
-    from portal.cli import run_publish
-    from portal.importer.yearbook import bundled_yearbook_files
 
+    cache = ROOT / ".cache" / f"nlq-yearbook-{_source_fingerprint()}"
+    if not (cache / "mingzhang.db").exists():
+        from portal.cli import run_publish
+        from portal.importer.yearbook import bundled_yearbook_files
+
+        building = tmp_path_factory.mktemp("yearbook-build")
+        app = create_app(_config(building))
+        with app.app_context():
+            run_publish(app, bundled_yearbook_files(), dataset="yearbook", title="年鉴", created_by="tests")
+        app.extensions["mingzhang.engine"].dispose()
+        cache.mkdir(parents=True, exist_ok=True)
+        shutil.copy(building / "mingzhang.db", cache / "mingzhang.db")
     instance = tmp_path_factory.mktemp("yearbook")
-    app = create_app({"INSTANCE_PATH": instance, "DATABASE_URL": f"sqlite:///{instance / 'mingzhang.db'}",
-                      "SEARCH_INDEX_PATH": instance / "search.db", "SECRET_KEY": "t", "TESTING": True,
-                      "NLQ_EMBEDDINGS": False})
-    with app.app_context():
-        run_publish(app, bundled_yearbook_files(), dataset="yearbook", title="年鉴", created_by="tests")
-    return app
+    shutil.copy(cache / "mingzhang.db", instance / "mingzhang.db")
+    return create_app(_config(instance))
 
 
 def _ask(app, q):
