@@ -84,7 +84,7 @@ def _t(text):
 
 
 def _pct(value, digits=1):
-    return "—" if value is None else f"{value * 100:.{digits}f}%"
+    return "—" if value is None else f"{round(value * 100, digits) + 0.0:.{digits}f}%"  # + 0.0: no "-0.0%"
 
 
 def _figure(label, value, href, note=None):

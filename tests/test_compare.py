@@ -164,3 +164,11 @@ def test_demo_districts_match_execution_queries(client, demo_app):
             assert row["spent"] == totals["spent_fen"] / 100
             assert row["budget"] == totals["budget_fen"] / 100
     assert client.get("/compare").status_code == 200
+
+
+def test_columns_the_data_cannot_fill_are_left_out(tmp_path):
+    app, _pub = make_yearbook_app(tmp_path)
+    html = app.test_client().get("/compare?year=2023").get_data(as_text=True)
+    assert "预算执行率</th>" not in html and "不计算执行率" in html  # no budgets in yearbook data
+    assert "人均支出</th>" in html and "不计算人均支出" not in html  # two provinces have a population
+    assert "-0.0%" not in html

@@ -184,6 +184,8 @@ def compare(conn, pub_id, *, year=None, month=None, codes=None, sort="spent", co
         "region_label": region_label(conn, pub_id),
         "average_label": average_label(conn, pub_id),
         "sort": sort,
+        "has_budget": any(r["budget_fen"] for r in measured.values()),
+        "has_population": any(r["population"] for r in measured.values()),
         "minsheng": {"label": semantics.MINSHENG_LABEL,
                      "classes": [{"code": c, "name": class_names.get(c) or semantics.STANDARD_CLASS_NAMES.get(c, c)}
                                  for c in minsheng]},

@@ -21,10 +21,12 @@ def _radar_name(measure):
 
 
 def radar(result):
-    measures = [m for m in RADAR_MEASURES if m in result["measures"]]
+    rows = result["regions"] + [result["average"]]
+    # Axes the data cannot fill (no budgets, no population) are left out rather than drawn at zero.
+    measures = [m for m in RADAR_MEASURES if m in result["measures"]
+                and any(_radar_value(r, m) is not None for r in result["regions"])]
     if len(measures) < 3:
         return None  # a radar needs at least three axes
-    rows = result["regions"] + [result["average"]]
     indicators = []
     for m in measures:
         values = [v for v in (_radar_value(r, m) for r in rows) if v is not None]
