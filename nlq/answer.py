@@ -364,7 +364,8 @@ def restate(query, lexicon):
     measure = MEASURE_LABELS[query.measure]
     if query.kind == "project":
         filters = "、".join(x for x in (query.category, query.status and f"状态为{query.status}",
-                                        "新开工" if query.new_start else None) if x)
+                                        "新开工" if query.new_start else None,
+                                        query.min_investment_yuan and f"总投资超过{format_amount(int(query.min_investment_yuan * 100))}") if x)
         subject = f"{period}{region}{cls}{filters}项目"
         if query.group == "contractor":
             return f"{subject}中，按{'总投资' if query.measure == 'investment' else '项目数'}排名的承包商"
@@ -383,7 +384,7 @@ def restate(query, lexicon):
         return f"{scope}逐年{measure}变化"
     if query.kind == "comparison":
         return f"比较{scope}的{measure}" + ("差额" if query.difference else "")
-    text = scope if query.measure == "spent" and cls else f"{scope}的{measure}"
+    text = scope if query.measure == "spent" else f"{scope}的{measure}"
     if query.measure == "share":
         text = f"{scope}占总支出的比例"
     if query.threshold:

@@ -44,6 +44,7 @@ class Lexicon:
     each_word: str = "各区"  # how the level-1 regions are called as a group
     class_names: dict = field(default_factory=dict)  # 类 code -> name
     dept_names: dict = field(default_factory=dict)
+    dept_region: dict = field(default_factory=dict)
     project_names: dict = field(default_factory=dict)
     output_units: set = field(default_factory=set)
     minsheng: tuple = ()
@@ -156,15 +157,21 @@ def build(conn, pub_id, config=None):
                            ("省" if "省" in suffix_chars else "区" if "区" in suffix_chars else each_names[0] if each_names else "地区"))
     for word in sem["regions"]["each_generic"]:
         lex.add(word, Entry("region_each", "地区", "各地区"))
+    for word in ("科目", "各科目", "哪个科目", "哪些科目", "哪些领域", "哪个领域", "各领域", "哪方面", "哪些方面", "哪类",
+                 "哪一类", "各类支出", "支出结构", "花到哪", "花在哪", "用在哪"):
+        lex.add(word, Entry("class_each", "class", "各科目"))
 
     # Departments: full names and the name without the region prefix (示例市教育局 → 教育局).
     region_prefixes = sorted({n for n in lex.region_names.values()} |
                              {r["short_name"] for r in rows}, key=len, reverse=True)
-    for row in conn.execute(select(departments.c.code, departments.c.name)
+    for row in conn.execute(select(departments.c.code, departments.c.name, departments.c.region_code)
                             .where(departments.c.publication_id == pub_id)):
         entry = Entry("dept", row.code, row.name)
         lex.dept_names[row.code] = row.name
+        lex.dept_region[row.code] = row.region_code
         lex.add(row.name, entry)
+        if row.region_code == lex.root_code and row.name[:1] == lex.root_name[-1:] and len(row.name) >= 4:
+            lex.add(row.name[1:], entry)  # 市教育局 → 教育局
         for prefix in region_prefixes:
             if prefix and row.name.startswith(prefix) and len(row.name) - len(prefix) >= 2:
                 short = row.name[len(prefix):]

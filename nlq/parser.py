@@ -66,7 +66,8 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     notes = []
 
     regions, region_whole, region_each = [], False, False
-    depts, dept_each, classes, class_set = [], False, [], None
+    depts, dept_each, class_each, classes, class_set = [], False, False, [], None
+    dept_choices = []
     projects_, contractors, category, status = [], [], None, None
     used = list(time_spans)
     for start, end, surface, entries in found:
@@ -78,8 +79,10 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             region_whole = True
         elif entry.type == "region_each":
             region_each = True
-        elif entry.type == "dept" and entry.value not in depts:
-            depts.append(entry.value)
+        elif entry.type == "dept":
+            dept_choices.append([e.value for e in entries if e.type == "dept"])
+        elif entry.type == "class_each":
+            class_each = True
         elif entry.type == "dept_each":
             dept_each = True
         elif entry.type == "class" and entry.value not in classes:
@@ -94,6 +97,17 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             category = entry.value
         elif entry.type == "status":
             status = entry.value
+
+    # 「教育局」 names one department per region: the one in the named region, else the top level's.
+    for choices in dept_choices:
+        preferred = [c for c in choices if lexicon.dept_region.get(c) in regions] \
+            or [c for c in choices if lexicon.dept_region.get(c) == lexicon.root_code] or choices
+        if preferred[0] not in depts:
+            depts.append(preferred[0])
+    if depts and regions and all(lexicon.dept_region.get(d) in regions for d in depts):
+        regions = [r for r in regions if r not in {lexicon.dept_region.get(d) for d in depts}]
+    if class_each:
+        region_each = False  # 「钱花到哪里」 asks for the classes, not the regions
 
     # What is left: words nothing matched (for the embedding fallback and for confidence).
     rest = "".join(" " if any(a <= i < b for a, b in used) else ch for i, ch in enumerate(text))
@@ -126,13 +140,14 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     output_unit = next((u for u in sorted(lexicon.output_units, key=len, reverse=True)
                         if re.search(r"(?:多少|几)" + re.escape(u) + (r"(?!.*项目)" if len(u) == 1 else ""), text)), None)
 
+    min_investment = _amount_threshold(text)
     base = dict(period=period, regions=regions, depts=depts, classes=classes, class_set=class_set)
     query = None
 
     # ---- projects and outputs -------------------------------------------------
     if is_project_q and not (is_rate or is_share) and not (classes and not category and not has("project")
                                                           and not projects_ and not contractors and not status):
-        common = dict(base, category=category, status=status)
+        common = dict(base, category=category, status=status, min_investment_yuan=min_investment)
         if has("contractor") or contractors:
             measure = "investment" if _has(text, ["金额", "投资", "钱"]) else "count"
             query = Query("project", measure=measure, group="contractor", order="desc", limit=limit or 1,
@@ -174,6 +189,9 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         kind = "ranking" if (is_top and group) else "share"
         query = Query(kind, measure="share", group=group, order=("asc" if is_bottom else "desc") if group else None,
                       limit=(limit or (1 if _single(text) else None)) if kind == "ranking" else None, **base)
+    elif class_each:
+        query = Query("ranking", measure="budget" if is_budget else "spent", group="class",
+                      order="asc" if is_bottom else "desc", limit=limit or (1 if _single(text) else None), **base)
     elif region_each or dept_each or (is_top and (has("department") or _has(text, ["哪个类", "哪类", "哪项", "哪方面", "哪一类"]))):
         group = "region" if region_each else "dept" if (dept_each or has("department")) else "class"
         measure = "budget" if is_budget else "spent"
@@ -203,7 +221,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
 
 def _pick(entries):
     """Several meanings for one surface: prefer the most specific kind."""
-    order = ("project", "contractor", "dept", "region", "category", "class", "class_set", "status",
+    order = ("project", "contractor", "dept", "region", "class_each", "category", "class", "class_set", "status",
              "region_whole", "region_each", "dept_each")
     return sorted(entries, key=lambda e: order.index(e.type) if e.type in order else 99)[0]
 
@@ -220,6 +238,15 @@ def _limit(text):
     value = int(m.group(1) or m.group(2))
     # 「多少个」/「5个区」 after a year or a month is not a limit
     return value if 0 < value <= 100 else None
+
+
+def _amount_threshold(text):
+    """「投资超过1亿元」 → 100000000.0 (元)."""
+    m = re.search(r"(?:超过|高于|大于|以上|不少于|至少)\s*(\d+(?:\.\d+)?)\s*(亿|万|千)?元?", text)
+    if not m or (m.group(2) is None and float(m.group(1)) < 10000):
+        return None
+    scale = {"亿": 1e8, "万": 1e4, "千": 1e3}.get(m.group(2), 1)
+    return float(m.group(1)) * scale
 
 
 def _threshold(text):
