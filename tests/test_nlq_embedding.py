@@ -26,6 +26,6 @@ def test_model_folder_is_a_standard_sentence_transformers_model(e5):
     from nlq.embedding import DEFAULT_CACHE
 
     assert (DEFAULT_CACHE / "modules.json").exists() and (DEFAULT_CACHE / "tokenizer.json").exists()
-    assert e5.prompts == {"query": "query: ", "passage": "passage: "}
+    assert e5.prompts["query"] == "query: " and e5.prompts["passage"] == "passage: "
     vec = e5.encode("医疗", prompt_name="query")
     assert vec.shape == (384,) and abs(np.linalg.norm(vec) - 1) < 1e-5
