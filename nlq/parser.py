@@ -208,7 +208,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     confidence = 1.0
     if notes:
         confidence = min(confidence, 0.6)
-    if unknown:
+    if unknown and not alternatives_classes and not notes:
         confidence -= 0.1 * min(len(unknown), 3)
         notes.append(f"未识别的词：{'、'.join(unknown)}")
     alternatives = []
