@@ -54,9 +54,12 @@ def embedding_matcher(config, lexicon, threshold=0.88):
         scores = vectors @ query_vec
         best = {}
         for (surface, entry), score in zip(candidates, scores):
-            if score >= threshold and score > best.get(entry, (0, None))[0]:
+            if score > best.get(entry, (0, None))[0]:
                 best[entry] = (float(score), surface)
         ranked = sorted(best.items(), key=lambda kv: -kv[1][0])
+        if not ranked or ranked[0][1][0] < threshold:
+            return []
+        # the best match answers; the next two become 「您是不是想问」 alternatives
         return [(entry, score) for entry, (score, _s) in ranked[:3]]
 
     return match

@@ -131,8 +131,9 @@ def test_unknown_words_matched_by_embeddings_with_low_confidence(ask):
     body = ask("2024年全市药品花了多少").get_json()  # 「药品」 is not in the lexicon
     assert body["query"]["classes"] == ["210"]
     assert body["confidence"] < 0.8 and any("语义" in n for n in body["notes"])
+    assert 2 <= len(body["alternatives"]) <= 3 and all(a["question"] for a in body["alternatives"])
     page = ask("2024年全市药品花了多少", path="/ask").get_data(as_text=True)
-    assert "不太确定" in page
+    assert "不太确定" in page and "您是不是想问" in page
 
 
 def test_answer_without_the_model(demo_app):
