@@ -54,10 +54,11 @@ class Lexicon:
         surface = surface.strip()
         if len(surface) < 2 and entry.type not in ("region_each",):
             return
-        bucket = self.surfaces.setdefault(surface, [])
-        if entry not in bucket:
-            bucket.append(entry)
-        self.max_len = max(self.max_len, len(surface))
+        for form in {surface, _normalized(surface)}:
+            bucket = self.surfaces.setdefault(form, [])
+            if entry not in bucket:
+                bucket.append(entry)
+            self.max_len = max(self.max_len, len(form))
 
     def scan(self, text, skip=()):
         """Longest-match scan: [(start, end, surface, [Entry])], skipping character spans in ``skip``."""
@@ -87,6 +88,18 @@ class Lexicon:
                 if entry.type in ("class", "class_set"):
                     seen.append((surface, entry))
         return seen
+
+
+_NEEDS_NORMALIZING = re.compile(r"[零〇一二两三四五六七八九十百千万亿\uff00-\uffef]")
+
+
+def _normalized(surface):
+    """Names as questions are normalised (「第五中学」 → 「第5中学」), so both forms match."""
+    if not _NEEDS_NORMALIZING.search(surface):
+        return surface
+    from .text import normalize
+
+    return normalize(surface)
 
 
 def _strip_suffix(name, suffixes):
