@@ -80,6 +80,11 @@ class Canaries:
         if value and len(value) >= 2:
             self.names[value] = column
 
+    def _name_lengths(self):
+        if getattr(self, "_lengths_for", None) != len(self.names):
+            self._lengths, self._lengths_for = sorted({len(n) for n in self.names}), len(self.names)
+        return self._lengths
+
     def __len__(self):
         return len(self.numbers) + len(self.names) + len(self.addresses)
 
@@ -91,7 +96,7 @@ class Canaries:
                 if candidate in self.numbers:
                     hits.append((self.numbers[candidate], candidate, m.start()))
         if self.names or self.addresses:
-            lengths = sorted({len(n) for n in self.names} | {len(a) for a in self.addresses})
+            lengths = self._name_lengths()
             for m in _HAN_RUN.finditer(text):
                 run = m.group(0)
                 for i in range(len(run)):
