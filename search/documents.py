@@ -110,13 +110,20 @@ def build_documents(engine, publication_id):
 
 
 def dictionary_words(docs):
-    """User-dictionary words: region, department, class, category, project and contractor names."""
+    """User-dictionary words: region, department, class, category and contractor names.
+
+    Whole project titles are left out on purpose: jieba's cut_for_search only re-emits the 2- and
+    3-character parts of a long word, so a title-as-one-word would hide 「农村公路」 inside it.
+    """
     words = set()
     for doc in docs:
-        for name in doc["names"].split(" · "):
+        parts = doc["names"].split(" · ")
+        if doc["type"] == "project" and len(parts) > 5:
+            parts = parts[:5]  # the location (a township) and output name are phrases, not words
+        for name in parts:
             if 2 <= len(name) <= 20:
                 words.add(name)
-        if doc["type"] in ("project", "department") and len(doc["title"]) <= 30:
+        if doc["type"] == "department" and len(doc["title"]) <= 20:
             words.add(doc["title"])
         for value in (doc["region"], doc["class_name"]):
             if value and len(value) >= 2:

@@ -20,6 +20,7 @@ cap and reported as "at least" beyond it (Elasticsearch's track_total_hits does 
 import io
 import json
 import os
+import re
 import sqlite3
 import threading
 import time
@@ -37,7 +38,7 @@ from .text import Segmenter, normalize, normalize_aligned, parse_query
 
 RANK_CAP = 10_000  # matches counted (and faceted) exactly up to here
 RANK_TOP = 2_000  # matches scored by bm25 (first ones in static-prior order)
-WEIGHTS = (10.0, 4.0, 1.0, 0.0)  # title > name fields > body; tags never score
+WEIGHTS = (10.0, 4.0, 1.0, 0.0, 2.0)  # title > name fields > body; tags never score; grams: recall
 TAG_PREFIX = {"type": "t_", "year": "y_", "region": "r_", "class": "c_", "status": "s_"}
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
@@ -46,7 +47,7 @@ CREATE TABLE docs (  -- short facet/sort columns first: reading them never touch
   region TEXT, class_code TEXT, class_name TEXT, status TEXT, amount_fen INTEGER, date TEXT, url TEXT,
   code TEXT, title TEXT NOT NULL, title_norm TEXT NOT NULL, names TEXT NOT NULL, body TEXT NOT NULL,
   norm TEXT NOT NULL);
-CREATE VIRTUAL TABLE fts USING fts5(title, names, body, tags, content='',
+CREATE VIRTUAL TABLE fts USING fts5(title, names, body, tags, grams, content='',
   tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
 -- Narrow copy of the facet/sort columns: counting and ranking thousands of hits reads only these.
 CREATE TABLE facts (rowid INTEGER PRIMARY KEY, type TEXT, year INTEGER, region_code TEXT, class_code TEXT,
@@ -71,6 +72,21 @@ def tags_for(doc):
         if doc.get(field):
             tags.append(TAG_PREFIX[facet] + _tag_value(doc[field]))
     return " ".join(tags)
+
+
+_RUN_RE = re.compile(r"[^\W_]+")
+
+
+def bigrams(*texts):
+    """Overlapping character bigrams of each word run: recall for names jieba splits differently."""
+    out = []
+    for text in texts:
+        for run in _RUN_RE.findall(normalize_aligned(text) if text else ""):
+            if len(run) < 2 or run.isascii():  # Latin words and numbers stay whole
+                out.append(run)
+            else:
+                out.extend(run[i:i + 2] for i in range(len(run) - 1))
+    return " ".join(out)
 
 
 def _tag_value(value):
@@ -118,7 +134,7 @@ class SQLiteBackend:
                 else:
                     segs = (segmenter.index_text(doc["title"]), segmenter.index_text(doc["names"]),
                             segmenter.index_text(doc["body"]))
-                batch_fts.append((rowid, *segs, tags_for(doc)))
+                batch_fts.append((rowid, *segs, tags_for(doc), bigrams(title_norm, doc["names"])))
                 count += 1
                 if len(batch_docs) >= 20_000:
                     self._flush(conn, batch_docs, batch_fts)
@@ -178,7 +194,8 @@ class SQLiteBackend:
             labels.update({("class", d[6]): d[7] for d in batch_docs if d[6]})
             conn.executemany("INSERT OR REPLACE INTO labels VALUES (?, ?, ?)",
                              [(f, v, label) for (f, v), label in labels.items()])
-            conn.executemany("INSERT INTO fts(rowid, title, names, body, tags) VALUES (?, ?, ?, ?, ?)", batch_fts)
+            conn.executemany("INSERT INTO fts(rowid, title, names, body, tags, grams) VALUES (?, ?, ?, ?, ?, ?)",
+                             batch_fts)
 
     # ---- reading --------------------------------------------------------------------
 
@@ -232,10 +249,13 @@ class SQLiteBackend:
     def _match(self, parsed, filters):
         clauses = []
         for word, subs in parsed.words:
+            options = [_quote(word)]
             if subs:
-                clauses.append(f"({_quote(word)} OR ({' AND '.join(_quote(s) for s in subs)}))")
-            else:
-                clauses.append(_quote(word))
+                options.append(f"({' AND '.join(_quote(s) for s in subs)})")
+            grams = bigrams(word)
+            if len(word) >= 2 and grams:  # the word as contiguous text of a title or name
+                options.append("{grams} : " + _quote(grams))
+            clauses.append(options[0] if len(options) == 1 else f"({' OR '.join(options)})")
         # No column filter needed: query words never contain "_", tag tokens always do.
         for facet, values in (filters or {}).items():
             tags = [_quote(TAG_PREFIX[facet] + _tag_value(v)) for v in values if _tag_value(v)]

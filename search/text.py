@@ -105,8 +105,23 @@ class Segmenter:
         """Precise-mode words of a query chunk, each with its cut_for_search sub-words."""
         with self._lock:
             words = [w for w in self._tok.cut(text) if _WORD_RE.fullmatch(w)]
-            result = []
+            # A lone character (jieba's guess for an unknown name: 坳/上/村) joins its neighbour, so the
+            # pair is matched as one piece of text rather than as separate one-character words.
+            groups = []
             for word in words:
+                lone = len(word) == 1 and _CJK_RE.match(word)
+                if groups and (lone or groups[-1][-1] and len(groups[-1][0][-1]) == 1) \
+                        and len("".join(groups[-1][0])) < 8 and _CJK_RE.match(groups[-1][0][-1][-1]):
+                    groups[-1][0].append(word)
+                    groups[-1][1] = lone
+                else:
+                    groups.append([[word], lone])
+            result = []
+            for parts, _ in groups:
+                word = "".join(parts)
+                if len(parts) > 1:
+                    result.append((word, parts))
+                    continue
                 subs = [s for s in self._tok.cut_for_search(word) if s != word and _WORD_RE.fullmatch(s)]
                 # Only sub-words that together cover the word are a fair alternative spelling.
                 result.append((word, subs if subs and len("".join(subs)) >= len(word) else []))
@@ -139,7 +154,7 @@ class ParsedQuery:
     def terms(self):
         """Every normalised term worth highlighting, longest first."""
         terms = {w for w, _ in self.words} | set(self.phrases)
-        terms |= {s for _, subs in self.words for s in subs}
+        terms |= {s for _, subs in self.words for s in subs if len(s) >= 2}
         return sorted((t for t in terms if t), key=len, reverse=True)
 
 
