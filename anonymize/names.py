@@ -226,7 +226,7 @@ def find_names(text):
     # 3. Weak cues on both sides, for names jieba does not tag.
     for m in _WEAK_RE.finditer(text):
         word = m.group(0)
-        if m.start() not in spans and looks_like_person_name(word) and not any(
+        if m.start() not in spans and looks_like_person_name(word) and jieba.dt.FREQ.get(word[:2], 0) < 100 and not any(
                 s.start <= m.start() < s.end for s in spans.values()):
             spans[m.start()] = Span(m.start(), m.end(), "person_name", word, "cue")
     out = []
@@ -238,7 +238,8 @@ def find_names(text):
         elif text[start - 1:start + 1] in COMPOUND_SURNAMES:
             start -= 1
         elif (span.end - span.start == 2 and text[start - 1:start] in SURNAMES
-              and text[start - 1:start] not in _NO_LEFT_EXTEND and by_start.get(start - 1, ("", ""))[0] == text[start - 1:start]):
+              and text[start - 1:start] not in _NO_LEFT_EXTEND and by_start.get(start - 1, ("", ""))[0] == text[start - 1:start]
+              and jieba.dt.FREQ.get(text[start - 1:start + 1], 0) < 100):
             start -= 1
         if start != span.start:
             span = Span(start, span.end, span.kind, text[start:span.end], span.source)
