@@ -107,3 +107,19 @@ def test_cli_exits_nonzero_on_findings(tmp_path, canary_raw, monkeypatch):
     result = CliRunner().invoke(main, ["scan-leaks", "--raw", str(canary_raw), "--max-pages", "5"])
     assert result.exit_code == 1, result.output
     assert "canary:payments.payee" in result.output and "发现" in result.output
+
+
+def test_publication_fails_when_k_below_5(tmp_path, canary_raw):
+    import shutil
+
+    from portal.db import make_engine
+    from portal.importer.publish import ImportFailure, publish
+
+    raw = tmp_path / "raw"
+    shutil.copytree(canary_raw, raw)
+    with open(raw / "payments.csv", "a", encoding="utf-8") as fh:
+        fh.write("GKRARE0001,,2026-05-07,500.00,闻一多,个人,,,,,稀有专项补贴\n")  # one recipient in a class
+    with pytest.raises(ImportFailure) as failure:
+        publish(make_engine(f"sqlite:///{tmp_path / 'pub.db'}"), [raw], pseudonym_key="k", dataset="city", title="t")
+    message = str(failure.value.errors[0])
+    assert "k-匿名" in message and "k=1" in message and "稀有专项补贴" in message
