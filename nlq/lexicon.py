@@ -119,7 +119,7 @@ _lock = threading.Lock()
 
 def for_publication(conn, pub_id, config=None):
     """The lexicon of a publication (built once per publication and process)."""
-    key = (pub_id, tuple(minsheng_codes(config)))
+    key = (str(conn.engine.url), pub_id, tuple(minsheng_codes(config)))  # several databases may share ids
     with _lock:
         lex = _cache.get(key)
     if lex is None:

@@ -10,8 +10,9 @@ _cache = {}
 
 def suggestions(conn, publication, config=None, limit=8):
     pub_id = publication["id"]
-    if pub_id in _cache:
-        return _cache[pub_id]
+    key = (str(conn.engine.url), pub_id)
+    if key in _cache:
+        return _cache[key]
     lex = for_publication(conn, pub_id, config)
     years = sorted(r[0] for r in conn.execute(select(expenditures.c.year).where(
         expenditures.c.publication_id == pub_id).distinct()))
@@ -38,5 +39,5 @@ def suggestions(conn, publication, config=None, limit=8):
         if "公里" in lex.output_units:
             out.append("去年全市修了多少公里农村公路？")
         out.append("投资最大的十个项目")
-    _cache[pub_id] = out[:limit]
-    return _cache[pub_id]
+    _cache[key] = out[:limit]
+    return _cache[key]
