@@ -40,7 +40,8 @@ def _http_fetcher(base):
     from urllib.error import HTTPError
 
     def fetch(path):
-        request = urllib.request.Request(base.rstrip("/") + path, headers={"User-Agent": "mingzhang-scan-leaks"})
+        from urllib.parse import quote
+        request = urllib.request.Request(base.rstrip("/") + quote(path, safe="/?=&%:+,;@-._~"), headers={"User-Agent": "mingzhang-scan-leaks"})
         try:
             with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - operator-given URL
                 return response.status, response.headers.get("Content-Type", ""), response.read()

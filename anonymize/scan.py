@@ -245,8 +245,14 @@ class Scanner:
     def crawl(self, fetch, start_paths=("/", "/api"), max_pages=300):
         """Breadth-first over same-site links. ``fetch(path) -> (status, content_type, bytes)``."""
         queue, seen = list(start_paths), set(start_paths)
+        per_route = {}
         while queue and self.scanned.get("pages", 0) < max_pages:
             path = queue.pop(0)
+            # A few pages per route (「/projects/<code>」, 「/ask?q=…」), so the budget covers every kind of page.
+            route = re.sub(r"\d+", "0", path.split("?")[0]) + ("?" if "?" in path else "")
+            per_route[route] = per_route.get(route, 0) + 1
+            if per_route[route] > max(3, max_pages // 30):
+                continue
             try:
                 status, content_type, body = fetch(path)
             except Exception as exc:  # noqa: BLE001 - one bad page must not stop the scan
@@ -266,6 +272,8 @@ class Scanner:
                 if parsed.netloc or parsed.scheme not in ("", "http", "https"):
                     continue
                 target = parsed.path + (f"?{parsed.query}" if parsed.query else "")
+                if any(c in target for c in "<>{}…*") or "..." in target:
+                    continue  # URL templates in API descriptions, not links
                 if target not in seen and not target.startswith(("/static/", "/admin", "/login", "/logout")):
                     seen.add(target)
                     queue.append(target)
