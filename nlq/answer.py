@@ -284,7 +284,7 @@ def _run_project(conn, pub_id, query, lexicon):
     if query.measure == "count" and query.group is None:
         n = ex.project_count(conn, pub_id, query, lexicon, period)
         sample = ex.project_rows(conn, pub_id, query, lexicon, period, order=[projects.c.total_investment_fen.desc()], limit=20)
-        answer = {"kind": "figure", "value": n, "unit": "个", "display": f"{n} 个", "period": plabel}
+        answer = {"kind": "figure", "value": n, "unit": "个", "display": f"{n} 个", "period": plabel, "count": n}
         answer.update(_project_table(sample))
         return answer, None
     order = [projects.c.total_investment_fen.asc() if query.order == "asc" else projects.c.total_investment_fen.desc(),

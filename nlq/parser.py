@@ -19,7 +19,7 @@ _STOP = set("的 了 是 在 有 和 与 及 跟 同 吗 呢 吧 啊 呀 么 多
             "查询 查 看看 看 一共 总共 合计 共 钱 元 万元 亿元 情况 年 月 年度 今年 去年 前年 全年 期间 时候 是否 都 还 "
             "比 比较 对比 相比 比例 占 占比 排名 最高 最多 最低 最少 支出 预算 执行 执行率 进度 增长 同比 变化 趋势 "
             "项目 哪些项目 哪个项目 有哪些 哪个 哪家 一般 公共 一般公共预算 财政 政府 花 花了 用 用了 这 那 其中 之间 怎么 为 给 到 "
-            "上半年 下半年 季度 前 近 这几年 历年 单位 部门 各 各个 总 总额 数 数额 金额 规模 是多少 有多少 多 少".split())
+            "程度 什么程度 到什么程度 上半年 下半年 季度 前 近 这几年 历年 单位 部门 各 各个 总 总额 数 数额 金额 规模 是多少 有多少 多 少".split())
 
 
 @dataclass
@@ -137,8 +137,10 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     threshold = _threshold(text)
     is_project_q = has("project") or bool(projects_) or bool(contractors) or has("contractor") \
         or category is not None or (status is not None and not is_rate)
+    # 「多少公里」 names an output; a one-character unit (个/张/套) only with a project category (幼儿园建设建了多少个)
     output_unit = next((u for u in sorted(lexicon.output_units, key=len, reverse=True)
-                        if re.search(r"(?:多少|几)" + re.escape(u) + (r"(?!.*项目)" if len(u) == 1 else ""), text)), None)
+                        if re.search(r"(?:多少|几)" + re.escape(u), text) and (len(u) > 1 or category)
+                        and not re.search(r"(?:多少|几)" + re.escape(u) + r".{0,4}项目", text)), None)
 
     min_investment = _amount_threshold(text)
     base = dict(period=period, regions=regions, depts=depts, classes=classes, class_set=class_set)

@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-EVAL = Path(__file__).parent / "data" / "nlq_eval.jsonl"
+EVAL = Path(__file__).parent / "data" / "nlq_eval.jsonl"  # generated from templates (make_nlq_eval.py)
+EVAL_HAND = Path(__file__).parent / "data" / "nlq_eval_hand.jsonl"  # written by hand, free phrasing
 AS_OF = "2026-10-31"
 
 
 def load_eval():
-    return [json.loads(line) for line in EVAL.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(line) for path in (EVAL, EVAL_HAND)
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 class Expect:
@@ -199,6 +201,8 @@ def test_eval_accuracy_per_kind(eval_results):
         lines.append(f"{kind:<12}{total[kind]:>5}{good[kind]:>9}{good[kind] / total[kind]:>10.1%}")
     overall = sum(good.values()) / sum(total.values())
     lines.append(f"{'overall':<12}{sum(total.values()):>5}{sum(good.values()):>9}{overall:>10.1%}")
+    hand = [ok for item, ok, _a, _w in eval_results if item.get("source") == "hand"]
+    lines.append(f"{'(by hand)':<12}{len(hand):>5}{sum(hand):>9}{sum(hand) / max(len(hand), 1):>10.1%}")
     print("\n".join(lines))
     failures = [(i["q"], (a or {}).get("understood"), w) for i, ok, a, w in eval_results if not ok]
     for q, understood, want in failures[:40]:
