@@ -24,6 +24,13 @@ def load_config(overrides=None):
         "ELASTICSEARCH_URL": _env("ELASTICSEARCH_URL", ""),
         "ELASTICSEARCH_INDEX": _env("ELASTICSEARCH_INDEX", "mingzhang"),
         "EMBEDDING_MODEL": _env("EMBEDDING_MODEL", ""),  # empty: the bundled e5-small conversion
+        # Hybrid search (BM25 + dense vectors) and embedding fallback for unknown question words.
+        "SEARCH_HYBRID": _env("SEARCH_HYBRID", "1"),
+        "NLQ_EMBEDDINGS": _env("NLQ_EMBEDDINGS", "1") == "1",
+        # Which 类 codes count as 民生支出 (comma-separated); empty: portal/semantics.py defaults.
+        "MINSHENG_CLASSES": _env("MINSHENG_CLASSES", ""),
+        # Absolute site address used in generated files (white papers) that leave the site.
+        "PUBLIC_BASE_URL": _env("PUBLIC_BASE_URL", ""),
         "SECRET_KEY": _env("SECRET_KEY", DEFAULT_SECRET),
         # Key for pseudonyms of private persons; must stay stable across publications.
         "PSEUDONYM_KEY": _env("PSEUDONYM_KEY", "") or _env("SECRET_KEY", DEFAULT_SECRET),
