@@ -159,14 +159,17 @@ def run_datasette(index_path, queries):
     return asyncio.run(go())
 
 
-def bench_index(label, backend, docs_iter, dictionary, queries, datasette=True):
+def bench_index(label, backend, docs_iter, dictionary, queries, datasette=True, reuse=False):
     print(f"\n== {label} ==")
-    started = time.perf_counter()
-    report = backend.build(docs_iter, publication_id=0, dictionary=dictionary)
-    seconds = time.perf_counter() - started
-    size_mb = backend.path.stat().st_size / 1e6
-    print(f"indexed {report['documents']:,} documents in {seconds:.1f} s "
-          f"({report['documents'] / seconds:,.0f} docs/s), index file {size_mb:.0f} MB")
+    if reuse and backend.path.exists():
+        print(f"reusing the index built earlier: {backend.info()}")
+    else:
+        started = time.perf_counter()
+        report = backend.build(docs_iter, publication_id=0, dictionary=dictionary)
+        seconds = time.perf_counter() - started
+        size_mb = backend.path.stat().st_size / 1e6
+        print(f"indexed {report['documents']:,} documents in {seconds:.1f} s "
+              f"({report['documents'] / seconds:,.0f} docs/s), index file {size_mb:.0f} MB")
     backend.search(SearchRequest(q="预算"))  # load the segmenter once (as a running server would)
     ours, totals = run_ours(backend, queries)
     print(f"{len(queries)} mixed queries; median matches {statistics.median(totals):,.0f}, "
@@ -194,6 +197,7 @@ def main():
     parser.add_argument("--no-demo", action="store_true")
     parser.add_argument("--no-datasette", action="store_true")
     parser.add_argument("--workdir", type=Path, default=None, help="where to write the index files")
+    parser.add_argument("--reuse-index", action="store_true", help="query an index left in --workdir by a run")
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="mingzhang-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -230,7 +234,7 @@ def main():
         backend = SQLiteBackend(workdir / f"synthetic-{args.docs}.db")
         ours = bench_index(f"synthetic corpus, {args.docs:,} documents", backend,
                            synthetic_documents(args.docs, vocabulary), vocabulary, queries,
-                           datasette=not args.no_datasette)
+                           datasette=not args.no_datasette, reuse=args.reuse_index)
         verdict = "meets" if percentile(ours, 95) < 50 else "misses"
         print(f"target p95 < 50 ms at {args.docs:,} documents: {verdict} ({percentile(ours, 95):.1f} ms)")
     print(f"\nindex files in {workdir}")

@@ -213,7 +213,7 @@ class ElasticsearchBackend:
             clauses.append({"terms": {field: [int(v) if field == "year" else v for v in values]}})
         return clauses
 
-    def count(self, text, filters=None):
+    def count(self, text, filters=None, cap=None):
         if not self.exists():
             return 0
         parsed = parse_query(text, self.segmenter())

@@ -36,8 +36,10 @@ from .names import build_names, is_latin, pinyin_keys
 from .request import FACET_FIELDS, FACETS, SearchRequest, empty_result, facet_label, result_item
 from .text import Segmenter, normalize, normalize_aligned, parse_query
 
-RANK_CAP = 10_000  # matches counted (and faceted) exactly up to here
-RANK_TOP = 2_000  # matches scored by bm25 (first ones in static-prior order)
+RANK_CAP = 5_000  # matches counted (and faceted) exactly up to here
+RANK_TOP = 1_000  # matches scored by bm25 (first ones in static-prior order)
+PHRASE_SCAN = 3_000  # word matches checked for an exact phrase
+SUGGESTION_COUNT_CAP = 1_000
 WEIGHTS = (10.0, 4.0, 1.0, 0.0, 2.0)  # title > name fields > body; tags never score; grams: recall
 TAG_PREFIX = {"type": "t_", "year": "y_", "region": "r_", "class": "c_", "status": "s_"}
 SCHEMA = """
@@ -268,12 +270,14 @@ class SQLiteBackend:
     def _hits_sql(self, parsed):
         """A CTE selecting matching rowids (capped), with phrases checked on the original text."""
         if parsed.phrases:
+            # The exact-phrase check reads each candidate's text: bounded to the first PHRASE_SCAN matches.
             checks = " AND ".join("instr(d.norm, ?) > 0" for _ in parsed.phrases)
-            return (f"SELECT f.rowid AS rowid FROM fts f CROSS JOIN docs d ON d.rowid = f.rowid "
-                    f"WHERE fts MATCH ? AND {checks} LIMIT ?"), list(parsed.phrases)
+            return (f"SELECT w.rowid AS rowid FROM (SELECT rowid FROM fts WHERE fts MATCH ? LIMIT {PHRASE_SCAN}) w "
+                    f"CROSS JOIN docs d ON d.rowid = w.rowid WHERE {checks} LIMIT ?"), list(parsed.phrases)
         return "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", []
 
-    def count(self, text, filters=None):
+    def count(self, text, filters=None, cap=SUGGESTION_COUNT_CAP):
+        """Matches of ``text``, counted up to ``cap`` (suggestions only need "some", cheaply)."""
         if not self.exists():
             return 0
         with self._connect() as conn:
@@ -283,7 +287,7 @@ class SQLiteBackend:
                 return 0
             sql, extra = self._hits_sql(parsed)
             return conn.execute(f"SELECT count(*) FROM ({sql})",
-                                [self._match(parsed, filters), *extra, RANK_CAP + 1]).fetchone()[0]
+                                [self._match(parsed, filters), *extra, cap]).fetchone()[0]
 
     embed_query = None  # set by search.get_backend: text -> vector, for hybrid search
 
@@ -304,21 +308,21 @@ class SQLiteBackend:
             hits_sql, extra = self._hits_sql(parsed)
             hits_args = [match, *extra, RANK_CAP + 1]
 
+            # One pass over the matches (the expensive part for common words); everything else reuses it.
+            hit_ids = sorted(r[0] for r in conn.execute(hits_sql, hits_args))
+            total = len(hit_ids)
+            hit_json = json.dumps(hit_ids)
             groups = conn.execute(
-                f"WITH hits AS ({hits_sql}) SELECT m.type, m.year, m.region_code, m.class_code, m.status, "
-                f"count(*) AS n, max(m.rowid) AS maxrow FROM hits CROSS JOIN facts m "
-                f"ON m.rowid = hits.rowid GROUP BY 1, 2, 3, 4, 5", hits_args).fetchall()
-            total = sum(g[5] for g in groups)
-            maxrow = max((g[6] for g in groups), default=0)
-            if total > RANK_TOP:  # bm25 only for the first RANK_TOP candidates in static-prior order
-                row = conn.execute(f"SELECT rowid FROM ({hits_sql}) LIMIT 1 OFFSET ?",
-                                   [match, *extra, RANK_CAP + 1, RANK_TOP - 1]).fetchone()
-                maxrow = row[0] if row else maxrow
+                "SELECT m.type, m.year, m.region_code, m.class_code, m.status, count(*) FROM facts m "
+                "WHERE m.rowid IN (SELECT value FROM json_each(?)) GROUP BY 1, 2, 3, 4, 5",
+                [hit_json]).fetchall() if total else []
+            # bm25 only for the first RANK_TOP candidates in static-prior (rowid) order
+            maxrow = hit_ids[min(total, RANK_TOP) - 1] if total else 0
             facets = self._facets(groups, request.filters, self._labels(conn))
 
             keyword_ids = []
             if total:
-                keyword_ids = self._ranked(conn, request, parsed, match, hits_sql, extra, maxrow)
+                keyword_ids = self._ranked(conn, request, parsed, match, hit_json, extra, maxrow)
             use_dense = self._dense_wanted(request, parsed, vectors, embed_query)
             dense_ids = self._dense(request, parsed, vectors, embed_query, conn) if use_dense else []
             ordered, added = _fuse(keyword_ids, dense_ids, request) if dense_ids else (keyword_ids, 0)
@@ -341,7 +345,7 @@ class SQLiteBackend:
             result["took_ms"] = round((time.perf_counter() - started) * 1000, 2)
             return result
 
-    def _ranked(self, conn, request, parsed, match, hits_sql, extra, maxrow):
+    def _ranked(self, conn, request, parsed, match, hit_json, extra, maxrow):
         """Ordered [(rowid, score, 'keyword')] for the first pages (up to offset+size, or more for fusion)."""
         want = request.offset + request.size
         if request.hybrid or request.hybrid is None:
@@ -350,8 +354,8 @@ class SQLiteBackend:
             order = {"amount": "d.amount_fen IS NULL, d.amount_fen DESC, d.rowid",
                      "date": "d.date IS NULL, d.date DESC, d.rowid"}.get(request.sort, "d.rowid")
             rows = conn.execute(
-                f"WITH hits AS ({hits_sql}) SELECT d.rowid FROM hits CROSS JOIN facts d ON d.rowid = hits.rowid "
-                f"ORDER BY {order} LIMIT ?", [match, *extra, RANK_CAP, want]).fetchall()
+                f"SELECT d.rowid FROM facts d WHERE d.rowid IN (SELECT value FROM json_each(?)) "
+                f"ORDER BY {order} LIMIT ?", [hit_json, want]).fetchall()
             return [(r[0], None, "keyword") for r in rows]
         phrase_checks = "".join(" AND instr((SELECT norm FROM docs WHERE rowid = f.rowid), ?) > 0"
                                 for _ in parsed.phrases)
@@ -459,10 +463,15 @@ class SQLiteBackend:
     def names_near(self, norm):
         """Names that could be one edit away: same first or same last character, similar length."""
         with self._connect() as conn:
+            # Index range scans only (a LIKE '%x' would read every name: slow at a million documents).
             rows = conn.execute(
-                "SELECT name FROM names WHERE ((norm >= ? AND norm < ?) OR norm LIKE ?) "
-                "AND length(norm) BETWEEN ? AND ? ORDER BY weight DESC LIMIT 200",
-                [norm[:1], norm[:1] + "\uffff", "%" + norm[-1:], len(norm) - 1, len(norm) + 1]).fetchall()
+                "SELECT name FROM (SELECT name, norm, weight FROM names WHERE norm >= ? AND norm < ? LIMIT 2000) "
+                "WHERE length(norm) BETWEEN ? AND ? ORDER BY weight DESC LIMIT 200",
+                [norm[:1], norm[:1] + "\uffff", len(norm) - 1, len(norm) + 1]).fetchall()
+            rows += conn.execute(
+                "SELECT name FROM (SELECT name, norm, weight FROM names WHERE norm >= ? AND norm < ? LIMIT 2000) "
+                "WHERE length(norm) BETWEEN ? AND ? ORDER BY weight DESC LIMIT 200",
+                [norm[:2], norm[:2] + "\uffff", len(norm) - 1, len(norm) + 1]).fetchall() if len(norm) > 2 else []
             return [r[0] for r in rows]
 
 
