@@ -12,6 +12,10 @@ from pathlib import Path
 
 import pytest
 
+# Browser fixtures live in one module and are registered once here: a second sync_playwright
+# in the same process fails, so every browser test shares the session's Chromium.
+from browser_support import browser_page, chromium, live_server, mobile_page  # noqa: E402,F401
+
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_SEED = 20240101
 DEMO_AS_OF = dt.date(2026, 10, 31)  # last full month of the demo's current year

@@ -4,7 +4,6 @@ import re
 
 import pytest
 
-from browser_support import browser_page, chromium, live_server, mobile_page  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 

@@ -2,7 +2,7 @@
 through the staff area, and the public project page shows it with the number masked."""
 import pytest
 
-from browser_support import browser_page, chromium, serve_in_thread  # noqa: F401  (pytest fixtures)
+from browser_support import serve_in_thread
 from community_support import PROJECT, create_staff, make_portal
 
 PHONE = "13812345678"

@@ -2,7 +2,6 @@
 open a white paper from the documents section. Screenshots go to the test's tmp folder."""
 import pytest
 
-from browser_support import browser_page, chromium, live_server  # noqa: F401  (pytest fixtures)
 
 pytestmark = pytest.mark.browser
 

@@ -16,24 +16,13 @@ def live_url(demo_app):
     server.shutdown()
 
 
-def test_answer_chart_and_chip_edit(live_url):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--no-first-run", "--disable-sync"])
-        try:
-            page = browser.new_page()
-            errors = []
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.goto(f"{live_url}/ask?q=今年上半年各区预算执行率&as_of=2026-10-31")
-            page.wait_for_selector("#ask-chart svg", timeout=15000)
-            assert "2026年1—6月" in page.locator(".understood").inner_text()
-            page.fill("input[name=chip_time]", "2024年")
-            page.click("form.chips button")
-            page.wait_for_selector("#ask-chart svg", timeout=15000)
-            assert "2024年" in page.locator(".understood").inner_text()
-            assert not [e for e in errors if "Content Security Policy" in e]
-        finally:
-            browser.close()
+def test_answer_chart_and_chip_edit(live_url, browser_page):
+    page = browser_page
+    page.goto(f"{live_url}/ask?q=今年上半年各区预算执行率&as_of=2026-10-31")
+    page.wait_for_selector("#ask-chart svg", timeout=15000)
+    assert "2026年1—6月" in page.locator(".understood").inner_text()
+    page.fill("input[name=chip_time]", "2024年")
+    page.click("form.chips button")
+    page.wait_for_selector("#ask-chart svg", timeout=15000)
+    assert "2024年" in page.locator(".understood").inner_text()
+    assert not [e for e in page.console_errors if "Content Security Policy" in e]
