@@ -4,7 +4,10 @@ Layout of the index file:
 - ``docs``: the original (unsegmented) document fields, for display and highlighting;
   rowids follow a static prior (type, then amount), see documents.TYPE_PRIORITY.
 - ``fts``: contentless FTS5 over jieba-segmented title / names / body, plus ``tags``
-  (filter tokens such as ``t_project y_2025``) so that filters are answered by the index.
+  (filter tokens such as ``t_project y_2025``) so that filters are answered by the index, and
+  ``grams`` (character bigrams of title and names) so that a name jieba splits differently in
+  the query and in the document still matches as contiguous text.
+- ``facts``: a narrow copy of the facet/sort columns; ``labels``: facet value → display name.
 - ``names``: autocomplete and 「您是不是要找」 candidates with pinyin keys.
 - ``meta``: publication id, build time, the user dictionary, and the dense vectors
   (one numpy blob; brute-force cosine, fine up to some tens of thousands of documents).
@@ -13,9 +16,9 @@ A re-index writes a new file and ``os.replace``s it over the old one: readers ho
 old file keep reading it, new searches see the new one, nobody sees a half-built index.
 
 Ranking: FTS5 computes bm25 for every match before LIMIT applies, so a very common term at
-a million documents would be slow. Matches are therefore capped at ``RANK_CAP`` candidates
-in rowid (= static prior) order, and bm25 ranks those; counts and facets are exact up to the
-cap and reported as "at least" beyond it (Elasticsearch's track_total_hits does the same).
+a million documents would be slow. Matches are therefore read once, up to ``RANK_CAP`` in rowid
+(= static prior) order; counts and facets are exact up to that cap and reported as "at least"
+beyond it (like Elasticsearch's track_total_hits), and bm25 ranks the first ``RANK_TOP`` of them.
 """
 import io
 import json
