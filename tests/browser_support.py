@@ -1,14 +1,13 @@
 """Reusable fixtures for tests that drive a real browser against a real HTTP server.
 
-Use from a test module::
-
-    from browser_support import browser_page, chromium, live_server, mobile_page  # noqa: F401  (fixtures)
+The fixtures are registered once for the whole session in tests/conftest.py (a second
+sync_playwright in one process fails), so a test module just names them::
 
     @pytest.mark.browser
     def test_something(live_server, browser_page):
         browser_page.goto(live_server + "/")
 
-(import ``chromium`` too: the page fixtures depend on it.) ``live_server`` (session scope) serves the ``demo_app`` fixture over HTTP on a free
+``live_server`` (session scope) serves the ``demo_app`` fixture over HTTP on a free
 loopback port from a background thread (werkzeug, threaded). ``browser_page`` is a fresh
 page in the system Chromium (/usr/bin/chromium; Playwright never downloads a browser);
 it records console errors and CSP violations in ``page.console_errors``.

@@ -2,7 +2,7 @@
 narrow them with a facet; also on a phone-sized screen. Real HTTP server, system Chromium."""
 import pytest
 
-from browser_support import browser_page, chromium, serve_in_thread  # noqa: F401  (pytest fixtures)
+from browser_support import serve_in_thread
 from tests.search_corpus import CORPUS, DICTIONARY
 
 
