@@ -30,6 +30,8 @@ def run_publish(app, paths, *, dataset, title, is_demo=False, created_by="cli"):
     counts = "，".join(f"{k} {v} 行" for k, v in publication["row_counts"].items())
     click.echo(f"已发布 #{publication['id']}「{publication['title']}」：{counts}")
     click.echo(f"SHA-256 {publication['data_sha256']}")
+    for warning in publication.get("warnings", []):
+        click.echo(f"警告：{warning}", err=True)
     return publication
 
 

@@ -10,12 +10,14 @@ from .importer.publish import ImportFailure, publish, record_failure
 def publish_files(app, paths, *, dataset, title, created_by, is_demo=False):
     """Publish ``paths`` atomically and re-index. Returns ``(publication, [])`` or ``(None, errors)``."""
     engine = app.extensions["mingzhang.engine"]
+    warnings = []
     try:
         publication = publish(
             engine, paths, pseudonym_key=app.config["PSEUDONYM_KEY"], dataset=dataset, title=title,
             is_demo=is_demo, created_by=created_by,
-            on_published=lambda pub, rows: after_publish(app, pub, rows))
+            on_published=lambda pub, rows: warnings.extend(after_publish(app, pub, rows)))
     except ImportFailure as failure:
         record_failure(engine, failure, dataset=dataset, title=title, created_by=created_by)
         return None, failure.errors
+    publication["warnings"] = warnings
     return publication, []

@@ -180,6 +180,9 @@ def publish(engine, paths, *, pseudonym_key, dataset, title, is_demo=False, crea
                      .values(status="published", data_sha256=digest, deid_report=deid.report()))
         publication = dict(conn.execute(select(schema.publications).where(
             schema.publications.c.id == publication_id)).mappings().one())
+    with engine.begin() as conn:
+        # Fresh planner statistics: without them SQLite may walk the wrong index on big tables.
+        conn.exec_driver_sql("ANALYZE")
     log.info("published %s (%s)", publication_id, counts)
     if on_published:
         on_published(publication, published)

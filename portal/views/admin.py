@@ -155,6 +155,8 @@ def upload():
     audit("publish", target=f"publication:{publication['id']}",
           detail={"files": publication["source_files"], "data_sha256": publication["data_sha256"]})
     flash(f"已发布 #{publication['id']}「{publication['title']}」", "admin")
+    for warning in publication.get("warnings", []):
+        flash(warning, "admin")
     return redirect(url_for("admin.publication_detail", publication_id=publication["id"]), code=303)
 
 
