@@ -53,15 +53,21 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture()
-def browser_page(chromium):
-    """A fresh page (desktop size, zh-CN) collecting console errors in ``page.console_errors``."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+def _watched_page(browser, **context_options):
+    """A page in a fresh context that records console errors in ``page.console_errors``."""
+    context = browser.new_context(locale="zh-CN", **context_options)
     page = context.new_page()
     page.console_errors = []
     page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
     page.set_default_timeout(15_000)
+    return context, page
+
+
+@pytest.fixture()
+def browser_page(chromium):
+    """A fresh desktop-size page (zh-CN)."""
+    context, page = _watched_page(chromium, viewport={"width": 1280, "height": 900})
     yield page
     context.close()
 
@@ -69,12 +75,7 @@ def browser_page(chromium):
 @pytest.fixture()
 def mobile_page(chromium):
     """Like ``browser_page`` but a 375-px-wide touch screen."""
-    context = chromium.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2,
-                                   is_mobile=True, has_touch=True, locale="zh-CN")
-    page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
-    page.set_default_timeout(15_000)
+    context, page = _watched_page(chromium, viewport={"width": 375, "height": 740}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True)
     yield page
     context.close()
