@@ -1,5 +1,6 @@
 """ask(): question → parse → execute → an answer with a number, a table and a chart option."""
 import datetime as dt
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from sqlalchemy import or_, select
@@ -101,14 +102,15 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
         query.period = latest_period(latest) if query.kind != "project" else None
     if query.kind == "trend" and query.period is not None and not query.period.multi_year:
         available = [y for y in years if y <= query.period.year_to]
-        query.period = Period(available[0] if available else query.period.year_from, query.period.year_to,
-                              query.period.month_from, query.period.month_to, query.period.explicit)
+        query.period = replace(query.period, year_from=available[0] if available else query.period.year_from)
     notes = result["notes"]
     if query.period is not None and years and query.period.year_to > years[-1]:
         shift = query.period.year_to - years[-1]
-        if query.period.multi_year:  # 近三年 in a publication that ends earlier: the last three years with data
-            query.period = Period(query.period.year_from - shift, years[-1], query.period.month_from,
-                                  query.period.month_to, query.period.explicit)
+        if query.period.since and query.period.year_from <= years[-1]:  # 2019年以来: up to the last year with data
+            query.period = replace(query.period, year_to=years[-1])
+            notes.append(f"数据截至{years[-1]}年，按{query.period.label()}回答")
+        elif query.period.multi_year:  # 近三年 in a publication that ends earlier: the last three years with data
+            query.period = replace(query.period, year_from=query.period.year_from - shift, year_to=years[-1])
             notes.append(f"数据截至{years[-1]}年，按{query.period.label()}回答")
         else:
             notes.append(f"{query.period.year_to}年暂无数据（最新数据为{years[-1]}年）")

@@ -47,6 +47,7 @@ class Lexicon:
     dept_region: dict = field(default_factory=dict)
     project_names: dict = field(default_factory=dict)
     output_units: set = field(default_factory=set)
+    region_nouns: tuple = ()  # bare group nouns (省, 区县, 地区): 「排名前三的省」 ranks the regions
     minsheng: tuple = ()
     max_len: int = 1
 
@@ -161,13 +162,15 @@ def build(conn, pub_id, config=None):
     each_names = sorted(suffix_chars)
     if suffix_chars == {"区"} or suffix_chars == {"区", "县"}:
         each_names = sorted(suffix_chars | {"区县"})
+    lex.region_nouns = tuple(sorted(set(each_names) | {"地区", "地方"}, key=len, reverse=True))
     for suffix in each_names:
         each = Entry("region_each", suffix, "各" + suffix)
         for prefix in ("各", "哪个", "哪些", "哪一个", "每个", "分", "所有"):
             lex.add(prefix + suffix, each)
         lex.add(suffix + "之间", each)
     lex.each_word = "各" + (each_names[0] if len(each_names) == 1 else
-                           ("省" if "省" in suffix_chars else "区" if "区" in suffix_chars else each_names[0] if each_names else "地区"))
+                           "省" if "省" in suffix_chars else "区县" if {"区", "县"} <= suffix_chars
+                           else "区" if "区" in suffix_chars else each_names[0] if each_names else "地区")
     for word in sem["regions"]["each_generic"]:
         lex.add(word, Entry("region_each", "地区", "各地区"))
     for word in ("科目", "各科目", "哪个科目", "哪些科目", "哪些领域", "哪个领域", "各领域", "哪方面", "哪些方面", "哪类",

@@ -111,6 +111,11 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
 
     # What is left: words nothing matched (for the embedding fallback and for confidence).
     rest = "".join(" " if any(a <= i < b for a, b in used) else ch for i, ch in enumerate(text))
+    noun = _bare_region_noun(rest, lexicon)
+    if noun:
+        rest = rest[:noun[0]] + " " * (noun[1] - noun[0]) + rest[noun[1]:]
+        if not region_each and not dept_each and not class_each and len(regions) < 2:
+            region_each = True  # 「排名前三的省」「支出最高的区县」: the regions, ranked
     unknown = _unknown_words(rest, lexicon)
     alternatives_classes = []
     if unknown and not classes and not class_set and not projects_ and matcher is not None:
@@ -226,6 +231,15 @@ def _pick(entries):
     order = ("project", "contractor", "dept", "region", "class_each", "category", "class", "class_set", "status",
              "region_whole", "region_each", "dept_each")
     return sorted(entries, key=lambda e: order.index(e.type) if e.type in order else 99)[0]
+
+
+def _bare_region_noun(rest, lexicon):
+    """The span of a group noun (省, 区县, 地区) standing alone: after 的/个/几, or before the end."""
+    for noun in lexicon.region_nouns:
+        m = re.search(rf"(?<=[的个名位几哪每\d]){re.escape(noun)}份?|{re.escape(noun)}份?(?=[？?。！!，,\s]|$)", rest)
+        if m:
+            return m.span()
+    return None
 
 
 def _single(text):

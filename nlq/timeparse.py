@@ -14,6 +14,7 @@ class Period:
     month_from: int = 0  # 0/0 = the whole year (including whole-year month-0 rows)
     month_to: int = 0
     explicit: bool = True  # False when the parser fell back to the latest year
+    since: bool = False  # 「2019年以来」: the first year is fixed; the last is "now" (clipped to the data)
 
     @property
     def years(self):
@@ -58,6 +59,7 @@ def parse_period(text, as_of):
     """(Period | None, [spans]) for the time words in ``text``."""
     spans = []
     years = None
+    since = False
     months = None
 
     def take(match):
@@ -67,6 +69,12 @@ def parse_period(text, as_of):
     m = re.search(r"((?:19|20)?\d{2})年?(?:到|至|-|—|~)((?:19|20)?\d{2})年", text)
     if m:
         years = (_full_year(m.group(1)), _full_year(m.group(2)))
+        take(m)
+    # 2019年以来 / 自2019年起 / 2019年至今: from that year up to now
+    m = re.search(r"(?:自|从)?((?:19|20)\d{2})\s*年?\s*(?:以来|至今|到现在|到今年|到目前|起|开始)", text)
+    if years is None and m:
+        years = (int(m.group(1)), max(int(m.group(1)), as_of.year))
+        since = True
         take(m)
     m = re.search(r"(?:近|最近|过去|前)(\d{1,2})年", text)
     if years is None and m:
@@ -139,4 +147,4 @@ def parse_period(text, as_of):
     if years[0] > years[1]:
         years = (years[1], years[0])
     month_from, month_to = months or (0, 0)
-    return Period(years[0], years[1], month_from, month_to), spans
+    return Period(years[0], years[1], month_from, month_to, since=since), spans

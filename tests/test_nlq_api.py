@@ -121,7 +121,7 @@ def test_questions_are_logged_without_ip(demo_app, ask):
 def test_rate_limit_answers_json(demo_app):
     from portal import create_app
 
-    app = create_app({**demo_app.config, "RATELIMIT_ASK": "2 per minute"})
+    app = create_app({**demo_app.config, "RATELIMIT_ENABLED": True, "RATELIMIT_ASK": "2 per minute"})
     client = app.test_client()
     codes = [client.get("/api/ask", query_string={"q": "教育支出", "as_of": AS_OF}).status_code for _ in range(3)]
     assert codes[:2] == [200, 200] and codes[2] == 429

@@ -169,7 +169,6 @@ def eval_results(demo_app):
 
     client = demo_app.test_client()
     engine = demo_app.extensions["mingzhang.engine"]
-    demo_app.config["RATELIMIT_ENABLED"] = False
     from portal.extensions import limiter
 
     limiter.enabled = False
