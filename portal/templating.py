@@ -9,6 +9,7 @@ def register(app):
     app.jinja_env.filters["amount"] = money.format_amount
     app.jinja_env.filters["yuan"] = money.fen_to_yuan
     app.jinja_env.filters["rate"] = lambda pair: money.format_rate(*pair)
+    app.jinja_env.filters["short_sha"] = short_sha
 
     @app.context_processor
     def inject():
@@ -23,8 +24,21 @@ def register(app):
             return url_for(request.endpoint, **(request.view_args or {}), **args)
 
         return {"current_publication": safe_publication(), "city_name": app.config["CITY_NAME"],
-                "url_with": url_with,
+                "url_with": url_with, "deid_summary": deid_summary,
                 "has_endpoint": lambda name: name in app.view_functions}
+
+
+def short_sha(value, head=10, tail=6):
+    """A hash shortened for the eye (the full value goes in a title attribute beside it)."""
+    value = value or ""
+    return value if len(value) <= head + tail + 1 else f"{value[:head]}…{value[-tail:]}"
+
+
+def deid_summary(pub):
+    """The publication's own de-identification sentence (written by anonymize/), or None."""
+    report = (pub or {}).get("deid_report") or {}
+    summary = report.get("summary") if isinstance(report, dict) else None
+    return summary if isinstance(summary, str) and summary.strip() else None
 
 
 def safe_publication():

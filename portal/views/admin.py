@@ -177,7 +177,13 @@ def publication_detail(publication_id):
         schema.publications.c.id == publication_id)).mappings().first()
     if row is None:
         abort(404)
-    return render_template("admin/publication.html", pub=row)
+    years, regions = [], []
+    if row["status"] == "published":  # for the white-paper buttons
+        from ..queries import reference
+        years = reference.years(connection(), publication_id)
+        regions = [r for r in reference.all_regions(connection(), publication_id) if r["level"] == 1]
+    return render_template("admin/publication.html", pub=row, whitepaper_year=years[-1] if years else None,
+                           whitepaper_years=years, whitepaper_regions=regions)
 
 
 # ---- moderation ----------------------------------------------------------------------------
