@@ -9,16 +9,22 @@ Layout of the index file:
   the query and in the document still matches as contiguous text.
 - ``facts``: a narrow copy of the facet/sort columns; ``labels``: facet value → display name.
 - ``names``: autocomplete and 「您是不是要找」 candidates with pinyin keys.
-- ``meta``: publication id, build time, the user dictionary, and the dense vectors
-  (one numpy blob; brute-force cosine, fine up to some tens of thousands of documents).
+- ``vocab``: document frequency of every indexed term (fts5vocab, materialised) for bm25's idf.
+- ``meta``: publication id, build time, the user dictionary, average document length, the facet codes
+  and the dense vectors (numpy blobs; brute-force cosine, fine up to some tens of thousands of documents).
 
 A re-index writes a new file and ``os.replace``s it over the old one: readers holding the
 old file keep reading it, new searches see the new one, nobody sees a half-built index.
 
-Ranking: FTS5 computes bm25 for every match before LIMIT applies, so a very common term at
-a million documents would be slow. Matches are therefore read once, up to ``RANK_CAP`` in rowid
-(= static prior) order; counts and facets are exact up to that cap and reported as "at least"
-beyond it (like Elasticsearch's track_total_hits), and bm25 ranks the first ``RANK_TOP`` of them.
+Ranking. FTS5's bm25() scans the whole posting list of every query phrase to count its documents,
+and scores every match before LIMIT applies: far too slow for common words at a million documents.
+So matches are read once, up to ``RANK_CAP`` in rowid (= static prior) order, rowids only (cheap);
+the total and the facets are exact up to that cap and reported as "at least" beyond it (like
+Elasticsearch's track_total_hits: ``total_exact`` false, counts are lower bounds), and the first
+``RANK_TOP`` of them are ranked: exact title, title containing the query, then bm25 (search/ranking.py:
+FTS5's formula, with document frequencies from the ``vocab`` table written at build time), then prior.
+Matches past ``RANK_TOP`` follow in prior order. Facets are counted on small integer codes held in
+memory (search/facet_codes.py) rather than by a lookup per hit.
 """
 import io
 import json
@@ -36,6 +42,8 @@ import numpy as np
 from .didyoumean import suggestions
 from .documents import TYPE_LABELS
 from .names import build_names, is_latin, pinyin_keys
+from .facet_codes import FacetCodes
+from .ranking import idf, query_phrases, score_rows
 from .request import FACET_FIELDS, FACETS, SearchRequest, empty_result, facet_label, result_item
 from .text import Segmenter, normalize, normalize_aligned, parse_query
 
@@ -43,7 +51,6 @@ RANK_CAP = 5_000  # matches counted (and faceted) exactly up to here
 RANK_TOP = 1_000  # matches scored by bm25 (first ones in static-prior order)
 PHRASE_SCAN = 3_000  # word matches checked for an exact phrase
 SUGGESTION_COUNT_CAP = 1_000
-WEIGHTS = (10.0, 4.0, 1.0, 0.0, 2.0)  # title > name fields > body; tags never score; grams: recall
 TAG_PREFIX = {"type": "t_", "year": "y_", "region": "r_", "class": "c_", "status": "s_"}
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
@@ -59,6 +66,9 @@ CREATE TABLE facts (rowid INTEGER PRIMARY KEY, type TEXT, year INTEGER, region_c
   status TEXT, amount_fen INTEGER, date TEXT, title_norm TEXT);
 CREATE TABLE labels (facet TEXT, value TEXT, label TEXT, PRIMARY KEY (facet, value));
 CREATE TABLE names (name TEXT PRIMARY KEY, norm TEXT, kind TEXT, weight INTEGER, pinyin TEXT, initials TEXT);
+-- Document frequency of every indexed term (fts5vocab 'row', materialised): bm25's idf without a
+-- scan of the term's whole posting list at query time.
+CREATE TABLE vocab (term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
 """
 NAME_INDEXES = """
 CREATE INDEX ix_names_norm ON names(norm);
@@ -112,6 +122,7 @@ class SQLiteBackend:
         self._cache_key = None
         self._segmenter = None
         self._vectors = None
+        self._facet_codes = None
 
     # ---- building -------------------------------------------------------------------
 
@@ -126,12 +137,15 @@ class SQLiteBackend:
             conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;")
             conn.executescript(SCHEMA)
             rowids = {}
-            batch_docs, batch_fts, count = [], [], 0
+            batch_docs, batch_fts, count, total_chars = [], [], 0, 0
+            facet_codes = FacetCodes()
             for rowid, doc in enumerate(docs, start=1):
                 rowids[doc["id"]] = rowid
                 title_norm = doc.get("title_norm") or normalize_aligned(doc["title"])
                 norm = doc.get("norm") or "\n".join(
                     (title_norm, normalize_aligned(doc["names"]), normalize_aligned(doc["body"])))
+                total_chars += len(norm)
+                facet_codes.add(doc)
                 batch_docs.append((rowid, *[doc.get(c) for c in DOC_COLUMNS[:13]], title_norm,
                                    doc["names"], doc["body"], norm))
                 if "title_seg" in doc:  # pre-segmented (bench corpora)
@@ -149,10 +163,15 @@ class SQLiteBackend:
             conn.executemany(
                 "INSERT OR IGNORE INTO names VALUES (:name, :norm, :kind, :weight, :pinyin, :initials)",
                 build_names(_DocsView(conn)))
+            conn.execute("CREATE VIRTUAL TABLE temp.fts_vocab USING fts5vocab(main, fts, 'row')")
+            conn.execute("INSERT INTO vocab SELECT term, doc FROM temp.fts_vocab WHERE term NOT GLOB '*_*'")
+            conn.execute("DROP TABLE temp.fts_vocab")
             self._add_dictionary_names(conn, segmenter)
             conn.executescript(NAME_INDEXES)
+            avg_chars = total_chars / count if count else 1.0
             meta = {"publication_id": publication_id, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
                     "doc_count": count, "dictionary": json.dumps(list(segmenter.words), ensure_ascii=False),
+                    "avg_chars": round(avg_chars, 3), "facet_codes": facet_codes.to_blob(),
                     "build_seconds": round(time.perf_counter() - started, 2)}
             if vectors is not None and len(vector_ids or []):
                 buffer = io.BytesIO()
@@ -175,9 +194,7 @@ class SQLiteBackend:
     def _add_dictionary_names(conn, segmenter):
         """Dictionary terms (e.g. 养老院, 执行率) that occur in the data become names too."""
         known = {r[0] for r in conn.execute("SELECT norm FROM names")}
-        conn.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, 'row')")
-        doc_counts = dict(conn.execute("SELECT term, doc FROM temp.vocab WHERE term NOT GLOB '*_*'"))
-        conn.execute("DROP TABLE temp.vocab")
+        doc_counts = dict(conn.execute("SELECT term, doc FROM vocab"))
         rows = []
         for word in segmenter.words:
             norm = normalize(word)
@@ -225,7 +242,9 @@ class SQLiteBackend:
                     matrix = np.load(io.BytesIO(meta["vectors"]))
                     rowids = np.array(json.loads(meta["vector_rowids"]), dtype=np.int64)
                     self._vectors = (matrix, rowids)
-                self._meta = {k: v for k, v in meta.items() if k not in ("vectors", "dictionary", "vector_rowids")}
+                self._meta = {k: v for k, v in meta.items()
+                              if k not in ("vectors", "dictionary", "vector_rowids", "facet_codes")}
+                self._facet_codes = FacetCodes.from_blob(meta["facet_codes"]) if meta.get("facet_codes") else None
                 self._cache_key = key
             return self._segmenter, self._vectors
 
@@ -258,7 +277,9 @@ class SQLiteBackend:
             if subs:
                 options.append(f"({' AND '.join(_quote(s) for s in subs)})")
             grams = bigrams(word)
-            if len(word) >= 2 and grams:  # the word as contiguous text of a title or name
+            # The word as contiguous text of a title or name. A two-character word is its own single
+            # bigram: the plain term already matches it in every column, grams included.
+            if len(word) >= 2 and grams and grams != word:
                 options.append("{grams} : " + _quote(grams))
             clauses.append(options[0] if len(options) == 1 else f"({' OR '.join(options)})")
         # No column filter needed: query words never contain "_", tag tokens always do.
@@ -315,17 +336,10 @@ class SQLiteBackend:
             hit_ids = sorted(r[0] for r in conn.execute(hits_sql, hits_args))
             total = len(hit_ids)
             hit_json = json.dumps(hit_ids)
-            groups = conn.execute(
-                "SELECT m.type, m.year, m.region_code, m.class_code, m.status, count(*) FROM facts m "
-                "WHERE m.rowid IN (SELECT value FROM json_each(?)) GROUP BY 1, 2, 3, 4, 5",
-                [hit_json]).fetchall() if total else []
-            # bm25 only for the first RANK_TOP candidates in static-prior (rowid) order
-            maxrow = hit_ids[min(total, RANK_TOP) - 1] if total else 0
-            facets = self._facets(groups, request.filters, self._labels(conn))
+            counts = self._facet_codes_of(conn).counts(hit_ids)
+            facets = self._facets(counts, request.filters, self._labels(conn))
 
-            keyword_ids = []
-            if total:
-                keyword_ids = self._ranked(conn, request, parsed, match, hit_json, extra, maxrow)
+            keyword_ids = self._ranked(conn, request, parsed, hit_ids, hit_json) if total else []
             use_dense = self._dense_wanted(request, parsed, vectors, embed_query)
             dense_ids = self._dense(request, parsed, vectors, embed_query, conn) if use_dense else []
             ordered, added = _fuse(keyword_ids, dense_ids, request) if dense_ids else (keyword_ids, 0)
@@ -342,33 +356,72 @@ class SQLiteBackend:
                              "available": vectors is not None, "added": added},
             })
             if total > RANK_CAP:
-                result["notices"].append(f"匹配结果超过 {RANK_CAP:,} 条，按相关度排列前 {RANK_CAP:,} 条，请增加关键词缩小范围")
+                result["notices"].append(
+                    f"匹配结果超过 {RANK_CAP:,} 条：条数和分类统计只计其中 {RANK_CAP:,} 条（实际更多），"
+                    f"按相关度排列的是其中 {RANK_TOP:,} 条，请增加关键词缩小范围")
             if not total_shown and not parsed.empty:
                 result["suggestions"] = suggestions(self, parsed, request.filters)
             result["took_ms"] = round((time.perf_counter() - started) * 1000, 2)
             return result
 
-    def _ranked(self, conn, request, parsed, match, hit_json, extra, maxrow):
-        """Ordered [(rowid, score, 'keyword')] for the first pages (up to offset+size, or more for fusion)."""
-        want = request.offset + request.size
-        if request.hybrid or request.hybrid is None:
-            want = max(want, 100)
+    def _ranked(self, conn, request, parsed, hit_ids, hit_json):
+        """Ordered [(rowid, score, 'keyword')] over the (capped) hits.
+
+        Relevance: the first RANK_TOP hits in static-prior order are ranked (exact title, then
+        title containing the query, then bm25, then prior); the remaining hits follow in prior order.
+        """
         if request.sort != "relevance" or parsed.empty:
             order = {"amount": "d.amount_fen IS NULL, d.amount_fen DESC, d.rowid",
                      "date": "d.date IS NULL, d.date DESC, d.rowid"}.get(request.sort, "d.rowid")
+            want = request.offset + request.size
             rows = conn.execute(
                 f"SELECT d.rowid FROM facts d WHERE d.rowid IN (SELECT value FROM json_each(?)) "
                 f"ORDER BY {order} LIMIT ?", [hit_json, want]).fetchall()
             return [(r[0], None, "keyword") for r in rows]
-        phrase_checks = "".join(" AND instr((SELECT norm FROM docs WHERE rowid = f.rowid), ?) > 0"
-                                for _ in parsed.phrases)
-        query_text = "".join(w for w, _ in parsed.words) if len(parsed.words) > 0 else ""
-        rows = conn.execute(
-            f"SELECT f.rowid, bm25(fts, {', '.join(map(str, WEIGHTS))}) AS s FROM fts f "
-            f"CROSS JOIN facts d ON d.rowid = f.rowid WHERE fts MATCH ? AND f.rowid <= ?{phrase_checks} "
-            f"ORDER BY CASE WHEN d.title_norm = ? THEN 0 WHEN instr(d.title_norm, ?) > 0 THEN 1 ELSE 2 END, s "
-            f"LIMIT ?", [match, maxrow, *extra, query_text, query_text or "\x00", want]).fetchall()
-        return [(r[0], -r[1], "keyword") for r in rows]
+        candidates = hit_ids[:RANK_TOP]
+        rows = []
+        for rowid, title_len, names_len, norm in conn.execute(
+                "SELECT rowid, length(title), length(names), norm FROM docs "
+                "WHERE rowid IN (SELECT value FROM json_each(?))", [json.dumps(candidates)]):
+            rows.append((rowid, norm[:title_len], norm[title_len + 1:title_len + 1 + names_len],
+                         norm[title_len + names_len + 2:]))
+        scores = score_rows(rows, query_phrases(parsed, self._idf_function(conn, parsed)), self._avg_chars(conn))
+        query_text = "".join(w for w, _ in parsed.words)
+        titles = {r[0]: r[1] for r in rows}
+
+        def title_rank(rowid):
+            title = titles.get(rowid, "")
+            return 0 if title == query_text else 1 if query_text and query_text in title else 2
+
+        ranked = sorted(candidates, key=lambda rid: (title_rank(rid), -scores.get(rid, 0.0), rid))
+        return [(rid, scores.get(rid, 0.0), "keyword") for rid in ranked] + \
+            [(rid, None, "keyword") for rid in hit_ids[RANK_TOP:]]
+
+    def _idf_function(self, conn, parsed):
+        """text -> idf, from the index's document frequencies (one lookup per query)."""
+        texts = {w for w, _ in parsed.words} | {s for _, subs in parsed.words for s in subs}
+        pieces = {t: bigrams(t).split() for t in texts}
+        keys = sorted(texts | {g for gs in pieces.values() for g in gs})
+        marks = ",".join("?" * len(keys))
+        try:
+            df = dict(conn.execute(f"SELECT term, doc FROM vocab WHERE term IN ({marks})", keys))
+        except sqlite3.OperationalError:  # an index file built before the vocab table existed
+            conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, fts, 'row')")
+            df = dict(conn.execute(f"SELECT term, doc FROM temp.vocab WHERE term IN ({marks})", keys))
+        doc_count = int(self._meta.get("doc_count") or 0) or 1
+
+        def idf_of(text):
+            if text in df:
+                return idf(doc_count, df[text])
+            known = [df.get(g, 0) for g in pieces.get(text, ())]
+            return idf(doc_count, min(known) if known else 0)
+        return idf_of
+
+    def _avg_chars(self, conn):
+        if not self._meta.get("avg_chars"):  # older index file: measure once per file
+            value = conn.execute("SELECT avg(length(norm)) FROM docs").fetchone()[0]
+            self._meta["avg_chars"] = value or 1.0
+        return float(self._meta["avg_chars"])
 
     def _dense_wanted(self, request, parsed, vectors, embed_query):
         enabled = request.hybrid if request.hybrid is not None else _hybrid_default(self.config)
@@ -409,18 +462,15 @@ class SQLiteBackend:
             self._label_key = self._cache_key
         return self._label_map
 
+    def _facet_codes_of(self, conn):
+        if self._facet_codes is None:  # an index file built before the codes were stored: derive once
+            with self._lock:
+                self._facet_codes = FacetCodes.from_rows(conn.execute(
+                    "SELECT type, year, region_code, class_code, status FROM facts ORDER BY rowid"))
+        return self._facet_codes
+
     @staticmethod
-    def _facets(groups, filters, labels):
-        counts = {f: defaultdict(int) for f in FACETS}
-        # columns of the grouped query: type, year, region_code, class_code, status, n
-        positions = {"type": 0, "year": 1, "region": 2, "class": 3, "status": 4}
-        for g in groups:
-            n = g[5]
-            for facet, at in positions.items():
-                value = g[at]
-                if value is None or value == "":
-                    continue
-                counts[facet][str(value)] += n
+    def _facets(counts, filters, labels):
         facets = {}
         for facet in FACETS:
             selected = set((filters or {}).get(facet, []))
