@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from . import policy
 from .address import find_addresses, generalise_address
+from .lexicon import FISCAL_TERMS, PublicTerms
 from .names import KnownNames, find_names, looks_like_person_name
 from .recognizers import find_identifiers, resolve
 
@@ -44,18 +45,40 @@ def _compound():
     return COMPOUND_SURNAMES
 
 
-def detect(text, known=None):
-    """All identifier spans in ``text`` (non-overlapping), including kept officials."""
+def _blocked(span, guard):
+    """A name span inside a public term, or cutting across one («位于桂岭县» → 「于桂」), is not a
+    name. A span that holds a whole public term and more (「张惠民」 ⊃ 「惠民」) still is."""
+    for start, end in guard:
+        if start <= span.start and span.end <= end:
+            return True
+        if span.start < start < span.end < end or start < span.start < end < span.end:
+            return True
+    return False
+
+
+def detect(text, known=None, protected=None):
+    """All identifier spans in ``text`` (non-overlapping), including kept officials.
+
+    ``protected``: a lexicon.PublicTerms; person-name guesses inside or across its terms are
+    dropped (validated identifiers and addresses never are)."""
     candidates = [(100, s) for _p, s in find_identifiers(text)]
+    guard = protected.spans(text) if protected is not None else ()
+    names = find_names(text)
     if known is not None:
-        candidates += [(_PRIORITY["known"], s) for s in known.find(text)]
+        for span in known.find(text):
+            # A known name inside a longer detected name is another person (「杨红」 in 「杨红荣」).
+            if any(n.start <= span.start and span.end <= n.end and n.end - n.start > span.end - span.start
+                   for n in names):
+                continue
+            if not _blocked(span, guard):
+                candidates.append((_PRIORITY["known"], span))  # also longer names seen through one
     candidates += [(_PRIORITY["address"], s) for s in find_addresses(text)]
-    candidates += [(_PRIORITY[s.source], s) for s in find_names(text)]
+    candidates += [(_PRIORITY[s.source], s) for s in names if not _blocked(s, guard)]
     return resolve(candidates)
 
 
 class Deidentifier:
-    def __init__(self, pseudonym_key, known_person_names=()):
+    def __init__(self, pseudonym_key, known_person_names=(), public_terms=()):
         if not pseudonym_key:
             raise ValueError("pseudonym_key must not be empty")
         self._key = pseudonym_key.encode("utf-8")
@@ -64,12 +87,32 @@ class Deidentifier:
         else:
             self._prefix = {n: policy.DEFAULT_PREFIX for n in known_person_names if n}
         self._known = KnownNames(self._prefix)
+        self._protected = PublicTerms(self._public_terms(public_terms))
         self.counts = Counter()  # (kind, treatment) -> n
         self.records = Counter()  # table -> rows
         self.text_fields = 0
         self.text_chars = 0
         self.extra = {}  # sections added by the publisher: k_anonymity, small-cell tables
         self._cache = {}
+
+    def _public_terms(self, public_terms):
+        """FISCAL_TERMS plus the publication's names (lexicon.public_terms_from_tables gives a dict
+        with "names" and "project_names"; a plain iterable counts as "names"). A term that holds a
+        known person's name is not protected; nor is a project name in which a person is detected."""
+        if isinstance(public_terms, Mapping):
+            names, projects = public_terms.get("names", ()), public_terms.get("project_names", ())
+        else:
+            names, projects = public_terms, ()
+        known = self._known.pattern
+
+        def safe(term):
+            return term and not (known and known.search(term))
+
+        terms = {t for t in FISCAL_TERMS if safe(t)} | {t for t in names if safe(t)}
+        for name in projects:
+            if safe(name) and not any(s.kind == "person_name" for s in find_names(name)):
+                terms.add(name)
+        return terms
 
     # -- pseudonyms --------------------------------------------------------------------------
     def pseudonym(self, name, prefix=policy.DEFAULT_PREFIX):
@@ -99,7 +142,7 @@ class Deidentifier:
             return text, ()
         found = []
         parts, last = [], 0
-        for span in detect(text, self._known):
+        for span in detect(text, self._known, self._protected):
             treatment = policy.TEXT_POLICY[span.kind]
             if span.kind == "person_name" and span.source == "known":
                 treatment = policy.PSEUDONYM
@@ -122,7 +165,7 @@ class Deidentifier:
         """Identifiers that would be changed in ``text`` (used by the leak scanner)."""
         if not text or not _QUICK_SKIP.search(text):
             return []
-        return [s for s in detect(text, self._known) if policy.TEXT_POLICY[s.kind] != policy.KEEP]
+        return [s for s in detect(text, self._known, self._protected) if policy.TEXT_POLICY[s.kind] != policy.KEEP]
 
     # -- records -----------------------------------------------------------------------------
     def record(self, table, row):

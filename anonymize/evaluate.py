@@ -28,7 +28,7 @@ def evaluate(items, key="evaluation-key"):
     for item in items:
         if "text" not in item:
             continue
-        deid = Deidentifier(key, item.get("known", ()))
+        deid = Deidentifier(key, item.get("known", ()), public_terms=item.get("public", ()))
         predicted = Counter((s.kind, _norm(s.value)) for s in deid.findings(item["text"]))
         gold = Counter((e["type"], _norm(e["text"])) for e in item["entities"])
         for pair in (predicted | gold):

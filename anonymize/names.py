@@ -31,7 +31,7 @@ COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫",
 # Words that introduce a private person.
 PERSON_CUES = (
     "村民", "居民", "户主", "联系人", "收款人", "领款人", "经办人", "投诉人", "举报人", "申请人", "受助人", "受益人",
-    "承包人", "承包户", "个体户", "业主", "农户", "贫困户", "低保户", "五保户", "特困人员", "残疾人", "退役军人",
+    "承包人", "承包户", "个体工商户", "个体户", "业主", "农户", "贫困户", "低保户", "五保户", "特困人员", "残疾人", "退役军人",
     "监护人", "代理人", "当事人", "签收人", "来访人", "反映人", "求助人", "租户", "农民工", "司机", "施工队长",
     "包工头", "负责人", "法定代表人", "经营者", "村民代表", "服务对象", "被征收人", "赔偿对象", "户名", "车主", "姓名", "账户名", "持卡人", "本人",
 )
@@ -95,7 +95,9 @@ def official_in_role(text, start, end):
 
 
 class KnownNames:
-    """One alternation regex over the data's own person names (longest first)."""
+    """One alternation regex over the data's own person names (longest first). A match must sit on
+    a word boundary: one that starts inside a common word (「位于桂岭县」 holds 「于桂」) or ends inside
+    a place / organisation word is not that person."""
 
     def __init__(self, names):
         names = sorted({n for n in names if n and len(n) >= 2}, key=len, reverse=True)
@@ -103,10 +105,78 @@ class KnownNames:
         self.pattern = re.compile("|".join(map(re.escape, names))) if names else None
 
     def find(self, text):
+        """Spans of known names. A match that jieba reads as the start of a longer name (「局长朱建宇」:
+        朱|建宇 holds the known 「朱建」) becomes that longer name with source "cue": an official in
+        role is kept, anybody else masked (never the known person's pseudonym)."""
         if not self.pattern:
             return []
-        return [Span(m.start(), m.end(), "person_name", m.group(0), "known") for m in self.pattern.finditer(text)]
+        matches = list(self.pattern.finditer(text))
+        if not matches:
+            return []
+        tokens = _tokens(text)
+        out = []
+        for m in matches:
+            start, end = m.start(), m.end()
+            if not _on_word_boundary(tokens, start, end):
+                continue
+            longer = _longer_name_end(text, tokens, start, end)
+            if longer > end and text[start:longer] not in self.names:
+                kind = "official" if official_in_role(text, start, longer) else "person_name"
+                out.append(Span(start, longer, kind, text[start:longer], "cue"))
+            else:
+                out.append(Span(start, end, "person_name", m.group(0), "known"))
+        return out
 
+
+def is_name_occurrence(text, start, end):
+    """Whether ``text[start:end]`` (a person's name found by substring search) reads as that name:
+    not inside a common word (「位于桂岭县」 holds 「于桂」) and not the start of a longer official's
+    name in role (「局长杨红荣」 holds 「杨红」). The leak scanner applies the same word boundary."""
+    tokens = _tokens(text)
+    if not _on_word_boundary(tokens, start, end):
+        return False
+    longer = _longer_name_end(text, tokens, start, end)
+    return not (longer > end and official_in_role(text, start, longer))
+
+
+def _dictionary_word(word, flag):
+    return len(word) >= 2 and not flag.startswith("nr") and jieba.dt.FREQ.get(word, 0) > 0
+
+
+def _on_word_boundary(tokens, start, end):
+    for pos, word, flag in tokens:
+        if pos >= end:
+            break
+        stop = pos + len(word)
+        if pos < start < stop and _dictionary_word(word, flag):
+            return False  # starts inside 「位于」「关于」…
+        if pos < end < stop and flag[:2] in ("ns", "nt") and _dictionary_word(word, flag):
+            return False  # ends inside a place or organisation word
+    return True
+
+
+def _longer_name_end(text, tokens, start, end):
+    """End of the longer name a two-character match begins, or ``end``: the match ends inside a
+    token (朱|建宇, 胡|阳春) or is followed by a lone given-name character (王国|飞|带队)."""
+    if end - start != 2:
+        return end
+    for pos, word, _flag in tokens:
+        stop = pos + len(word)
+        if pos < end < stop and stop - start <= 3 and re.fullmatch(_HAN + "+", word):
+            return stop
+        if pos == end:
+            after = text[stop:stop + 1]
+            if (len(word) == 1 and re.match(_HAN, word) and word not in _NOT_NAME_END
+                    and not text[end:].startswith(PLACE_ORG_SUFFIX) and (not after or re.match(_HAN, after) or after in "。，；、")):
+                return stop
+            break
+        if pos > end:
+            break
+    return end
+
+
+# jieba dictionary frequency from which a two-character nr word is read as an ordinary word / place.
+_COMMON_WORD_FREQ = 50
 
 _CLAUSE_RE = re.compile(r"[^。！？；，、\n]+|[。！？；，、\n]+")
 
@@ -204,7 +274,10 @@ def find_names(text):
                 continue
             word = _extend(text, start, word + given.group(0)[:1])
         if flag.startswith("nr") and looks_like_person_name(word):
-            word = _extend(text, start, word)
+            extended = _extend(text, start, word)
+            if extended == word and len(word) == 2 and jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD_FREQ:
+                continue  # 「惠民」「白沙」「文昌」: a dictionary word too; only a cue makes it a name
+            word = extended
             end = start + len(word)
             if text[end:end + 2].startswith(PLACE_ORG_SUFFIX) or text[end:end + 1] in "某" or _ORG_AFTER.match(text, end):
                 continue

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from . import policy
 from .address import find_addresses
 from .deidentify import Deidentifier
+from .names import is_name_occurrence
 from .recognizers import find_identifiers, resolve
 
 _DIGIT_RUN = re.compile(r"\d[\d\s-]{5,}[\dXx]")
@@ -104,7 +105,7 @@ class Canaries:
                         if i + size > len(run):
                             break
                         piece = run[i:i + size]
-                        if piece in self.names:
+                        if piece in self.names and is_name_occurrence(text, m.start() + i, m.start() + i + size):
                             hits.append((self.names[piece], piece, m.start() + i))
             for span in find_addresses(text):
                 if span.value in self.addresses:

@@ -5,6 +5,7 @@ import logging
 from sqlalchemy import insert, select, update
 
 from anonymize import Deidentifier
+from anonymize.lexicon import public_terms_from_tables
 from anonymize.publication import apply_publication_controls
 from anonymize.stats import KAnonymityError
 
@@ -147,7 +148,7 @@ def publish(engine, paths, *, pseudonym_key, dataset, title, is_demo=False, crea
     """
     init_schema(engine)
     tables, manifest = read_sources(paths)
-    deid = Deidentifier(pseudonym_key, known_person_names(tables))
+    deid = Deidentifier(pseudonym_key, known_person_names(tables), public_terms=public_terms_from_tables(tables))
     published = to_published_rows(tables, deid)
     try:
         apply_publication_controls(tables, published, deid)

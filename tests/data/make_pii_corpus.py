@@ -83,9 +83,12 @@ def spaced(value, groups):
 items = []
 
 
-def add(text, *entities, known=()):
-    items.append({"id": len(items) + 1, "text": text, "entities": [{"type": t, "text": v} for t, v in entities],
-                  "known": list(known)})
+def add(text, *entities, known=(), public=()):
+    item = {"id": len(items) + 1, "text": text, "entities": [{"type": t, "text": v} for t, v in entities],
+            "known": list(known)}
+    if public:
+        item["public"] = list(public)  # the publication's own public names (lexicon.public_terms_from_tables)
+    items.append(item)
 
 
 def pick_cue():
@@ -235,6 +238,33 @@ for k in range(10):
     items.append({"id": len(items) + 1, "table": "payments", "record": {
         "id": f"PV2026C{k:04d}", "date": "2026-04-02", "amount_yuan": 1234567, "payee": company, "payee_type": "单位",
         "purpose": "工程进度款"}, "pii": [], "kept": [company]})
+
+# ---- real-text false positives (python -m anonymize.audit on the demo) as hard negatives ----------
+# Each comes with the known payee names and public names the importer passes, as in the real run.
+GUILING = ["桂岭县", "桂岭", "桂岭街道", "桂岭县交通运输局", "白马镇", "白马", "柳荫镇", "柳荫"]
+REAL_NEGATIVES = [
+    ("项目位于桂岭县桂岭街道，由桂岭县交通运输局组织实施。", ["于桂"]),
+    ("项目位于桂岭县白马镇，由市生态环境局组织实施，计划新建污水管网12公里。", ["于桂"]),
+    ("项目责任人为市水利局局长杨红荣。", ["杨红"]),
+    ("示例市人民政府副市长黄德凯主持召开项目推进会，协调解决征地问题。", ["黄德"]),
+    ("星桥区人民政府副区长朱建宇主持召开项目推进会。", ["朱建"]),
+    ("竹源县农业农村局局长王国飞带队到现场检查工程进度。", ["王国"]),
+    ("项目责任人为银杏区农业农村局局长胡阳春。", ["胡阳"]),
+    ("城乡最低生活保障等惠民惠农补贴政策，补贴资金通过一卡通发放。", []),
+    ("《示例市2025年预算执行白皮书》今日发布。", []),
+    ("示例市财政白皮书显示，平均每家企业获得补贴1200元。", []),
+    ("平均每家补助3000元，平均每户受益2100元。", []),
+    ("位于柳荫的项目已开工，柳荫镇中心小学改扩建同步推进。", []),
+    ("白马镇文化站修缮工程完工。", []),
+    ("2025年全市一般公共预算执行率为96.2%，民生支出占比78.5%。", []),
+]
+for text, known in REAL_NEGATIVES:
+    add(text, known=known, public=GUILING)
+# Their positive twins: a public word inside a longer name, a known name inside a longer one.
+add("经与被征收户邵梅雪协商一致，签订补偿协议。", ("person_name", "邵梅雪"), known=["邵梅"], public=GUILING)
+add("村民张惠民反映路灯不亮，已报修。", ("person_name", "张惠民"), public=GUILING)
+add("居民李文明来电咨询危房改造政策。", ("person_name", "李文明"), public=GUILING)
+add("桂岭县白马镇村民于桂反映灌溉渠堵塞。", ("person_name", "于桂"), known=["于桂"], public=GUILING)
 
 out = Path(__file__).with_name("pii_corpus.jsonl")
 with out.open("w", encoding="utf-8") as fh:
