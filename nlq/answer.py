@@ -16,7 +16,8 @@ from .text import MAX_QUESTION_CHARS, normalize, printable
 from .timeparse import Period
 
 MEASURE_LABELS = {"spent": "支出", "budget": "预算", "rate": "执行率", "share": "占比", "growth": "同比增长",
-                  "count": "项目数", "output": "实物产出", "investment": "总投资", "progress": "进度"}
+                  "count": "项目数", "output": "实物产出", "investment": "总投资", "progress": "进度",
+                  "per_capita": "人均支出", "disbursed": "已拨付资金"}
 
 
 class QuestionError(ValueError):
@@ -91,6 +92,7 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
         "chart": None,
         "alternatives": [],
         "search_fallback": None,
+        "coverage": None,
         "links": {},
     }
     if parsed.query is None:
@@ -100,7 +102,7 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     query = parsed.query
     if query.period is None:
         query.period = latest_period(latest) if query.kind != "project" else None
-    if query.kind == "trend" and query.period is not None and not query.period.multi_year:
+    if query.kind == "trend" and query.group == "year" and query.period is not None and not query.period.multi_year:
         available = [y for y in years if y <= query.period.year_to]
         query.period = replace(query.period, year_from=available[0] if available else query.period.year_from)
     notes = result["notes"]
@@ -119,9 +121,13 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
             parsed.alternatives.insert(0, alt)
             parsed.confidence = min(parsed.confidence, 0.5)
             result["confidence"] = parsed.confidence
+    coverage = _partial_year(conn, pub_id, query, notes)
     answer, chart = run(conn, pub_id, query, lexicon)
+    if coverage and answer is not None:
+        answer["coverage"] = coverage
     result.update(
-        understood=restate(query, lexicon),
+        coverage=coverage,
+        understood=restate(query, lexicon, coverage),
         query=query.to_dict(),
         chips=chips(query, lexicon),
         answer=answer,
@@ -136,6 +142,25 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     return result
 
 
+def _partial_year(conn, pub_id, query, notes):
+    """「2026年截至10月」 when the period's last year has spending data for only part of the year.
+
+    Year-on-year growth over such a year compares the same months of both years (同期)."""
+    period = query.period
+    if query.kind == "project" or period is None or not period.whole_year or query.measure == "budget":
+        return None
+    last = ex.last_month(conn, pub_id, period.year_to)
+    if not 0 < last < 12:
+        return None
+    if query.kind == "growth":
+        if query.base_measure == "budget":  # budgets are annual
+            return None
+        query.period = replace(period, month_from=1, month_to=last)
+        notes.append(f"{period.year_to}年数据截至{last}月，与上年同期（1—{last}月）比较")
+        return None
+    return f"{period.year_to}年截至{last}月" if period.multi_year else f"截至{last}月"
+
+
 # ---- running a query ----------------------------------------------------------
 
 
@@ -145,33 +170,51 @@ def _name(lexicon, group, key):
     if group == "dept":
         return lexicon.dept_names.get(key, key)
     if group == "class":
-        return lexicon.class_names.get(key, key)
+        return _class_name(lexicon, key)
     if group == "year":
         return f"{key}年"
     return str(key)
+
+
+def _class_name(lexicon, code):
+    if code in lexicon.class_names:
+        return lexicon.class_names[code]
+    name = lexicon.kuan_names.get(code, code)
+    return name if name.endswith("支出") else name + "支出"
+
+
+def _region_name(lexicon, code):
+    """A region's name; the top level named on its own means its own rows (市本级)."""
+    if code == lexicon.root_code:
+        return lexicon.root_name[-1] + "本级" if lexicon.root_name != "全国" else "中央本级"
+    return lexicon.region_names.get(code, code)
 
 
 def _value(measure, raw):
     """Numbers for JSON: 元 for money, percent for rates."""
     if raw is None:
         return None
-    if measure in ("spent", "budget", "investment"):
+    if measure in ("spent", "budget", "investment", "disbursed"):
         return fen_to_yuan(raw)
+    if measure == "per_capita":
+        return round(raw / 100, 2)
     if measure in ("rate", "share", "growth"):
         return round(raw * 100, 4)
     return raw
 
 
 def _unit(measure, query=None):
-    return {"spent": "元", "budget": "元", "investment": "元", "rate": "%", "share": "%", "growth": "%",
-            "count": "个", "progress": "%"}.get(measure, (query.output_unit if query else "") or "")
+    return {"spent": "元", "budget": "元", "investment": "元", "disbursed": "元", "per_capita": "元/人", "rate": "%",
+            "share": "%", "growth": "%", "count": "个", "progress": "%"}.get(measure, (query.output_unit if query else "") or "")
 
 
 def _display(measure, raw):
     if raw is None:
         return "—"
-    if measure in ("spent", "budget", "investment"):
+    if measure in ("spent", "budget", "investment", "disbursed"):
         return format_amount(raw)
+    if measure == "per_capita":
+        return f"{raw / 100:,.2f} 元/人"
     if measure in ("rate", "share", "growth"):
         return f"{raw * 100:.1f}%"
     if isinstance(raw, float):
@@ -192,6 +235,27 @@ def run(conn, pub_id, query, lexicon):
                   "difference": fen_to_yuan(this - base), "difference_display": format_amount(this - base),
                   "columns": ["年份", "金额（元）", "金额"], "rows": rows}
         return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], "元", line=True)
+    if query.kind == "trend" and query.group == "month":
+        values = ex.measure_by(conn, pub_id, query, lexicon, period, group="month")
+        months = sorted(m for m in values if m)  # month 0 (whole-year rows) has no month
+        rows = [[f"{m}月", _value(query.measure, values[m]), _display(query.measure, values[m])] for m in months]
+        answer = {"kind": "series", "unit": _unit(query.measure), "period": period.label(),
+                  "columns": ["月份", f"{label}（{_unit(query.measure)}）", label], "rows": rows,
+                  "value": rows[-1][1] if rows else None}
+        return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], _unit(query.measure))
+    if query.kind == "comparison" and query.group == "year":
+        values = ex.measure_by(conn, pub_id, query, lexicon, period, group="year")
+        items = [(y, values.get(y)) for y in query.years]
+        rows = [[f"{y}年", _value(query.measure, v), _display(query.measure, v)] for y, v in items]
+        answer = {"kind": "table", "unit": _unit(query.measure), "period": period.label(),
+                  "columns": ["年份", f"{label}（{_unit(query.measure)}）", label], "rows": rows,
+                  "keys": [y for y, _ in items], "value": rows[0][1] if rows else None}
+        if len(items) >= 2 and None not in (items[0][1], items[-1][1]):
+            diff = items[-1][1] - items[0][1]
+            answer["difference"] = _value(query.measure, diff)
+            if query.difference:
+                answer.update(kind="figure", value=answer["difference"], display=_display(query.measure, diff))
+        return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], _unit(query.measure))
     if query.kind == "trend":
         values = ex.measure_by(conn, pub_id, query, lexicon, period, group="year")
         years = [y for y in period.years if y in values]
@@ -238,8 +302,7 @@ def run(conn, pub_id, query, lexicon):
     if query.measure in ("rate", "share"):
         spent = ex.sums(conn, pub_id, query, lexicon, period.years, (period.month_from, period.month_to))[None]
         other = (ex.sums(conn, pub_id, query, lexicon, period.years, measure="budget")[None] if query.measure == "rate"
-                 else ex.sums(conn, pub_id, query, lexicon, period.years, (period.month_from, period.month_to),
-                              with_class=False)[None])
+                 else ex.share_whole(conn, pub_id, query, lexicon, period.years, (period.month_from, period.month_to))[None])
         second = "预算" if query.measure == "rate" else "总支出"
         answer.update(columns=["项目", "金额（元）", "金额"],
                       rows=[["支出", fen_to_yuan(spent), format_amount(spent)], [second, fen_to_yuan(other), format_amount(other)]])
@@ -277,6 +340,22 @@ def _run_project(conn, pub_id, query, lexicon):
                   "period": str(p["year"]) + "年", "project": p["code"], "status": p["status"],
                   "columns": ["项目", "内容"], "rows": table}
         return answer, None
+    if query.measure == "output" and query.group == "year" and period is not None:
+        values = ex.project_sum(conn, pub_id, query, lexicon, period, "output", group="year")
+        unit = query.output_unit
+        rows = [[f"{y}年", round(values.get(y, 0), 4), f"{values.get(y, 0):,.2f}".rstrip("0").rstrip(".") + f" {unit}"]
+                for y in period.years]
+        answer = {"kind": "series", "unit": unit, "period": plabel, "value": round(sum(values.values()), 4),
+                  "columns": ["年份", f"实物产出（{unit}）", "实物产出"], "rows": rows}
+        return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], unit)
+    if query.measure in ("investment", "disbursed") and query.group is None:
+        total = int(ex.project_sum(conn, pub_id, query, lexicon, period, query.measure)[None])
+        n = ex.project_count(conn, pub_id, query, lexicon, period)
+        answer = {"kind": "figure", "value": fen_to_yuan(total), "unit": "元", "display": format_amount(total),
+                  "period": plabel, "projects": n}
+        sample = ex.project_rows(conn, pub_id, query, lexicon, period, order=[projects.c.total_investment_fen.desc()], limit=20)
+        answer.update(_project_table(sample))
+        return answer, None
     if query.measure == "output":
         total, n = ex.output_sum(conn, pub_id, query, lexicon, period)
         answer = {"kind": "figure", "value": round(total, 4), "unit": query.output_unit, "period": plabel,
@@ -291,7 +370,7 @@ def _run_project(conn, pub_id, query, lexicon):
         return answer, None
     order = [projects.c.total_investment_fen.asc() if query.order == "asc" else projects.c.total_investment_fen.desc(),
              projects.c.code]
-    if query.status == "滞后":
+    if query.status == "滞后" and query.measure != "investment":  # the most delayed first, unless ranked by investment
         order = [projects.c.progress_pct.asc(), projects.c.code]
     rows = ex.project_rows(conn, pub_id, query, lexicon, period, order=order, limit=query.limit or 50)
     total = ex.project_count(conn, pub_id, query, lexicon, period)
@@ -320,8 +399,9 @@ def _project_table(rows):
 
 
 def _bar_chart(labels, values, unit, *, line=False):
-    """An ECharts option (data only; charts.js/ask.js renders it)."""
+    """An ECharts option (data only; the shared portal/static/charts.js renders it)."""
     return {
+        "mzUnit": unit,  # charts.js appends it to every tooltip value
         "tooltip": {"trigger": "axis"},
         "grid": {"left": 80, "right": 20, "top": 30, "bottom": 60},
         "xAxis": {"type": "category", "data": labels, "axisLabel": {"interval": 0, "rotate": 30 if len(labels) > 6 else 0}},
@@ -334,13 +414,17 @@ def _bar_chart(labels, values, unit, *, line=False):
 
 
 def _scope_words(query, lexicon):
-    region = "、".join(lexicon.region_names.get(c, c) for c in query.regions) or lexicon.root_name
+    region_list = "、".join(_region_name(lexicon, c) for c in query.regions)
+    region = region_list or lexicon.root_name
     if query.group == "region" and query.kind != "comparison":
         region = lexicon.each_word
+        subset = next((noun for noun, codes in lexicon.region_subsets.items() if codes == query.regions), None)
+        if query.regions:
+            region = f"各{subset}" if subset else f"{region}（{region_list}）"
     dept = "、".join(lexicon.dept_names.get(c, c) for c in query.depts)
     if query.group == "dept" and query.kind != "comparison":
         dept = "各部门"
-    cls = "、".join(lexicon.class_names.get(c, c) for c in query.classes)
+    cls = "、".join(_class_name(lexicon, c) for c in query.classes)
     if query.class_set:
         codes = "、".join(lexicon.class_names.get(c, c).removesuffix("支出") for c in lexicon.minsheng if c in lexicon.class_names)
         cls = f"民生支出（{codes}）"
@@ -362,36 +446,62 @@ def chips(query, lexicon):
     return out
 
 
-def restate(query, lexicon):
+def restate(query, lexicon, coverage=None):
+    """The question as understood, in words; ``coverage`` names a partial last year (「2026年截至10月」)."""
     region, dept, cls = _scope_words(query, lexicon)
     period = query.period.label() if query.period else "全部年度"
-    what = cls or "全部支出"
+    if coverage:
+        period += f"（{coverage}）"
+    what = cls or "总支出"
     measure = MEASURE_LABELS[query.measure]
     if query.kind == "project":
         filters = "、".join(x for x in (query.category, query.status and f"状态为{query.status}",
                                         "新开工" if query.new_start else None,
                                         query.min_investment_yuan and f"总投资超过{format_amount(int(query.min_investment_yuan * 100))}") if x)
+        if query.contractor:
+            filters = "、".join(x for x in (filters, f"{query.contractor}承建") if x)
         subject = f"{period}{region}{cls}{filters}项目"
+        # projects belong to a year by their budget year (项目年度); 新开工 by their start date
+        basis = ""
+        if query.period is not None and query.period.explicit:
+            basis = "，按开工日期统计" if query.new_start else "，按项目年度统计"
         if query.group == "contractor":
-            return f"{subject}中，按{'总投资' if query.measure == 'investment' else '项目数'}排名的承包商"
+            return f"{subject}中，按{'总投资' if query.measure == 'investment' else '项目数'}排名的承包商{basis}"
         if query.measure == "progress":
             return f"项目「{lexicon.project_names.get(query.project, query.project)}」的进展"
         if query.measure == "output":
-            return f"{subject}的实际产出（{query.output_unit}）"
+            return f"{subject}的实际产出（{query.output_unit}）{basis}"
         if query.measure == "count" and query.group is None:
-            return f"{subject}的数量"
-        return f"{subject}（按总投资{'从低到高' if query.order == 'asc' else '从高到低'}）"
+            return f"{subject}的数量{basis}"
+        if query.measure in ("investment", "disbursed") and query.group is None:
+            return f"{subject}的{measure}合计{basis}"
+        if query.measure == "output" and query.group == "year":
+            return f"{subject}每年的实际产出（{query.output_unit}）{basis}"
+        return f"{subject}（按总投资{'从低到高' if query.order == 'asc' else '从高到低'}）{basis}"
     scope = f"{period}{region}{dept and '·' + dept}{what}"
     if query.kind == "growth":
-        base = f"{query.period.year_from}年" if query.period.multi_year else "上年同期"
-        return f"{scope}相比{base}的增长"
+        base = f"{query.period.year_from}年" if query.period.multi_year else "上年同期" if query.base_measure != "budget" \
+            else "上年"
+        return f"{scope}{'预算' if query.base_measure == 'budget' else ''}相比{base}的增长"
+    if query.kind == "comparison" and query.group == "year":
+        years = "与".join(f"{y}年" for y in query.years)
+        scope = f"{region}{dept and '·' + dept}{what}"
+        return f"比较{years}{scope}的{measure}" + ("差额" if query.difference else "")
+    if query.kind == "trend" and query.group == "month":
+        return f"{scope}逐月变化"
     if query.kind == "trend":
-        return f"{scope}逐年{measure}变化"
+        return f"{scope}逐年变化" if query.measure == "spent" else f"{scope}的{measure}逐年变化"
     if query.kind == "comparison":
         return f"比较{scope}的{measure}" + ("差额" if query.difference else "")
     text = scope if query.measure == "spent" else f"{scope}的{measure}"
     if query.measure == "share":
-        text = f"{scope}占总支出的比例"
+        whole = "总支出"
+        if query.share_of:
+            regions = query.share_of.get("regions")
+            where = ("、".join(_region_name(lexicon, c) for c in regions) or lexicon.root_name) if regions is not None \
+                else (region if query.regions else "")
+            whole = where + ("、".join(_class_name(lexicon, c) for c in query.share_of.get("classes") or []) or "总支出")
+        text = f"{scope}占{whole}的比例"
     if query.threshold:
         text += f"（{'低于' if query.threshold['op'] == '<' else '高于'}{query.threshold['value'] * 100:g}%）"
     if query.order:

@@ -4,6 +4,8 @@ Spending over a month range counts months a..b; a whole year also counts month-0
 (whole-year figures without a monthly breakdown). Budgets are annual. 款 roll up into
 their 类 by code prefix. Amounts stay integer fen here.
 """
+from dataclasses import replace
+
 from sqlalchemy import and_, func, or_, select
 
 from portal.schema import budgets, expenditures, projects
@@ -38,12 +40,9 @@ def _conds(table, pub_id, query, lexicon, years, months=(0, 0), *, with_class=Tr
 
 
 def _group_col(table, group):
-    return {
-        "region": table.c.region_code,
-        "dept": table.c.dept_code,
-        "class": func.substr(table.c.class_code, 1, 3),
-        "year": table.c.year,
-    }[group]
+    if group == "class":
+        return func.substr(table.c.class_code, 1, 3)
+    return table.c[{"region": "region_code", "dept": "dept_code", "year": "year", "month": "month"}[group]]
 
 
 def sums(conn, pub_id, query, lexicon, years, months=(0, 0), *, measure="spent", group=None, with_class=True):
@@ -59,6 +58,16 @@ def sums(conn, pub_id, query, lexicon, years, months=(0, 0), *, measure="spent",
     return {k: int(v or 0) for k, v in rows if k is not None}
 
 
+def share_whole(conn, pub_id, query, lexicon, years, months, group=None):
+    """The whole a share is taken of: all classes of the same scope, or what 「占…」 named (query.share_of)."""
+    if not query.share_of:
+        return sums(conn, pub_id, query, lexicon, years, months, group=group, with_class=False)
+    regions = query.share_of.get("regions")
+    whole = replace(query, regions=query.regions if regions is None else list(regions),
+                    classes=list(query.share_of.get("classes") or []), class_set=None)
+    return sums(conn, pub_id, whole, lexicon, years, months, group=group)
+
+
 def _ratio(a, b):
     return a / b if b else None
 
@@ -68,6 +77,13 @@ def measure_by(conn, pub_id, query, lexicon, period, group=None):
     years, months = period.years, (period.month_from, period.month_to)
     if query.measure in ("spent", "budget"):
         return sums(conn, pub_id, query, lexicon, years, months, measure=query.measure, group=group)
+    if query.measure == "per_capita":  # fen per resident: spending over the population of the scope
+        spent = sums(conn, pub_id, query, lexicon, years, months, group=group)
+        if group == "region":
+            return {k: _ratio(v, lexicon.region_population.get(k) or 0) for k, v in spent.items()}
+        population = sum(lexicon.region_population.get(r) or 0 for r in query.regions) if query.regions \
+            else lexicon.region_population.get(lexicon.root_code) or 0
+        return {k: _ratio(v, population) for k, v in spent.items()}
     if query.measure == "rate":
         spent = sums(conn, pub_id, query, lexicon, years, months, group=group)
         budget = sums(conn, pub_id, query, lexicon, years, measure="budget", group=group)
@@ -75,7 +91,7 @@ def measure_by(conn, pub_id, query, lexicon, period, group=None):
         return {k: _ratio(spent.get(k, 0), budget.get(k, 0)) for k in keys}
     if query.measure == "share":
         part = sums(conn, pub_id, query, lexicon, years, months, group=group)
-        total = sums(conn, pub_id, query, lexicon, years, months, group=group, with_class=False)
+        total = share_whole(conn, pub_id, query, lexicon, years, months, group=group)
         return {k: _ratio(part.get(k, 0), total[k]) for k in total}
     raise ValueError(query.measure)
 
@@ -90,7 +106,7 @@ def drop_root(values, lexicon, group):
 def growth(conn, pub_id, query, lexicon, period):
     """(this, base, growth fraction) — year-on-year, or first→last year of a range."""
     months = (period.month_from, period.month_to)
-    measure = "budget" if query.measure == "budget" else "spent"
+    measure = "budget" if query.base_measure == "budget" else "spent"
     last = period.year_to
     first = period.year_from if period.multi_year else last - 1
     values = sums(conn, pub_id, query, lexicon, [first, last], months, measure=measure, group="year")
@@ -112,6 +128,8 @@ def project_conds(pub_id, query, lexicon, period):
         conds.append(projects.c.category == query.category)
     if query.status:
         conds.append(projects.c.status == query.status)
+    if query.contractor:
+        conds.append(projects.c.contractor == query.contractor)
     if query.output_unit:
         conds.append(projects.c.output_unit == query.output_unit)
     if query.min_investment_yuan:
@@ -142,6 +160,17 @@ def project_count(conn, pub_id, query, lexicon, period):
                             .where(*project_conds(pub_id, query, lexicon, period))).scalar())
 
 
+def project_sum(conn, pub_id, query, lexicon, period, column, group=None):
+    """Σ of a project column (fen or output units), {key: value} by ``group`` ("year") or {None: value}."""
+    conds = project_conds(pub_id, query, lexicon, period)
+    col = {"investment": projects.c.total_investment_fen, "disbursed": projects.c.disbursed_fen,
+           "output": projects.c.output_actual}[column]
+    if group == "year":
+        rows = conn.execute(select(projects.c.year, func.sum(col)).where(*conds).group_by(projects.c.year))
+        return {k: v or 0 for k, v in rows}
+    return {None: conn.execute(select(func.coalesce(func.sum(col), 0)).where(*conds)).scalar() or 0}
+
+
 def output_sum(conn, pub_id, query, lexicon, period):
     conds = project_conds(pub_id, query, lexicon, period)
     total = conn.execute(select(func.coalesce(func.sum(projects.c.output_actual), 0), func.count())
@@ -151,8 +180,6 @@ def output_sum(conn, pub_id, query, lexicon, period):
 
 def contractor_ranking(conn, pub_id, query, lexicon, period, limit):
     conds = project_conds(pub_id, query, lexicon, period) + [projects.c.contractor.is_not(None)]
-    if query.contractor:
-        conds.append(projects.c.contractor == query.contractor)
     n = func.count().label("n")
     invest = func.sum(projects.c.total_investment_fen).label("invest")
     primary = invest if query.measure == "investment" else n
@@ -166,9 +193,15 @@ def by_year_available(conn, pub_id):
     return sorted(r[0] for r in rows)
 
 
+def last_month(conn, pub_id, year):
+    """The last month with spending rows in ``year`` (0 when the year has only whole-year rows)."""
+    return int(conn.execute(select(func.max(expenditures.c.month)).where(
+        expenditures.c.publication_id == pub_id, expenditures.c.year == year)).scalar() or 0)
+
+
 def whole(period):
     return Period(period.year_from, period.year_to, 0, 0, period.explicit)
 
 
 __all__ = ["NoData", "sums", "measure_by", "growth", "project_rows", "project_count", "output_sum",
-           "contractor_ranking", "drop_root", "by_year_available", "and_"]
+           "contractor_ranking", "project_sum", "drop_root", "by_year_available", "last_month", "and_"]

@@ -5,8 +5,9 @@ from dataclasses import asdict, dataclass, field
 from .timeparse import Period
 
 KINDS = ("figure", "execution", "ranking", "comparison", "trend", "growth", "share", "project")
-MEASURES = ("spent", "budget", "rate", "share", "growth", "count", "output", "investment", "progress")
-GROUPS = (None, "region", "dept", "class", "year", "project", "contractor")
+MEASURES = ("spent", "budget", "rate", "share", "growth", "count", "output", "investment", "progress", "per_capita",
+            "disbursed")
+GROUPS = (None, "region", "dept", "class", "year", "month", "project", "contractor")
 
 
 @dataclass
@@ -23,6 +24,9 @@ class Query:
     limit: int | None = None
     threshold: dict | None = None  # {"op": "<" | ">", "value": 0.5}
     difference: bool = False  # 「A比B多多少」
+    base_measure: str = "spent"  # what a growth is a growth of: "spent" | "budget"
+    years: list = field(default_factory=list)  # 「2024年和2025年…对比」: the years compared (group "year")
+    share_of: dict | None = None  # 「A占B的比重」: B's scope {"regions": [..] | None (= A's), "classes": [..]}
     # project filters
     category: str | None = None
     status: str | None = None

@@ -43,11 +43,15 @@ class Lexicon:
     root_name: str = "全市"
     each_word: str = "各区"  # how the level-1 regions are called as a group
     class_names: dict = field(default_factory=dict)  # 类 code -> name
+    kuan_names: dict = field(default_factory=dict)  # 款 code -> name
+    region_population: dict = field(default_factory=dict)
+    outputs: dict = field(default_factory=dict)  # category -> (output name, unit)
     dept_names: dict = field(default_factory=dict)
     dept_region: dict = field(default_factory=dict)
     project_names: dict = field(default_factory=dict)
     output_units: set = field(default_factory=set)
     region_nouns: tuple = ()  # bare group nouns (省, 区县, 地区): 「排名前三的省」 ranks the regions
+    region_subsets: dict = field(default_factory=dict)  # 「哪个县」 in a city of 区 and 县: {"县": [codes]}
     minsheng: tuple = ()
     max_len: int = 1
 
@@ -139,8 +143,13 @@ def build(conn, pub_id, config=None):
     for row in rows:
         lex.region_names[row["code"]] = row["name"]
         lex.region_level[row["code"]] = row["level"]
+        lex.region_population[row["code"]] = row["population"]
         if row["level"] == 0:
             lex.root_code, lex.root_name = row["code"], row["name"]
+            # 「市本级」: the top level's own rows, without the districts
+            own = Entry("region", row["code"], row["name"][-1] + "本级")
+            for surface in (row["name"][-1] + "本级", row["name"] + "本级", "本级"):
+                lex.add(surface, own)
             whole = Entry("region_whole", row["code"], row["name"])
             for surface in {row["name"], row["short_name"], "全" + row["name"][-1]}:
                 lex.add(surface, whole)
@@ -162,6 +171,9 @@ def build(conn, pub_id, config=None):
     each_names = sorted(suffix_chars)
     if suffix_chars == {"区"} or suffix_chars == {"区", "县"}:
         each_names = sorted(suffix_chars | {"区县"})
+    if {"区", "县"} <= suffix_chars:
+        # 「县」 never names a 区, so 「哪个县」 ranks the counties only (「各区」 stays loose: 各区县)
+        lex.region_subsets["县"] = [r["code"] for r in rows if r["level"] >= 1 and r["name"].endswith("县")]
     lex.region_nouns = tuple(sorted(set(each_names) | {"地区", "地方"}, key=len, reverse=True))
     for suffix in each_names:
         each = Entry("region_each", suffix, "各" + suffix)
@@ -200,20 +212,39 @@ def build(conn, pub_id, config=None):
 
     # Functional classes: 类 names, their stems and colloquial synonyms; 款 names.
     synonyms = sem["class_synonyms"]
+    kuan_synonyms = sem.get("kuan_synonyms", {})
+    own_names = set()  # surfaces that are a class's own name (these beat colloquial synonyms)
     for row in conn.execute(select(func_classes.c.code, func_classes.c.name, func_classes.c.level)
                             .where(func_classes.c.publication_id == pub_id)):
         if len(row.code) > 3 and row.level != 1:
             entry = Entry("class", row.code, row.name)
-            lex.add(row.name, entry)
+            lex.kuan_names[row.code] = row.name
+            stem = re.sub(r"(?:事务|支出)$", "", row.name)
+            for surface in {row.name, stem if len(stem) >= 2 else row.name, *kuan_synonyms.get(row.name, [])}:
+                lex.add(surface, entry)
+                own_names.add((surface, row.code))
             continue
         entry = Entry("class", row.code, row.name)
         lex.class_names[row.code] = row.name
         stem = _stem(row.name)
         lex.add(row.name, entry)
         lex.add(stem, entry)
+        own_names.update({(row.name, row.code), (stem, row.code)})
         for word in synonyms.get(stem, []):
             lex.add(word, entry)
             lex.add(word + "支出", entry)
+    # 「水利支出」 is the 款 水利 as well, not only 「水利」(a colloquial 农林水) + 支出
+    for surface, bucket in lex.surfaces.items():
+        stem_bucket = lex.surfaces.get(surface[:-2]) if surface.endswith("支出") else None
+        for entry in stem_bucket or []:
+            if entry.type == "class" and len(entry.value) > 3 and (surface[:-2], entry.value) in own_names:
+                if entry not in bucket:
+                    bucket.append(entry)
+                own_names.add((surface, entry.value))
+    # One word, several classes: a class's own name first (「水利」 the 款, not 农林水), then the 类.
+    for surface, bucket in lex.surfaces.items():
+        if sum(e.type == "class" for e in bucket) > 1:
+            bucket.sort(key=lambda e: (e.type != "class", (surface, e.value) not in own_names, len(e.value)))
     for set_name, spec in sem["class_sets"].items():
         entry = Entry("class_set", set_name, spec.get("label", MINSHENG_LABEL))
         for word in spec["words"]:
@@ -229,10 +260,18 @@ def build(conn, pub_id, config=None):
     for (category,) in conn.execute(select(projects.c.category).where(projects.c.publication_id == pub_id).distinct()):
         if category:
             lex.add(category, Entry("category", category, category))
-    for name, unit in conn.execute(select(projects.c.output_name, projects.c.output_unit)
-                                   .where(projects.c.publication_id == pub_id).distinct()):
+    output_synonyms = sem.get("output_synonyms", {})
+    for category, name, unit in conn.execute(select(projects.c.category, projects.c.output_name, projects.c.output_unit)
+                                             .where(projects.c.publication_id == pub_id).distinct()):
         if unit:
             lex.output_units.add(unit)
+        if category and name and unit:
+            lex.outputs[category] = (name, unit)
+            entry = Entry("output", category, name)
+            for word in _output_words(name, category):
+                lex.add(word, entry)
+                for synonym in output_synonyms.get(word, []):
+                    lex.add(synonym, entry)
     for (contractor,) in conn.execute(select(projects.c.contractor).where(
             projects.c.publication_id == pub_id, projects.c.contractor.is_not(None)).distinct()):
         entry = Entry("contractor", contractor, contractor)
@@ -244,6 +283,23 @@ def build(conn, pub_id, config=None):
         for word in words:
             lex.add(word, Entry("status", status, status))
     return lex
+
+
+_OUTPUT_VERBS = ("巩固提升", "新建改建", "新增", "新建", "改建", "建设", "改造", "恢复", "提升", "完成")
+
+
+def _output_words(name, category):
+    """「新增恢复灌溉面积」 → 新增恢复灌溉面积, 恢复灌溉面积, 灌溉面积; 「农村供水受益人口」 → 受益人口 too."""
+    words, rest = {name}, name
+    while True:
+        verb = next((v for v in _OUTPUT_VERBS if rest.startswith(v) and len(rest) - len(v) >= 2), None)
+        if verb is None:
+            break
+        rest = rest[len(verb):]
+        words.add(rest)
+    if rest.startswith(category) and len(rest) - len(category) >= 3:
+        words.add(rest[len(category):])
+    return {w for w in words if w != category}
 
 
 def project_count(conn, pub_id):

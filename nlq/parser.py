@@ -65,20 +65,32 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     found = lexicon.scan(text, skip=time_spans)
     notes = []
 
-    regions, region_whole, region_each = [], False, False
+    regions, region_whole, region_each, each_noun = [], False, False, None
     depts, dept_each, class_each, classes, class_set = [], False, False, [], None
     dept_choices = []
-    projects_, contractors, category, status = [], [], None, None
+    projects_, contractors, category, status, outputs = [], [], None, None, []
     used = list(time_spans)
+    # 「A占B的比重」: names after 占 describe B, the whole the share is taken of
+    share_at = text.find("占")
+    after = {"regions": [], "whole": False, "classes": []}
     for start, end, surface, entries in found:
         used.append((start, end))
         entry = _pick(entries)
+        if 0 <= share_at < start and entry.type in ("region", "region_whole", "class"):
+            if entry.type == "region_whole":
+                # 「占全市」 names the whole; 「占全部支出」 only says "all of it"
+                after["whole"] = after["whole"] or surface not in sem["regions"]["whole"]
+            else:
+                after["regions" if entry.type == "region" else "classes"].append(entry.value)
+            if entry.type != "region":
+                continue
         if entry.type == "region" and entry.value not in regions:
             regions.append(entry.value)
         elif entry.type == "region_whole":
             region_whole = True
         elif entry.type == "region_each":
             region_each = True
+            each_noun = entry.value
         elif entry.type == "dept":
             dept_choices.append([e.value for e in entries if e.type == "dept"])
         elif entry.type == "class_each":
@@ -95,6 +107,8 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             contractors.append(entry.value)
         elif entry.type == "category":
             category = entry.value
+        elif entry.type == "output":
+            outputs.append(entry.value)
         elif entry.type == "status":
             status = entry.value
 
@@ -113,12 +127,21 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     rest = "".join(" " if any(a <= i < b for a, b in used) else ch for i, ch in enumerate(text))
     noun = _bare_region_noun(rest, lexicon)
     if noun:
-        rest = rest[:noun[0]] + " " * (noun[1] - noun[0]) + rest[noun[1]:]
+        rest = rest[:noun.start()] + " " * len(noun.group(0)) + rest[noun.end():]
         if not region_each and not dept_each and not class_each and len(regions) < 2:
             region_each = True  # 「排名前三的省」「支出最高的区县」: the regions, ranked
+            each_noun = noun.group(0).removesuffix("份")
     unknown = _unknown_words(rest, lexicon)
+    has = lambda key: _has(text, cues[key])  # noqa: E731
+    # 「保障性安居工程」 is a class, not a project: cue words count only outside the names matched
+    project_cue = _has(rest, cues["project"])
+    if outputs:
+        category = category or outputs[0]
+        classes = []  # 「幼儿园学位」「医院病床」: the output names the projects; the class word is part of it
+    is_project_q = project_cue or bool(projects_) or bool(contractors) or has("contractor") \
+        or category is not None or (status is not None and not _has(text, measures["rate"]["words"]))
     alternatives_classes = []
-    if unknown and not classes and not class_set and not projects_ and matcher is not None:
+    if unknown and not classes and not class_set and not is_project_q and matcher is not None:
         matches = matcher(unknown)
         if matches:
             best, score = matches[0]
@@ -129,58 +152,90 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             notes.append(f"「{'、'.join(unknown)}」按语义理解为「{best.name}」（相似度 {score:.2f}）")
             alternatives_classes = [e for e, _ in matches[1:3]]
 
-    has = lambda key: _has(text, cues[key])  # noqa: E731
     plain = text.replace("一般公共预算", "")  # 「一般公共预算支出」 is spending, not a budget
     is_rate = _has(text, measures["rate"]["words"])
     is_share = _has(text, measures["share"]["words"])
-    is_growth = _has(text, measures["growth"]["words"]) and not has("trend")
+    # 「同比变化」 is a year-on-year change; 「变化」 alone is a trend
+    is_growth = _has(text, measures["growth"]["words"]) and (not has("trend") or _has(text, ["同比", "增长率", "增幅"]))
     is_budget = _has(plain, measures["budget"]["words"]) and not is_rate
     is_trend = has("trend") or (period is not None and period.multi_year and not is_growth)
     is_bottom = has("bottom")
     is_top = has("top") or is_bottom
     limit = _limit(text)
     threshold = _threshold(text)
-    is_project_q = has("project") or bool(projects_) or bool(contractors) or has("contractor") \
-        or category is not None or (status is not None and not is_rate)
+    is_per_capita = _has(text, measures["per_capita"]["words"])
+    money = "per_capita" if is_per_capita else "budget" if is_budget else "spent"
+    if re.search(r"(?:\d+|几|哪几)(?:大)?类", text) and not region_each and not dept_each:
+        class_each = True  # 「支出最多的前五类」
+    compare_years = _compared_years(text)
+    by_month = bool(re.search(r"每个?月|逐月|各月|分月|月度", text))
     # 「多少公里」 names an output; a one-character unit (个/张/套) only with a project category (幼儿园建设建了多少个)
+    # or when one category alone has it (多少套 → 保障性住房); 「项目有几个」 counts projects
     output_unit = next((u for u in sorted(lexicon.output_units, key=len, reverse=True)
-                        if re.search(r"(?:多少|几)" + re.escape(u), text) and (len(u) > 1 or category)
+                        if re.search(r"(?:多少|几)" + re.escape(u), text) and (len(u) > 1 or category or outputs
+                                                                          or _unit_category(lexicon, u))
+                        and not (u == "个" and "项目" in text)
                         and not re.search(r"(?:多少|几)" + re.escape(u) + r".{0,4}项目", text)), None)
+    if output_unit and category is None and not outputs:
+        category = _unit_category(lexicon, output_unit)
+    if category in lexicon.outputs and output_unit is None and (
+            outputs or _has(text, semantic().get("output_unit_words", {}).get(lexicon.outputs[category][1], []))):
+        output_unit = lexicon.outputs[category][1]  # 「农村公路建设里程」「新增灌溉面积多少亩」
+    is_project_q = is_project_q or output_unit is not None and category is not None
 
     min_investment = _amount_threshold(text)
     base = dict(period=period, regions=regions, depts=depts, classes=classes, class_set=class_set)
     query = None
 
     # ---- projects and outputs -------------------------------------------------
-    if is_project_q and not (is_rate or is_share) and not (classes and not category and not has("project")
+    if is_project_q and not (is_rate or is_share) and not (classes and not category and not project_cue
                                                           and not projects_ and not contractors and not status):
         common = dict(base, category=category, status=status, min_investment_yuan=min_investment)
-        if has("contractor") or contractors:
+        invest_words = _has(text, measures["investment"]["words"])
+        if contractors and (not is_top or "哪些" in text):  # 「某公司承建了多少个项目」「…总投资多少」「…承建了哪些项目」
+            if "哪些" in text:
+                query = Query("project", measure="count", group="project", contractor=contractors[0], **common)
+            else:
+                query = Query("project", measure="investment" if invest_words else "count", contractor=contractors[0],
+                              **common)
+        elif has("contractor") or contractors:
             measure = "investment" if _has(text, ["金额", "投资", "钱"]) else "count"
             query = Query("project", measure=measure, group="contractor", order="desc", limit=limit or 1,
                           contractor=contractors[0] if contractors else None, **common)
         elif projects_:
             query = Query("project", measure="progress", project=projects_[0], **common)
-        elif output_unit and re.search(r"多少|几", text):
-            query = Query("project", measure="output", output_unit=output_unit, **common)
+        elif output_unit and (re.search(r"多少|几", text) or outputs or category):
+            query = Query("project", measure="output", output_unit=output_unit,
+                          group="year" if has("trend") and period is not None and period.multi_year else None, **common)
+        elif _has(text, measures["disbursed"]["words"]):
+            query = Query("project", measure="disbursed", **common)
+        elif invest_words and not is_top and not limit:
+            query = Query("project", measure="investment", **common)
         elif _has(text, measures["investment"]["words"]) and is_top:
             query = Query("project", measure="investment", group="project", order="asc" if is_bottom else "desc",
                           limit=limit or (1 if _single(text) else 10), **common)
         elif _has(text, measures["count"]["words"]) or re.search(r"多少(?:个|项)?(?:民生)?项目", text):
-            query = Query("project", measure="count", new_start=has("new_start") and not has("completed"), **common)
+            query = Query("project", measure="count", new_start=has("new_start") and not has("completed")
+                          and status != "未开工", **common)
         else:
-            query = Query("project", measure="count", group="project", new_start=has("new_start"), **common)
+            query = Query("project", measure="count", group="project", new_start=has("new_start") and status != "未开工",
+                          **common)
     # ---- budget figures -------------------------------------------------------
     elif output_unit and re.search(r"修了|建了|多少" + re.escape(output_unit), text):
         query = Query("project", measure="output", output_unit=output_unit, **dict(base, category=category))
+    elif compare_years and not is_growth:
+        query = Query("comparison", measure="rate" if is_rate else money, group="year", years=compare_years,
+                      difference=has("difference"), **dict(base, period=Period(min(compare_years), max(compare_years))))
+    elif by_month and not is_rate and not is_share and not is_growth:
+        query = Query("trend", measure="spent", group="month", **base)
     elif len(regions) >= 2 or len(depts) >= 2 or (len(classes) >= 2 and not is_share):
-        measure = "rate" if is_rate else "share" if is_share else "budget" if is_budget else "spent"
+        measure = "rate" if is_rate else "share" if is_share else money
         group = "region" if len(regions) >= 2 else "dept" if len(depts) >= 2 else "class"
         query = Query("comparison", measure=measure, group=group, difference=has("difference"), **base)
     elif is_growth:
-        query = Query("growth", measure="growth", **base)
+        query = Query("growth", measure="growth", base_measure="budget" if is_budget else "spent", **base)
     elif is_trend:
-        query = Query("trend", measure="rate" if is_rate else "budget" if is_budget else "spent", group="year", **base)
+        query = Query("trend", measure="rate" if is_rate else money, group="year", **base)
     elif is_rate:
         group = "region" if region_each else "dept" if dept_each else None
         if threshold and group is None:
@@ -196,21 +251,27 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         kind = "ranking" if (is_top and group) else "share"
         query = Query(kind, measure="share", group=group, order=("asc" if is_bottom else "desc") if group else None,
                       limit=(limit or (1 if _single(text) else None)) if kind == "ranking" else None, **base)
+        if group is None and (after["regions"] or after["whole"] or after["classes"]):
+            query.share_of = {"regions": after["regions"] if (after["regions"] or after["whole"]) else None,
+                              "classes": after["classes"]}
     elif class_each:
-        query = Query("ranking", measure="budget" if is_budget else "spent", group="class",
+        query = Query("ranking", measure=money, group="class",
                       order="asc" if is_bottom else "desc", limit=limit or (1 if _single(text) else None), **base)
     elif region_each or dept_each or (is_top and (has("department") or _has(text, ["哪个类", "哪类", "哪项", "哪方面", "哪一类"]))):
         group = "region" if region_each else "dept" if (dept_each or has("department")) else "class"
-        measure = "budget" if is_budget else "spent"
+        measure = money
         limit_default = 1 if _single(text) else None
         query = Query("ranking", measure=measure, group=group, order="asc" if is_bottom else "desc",
                       limit=limit or limit_default, **base)
     elif classes or class_set or regions or depts or region_whole or _has(text, measures["spent"]["words"]) \
-            or is_budget or "一般公共预算" in text:
-        query = Query("figure", measure="budget" if is_budget else "spent", **base)
+            or is_budget or is_per_capita or "一般公共预算" in text:
+        query = Query("figure", measure=money, **base)
 
     if query is None:
         return Parse(None, 0.0, text, notes, [], unknown)
+    if query.group == "region" and query.kind != "comparison" and not query.regions \
+            and each_noun in lexicon.region_subsets:
+        query.regions = list(lexicon.region_subsets[each_noun])  # 「哪个县」: the counties only
 
     confidence = 1.0
     if notes:
@@ -228,9 +289,26 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
 
 def _pick(entries):
     """Several meanings for one surface: prefer the most specific kind."""
-    order = ("project", "contractor", "dept", "region", "class_each", "category", "class", "class_set", "status",
+    order = ("project", "contractor", "dept", "region", "class_each", "category", "output", "class", "class_set", "status",
              "region_whole", "region_each", "dept_each")
     return sorted(entries, key=lambda e: order.index(e.type) if e.type in order else 99)[0]
+
+
+def _compared_years(text):
+    """「2024年和2025年」「2023年与2024年」 → [2024, 2025] (two or more named years set side by side)."""
+    m = re.search(r"((?:19|20)\d{2})年?((?:(?:和|与|跟|及|同|、|vs|VS)(?:19|20)\d{2}年?)+)", text)
+    if not m:
+        return []
+    years = [int(m.group(1))] + [int(y) for y in re.findall(r"(?:19|20)\d{2}", m.group(2))]
+    return sorted(set(years)) if len(set(years)) >= 2 else []
+
+
+def _unit_category(lexicon, unit):
+    """The one project category whose output is counted in ``unit`` (套 → 保障性住房), else None."""
+    if unit == "个":  # 「多少个」 is too common to name an output by itself
+        return None
+    found = [c for c, (_name, u) in lexicon.outputs.items() if u == unit]
+    return found[0] if len(found) == 1 else None
 
 
 def _bare_region_noun(rest, lexicon):
@@ -238,7 +316,7 @@ def _bare_region_noun(rest, lexicon):
     for noun in lexicon.region_nouns:
         m = re.search(rf"(?<=[的个名位几哪每\d]){re.escape(noun)}份?|{re.escape(noun)}份?(?=[？?。！!，,\s]|$)", rest)
         if m:
-            return m.span()
+            return m
     return None
 
 

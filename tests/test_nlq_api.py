@@ -85,8 +85,8 @@ def test_long_question_page_is_not_a_500(ask):
 
 def test_ask_page_renders_answer_table_chart_and_suggestions(client, ask):
     html = ask("今年上半年各区预算执行率", path="/ask").get_data(as_text=True)
-    assert 'data-ask-chart="ask-chart-data"' in html and '<script type="application/json" id="ask-chart-data">' in html
-    assert "ask.js" in html and "<table" in html and "执行率" in html
+    assert 'data-chart="ask-chart-data"' in html and '<script type="application/json" id="ask-chart-data">' in html
+    assert "charts.js" in html and "ask.css" in html and "<table" in html and "执行率" in html
     assert "onclick" not in html
     home = client.get("/").get_data(as_text=True)
     assert "可以这样问" in home
