@@ -434,7 +434,11 @@ def _scope_words(query, lexicon):
 def chips(query, lexicon):
     region, dept, cls = _scope_words(query, lexicon)
     period = query.period.label() if query.period else "全部年度"
+    if query.years:  # 「2024年和2025年」 stays two years, not the range between them
+        period = "和".join(f"{y}年" for y in query.years)
     order = {"desc": "从高到低", "asc": "从低到高"}.get(query.order, "")
+    if query.group == "month":
+        order = "逐月"
     if query.limit:
         order = f"{order} 前{query.limit}" if order else f"前{query.limit}"
     measure = MEASURE_LABELS[query.measure]

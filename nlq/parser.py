@@ -374,6 +374,9 @@ def _unknown_words(rest, lexicon):
                 continue
             if any(word in w for w in cue_words if len(w) > len(word)):
                 continue
+            # 「增长率」「执行率如何」: a known cue word plus one character is not an unknown subject
+            if any(len(w) >= 2 and w in word and len(word) - len(w) <= 1 for w in cue_words):
+                continue
             words.append(word)
     return words
 

@@ -147,3 +147,41 @@ def test_answer_without_the_model(demo_app):
         result = ask(conn, pub, "去年各区卫生健康支出", as_of=dt.date(2026, 10, 31), config=demo_app.config,
                      use_embeddings=False)
     assert result["answer"]["rows"]
+
+
+@pytest.mark.parametrize("q, want", [
+    # a bare group noun ranks the regions; 「县」 alone means the counties only
+    ("去年教育支出最高的三个区县", {"kind": "ranking", "group": "region", "limit": 3, "regions": []}),
+    ("去年哪个县农林水支出最多", {"kind": "ranking", "group": "region", "limit": 1, "regions": "counties"}),
+    # a 款 named by its own name beats the colloquial 类 synonym
+    ("去年全市水利支出", {"kind": "figure", "classes": ["21303"]}),
+    ("前年松岗县低保支出多少", {"kind": "figure", "classes": ["20819"]}),
+    ("去年全市保障性安居工程支出", {"kind": "figure", "classes": ["22101"]}),
+    ("2025年市本级预算执行率", {"kind": "execution", "regions": ["990000"]}),
+    ("2025年全市人均教育支出", {"kind": "figure", "measure": "per_capita"}),
+    ("2024年和2025年全市教育支出对比", {"kind": "comparison", "group": "year", "years": [2024, 2025]}),
+    ("去年每月教育支出", {"kind": "trend", "group": "month"}),
+    ("2025年鹭洲区支出占全市的比例", {"kind": "share", "share_of": {"regions": [], "classes": []}}),
+    ("去年全市预算比前年增长了多少", {"kind": "growth", "base_measure": "budget"}),
+    ("2024年建了多少套保障房", {"kind": "project", "measure": "output", "category": "保障性住房"}),
+    ("2023年新增灌溉面积多少亩", {"kind": "project", "measure": "output", "category": "农田水利"}),
+    ("二〇二二年全市农村公路建设里程", {"kind": "project", "measure": "output", "output_unit": "公里"}),
+    ("今年的农村公路项目有几个滞后了", {"kind": "project", "measure": "count", "status": "滞后"}),
+    ("2025年全市项目已拨付资金多少", {"kind": "project", "measure": "disbursed"}),
+])
+def test_phrasings_become_the_right_query(ask, q, want):
+    query = ask(q).get_json()["query"]
+    for key, value in want.items():
+        if value == "counties":
+            assert query[key] and all(code.startswith("99012") for code in query[key]), (q, query[key])
+        else:
+            assert query[key] == value, (q, key, query[key])
+
+
+def test_restatement_names_partial_years_and_project_years(ask):
+    trend = ask("近三年全市教育支出").get_json()
+    assert "2024—2026年（2026年截至10月）" in trend["understood"] and trend["coverage"] == "2026年截至10月"
+    growth = ask("今年全市教育支出同比增长").get_json()
+    assert growth["query"]["period"]["month_to"] == 10 and any("同期" in n for n in growth["notes"])
+    assert "按项目年度统计" in ask("去年修了多少公里农村公路").get_json()["understood"]
+    assert "各区县" in ask("今年上半年各区预算执行率").get_json()["understood"]
