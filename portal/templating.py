@@ -24,7 +24,7 @@ def register(app):
             return url_for(request.endpoint, **(request.view_args or {}), **args)
 
         return {"current_publication": safe_publication(), "city_name": app.config["CITY_NAME"],
-                "url_with": url_with, "deid_summary": deid_summary,
+                "url_with": url_with, "deid_summary": deid_summary, "table_labels": table_labels(),
                 "has_endpoint": lambda name: name in app.view_functions}
 
 
@@ -32,6 +32,13 @@ def short_sha(value, head=10, tail=6):
     """A hash shortened for the eye (the full value goes in a title attribute beside it)."""
     value = value or ""
     return value if len(value) <= head + tail + 1 else f"{value[:head]}…{value[-tail:]}"
+
+
+def table_labels():
+    """Chinese names of the published tables (regions → 地区), for pages that list row counts."""
+    from .datadict import DATASETS
+
+    return {name: dataset.label for name, dataset in DATASETS.items()}
 
 
 def deid_summary(pub):
