@@ -122,6 +122,8 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
             parsed.confidence = min(parsed.confidence, 0.5)
             result["confidence"] = parsed.confidence
     coverage = _partial_year(conn, pub_id, query, notes)
+    if query.measure == "per_capita" and not any(lexicon.region_population.values()):
+        notes.append("本期数据没有发布人口数，无法计算人均支出")
     answer, chart = run(conn, pub_id, query, lexicon)
     if coverage and answer is not None:
         answer["coverage"] = coverage
@@ -234,6 +236,9 @@ def run(conn, pub_id, query, lexicon):
                   "display": _display("growth", growth), "period": period.label(),
                   "difference": fen_to_yuan(this - base), "difference_display": format_amount(this - base),
                   "columns": ["年份", "金额（元）", "金额"], "rows": rows}
+        if query.difference:  # 「比前年多了多少钱」 asks for the amount; the rate comes second
+            answer.update(value=answer["difference"], unit="元", display=answer.pop("difference_display"),
+                          growth=_value("growth", growth), growth_display=_display("growth", growth))
         return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], "元", line=True)
     if query.kind == "trend" and query.group == "month":
         values = ex.measure_by(conn, pub_id, query, lexicon, period, group="month")
@@ -484,19 +489,19 @@ def restate(query, lexicon, coverage=None):
         return f"{subject}（按总投资{'从低到高' if query.order == 'asc' else '从高到低'}）{basis}"
     scope = f"{period}{region}{dept and '·' + dept}{what}"
     if query.kind == "growth":
-        base = f"{query.period.year_from}年" if query.period.multi_year else "上年同期" if query.base_measure != "budget" \
-            else "上年"
-        return f"{scope}{'预算' if query.base_measure == 'budget' else ''}相比{base}的增长"
+        base = f"{query.period.year_from}年" if query.period.multi_year else "上年" if query.period.whole_year \
+            else "上年同期"
+        return f"{scope}{'预算' if query.base_measure == 'budget' else ''}相比{base}的{'增加额' if query.difference else '增长'}"
     if query.kind == "comparison" and query.group == "year":
         years = "与".join(f"{y}年" for y in query.years)
         scope = f"{region}{dept and '·' + dept}{what}"
-        return f"比较{years}{scope}的{measure}" + ("差额" if query.difference else "")
+        return f"比较{years}{scope}" + ("" if query.measure == "spent" else f"的{measure}") + ("差额" if query.difference else "")
     if query.kind == "trend" and query.group == "month":
         return f"{scope}逐月变化"
     if query.kind == "trend":
         return f"{scope}逐年变化" if query.measure == "spent" else f"{scope}的{measure}逐年变化"
     if query.kind == "comparison":
-        return f"比较{scope}的{measure}" + ("差额" if query.difference else "")
+        return f"比较{scope}" + ("" if query.measure == "spent" else f"的{measure}") + ("差额" if query.difference else "")
     text = scope if query.measure == "spent" else f"{scope}的{measure}"
     if query.measure == "share":
         whole = "总支出"

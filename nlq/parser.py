@@ -233,7 +233,8 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         group = "region" if len(regions) >= 2 else "dept" if len(depts) >= 2 else "class"
         query = Query("comparison", measure=measure, group=group, difference=has("difference"), **base)
     elif is_growth:
-        query = Query("growth", measure="growth", base_measure="budget" if is_budget else "spent", **base)
+        query = Query("growth", measure="growth", base_measure="budget" if is_budget else "spent",
+                      difference=has("difference"), **base)
     elif is_trend:
         query = Query("trend", measure="rate" if is_rate else money, group="year", **base)
     elif is_rate:
