@@ -240,12 +240,20 @@ def run(conn, pub_id, query, lexicon):
             answer.update(value=answer["difference"], unit="元", display=answer.pop("difference_display"),
                           growth=_value("growth", growth), growth_display=_display("growth", growth))
         return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], "元", line=True)
-    if query.kind == "trend" and query.group == "month":
+    if query.kind == "trend" and query.group in ("month", "quarter"):
         values = ex.measure_by(conn, pub_id, query, lexicon, period, group="month")
-        months = sorted(m for m in values if m)  # month 0 (whole-year rows) has no month
-        rows = [[f"{m}月", _value(query.measure, values[m]), _display(query.measure, values[m])] for m in months]
+        values = {m: v for m, v in values.items() if m}  # month 0 (whole-year rows) has no month
+        if query.group == "quarter":
+            quarters = {}
+            for m, v in values.items():
+                quarters[(m - 1) // 3 + 1] = quarters.get((m - 1) // 3 + 1, 0) + v
+            values, name = quarters, "第{}季度"
+        else:
+            name = "{}月"
+        rows = [[name.format(k), _value(query.measure, values[k]), _display(query.measure, values[k])] for k in sorted(values)]
         answer = {"kind": "series", "unit": _unit(query.measure), "period": period.label(),
-                  "columns": ["月份", f"{label}（{_unit(query.measure)}）", label], "rows": rows,
+                  "columns": ["季度" if query.group == "quarter" else "月份", f"{label}（{_unit(query.measure)}）", label],
+                  "rows": rows,
                   "value": rows[-1][1] if rows else None}
         return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], _unit(query.measure))
     if query.kind == "comparison" and query.group == "year":
@@ -345,6 +353,25 @@ def _run_project(conn, pub_id, query, lexicon):
                   "period": str(p["year"]) + "年", "project": p["code"], "status": p["status"],
                   "columns": ["项目", "内容"], "rows": table}
         return answer, None
+    if query.group == "region":
+        values = ex.drop_root(ex.project_sum(conn, pub_id, query, lexicon, period, query.measure, group="region"),
+                              lexicon, "region")
+        items = sorted(values.items(), key=lambda kv: (-kv[1] if query.order != "asc" else kv[1], str(kv[0])))
+        if query.limit:
+            items = items[: query.limit]
+        unit = _unit(query.measure, query)
+        label = MEASURE_LABELS[query.measure]
+
+        def shown(v):
+            return format_amount(int(v)) if query.measure in ("investment", "disbursed") else \
+                f"{v:,.2f}".rstrip("0").rstrip(".") + f" {unit}"
+
+        rows = [[_region_name(lexicon, k), fen_to_yuan(int(v)) if query.measure in ("investment", "disbursed")
+                 else round(v, 4), shown(v)] for k, v in items]
+        answer = {"kind": "table", "unit": unit, "period": plabel, "columns": ["地区", f"{label}（{unit}）", label],
+                  "rows": rows, "keys": [k for k, _ in items], "value": rows[0][1] if rows else None,
+                  "top": rows[0][0] if rows else None}
+        return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], unit)
     if query.measure == "output" and query.group == "year" and period is not None:
         values = ex.project_sum(conn, pub_id, query, lexicon, period, "output", group="year")
         unit = query.output_unit
@@ -442,8 +469,8 @@ def chips(query, lexicon):
     if query.years:  # 「2024年和2025年」 stays two years, not the range between them
         period = "和".join(f"{y}年" for y in query.years)
     order = {"desc": "从高到低", "asc": "从低到高"}.get(query.order, "")
-    if query.group == "month":
-        order = "逐月"
+    if query.group in ("month", "quarter"):
+        order = "逐季" if query.group == "quarter" else "逐月"
     if query.limit:
         order = f"{order} 前{query.limit}" if order else f"前{query.limit}"
     measure = MEASURE_LABELS[query.measure]
@@ -474,6 +501,10 @@ def restate(query, lexicon, coverage=None):
         basis = ""
         if query.period is not None and query.period.explicit:
             basis = "，按开工日期统计" if query.new_start else "，按项目年度统计"
+        if query.group == "region":
+            what = f"实际产出（{query.output_unit}）" if query.measure == "output" else measure
+            return f"{subject}的{what}（按地区{'从低到高' if query.order == 'asc' else '从高到低'}" + \
+                (f"，前{query.limit}名" if query.limit else "") + f"）{basis}"
         if query.group == "contractor":
             return f"{subject}中，按{'总投资' if query.measure == 'investment' else '项目数'}排名的承包商{basis}"
         if query.measure == "progress":
@@ -486,6 +517,8 @@ def restate(query, lexicon, coverage=None):
             return f"{subject}的{measure}合计{basis}"
         if query.measure == "output" and query.group == "year":
             return f"{subject}每年的实际产出（{query.output_unit}）{basis}"
+        if query.status == "滞后" and query.measure != "investment":
+            return f"{subject}（按进度从低到高）{basis}"
         return f"{subject}（按总投资{'从低到高' if query.order == 'asc' else '从高到低'}）{basis}"
     scope = f"{period}{region}{dept and '·' + dept}{what}"
     if query.kind == "growth":
@@ -496,8 +529,8 @@ def restate(query, lexicon, coverage=None):
         years = "与".join(f"{y}年" for y in query.years)
         scope = f"{region}{dept and '·' + dept}{what}"
         return f"比较{years}{scope}" + ("" if query.measure == "spent" else f"的{measure}") + ("差额" if query.difference else "")
-    if query.kind == "trend" and query.group == "month":
-        return f"{scope}逐月变化"
+    if query.kind == "trend" and query.group in ("month", "quarter"):
+        return f"{scope}{'逐季' if query.group == 'quarter' else '逐月'}变化"
     if query.kind == "trend":
         return f"{scope}逐年变化" if query.measure == "spent" else f"{scope}的{measure}逐年变化"
     if query.kind == "comparison":

@@ -163,12 +163,13 @@ def project_count(conn, pub_id, query, lexicon, period):
 def project_sum(conn, pub_id, query, lexicon, period, column, group=None):
     """Σ of a project column (fen or output units), {key: value} by ``group`` ("year") or {None: value}."""
     conds = project_conds(pub_id, query, lexicon, period)
-    col = {"investment": projects.c.total_investment_fen, "disbursed": projects.c.disbursed_fen,
-           "output": projects.c.output_actual}[column]
-    if group == "year":
-        rows = conn.execute(select(projects.c.year, func.sum(col)).where(*conds).group_by(projects.c.year))
+    col = {"investment": func.sum(projects.c.total_investment_fen), "disbursed": func.sum(projects.c.disbursed_fen),
+           "output": func.sum(projects.c.output_actual), "count": func.count()}[column]
+    if group in ("year", "region"):
+        key = projects.c.year if group == "year" else projects.c.region_code
+        rows = conn.execute(select(key, col).where(*conds).group_by(key))
         return {k: v or 0 for k, v in rows}
-    return {None: conn.execute(select(func.coalesce(func.sum(col), 0)).where(*conds)).scalar() or 0}
+    return {None: conn.execute(select(col).where(*conds)).scalar() or 0}
 
 
 def output_sum(conn, pub_id, query, lexicon, period):

@@ -7,7 +7,7 @@ from .timeparse import Period
 KINDS = ("figure", "execution", "ranking", "comparison", "trend", "growth", "share", "project")
 MEASURES = ("spent", "budget", "rate", "share", "growth", "count", "output", "investment", "progress", "per_capita",
             "disbursed")
-GROUPS = (None, "region", "dept", "class", "year", "month", "project", "contractor")
+GROUPS = (None, "region", "dept", "class", "year", "month", "quarter", "project", "contractor")
 
 
 @dataclass

@@ -168,7 +168,8 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     if re.search(r"(?:\d+|几|哪几)(?:大)?类", text) and not region_each and not dept_each:
         class_each = True  # 「支出最多的前五类」
     compare_years = _compared_years(text)
-    by_month = bool(re.search(r"每个?月|逐月|各月|分月|月度", text))
+    by_month = "quarter" if re.search(r"每个?季度?|逐季|分季度|各季度", text) and not re.search(r"[1-4]季度", text) \
+        else "month" if re.search(r"每个?月|逐月|各月|分月|月度", text) else None
     # 「多少公里」 names an output; a one-character unit (个/张/套) only with a project category (幼儿园建设建了多少个)
     # or when one category alone has it (多少套 → 保障性住房); 「项目有几个」 counts projects
     output_unit = next((u for u in sorted(lexicon.output_units, key=len, reverse=True)
@@ -204,13 +205,20 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
                           contractor=contractors[0] if contractors else None, **common)
         elif projects_:
             query = Query("project", measure="progress", project=projects_[0], **common)
+        elif region_each and not projects_:  # 「哪个区县修的农村公路最多」「各区县滞后项目数」: projects by region
+            unit = output_unit or (lexicon.outputs[category][1] if category in lexicon.outputs and (
+                outputs or re.search(r"修|建|新增|改造|产出", text)) else None)
+            measure = "output" if unit else "investment" if invest_words else "count"
+            query = Query("project", measure=measure, output_unit=unit, group="region",
+                          order="asc" if is_bottom else "desc", limit=limit or (1 if _single(text) else None),
+                          new_start=has("new_start") and status != "未开工", **common)
         elif output_unit and (re.search(r"多少|几", text) or outputs or category):
             query = Query("project", measure="output", output_unit=output_unit,
                           group="year" if has("trend") and period is not None and period.multi_year else None, **common)
         elif _has(text, measures["disbursed"]["words"]):
-            query = Query("project", measure="disbursed", **common)
+            query = Query("project", measure="disbursed", new_start=has("new_start") and status != "未开工", **common)
         elif invest_words and not is_top and not limit:
-            query = Query("project", measure="investment", **common)
+            query = Query("project", measure="investment", new_start=has("new_start") and status != "未开工", **common)
         elif _has(text, measures["investment"]["words"]) and is_top:
             query = Query("project", measure="investment", group="project", order="asc" if is_bottom else "desc",
                           limit=limit or (1 if _single(text) else 10), **common)
@@ -227,7 +235,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         query = Query("comparison", measure="rate" if is_rate else money, group="year", years=compare_years,
                       difference=has("difference"), **dict(base, period=Period(min(compare_years), max(compare_years))))
     elif by_month and not is_rate and not is_share and not is_growth:
-        query = Query("trend", measure="spent", group="month", **base)
+        query = Query("trend", measure="spent", group=by_month, **base)
     elif len(regions) >= 2 or len(depts) >= 2 or (len(classes) >= 2 and not is_share):
         measure = "rate" if is_rate else "share" if is_share else money
         group = "region" if len(regions) >= 2 else "dept" if len(depts) >= 2 else "class"
@@ -236,7 +244,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         query = Query("growth", measure="growth", base_measure="budget" if is_budget else "spent",
                       difference=has("difference"), **base)
     elif is_trend:
-        query = Query("trend", measure="rate" if is_rate else money, group="year", **base)
+        query = Query("trend", measure="rate" if is_rate else "share" if is_share else money, group="year", **base)
     elif is_rate:
         group = "region" if region_each else "dept" if dept_each else None
         if threshold and group is None:

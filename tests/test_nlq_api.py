@@ -168,6 +168,10 @@ def test_answer_without_the_model(demo_app):
     ("二〇二二年全市农村公路建设里程", {"kind": "project", "measure": "output", "output_unit": "公里"}),
     ("今年的农村公路项目有几个滞后了", {"kind": "project", "measure": "count", "status": "滞后"}),
     ("2025年全市项目已拨付资金多少", {"kind": "project", "measure": "disbursed"}),
+    ("2026年新开工项目总投资", {"kind": "project", "measure": "investment", "new_start": True}),
+    ("去年哪个区县修的农村公路最多", {"kind": "project", "measure": "output", "group": "region", "limit": 1}),
+    ("去年每个季度的教育支出", {"kind": "trend", "group": "quarter"}),
+    ("2023年到2025年全市每年的民生支出占比", {"kind": "trend", "measure": "share", "group": "year"}),
 ])
 def test_phrasings_become_the_right_query(ask, q, want):
     query = ask(q).get_json()["query"]
@@ -185,3 +189,13 @@ def test_restatement_names_partial_years_and_project_years(ask):
     assert growth["query"]["period"]["month_to"] == 10 and any("同期" in n for n in growth["notes"])
     assert "按项目年度统计" in ask("去年修了多少公里农村公路").get_json()["understood"]
     assert "各区县" in ask("今年上半年各区预算执行率").get_json()["understood"]
+
+
+def test_projects_by_region_and_quarters_answer_with_tables(ask):
+    roads = ask("去年各区县修了多少公里农村公路").get_json()["answer"]
+    assert roads["unit"] == "公里" and len(roads["rows"]) >= 2 and "市本级" not in [r[0] for r in roads["rows"]]
+    assert roads["rows"][0][1] >= roads["rows"][-1][1]
+    quarters = ask("去年每个季度的教育支出").get_json()["answer"]
+    assert [r[0] for r in quarters["rows"]] == ["第1季度", "第2季度", "第3季度", "第4季度"]
+    whole = ask("去年教育支出").get_json()["answer"]["value"]
+    assert abs(sum(r[1] for r in quarters["rows"]) - whole) < 0.05
