@@ -431,7 +431,13 @@ def _project_table(rows):
 
 
 def _bar_chart(labels, values, unit, *, line=False):
-    """An ECharts option (data only; the shared portal/static/charts.js renders it)."""
+    """An ECharts option (data only; the shared portal/static/charts.js renders it).
+
+    Money is drawn in 亿元 or 万元 so the axis stays readable; the table keeps exact 元."""
+    if unit == "元":
+        biggest = max((abs(v) for v in values if isinstance(v, (int, float))), default=0)
+        scale, unit = (1e8, "亿元") if biggest >= 1e8 else (1e4, "万元") if biggest >= 1e4 else (1, "元")
+        values = [round(v / scale, 4) if isinstance(v, (int, float)) else v for v in values]
     return {
         "mzUnit": unit,  # charts.js appends it to every tooltip value
         "tooltip": {"trigger": "axis"},
