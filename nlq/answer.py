@@ -158,7 +158,8 @@ def _partial_year(conn, pub_id, query, notes):
         if query.base_measure == "budget":  # budgets are annual
             return None
         query.period = replace(period, month_from=1, month_to=last)
-        notes.append(f"{period.year_to}年数据截至{last}月，与上年同期（1—{last}月）比较")
+        base = f"{period.year_from}年同期" if period.multi_year else "上年同期"
+        notes.append(f"{period.year_to}年数据截至{last}月，与{base}（1—{last}月）比较")
         return None
     return f"{period.year_to}年截至{last}月" if period.multi_year else f"截至{last}月"
 

@@ -65,6 +65,10 @@ def share_whole(conn, pub_id, query, lexicon, years, months, group=None):
     regions = query.share_of.get("regions")
     whole = replace(query, regions=query.regions if regions is None else list(regions),
                     classes=list(query.share_of.get("classes") or []), class_set=None)
+    if group == "region" and regions is not None:  # each region's share of one named whole (全市)
+        total = sums(conn, pub_id, whole, lexicon, years, months)[None]
+        keys = sums(conn, pub_id, query, lexicon, years, months, group=group, with_class=False)
+        return {k: total for k in keys}
     return sums(conn, pub_id, whole, lexicon, years, months, group=group)
 
 

@@ -19,7 +19,8 @@ _STOP = set("的 了 是 在 有 和 与 及 跟 同 吗 呢 吧 啊 呀 么 多
             "查询 查 看看 看 一共 总共 合计 共 钱 元 万元 亿元 情况 年 月 年度 今年 去年 前年 全年 期间 时候 是否 都 还 "
             "比 比较 对比 相比 比例 占 占比 排名 最高 最多 最低 最少 支出 预算 执行 执行率 进度 增长 同比 变化 趋势 "
             "项目 哪些项目 哪个项目 有哪些 哪个 哪家 一般 公共 一般公共预算 财政 政府 花 花了 用 用了 这 那 其中 之间 怎么 为 给 到 "
-            "程度 什么程度 到什么程度 上半年 下半年 季度 前 近 这几年 历年 单位 部门 各 各个 总 总额 数 数额 金额 规模 是多少 有多少 多 少".split())
+            "程度 什么程度 到什么程度 上半年 下半年 季度 前 近 这几年 历年 单位 部门 各 各个 总 总额 数 数额 金额 规模 是多少 有多少 多 少 "
+            "截至 截止 目前 现在 为止 迄今 至今 新增 新建 累计".split())
 
 
 @dataclass
@@ -260,7 +261,8 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         kind = "ranking" if (is_top and group) else "share"
         query = Query(kind, measure="share", group=group, order=("asc" if is_bottom else "desc") if group else None,
                       limit=(limit or (1 if _single(text) else None)) if kind == "ranking" else None, **base)
-        if group is None and (after["regions"] or after["whole"] or after["classes"]):
+        if (group is None and (after["regions"] or after["whole"] or after["classes"])) \
+                or (group == "region" and after["whole"]):  # 「各区县教育支出占全市教育支出的比重」
             query.share_of = {"regions": after["regions"] if (after["regions"] or after["whole"]) else None,
                               "classes": after["classes"]}
     elif class_each:
@@ -305,7 +307,8 @@ def _pick(entries):
 
 def _compared_years(text):
     """「2024年和2025年」「2023年与2024年」 → [2024, 2025] (two or more named years set side by side)."""
-    m = re.search(r"((?:19|20)\d{2})年?((?:(?:和|与|跟|及|同|、|vs|VS)(?:19|20)\d{2}年?)+)", text)
+    m = re.search(r"((?:19|20)\d{2})年?((?:(?:和|与|跟|及|同|、|vs|VS)(?:19|20)\d{2}年?)+)", text) \
+        or re.search(r"((?:19|20)\d{2})年?[^\d]{0,20}?((?:比|较|相比)(?:19|20)\d{2})年", text)  # 2025年支出比2024年多多少
     if not m:
         return []
     years = [int(m.group(1))] + [int(y) for y in re.findall(r"(?:19|20)\d{2}", m.group(2))]

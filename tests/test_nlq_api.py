@@ -172,6 +172,9 @@ def test_answer_without_the_model(demo_app):
     ("去年哪个区县修的农村公路最多", {"kind": "project", "measure": "output", "group": "region", "limit": 1}),
     ("去年每个季度的教育支出", {"kind": "trend", "group": "quarter"}),
     ("2023年到2025年全市每年的民生支出占比", {"kind": "trend", "measure": "share", "group": "year"}),
+    ("2025年全市支出比2024年多多少", {"kind": "comparison", "group": "year", "years": [2024, 2025], "difference": True}),
+    ("2025年各区县教育支出占全市教育支出的比重", {"kind": "share", "group": "region",
+                                                 "share_of": {"regions": [], "classes": ["205"]}}),
 ])
 def test_phrasings_become_the_right_query(ask, q, want):
     query = ask(q).get_json()["query"]
