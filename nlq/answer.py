@@ -17,7 +17,7 @@ from .timeparse import Period
 
 MEASURE_LABELS = {"spent": "支出", "budget": "预算", "rate": "执行率", "share": "占比", "growth": "同比增长",
                   "count": "项目数", "output": "实物产出", "investment": "总投资", "progress": "进度",
-                  "per_capita": "人均支出", "disbursed": "已拨付资金"}
+                  "per_capita": "人均支出", "disbursed": "已拨付资金", "remaining": "预算余额（预算 − 已支出）"}
 
 
 class QuestionError(ValueError):
@@ -154,7 +154,7 @@ def _partial_year(conn, pub_id, query, notes):
     last = ex.last_month(conn, pub_id, period.year_to)
     if not 0 < last < 12:
         return None
-    if query.kind == "growth":
+    if query.kind == "growth" or query.measure == "growth":
         if query.base_measure == "budget":  # budgets are annual
             return None
         query.period = replace(period, month_from=1, month_to=last)
@@ -169,7 +169,7 @@ def _partial_year(conn, pub_id, query, notes):
 
 def _name(lexicon, group, key):
     if group == "region":
-        return lexicon.region_names.get(key, key)
+        return _region_name(lexicon, key)
     if group == "dept":
         return lexicon.dept_names.get(key, key)
     if group == "class":
@@ -197,7 +197,7 @@ def _value(measure, raw):
     """Numbers for JSON: 元 for money, percent for rates."""
     if raw is None:
         return None
-    if measure in ("spent", "budget", "investment", "disbursed"):
+    if measure in ("spent", "budget", "investment", "disbursed", "remaining"):
         return fen_to_yuan(raw)
     if measure == "per_capita":
         return round(raw / 100, 2)
@@ -207,14 +207,14 @@ def _value(measure, raw):
 
 
 def _unit(measure, query=None):
-    return {"spent": "元", "budget": "元", "investment": "元", "disbursed": "元", "per_capita": "元/人", "rate": "%",
+    return {"spent": "元", "budget": "元", "remaining": "元", "investment": "元", "disbursed": "元", "per_capita": "元/人", "rate": "%",
             "share": "%", "growth": "%", "count": "个", "progress": "%"}.get(measure, (query.output_unit if query else "") or "")
 
 
 def _display(measure, raw):
     if raw is None:
         return "—"
-    if measure in ("spent", "budget", "investment", "disbursed"):
+    if measure in ("spent", "budget", "investment", "disbursed", "remaining"):
         return format_amount(raw)
     if measure == "per_capita":
         return f"{raw / 100:,.2f} 元/人"
@@ -308,7 +308,7 @@ def run(conn, pub_id, query, lexicon):
         if query.difference and len(items) >= 2 and None not in (items[0][1], items[1][1]):
             diff = items[0][1] - items[1][1]
             answer.update(kind="figure", value=_value(query.measure, diff), display=_display(query.measure, diff)
-                          if query.measure in ("spent", "budget") else f"{diff * 100:.1f} 个百分点")
+                          if query.measure in ("spent", "budget", "remaining") else f"{diff * 100:.1f} 个百分点")
         return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], _unit(query.measure))
     value = ex.measure_by(conn, pub_id, query, lexicon, period)[None]
     answer = {"kind": "figure", "value": _value(query.measure, value), "unit": _unit(query.measure),
@@ -320,6 +320,13 @@ def run(conn, pub_id, query, lexicon):
         second = "预算" if query.measure == "rate" else "总支出"
         answer.update(columns=["项目", "金额（元）", "金额"],
                       rows=[["支出", fen_to_yuan(spent), format_amount(spent)], [second, fen_to_yuan(other), format_amount(other)]])
+    if query.measure == "remaining":  # show the two figures the balance comes from
+        spent = ex.sums(conn, pub_id, query, lexicon, period.years, (period.month_from, period.month_to))[None]
+        budget = ex.sums(conn, pub_id, query, lexicon, period.years, measure="budget")[None]
+        answer.update(columns=["项目", "金额（元）", "金额"],
+                      rows=[["预算", fen_to_yuan(budget), format_amount(budget)],
+                            ["已支出", fen_to_yuan(spent), format_amount(spent)],
+                            ["预算余额", fen_to_yuan(budget - spent), format_amount(budget - spent)]])
     return answer, None
 
 
@@ -354,6 +361,26 @@ def _run_project(conn, pub_id, query, lexicon):
                   "period": str(p["year"]) + "年", "project": p["code"], "status": p["status"],
                   "columns": ["项目", "内容"], "rows": table}
         return answer, None
+    if query.measure == "share":
+        part, whole = ex.project_share(conn, pub_id, query, lexicon, period)
+        ratio = part / whole if whole else None
+        answer = {"kind": "figure", "value": _value("share", ratio), "unit": "%", "display": _display("share", ratio),
+                  "period": plabel, "count": part, "total": whole, "columns": ["项目", "数量（个）"],
+                  "rows": [[f"{query.status or query.category}项目", part], ["全部项目", whole]]}
+        return answer, None
+    if query.group == "category":
+        values = ex.project_sum(conn, pub_id, query, lexicon, period, query.measure, group="category")
+        items = sorted(((k, v) for k, v in values.items() if k), key=lambda kv: (-kv[1] if query.order != "asc" else kv[1], str(kv[0])))
+        if query.limit:
+            items = items[: query.limit]
+        money = query.measure == "investment"
+        unit, label = ("元" if money else "个"), MEASURE_LABELS[query.measure]
+        rows = [[k, fen_to_yuan(int(v)) if money else int(v), format_amount(int(v)) if money else f"{int(v)} 个"]
+                for k, v in items]
+        answer = {"kind": "table", "unit": unit, "period": plabel, "columns": ["项目类别", f"{label}（{unit}）", label],
+                  "rows": rows, "keys": [k for k, _ in items], "value": rows[0][1] if rows else None,
+                  "top": rows[0][0] if rows else None}
+        return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], unit)
     if query.group == "region":
         values = ex.drop_root(ex.project_sum(conn, pub_id, query, lexicon, period, query.measure, group="region"),
                               lexicon, "region")
@@ -495,7 +522,7 @@ def restate(query, lexicon, coverage=None):
     period = query.period.label() if query.period else "全部年度"
     if coverage:
         period += f"（{coverage}）"
-    what = cls or "总支出"
+    what = cls or ("各类支出" if query.group == "class" and query.kind != "comparison" else "总支出")
     measure = MEASURE_LABELS[query.measure]
     if query.kind == "project":
         filters = "、".join(x for x in (query.category, query.status and f"状态为{query.status}",
@@ -511,6 +538,11 @@ def restate(query, lexicon, coverage=None):
         if query.group == "region":
             what = f"实际产出（{query.output_unit}）" if query.measure == "output" else measure
             return f"{subject}的{what}（按地区{'从低到高' if query.order == 'asc' else '从高到低'}" + \
+                (f"，前{query.limit}名" if query.limit else "") + f"）{basis}"
+        if query.measure == "share":
+            return f"{subject}占{period}{region}全部项目的比例（按项目数）{basis}"
+        if query.group == "category":
+            return f"{subject}按类别的{measure}（{'从低到高' if query.order == 'asc' else '从高到低'}" + \
                 (f"，前{query.limit}名" if query.limit else "") + f"）{basis}"
         if query.group == "contractor":
             return f"{subject}中，按{'总投资' if query.measure == 'investment' else '项目数'}排名的承包商{basis}"
@@ -543,6 +575,8 @@ def restate(query, lexicon, coverage=None):
     if query.kind == "comparison":
         return f"比较{scope}" + ("" if query.measure == "spent" else f"的{measure}") + ("差额" if query.difference else "")
     text = scope if query.measure == "spent" else f"{scope}的{measure}"
+    if query.measure == "growth":
+        text = f"{scope}相比{'上年同期' if not query.period.whole_year else '上年'}的增长率"
     if query.measure == "share":
         whole = "总支出"
         if query.share_of:
@@ -550,6 +584,8 @@ def restate(query, lexicon, coverage=None):
             where = ("、".join(_region_name(lexicon, c) for c in regions) or lexicon.root_name) if regions is not None \
                 else (region if query.regions else "")
             whole = where + ("、".join(_class_name(lexicon, c) for c in query.share_of.get("classes") or []) or "总支出")
+            if query.share_of.get("whole_year"):
+                whole = f"{query.period.year_to}年全年" + (where + "总支出" if where else what)
         text = f"{scope}占{whole}的比例"
     if query.threshold:
         text += f"（{'低于' if query.threshold['op'] == '<' else '高于'}{query.threshold['value'] * 100:g}%）"

@@ -62,6 +62,10 @@ def share_whole(conn, pub_id, query, lexicon, years, months, group=None):
     """The whole a share is taken of: all classes of the same scope, or what 「占…」 named (query.share_of)."""
     if not query.share_of:
         return sums(conn, pub_id, query, lexicon, years, months, group=group, with_class=False)
+    if query.share_of.get("whole_year"):  # 「四季度支出占全年的比重」: same scope, all twelve months
+        months = (0, 0)
+        if not query.share_of.get("classes") and query.share_of.get("regions") is None:
+            return sums(conn, pub_id, query, lexicon, years, months, group=group)
     regions = query.share_of.get("regions")
     whole = replace(query, regions=query.regions if regions is None else list(regions),
                     classes=list(query.share_of.get("classes") or []), class_set=None)
@@ -93,6 +97,15 @@ def measure_by(conn, pub_id, query, lexicon, period, group=None):
         budget = sums(conn, pub_id, query, lexicon, years, measure="budget", group=group)
         keys = set(spent) | set(budget)
         return {k: _ratio(spent.get(k, 0), budget.get(k, 0)) for k in keys}
+    if query.measure == "remaining":  # budget − spent over the period (budgets are annual)
+        spent = sums(conn, pub_id, query, lexicon, years, months, group=group)
+        budget = sums(conn, pub_id, query, lexicon, years, measure="budget", group=group)
+        return {k: budget.get(k, 0) - spent.get(k, 0) for k in set(spent) | set(budget)}
+    if query.measure == "growth":  # by group: this period against the same months of the year before
+        this = sums(conn, pub_id, query, lexicon, [period.year_to], months, measure=query.base_measure, group=group)
+        before = sums(conn, pub_id, query, lexicon, [period.year_to - 1], months, measure=query.base_measure,
+                      group=group)
+        return {k: _ratio(this.get(k, 0) - before.get(k, 0), before.get(k, 0)) for k in set(this) | set(before)}
     if query.measure == "share":
         part = sums(conn, pub_id, query, lexicon, years, months, group=group)
         total = share_whole(conn, pub_id, query, lexicon, years, months, group=group)
@@ -164,13 +177,22 @@ def project_count(conn, pub_id, query, lexicon, period):
                             .where(*project_conds(pub_id, query, lexicon, period))).scalar())
 
 
+def project_share(conn, pub_id, query, lexicon, period):
+    """(part, whole) project counts: the status/category asked about within all the period's projects."""
+    from dataclasses import replace as _replace
+
+    part = project_count(conn, pub_id, query, lexicon, period)
+    whole = project_count(conn, pub_id, _replace(query, status=None, category=None), lexicon, period)
+    return part, whole
+
+
 def project_sum(conn, pub_id, query, lexicon, period, column, group=None):
     """Σ of a project column (fen or output units), {key: value} by ``group`` ("year") or {None: value}."""
     conds = project_conds(pub_id, query, lexicon, period)
     col = {"investment": func.sum(projects.c.total_investment_fen), "disbursed": func.sum(projects.c.disbursed_fen),
            "output": func.sum(projects.c.output_actual), "count": func.count()}[column]
-    if group in ("year", "region"):
-        key = projects.c.year if group == "year" else projects.c.region_code
+    if group in ("year", "region", "category"):
+        key = {"year": projects.c.year, "region": projects.c.region_code, "category": projects.c.category}[group]
         rows = conn.execute(select(key, col).where(*conds).group_by(key))
         return {k: v or 0 for k, v in rows}
     return {None: conn.execute(select(col).where(*conds)).scalar() or 0}
@@ -209,4 +231,4 @@ def whole(period):
 
 
 __all__ = ["NoData", "sums", "measure_by", "growth", "project_rows", "project_count", "output_sum",
-           "contractor_ranking", "project_sum", "drop_root", "by_year_available", "last_month", "and_"]
+           "contractor_ranking", "project_sum", "project_share", "drop_root", "by_year_available", "last_month", "and_"]

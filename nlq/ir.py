@@ -6,8 +6,8 @@ from .timeparse import Period
 
 KINDS = ("figure", "execution", "ranking", "comparison", "trend", "growth", "share", "project")
 MEASURES = ("spent", "budget", "rate", "share", "growth", "count", "output", "investment", "progress", "per_capita",
-            "disbursed")
-GROUPS = (None, "region", "dept", "class", "year", "month", "quarter", "project", "contractor")
+            "disbursed", "remaining")
+GROUPS = (None, "region", "dept", "class", "year", "month", "quarter", "project", "contractor", "category")
 
 
 @dataclass

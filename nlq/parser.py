@@ -20,7 +20,8 @@ _STOP = set("的 了 是 在 有 和 与 及 跟 同 吗 呢 吧 啊 呀 么 多
             "比 比较 对比 相比 比例 占 占比 排名 最高 最多 最低 最少 支出 预算 执行 执行率 进度 增长 同比 变化 趋势 "
             "项目 哪些项目 哪个项目 有哪些 哪个 哪家 一般 公共 一般公共预算 财政 政府 花 花了 用 用了 这 那 其中 之间 怎么 为 给 到 "
             "程度 什么程度 到什么程度 上半年 下半年 季度 前 近 这几年 历年 单位 部门 各 各个 总 总额 数 数额 金额 规模 是多少 有多少 多 少 "
-            "截至 截止 目前 现在 为止 迄今 至今 新增 新建 累计".split())
+            "截至 截止 目前 现在 为止 迄今 至今 新增 新建 累计 还有 还剩 剩下 剩余 没花 未花 余额 结余 百分之几 几成 多大 "
+         "还是 幅度 变化幅度 多了 少了 已经 全部 里 中".split())
 
 
 @dataclass
@@ -73,11 +74,15 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     used = list(time_spans)
     # 「A占B的比重」: names after 占 describe B, the whole the share is taken of
     share_at = text.find("占")
+    whole_span = (share_at, len(text)) if share_at >= 0 else (-1, -1)
+    inside = re.search(r"在([^在占]{2,30}?)(?:中|里|当中)占", text)  # 「在全市卫生健康支出中占多大比重」
+    if inside:
+        whole_span = inside.span(1)
     after = {"regions": [], "whole": False, "classes": []}
     for start, end, surface, entries in found:
         used.append((start, end))
         entry = _pick(entries)
-        if 0 <= share_at < start and entry.type in ("region", "region_whole", "class"):
+        if whole_span[0] <= start < whole_span[1] and entry.type in ("region", "region_whole", "class"):
             if entry.type == "region_whole":
                 # 「占全市」 names the whole; 「占全部支出」 only says "all of it"
                 after["whole"] = after["whole"] or surface not in sem["regions"]["whole"]
@@ -155,9 +160,13 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
 
     plain = text.replace("一般公共预算", "")  # 「一般公共预算支出」 is spending, not a budget
     is_rate = _has(text, measures["rate"]["words"])
-    is_share = _has(text, measures["share"]["words"])
+    # 「占全市的多少」「占全市教育支出的百分之几」: a share even without the word 比重
+    is_share = _has(text, measures["share"]["words"]) \
+        or bool(re.search(r"占[^，,。？?]{0,16}?(?:多少|百分之几|几成|多大)", text))
+    is_remaining = bool(re.search(r"还剩|剩下|剩余|没花|未花|还有多少没|预算余额|结余", text))
     # 「同比变化」 is a year-on-year change; 「变化」 alone is a trend
-    is_growth = _has(text, measures["growth"]["words"]) and (not has("trend") or _has(text, ["同比", "增长率", "增幅"]))
+    is_growth = _has(text, measures["growth"]["words"]) and (
+        not has("trend") or _has(text, ["同比", "增长率", "增幅", "幅度", "比上年", "比前年", "较上年", "比去年"]))
     is_budget = _has(plain, measures["budget"]["words"]) and not is_rate
     is_trend = has("trend") or (period is not None and period.multi_year and not is_growth)
     is_bottom = has("bottom")
@@ -166,7 +175,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     threshold = _threshold(text)
     is_per_capita = _has(text, measures["per_capita"]["words"])
     money = "per_capita" if is_per_capita else "budget" if is_budget else "spent"
-    if re.search(r"(?:\d+|几|哪几)(?:大)?类", text) and not region_each and not dept_each:
+    if re.search(r"(?:\d+|[一两二三四五六七八九十]+|几|哪几)(?:大)?类", text) and not region_each and not dept_each:
         class_each = True  # 「支出最多的前五类」
     compare_years = _compared_years(text)
     by_month = "quarter" if re.search(r"每个?季度?|逐季|分季度|各季度", text) and not re.search(r"[1-4]季度", text) \
@@ -190,7 +199,10 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     query = None
 
     # ---- projects and outputs -------------------------------------------------
-    if is_project_q and not (is_rate or is_share) and not (classes and not category and not project_cue
+    if is_project_q and is_share and status and not classes and not is_rate:
+        # 「滞后项目占全部项目的比例」「已完工的占多少」: a count within the period's projects
+        query = Query("project", measure="share", **dict(base, category=category, status=status))
+    elif is_project_q and not (is_rate or is_share) and not (classes and not category and not project_cue
                                                           and not projects_ and not contractors and not status):
         common = dict(base, category=category, status=status, min_investment_yuan=min_investment)
         invest_words = _has(text, measures["investment"]["words"])
@@ -206,6 +218,11 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
                           contractor=contractors[0] if contractors else None, **common)
         elif projects_:
             query = Query("project", measure="progress", project=projects_[0], **common)
+        elif category is None and re.search(r"哪(?:一)?类项目|各类项目|哪种项目|什么类型?的?项目", text):
+            # 「哪类项目总投资最多」: project categories ranked
+            measure = "investment" if invest_words else "count"
+            query = Query("project", measure=measure, group="category", order="asc" if is_bottom else "desc",
+                          limit=limit or (1 if _single(text) else None), **common)
         elif region_each and not projects_:  # 「哪个区县修的农村公路最多」「各区县滞后项目数」: projects by region
             unit = output_unit or (lexicon.outputs[category][1] if category in lexicon.outputs and (
                 outputs or re.search(r"修|建|新增|改造|产出", text)) else None)
@@ -232,6 +249,11 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     # ---- budget figures -------------------------------------------------------
     elif output_unit and re.search(r"修了|建了|多少" + re.escape(output_unit), text):
         query = Query("project", measure="output", output_unit=output_unit, **dict(base, category=category))
+    elif is_remaining and (is_budget or "没花" in text or "未花" in text) and not is_rate and not is_share:
+        group = "region" if region_each else "dept" if dept_each else "class" if class_each else None
+        query = Query("ranking" if group else "figure", measure="remaining", group=group,
+                      order=("asc" if is_bottom else "desc") if group else None,
+                      limit=(limit or (1 if _single(text) else None)) if group else None, **base)
     elif compare_years and not is_growth:
         query = Query("comparison", measure="rate" if is_rate else money, group="year", years=compare_years,
                       difference=has("difference"), **dict(base, period=Period(min(compare_years), max(compare_years))))
@@ -241,7 +263,18 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         measure = "rate" if is_rate else "share" if is_share else money
         group = "region" if len(regions) >= 2 else "dept" if len(depts) >= 2 else "class"
         query = Query("comparison", measure=measure, group=group, difference=has("difference"), **base)
+    elif is_growth and (region_each or dept_each or class_each or re.search(r"哪(?:一)?类|哪个类|哪方面|哪项", text)):
+        # 「哪个区县支出增长最快」「哪一类支出同比增幅最大」: regions / classes ranked by growth
+        group = "region" if region_each else "dept" if dept_each else "class"
+        query = Query("ranking", measure="growth", group=group, order="asc" if is_bottom else "desc",
+                      base_measure="budget" if is_budget else "spent",
+                      limit=limit or (1 if _single(text) else None), **base)
     elif is_growth:
+        if compare_years:  # 「2025年…比2023年增长了多少」: the named base year, not the year before
+            base = dict(base, period=Period(min(compare_years), max(compare_years),
+                                            period.month_from if period else 0, period.month_to if period else 0))
+        elif re.search(r"(?:比|较|相比)前年", text) and period is not None and period.year_to == as_of.year:
+            base = dict(base, period=Period(as_of.year - 2, period.year_to, period.month_from, period.month_to))
         query = Query("growth", measure="growth", base_measure="budget" if is_budget else "spent",
                       difference=has("difference"), **base)
     elif is_trend:
@@ -261,11 +294,17 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         kind = "ranking" if (is_top and group) else "share"
         query = Query(kind, measure="share", group=group, order=("asc" if is_bottom else "desc") if group else None,
                       limit=(limit or (1 if _single(text) else None)) if kind == "ranking" else None, **base)
-        if (group is None and (after["regions"] or after["whole"] or after["classes"])) \
+        whole_year = share_at >= 0 and re.search(r"全年|全年度", text[share_at:]) is not None \
+            and period is not None and not period.whole_year
+        if (group is None and (after["regions"] or after["whole"] or after["classes"] or whole_year)) \
                 or (group == "region" and after["whole"]):  # 「各区县教育支出占全市教育支出的比重」
             query.share_of = {"regions": after["regions"] if (after["regions"] or after["whole"]) else None,
                               "classes": after["classes"]}
+            if whole_year:  # 「四季度支出占全年的比重」: the same scope over the whole year
+                query.share_of["whole_year"] = True
     elif class_each:
+        class_set = None  # 「花钱最多的三类支出」: all classes ranked, not a guessed set
+        base["class_set"] = None
         query = Query("ranking", measure=money, group="class",
                       order="asc" if is_bottom else "desc", limit=limit or (1 if _single(text) else None), **base)
     elif region_each or dept_each or (is_top and (has("department") or _has(text, ["哪个类", "哪类", "哪项", "哪方面", "哪一类"]))):
@@ -337,8 +376,13 @@ def _single(text):
         and not re.search(r"哪些|前\d+|\d+个|\d+家|\d+名", text)
 
 
+_SMALL_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+
+
 def _limit(text):
-    m = re.search(r"(?:前|top|TOP|Top)\s*(\d{1,3})(?!\s*(?:个?季|个?月|年|\d))|(\d{1,3})\s*(?:个|家|名|项|大)(?!月|季)", text)
+    # 「最多的三类」: a small Chinese numeral before 类 is a count too (normalize leaves 类 words alone)
+    text = re.sub(r"(?<![哪第])([一两二三四五六七八九十])(?=大?类)", lambda m: str(_SMALL_NUMERALS[m.group(1)]), text)
+    m = re.search(r"(?:前|top|TOP|Top)\s*(\d{1,3})(?!\s*(?:个?季|个?月|年|\d))|(\d{1,3})\s*(?:个|家|名|项|大|类)(?!月|季)", text)
     if not m:
         return None
     value = int(m.group(1) or m.group(2))
@@ -382,7 +426,7 @@ def _unknown_words(rest, lexicon):
         if not chunk:
             continue
         for word in tok.lcut(chunk, HMM=True):
-            if len(word) < 2 or word in _STOP or word in cue_words or not re.search(r"[\u4e00-\u9fff]", word):
+            if len(word) < 2 or word in _STOP or re.fullmatch(r"[一两二三四五六七八九十几]+大?类", word) or word in cue_words or not re.search(r"[\u4e00-\u9fff]", word):
                 continue
             if any(word in w for w in cue_words if len(w) > len(word)):
                 continue

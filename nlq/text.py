@@ -42,6 +42,7 @@ def normalize(text):
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in " ")
     text = _t2s().convert(text)
     text = re.sub(r"\s+", " ", text).strip()
+    text = text.replace("增涨", "增长")  # a common typo
     # 二〇二四年 / 二零二三年: read digit by digit.
     text = _YEAR_DIGITS.sub(lambda m: m.group(1).translate(_DIGIT_CHARS), text)
     text = _PERCENT_CN.sub(lambda m: _numeral(m.group(1)) + "%", text)

@@ -106,8 +106,8 @@ def parse_period(text, as_of):
         for pattern, value in (
             (r"上半年", (1, 6)),
             (r"下半年", (7, 12)),
-            (r"前3季度|前三季度", (1, 9)),
-            (r"前2季度|前两季度", (1, 6)),
+            (r"前3个?季度|前三个?季度", (1, 9)),
+            (r"前2个?季度|前两个?季度", (1, 6)),
             (r"(?:第)?1季度|一季度|首季", (1, 3)),
             (r"(?:第)?2季度|二季度", (4, 6)),
             (r"(?:第)?3季度|三季度", (7, 9)),
@@ -133,10 +133,13 @@ def parse_period(text, as_of):
             months = (as_of.month, as_of.month)
             take(m)
     if months is None:
-        m = re.search(r"(?:截至|截止到?|前)?(\d{1,2})\s*月(?:份|底|末)?", text)
+        # 「截至今年9月」「今年前9个月」「9月底」: months 1..9 cumulative; 「9月」 alone is that month
+        m = re.search(r"(?:截至|截止到?|前)?(\d{1,2})\s*个?月(?:份|底|末)?", text)
         if m and 1 <= int(m.group(1)) <= 12:
             month = int(m.group(1))
-            cumulative = bool(re.search(r"截|前|底|末", m.group(0)))
+            before = text[:m.start()]
+            cumulative = bool(re.search(r"截|前|底|末", m.group(0))) or bool(
+                re.search(r"(?:截至|截止到?|到)\s*(?:今年|去年|前年|本年|上年|(?:19|20)?\d{2}年)?\s*$", before))
             months = (1, month) if cumulative else (month, month)
             take(m)
 
