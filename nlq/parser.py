@@ -165,7 +165,9 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         or bool(re.search(r"占[^，,。？?]{0,16}?(?:多少|百分之几|几成|多大)", text))
     is_remaining = bool(re.search(r"还剩|剩下|剩余|没花|未花|还有多少没|预算余额|结余", text))
     # 「同比变化」 is a year-on-year change; 「变化」 alone is a trend
-    is_growth = _has(text, measures["growth"]["words"]) and (
+    # 「跟前年比多了还是少了」: set against an earlier year without the word 增长
+    vs_year = re.search(r"(?:跟|和|与|同|较)(?:前年|上年|去年)(?:相)?比", text) is not None
+    is_growth = (_has(text, measures["growth"]["words"]) or vs_year) and (vs_year or
         not has("trend") or _has(text, ["同比", "增长率", "增幅", "幅度", "比上年", "比前年", "较上年", "比去年"]))
     is_budget = _has(plain, measures["budget"]["words"]) and not is_rate
     is_trend = has("trend") or (period is not None and period.multi_year and not is_growth)
@@ -273,7 +275,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         if compare_years:  # 「2025年…比2023年增长了多少」: the named base year, not the year before
             base = dict(base, period=Period(min(compare_years), max(compare_years),
                                             period.month_from if period else 0, period.month_to if period else 0))
-        elif re.search(r"(?:比|较|相比)前年", text) and period is not None and period.year_to == as_of.year:
+        elif re.search(r"(?:比|较|相比|跟|和|与|同)前年", text) and period is not None and period.year_to == as_of.year:
             base = dict(base, period=Period(as_of.year - 2, period.year_to, period.month_from, period.month_to))
         query = Query("growth", measure="growth", base_measure="budget" if is_budget else "spent",
                       difference=has("difference"), **base)
@@ -294,7 +296,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         kind = "ranking" if (is_top and group) else "share"
         query = Query(kind, measure="share", group=group, order=("asc" if is_bottom else "desc") if group else None,
                       limit=(limit or (1 if _single(text) else None)) if kind == "ranking" else None, **base)
-        whole_year = share_at >= 0 and re.search(r"全年|全年度", text[share_at:]) is not None \
+        whole_year = whole_span[0] >= 0 and re.search(r"全年|全年度", text[whole_span[0]:]) is not None \
             and period is not None and not period.whole_year
         if (group is None and (after["regions"] or after["whole"] or after["classes"] or whole_year)) \
                 or (group == "region" and after["whole"]):  # 「各区县教育支出占全市教育支出的比重」

@@ -202,3 +202,125 @@ def test_projects_by_region_and_quarters_answer_with_tables(ask):
     assert [r[0] for r in quarters["rows"]] == ["第1季度", "第2季度", "第3季度", "第4季度"]
     whole = ask("去年教育支出").get_json()["answer"]["value"]
     assert abs(sum(r[1] for r in quarters["rows"]) - whole) < 0.05
+
+
+# ---- derived measures: cumulative periods, budget balance, growth rankings, shares of a parent ----------
+
+
+def _districts(ask):
+    return [r[0] for r in ask("去年各区县支出").get_json()["answer"]["rows"]]
+
+
+def test_to_date_month_is_cumulative_not_that_month(ask):
+    """「截至去年7月」 = months 1–7, the sum of the monthly series, not July alone."""
+    months = ask("去年每月卫生健康支出").get_json()["answer"]["rows"]
+    want = round(sum(r[1] for r in months[:7]), 2)
+    for q in ("截止到去年7月卫生健康支出", "去年前7个月卫生健康支出", "去年1到7月卫生健康支出"):
+        body = ask(q).get_json()
+        assert body["query"]["period"]["month_from"] == 1 and body["query"]["period"]["month_to"] == 7, q
+        assert body["answer"]["value"] == pytest.approx(want, abs=0.02), q
+    july = ask("去年7月卫生健康支出").get_json()["answer"]["value"]
+    assert july == pytest.approx(months[6][1], abs=0.02)
+
+
+def test_fourth_quarter_share_of_the_whole_year(ask):
+    quarters = ask("2024年各季度支出").get_json()["answer"]["rows"]
+    body = ask("2024年第四季度的支出在全年里占多少").get_json()
+    assert body["query"]["period"]["month_from"] == 10 and body["answer"]["unit"] == "%"
+    assert body["answer"]["value"] == pytest.approx(100 * quarters[3][1] / sum(r[1] for r in quarters), abs=0.01)
+    assert "全年" in body["understood"]
+
+
+def test_budget_balance_is_budget_minus_spent(ask):
+    for q in ("2024年全市教育预算剩余多少没有花", "2024年教育经费还有多少没花"):
+        body = ask(q).get_json()
+        assert body["query"]["measure"] == "remaining", q
+        assert body["answer"]["unit"] == "元" and "预算余额（预算 − 已支出）" in body["understood"]
+        budget = ask("2024年教育预算").get_json()["answer"]["value"]
+        spent = ask("2024年教育支出").get_json()["answer"]["value"]
+        assert body["answer"]["value"] == pytest.approx(budget - spent, abs=0.02), q
+
+
+def test_regions_and_classes_ranked_by_growth(ask):
+    def rates(q):
+        return {r[0]: r[1] for r in ask(q).get_json()["answer"]["rows"]}
+
+    this, before = rates("2025年各区县支出"), rates("2024年各区县支出")
+    growth = {k: (this[k] - before[k]) / before[k] for k in this}
+    body = ask("2025年支出增速最快的是哪个区县").get_json()
+    assert body["query"]["kind"] == "ranking" and body["query"]["measure"] == "growth"
+    assert body["answer"]["top"] == max(growth, key=growth.get)
+    assert body["answer"]["value"] == pytest.approx(100 * max(growth.values()), abs=0.01)
+
+    this, before = rates("2025年各类支出"), rates("2024年各类支出")
+    growth = {k: (this[k] - before[k]) / before[k] for k in this if before.get(k)}
+    slowest = ask("2025年哪类支出同比增长最慢").get_json()
+    assert slowest["query"]["group"] == "class"
+    assert slowest["answer"]["top"] == min(growth, key=growth.get)
+
+
+def test_top_classes_within_one_region(ask):
+    region = _districts(ask)[0]
+    body = ask(f"{region}去年支出最多的两类").get_json()
+    assert body["query"]["group"] == "class" and body["query"]["limit"] == 2 and body["query"]["class_set"] is None
+    everything = ask(f"{region}去年各类支出").get_json()["answer"]["rows"]
+    assert [r[0] for r in body["answer"]["rows"]] == [r[0] for r in everything[:2]]
+
+
+def test_project_categories_ranked_by_investment(ask):
+    body = ask("2023年总投资最大的是哪类项目").get_json()
+    assert body["query"]["group"] == "category" and body["answer"]["unit"] == "元"
+    rows = body["answer"]["rows"]
+    assert len(rows) == 1 and rows[0][1] > 0
+
+
+def test_region_share_of_the_whole_city(ask):
+    region = _districts(ask)[1]
+    part = ask(f"{region}2024年支出").get_json()["answer"]["value"]
+    city = ask("2024年全市支出").get_json()["answer"]["value"]
+    body = ask(f"{region}2024年支出占全市几成").get_json()
+    assert body["answer"]["unit"] == "%"
+    assert body["answer"]["value"] == pytest.approx(100 * part / city, abs=0.01)
+
+
+def test_class_share_of_the_same_class_citywide(ask):
+    """「A区教育支出在全市教育支出中的比重」 is A's 教育 over all regions' 教育, not over A's total."""
+    region = _districts(ask)[2]
+    part = ask(f"{region}2024年教育支出").get_json()["answer"]["value"]
+    city = ask("2024年全市教育支出").get_json()["answer"]["value"]
+    for q in (f"2024年{region}教育支出在全市教育支出里占多少", f"2024年{region}教育支出占全市教育支出的百分之几"):
+        body = ask(q).get_json()
+        assert body["answer"]["value"] == pytest.approx(100 * part / city, abs=0.01), q
+    own = ask("2024年市本级教育支出").get_json()["answer"]["value"]
+    body = ask("2024年市本级的教育支出占全市教育支出多少").get_json()
+    assert body["answer"]["value"] == pytest.approx(100 * own / city, abs=0.01)
+
+
+def test_project_status_share_is_a_count_ratio(ask):
+    delayed = ask("2023年滞后项目有多少个").get_json()["answer"]["value"]
+    total = ask("2023年项目有多少个").get_json()["answer"]["value"]
+    body = ask("2023年滞后的项目占所有项目的比重").get_json()
+    assert body["query"]["kind"] == "project" and body["query"]["measure"] == "share"
+    assert body["answer"]["value"] == pytest.approx(100 * delayed / total, abs=0.01)
+
+
+def test_growth_against_a_named_base_year(ask):
+    later = ask("2025年卫生健康支出").get_json()["answer"]["value"]
+    earlier = ask("2022年卫生健康支出").get_json()["answer"]["value"]
+    body = ask("2025年卫生健康支出较2022年增长多少").get_json()
+    assert body["answer"]["difference"] == pytest.approx(later - earlier, abs=0.02)
+    assert "2022年" in body["understood"]
+
+
+def test_change_against_the_year_before_last_is_a_rate(ask):
+    body = ask("去年教育支出跟前年比是多了还是少了，幅度多大").get_json()
+    assert body["query"]["kind"] == "growth" and body["answer"]["unit"] == "%"
+    this = ask("2025年教育支出").get_json()["answer"]["value"]
+    base = ask("2024年教育支出").get_json()["answer"]["value"]
+    assert body["answer"]["value"] == pytest.approx(100 * (this - base) / base, abs=0.01)
+
+
+def test_city_level_row_is_labelled_as_such(ask):
+    region = _districts(ask)[0]
+    rows = ask(f"2024年{region}和市本级的卫生健康支出对比").get_json()["answer"]["rows"]
+    assert "市本级" in [r[0] for r in rows]

@@ -36,3 +36,18 @@ def test_time_words(text, want):
 def test_last_month_in_january_is_december_last_year():
     period, _ = parse_period("上个月", dt.date(2026, 1, 15))
     assert (period.year_from, period.month_from) == (2025, 12)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("截止到去年8月", (2025, 2025, 1, 8)), ("今年前6个月", (2026, 2026, 1, 6)), ("2025年5月底", (2025, 2025, 1, 5)),
+    ("前两个季度", (2026, 2026, 1, 6)), ("前三个季度", (2026, 2026, 1, 9)), ("去年第四季度", (2025, 2025, 10, 12)),
+    ("2024年2到7月", (2024, 2024, 2, 7)), ("去年8月", (2025, 2025, 8, 8)),
+])
+def test_cumulative_months_and_quarters(text, want):
+    """「截至…N月」「前N个月」 run from January; a month named alone is that month."""
+    period, _spans = parse_period(normalize(text), AS_OF)
+    assert (period.year_from, period.year_to, period.month_from, period.month_to) == want
+
+
+def test_growth_typo_is_read_as_growth():
+    assert normalize("支出增涨率") == "支出增长率"
