@@ -3,6 +3,8 @@
 Every choice lives in the query string, so a comparison URL can be shared and ``?pub=N``
 pins it to one publication.
 """
+from functools import wraps
+
 from flask import Blueprint, current_app, jsonify, render_template, request, url_for
 
 from .. import money
@@ -85,13 +87,22 @@ def compare_page():
     return html, (400 if error else 200)
 
 
+def with_comparison(view):
+    """Run the comparison for a machine-readable view (JSON, CSV, XLSX); bad choices answer a JSON 400."""
+    @wraps(view)
+    def wrapper():
+        try:
+            result = run_comparison()
+        except CompareError as exc:
+            return api_error(400, exc.code, exc.message)
+        return view(result)
+    return wrapper
+
+
 @bp.get("/compare.json")
 @bp.get("/api/compare")
-def compare_api():
-    try:
-        result = run_comparison()
-    except CompareError as exc:
-        return api_error(400, exc.code, exc.message)
+@with_comparison
+def compare_api(result):
     return jsonify(to_json(result))
 
 
@@ -179,21 +190,15 @@ def _filename(result, ext):
 
 
 @bp.get("/compare.csv")
-def compare_csv():
-    try:
-        result = run_comparison()
-    except CompareError as exc:
-        return api_error(400, exc.code, exc.message)
+@with_comparison
+def compare_csv(result):
     header, rows = table_rows(result)
     return stamp(csv_response(_filename(result, "csv"), header, rows))
 
 
 @bp.get("/compare.xlsx")
-def compare_xlsx():
-    try:
-        result = run_comparison()
-    except CompareError as exc:
-        return api_error(400, exc.code, exc.message)
+@with_comparison
+def compare_xlsx(result):
     header, rows = table_rows(result)
     return stamp(xlsx_response(_filename(result, "xlsx"), f"{result['region_label']}对比", header, rows,
                                notes=_notes(result)))
