@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from ..schema import budgets, expenditures
 from .cache import per_publication
+from .conditions import place_conditions
 
 CLASS_DIGITS = {"class": 3, "subclass": 5}
 
@@ -37,12 +38,7 @@ def _conditions(table, pub_id, scope, *, is_spending):
         conds.append(table.c.year == scope.year)
     if is_spending and scope.month:
         conds.append(table.c.month.between(1, scope.month))
-    if scope.region:
-        conds.append(table.c.region_code == scope.region)
-    if scope.dept:
-        conds.append(table.c.dept_code == scope.dept)
-    if scope.class_code:
-        conds.append(table.c.class_code.startswith(scope.class_code, autoescape=True))
+    conds += place_conditions(table, region=scope.region, dept=scope.dept, class_code=scope.class_code)
     return conds
 
 

@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 
 from ..schema import project_updates, projects
 from .cache import per_publication
+from .conditions import place_conditions
 from .paging import Page, clamp
 
 # sort key -> (column, descending?)
@@ -28,13 +29,8 @@ class ProjectFilter:
 
 
 def _conditions(pub_id, flt):
-    conds = [projects.c.publication_id == pub_id]
-    if flt.region:
-        conds.append(projects.c.region_code == flt.region)
-    if flt.dept:
-        conds.append(projects.c.dept_code == flt.dept)
-    if flt.class_code:
-        conds.append(projects.c.class_code.startswith(flt.class_code, autoescape=True))
+    conds = [projects.c.publication_id == pub_id,
+             *place_conditions(projects, region=flt.region, dept=flt.dept, class_code=flt.class_code)]
     if flt.category:
         conds.append(projects.c.category == flt.category)
     if flt.status:
