@@ -7,6 +7,8 @@ Three districts under 示例市 (990000): 东城区 (990101), 西城区 (990102)
 import csv
 from pathlib import Path
 
+import pytest
+
 CITY = "990000"
 EAST, WEST, SOUTH = "990101", "990102", "990103"
 
@@ -133,6 +135,20 @@ def make_app(tmp_path, extra=None):
     publication = publish(app.extensions["mingzhang.engine"], [raw], pseudonym_key="test-pseudonym-key",
                           dataset="small", title="小型测试数据")
     return app, publication
+
+
+
+# Fixtures for a test module that reads the small publication; import them by name into the module.
+# Module scope: each importing module gets its own fresh portal.
+@pytest.fixture(scope="module")
+def small(tmp_path_factory, request):
+    """(app, publication) over the small publication, built once per test module."""
+    return make_app(tmp_path_factory.mktemp(request.module.__name__.removeprefix("test_")))
+
+
+@pytest.fixture()
+def small_client(small):
+    return small[0].test_client()
 
 
 YEARBOOK_SPENDING = {  # province -> {year: {class: 元}} whole-year only (month 0), no budgets

@@ -5,18 +5,7 @@ import re
 import pytest
 from openpyxl import load_workbook
 
-from small_publication import EAST, SOUTH, WEST, make_app, make_yearbook_app
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory):
-    app, publication = make_app(tmp_path_factory.mktemp("compare"))
-    return app, publication
-
-
-@pytest.fixture()
-def small_client(small):
-    return small[0].test_client()
+from small_publication import EAST, SOUTH, WEST, make_yearbook_app, small, small_client  # noqa: F401 (fixtures)
 
 
 def by_code(payload):

@@ -4,17 +4,7 @@ import re
 import pytest
 
 from portal.documents import parse_body, table_of_contents
-from small_publication import make_app
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory):
-    return make_app(tmp_path_factory.mktemp("documents"))
-
-
-@pytest.fixture()
-def small_client(small):
-    return small[0].test_client()
+from small_publication import small, small_client  # noqa: F401 (fixtures)
 
 
 def test_headings_become_a_table_of_contents():

@@ -9,17 +9,7 @@ from portal.datadict import DATASETS
 from portal.exports import csv_chunks, neutralise
 from portal.openapi import api_rules, openapi_path, undeclared
 from portal.schema import PUBLISHED_TABLES
-from small_publication import make_app
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory):
-    return make_app(tmp_path_factory.mktemp("opendata"))
-
-
-@pytest.fixture()
-def small_client(small):
-    return small[0].test_client()
+from small_publication import small, small_client  # noqa: F401 (fixtures)
 
 
 def test_dictionary_covers_every_published_table():

@@ -8,19 +8,9 @@ from click.testing import CliRunner
 from sqlalchemy import update
 
 from portal import money, schema
-from small_publication import WEST, make_app
+from small_publication import WEST, make_app, small, small_client  # noqa: F401 (fixtures)
 
 SOURCE_LINK = re.compile(r'<a class="src" href="([^"]+)">([^<]+)</a>')
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory):
-    return make_app(tmp_path_factory.mktemp("whitepaper"))
-
-
-@pytest.fixture()
-def small_client(small):
-    return small[0].test_client()
 
 
 def source_links(page):
