@@ -15,6 +15,7 @@ it records console errors and CSP violations in ``page.console_errors``.
 import os
 import shutil
 import threading
+from contextlib import contextmanager
 
 import pytest
 
@@ -33,12 +34,21 @@ def serve_in_thread(app, host="127.0.0.1"):
     return f"http://{host}:{server.server_port}", server
 
 
+@contextmanager
+def served(app):
+    """Serve ``app`` over real HTTP for the ``with`` block; yields its base URL (no trailing slash)."""
+    base_url, server = serve_in_thread(app)
+    try:
+        yield base_url
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def live_server(demo_app):
     """Base URL (no trailing slash) of the demo portal served over real HTTP."""
-    base_url, server = serve_in_thread(demo_app)
-    yield base_url
-    server.shutdown()
+    with served(demo_app) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

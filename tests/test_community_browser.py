@@ -2,7 +2,7 @@
 through the staff area, and the public project page shows it with the number masked."""
 import pytest
 
-from browser_support import serve_in_thread
+from browser_support import served
 from community_support import PROJECT, create_staff, make_portal
 
 PHONE = "13812345678"
@@ -12,9 +12,8 @@ PHONE = "13812345678"
 def portal_url(tmp_path):
     app = make_portal(tmp_path)
     create_staff(app, "mona", "moderator")
-    base_url, server = serve_in_thread(app)
-    yield base_url
-    server.shutdown()
+    with served(app) as base_url:
+        yield base_url
 
 
 @pytest.mark.browser

@@ -2,7 +2,7 @@
 narrow them with a facet; also on a phone-sized screen. Real HTTP server, system Chromium."""
 import pytest
 
-from browser_support import serve_in_thread
+from browser_support import served
 from tests.search_corpus import CORPUS, DICTIONARY
 
 
@@ -14,9 +14,8 @@ def search_url(tmp_path):
     app = create_app({"INSTANCE_PATH": tmp_path, "DATABASE_URL": f"sqlite:///{tmp_path / 'mingzhang.db'}",
                       "SEARCH_INDEX_PATH": tmp_path / "search.db", "SECRET_KEY": "test", "SEARCH_HYBRID": "0"})
     SQLiteBackend(tmp_path / "search.db").build(CORPUS, publication_id=1, dictionary=DICTIONARY)
-    base_url, server = serve_in_thread(app)
-    yield base_url
-    server.shutdown()
+    with served(app) as base_url:
+        yield base_url
 
 
 @pytest.mark.browser
