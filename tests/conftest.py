@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,14 @@ def demo_app(demo_instance):
 
     app = create_app(_config_for(demo_instance))
     return app
+
+
+@pytest.fixture(scope="module")
+def db(demo_instance):
+    """A plain sqlite3 connection to the demo database, for expectations computed by straight SQL."""
+    conn = sqlite3.connect(demo_instance / "mingzhang.db")
+    yield conn
+    conn.close()
 
 
 @pytest.fixture()

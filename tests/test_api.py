@@ -1,15 +1,7 @@
 """The JSON API and the .json twins: amounts in 元, the publication cited, errors as JSON."""
 import re
-import sqlite3
 
 import pytest
-
-
-@pytest.fixture(scope="module")
-def db(demo_instance):
-    conn = sqlite3.connect(demo_instance / "mingzhang.db")
-    yield conn
-    conn.close()
 
 
 @pytest.fixture(scope="module")

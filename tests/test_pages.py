@@ -3,20 +3,12 @@ import csv
 import io
 import json
 import re
-import sqlite3
 
 import pytest
 
 from portal.money import format_amount
 
 NO_DATA = "尚未发布数据，请管理员导入"
-
-
-@pytest.fixture(scope="module")
-def db(demo_instance):
-    conn = sqlite3.connect(demo_instance / "mingzhang.db")
-    yield conn
-    conn.close()
 
 
 @pytest.fixture(scope="module")
