@@ -12,6 +12,7 @@ The public publication log (portal/views/publications.py) uses ``verify_publicat
 import hashlib
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -138,15 +139,10 @@ def verify_export(engine, path):
             problems.append({"code": "row_count_mismatch", "message": (
                 f"行数不符：文件 {len(file_lines)} 行，数据库 {len(db_lines)} 行")})
         if report["file_sha256"] != report["db_sha256"]:
-            remaining = list(db_lines)
-            extra = 0
-            for line in file_lines:
-                try:
-                    remaining.remove(line)
-                except ValueError:
-                    extra += 1
+            in_file, in_db = Counter(file_lines), Counter(db_lines)
+            extra, missing = sum((in_file - in_db).values()), sum((in_db - in_file).values())
             problems.append({"code": "content_mismatch", "message": (
-                f"内容不符：文件中有 {extra} 行在数据库中找不到，数据库中有 {len(remaining)} 行不在文件中")})
+                f"内容不符：文件中有 {extra} 行在数据库中找不到，数据库中有 {missing} 行不在文件中")})
     report["ok"] = not problems
     return report
 
@@ -164,7 +160,7 @@ def _echo_publications(report):
 
 
 def _echo_export(report):
-    where = f"发布 #{report['publication']} 的数据表 {report['table']}"
+    where = f"发布 #{report['publication']} 的数据表 {report['table']} "
     if report["ok"]:
         click.echo(f"✓ 导出文件 {report['file']}：与{where}一致（{report['rows_in_db']} 行，"
                    f"内容 SHA-256 {report['db_sha256']}）")

@@ -100,7 +100,7 @@ def test_downloaded_json_export_is_checked_against_the_database(twice, tmp_path)
     filtered.write_bytes(client.get("/data/expenditures.json?region_code=990101").data)
     result = _verify(env, "--export", str(whole), "--export", str(filtered))
     assert result.exit_code == 0, result.output
-    assert "与发布 #1 的数据表 expenditures一致" in result.output and "与发布 #2 的数据表" in result.output
+    assert "与发布 #1 的数据表 expenditures 一致" in result.output and "与发布 #2 的数据表" in result.output
 
     # one amount edited in the downloaded file
     data = json.loads(whole.read_text(encoding="utf-8"))
