@@ -27,9 +27,10 @@ def create_app(overrides=None):
     csrf.init_app(app)
     limiter.init_app(app)
 
-    from . import context, errors, security, templating
+    from . import caching, context, errors, security, templating
     app.teardown_appcontext(context.close_connection)
     app.after_request(security.add_security_headers)
+    app.after_request(caching.add_validators)  # ETag/Last-Modified and 304s on public pages
     errors.register(app)
     templating.register(app)
 
