@@ -31,6 +31,8 @@ def load_config(overrides=None):
         "MINSHENG_CLASSES": _env("MINSHENG_CLASSES", ""),
         # Absolute site address used in generated files (white papers) that leave the site.
         "PUBLIC_BASE_URL": _env("PUBLIC_BASE_URL", ""),
+        # Code version in HTTP validators (ETag); empty: a digest of the source files.
+        "BUILD_ID": _env("MINGZHANG_BUILD_ID", ""),
         "SECRET_KEY": _env("SECRET_KEY", DEFAULT_SECRET),
         # Key for pseudonyms of private persons; must stay stable across publications.
         "PSEUDONYM_KEY": _env("PSEUDONYM_KEY", "") or _env("SECRET_KEY", DEFAULT_SECRET),
