@@ -1,0 +1,194 @@
+"""Rate limits are one budget across gunicorn workers when RATELIMIT_STORAGE_URI points at Redis.
+
+Real parts only: Debian's redis-server on a free loopback port, gunicorn with two forked worker
+processes (preload_app=True from gunicorn.conf.py, so the limiter is built before the fork), and
+real HTTP requests on fresh connections. The access log records the worker pid (%(p)s) of every
+response, so the test can check that both workers really served requests.
+
+Control: the same setup with memory:// storage lets more than the budget through (each worker
+counts on its own), which is what makes the Redis assertion meaningful.
+"""
+import http.client
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from small_publication import make_app
+
+ROOT = Path(__file__).resolve().parent.parent
+BUDGET = 5
+QUESTION = "2024年教育支出是多少"
+REQUESTS = 24
+CONCURRENCY = 4
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until(check, timeout, what):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except Exception:  # noqa: BLE001 - not up yet
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+def stop(process):
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.fail("redis-server is not installed: run `bash scripts/ensure-system-deps.sh` "
+                    "(installs Debian's redis-server)")
+    import redis
+
+    port = free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--daemonize", "no"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}"
+    try:
+        client = redis.Redis.from_url(url, socket_timeout=1)
+        wait_until(client.ping, 10, "redis-server PING")
+        yield url
+    finally:
+        stop(process)
+
+
+@pytest.fixture(scope="module")
+def instance(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("redis_limits")
+    make_app(folder, {"SEARCH_HYBRID": "0", "NLQ_EMBEDDINGS": False})
+    return folder
+
+
+@pytest.fixture()
+def start_gunicorn(instance, tmp_path):
+    """start(storage_uri) -> (port, access_log_path): gunicorn, two workers, over the small instance."""
+    processes = []
+
+    def start(storage_uri):
+        port = free_port()
+        access_log = tmp_path / f"access-{port}.log"
+        env = {
+            **os.environ,
+            "MINGZHANG_INSTANCE": str(instance),
+            "DATABASE_URL": f"sqlite:///{instance / 'small.db'}",
+            "SEARCH_INDEX_PATH": str(instance / "search.db"),
+            "RATELIMIT_STORAGE_URI": storage_uri,
+            "RATELIMIT_ASK": f"{BUDGET} per minute",
+            "SEARCH_HYBRID": "0",
+            "NLQ_EMBEDDINGS": "0",
+            "SECRET_KEY": "test-secret",
+            "PSEUDONYM_KEY": "test-pseudonym-key",
+            "HF_HUB_OFFLINE": "1",
+        }
+        # Sync workers serve one request at a time, so concurrent requests spread over both.
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "-w", "2", "-k", "sync",
+             "--bind", f"127.0.0.1:{port}", "--access-logfile", str(access_log),
+             "--access-logformat", "%(p)s %(s)s %(U)s", "--error-logfile", str(tmp_path / f"error-{port}.log"),
+             "wsgi:app"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        processes.append(process)
+
+        def healthy():
+            assert process.poll() is None, (tmp_path / f"error-{port}.log").read_text()
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/healthz")
+            return connection.getresponse().status < 500
+
+        wait_until(healthy, 20, "gunicorn to answer")
+        return port, access_log
+
+    yield start
+    for process in processes:
+        stop(process)
+
+
+def ask_once(port):
+    """One GET /api/ask on a new connection: (status, parsed JSON body)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", "/api/ask?q=" + urllib.parse.quote(QUESTION),
+                           headers={"Accept": "application/json", "Connection": "close"})
+        response = connection.getresponse()
+        return response.status, json.loads(response.read().decode("utf-8"))
+    finally:
+        connection.close()
+
+
+def ask_many(port):
+    with ThreadPoolExecutor(CONCURRENCY) as pool:
+        return list(pool.map(lambda _: ask_once(port), range(REQUESTS)))
+
+
+def served_by(access_log):
+    """{status: set of worker pids} for /api/ask responses, from the access log."""
+    by_status = {}
+    wait_until(lambda: access_log.read_text().count("/api/ask") >= REQUESTS, 5, "access log lines")
+    for line in access_log.read_text().splitlines():
+        pid, status, path = line.split(" ", 2)
+        if path == "/api/ask":
+            by_status.setdefault(int(status), set()).add(pid)
+    return by_status
+
+
+def test_two_workers_share_one_redis_budget(redis_url, start_gunicorn):
+    port, access_log = start_gunicorn(redis_url)
+    results = ask_many(port)
+    allowed = [body for status, body in results if status != 429]
+    limited = [body for status, body in results if status == 429]
+
+    assert len(allowed) == BUDGET, [status for status, _ in results]
+    assert all("answer" in body for body in allowed), allowed[:1]
+    assert len(limited) == REQUESTS - BUDGET
+    for body in limited:
+        assert body["error"]["code"] == "rate_limited"
+        assert body["error"]["message"] == "操作过于频繁，请稍后再试"
+
+    pids = served_by(access_log)
+    both = set().union(*pids.values())
+    # Both workers served some of the 24 requests, so one of them served at least 12: had each
+    # counted alone, at least 5 + 1 would have got through.
+    assert len(both) == 2, f"only one worker served the requests: {pids}"
+    # The count lives in Redis (flask-limiter's keys start with LIMITS), not in a worker.
+    import redis
+
+    assert redis.Redis.from_url(redis_url).keys("LIMITS*"), "no rate-limit counter in Redis"
+
+
+def test_memory_storage_control_counts_per_worker(start_gunicorn):
+    port, access_log = start_gunicorn("memory://")
+    results = ask_many(port)
+    allowed = [status for status, _ in results if status != 429]
+
+    assert len(served_by(access_log)[200]) == 2
+    # Each worker has its own budget of 5: more than 5 get through, at most 10.
+    assert BUDGET < len(allowed) <= 2 * BUDGET, [status for status, _ in results]
