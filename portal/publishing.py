@@ -3,8 +3,14 @@
 ``publish_files`` never exits the process: it returns the publication, or the
 row-level errors (after recording the failed attempt for staff to see).
 """
+import logging
+
+from sqlalchemy.exc import DBAPIError
+
 from .hooks import after_publish
-from .importer.publish import ImportFailure, publish, record_failure
+from .importer.publish import ImportFailure, StorageFailure, publish, record_failure
+
+log = logging.getLogger(__name__)
 
 
 def publish_files(app, paths, *, dataset, title, created_by, is_demo=False):
@@ -17,7 +23,13 @@ def publish_files(app, paths, *, dataset, title, created_by, is_demo=False):
             is_demo=is_demo, created_by=created_by,
             on_published=lambda pub, rows: warnings.extend(after_publish(app, pub, rows)))
     except ImportFailure as failure:
-        record_failure(engine, failure, dataset=dataset, title=title, created_by=created_by)
+        try:
+            record_failure(engine, failure, dataset=dataset, title=title, created_by=created_by)
+        except DBAPIError:
+            if not isinstance(failure, StorageFailure):
+                raise
+            # The database that refused the import refuses its trace too; the log keeps it.
+            log.error("could not record the failed import: %s", failure.errors)
         return None, failure.errors
     publication["warnings"] = warnings
     return publication, []

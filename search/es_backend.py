@@ -69,7 +69,10 @@ class ElasticsearchBackend:
             raise ValueError("SEARCH_BACKEND=elasticsearch needs ELASTICSEARCH_URL, e.g. http://localhost:9200")
         from elasticsearch import Elasticsearch
 
-        self.es = Elasticsearch(url, request_timeout=30)
+        # Short timeouts and one retry: a dead server must not hold a page request (building
+        # passes its own long timeouts to the bulk calls).
+        timeout = float((config or {}).get("ELASTICSEARCH_TIMEOUT") or 2)
+        self.es = Elasticsearch(url, request_timeout=timeout, max_retries=1, retry_on_timeout=False)
         self.alias = alias
         self.names_alias = f"{alias}-names"
         self.config = config or {}
@@ -81,6 +84,7 @@ class ElasticsearchBackend:
         from elasticsearch import helpers
 
         started = time.perf_counter()
+        es = self.es.options(request_timeout=120)  # bulk loads and refreshes take long
         docs = list(docs)
         segmenter = Segmenter(dictionary)
         version = time.strftime("%Y%m%d%H%M%S") + f"{int(time.time() * 1000) % 1000:03d}"
@@ -89,9 +93,9 @@ class ElasticsearchBackend:
         dims = len(next(iter(vector_by_id.values()))) if vector_by_id else None
         meta = {"publication_id": publication_id, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
                 "doc_count": len(docs), "dictionary": json.dumps(list(segmenter.words), ensure_ascii=False)}
-        self.es.indices.create(index=index, settings={**index_settings(), "refresh_interval": "-1"},
+        es.indices.create(index=index, settings={**index_settings(), "refresh_interval": "-1"},
                                mappings=index_mappings(meta, dims))
-        self.es.indices.create(index=names_index, settings={"number_of_shards": 1}, mappings=NAMES_MAPPINGS)
+        es.indices.create(index=names_index, settings={"number_of_shards": 1}, mappings=NAMES_MAPPINGS)
         dictionary_norm = {normalize(w): w for w in segmenter.words}
         dictionary_df = defaultdict(int)  # how many documents contain each dictionary word
         try:
@@ -113,7 +117,7 @@ class ElasticsearchBackend:
                         source["vector"] = [float(x) for x in vector_by_id[doc["id"]]]
                     yield {"_index": index, "_id": doc["id"], "_source": source}
 
-            helpers.bulk(self.es, actions(), chunk_size=2000, request_timeout=120)
+            helpers.bulk(es, actions(), chunk_size=2000, request_timeout=120)
             names = build_names(docs)
             known = {n["norm"] for n in names}
             for norm, count in dictionary_df.items():
@@ -121,21 +125,21 @@ class ElasticsearchBackend:
                     full, initials = pinyin_keys(dictionary_norm[norm])
                     names.append({"name": dictionary_norm[norm], "norm": norm, "kind": "词语", "weight": count,
                                   "pinyin": full, "initials": initials})
-            helpers.bulk(self.es, ({"_index": names_index, "_id": n["name"], "_source": n} for n in names),
+            helpers.bulk(es, ({"_index": names_index, "_id": n["name"], "_source": n} for n in names),
                          chunk_size=5000)
-            self.es.indices.put_settings(index=index, settings={"refresh_interval": "1s"})
-            self.es.indices.refresh(index=[index, names_index])
+            es.indices.put_settings(index=index, settings={"refresh_interval": "1s"})
+            es.indices.refresh(index=[index, names_index])
         except BaseException:
-            self.es.indices.delete(index=[index, names_index], ignore_unavailable=True)
+            es.indices.delete(index=[index, names_index], ignore_unavailable=True)
             raise
         old = self._alias_targets(self.alias) + self._alias_targets(self.names_alias)
         actions = [{"remove": {"index": i, "alias": a}} for a in (self.alias, self.names_alias)
                    for i in self._alias_targets(a)]
         actions += [{"add": {"index": index, "alias": self.alias}},
                     {"add": {"index": names_index, "alias": self.names_alias}}]
-        self.es.indices.update_aliases(actions=actions)
+        es.indices.update_aliases(actions=actions)
         if old:
-            self.es.indices.delete(index=old, ignore_unavailable=True)
+            es.indices.delete(index=old, ignore_unavailable=True)
         return {"documents": len(docs), "index": index, "seconds": round(time.perf_counter() - started, 2)}
 
     def _alias_targets(self, alias):

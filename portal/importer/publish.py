@@ -3,6 +3,7 @@ import datetime as dt
 import logging
 
 from sqlalchemy import insert, select, update
+from sqlalchemy.exc import DBAPIError
 
 from anonymize import Deidentifier
 from anonymize.lexicon import public_terms_from_tables
@@ -17,7 +18,23 @@ from .readers import ImportFailure, RowError, expand_paths, read_file, sha256_fi
 from .validate import MAX_ERRORS, validate_table
 
 log = logging.getLogger(__name__)
+STORAGE_FAILURE_MESSAGE = "数据库写入失败：磁盘已满或只读，未发布任何数据"
+# SQLite result codes (Python 3.11 sqlite_errorname) and PostgreSQL SQLSTATEs for "cannot write".
+SQLITE_STORAGE_ERRORS = ("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN")
+PG_STORAGE_ERRORS = ("53100", "25006")  # disk_full, read_only_sql_transaction
 REGION_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "区", "县")
+
+
+class StorageFailure(ImportFailure):
+    """The database refused the write (disk full, read-only): nothing was published."""
+
+
+def is_storage_error(exc):
+    orig = getattr(exc, "orig", None)
+    name = getattr(orig, "sqlite_errorname", "") or ""
+    return (name.startswith(SQLITE_STORAGE_ERRORS)
+            or getattr(orig, "sqlstate", None) in PG_STORAGE_ERRORS
+            or getattr(orig, "pgcode", None) in PG_STORAGE_ERRORS)
 
 
 def read_sources(paths):
@@ -160,6 +177,30 @@ def publish(engine, paths, *, pseudonym_key, dataset, title, is_demo=False, crea
         if months:
             year, month = max(months)
             as_of = (dt.date(year, month % 12 + 1, 1) if month < 12 else dt.date(year + 1, 1, 1)) - dt.timedelta(days=1)
+    try:
+        publication = _write(engine, published, deid, manifest, counts, dataset=dataset, title=title,
+                             is_demo=is_demo, created_by=created_by, as_of=as_of)
+    except DBAPIError as exc:
+        if not is_storage_error(exc):
+            raise
+        log.error("import rolled back, the database refused the write: %s", exc)
+        raise StorageFailure([RowError("（数据库）", STORAGE_FAILURE_MESSAGE)]) from exc
+    try:
+        with engine.begin() as conn:
+            # Fresh planner statistics: without them SQLite may walk the wrong index on big tables.
+            conn.exec_driver_sql("ANALYZE")
+    except DBAPIError as exc:  # the publication is committed; stale statistics only cost speed
+        if not is_storage_error(exc):
+            raise
+        log.warning("ANALYZE after publish failed: %s", exc)
+    log.info("published %s (%s)", publication["id"], counts)
+    if on_published:
+        on_published(publication, published)
+    return publication
+
+
+def _write(engine, published, deid, manifest, counts, *, dataset, title, is_demo, created_by, as_of):
+    """One transaction: the publication row, every published table, the digest, then "published"."""
     with engine.begin() as conn:
         previous = current_publication(conn)
         publication_id = conn.execute(insert(schema.publications).values(
@@ -179,15 +220,8 @@ def publish(engine, paths, *, pseudonym_key, dataset, title, is_demo=False, crea
         digest = publication_digest(conn, publication_id)
         conn.execute(update(schema.publications).where(schema.publications.c.id == publication_id)
                      .values(status="published", data_sha256=digest, deid_report=deid.report()))
-        publication = dict(conn.execute(select(schema.publications).where(
+        return dict(conn.execute(select(schema.publications).where(
             schema.publications.c.id == publication_id)).mappings().one())
-    with engine.begin() as conn:
-        # Fresh planner statistics: without them SQLite may walk the wrong index on big tables.
-        conn.exec_driver_sql("ANALYZE")
-    log.info("published %s (%s)", publication_id, counts)
-    if on_published:
-        on_published(publication, published)
-    return publication
 
 
 def record_failure(engine, failure, *, dataset, title, created_by="cli"):

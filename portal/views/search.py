@@ -1,7 +1,7 @@
 """Search page (/search), its JSON twin (/search.json), /api/search and /api/suggest."""
 from flask import Blueprint, current_app, jsonify, render_template, request, url_for
 
-from search import BadRequest, SearchRequest, get_backend
+from search import BadRequest, SearchRequest, SearchUnavailable, get_backend
 from search.request import FACET_LABELS, FACETS, SORTS
 
 from ..errors import api_error
@@ -21,6 +21,7 @@ def run_search():
     search_request = SearchRequest.from_args(request.args)
     result = backend().search(search_request)
     result["publication_id"] = backend().info().get("publication_id")
+    result.setdefault("degraded", False)  # True: Elasticsearch is down, answered from the embedded index
     for item in result["results"]:
         item["url"] = item["url"] or None
     return search_request, result
@@ -31,6 +32,8 @@ def _json_result():
         _, result = run_search()
     except BadRequest as exc:
         return api_error(400, exc.code, exc.message)
+    except SearchUnavailable as exc:
+        return api_error(503, exc.code, exc.message)
     return jsonify(result)
 
 
@@ -39,11 +42,13 @@ def search_page():
     try:
         search_request, result = run_search()
         error = None
-    except BadRequest as exc:
+        status = 200
+    except (BadRequest, SearchUnavailable) as exc:
         search_request, result, error = SearchRequest(q=request.args.get("q", "")[:200]), None, exc.message
+        status = 503 if isinstance(exc, SearchUnavailable) else 400
     return render_template("search.html", req=search_request, result=result, error=error, facet_names=FACETS,
                            facet_labels=FACET_LABELS, sorts=SORTS,
-                           json_url=url_for("search.search_json", **request.args.to_dict(flat=False))), 400 if error else 200
+                           json_url=url_for("search.search_json", **request.args.to_dict(flat=False))), status
 
 
 @bp.get("/search.json")
@@ -61,4 +66,7 @@ def api_suggest():
     prefix = request.args.get("q", "")
     if len(prefix) > 50:
         return api_error(400, "too_long", "联想词最多 50 个字")
-    return jsonify({"query": prefix, "suggestions": backend().suggest(prefix)})
+    try:
+        return jsonify({"query": prefix, "suggestions": backend().suggest(prefix)})
+    except SearchUnavailable as exc:
+        return api_error(503, exc.code, exc.message)
