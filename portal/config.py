@@ -23,6 +23,9 @@ def load_config(overrides=None):
         "SEARCH_INDEX_PATH": Path(_env("SEARCH_INDEX_PATH", instance / "search.db")),
         "ELASTICSEARCH_URL": _env("ELASTICSEARCH_URL", ""),
         "ELASTICSEARCH_INDEX": _env("ELASTICSEARCH_INDEX", "mingzhang"),
+        # Per-request timeout (s), and how long to stay on the local index after a failure (s).
+        "ELASTICSEARCH_TIMEOUT": _env("ELASTICSEARCH_TIMEOUT", "2"),
+        "ELASTICSEARCH_RETRY_AFTER": _env("ELASTICSEARCH_RETRY_AFTER", "30"),
         "EMBEDDING_MODEL": _env("EMBEDDING_MODEL", ""),  # empty: the bundled e5-small conversion
         # Hybrid search (BM25 + dense vectors) and embedding fallback for unknown question words.
         "SEARCH_HYBRID": _env("SEARCH_HYBRID", "1"),
