@@ -1,6 +1,10 @@
 """gunicorn settings for ``make run`` and production (override with GUNICORN_* env or CLI flags)."""
 import os
 
+# One intra-op thread per worker for torch (query embeddings): workers × threads already fill the
+# cores, and torch's default of one thread per core made a single request use every core.
+os.environ.setdefault("OMP_NUM_THREADS", os.environ.get("TORCH_THREADS", "1"))
+
 workers = int(os.environ.get("WEB_CONCURRENCY", "1"))
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 worker_class = "gthread"
