@@ -8,7 +8,9 @@ from .schema import metadata, publications
 
 def make_engine(url):
     if url.startswith("sqlite:///"):
-        Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        path = url[len("sqlite:///"):]
+        if not path.startswith("file:"):  # URI filenames (file:…?mode=ro) name no folder to create
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")
