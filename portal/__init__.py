@@ -23,11 +23,12 @@ def create_app(overrides=None):
     init_schema(engine)
     app.extensions["mingzhang.engine"] = engine
 
-    from .extensions import csrf, limiter
+    from .extensions import csrf, init_limiter
     csrf.init_app(app)
-    limiter.init_app(app)
+    init_limiter(app)  # Redis options and in-memory fallback
 
     from . import caching, context, errors, security, templating
+    security.trust_proxies(app)  # X-Forwarded-* only with TRUSTED_PROXY_COUNT > 0
     app.teardown_appcontext(context.close_connection)
     app.after_request(security.add_security_headers)
     app.after_request(caching.add_validators)  # ETag/Last-Modified and 304s on public pages

@@ -40,12 +40,21 @@ def load_config(overrides=None):
         # Key for pseudonyms of private persons; must stay stable across publications.
         "PSEUDONYM_KEY": _env("PSEUDONYM_KEY", "") or _env("SECRET_KEY", DEFAULT_SECRET),
         "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
+        # Redis down: count per process in memory (and log a warning) rather than fail requests;
+        # the shared store is retried with backoff (1 s, 2 s, 4 s … 32 s) and used again once it answers.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": _env("RATELIMIT_FALLBACK", "1") == "1",
+        "RATELIMIT_SWALLOW_ERRORS": _env("RATELIMIT_FALLBACK", "1") == "1",
+        # Seconds to wait for the rate-limit store before treating it as down (connect and each command).
+        "RATELIMIT_STORAGE_TIMEOUT": float(_env("RATELIMIT_STORAGE_TIMEOUT", "0.5")),
         "RATELIMIT_WRITE": _env("RATELIMIT_WRITE", "5 per minute"),
         "RATELIMIT_ASK": _env("RATELIMIT_ASK", "30 per minute"),
         "COMMENTS_PREMODERATED": _env("COMMENTS_PREMODERATED", "1") == "1",
         "CITY_NAME": _env("CITY_NAME", "示例市"),
         "MINGZHANG_ENV": _env("MINGZHANG_ENV", "development"),
         "MAX_CONTENT_LENGTH": int(_env("MAX_UPLOAD_MB", "50")) * 1024 * 1024,
+        # Reverse proxies in front of the portal that append X-Forwarded-For/-Proto/-Host (0: none,
+        # the headers are ignored and the client is the TCP peer; 1: one nginx/Caddy; 2: CDN + nginx).
+        "TRUSTED_PROXY_COUNT": int(_env("MINGZHANG_PROXY_COUNT", "0")),
     }
     if overrides:
         config.update(overrides)
