@@ -60,8 +60,26 @@ def test_publish_with_elasticsearch_down_still_publishes_and_builds_the_embedded
     app, publication, errors, seconds = es_down
     assert errors == [] and publication["status"] == "published"
     assert any("搜索索引更新失败" in w for w in publication["warnings"])  # the ES half failed, said so
+    # ... and told staff what that means and what to do, in Chinese (portal/hooks.py)
+    warning = next(w for w in publication["warnings"] if "搜索索引更新失败" in w)
+    assert f"发布 #{publication['id']} 已经上线" in warning and "本地内置索引" in warning
+    assert "Elasticsearch 恢复后" in warning and "mingzhang reindex" in warning
     assert Path(app.config["SEARCH_INDEX_PATH"]).exists()  # ... but the fallback index was built
     assert seconds < 30
+
+
+def test_embedded_index_failure_tells_staff_search_keeps_the_previous_index(tmp_path):
+    app, first = make_app(tmp_path, {"SEARCH_HYBRID": "0", "NLQ_EMBEDDINGS": False})
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the index folder should be")  # real OS error on build
+    app.config["SEARCH_INDEX_PATH"] = blocker / "search.db"
+    with app.app_context():
+        publication, errors = publish_files(app, [write_raw(tmp_path / "raw2")], dataset="small", title="再次发布",
+                                            created_by="test")
+    assert errors == [] and publication["status"] == "published" and publication["id"] != first["id"]
+    [warning] = publication["warnings"]
+    assert warning.startswith("搜索索引更新失败") and f"发布 #{publication['id']} 已经上线" in warning
+    assert "上一次的索引" in warning and "mingzhang reindex" in warning and "Elasticsearch" not in warning
 
 
 @pytest.mark.parametrize("url", SEARCH_URLS)
