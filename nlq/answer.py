@@ -149,7 +149,8 @@ def _partial_year(conn, pub_id, query, notes):
 
     Year-on-year growth over such a year compares the same months of both years (同期)."""
     period = query.period
-    if query.kind == "project" or period is None or not period.whole_year or query.measure == "budget":
+    if query.kind == "project" or period is None or not period.whole_year or query.measure == "budget" \
+            or (query.measure == "share" and query.base_measure == "budget"):
         return None
     last = ex.last_month(conn, pub_id, period.year_to)
     if not 0 < last < 12:
@@ -230,6 +231,13 @@ def run(conn, pub_id, query, lexicon):
     label = MEASURE_LABELS[query.measure]
     if query.kind == "project":
         return _run_project(conn, pub_id, query, lexicon)
+    if query.kind == "growth" and query.base_measure == "rate":
+        last, first, this, base, change = ex.growth(conn, pub_id, query, lexicon, period)
+        rows = [[f"{y}年", _value("rate", v), _display("rate", v)] for y, v in ((first, base), (last, this))]
+        answer = {"kind": "figure", "value": _value("rate", change), "unit": "个百分点",
+                  "display": "—" if change is None else f"{'提高' if change >= 0 else '下降'} {abs(change) * 100:.2f} 个百分点",
+                  "period": period.label(), "columns": ["年份", "执行率（%）", "执行率"], "rows": rows}
+        return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], "%", line=True)
     if query.kind == "growth":
         last, first, this, base, growth = ex.growth(conn, pub_id, query, lexicon, period)
         rows = [[f"{first}年", fen_to_yuan(base), format_amount(base)], [f"{last}年", fen_to_yuan(this), format_amount(this)]]
@@ -314,12 +322,16 @@ def run(conn, pub_id, query, lexicon):
     answer = {"kind": "figure", "value": _value(query.measure, value), "unit": _unit(query.measure),
               "display": _display(query.measure, value), "period": period.label()}
     if query.measure in ("rate", "share"):
-        spent = ex.sums(conn, pub_id, query, lexicon, period.years, (period.month_from, period.month_to))[None]
+        by_budget = query.measure == "share" and query.base_measure == "budget"
+        spent = ex.sums(conn, pub_id, query, lexicon, period.years, (period.month_from, period.month_to),
+                        measure="budget" if by_budget else "spent")[None]
         other = (ex.sums(conn, pub_id, query, lexicon, period.years, measure="budget")[None] if query.measure == "rate"
                  else ex.share_whole(conn, pub_id, query, lexicon, period.years, (period.month_from, period.month_to))[None])
-        second = "预算" if query.measure == "rate" else "总支出"
+        first_label = "预算" if by_budget else "支出"
+        second = "预算" if query.measure == "rate" else "总预算" if by_budget else "总支出"
         answer.update(columns=["项目", "金额（元）", "金额"],
-                      rows=[["支出", fen_to_yuan(spent), format_amount(spent)], [second, fen_to_yuan(other), format_amount(other)]])
+                      rows=[[first_label, fen_to_yuan(spent), format_amount(spent)],
+                            [second, fen_to_yuan(other), format_amount(other)]])
     if query.measure == "remaining":  # show the two figures the balance comes from
         spent = ex.sums(conn, pub_id, query, lexicon, period.years, (period.month_from, period.month_to))[None]
         budget = ex.sums(conn, pub_id, query, lexicon, period.years, measure="budget")[None]
@@ -364,9 +376,18 @@ def _run_project(conn, pub_id, query, lexicon):
     if query.measure == "share":
         part, whole = ex.project_share(conn, pub_id, query, lexicon, period)
         ratio = part / whole if whole else None
+        part_label, whole_label = _project_share_labels(query)
         answer = {"kind": "figure", "value": _value("share", ratio), "unit": "%", "display": _display("share", ratio),
-                  "period": plabel, "count": part, "total": whole, "columns": ["项目", "数量（个）"],
-                  "rows": [[f"{query.status or query.category}项目", part], ["全部项目", whole]]}
+                  "period": plabel, "part": part, "total": whole}
+        if _project_share_measures(query) == ("count", "count"):
+            answer.update(count=part, columns=["项目", "数量（个）"], rows=[[part_label, part], [whole_label, whole]])
+        else:
+            def cell(measure, v):
+                return [fen_to_yuan(v), format_amount(v)] if measure != "count" else [v, f"{v} 个"]
+
+            part_measure, whole_measure = _project_share_measures(query)
+            answer.update(columns=["项目", "数值", "显示"],
+                          rows=[[part_label, *cell(part_measure, part)], [whole_label, *cell(whole_measure, whole)]])
         return answer, None
     if query.group == "category":
         values = ex.project_sum(conn, pub_id, query, lexicon, period, query.measure, group="category")
@@ -442,6 +463,23 @@ def _run_project(conn, pub_id, query, lexicon):
     if query.measure == "investment":
         chart = _bar_chart([r[0] for r in answer["rows"]], [r[2] for r in answer["rows"]], "元")
     return answer, chart
+
+
+def _project_share_measures(query):
+    part = query.base_measure if query.base_measure in ("investment", "disbursed") else "count"
+    whole = (query.share_of or {}).get("measure") or part
+    return part, whole if whole in ("investment", "disbursed", "count") else part
+
+
+def _project_share_labels(query):
+    """Row labels of a project share: 「农村公路项目总投资」 and 「全部项目总投资」."""
+    part_measure, whole_measure = _project_share_measures(query)
+    names = {"count": "数量", "investment": "总投资", "disbursed": "已拨付资金"}
+    subject = (query.contractor and f"{query.contractor}承建") or query.status or query.category or ""
+    part = f"{subject}项目{names[part_measure]}"
+    if (query.share_of or {}).get("same_projects"):
+        return part, f"{subject}项目{names[whole_measure]}"
+    return part, f"全部项目{names[whole_measure]}"
 
 
 def _project_only(query):
@@ -540,7 +578,12 @@ def restate(query, lexicon, coverage=None):
             return f"{subject}的{what}（按地区{'从低到高' if query.order == 'asc' else '从高到低'}" + \
                 (f"，前{query.limit}名" if query.limit else "") + f"）{basis}"
         if query.measure == "share":
-            return f"{subject}占{period}{region}全部项目的比例（按项目数）{basis}"
+            part_label, whole_label = _project_share_labels(query)
+            if (query.share_of or {}).get("same_projects"):
+                return f"{subject}的{part_label.split('项目')[-1]}占{whole_label.split('项目')[-1]}的比例{basis}"
+            whole_region = region if (query.share_of or {}).get("regions") is None else lexicon.root_name
+            by = {"count": "按项目数"}.get(_project_share_measures(query)[0], "按" + part_label.split("项目")[-1])
+            return f"{subject}占{period}{whole_region}全部项目的比例（{by}）{basis}"
         if query.group == "category":
             return f"{subject}按类别的{measure}（{'从低到高' if query.order == 'asc' else '从高到低'}" + \
                 (f"，前{query.limit}名" if query.limit else "") + f"）{basis}"
@@ -563,6 +606,8 @@ def restate(query, lexicon, coverage=None):
     if query.kind == "growth":
         base = f"{query.period.year_from}年" if query.period.multi_year else "上年" if query.period.whole_year \
             else "上年同期"
+        if query.base_measure == "rate":
+            return f"{scope}的执行率相比{base}的变化（百分点）"
         return f"{scope}{'预算' if query.base_measure == 'budget' else ''}相比{base}的{'增加额' if query.difference else '增长'}"
     if query.kind == "comparison" and query.group == "year":
         years = "与".join(f"{y}年" for y in query.years)
@@ -577,6 +622,8 @@ def restate(query, lexicon, coverage=None):
     text = scope if query.measure == "spent" else f"{scope}的{measure}"
     if query.measure == "growth":
         text = f"{scope}相比{'上年同期' if not query.period.whole_year else '上年'}的增长率"
+        if query.base_measure == "rate":
+            text = f"{scope}的执行率相比{'上年同期' if not query.period.whole_year else '上年'}的变化（百分点）"
     if query.measure == "share":
         whole = "总支出"
         if query.share_of:
@@ -586,6 +633,9 @@ def restate(query, lexicon, coverage=None):
             whole = where + ("、".join(_class_name(lexicon, c) for c in query.share_of.get("classes") or []) or "总支出")
             if query.share_of.get("whole_year"):
                 whole = f"{query.period.year_to}年全年" + (where + "总支出" if where else what)
+        if query.base_measure == "budget":  # 「云峰县预算占示例市总预算的比例」
+            scope = scope.replace("总支出", "预算") if "总支出" in scope else f"{scope}预算"
+            whole = whole.replace("总支出", "总预算") if "总支出" in whole else f"{whole}预算"
         text = f"{scope}占{whole}的比例"
     if query.threshold:
         text += f"（{'低于' if query.threshold['op'] == '<' else '高于'}{query.threshold['value'] * 100:g}%）"

@@ -6,7 +6,7 @@ their 类 by code prefix. Amounts stay integer fen here.
 """
 from dataclasses import replace
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, extract, func, or_, select
 
 from portal.schema import budgets, expenditures, projects
 
@@ -59,21 +59,23 @@ def sums(conn, pub_id, query, lexicon, years, months=(0, 0), *, measure="spent",
 
 
 def share_whole(conn, pub_id, query, lexicon, years, months, group=None):
-    """The whole a share is taken of: all classes of the same scope, or what 「占…」 named (query.share_of)."""
+    """The whole a share is taken of: all classes of the same scope, or what 「占…」 named (query.share_of).
+    Shares of budgets (「预算占全市预算的比例」) take budgets on both sides."""
+    measure = "budget" if query.base_measure == "budget" else "spent"
     if not query.share_of:
-        return sums(conn, pub_id, query, lexicon, years, months, group=group, with_class=False)
+        return sums(conn, pub_id, query, lexicon, years, months, measure=measure, group=group, with_class=False)
     if query.share_of.get("whole_year"):  # 「四季度支出占全年的比重」: same scope, all twelve months
         months = (0, 0)
         if not query.share_of.get("classes") and query.share_of.get("regions") is None:
-            return sums(conn, pub_id, query, lexicon, years, months, group=group)
+            return sums(conn, pub_id, query, lexicon, years, months, measure=measure, group=group)
     regions = query.share_of.get("regions")
     whole = replace(query, regions=query.regions if regions is None else list(regions),
                     classes=list(query.share_of.get("classes") or []), class_set=None)
     if group == "region" and regions is not None:  # each region's share of one named whole (全市)
-        total = sums(conn, pub_id, whole, lexicon, years, months)[None]
-        keys = sums(conn, pub_id, query, lexicon, years, months, group=group, with_class=False)
+        total = sums(conn, pub_id, whole, lexicon, years, months, measure=measure)[None]
+        keys = sums(conn, pub_id, query, lexicon, years, months, measure=measure, group=group, with_class=False)
         return {k: total for k in keys}
-    return sums(conn, pub_id, whole, lexicon, years, months, group=group)
+    return sums(conn, pub_id, whole, lexicon, years, months, measure=measure, group=group)
 
 
 def _ratio(a, b):
@@ -101,13 +103,20 @@ def measure_by(conn, pub_id, query, lexicon, period, group=None):
         spent = sums(conn, pub_id, query, lexicon, years, months, group=group)
         budget = sums(conn, pub_id, query, lexicon, years, measure="budget", group=group)
         return {k: budget.get(k, 0) - spent.get(k, 0) for k in set(spent) | set(budget)}
+    if query.measure == "growth" and query.base_measure == "rate":  # by group: change in percentage points
+        rate = replace(query, measure="rate")
+        this = measure_by(conn, pub_id, rate, lexicon, replace(period, year_from=period.year_to), group=group)
+        before = measure_by(conn, pub_id, rate, lexicon,
+                            replace(period, year_from=period.year_to - 1, year_to=period.year_to - 1), group=group)
+        return {k: this[k] - before[k] for k in set(this) & set(before) if None not in (this[k], before[k])}
     if query.measure == "growth":  # by group: this period against the same months of the year before
         this = sums(conn, pub_id, query, lexicon, [period.year_to], months, measure=query.base_measure, group=group)
         before = sums(conn, pub_id, query, lexicon, [period.year_to - 1], months, measure=query.base_measure,
                       group=group)
         return {k: _ratio(this.get(k, 0) - before.get(k, 0), before.get(k, 0)) for k in set(this) | set(before)}
     if query.measure == "share":
-        part = sums(conn, pub_id, query, lexicon, years, months, group=group)
+        part = sums(conn, pub_id, query, lexicon, years, months, group=group,
+                    measure="budget" if query.base_measure == "budget" else "spent")
         total = share_whole(conn, pub_id, query, lexicon, years, months, group=group)
         return {k: _ratio(part.get(k, 0), total[k]) for k in total}
     raise ValueError(query.measure)
@@ -126,6 +135,11 @@ def growth(conn, pub_id, query, lexicon, period):
     measure = "budget" if query.base_measure == "budget" else "spent"
     last = period.year_to
     first = period.year_from if period.multi_year else last - 1
+    if query.base_measure == "rate":  # 「执行率比前年提高了几个百分点」: the difference of two rates
+        rates = {y: measure_by(conn, pub_id, replace(query, measure="rate"), lexicon,
+                               replace(period, year_from=y, year_to=y))[None] for y in (first, last)}
+        this, base = rates[last], rates[first]
+        return last, first, this, base, (this - base) if None not in (this, base) else None
     values = sums(conn, pub_id, query, lexicon, [first, last], months, measure=measure, group="year")
     this, base = values.get(last, 0), values.get(first, 0)
     return last, first, this, base, _ratio(this - base, base)
@@ -153,11 +167,10 @@ def project_conds(pub_id, query, lexicon, period):
         conds.append(projects.c.total_investment_fen >= int(query.min_investment_yuan * 100))
     if period is not None and period.explicit:
         if query.new_start:
-            start = func.strftime("%Y", projects.c.start_date)
-            conds.append(start.in_([str(y) for y in period.years]))
+            # extract() compiles to strftime on SQLite and EXTRACT on PostgreSQL (no strftime there)
+            conds.append(extract("year", projects.c.start_date).in_(list(period.years)))
             if period.month_from:
-                month = func.cast(func.strftime("%m", projects.c.start_date), projects.c.year.type)
-                conds.append(month.between(period.month_from, period.month_to))
+                conds.append(extract("month", projects.c.start_date).between(period.month_from, period.month_to))
         else:
             conds.append(projects.c.year.in_(period.years))
     return conds
@@ -166,7 +179,7 @@ def project_conds(pub_id, query, lexicon, period):
 def project_rows(conn, pub_id, query, lexicon, period, *, order=None, limit=None):
     q = select(projects).where(*project_conds(pub_id, query, lexicon, period))
     if order is not None:
-        q = q.order_by(*order)
+        q = q.order_by(*order, projects.c.code)  # equal amounts: by code, not in whatever order the database scans
     if limit:
         q = q.limit(limit)
     return [dict(r) for r in conn.execute(q).mappings()]
@@ -178,12 +191,19 @@ def project_count(conn, pub_id, query, lexicon, period):
 
 
 def project_share(conn, pub_id, query, lexicon, period):
-    """(part, whole) project counts: the status/category asked about within all the period's projects."""
-    from dataclasses import replace as _replace
-
-    part = project_count(conn, pub_id, query, lexicon, period)
-    whole = project_count(conn, pub_id, _replace(query, status=None, category=None), lexicon, period)
-    return part, whole
+    """(part, whole) of a project share: a count or amount of the projects asked about within all the period's
+    projects (「滞后项目占全部项目的比例」), or one amount against another of the same projects (已拨付占总投资)."""
+    part_measure = query.base_measure if query.base_measure in ("investment", "disbursed") else "count"
+    spec = query.share_of or {}
+    whole_measure = spec.get("measure") if spec.get("measure") in ("investment", "disbursed", "count") else part_measure
+    whole_query = query
+    if not spec.get("same_projects"):
+        whole_query = replace(query, status=None, category=None, contractor=None, output_unit=None)
+        if spec.get("regions") is not None:
+            whole_query = replace(whole_query, regions=list(spec["regions"]), depts=[])
+    part = project_sum(conn, pub_id, query, lexicon, period, part_measure)[None]
+    whole = project_sum(conn, pub_id, whole_query, lexicon, period, whole_measure)[None]
+    return int(part or 0), int(whole or 0)
 
 
 def project_sum(conn, pub_id, query, lexicon, period, column, group=None):
@@ -209,10 +229,11 @@ def contractor_ranking(conn, pub_id, query, lexicon, period, limit):
     conds = project_conds(pub_id, query, lexicon, period) + [projects.c.contractor.is_not(None)]
     n = func.count().label("n")
     invest = func.sum(projects.c.total_investment_fen).label("invest")
-    primary = invest if query.measure == "investment" else n
-    q = (select(projects.c.contractor, n, invest).where(*conds).group_by(projects.c.contractor)
-         .order_by(primary.desc(), projects.c.contractor).limit(limit))
-    return [tuple(r) for r in conn.execute(q)]
+    primary = 2 if query.measure == "investment" else 1
+    rows = conn.execute(select(projects.c.contractor, n, invest).where(*conds).group_by(projects.c.contractor))
+    # Ties by name in code-point order, here rather than in SQL: ORDER BY on text follows the
+    # database's collation (bytewise on SQLite, pinyin under a zh-Hans PostgreSQL).
+    return sorted((tuple(r) for r in rows), key=lambda r: (-(r[primary] or 0), r[0]))[:limit]
 
 
 def by_year_available(conn, pub_id):

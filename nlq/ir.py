@@ -24,9 +24,13 @@ class Query:
     limit: int | None = None
     threshold: dict | None = None  # {"op": "<" | ">", "value": 0.5}
     difference: bool = False  # 「A比B多多少」
-    base_measure: str = "spent"  # what a growth is a growth of: "spent" | "budget"
+    # what a growth or share is taken of: "spent" | "budget" | "rate" (a change in percentage points);
+    # for project shares "count" | "investment" | "disbursed"
+    base_measure: str = "spent"
     years: list = field(default_factory=list)  # 「2024年和2025年…对比」: the years compared (group "year")
-    share_of: dict | None = None  # 「A占B的比重」: B's scope {"regions": [..] | None (= A's), "classes": [..]}
+    # 「A占B的比重」: B's scope {"regions": [..] | None (= A's), "classes": [..]}; for projects
+    # {"measure": B's measure, "same_projects": bool (已拨付占总投资), "regions": ..}
+    share_of: dict | None = None
     # project filters
     category: str | None = None
     status: str | None = None

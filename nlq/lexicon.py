@@ -54,6 +54,7 @@ class Lexicon:
     region_subsets: dict = field(default_factory=dict)  # 「哪个县」 in a city of 区 and 县: {"县": [codes]}
     minsheng: tuple = ()
     max_len: int = 1
+    _region_pinyin: dict | None = None  # pinyin of region names, built on first use (typo matching)
 
     def add(self, surface, entry):
         surface = surface.strip()
@@ -84,6 +85,27 @@ class Lexicon:
             else:
                 i += 1
         return found
+
+    def region_like(self, word):
+        """The one region ``word`` most likely means despite a typo: the same pinyin as a region's name or
+        short name (星乔区 → 星桥区, 松冈 → 松岗), or its full name with one character wrong. None if unsure."""
+        if len(word) < 2:
+            return None
+        from pypinyin import lazy_pinyin
+
+        if self._region_pinyin is None:
+            index = {}
+            for surface, entries in self.surfaces.items():
+                for entry in entries:
+                    if entry.type == "region" and len(surface) >= 2:
+                        index.setdefault("".join(lazy_pinyin(surface)), set()).add(entry)
+            self._region_pinyin = index
+        found = self._region_pinyin.get("".join(lazy_pinyin(word)), set())
+        if not found and len(word) >= 3:
+            found = {Entry("region", code, name) for code, name in self.region_names.items()
+                     if self.region_level.get(code) and len(name) == len(word) and name[-1] == word[-1]
+                     and sum(a != b for a, b in zip(name, word)) == 1}
+        return next(iter(found)) if len(found) == 1 else None
 
     def class_candidates(self):
         """(text, Entry) pairs the embedding model matches unknown words against."""
@@ -185,7 +207,7 @@ def build(conn, pub_id, config=None):
                            else "区" if "区" in suffix_chars else each_names[0] if each_names else "地区")
     for word in sem["regions"]["each_generic"]:
         lex.add(word, Entry("region_each", "地区", "各地区"))
-    for word in ("科目", "各科目", "哪个科目", "哪些科目", "哪些领域", "哪个领域", "各领域", "哪方面", "哪些方面", "哪类",
+    for word in ("科目", "各科目", "哪个科目", "哪些科目", "类别", "支出类别", "哪个类别", "哪些类别", "各类别", "功能分类", "哪些领域", "哪个领域", "各领域", "哪方面", "哪些方面", "哪类",
                  "哪一类", "各类支出", "支出结构", "花到哪", "花在哪", "用在哪"):
         lex.add(word, Entry("class_each", "class", "各科目"))
 

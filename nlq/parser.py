@@ -21,7 +21,7 @@ _STOP = set("的 了 是 在 有 和 与 及 跟 同 吗 呢 吧 啊 呀 么 多
             "项目 哪些项目 哪个项目 有哪些 哪个 哪家 一般 公共 一般公共预算 财政 政府 花 花了 用 用了 这 那 其中 之间 怎么 为 给 到 "
             "程度 什么程度 到什么程度 上半年 下半年 季度 前 近 这几年 历年 单位 部门 各 各个 总 总额 数 数额 金额 规模 是多少 有多少 多 少 "
             "截至 截止 目前 现在 为止 迄今 至今 新增 新建 累计 还有 还剩 剩下 剩余 没花 未花 余额 结余 百分之几 几成 多大 "
-         "还是 幅度 变化幅度 多了 少了 已经 全部 里 中".split())
+         "还是 幅度 变化幅度 多了 少了 已经 全部 里 中 花掉 用掉 资金 全区 全县 本区 本县 该区 该县 全镇".split())
 
 
 @dataclass
@@ -76,6 +76,9 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     share_at = text.find("占")
     whole_span = (share_at, len(text)) if share_at >= 0 else (-1, -1)
     inside = re.search(r"在([^在占]{2,30}?)(?:中|里|当中)占", text)  # 「在全市卫生健康支出中占多大比重」
+    # 「全市支出中市本级花的占多少」: the whole comes first, the part between 中 and 占
+    inside = inside or re.search(r"^(?:在)?([^在占，,]{2,30}?(?:支出|预算|投资|资金|开支))(?:中|里|当中|里面)(?=[^占]{1,20}占)",
+                                 text)
     if inside:
         whole_span = inside.span(1)
     after = {"regions": [], "whole": False, "classes": []}
@@ -115,8 +118,8 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             category = entry.value
         elif entry.type == "output":
             outputs.append(entry.value)
-        elif entry.type == "status":
-            status = entry.value
+        elif entry.type == "status" and not re.match(r"了?(?:多少|几)", text[end:]):
+            status = entry.value  # 「建成多少亩」 asks for the output built, not for finished projects only
 
     # 「教育局」 names one department per region: the one in the named region, else the top level's.
     for choices in dept_choices:
@@ -131,6 +134,18 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
 
     # What is left: words nothing matched (for the embedding fallback and for confidence).
     rest = "".join(" " if any(a <= i < b for a, b in used) else ch for i, ch in enumerate(text))
+    for start, end, entry in _typo_regions(rest, lexicon):  # 「星乔区」 → 星桥区, said so in the notes
+        used.append((start, end))
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+        if whole_span[0] <= start < whole_span[1]:
+            after["regions"].append(entry.value)
+        elif entry.value not in regions:
+            regions.append(entry.value)
+        notes.append(f"「{text[start:end]}」按「{entry.name}」理解")
+    missing_region = _unknown_region(rest, lexicon)
+    if missing_region:
+        notes.append(f"没有找到名为「{missing_region}」的地区，以下按{lexicon.root_name}回答")
+        rest = rest.replace(missing_region, " " * len(missing_region))  # its 县 is no 「各县」
     noun = _bare_region_noun(rest, lexicon)
     if noun:
         rest = rest[:noun.start()] + " " * len(noun.group(0)) + rest[noun.end():]
@@ -138,7 +153,10 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             region_each = True  # 「排名前三的省」「支出最高的区县」: the regions, ranked
             each_noun = noun.group(0).removesuffix("份")
     unknown = _unknown_words(rest, lexicon)
-    has = lambda key: _has(text, cues[key])  # noqa: E731
+    # Cue and measure words count only outside names and time words: 「前年」 is no 「前」 (top),
+    # 「彩票公益金安排的支出」 names a 款, it does not ask for a budget (安排).
+    cue_text = "".join(" " if any(a <= i < b for a, b in used) else ch for i, ch in enumerate(text))
+    has = lambda key: _has(cue_text, cues[key])  # noqa: E731
     # 「保障性安居工程」 is a class, not a project: cue words count only outside the names matched
     project_cue = _has(rest, cues["project"])
     if outputs:
@@ -158,8 +176,10 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             notes.append(f"「{'、'.join(unknown)}」按语义理解为「{best.name}」（相似度 {score:.2f}）")
             alternatives_classes = [e for e, _ in matches[1:3]]
 
-    plain = text.replace("一般公共预算", "")  # 「一般公共预算支出」 is spending, not a budget
-    is_rate = _has(text, measures["rate"]["words"])
+    plain = cue_text.replace("一般公共预算", "")  # 「一般公共预算支出」 is spending, not a budget
+    is_rate = _has(cue_text, measures["rate"]["words"]) or bool(
+        re.search(r"(?:花|用|执行|支出|完成)(?:掉|了|出去|完|出)*(?:几成|百分之几|百分之多少|多大比例|多少比例)", text)
+        and "占" not in text)
     # 「占全市的多少」「占全市教育支出的百分之几」: a share even without the word 比重
     is_share = _has(text, measures["share"]["words"]) \
         or bool(re.search(r"占[^，,。？?]{0,16}?(?:多少|百分之几|几成|多大)", text))
@@ -179,7 +199,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     money = "per_capita" if is_per_capita else "budget" if is_budget else "spent"
     if re.search(r"(?:\d+|[一两二三四五六七八九十]+|几|哪几)(?:大)?类", text) and not region_each and not dept_each:
         class_each = True  # 「支出最多的前五类」
-    compare_years = _compared_years(text)
+    compare_years = _compared_years(text, as_of)
     by_month = "quarter" if re.search(r"每个?季度?|逐季|分季度|各季度", text) and not re.search(r"[1-4]季度", text) \
         else "month" if re.search(r"每个?月|逐月|各月|分月|月度", text) else None
     # 「多少公里」 names an output; a one-character unit (个/张/套) only with a project category (幼儿园建设建了多少个)
@@ -201,9 +221,23 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     query = None
 
     # ---- projects and outputs -------------------------------------------------
-    if is_project_q and is_share and status and not classes and not is_rate:
-        # 「滞后项目占全部项目的比例」「已完工的占多少」: a count within the period's projects
-        query = Query("project", measure="share", **dict(base, category=category, status=status))
+    if is_project_q and is_share and not is_rate and (status or category or contractors or project_cue) \
+            and not (classes and not category):
+        # 「滞后项目占全部项目的比例」: a count; 「农村公路项目投资占项目总投资的比例」: an amount within all projects;
+        # 「已拨付资金占总投资的比例」: one amount against another of the same projects
+        part_text, whole_text = (text[:share_at], text[share_at:]) if share_at >= 0 else (text, "")
+
+        def project_measure(words):
+            return "disbursed" if _has(words, measures["disbursed"]["words"]) \
+                else "investment" if _has(words, measures["investment"]["words"]) else None
+
+        part_measure = project_measure(part_text) or "count"
+        whole_measure = project_measure(whole_text) or part_measure
+        query = Query("project", measure="share", base_measure=part_measure,
+                      share_of={"measure": whole_measure, "same_projects": whole_measure != part_measure,
+                                "regions": after["regions"] if (after["regions"] or after["whole"]) else None},
+                      **dict(base, category=category, status=status,
+                             contractor=contractors[0] if contractors else None))
     elif is_project_q and not (is_rate or is_share) and not (classes and not category and not project_cue
                                                           and not projects_ and not contractors and not status):
         common = dict(base, category=category, status=status, min_investment_yuan=min_investment)
@@ -212,8 +246,9 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             if "哪些" in text:
                 query = Query("project", measure="count", group="project", contractor=contractors[0], **common)
             else:
-                query = Query("project", measure="investment" if invest_words else "count", contractor=contractors[0],
-                              **common)
+                measure = "disbursed" if _has(text, measures["disbursed"]["words"]) \
+                    else "investment" if invest_words else "count"
+                query = Query("project", measure=measure, contractor=contractors[0], **common)
         elif has("contractor") or contractors:
             measure = "investment" if _has(text, ["金额", "投资", "钱"]) else "count"
             query = Query("project", measure=measure, group="contractor", order="desc", limit=limit or 1,
@@ -257,8 +292,10 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
                       order=("asc" if is_bottom else "desc") if group else None,
                       limit=(limit or (1 if _single(text) else None)) if group else None, **base)
     elif compare_years and not is_growth:
+        months = (period.month_from, period.month_to) if period else (0, 0)  # 「2023年上半年和2024年上半年」
         query = Query("comparison", measure="rate" if is_rate else money, group="year", years=compare_years,
-                      difference=has("difference"), **dict(base, period=Period(min(compare_years), max(compare_years))))
+                      difference=has("difference"),
+                      **dict(base, period=Period(min(compare_years), max(compare_years), *months)))
     elif by_month and not is_rate and not is_share and not is_growth:
         query = Query("trend", measure="spent", group=by_month, **base)
     elif len(regions) >= 2 or len(depts) >= 2 or (len(classes) >= 2 and not is_share):
@@ -269,7 +306,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         # 「哪个区县支出增长最快」「哪一类支出同比增幅最大」: regions / classes ranked by growth
         group = "region" if region_each else "dept" if dept_each else "class"
         query = Query("ranking", measure="growth", group=group, order="asc" if is_bottom else "desc",
-                      base_measure="budget" if is_budget else "spent",
+                      base_measure="rate" if is_rate else "budget" if is_budget else "spent",
                       limit=limit or (1 if _single(text) else None), **base)
     elif is_growth:
         if compare_years:  # 「2025年…比2023年增长了多少」: the named base year, not the year before
@@ -277,7 +314,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
                                             period.month_from if period else 0, period.month_to if period else 0))
         elif re.search(r"(?:比|较|相比|跟|和|与|同)前年", text) and period is not None and period.year_to == as_of.year:
             base = dict(base, period=Period(as_of.year - 2, period.year_to, period.month_from, period.month_to))
-        query = Query("growth", measure="growth", base_measure="budget" if is_budget else "spent",
+        query = Query("growth", measure="growth", base_measure="rate" if is_rate else "budget" if is_budget else "spent",
                       difference=has("difference"), **base)
     elif is_trend:
         query = Query("trend", measure="rate" if is_rate else "share" if is_share else money, group="year", **base)
@@ -295,6 +332,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         group = "region" if region_each else "dept" if dept_each else None
         kind = "ranking" if (is_top and group) else "share"
         query = Query(kind, measure="share", group=group, order=("asc" if is_bottom else "desc") if group else None,
+                      base_measure="budget" if is_budget else "spent",
                       limit=(limit or (1 if _single(text) else None)) if kind == "ranking" else None, **base)
         whole_year = whole_span[0] >= 0 and re.search(r"全年|全年度", text[whole_span[0]:]) is not None \
             and period is not None and not period.whole_year
@@ -346,14 +384,62 @@ def _pick(entries):
     return sorted(entries, key=lambda e: order.index(e.type) if e.type in order else 99)[0]
 
 
-def _compared_years(text):
-    """「2024年和2025年」「2023年与2024年」 → [2024, 2025] (two or more named years set side by side)."""
-    m = re.search(r"((?:19|20)\d{2})年?((?:(?:和|与|跟|及|同|、|vs|VS)(?:19|20)\d{2}年?)+)", text) \
+_YEAR = r"(?:(?:19|20)\d{2}年?|大前年|前年|去年|今年|上年|本年)"
+# a month phrase that may follow each of the years compared: 「2023年上半年和2024年上半年」
+_YEAR_PART = r"(?:上半年|下半年|前三季度|前3季度|第?[1-4一二三四]季度|\d{1,2}(?:月份?)?(?:-|—|~|至|到)\d{1,2}月|\d{1,2}月)?"
+_RELATIVE = {"大前年": -3, "前年": -2, "去年": -1, "上年": -1, "今年": 0, "本年": 0}
+
+
+def _compared_years(text, as_of):
+    """「2024年和2025年」「前年和去年」「2023年上半年和2024年上半年」 → the years set side by side."""
+    m = re.search(rf"({_YEAR}){_YEAR_PART}((?:(?:和|与|跟|及|同|、|vs|VS){_YEAR}{_YEAR_PART})+)", text) \
         or re.search(r"((?:19|20)\d{2})年?[^\d]{0,20}?((?:比|较|相比)(?:19|20)\d{2})年", text)  # 2025年支出比2024年多多少
     if not m:
         return []
-    years = [int(m.group(1))] + [int(y) for y in re.findall(r"(?:19|20)\d{2}", m.group(2))]
-    return sorted(set(years)) if len(set(years)) >= 2 else []
+
+    def year(word):
+        return int(word[:4]) if word[:2] in ("19", "20") else as_of.year + _RELATIVE[word]
+
+    words = [m.group(1)] + re.findall(_YEAR, m.group(2))
+    years = {year(w.rstrip("年") if w[:2] in ("19", "20") else w) for w in words}
+    return sorted(years) if len(years) >= 2 else []
+
+
+def _typo_regions(rest, lexicon):
+    """[(start, end, Entry)] for unmatched words that are a region's name with a typo (longest first)."""
+    found = []
+    for run in re.finditer(r"[\u4e00-\u9fff]{2,}", rest):
+        i = run.start()
+        while i < run.end() - 1:
+            for length in range(min(4, run.end() - i), 1, -1):
+                word = rest[i:i + length]
+                if word in _STOP:
+                    continue
+                entry = lexicon.region_like(word)
+                if entry is not None:
+                    found.append((i, i + length, entry))
+                    i += length
+                    break
+            else:
+                i += 1
+    return found
+
+
+_NOT_REGIONS = {"城区", "市区", "郊区", "山区", "景区", "园区", "小区", "社区", "辖区", "牧区", "矿区", "新区", "老区", "灾区", "片区",
+                "试验区", "开发区", "示范区", "保护区", "功能区", "风景区", "经济区", "商业区", "住宅区", "老城区", "主城区",
+                "贫困县", "全区", "全县", "本区", "本县", "该区", "该县", "各区", "各县"}
+
+
+def _unknown_region(rest, lexicon):
+    """A word that looks like a region's name (「北山县」) but names none in this publication."""
+    for run in re.findall(r"[\u4e00-\u9fff]{2,}", rest):
+        words = _tokenizer(lexicon).lcut(run, HMM=True)
+        for word, following in zip(words, words[1:] + [""]):
+            if following in ("区", "县") and len(word) >= 2 and word not in _STOP:  # jieba: 北山 / 县
+                word += following
+            if len(word) >= 3 and word[-1] in "区县" and word not in _NOT_REGIONS and word not in lexicon.surfaces:
+                return word
+    return None
 
 
 def _unit_category(lexicon, unit):
@@ -367,7 +453,8 @@ def _unit_category(lexicon, unit):
 def _bare_region_noun(rest, lexicon):
     """The span of a group noun (省, 区县, 地区) standing alone: after 的/个/几, or before the end."""
     for noun in lexicon.region_nouns:
-        m = re.search(rf"(?<=[的个名位几哪每\d]){re.escape(noun)}份?|{re.escape(noun)}份?(?=[？?。！!，,\s]|$)", rest)
+        m = re.search(rf"(?<=[的个名位几哪每\d]){re.escape(noun)}份?|(?<![全本该此]){re.escape(noun)}份?(?=[？?。！!，,\s]|$)",
+                      rest)
         if m:
             return m
     return None
@@ -434,6 +521,10 @@ def _unknown_words(rest, lexicon):
                 continue
             # 「增长率」「执行率如何」: a known cue word plus one character is not an unknown subject
             if any(len(w) >= 2 and w in word and len(word) - len(w) <= 1 for w in cue_words):
+                continue
+            # 「承建项目」: cue words run together
+            if not re.sub("|".join(sorted((re.escape(w) for w in cue_words | _STOP if len(w) >= 2), key=len,
+                                          reverse=True)), "", word):
                 continue
             words.append(word)
     return words

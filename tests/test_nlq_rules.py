@@ -1,0 +1,170 @@
+"""General parsing rules of the question box, each checked with fresh wordings against straight SQL.
+
+Rules: cue words count only outside names and time words; years side by side (relative words, a month
+phrase after each); execution rates asked as 几成; changes of a rate in percentage points; shares of a
+parent class (全区/全县 = the region already named), of budgets, of project amounts; the whole named
+before 中; class rankings asked with 类别; typo'd region names matched by sound and said so; unknown
+region names said so instead of silently answering for the whole city.
+"""
+import pytest
+
+AS_OF = "2026-10-31"
+
+
+@pytest.fixture()
+def ask(client):
+    from portal.extensions import limiter
+
+    limiter.enabled = False
+
+    def get(q):
+        response = client.get("/api/ask", query_string={"q": q, "as_of": AS_OF})
+        assert response.status_code == 200, response.get_data(as_text=True)
+        return response.get_json()
+
+    yield get
+    limiter.enabled = True
+
+
+def _pub(db):
+    return db.execute("select max(id) from publications where status = 'published'").fetchone()[0]
+
+
+def _region(db, name):
+    return db.execute("select code from regions where publication_id = ? and name = ?", (_pub(db), name)).fetchone()[0]
+
+
+def spent(db, year, months=(1, 12), region=None, prefix=""):
+    sql = ("select coalesce(sum(amount_fen), 0) from expenditures where publication_id = ? and year = ? "
+           "and month between ? and ? and class_code like ?")
+    args = [_pub(db), year, months[0], months[1], prefix + "%"]
+    if region:
+        sql += " and region_code = ?"
+        args.append(region)
+    return db.execute(sql, args).fetchone()[0]
+
+
+def budget(db, year, region=None, prefix=""):
+    sql = "select coalesce(sum(budget_fen), 0) from budgets where publication_id = ? and year = ? and class_code like ?"
+    args = [_pub(db), year, prefix + "%"]
+    if region:
+        sql += " and region_code = ?"
+        args.append(region)
+    return db.execute(sql, args).fetchone()[0]
+
+
+def close(got, want, tol=0.01):
+    return got is not None and abs(got - want) <= tol
+
+
+def test_time_words_are_not_cues(ask, db):
+    """「前年」 holds 前 (a ranking cue): a total is still a total, not a ranked list."""
+    body = ask("前年全市公园绿地项目总投资一共是多少")
+    assert body["answer"]["kind"] == "figure" and body["answer"]["unit"] == "元"
+    want = db.execute("select sum(total_investment_fen) from projects where publication_id = ? and year = 2024 "
+                      "and category = '公园绿地'", (_pub(db),)).fetchone()[0]
+    assert close(body["answer"]["value"], want / 100)
+
+
+def test_two_relative_years_side_by_side(ask, db):
+    code = _region(db, "梅溪县")
+    body = ask("梅溪县去年和今年的执行率对比")
+    rows = body["answer"]["rows"]
+    assert [r[0] for r in rows] == ["2025年", "2026年"]
+    assert close(rows[0][1], spent(db, 2025, region=code) / budget(db, 2025, region=code) * 100)
+
+
+def test_the_same_months_of_two_years(ask, db):
+    body = ask("2024年前三季度和2025年前三季度全市教育支出比一比")
+    rows = body["answer"]["rows"]
+    assert [r[0] for r in rows] == ["2024年", "2025年"]
+    assert close(rows[0][1], spent(db, 2024, (1, 9), prefix="205") / 100)
+    assert close(rows[1][1], spent(db, 2025, (1, 9), prefix="205") / 100)
+
+
+def test_how_many_tenths_of_the_budget_were_spent(ask, db):
+    code = _region(db, "竹源县")
+    body = ask("竹源县前年预算用掉了百分之几")
+    assert body["answer"]["unit"] == "%"
+    assert close(body["answer"]["value"], spent(db, 2024, region=code) / budget(db, 2024, region=code) * 100)
+
+
+def test_change_of_a_rate_in_percentage_points(ask, db):
+    code = _region(db, "澄湖区")
+    body = ask("澄湖区去年的执行率比前年提高了多少个百分点")
+    rate = {y: spent(db, y, region=code) / budget(db, y, region=code) * 100 for y in (2024, 2025)}
+    assert body["answer"]["unit"] == "个百分点"
+    assert close(body["answer"]["value"], rate[2025] - rate[2024])
+
+
+def test_share_of_the_parent_class_in_the_same_district(ask, db):
+    code = _region(db, "松岗县")
+    body = ask("松岗县去年普通教育支出占全县教育支出的比重是多少")
+    want = spent(db, 2025, region=code, prefix="20502") / spent(db, 2025, region=code, prefix="205") * 100
+    assert close(body["answer"]["value"], want)
+
+
+def test_share_of_budgets(ask, db):
+    code = _region(db, "枫林区")
+    body = ask("去年枫林区的预算占全市预算的比重")
+    assert close(body["answer"]["value"], budget(db, 2025, region=code) / budget(db, 2025) * 100)
+    assert "预算" in body["understood"]
+
+
+def test_whole_named_before_zhong(ask, db):
+    code = _region(db, "鹭洲区")
+    body = ask("去年全市支出中鹭洲区花的占多大比例")
+    assert close(body["answer"]["value"], spent(db, 2025, region=code) / spent(db, 2025) * 100)
+
+
+def test_project_amount_shares(ask, db):
+    pub = _pub(db)
+    part, whole = db.execute(
+        "select sum(case when category = '养老服务设施' then total_investment_fen else 0 end), sum(total_investment_fen) "
+        "from projects where publication_id = ? and year = 2025", (pub,)).fetchone()
+    body = ask("去年养老服务设施项目投资占全部项目总投资的比重")
+    assert close(body["answer"]["value"], part / whole * 100)
+    paid, invested = db.execute("select sum(disbursed_fen), sum(total_investment_fen) from projects "
+                                "where publication_id = ? and category = '农村公路'", (pub,)).fetchone()
+    body = ask("农村公路项目的拨付资金占总投资多少比例")
+    assert close(body["answer"]["value"], paid / invested * 100)
+
+
+def test_contractor_disbursed_total(ask, db):
+    contractor, paid = db.execute(
+        "select contractor, sum(disbursed_fen) from projects where publication_id = ? and contractor is not null "
+        "group by contractor order by count(*) desc, contractor limit 1", (_pub(db),)).fetchone()
+    body = ask(f"{contractor}承建的项目拨付了多少钱")
+    assert body["answer"]["unit"] == "元" and close(body["answer"]["value"], paid / 100)
+
+
+def test_lowest_classes_asked_with_leibie(ask, db):
+    body = ask("前年全市花钱最少的两个支出类别")
+    rows = db.execute("select substr(class_code, 1, 3) c, sum(amount_fen) s from expenditures "
+                      "where publication_id = ? and year = 2024 group by c order by s asc limit 2", (_pub(db),)).fetchall()
+    names = [db.execute("select name from func_classes where publication_id = ? and code = ?", (_pub(db), c)).fetchone()[0]
+             for c, _ in rows]
+    assert [r[0] for r in body["answer"]["rows"]] == names
+
+
+def test_built_output_is_not_a_status_filter(ask, db):
+    """「建成多少公里」 asks for the output built, not only that of finished projects."""
+    want = db.execute("select sum(output_actual) from projects where publication_id = ? and category = '农村公路' "
+                      "and year = 2025", (_pub(db),)).fetchone()[0]
+    body = ask("去年农村公路建成多少公里")
+    assert close(body["answer"]["value"], want, 0.001)
+
+
+@pytest.mark.parametrize("typo, name", [("澄糊区", "澄湖区"), ("梅西县", "梅溪县"), ("竹园", "竹源县")])
+def test_typo_in_a_region_name_is_matched_and_said(ask, db, typo, name):
+    code = _region(db, name)
+    body = ask(f"{typo}去年卫生健康支出多少")
+    assert body["query"]["regions"] == [code]
+    assert any(typo in note and name in note for note in body["notes"])
+    assert close(body["answer"]["value"], spent(db, 2025, region=code, prefix="210") / 100)
+
+
+def test_unknown_region_is_said_not_silently_dropped(ask):
+    body = ask("东海区去年教育支出是多少")
+    assert any("东海区" in note for note in body["notes"])
+    assert body["confidence"] < 0.8
