@@ -1,16 +1,20 @@
 """Spreadsheet-safe downloads: CSV (UTF-8 with BOM, streamed) and XLSX (openpyxl write-only).
 
-Text cells that a spreadsheet would read as a formula (=, +, -, @, tab, CR) get a leading
-apostrophe; numbers are written as numbers and never touched.
+Text cells that a spreadsheet would read as a formula (=, +, -, @, tab, CR, LF, and the full-width
+＝＋－＠ that Excel/WPS with a Chinese or Japanese input method also treat as formula starts) get a
+leading apostrophe; numbers are written as numbers and never touched. Control characters that XLSX
+cannot hold are dropped from XLSX cells instead of failing the download.
 """
 import csv
 import io
+import re
 import tempfile
 from urllib.parse import quote
 
 from flask import Response, send_file, stream_with_context
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 CSV_MIMETYPE = "text/csv; charset=utf-8"
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -28,6 +32,12 @@ def _cell(value):
     if isinstance(value, bool):
         return int(value)
     return neutralise(value) if isinstance(value, str) else value
+
+
+def _xlsx_cell(value):
+    if isinstance(value, str):
+        value = _XML_ILLEGAL.sub("", value)
+    return _cell(value)
 
 
 def csv_chunks(header, rows):
@@ -63,12 +73,13 @@ def xlsx_response(filename, sheet_title, header, rows, *, notes=()):
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=sheet_title[:31])
+    # Sheet names (from imported region names) may not hold \ / ? * [ ] : and are at most 31 long.
+    sheet = workbook.create_sheet(title=re.sub(r"[\\/?*\[\]:]", "_", _XML_ILLEGAL.sub("", sheet_title))[:31] or "数据")
     for note in notes:
-        sheet.append([neutralise(note)])
-    sheet.append([neutralise(h) for h in header])
+        sheet.append([_xlsx_cell(note)])
+    sheet.append([_xlsx_cell(h) for h in header])
     for row in rows:
-        sheet.append([_cell(v) for v in row])
+        sheet.append([_xlsx_cell(v) for v in row])
     spool = tempfile.SpooledTemporaryFile(max_size=8 << 20)
     workbook.save(spool)
     spool.seek(0)

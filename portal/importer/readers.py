@@ -1,11 +1,14 @@
 """Read raw tables from CSV and XLSX files into plain rows (header -> cell text)."""
 import csv
 import hashlib
-import io
+import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .layout import layout_for_name
+from .layout import LAYOUTS, layout_for_name
+
+log = logging.getLogger(__name__)
 
 
 class ImportFailure(Exception):
@@ -70,34 +73,161 @@ def expand_paths(paths):
     return files
 
 
-def _decode_csv(path):
-    data = path.read_bytes()
+# ---- limits: what one import file may hold ------------------------------------------------------
+# Anything that fits one Excel sheet imports (1,048,576 rows including the header); larger tables are
+# split over several files. Memory grows about 1.5 KB per row through the whole pipeline, so the cap
+# bounds an import at roughly 2 GB. Environment variables raise or lower the caps for a deployment.
+MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "") or 1_048_575)
+MAX_FILE_MB = int(os.environ.get("IMPORT_MAX_FILE_MB", "") or 1024)
+# Longest cell any layout column accepts (a report body), and the longest physical CSV line.
+MAX_FIELD_CHARS = max(c.max_length for l in LAYOUTS.values() for c in l.columns)
+MAX_LINE_CHARS = 2 * MAX_FIELD_CHARS
+# Zip bombs: a workbook's declared inflated size (zipfile never inflates past it: CRC check fails).
+MAX_XLSX_INFLATED_MB = int(os.environ.get("IMPORT_MAX_XLSX_INFLATED_MB", "") or 2048)
+MAX_XLSX_RATIO = 200  # real sheets compress 5–30x; 200x of a big member is a bomb
+MAX_YEARBOOK_INFLATED_MB = 64  # a yearbook table is a few hundred rows
+csv.field_size_limit(MAX_FIELD_CHARS + 1)
+
+_MAGIC = [  # what a file really is, from its first bytes
+    (b"PK\x03\x04", "Excel 工作簿（.xlsx）或 ZIP 压缩包"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Excel（.xls）或加密的 Office 文件"),
+    (b"\x89PNG", "PNG 图片"), (b"\xff\xd8\xff", "JPEG 图片"), (b"GIF8", "GIF 图片"),
+    (b"%PDF", "PDF 文档"), (b"Rar!", "RAR 压缩包"), (b"7z\xbc\xaf", "7z 压缩包"), (b"\x1f\x8b", "gzip 压缩包"),
+]
+
+
+def _sniff(head):
+    for magic, label in _MAGIC:
+        if head.startswith(magic):
+            return label
+    return None
+
+
+class _TooLong(Exception):
+    pass
+
+
+def _bounded_lines(fh):
+    """Physical lines of a text file, refusing one longer than MAX_LINE_CHARS (bounded memory)."""
+    while True:
+        line = fh.readline(MAX_LINE_CHARS + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_CHARS:
+            raise _TooLong()
+        yield line
+
+
+def _first_bad_utf8(path):
+    """(line number, byte offset) of the first byte sequence that is not UTF-8."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line, offset = 1, 0
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                return line + chunk[:max(exc.start, 0)].count(b"\n"), offset + max(exc.start, 0)
+            line += chunk.count(b"\n")
+            offset += len(chunk)
     try:
-        return data.decode("utf-8-sig")
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        raise ImportFailure([RowError(path.name, "文件不是 UTF-8 编码（可能是 GBK）。请在 Excel 中另存为「CSV UTF-8」后重试。")])
+        return line, None  # only the very end is cut
+    return line, offset
+
+
+def _encoding_failure(path):
+    """ImportFailure explaining which encoding the CSV seems to use and where UTF-8 fails."""
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 16)
+    save_as = "请在 Excel 中「另存为」→「CSV UTF-8（逗号分隔）」，或在 WPS/记事本中选择 UTF-8 编码保存后重试。"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[:200].count(b"\x00") > 20:
+        return ImportFailure([RowError(path.name, "文件是 UTF-16 编码（Excel「Unicode 文本」格式），"
+                                                  "本平台只接受 UTF-8 编码的 CSV。" + save_as)])
+    line, offset = _first_bad_utf8(path)
+    if offset is None:
+        return ImportFailure([RowError(path.name, "文件末尾的字符不完整，文件可能被截断，请重新导出", row=line)])
+    guess = "（可能是 GBK/GB18030 编码，即 Excel「CSV（逗号分隔）」的默认编码）"
+    try:
+        head.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the end of the sample
+            guess = "（也不是 GBK/GB18030，文件可能已损坏或不是文本文件）"
+    return ImportFailure([RowError(path.name, f"文件不是 UTF-8 编码{guess}，首个无法识别的字符在此行。"
+                                              "为避免发布乱码，平台不会猜测编码。" + save_as, row=line)])
+
+
+def _csv_header(cells):
+    return [c.replace("\ufeff", "").strip() for c in cells]
 
 
 def read_csv(path):
     layout = layout_for_name(path.stem)
     if layout is None:
         raise ImportFailure([RowError(path.name, f"无法从文件名判断数据表，文件名应为：{_known_names()}")])
-    text = _decode_csv(path)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    if not head:
+        raise ImportFailure([RowError(path.name, "文件为空（0 字节）")])
+    actual = _sniff(head)
+    if actual:
+        raise ImportFailure([RowError(path.name, f"扩展名是 .csv，但文件实际是{actual}。"
+                                                 "请使用正确的扩展名，或在 Excel 中另存为「CSV UTF-8」")])
+    table = None
     try:
-        header = next(reader)
-    except StopIteration:
-        raise ImportFailure([RowError(path.name, "文件为空")])
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.reader(_bounded_lines(fh), strict=True)
+            header = next(reader, None)
+            if header is None or not any(h.strip() for h in header):
+                raise ImportFailure([RowError(path.name, "文件为空或第一行（表头）为空", row=1)])
+            table = RawTable(layout, path.name, None, _csv_header(header))
+            last = None
+            for number, cells in enumerate(reader, start=2):
+                if any(c.strip() for c in cells):
+                    if len(table.rows) >= MAX_ROWS:
+                        raise ImportFailure([_too_many_rows(path.name, None, number)])
+                    table.rows.append((number, cells))
+                last = cells
+    except UnicodeDecodeError:
+        raise _encoding_failure(path) from None
+    except _TooLong:
+        line = (reader.line_num + 1) if table else 1
+        raise ImportFailure([RowError(path.name, f"此行超过 {MAX_LINE_CHARS:,} 个字符，"
+                                                 "文件可能已损坏或不是 CSV", row=line)]) from None
     except csv.Error as exc:
-        raise ImportFailure([RowError(path.name, f"CSV 格式错误：{exc}")])
-    table = RawTable(layout, path.name, None, [h.strip() for h in header])
-    try:
-        for number, cells in enumerate(reader, start=2):
-            if any(c.strip() for c in cells):
-                table.rows.append((number, cells))
-    except csv.Error as exc:
-        raise ImportFailure([RowError(path.name, f"CSV 格式错误：{exc}", row=reader.line_num)])
+        raise ImportFailure([RowError(path.name, _csv_error_text(exc), row=reader.line_num or 1)]) from None
+    if last is not None and table.rows and table.rows[-1][1] is last and len(last) < len(table.header) \
+            and not _ends_with_newline(path):
+        raise ImportFailure([RowError(path.name, f"最后一行只有 {len(last)} 列（表头有 {len(table.header)} 列）"
+                                                 "且没有换行结尾，文件可能被截断，请重新导出",
+                                      row=table.rows[-1][0])])
     return [table]
+
+
+def _ends_with_newline(path):
+    with open(path, "rb") as fh:
+        fh.seek(max(path.stat().st_size - 1, 0))
+        return fh.read(1) in (b"\n", b"\r")
+
+
+def _csv_error_text(exc):
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return f"有单元格超过 {MAX_FIELD_CHARS:,} 个字符（上限），文件可能已损坏"
+    if "unexpected end of data" in text:
+        return "引号未闭合就到了文件末尾，文件可能被截断，请重新导出"
+    if "expected after" in text:
+        return "引号使用不规范（引号后应紧跟逗号或换行），请用 Excel 另存为「CSV UTF-8」"
+    return f"CSV 格式错误（{text}）"
+
+
+def _too_many_rows(file, sheet, number):
+    return RowError(file, f"数据行超过上限 {MAX_ROWS:,} 行。请按月份或地区拆分为多个文件"
+                          "（放在不同文件夹中，用同一条命令导入），或由管理员调高 IMPORT_MAX_ROWS",
+                    sheet, number)
 
 
 def _cell_text(value):
@@ -108,6 +238,26 @@ def _cell_text(value):
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def check_zip(path, *, max_inflated_mb=MAX_XLSX_INFLATED_MB):
+    """Refuse a workbook whose members would inflate past the limit (a zip bomb) before any parser sees it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise ImportFailure([RowError(path.name, "Excel 文件已损坏或不完整（可能在传输中被截断），请重新导出")]) \
+            from None
+    if len(members) > 10_000:
+        raise ImportFailure([RowError(path.name, f"Excel 文件内部包含 {len(members):,} 个部件，不像正常的工作簿")])
+    inflated = sum(m.file_size for m in members)
+    bomb = [m for m in members if m.file_size > (32 << 20) and m.file_size > MAX_XLSX_RATIO * max(m.compress_size, 1)]
+    if inflated > max_inflated_mb << 20 or bomb:
+        raise ImportFailure([RowError(path.name, f"Excel 文件解压后约 {inflated / (1 << 20):,.0f} MB"
+                                                 f"（压缩后仅 {path.stat().st_size / (1 << 20):,.1f} MB），"
+                                                 f"超过上限 {max_inflated_mb:,} MB 或压缩比异常，疑似「压缩炸弹」，已拒绝")])
 
 
 def read_xlsx(path):
@@ -124,14 +274,22 @@ def read_xlsx(path):
                 layout_for_name(path.stem) if len(workbook.worksheets) == 1 else None)
             if layout is None:
                 continue
-            rows = sheet.iter_rows(values_only=True)
-            header = next(rows, None)
-            if header is None:
-                continue
-            table = RawTable(layout, path.name, sheet.title, [_cell_text(h).strip() for h in header])
-            for number, values in enumerate(rows, start=2):
+            # The recorded used range («dimension») may claim A1:XFD1048576: iterate the cells really
+            # present, and only as many columns as the header has.
+            sheet.reset_dimensions()
+            header = next(sheet.iter_rows(max_row=1, values_only=True), None)
+            if header is None or not any(_cell_text(h).strip() for h in header):
+                raise ImportFailure([RowError(path.name, "工作表为空或第一行（表头）为空", sheet.title, 1)])
+            header = [_cell_text(h).replace("\ufeff", "").strip() for h in header]
+            while header and not header[-1]:
+                header.pop()
+            table = RawTable(layout, path.name, sheet.title, header)
+            for number, values in enumerate(
+                    sheet.iter_rows(min_row=2, max_col=len(header), values_only=True), start=2):
                 cells = [_cell_text(v) for v in values]
                 if any(c.strip() for c in cells):
+                    if len(table.rows) >= MAX_ROWS:
+                        raise ImportFailure([_too_many_rows(path.name, sheet.title, number)])
                     table.rows.append((number, cells))
             tables.append(table)
     finally:
@@ -163,15 +321,43 @@ def _documented_workbook(path):
 
 
 def read_file(path):
+    """Raw tables of one file, or ImportFailure with a Chinese message; never another exception."""
+    try:
+        return _read_file(path)
+    except ImportFailure:
+        raise
+    except Exception as exc:  # a damaged or hostile file must not become a traceback or a 500
+        log.exception("unexpected error reading %s", path)
+        raise ImportFailure([RowError(path.name, f"无法读取文件（文件损坏或格式不对）：{type(exc).__name__}")]) from exc
+
+
+def _read_file(path):
     suffix = path.suffix.lower()
-    if not path.exists():
+    if not path.is_file():
         raise ImportFailure([RowError(path.name, "文件不存在")])
+    if suffix not in (".csv", ".xlsx", ".xls"):
+        raise ImportFailure([RowError(path.name, "不支持的文件类型，请使用 .csv、.xlsx 或 .xls")])
+    size = path.stat().st_size
+    if size == 0:
+        raise ImportFailure([RowError(path.name, "文件为空（0 字节）")])
+    if size > MAX_FILE_MB << 20:
+        raise ImportFailure([RowError(path.name, f"文件大小 {size / (1 << 20):,.0f} MB，超过单个文件上限 "
+                                                 f"{MAX_FILE_MB:,} MB（IMPORT_MAX_FILE_MB）；请拆分后导入")])
     if suffix == ".csv":
         return read_csv(path)
-    if suffix == ".xlsx" and _documented_workbook(path):
-        return read_xlsx(path)
-    if suffix in (".xls", ".xlsx"):
-        # Anything else must be a yearbook-style table (e.g. 统计年鉴 表7-6), or it is refused clearly.
-        from .yearbook import read_yearbook
-        return read_yearbook(path)
-    raise ImportFailure([RowError(path.name, "不支持的文件类型，请使用 .csv、.xlsx 或 .xls")])
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    actual = _sniff(head)
+    if actual and not head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise ImportFailure([RowError(path.name, f"扩展名是 {suffix}，但文件实际是{actual}，不是 Excel 工作簿")])
+    if actual is None and suffix == ".xlsx":
+        raise ImportFailure([RowError(path.name, "扩展名是 .xlsx，但文件不是 Excel 工作簿"
+                                                 "（可能是改了扩展名的 CSV 或文本文件，或文件已损坏）")])
+    if head.startswith(b"PK\x03\x04"):
+        check_zip(path)
+        if suffix == ".xlsx" and _documented_workbook(path):
+            return read_xlsx(path)
+        check_zip(path, max_inflated_mb=MAX_YEARBOOK_INFLATED_MB)  # the yearbook reader holds whole sheets
+    # Anything else must be a yearbook-style table (e.g. 统计年鉴 表7-6), or it is refused clearly.
+    from .yearbook import read_yearbook
+    return read_yearbook(path)

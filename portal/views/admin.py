@@ -52,6 +52,18 @@ def _csrf_error(_exc):
     return render_template("error.html", status=400, message="页面已过期或缺少安全令牌，请刷新页面后重试"), 400
 
 
+@bp.errorhandler(413)
+def _too_large(_exc):
+    """An upload over MAX_UPLOAD_MB: the upload form again, with the limit in Chinese (not a bare 413)."""
+    limit = current_app.config["MAX_CONTENT_LENGTH"] / (1 << 20)
+    message = (f"上传的文件过大：一次上传的文件合计不能超过 {limit:g} MB（MAX_UPLOAD_MB）。"
+               "请分几次上传，或由管理员在服务器上用命令 mingzhang import 导入大文件。")
+    if not current_user():
+        return render_template("error.html", status=413, message=message), 413
+    return render_template("admin/upload.html", title_value=f"{current_app.config['CITY_NAME']}预算执行数据",
+                           dataset="import", errors=[message]), 413
+
+
 def _safe_next(target):
     if target and target.startswith("/admin") and not target.startswith("//"):
         return target

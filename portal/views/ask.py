@@ -13,6 +13,7 @@ from nlq.suggest import suggestions
 
 from ..context import connection, publication
 from ..errors import api_error
+from ..exports import neutralise
 from ..extensions import limiter
 from ..schema import question_log
 
@@ -113,14 +114,15 @@ def ask_csv():
     buffer = io.StringIO()
     buffer.write("\ufeff")  # Excel reads UTF-8 with a BOM
     writer = csv.writer(buffer)
-    writer.writerow(["问题", result["question"]])
-    writer.writerow(["理解为", result["understood"]])
+    safe = lambda cells: [neutralise(c) for c in cells]  # the question echo and imported names: no formulas
+    writer.writerow(safe(["问题", result["question"]]))
+    writer.writerow(safe(["理解为", result["understood"]]))
     if answer.get("columns"):
-        writer.writerow(answer["columns"])
-        writer.writerows(answer.get("rows") or [])
+        writer.writerow(safe(answer["columns"]))
+        writer.writerows(safe(row) for row in answer.get("rows") or [])
     elif answer:
         writer.writerow(["数值", "单位", "期间"])
-        writer.writerow([answer.get("value"), answer.get("unit"), answer.get("period")])
+        writer.writerow(safe([answer.get("value"), answer.get("unit"), answer.get("period")]))
     return Response(buffer.getvalue(), mimetype="text/csv; charset=utf-8",
                     headers={"Content-Disposition": "attachment; filename=answer.csv"})
 

@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from flask import Response, jsonify
 
 from ..context import publication
+from ..exports import neutralise  # one formula-injection rule for every download
 from ..money import fen_to_yuan
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -98,18 +97,13 @@ def json_response(payload):
     return jsonify({"publication": publication_ref(), "unit": "元", **payload})
 
 
-def neutralise(value):
-    """Stop spreadsheet formula injection: prefix risky text cells with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def csv_response(table):
     buffer = io.StringIO()
     buffer.write("\ufeff")  # BOM: Excel then reads UTF-8 correctly
     writer = csv.writer(buffer)
-    writer.writerow([c.csv_header for c in table.columns])
+    writer.writerow([neutralise(c.csv_header) for c in table.columns])
     for row in table.rows:
         writer.writerow(["" if v is None else neutralise(v) for v in (c.export(row) for c in table.columns)])
     filename = f"{table.name}.csv"
