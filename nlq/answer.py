@@ -249,6 +249,8 @@ def run(conn, pub_id, query, lexicon):
             answer.update(value=answer["difference"], unit="元", display=answer.pop("difference_display"),
                           growth=_value("growth", growth), growth_display=_display("growth", growth))
         return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], "元", line=True)
+    if query.kind == "trend" and query.group in ("month", "quarter") and query.measure == "rate":
+        return _progress_by_month(conn, pub_id, query, lexicon)
     if query.kind == "trend" and query.group in ("month", "quarter"):
         values = ex.measure_by(conn, pub_id, query, lexicon, period, group="month")
         values = {m: v for m, v in values.items() if m}  # month 0 (whole-year rows) has no month
@@ -340,6 +342,29 @@ def run(conn, pub_id, query, lexicon):
                             ["已支出", fen_to_yuan(spent), format_amount(spent)],
                             ["预算余额", fen_to_yuan(budget - spent), format_amount(budget - spent)]])
     return answer, None
+
+
+def _progress_by_month(conn, pub_id, query, lexicon):
+    """Execution progress through the year: spending from January to the end of each month (or quarter)
+    over the annual budget — the figure finance bureaus publish as 执行进度."""
+    period = query.period
+    year = period.year_to
+    monthly = ex.sums(conn, pub_id, query, lexicon, [year], (1, 12), group="month")
+    budget = ex.sums(conn, pub_id, query, lexicon, [year], measure="budget")[None]
+    last = max([m for m in monthly if m] or [0])
+    ends = [m for m in range(1, last + 1)] if query.group == "month" else [m for m in (3, 6, 9, 12) if m <= last]
+    if query.group == "quarter" and last % 3:
+        ends.append(last)  # a quarter still running: up to its last published month
+    rows, running = [], 0
+    for end in ends:
+        running = sum(v for m, v in monthly.items() if m and m <= end)
+        rate = running / budget if budget else None
+        label = f"{end}月" if query.group == "month" else f"第{(end - 1) // 3 + 1}季度末" + ("" if end % 3 == 0 else f"（截至{end}月）")
+        rows.append([label, _value("rate", rate), _display("rate", rate), fen_to_yuan(running)])
+    answer = {"kind": "series", "unit": "%", "period": f"{year}年",
+              "columns": ["截至", "累计执行率（%）", "累计执行率", "累计支出（元）"], "rows": rows,
+              "value": rows[-1][1] if rows else None, "budget": fen_to_yuan(budget)}
+    return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], "%", line=True)
 
 
 def _only(query, group, key):
@@ -613,6 +638,8 @@ def restate(query, lexicon, coverage=None):
         years = "与".join(f"{y}年" for y in query.years)
         scope = f"{region}{dept and '·' + dept}{what}"
         return f"比较{years}{scope}" + ("" if query.measure == "spent" else f"的{measure}") + ("差额" if query.difference else "")
+    if query.kind == "trend" and query.group in ("month", "quarter") and query.measure == "rate":
+        return f"{query.period.year_to}年{region}{dept and '·' + dept}{what}{'各季度末' if query.group == 'quarter' else '各月末'}的累计执行率（累计支出 ÷ 全年预算）"
     if query.kind == "trend" and query.group in ("month", "quarter"):
         return f"{scope}{'逐季' if query.group == 'quarter' else '逐月'}变化"
     if query.kind == "trend":

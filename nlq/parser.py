@@ -21,7 +21,7 @@ _STOP = set("的 了 是 在 有 和 与 及 跟 同 吗 呢 吧 啊 呀 么 多
             "项目 哪些项目 哪个项目 有哪些 哪个 哪家 一般 公共 一般公共预算 财政 政府 花 花了 用 用了 这 那 其中 之间 怎么 为 给 到 "
             "程度 什么程度 到什么程度 上半年 下半年 季度 前 近 这几年 历年 单位 部门 各 各个 总 总额 数 数额 金额 规模 是多少 有多少 多 少 "
             "截至 截止 目前 现在 为止 迄今 至今 新增 新建 累计 还有 还剩 剩下 剩余 没花 未花 余额 结余 百分之几 几成 多大 "
-         "还是 幅度 变化幅度 多了 少了 已经 全部 里 中 花掉 用掉 资金 全区 全县 本区 本县 该区 该县 全镇".split())
+         "还是 幅度 变化幅度 多了 少了 已经 全部 里 中 花掉 用掉 资金 每月 各月 逐月 每季度 各季度 逐季 全区 全县 本区 本县 该区 该县 全镇".split())
 
 
 @dataclass
@@ -298,6 +298,9 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
                       **dict(base, period=Period(min(compare_years), max(compare_years), *months)))
     elif by_month and not is_rate and not is_share and not is_growth:
         query = Query("trend", measure="spent", group=by_month, **base)
+    elif by_month and is_rate and not is_share and not is_growth and not (region_each or dept_each):
+        # 「今年每月执行进度」: the cumulative execution rate at the end of each month (or quarter)
+        query = Query("trend", measure="rate", group=by_month, **base)
     elif len(regions) >= 2 or len(depts) >= 2 or (len(classes) >= 2 and not is_share):
         measure = "rate" if is_rate else "share" if is_share else money
         group = "region" if len(regions) >= 2 else "dept" if len(depts) >= 2 else "class"

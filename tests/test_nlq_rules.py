@@ -168,3 +168,18 @@ def test_unknown_region_is_said_not_silently_dropped(ask):
     body = ask("东海区去年教育支出是多少")
     assert any("东海区" in note for note in body["notes"])
     assert body["confidence"] < 0.8
+
+
+def test_execution_progress_month_by_month(ask, db, client):
+    """「每月执行进度」: spending from January to each month's end over the annual budget, as a line."""
+    body = ask("去年卫生健康支出每个月的执行进度")
+    rows = body["answer"]["rows"]
+    assert [r[0] for r in rows] == [f"{m}月" for m in range(1, 13)]
+    annual = budget(db, 2025, prefix="210")
+    assert close(rows[5][1], spent(db, 2025, (1, 6), prefix="210") / annual * 100)
+    assert close(rows[-1][1], spent(db, 2025, prefix="210") / annual * 100)
+    assert body["chart"]["series"][0]["type"] == "line"
+    quarters = ask("今年各季度的预算执行进度")["answer"]["rows"]
+    assert [r[0] for r in quarters][:3] == ["第1季度末", "第2季度末", "第3季度末"]
+    page = client.get("/ask", query_string={"q": "去年卫生健康支出每个月的执行进度", "as_of": AS_OF})
+    assert page.status_code == 200 and "累计执行率" in page.get_data(as_text=True)
