@@ -29,7 +29,7 @@ def publication():
     if "publication" not in g:
         pub_param = request.args.get("pub")
         if pub_param:
-            if not pub_param.isdigit():
+            if not (pub_param.isascii() and pub_param.isdigit() and len(pub_param) <= 9):  # '¹', 10**40
                 abort(404)
             g.publication = get_publication(connection(), int(pub_param))
             if g.publication is None:

@@ -1,5 +1,5 @@
 """Errors: Chinese HTML pages for people, ``{"error": {"code", "message"}}`` for the API."""
-from flask import jsonify, render_template, request
+from flask import jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
 MESSAGES = {
@@ -16,7 +16,8 @@ MESSAGES = {
 
 def wants_json():
     path = request.path
-    return path.startswith("/api/") or path.endswith(".json") or request.accept_mimetypes.best == "application/json"
+    return (path.startswith(("/api/", "/data/")) or path.endswith(".json")  # /data/…: the download API
+            or request.accept_mimetypes.best == "application/json")
 
 
 def api_error(status, code, message, **extra):
@@ -31,8 +32,12 @@ def handle_http_error(exc):
     if isinstance(exc, HTTPException) and isinstance(exc.description, str) and getattr(exc, "chinese", False):
         message = exc.description
     if wants_json():
-        return api_error(status, code, message)
-    return render_template("error.html", status=status, message=message), status
+        response = api_error(status, code, message)
+    else:
+        response = make_response(render_template("error.html", status=status, message=message), status)
+    if getattr(exc, "valid_methods", None):  # 405 must name the allowed methods (RFC 9110)
+        response.headers["Allow"] = ", ".join(exc.valid_methods)
+    return response
 
 
 def register(app):

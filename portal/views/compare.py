@@ -32,7 +32,7 @@ def _int_arg(name, label):
     raw = request.args.get(name, "").strip()
     if not raw:
         return None
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 4):  # '¹' is a digit to str.isdigit
         raise CompareError(f"bad_{name}", f"{label}应为数字：{raw}")
     return int(raw)
 

@@ -22,7 +22,7 @@ class FilterError(ValueError):
 
 def _filters():
     year = request.args.get("year", "").strip()
-    if year and not year.isdigit():
+    if year and not (year.isascii() and year.isdigit() and len(year) <= 4):  # '¹' is a digit to str.isdigit
         raise FilterError(f"年度应为数字：{year}")
     return {"year": int(year) if year else None,
             "doc_type": request.args.get("type", "").strip() or None,

@@ -29,7 +29,8 @@ class FilterError(ValueError):
 
 def _coerce(field, raw):
     if field.type == "integer":
-        if not raw.lstrip("-").isdigit():
+        digits = raw.removeprefix("-")
+        if not (digits.isascii() and digits.isdigit() and len(digits) <= 18):  # '¹'; beyond SQLite's 64 bits
             raise FilterError(f"字段「{field.name}」应为整数：{raw[:20]}")
         return int(raw)
     if field.type == "number":

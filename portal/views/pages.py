@@ -61,7 +61,7 @@ def arg_int(name, *, low, high, label):
     raw = request.args.get(name, "").strip()
     if raw == "":
         return None
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 9) or not low <= int(raw) <= high:  # '¹', 10**40
         fail(BadRequest, f"参数「{label}」应为 {low}–{high} 之间的整数，收到「{raw[:20]}」")
     return int(raw)
 
