@@ -96,6 +96,24 @@ def rewrite_member(path, member, transform):
             out.writestr(info.filename, transform(data) if info.filename == member else data)
 
 
+def inflating_sheet(source, target, megabytes):
+    """A copy of ``source`` whose first sheet is ``megabytes`` MB of repeated department rows."""
+    row = b'<row><c t="inlineStr"><is><t>D9</t></is></c><c t="inlineStr"><is><t>x</t></is></c></row>' * 1000
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                out.writestr(info.filename, src.read(info.filename))
+                continue
+            xml = src.read(info.filename)
+            head, tail = xml.split(b"</sheetData>")
+            with out.open(info.filename, "w", force_zip64=True) as member:
+                member.write(head)
+                for _ in range(megabytes * (1 << 20) // len(row)):
+                    member.write(row)
+                member.write(b"</sheetData>" + tail)
+    return target
+
+
 def inert(cell):
     return not (isinstance(cell, str) and cell.startswith(FORMULA_START)) or PLAIN_NUMBER.fullmatch(cell)
 
@@ -192,7 +210,10 @@ def test_numbers_and_phone_numbers_with_a_sign_are_not_formulas():
 
     phone = LAYOUTS["payments"].column("payee_phone")
     assert _convert(phone, "+86 138-1234-5678") == "+86 138-1234-5678"
-    assert _convert(LAYOUTS["departments"].column("name"), "-5") == "-5"
+    name = LAYOUTS["departments"].column("name")
+    assert _convert(name, "-5") == "-5" and _convert(name, "-") == "-"  # «none», as Chinese tables write it
+    with pytest.raises(ValueError, match="公式"):
+        _convert(name, "- 已完工")  # Excel would evaluate this (#NAME?)
     with pytest.raises(ValueError, match="公式"):
         _convert(phone, "+86+cmd|' /C calc'!A0")
 
@@ -209,13 +230,8 @@ def test_absurd_amounts_are_refused_not_crashing_the_database(portal, tmp_path, 
 def test_xlsx_zip_bomb_is_refused_before_inflating(portal, tmp_path):
     folder = small_dataset(tmp_path / "raw")
     (folder / "departments.csv").unlink()
-    # 1) an honest bomb: a 200 MB sheet of repeated rows that deflates to well under 1 MB.
-    bomb = departments_workbook(folder / "departments.xlsx")
-    row = b'<row r="3"><c r="A3" t="inlineStr"><is><t>D002</t></is></c></row>' * 1000
-    with zipfile.ZipFile(bomb, "a", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open("xl/worksheets/sheet2.xml", "w", force_zip64=True) as member:
-            for _ in range(200 * (1 << 20) // len(row)):
-                member.write(row)
+    # 1) an honest bomb: the sheet itself is 200 MB of rows (~2 million) that deflate to about 1 MB.
+    bomb = inflating_sheet(departments_workbook(tmp_path / "book.xlsx"), folder / "departments.xlsx", 200)
     assert bomb.stat().st_size < 2 << 20
     started = time.monotonic()
     messages = refused(portal, [folder])
@@ -300,7 +316,7 @@ def test_cli_gigantic_csv_is_refused_with_bounded_memory(tmp_path):
 
 @pytest.fixture()
 def publisher(tmp_path):
-    app = make_portal(tmp_path, MAX_CONTENT_LENGTH=1 << 20)
+    app = make_portal(tmp_path, MAX_CONTENT_LENGTH=2 << 20)
     create_staff(app, "pete", "publisher")
     client = app.test_client()
     login(client, "pete")
@@ -316,12 +332,12 @@ def upload(client, files):
 
 def test_upload_larger_than_the_limit_gets_a_chinese_page(publisher):
     app, client = publisher
-    big = ("凭证号,支付日期,金额（元）,收款人,收款人类型\n" + "P1,2025-01-01,1,甲公司,单位\n" * 60_000).encode()
+    big = ("凭证号,支付日期,金额（元）,收款人,收款人类型\n" + "P1,2025-01-01,1,甲公司,单位\n" * 100_000).encode()
     assert len(big) > app.config["MAX_CONTENT_LENGTH"]
     response = upload(client, [("payments.csv", big)])
     page = response.get_data(as_text=True)
     assert response.status_code == 413
-    assert "上传的文件过大" in page and "1 MB" in page and "<html" in page.lower()
+    assert "上传的文件过大" in page and "2 MB" in page and "<html" in page.lower()
     assert publications(app)[1] == 1
 
 
@@ -329,10 +345,7 @@ def test_hostile_uploads_get_row_level_chinese_errors_and_nothing_is_published(p
     app, client = publisher
     raw = write_small_raw(tmp_path / "raw")
     good = {p.name: p.read_bytes() for p in raw.iterdir()}
-    bomb = tmp_path / "bomb.xlsx"
-    departments_workbook(bomb)
-    with zipfile.ZipFile(bomb, "a", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/worksheets/sheet9.xml", b" " * (300 << 20))
+    bomb = inflating_sheet(departments_workbook(tmp_path / "book.xlsx"), tmp_path / "bomb.xlsx", 300)
     cases = [
         ("departments.csv", "单位代码,单位名称,地区代码\nD001,东城区交通局,990101\n".encode("gbk"), "GBK"),
         ("departments.csv", '单位代码,单位名称,地区代码\nD001,"=HYPERLINK(""http://x"",""点我"")",990101\n'.encode(),

@@ -15,7 +15,8 @@ _CODE = re.compile(r"^[0-9A-Za-z_\-]{1,32}$")
 _FORMULA_START = ("=", "+", "-", "@", "＝", "＠")
 # A sign followed only by digits, spaces, dots, dashes and brackets is a number or a phone number
 # ("-5", "+86 138-0000-0000"), not a formula; "-2+3+cmd|' /C calc'!A0" is.
-_SIGNED_NUMBER = re.compile(r"[-+]?[\d\s.()\-]*\d[\d\s.()\-]*")
+# A lone "-" or "--" (a common «none» mark) is text to Excel too.
+_SIGNED_NUMBER = re.compile(r"[-+]?[\d\s.()\-]*\d[\d\s.()\-]*|[-+\s]+")
 # C0 control characters (NUL included) and DEL: never part of real text, and illegal in XLSX.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
