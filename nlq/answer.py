@@ -10,9 +10,9 @@ from portal.schema import departments, projects
 
 from . import execute as ex
 from .ir import Query
-from .lexicon import for_publication
+from .lexicon import for_publication, semantic
 from .parser import latest_period, parse
-from .text import MAX_QUESTION_CHARS, normalize, printable
+from .text import MAX_QUESTION_CHARS, fix_homophones, normalize, printable
 from .timeparse import Period
 
 MEASURE_LABELS = {"spent": "支出", "budget": "预算", "rate": "执行率", "share": "占比", "growth": "同比增长",
@@ -74,10 +74,13 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     pub_id = publication["id"]
     lexicon = for_publication(conn, pub_id, config)
     text = normalize(question)
+    text, typos = fix_homophones(text, semantic().get("homophones", {}).get("terms", []),
+                                 [(a, b) for a, b, _s, _e in lexicon.scan(text)])
     years = ex.by_year_available(conn, pub_id)
     latest = max([y for y in years if y <= as_of.year] or years or [as_of.year])
     matcher = embedding_matcher(config, lexicon) if use_embeddings else None
     parsed = parse(text, lexicon, as_of, latest_year=latest, matcher=matcher)
+    parsed.notes[:0] = [f"「{typed}」按「{meant}」理解" for typed, meant in typos]
     result = {
         "question": question,
         "normalized": text,
@@ -154,6 +157,9 @@ def _partial_year(conn, pub_id, query, notes):
         return None
     last = ex.last_month(conn, pub_id, period.year_to)
     if not 0 < last < 12:
+        return None
+    if query.kind == "growth" and query.versus == "previous":  # 环比 with no month named: the latest month
+        query.period = replace(period, year_from=period.year_to, month_from=last, month_to=last)
         return None
     if query.kind == "growth" or query.measure == "growth":
         if query.base_measure == "budget":  # budgets are annual
@@ -240,7 +246,10 @@ def run(conn, pub_id, query, lexicon):
         return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], "%", line=True)
     if query.kind == "growth":
         last, first, this, base, growth = ex.growth(conn, pub_id, query, lexicon, period)
-        rows = [[f"{first}年", fen_to_yuan(base), format_amount(base)], [f"{last}年", fen_to_yuan(this), format_amount(this)]]
+        labels = (f"{first}年", f"{last}年")
+        if isinstance(first, tuple):  # 环比: the months just before
+            labels = (Period(first[0], first[0], first[1], first[2]).label(), period.label())
+        rows = [[labels[0], fen_to_yuan(base), format_amount(base)], [labels[1], fen_to_yuan(this), format_amount(this)]]
         answer = {"kind": "figure", "value": _value("growth", growth), "unit": "%",
                   "display": _display("growth", growth), "period": period.label(),
                   "difference": fen_to_yuan(this - base), "difference_display": format_amount(this - base),
@@ -446,14 +455,8 @@ def _run_project(conn, pub_id, query, lexicon):
                   "rows": rows, "keys": [k for k, _ in items], "value": rows[0][1] if rows else None,
                   "top": rows[0][0] if rows else None}
         return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], unit)
-    if query.measure == "output" and query.group == "year" and period is not None:
-        values = ex.project_sum(conn, pub_id, query, lexicon, period, "output", group="year")
-        unit = query.output_unit
-        rows = [[f"{y}年", round(values.get(y, 0), 4), f"{values.get(y, 0):,.2f}".rstrip("0").rstrip(".") + f" {unit}"]
-                for y in period.years]
-        answer = {"kind": "series", "unit": unit, "period": plabel, "value": round(sum(values.values()), 4),
-                  "columns": ["年份", f"实物产出（{unit}）", "实物产出"], "rows": rows}
-        return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], unit)
+    if query.group == "year" and period is not None:
+        return _project_years(conn, pub_id, query, lexicon, period, plabel)
     if query.measure in ("investment", "disbursed") and query.group is None:
         total = int(ex.project_sum(conn, pub_id, query, lexicon, period, query.measure)[None])
         n = ex.project_count(conn, pub_id, query, lexicon, period)
@@ -488,6 +491,34 @@ def _run_project(conn, pub_id, query, lexicon):
     if query.measure == "investment":
         chart = _bar_chart([r[0] for r in answer["rows"]], [r[2] for r in answer["rows"]], "元")
     return answer, chart
+
+
+def _project_years(conn, pub_id, query, lexicon, period, plabel):
+    """Project figures year by year (a line), two years side by side, or the change between them."""
+    values = ex.project_sum(conn, pub_id, query, lexicon, period, query.measure, group="year")
+    money = query.measure in ("investment", "disbursed")
+    unit = _unit(query.measure, query)
+    label = MEASURE_LABELS[query.measure] if query.measure != "output" else f"实物产出（{unit}）"
+
+    def cell(v):
+        v = v or 0
+        if money:
+            return fen_to_yuan(int(v)), format_amount(int(v))
+        number = round(float(v), 4) if query.measure == "output" else int(v)
+        return number, f"{number:,.2f}".rstrip("0").rstrip(".") + f" {unit}" if query.measure == "output" else f"{number} {unit}"
+
+    years = query.years or period.years
+    rows = [[f"{y}年", *cell(values.get(y))] for y in years]
+    total = sum(v or 0 for y, v in values.items() if y in years)
+    answer = {"kind": "table" if query.years else "series", "unit": unit, "period": plabel,
+              "columns": ["年份", f"{label}（{unit}）" if query.measure != "output" else label, "显示"], "rows": rows,
+              "value": cell(total)[0], "display": "合计 " + cell(total)[1]}  # project figures add up over years
+    if query.years and len(rows) >= 2:
+        diff = (values.get(years[-1]) or 0) - (values.get(years[0]) or 0)
+        answer["difference"] = cell(diff)[0]
+        if query.difference:
+            answer.update(kind="figure", value=cell(diff)[0], display=("增加 " if diff >= 0 else "减少 ") + cell(abs(diff))[1])
+    return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], unit, line=not query.years)
 
 
 def _project_share_measures(query):
@@ -551,6 +582,8 @@ def _scope_words(query, lexicon):
         if query.regions:
             region = f"各{subset}" if subset else f"{region}（{region_list}）"
     dept = "、".join(lexicon.dept_names.get(c, c) for c in query.depts)
+    if dept and not query.regions and query.group != "region":
+        region = ""  # 「星桥区交通运输局」 says where it is
     if query.group == "dept" and query.kind != "comparison":
         dept = "各部门"
     cls = "、".join(_class_name(lexicon, c) for c in query.classes)
@@ -594,6 +627,8 @@ def restate(query, lexicon, coverage=None):
         if query.contractor:
             filters = "、".join(x for x in (filters, f"{query.contractor}承建") if x)
         subject = f"{period}{region}{cls}{filters}项目"
+        if query.project and query.measure != "progress":
+            subject = f"项目「{lexicon.project_names.get(query.project, query.project)}」"
         # projects belong to a year by their budget year (项目年度); 新开工 by their start date
         basis = ""
         if query.period is not None and query.period.explicit:
@@ -602,6 +637,13 @@ def restate(query, lexicon, coverage=None):
             what = f"实际产出（{query.output_unit}）" if query.measure == "output" else measure
             return f"{subject}的{what}（按地区{'从低到高' if query.order == 'asc' else '从高到低'}" + \
                 (f"，前{query.limit}名" if query.limit else "") + f"）{basis}"
+        if query.group == "year":
+            what = f"实际产出（{query.output_unit}）" if query.measure == "output" else measure
+            if query.years:
+                years = "与".join(f"{y}年" for y in query.years)
+                subject = subject.replace(period, "", 1)
+                return f"比较{years}{subject}的{what}" + ("（差额）" if query.difference else "") + basis
+            return f"{subject}每年的{what}{basis}"
         if query.measure == "share":
             part_label, whole_label = _project_share_labels(query)
             if (query.share_of or {}).get("same_projects"):
@@ -617,29 +659,30 @@ def restate(query, lexicon, coverage=None):
         if query.measure == "progress":
             return f"项目「{lexicon.project_names.get(query.project, query.project)}」的进展"
         if query.measure == "output":
-            return f"{subject}的实际产出（{query.output_unit}）{basis}"
+            return f"{subject}的{'计划' if query.planned else '实际'}产出（{query.output_unit}）{basis}"
         if query.measure == "count" and query.group is None:
             return f"{subject}的数量{basis}"
         if query.measure in ("investment", "disbursed") and query.group is None:
-            return f"{subject}的{measure}合计{basis}"
-        if query.measure == "output" and query.group == "year":
-            return f"{subject}每年的实际产出（{query.output_unit}）{basis}"
+            return f"{subject}的{measure}{'' if query.project else '合计'}{basis}"
         if query.status == "滞后" and query.measure != "investment":
             return f"{subject}（按进度从低到高）{basis}"
         return f"{subject}（按总投资{'从低到高' if query.order == 'asc' else '从高到低'}）{basis}"
-    scope = f"{period}{region}{dept and '·' + dept}{what}"
+    scope = f"{period}{region}{dept and ('·' + dept if region else dept)}{what}"
     if query.kind == "growth":
         base = f"{query.period.year_from}年" if query.period.multi_year else "上年" if query.period.whole_year \
             else "上年同期"
+        if query.versus == "previous":
+            base = "上一个月" if query.period.month_from == query.period.month_to else "上一期"
+            return f"{scope}环比（相比{base}）的{'增加额' if query.difference else '增长'}"
         if query.base_measure == "rate":
             return f"{scope}的执行率相比{base}的变化（百分点）"
         return f"{scope}{'预算' if query.base_measure == 'budget' else ''}相比{base}的{'增加额' if query.difference else '增长'}"
     if query.kind == "comparison" and query.group == "year":
         years = "与".join(f"{y}年" for y in query.years)
-        scope = f"{region}{dept and '·' + dept}{what}"
+        scope = f"{region}{dept and ('·' + dept if region else dept)}{what}"
         return f"比较{years}{scope}" + ("" if query.measure == "spent" else f"的{measure}") + ("差额" if query.difference else "")
     if query.kind == "trend" and query.group in ("month", "quarter") and query.measure == "rate":
-        return f"{query.period.year_to}年{region}{dept and '·' + dept}{what}{'各季度末' if query.group == 'quarter' else '各月末'}的累计执行率（累计支出 ÷ 全年预算）"
+        return f"{query.period.year_to}年{region}{dept and ('·' + dept if region else dept)}{what}{'各季度末' if query.group == 'quarter' else '各月末'}的累计执行率（累计支出 ÷ 全年预算）"
     if query.kind == "trend" and query.group in ("month", "quarter"):
         return f"{scope}{'逐季' if query.group == 'quarter' else '逐月'}变化"
     if query.kind == "trend":
@@ -657,7 +700,8 @@ def restate(query, lexicon, coverage=None):
             regions = query.share_of.get("regions")
             where = ("、".join(_region_name(lexicon, c) for c in regions) or lexicon.root_name) if regions is not None \
                 else (region if query.regions else "")
-            whole = where + ("、".join(_class_name(lexicon, c) for c in query.share_of.get("classes") or []) or "总支出")
+            whole = where + ("、".join(_class_name(lexicon, c) for c in query.share_of.get("classes") or [])
+                             or ("民生支出" if query.share_of.get("class_set") else "总支出"))
             if query.share_of.get("whole_year"):
                 whole = f"{query.period.year_to}年全年" + (where + "总支出" if where else what)
         if query.base_measure == "budget":  # 「云峰县预算占示例市总预算的比例」

@@ -70,7 +70,7 @@ def share_whole(conn, pub_id, query, lexicon, years, months, group=None):
             return sums(conn, pub_id, query, lexicon, years, months, measure=measure, group=group)
     regions = query.share_of.get("regions")
     whole = replace(query, regions=query.regions if regions is None else list(regions),
-                    classes=list(query.share_of.get("classes") or []), class_set=None)
+                    classes=list(query.share_of.get("classes") or []), class_set=query.share_of.get("class_set"))
     if group == "region" and regions is not None:  # each region's share of one named whole (全市)
         total = sums(conn, pub_id, whole, lexicon, years, months, measure=measure)[None]
         keys = sums(conn, pub_id, query, lexicon, years, months, measure=measure, group=group, with_class=False)
@@ -135,6 +135,14 @@ def growth(conn, pub_id, query, lexicon, period):
     measure = "budget" if query.base_measure == "budget" else "spent"
     last = period.year_to
     first = period.year_from if period.multi_year else last - 1
+    if query.versus == "previous" and period.month_from:  # 环比: the same number of months just before
+        span = period.month_to - period.month_from + 1
+        start = (period.year_to * 12 + period.month_from - 1) - span
+        before_year, before_from = divmod(start, 12)
+        before = (before_year, before_from + 1, before_from + span)
+        this = sums(conn, pub_id, query, lexicon, [period.year_to], months)[None]
+        base = sums(conn, pub_id, query, lexicon, [before[0]], before[1:])[None]
+        return period.year_to, before, this, base, _ratio(this - base, base)
     if query.base_measure == "rate":  # 「执行率比前年提高了几个百分点」: the difference of two rates
         rates = {y: measure_by(conn, pub_id, replace(query, measure="rate"), lexicon,
                                replace(period, year_from=y, year_to=y))[None] for y in (first, last)}
@@ -161,6 +169,8 @@ def project_conds(pub_id, query, lexicon, period):
         conds.append(projects.c.status == query.status)
     if query.contractor:
         conds.append(projects.c.contractor == query.contractor)
+    if query.project:
+        conds.append(projects.c.code == query.project)
     if query.output_unit:
         conds.append(projects.c.output_unit == query.output_unit)
     if query.min_investment_yuan:
@@ -210,7 +220,7 @@ def project_sum(conn, pub_id, query, lexicon, period, column, group=None):
     """Σ of a project column (fen or output units), {key: value} by ``group`` ("year") or {None: value}."""
     conds = project_conds(pub_id, query, lexicon, period)
     col = {"investment": func.sum(projects.c.total_investment_fen), "disbursed": func.sum(projects.c.disbursed_fen),
-           "output": func.sum(projects.c.output_actual), "count": func.count()}[column]
+           "output": func.sum(_output_column(query)), "count": func.count()}[column]
     if group in ("year", "region", "category"):
         key = {"year": projects.c.year, "region": projects.c.region_code, "category": projects.c.category}[group]
         rows = conn.execute(select(key, col).where(*conds).group_by(key))
@@ -218,9 +228,13 @@ def project_sum(conn, pub_id, query, lexicon, period, column, group=None):
     return {None: conn.execute(select(col).where(*conds)).scalar() or 0}
 
 
+def _output_column(query):
+    return projects.c.output_planned if query.planned else projects.c.output_actual
+
+
 def output_sum(conn, pub_id, query, lexicon, period):
     conds = project_conds(pub_id, query, lexicon, period)
-    total = conn.execute(select(func.coalesce(func.sum(projects.c.output_actual), 0), func.count())
+    total = conn.execute(select(func.coalesce(func.sum(_output_column(query)), 0), func.count())
                          .where(*conds)).first()
     return float(total[0] or 0), int(total[1])
 

@@ -27,6 +27,7 @@ class Query:
     # what a growth or share is taken of: "spent" | "budget" | "rate" (a change in percentage points);
     # for project shares "count" | "investment" | "disbursed"
     base_measure: str = "spent"
+    versus: str = "year"  # a growth against the same period a year before, or "previous" (环比: the period just before)
     years: list = field(default_factory=list)  # 「2024年和2025年…对比」: the years compared (group "year")
     # 「A占B的比重」: B's scope {"regions": [..] | None (= A's), "classes": [..]}; for projects
     # {"measure": B's measure, "same_projects": bool (已拨付占总投资), "regions": ..}
@@ -38,6 +39,7 @@ class Query:
     contractor: str | None = None
     new_start: bool = False
     output_unit: str | None = None
+    planned: bool = False  # 「计划新增多少张床位」: the planned output, not what was built
     min_investment_yuan: float | None = None
 
     def __post_init__(self):

@@ -49,6 +49,8 @@ class Lexicon:
     dept_names: dict = field(default_factory=dict)
     dept_region: dict = field(default_factory=dict)
     project_names: dict = field(default_factory=dict)
+    project_year: dict = field(default_factory=dict)
+    project_region: dict = field(default_factory=dict)
     output_units: set = field(default_factory=set)
     region_nouns: tuple = ()  # bare group nouns (省, 区县, 地区): 「排名前三的省」 ranks the regions
     region_subsets: dict = field(default_factory=dict)  # 「哪个县」 in a city of 区 and 县: {"县": [codes]}
@@ -273,12 +275,20 @@ def build(conn, pub_id, config=None):
             lex.add(word, entry)
 
     # Projects, their categories, outputs and contractors.
-    for row in conn.execute(select(projects.c.code, projects.c.name).where(projects.c.publication_id == pub_id)):
+    for row in conn.execute(select(projects.c.code, projects.c.name, projects.c.year, projects.c.region_code)
+                            .where(projects.c.publication_id == pub_id)):
         lex.project_names[row.code] = row.name
-        lex.add(row.name, Entry("project", row.code, row.name))
+        lex.project_year[row.code] = row.year
+        lex.project_region[row.code] = row.region_code
+        entry = Entry("project", row.code, row.name)
+        lex.add(row.name, entry)
         short = re.sub(r"^(\d{4}年)", "", row.name)
         if short != row.name:
-            lex.add(short, Entry("project", row.code, row.name))
+            lex.add(short, entry)
+        # 「桂岭县的第2幼儿园建设工程」: the name without its region, the region said apart
+        region = lex.region_names.get(row.region_code, "")
+        if region and short.startswith(region) and len(short) - len(region) >= 6:
+            lex.add(short[len(region):], entry)
     for (category,) in conn.execute(select(projects.c.category).where(projects.c.publication_id == pub_id).distinct()):
         if category:
             lex.add(category, Entry("category", category, category))

@@ -21,7 +21,7 @@ _STOP = set("的 了 是 在 有 和 与 及 跟 同 吗 呢 吧 啊 呀 么 多
             "项目 哪些项目 哪个项目 有哪些 哪个 哪家 一般 公共 一般公共预算 财政 政府 花 花了 用 用了 这 那 其中 之间 怎么 为 给 到 "
             "程度 什么程度 到什么程度 上半年 下半年 季度 前 近 这几年 历年 单位 部门 各 各个 总 总额 数 数额 金额 规模 是多少 有多少 多 少 "
             "截至 截止 目前 现在 为止 迄今 至今 新增 新建 累计 还有 还剩 剩下 剩余 没花 未花 余额 结余 百分之几 几成 多大 "
-         "还是 幅度 变化幅度 多了 少了 已经 全部 里 中 花掉 用掉 资金 每月 各月 逐月 每季度 各季度 逐季 全区 全县 本区 本县 该区 该县 全镇".split())
+         "还是 幅度 变化幅度 多了 少了 已经 全部 里 中 环比 花掉 用掉 资金 偏低 偏高 是不是 正常 高还是低 是高还是低 同期 去年同期 上年同期 差 差几个 建了 修了 建成了 新增了 每月 各月 逐月 每季度 各季度 逐季 全区 全县 本区 本县 该区 该县 全镇".split())
 
 
 @dataclass
@@ -81,12 +81,14 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
                                  text)
     if inside:
         whole_span = inside.span(1)
-    after = {"regions": [], "whole": False, "classes": []}
+    after = {"regions": [], "whole": False, "classes": [], "class_set": None}
     for start, end, surface, entries in found:
         used.append((start, end))
         entry = _pick(entries)
-        if whole_span[0] <= start < whole_span[1] and entry.type in ("region", "region_whole", "class"):
-            if entry.type == "region_whole":
+        if whole_span[0] <= start < whole_span[1] and entry.type in ("region", "region_whole", "class", "class_set"):
+            if entry.type == "class_set":  # 「占全市民生支出的比例」
+                after["class_set"] = entry.value
+            elif entry.type == "region_whole":
                 # 「占全市」 names the whole; 「占全部支出」 only says "all of it"
                 after["whole"] = after["whole"] or surface not in sem["regions"]["whole"]
             else:
@@ -110,8 +112,8 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             classes.append(entry.value)
         elif entry.type == "class_set":
             class_set = entry.value
-        elif entry.type == "project" and entry.value not in projects_:
-            projects_.append(entry.value)
+        elif entry.type == "project" and not projects_:
+            projects_.append([e.value for e in entries if e.type == "project"])  # one name, several years/regions
         elif entry.type == "contractor":
             contractors.append(entry.value)
         elif entry.type == "category":
@@ -122,8 +124,11 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             status = entry.value  # 「建成多少亩」 asks for the output built, not for finished projects only
 
     # 「教育局」 names one department per region: the one in the named region, else the top level's.
-    for choices in dept_choices:
+    # 「桂岭县教育局和卫生健康局」: a bare name goes with the region of the departments named beside it.
+    for choices in sorted(dept_choices, key=len):
+        beside = {lexicon.dept_region.get(d) for d in depts}
         preferred = [c for c in choices if lexicon.dept_region.get(c) in regions] \
+            or [c for c in choices if lexicon.dept_region.get(c) in beside] \
             or [c for c in choices if lexicon.dept_region.get(c) == lexicon.root_code] or choices
         if preferred[0] not in depts:
             depts.append(preferred[0])
@@ -186,12 +191,14 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     is_remaining = bool(re.search(r"还剩|剩下|剩余|没花|未花|还有多少没|预算余额|结余", text))
     # 「同比变化」 is a year-on-year change; 「变化」 alone is a trend
     # 「跟前年比多了还是少了」: set against an earlier year without the word 增长
-    vs_year = re.search(r"(?:跟|和|与|同|较)(?:前年|上年|去年)(?:相)?比", text) is not None
+    vs_year = re.search(r"(?:跟|和|与|同|较)(?:前年|上年|去年)(?:同期)?(?:相)?比|(?:比|较)(?:上年|去年)同期", text) is not None
     is_growth = (_has(text, measures["growth"]["words"]) or vs_year) and (vs_year or
         not has("trend") or _has(text, ["同比", "增长率", "增幅", "幅度", "比上年", "比前年", "较上年", "比去年"]))
+    is_sequential = "环比" in cue_text  # against the period just before, not the same period a year before
+    is_growth = is_growth or is_sequential
     is_budget = _has(plain, measures["budget"]["words"]) and not is_rate
     is_trend = has("trend") or (period is not None and period.multi_year and not is_growth)
-    is_bottom = has("bottom")
+    is_bottom = has("bottom") or re.search(r"后\d{1,2}(?:位|名|个|家)|排名靠后|排在后面", text) is not None
     is_top = has("top") or is_bottom
     limit = _limit(text)
     threshold = _threshold(text)
@@ -205,7 +212,8 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     # 「多少公里」 names an output; a one-character unit (个/张/套) only with a project category (幼儿园建设建了多少个)
     # or when one category alone has it (多少套 → 保障性住房); 「项目有几个」 counts projects
     output_unit = next((u for u in sorted(lexicon.output_units, key=len, reverse=True)
-                        if re.search(r"(?:多少|几)" + re.escape(u), text) and (len(u) > 1 or category or outputs
+                        if (re.search(r"(?:多少|几)" + re.escape(u), text) or u != "个" and re.search(re.escape(u) + "数", text))
+                        and (len(u) > 1 or category or outputs
                                                                           or _unit_category(lexicon, u))
                         and not (u == "个" and "项目" in text)
                         and not re.search(r"(?:多少|几)" + re.escape(u) + r".{0,4}项目", text)), None)
@@ -216,7 +224,10 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         output_unit = lexicon.outputs[category][1]  # 「农村公路建设里程」「新增灌溉面积多少亩」
     is_project_q = is_project_q or output_unit is not None and category is not None
 
-    min_investment = _amount_threshold(text)
+    min_investment, threshold_span = _amount_threshold(text)
+    if threshold_span:  # 「投资超过1.5亿元的项目有几个」 counts projects: the threshold's 投资 asks for no sum
+        a, b = threshold_span
+        cue_text = cue_text[:a] + " " * (b - a) + cue_text[b:]
     base = dict(period=period, regions=regions, depts=depts, classes=classes, class_set=class_set)
     query = None
 
@@ -241,10 +252,13 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     elif is_project_q and not (is_rate or is_share) and not (classes and not category and not project_cue
                                                           and not projects_ and not contractors and not status):
         common = dict(base, category=category, status=status, min_investment_yuan=min_investment)
-        invest_words = _has(text, measures["investment"]["words"])
+        invest_words = _has(cue_text, measures["investment"]["words"])
         if contractors and (not is_top or "哪些" in text):  # 「某公司承建了多少个项目」「…总投资多少」「…承建了哪些项目」
             if "哪些" in text:
                 query = Query("project", measure="count", group="project", contractor=contractors[0], **common)
+            elif output_unit:  # 「某公司承建的农村公路一共多少公里」
+                query = Query("project", measure="output", output_unit=output_unit, planned="计划" in text,
+                              contractor=contractors[0], **common)
             else:
                 measure = "disbursed" if _has(text, measures["disbursed"]["words"]) \
                     else "investment" if invest_words else "count"
@@ -253,14 +267,33 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             measure = "investment" if _has(text, ["金额", "投资", "钱"]) else "count"
             query = Query("project", measure=measure, group="contractor", order="desc", limit=limit or 1,
                           contractor=contractors[0] if contractors else None, **common)
-        elif projects_:
-            query = Query("project", measure="progress", project=projects_[0], **common)
+        elif projects_:  # one named project: its disbursement, investment, output or progress
+            code = _choose_project(projects_[0], lexicon, regions, period)
+            measure = "disbursed" if _has(cue_text, measures["disbursed"]["words"]) else "investment" \
+                if invest_words else "output" if output_unit else "progress"
+            query = Query("project", measure=measure, project=code, output_unit=output_unit,
+                          planned=measure == "output" and "计划" in text)
         elif category is None and re.search(r"哪(?:一)?类项目|各类项目|哪种项目|什么类型?的?项目", text):
             # 「哪类项目总投资最多」: project categories ranked
             measure = "investment" if invest_words else "count"
             query = Query("project", measure=measure, group="category", order="asc" if is_bottom else "desc",
                           limit=limit or (1 if _single(text) else None), **common)
-        elif region_each and not projects_:  # 「哪个区县修的农村公路最多」「各区县滞后项目数」: projects by region
+        elif compare_years or (period is not None and period.multi_year and not period.since and not is_top
+                               and not contractors and (has("trend") or output_unit or invest_words
+                                                        or _has(cue_text, measures["count"]["words"]))):
+            # 「2021至2025年项目总投资逐年变化」「去年滞后项目数比前年多了几个」: project figures year by year
+            unit = output_unit or (lexicon.outputs[category][1] if category in lexicon.outputs and (
+                outputs or re.search(r"修|建|新增|改造|产出", text)) else None)
+            measure = "output" if unit else "disbursed" if _has(cue_text, measures["disbursed"]["words"]) \
+                else "investment" if invest_words else "count"
+            if compare_years:
+                common["period"] = Period(min(compare_years), max(compare_years))
+            query = Query("project", measure=measure, output_unit=unit, group="year", years=compare_years,
+                          difference=bool(compare_years) and (is_growth or has("difference")),
+                          planned=unit is not None and "计划" in text,
+                          new_start=has("new_start") and unit is None and status != "未开工", **common)
+        elif (region_each or len(regions) >= 2) and not projects_:
+            # 「哪个区县修的农村公路最多」「各区县滞后项目数」「A县和B县修了多少公里」: projects by region
             unit = output_unit or (lexicon.outputs[category][1] if category in lexicon.outputs and (
                 outputs or re.search(r"修|建|新增|改造|产出", text)) else None)
             measure = "output" if unit else "investment" if invest_words else "count"
@@ -268,7 +301,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
                           order="asc" if is_bottom else "desc", limit=limit or (1 if _single(text) else None),
                           new_start=has("new_start") and status != "未开工", **common)
         elif output_unit and (re.search(r"多少|几", text) or outputs or category):
-            query = Query("project", measure="output", output_unit=output_unit,
+            query = Query("project", measure="output", output_unit=output_unit, planned="计划" in text,
                           group="year" if has("trend") and period is not None and period.multi_year else None, **common)
         elif _has(text, measures["disbursed"]["words"]):
             query = Query("project", measure="disbursed", new_start=has("new_start") and status != "未开工", **common)
@@ -318,7 +351,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         elif re.search(r"(?:比|较|相比|跟|和|与|同)前年", text) and period is not None and period.year_to == as_of.year:
             base = dict(base, period=Period(as_of.year - 2, period.year_to, period.month_from, period.month_to))
         query = Query("growth", measure="growth", base_measure="rate" if is_rate else "budget" if is_budget else "spent",
-                      difference=has("difference"), **base)
+                      difference=has("difference"), versus="previous" if is_sequential else "year", **base)
     elif is_trend:
         query = Query("trend", measure="rate" if is_rate else "share" if is_share else money, group="year", **base)
     elif is_rate:
@@ -339,10 +372,12 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
                       limit=(limit or (1 if _single(text) else None)) if kind == "ranking" else None, **base)
         whole_year = whole_span[0] >= 0 and re.search(r"全年|全年度", text[whole_span[0]:]) is not None \
             and period is not None and not period.whole_year
-        if (group is None and (after["regions"] or after["whole"] or after["classes"] or whole_year)) \
+        if (group is None and (after["regions"] or after["whole"] or after["classes"] or after["class_set"] or whole_year)) \
                 or (group == "region" and after["whole"]):  # 「各区县教育支出占全市教育支出的比重」
             query.share_of = {"regions": after["regions"] if (after["regions"] or after["whole"]) else None,
                               "classes": after["classes"]}
+            if after["class_set"]:
+                query.share_of["class_set"] = after["class_set"]
             if whole_year:  # 「四季度支出占全年的比重」: the same scope over the whole year
                 query.share_of["whole_year"] = True
     elif class_each:
@@ -396,7 +431,9 @@ _RELATIVE = {"大前年": -3, "前年": -2, "去年": -1, "上年": -1, "今年"
 def _compared_years(text, as_of):
     """「2024年和2025年」「前年和去年」「2023年上半年和2024年上半年」 → the years set side by side."""
     m = re.search(rf"({_YEAR}){_YEAR_PART}((?:(?:和|与|跟|及|同|、|vs|VS){_YEAR}{_YEAR_PART})+)", text) \
-        or re.search(r"((?:19|20)\d{2})年?[^\d]{0,20}?((?:比|较|相比)(?:19|20)\d{2})年", text)  # 2025年支出比2024年多多少
+        or re.search(r"((?:19|20)\d{2})年?[^\d]{0,20}?((?:比|较|相比)(?:19|20)\d{2})年", text) \
+        or re.search(r"(大前年|前年|去年|今年)[^\d]{0,20}?((?:比|较|相比)(?:大前年|前年|去年))", text)
+    # 「2025年支出比2024年多多少」「去年滞后项目比前年多了几个」 (not 「比上年」: the year before the one named)
     if not m:
         return []
 
@@ -445,6 +482,17 @@ def _unknown_region(rest, lexicon):
     return None
 
 
+def _choose_project(codes, lexicon, regions, period):
+    """The project a name means when several share it: the one in the region named, of the year named,
+    else the most recent."""
+    def rank(code):
+        year = lexicon.project_year.get(code, 0)
+        return (lexicon.project_region.get(code) in regions if regions else True,
+                period is not None and period.explicit and year in period.years, year, code)
+
+    return max(codes, key=rank)
+
+
 def _unit_category(lexicon, unit):
     """The one project category whose output is counted in ``unit`` (套 → 保障性住房), else None."""
     if unit == "个":  # 「多少个」 is too common to name an output by itself
@@ -474,7 +522,8 @@ _SMALL_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 
 def _limit(text):
     # 「最多的三类」: a small Chinese numeral before 类 is a count too (normalize leaves 类 words alone)
     text = re.sub(r"(?<![哪第])([一两二三四五六七八九十])(?=大?类)", lambda m: str(_SMALL_NUMERALS[m.group(1)]), text)
-    m = re.search(r"(?:前|top|TOP|Top)\s*(\d{1,3})(?!\s*(?:个?季|个?月|年|\d))|(\d{1,3})\s*(?:个|家|名|项|大|类)(?!月|季)", text)
+    m = re.search(r"(?:前|后|top|TOP|Top)\s*(\d{1,3})(?!\s*(?:个?季|个?月|年|\d))|(\d{1,3})\s*(?:个|家|名|项|大|类|位)(?!月|季)",
+                  text)
     if not m:
         return None
     value = int(m.group(1) or m.group(2))
@@ -482,13 +531,19 @@ def _limit(text):
     return value if 0 < value <= 100 else None
 
 
+_AMOUNT_THRESHOLD = re.compile(
+    r"(?:总?投资(?:额|规模)?(?:在)?)?(?:(?:超过|高于|大于|不少于|不低于|至少|超)\s*(\d+(?:\.\d+)?)\s*(亿|万|千)?元?"
+    r"(?:以上)?|(\d+(?:\.\d+)?)\s*(亿|万|千)?元?(?:及)?以上)")
+
+
 def _amount_threshold(text):
-    """「投资超过1亿元」 → 100000000.0 (元)."""
-    m = re.search(r"(?:超过|高于|大于|以上|不少于|至少)\s*(\d+(?:\.\d+)?)\s*(亿|万|千)?元?", text)
-    if not m or (m.group(2) is None and float(m.group(1)) < 10000):
-        return None
-    scale = {"亿": 1e8, "万": 1e4, "千": 1e3}.get(m.group(2), 1)
-    return float(m.group(1)) * scale
+    """「投资超过1亿元」「总投资三千万以上」 → (100000000.0 元, span), else (None, None)."""
+    for m in _AMOUNT_THRESHOLD.finditer(text):
+        number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if unit is None and float(number) < 10000:
+            continue  # 「5个以上」「超过50%」 are no amounts
+        return float(number) * {"亿": 1e8, "万": 1e4, "千": 1e3}.get(unit, 1), m.span()
+    return None, None
 
 
 def _threshold(text):

@@ -59,3 +59,32 @@ def amount_to_yuan(number, unit):
 def printable(text):
     """True when the question has at least one letter, digit or CJK character."""
     return any(unicodedata.category(ch)[0] in "LN" for ch in text)
+
+
+@lru_cache(maxsize=4096)
+def _char_pinyin(ch):
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(ch)[0]
+
+
+def fix_homophones(text, terms, protected=()):
+    """Words typed with the right sound and a wrong character (执形率 → 执行率, 占笔 → 占比).
+
+    Only a run of Chinese characters sounding exactly like one of ``terms`` is replaced, never inside the
+    character spans in ``protected`` (published names). Returns (text, [(typed, meant)])."""
+    blocked = {i for a, b in protected for i in range(a, b)}
+    fixes = []
+    chars = list(text)
+    for term in sorted(terms, key=len, reverse=True):
+        sound = [_char_pinyin(c) for c in term]
+        for i in range(len(chars) - len(term) + 1):
+            window = "".join(chars[i:i + len(term)])
+            if window == term or blocked.intersection(range(i, i + len(term))):
+                continue
+            if not all("\u4e00" <= c <= "\u9fff" for c in window):
+                continue
+            if [_char_pinyin(c) for c in window] == sound:
+                chars[i:i + len(term)] = list(term)
+                fixes.append((window, term))
+    return "".join(chars), fixes

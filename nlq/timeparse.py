@@ -118,6 +118,17 @@ def parse_period(text, as_of):
                 months = value
                 take(m)
                 break
+    if months is None:  # 「上季度」: the last full quarter before as_of; 「本季度」: this quarter so far
+        m = re.search(r"上一?个?季度|本季度|这个?季度", text)
+        if m:
+            quarter = (as_of.month - 1) // 3 + 1
+            if m.group(0).startswith("上"):
+                year, quarter = (as_of.year, quarter - 1) if quarter > 1 else (as_of.year - 1, 4)
+                months = (quarter * 3 - 2, quarter * 3)
+            else:
+                year, months = as_of.year, (quarter * 3 - 2, as_of.month)
+            years = years or (year, year)
+            take(m)
     if months is None:
         m = re.search(r"上个?月", text)
         if m:
