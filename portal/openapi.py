@@ -9,7 +9,8 @@ import re
 from .datadict import DATASETS
 
 ERROR = {"$ref": "#/components/schemas/Error"}
-CODE_PATTERN = "^[A-Za-z0-9_-]{0,32}$"  # what views/pages.arg_code accepts (ASCII letters, digits, - and _)
+# What views/pages.arg_code accepts: ASCII letters, digits, - and _, at least one letter or digit, ≤ 32.
+CODE_PATTERN = "^[A-Za-z0-9_-]*[A-Za-z0-9][A-Za-z0-9_-]*$"
 
 
 def _q(name, description, *, type_="string", required=False, enum=None, style=None, items=None, **limits):
@@ -38,9 +39,9 @@ YEAR = _q("year", "年度", type_="integer", minimum=1900, maximum=2200)
 MONTH = _q("month", "累计截至月份（1–12）", type_="integer", minimum=1, maximum=12)
 PAGE = [_q("page", "页码（从 1 开始）", type_="integer", minimum=1, maximum=1_000_000),
         _q("per_page", "每页条数（最多 500）", type_="integer", minimum=1, maximum=500)]
-REGION = _q("region", "地区代码", pattern=CODE_PATTERN)
-DEPT = _q("dept", "单位代码", pattern=CODE_PATTERN)
-CLASS = _q("class", "科目编码（类或款前缀）", pattern=CODE_PATTERN)
+REGION = _q("region", "地区代码", pattern=CODE_PATTERN, maxLength=32)
+DEPT = _q("dept", "单位代码", pattern=CODE_PATTERN, maxLength=32)
+CLASS = _q("class", "科目编码（类或款前缀）", pattern=CODE_PATTERN, maxLength=32)
 RECORD_KINDS = ("expenditures", "budgets", "payments")
 
 
@@ -82,7 +83,7 @@ ENDPOINTS = [
      [_path("code", "地区代码"), _path("dept", "单位代码"), YEAR, MONTH, PUB], "预算执行"),
     ("/api/records/<any(expenditures,budgets,payments):kind>", "数字背后的原始记录（支出、预算、支付），可分页，含合计",
      [_path("kind", "记录类型", RECORD_KINDS), YEAR, MONTH, REGION, DEPT, CLASS,
-      _q("project", "项目编号（支付）", pattern=CODE_PATTERN), _q("payee_type", "收款人类型（单位/个人）"), *PAGE, PUB], "预算执行"),
+      _q("project", "项目编号（支付）", pattern=CODE_PATTERN, maxLength=32), _q("payee_type", "收款人类型（单位/个人）"), *PAGE, PUB], "预算执行"),
     ("/api/projects", "项目列表：筛选、排序、分页",
      [REGION, CLASS, _q("category", "项目类别"), _q("status", "项目状态"), YEAR, DEPT,
       _q("sort", "排序", enum=("investment", "disbursed", "progress", "name")), *PAGE, PUB], "项目"),

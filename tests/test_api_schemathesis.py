@@ -34,7 +34,7 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
 
 from conftest import _config_for  # noqa: E402
 
-EXAMPLES = 10  # per operation and generation mode
+EXAMPLES = 25  # per operation and generation mode
 # Full downloads of the two big tables take seconds each (100k payments as XLSX: ~17 s on 2 cores);
 # the in-suite run leaves them to bench/fuzz_api.py.
 HEAVY_TABLES = {"payments", "expenditures"}
@@ -76,7 +76,8 @@ def real_ids(fuzz_app):
     dept = client.get(f"/api/departments?region={region}").get_json()["departments"][0]["code"]
     project = client.get("/api/projects?per_page=1").get_json()["projects"]["rows"][0]["code"]
     slug = client.get("/api/documents").get_json()["documents"][0]["slug"]
-    return {"/api/execution/region/{code}": {"code": region},
+    pub = client.get("/api/summary").get_json()["publication"]["id"]
+    return pub, {"/api/execution/region/{code}": {"code": region},
             "/api/execution/region/{code}/dept/{dept}": {"code": region, "dept": dept},
             "/api/projects/{code}": {"code": project},
             "/api/projects/{code}/comments": {"code": project},
@@ -97,10 +98,14 @@ def light(case):
     return not (case.operation.path.startswith("/data/") and case.path_parameters.get("table") in HEAVY_TABLES)
 
 
-def strategy_for(operation, mode, real):
+def strategy_for(operation, mode, real_ids):
     strategy = operation.as_strategy(generation_mode=mode)
-    if real and mode is GenerationMode.POSITIVE:  # half the valid cases on records that exist
-        strategy = st.one_of(strategy, operation.as_strategy(generation_mode=mode, path_parameters=real))
+    if mode is GenerationMode.POSITIVE:  # half the valid cases on data that exists (else mostly 404s)
+        pub, ids = real_ids
+        real = {"path_parameters": ids.get(operation.path)}
+        if any(p.name == "pub" for p in operation.iter_parameters()):
+            real["query"] = {"pub": pub}
+        strategy = st.one_of(strategy, operation.as_strategy(generation_mode=mode, **real))
     return strategy.filter(light)
 
 
@@ -116,7 +121,7 @@ def test_every_operation_survives_generated_requests(api_schema, real_ids, mode)
         @settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline=None,
                   phases=[Phase.explicit, Phase.generate],  # no shrinking: report the case as found
                   suppress_health_check=list(HealthCheck))
-        @given(case=strategy_for(operation, mode, real_ids.get(operation.path)))
+        @given(case=strategy_for(operation, mode, real_ids))
         def run(case):
             counts[label] += 1
             try:
