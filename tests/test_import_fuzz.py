@@ -442,3 +442,13 @@ def test_xlsx_export_survives_control_characters(poisoned):
         response.direct_passthrough = False
         values = _xlsx_cells(response.get_data())
     assert "东城区" in values and "'=1+1" in values and -5 in values
+
+
+def test_a_long_report_body_within_the_column_limit_imports(portal, tmp_path):
+    """The csv module's default 131,072-character field limit used to refuse real report bodies."""
+    folder = small_dataset(tmp_path / "raw")
+    body = "一、总体情况\n\n" + "全市一般公共预算支出稳步推进。" * 20_000  # about 300,000 字
+    write_csv(folder / "documents.csv", ["文档编号", "标题", "类型", "年度", "正文"],
+              [["report-2025", "2025年预算执行情况的报告", "执行情况", "2025", body]])
+    publication, errors = publish_files(portal, [folder], dataset="fuzz", title="长报告", created_by="tests")
+    assert errors == [] and publication["row_counts"]["documents"] == 1
