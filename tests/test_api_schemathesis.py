@@ -154,3 +154,15 @@ def test_server_errors_are_caught(api_schema):
         response.status_code, response.content = 400, b"<html>oops</html>"
         response.headers["content-type"] = ["text/html"]
         case.validate_response(response, checks=[error_body_check])
+
+
+def test_rate_limited_question_matches_the_description(demo_instance):
+    """With the limit reached, /api/ask answers the documented 429 with a JSON error body."""
+    from portal import create_app
+
+    app = create_app({**_config_for(demo_instance), "RATELIMIT_ASK": "2 per minute"})
+    schema = schemathesis.openapi.from_wsgi("/api/openapi.json", app)
+    assert "429" in schema.raw_schema["paths"]["/api/ask"]["get"]["responses"]
+    case = schema["/api/ask"]["GET"].Case(query={"q": "2025年教育支出是多少"})
+    statuses = [case.call_and_validate(checks=CHECKS).status_code for _ in range(3)]
+    assert statuses[-1] == 429, statuses
