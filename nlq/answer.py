@@ -276,6 +276,18 @@ def run(conn, pub_id, query, lexicon):
                   "rows": rows,
                   "value": rows[-1][1] if rows else None}
         return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], _unit(query.measure))
+    if query.kind == "comparison" and query.group == "period":
+        items = [(p, ex.measure_by(conn, pub_id, query, lexicon, p)[None]) for p in query.periods]
+        rows = [[p.label(), _value(query.measure, v), _display(query.measure, v)] for p, v in items]
+        answer = {"kind": "table", "unit": _unit(query.measure), "period": "、".join(r[0] for r in rows),
+                  "columns": ["时期", f"{label}（{_unit(query.measure)}）", label], "rows": rows,
+                  "value": rows[0][1] if rows else None}
+        if None not in (items[0][1], items[-1][1]):
+            diff = items[-1][1] - items[0][1]
+            answer["difference"] = _value(query.measure, diff)
+            if query.difference:
+                answer.update(kind="figure", value=answer["difference"], display=_display(query.measure, diff))
+        return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], _unit(query.measure))
     if query.kind == "comparison" and query.group == "year":
         values = ex.measure_by(conn, pub_id, query, lexicon, period, group="year")
         items = [(y, values.get(y)) for y in query.years]
@@ -598,6 +610,8 @@ def chips(query, lexicon):
     period = query.period.label() if query.period else "全部年度"
     if query.years:  # 「2024年和2025年」 stays two years, not the range between them
         period = "和".join(f"{y}年" for y in query.years)
+    if query.periods:
+        period = "和".join(p.label() for p in query.periods)
     order = {"desc": "从高到低", "asc": "从低到高"}.get(query.order, "")
     if query.group in ("month", "quarter"):
         order = "逐季" if query.group == "quarter" else "逐月"
@@ -677,6 +691,10 @@ def restate(query, lexicon, coverage=None):
         if query.base_measure == "rate":
             return f"{scope}的执行率相比{base}的变化（百分点）"
         return f"{scope}{'预算' if query.base_measure == 'budget' else ''}相比{base}的{'增加额' if query.difference else '增长'}"
+    if query.kind == "comparison" and query.group == "period":
+        periods = "与".join(p.label() for p in query.periods)
+        return f"比较{periods}{region}{dept and ('·' + dept if region else dept)}{what}" + \
+            ("" if query.measure == "spent" else f"的{MEASURE_LABELS[query.measure]}") + ("差额" if query.difference else "")
     if query.kind == "comparison" and query.group == "year":
         years = "与".join(f"{y}年" for y in query.years)
         scope = f"{region}{dept and ('·' + dept if region else dept)}{what}"
@@ -763,10 +781,12 @@ def keyword_fallback(conn, pub_id, text, words, limit=10):
         pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         for row in conn.execute(select(projects.c.code, projects.c.name).where(
                 projects.c.publication_id == pub_id,
-                or_(projects.c.name.like(pattern, escape="\\"), projects.c.description.like(pattern, escape="\\"))).limit(limit)):
+                or_(projects.c.name.like(pattern, escape="\\"), projects.c.description.like(pattern, escape="\\")))
+                .order_by(projects.c.code).limit(limit)):
             results.append({"type": "项目", "title": row.name, "url": f"/projects/{row.code}"})
         for row in conn.execute(select(departments.c.code, departments.c.name).where(
-                departments.c.publication_id == pub_id, departments.c.name.like(pattern, escape="\\")).limit(limit)):
+                departments.c.publication_id == pub_id, departments.c.name.like(pattern, escape="\\"))
+                .order_by(departments.c.code).limit(limit)):
             results.append({"type": "部门", "title": row.name, "url": f"/execution?dept={row.code}"})
     seen, unique = set(), []
     for r in results:

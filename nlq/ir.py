@@ -7,7 +7,7 @@ from .timeparse import Period
 KINDS = ("figure", "execution", "ranking", "comparison", "trend", "growth", "share", "project")
 MEASURES = ("spent", "budget", "rate", "share", "growth", "count", "output", "investment", "progress", "per_capita",
             "disbursed", "remaining")
-GROUPS = (None, "region", "dept", "class", "year", "month", "quarter", "project", "contractor", "category")
+GROUPS = (None, "region", "dept", "class", "year", "month", "quarter", "project", "contractor", "category", "period")
 
 
 @dataclass
@@ -28,7 +28,8 @@ class Query:
     # for project shares "count" | "investment" | "disbursed"
     base_measure: str = "spent"
     versus: str = "year"  # a growth against the same period a year before, or "previous" (环比: the period just before)
-    years: list = field(default_factory=list)  # 「2024年和2025年…对比」: the years compared (group "year")
+    years: list = field(default_factory=list)
+    periods: list = field(default_factory=list)  # 「1至6月和7至10月」: periods of one year set side by side (group "period")  # 「2024年和2025年…对比」: the years compared (group "year")
     # 「A占B的比重」: B's scope {"regions": [..] | None (= A's), "classes": [..]}; for projects
     # {"measure": B's measure, "same_projects": bool (已拨付占总投资), "regions": ..}
     share_of: dict | None = None
@@ -49,4 +50,5 @@ class Query:
     def to_dict(self):
         data = asdict(self)
         data["period"] = self.period.to_dict() if self.period else None
+        data["periods"] = [p.to_dict() for p in self.periods]
         return data

@@ -217,7 +217,7 @@ def build(conn, pub_id, config=None):
     region_prefixes = sorted({n for n in lex.region_names.values()} |
                              {r["short_name"] for r in rows}, key=len, reverse=True)
     for row in conn.execute(select(departments.c.code, departments.c.name, departments.c.region_code)
-                            .where(departments.c.publication_id == pub_id)):
+                            .where(departments.c.publication_id == pub_id).order_by(departments.c.code)):
         entry = Entry("dept", row.code, row.name)
         lex.dept_names[row.code] = row.name
         lex.dept_region[row.code] = row.region_code
@@ -276,7 +276,7 @@ def build(conn, pub_id, config=None):
 
     # Projects, their categories, outputs and contractors.
     for row in conn.execute(select(projects.c.code, projects.c.name, projects.c.year, projects.c.region_code)
-                            .where(projects.c.publication_id == pub_id)):
+                            .where(projects.c.publication_id == pub_id).order_by(projects.c.code)):
         lex.project_names[row.code] = row.name
         lex.project_year[row.code] = row.year
         lex.project_region[row.code] = row.region_code

@@ -120,7 +120,8 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             category = entry.value
         elif entry.type == "output":
             outputs.append(entry.value)
-        elif entry.type == "status" and not re.match(r"了?(?:多少|几)", text[end:]):
+        elif entry.type == "status" and not re.match(r"了?(?:多少|几)|的?(?:面积|里程|长度|规模|户数|床位|学位|公里|亩)",
+                                                     text[end:]):
             status = entry.value  # 「建成多少亩」 asks for the output built, not for finished projects only
 
     # 「教育局」 names one department per region: the one in the named region, else the top level's.
@@ -207,6 +208,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     if re.search(r"(?:\d+|[一两二三四五六七八九十]+|几|哪几)(?:大)?类", text) and not region_each and not dept_each:
         class_each = True  # 「支出最多的前五类」
     compare_years = _compared_years(text, as_of)
+    compare_periods = [] if compare_years else _compared_periods(text, period)
     by_month = "quarter" if re.search(r"每个?季度?|逐季|分季度|各季度", text) and not re.search(r"[1-4]季度", text) \
         else "month" if re.search(r"每个?月|逐月|各月|分月|月度", text) else None
     # 「多少公里」 names an output; a one-character unit (个/张/套) only with a project category (幼儿园建设建了多少个)
@@ -269,6 +271,10 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
                           contractor=contractors[0] if contractors else None, **common)
         elif projects_:  # one named project: its disbursement, investment, output or progress
             code = _choose_project(projects_[0], lexicon, regions, period)
+            if len(projects_[0]) > 1:  # the same name in several years: say which one answers
+                years = sorted({lexicon.project_year.get(c) for c in projects_[0]})
+                notes.append(f"有{len(projects_[0])}个同名项目（{'、'.join(f'{y}年' for y in years)}），"
+                             f"以下是{lexicon.project_year.get(code)}年的项目（编号 {code}）")
             measure = "disbursed" if _has(cue_text, measures["disbursed"]["words"]) else "investment" \
                 if invest_words else "output" if output_unit else "progress"
             query = Query("project", measure=measure, project=code, output_unit=output_unit,
@@ -324,6 +330,9 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         query = Query("ranking" if group else "figure", measure="remaining", group=group,
                       order=("asc" if is_bottom else "desc") if group else None,
                       limit=(limit or (1 if _single(text) else None)) if group else None, **base)
+    elif compare_periods and not is_growth:  # 「今年1至6月和7至10月全市支出比较」
+        query = Query("comparison", measure="rate" if is_rate else money, group="period", periods=compare_periods,
+                      difference=has("difference"), **dict(base, period=compare_periods[-1]))
     elif compare_years and not is_growth:
         months = (period.month_from, period.month_to) if period else (0, 0)  # 「2023年上半年和2024年上半年」
         query = Query("comparison", measure="rate" if is_rate else money, group="year", years=compare_years,
@@ -491,6 +500,33 @@ def _choose_project(codes, lexicon, regions, period):
                 period is not None and period.explicit and year in period.years, year, code)
 
     return max(codes, key=rank)
+
+
+_MONTHS_PHRASE = (r"(上半年|下半年|前三季度|第?[1-4一二三四]季度|\d{1,2}(?:月份?)?(?:-|—|~|至|到)\d{1,2}月|\d{1,2}月份?)")
+_PHRASE_MONTHS = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9)}
+
+
+def _phrase_months(phrase):
+    if phrase in _PHRASE_MONTHS:
+        return _PHRASE_MONTHS[phrase]
+    quarter = re.search(r"([1-4一二三四])季度", phrase)
+    if quarter:
+        q = "1234".find(quarter.group(1)) + 1 or "一二三四".find(quarter.group(1)) + 1
+        return q * 3 - 2, q * 3
+    numbers = [int(n) for n in re.findall(r"\d{1,2}", phrase)]
+    return (numbers[0], numbers[-1]) if 1 <= numbers[0] <= numbers[-1] <= 12 else None
+
+
+def _compared_periods(text, period):
+    """「1至6月和7至10月」「上半年和下半年」「一季度与二季度」 of one year → [Period, Period]."""
+    m = re.search(_MONTHS_PHRASE + r"(?:和|与|跟|及|同|、|vs|VS)" + _MONTHS_PHRASE, text)
+    if not m or period is None:
+        return []
+    spans = [_phrase_months(m.group(1)), _phrase_months(m.group(2))]
+    if None in spans or spans[0] == spans[1]:
+        return []
+    year = period.year_to
+    return [Period(year, year, a, b) for a, b in spans]
 
 
 def _unit_category(lexicon, unit):

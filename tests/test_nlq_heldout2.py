@@ -1,5 +1,11 @@
 """Third held-out evaluation of the question box (/api/ask), on questions never used for tuning.
 
+HISTORY: first run, blind: 71/86 = 82.6%. The parser has since been tuned on this set's failures
+(general rules, each with its own test in tests/test_nlq_rules.py or test_nlq_api.py); it now
+scores 86/86 and serves as a regression guard (TARGET_ACCURACY), no longer as a measure of
+generalisation — a newer set, written blind, does that.
+
+
 The blind set (nlq_eval_blind.jsonl) and the first held-out set (nlq_eval_heldout.jsonl) have both
 been used to tune the parser. tests/data/nlq_eval_heldout2.jsonl holds 86 new questions written
 without reading nlq/ (its source, lexicon, own eval set or parse/API tests); the two earlier sets
@@ -53,7 +59,7 @@ from test_nlq_heldout import (  # noqa: F401 — heldout_oracle is a fixture use
 EVAL_FILE = Path(__file__).parent / "data" / "nlq_eval_heldout2.jsonl"
 RESULTS_FILE = ROOT / ".cache" / "nlq_heldout2_results.json"
 # A regression guard only: the figure printed is what matters.
-TARGET_ACCURACY = 0.70
+TARGET_ACCURACY = 0.95
 
 
 def judge2(check, expected, answer, unit):

@@ -1,5 +1,11 @@
 """Fourth held-out evaluation of the question box (/api/ask), on questions never used for tuning.
 
+HISTORY: first run, blind: 114/140 = 81.4% (113/140 on a mid-edit snapshot). The parser has since been tuned on this set's failures
+(general rules, each with its own test in tests/test_nlq_rules.py or test_nlq_api.py); it now
+scores 140/140 and serves as a regression guard (TARGET_ACCURACY), no longer as a measure of
+generalisation — a newer set, written blind, does that.
+
+
 The blind set and the first two held-out sets have all been run, and may have been used to tune
 the parser. tests/data/nlq_eval_heldout3.jsonl holds new questions written without reading nlq/
 (its source, semantic layer, lexicon, own eval set, parse/API tests) nor any results file; the
@@ -76,7 +82,7 @@ from test_nlq_heldout2 import EVAL_FILE as HELDOUT2_FILE, judge2
 EVAL_FILE = Path(__file__).parent / "data" / "nlq_eval_heldout3.jsonl"
 RESULTS_FILE = ROOT / ".cache" / "nlq_heldout3_results.json"
 # A regression guard only: the figure printed is what matters.
-TARGET_ACCURACY = 0.60
+TARGET_ACCURACY = 0.95
 MIN_PER_KIND = 12
 
 

@@ -183,3 +183,91 @@ def test_execution_progress_month_by_month(ask, db, client):
     assert [r[0] for r in quarters][:3] == ["第1季度末", "第2季度末", "第3季度末"]
     page = client.get("/ask", query_string={"q": "去年卫生健康支出每个月的执行进度", "as_of": AS_OF})
     assert page.status_code == 200 and "累计执行率" in page.get_data(as_text=True)
+
+
+def _project(db, where, args=()):
+    return db.execute(f"select code, name, region_code, year, total_investment_fen, disbursed_fen, progress_pct, "
+                      f"output_planned, output_actual from projects where publication_id = ? and {where} "
+                      f"order by code limit 1", (_pub(db), *args)).fetchone()
+
+
+def test_a_named_project_gets_its_own_card_and_amounts(ask, db):
+    """The SQL filters by the project named (it once returned the first project for every name)."""
+    code, name, _r, _y, invest, paid, progress, *_ = _project(
+        db, "status = '在建' and progress_pct between 20 and 80 and name in "
+            "(select name from projects where publication_id = ? group by name having count(*) = 1)", (_pub(db),))
+    assert ask(f"{name}进度怎么样了")["answer"]["value"] == progress
+    assert close(ask(f"{name}已经拨付多少")["answer"]["value"], paid / 100)
+    assert close(ask(f"{name}的总投资是多少")["answer"]["value"], invest / 100)
+
+
+def test_a_shared_project_name_follows_the_region_named(ask, db):
+    name, count = db.execute("select name, count(*) from projects where publication_id = ? group by name "
+                             "having count(distinct region_code) = 1 and count(*) >= 2 order by name limit 1",
+                             (_pub(db),)).fetchone()
+    latest = db.execute("select code from projects where publication_id = ? and name = ? order by year desc, code desc",
+                        (_pub(db), name)).fetchone()[0]
+    body = ask(f"{name}进展如何")
+    assert body["answer"]["project"] == latest  # the most recent of the same name, and the notes say so
+    assert any(f"{count}个同名项目" in note for note in body["notes"])
+
+
+def test_counts_above_an_investment_threshold(ask, db):
+    want = db.execute("select count(*) from projects where publication_id = ? and year = 2024 "
+                      "and total_investment_fen >= 200000000 * 100", (_pub(db),)).fetchone()[0]
+    body = ask("前年总投资两亿元以上的项目有多少个")
+    assert body["answer"]["unit"] == "个" and body["answer"]["value"] == want
+
+
+def test_project_figures_year_by_year_and_their_change(ask, db):
+    rows = dict(db.execute("select year, count(*) from projects where publication_id = ? and category = '农村供水' "
+                           "and year between 2022 and 2024 group by year", (_pub(db),)).fetchall())
+    body = ask("2022到2024年农村供水项目数量逐年变化")
+    assert [r[1] for r in body["answer"]["rows"]] == [rows[2022], rows[2023], rows[2024]]
+    outputs = dict(db.execute("select year, sum(output_actual) from projects where publication_id = ? "
+                              "and category = '高标准农田' and year in (2024, 2025) group by year", (_pub(db),)).fetchall())
+    body = ask("去年高标准农田建成面积比前年多了多少亩")
+    assert close(body["answer"]["value"], outputs[2025] - outputs[2024], 0.001)
+
+
+def test_month_on_month_and_last_quarter(ask, db):
+    body = ask("上个月社会保障和就业支出环比变化")
+    this, before = spent(db, 2026, (9, 9), prefix="208"), spent(db, 2026, (8, 8), prefix="208")
+    assert close(body["answer"]["value"], (this - before) / before * 100)
+    body = ask("上季度全市住房保障支出")
+    assert close(body["answer"]["value"], spent(db, 2026, (7, 9), prefix="221") / 100)
+
+
+def test_two_spans_of_one_year_side_by_side(ask, db):
+    body = ask("去年一季度和四季度全市交通运输支出比较")
+    assert [r[1] for r in body["answer"]["rows"]] == [
+        pytest.approx(spent(db, 2025, (1, 3), prefix="214") / 100, abs=0.01),
+        pytest.approx(spent(db, 2025, (10, 12), prefix="214") / 100, abs=0.01)]
+
+
+def test_bottom_n_written_as_hou(ask, db):
+    body = ask("去年各区县教育支出排名后两位")
+    rows = db.execute("select r.name, sum(e.amount_fen) s from expenditures e join regions r on r.code = e.region_code "
+                      "and r.publication_id = e.publication_id where e.publication_id = ? and e.year = 2025 "
+                      "and e.class_code like '205%' and r.level = 1 group by r.name order by s asc limit 2",
+                      (_pub(db),)).fetchall()
+    assert [r[0] for r in body["answer"]["rows"]] == [name for name, _ in rows]
+
+
+def test_typed_homophone_of_a_measure_word(ask, db):
+    code = _region(db, "银杏区")
+    body = ask("银杏区去年预算知行率")
+    assert body["answer"]["unit"] == "%"
+    assert close(body["answer"]["value"], spent(db, 2025, region=code) / budget(db, 2025, region=code) * 100)
+    assert any("知行率" in note for note in body["notes"])
+
+
+def test_minsheng_share_within_minsheng(ask, db):
+    from portal.semantics import MINSHENG_CLASS_CODES as MINSHENG_CLASSES
+
+    def minsheng(region=None):
+        return sum(spent(db, 2024, region=region, prefix=c) for c in MINSHENG_CLASSES)
+
+    code = _region(db, "澄湖区")
+    body = ask("前年澄湖区民生支出占全市民生支出的比重")
+    assert close(body["answer"]["value"], minsheng(code) / minsheng() * 100)
