@@ -2,7 +2,9 @@
 
 Generated from the declared list ``ENDPOINTS`` below and checked against the app's URL map:
 only routes the running app really serves are described, and tests fail when an /api route
-exists without a declaration here — keep both in step.
+exists without a declaration here — keep both in step. Parameter bounds and response schemas must
+say what the views really accept and return: tests/test_api_schemathesis.py (and bench/fuzz_api.py)
+generate requests from this description and check every response against it.
 """
 import re
 
