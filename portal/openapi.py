@@ -108,7 +108,8 @@ ENDPOINTS = [
       _q("measure", "指标（可重复）", style="array", items=_compare_measures()),
       _q("sort", "排序", enum=("spent", "budget", "execution_rate", "minsheng_share", "per_capita", "yoy_growth", "code")),
       PUB], "区县对比"),
-    ("/api/documents", "报告文档列表", [_q("year", "年度", type_="integer", minimum=0, maximum=9999), _q("type", "类型，例如 执行情况、决算报告"), REGION, PUB], "报告"),
+    ("/api/documents", "报告文档列表", [_q("year", "年度", type_="integer", minimum=0, maximum=9999),
+                                   _q("type", "类型，例如 执行情况、决算报告"), _q("region", "地区代码"), PUB], "报告"),
     ("/api/documents/<slug>", "一篇报告（正文已脱敏）与目录", [_path("slug", "文档编号"), PUB], "报告"),
     ("/api/datasets", "开放数据目录与数据字典（字段、中文名、单位、类型）", [PUB], "开放数据"),
     ("/data/<table>.<any(csv, xlsx, json):fmt>", "下载一张已发布数据表（CSV 为 UTF-8 带 BOM；JSON 含行数与金额合计）",
@@ -232,7 +233,9 @@ def _responses(rule):
         ok["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] = {
             "schema": {"type": "string", "format": "binary"}}
     responses = {"200": {"description": "成功；金额为以元为单位的数字", "content": ok},
-                 "400": _error("参数有误"), "404": _error("不存在（或 pub 指向的发布不存在）")}
+                 "400": _error("参数有误"), "404": _error("不存在（或 pub 指向的发布不存在）"),
+                 # Answered by gunicorn before the app (limit_request_line), hence no JSON body.
+                 "414": {"description": "请求行过长（超过 4094 字节）"}}
     if rule in RATE_LIMITED:
         responses["429"] = _error("请求过于频繁（每个客户端的频率上限见 RATELIMIT_ASK）")
     if rule not in NO_PUBLICATION_NEEDED:
