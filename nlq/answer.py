@@ -194,7 +194,9 @@ def _class_name(lexicon, code):
 
 
 def _region_name(lexicon, code):
-    """A region's name; the top level named on its own means its own rows (市本级)."""
+    """A region's name; the top level named on its own means its own rows (市本级); "*" is the whole."""
+    if code == "*":
+        return f"{lexicon.root_name}（全{lexicon.root_name[-1:]}合计）"
     if code == lexicon.root_code:
         return lexicon.root_name[-1] + "本级" if lexicon.root_name != "全国" else "中央本级"
     return lexicon.region_names.get(code, code)
@@ -278,7 +280,7 @@ def run(conn, pub_id, query, lexicon):
         return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], _unit(query.measure))
     if query.kind == "comparison" and query.group == "period":
         items = [(p, ex.measure_by(conn, pub_id, query, lexicon, p)[None]) for p in query.periods]
-        rows = [[p.label(), _value(query.measure, v), _display(query.measure, v)] for p, v in items]
+        rows = [[_period_name(p), _value(query.measure, v), _display(query.measure, v)] for p, v in items]
         answer = {"kind": "table", "unit": _unit(query.measure), "period": "、".join(r[0] for r in rows),
                   "columns": ["时期", f"{label}（{_unit(query.measure)}）", label], "rows": rows,
                   "value": rows[0][1] if rows else None}
@@ -365,6 +367,15 @@ def run(conn, pub_id, query, lexicon):
     return answer, None
 
 
+def _period_name(period):
+    """「2025年上半年（1—6月）」「2025年第2季度（4—6月）」, else the plain label."""
+    span = (period.month_from, period.month_to)
+    name = {(1, 6): "上半年", (7, 12): "下半年", (1, 9): "前三季度"}.get(span)
+    if name is None and span[0] % 3 == 1 and span[1] == span[0] + 2:
+        name = f"第{span[1] // 3}季度"
+    return f"{period.year_to}年{name}（{span[0]}—{span[1]}月）" if name else period.label()
+
+
 def _progress_by_month(conn, pub_id, query, lexicon):
     """Execution progress through the year: spending from January to the end of each month (or quarter)
     over the annual budget — the figure finance bureaus publish as 执行进度."""
@@ -392,7 +403,7 @@ def _only(query, group, key):
     from dataclasses import replace
 
     if group == "region":
-        return replace(query, regions=[key])
+        return replace(query, regions=[] if key == "*" else [key])
     if group == "dept":
         return replace(query, depts=[key])
     return replace(query, classes=[key], class_set=None)
@@ -440,7 +451,7 @@ def _run_project(conn, pub_id, query, lexicon):
         items = sorted(((k, v) for k, v in values.items() if k), key=lambda kv: (-kv[1] if query.order != "asc" else kv[1], str(kv[0])))
         if query.limit:
             items = items[: query.limit]
-        money = query.measure == "investment"
+        money = query.measure in ("investment", "disbursed")
         unit, label = ("元" if money else "个"), MEASURE_LABELS[query.measure]
         rows = [[k, fen_to_yuan(int(v)) if money else int(v), format_amount(int(v)) if money else f"{int(v)} 个"]
                 for k, v in items]

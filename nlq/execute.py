@@ -69,7 +69,8 @@ def share_whole(conn, pub_id, query, lexicon, years, months, group=None):
         if not query.share_of.get("classes") and query.share_of.get("regions") is None:
             return sums(conn, pub_id, query, lexicon, years, months, measure=measure, group=group)
     regions = query.share_of.get("regions")
-    whole = replace(query, regions=query.regions if regions is None else list(regions),
+    # 「市教育局支出占全市教育支出」: the whole is every department's
+    whole = replace(query, regions=query.regions if regions is None else list(regions), depts=[],
                     classes=list(query.share_of.get("classes") or []), class_set=query.share_of.get("class_set"))
     if group == "region" and regions is not None:  # each region's share of one named whole (全市)
         total = sums(conn, pub_id, whole, lexicon, years, months, measure=measure)[None]

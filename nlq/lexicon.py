@@ -57,6 +57,7 @@ class Lexicon:
     minsheng: tuple = ()
     max_len: int = 1
     _region_pinyin: dict | None = None  # pinyin of region names, built on first use (typo matching)
+    _long_names: dict | None = None  # class and department names by length (a dropped character)
 
     def add(self, surface, entry):
         surface = surface.strip()
@@ -109,6 +110,21 @@ class Lexicon:
                      and sum(a != b for a, b in zip(name, word)) == 1}
         return next(iter(found)) if len(found) == 1 else None
 
+    def name_missing_a_char(self, word):
+        """The one class or department whose name is ``word`` with one character more (职业教 → 职业教育)."""
+        if len(word) < 3 or word in _FILLER:
+            return None
+        if self._long_names is None:
+            self._long_names = {}
+            for surface, entries in self.surfaces.items():
+                for entry in entries:
+                    if entry.type in ("class", "dept") and len(surface) >= 4:
+                        self._long_names.setdefault(len(surface), []).append((surface, entry))
+        found = {entry for surface, entry in self._long_names.get(len(word) + 1, ())
+                 if any(surface[:k] + surface[k + 1:] == word for k in range(1, len(surface)))}  # not the first
+        found = {e for e in found if not (e.type == "class" and len(e.value) > 3 and e.value[:3] in {f.value for f in found})}
+        return next(iter(found)) if len(found) == 1 else None
+
     def class_candidates(self):
         """(text, Entry) pairs the embedding model matches unknown words against."""
         seen = []
@@ -118,6 +134,8 @@ class Lexicon:
                     seen.append((surface, entry))
         return seen
 
+
+_FILLER = {"是多少", "有多少", "花了多", "一共多"}
 
 _NEEDS_NORMALIZING = re.compile(r"[零〇一二两三四五六七八九十百千万亿\uff00-\uffef]")
 
@@ -198,6 +216,7 @@ def build(conn, pub_id, config=None):
     if {"区", "县"} <= suffix_chars:
         # 「县」 never names a 区, so 「哪个县」 ranks the counties only (「各区」 stays loose: 各区县)
         lex.region_subsets["县"] = [r["code"] for r in rows if r["level"] >= 1 and r["name"].endswith("县")]
+        lex.region_subsets["区"] = [r["code"] for r in rows if r["level"] >= 1 and r["name"].endswith("区")]
     lex.region_nouns = tuple(sorted(set(each_names) | {"地区", "地方"}, key=len, reverse=True))
     for suffix in each_names:
         each = Entry("region_each", suffix, "各" + suffix)
@@ -221,18 +240,27 @@ def build(conn, pub_id, config=None):
         entry = Entry("dept", row.code, row.name)
         lex.dept_names[row.code] = row.name
         lex.dept_region[row.code] = row.region_code
-        lex.add(row.name, entry)
+        names = [row.name]
         if row.region_code == lex.root_code and row.name[:1] == lex.root_name[-1:] and len(row.name) >= 4:
-            lex.add(row.name[1:], entry)  # 市教育局 → 教育局
+            names.append(row.name[1:])  # 市教育局 → 教育局
         for prefix in region_prefixes:
             if prefix and row.name.startswith(prefix) and len(row.name) - len(prefix) >= 2:
                 short = row.name[len(prefix):]
-                lex.add(short, entry)
+                names.append(short)
                 if prefix == lex.root_name:  # 示例市教育局 → 市教育局
-                    lex.add(lex.root_name[-1] + short, entry)
+                    names.append(lex.root_name[-1] + short)
                 break
+        for long_form, shorts in sem.get("dept_abbreviations", {}).items():  # 市人社局, 住建局
+            names += [n.replace(long_form, s) for n in list(names) if long_form in n for s in shorts]
+        for name in names:
+            if len(name) >= 3 or name == row.name:
+                lex.add(name, entry)
     for word in ("各部门", "哪个部门", "哪些部门", "每个部门", "各单位", "哪个单位", "哪些单位", "部门"):
         lex.add(word, Entry("dept_each", "dept", "各部门"))
+    # 「市直部门」: the departments of the top level only
+    own = lex.root_name[-1] if lex.root_name else "市"
+    for word in (f"{own}直部门", f"{own}直各部门", f"{own}直单位", f"{own}级部门", f"{own}直属部门", f"{own}本级部门"):
+        lex.add(word, Entry("dept_each", "root", f"{own}直部门"))
 
     # Functional classes: 类 names, their stems and colloquial synonyms; 款 names.
     synonyms = sem["class_synonyms"]

@@ -71,11 +71,12 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     depts, dept_each, class_each, classes, class_set = [], False, False, [], None
     dept_choices = []
     projects_, contractors, category, status, outputs = [], [], None, None, []
+    status_surface = None
     used = list(time_spans)
     # 「A占B的比重」: names after 占 describe B, the whole the share is taken of
     share_at = text.find("占")
     whole_span = (share_at, len(text)) if share_at >= 0 else (-1, -1)
-    inside = re.search(r"在([^在占]{2,30}?)(?:中|里|当中)占", text)  # 「在全市卫生健康支出中占多大比重」
+    inside = re.search(r"在([^在占]{2,30}?)(?:中|里|当中)(?:的)?(?:所)?(?:占|比重|比例|份额)", text)  # 「在全市卫生健康支出中占多大比重」
     # 「全市支出中市本级花的占多少」: the whole comes first, the part between 中 and 占
     inside = inside or re.search(r"^(?:在)?([^在占，,]{2,30}?(?:支出|预算|投资|资金|开支))(?:中|里|当中|里面)(?=[^占]{1,20}占)",
                                  text)
@@ -101,13 +102,16 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             region_whole = True
         elif entry.type == "region_each":
             region_each = True
-            each_noun = entry.value
+            # 「哪个区」「三个区」 mean the 区 (not the 县); 「各区」「每个区」 stay loose (各区县)
+            each_noun = None if surface[:1] in "各每分所" and entry.value == "区" else entry.value
         elif entry.type == "dept":
             dept_choices.append([e.value for e in entries if e.type == "dept"])
         elif entry.type == "class_each":
             class_each = True
         elif entry.type == "dept_each":
             dept_each = True
+            if entry.value == "root" and lexicon.root_code not in regions:  # 市直部门
+                regions.append(lexicon.root_code)
         elif entry.type == "class" and entry.value not in classes:
             classes.append(entry.value)
         elif entry.type == "class_set":
@@ -123,7 +127,11 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         elif entry.type == "status" and not re.match(r"了?(?:多少|几)|的?(?:面积|里程|长度|规模|户数|床位|学位|公里|亩)",
                                                      text[end:]):
             status = entry.value  # 「建成多少亩」 asks for the output built, not for finished projects only
+            status_surface = surface if text[max(start - 1, 0):start] != "已" else "已" + surface
 
+    # 「市本级和全市的执行率比较」: the top level's own rows against the whole ("*")
+    if region_whole and regions == [lexicon.root_code] and _has(text, ["比较", "对比", "相比", "和全", "与全", "跟全"]):
+        regions.append("*")
     # 「教育局」 names one department per region: the one in the named region, else the top level's.
     # 「桂岭县教育局和卫生健康局」: a bare name goes with the region of the departments named beside it.
     for choices in sorted(dept_choices, key=len):
@@ -147,6 +155,14 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             after["regions"].append(entry.value)
         elif entry.value not in regions:
             regions.append(entry.value)
+        notes.append(f"「{text[start:end]}」按「{entry.name}」理解")
+    for start, end, entry in _dropped_char_names(rest, lexicon):  # 「职业教支出」 → 职业教育, said so
+        used.append((start, end))
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+        if entry.type == "class" and entry.value not in classes:
+            classes.append(entry.value)
+        elif entry.type == "dept" and entry.value not in depts:
+            depts.append(entry.value)
         notes.append(f"「{text[start:end]}」按「{entry.name}」理解")
     missing_region = _unknown_region(rest, lexicon)
     if missing_region:
@@ -198,7 +214,9 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     is_sequential = "环比" in cue_text  # against the period just before, not the same period a year before
     is_growth = is_growth or is_sequential
     is_budget = _has(plain, measures["budget"]["words"]) and not is_rate
-    is_trend = has("trend") or (period is not None and period.multi_year and not is_growth)
+    # 「2022到2024年一共花了多少」 is one sum; a year range alone is a trend
+    is_total = re.search(r"一共|总共|合计|累计|总计|加起来|共计", text) is not None
+    is_trend = has("trend") or (period is not None and period.multi_year and not is_growth and not is_total)
     is_bottom = has("bottom") or re.search(r"后\d{1,2}(?:位|名|个|家)|排名靠后|排在后面", text) is not None
     is_top = has("top") or is_bottom
     limit = _limit(text)
@@ -281,7 +299,8 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
                           planned=measure == "output" and "计划" in text)
         elif category is None and re.search(r"哪(?:一)?类项目|各类项目|哪种项目|什么类型?的?项目", text):
             # 「哪类项目总投资最多」: project categories ranked
-            measure = "investment" if invest_words else "count"
+            measure = "disbursed" if _has(cue_text, measures["disbursed"]["words"]) else \
+                "investment" if invest_words else "count"
             query = Query("project", measure=measure, group="category", order="asc" if is_bottom else "desc",
                           limit=limit or (1 if _single(text) else None), **common)
         elif compare_years or (period is not None and period.multi_year and not period.since and not is_top
@@ -344,7 +363,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         # 「今年每月执行进度」: the cumulative execution rate at the end of each month (or quarter)
         query = Query("trend", measure="rate", group=by_month, **base)
     elif len(regions) >= 2 or len(depts) >= 2 or (len(classes) >= 2 and not is_share):
-        measure = "rate" if is_rate else "share" if is_share else money
+        measure = "rate" if is_rate else "share" if is_share else "growth" if is_growth else money
         group = "region" if len(regions) >= 2 else "dept" if len(depts) >= 2 else "class"
         query = Query("comparison", measure=measure, group=group, difference=has("difference"), **base)
     elif is_growth and (region_each or dept_each or class_each or re.search(r"哪(?:一)?类|哪个类|哪方面|哪项", text)):
@@ -364,7 +383,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     elif is_trend:
         query = Query("trend", measure="rate" if is_rate else "share" if is_share else money, group="year", **base)
     elif is_rate:
-        group = "region" if region_each else "dept" if dept_each else None
+        group = "region" if region_each else "dept" if dept_each else "class" if class_each else None
         if threshold and group is None:
             group = "dept"
         order = "asc" if is_bottom or (threshold and threshold["op"] == "<") else "desc" if is_top else None
@@ -406,6 +425,15 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
 
     if query is None:
         return Parse(None, 0.0, text, notes, [], unknown)
+    if query.kind == "project":
+        if query.category and query.classes:
+            query.classes = []  # 「保障房」 names the category; its 类 adds nothing
+        if query.new_start and query.period is not None and query.period.whole_year \
+                and query.period.year_to == as_of.year and not query.period.multi_year:
+            # 「今年新开工了多少个」: started by now, not planned to start later this year
+            query.period = Period(as_of.year, as_of.year, 1, as_of.month)
+        if query.measure == "output" and query.status == "已完工" and status_surface in ("建成", "完工", "竣工"):
+            query.status = None  # 「建成保障房多少套」: 建成 is the verb of the output asked for
     if query.group == "region" and query.kind != "comparison" and not query.regions \
             and each_noun in lexicon.region_subsets:
         query.regions = list(lexicon.region_subsets[each_noun])  # 「哪个县」: the counties only
@@ -452,6 +480,23 @@ def _compared_years(text, as_of):
     words = [m.group(1)] + re.findall(_YEAR, m.group(2))
     years = {year(w.rstrip("年") if w[:2] in ("19", "20") else w) for w in words}
     return sorted(years) if len(years) >= 2 else []
+
+
+def _dropped_char_names(rest, lexicon):
+    """[(start, end, Entry)] for unmatched words that are a class or department name missing one character."""
+    found = []
+    for run in re.finditer(r"[\u4e00-\u9fff]{3,}", rest):
+        i = run.start()
+        while i <= run.end() - 3:
+            for length in range(min(10, run.end() - i), 2, -1):
+                entry = lexicon.name_missing_a_char(rest[i:i + length])
+                if entry is not None:
+                    found.append((i, i + length, entry))
+                    i += length
+                    break
+            else:
+                i += 1
+    return found
 
 
 def _typo_regions(rest, lexicon):

@@ -145,15 +145,20 @@ def parse_period(text, as_of):
             take(m)
     if months is None:
         # 「截至今年9月」「今年前9个月」「9月底」: months 1..9 cumulative; 「9月」 alone is that month
-        m = re.search(r"(?:截至|截止到?|前)?(\d{1,2})\s*个?月(?:份|底|末)?", text)
+        m = re.search(r"(?:截至|截止到?|前|头)?(\d{1,2})\s*个?月(?:份|底|末)?", text)
         if m and 1 <= int(m.group(1)) <= 12:
             month = int(m.group(1))
             before = text[:m.start()]
-            cumulative = bool(re.search(r"截|前|底|末", m.group(0))) or bool(
+            cumulative = bool(re.search(r"截|前|头|底|末", m.group(0))) or bool(
                 re.search(r"(?:截至|截止到?|到)\s*(?:今年|去年|前年|本年|上年|(?:19|20)?\d{2}年)?\s*$", before))
             months = (1, month) if cumulative else (month, month)
             take(m)
 
+    if months is None:  # 「今年以来」「年初至今」: this year up to now (the data's last month shows in the answer)
+        m = re.search(r"年初(?:至今|以来|到现在)|(?<=今年)以来|(?<=今年)至今", text)
+        if m:
+            years = years or (as_of.year, as_of.year)
+            take(m)
     if years is None and months is None:
         return None, spans
     if years is None:

@@ -92,7 +92,7 @@ def expected(x, e):
         else:
             values = spent
         names = x.region_names() if e["group"] == "region" else x.dept_names()
-        values = {k: v for k, v in values.items() if k in names}
+        values = {k: v for k, v in values.items() if k in names and names[k].endswith(e.get("name_suffix", ""))}
         if "below" in e:
             values = {k: v for k, v in values.items() if v < e["below"]}
         items = sorted(values.items(), key=lambda kv: (kv[1] if e["order"] == "asc" else -kv[1], kv[0]))
@@ -113,8 +113,9 @@ def expected(x, e):
         return conn.execute(text("SELECT contractor FROM projects WHERE publication_id=:p AND contractor IS NOT NULL "
                                  "GROUP BY contractor ORDER BY COUNT(*) DESC, contractor LIMIT 1"), {"p": pub}).scalar()
     if t == "project_count":
+        # 新开工: started in those years, and by the as_of date (a start planned for later has not happened)
         sql = ("SELECT COUNT(*) FROM projects WHERE publication_id=:p AND strftime('%Y', start_date) IN "
-               f"({','.join(repr(str(y)) for y in e['start_years'])})")
+               f"({','.join(repr(str(y)) for y in e['start_years'])}) AND start_date <= '{AS_OF}'")
         if e.get("class3"):
             sql += f" AND substr(class_code, 1, 3) IN ({','.join(repr(c) for c in e['class3'])})"
         return conn.execute(text(sql), {"p": pub}).scalar()

