@@ -78,10 +78,10 @@ def real_ids(fuzz_app):
     slug = client.get("/api/documents").get_json()["documents"][0]["slug"]
     pub = client.get("/api/summary").get_json()["publication"]["id"]
     return pub, {"/api/execution/region/{code}": {"code": region},
-            "/api/execution/region/{code}/dept/{dept}": {"code": region, "dept": dept},
-            "/api/projects/{code}": {"code": project},
-            "/api/projects/{code}/comments": {"code": project},
-            "/api/documents/{slug}": {"slug": slug}}
+                 "/api/execution/region/{code}/dept/{dept}": {"code": region, "dept": dept},
+                 "/api/projects/{code}": {"code": project},
+                 "/api/projects/{code}/comments": {"code": project},
+                 "/api/documents/{slug}": {"slug": slug}}
 
 
 def test_description_covers_the_api(api_schema):
