@@ -99,7 +99,7 @@ ENDPOINTS = [
      [_q("q", "检索词"), _q("sort", "排序", enum=("relevance", "amount", "date")),
       _q("page", "页码（page × size 不超过 10000 条）", type_="integer", minimum=1, maximum=10_000),
       _q("size", "每页条数（超过 50 按 50）", type_="integer", minimum=1), _q("semantic", "是否启用语义检索（1/0）"), *_search_facets()], "检索与问答"),
-    ("/api/suggest", "输入联想（最多 50 个字）", [_q("q", "已输入的前缀（缺省或为空时返回空列表）")], "检索与问答"),
+    ("/api/suggest", "输入联想（最多 50 个字）", [_q("q", "已输入的前缀（缺省或为空时返回空列表）", maxLength=50)], "检索与问答"),
     ("/api/ask", "自然语言提问：给出数字、表格和图表（有频率限制）",
      [_q("q", "问题，例如「去年全市修了多少公里农村公路？」", required=True, pattern=r"\S", maxLength=_max_question()),
       _q("as_of", "以哪一天为「今天」（YYYY-MM-DD）", format="date")], "检索与问答"),
