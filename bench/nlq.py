@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python bench/nlq.py [--instance PATH] [--repeat N]
 PATH is an instance folder with a published demo (default: the newest cached test demo under
-.cache/demo-*). Uses the evaluation set tests/data/nlq_eval.jsonl with as_of 2026-10-31 and a
+.cache/demo-*). Uses every evaluation set tests/data/nlq_eval*.jsonl (~1,000 questions) with as_of 2026-10-31 and a
 warm embedding model. Prints p50/p95 and the process RSS without and with the model loaded.
 """
 import argparse
@@ -51,7 +51,10 @@ def main():
     source = args.instance or find_instance()
     work = Path(tempfile.mkdtemp(prefix="bench-nlq-"))
     shutil.copytree(source, work, dirs_exist_ok=True)
-    questions = [json.loads(line)["q"] for line in (ROOT / "tests/data/nlq_eval.jsonl").read_text().splitlines() if line]
+    # every evaluation set: the template set and the blind/held-out sets (their wordings are the varied ones)
+    questions = [q for path in sorted((ROOT / "tests/data").glob("nlq_eval*.jsonl"))
+                 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+                 for q in [json.loads(line).get("q") or json.loads(line).get("question")] if q and "{" not in q]
 
     from portal import create_app
     from portal.db import current_publication

@@ -179,7 +179,7 @@ def _name(lexicon, group, key):
         return _region_name(lexicon, key)
     if group == "dept":
         return lexicon.dept_names.get(key, key)
-    if group == "class":
+    if group in ("class", "kuan"):
         return _class_name(lexicon, key)
     if group == "year":
         return f"{key}年"
@@ -331,7 +331,13 @@ def run(conn, pub_id, query, lexicon):
             if query.limit:
                 items = items[: query.limit]
         rows = [[_name(lexicon, query.group, k), _value(query.measure, v), _display(query.measure, v)] for k, v in items]
-        head = {"region": "地区", "dept": "部门", "class": "科目"}[query.group]
+        if query.count_only:  # 「…的区县有几个」: the count, with the ones counted as the table
+            head = {"region": "地区", "dept": "部门", "class": "科目"}.get(query.group, "名称")
+            answer = {"kind": "figure", "value": len(rows), "unit": "个", "display": f"{len(rows)} 个",
+                      "period": period.label(), "columns": [head, f"{label}（{_unit(query.measure)}）", label],
+                      "rows": rows, "keys": [k for k, _ in items]}
+            return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], _unit(query.measure))
+        head = {"region": "地区", "dept": "部门", "class": "科目", "kuan": "科目（款）"}[query.group]
         answer = {"kind": "table", "unit": _unit(query.measure), "period": period.label(),
                   "columns": [head, f"{label}（{_unit(query.measure)}）", label], "rows": rows,
                   "keys": [k for k, _ in items]}
@@ -414,6 +420,8 @@ def _run_project(conn, pub_id, query, lexicon):
     plabel = period.label() if period else "全部年度"
     if query.group == "contractor":
         ranking = ex.contractor_ranking(conn, pub_id, query, lexicon, period, query.limit or 1)
+        if query.contractors:  # compared: in the order named
+            ranking.sort(key=lambda r: query.contractors.index(r[0]) if r[0] in query.contractors else 99)
         rows = [[name, n, fen_to_yuan(inv), format_amount(inv)] for name, n, inv in ranking]
         answer = {"kind": "table", "unit": "个", "period": plabel, "columns": ["承包商", "项目数（个）", "总投资（元）", "总投资"],
                   "rows": rows, "value": rows[0][1] if rows else None, "top": rows[0][0] if rows else None}
@@ -558,7 +566,8 @@ def _project_share_labels(query):
     part = f"{subject}项目{names[part_measure]}"
     if (query.share_of or {}).get("same_projects"):
         return part, f"{subject}项目{names[whole_measure]}"
-    return part, f"全部项目{names[whole_measure]}"
+    whole_category = (query.share_of or {}).get("category")
+    return part, f"{whole_category + '项目' if whole_category else '全部项目'}{names[whole_measure]}"
 
 
 def _project_only(query):
@@ -644,11 +653,15 @@ def restate(query, lexicon, coverage=None):
     if coverage:
         period += f"（{coverage}）"
     what = cls or ("各类支出" if query.group == "class" and query.kind != "comparison" else "总支出")
+    if query.group == "kuan":
+        what = f"{cls}各款"
     measure = MEASURE_LABELS[query.measure]
     if query.kind == "project":
         filters = "、".join(x for x in (query.category, query.status and f"状态为{query.status}",
                                         "新开工" if query.new_start else None,
-                                        query.min_investment_yuan and f"总投资超过{format_amount(int(query.min_investment_yuan * 100))}") if x)
+                                        query.min_investment_yuan and f"总投资超过{format_amount(int(query.min_investment_yuan * 100))}",
+                                        query.max_investment_yuan and f"总投资不到{format_amount(int(query.max_investment_yuan * 100))}",
+                                        query.max_progress_pct is not None and f"进度低于{query.max_progress_pct:g}%") if x)
         if query.contractor:
             filters = "、".join(x for x in (filters, f"{query.contractor}承建") if x)
         subject = f"{period}{region}{cls}{filters}项目"
@@ -675,10 +688,16 @@ def restate(query, lexicon, coverage=None):
                 return f"{subject}的{part_label.split('项目')[-1]}占{whole_label.split('项目')[-1]}的比例{basis}"
             whole_region = region if (query.share_of or {}).get("regions") is None else lexicon.root_name
             by = {"count": "按项目数"}.get(_project_share_measures(query)[0], "按" + part_label.split("项目")[-1])
-            return f"{subject}占{period}{whole_region}全部项目的比例（{by}）{basis}"
+            whole_projects = (query.share_of or {}).get("category", "全部") + "项目"
+            if whole_projects != "全部项目":  # 「医疗卫生机构项目里滞后的」: the status within the category
+                subject = subject.replace(query.category or "", "", 1).replace("、状态为", "状态为").replace("市状态", "市状态")
+            return f"{subject}占{period}{whole_region}{whole_projects}的比例（{by}）{basis}"
         if query.group == "category":
             return f"{subject}按类别的{measure}（{'从低到高' if query.order == 'asc' else '从高到低'}" + \
                 (f"，前{query.limit}名" if query.limit else "") + f"）{basis}"
+        if query.group == "contractor" and query.contractors:
+            return f"比较{'、'.join(query.contractors)}承建的{'总投资' if query.measure == 'investment' else '项目数'}" \
+                f"（{period}{region}）{basis}"
         if query.group == "contractor":
             return f"{subject}中，按{'总投资' if query.measure == 'investment' else '项目数'}排名的承包商{basis}"
         if query.measure == "progress":
@@ -708,12 +727,16 @@ def restate(query, lexicon, coverage=None):
             ("" if query.measure == "spent" else f"的{MEASURE_LABELS[query.measure]}") + ("差额" if query.difference else "")
     if query.kind == "comparison" and query.group == "year":
         years = "与".join(f"{y}年" for y in query.years)
+        if query.period is not None and not query.period.whole_year:  # 「上半年…跟去年同期」: the same months
+            years += f"（均为{query.period.month_from}—{query.period.month_to}月）"
         scope = f"{region}{dept and ('·' + dept if region else dept)}{what}"
         return f"比较{years}{scope}" + ("" if query.measure == "spent" else f"的{measure}") + ("差额" if query.difference else "")
     if query.kind == "trend" and query.group in ("month", "quarter") and query.measure == "rate":
         return f"{query.period.year_to}年{region}{dept and ('·' + dept if region else dept)}{what}{'各季度末' if query.group == 'quarter' else '各月末'}的累计执行率（累计支出 ÷ 全年预算）"
     if query.kind == "trend" and query.group in ("month", "quarter"):
         return f"{scope}{'逐季' if query.group == 'quarter' else '逐月'}变化"
+    if query.kind == "trend" and query.measure == "share" and query.share_of:
+        return f"{scope}占{_share_whole_words(query, lexicon, region, what)}的比例逐年变化"
     if query.kind == "trend":
         return f"{scope}逐年变化" if query.measure == "spent" else f"{scope}的{measure}逐年变化"
     if query.kind == "comparison":
@@ -724,26 +747,34 @@ def restate(query, lexicon, coverage=None):
         if query.base_measure == "rate":
             text = f"{scope}的执行率相比{'上年同期' if not query.period.whole_year else '上年'}的变化（百分点）"
     if query.measure == "share":
-        whole = "总支出"
-        if query.share_of:
-            regions = query.share_of.get("regions")
-            where = ("、".join(_region_name(lexicon, c) for c in regions) or lexicon.root_name) if regions is not None \
-                else (region if query.regions else "")
-            whole = where + ("、".join(_class_name(lexicon, c) for c in query.share_of.get("classes") or [])
-                             or ("民生支出" if query.share_of.get("class_set") else "总支出"))
-            if query.share_of.get("whole_year"):
-                whole = f"{query.period.year_to}年全年" + (where + "总支出" if where else what)
+        whole = _share_whole_words(query, lexicon, region, what)
         if query.base_measure == "budget":  # 「云峰县预算占示例市总预算的比例」
             scope = scope.replace("总支出", "预算") if "总支出" in scope else f"{scope}预算"
             whole = whole.replace("总支出", "总预算") if "总支出" in whole else f"{whole}预算"
         text = f"{scope}占{whole}的比例"
     if query.threshold:
         text += f"（{'低于' if query.threshold['op'] == '<' else '高于'}{query.threshold['value'] * 100:g}%）"
+    if query.count_only:
+        return text + "的个数"
     if query.order:
         text += "，从高到低" if query.order == "desc" else "，从低到高"
     if query.limit:
         text += f"，前{query.limit}名"
     return text
+
+
+def _share_whole_words(query, lexicon, region, what):
+    """What a share is taken of, in words: 「示例市教育支出」, 「民生支出」, 「2026年全年总支出」."""
+    if not query.share_of:
+        return "总支出"
+    regions = query.share_of.get("regions")
+    where = ("、".join(_region_name(lexicon, c) for c in regions) or lexicon.root_name) if regions is not None \
+        else (region if query.regions else "")
+    whole = where + ("、".join(_class_name(lexicon, c) for c in query.share_of.get("classes") or [])
+                     or ("民生支出" if query.share_of.get("class_set") else "总支出"))
+    if query.share_of.get("whole_year"):
+        whole = f"{query.period.year_to}年全年" + (where + "总支出" if where else what)
+    return whole
 
 
 def canonical_question(query, lexicon):

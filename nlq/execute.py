@@ -42,6 +42,8 @@ def _conds(table, pub_id, query, lexicon, years, months=(0, 0), *, with_class=Tr
 def _group_col(table, group):
     if group == "class":
         return func.substr(table.c.class_code, 1, 3)
+    if group == "kuan":  # the 款 (5-digit codes) within the 类 asked about
+        return func.substr(table.c.class_code, 1, 5)
     return table.c[{"region": "region_code", "dept": "dept_code", "year": "year", "month": "month"}[group]]
 
 
@@ -176,6 +178,12 @@ def project_conds(pub_id, query, lexicon, period):
         conds.append(projects.c.output_unit == query.output_unit)
     if query.min_investment_yuan:
         conds.append(projects.c.total_investment_fen >= int(query.min_investment_yuan * 100))
+    if query.max_investment_yuan:
+        conds.append(projects.c.total_investment_fen < int(query.max_investment_yuan * 100))
+    if query.max_progress_pct is not None:
+        conds.append(projects.c.progress_pct < query.max_progress_pct)
+    if query.contractors:
+        conds.append(projects.c.contractor.in_(query.contractors))
     if period is not None and period.explicit:
         if query.new_start:
             # extract() compiles to strftime on SQLite and EXTRACT on PostgreSQL (no strftime there)
@@ -209,7 +217,8 @@ def project_share(conn, pub_id, query, lexicon, period):
     whole_measure = spec.get("measure") if spec.get("measure") in ("investment", "disbursed", "count") else part_measure
     whole_query = query
     if not spec.get("same_projects"):
-        whole_query = replace(query, status=None, category=None, contractor=None, output_unit=None)
+        whole_query = replace(query, status=None, category=spec.get("category"), contractor=None, output_unit=None,
+                              max_progress_pct=None)
         if spec.get("regions") is not None:
             whole_query = replace(whole_query, regions=list(spec["regions"]), depts=[])
     part = project_sum(conn, pub_id, query, lexicon, period, part_measure)[None]

@@ -7,7 +7,7 @@ from .timeparse import Period
 KINDS = ("figure", "execution", "ranking", "comparison", "trend", "growth", "share", "project")
 MEASURES = ("spent", "budget", "rate", "share", "growth", "count", "output", "investment", "progress", "per_capita",
             "disbursed", "remaining")
-GROUPS = (None, "region", "dept", "class", "year", "month", "quarter", "project", "contractor", "category", "period")
+GROUPS = (None, "region", "dept", "class", "year", "month", "quarter", "project", "contractor", "category", "period", "kuan")
 
 
 @dataclass
@@ -42,6 +42,10 @@ class Query:
     output_unit: str | None = None
     planned: bool = False  # 「计划新增多少张床位」: the planned output, not what was built
     min_investment_yuan: float | None = None
+    max_investment_yuan: float | None = None  # 「总投资不到一千万的项目」
+    max_progress_pct: float | None = None  # 「进度还不到20%的（滞后项目）」
+    contractors: list = field(default_factory=list)  # 「A和B各承建了几个项目」: contractors compared
+    count_only: bool = False  # 「执行率低于60%的区县有几个」: how many rows pass the threshold
 
     def __post_init__(self):
         if self.kind not in KINDS or self.measure not in MEASURES or self.group not in GROUPS:

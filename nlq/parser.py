@@ -21,7 +21,7 @@ _STOP = set("的 了 是 在 有 和 与 及 跟 同 吗 呢 吧 啊 呀 么 多
             "项目 哪些项目 哪个项目 有哪些 哪个 哪家 一般 公共 一般公共预算 财政 政府 花 花了 用 用了 这 那 其中 之间 怎么 为 给 到 "
             "程度 什么程度 到什么程度 上半年 下半年 季度 前 近 这几年 历年 单位 部门 各 各个 总 总额 数 数额 金额 规模 是多少 有多少 多 少 "
             "截至 截止 目前 现在 为止 迄今 至今 新增 新建 累计 还有 还剩 剩下 剩余 没花 未花 余额 结余 百分之几 几成 多大 "
-         "还是 幅度 变化幅度 多了 少了 已经 全部 里 中 环比 花掉 用掉 资金 偏低 偏高 是不是 正常 高还是低 是高还是低 同期 去年同期 上年同期 差 差几个 建了 修了 建成了 新增了 每月 各月 逐月 每季度 各季度 逐季 全区 全县 本区 本县 该区 该县 全镇".split())
+         "还是 幅度 变化幅度 多了 少了 已经 全部 里 中 环比 咋样 咋 怎么回事 核实 核实一下 说明 请说明 麻烦 帮我 帮忙 查一下 查查 了解 了解一下 想知道 想问 问一下 花掉 用掉 资金 偏低 偏高 是不是 正常 高还是低 是高还是低 同期 去年同期 上年同期 差 差几个 建了 修了 建成了 新增了 每月 各月 逐月 每季度 各季度 逐季 全区 全县 本区 本县 该区 该县 全镇".split())
 
 
 @dataclass
@@ -63,9 +63,12 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     sem = semantic()
     cues = sem["cues"]
     measures = sem["measures"]
+    # A delegate's framing names who should answer, not what is asked: 「请财政部门说明：」「关于…」
+    text = re.sub(r"请[^，,。；;：:]{0,12}?(?:说明|回答|介绍|解释|答复|回复|说一下|讲一下)(?:一下)?|^关于", " ", text)
     period, time_spans = parse_period(text, as_of)
     found = lexicon.scan(text, skip=time_spans)
-    notes = []
+    found, widened = _widen_to_misspelt(found, text, lexicon, time_spans)
+    notes = [f"「{typed}」按「{name}」理解" for typed, name in widened]
 
     regions, region_whole, region_each, each_noun = [], False, False, None
     depts, dept_each, class_each, classes, class_set = [], False, False, [], None
@@ -78,11 +81,11 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     whole_span = (share_at, len(text)) if share_at >= 0 else (-1, -1)
     inside = re.search(r"在([^在占]{2,30}?)(?:中|里|当中)(?:的)?(?:所)?(?:占|比重|比例|份额)", text)  # 「在全市卫生健康支出中占多大比重」
     # 「全市支出中市本级花的占多少」: the whole comes first, the part between 中 and 占
-    inside = inside or re.search(r"^(?:在)?([^在占，,]{2,30}?(?:支出|预算|投资|资金|开支))(?:中|里|当中|里面)(?=[^占]{1,20}占)",
-                                 text)
+    inside = inside or re.search(
+        r"^(?:在)?([^在占，,]{2,30}?(?:支出|预算|投资|资金|开支|项目))(?:中|里|当中|里面)(?=[^占]{1,20}(?:占|比例|比重))", text)
     if inside:
         whole_span = inside.span(1)
-    after = {"regions": [], "whole": False, "classes": [], "class_set": None}
+    after = {"regions": [], "whole": False, "classes": [], "class_set": None, "category": None}
     for start, end, surface, entries in found:
         used.append((start, end))
         entry = _pick(entries)
@@ -122,6 +125,8 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             contractors.append(entry.value)
         elif entry.type == "category":
             category = entry.value
+            if whole_span[0] <= start < whole_span[1]:
+                after["category"] = entry.value  # the whole is this category's projects
         elif entry.type == "output":
             outputs.append(entry.value)
         elif entry.type == "status" and not re.match(r"了?(?:多少|几)|的?(?:面积|里程|长度|规模|户数|床位|学位|公里|亩)",
@@ -143,6 +148,11 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             depts.append(preferred[0])
     if depts and regions and all(lexicon.dept_region.get(d) in regions for d in depts):
         regions = [r for r in regions if r not in {lexicon.dept_region.get(d) for d in depts}]
+    # 「社保和就业支出里哪一项执行率最低」: the 款 of the 类 named, ranked
+    kuan_each = bool(classes) and all(len(c) == 3 for c in classes) and not region_each and not dept_each \
+        and re.search(r"哪[一1]?[项款]|哪个款|哪些[项款]|各款|各项|哪几[项款]|每[一1]?[项款]", text) is not None
+    if kuan_each:
+        class_each = True
     if class_each:
         region_each = False  # 「钱花到哪里」 asks for the classes, not the regions
 
@@ -208,7 +218,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     is_remaining = bool(re.search(r"还剩|剩下|剩余|没花|未花|还有多少没|预算余额|结余", text))
     # 「同比变化」 is a year-on-year change; 「变化」 alone is a trend
     # 「跟前年比多了还是少了」: set against an earlier year without the word 增长
-    vs_year = re.search(r"(?:跟|和|与|同|较)(?:前年|上年|去年)(?:同期)?(?:相)?比|(?:比|较)(?:上年|去年)同期", text) is not None
+    vs_year = re.search(r"(?:跟|和|与|同|较)(?:前年|上年|去年)(?:同期)?(?:相|对)?比|(?:比|较)(?:上年|去年)同期", text) is not None
     is_growth = (_has(text, measures["growth"]["words"]) or vs_year) and (vs_year or
         not has("trend") or _has(text, ["同比", "增长率", "增幅", "幅度", "比上年", "比前年", "较上年", "比去年"]))
     is_sequential = "环比" in cue_text  # against the period just before, not the same period a year before
@@ -227,6 +237,13 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         class_each = True  # 「支出最多的前五类」
     compare_years = _compared_years(text, as_of)
     compare_periods = [] if compare_years else _compared_periods(text, period)
+    if not compare_years and vs_year and period is not None and re.search(r"对比|比较|比一比|对照", text) \
+            and not _has(cue_text, ["增长", "增幅", "增速", "涨", "下降", "减少", "提高", "百分点", "多了", "少了",
+                                    "多多少", "少多少", "变化"]):
+        # 「今年上半年…跟去年同期对比」: the two years side by side, same months
+        back = 2 if re.search(r"(?:跟|和|与|同|较|比)前年", text) else 1
+        compare_years = [period.year_to - back, period.year_to]
+        is_growth = False
     by_month = "quarter" if re.search(r"每个?季度?|逐季|分季度|各季度", text) and not re.search(r"[1-4]季度", text) \
         else "month" if re.search(r"每个?月|逐月|各月|分月|月度", text) else None
     # 「多少公里」 names an output; a one-character unit (个/张/套) only with a project category (幼儿园建设建了多少个)
@@ -244,7 +261,9 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         output_unit = lexicon.outputs[category][1]  # 「农村公路建设里程」「新增灌溉面积多少亩」
     is_project_q = is_project_q or output_unit is not None and category is not None
 
-    min_investment, threshold_span = _amount_threshold(text)
+    amount_limit, threshold_span, amount_op = _amount_threshold(text)
+    min_investment = amount_limit if amount_op == ">=" else None
+    max_investment = amount_limit if amount_op == "<" else None
     if threshold_span:  # 「投资超过1.5亿元的项目有几个」 counts projects: the threshold's 投资 asks for no sum
         a, b = threshold_span
         cue_text = cue_text[:a] + " " * (b - a) + cue_text[b:]
@@ -252,7 +271,13 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     query = None
 
     # ---- projects and outputs -------------------------------------------------
-    if is_project_q and is_share and not is_rate and (status or category or contractors or project_cue) \
+    disbursal_rate = re.search(r"拨付率|支付率|拨付比例|资金到位率|拨付进度", text) is not None
+    if is_project_q and disbursal_rate and not is_share:  # 「承建项目的拨付率」: disbursed over investment, same projects
+        query = Query("project", measure="share", base_measure="disbursed",
+                      share_of={"measure": "investment", "same_projects": True, "regions": None},
+                      **dict(base, category=category, status=status,
+                             contractor=contractors[0] if contractors else None))
+    elif is_project_q and is_share and not is_rate and (status or category or contractors or project_cue) \
             and not (classes and not category):
         # 「滞后项目占全部项目的比例」: a count; 「农村公路项目投资占项目总投资的比例」: an amount within all projects;
         # 「已拨付资金占总投资的比例」: one amount against another of the same projects
@@ -266,14 +291,22 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         whole_measure = project_measure(whole_text) or part_measure
         query = Query("project", measure="share", base_measure=part_measure,
                       share_of={"measure": whole_measure, "same_projects": whole_measure != part_measure,
-                                "regions": after["regions"] if (after["regions"] or after["whole"]) else None},
+                                "regions": after["regions"] if (after["regions"] or after["whole"]) else None,
+                                **({"category": after["category"]} if after["category"] else {})},
                       **dict(base, category=category, status=status,
                              contractor=contractors[0] if contractors else None))
     elif is_project_q and not (is_rate or is_share) and not (classes and not category and not project_cue
                                                           and not projects_ and not contractors and not status):
-        common = dict(base, category=category, status=status, min_investment_yuan=min_investment)
+        common = dict(base, category=category, status=status, min_investment_yuan=min_investment,
+                      max_investment_yuan=max_investment,
+                      max_progress_pct=threshold["value"] * 100 if threshold and threshold["op"] == "<"
+                      and re.search(r"进度|形象进度|完成", text) else None)
         invest_words = _has(cue_text, measures["investment"]["words"])
-        if contractors and (not is_top or "哪些" in text):  # 「某公司承建了多少个项目」「…总投资多少」「…承建了哪些项目」
+        if len(set(contractors)) >= 2:  # 「A和B各承建了几个项目」: the named contractors side by side
+            measure = "investment" if invest_words else "count"
+            query = Query("project", measure=measure, group="contractor", contractors=list(dict.fromkeys(contractors)),
+                          limit=len(set(contractors)), **common)
+        elif contractors and (not is_top or "哪些" in text):  # 「某公司承建了多少个项目」「…总投资多少」「…承建了哪些项目」
             if "哪些" in text:
                 query = Query("project", measure="count", group="project", contractor=contractors[0], **common)
             elif output_unit:  # 「某公司承建的农村公路一共多少公里」
@@ -392,22 +425,14 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
                       limit=limit if is_top else None, **base)
         if is_top and group and _single(text) and not limit:
             query.limit = 1
+        if threshold and group and re.search(r"(?:有)?(?:几|多少)(?:个|家)", text):
+            query.count_only, query.limit = True, None  # 「执行率低于60%的区县有几个」
     elif is_share:
         group = "region" if region_each else "dept" if dept_each else None
         kind = "ranking" if (is_top and group) else "share"
         query = Query(kind, measure="share", group=group, order=("asc" if is_bottom else "desc") if group else None,
                       base_measure="budget" if is_budget else "spent",
                       limit=(limit or (1 if _single(text) else None)) if kind == "ranking" else None, **base)
-        whole_year = whole_span[0] >= 0 and re.search(r"全年|全年度", text[whole_span[0]:]) is not None \
-            and period is not None and not period.whole_year
-        if (group is None and (after["regions"] or after["whole"] or after["classes"] or after["class_set"] or whole_year)) \
-                or (group == "region" and after["whole"]):  # 「各区县教育支出占全市教育支出的比重」
-            query.share_of = {"regions": after["regions"] if (after["regions"] or after["whole"]) else None,
-                              "classes": after["classes"]}
-            if after["class_set"]:
-                query.share_of["class_set"] = after["class_set"]
-            if whole_year:  # 「四季度支出占全年的比重」: the same scope over the whole year
-                query.share_of["whole_year"] = True
     elif class_each:
         class_set = None  # 「花钱最多的三类支出」: all classes ranked, not a guessed set
         base["class_set"] = None
@@ -434,6 +459,21 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             query.period = Period(as_of.year, as_of.year, 1, as_of.month)
         if query.measure == "output" and query.status == "已完工" and status_surface in ("建成", "完工", "竣工"):
             query.status = None  # 「建成保障房多少套」: 建成 is the verb of the output asked for
+    if query.measure == "share" and query.kind != "project" and query.share_of is None:
+        # 「A占B的比重」 (also year by year): B's scope as named after 占
+        whole_year = whole_span[0] >= 0 and re.search(r"全年|全年度", text[whole_span[0]:]) is not None \
+            and period is not None and not period.whole_year
+        if (query.group in (None, "year") and (after["regions"] or after["whole"] or after["classes"]
+                                               or after["class_set"] or whole_year)) \
+                or (query.group == "region" and after["whole"]):  # 「各区县教育支出占全市教育支出的比重」
+            query.share_of = {"regions": after["regions"] if (after["regions"] or after["whole"]) else None,
+                              "classes": after["classes"]}
+            if after["class_set"]:
+                query.share_of["class_set"] = after["class_set"]
+            if whole_year:  # 「四季度支出占全年的比重」: the same scope over the whole year
+                query.share_of["whole_year"] = True
+    if kuan_each and query.group == "class":
+        query.group, query.classes, query.class_set = "kuan", classes, None
     if query.group == "region" and query.kind != "comparison" and not query.regions \
             and each_noun in lexicon.region_subsets:
         query.regions = list(lexicon.region_subsets[each_noun])  # 「哪个县」: the counties only
@@ -480,6 +520,32 @@ def _compared_years(text, as_of):
     words = [m.group(1)] + re.findall(_YEAR, m.group(2))
     years = {year(w.rstrip("年") if w[:2] in ("19", "20") else w) for w in words}
     return sorted(years) if len(years) >= 2 else []
+
+
+def _widen_to_misspelt(found, text, lexicon, skip):
+    """「基层医疗卫生机」 holds 「医疗卫生」 (a colloquial name of the whole 类): when the characters around a
+    matched name make a longer class or department name missing one character, that name is meant."""
+    blocked = {i for a, b in skip for i in range(a, b)}
+    taken = {i for a, b, _s, _e in found for i in range(a, b)}
+    out, widened = [], []
+    for start, end, surface, entries in found:
+        best = None
+        if any(e.type in ("class", "dept") for e in entries):
+            own = taken - set(range(start, end))
+            for a in range(max(0, start - 4), start + 1):
+                for b in range(min(len(text), end + 4), end - 1, -1):
+                    if (a, b) == (start, end) or own.intersection(range(a, b)) or blocked.intersection(range(a, b)):
+                        continue
+                    entry = lexicon.name_missing_a_char(text[a:b])
+                    if entry is not None and len(entry.name) > len(surface) + 1 and (best is None or b - a > best[1] - best[0]):
+                        best = (a, b, entry)
+        if best:
+            a, b, entry = best
+            out.append((a, b, text[a:b], [entry]))
+            widened.append((text[a:b], entry.name))
+        else:
+            out.append((start, end, surface, entries))
+    return out, widened
 
 
 def _dropped_char_names(rest, lexicon):
@@ -613,18 +679,23 @@ def _limit(text):
 
 
 _AMOUNT_THRESHOLD = re.compile(
-    r"(?:总?投资(?:额|规模)?(?:在)?)?(?:(?:超过|高于|大于|不少于|不低于|至少|超)\s*(\d+(?:\.\d+)?)\s*(亿|万|千)?元?"
-    r"(?:以上)?|(\d+(?:\.\d+)?)\s*(亿|万|千)?元?(?:及)?以上)")
+    r"(?:总?投资(?:额|规模)?(?:在)?)?(?:(超过|高于|大于|不少于|不低于|至少|超|不到|不足|低于|少于|小于)\s*"
+    r"(\d+(?:\.\d+)?)\s*(亿|万|千)?元?(以上|以下)?|(\d+(?:\.\d+)?)\s*(亿|万|千)?元?(?:及)?(以上|以下))")
+_BELOW_WORDS = ("不到", "不足", "低于", "少于", "小于", "以下")
 
 
 def _amount_threshold(text):
-    """「投资超过1亿元」「总投资三千万以上」 → (100000000.0 元, span), else (None, None)."""
+    """「投资超过1亿元」「总投资三千万以上」 → (100000000.0 元, span, ">="); 「不到一千万」 → (…, "<")."""
     for m in _AMOUNT_THRESHOLD.finditer(text):
-        number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if m.group(2):
+            word, number, unit = m.group(1), m.group(2), m.group(3)
+        else:
+            word, number, unit = m.group(7), m.group(5), m.group(6)
         if unit is None and float(number) < 10000:
             continue  # 「5个以上」「超过50%」 are no amounts
-        return float(number) * {"亿": 1e8, "万": 1e4, "千": 1e3}.get(unit, 1), m.span()
-    return None, None
+        op = "<" if word in _BELOW_WORDS or m.group(4) == "以下" else ">="
+        return float(number) * {"亿": 1e8, "万": 1e4, "千": 1e3}.get(unit, 1), m.span(), op
+    return None, None, None
 
 
 def _threshold(text):

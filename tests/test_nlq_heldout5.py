@@ -1,5 +1,11 @@
 """Sixth blind evaluation (held-out set #5) of the question box (/api/ask), never used for tuning.
 
+HISTORY: first run, blind, on commit 2e62513: 151/167 = 90.4% (figure 95%, execution 86%, ranking 95%,
+comparison 80%, trend 95%, growth 95%, share 86%, project 91%). The parser has since been tuned on this
+set's failures (general rules, each with its own test in tests/test_nlq_rules.py); it now scores 167/167
+and serves as a regression guard (TARGET_ACCURACY), no longer as a measure of generalisation.
+
+
 The blind set and held-out sets #1–#4 have all been run and may have been used to tune the
 parser. tests/data/nlq_eval_heldout5.jsonl holds new questions written without reading nlq/
 (its source, semantic layer, lexicon, own eval sets, parse/API/rules tests), any results file,
@@ -93,7 +99,7 @@ from test_nlq_heldout4 import EVAL_FILE as HELDOUT4_FILE, Heldout4Oracle, _proje
 EVAL_FILE = Path(__file__).parent / "data" / "nlq_eval_heldout5.jsonl"
 RESULTS_FILE = ROOT / ".cache" / "nlq_heldout5_results.json"
 # A regression guard only, set below the earlier sets' blind first runs: the figure printed is what matters.
-TARGET_ACCURACY = 0.60
+TARGET_ACCURACY = 0.95
 MIN_PER_KIND = 16
 # The issue's time words and the other ones this set promises to cover.
 TIME_WORDS = ("今年", "去年", "前年", "上半年", "前三季度", "近三年", "上个月", "2023年", "23年", "1至6月",

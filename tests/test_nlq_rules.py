@@ -370,3 +370,72 @@ def test_city_level_against_the_whole_city(ask, db):
     body = ask("去年市本级和全市支出对比")
     assert [r[1] for r in body["answer"]["rows"]] == [
         pytest.approx(spent(db, 2025, region=root) / 100, abs=0.01), pytest.approx(spent(db, 2025) / 100, abs=0.01)]
+
+
+def test_counts_below_an_investment_and_a_progress_threshold(ask, db):
+    want = db.execute("select count(*) from projects where publication_id = ? and year = 2024 and category = '农田水利' "
+                      "and total_investment_fen < 5000000 * 100", (_pub(db),)).fetchone()[0]
+    body = ask("前年总投资不足五百万的农田水利项目有多少个")
+    assert body["answer"]["unit"] == "个" and body["answer"]["value"] == want
+    want = db.execute("select count(*) from projects where publication_id = ? and status = '在建' and progress_pct < 30",
+                      (_pub(db),)).fetchone()[0]
+    assert ask("在建项目中进度低于30%的有几个")["answer"]["value"] == want
+
+
+def test_disbursal_rate_and_a_status_share_within_a_category(ask, db):
+    paid, invested = db.execute("select sum(disbursed_fen), sum(total_investment_fen) from projects "
+                                "where publication_id = ? and category = '污水管网'", (_pub(db),)).fetchone()
+    assert close(ask("污水管网项目的资金拨付率")["answer"]["value"], paid / invested * 100)
+    done, total = db.execute("select sum(status = '已完工'), count(*) from projects where publication_id = ? "
+                             "and category = '幼儿园建设'", (_pub(db),)).fetchone()
+    assert close(ask("幼儿园建设项目里已完工的占多少比例")["answer"]["value"], done / total * 100)
+
+
+def test_contractors_side_by_side(ask, db):
+    (a, na), (b, nb) = db.execute("select contractor, count(*) from projects where publication_id = ? and contractor "
+                                  "is not null group by contractor order by contractor limit 2", (_pub(db),)).fetchall()
+    rows = ask(f"{a}和{b}分别承建了多少个项目")["answer"]["rows"]
+    assert [(r[0], r[1]) for r in rows] == [(a, na), (b, nb)]
+
+
+def test_how_many_regions_pass_a_rate_threshold(ask, db):
+    pub = _pub(db)
+    codes = [c for (c,) in db.execute("select code from regions where publication_id = ? and level = 1", (pub,))]
+    rates = [spent(db, 2025, region=c) / budget(db, 2025, region=c) for c in codes]
+    body = ask("去年执行率高于95%的区县有几个")
+    assert body["answer"]["value"] == sum(r > 0.95 for r in rates)
+
+
+def test_kuan_of_a_class_ranked(ask, db):
+    rows = db.execute("select substr(class_code, 1, 5) k, sum(amount_fen) s from expenditures where publication_id = ? "
+                      "and year = 2024 and class_code like '213%' group by k order by s desc limit 1", (_pub(db),)).fetchall()
+    name = db.execute("select name from func_classes where publication_id = ? and code = ?", (_pub(db), rows[0][0])).fetchone()[0]
+    body = ask("前年农林水支出里哪一项花钱最多")
+    assert body["answer"]["rows"][0][0].removesuffix("支出") == name.removesuffix("支出")
+
+
+def test_same_period_last_year_side_by_side(ask, db):
+    body = ask("今年前三季度全市交通运输支出和去年同期对比一下")
+    assert [r[1] for r in body["answer"]["rows"]] == [
+        pytest.approx(spent(db, 2025, (1, 9), prefix="214") / 100, abs=0.01),
+        pytest.approx(spent(db, 2026, (1, 9), prefix="214") / 100, abs=0.01)]
+
+
+def test_a_share_of_a_parent_year_by_year(ask, db):
+    body = ask("2023到2025年普通教育占教育支出的比重变化")
+    want = [spent(db, y, prefix="20502") / spent(db, y, prefix="205") * 100 for y in (2023, 2024, 2025)]
+    assert [round(r[1], 2) for r in body["answer"]["rows"]] == [round(w, 2) for w in want]
+
+
+def test_a_misspelt_long_name_around_a_colloquial_one(ask, db):
+    body = ask("去年全市公立医院支出")  # spelt right: the 款
+    right = body["answer"]["value"]
+    body = ask("去年全市公立医支出")  # 「公立医」: one character short of 公立医院
+    assert close(body["answer"]["value"], right)
+
+
+def test_a_delegates_framing_is_not_the_question(ask, db):
+    code = _region(db, "竹源县")
+    body = ask("关于竹源县的教育投入，请教育部门介绍一下：去年教育支出是多少")
+    assert body["query"]["regions"] == [code] and body["query"]["classes"] == ["205"]
+    assert not body["query"]["depts"]
