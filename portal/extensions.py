@@ -54,5 +54,8 @@ def _show_limiter_log():
 
 def init_limiter(app):
     app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", storage_options(app.config))
+    # The limiter object is shared: flask-limiter takes a missing RATELIMIT_ENABLED from its own current
+    # state, so an app created after one with limits off would silently run without limits.
+    app.config.setdefault("RATELIMIT_ENABLED", True)
     limiter.init_app(app)
     _show_limiter_log()

@@ -281,19 +281,21 @@ def _cli(tmp_path, *args, env=None):
 
 
 def _cli_peak_mb(tmp_path, *args, env=None):
-    """(CompletedProcess-like, peak RSS in MB) of one CLI run, measured for that child alone (os.wait4):
-    RUSAGE_CHILDREN would report the largest child the whole test session ever waited for."""
+    """(CompletedProcess, peak RSS in MB) of one CLI run, for that run alone.
+
+    A child forked from this (large) test process inherits its high-water mark through exec, and
+    RUSAGE_CHILDREN is the largest child of the whole session; so a small launcher runs the CLI and
+    reports its own child's peak."""
     cli = Path(sys.executable).with_name("mingzhang")
     environment = {**os.environ, "MINGZHANG_INSTANCE": str(tmp_path / "inst"), "SEARCH_HYBRID": "0",
                    "NLQ_EMBEDDINGS": "0", **(env or {})}
-    err_path = tmp_path / "cli-stderr.txt"
-    with open(err_path, "w") as err:
-        proc = subprocess.Popen([str(cli), "import", *map(str, args)], stdout=subprocess.DEVNULL, stderr=err,
-                                env=environment)
-        _pid, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    result = subprocess.CompletedProcess(proc.args, proc.returncode, "", err_path.read_text())
-    return result, usage.ru_maxrss / 1024
+    launcher = ("import resource, subprocess, sys\n"
+                "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, flush=True)\n"
+                "sys.exit(code)\n")
+    result = subprocess.run([sys.executable, "-c", launcher, str(cli), "import", *map(str, args)],
+                            capture_output=True, text=True, env=environment, timeout=180)
+    return result, int(result.stdout.strip().splitlines()[-1]) / 1024
 
 
 def test_cli_gigantic_csv_is_refused_with_bounded_memory(tmp_path):
