@@ -426,7 +426,7 @@ def _run_project(conn, pub_id, query, lexicon):
         answer = {"kind": "table", "unit": "个", "period": plabel, "columns": ["承包商", "项目数（个）", "总投资（元）", "总投资"],
                   "rows": rows, "value": rows[0][1] if rows else None, "top": rows[0][0] if rows else None}
         return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], "个")
-    if query.measure == "progress":
+    if query.measure == "progress" and query.group != "project":
         rows = ex.project_rows(conn, pub_id, _project_only(query), lexicon, None)
         p = rows[0] if rows else None
         if p is None:
@@ -508,15 +508,21 @@ def _run_project(conn, pub_id, query, lexicon):
         answer = {"kind": "figure", "value": n, "unit": "个", "display": f"{n} 个", "period": plabel, "count": n}
         answer.update(_project_table(sample))
         return answer, None
-    order = [projects.c.total_investment_fen.asc() if query.order == "asc" else projects.c.total_investment_fen.desc(),
-             projects.c.code]
-    if query.status == "滞后" and query.measure != "investment":  # the most delayed first, unless ranked by investment
-        order = [projects.c.progress_pct.asc(), projects.c.code]
+    order = ex.project_order(query)
+    if query.status == "滞后" and query.measure not in ("investment", "disbursed", "progress"):
+        order = [projects.c.progress_pct.asc(), projects.c.code]  # the most delayed first
     rows = ex.project_rows(conn, pub_id, query, lexicon, period, order=order, limit=query.limit or 50)
     total = ex.project_count(conn, pub_id, query, lexicon, period)
     answer = {"kind": "table", "unit": "元", "period": plabel, "count": total}
     answer.update(_project_table(rows))
     answer["value"] = answer["rows"][0][2] if answer["rows"] else None
+    if query.measure == "disbursed":  # ranked by disbursement: show it
+        answer["columns"] = answer["columns"] + ["已拨付（元）", "已拨付"]
+        for row, p in zip(answer["rows"], rows):
+            row += [fen_to_yuan(p["disbursed_fen"]), format_amount(p["disbursed_fen"])]
+        answer["value"] = fen_to_yuan(rows[0]["disbursed_fen"]) if rows else None
+    if query.measure == "progress":
+        answer.update(unit="%", value=rows[0]["progress_pct"] if rows else None)
     answer["top"] = answer["rows"][0][0] if answer["rows"] else None
     chart = None
     if query.measure == "investment":
@@ -549,6 +555,10 @@ def _project_years(conn, pub_id, query, lexicon, period, plabel):
         answer["difference"] = cell(diff)[0]
         if query.difference:
             answer.update(kind="figure", value=cell(diff)[0], display=("增加 " if diff >= 0 else "减少 ") + cell(abs(diff))[1])
+        base = values.get(years[0]) or 0
+        if query.percent_change and base:
+            change = diff / base
+            answer.update(kind="figure", value=_value("growth", change), unit="%", display=_display("growth", change))
     return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], unit, line=not query.years)
 
 
@@ -661,7 +671,8 @@ def restate(query, lexicon, coverage=None):
                                         "新开工" if query.new_start else None,
                                         query.min_investment_yuan and f"总投资超过{format_amount(int(query.min_investment_yuan * 100))}",
                                         query.max_investment_yuan and f"总投资不到{format_amount(int(query.max_investment_yuan * 100))}",
-                                        query.max_progress_pct is not None and f"进度低于{query.max_progress_pct:g}%") if x)
+                                        query.max_progress_pct is not None and f"进度低于{query.max_progress_pct:g}%",
+                                        query.min_progress_pct is not None and f"进度超过{query.min_progress_pct:g}%") if x)
         if query.contractor:
             filters = "、".join(x for x in (filters, f"{query.contractor}承建") if x)
         subject = f"{period}{region}{cls}{filters}项目"
@@ -700,6 +711,12 @@ def restate(query, lexicon, coverage=None):
                 f"（{period}{region}）{basis}"
         if query.group == "contractor":
             return f"{subject}中，按{'总投资' if query.measure == 'investment' else '项目数'}排名的承包商{basis}"
+        if query.measure == "progress" and query.group == "project":
+            return f"{subject}，按进度{'从低到高' if query.order == 'asc' else '从高到低'}" + \
+                (f"，前{query.limit}个" if query.limit else "") + basis
+        if query.measure == "disbursed" and query.group == "project":
+            return f"{subject}，按已拨付资金{'从低到高' if query.order == 'asc' else '从高到低'}" + \
+                (f"，前{query.limit}个" if query.limit else "") + basis
         if query.measure == "progress":
             return f"项目「{lexicon.project_names.get(query.project, query.project)}」的进展"
         if query.measure == "output":

@@ -182,6 +182,8 @@ def project_conds(pub_id, query, lexicon, period):
         conds.append(projects.c.total_investment_fen < int(query.max_investment_yuan * 100))
     if query.max_progress_pct is not None:
         conds.append(projects.c.progress_pct < query.max_progress_pct)
+    if query.min_progress_pct is not None:
+        conds.append(projects.c.progress_pct > query.min_progress_pct)
     if query.contractors:
         conds.append(projects.c.contractor.in_(query.contractors))
     if period is not None and period.explicit:
@@ -193,6 +195,17 @@ def project_conds(pub_id, query, lexicon, period):
         else:
             conds.append(projects.c.year.in_(period.years))
     return conds
+
+
+def project_order(query):
+    """How a list of projects is ranked: by disbursement, by progress (slowest first) or by investment."""
+    if query.measure == "disbursed":
+        column = projects.c.disbursed_fen
+    elif query.measure == "progress":
+        column = projects.c.progress_pct
+    else:
+        column = projects.c.total_investment_fen
+    return [column.asc() if query.order == "asc" else column.desc(), projects.c.code]
 
 
 def project_rows(conn, pub_id, query, lexicon, period, *, order=None, limit=None):

@@ -44,7 +44,9 @@ class Query:
     min_investment_yuan: float | None = None
     max_investment_yuan: float | None = None  # 「总投资不到一千万的项目」
     max_progress_pct: float | None = None  # 「进度还不到20%的（滞后项目）」
+    min_progress_pct: float | None = None  # 「进度超过八成的」
     contractors: list = field(default_factory=list)  # 「A和B各承建了几个项目」: contractors compared
+    percent_change: bool = False  # 「比2024年增长了百分之几」: a project figure's change in %, not the amount
     count_only: bool = False  # 「执行率低于60%的区县有几个」: how many rows pass the threshold
 
     def __post_init__(self):

@@ -122,7 +122,8 @@ class Lexicon:
                         self._long_names.setdefault(len(surface), []).append((surface, entry))
         found = {entry for surface, entry in self._long_names.get(len(word) + 1, ())
                  if any(surface[:k] + surface[k + 1:] == word for k in range(1, len(surface)))}  # not the first
-        found = {e for e in found if not (e.type == "class" and len(e.value) > 3 and e.value[:3] in {f.value for f in found})}
+        found = {e for e in found if not (e.type == "class" and len(e.value) == 3
+                                          and any(f.value[:3] == e.value and len(f.value) > 3 for f in found))}
         return next(iter(found)) if len(found) == 1 else None
 
     def class_candidates(self):
@@ -272,7 +273,10 @@ def build(conn, pub_id, config=None):
             entry = Entry("class", row.code, row.name)
             lex.kuan_names[row.code] = row.name
             stem = re.sub(r"(?:事务|支出)$", "", row.name)
-            for surface in {row.name, stem if len(stem) >= 2 else row.name, *kuan_synonyms.get(row.name, [])}:
+            # 「彩票公益金安排的支出」 is asked about as 「彩票公益金（支出）」
+            funded = re.sub(r"(?:安排|用于)的?支出$", "", row.name)
+            funded = {funded, funded + "支出"} if funded != row.name and len(funded) >= 3 else set()
+            for surface in {row.name, stem if len(stem) >= 2 else row.name, *funded, *kuan_synonyms.get(row.name, [])}:
                 lex.add(surface, entry)
                 own_names.add((surface, row.code))
             continue

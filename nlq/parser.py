@@ -21,7 +21,7 @@ _STOP = set("的 了 是 在 有 和 与 及 跟 同 吗 呢 吧 啊 呀 么 多
             "项目 哪些项目 哪个项目 有哪些 哪个 哪家 一般 公共 一般公共预算 财政 政府 花 花了 用 用了 这 那 其中 之间 怎么 为 给 到 "
             "程度 什么程度 到什么程度 上半年 下半年 季度 前 近 这几年 历年 单位 部门 各 各个 总 总额 数 数额 金额 规模 是多少 有多少 多 少 "
             "截至 截止 目前 现在 为止 迄今 至今 新增 新建 累计 还有 还剩 剩下 剩余 没花 未花 余额 结余 百分之几 几成 多大 "
-         "还是 幅度 变化幅度 多了 少了 已经 全部 里 中 环比 咋样 咋 怎么回事 核实 核实一下 说明 请说明 麻烦 帮我 帮忙 查一下 查查 了解 了解一下 想知道 想问 问一下 花掉 用掉 资金 偏低 偏高 是不是 正常 高还是低 是高还是低 同期 去年同期 上年同期 差 差几个 建了 修了 建成了 新增了 每月 各月 逐月 每季度 各季度 逐季 全区 全县 本区 本县 该区 该县 全镇".split())
+         "还是 幅度 变化幅度 多了 少了 已经 全部 里 中 网上 有人 有人说 听说 据说 说是 传言 报道 新闻 亿多 万多 千多 多亿 多万 各是 分别是 各是多少 环比 到底 究竟 具体 大概 大约 咋样 咋 怎么回事 核实 核实一下 说明 请说明 麻烦 帮我 帮忙 查一下 查查 了解 了解一下 想知道 想问 问一下 花掉 用掉 资金 偏低 偏高 是不是 正常 高还是低 是高还是低 同期 去年同期 上年同期 差 差几个 建了 修了 建成了 新增了 每月 各月 逐月 每季度 各季度 逐季 全区 全县 本区 本县 该区 该县 全镇".split())
 
 
 @dataclass
@@ -64,7 +64,8 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     cues = sem["cues"]
     measures = sem["measures"]
     # A delegate's framing names who should answer, not what is asked: 「请财政部门说明：」「关于…」
-    text = re.sub(r"请[^，,。；;：:]{0,12}?(?:说明|回答|介绍|解释|答复|回复|说一下|讲一下)(?:一下)?|^关于", " ", text)
+    text = re.sub(r"请[^，,。；;：:]{0,12}?(?:说明|回答|介绍|解释|答复|回复|说一下|讲一下|核实|核对|确认|查一下|查询)(?:一下)?"
+                  r"|^关于", " ", text)
     period, time_spans = parse_period(text, as_of)
     found = lexicon.scan(text, skip=time_spans)
     found, widened = _widen_to_misspelt(found, text, lexicon, time_spans)
@@ -146,6 +147,17 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
             or [c for c in choices if lexicon.dept_region.get(c) == lexicon.root_code] or choices
         if preferred[0] not in depts:
             depts.append(preferred[0])
+    # 「银杏区与竹源县民政局」: the same department of each region named
+    if len(depts) == 1 and regions and lexicon.dept_region.get(depts[0]) not in regions \
+            and re.search(r"(?:和|与|跟|及|同|、)", text):
+        own = lexicon.region_names.get(lexicon.dept_region.get(depts[0]), "")
+        short = lexicon.dept_names.get(depts[0], "").removeprefix(own)
+        same = [c for c, name in lexicon.dept_names.items()
+                if lexicon.dept_region.get(c) in regions and short and name == lexicon.region_names.get(
+                    lexicon.dept_region.get(c), "") + short]
+        if len(same) == len(regions):
+            depts = same + depts
+            regions = []
     if depts and regions and all(lexicon.dept_region.get(d) in regions for d in depts):
         regions = [r for r in regions if r not in {lexicon.dept_region.get(d) for d in depts}]
     # 「社保和就业支出里哪一项执行率最低」: the 款 of the 类 named, ranked
@@ -194,10 +206,13 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     if outputs:
         category = category or outputs[0]
         classes = []  # 「幼儿园学位」「医院病床」: the output names the projects; the class word is part of it
+    # 拨付 (disbursement) is published for projects only: 「今年已拨付多少资金」 asks about projects
     is_project_q = project_cue or bool(projects_) or bool(contractors) or has("contractor") \
+        or _has(cue_text, measures["disbursed"]["words"]) \
         or category is not None or (status is not None and not _has(text, measures["rate"]["words"]))
     alternatives_classes = []
-    if unknown and not classes and not class_set and not is_project_q and matcher is not None:
+    # a department named is the subject already: leftover words are talk around it, not a class
+    if unknown and not classes and not class_set and not depts and not is_project_q and matcher is not None:
         matches = matcher(unknown)
         if matches:
             best, score = matches[0]
@@ -237,6 +252,9 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         class_each = True  # 「支出最多的前五类」
     compare_years = _compared_years(text, as_of)
     compare_periods = [] if compare_years else _compared_periods(text, period)
+    across = _periods_of_two_years(text, as_of)
+    if across:  # 「今年上半年和去年下半年」: different months of different years
+        compare_years, compare_periods = [], across
     if not compare_years and vs_year and period is not None and re.search(r"对比|比较|比一比|对照", text) \
             and not _has(cue_text, ["增长", "增幅", "增速", "涨", "下降", "减少", "提高", "百分点", "多了", "少了",
                                     "多多少", "少多少", "变化"]):
@@ -245,7 +263,8 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         compare_years = [period.year_to - back, period.year_to]
         is_growth = False
     by_month = "quarter" if re.search(r"每个?季度?|逐季|分季度|各季度", text) and not re.search(r"[1-4]季度", text) \
-        else "month" if re.search(r"每个?月|逐月|各月|分月|月度", text) else None
+        else "month" if re.search(r"每个?月|逐月|各月|分月|月度|各个月", text) \
+        or (re.search(r"12个月", text) and re.search(r"各是|分别|各自|每个", text)) else None
     # 「多少公里」 names an output; a one-character unit (个/张/套) only with a project category (幼儿园建设建了多少个)
     # or when one category alone has it (多少套 → 保障性住房); 「项目有几个」 counts projects
     output_unit = next((u for u in sorted(lexicon.output_units, key=len, reverse=True)
@@ -300,6 +319,8 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         common = dict(base, category=category, status=status, min_investment_yuan=min_investment,
                       max_investment_yuan=max_investment,
                       max_progress_pct=threshold["value"] * 100 if threshold and threshold["op"] == "<"
+                      and re.search(r"进度|形象进度|完成", text) else None,
+                      min_progress_pct=threshold["value"] * 100 if threshold and threshold["op"] == ">"
                       and re.search(r"进度|形象进度|完成", text) else None)
         invest_words = _has(cue_text, measures["investment"]["words"])
         if len(set(contractors)) >= 2:  # 「A和B各承建了几个项目」: the named contractors side by side
@@ -348,6 +369,8 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
                 common["period"] = Period(min(compare_years), max(compare_years))
             query = Query("project", measure=measure, output_unit=unit, group="year", years=compare_years,
                           difference=bool(compare_years) and (is_growth or has("difference")),
+                          percent_change=bool(compare_years) and re.search(
+                              r"百分之几|百分之多少|百分比|增长率|增幅|增速|降幅|%|几成", text) is not None,
                           planned=unit is not None and "计划" in text,
                           new_start=has("new_start") and unit is None and status != "未开工", **common)
         elif (region_each or len(regions) >= 2) and not projects_:
@@ -361,6 +384,14 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         elif output_unit and (re.search(r"多少|几", text) or outputs or category):
             query = Query("project", measure="output", output_unit=output_unit, planned="计划" in text,
                           group="year" if has("trend") and period is not None and period.multi_year else None, **common)
+        elif is_top and (_has(cue_text, measures["disbursed"]["words"]) or re.search(r"进度|进展", cue_text)) \
+                and not re.search(r"哪(?:一)?类|各类", text):
+            # 「已拨付资金最多的两个项目」「进度最慢的两个」: projects ranked by disbursement or progress
+            by_progress = not _has(cue_text, measures["disbursed"]["words"])
+            slow = re.search(r"最慢|最低|最少|最落后|最差|倒数", text) is not None
+            query = Query("project", measure="progress" if by_progress else "disbursed", group="project",
+                          order="asc" if (slow if by_progress else is_bottom) else "desc",
+                          limit=limit or (1 if _single(text) else 10), **common)
         elif _has(text, measures["disbursed"]["words"]):
             query = Query("project", measure="disbursed", new_start=has("new_start") and status != "未开工", **common)
         elif invest_words and not is_top and not limit:
@@ -509,7 +540,8 @@ def _compared_years(text, as_of):
     """「2024年和2025年」「前年和去年」「2023年上半年和2024年上半年」 → the years set side by side."""
     m = re.search(rf"({_YEAR}){_YEAR_PART}((?:(?:和|与|跟|及|同|、|vs|VS){_YEAR}{_YEAR_PART})+)", text) \
         or re.search(r"((?:19|20)\d{2})年?[^\d]{0,20}?((?:比|较|相比)(?:19|20)\d{2})年", text) \
-        or re.search(r"(大前年|前年|去年|今年)[^\d]{0,20}?((?:比|较|相比)(?:大前年|前年|去年))", text)
+        or re.search(r"(大前年|前年|去年|今年)[^\d]{0,20}?((?:比|较|相比)(?:大前年|前年|去年))", text) \
+        or re.search(r"(大前年|前年|去年|今年)[^\d]{0,20}?((?:和|跟|与|同)(?:大前年|前年|去年))(?:相|对)?比", text)
     # 「2025年支出比2024年多多少」「去年滞后项目比前年多了几个」 (not 「比上年」: the year before the one named)
     if not m:
         return []
@@ -626,6 +658,21 @@ def _phrase_months(phrase):
         return q * 3 - 2, q * 3
     numbers = [int(n) for n in re.findall(r"\d{1,2}", phrase)]
     return (numbers[0], numbers[-1]) if 1 <= numbers[0] <= numbers[-1] <= 12 else None
+
+
+def _periods_of_two_years(text, as_of):
+    """「今年上半年和去年下半年」 → [Period(2026, 1–6), Period(2025, 7–12)] when the month spans differ."""
+    m = re.search(rf"({_YEAR}){_MONTHS_PHRASE}(?:和|与|跟|及|同|、|vs|VS|对比|比较)({_YEAR}){_MONTHS_PHRASE}", text)
+    if not m:
+        return []
+    spans = [_phrase_months(m.group(2)), _phrase_months(m.group(4))]
+    if None in spans or spans[0] == spans[1]:
+        return []
+
+    def year(word):
+        return int(word[:4]) if word[:2] in ("19", "20") else as_of.year + _RELATIVE[word]
+
+    return [Period(year(m.group(1)), year(m.group(1)), *spans[0]), Period(year(m.group(3)), year(m.group(3)), *spans[1])]
 
 
 def _compared_periods(text, period):

@@ -143,6 +143,16 @@ def parse_period(text, as_of):
             years = years or (as_of.year, as_of.year)
             months = (as_of.month, as_of.month)
             take(m)
+    if months is None:  # 「近3个月」: the last N months up to as_of (within its year); 「去年12个月」: the whole year
+        m = re.search(r"(?:近|最近|过去)(\d{1,2})个月", text)
+        if m and 1 <= int(m.group(1)) <= as_of.month:
+            years = years or (as_of.year, as_of.year)
+            months = (as_of.month - int(m.group(1)) + 1, as_of.month)
+            take(m)
+        elif re.search(r"(?<![前头至止到\d])12个月", text):
+            take(re.search(r"12个月", text))
+            years = years or (as_of.year, as_of.year)
+            months = (0, 0)  # the whole year, month by month if asked so
     if months is None:
         # 「截至今年9月」「今年前9个月」「9月底」: months 1..9 cumulative; 「9月」 alone is that month
         m = re.search(r"(?:截至|截止到?|前|头)?(\d{1,2})\s*个?月(?:份|底|末)?", text)
@@ -165,5 +175,5 @@ def parse_period(text, as_of):
         years = (as_of.year, as_of.year)
     if years[0] > years[1]:
         years = (years[1], years[0])
-    month_from, month_to = months or (0, 0)
+    month_from, month_to = months or (0, 0)  # (0, 0): the whole year
     return Period(years[0], years[1], month_from, month_to, since=since), spans

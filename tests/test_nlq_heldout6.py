@@ -1,5 +1,11 @@
 """Seventh blind evaluation (held-out set #6) of the question box (/api/ask), never used for tuning.
 
+HISTORY: first run, blind, on commit ea99b27: 171/183 = 93.4% (figure 100%, execution 91%, ranking 91%,
+comparison 91%, trend 95%, growth 91%, share 91%, project 96%). The parser has since been tuned on this
+set's failures (general rules, each with its own test in tests/test_nlq_rules.py); it now scores 183/183
+and serves as a regression guard (TARGET_ACCURACY), no longer as a measure of generalisation.
+
+
 The blind set and held-out sets #1–#5 have all been run and may have been used to tune the
 parser. tests/data/nlq_eval_heldout6.jsonl holds new questions written without reading nlq/
 (its source, semantic layer, lexicon, own eval sets, parse/API/rules tests), any results file,
@@ -104,7 +110,7 @@ from test_nlq_heldout5 import (
 EVAL_FILE = Path(__file__).parent / "data" / "nlq_eval_heldout6.jsonl"
 RESULTS_FILE = ROOT / ".cache" / "nlq_heldout6_results.json"
 # A regression guard only, well below the earlier sets' blind first runs: the figure printed is what matters.
-TARGET_ACCURACY = 0.60
+TARGET_ACCURACY = 0.95
 MIN_PER_KIND = 18
 # The issue's time words and the other ones this set promises to cover.
 TIME_WORDS = ("今年", "去年", "前年", "上半年", "前三季度", "近三年", "上个月", "2023年", "23年", "1至6月",

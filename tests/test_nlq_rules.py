@@ -439,3 +439,52 @@ def test_a_delegates_framing_is_not_the_question(ask, db):
     body = ask("关于竹源县的教育投入，请教育部门介绍一下：去年教育支出是多少")
     assert body["query"]["regions"] == [code] and body["query"]["classes"] == ["205"]
     assert not body["query"]["depts"]
+
+
+def test_projects_ranked_by_disbursement_and_by_progress(ask, db):
+    top = db.execute("select name from projects where publication_id = ? and year = 2025 "
+                     "order by disbursed_fen desc, code limit 3", (_pub(db),)).fetchall()
+    body = ask("去年拨付资金最多的三个项目")
+    assert [r[0] for r in body["answer"]["rows"]] == [n for (n,) in top]
+    slow = db.execute("select name from projects where publication_id = ? and status = '在建' and category = '农村公路' "
+                      "order by progress_pct asc, code limit 1", (_pub(db),)).fetchone()[0]
+    assert ask("在建的农村公路项目哪个进度最慢")["answer"]["rows"][0][0] == slow
+
+
+def test_projects_above_a_progress_threshold(ask, db):
+    want = db.execute("select count(*) from projects where publication_id = ? and status = '在建' "
+                      "and progress_pct > 50", (_pub(db),)).fetchone()[0]
+    assert ask("在建项目中形象进度超过50%的有多少个")["answer"]["value"] == want
+
+
+def test_different_months_of_two_years(ask, db):
+    body = ask("去年下半年和今年上半年的卫生健康支出比一比")
+    assert [r[1] for r in body["answer"]["rows"]] == [
+        pytest.approx(spent(db, 2025, (7, 12), prefix="210") / 100, abs=0.01),
+        pytest.approx(spent(db, 2026, (1, 6), prefix="210") / 100, abs=0.01)]
+
+
+def test_the_same_department_of_two_regions(ask, db):
+    a, b = _dept(db, "梅溪县教育局"), _dept(db, "云峰县教育局")
+    body = ask("去年梅溪县和云峰县教育局的支出对比")
+    assert body["query"]["depts"] == [a, b]
+
+
+def test_twelve_months_and_the_last_months(ask, db):
+    rows = ask("前年12个月全市教育支出分别是多少")["answer"]["rows"]
+    assert len(rows) == 12 and close(rows[0][1], spent(db, 2024, (1, 1), prefix="205") / 100)
+    assert close(ask("最近两个月全市社会保障和就业支出")["answer"]["value"], spent(db, 2026, (9, 10), prefix="208") / 100)
+
+
+def test_percent_change_of_a_project_figure(ask, db):
+    n = dict(db.execute("select year, count(*) from projects where publication_id = ? and year in (2023, 2024) "
+                        "group by year", (_pub(db),)).fetchall())
+    body = ask("2024年项目数量比2023年增长了百分之几")
+    assert body["answer"]["unit"] == "%" and close(body["answer"]["value"], (n[2024] - n[2023]) / n[2023] * 100)
+
+
+def test_rumour_framing_does_not_become_a_subject(ask, db):
+    code = _dept(db, "市水利局")
+    body = ask("听说去年市水利局花了5亿多，实际是多少")
+    assert body["query"]["depts"] == [code] and not body["query"]["classes"]
+    assert close(body["answer"]["value"], dept_spent(db, 2025, code) / 100)
