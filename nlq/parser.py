@@ -362,7 +362,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
                                                         or _has(cue_text, measures["count"]["words"]))):
             # 「2021至2025年项目总投资逐年变化」「去年滞后项目数比前年多了几个」: project figures year by year
             unit = output_unit or (lexicon.outputs[category][1] if category in lexicon.outputs and (
-                outputs or re.search(r"修|建|新增|改造|产出", text)) else None)
+                outputs or re.search(r"修|建|新增|改造|产出", cue_text)) and not invest_words else None)
             measure = "output" if unit else "disbursed" if _has(cue_text, measures["disbursed"]["words"]) \
                 else "investment" if invest_words else "count"
             if compare_years:
@@ -376,7 +376,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
         elif (region_each or len(regions) >= 2) and not projects_:
             # 「哪个区县修的农村公路最多」「各区县滞后项目数」「A县和B县修了多少公里」: projects by region
             unit = output_unit or (lexicon.outputs[category][1] if category in lexicon.outputs and (
-                outputs or re.search(r"修|建|新增|改造|产出", text)) else None)
+                outputs or re.search(r"修|建|新增|改造|产出", cue_text)) and not invest_words else None)
             measure = "output" if unit else "investment" if invest_words else "count"
             query = Query("project", measure=measure, output_unit=unit, group="region",
                           order="asc" if is_bottom else "desc", limit=limit or (1 if _single(text) else None),

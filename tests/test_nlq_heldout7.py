@@ -1,5 +1,11 @@
 """Eighth blind evaluation (held-out set #7) of the question box (/api/ask), never used for tuning.
 
+HISTORY: first run, blind, on commit 4126118: 179/181 = 98.9% (figure 96%, trend 95%, every other kind
+100%). The two failures (市国动办, a category named 老旧小区改造 read as an output) were then fixed by
+general rules with their own tests in tests/test_nlq_rules.py; it now scores 181/181 and serves as a
+regression guard (TARGET_ACCURACY). A next set, written blind, measures generalisation from here.
+
+
 The blind set and held-out sets #1–#6 have all been run and may have been used to tune the
 parser. tests/data/nlq_eval_heldout7.jsonl holds new questions written without reading nlq/
 (its source, semantic layer, lexicon, own eval sets, parse/API/rules tests), any results file,
@@ -102,7 +108,7 @@ from test_nlq_heldout6 import (
 EVAL_FILE = Path(__file__).parent / "data" / "nlq_eval_heldout7.jsonl"
 RESULTS_FILE = ROOT / ".cache" / "nlq_heldout7_results.json"
 # A regression guard only, well below the earlier sets' blind first runs: the figure printed is what matters.
-TARGET_ACCURACY = 0.60
+TARGET_ACCURACY = 0.95
 MIN_PER_KIND = 18
 # The issue's time words and the other ones this set promises to cover.
 TIME_WORDS = ("今年", "去年", "前年", "上半年", "前三季度", "近三年", "上个月", "2023年", "23年", "1至6月",

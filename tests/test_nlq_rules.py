@@ -488,3 +488,17 @@ def test_rumour_framing_does_not_become_a_subject(ask, db):
     body = ask("听说去年市水利局花了5亿多，实际是多少")
     assert body["query"]["depts"] == [code] and not body["query"]["classes"]
     assert close(body["answer"]["value"], dept_spent(db, 2025, code) / 100)
+
+
+def test_investment_asked_of_a_category_whose_name_has_a_verb(ask, db):
+    """「老旧小区改造项目总投资」: 改造 is part of the category's name, the question asks for investment."""
+    rows = dict(db.execute("select year, sum(total_investment_fen) from projects where publication_id = ? "
+                           "and category = '老旧小区改造' and year between 2022 and 2024 group by year",
+                           (_pub(db),)).fetchall())
+    body = ask("2022至2024年老旧小区改造项目每年投资多少")
+    assert [r[1] for r in body["answer"]["rows"]] == [rows[y] / 100 for y in (2022, 2023, 2024)]
+
+
+def test_office_short_names(ask, db):
+    code = _dept(db, "市人大常委会办公室")
+    assert ask("去年市人大办支出多少")["query"]["depts"] == [code]
