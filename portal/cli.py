@@ -79,7 +79,18 @@ def demo(seed, dataset, out, if_missing, no_publish):
 @click.option("--host", default="127.0.0.1")
 def serve(port, host):
     import os
+    import socket
+
     port = port or 5000
+    # gunicorn listens with SO_REUSEPORT (gunicorn.conf.py): check the port by a plain bind first, so a
+    # second server never silently shares the port with one already running.
+    probe = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        probe.bind((host, port))
+    except OSError:
+        raise click.ClickException(f"端口 {port} 已被占用（是否已有门户在运行？）；可用 PORT=端口号 换一个") from None
+    finally:
+        probe.close()
     config = Path(__file__).resolve().parent.parent / "gunicorn.conf.py"
     os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "-c", str(config),
                                "--bind", f"{host}:{port}", "wsgi:app"])
