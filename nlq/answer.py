@@ -398,9 +398,9 @@ def _progress_by_month(conn, pub_id, query, lexicon):
         running = sum(v for m, v in monthly.items() if m and m <= end)
         rate = running / budget if budget else None
         label = f"{end}月" if query.group == "month" else f"第{(end - 1) // 3 + 1}季度末" + ("" if end % 3 == 0 else f"（截至{end}月）")
-        rows.append([label, _value("rate", rate), _display("rate", rate), fen_to_yuan(running)])
+        rows.append([label, _value("rate", rate), _display("rate", rate), fen_to_yuan(running), format_amount(running)])
     answer = {"kind": "series", "unit": "%", "period": f"{year}年",
-              "columns": ["截至", "累计执行率（%）", "累计执行率", "累计支出（元）"], "rows": rows,
+              "columns": ["截至", "累计执行率（%）", "累计执行率", "累计支出（元）", "累计支出"], "rows": rows,
               "value": rows[-1][1] if rows else None, "budget": fen_to_yuan(budget)}
     return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], "%", line=True)
 
@@ -605,8 +605,10 @@ def _bar_chart(labels, values, unit, *, line=False):
     return {
         "mzUnit": unit,  # charts.js appends it to every tooltip value
         "tooltip": {"trigger": "axis"},
-        "grid": {"left": 80, "right": 20, "top": 30, "bottom": 60},
-        "xAxis": {"type": "category", "data": labels, "axisLabel": {"interval": 0, "rotate": 30 if len(labels) > 6 else 0}},
+        "grid": {"left": 80, "right": 20, "top": 30, "bottom": 60, "containLabel": True},
+        # many or long labels (「2026年上半年（1—6月）」) are slanted so they never run into each other on a phone
+        "xAxis": {"type": "category", "data": labels, "axisLabel": {
+            "interval": 0, "rotate": 30 if len(labels) > 6 or sum(len(str(x)) for x in labels) > 16 else 0}},
         "yAxis": {"type": "value", "name": unit},
         "series": [{"type": "line" if line else "bar", "data": values, "name": unit}],
     }
