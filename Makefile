@@ -12,6 +12,7 @@ run: install
 	PORT=$(PORT) $(BIN)/mingzhang serve --port $(PORT)
 
 test: install browser-deps
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 install: $(INSTALLED)

@@ -1,14 +1,17 @@
 """gunicorn settings for ``make run`` and production (override with GUNICORN_* env or CLI flags)."""
 import os
 
+from portal.config import SERVER_SETTINGS, env_value
+
+_server = {s.env: env_value(s) for s in SERVER_SETTINGS}
 # One intra-op thread per worker for torch (query embeddings): workers × threads already fill the
 # cores, and torch's default of one thread per core made a single request use every core.
-os.environ.setdefault("OMP_NUM_THREADS", os.environ.get("TORCH_THREADS", "1"))
+os.environ.setdefault("OMP_NUM_THREADS", str(_server["TORCH_THREADS"]))
 
-workers = int(os.environ.get("WEB_CONCURRENCY", "1"))
-threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+workers = _server["WEB_CONCURRENCY"]
+threads = _server["GUNICORN_THREADS"]
 worker_class = "gthread"
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+timeout = _server["GUNICORN_TIMEOUT"]
 graceful_timeout = 20
 preload_app = True  # one copy of the app (and the embedding model) shared by forked workers
 accesslog = "-"

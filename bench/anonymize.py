@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from anonymize import Deidentifier  # noqa: E402
 from anonymize.lexicon import public_terms_from_tables  # noqa: E402
 from anonymize.publication import apply_publication_controls  # noqa: E402
-from portal.importer.publish import known_person_names, read_sources, to_published_rows  # noqa: E402
+from ledger.importer.publish import known_person_names, read_sources, to_published_rows  # noqa: E402
 
 
 def main():
@@ -27,7 +27,7 @@ def main():
     args = parser.parse_args()
     raw = args.raw
     if raw is None:
-        from portal.demo import generate
+        from ledger.demo import generate
         raw = Path(tempfile.mkdtemp()) / "city"
         generate(raw, seed=20240101, as_of=dt.date(2026, 10, 31))
     tables, _manifest = read_sources([raw])

@@ -295,7 +295,7 @@ def main():
                   f"RATELIMIT_ASK={args.rate_ask!r} (raised so ask is not throttled), "
                   f"RATELIMIT_WRITE={args.rate_write!r} (comment 429s are intended; memory:// storage is "
                   f"per worker, so up to {args.workers}x that many comments are accepted)")
-            print(f"mix: " + ", ".join(f"{n} {w}%" for n, w in MIX) + f"; {len(codes)} project codes, "
+            print("mix: " + ", ".join(f"{n} {w}%" for n, w in MIX) + f"; {len(codes)} project codes, "
                   f"{len(SEARCH_QUERIES)} search queries, {len(QUESTIONS)} questions; "
                   f"{args.duration:g} s per level, closed loop, keep-alive; load avg before: "
                   + " ".join(f"{v:.2f}" for v in os.getloadavg()))

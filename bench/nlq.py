@@ -56,15 +56,15 @@ def main():
                  for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
                  for q in [json.loads(line).get("q") or json.loads(line).get("question")] if q and "{" not in q]
 
+    from ledger.db import current_publication
     from portal import create_app
-    from portal.db import current_publication
 
     app = create_app({"INSTANCE_PATH": work, "DATABASE_URL": f"sqlite:///{work / 'mingzhang.db'}",
                       "SEARCH_INDEX_PATH": work / "search.db", "SECRET_KEY": "bench", "RATELIMIT_ENABLED": False})
     from portal.extensions import limiter
 
     limiter.enabled = False
-    from nlq import embedding
+    from ledger import embedding
     from nlq.answer import ask
     from nlq.lexicon import for_publication
     from nlq.parser import parse

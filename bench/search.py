@@ -99,7 +99,7 @@ def mixed_queries(rng, vocabulary, count, phrase_source, weights=None):
         for rank in range(len(vocabulary)):
             total += 1.0 / (rank + 1) ** 0.8
             cum.append(total)
-    for i in range(count):
+    for _ in range(count):
         kind = rng.random()
         words = rng.choices(vocabulary, cum_weights=cum, k=rng.choice((1, 1, 2, 2, 3)))
         filters, sort, params = {}, "relevance", {}
@@ -221,7 +221,7 @@ def main():
         if instance is None:
             print("no demo instance found (run the tests once, or `mingzhang demo`); skipping the demo run")
         else:
-            from portal.db import current_publication, make_engine
+            from ledger.db import current_publication, make_engine
 
             engine = make_engine(f"sqlite:///{instance / 'mingzhang.db'}")
             with engine.connect() as conn:

@@ -5,8 +5,9 @@ from urllib.parse import urlencode
 
 from sqlalchemy import or_, select
 
-from portal.money import fen_to_yuan, format_amount
-from portal.schema import departments, projects
+from ledger.errors import UserError
+from ledger.money import fen_to_yuan, format_amount
+from ledger.schema import departments, projects
 
 from . import execute as ex
 from .ir import Query
@@ -20,10 +21,8 @@ MEASURE_LABELS = {"spent": "支出", "budget": "预算", "rate": "执行率", "s
                   "per_capita": "人均支出", "disbursed": "已拨付资金", "remaining": "预算余额（预算 − 已支出）"}
 
 
-class QuestionError(ValueError):
-    def __init__(self, code, message):
-        super().__init__(message)
-        self.code, self.message = code, message
+class QuestionError(UserError):
+    """A question that cannot be asked as given (empty, too long, bad date)."""
 
 
 def check_question(question):
@@ -41,7 +40,7 @@ def embedding_matcher(config, lexicon, threshold=0.88):
         return None
 
     def match(words):
-        from .embedding import get_model
+        from ledger.embedding import get_model
 
         model = get_model(config)
         candidates = lexicon.class_candidates()

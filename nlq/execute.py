@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from sqlalchemy import and_, extract, func, or_, select
 
-from portal.schema import budgets, expenditures, projects
+from ledger.schema import budgets, expenditures, projects
 
 from .timeparse import Period
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from portal.schema import departments, func_classes, projects, regions
-from portal.semantics import MINSHENG_LABEL, minsheng_codes
+from ledger.schema import departments, func_classes, projects, regions
+from ledger.semantics import MINSHENG_LABEL, minsheng_codes
 
 SEMANTIC_FILE = Path(__file__).with_name("semantic.toml")
 _REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县",

@@ -1,7 +1,7 @@
 """Suggested questions, built from the publication's own names (cached per publication)."""
 from sqlalchemy import func, select
 
-from portal.schema import expenditures, projects
+from ledger.schema import expenditures, projects
 
 from .lexicon import for_publication
 

@@ -18,7 +18,7 @@ def create_app(overrides=None):
     app.json.ensure_ascii = False
     app.json.sort_keys = False
 
-    from .db import init_schema, make_engine
+    from ledger.db import init_schema, make_engine
     engine = make_engine(app.config["DATABASE_URL"])
     init_schema(engine)
     app.extensions["mingzhang.engine"] = engine

@@ -23,7 +23,7 @@ def create_user_command(username, role, password, reset):
                 return
             create_user(username, password, role)
         except AuthError as exc:
-            raise click.ClickException(str(exc))
+            raise click.ClickException(str(exc)) from None
         audit("create_user", target=username, detail={"role": role}, username="cli")
         click.echo(f"已创建用户「{username}」（{ROLE_LABELS[role]}）。")
 

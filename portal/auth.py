@@ -12,7 +12,8 @@ from flask import abort, current_app, g, redirect, request, session, url_for
 from sqlalchemy import insert, select, update
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from . import schema
+from ledger import schema
+from ledger.errors import UserError
 
 ROLES = ("admin", "publisher", "moderator")
 ROLE_LABELS = {"admin": "管理员", "publisher": "数据发布员", "moderator": "评议审核员"}
@@ -22,8 +23,11 @@ MIN_PASSWORD_LENGTH = 10
 _DUMMY_HASH = generate_password_hash("unknown-user-timing-guard")
 
 
-class AuthError(ValueError):
+class AuthError(UserError):
     """A user-facing (Chinese) problem with an account operation."""
+
+    def __init__(self, message):
+        super().__init__("account", message)
 
 
 def _now():

@@ -15,7 +15,6 @@ buffered: a 304 just closes the unread stream.
 """
 import datetime as dt
 import hashlib
-import os
 from importlib import metadata
 
 from flask import current_app, g, request
@@ -29,7 +28,7 @@ from .config import PROJECT_ROOT
 UNCACHED_BLUEPRINTS = {"admin", "health", "community"}
 # Answers that read today's date (「去年」 is relative to it): the date joins the validator.
 DATED_BLUEPRINTS = {"ask"}
-SOURCE_DIRS = ("portal", "nlq", "search", "anonymize", "templates")
+SOURCE_DIRS = ("portal", "ledger", "nlq", "search", "anonymize", "templates")
 SOURCE_SUFFIXES = (".py", ".html", ".js", ".css")
 PRIVATE = "private, no-store"
 REVALIDATE = "no-cache"
@@ -83,8 +82,9 @@ def _shown_publication():
 
 
 def _etag(shown, dated):
+    from ledger.db import current_publication
+
     from .context import connection
-    from .db import current_publication
 
     current = shown if "pub" not in request.args else current_publication(connection())
     parts = [
@@ -121,7 +121,7 @@ def build_id(app):
     """Identifies the running code: BUILD_ID / MINGZHANG_BUILD_ID, else a digest of the sources."""
     cached = app.extensions.get("mingzhang.build_id")
     if cached is None:
-        cached = (app.config.get("BUILD_ID") or os.environ.get("MINGZHANG_BUILD_ID")
+        cached = (app.config.get("BUILD_ID")
                   or source_digest())
         app.extensions["mingzhang.build_id"] = cached
     return cached

@@ -51,27 +51,46 @@ def import_command(paths, dataset, title):
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="原始文件输出目录")
 @click.option("--if-missing", is_flag=True, help="已有发布时不做任何事")
 @click.option("--no-publish", is_flag=True, help="只生成原始文件")
-def demo(seed, dataset, out, if_missing, no_publish):
+@click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="示例数据的截止日期 YYYY-MM-DD（默认：上个月最后一天）；同一种子和日期生成完全相同的数据")
+def demo(seed, dataset, out, if_missing, no_publish, as_of):
     app = _app()
     with app.app_context():
         if if_missing:
-            from .db import current_publication
+            from ledger.db import current_publication
             with app.extensions["mingzhang.engine"].connect() as conn:
                 if current_publication(conn):
                     click.echo("已有发布数据，跳过示例数据生成。")
                     return
         out = out or Path(app.config["INSTANCE_PATH"]) / "raw" / dataset
         if dataset == "city":
-            from .demo import generate
-            files = generate(out, seed=seed)
+            from ledger.demo import generate
+            from ledger.demo.generator import default_as_of
+
+            as_of = as_of.date() if as_of else default_as_of()
+            files = generate(out, seed=seed, as_of=as_of)
             title = "示例市预算执行数据（演示）"
+            click.echo(f"示例数据截止 {as_of:%Y-%m-%d}，种子 {seed}"
+                       f"（重建同一份数据：mingzhang demo --seed {seed} --as-of {as_of:%Y-%m-%d}）")
         else:
-            from .importer.yearbook import bundled_yearbook_files
+            from ledger.importer.yearbook import bundled_yearbook_files
             files = bundled_yearbook_files()
             title = "分地区一般公共预算支出（中国统计年鉴表7-6，2019–2023）"
         click.echo(f"原始文件：{out if dataset == 'city' else '随包附带的年鉴表格'}（{len(files)} 个）")
         if not no_publish:
             run_publish(app, files, dataset=dataset, title=title, is_demo=dataset == "city", created_by="demo")
+
+
+@main.command("settings", help="列出全部配置项（环境变量）、默认值与当前值")
+def settings_command():
+    from .config import SERVER_SETTINGS, SETTINGS, env_value, load_config
+
+    config = load_config()
+    for setting in SETTINGS + SERVER_SETTINGS:
+        value = config.get(setting.config_key) if setting in SETTINGS else env_value(setting)
+        if setting.env in ("SECRET_KEY", "PSEUDONYM_KEY") and value:
+            value = "（已设置，不显示）"
+        click.echo(f"{setting.env} = {value}\n    {setting.help}")
 
 
 @main.command(help="启动门户（gunicorn）")
@@ -96,18 +115,15 @@ def serve(port, host):
                                "--bind", f"{host}:{port}", "wsgi:app"])
 
 
-def _register_optional_commands():
+def _register_commands():
     """Commands owned by feature modules; each module exposes ``commands`` (click commands)."""
-    for module_name in ("anonymize.cli", "search.cli", "nlq.cli", "portal.whitepaper", "portal.admin_cli",
-                        "portal.verify"):
-        try:
-            module = __import__(module_name, fromlist=["commands"])
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
+    from . import admin_cli, verify, whitepaper
+    from .commands import ask, search
+    from .privacy import cli as privacy
+
+    for module in (privacy, search, ask, whitepaper, admin_cli, verify):
         for command in module.commands:
             main.add_command(command)
 
 
-_register_optional_commands()
+_register_commands()

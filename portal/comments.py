@@ -16,8 +16,9 @@ from pathlib import Path
 from sqlalchemy import func, insert, select, update
 
 from anonymize import scrub_text
+from ledger import schema
+from ledger.errors import UserError
 
-from . import schema
 from .auth import audit
 
 MAX_BODY_CHARS = 500
@@ -31,12 +32,8 @@ STATUS_LABELS = {"pending": "待审核", "approved": "已公开", "rejected": "�
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
-class CommentError(ValueError):
+class CommentError(UserError):
     """A submission we refuse, with a Chinese message for the citizen."""
-
-    def __init__(self, code, message, status=400):
-        super().__init__(message)
-        self.code, self.message, self.status = code, message, status
 
 
 def _now():

@@ -1,63 +1,116 @@
-"""Explicit configuration: defaults, overridden by environment variables.
+"""Every setting, declared once: its environment variable, default, type and meaning.
 
-Every setting a deployment may change is listed here, and documented in the README.
+``load_config`` builds the Flask config from the environment; nothing else in the project reads
+environment variables for settings. The README's configuration table documents each one (a test
+checks both directions), and ``mingzhang settings`` prints them with their current values.
 """
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from ledger.importer.readers import ImportLimits
+from ledger.paths import PROJECT_ROOT
+
 DEFAULT_SECRET = "dev-insecure-change-me"
+MB = 1024 * 1024
 
 
-def _env(name, default):
-    value = os.environ.get(name)
-    return default if value in (None, "") else value
+def _flag(text):
+    return text.strip() == "1"
+
+
+@dataclass(frozen=True)
+class Setting:
+    env: str                 # environment variable
+    default: object          # default, after parsing (a callable gets the config built so far)
+    help: str                # what it means, in the README's words
+    key: str = ""            # Flask config key; empty: same as env
+    parse: Callable = str    # text -> value
+    scale: int = 1           # multiplier applied after parsing (MB -> bytes)
+
+    @property
+    def config_key(self):
+        return self.key or self.env
+
+
+def _instance_default(name):
+    return lambda config: config["INSTANCE_PATH"] / name
+
+
+SETTINGS = (
+    Setting("MINGZHANG_INSTANCE", PROJECT_ROOT / "instance", "数据库、搜索索引、上传文件所在目录",
+            key="INSTANCE_PATH", parse=Path),
+    Setting("DATABASE_URL", lambda c: f"sqlite:///{c['INSTANCE_PATH'] / 'mingzhang.db'}",
+            "SQLAlchemy 地址；PostgreSQL 用 `postgresql+psycopg://…`"),
+    Setting("SEARCH_BACKEND", "sqlite", "`sqlite`（内嵌 FTS5）或 `elasticsearch`"),
+    Setting("SEARCH_INDEX_PATH", _instance_default("search.db"), "内嵌搜索索引文件", parse=Path),
+    Setting("ELASTICSEARCH_URL", "", "Elasticsearch 地址"),
+    Setting("ELASTICSEARCH_INDEX", "mingzhang", "Elasticsearch 索引别名"),
+    Setting("ELASTICSEARCH_TIMEOUT", "2", "ES 单次请求超时（秒）"),
+    Setting("ELASTICSEARCH_RETRY_AFTER", "30", "ES 失败后改用本地索引的时长（秒）"),
+    Setting("SEARCH_HYBRID", "1", "搜索是否融合语义向量（`1`/`0`）"),
+    Setting("SEARCH_EMBEDDING_CACHE", "", "段落向量缓存文件（默认 `.cache/search-embeddings.sqlite`；`off` 关闭）"),
+    Setting("EMBEDDING_MODEL", "", "sentence-transformers 模型名或路径（默认：内置 e5-small 转换）"),
+    Setting("NLQ_EMBEDDINGS", True, "问答是否用向量匹配生僻词", parse=_flag),
+    Setting("MINSHENG_CLASSES", "", "民生支出包含的类（逗号分隔；默认 205,207,208,210,211,212,213,221）"),
+    Setting("PUBLIC_BASE_URL", "", "生成的白皮书里链接使用的网站地址"),
+    Setting("MINGZHANG_BUILD_ID", "", "程序版本，参与 HTTP 缓存的 ETag（默认：源代码摘要）", key="BUILD_ID"),
+    Setting("SECRET_KEY", DEFAULT_SECRET, "会话、CSRF、访问者摘要的密钥；生产模式下必须设置"),
+    Setting("PSEUDONYM_KEY", lambda c: c["SECRET_KEY"], "个人代号（HMAC）的密钥；各次发布间须保持不变"),
+    Setting("RATELIMIT_STORAGE_URI", "memory://", "限流计数存储；多进程部署用 `redis://…`"),
+    Setting("RATELIMIT_FALLBACK", True, "Redis 不可达时各 worker 改在自己内存中计数，继续服务；`0` 则此时请求返回 500",
+            key="RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", parse=_flag),
+    Setting("RATELIMIT_STORAGE_TIMEOUT", 0.5, "等待 Redis（连接与每条命令）的秒数，超过即视为不可达", parse=float),
+    Setting("RATELIMIT_WRITE", "5 per minute", "评议提交的限流"),
+    Setting("RATELIMIT_ASK", "30 per minute", "问答接口的限流"),
+    Setting("COMMENTS_PREMODERATED", True, "新评议是否先审后发", parse=_flag),
+    Setting("CITY_NAME", "示例市", "站点显示的城市名"),
+    Setting("MINGZHANG_ENV", "development", "`production` 时拒绝使用默认密钥，Cookie 加 Secure"),
+    Setting("MAX_UPLOAD_MB", 50 * MB, "后台上传大小上限（MB）", key="MAX_CONTENT_LENGTH", parse=int, scale=MB),
+    Setting("MINGZHANG_PROXY_COUNT", 0, "门户前面添加 `X-Forwarded-*` 头的反向代理层数；0 表示忽略这些头",
+            key="TRUSTED_PROXY_COUNT", parse=int),
+    Setting("IMPORT_MAX_ROWS", ImportLimits.max_rows, "每个导入文件（工作表）的最多数据行数", parse=int),
+    Setting("IMPORT_MAX_FILE_MB", ImportLimits.max_file_mb, "每个导入文件的大小上限（MB）", parse=int),
+    Setting("IMPORT_MAX_XLSX_INFLATED_MB", ImportLimits.max_xlsx_inflated_mb,
+            "XLSX 解压后大小上限（MB，防「压缩炸弹」）", parse=int),
+)
+
+# Read by gunicorn.conf.py in the server process, not by the app: declared here so they are documented
+# and tested with the rest.
+SERVER_SETTINGS = (
+    Setting("PORT", 5000, "`make run` / `mingzhang serve` 的端口", parse=int),
+    Setting("WEB_CONCURRENCY", 1, "gunicorn 进程数", parse=int),
+    Setting("GUNICORN_THREADS", 8, "每个 gunicorn 进程的线程数", parse=int),
+    Setting("GUNICORN_TIMEOUT", 60, "gunicorn 请求超时（秒）", parse=int),
+    Setting("TORCH_THREADS", 1, "每个 worker 计算语义向量时 torch 使用的线程数（默认 1：多个请求并行已占满 CPU）",
+            parse=int),
+)
+
+
+def env_value(setting, config=None):
+    """The setting's value from the environment, or its default."""
+    text = os.environ.get(setting.env)
+    if text in (None, ""):
+        default = setting.default
+        return default(config) if callable(default) else default
+    return setting.parse(text) * setting.scale if setting.scale != 1 else setting.parse(text)
 
 
 def load_config(overrides=None):
-    instance = Path(_env("MINGZHANG_INSTANCE", PROJECT_ROOT / "instance"))
-    config = {
-        "INSTANCE_PATH": instance,
-        "DATABASE_URL": _env("DATABASE_URL", f"sqlite:///{instance / 'mingzhang.db'}"),
-        "SEARCH_BACKEND": _env("SEARCH_BACKEND", "sqlite"),
-        "SEARCH_INDEX_PATH": Path(_env("SEARCH_INDEX_PATH", instance / "search.db")),
-        "ELASTICSEARCH_URL": _env("ELASTICSEARCH_URL", ""),
-        "ELASTICSEARCH_INDEX": _env("ELASTICSEARCH_INDEX", "mingzhang"),
-        # Per-request timeout (s), and how long to stay on the local index after a failure (s).
-        "ELASTICSEARCH_TIMEOUT": _env("ELASTICSEARCH_TIMEOUT", "2"),
-        "ELASTICSEARCH_RETRY_AFTER": _env("ELASTICSEARCH_RETRY_AFTER", "30"),
-        "EMBEDDING_MODEL": _env("EMBEDDING_MODEL", ""),  # empty: the bundled e5-small conversion
-        # Hybrid search (BM25 + dense vectors) and embedding fallback for unknown question words.
-        "SEARCH_HYBRID": _env("SEARCH_HYBRID", "1"),
-        "NLQ_EMBEDDINGS": _env("NLQ_EMBEDDINGS", "1") == "1",
-        # Which 类 codes count as 民生支出 (comma-separated); empty: portal/semantics.py defaults.
-        "MINSHENG_CLASSES": _env("MINSHENG_CLASSES", ""),
-        # Absolute site address used in generated files (white papers) that leave the site.
-        "PUBLIC_BASE_URL": _env("PUBLIC_BASE_URL", ""),
-        # Code version in HTTP validators (ETag); empty: a digest of the source files.
-        "BUILD_ID": _env("MINGZHANG_BUILD_ID", ""),
-        "SECRET_KEY": _env("SECRET_KEY", DEFAULT_SECRET),
-        # Key for pseudonyms of private persons; must stay stable across publications.
-        "PSEUDONYM_KEY": _env("PSEUDONYM_KEY", "") or _env("SECRET_KEY", DEFAULT_SECRET),
-        "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI", "memory://"),
-        # Redis down: count per process in memory (and log a warning) rather than fail requests;
-        # the shared store is retried with backoff (1 s, 2 s, 4 s … 32 s) and used again once it answers.
-        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": _env("RATELIMIT_FALLBACK", "1") == "1",
-        "RATELIMIT_SWALLOW_ERRORS": _env("RATELIMIT_FALLBACK", "1") == "1",
-        # Seconds to wait for the rate-limit store before treating it as down (connect and each command).
-        "RATELIMIT_STORAGE_TIMEOUT": float(_env("RATELIMIT_STORAGE_TIMEOUT", "0.5")),
-        "RATELIMIT_WRITE": _env("RATELIMIT_WRITE", "5 per minute"),
-        "RATELIMIT_ASK": _env("RATELIMIT_ASK", "30 per minute"),
-        "COMMENTS_PREMODERATED": _env("COMMENTS_PREMODERATED", "1") == "1",
-        "CITY_NAME": _env("CITY_NAME", "示例市"),
-        "MINGZHANG_ENV": _env("MINGZHANG_ENV", "development"),
-        "MAX_CONTENT_LENGTH": int(_env("MAX_UPLOAD_MB", "50")) * 1024 * 1024,
-        # Reverse proxies in front of the portal that append X-Forwarded-For/-Proto/-Host (0: none,
-        # the headers are ignored and the client is the TCP peer; 1: one nginx/Caddy; 2: CDN + nginx).
-        "TRUSTED_PROXY_COUNT": int(_env("MINGZHANG_PROXY_COUNT", "0")),
-    }
+    config = {}
+    for setting in SETTINGS:
+        config[setting.config_key] = env_value(setting, config)
+    # Redis down: count per process rather than fail requests; the store is retried with backoff.
+    config["RATELIMIT_SWALLOW_ERRORS"] = config["RATELIMIT_IN_MEMORY_FALLBACK_ENABLED"]
     if overrides:
         config.update(overrides)
     if config["MINGZHANG_ENV"] == "production" and config["SECRET_KEY"] == DEFAULT_SECRET:
         raise RuntimeError("SECRET_KEY must be set in production (MINGZHANG_ENV=production)")
     return config
+
+
+def import_limits(config):
+    """The importer's caps for this deployment."""
+    return ImportLimits(max_rows=config["IMPORT_MAX_ROWS"], max_file_mb=config["IMPORT_MAX_FILE_MB"],
+                        max_xlsx_inflated_mb=config["IMPORT_MAX_XLSX_INFLATED_MB"])

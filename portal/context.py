@@ -1,7 +1,7 @@
 """Per-request access to the database and the publication being shown."""
 from flask import abort, current_app, g, request
 
-from .db import current_publication, get_publication
+from ledger.db import current_publication, get_publication
 
 
 def engine():

@@ -2,6 +2,8 @@
 from flask import jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from ledger.errors import UserError
+
 MESSAGES = {
     400: ("bad_request", "请求有误"),
     403: ("forbidden", "没有权限访问此页面"),
@@ -29,8 +31,6 @@ def api_error(status, code, message, **extra):
 def handle_http_error(exc):
     status = exc.code if isinstance(exc, HTTPException) else 500
     code, message = MESSAGES.get(status, ("error", "请求无法完成"))
-    if isinstance(exc, HTTPException) and isinstance(exc.description, str) and getattr(exc, "chinese", False):
-        message = exc.description
     if wants_json():
         response = api_error(status, code, message)
     else:
@@ -40,6 +40,14 @@ def handle_http_error(exc):
     return response
 
 
+def handle_user_error(exc):
+    """Every UserError, from any layer: the same JSON error object for the API, an error page for people."""
+    if wants_json():
+        return api_error(exc.status, exc.code, exc.message)
+    return make_response(render_template("error.html", status=exc.status, message=exc.message), exc.status)
+
+
 def register(app):
+    app.register_error_handler(UserError, handle_user_error)
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(Exception, lambda exc: (app.logger.exception(exc), handle_http_error(exc))[1])

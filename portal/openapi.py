@@ -8,7 +8,7 @@ generate requests from this description and check every response against it.
 """
 import re
 
-from .datadict import DATASETS
+from ledger.datadict import DATASETS
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 # What views/pages.arg_code accepts: ASCII letters, digits, - and _, at least one letter or digit, ≤ 32.
@@ -57,7 +57,7 @@ def _search_facets():
 
 
 def _compare_measures():
-    from .queries.compare import MEASURES
+    from ledger.queries.compare import MEASURES
     return {"type": "string", "enum": list(MEASURES)}
 
 

@@ -7,8 +7,10 @@ import logging
 
 from sqlalchemy.exc import DBAPIError
 
+from ledger.importer.publish import ImportFailure, StorageFailure, publish, record_failure
+
+from .config import import_limits
 from .hooks import after_publish
-from .importer.publish import ImportFailure, StorageFailure, publish, record_failure
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +22,7 @@ def publish_files(app, paths, *, dataset, title, created_by, is_demo=False):
     try:
         publication = publish(
             engine, paths, pseudonym_key=app.config["PSEUDONYM_KEY"], dataset=dataset, title=title,
-            is_demo=is_demo, created_by=created_by,
+            is_demo=is_demo, created_by=created_by, limits=import_limits(app.config),
             on_published=lambda pub, rows: warnings.extend(after_publish(app, pub, rows)))
     except ImportFailure as failure:
         try:

@@ -1,7 +1,8 @@
 """Template filters and globals shared by every page."""
 from flask import request, url_for
 
-from . import money
+from ledger import money
+
 from .context import publication
 
 
@@ -36,7 +37,7 @@ def short_sha(value, head=10, tail=6):
 
 def table_labels():
     """Chinese names of the published tables (regions → 地区), for pages that list row counts."""
-    from .datadict import DATASETS
+    from ledger.datadict import DATASETS
 
     return {name: dataset.label for name, dataset in DATASETS.items()}
 

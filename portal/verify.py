@@ -1,6 +1,6 @@
 """Check the integrity chain: ``mingzhang verify``.
 
-Every publication stores the SHA-256 of its rows (``data_sha256``, see portal/integrity.py) and the
+Every publication stores the SHA-256 of its rows (``data_sha256``, see ledger/integrity.py) and the
 data hash of the publication before it (``prev_sha256``). Verification recomputes each digest from
 the database and walks the chain, so a row changed after publication (``data_tampered``) or a
 rewritten hash (``chain_broken``) shows up. A downloaded open-data JSON file (/data/<table>.json)
@@ -19,8 +19,8 @@ import click
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from . import schema
-from .integrity import publication_digest
+from ledger import schema
+from ledger.integrity import publication_digest
 
 OK, DATA_TAMPERED, CHAIN_BROKEN = "ok", "data_tampered", "chain_broken"
 
@@ -94,7 +94,8 @@ def verify_export(engine, path):
     """
     from werkzeug.datastructures import MultiDict
 
-    from .datadict import DATASETS
+    from ledger.datadict import DATASETS
+
     from .views.opendata import FilterError, parse_filters
 
     path = Path(path)
@@ -181,7 +182,7 @@ def verify_command(publication_id, as_json, exports):
 
     app = _app()
     engine = app.extensions["mingzhang.engine"]
-    from .db import init_schema
+    from ledger.db import init_schema
     init_schema(engine)
     report = verify_publications(engine, publication_id)
     report["exports"] = [verify_export(engine, path) for path in exports]

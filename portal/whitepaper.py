@@ -14,25 +14,24 @@ import click
 from flask import current_app, render_template, url_for
 
 from anonymize import scrub_text
-
-from . import money, semantics
-from .queries import execution as q_exec
-from .queries import reference, suppliers
-from .queries.compare import CompareError, compare, resolve_period
-from .queries.execution import Scope
-from .schema import projects
+from ledger import money, semantics
+from ledger.errors import UserError
+from ledger.queries import execution as q_exec
+from ledger.queries import reference, suppliers
+from ledger.queries.compare import CompareError, compare, resolve_period
+from ledger.queries.execution import Scope
+from ledger.schema import projects
 
 DELAYED_STATUS = "滞后"
 COMPLETED_STATUS = "已完工"
 MAX_LISTED = 15
 
 
-class WhitepaperError(ValueError):
+class WhitepaperError(UserError):
     """Bad year/region; ``message`` is Chinese."""
 
     def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+        super().__init__("bad_whitepaper", message)
 
 
 # ---- source links ---------------------------------------------------------------------------
@@ -296,7 +295,7 @@ def render(paper, *, standalone=False):
 
 def generate_html(app, year, region=None, *, pub_id=None, base_url=None):
     """A standalone white paper (str) for the CLI or a staff button; links are absolute to ``base_url``."""
-    from .db import current_publication, get_publication
+    from ledger.db import current_publication, get_publication
 
     base_url = base_url or app.config.get("PUBLIC_BASE_URL") or "http://localhost:5000"
     engine = app.extensions["mingzhang.engine"]
@@ -322,7 +321,7 @@ def whitepaper(year, region, pub_id, out, base_url):
     try:
         html = generate_html(app, year, region, pub_id=pub_id, base_url=base_url)
     except WhitepaperError as exc:
-        raise click.ClickException(exc.message)
+        raise click.ClickException(exc.message) from None
     if out is None:
         out = Path(f"whitepaper-{year or 'latest'}{'-' + region if region else ''}.html")
     out.write_text(html, encoding="utf-8")

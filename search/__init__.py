@@ -17,6 +17,8 @@ import logging
 import time
 from pathlib import Path
 
+from ledger.errors import UserError
+
 from .documents import build_documents, dictionary_words
 from .request import BadRequest, SearchRequest
 
@@ -28,14 +30,14 @@ FALLBACK_NOTICE = "搜索服务暂时不可用，已改用本地索引"
 UNAVAILABLE_MESSAGE = "搜索服务暂时不可用，请稍后再试"
 
 
-class SearchUnavailable(Exception):
+class SearchUnavailable(UserError):
     """The configured search server cannot be reached and there is no embedded index to fall back to."""
 
     code = "search_unavailable"
-    message = UNAVAILABLE_MESSAGE
+    status = 503
 
-    def __str__(self):
-        return self.message
+    def __init__(self, *args):
+        super().__init__(message=UNAVAILABLE_MESSAGE)
 
 
 def _unreachable_errors():

@@ -7,8 +7,8 @@ from collections import defaultdict
 
 from sqlalchemy import func, select
 
-from portal import schema
-from portal.money import format_amount
+from ledger import schema
+from ledger.money import format_amount
 
 TYPE_LABELS = {"project": "项目", "report": "报告", "department": "部门", "budget": "预算"}
 # Static prior: the order documents get their index position in, which decides which

@@ -18,8 +18,7 @@ from collections import defaultdict
 
 from .didyoumean import suggestions
 from .names import build_names, is_latin, pinyin_keys
-from .request import FACET_FIELDS, FACETS, MAX_RESULT_WINDOW, SearchRequest, empty_result, facet_label, \
-    result_item
+from .request import FACET_FIELDS, FACETS, MAX_RESULT_WINDOW, SearchRequest, empty_result, facet_label, result_item
 from .semantic import hybrid_enabled
 from .text import Segmenter, normalize, normalize_aligned, parse_query
 

@@ -1,6 +1,8 @@
 """The search request and result shapes shared by every backend (and by the API)."""
 from dataclasses import dataclass, field
 
+from ledger.errors import UserError
+
 from .documents import TYPE_LABELS
 
 FACETS = ("type", "year", "region", "class", "status")
@@ -18,12 +20,8 @@ MAX_PAGE_SIZE = 50
 MAX_RESULT_WINDOW = 10_000  # like Elasticsearch's index.max_result_window
 
 
-class BadRequest(ValueError):
+class BadRequest(UserError):
     """A request the user can fix; carries a Chinese message."""
-
-    def __init__(self, code, message):
-        super().__init__(message)
-        self.code, self.message = code, message
 
 
 @dataclass

@@ -1,12 +1,11 @@
 """Dense vectors for hybrid search (BM25 + embeddings, fused by reciprocal rank).
 
-The model is the project's shared multilingual-e5-small (nlq.embedding.get_model). Only
+The model is the project's shared multilingual-e5-small (ledger.embedding.get_model). Only
 published, de-identified document text is embedded. When the model cannot be loaded,
 hybrid search is off and results say so (``semantic.available`` false) — nothing is faked.
 """
 import functools
 import logging
-import os
 
 import numpy as np
 
@@ -17,16 +16,16 @@ PASSAGE_PROMPT = "passage: "
 
 
 def hybrid_enabled(config):
-    value = config.get("SEARCH_HYBRID", os.environ.get("SEARCH_HYBRID", "1"))
+    value = config.get("SEARCH_HYBRID", "1")
     return str(value).lower() in ("1", "true", "on", "yes")
 
 
 def get_model(config):
     """The shared sentence-transformers model, or None (logged) when it is unavailable."""
     try:
-        from nlq.embedding import get_model as shared_model
+        from ledger.embedding import get_model as shared_model
     except ImportError:
-        log.warning("hybrid search off: nlq.embedding is not available")
+        log.warning("hybrid search off: ledger.embedding is not available")
         return None
     try:
         return shared_model(config)
@@ -70,10 +69,10 @@ class VectorCache:
     """
 
     def __init__(self, config):
-        from portal.config import PROJECT_ROOT
+        from ledger.paths import CACHE_DIR
 
-        location = config.get("SEARCH_EMBEDDING_CACHE") or os.environ.get("SEARCH_EMBEDDING_CACHE") or \
-            str(PROJECT_ROOT / ".cache" / "search-embeddings.sqlite")
+        location = config.get("SEARCH_EMBEDDING_CACHE") or \
+            str(CACHE_DIR / "search-embeddings.sqlite")
         self.path = None if location == "off" else location
         self.model = config.get("EMBEDDING_MODEL") or "e5-small"
 
@@ -129,9 +128,12 @@ class QueryEmbedder:
 
     def __init__(self, config):
         self.config = config
+        self._cached = functools.lru_cache(maxsize=1024)(self._encode)  # per instance: freed with it
 
-    @functools.lru_cache(maxsize=1024)
     def __call__(self, text):
+        return self._cached(text)
+
+    def _encode(self, text):
         model = get_model(self.config)
         if model is None:
             return None

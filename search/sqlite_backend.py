@@ -41,8 +41,8 @@ import numpy as np
 
 from .didyoumean import suggestions
 from .documents import TYPE_LABELS
-from .names import build_names, is_latin, pinyin_keys
 from .facet_codes import FacetCodes
+from .names import build_names, is_latin, pinyin_keys
 from .ranking import idf, query_phrases, score_rows
 from .request import FACET_FIELDS, FACETS, SearchRequest, empty_result, facet_label, result_item
 from .text import Segmenter, normalize, normalize_aligned, parse_query
@@ -540,7 +540,7 @@ class _DocsView:
 
 
 def _hybrid_default(config):
-    value = config.get("SEARCH_HYBRID", os.environ.get("SEARCH_HYBRID", "1"))
+    value = config.get("SEARCH_HYBRID", "1")
     return str(value).lower() in ("1", "true", "on", "yes")
 
 

@@ -7,8 +7,8 @@ import logging
 import re
 import threading
 import unicodedata
-from pathlib import Path
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import jieba
 from opencc import OpenCC

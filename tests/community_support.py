@@ -33,7 +33,7 @@ def write_small_raw(folder):
 def config_for(tmp_path, **extra):
     return {
         "INSTANCE_PATH": tmp_path,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'portal.db'}",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'ledger.db'}",
         "SEARCH_INDEX_PATH": tmp_path / "search.db",
         "SECRET_KEY": "test-secret",
         "PSEUDONYM_KEY": "test-pseudonym-key",
@@ -45,8 +45,8 @@ def config_for(tmp_path, **extra):
 
 def make_portal(tmp_path, **extra):
     """A portal over a fresh database with the small publication (no search re-index: fast)."""
+    from ledger.importer.publish import publish
     from portal import create_app
-    from portal.importer.publish import publish
 
     app = create_app(config_for(tmp_path, **extra))
     publish(app.extensions["mingzhang.engine"], [write_small_raw(tmp_path / "raw")],

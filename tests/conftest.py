@@ -24,9 +24,12 @@ DEMO_AS_OF = dt.date(2026, 10, 31)  # last full month of the demo's current year
 
 def _source_fingerprint():
     digest = hashlib.sha256()
-    for folder in ("portal/demo", "portal/importer", "anonymize", "search", "portal/schema.py"):
+    # Everything that shapes the published data: the whole core, de-identification, the search index and
+    # the publish orchestration (a narrower list once missed modules that change the data).
+    for folder in ("ledger", "anonymize", "search", "portal/publishing.py", "portal/hooks.py"):
         path = ROOT / folder
-        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        files = sorted(f for f in path.rglob("*") if f.suffix in (".py", ".toml", ".txt", ".json")) \
+            if path.is_dir() else [path]
         for file in files:
             digest.update(str(file.relative_to(ROOT)).encode())
             digest.update(file.read_bytes())
@@ -35,9 +38,9 @@ def _source_fingerprint():
 
 def build_instance(instance, seed=DEMO_SEED, as_of=DEMO_AS_OF):
     """Generate raw demo files into instance/raw and publish them into instance/mingzhang.db."""
+    from ledger.demo import generate
     from portal import create_app
     from portal.cli import run_publish
-    from portal.demo import generate
 
     app = create_app(_config_for(instance))
     raw = instance / "raw" / "city"

@@ -118,8 +118,8 @@ def write_raw(folder):
 
 def make_app(tmp_path, extra=None):
     """A portal over a fresh database holding the small publication. Returns (app, publication)."""
+    from ledger.importer.publish import publish
     from portal import create_app
-    from portal.importer.publish import publish
 
     config = {
         "INSTANCE_PATH": tmp_path,
@@ -160,8 +160,8 @@ YEARBOOK_SPENDING = {  # province -> {year: {class: 元}} whole-year only (month
 
 def make_yearbook_app(tmp_path):
     """A yearbook-shaped publication: 全国 over provinces, whole-year spending only, no budgets."""
+    from ledger.importer.publish import publish
     from portal import create_app
-    from portal.importer.publish import publish
 
     folder = tmp_path / "raw-yearbook"
     folder.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from browser_support import served
 from community_support import PROJECT, create_staff, make_portal, post_comment
 

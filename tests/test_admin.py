@@ -2,11 +2,10 @@
 import io
 
 import pytest
+from community_support import PROJECT, create_staff, csrf_token, login, make_portal, post_comment, write_small_raw
 from sqlalchemy import select
 
-from community_support import (PROJECT, create_staff, csrf_token, login, make_portal, post_comment,
-                               write_small_raw)
-from portal import schema
+from ledger import schema
 
 
 @pytest.fixture()
@@ -180,8 +179,9 @@ def test_open_redirect_after_login_is_refused(app):
 
 
 def test_publisher_uploads_one_xlsx_workbook(app, tmp_path):
-    from openpyxl import Workbook
     import csv
+
+    from openpyxl import Workbook
 
     raw = write_small_raw(tmp_path / "xlsx")
     workbook = Workbook()

@@ -1,7 +1,7 @@
 """`mingzhang create-user` / `list-users`, and `mingzhang import` keeping exit code 1 on failure."""
 from click.testing import CliRunner
-
 from community_support import write_small_raw
+
 from portal.cli import main
 
 

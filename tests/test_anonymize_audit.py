@@ -1,8 +1,8 @@
 """Precision on real published text: the audit of raw vs published demo text finds no change to
 text that named nobody (false-positive budget), while every private person's data still changes."""
 from anonymize import Deidentifier, scrub_text
-from anonymize.audit import audit, diff_spans, run
 from anonymize.lexicon import public_terms_from_tables, stems
+from portal.privacy.audit import audit, diff_spans, run
 
 # The false-positive budget on the demo: none in names, titles, public names or officials' names;
 # at most this many in other prose.

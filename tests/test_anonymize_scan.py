@@ -6,8 +6,8 @@ import pytest
 from click.testing import CliRunner
 
 from anonymize import Deidentifier
-from anonymize.cli import run_scan
-from anonymize.scan import Canaries, Scanner
+from portal.privacy.cli import run_scan
+from portal.privacy.scan import Canaries, Scanner
 
 CANARY_NAME = "聂雨桐"
 CANARY_ID = "11010519491231002X"
@@ -24,7 +24,7 @@ def test_demo_publication_scans_clean(demo_app, demo_instance):
 
 
 def test_demo_report_has_k_and_summary(demo_app):
-    from portal.db import current_publication
+    from ledger.db import current_publication
     with demo_app.extensions["mingzhang.engine"].connect() as conn:
         report = current_publication(conn)["deid_report"]
     assert report["k_anonymity"]["k"] >= 5
@@ -43,7 +43,7 @@ class _SwitchedOff(Deidentifier):
 
 
 def _small_raw_with_canary(folder):
-    from portal.demo import generate
+    from ledger.demo import generate
 
     generate(folder, seed=7, as_of=dt.date(2026, 10, 31), scale=0.02)
     with open(folder / "payments.csv", "a", encoding="utf-8") as fh:
@@ -58,8 +58,8 @@ def canary_raw(tmp_path_factory):
 
 
 def _publish(tmp_path, raw, monkeypatch=None):
-    from portal.db import make_engine
-    from portal.importer import publish as publish_module
+    from ledger.db import make_engine
+    from ledger.importer import publish as publish_module
 
     if monkeypatch:
         monkeypatch.setattr(publish_module, "Deidentifier", _SwitchedOff)
@@ -112,8 +112,8 @@ def test_cli_exits_nonzero_on_findings(tmp_path, canary_raw, monkeypatch):
 def test_publication_fails_when_k_below_5(tmp_path, canary_raw):
     import shutil
 
-    from portal.db import make_engine
-    from portal.importer.publish import ImportFailure, publish
+    from ledger.db import make_engine
+    from ledger.importer.publish import ImportFailure, publish
 
     raw = tmp_path / "raw"
     shutil.copytree(canary_raw, raw)

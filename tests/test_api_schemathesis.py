@@ -20,6 +20,7 @@ import pytest
 
 schemathesis = pytest.importorskip("schemathesis")
 
+from conftest import _config_for  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from hypothesis.errors import Unsatisfiable  # noqa: E402
@@ -31,8 +32,6 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
     response_schema_conformance,
     status_code_conformance,
 )
-
-from conftest import _config_for  # noqa: E402
 
 EXAMPLES = 25  # per operation and generation mode
 # Full downloads of the two big tables take seconds each (100k payments as XLSX: ~17 s on 2 cores);

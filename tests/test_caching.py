@@ -1,9 +1,9 @@
 """HTTP validators: ETag/Last-Modified from the publication, 304s, and no validators on session pages."""
 import pytest
+from small_publication import make_app, write_raw
 from werkzeug.http import parse_date
 
-from portal.importer.publish import publish
-from small_publication import make_app, write_raw
+from ledger.importer.publish import publish
 
 PUBLIC_URLS = ["/", "/execution", "/projects", "/api/summary", "/api/regions", "/search?q=教育", "/ask",
                "/data.json", "/publications.json"]

@@ -1,9 +1,9 @@
 """公众评议: ratings and comments, their protections, and what the public sees."""
 import pytest
-from sqlalchemy import func, select
-
 from community_support import OTHER_PROJECT, PROJECT, csrf_token, make_portal, post_comment
-from portal import schema
+from sqlalchemy import select
+
+from ledger import schema
 
 
 @pytest.fixture()

@@ -1,7 +1,6 @@
 """Browser journey: a citizen comments with a phone number in it, a moderator approves and replies
 through the staff area, and the public project page shows it with the number masked."""
 import pytest
-
 from browser_support import served
 from community_support import PROJECT, create_staff, make_portal
 

@@ -2,11 +2,11 @@
 import shutil
 
 import pytest
-from sqlalchemy import select
-
 from community_support import create_staff, csrf_token, login, post_comment
 from conftest import _config_for
-from portal import schema
+from sqlalchemy import select
+
+from ledger import schema
 
 
 @pytest.fixture()

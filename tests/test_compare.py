@@ -4,7 +4,6 @@ import re
 
 import pytest
 from openpyxl import load_workbook
-
 from small_publication import EAST, SOUTH, WEST, make_yearbook_app, small, small_client  # noqa: F401 (fixtures)
 
 
@@ -138,9 +137,9 @@ def test_yearbook_shape(tmp_path):
 
 
 def test_demo_districts_match_execution_queries(client, demo_app):
-    """Cross-check against portal.queries.execution on the full demo."""
-    from portal.queries import execution as q_exec
-    from portal.queries.execution import Scope
+    """Cross-check against ledger.queries.execution on the full demo."""
+    from ledger.queries import execution as q_exec
+    from ledger.queries.execution import Scope
 
     data = client.get("/api/compare").get_json()
     assert len(data["regions"]) >= 2

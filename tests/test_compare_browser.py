@@ -2,7 +2,6 @@
 open a white paper from the documents section. Screenshots go to the test's tmp folder."""
 import pytest
 
-
 pytestmark = pytest.mark.browser
 
 

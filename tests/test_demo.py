@@ -2,18 +2,16 @@
 import csv
 import datetime as dt
 import hashlib
-import io
 import re
 import sqlite3
 from collections import Counter, defaultdict
 
 import pytest
+from conftest import DEMO_AS_OF, DEMO_SEED
 from openpyxl import load_workbook
 
-from portal.demo import default_as_of, generate
-from portal.importer.layout import LAYOUTS
-
-from conftest import DEMO_AS_OF, DEMO_SEED
+from ledger.demo import default_as_of, generate
+from ledger.importer.layout import LAYOUTS
 
 SMALL = 0.05
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -139,8 +137,8 @@ def test_free_text_mentions_private_persons(small):
 
 
 def test_small_scale_publishes_cleanly(small, tmp_path):
-    from portal.db import make_engine
-    from portal.importer.publish import publish
+    from ledger.db import make_engine
+    from ledger.importer.publish import publish
 
     out, paths = small
     engine = make_engine(f"sqlite:///{tmp_path / 'demo.db'}")

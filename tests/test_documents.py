@@ -2,9 +2,9 @@
 import re
 
 import pytest
-
-from portal.documents import parse_body, table_of_contents
 from small_publication import small, small_client  # noqa: F401 (fixtures)
+
+from ledger.documents import parse_body, table_of_contents
 
 
 def test_headings_become_a_table_of_contents():

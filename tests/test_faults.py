@@ -12,13 +12,13 @@ import time
 from pathlib import Path
 
 import pytest
+from small_publication import make_app, write_raw
 from sqlalchemy import event, func, select
 
-from portal import schema
-from portal.db import current_publication
-from portal.importer.publish import STORAGE_FAILURE_MESSAGE, StorageFailure, publish
+from ledger import schema
+from ledger.db import current_publication
+from ledger.importer.publish import STORAGE_FAILURE_MESSAGE, StorageFailure, publish
 from portal.publishing import publish_files
-from small_publication import make_app, write_raw
 
 FALLBACK = "搜索服务暂时不可用，已改用本地索引"
 UNAVAILABLE = "搜索服务暂时不可用，请稍后再试"

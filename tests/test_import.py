@@ -4,10 +4,11 @@ import csv
 import pytest
 from sqlalchemy import func, select
 
-from portal import create_app, schema
-from portal.db import current_publication
-from portal.importer.publish import ImportFailure, publish, record_failure
-from portal.integrity import publication_digest
+from ledger import schema
+from ledger.db import current_publication
+from ledger.importer.publish import ImportFailure, publish, record_failure
+from ledger.integrity import publication_digest
+from portal import create_app
 
 
 def write_csv(path, header, rows):

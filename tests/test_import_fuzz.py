@@ -17,15 +17,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from community_support import create_staff, csrf_token, login, make_portal, write_small_raw
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import select, update
-
-from community_support import PROJECT, create_staff, csrf_token, login, make_portal, write_small_raw
-from portal import schema
-from portal.db import current_publication
-from portal.importer.readers import MAX_FIELD_CHARS
-from portal.publishing import publish_files
 from test_import import small_dataset, write_csv
+
+from ledger import schema
+from ledger.db import current_publication
+from ledger.importer.readers import MAX_FIELD_CHARS
+from portal.publishing import publish_files
 
 DEPT_HEADER = ["单位代码", "单位名称", "地区代码"]
 INJECTIONS = [
@@ -204,8 +204,8 @@ def test_formula_injection_is_refused_with_row_and_column(portal, tmp_path, payl
 
 
 def test_numbers_and_phone_numbers_with_a_sign_are_not_formulas():
-    from portal.importer.layout import LAYOUTS
-    from portal.importer.validate import _convert
+    from ledger.importer.layout import LAYOUTS
+    from ledger.importer.validate import _convert
 
     phone = LAYOUTS["payments"].column("payee_phone")
     assert _convert(phone, "+86 138-1234-5678") == "+86 138-1234-5678"
@@ -423,8 +423,9 @@ def _xlsx_cells(body):
 
 
 def _download_urls(app):
-    from portal.datadict import DATASETS
     from small_publication import EAST, WEST
+
+    from ledger.datadict import DATASETS
 
     compare = f"region={EAST}&region={WEST}"
     urls = ["/execution.csv", "/execution.csv?table=classes", f"/execution/region/{EAST}.csv",

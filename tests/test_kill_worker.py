@@ -20,7 +20,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from small_publication import make_app
 from test_redis_limits import free_port, stop, wait_until
 

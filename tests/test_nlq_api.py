@@ -31,7 +31,7 @@ def test_figure_answer_has_number_unit_period_chips_and_links(ask):
 
 
 def test_comparison_gets_a_bar_chart_and_trend_a_line(ask):
-    from portal.db import current_publication  # noqa: F401
+    from ledger.db import current_publication  # noqa: F401
 
     names = ask("各区教育支出").get_json()["answer"]["rows"]
     a, b = names[0][0], names[1][0]
@@ -109,7 +109,7 @@ def test_csv_behind_an_answer(ask):
 def test_questions_are_logged_without_ip(demo_app, ask):
     from sqlalchemy import select
 
-    from portal.schema import question_log
+    from ledger.schema import question_log
 
     ask("2024年教育支出 电话13812345678")
     with demo_app.extensions["mingzhang.engine"].connect() as conn:
@@ -138,8 +138,7 @@ def test_unknown_words_matched_by_embeddings_with_low_confidence(ask):
 
 def test_answer_without_the_model(demo_app):
     """Lexicon-matched questions never load the embedding model."""
-    from portal.db import current_publication
-
+    from ledger.db import current_publication
     from nlq.answer import ask
 
     with demo_app.extensions["mingzhang.engine"].connect() as conn:

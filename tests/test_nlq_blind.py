@@ -4,7 +4,7 @@ tests/data/nlq_eval_blind.jsonl holds questions phrased the way citizens, journa
 delegates type them (colloquial words, traditional characters, full-width and Chinese
 numerals, relative time words, district short names). Each line carries a small *spec* of
 the expected answer; this module turns the spec into straight SQL over the demo publication
-(SQLAlchemy Core on portal.schema, nothing from nlq/), asks the real Flask app, compares,
+(SQLAlchemy Core on ledger.schema, nothing from nlq/), asks the real Flask app, compares,
 prints a per-kind accuracy table and writes every result to .cache/nlq_blind_results.json.
 
 Interpretations (as_of = 2026-10-31, the last full month of the demo):
@@ -18,7 +18,7 @@ Interpretations (as_of = 2026-10-31, the last full month of the demo):
   execution rate = spent / annual budget × 100 (unit %); per capita = spent / regions.population.
 - A class word selects every 款 under a 类 prefix (看病/卫生 → 210, 上学/教育 → 205,
   低保 → 20819, 社保和就业 → 208, 环保 → 211, 公安 → 20402, 消防救援 → 22402 …);
-  民生支出 = portal.semantics.MINSHENG_CLASS_CODES.
+  民生支出 = ledger.semantics.MINSHENG_CLASS_CODES.
 - share = part / whole × 100; growth = (this period / same period a year earlier − 1) × 100,
   for a partial year the same months of the previous year.
 - Rankings of regions are over the ten level-1 regions; "哪个区" keeps only names ending in 区,
@@ -43,11 +43,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from conftest import DEMO_AS_OF, ROOT, _config_for
 from sqlalchemy import and_, func, or_, select
 
-from conftest import DEMO_AS_OF, ROOT, _config_for
-from portal.schema import budgets, expenditures, func_classes, projects, regions
-from portal.semantics import MINSHENG_CLASS_CODES
+from ledger.schema import budgets, expenditures, func_classes, projects, regions
+from ledger.semantics import MINSHENG_CLASS_CODES
 
 EVAL_FILE = Path(__file__).parent / "data" / "nlq_eval_blind.jsonl"
 RESULTS_FILE = ROOT / ".cache" / "nlq_blind_results.json"
@@ -279,7 +279,7 @@ def blind_app(demo_instance):
 
 @pytest.fixture(scope="module")
 def oracle(blind_app):
-    from portal.db import current_publication
+    from ledger.db import current_publication
 
     engine = blind_app.extensions["mingzhang.engine"]
     with engine.connect() as conn:

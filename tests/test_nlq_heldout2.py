@@ -42,18 +42,18 @@ import collections
 import json
 from pathlib import Path
 
-import pytest
-
 from conftest import DEMO_AS_OF, ROOT
 from test_nlq_blind import KINDS, blind_app, close, expected_for  # noqa: F401 — blind_app is a fixture
 from test_nlq_heldout import (  # noqa: F401 — heldout_oracle is a fixture used here
     BLIND_FILE,
     CHECKS,
-    EVAL_FILE as HELDOUT_FILE,
     alternatives,
     heldout_oracle,
     judge_line,
     load,
+)
+from test_nlq_heldout import (
+    EVAL_FILE as HELDOUT_FILE,
 )
 
 EVAL_FILE = Path(__file__).parent / "data" / "nlq_eval_heldout2.jsonl"

@@ -10,7 +10,7 @@ The blind set and the first two held-out sets have all been run, and may have be
 the parser. tests/data/nlq_eval_heldout3.jsonl holds new questions written without reading nlq/
 (its source, semantic layer, lexicon, own eval set, parse/API tests) nor any results file; the
 three earlier sets were read only to avoid repeating them, and the data was learnt from
-portal/schema.py, portal/semantics.py and straight sqlite3 queries on the demo database. The set
+ledger/schema.py, ledger/semantics.py and straight sqlite3 queries on the demo database. The set
 was frozen (committed) before its first run against /api/ask.
 
 How it was written: citizens, journalists and 人大代表 asking across all eight kinds, with
@@ -71,13 +71,15 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import and_, func, select
-
 from conftest import DEMO_AS_OF, ROOT
-from portal.schema import departments, projects
+from sqlalchemy import and_, func, select
 from test_nlq_blind import KINDS, blind_app, expected_for  # noqa: F401 — blind_app is a fixture
-from test_nlq_heldout import BLIND_FILE, CHECKS, EVAL_FILE as HELDOUT_FILE, HeldoutOracle, alternatives, load
-from test_nlq_heldout2 import EVAL_FILE as HELDOUT2_FILE, judge2
+from test_nlq_heldout import BLIND_FILE, CHECKS, HeldoutOracle, alternatives, load
+from test_nlq_heldout import EVAL_FILE as HELDOUT_FILE
+from test_nlq_heldout2 import EVAL_FILE as HELDOUT2_FILE
+from test_nlq_heldout2 import judge2
+
+from ledger.schema import departments, projects
 
 EVAL_FILE = Path(__file__).parent / "data" / "nlq_eval_heldout3.jsonl"
 RESULTS_FILE = ROOT / ".cache" / "nlq_heldout3_results.json"
@@ -133,7 +135,7 @@ def _canonical(expected):
 
 @pytest.fixture(scope="module")
 def heldout3_oracle(blind_app):
-    from portal.db import current_publication
+    from ledger.db import current_publication
 
     engine = blind_app.extensions["mingzhang.engine"]
     with engine.connect() as conn:

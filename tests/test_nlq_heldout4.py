@@ -10,7 +10,7 @@ The blind set and held-out sets #1–#3 have all been run and may have been used
 parser. tests/data/nlq_eval_heldout4.jsonl holds 150 new questions written without reading nlq/
 (its source, semantic layer, lexicon, own eval sets, parse/API/rules tests) nor any results file
 or nlq/ commit message; the earlier sets and their harnesses were read only to reuse the harness
-and to avoid repeating questions. The data was learnt from portal/schema.py, portal/semantics.py
+and to avoid repeating questions. The data was learnt from ledger/schema.py, ledger/semantics.py
 and straight sqlite3 queries on the demo database. The set was frozen (committed) before its
 first run against /api/ask.
 
@@ -76,20 +76,24 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import and_, func, or_, select
-
 from conftest import DEMO_AS_OF, ROOT
-from portal.schema import projects
-from portal.semantics import MINSHENG_CLASS_CODES
+from sqlalchemy import and_, func, or_, select
 from test_nlq_blind import KINDS, blind_app, expected_for  # noqa: F401 — blind_app is a fixture
-from test_nlq_heldout import BLIND_FILE, CHECKS, EVAL_FILE as HELDOUT_FILE, alternatives, load
-from test_nlq_heldout2 import EVAL_FILE as HELDOUT2_FILE, judge2
+from test_nlq_heldout import BLIND_FILE, CHECKS, alternatives, load
+from test_nlq_heldout import EVAL_FILE as HELDOUT_FILE
+from test_nlq_heldout2 import EVAL_FILE as HELDOUT2_FILE
+from test_nlq_heldout2 import judge2
 from test_nlq_heldout3 import (
     EVAL_FILE as HELDOUT3_FILE,
+)
+from test_nlq_heldout3 import (
     Heldout3Oracle,
     _at_investment_threshold,
     _ranking_problem,
 )
+
+from ledger.schema import projects
+from ledger.semantics import MINSHENG_CLASS_CODES
 
 EVAL_FILE = Path(__file__).parent / "data" / "nlq_eval_heldout4.jsonl"
 RESULTS_FILE = ROOT / ".cache" / "nlq_heldout4_results.json"
@@ -155,7 +159,7 @@ def _project_names(spec):
 
 @pytest.fixture(scope="module")
 def heldout4_oracle(blind_app):
-    from portal.db import current_publication
+    from ledger.db import current_publication
 
     engine = blind_app.extensions["mingzhang.engine"]
     with engine.connect() as conn:

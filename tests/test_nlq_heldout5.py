@@ -11,7 +11,7 @@ parser. tests/data/nlq_eval_heldout5.jsonl holds new questions written without r
 (its source, semantic layer, lexicon, own eval sets, parse/API/rules tests), any results file,
 the README's question-answering section or any nlq/ commit; the earlier sets and their harnesses
 were read only to reuse the harness and to avoid repeating questions. The data was learnt from
-portal/schema.py, portal/semantics.py and straight sqlite3 queries on the demo database. The set
+ledger/schema.py, ledger/semantics.py and straight sqlite3 queries on the demo database. The set
 was frozen (committed) before its first run against /api/ask.
 
 How it was written: citizens (WeChat-style), journalists (fact checks) and 人大代表 (prepared
@@ -86,15 +86,19 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import and_, func, select
-
 from conftest import DEMO_AS_OF, ROOT
-from portal.schema import func_classes, projects
+from sqlalchemy import and_, func, select
 from test_nlq_blind import KINDS, blind_app, expected_for  # noqa: F401 — blind_app is a fixture
-from test_nlq_heldout import BLIND_FILE, CHECKS, EVAL_FILE as HELDOUT_FILE, alternatives, load
-from test_nlq_heldout2 import EVAL_FILE as HELDOUT2_FILE, judge2
-from test_nlq_heldout3 import EVAL_FILE as HELDOUT3_FILE, _at_investment_threshold
-from test_nlq_heldout4 import EVAL_FILE as HELDOUT4_FILE, Heldout4Oracle, _project_names
+from test_nlq_heldout import BLIND_FILE, CHECKS, alternatives, load
+from test_nlq_heldout import EVAL_FILE as HELDOUT_FILE
+from test_nlq_heldout2 import EVAL_FILE as HELDOUT2_FILE
+from test_nlq_heldout2 import judge2
+from test_nlq_heldout3 import EVAL_FILE as HELDOUT3_FILE
+from test_nlq_heldout3 import _at_investment_threshold
+from test_nlq_heldout4 import EVAL_FILE as HELDOUT4_FILE
+from test_nlq_heldout4 import Heldout4Oracle, _project_names
+
+from ledger.schema import func_classes, projects
 
 EVAL_FILE = Path(__file__).parent / "data" / "nlq_eval_heldout5.jsonl"
 RESULTS_FILE = ROOT / ".cache" / "nlq_heldout5_results.json"
@@ -223,7 +227,7 @@ def _at_a_threshold(oracle, spec):
 
 @pytest.fixture(scope="module")
 def heldout5_oracle(blind_app):
-    from portal.db import current_publication
+    from ledger.db import current_publication
 
     engine = blind_app.extensions["mingzhang.engine"]
     with engine.connect() as conn:

@@ -11,8 +11,8 @@ parser. tests/data/nlq_eval_heldout7.jsonl holds new questions written without r
 (its source, semantic layer, lexicon, own eval sets, parse/API/rules tests), any results file,
 the README's question-answering section, any nlq/ commit message or diff, or the HISTORY
 paragraphs of the earlier held-out harnesses; the earlier sets and their harnesses were read only
-to reuse the harness and to avoid repeating questions. The data was learnt from portal/schema.py,
-portal/semantics.py and straight sqlite3 queries on the demo database. The set was frozen
+to reuse the harness and to avoid repeating questions. The data was learnt from ledger/schema.py,
+ledger/semantics.py and straight sqlite3 queries on the demo database. The set was frozen
 (committed) before its first run against /api/ask.
 
 How it was written: citizens (WeChat-style), journalists (fact checks), 人大代表 and finance-bureau
@@ -87,23 +87,29 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
-
 from conftest import DEMO_AS_OF, ROOT
-from portal.schema import projects
+from sqlalchemy import func, select
 from test_nlq_blind import KINDS, blind_app  # noqa: F401 — blind_app is a fixture
-from test_nlq_heldout import BLIND_FILE, CHECKS, EVAL_FILE as HELDOUT_FILE, alternatives, load
-from test_nlq_heldout2 import EVAL_FILE as HELDOUT2_FILE, judge2
+from test_nlq_heldout import BLIND_FILE, CHECKS, alternatives, load
+from test_nlq_heldout import EVAL_FILE as HELDOUT_FILE
+from test_nlq_heldout2 import EVAL_FILE as HELDOUT2_FILE
+from test_nlq_heldout2 import judge2
 from test_nlq_heldout3 import EVAL_FILE as HELDOUT3_FILE
-from test_nlq_heldout4 import EVAL_FILE as HELDOUT4_FILE, _project_names
-from test_nlq_heldout5 import EVAL_FILE as HELDOUT5_FILE, _ranking_problem, expected5, threshold_names
+from test_nlq_heldout4 import EVAL_FILE as HELDOUT4_FILE
+from test_nlq_heldout4 import _project_names
+from test_nlq_heldout5 import EVAL_FILE as HELDOUT5_FILE
+from test_nlq_heldout5 import _ranking_problem, expected5, threshold_names
 from test_nlq_heldout6 import (
     EVAL_FILE as HELDOUT6_FILE,
+)
+from test_nlq_heldout6 import (
     Heldout6Oracle,
     _at_a_threshold6,
     _canonical,
     _readings,
 )
+
+from ledger.schema import projects
 
 EVAL_FILE = Path(__file__).parent / "data" / "nlq_eval_heldout7.jsonl"
 RESULTS_FILE = ROOT / ".cache" / "nlq_heldout7_results.json"
@@ -122,7 +128,7 @@ EARLIER_FILES = (BLIND_FILE, HELDOUT_FILE, HELDOUT2_FILE, HELDOUT3_FILE, HELDOUT
 
 @pytest.fixture(scope="module")
 def heldout7_oracle(blind_app):
-    from portal.db import current_publication
+    from ledger.db import current_publication
 
     engine = blind_app.extensions["mingzhang.engine"]
     with engine.connect() as conn:

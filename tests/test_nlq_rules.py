@@ -263,7 +263,7 @@ def test_typed_homophone_of_a_measure_word(ask, db):
 
 
 def test_minsheng_share_within_minsheng(ask, db):
-    from portal.semantics import MINSHENG_CLASS_CODES as MINSHENG_CLASSES
+    from ledger.semantics import MINSHENG_CLASS_CODES as MINSHENG_CLASSES
 
     def minsheng(region=None):
         return sum(spent(db, 2024, region=region, prefix=c) for c in MINSHENG_CLASSES)
@@ -345,7 +345,7 @@ def test_a_departments_share_of_a_city_class(ask, db):
 
 
 def test_share_inside_zhong_de(ask, db):
-    from portal.semantics import MINSHENG_CLASS_CODES
+    from ledger.semantics import MINSHENG_CLASS_CODES
 
     whole = sum(spent(db, 2025, prefix=c) for c in MINSHENG_CLASS_CODES)
     body = ask("去年教育支出在民生支出中的比重")

@@ -20,12 +20,13 @@ def _config(instance):
 def yearbook(tmp_path_factory):
     """The published yearbook, cached under .cache/ keyed by the importer's source (publishing re-indexes search)."""
     from conftest import ROOT, _source_fingerprint
+
     from portal import create_app
 
     cache = ROOT / ".cache" / f"nlq-yearbook-{_source_fingerprint()}"
     if not (cache / "mingzhang.db").exists():
+        from ledger.importer.yearbook import bundled_yearbook_files
         from portal.cli import run_publish
-        from portal.importer.yearbook import bundled_yearbook_files
 
         building = tmp_path_factory.mktemp("yearbook-build")
         app = create_app(_config(building))
@@ -40,8 +41,7 @@ def yearbook(tmp_path_factory):
 
 
 def _ask(app, q):
-    from portal.db import current_publication
-
+    from ledger.db import current_publication
     from nlq.answer import ask
 
     with app.extensions["mingzhang.engine"].connect() as conn:

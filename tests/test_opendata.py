@@ -4,12 +4,12 @@ import json
 
 import pytest
 from openpyxl import load_workbook
+from small_publication import small, small_client  # noqa: F401 (fixtures)
 
-from portal.datadict import DATASETS
+from ledger.datadict import DATASETS
+from ledger.schema import PUBLISHED_TABLES
 from portal.exports import csv_chunks, neutralise
 from portal.openapi import api_rules, openapi_path, undeclared
-from portal.schema import PUBLISHED_TABLES
-from small_publication import small, small_client  # noqa: F401 (fixtures)
 
 
 def test_dictionary_covers_every_published_table():

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from portal.money import format_amount
+from ledger.money import format_amount
 
 NO_DATA = "尚未发布数据，请管理员导入"
 

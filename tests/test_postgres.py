@@ -6,14 +6,15 @@ import csv
 import itertools
 
 import pytest
-from sqlalchemy import func, select
-
 from pg_support import pg_cluster, pg_url  # noqa: F401  (session fixtures)
-from portal import create_app, schema
-from portal.db import current_publication
-from portal.importer.publish import ImportFailure, publish, record_failure
-from portal.integrity import publication_digest
+from sqlalchemy import func, select
 from test_import import small_dataset, write_csv
+
+from ledger import schema
+from ledger.db import current_publication
+from ledger.importer.publish import ImportFailure, publish, record_failure
+from ledger.integrity import publication_digest
+from portal import create_app
 
 _numbers = itertools.count(1)
 

@@ -14,12 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import DEMO_AS_OF, _config_for
 from pg_support import pg_cluster  # noqa: F401  (session fixture)
+
+from ledger.db import current_publication
+from ledger.importer.publish import publish
 from portal import create_app
-from portal.db import current_publication
-from portal.importer.publish import publish
 
 DATA = Path(__file__).parent / "data"
 EVAL_FILES = ("nlq_eval.jsonl", "nlq_eval_hand.jsonl", "nlq_eval_heldout.jsonl")
@@ -162,7 +162,7 @@ def test_bad_questions_get_a_clear_error_on_postgres(pg_demo, question, code):
 def test_hostile_questions_are_answered_or_refused_never_a_500_on_postgres(pg_demo, lite_app, question):
     from sqlalchemy import func, select
 
-    from portal.schema import budgets
+    from ledger.schema import budgets
 
     pg_app, pub, _seconds = pg_demo
     status, body = _ask(pg_app.test_client(), question)

@@ -13,11 +13,11 @@ import http.client
 import urllib.parse
 
 import pytest
+from browser_support import served
+from small_publication import make_app
 from sqlalchemy import func, select
 
-from browser_support import served
-from portal.schema import question_log
-from small_publication import make_app
+from ledger.schema import question_log
 
 BUDGET = 3
 ASK = "/api/ask?q=" + urllib.parse.quote("2024年教育支出是多少")

@@ -20,7 +20,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
 from small_publication import make_app
 
 ROOT = Path(__file__).resolve().parent.parent

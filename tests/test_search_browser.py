@@ -1,8 +1,8 @@
 """Browser journey on the search page: type a query (with autocomplete), see highlighted results,
 narrow them with a facet; also on a phone-sized screen. Real HTTP server, system Chromium."""
 import pytest
-
 from browser_support import served
+
 from tests.search_corpus import CORPUS, DICTIONARY
 
 

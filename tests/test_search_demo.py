@@ -3,8 +3,8 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
-from portal import schema
-from portal.db import current_publication
+from ledger import schema
+from ledger.db import current_publication
 from search import SearchRequest, get_backend
 
 

@@ -1,6 +1,5 @@
 """Security headers on every kind of response, HSTS only behind TLS, and the session cookie's flags."""
 import pytest
-
 from small_publication import EAST, small  # noqa: F401 — module-scoped fixture over the small publication
 
 PAGES = [

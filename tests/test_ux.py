@@ -4,12 +4,12 @@ import hashlib
 import re
 
 import pytest
+from community_support import create_staff, login, make_portal, write_small_raw
 from markupsafe import escape
 from sqlalchemy import select, update
 
-from community_support import create_staff, login, make_portal, write_small_raw
-from portal import schema
-from portal.importer.publish import publish
+from ledger import schema
+from ledger.importer.publish import publish
 
 
 def _write_budgets(folder):

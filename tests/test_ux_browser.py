@@ -2,7 +2,7 @@
 import pytest
 from sqlalchemy import select
 
-from portal import schema
+from ledger import schema
 
 pytestmark = pytest.mark.browser
 

@@ -4,12 +4,12 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from small_publication import make_app, write_raw
 from sqlalchemy import text
 
+from ledger.importer.publish import publish
 from portal.cli import main
-from portal.importer.publish import publish
 from portal.verify import verify_publications
-from small_publication import make_app, write_raw
 
 
 @pytest.fixture()
@@ -65,7 +65,7 @@ def test_rewriting_the_data_hash_to_hide_a_change_breaks_the_chain(twice):
     app, env = twice
     engine = app.extensions["mingzhang.engine"]
     _sql(app, "UPDATE regions SET population = 1 WHERE publication_id = 1 AND code = '990101'")
-    from portal.integrity import publication_digest
+    from ledger.integrity import publication_digest
     with engine.connect() as conn:
         forged = publication_digest(conn, 1)
     _sql(app, "UPDATE publications SET data_sha256 = :sha WHERE id = 1", sha=forged)

@@ -5,10 +5,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
+from small_publication import WEST, make_app, small, small_client  # noqa: F401 (fixtures)
 from sqlalchemy import update
 
-from portal import money, schema
-from small_publication import WEST, make_app, small, small_client  # noqa: F401 (fixtures)
+from ledger import money, schema
 
 SOURCE_LINK = re.compile(r'<a class="src" href="([^"]+)">([^<]+)</a>')
 
@@ -131,7 +131,7 @@ def test_yearbook_shape_without_budgets_or_projects(tmp_path):
 
 
 def test_supplier_concentration_flags(small):
-    from portal.queries.suppliers import concentration
+    from ledger.queries.suppliers import concentration
 
     app, publication = small
     with app.extensions["mingzhang.engine"].connect() as conn:

@@ -12,10 +12,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
-
 from community_support import create_staff, csrf_token, login
 from small_publication import CITY, EAST, write_raw
+from sqlalchemy import select
 
 PAYLOADS = [line for line in (Path(__file__).parent / "data" / "xss_payloads.txt").read_text("utf-8").splitlines()
             if line.strip() and not line.startswith("# ")]
@@ -158,8 +157,8 @@ def write_hostile_raw(folder):
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
+    from ledger.importer.publish import publish
     from portal import create_app
-    from portal.importer.publish import publish
     from search import reindex
 
     tmp = tmp_path_factory.mktemp("xss")
@@ -230,7 +229,7 @@ def test_chips_are_shown_and_hold_edited_text_as_values(client):
 
 
 def stored_comments(app):
-    from portal import schema
+    from ledger import schema
 
     with app.extensions["mingzhang.engine"].connect() as conn:
         return [dict(r) for r in conn.execute(select(schema.comments).where(

@@ -3,16 +3,22 @@ from decimal import Decimal
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT, _config_for
 from sqlalchemy import func, select
 
-from portal import create_app, schema
-from portal.db import current_publication
-from portal.importer import gazetteer
-from portal.importer.publish import ImportFailure, publish
-from portal.importer.yearbook import (REMAINDER_CODE, TOTAL, bundled_yearbook_files, load_sheets,
-                                      parse_workbook, province_document)
-
-from conftest import ROOT, _config_for
+from ledger import schema
+from ledger.db import current_publication
+from ledger.importer import gazetteer
+from ledger.importer.publish import ImportFailure, publish
+from ledger.importer.yearbook import (
+    REMAINDER_CODE,
+    TOTAL,
+    bundled_yearbook_files,
+    load_sheets,
+    parse_workbook,
+    province_document,
+)
+from portal import create_app
 
 SHARED = ROOT.parent / "shared" / "data" / "yearbook-7-6"
 YEARS = [2019, 2020, 2021, 2022, 2023]
@@ -76,7 +82,7 @@ def test_bundled_files_are_the_published_ones():
     assert [p.name for p in files] == [f"table-7-6-{y}.{'xlsx' if y in (2021, 2023) else 'xls'}" for y in YEARS]
     source = (files[0].parent / "SOURCE.md").read_text(encoding="utf-8")
     assert "huhuaping/techme" in source and "MIT" in source
-    from portal.importer.readers import sha256_file
+    from ledger.importer.readers import sha256_file
     for path in files:
         assert sha256_file(path) in source
         if SHARED.is_dir():
@@ -298,7 +304,8 @@ def test_cli_demo_yearbook_publishes_the_five_years(tmp_path, monkeypatch):
 
 def test_documented_layout_xlsx_still_takes_the_documented_path(tmp_path):
     from openpyxl import Workbook
-    from portal.importer.readers import read_file
+
+    from ledger.importer.readers import read_file
     book = Workbook()
     book.active.title = "regions"
     book.active.append(["地区代码", "地区名称", "层级"])
@@ -315,7 +322,7 @@ def test_encrypted_xlsx_with_the_default_password_opens_and_others_fail_clearly(
     target = tmp_path / "locked.xlsx"
     with open(plain, "rb") as source, open(target, "wb") as out:
         OOXMLFile(source).encrypt(password, out)
-    from portal.importer.readers import read_file
+    from ledger.importer.readers import read_file
     if ok:
         tables = {t.layout.name: t for t in read_file(target)}
         assert len(tables["expenditures"].rows) == 4  # 北京 教育/其他, 天津 教育/其他; totals add up

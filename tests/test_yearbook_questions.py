@@ -8,11 +8,11 @@ import importlib.util
 from decimal import Decimal
 
 import pytest
-
 from conftest import _config_for
-from portal.importer.gazetteer import lookup
-from portal.importer.yearbook import TOTAL, bundled_yearbook_files, parse_workbook
-from portal.semantics import MINSHENG_CLASS_CODES
+
+from ledger.importer.gazetteer import lookup
+from ledger.importer.yearbook import TOTAL, bundled_yearbook_files, parse_workbook
+from ledger.semantics import MINSHENG_CLASS_CODES
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("portal.views.ask") is None,
                                 reason="portal/views/ask.py (/api/ask) does not exist yet")

@@ -4,13 +4,24 @@ import re
 import secrets
 from pathlib import Path
 
-from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for)
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
-from .. import comments, schema
-from ..auth import (ROLE_LABELS, audit, authenticate, current_user, has_role, login_user, logout_user,
-                    recent_audit, role_required)
+from ledger import schema
+
+from .. import comments
+from ..auth import (
+    ROLE_LABELS,
+    audit,
+    authenticate,
+    current_user,
+    has_role,
+    login_user,
+    logout_user,
+    recent_audit,
+    role_required,
+)
 from ..context import connection, engine
 from ..extensions import limiter
 from ..publishing import publish_files
@@ -191,7 +202,7 @@ def publication_detail(publication_id):
         abort(404)
     years, regions = [], []
     if row["status"] == "published":  # for the white-paper buttons
-        from ..queries import reference
+        from ledger.queries import reference
         years = reference.years(connection(), publication_id)
         regions = [r for r in reference.all_regions(connection(), publication_id) if r["level"] == 1]
     return render_template("admin/publication.html", pub=row, whitepaper_year=years[-1] if years else None,

@@ -5,9 +5,11 @@ Amounts are numbers in 元 (``"unit": "元"``); every response names the publica
 """
 from flask import Blueprint, url_for
 
+from ledger.money import fen_to_yuan
+from ledger.queries import reference as q_ref
+
+from ..args import arg_code
 from ..context import connection
-from ..money import fen_to_yuan
-from ..queries import reference as q_ref
 from . import pages
 from .tables import json_response
 
@@ -98,7 +100,7 @@ def regions():
 @bp.get("/departments")
 def departments():
     pub = pages.require_pub()
-    region = pages.arg_code("region", "地区")
+    region = arg_code("region", "地区")
     rows = q_ref.all_departments(connection(), pub["id"], region)
     return json_response({"departments": [{k: r[k] for k in ("code", "name", "region_code")} for r in rows]})
 

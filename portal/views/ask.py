@@ -5,17 +5,18 @@ import hashlib
 import hmac
 import io
 
-from flask import Blueprint, current_app, render_template, request
-from flask import Response
+from flask import Blueprint, Response, current_app, render_template, request
 
+from ledger.errors import UserError
+from ledger.schema import question_log
 from nlq.answer import QuestionError, ask
 from nlq.suggest import suggestions
 
+from ..args import arg_date
 from ..context import connection, publication
 from ..errors import api_error
 from ..exports import neutralise
 from ..extensions import limiter
-from ..schema import question_log
 
 bp = Blueprint("ask", __name__)
 
@@ -25,13 +26,7 @@ def _rate_limit():
 
 
 def _as_of():
-    value = request.args.get("as_of")
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise QuestionError("bad_as_of", "as_of 须为 YYYY-MM-DD 格式的日期") from None
+    return arg_date("as_of", "as_of ", code="bad_as_of")
 
 
 CHIP_ORDER = ("time", "region", "class", "measure", "order")
@@ -55,7 +50,7 @@ def _answer():
     try:
         as_of = _as_of()
         result = ask(connection(), pub, question, as_of=as_of, config=current_app.config)
-    except QuestionError as exc:
+    except UserError as exc:
         return None, exc
     _log(question, result)
     return result, None
@@ -114,7 +109,9 @@ def ask_csv():
     buffer = io.StringIO()
     buffer.write("\ufeff")  # Excel reads UTF-8 with a BOM
     writer = csv.writer(buffer)
-    safe = lambda cells: [neutralise(c) for c in cells]  # the question echo and imported names: no formulas
+
+    def safe(cells):  # the question echo and imported names: no formulas
+        return [neutralise(c) for c in cells]
     writer.writerow(safe(["问题", result["question"]]))
     writer.writerow(safe(["理解为", result["understood"]]))
     if answer.get("columns"):

@@ -1,8 +1,18 @@
 """Citizens' ratings and comments on projects (公众评议)."""
 import datetime as dt
 
-from flask import (Blueprint, abort, current_app, flash, get_flashed_messages, jsonify, redirect, render_template,
-                   request, url_for)
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    get_flashed_messages,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_wtf.csrf import CSRFError
 
 from .. import comments
@@ -81,7 +91,7 @@ def post_comment(code):
                                  client=client_key(), premoderated=premoderated)
     except comments.CommentError as exc:
         if as_json:
-            return api_error(exc.status, exc.code, exc.message)
+            raise  # the one UserError handler answers the JSON error object
         form = {"rating": data.get("rating", ""), "body": data.get("body", ""), "error": exc.message}
         return render_template("community/comments_page.html", project={"code": code}, comment_form=form,
                                return_to=request.form.get("return_to", "")), exc.status

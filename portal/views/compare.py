@@ -7,13 +7,14 @@ from functools import wraps
 
 from flask import Blueprint, current_app, jsonify, render_template, request, url_for
 
-from .. import money
+from ledger import money
+from ledger.queries import reference
+from ledger.queries.compare import MEASURES, RADAR_MEASURES, SORTABLE, CompareError, compare
+
+from ..args import arg_int
 from ..citation import citation, stamp
 from ..context import connection, publication_id
-from ..errors import api_error
 from ..exports import csv_response, xlsx_response
-from ..queries import reference
-from ..queries.compare import MEASURES, RADAR_MEASURES, SORTABLE, CompareError, compare
 from . import compare_charts
 
 bp = Blueprint("compare", __name__)
@@ -29,12 +30,9 @@ def _split(values):
 
 
 def _int_arg(name, label):
-    raw = request.args.get(name, "").strip()
-    if not raw:
-        return None
-    if not (raw.isascii() and raw.isdigit() and len(raw) <= 4):  # '¹' is a digit to str.isdigit
-        raise CompareError(f"bad_{name}", f"{label}应为数字：{raw}")
-    return int(raw)
+    """A year or month; its range is checked against the data by the comparison itself."""
+    return arg_int(name, low=0, high=9999, label=label, code=f"bad_{name}",
+                   message=f"{label}应为数字：{request.args.get(name, '').strip()[:20]}")
 
 
 def parse_choices():
@@ -91,11 +89,7 @@ def with_comparison(view):
     """Run the comparison for a machine-readable view (JSON, CSV, XLSX); bad choices answer a JSON 400."""
     @wraps(view)
     def wrapper():
-        try:
-            result = run_comparison()
-        except CompareError as exc:
-            return api_error(400, exc.code, exc.message)
-        return view(result)
+        return view(run_comparison())
     return wrapper
 
 

@@ -1,5 +1,5 @@
 """ECharts options for the comparison page (built here, rendered by static/compare.js)."""
-from ..queries.compare import MEASURES, RADAR_MEASURES
+from ledger.queries.compare import MEASURES, RADAR_MEASURES
 
 PALETTE = ["#1f5fa8", "#d0582a", "#2e8b57", "#8a4fbf", "#c19a00", "#2aa1b3", "#b8336a", "#5b6770"]
 WAN = 10_000 * 100  # fen per 万元

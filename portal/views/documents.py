@@ -3,12 +3,13 @@ import re
 
 from flask import Blueprint, Response, abort, current_app, jsonify, render_template, request
 
-from .. import documents as docs
+from ledger import documents as docs
+from ledger.errors import UserError
+from ledger.queries import reference
+
 from ..citation import citation, stamp
 from ..context import connection, publication, publication_id
-from ..errors import api_error
 from ..exports import disposition
-from ..queries import reference
 
 bp = Blueprint("documents", __name__)
 
@@ -16,14 +17,10 @@ DEID_NOTE = ("本文为已脱敏的公开文本：个人姓名以代号替代，
              "原始文件可能含有个人信息，本站不提供原始文件下载。")
 
 
-class FilterError(ValueError):
-    pass
-
-
 def _filters():
     year = request.args.get("year", "").strip()
     if year and not (year.isascii() and year.isdigit() and len(year) <= 4):  # '¹' is a digit to str.isdigit
-        raise FilterError(f"年度应为数字：{year}")
+        raise UserError("bad_filter", f"年度应为数字：{year}")
     return {"year": int(year) if year else None,
             "doc_type": request.args.get("type", "").strip() or None,
             "region": request.args.get("region", "").strip() or None}
@@ -34,9 +31,9 @@ def document_list():
     conn, pub_id = connection(), publication_id()
     try:
         filters = _filters()
-    except FilterError as exc:
+    except UserError as exc:
         return render_template("documents/list.html", items=[], facets=docs.facets(conn, pub_id),
-                               filters={}, error=str(exc)), 400
+                               filters={}, error=exc.message), exc.status
     items = docs.list_documents(conn, pub_id, **filters)
     return render_template("documents/list.html", items=items, facets=docs.facets(conn, pub_id),
                            filters=filters, error=None)
@@ -45,10 +42,7 @@ def document_list():
 @bp.get("/api/documents")
 @bp.get("/documents.json")
 def document_list_api():
-    try:
-        filters = _filters()
-    except FilterError as exc:
-        return api_error(400, "bad_filter", str(exc))
+    filters = _filters()
     items = docs.list_documents(connection(), publication_id(), **filters)
     for item in items:
         item["published_date"] = item["published_date"].isoformat() if item["published_date"] else None

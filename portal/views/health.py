@@ -1,8 +1,9 @@
 from flask import Blueprint, jsonify
 from sqlalchemy import text
 
+from ledger.db import current_publication
+
 from ..context import connection
-from ..db import current_publication
 
 bp = Blueprint("health", __name__)
 

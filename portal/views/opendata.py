@@ -10,9 +10,11 @@ import json
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, stream_with_context, url_for
 from sqlalchemy import func, select
 
+from ledger.datadict import DATASETS
+from ledger.errors import UserError
+
 from ..citation import citation, stamp
 from ..context import connection, engine, publication, publication_id
-from ..datadict import DATASETS
 from ..errors import api_error
 from ..exports import csv_response, xlsx_response
 from ..openapi import openapi_document
@@ -23,8 +25,11 @@ BATCH = 2000
 OPERATORS = ("in", "prefix", "gte", "lte")
 
 
-class FilterError(ValueError):
-    pass
+class FilterError(UserError):
+    code = "bad_filter"
+
+    def __init__(self, message):
+        super().__init__(message=message)
 
 
 def _coerce(field, raw):
@@ -138,10 +143,7 @@ def table_data(table, fmt):
     if error:
         return error
     pub_id = publication_id()
-    try:
-        conds, described = parse_filters(dataset, request.args)
-    except FilterError as exc:
-        return api_error(400, "bad_filter", str(exc))
+    conds, described = parse_filters(dataset, request.args)
     filename = f"{dataset.name}-pub{pub_id}.{fmt}"
     header = [f"{f.name}" for f in dataset.fields]
     if fmt == "csv":

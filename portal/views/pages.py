@@ -1,18 +1,22 @@
 """HTML pages: home, budget execution drill-down, projects, and the records behind figures.
 
 Every listing answers in three formats from one Table: HTML, ``.json`` and ``.csv``
-(see tables.py). Views stay thin: figures come from portal.queries.
+(see tables.py). Views stay thin: figures come from ledger.queries.
 """
 from flask import Blueprint, render_template, request, url_for
 from werkzeug.exceptions import BadRequest, NotFound, ServiceUnavailable
 
+from ledger.errors import UserError
+from ledger.money import fen_to_yuan
+from ledger.queries import execution as q_exec
+from ledger.queries import projects as q_proj
+from ledger.queries import records as q_rec
+from ledger.queries import reference as q_ref
+from ledger.queries.execution import Scope
+
+from ..args import arg_code, arg_int
 from ..context import connection, publication
-from ..money import fen_to_yuan
-from ..queries import execution as q_exec
-from ..queries import projects as q_proj
-from ..queries import records as q_rec
-from ..queries import reference as q_ref
-from ..queries.execution import Scope
+from ..errors import MESSAGES
 from . import charts
 from .tables import Column, Table, csv_response, json_response
 
@@ -26,9 +30,8 @@ PROJECT_SORT_LABELS = {"investment": "总投资", "disbursed": "已支付", "pro
 
 def fail(exc_class, message):
     """Abort with a Chinese message shown to the user (HTML page or JSON error)."""
-    exc = exc_class(message)
-    exc.chinese = True
-    raise exc
+    status = exc_class.code
+    raise UserError(MESSAGES[status][0], message, status)
 
 
 def listing(rule, endpoint=None):
@@ -55,22 +58,6 @@ def require_pub():
     if pub is None:
         fail(ServiceUnavailable, NO_DATA)
     return pub
-
-
-def arg_int(name, *, low, high, label):
-    raw = request.args.get(name, "").strip()
-    if raw == "":
-        return None
-    if not (raw.isascii() and raw.isdigit() and len(raw) <= 9) or not low <= int(raw) <= high:  # '¹', 10**40
-        fail(BadRequest, f"参数「{label}」应为 {low}–{high} 之间的整数，收到「{raw[:20]}」")
-    return int(raw)
-
-
-def arg_code(name, label):
-    raw = request.args.get(name, "").strip()
-    if raw and not (raw.isascii() and raw.replace("-", "").replace("_", "").isalnum() and len(raw) <= 32):
-        fail(BadRequest, f"参数「{label}」格式不正确")
-    return raw or None
 
 
 def arg_year(pub_id, default_latest=True):

@@ -6,9 +6,10 @@ and the de-identification summary, so anyone can check what was published and wh
 from flask import Blueprint, jsonify, render_template, url_for
 from sqlalchemy import select
 
-from .. import schema
+from ledger import schema
+from ledger.datadict import DATASETS
+
 from ..context import connection
-from ..datadict import DATASETS
 from ..verify import verify_publications
 
 bp = Blueprint("publications", __name__)

@@ -28,12 +28,7 @@ def run_search():
 
 
 def _json_result():
-    try:
-        _, result = run_search()
-    except BadRequest as exc:
-        return api_error(400, exc.code, exc.message)
-    except SearchUnavailable as exc:
-        return api_error(503, exc.code, exc.message)
+    _, result = run_search()
     return jsonify(result)
 
 
@@ -45,7 +40,7 @@ def search_page():
         status = 200
     except (BadRequest, SearchUnavailable) as exc:
         search_request, result, error = SearchRequest(q=request.args.get("q", "")[:200]), None, exc.message
-        status = 503 if isinstance(exc, SearchUnavailable) else 400
+        status = exc.status
     return render_template("search.html", req=search_request, result=result, error=error, facet_names=FACETS,
                            facet_labels=FACET_LABELS, sorts=SORTS,
                            json_url=url_for("search.search_json", **request.args.to_dict(flat=False))), status
@@ -66,7 +61,4 @@ def api_suggest():
     prefix = request.args.get("q", "")
     if len(prefix) > 50:
         return api_error(400, "too_long", "联想词最多 50 个字")
-    try:
-        return jsonify({"query": prefix, "suggestions": backend().suggest(prefix)})
-    except SearchUnavailable as exc:
-        return api_error(503, exc.code, exc.message)
+    return jsonify({"query": prefix, "suggestions": backend().suggest(prefix)})

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 
 from flask import Response, jsonify
 
+from ledger.money import fen_to_yuan
+
 from ..context import publication
 from ..exports import neutralise  # one formula-injection rule for every download
-from ..money import fen_to_yuan
 
 
 @dataclass

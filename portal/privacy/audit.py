@@ -1,6 +1,6 @@
 """Precision audit of de-identification on real text: what changed in text that named nobody.
 
-``python -m anonymize.audit --raw DIR [--db sqlite:///instance/mingzhang.db] [--samples 15]``
+``python -m portal.privacy.audit --raw DIR [--db sqlite:///instance/mingzhang.db] [--samples 15]``
 
 Reads the raw import files, de-identifies them exactly as the importer does (or, with ``--db``,
 reads what the newest publication in that database actually holds), diffs raw against published
@@ -22,11 +22,11 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from . import policy
-from .address import find_addresses
-from .lexicon import FISCAL_TERMS, PublicTerms, public_terms_from_tables
-from .names import OFFICIAL_TITLES, PERSON_CUES
-from .recognizers import find_identifiers
+from anonymize import policy
+from anonymize.address import find_addresses
+from anonymize.lexicon import FISCAL_TERMS, PublicTerms, public_terms_from_tables
+from anonymize.names import OFFICIAL_TITLES, PERSON_CUES
+from anonymize.recognizers import find_identifiers
 
 # (table, field) pairs of published text, and which of them are names / titles.
 AUDITED = {
@@ -71,7 +71,7 @@ class PrivateValues:
     """What counts as a private person's data in the raw tables."""
 
     def __init__(self, tables):
-        from portal.importer.layout import LAYOUTS
+        from ledger.importer.layout import LAYOUTS
 
         values, names = set(), set()
         for name, rows in tables.items():
@@ -123,9 +123,9 @@ def diff_spans(raw, published):
 
 
 def published_rows_in_process(tables, key="audit-key"):
-    """De-identify exactly as portal.importer.publish does; {table: [published row]} in raw order."""
+    """De-identify exactly as ledger.importer.publish does; {table: [published row]} in raw order."""
     from anonymize import Deidentifier
-    from portal.importer.publish import known_person_names, to_published_rows
+    from ledger.importer.publish import known_person_names, to_published_rows
 
     deid = Deidentifier(key, known_person_names(tables), public_terms=public_terms_from_tables(tables))
     return to_published_rows(tables, deid)
@@ -135,8 +135,8 @@ def published_rows_from_db(tables, url):
     """The newest publication's rows, aligned to the raw rows by key."""
     from sqlalchemy import select
 
-    from portal import schema
-    from portal.db import current_publication, make_engine
+    from ledger import schema
+    from ledger.db import current_publication, make_engine
 
     engine = make_engine(url)
     out = {}
@@ -213,7 +213,7 @@ def summary(result, samples=15):
 
 
 def run(raw_paths, db=None):
-    from portal.importer.publish import read_sources
+    from ledger.importer.publish import read_sources
 
     tables, _manifest = read_sources(raw_paths)
     published = published_rows_from_db(tables, db) if db else published_rows_in_process(tables)
@@ -221,7 +221,7 @@ def run(raw_paths, db=None):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m anonymize.audit", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m portal.privacy.audit", description=__doc__.splitlines()[0])
     parser.add_argument("--raw", action="append", required=True, help="raw import directory or file (repeatable)")
     parser.add_argument("--db", help="compare with the newest publication in this database (URL or SQLite path)")
     parser.add_argument("--samples", type=int, default=15)

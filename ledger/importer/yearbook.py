@@ -99,9 +99,9 @@ def _decrypt(path, data):
         return out.getvalue()
     except InvalidKeyError:
         raise ImportFailure([RowError(path.name, "文件设有打开密码（不是 Excel 默认密码），无法读取。"
-                                                 "请在 Excel 中取消密码保护后另存为 .xlsx 再导入。")])
+                                                 "请在 Excel 中取消密码保护后另存为 .xlsx 再导入。")]) from None
     except Exception as exc:
-        raise ImportFailure([RowError(path.name, f"无法解密 Excel 文件（文件损坏）：{type(exc).__name__}")])
+        raise ImportFailure([RowError(path.name, f"无法解密 Excel 文件（文件损坏）：{type(exc).__name__}")]) from None
 
 
 def load_sheets(path):
@@ -116,7 +116,7 @@ def load_sheets(path):
     except ImportFailure:
         raise
     except Exception as exc:  # the readers raise many kinds for damaged files
-        raise ImportFailure([RowError(path.name, f"无法打开 Excel 文件（文件损坏或格式不对）：{type(exc).__name__}")])
+        raise ImportFailure([RowError(path.name, f"无法打开 Excel 文件（文件损坏或格式不对）：{type(exc).__name__}")]) from None
 
 
 def _xlsx_sheets(data):
@@ -171,7 +171,7 @@ def _number(value):
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise ValueError(text)
+        raise ValueError(text) from None
     if not number.is_finite():
         raise ValueError(text)
     return number

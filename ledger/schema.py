@@ -9,6 +9,7 @@ Amounts are integer fen (1 元 = 100 fen); nothing is stored as float.
 Only de-identified data is ever written here: raw files never enter the database.
 """
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Column,
     Date,
@@ -22,7 +23,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    JSON,
 )
 
 metadata = MetaData()

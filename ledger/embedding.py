@@ -23,9 +23,9 @@ from pathlib import Path
 
 import numpy as np
 
-from portal.config import PROJECT_ROOT
+from ledger.paths import CACHE_DIR
 
-DEFAULT_CACHE = PROJECT_ROOT / ".cache" / "models" / "e5-small"
+DEFAULT_CACHE = CACHE_DIR / "models" / "e5-small"
 QUERY_PROMPT = "query: "
 PASSAGE_PROMPT = "passage: "
 

@@ -2,7 +2,6 @@
 import csv
 import hashlib
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,14 +75,19 @@ def expand_paths(paths):
 # ---- limits: what one import file may hold ------------------------------------------------------
 # Anything that fits one Excel sheet imports (1,048,576 rows including the header); larger tables are
 # split over several files. Memory grows about 1.5 KB per row through the whole pipeline, so the cap
-# bounds an import at roughly 2 GB. Environment variables raise or lower the caps for a deployment.
-MAX_ROWS = int(os.environ.get("IMPORT_MAX_ROWS", "") or 1_048_575)
-MAX_FILE_MB = int(os.environ.get("IMPORT_MAX_FILE_MB", "") or 1024)
+# bounds an import at roughly 2 GB. Settings (IMPORT_MAX_*, portal/config.py) raise or lower the caps.
+@dataclass(frozen=True)
+class ImportLimits:
+    max_rows: int = 1_048_575
+    max_file_mb: int = 1024
+    # Zip bombs: a workbook's declared inflated size (zipfile never inflates past it: CRC check fails).
+    max_xlsx_inflated_mb: int = 2048
+
+
+DEFAULT_LIMITS = ImportLimits()
 # Longest cell any layout column accepts (a report body), and the longest physical CSV line.
-MAX_FIELD_CHARS = max(c.max_length for l in LAYOUTS.values() for c in l.columns)
+MAX_FIELD_CHARS = max(c.max_length for layout in LAYOUTS.values() for c in layout.columns)
 MAX_LINE_CHARS = 2 * MAX_FIELD_CHARS
-# Zip bombs: a workbook's declared inflated size (zipfile never inflates past it: CRC check fails).
-MAX_XLSX_INFLATED_MB = int(os.environ.get("IMPORT_MAX_XLSX_INFLATED_MB", "") or 2048)
 MAX_XLSX_RATIO = 200  # real sheets compress 5–30x; 200x of a big member is a bomb
 MAX_YEARBOOK_INFLATED_MB = 64  # a yearbook table is a few hundred rows
 csv.field_size_limit(MAX_FIELD_CHARS + 1)
@@ -164,7 +168,7 @@ def _csv_header(cells):
     return [c.replace("\ufeff", "").strip() for c in cells]
 
 
-def read_csv(path):
+def read_csv(path, limits=DEFAULT_LIMITS):
     layout = layout_for_name(path.stem)
     if layout is None:
         raise ImportFailure([RowError(path.name, f"无法从文件名判断数据表，文件名应为：{_known_names()}")])
@@ -187,8 +191,8 @@ def read_csv(path):
             last = None
             for number, cells in enumerate(reader, start=2):
                 if any(c.strip() for c in cells):
-                    if len(table.rows) >= MAX_ROWS:
-                        raise ImportFailure([_too_many_rows(path.name, None, number)])
+                    if len(table.rows) >= limits.max_rows:
+                        raise ImportFailure([_too_many_rows(path.name, None, number, limits)])
                     table.rows.append((number, cells))
                 last = cells
     except UnicodeDecodeError:
@@ -224,8 +228,8 @@ def _csv_error_text(exc):
     return f"CSV 格式错误（{text}）"
 
 
-def _too_many_rows(file, sheet, number):
-    return RowError(file, f"数据行超过上限 {MAX_ROWS:,} 行。请按月份或地区拆分为多个文件"
+def _too_many_rows(file, sheet, number, limits):
+    return RowError(file, f"数据行超过上限 {limits.max_rows:,} 行。请按月份或地区拆分为多个文件"
                           "（放在不同文件夹中，用同一条命令导入），或由管理员调高 IMPORT_MAX_ROWS",
                     sheet, number)
 
@@ -240,7 +244,7 @@ def _cell_text(value):
     return str(value)
 
 
-def check_zip(path, *, max_inflated_mb=MAX_XLSX_INFLATED_MB):
+def check_zip(path, *, max_inflated_mb=DEFAULT_LIMITS.max_xlsx_inflated_mb):
     """Refuse a workbook whose members would inflate past the limit (a zip bomb) before any parser sees it."""
     import zipfile
 
@@ -260,13 +264,13 @@ def check_zip(path, *, max_inflated_mb=MAX_XLSX_INFLATED_MB):
                                                  f"超过上限 {max_inflated_mb:,} MB 或压缩比异常，疑似「压缩炸弹」，已拒绝")])
 
 
-def read_xlsx(path):
+def read_xlsx(path, limits=DEFAULT_LIMITS):
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise ImportFailure([RowError(path.name, f"无法打开 Excel 文件（文件损坏或不是 .xlsx）：{type(exc).__name__}")])
+        raise ImportFailure([RowError(path.name, f"无法打开 Excel 文件（文件损坏或不是 .xlsx）：{type(exc).__name__}")]) from None
     tables = []
     try:
         for sheet in workbook.worksheets:
@@ -288,8 +292,8 @@ def read_xlsx(path):
                     sheet.iter_rows(min_row=2, max_col=len(header), values_only=True), start=2):
                 cells = [_cell_text(v) for v in values]
                 if any(c.strip() for c in cells):
-                    if len(table.rows) >= MAX_ROWS:
-                        raise ImportFailure([_too_many_rows(path.name, sheet.title, number)])
+                    if len(table.rows) >= limits.max_rows:
+                        raise ImportFailure([_too_many_rows(path.name, sheet.title, number, limits)])
                     table.rows.append((number, cells))
             tables.append(table)
     finally:
@@ -301,7 +305,7 @@ def read_xlsx(path):
 
 def _known_names():
     from .layout import LAYOUTS
-    return "、".join(l.aliases[0] for l in LAYOUTS.values())
+    return "、".join(layout.aliases[0] for layout in LAYOUTS.values())
 
 
 def _documented_workbook(path):
@@ -320,10 +324,10 @@ def _documented_workbook(path):
         workbook.close()
 
 
-def read_file(path):
+def read_file(path, limits=DEFAULT_LIMITS):
     """Raw tables of one file, or ImportFailure with a Chinese message; never another exception."""
     try:
-        return _read_file(path)
+        return _read_file(path, limits)
     except ImportFailure:
         raise
     except Exception as exc:  # a damaged or hostile file must not become a traceback or a 500
@@ -331,7 +335,7 @@ def read_file(path):
         raise ImportFailure([RowError(path.name, f"无法读取文件（文件损坏或格式不对）：{type(exc).__name__}")]) from exc
 
 
-def _read_file(path):
+def _read_file(path, limits):
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ImportFailure([RowError(path.name, "文件不存在")])
@@ -340,11 +344,11 @@ def _read_file(path):
     size = path.stat().st_size
     if size == 0:
         raise ImportFailure([RowError(path.name, "文件为空（0 字节）")])
-    if size > MAX_FILE_MB << 20:
+    if size > limits.max_file_mb << 20:
         raise ImportFailure([RowError(path.name, f"文件大小 {size / (1 << 20):,.0f} MB，超过单个文件上限 "
-                                                 f"{MAX_FILE_MB:,} MB（IMPORT_MAX_FILE_MB）；请拆分后导入")])
+                                                 f"{limits.max_file_mb:,} MB（IMPORT_MAX_FILE_MB）；请拆分后导入")])
     if suffix == ".csv":
-        return read_csv(path)
+        return read_csv(path, limits)
     with open(path, "rb") as fh:
         head = fh.read(8)
     actual = _sniff(head)
@@ -354,9 +358,9 @@ def _read_file(path):
         raise ImportFailure([RowError(path.name, "扩展名是 .xlsx，但文件不是 Excel 工作簿"
                                                  "（可能是改了扩展名的 CSV 或文本文件，或文件已损坏）")])
     if head.startswith(b"PK\x03\x04"):
-        check_zip(path)
+        check_zip(path, max_inflated_mb=limits.max_xlsx_inflated_mb)
         if suffix == ".xlsx" and _documented_workbook(path):
-            return read_xlsx(path)
+            return read_xlsx(path, limits)
         check_zip(path, max_inflated_mb=MAX_YEARBOOK_INFLATED_MB)  # the yearbook reader holds whole sheets
     # Anything else must be a yearbook-style table (e.g. 统计年鉴 表7-6), or it is refused clearly.
     from .yearbook import read_yearbook

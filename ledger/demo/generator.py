@@ -8,8 +8,15 @@ from .documents import build_documents
 from .finance import build_finance
 from .identity import PersonFactory
 from .payments import build_payments, build_people
-from .projects import (PARTS, PERSON_NOTES, PLAIN_NOTES, PROJECTS_AT_SCALE_1, ProjectBuilder, build_companies,
-                       build_updates)
+from .projects import (
+    PARTS,
+    PERSON_NOTES,
+    PLAIN_NOTES,
+    PROJECTS_AT_SCALE_1,
+    ProjectBuilder,
+    build_companies,
+    build_updates,
+)
 from .writers import write_csv, write_xlsx
 
 DEFAULT_SEED = 20240101

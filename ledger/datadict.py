@@ -1,6 +1,6 @@
 """The data dictionary of every published table: field, Chinese label, unit, type.
 
-Labels come from the documented import layout (portal/importer/layout.py) where a column
+Labels come from the documented import layout (ledger/importer/layout.py) where a column
 matches; the few columns the layout does not describe are declared in ``EXTRA`` below.
 Amounts are stored in fen and exported in 元 under a ``*_yuan`` name.
 """

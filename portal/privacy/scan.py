@@ -18,11 +18,11 @@ from urllib.parse import urljoin, urlparse
 
 from sqlalchemy import select
 
-from . import policy
-from .address import find_addresses
-from .deidentify import Deidentifier
-from .names import is_name_occurrence
-from .recognizers import find_identifiers, resolve
+from anonymize import policy
+from anonymize.address import find_addresses
+from anonymize.deidentify import Deidentifier
+from anonymize.names import is_name_occurrence
+from anonymize.recognizers import find_identifiers, resolve
 
 _DIGIT_RUN = re.compile(r"\d[\d\s-]{5,}[\dXx]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -49,8 +49,8 @@ class Canaries:
 
     @classmethod
     def from_raw(cls, paths):
-        from portal.importer.publish import read_sources
-        from portal.importer.layout import LAYOUTS
+        from ledger.importer.layout import LAYOUTS
+        from ledger.importer.publish import read_sources
 
         tables, _manifest = read_sources(paths)
         canaries = cls()
@@ -142,7 +142,7 @@ class Scanner:
 
     # -- the published database ---------------------------------------------------------------
     def scan_database(self, engine):
-        from portal import schema
+        from ledger import schema
 
         prose = {(t, f) for t, fields in policy.FIELD_POLICY.items() for f, r in fields.items() if r == policy.TEXT}
         tables = list(schema.PUBLISHED_TABLES) + [schema.comments, schema.question_log, schema.publications]

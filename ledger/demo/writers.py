@@ -1,6 +1,6 @@
 """Write tables as the raw files a finance bureau would hand over: CSV UTF-8 and XLSX.
 
-Headers are the Chinese column labels of portal/importer/layout.py. Output is
+Headers are the Chinese column labels of ledger/importer/layout.py. Output is
 byte-for-byte reproducible: XLSX files get fixed document timestamps and fixed zip
 entry times, so the same seed always yields the same files (and the same hashes).
 """

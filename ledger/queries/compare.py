@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from ledger.errors import UserError
+
 from .. import semantics
 from ..schema import budgets, expenditures, regions
 from . import reference
@@ -31,13 +33,8 @@ RADAR_MEASURES = ("spent", "execution_rate", "minsheng_share", "per_capita", "yo
 SORTABLE = ("spent", "budget", "execution_rate", "minsheng_share", "per_capita", "yoy_growth", "code")
 
 
-class CompareError(ValueError):
+class CompareError(UserError):
     """Bad comparison parameters; ``message`` is Chinese and shown to the user."""
-
-    def __init__(self, code, message):
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,9 @@ import click
 @click.option("--as-of", default=None, help="相对时间的基准日期 YYYY-MM-DD（默认今天）")
 @click.option("--json", "as_json", is_flag=True, help="输出完整 JSON")
 def ask_command(question, as_of, as_json):
+    from ledger.db import current_publication
+    from nlq.answer import QuestionError, ask
     from portal import create_app
-    from portal.db import current_publication
-
-    from .answer import QuestionError, ask
 
     app = create_app()
     engine = app.extensions["mingzhang.engine"]

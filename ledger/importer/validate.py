@@ -35,7 +35,7 @@ def _convert(col, text):
         try:
             value = int(float(text)) if re.fullmatch(r"-?\d+(\.0+)?", text) else int(text)
         except ValueError:
-            raise ValueError(f"应为整数，实际为「{text[:40]}」")
+            raise ValueError(f"应为整数，实际为「{text[:40]}」") from None
         if abs(value) > MAX_INT:
             raise ValueError(f"数值过大：「{text[:40]}」")
         return value
@@ -43,7 +43,7 @@ def _convert(col, text):
         try:
             value = float(text.replace(",", ""))
         except ValueError:
-            raise ValueError(f"应为数字，实际为「{text[:40]}」")
+            raise ValueError(f"应为数字，实际为「{text[:40]}」") from None
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError("应为有限数字")
         return value
@@ -51,7 +51,7 @@ def _convert(col, text):
         try:
             fen = to_fen(text)
         except ArithmeticError:  # e.g. 1E+999999: beyond decimal precision
-            raise ValueError(f"无法识别的金额：「{text[:40]}」")
+            raise ValueError(f"无法识别的金额：「{text[:40]}」") from None
         if abs(fen) > MAX_FEN:
             raise ValueError(f"金额过大：「{text[:40]}」元（上限 {MAX_FEN // 100:,} 元）")
         return fen
@@ -59,7 +59,7 @@ def _convert(col, text):
         try:
             return dt.date.fromisoformat(text[:10])
         except ValueError:
-            raise ValueError(f"日期格式应为 YYYY-MM-DD，实际为「{text[:40]}」")
+            raise ValueError(f"日期格式应为 YYYY-MM-DD，实际为「{text[:40]}」") from None
     if col.type == "code":
         if not _CODE.match(text):
             raise ValueError(f"编码只能包含字母、数字、- 和 _，实际为「{text[:40]}」")

@@ -14,7 +14,7 @@ from .. import schema
 from ..db import current_publication, init_schema
 from ..integrity import publication_digest
 from .layout import IMPORT_ORDER, LAYOUTS, REQUIRED_TABLES
-from .readers import ImportFailure, RowError, expand_paths, read_file, sha256_file
+from .readers import DEFAULT_LIMITS, ImportFailure, RowError, expand_paths, read_file, sha256_file
 from .validate import MAX_ERRORS, validate_table
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ def is_storage_error(exc):
             or getattr(orig, "pgcode", None) in PG_STORAGE_ERRORS)
 
 
-def read_sources(paths):
+def read_sources(paths, limits=DEFAULT_LIMITS):
     """All raw tables from the given files/directories, with the source file manifest."""
     files = expand_paths(paths)
     if not files:
@@ -45,7 +45,7 @@ def read_sources(paths):
     tables, manifest, errors, shared = {}, [], [], {}
     for path in files:
         try:
-            raws = read_file(path)
+            raws = read_file(path, limits)
         except ImportFailure as failure:
             errors.extend(failure.errors)
             continue
@@ -104,7 +104,7 @@ def check_references(tables):
     refs = {"region_code": ("地区代码", regions), "class_code": ("科目编码", classes),
             "dept_code": ("单位代码", departments), "project_code": ("项目编号", projects),
             "parent_code": ("上级地区代码", regions)}
-    for name, rows in tables.items():
+    for rows in tables.values():
         for file, number, row in rows:
             for field, (label, known) in refs.items():
                 value = row.get(field)
@@ -158,13 +158,13 @@ def known_person_names(tables):
 
 
 def publish(engine, paths, *, pseudonym_key, dataset, title, is_demo=False, created_by="cli",
-            as_of=None, on_published=None):
+            as_of=None, on_published=None, limits=DEFAULT_LIMITS):
     """Import ``paths`` as a new publication. Returns the publication dict.
 
     Raises ImportFailure (nothing is published; the previous publication keeps serving).
     """
     init_schema(engine)
-    tables, manifest = read_sources(paths)
+    tables, manifest = read_sources(paths, limits)
     deid = Deidentifier(pseudonym_key, known_person_names(tables), public_terms=public_terms_from_tables(tables))
     published = to_published_rows(tables, deid)
     try:

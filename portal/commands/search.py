@@ -1,4 +1,4 @@
-"""``mingzhang reindex`` and ``mingzhang search`` (auto-registered by portal/cli.py)."""
+"""``mingzhang reindex`` and ``mingzhang search`` (registered by portal/cli.py)."""
 import json
 
 import click
@@ -7,10 +7,9 @@ import click
 @click.command("reindex", help="按当前发布重建搜索索引（新建索引后原子替换）")
 @click.option("--publication", "publication_id", type=int, default=None, help="发布编号（默认：当前发布）")
 def reindex_command(publication_id):
+    from ledger.db import current_publication, get_publication
     from portal.cli import _app
-    from portal.db import current_publication, get_publication
-
-    from . import reindex
+    from search import reindex
 
     app = _app()
     engine = app.extensions["mingzhang.engine"]
@@ -28,8 +27,7 @@ def reindex_command(publication_id):
 @click.option("--size", default=10, show_default=True)
 def search_command(query, size):
     from portal.cli import _app
-
-    from . import SearchRequest, get_backend
+    from search import SearchRequest, get_backend
 
     app = _app()
     result = get_backend(app.config).search(SearchRequest(q=query, size=min(size, 50)))

@@ -1,0 +1,48 @@
+"""Query-string arguments, checked in one place: each bad value is a UserError with a Chinese message.
+
+Every check is ASCII-only before ``int()`` ('¹' and '٣' are digits to ``str.isdigit``) and bounded in
+length (``10**40`` must not reach SQLite's 64-bit integers).
+"""
+import datetime as dt
+
+from flask import request
+
+from ledger.errors import UserError
+
+
+def _text(name):
+    return request.args.get(name, "").strip()
+
+
+def is_small_int(raw, max_digits=9):
+    digits = raw.removeprefix("-")
+    return digits.isascii() and digits.isdigit() and len(digits) <= max_digits
+
+
+def arg_int(name, *, low, high, label, code="bad_request", message=None):
+    """An integer in [low, high], or None when absent."""
+    raw = _text(name)
+    if raw == "":
+        return None
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 9) or not low <= int(raw) <= high:
+        raise UserError(code, message or f"参数「{label}」应为 {low}–{high} 之间的整数，收到「{raw[:20]}」")
+    return int(raw)
+
+
+def arg_code(name, label):
+    """A code (letters, digits, - and _), or None when absent."""
+    raw = _text(name)
+    if raw and not (raw.isascii() and raw.replace("-", "").replace("_", "").isalnum() and len(raw) <= 32):
+        raise UserError("bad_request", f"参数「{label}」格式不正确")
+    return raw or None
+
+
+def arg_date(name, label, code="bad_request"):
+    """A YYYY-MM-DD date, or None when absent."""
+    raw = _text(name)
+    if not raw:
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise UserError(code, f"{label}须为 YYYY-MM-DD 格式的日期") from None
