@@ -21,9 +21,15 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-# torch first, pinned, so that sentence-transformers does not pull a CUDA build.
+# torch first, pinned. PyPI's torch 2.13.0 brings ~3 GB of CUDA libraries (unused on the CPU) and the
+# registry's answers are not kept by pip's HTTP cache, so the wheels are downloaded once into a local
+# wheelhouse and every new venv (a fresh clone, CI, scripts/check-wheel.sh) installs from it.
+WHEELHOUSE ?= $(HOME)/.cache/mingzhang/wheels
+TORCH := torch==2.13.0
 $(VENV)/.torch: | $(BIN)/python
-	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q --no-index --find-links $(WHEELHOUSE) $(TORCH) 2>/dev/null || \
+	  { $(BIN)/pip download -q -d $(WHEELHOUSE) $(TORCH) && \
+	    $(BIN)/pip install -q --no-index --find-links $(WHEELHOUSE) $(TORCH); }
 	touch $@
 
 $(INSTALLED): pyproject.toml $(VENV)/.torch

@@ -1,4 +1,2 @@
-"""WSGI entry point: ``gunicorn wsgi:app``."""
-from portal import create_app
-
-app = create_app()
+"""WSGI entry point for a checkout: ``gunicorn wsgi:app``."""
+from portal.wsgi import app  # noqa: F401

@@ -1,13 +1,15 @@
 """明账 Mingzhang — the Flask application factory."""
 from flask import Flask
 
-from .config import PROJECT_ROOT, load_config
+from ledger.paths import templates_dir
+
+from .config import load_config
 
 
 def create_app(overrides=None):
     app = Flask(
         __name__,
-        template_folder=str(PROJECT_ROOT / "templates"),
+        template_folder=str(templates_dir()),
         static_folder="static",
     )
     app.config.update(load_config(overrides))

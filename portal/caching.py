@@ -22,13 +22,13 @@ from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException
 from werkzeug.http import is_resource_modified
 
-from .config import PROJECT_ROOT
+from ledger.paths import PACKAGE_PARENT, templates_dir
 
 # Blueprints whose answers do not depend on the publication alone.
 UNCACHED_BLUEPRINTS = {"admin", "health", "community"}
 # Answers that read today's date (「去年」 is relative to it): the date joins the validator.
 DATED_BLUEPRINTS = {"ask"}
-SOURCE_DIRS = ("portal", "ledger", "nlq", "search", "anonymize", "templates")
+SOURCE_PACKAGES = ("portal", "ledger", "nlq", "search", "anonymize")
 SOURCE_SUFFIXES = (".py", ".html", ".js", ".css")
 PRIVATE = "private, no-store"
 REVALIDATE = "no-cache"
@@ -127,6 +127,11 @@ def build_id(app):
     return cached
 
 
+def source_roots():
+    """The package folders (and the templates) wherever they are installed."""
+    return [PACKAGE_PARENT / name for name in SOURCE_PACKAGES] + [templates_dir()]
+
+
 def source_digest():
     """Package version plus a hash of the code and templates that render pages (~150 small files)."""
     try:
@@ -134,10 +139,9 @@ def source_digest():
     except metadata.PackageNotFoundError:
         version = "dev"
     digest = hashlib.sha256(version.encode())
-    for folder in SOURCE_DIRS:
-        root = PROJECT_ROOT / folder
+    for root in source_roots():
         for path in sorted(root.rglob("*")):
             if path.suffix in SOURCE_SUFFIXES and path.is_file():
-                digest.update(str(path.relative_to(PROJECT_ROOT)).encode())
+                digest.update(str(path.relative_to(root.parent)).encode())
                 digest.update(path.read_bytes())
     return f"{version}-{digest.hexdigest()[:12]}"

@@ -110,9 +110,8 @@ def serve(port, host):
         raise click.ClickException(f"端口 {port} 已被占用（是否已有门户在运行？）；可用 PORT=端口号 换一个") from None
     finally:
         probe.close()
-    config = Path(__file__).resolve().parent.parent / "gunicorn.conf.py"
-    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "-c", str(config),
-                               "--bind", f"{host}:{port}", "wsgi:app"])
+    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "-c", "python:portal.gunicorn_conf",
+                               "--bind", f"{host}:{port}", "portal.wsgi:app"])
 
 
 def _register_commands():
