@@ -10,7 +10,13 @@ Public interface (used by the importer, comments, white papers and the leak scan
       raw PII columns are dropped, person names pseudonymised, free text scrubbed.
     - ``.text(text, context=None) -> str``: scrub free text.
     - ``.report() -> dict``: counts per identifier type and treatment (JSON-serialisable).
-- ``scrub_text(text) -> str``: stateless scrub for user input (comments, questions).
-- ``python -m anonymize.audit --raw DIR [--db URL]``: false positives on real text (audit.py).
+    - ``user_text=True``: comments, inquiries, questions — the same detectors, but cue words
+      (「金额」「编号」) never switch number detection off; ``visible_digits`` (≤ 4) per masks.py.
+    - ``.scrub(text) -> (text, [(kind, treatment)])``: what changed, for moderation.
+- ``scrub_text(text) -> str``: the user-text Deidentifier (comments, questions, white papers).
+- ``masks.masked_kinds(text)``: the kinds of the masks in already-scrubbed text (moderation queue).
+- ``deidentify.private_identifiers(text)``: the identifiers the leak scanner reports in non-prose text.
+- ``python -m anonymize.evaluate [--errors]``: P/R per type on tests/data/pii_corpus.jsonl.
+- ``python -m portal.privacy.audit --raw DIR [--db URL]``: false positives on real text (audit.py).
 """
 from .deidentify import Deidentifier, scrub_text  # noqa: F401

@@ -7,42 +7,15 @@ from collections.abc import Mapping
 
 from . import policy
 from .address import find_addresses, generalise_address
-from .lexicon import FISCAL_TERMS, PublicTerms
-from .names import KnownNames, find_names, looks_like_person_name
-from .recognizers import find_identifiers, resolve
+from .lexicon import FISCAL_TERMS, PRODUCE_TERMS, PublicTerms, public_address, public_line
+from .masks import mask
+from .names import KnownNames, find_names, looks_like_person_name, person_context, word_like
+from .recognizers import Span, find_identifiers, resolve
 
 # Priorities when spans overlap: validated identifiers > known names > addresses > detected names.
 _PRIORITY = {"known": 50, "address": 40, "cue": 30, "jieba": 20}
-_QUICK_SKIP = re.compile(r"[\d@\u4e00-\u9fff]")
+_QUICK_SKIP = re.compile(r"[\d@＠#\u3007\u4e00-\u9fff\uff10-\uff19]")
 _CACHE_LIMIT = 300_000
-
-
-def mask(kind, value):
-    if kind in ("id_number", "mobile", "bank_card", "landline"):
-        digits = [c for c in value if c.isdigit() or c in "Xx"]
-        if kind == "id_number":
-            return "".join(digits[:3]) + "*" * (len(digits) - 7) + "".join(digits[-4:])
-        if kind == "mobile":
-            local = digits[-11:]
-            return "".join(local[:3]) + "****" + "".join(local[-4:])
-        if kind == "landline":
-            area = re.match(r"[(（]?(0\d{2,3})", value)
-            return (area.group(1) + "-" if area else "") + "********"
-        return "*" * (len(digits) - 4) + "".join(digits[-4:])
-    if kind == "email":
-        local, domain = value.rsplit("@", 1)
-        return local[:1] + "***@" + domain
-    if kind == "person_name":
-        surname = 2 if len(value) >= 3 and value[:2] in _compound() else 1
-        return value[:surname] + "*" * (len(value) - surname)
-    if kind == "plate":
-        return value[:2] + "*****"
-    return value[:1] + "*" * (len(value) - 1)
-
-
-def _compound():
-    from .names import COMPOUND_SURNAMES
-    return COMPOUND_SURNAMES
 
 
 def _blocked(span, guard):
@@ -56,29 +29,53 @@ def _blocked(span, guard):
     return False
 
 
-def detect(text, known=None, protected=None):
-    """All identifier spans in ``text`` (non-overlapping), including kept officials.
+def _known_candidates(text, known, names, guard):
+    out = []
+    for span in known.find(text):
+        # A known name inside a longer detected name is another person (「杨红」 in 「杨红荣」).
+        if any(n.start <= span.start and span.end <= n.end and n.end - n.start > span.end - span.start
+               for n in names):
+            continue
+        if span.source == "known" and word_like(span.value) and not person_context(text, span.start, span.end):
+            continue  # 「早晚高峰时段」: the word, not the payee 高峰
+        if not _blocked(span, guard):
+            out.append((_PRIORITY["known"], span))  # also longer names seen through one
+    return out
+
+
+def detect(text, known=None, protected=None, user_text=False):
+    """All identifier spans in ``text`` (non-overlapping), including kept officials and office lines.
 
     ``protected``: a lexicon.PublicTerms; person-name guesses inside or across its terms are
-    dropped (validated identifiers and addresses never are)."""
-    candidates = [(100, s) for _p, s in find_identifiers(text)]
+    dropped (validated identifiers and addresses never are). ``user_text``: comments, questions —
+    cue words never switch number detection off."""
+    candidates = [(p, s) for p, s in find_identifiers(text, user_text)]
     guard = protected.spans(text) if protected is not None else ()
     names = find_names(text)
     if known is not None:
-        for span in known.find(text):
-            # A known name inside a longer detected name is another person (「杨红」 in 「杨红荣」).
-            if any(n.start <= span.start and span.end <= n.end and n.end - n.start > span.end - span.start
-                   for n in names):
-                continue
-            if not _blocked(span, guard):
-                candidates.append((_PRIORITY["known"], span))  # also longer names seen through one
-    candidates += [(_PRIORITY["address"], s) for s in find_addresses(text)]
-    candidates += [(_PRIORITY[s.source], s) for s in names if not _blocked(s, guard)]
-    return resolve(candidates)
+        candidates += _known_candidates(text, known, names, guard)
+    candidates += [(_PRIORITY["address"], s) for s in find_addresses(text) if not public_address(text, s)]
+    produce = PRODUCE_TERMS.spans(text)
+    candidates += [(_PRIORITY[s.source], s) for s in names
+                   if not _blocked(s, guard) and not (s.source == "jieba" and _blocked(s, produce))]
+    spans = resolve(candidates)
+    people = [s for s in spans if s.kind == "person_name"]
+    return [Span(s.start, s.end, "office_line", s.value, s.source) if s.kind == "landline"
+            and public_line(text, s, people) else s for s in spans]
+
+
+def private_identifiers(text, user_text=False):
+    """Validated identifiers (numbers, e-mail, plates…) and addresses that de-identification would
+    change — public offices' lines and public addresses excluded. The leak scanner uses this on
+    text that is not prose, so it and the importer agree on what is private."""
+    candidates = find_identifiers(text, user_text)
+    candidates += [(_PRIORITY["address"], s) for s in find_addresses(text) if not public_address(text, s)]
+    return [s for s in resolve(candidates) if not (s.kind == "landline" and public_line(text, s))]
 
 
 class Deidentifier:
-    def __init__(self, pseudonym_key, known_person_names=(), public_terms=()):
+    def __init__(self, pseudonym_key, known_person_names=(), public_terms=(), user_text=False,
+                 visible_digits=policy.VISIBLE_DIGITS):
         if not pseudonym_key:
             raise ValueError("pseudonym_key must not be empty")
         self._key = pseudonym_key.encode("utf-8")
@@ -94,6 +91,8 @@ class Deidentifier:
         self.text_chars = 0
         self.extra = {}  # sections added by the publisher: k_anonymity, small-cell tables
         self._cache = {}
+        self.user_text = user_text  # comments, questions: cue words never switch detection off
+        self.visible_digits = max(0, min(4, visible_digits))
 
     def _public_terms(self, public_terms):
         """FISCAL_TERMS plus the publication's names (lexicon.public_terms_from_tables gives a dict
@@ -142,7 +141,7 @@ class Deidentifier:
             return text, ()
         found = []
         parts, last = [], 0
-        for span in detect(text, self._known, self._protected):
+        for span in detect(text, self._known, self._protected, self.user_text):
             treatment = policy.TEXT_POLICY[span.kind]
             if span.kind == "person_name" and span.source == "known":
                 treatment = policy.PSEUDONYM
@@ -154,7 +153,7 @@ class Deidentifier:
             elif treatment == policy.GENERALISE:
                 new = generalise_address(text, span)
             else:
-                new = mask(span.kind, span.value)
+                new = mask(span.kind, span.value, self.visible_digits)
             parts.append(text[last:span.start])
             parts.append(new)
             last = span.end
@@ -165,7 +164,15 @@ class Deidentifier:
         """Identifiers that would be changed in ``text`` (used by the leak scanner)."""
         if not text or not _QUICK_SKIP.search(text):
             return []
-        return [s for s in detect(text, self._known, self._protected) if policy.TEXT_POLICY[s.kind] != policy.KEEP]
+        return [s for s in detect(text, self._known, self._protected, self.user_text)
+                if policy.TEXT_POLICY[s.kind] != policy.KEEP]
+
+    def scrub(self, text):
+        """(scrubbed text, [(kind, treatment)]) — what changed, for a moderator's view."""
+        if not text or not isinstance(text, str):
+            return text, []
+        out, found = self._scrub(text)
+        return out, [(k, t) for k, t in found if t != policy.KEEP]
 
     # -- records -----------------------------------------------------------------------------
     def record(self, table, row):
@@ -243,9 +250,16 @@ def public_summary(report):
 _STATELESS = None
 
 
-def scrub_text(text):
-    """Scrub user input (comments, questions): no known names, masks everything detected."""
+def user_text_deidentifier():
+    """The one Deidentifier for user text (comments, inquiries, questions): the publication's
+    detectors with cue words unable to switch detection off; no known names, so every private
+    name becomes 「X某某」."""
     global _STATELESS
     if _STATELESS is None:
-        _STATELESS = Deidentifier("stateless-scrub")
-    return _STATELESS.text(text)
+        _STATELESS = Deidentifier("stateless-scrub", user_text=True)
+    return _STATELESS
+
+
+def scrub_text(text):
+    """Scrub user input (comments, questions): masks everything detected."""
+    return user_text_deidentifier().text(text)

@@ -85,3 +85,58 @@ class PublicTerms:
         if not self.pattern:
             return []
         return [(m.start(), m.end()) for m in self.pattern.finditer(text)]
+
+
+# Crops, herbs and foods whose names start with a surname character (jieba tags many of them nr).
+PRODUCE = (
+    "黄花菜", "金银花", "何首乌", "柴胡", "杨梅", "陈皮", "田七", "葛根", "黄精", "连翘", "桑葚", "罗汉果", "石斛", "白芨",
+    "杜仲", "黄连", "黄芪", "黄柏", "柏树", "万寿菊", "龙须面", "乌梅", "白术", "白芍", "党参", "马铃薯", "金桔", "金橘",
+    "高粱", "桑叶", "桑蚕", "柳杉", "杨树", "柏木", "杨桃", "李子", "杜鹃", "石榴", "龙眼", "龙虾", "牛蒡", "牛肝菌",
+    "秦椒", "花椒", "胡椒", "胡柚", "胡萝卜", "冯了性", "金线莲", "金针菇", "白茶", "红茶", "黄牛", "黄羊", "江豚",
+    "林蛙", "鲁西黄牛", "姜黄", "温郁金", "吴茱萸", "宁夏枸杞", "常山胡柚", "何首乌藤", "韩国", "白莲", "莲藕",
+)
+PRODUCE_TERMS = PublicTerms(PRODUCE)
+
+# Phone lines of public bodies: the department, office or hotline named beside a number.
+_OFFICE_WORDS = re.compile(
+    r"(?:局|委员会|[纪监]委|政府|办公室|办事处|街道办|居委会|村委会|中心|服务站|服务所|派出所|卫生院|医院|法院|检察院|学校"
+    r"|银行|公司|热线|专线|服务台|窗口|大厅|(?:监督|举报|投诉|咨询|值班|服务|办公|政务|受理|报名)(?:电话|专线)"
+    r"|[扶农社民财住人医教]\S?办)")
+_PRIVATE_OWNER = re.compile(r"本人|我|家中|家里|户主|村民|居民|联系人|收款人|申请人|住户|其|他|她|个人|私人|手机")
+_CLAUSE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def public_line(text, span, people=()):
+    """Whether a landline is a public body's line: an office word in the same sentence before it
+    (「县财政局监督电话：0731-…」) or right after it (「…（区民政局）」), with no private owner (a
+    detected person, 「本人」「家中」「联系人」) between that word and the number."""
+    start = span.start
+    before = text[max(0, start - 30):start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    before = before[cut:]
+    offset = start - len(before)
+    office = None
+    for m in _OFFICE_WORDS.finditer(before):
+        office = offset + m.end()
+    if office is None:
+        after = text[span.end:span.end + 14]
+        after = after[:_CLAUSE_END.search(after).start()] if _CLAUSE_END.search(after) else after
+        return bool(_OFFICE_WORDS.search(after)) and not _PRIVATE_OWNER.search(after)
+    if _PRIVATE_OWNER.search(text[office:start]):
+        return False
+    return not any(office <= p.start < start for p in people)
+
+
+_OFFICE_ADDRESS = re.compile(r"办公地[点址]|办事大厅|服务大厅|政务中心|(?:政府|局|委员会|办事处|中心|法院|检察院|医院|学校)(?:驻地|所在地|地址|办公|位于|设在)"
+                             r"|^\s?(?:为|是)\S{0,8}(?:政府|局|委员会|办事处|中心|法院|检察院|医院|学校)")
+
+
+def public_address(text, span):
+    """An address the text gives as a public body's (「中山路88号为区政府办公地点」「办公地址：…」),
+    with no private owner (「家住」「村民」) in the sentence."""
+    before = text[max(0, span.start - 20):span.start]
+    before = before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
+    after = text[span.end:span.end + 16]
+    if re.search("住|" + _PRIVATE_OWNER.pattern, before + after):
+        return False
+    return bool(_OFFICE_ADDRESS.search(before) or _OFFICE_ADDRESS.search(after))

@@ -25,8 +25,17 @@ SURNAMES = frozenset(
     "盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况"
     "那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
 )
-COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
-                     "司徒", "夏侯", "令狐", "端木", "澹台", "独孤", "南宫", "西门", "呼延", "万俟", "轩辕")
+COMPOUND_SURNAMES = (
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木",
+    "澹台", "独孤", "南宫", "西门", "呼延", "万俟", "轩辕", "钟离", "闻人", "申屠", "公冶", "濮阳", "淳于", "单于", "赫连",
+    "太史", "百里", "东郭", "第五", "羊舌", "司空", "左丘", "乐正", "公羊", "谷梁", "宗政", "拓跋", "鲜于", "闾丘", "亓官",
+    "司寇", "子车", "颛孙", "仲孙", "叔孙", "巫马", "公西", "漆雕", "壤驷", "公良", "夹谷", "宰父", "段干", "东门", "西门",
+    "南门", "梁丘", "左人", "微生", "公户", "公玉", "公仪", "梁丘", "公仲", "公上", "公门", "公山", "公坚", "乌孙",
+)
+# Compound surnames that are also ordinary words (「第五」 fifth, 「东方」 east, 「长孙」 after 「局长」):
+# a name only with a person cue beside it.
+AMBIGUOUS_COMPOUNDS = frozenset(("东方", "第五", "百里", "西门", "南宫", "司空", "长孙", "东门", "南门", "单于", "公门",
+                                 "公山", "公上", "公玉", "公户", "左人", "太史", "公羊", "宗政", "司寇", "公西"))
 
 # Words that introduce a private person.
 PERSON_CUES = (
@@ -34,6 +43,18 @@ PERSON_CUES = (
     "承包人", "承包户", "个体工商户", "个体户", "业主", "农户", "贫困户", "低保户", "五保户", "特困人员", "残疾人", "退役军人",
     "监护人", "代理人", "当事人", "签收人", "来访人", "反映人", "求助人", "租户", "农民工", "司机", "施工队长",
     "包工头", "负责人", "法定代表人", "经营者", "村民代表", "服务对象", "被征收人", "赔偿对象", "户名", "车主", "姓名", "账户名", "持卡人", "本人",
+    # self-introduction and signatures
+    "鄙人", "我叫", "我是", "签字", "签名", "本人姓名",
+    # kinship
+    "儿子", "女儿", "之女", "之子", "妻子", "其妻", "其夫", "丈夫", "配偶", "父亲", "母亲", "哥哥", "姐姐", "弟弟", "妹妹",
+    "儿媳", "女婿", "孙子", "孙女", "祖父", "祖母", "爷爷", "奶奶", "外公", "外婆", "老伴", "侄子", "侄女", "长子", "次子",
+    "长女", "次女", "养子", "养女", "继父", "继母", "家属", "亲属",
+    # roles of private persons
+    "保洁员", "护林员", "网格员", "驾驶员", "钢筋工", "厨师", "监理员", "聘用人员", "学生", "留守儿童", "困难职工", "工人",
+    "务工人员", "患者", "孤儿", "护工", "保安", "门卫", "村医", "协管员", "护路员", "巡河员", "水管员", "信息员", "脱贫户",
+    "监测户", "困难户", "建档立卡户", "住户", "持证人", "电工", "焊工", "木工", "瓦工", "民工", "农民", "果农", "菜农",
+    "养殖户", "种植户", "大户", "员工", "职工", "店主", "摊主", "房东", "租客", "老人", "被告", "原告", "嫌疑人", "对象",
+    "名单", "困难群众", "村民小组长", "被征收户", "征收户",
 )
 # Titles that mark a public official in the role: the name before or after them stays.
 OFFICIAL_TITLES = (
@@ -58,7 +79,7 @@ NOT_NAMES = frozenset("""
 """.split())
 # Characters that rarely end a 3-character name but often follow a 2-character one (verbs, particles).
 _NOT_NAME_END = frozenset("反说称表在的于等和与及向对因家已将要是为了到也都同户领签办收交夫妻儿女父母某先女老"
-                          "手电联身提通申持使驾名之现今本未被去来前所就还又值住负带陪系")
+                          "手电联身提通申持使驾名之现今本未被去来前所就还又值住负带陪系有两多冒骗虚违私拒迁账帐承患牌")
 
 NOT_NAMES = NOT_NAMES | frozenset(PERSON_CUES) | frozenset(OFFICIAL_TITLES) | frozenset(
     "银行卡 银行 申请人 申请书 申报 申领 经办人 何时 何处 何种 时任 任职 应急 常住 田间 田地 江河 万元 高龄 程度 "
@@ -86,12 +107,32 @@ def looks_like_person_name(word):
     return has_surname(word) and not word.endswith(PLACE_ORG_SUFFIX)
 
 
+# 「王秀芳代表建议…」「李卫国委员在讨论时提出」: a delegate or CPPCC member speaking in the role.
+_DELEGATE_AFTER_RE = re.compile(r"^(?:代表|委员)(?:们)?(?:建议|提出|指出|表示|认为|发言|说|在|询问|质询|关于|领衔|联名|审议|提交|呼吁|希望)")
+
+
 def official_in_role(text, start, end):
     before = text[max(0, start - 12):start]
     if before[-1:] in SURNAMES and _TITLE_BEFORE_RE.search(before[:-1]):
         return True
     after = text[end:end + 8]
-    return bool(_TITLE_BEFORE_RE.search(before) or _TITLE_AFTER_RE.match(after))
+    return bool(_TITLE_BEFORE_RE.search(before) or _TITLE_AFTER_RE.match(after) or _DELEGATE_AFTER_RE.match(after))
+
+
+# A known payee name that is also a common word (「高峰」「建国」「文明」) is that person only where
+# the text presents a person: a cue before it or a person's action / possession after it.
+_WORD_LIKE_FREQ = 50
+
+
+def person_context(text, start, end):
+    before = text[max(0, start - 8):start]
+    if re.search("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True)) + r")[:：\s]*$", before):
+        return True
+    return bool(re.match(_WEAK_RIGHT, text[end:]))
+
+
+def word_like(name):
+    return jieba.dt.FREQ.get(name, 0) >= _WORD_LIKE_FREQ
 
 
 class KnownNames:
@@ -204,17 +245,21 @@ def _tokens(text):
     return out
 
 
-def _extend(text, start, word):
+def _extend(text, start, word, by_start=None):
     """A two-character surname+given reading becomes three characters when the next character is
-    Han and unlikely to start the following word (「刘海梓440103…」「联系人曹梅爱，」)."""
+    Han and unlikely to start the following word, and the one after it ends the name: not Han, a
+    stop character, or the start of a dictionary word (「刘海梓440103…」「联系人曹梅爱，」「姚建萱介绍」)."""
     surname_len = 2 if word[:2] in COMPOUND_SURNAMES else 1
     if len(word) - surname_len != 1:
         return word
     end = start + len(word)
     nxt = text[end:end + 1]
+    if by_start is not None and _word_starts_at(by_start, end):
+        return word
     if nxt and re.match(_HAN, nxt) and nxt not in _NOT_NAME_END and not text[end:].startswith(PLACE_ORG_SUFFIX):
         after = text[end + 1:end + 2]
-        if not after or not re.match(_HAN, after) or after in _NOT_NAME_END:
+        if not after or not re.match(_HAN, after) or after in _NOT_NAME_END or (
+                by_start is not None and _word_starts_at(by_start, end + 1)):
             return word + nxt
     return word
 
@@ -250,31 +295,63 @@ def _name_at(text, start, tokens_by_start):
 
 
 # Weak evidence on both sides: 「因魏国未提供」「今日蒋国淑到镇政府」「丁丹凤表示」「本月向吕兰丹发放」.
-_WEAK_LEFT = "(?:^|(?<=[，。；：、（(\\s])|" + "|".join(f"(?<={w})" for w in (
-    "向", "与", "据", "因", "给", "对", "由", "今日", "昨日", "慰问", "走访", "陪同", "协调", "通知", "告知", "帮助", "联系")) + ")"
-_WEAK_RIGHT = (r"(?=反映|表示|称|介绍|说|到|于\d|未|领取|签订|签字|同意|家(?![庭具])|老人|夫妇|一家|本人|两户|等[人一二三四五六七八九十\d]"
-               r"|发放|提出|来电|来访|申请|咨询|因|已|现年|被|的(?:联系|银行|账户|手机|电话|身份|家|危房|补|申请)|）)")
+_WEAK_LEFT = r"(?:^|(?<=[，。；：:、（(\s|])|(?<=\d号)|(?<=\d室)|(?<=\d户)|(?<=组)|" + "|".join(f"(?<={w})" for w in (
+    "向", "与", "据", "因", "给", "对", "由", "今日", "昨日", "慰问", "走访", "陪同", "协调", "通知", "告知", "帮助", "联系",
+    "我", "室的", "号的", "经查", "查实", "发现", "至", "打入", "转入", "汇入", "支付给", "发放给", "找", "请", "叫", "让", "把", "将")) + ")"
+_WEAK_RIGHT = (r"(?=反映|表示|称|介绍|说|到|于\d|未|领取|签订|签字|签收|同意|家(?![庭具])|老人|夫妇|一家|本人|两户|等[人一二三四五六七八九十\d]"
+               r"|发放|提出|来电|来访|申请|咨询|因|已|现年|现住|今年\d|被|冒领|骗取|虚报|违规|私自|拒不|多次|去世|病故|迁出|在外|是本|有[一两二三四五六\d]"
+               r"|承诺|保证|自愿|声明|患|系|名下|账户|帐户|户(?![籍口])|[，,]\s?[男女][，,；;。\s]|\s?[（(]?\d{6}"
+               r"|[（(](?:[男女]|住|家住|身份证|公民身份|电话|手机|联系|银行|卡号|\d)"
+               r"|的(?:联系|银行|账户|手机|电话|身份|家|危房|补|申请|低保|儿|女|妻|丈|父|母|房)|）)")
 _WEAK_RE = re.compile(_WEAK_LEFT + "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])" + _HAN
                       + "{1,2}?" + _WEAK_RIGHT)
 _NO_LEFT_EXTEND = frozenset("向于和同由将从自为给把被对区县市镇乡村省")
 # A tagged word directly followed by these is a brand / estate inside an organisation or project name.
-_ORG_AFTER = re.compile(_HAN + r"{0,10}?(?:公司|集团|合作社|事务所|研究院|设计院)|(?:保障性|安置|租赁|小区|花园|家园)")
+_ORG_AFTER = re.compile(_HAN + r"{0,10}?(?:公司|集团|合作社|事务所|研究院|设计院)|(?:保障性|安置|租赁|小区|花园|家园|牌|品牌|商标)")
+_COMPOUND_RE = re.compile("|".join(c for c in COMPOUND_SURNAMES if c not in AMBIGUOUS_COMPOUNDS))
 
 
-def find_names(text):
-    """Person-name spans (free text). Officials in role are returned with kind 'official'."""
-    tokens = _tokens(text)
+def _word_starts_at(by_start, pos):
+    """A dictionary word of two or more characters (not a name) begins at ``pos``: the name before
+    it ends there (「皇甫海|账户」「乔思|一家」)."""
+    token = by_start.get(pos)
+    return bool(token and len(token[0]) >= 2 and not token[1].startswith("nr") and jieba.dt.FREQ.get(token[0], 0) > 0)
+
+
+def given_end(text, start, by_start):
+    """End of a given name that begins at ``start``: two characters unless the second one starts
+    the next word (a stop character such as 有/在/多, or a dictionary word: 「冒领」「账户」「一家」)."""
+    if not re.match(_HAN, text[start:start + 1]) or text[start] in "某氏":
+        return start
+    second = text[start + 1:start + 2]
+    if not re.match(_HAN, second) or second in _NOT_NAME_END or _word_starts_at(by_start, start + 1):
+        return start + 1
+    if text[start + 1] in "村镇乡路街":
+        return start + 1  # 「欧阳|村」「司马|路」: a place after a one-character given name
+    return start + 2
+
+
+def _trim(text, span, by_start):
+    """Cut a name that swallowed the first character of the next word (「耿兰多|领」「阮翠持|健康证」)."""
+    surname = 2 if span.value[:2] in COMPOUND_SURNAMES else 1
+    if len(span.value) - surname == 2:
+        last = span.end - 1
+        if text[last] in _NOT_NAME_END or _word_starts_at(by_start, last):
+            return Span(span.start, last, span.kind, text[span.start:last], span.source)
+    return span
+
+
+def _jieba_names(text, tokens, spans):
+    """1. jieba nr tags that start with a surname and are not part of a place/organisation."""
     by_start = {start: (word, flag) for start, word, flag in tokens}
-    spans = {}
-    # 1. jieba nr tags that start with a surname and are not part of a place/organisation.
     for start, word, flag in tokens:
         if word in COMPOUND_SURNAMES and flag.startswith("nr"):
             given = re.match(_HAN + "{1,2}", text[start + 2:])
             if not given:
                 continue
-            word = _extend(text, start, word + given.group(0)[:1])
+            word = _extend(text, start, word + given.group(0)[:1], by_start)
         if flag.startswith("nr") and looks_like_person_name(word):
-            extended = _extend(text, start, word)
+            extended = _extend(text, start, word, by_start)
             if extended == word and len(word) == 2 and jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD_FREQ:
                 continue  # 「惠民」「白沙」「文昌」: a dictionary word too; only a cue makes it a name
             word = extended
@@ -284,9 +361,20 @@ def find_names(text):
             if flag == "nrfg" and len(word) == 2 and word[1] in "家氏":  # 李家(村), 王氏(宗祠)
                 continue
             spans[start] = Span(start, end, "person_name", word, "jieba")
-    # 2. Context cues: 「村民王建国」「联系人：张晓燕」, and lists after them 「村民王强、李秀英等」.
+
+
+def _starts_a_token(by_start, start):
+    """A cue word begins a word of its own, not the inside of another (「护工」 in 「防护工程」)."""
+    return start == 0 or start in by_start
+
+
+def _cue_names(text, by_start, spans):
+    """2. Context cues: 「村民王建国」「联系人：张晓燕」, and lists after them 「村民王强、李秀英等」."""
     for m in _CUE_RE.finditer(text):
+        if not _starts_a_token(by_start, m.start()):
+            continue
         pos = m.end()
+        pos += len(re.match(r"[（(][^）)]{0,4}[）)]\s*[:：]?\s*|", text[pos:]).group(0))  # 申请人（签字）：
         while pos < len(text):
             word = _name_at(text, pos, by_start)
             if not word:
@@ -296,26 +384,104 @@ def find_names(text):
             if not sep:
                 break
             pos = sep.end()
-    # 3. Weak cues on both sides, for names jieba does not tag.
+
+
+def _weak_names(text, by_start, spans):
+    """3. Weak cues on both sides, for names jieba does not tag."""
     for m in _WEAK_RE.finditer(text):
         word = m.group(0)
-        if m.start() not in spans and looks_like_person_name(word) and jieba.dt.FREQ.get(word[:2], 0) < 100 and not any(
-                s.start <= m.start() < s.end for s in spans.values()):
+        if m.start() in spans or any(s.start <= m.start() < s.end for s in spans.values()):
+            continue
+        compound = word[:2] in COMPOUND_SURNAMES
+        if compound or (looks_like_person_name(word) and jieba.dt.FREQ.get(word[:2], 0) < 100):
             spans[m.start()] = Span(m.start(), m.end(), "person_name", word, "cue")
+
+
+def _compound_names(text, by_start, spans):
+    """4. Compound surnames that are not ordinary words (欧阳, 司马, 诸葛…) begin a name anywhere."""
+    for m in _COMPOUND_RE.finditer(text):
+        if text[m.end():m.end() + 1] in "村镇乡路街道桥巷区县市":
+            continue  # 「欧阳路」「司马村」: a place named after a family
+        end = given_end(text, m.end(), by_start)
+        if end == m.end() or text[end:end + 2].startswith(PLACE_ORG_SUFFIX) or _ORG_AFTER.match(text, end):
+            continue
+        if any(s.start < end and m.start() < s.end for s in spans.values()):
+            old = [k for k, s in spans.items() if s.start < end and m.start() < s.end]
+            for k in old:
+                del spans[k]
+        spans[m.start()] = Span(m.start(), end, "person_name", text[m.start():end], "cue")
+
+
+_HEADER_RE = re.compile(r"姓\s?名|户\s?主|收款人|申请人|领取人|补助对象")
+_CELL_SPLIT = re.compile(r"[\s|｜,，;；]+")
+_LIST_LINE_CUE = re.compile(r"(?:名单|对象|人员|如下|户主|姓名)\s*[:：]\s*$")
+
+
+def _list_names(text, spans):
+    """5. Notices' list structures: the rows under a 序号/姓名/户主 header, one name per line after
+    「名单：」「对象：」, and enumerations 「一、王某，男，…」."""
+    lines, pos, header, listing = text.split("\n"), 0, False, False
+    for line in lines:
+        if header or listing:
+            _names_in_cells(text, line, pos, spans, whole_line=listing and not header)
+        header = header or (bool(_HEADER_RE.search(line)) and len(_CELL_SPLIT.split(line.strip())) >= 2)
+        listing = bool(_LIST_LINE_CUE.search(line)) or (listing and bool(line.strip()))
+        pos += len(line) + 1
+    for m in re.finditer(r"(?:^|(?<=[\n。；;]))\s*[一二三四五六七八九十\d]+[、.．]\s*", text):
+        end = m.end()
+        word = text[end:end + 4]
+        name = re.match(_HAN + "{2,4}?(?=[，,（(]\\s?[男女])", word + text[end + 4:end + 7])
+        if name and has_surname(name.group(0)):
+            spans.setdefault(end, Span(end, end + len(name.group(0)), "person_name", name.group(0), "cue"))
+
+
+def _names_in_cells(text, line, offset, spans, whole_line):
+    cells = [c for c in _CELL_SPLIT.split(line.strip()) if c]
+    if whole_line and len(cells) != 1:
+        return
+    for cell in cells:
+        if re.fullmatch(_HAN + "{2,4}", cell) and has_surname(cell) and cell not in NOT_NAMES and looks_like_person_name(cell):
+            start = offset + line.index(cell)
+            spans.setdefault(start, Span(start, start + len(cell), "person_name", cell, "cue"))
+
+
+def _title_before(text, start):
+    """An official title ends right before ``start`` (「副局长|孙立平」: 长孙 is not the surname)."""
+    return bool(_TITLE_BEFORE_RE.search(text[max(0, start - 12):start]))
+
+
+def _widen_left(text, span, by_start):
+    """「向上官强玉」「周海涛」: a compound surname or a lone surname split off by jieba."""
+    start = span.start
+    if text[start - 2:start] in COMPOUND_SURNAMES and not _title_before(text, start):
+        start -= 2
+    elif text[start - 1:start + 1] in COMPOUND_SURNAMES and not _title_before(text, start):
+        start -= 1
+    elif (span.end - span.start == 2 and text[start - 1:start] in SURNAMES
+          and text[start - 1:start] not in _NO_LEFT_EXTEND and by_start.get(start - 1, ("", ""))[0] == text[start - 1:start]
+          and jieba.dt.FREQ.get(text[start - 1:start + 1], 0) < 100 and not _title_before(text, start)):
+        start -= 1
+    if start == span.start:
+        return span
+    return Span(start, span.end, span.kind, text[start:span.end], span.source)
+
+
+def find_names(text):
+    """Person-name spans (free text). Officials in role are returned with kind 'official'."""
+    tokens = _tokens(text)
+    by_start = {start: (word, flag) for start, word, flag in tokens}
+    spans = {}
+    _jieba_names(text, tokens, spans)
+    _cue_names(text, by_start, spans)
+    _weak_names(text, by_start, spans)
+    _compound_names(text, by_start, spans)
+    if "\n" in text or re.search(r"[一二三四五六七八九十\d][、.．]", text):
+        _list_names(text, spans)
     out = []
-    for span in list(spans.values()):
-        # 「向上官强玉」「周海涛」: a compound surname or a lone surname split off by jieba.
-        start = span.start
-        if text[start - 2:start] in COMPOUND_SURNAMES:
-            start -= 2
-        elif text[start - 1:start + 1] in COMPOUND_SURNAMES:
-            start -= 1
-        elif (span.end - span.start == 2 and text[start - 1:start] in SURNAMES
-              and text[start - 1:start] not in _NO_LEFT_EXTEND and by_start.get(start - 1, ("", ""))[0] == text[start - 1:start]
-              and jieba.dt.FREQ.get(text[start - 1:start + 1], 0) < 100):
-            start -= 1
-        if start != span.start:
-            span = Span(start, span.end, span.kind, text[start:span.end], span.source)
+    for span in sorted(spans.values(), key=lambda s: s.start):
+        span = _trim(text, _widen_left(text, span, by_start), by_start)
+        if out and span.start < out[-1].end:
+            continue
         if official_in_role(text, span.start, span.end):
             span = Span(span.start, span.end, "official", span.value, span.source)
         out.append(span)

@@ -8,11 +8,14 @@ Record fields (raw column -> treatment):
   keep        published as is (everything not listed)
 
 Identifiers found in free text (kind -> treatment):
-  mask        partly starred (110***********1234, 138****5678, 张**)
+  mask        at most the last VISIBLE_DIGITS digits stay (**************002X, ***-****-5678);
+              a name the data does not know becomes surname + 某某 (张某某); see masks.py
   pseudonym   the same label the person has in the records
   generalise  address detail removed, township/street kept
-  keep        public officials named in their official role
+  keep        public officials named in their official role, public offices' phone lines
 """
+import os
+
 DROP, PSEUDONYM, TEXT, GENERALISE, KEEP, MASK = "drop", "pseudonym", "text", "generalise", "keep", "mask"
 
 FIELD_POLICY = {
@@ -63,13 +66,28 @@ TEXT_POLICY = {
     "person_name": MASK,  # names the data knows get their record pseudonym instead
     "address": GENERALISE,
     "official": KEEP,
+    "office_line": KEEP,  # a department's, office's or hotline's number: public by nature
 }
+
+
+def _visible_digits():
+    """Digits a masked number keeps (its last ones): 4 by default, never more (masks.py says why).
+    ANONYMIZE_VISIBLE_DIGITS=0…4 lowers it for a stricter deployment."""
+    try:
+        value = int(os.environ.get("ANONYMIZE_VISIBLE_DIGITS", "4"))
+    except ValueError:
+        value = 4
+    return max(0, min(4, value))
+
+
+VISIBLE_DIGITS = _visible_digits()
 
 # Chinese labels for reports.
 KIND_LABELS = {
     "id_number": "身份证号", "mobile": "手机号", "landline": "固定电话", "phone": "电话号码",
     "bank_card": "银行卡号", "email": "电子邮箱", "passport": "护照/通行证号", "plate": "车牌号",
     "uscc": "个体工商户信用代码", "person_name": "个人姓名", "address": "详细住址", "official": "公职人员姓名（履职）",
+    "office_line": "机关单位公开电话", "pseudonym": "个人姓名（假名）", "number": "号码",
 }
 TREATMENT_LABELS = {DROP: "删除", PSEUDONYM: "假名化", MASK: "遮盖", GENERALISE: "概括到乡镇/街道", KEEP: "保留"}
 

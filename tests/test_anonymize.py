@@ -38,7 +38,9 @@ def test_look_alikes_are_not_identifiers(text):
     (f"身份证{ID}", "id_number"), ("手机+86 138 1234 5678", "mobile"), ("电话138-1234-5678", "mobile"),
     ("座机(0731)84567890", "landline"), ("卡号6222 0212 3456 7890 128", "bank_card"),
     ("邮箱zhang.san@163.com", "email"), ("护照号E12345678", "passport"), ("往来港澳通行证C12345678", "passport"),
-    ("车牌湘A·12345", "plate"), ("张三110105194912310 02X", None),
+    ("车牌湘A·12345", "plate"),
+    # issue #19: a validated ID is found whatever the separators (an odd split is still that ID)
+    ("张三110105194912310 02X", "id_number"),
 ])
 def test_identifiers_in_varied_formats(text, kind):
     found = kinds(text)
@@ -67,16 +69,19 @@ def test_names_officials_companies_places():
 
 
 def test_masks():
-    assert mask("id_number", ID) == "110***********002X"
-    assert mask("mobile", "+86 138 1234 5678") == "138****5678"
-    assert mask("person_name", "王建国") == "王**"
-    assert mask("person_name", "欧阳秀英") == "欧阳**"
+    """At most the last four digits stay (policy.VISIBLE_DIGITS); names become surname + 某某."""
+    assert mask("id_number", ID) == "**************002X"
+    assert mask("mobile", "+86 138 1234 5678") == "***-****-5678"
+    assert mask("mobile", "一三八一二三四五六七八") == "***-****-5678"
+    assert mask("mobile", "13812345678", visible=0) == "***-****-****"
+    assert mask("person_name", "王建国") == "王某某"
+    assert mask("person_name", "欧阳秀英") == "欧阳某某"
 
 
 def test_text_scrub_and_report():
     deid = Deidentifier("key", {"刘秀英": "受助人"})
     out = deid.text(f"家住白沙镇李家村3组12号的村民王建国（身份证{ID}，电话13812345678）与刘秀英反映问题，付款13812345678.00元。")
-    assert "王**" in out and ID not in out and "138****5678" in out and "刘秀英" not in out
+    assert "王某某" in out and ID not in out and "***-****-5678" in out and "刘秀英" not in out
     assert deid.pseudonym("刘秀英", "受助人") in out
     assert "白沙镇的村民" in out and "3组" not in out
     assert "13812345678.00元" in out
@@ -109,7 +114,7 @@ def test_record_policy():
 
 
 def test_scrub_text_for_user_input():
-    assert scrub_text("我的电话是13912345678，身份证" + ID) == "我的电话是139****5678，身份证110***********002X"
+    assert scrub_text("我的电话是13912345678，身份证" + ID) == "我的电话是***-****-5678，身份证**************002X"
 
 
 def test_k_anonymity():

@@ -29,7 +29,7 @@ def test_audit_classifies_changes():
     }
     published = {"regions": [{"name": "桂岭县"}], "payments": [{"purpose": "高龄津贴", "payee": "受助人X"}],
                  "project_updates": [{"note": "项目位受助人X岭县。"}, {"note": "村民受助人X反映路灯不亮。"},
-                                     {"note": "局长杨**到场。"}]}
+                                     {"note": "局长杨某某到场。"}]}
     result = audit(tables, published)
     assert [c.verdict for c in result.changes] == ["fp:public_name", "private", "fp:official"]
 
@@ -58,7 +58,7 @@ def test_public_names_protect_their_spans_but_not_people():
     assert deid.text("市水利局局长杨红荣带队检查。") == "市水利局局长杨红荣带队检查。"
     assert deid.text("村民于桂反映路灯不亮") == "村民" + deid.pseudonym("于桂", "受助人") + "反映路灯不亮"
     # A known name inside a longer private name: the longer name is masked, nothing of it stays.
-    assert deid.text("经与被征收户邵梅雪协商一致") == "经与被征收户邵**协商一致"
+    assert deid.text("经与被征收户邵梅雪协商一致") == "经与被征收户邵某某协商一致"
     # A public term that is only part of a name does not protect the name.
     assert "惠民" not in deid.text("村民张惠民反映路灯不亮")
     # A public term that holds a known person's name is not protected.

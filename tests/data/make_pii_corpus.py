@@ -83,11 +83,19 @@ def spaced(value, groups):
 items = []
 
 
-def add(text, *entities, known=(), public=()):
+def add(text, *entities, known=(), public=(), keep=(), mode=None, group=None):
+    """``keep``: public spans that must come out unaltered; ``mode`` "user": scrubbed as user text
+    (comments, questions); ``group``: the failure class a development case belongs to."""
     item = {"id": len(items) + 1, "text": text, "entities": [{"type": t, "text": v} for t, v in entities],
             "known": list(known)}
     if public:
         item["public"] = list(public)  # the publication's own public names (lexicon.public_terms_from_tables)
+    if keep:
+        item["keep"] = list(keep)
+    if mode:
+        item["mode"] = mode
+    if group:
+        item["group"] = group
     items.append(item)
 
 
@@ -122,8 +130,12 @@ for _ in range(14):
     area = rng.choice(["010", "020", "0731", "0755", "0571", "028"])
     local = str(rng.randint(2, 8)) + f"{rng.randrange(10 ** 7):07d}"
     shown = rng.choice([f"{area}-{local}", f"({area}){local}", f"（{area}）{local}", f"{area}-{local}转{rng.randint(100, 999)}"])
-    add(rng.choice(["村民服务站电话{p}，由{n}值守。", "举报人{n}留下座机号码{p}。", "户主{n}家中电话 {p}"]).format(p=shown, n=(n := name())),
-        ("landline", shown), ("person_name", n))
+    template = rng.choice(["村民服务站电话{p}，由{n}值守。", "举报人{n}留下座机号码{p}。", "户主{n}家中电话 {p}"])
+    n = name()
+    if template.startswith("村民服务站"):  # a public service station's line (issue #19): it stays
+        add(template.format(p=shown, n=n), ("person_name", n), keep=[shown])
+    else:
+        add(template.format(p=shown, n=n), ("landline", shown), ("person_name", n))
 for _ in range(25):
     c = card()
     shown = c if rng.random() < 0.6 else " ".join(c[k:k + 4] for k in range(0, len(c), 4))
@@ -239,7 +251,7 @@ for k in range(10):
         "id": f"PV2026C{k:04d}", "date": "2026-04-02", "amount_yuan": 1234567, "payee": company, "payee_type": "单位",
         "purpose": "工程进度款"}, "pii": [], "kept": [company]})
 
-# ---- real-text false positives (python -m anonymize.audit on the demo) as hard negatives ----------
+# ---- real-text false positives (python -m portal.privacy.audit on the demo) as hard negatives ----------
 # Each comes with the known payee names and public names the importer passes, as in the real run.
 GUILING = ["桂岭县", "桂岭", "桂岭街道", "桂岭县交通运输局", "白马镇", "白马", "柳荫镇", "柳荫"]
 REAL_NEGATIVES = [
@@ -265,6 +277,211 @@ add("经与被征收户邵梅雪协商一致，签订补偿协议。", ("person_
 add("村民张惠民反映路灯不亮，已报修。", ("person_name", "张惠民"), public=GUILING)
 add("居民李文明来电咨询危房改造政策。", ("person_name", "李文明"), public=GUILING)
 add("桂岭县白马镇村民于桂反映灌溉渠堵塞。", ("person_name", "于桂"), known=["于桂"], public=GUILING)
+
+# ---- development cases for issue #19 (failure classes found on an outside corpus) -----------------
+# Written for this repository, not copied from any blind set. Their own RNG keeps the items above stable.
+dev = random.Random(19)
+COMPOUND_ALL = ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯",
+                "令狐", "端木", "澹台", "独孤", "南宫", "西门", "呼延", "万俟", "轩辕", "钟离", "闻人", "申屠", "公冶",
+                "濮阳", "淳于", "单于", "赫连", "太史", "百里", "东郭", "第五", "羊舌", "司空", "左丘", "乐正"]
+DEV_SURNAMES = list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程魏吕丁"
+                    "苏卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛阎段雷侯龙史陶黎贺顾毛郝龚邵万覃武戴莫孔"
+                    "向常汤温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯")
+DEV_GIVEN = list("振宇慧敏淑珍秋菊春梅志刚德胜玉兰晓东红梅建华伟明丽娟桂芳永强凤霞少华德福美玲树林金花家豪雅琴"
+                 "长青雪莲福贵翠花光明小燕国平兰英海波俊峰云霞保国宝珠若曦梦瑶子墨晨阳思琪雨涵")
+
+
+def dev_name(compound=0.0, two=0.3):
+    if dev.random() < compound:
+        return dev.choice(COMPOUND_ALL) + dev.choice(DEV_GIVEN) + (dev.choice(DEV_GIVEN) if dev.random() < 0.6 else "")
+    return dev.choice(DEV_SURNAMES) + dev.choice(DEV_GIVEN) + ("" if dev.random() < two else dev.choice(DEV_GIVEN))
+
+
+def dev_mobile():
+    return dev.choice(["133", "137", "151", "152", "173", "180", "187", "189", "191", "198"]) + f"{dev.randrange(10 ** 8):08d}"
+
+
+def dev_id18():
+    body = dev.choice(["430104", "450102", "360102", "130102", "330106", "500103", "210102", "620102"]) \
+        + f"{dev.randint(1938, 2008)}{dev.randint(1, 12):02d}{dev.randint(1, 28):02d}{dev.randint(0, 999):03d}"
+    return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, ID_W)) % 11]
+
+
+CN_DIGITS = "〇一二三四五六七八九"
+
+
+def in_chinese(digits, zero="〇", one="一", two="二"):
+    table = {"0": zero, "1": one, "2": two}
+    return "".join(table.get(d, CN_DIGITS[int(d)]) for d in digits)
+
+
+def full_width(digits):
+    return "".join(chr(0xFF10 + int(d)) for d in digits)
+
+
+def number_variant(digits, groups=(3, 4, 4)):
+    """The forms people really type: Chinese numerals (幺/〇/两), full-width, dots, one digit at a time…"""
+    parts, pos = [], 0
+    for g in groups:
+        parts.append(digits[pos:pos + g])
+        pos += g
+    forms = [
+        in_chinese(digits), in_chinese(digits, zero="零", one="幺"), in_chinese(digits, one="幺", two="两"),
+        full_width(digits), ".".join(parts), " ".join(digits), "\u3000".join(parts), "—".join(parts),
+        full_width(parts[0]) + " " + full_width("".join(parts[1:])), "－".join(parts), "·".join(parts),
+        " ".join(in_chinese(p) for p in parts),
+    ]
+    return dev.choice(forms)
+
+
+# Names after self-introductions, kinship, role and action cues, in notices' list rows.
+SELF_INTRO = ["本人{n}，联系电话{p}，现反映如下问题：", "我是{v}的村民{n}，想问一下补贴什么时候发。", "我叫{n}，家住{v}，去年的补助还没到。",
+              "鄙人{n}，系{v}农户，特此申请。", "申请人（签字）：{n}", "我{n}承诺以上情况属实。", "本人姓名：{n}，身份证号见附件。"]
+KINSHIP = ["{m}的儿子{n}在外务工，家中仅老人一人。", "其妻{n}患慢性病，长期服药。", "户主{m}，配偶{n}，均已年满六十周岁。",
+           "低保对象{m}之女{n}今年考上大学。", "老人的女儿{n}每月回来照看一次。", "丈夫{n}去年因病去世，家庭失去主要劳动力。",
+           "{m}与儿媳{n}共同生活。", "经查，{m}的哥哥{n}名下有商品房一套。"]
+ROLE = ["保洁员{n}负责该路段日常清扫。", "护林员{n}巡山时发现火情。", "网格员{n}上门核实了家庭情况。", "驾驶员{n}将车辆停放在施工区域外。",
+        "钢筋工{n}在作业中受轻伤，已送医。", "食堂厨师{n}持健康证上岗。", "由监理员{n}现场旁站。", "聘用人员{n}的劳务费已结清。",
+        "贫困学生{n}获得助学金2000元。", "留守儿童{n}由祖母抚养。", "困难职工{n}申请了临时救助。"]
+ACTION = ["{n}冒领低保金4个月，已追回。", "{n}骗取危房改造补助，移送司法机关。", "{n}签收了补偿款。", "{n}已于5月迁出本村。",
+          "{n}多次上访，要求提高补偿标准。", "{n}拒不配合拆除。", "{n}一家五口住在危房里。", "{n}去世后其家属仍在领取养老金。",
+          "{n}虚报种植面积12亩。", "{n}违规占用耕地建房。", "{n}私自改动了水表。"]
+LIST_ROWS = ["序号 姓名 补贴金额\n1 {n} 1200元\n2 {m} 800元", "户主：{n}；家庭人口：4人；年人均收入：3200元。",
+             "姓名：{n}  性别：女  年龄：67", "公示名单：{n}、{m}、{k}（以上排名不分先后）", "一、{n}，男，白沙村人，申请金额3000元；二、{m}，女，申请金额1500元。",
+             "拟纳入低保对象：\n{n}\n{m}", "| 1 | {n} | 五保 | 2400 |", "收款人：{n}；收款人：{m}。"]
+VILLAGES2 = ["枫树村", "西岭村", "荷塘村", "团结村", "高桥村", "茶园村"]
+for group, templates, count in (("self_intro", SELF_INTRO, 24), ("kinship", KINSHIP, 20), ("role", ROLE, 24),
+                                 ("action", ACTION, 24), ("list", LIST_ROWS, 20)):
+    for _ in range(count):
+        t = dev.choice(templates)
+        names = [dev_name(compound=0.15) for _ in range(3)]
+        while len(set(names)) < 3:
+            names = [dev_name(compound=0.15) for _ in range(3)]
+        n, m, k = names
+        phone = dev.choice([dev_mobile(), str(dev.randint(2, 8)) + f"{dev.randrange(10 ** 7):07d}"])
+        text = t.format(n=n, m=m, k=k, p=phone, v=dev.choice(VILLAGES2))
+        ents = [("person_name", x) for x, slot in ((n, "{n}"), (m, "{m}"), (k, "{k}")) if slot in t]
+        if "{p}" in t:
+            ents.append(("mobile" if len(phone) == 11 else "landline", phone))
+        add(text, *ents, group=group)
+# Compound surnames in every position.
+for _ in range(26):
+    n = dev.choice(COMPOUND_ALL) + dev.choice(DEV_GIVEN) + (dev.choice(DEV_GIVEN) if dev.random() < 0.7 else "")
+    t = dev.choice(["村民{n}反映自来水压力不足。", "{n}领取了第二季度高龄津贴。", "经核实，{n}家中无劳动力。", "补助资金已发放至{n}账户。",
+                    "走访了困难户{n}，送去慰问金500元。", "据{n}反映，水渠多处渗漏。", "{n}、{m}两户房屋经鉴定为C级危房。"])
+    m = dev_name()
+    add(t.format(n=n, m=m), ("person_name", n), *([("person_name", m)] if "{m}" in t else []), group="compound")
+# Known (payee) names: followed by 有/在/是, or also ordinary words used as words.
+for _ in range(14):
+    n = dev_name(two=0.5)
+    t = dev.choice(["{n}有两个孩子在读书。", "{n}在外务工多年。", "{n}是本村的脱贫监测户。", "{n}今年72岁，独居。", "{n}冒领补贴一事已查实。"])
+    add(t.format(n=n), ("person_name", n), known=[n], group="known")
+WORD_NAMES = [("高峰", "早晚高峰时段公交加密班次。", "高峰领取了耕地地力补贴。"),
+              ("文明", "创建文明城市经费300万元。", "村民文明反映路灯不亮。"),
+              ("海燕", "海燕牌电动车停放在车棚。", "海燕的低保金已恢复发放。"),
+              ("建国", "建国以来最大规模的水利投资。", "建国老人获得高龄津贴。"),
+              ("向阳", "向阳小区雨污分流改造完工。", "受助人向阳已签字确认。"),
+              ("安康", "安康工程覆盖全部行政村。", "安康家的危房已完成加固。"),
+              ("金山", "金山片区道路拓宽。", "金山反映补偿款未到账。")]
+for word, as_word, as_name in WORD_NAMES:
+    add(as_word, known=[word], keep=[word], group="known_word")
+    add(as_name, ("person_name", word), known=[word], group="known_word")
+# Boundaries: the word after a name must survive (冒领 is not 领).
+for _ in range(16):
+    n = dev_name(two=0.5)
+    verb = dev.choice(["冒领", "领取", "签字", "申请", "反映", "多领", "重复领取", "私自", "未能", "也在", "同意", "表示"])
+    add(f"经查{n}{verb}了相关款项。" if verb not in ("表示", "同意") else f"{n}{verb}将按时整改。", ("person_name", n),
+        keep=[verb], group="boundary")
+
+# Numbers in the forms people write them.
+for _ in range(40):
+    m = dev_mobile()
+    shown = number_variant(m)
+    t = dev.choice(["联系电话：{p}", "有事打我电话{p}。", "手机 {p}（白天）", "我的号码是{p}，请回电。", "电话{p}", "微信同号{p}"])
+    add(t.format(p=shown), ("mobile", shown), group="mobile_form")
+for _ in range(14):
+    m = dev_mobile()
+    prefix = dev.choice(["wx", "vx", "WX", "V", "tel", "Tel:", "微信", "vx:", "wx："])
+    add(f"有需要的加{prefix}{m}详谈。" if dev.random() < 0.5 else f"联系方式 {prefix}{m}", ("mobile", m), group="mobile_glued")
+for _ in range(16):
+    local = str(dev.randint(2, 8)) + f"{dev.randrange(10 ** 7):07d}"
+    shown = dev.choice([local, local[:4] + "-" + local[4:], local[:4] + " " + local[4:]])
+    n = dev_name()
+    t = dev.choice(["{n}家中座机{p}。", "联系人{n}，电话{p}。", "村民{n}留的电话是{p}", "请拨打{p}找{n}。"])
+    add(t.format(n=n, p=shown), ("landline", shown), ("person_name", n), group="landline_local")
+for _ in range(12):
+    i, grade = dev_id18(), dev.choice(["11", "12", "21", "22", "31", "32", "41", "42", "43", "44", "52", "63", "74"])
+    n = dev_name()
+    t = dev.choice(["残疾证号{i}{g}，", "持证人{n}，残疾人证号：{i}{g}", "{n}（残疾证号{i}{g}）申请两项补贴。"])
+    add(t.format(i=i, g=grade, n=n), ("id_number", i + grade), *([("person_name", n)] if "{n}" in t else []), group="id_in_code")
+for _ in range(10):
+    i = dev_id18()
+    shown = dev.choice([full_width(i[:17]) + i[17], i[:6] + "." + i[6:14] + "." + i[14:], " ".join(i), i[:6] + "—" + i[6:14] + "—" + i[14:]])
+    add(f"身份证：{shown}", ("id_number", shown), group="id_form")
+for _ in range(12):
+    user = dev.choice(["zhanghua", "li_ming88", "wangfang1990", "chenxi", "liuyang.hn", "huangli"])
+    domain = dev.choice(["qq.com", "163.com", "126.com", "sina.com", "hotmail.com"])
+    shown = user + dev.choice(["＠", "#", "(at)", " @ ", "[at]"]) + domain
+    add(dev.choice(["材料发我邮箱{e}", "邮箱：{e}", "可发送至{e}，谢谢"]).format(e=shown), ("email", shown), group="email_form")
+for _ in range(10):
+    plate = dev.choice("湘粤川鄂赣桂") + dev.choice("ABCDEFGHJK") + dev.choice(["-", "－", " - "]) + \
+        "".join(dev.choice("0123456789ABCDEFGHJK") for _ in range(4)) + str(dev.randrange(10))
+    add(dev.choice(["车牌{p}的面包车长期占用消防通道。", "违停车辆：{p}", "{p}货车夜间倾倒建筑垃圾。"]).format(p=plate), ("plate", plate),
+        group="plate_form")
+# User text (comments): cue words must not switch detection off; separators inside numbers.
+for _ in range(24):
+    m, i = dev_mobile(), dev_id18()
+    t = dev.choice(["补贴金额不对，我电话{p}", "编号{p}是我的手机，麻烦回电", "合同金额有问题，联系{p}", "我身份证{i}，金额少发了300元",
+                    "项目编号XM-3，施工方老板电话{p}", "预算资金去哪了？打{p}问问", "支出明细里有我，身份证号：{i}"])
+    shown_p = number_variant(m) if dev.random() < 0.6 else m
+    shown_i = dev.choice([i, " ".join([i[:6], i[6:14], i[14:]]), full_width(i[:17]) + i[17], i[:6] + "\u3000" + i[6:]])
+    ents = [("mobile", shown_p)] if "{p}" in t else [("id_number", shown_i)]
+    add(t.format(p=shown_p, i=shown_i), *ents, mode="user", group="user_text")
+
+# Addresses to the house and room.
+STREETS = ["人民路", "解放西路", "五一大道", "建设北街", "朝阳巷", "沿江路"]
+ESTATES2 = ["幸福小区", "金色家园", "江景苑", "碧桂园", "和平里", "桃源新村"]
+for _ in range(40):
+    form = dev.randrange(9)
+    b, u, r = dev.randint(1, 30), dev.randint(1, 6), dev.randint(1, 28) * 100 + dev.randint(1, 4)
+    detail = [f"{b}栋{u}单元{r}室", f"{b}幢{r}", f"{b}号楼{u}单元{r}", f"{dev.choice(STREETS)}{dev.randint(1, 400)}号{u}单元{r}室",
+              f"{dev.choice(STREETS)}{dev.randint(10, 900)}弄{b}号{r}室", f"{dev.choice(['和平里', '永安里', '福寿里'])}{b}号",
+              f"{dev.choice(ESTATES2)}{b}-{r}", f"{dev.choice(VILLAGES2)}{dev.randint(1, 15)}组{dev.randint(1, 90)}号",
+              f"{dev.choice(VILLAGES2)}{dev.choice('一二三四五六七八九十')}组{dev.randint(1, 40)}户"][form]
+    town = dev.choice(TOWNS)
+    n = dev_name()
+    t = dev.choice(["家住{t}{d}的{n}反映楼道漏水。", "{n}现住{d}，联系电话另附。", "我住{d}，楼上天天漏水没人管。",
+                    "申请人{n}，住址：{t}{d}", "{t}{d}住户{n}的房屋出现裂缝。"])
+    ents = [("address", detail)] + ([("person_name", n)] if "{n}" in t else [])
+    add(t.format(t=town, d=detail, n=n), *ents, mode="user" if t.startswith("我住") else None, group="address")
+
+# Public things stay public: office lines and hotlines, officials in role, produce, ordinary words.
+OFFICES = ["县财政局", "区民政局", "市医疗保障局", "镇人民政府", "区农业农村局", "县住建局", "市人社局", "街道办事处"]
+for _ in range(20):
+    office = dev.choice(OFFICES)
+    area = dev.choice(["0731", "0745", "020", "0898", "027"])
+    line = f"{area}-{dev.randint(2, 8)}{dev.randrange(10 ** 6):06d}" if len(area) == 4 else f"{area}-{dev.randint(2, 8)}{dev.randrange(10 ** 7):07d}"
+    shown = dev.choice([line, f"（{area}）{line.split('-')[1]}", line.replace("-", " ")])
+    t = dev.choice(["{o}监督电话：{p}", "举报电话：{p}（{o}）", "如有疑问请咨询{o}，电话{p}。", "{o}办公室电话{p}，工作日受理。",
+                    "政策咨询热线{p}", "{o}值班电话：{p}", "扶贫领域监督举报电话{p}"])
+    add(t.format(o=office, p=shown), keep=[shown], group="public_line")
+for text, keep in [("全国统一政务服务热线12345", "12345"), ("市民服务热线12345受理群众诉求", "12345"),
+                   ("纪检监察举报电话12388", "12388"), ("医保服务热线12393", "12393"), ("如有问题请拨打12345市长热线。", "12345"),
+                   ("人社服务热线12333", "12333"), ("价格举报电话12315", "12315")]:
+    add(text, keep=[keep], group="public_line")
+OFFICIAL_CASES = [("副局长", "孙立平"), ("区人大代表", "周建华"), ("市政协委员", "欧阳明"), ("县人大代表", "王秀芳"), ("副区长", "长孙无"),
+                  ("局长", "司马林"), ("镇长", "上官文"), ("政协委员", "黄丽萍"), ("财政局副局长", "孙海"), ("人大代表", "令狐刚")]
+for title, person in OFFICIAL_CASES:
+    t = dev.choice(["{t}{p}在审议时指出，要加快资金拨付。", "{t}{p}带队督查项目进度。", "{t}{p}提出建议，增加养老服务投入。"])
+    add(t.format(t=title, p=person), keep=[person], group="official")
+for person in ["周建华", "王秀芳", "李卫国"]:
+    add(f"{person}代表建议加大农村公路养护投入。", keep=[person], group="official")
+    add(f"{person}委员在讨论时提出，应公开项目绩效。", keep=[person], group="official")
+PRODUCE = ["黄花菜", "金银花", "何首乌", "柴胡", "杨梅", "陈皮", "田七", "葛根", "黄精", "连翘", "桑葚", "罗汉果", "石斛", "白芨",
+           "杜仲", "黄连", "柏树", "万寿菊", "龙须面", "乌梅"]
+for crop in PRODUCE:
+    t = dev.choice(["{c}种植基地扩建项目获得补助50万元。", "全镇发展{c}产业3000亩。", "{c}加工厂建设进度达到80%。", "收购{c}12吨，带动农户增收。"])
+    add(t.format(c=crop), keep=[crop], group="produce")
 
 out = Path(__file__).with_name("pii_corpus.jsonl")
 with out.open("w", encoding="utf-8") as fh:

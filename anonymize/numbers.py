@@ -1,0 +1,209 @@
+"""Phone, ID and bank-card numbers in the forms people write them.
+
+Detection runs on a *digit view* of the text that has the same length as the text, so offsets map
+back one to one: full-width digits and Chinese numerals (〇零一幺二两三…九) become ASCII digits,
+separators people put inside numbers (spaces, ideographic spaces, dots, dashes and em-dashes, middle
+dots, underscores) become a blank, everything else a stop. A *run* is a sequence of digit groups
+joined by at most ``_MAX_GAP`` separator characters; every contiguous slice of a run's groups is
+tried, so two numbers written side by side (「0731-8456 7890 138 1234 5678」) are both found and one
+digit at a time (「1 3 8 …」) is one number.
+
+Cue words decide look-alikes in publication text (a contract number after 「编号」 stays); in user
+text (comments, questions) they never switch detection off: there is no contract register there,
+and an attacker chooses the words around a number.
+"""
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .validators import plausible_card_prefix, valid_id15, valid_id18, valid_luhn
+
+_CHINESE_DIGITS = {"〇": "0", "零": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3", "四": "4",
+                   "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_SEPARATORS = frozenset(" \u00a0\u3000\t-‐‑‒–—―－.．·・•_﹣()（）")
+_MAX_GAP = 3
+_RUN = re.compile(r"\d(?: {0,%d}[\dX])*" % _MAX_GAP)
+_GROUP = re.compile(r"[\dX]+")
+
+POSITIVE_CUES = {
+    "id_number": ("身份证", "证件", "公民身份", "身份号", "残疾证", "残疾人证", "社保卡", "户口"),
+    "mobile": ("电话", "手机", "联系", "致电", "来电", "回电", "号码", "微信", "同号", "打", "拨", "call", "Tel", "TEL", "tel"),
+    "landline": ("电话", "座机", "联系", "致电", "来电", "回电", "号码", "打", "拨", "热线", "传真", "Tel", "TEL", "tel"),
+    "bank_card": ("卡号", "账号", "银行", "账户", "帐号", "帐户", "存折", "一卡通"),
+}
+NEGATIVE_CUES = ("合同", "编号", "凭证", "单号", "流水", "订单", "批次", "项目代码", "文号", "发票", "代码",
+                 "编码", "序号", "批号", "工单", "金额", "合计", "预算", "支出", "资金", "投资", "拨付", "￥", "¥")
+# Letters glued to a number that say "this is my contact": wx13812345678, vx:…, tel…, V…
+_CONTACT_PREFIX = re.compile(r"(?i)(?:wx|vx|v|wechat|weixin|tel|phone|mobile|mob|call|qq)\s*[:：]?\s*$")
+_AMOUNT_AFTER = re.compile(r"\s?(?:[万亿千百]?元|块|圆|%|％|公里|千米|米|平方|吨|亩|个|件|台|套|户(?![名主籍口])|人(?![民员])"
+                           r"|号(?:文|令)|年|月|日|次|kg|km|m²)")
+_AMOUNT_BEFORE = re.compile(r"[¥￥$]\s?$|第\s?$")
+_DECIMAL_TAIL = re.compile(r"[.．]\d{1,2}$")
+
+
+@dataclass(frozen=True)
+class Number:
+    start: int
+    end: int
+    kind: str
+    digits: str
+
+
+def digit_view(text):
+    """Same-length copy: digits → 0-9, X/x after a digit → X, separators → blank, the rest → #."""
+    out = []
+    for ch in text:
+        if ch in _CHINESE_DIGITS:
+            out.append(_CHINESE_DIGITS[ch])
+        elif ch in _SEPARATORS:
+            out.append(" ")
+        elif ch.isdigit() or ch in "Xx":
+            norm = unicodedata.normalize("NFKC", ch)
+            out.append(norm if norm.isascii() and norm.isdigit() else "X" if norm in "Xx" else "#")
+        elif ch in "ＸｘＩ":
+            out.append("X" if ch != "Ｉ" else "#")
+        else:
+            out.append("#")
+    return "".join(out)
+
+
+def _groups(view, start, end):
+    return [(m.start(), m.end(), m.group(0)) for m in _GROUP.finditer(view, start, end)]
+
+
+def _cue_verdict(text, start, kind, user_text, window=12):
+    """+1 when a positive cue is the nearest cue before ``start``, -1 for a negative one, 0 for none.
+    In user text negative cues are ignored."""
+    before = text[max(0, start - window):start]
+    best, verdict = -1, 0
+    for cue in POSITIVE_CUES.get(kind, ()):
+        pos = before.rfind(cue)
+        if pos > best:
+            best, verdict = pos, 1
+    if _CONTACT_PREFIX.search(before):
+        return 1
+    if not user_text:
+        for cue in NEGATIVE_CUES:
+            pos = before.rfind(cue)
+            if pos > best:
+                best, verdict = pos, -1
+    return verdict
+
+
+def _is_amount(text, start, end):
+    if _AMOUNT_BEFORE.search(text[max(0, start - 2):start]):
+        return True
+    if _AMOUNT_AFTER.match(text, end):
+        return True
+    return bool(_DECIMAL_TAIL.search(text[start:end]) and re.match(r"\s?[万亿]?元", text[end:end + 3]))
+
+
+_PSEUDONYM_BEFORE = re.compile(r"(?:受助人|个人承包方|个人)$")
+
+
+def _pseudonym(text, start, end, digits):
+    """「受助人86356310」: a keyed pseudonym whose eight hex digits happen to be all decimal."""
+    return len(digits) == 8 and end - start == 8 and bool(_PSEUDONYM_BEFORE.search(text[max(0, start - 5):start])) \
+        and not re.match(r"[0-9A-Fa-f]", text[end:end + 1])
+
+
+def _glued_code(text, start, end):
+    """Letters directly before or after: part of a code (HT13907654321, XM2025…), unless the letters
+    are a contact prefix (wx13812345678)."""
+    before = text[start - 1:start] if start else ""
+    after = text[end:end + 1]
+    glued_before = before.isascii() and before.isalpha() and not _CONTACT_PREFIX.search(text[max(0, start - 8):start])
+    return glued_before or (after.isascii() and after.isalpha())
+
+
+def _id_inside(digits):
+    """An 18-digit resident ID (ISO 7064 MOD 11-2) inside a longer code: a 残疾证号 is the ID plus
+    two digits of category and grade."""
+    for offset in range(0, len(digits) - 17):
+        if valid_id18(digits[offset:offset + 18]):
+            return True
+    return False
+
+
+def classify(digits, text, start, end, user_text):
+    """The kind of one candidate number (ASCII digits, maybe a final X), or None."""
+    n = len(digits)
+    if n == 18 and valid_id18(digits) or 18 < n <= 22 and _id_inside(digits):
+        return "id_number"
+    if "X" in digits or digits[0] == "X":
+        return None
+    cue = {kind: _cue_verdict(text, start, kind, user_text) for kind in ("id_number", "mobile", "landline", "bank_card")}
+    if n == 15 and valid_id15(digits) and cue["id_number"] >= 0:
+        return "id_number"
+    if 16 <= n <= 19 and valid_luhn(digits) and cue["id_number"] <= 0:
+        if cue["bank_card"] > 0 or (cue["bank_card"] == 0 and plausible_card_prefix(digits)):
+            return "bank_card"
+    mobile = re.fullmatch(r"(?:0{0,2}86)?(1[3-9]\d{9})", digits)
+    if mobile and cue["mobile"] >= 0:
+        return "mobile"
+    return _landline(digits, text, start, end, cue["landline"], user_text)
+
+
+def _landline(digits, text, start, end, cue, user_text):
+    raw = text[start:end]
+    if re.fullmatch(r"0(?:10|2\d|[3-9]\d{2})[2-9]\d{6,7}(?:\d{1,5})?", digits):
+        area = 3 if digits[1] in "12" else 4
+        if len(digits) - area not in (7, 8) and not re.search(r"\D\d{1,5}$", raw):
+            return None
+        separated = bool(re.search(r"\D", raw)) or text[start - 1:start] in "(（"
+        return "landline" if cue > 0 or (cue == 0 and (separated or user_text)) else None
+    if re.fullmatch(r"[2-9]\d{6,7}", digits) and cue > 0:
+        near = text[max(0, start - 5):start]
+        date_like = re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])", digits)
+        if not date_like or re.search("|".join(POSITIVE_CUES["landline"]), near):
+            return "landline"
+    return None
+
+
+_PRIORITY = {"id_number": 90, "bank_card": 80, "mobile": 70, "landline": 60}
+
+
+def find_numbers(text, user_text=False):
+    """(priority, Number) candidates for every identifier-like number in ``text`` (may overlap)."""
+    view = digit_view(text)
+    out = []
+    for run in _RUN.finditer(view):
+        if run.end() - run.start() < 7 or _is_amount(text, run.start(), run.end()):
+            continue
+        groups = _groups(view, run.start(), run.end())
+        for i in range(len(groups)):
+            digits = ""
+            for j in range(i, len(groups)):
+                digits += groups[j][2]
+                if len(digits) > 22:
+                    break
+                start, end = groups[i][0], groups[j][1]
+                if len(digits) < 7 or (_glued_code(text, start, end) and not _id_inside(digits)) \
+                        or _pseudonym(text, start, end, digits):
+                    continue
+                kind = classify(digits, text, start, end, user_text)
+                if kind:
+                    span = Number(_with_prefix(text, start, kind), _with_extension(text, end, kind), kind, digits)
+                    out.append((_PRIORITY[kind], span))
+    return out
+
+
+_COUNTRY_PREFIX = re.compile(r"(?:[(（]\+?86[)）]|\+86|0086|\+)[ -]?$")
+
+
+def _with_prefix(text, start, kind):
+    """A mobile's country code (「+86 」「（+86）」) and a landline's opening bracket belong to it."""
+    if kind == "landline" and text[start - 1:start] in ("(", "（"):
+        return start - 1
+    if kind != "mobile":
+        return start
+    m = _COUNTRY_PREFIX.search(text[max(0, start - 6):start])
+    return start - len(m.group(0)) if m else start
+
+
+def _with_extension(text, end, kind):
+    """A landline's extension (「转123」「-123」) belongs to it."""
+    if kind != "landline":
+        return end
+    m = re.match(r"(?:转|分机|-)\d{1,5}(?!\d)", text[end:end + 8])
+    return end + m.end() if m else end
