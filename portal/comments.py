@@ -1,21 +1,28 @@
 """Citizens' ratings and comments (公众评议): checks, storage, moderation, statistics.
 
 A comment is checked in this order: honeypot, length and rating, sensitive words,
-then de-identified with ``anonymize.scrub_text`` (phone numbers, ID and bank-card
-numbers never reach the database), then duplicates are suppressed. New comments
+then de-identified with ``anonymize.scrub_text`` — the publication's own detectors in user-text
+mode, where cue words such as 「金额」「编号」 never switch detection off and numbers are read in
+any form (full-width, Chinese numerals, dots, dashes, spaces) — so phone, ID and bank-card numbers,
+names and house addresses never reach the database; then duplicates are suppressed. New comments
 are ``pending`` unless COMMENTS_PREMODERATED is off; only ``approved`` ones are public.
+Moderators see what was masked (``masked_kinds``): each mask has its own shape, so the kinds are
+read back from the stored text; the raw text is never kept.
 """
 import datetime as dt
 import hashlib
 import hmac
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import func, insert, select, update
 
 from anonymize import scrub_text
+from anonymize.masks import masked_kinds
+from anonymize.policy import KIND_LABELS
 from ledger import schema
 from ledger.errors import UserError
 
@@ -145,12 +152,22 @@ def comment_by_id(conn, comment_id):
     return dict(row) if row else None
 
 
+def masked_summary(text):
+    """[{"kind", "label", "count"}] of the masks in a stored (already scrubbed) text."""
+    counts = Counter(kind for kind, _value in masked_kinds(text or ""))
+    return [{"kind": kind, "label": KIND_LABELS.get(kind, kind), "count": n} for kind, n in counts.items()]
+
+
 def queue(conn, status="pending", limit=200):
+    """Comments for the moderation queue, each with ``masked``: what de-identification hid in it."""
     query = select(schema.comments)
     if status != "all":
         query = query.where(schema.comments.c.status == status)
     order = schema.comments.c.id.asc() if status == "pending" else schema.comments.c.id.desc()
-    return [dict(r) for r in conn.execute(query.order_by(order).limit(limit)).mappings()]
+    rows = [dict(r) for r in conn.execute(query.order_by(order).limit(limit)).mappings()]
+    for row in rows:
+        row["masked"] = masked_summary(row["body"])
+    return rows
 
 
 def status_counts(conn):

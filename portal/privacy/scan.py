@@ -1,8 +1,10 @@
 """Leak scanner: looks for private-person data in everything the portal publishes.
 
 Two kinds of finding:
-  detector  an identifier the recognizers find (validated numbers, e-mail, plates, addresses;
-            person names too in free-text columns of the database)
+  detector  an identifier the importer's own detectors find (anonymize: validated numbers in any
+            written form, e-mail, plates, addresses; person names too in free-text columns of the
+            database); what de-identification keeps on purpose (officials in role, public offices'
+            lines) is not a finding
   canary    an exact PII value present in the raw input files (names of natural persons, ID
             numbers, phones, bank cards, address details) that shows up anywhere published
 """
@@ -20,11 +22,11 @@ from sqlalchemy import select
 
 from anonymize import policy
 from anonymize.address import find_addresses
-from anonymize.deidentify import Deidentifier
+from anonymize.deidentify import Deidentifier, private_identifiers
 from anonymize.names import is_name_occurrence
-from anonymize.recognizers import find_identifiers, resolve
+from anonymize.numbers import digit_view
 
-_DIGIT_RUN = re.compile(r"\d[\d\s-]{5,}[\dXx]")
+_DIGIT_RUN = re.compile(r"\d(?: {0,3}[\dX])*")  # on anonymize.numbers.digit_view: any written form
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
@@ -91,8 +93,10 @@ class Canaries:
 
     def find(self, text):
         hits = []
-        for m in _DIGIT_RUN.finditer(text):
-            digits = re.sub(r"[\s-]", "", m.group(0)).upper()
+        for m in _DIGIT_RUN.finditer(digit_view(text)):
+            digits = m.group(0).replace(" ", "")
+            if len(digits) < 7:
+                continue
             for candidate in {digits, digits[-11:]}:
                 if candidate in self.numbers:
                     hits.append((self.numbers[candidate], candidate, m.start()))
@@ -130,7 +134,7 @@ class Scanner:
         if free_text:
             spans = self.deid.findings(text)
         else:
-            spans = [s for s in resolve(find_identifiers(text))]
+            spans = private_identifiers(text)
         for span in spans:
             self._add(location, f"detector:{span.kind}", span.value, text, span.start)
         for column, value, pos in self.canaries.find(text):
