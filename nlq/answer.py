@@ -9,7 +9,7 @@ from ledger.errors import UserError
 from ledger.money import fen_to_yuan, format_amount
 from ledger.schema import departments, projects
 
-from . import execute as ex
+from . import figures as ex
 from .ir import Query
 from .lexicon import for_publication, semantic
 from .parser import latest_period, parse
@@ -75,7 +75,7 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     text = normalize(question)
     text, typos = fix_homophones(text, semantic().get("homophones", {}).get("terms", []),
                                  [(a, b) for a, b, _s, _e in lexicon.scan(text)])
-    years = ex.by_year_available(conn, pub_id)
+    years = ex.available_years(conn, pub_id)
     latest = max([y for y in years if y <= as_of.year] or years or [as_of.year])
     matcher = embedding_matcher(config, lexicon) if use_embeddings else None
     parsed = parse(text, lexicon, as_of, latest_year=latest, matcher=matcher)
@@ -356,7 +356,8 @@ def run(conn, pub_id, query, lexicon):
         spent = ex.sums(conn, pub_id, query, lexicon, period.years, (period.month_from, period.month_to),
                         measure="budget" if by_budget else "spent")[None]
         other = (ex.sums(conn, pub_id, query, lexicon, period.years, measure="budget")[None] if query.measure == "rate"
-                 else ex.share_whole(conn, pub_id, query, lexicon, period.years, (period.month_from, period.month_to))[None])
+                 else ex.amounts(conn, pub_id, ex.share_scopes(query, lexicon, period)[1],
+                                 measure=ex.share_measure(query))[None])
         first_label = "预算" if by_budget else "支出"
         second = "预算" if query.measure == "rate" else "总预算" if by_budget else "总支出"
         answer.update(columns=["项目", "金额（元）", "金额"],
@@ -454,7 +455,7 @@ def _run_project(conn, pub_id, query, lexicon):
                           rows=[[part_label, *cell(part_measure, part)], [whole_label, *cell(whole_measure, whole)]])
         return answer, None
     if query.group == "category":
-        values = ex.project_sum(conn, pub_id, query, lexicon, period, query.measure, group="category")
+        values = ex.project_total(conn, pub_id, query, lexicon, period, query.measure, group="category")
         items = sorted(((k, v) for k, v in values.items() if k), key=lambda kv: (-kv[1] if query.order != "asc" else kv[1], str(kv[0])))
         if query.limit:
             items = items[: query.limit]
@@ -467,7 +468,7 @@ def _run_project(conn, pub_id, query, lexicon):
                   "top": rows[0][0] if rows else None}
         return answer, _bar_chart([r[0] for r in rows], [r[1] for r in rows], unit)
     if query.group == "region":
-        values = ex.drop_root(ex.project_sum(conn, pub_id, query, lexicon, period, query.measure, group="region"),
+        values = ex.drop_root(ex.project_total(conn, pub_id, query, lexicon, period, query.measure, group="region"),
                               lexicon, "region")
         items = sorted(values.items(), key=lambda kv: (-kv[1] if query.order != "asc" else kv[1], str(kv[0])))
         if query.limit:
@@ -488,11 +489,11 @@ def _run_project(conn, pub_id, query, lexicon):
     if query.group == "year" and period is not None:
         return _project_years(conn, pub_id, query, lexicon, period, plabel)
     if query.measure in ("investment", "disbursed") and query.group is None:
-        total = int(ex.project_sum(conn, pub_id, query, lexicon, period, query.measure)[None])
+        total = int(ex.project_total(conn, pub_id, query, lexicon, period, query.measure)[None])
         n = ex.project_count(conn, pub_id, query, lexicon, period)
         answer = {"kind": "figure", "value": fen_to_yuan(total), "unit": "元", "display": format_amount(total),
                   "period": plabel, "projects": n}
-        sample = ex.project_rows(conn, pub_id, query, lexicon, period, order=[projects.c.total_investment_fen.desc()], limit=20)
+        sample = ex.project_rows(conn, pub_id, query, lexicon, period, limit=20)
         answer.update(_project_table(sample))
         return answer, None
     if query.measure == "output":
@@ -503,14 +504,15 @@ def _run_project(conn, pub_id, query, lexicon):
         return answer, None
     if query.measure == "count" and query.group is None:
         n = ex.project_count(conn, pub_id, query, lexicon, period)
-        sample = ex.project_rows(conn, pub_id, query, lexicon, period, order=[projects.c.total_investment_fen.desc()], limit=20)
+        sample = ex.project_rows(conn, pub_id, query, lexicon, period, limit=20)
         answer = {"kind": "figure", "value": n, "unit": "个", "display": f"{n} 个", "period": plabel, "count": n}
         answer.update(_project_table(sample))
         return answer, None
-    order = ex.project_order(query)
+    sort, ascending = ex.ranked_sort(query)
     if query.status == "滞后" and query.measure not in ("investment", "disbursed", "progress"):
-        order = [projects.c.progress_pct.asc(), projects.c.code]  # the most delayed first
-    rows = ex.project_rows(conn, pub_id, query, lexicon, period, order=order, limit=query.limit or 50)
+        sort, ascending = "progress", True  # the most delayed first
+    rows = ex.project_rows(conn, pub_id, query, lexicon, period, sort=sort, ascending=ascending,
+                           limit=query.limit or 50)
     total = ex.project_count(conn, pub_id, query, lexicon, period)
     answer = {"kind": "table", "unit": "元", "period": plabel, "count": total}
     answer.update(_project_table(rows))
@@ -531,7 +533,7 @@ def _run_project(conn, pub_id, query, lexicon):
 
 def _project_years(conn, pub_id, query, lexicon, period, plabel):
     """Project figures year by year (a line), two years side by side, or the change between them."""
-    values = ex.project_sum(conn, pub_id, query, lexicon, period, query.measure, group="year")
+    values = ex.project_total(conn, pub_id, query, lexicon, period, query.measure, group="year")
     money = query.measure in ("investment", "disbursed")
     unit = _unit(query.measure, query)
     label = MEASURE_LABELS[query.measure] if query.measure != "output" else f"实物产出（{unit}）"

@@ -1,4 +1,4 @@
-"""The structured query a question becomes. Only these fields reach SQL (nlq/execute.py):
+"""The structured query a question becomes. Only these fields reach SQL (through nlq/figures.py and ledger.queries):
 no text from the question is ever turned into SQL."""
 from dataclasses import asdict, dataclass, field
 

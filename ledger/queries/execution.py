@@ -7,6 +7,10 @@ breakdown, only count for the full year). The budget is always the annual budget
 Region semantics: ``region=None`` is the whole city (all regions); a region code
 selects the rows booked to that region only (the city's own code = 市本级).
 Functional classes: 类 = first 3 digits of the code, 款 = first 5 digits.
+
+The question box asks for several years, regions, departments or classes at once and for month spans
+that do not start in January; the same Scope carries those (``years``, ``regions``, …, ``month_from``),
+so a page and an answer count the same rows the same way.
 """
 from dataclasses import dataclass, replace
 
@@ -14,7 +18,7 @@ from sqlalchemy import func, select
 
 from ..schema import budgets, expenditures
 from .cache import per_publication
-from .conditions import place_conditions
+from .conditions import choice_conditions, place_conditions
 
 CLASS_DIGITS = {"class": 3, "subclass": 5}
 
@@ -27,6 +31,14 @@ class Scope:
     region: str | None = None
     dept: str | None = None
     class_code: str | None = None  # a 类 or 款 code: prefix match
+    # Several at once: rows matching any of the values (None or empty = no condition); they narrow the
+    # single fields above when both are given.
+    years: tuple | None = None
+    month_from: int | None = None  # with ``month``: months month_from..month instead of 1..month
+    regions: tuple | None = None
+    depts: tuple | None = None
+    class_codes: tuple | None = None  # 类 or 款 codes: prefix match, any of them
+    class_set: tuple | None = None  # 类 codes of a set such as 民生支出: rows under any of them
 
     def with_(self, **changes):
         return replace(self, **changes)
@@ -36,9 +48,13 @@ def _conditions(table, pub_id, scope, *, is_spending):
     conds = [table.c.publication_id == pub_id]
     if scope.year is not None:
         conds.append(table.c.year == scope.year)
+    if scope.years:
+        conds.append(table.c.year.in_(list(scope.years)))
     if is_spending and scope.month:
-        conds.append(table.c.month.between(1, scope.month))
+        conds.append(table.c.month.between(scope.month_from or 1, scope.month))
     conds += place_conditions(table, region=scope.region, dept=scope.dept, class_code=scope.class_code)
+    conds += choice_conditions(table, regions=scope.regions, depts=scope.depts, class_codes=scope.class_codes,
+                               class_set=scope.class_set)
     return conds
 
 
@@ -49,6 +65,8 @@ def _group_column(table, by):
         return table.c.dept_code
     if by == "year":
         return table.c.year
+    if by == "month":
+        return table.c.month
     if by in CLASS_DIGITS:
         return func.substr(table.c.class_code, 1, CLASS_DIGITS[by])
     raise ValueError(f"unknown grouping {by!r}")
@@ -63,6 +81,18 @@ def _sums(conn, table, amount, pub_id, scope, by, *, is_spending):
         conds.append(func.length(table.c.class_code) >= 5)
     rows = conn.execute(select(key, func.sum(amount)).where(*conds).group_by(key))
     return {k: int(v or 0) for k, v in rows}
+
+
+@per_publication
+def amounts(conn, pub_id, scope, by=None, *, measure="spent"):
+    """{key: fen} of spending (``measure="spent"``) or annual budgets (``"budget"``) in the scope, grouped
+    ``by`` region | dept | class (类) | subclass (款) | year | month, or {None: total}. Rows booked to no
+    department (or region) sum under the key None."""
+    if measure == "spent":
+        values = _sums(conn, expenditures, expenditures.c.amount_fen, pub_id, scope, by, is_spending=True)
+    else:
+        values = _sums(conn, budgets, budgets.c.budget_fen, pub_id, scope, by, is_spending=False)
+    return {key: int(value or 0) for key, value in values.items()}
 
 
 @per_publication

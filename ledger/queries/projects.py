@@ -1,11 +1,12 @@
-"""Projects: filtered/sorted listing, one project, its progress updates."""
+"""Projects: filtered/sorted listing, totals (counts, investment, disbursement, outputs) by year, region,
+category or contractor, one project, its progress updates."""
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import extract, func, select
 
 from ..schema import project_updates, projects
 from .cache import per_publication
-from .conditions import place_conditions
+from .conditions import choice_conditions, place_conditions
 from .paging import Page, clamp
 
 # sort key -> (column, descending?)
@@ -26,25 +27,71 @@ class ProjectFilter:
     status: str | None = None
     year: int | None = None
     dept: str | None = None
+    township: str | None = None  # a townships.code (乡镇/街道): projects near me
+    # What the question box narrows by besides (None = no condition; tuples: any of the values).
+    years: tuple | None = None
+    regions: tuple | None = None
+    depts: tuple | None = None
+    class_codes: tuple | None = None  # 类 or 款 prefixes
+    class_set: tuple | None = None  # 类 codes of a set such as 民生支出
+    code: str | None = None  # one project
+    contractor: str | None = None
+    contractors: tuple | None = None
+    output_unit: str | None = None
+    min_investment_fen: int | None = None  # total investment at least this
+    max_investment_fen: int | None = None  # total investment below this
+    min_progress_pct: float | None = None  # progress above this
+    max_progress_pct: float | None = None  # progress below this
+    started_years: tuple | None = None  # started (start_date) in one of these years …
+    started_months: tuple | None = None  # … and within these (first, last) months
 
 
 def _conditions(pub_id, flt):
     conds = [projects.c.publication_id == pub_id,
-             *place_conditions(projects, region=flt.region, dept=flt.dept, class_code=flt.class_code)]
-    if flt.category:
-        conds.append(projects.c.category == flt.category)
-    if flt.status:
-        conds.append(projects.c.status == flt.status)
+             *place_conditions(projects, region=flt.region, dept=flt.dept, class_code=flt.class_code),
+             *choice_conditions(projects, regions=flt.regions, depts=flt.depts, class_codes=flt.class_codes,
+                                class_set=flt.class_set)]
+    equal = [(projects.c.category, flt.category), (projects.c.status, flt.status), (projects.c.code, flt.code),
+             (projects.c.contractor, flt.contractor), (projects.c.output_unit, flt.output_unit)]
+    conds += [column == value for column, value in equal if value]
     if flt.year is not None:
         conds.append(projects.c.year == flt.year)
+    if flt.township:
+        conds.append(projects.c.township_code == flt.township)
+    return conds + _range_conditions(flt)
+
+
+def _range_conditions(flt):
+    conds = []
+    if flt.years:
+        conds.append(projects.c.year.in_(list(flt.years)))
+    if flt.contractors:
+        conds.append(projects.c.contractor.in_(list(flt.contractors)))
+    if flt.min_investment_fen:
+        conds.append(projects.c.total_investment_fen >= flt.min_investment_fen)
+    if flt.max_investment_fen:
+        conds.append(projects.c.total_investment_fen < flt.max_investment_fen)
+    if flt.max_progress_pct is not None:
+        conds.append(projects.c.progress_pct < flt.max_progress_pct)
+    if flt.min_progress_pct is not None:
+        conds.append(projects.c.progress_pct > flt.min_progress_pct)
+    if flt.started_years:
+        # extract() compiles to strftime on SQLite and EXTRACT on PostgreSQL (no strftime there)
+        conds.append(extract("year", projects.c.start_date).in_(list(flt.started_years)))
+    if flt.started_months:
+        conds.append(extract("month", projects.c.start_date).between(*flt.started_months))
     return conds
 
 
-def list_projects(conn, pub_id, flt, *, sort=DEFAULT_SORT, page=1, per_page=20):
-    """A Page of project rows (dicts) with sums of investment/plan/disbursed over all matches."""
+def list_projects(conn, pub_id, flt, *, sort=DEFAULT_SORT, page=1, per_page=20, ascending=None):
+    """A Page of project rows (dicts) with sums of investment/plan/disbursed over all matches.
+
+    ``ascending`` overrides the sort's own direction (「进度最慢的」: by progress, lowest first)."""
     page, per_page, offset = clamp(page, per_page)
     conds = _conditions(pub_id, flt)
     column, descending = SORTS.get(sort, SORTS[DEFAULT_SORT])
+    if ascending is not None:
+        descending = not ascending
     order = [column.desc() if descending else column.asc(), projects.c.code]
     rows = conn.execute(select(projects).where(*conds).order_by(*order).limit(per_page).offset(offset)).mappings()
     count, investment, plan, disbursed = conn.execute(select(
@@ -56,6 +103,42 @@ def list_projects(conn, pub_id, flt, *, sort=DEFAULT_SORT, page=1, per_page=20):
                  "disbursed_fen": int(disbursed)})
 
 
+# What a project total adds up: how many projects, money (fen) or physical output (the output's unit).
+TOTALS = {
+    "count": func.count(),
+    "investment": func.sum(projects.c.total_investment_fen),
+    "disbursed": func.sum(projects.c.disbursed_fen),
+    "output": func.sum(projects.c.output_actual),
+    "planned_output": func.sum(projects.c.output_planned),
+}
+TOTAL_GROUPS = {"year": projects.c.year, "region": projects.c.region_code, "category": projects.c.category,
+                "contractor": projects.c.contractor}
+
+
+def project_totals(conn, pub_id, flt, measure="count", by=None):
+    """{key: total} of ``measure`` (one of TOTALS) over the filtered projects, grouped ``by`` year | region |
+    category | contractor, or {None: total}; a sum over no projects is 0."""
+    conds = _conditions(pub_id, flt)
+    column = TOTALS[measure]
+    if by is None:
+        return {None: conn.execute(select(column).where(*conds)).scalar() or 0}
+    key = TOTAL_GROUPS[by]
+    return {k: v or 0 for k, v in conn.execute(select(key, column).where(*conds).group_by(key))}
+
+
+def contractor_ranking(conn, pub_id, flt, *, by="count", limit=None):
+    """[(contractor, number of projects, total investment fen)] of the filtered projects with a contractor,
+    most projects (``by="count"``) or most investment first; ties by name."""
+    conds = _conditions(pub_id, flt) + [projects.c.contractor.is_not(None)]
+    rows = conn.execute(select(projects.c.contractor, TOTALS["count"], TOTALS["investment"])
+                        .where(*conds).group_by(projects.c.contractor))
+    primary = 2 if by == "investment" else 1
+    # Ties by name in code-point order, here rather than in SQL: ORDER BY on text follows the
+    # database's collation (bytewise on SQLite, pinyin under a zh-Hans PostgreSQL).
+    ranked = sorted((tuple(r) for r in rows), key=lambda r: (-(r[primary] or 0), r[0]))
+    return ranked[:limit] if limit else ranked
+
+
 @per_publication
 def facet_values(conn, pub_id):
     """Distinct categories, statuses and years for the filter form."""
@@ -64,6 +147,15 @@ def facet_values(conn, pub_id):
                                            .distinct().order_by(column))]
     return {"category": distinct(projects.c.category), "status": distinct(projects.c.status),
             "year": distinct(projects.c.year)}
+
+
+@per_publication
+def township_counts(conn, pub_id, flt):
+    """{township code: number of projects} within the filter (ignoring its own township)."""
+    conds = _conditions(pub_id, ProjectFilter(**{**flt.__dict__, "township": None}))
+    rows = conn.execute(select(projects.c.township_code, func.count()).where(*conds, projects.c.township_code.is_not(None))
+                        .group_by(projects.c.township_code))
+    return dict(rows.all())
 
 
 @per_publication

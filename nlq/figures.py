@@ -1,0 +1,217 @@
+"""Query (IR) → figures, through ledger.queries: the one figure engine of the pages and the answers.
+
+What is here is only what a question means: which rows a query covers (a Scope or a ProjectFilter
+built from its fields), which whole a share is taken of, which period a growth is set against. Every
+sum, rate, share and growth is computed by ledger.queries. Amounts stay integer fen here.
+"""
+from dataclasses import replace
+
+from ledger.queries import measures
+from ledger.queries import projects as q_proj
+from ledger.queries import reference as q_ref
+from ledger.queries.execution import Scope, amounts
+
+from .timeparse import Period
+
+GROUPINGS = {"kuan": "subclass"}  # the IR's group names → ledger's where they differ
+
+
+def scope(query, lexicon, years, months=(0, 0), *, with_class=True):
+    """The records a budget query covers over ``years`` and the month span ``months`` ((0, 0): the whole
+    year, whole-year rows included)."""
+    return Scope(years=tuple(years), month_from=months[0] or None, month=months[1] if months[0] else None,
+                 regions=tuple(query.regions) or None, depts=tuple(query.depts) or None,
+                 class_codes=(tuple(query.classes) or None) if with_class else None,
+                 class_set=tuple(lexicon.minsheng) if with_class and query.class_set else None)
+
+
+def period_scope(query, lexicon, period, **kw):
+    return scope(query, lexicon, period.years, (period.month_from, period.month_to), **kw)
+
+
+def _keyed(values, group):
+    """A grouped answer lists named keys only (rows booked to no department are no row of it)."""
+    return values if group is None else {k: v for k, v in values.items() if k is not None}
+
+
+def sums(conn, pub_id, query, lexicon, years, months=(0, 0), *, measure="spent", group=None, with_class=True):
+    """{key: fen} of spending, or of budgets for any other ``measure`` (key None without a group)."""
+    values = amounts(conn, pub_id, scope(query, lexicon, years, months, with_class=with_class),
+                     GROUPINGS.get(group, group), measure="spent" if measure == "spent" else "budget")
+    return _keyed(values, group)
+
+
+def share_scopes(query, lexicon, period, group=None):
+    """(part, whole, keys) of a share: the whole is all classes of the part's scope, or what 「占…」 named
+    (query.share_of); ``keys`` is set when each region is measured against one whole (全市)."""
+    years, months = period.years, (period.month_from, period.month_to)
+    part = scope(query, lexicon, years, months)
+    spec = query.share_of
+    if not spec:
+        return part, scope(query, lexicon, years, months, with_class=False), None
+    if spec.get("whole_year"):  # 「四季度支出占全年的比重」: same scope, all twelve months
+        months = (0, 0)
+        if not spec.get("classes") and spec.get("regions") is None:
+            return part, scope(query, lexicon, years, months), None
+    regions = spec.get("regions")
+    # 「市教育局支出占全市教育支出」: the whole is every department's
+    whole = replace(query, regions=query.regions if regions is None else list(regions), depts=[],
+                    classes=list(spec.get("classes") or []), class_set=spec.get("class_set"))
+    keys = None
+    if group == "region" and regions is not None:  # each region's share of one named whole (全市)
+        keys = scope(query, lexicon, years, months, with_class=False)
+    return part, scope(whole, lexicon, years, months), keys
+
+
+def share_measure(query):
+    """Shares of budgets (「预算占全市预算的比例」) take budgets on both sides."""
+    return "budget" if query.base_measure == "budget" else "spent"
+
+
+def shares(conn, pub_id, query, lexicon, period, group=None):
+    part, whole, keys = share_scopes(query, lexicon, period, group)
+    return _keyed(measures.shares(conn, pub_id, part, whole, GROUPINGS.get(group, group),
+                                  measure=share_measure(query), keys=keys), group)
+
+
+def _year(period, year):
+    return replace(period, year_from=year, year_to=year)
+
+
+def measure_by(conn, pub_id, query, lexicon, period, group=None):
+    """{key: value} for the query's measure: fen for spent/budget/remaining, fen per person for per_capita,
+    a fraction for rate/share/growth."""
+    by = GROUPINGS.get(group, group)
+    here = period_scope(query, lexicon, period)
+    if query.measure in ("spent", "budget"):
+        return sums(conn, pub_id, query, lexicon, period.years, (period.month_from, period.month_to),
+                    measure=query.measure, group=group)
+    if query.measure == "share":
+        return shares(conn, pub_id, query, lexicon, period, group)
+    if query.measure == "growth":  # by group: this period against the same months of the year before
+        this = period_scope(query, lexicon, _year(period, period.year_to))
+        before = period_scope(query, lexicon, _year(period, period.year_to - 1))
+        if query.base_measure == "rate":  # a change in percentage points
+            return _keyed(measures.rate_change(conn, pub_id, this, before, by), group)
+        return _keyed(measures.growth(conn, pub_id, this, before, by, measure=share_measure(query)), group)
+    derived = {"rate": measures.rates, "remaining": measures.remaining, "per_capita": measures.per_capita}
+    if query.measure not in derived:
+        raise ValueError(query.measure)
+    return _keyed(derived[query.measure](conn, pub_id, here, by), group)
+
+
+def drop_root(values, lexicon, group):
+    """For 各区/各省, the top-level region's own rows (市本级) are not a district."""
+    if group == "region":
+        return {k: v for k, v in values.items() if lexicon.region_level.get(k, 1) >= 1}
+    return values
+
+
+def growth(conn, pub_id, query, lexicon, period):
+    """(this label, base label, this, base, growth) — year-on-year, 环比 (the months just before), a rate's
+    change in percentage points, or first → last year of a range."""
+    months = (period.month_from, period.month_to)
+    last = period.year_to
+    first = period.year_from if period.multi_year else last - 1
+    if query.versus == "previous" and period.month_from:  # 环比: the same number of months just before
+        span = period.month_to - period.month_from + 1
+        before_year, before_from = divmod((period.year_to * 12 + period.month_from - 1) - span, 12)
+        before = (before_year, before_from + 1, before_from + span)
+        this = sums(conn, pub_id, query, lexicon, [period.year_to], months)[None]
+        base = sums(conn, pub_id, query, lexicon, [before[0]], before[1:])[None]
+        return period.year_to, before, this, base, measures.change(this, base)
+    if query.base_measure == "rate":  # 「执行率比前年提高了几个百分点」: the difference of two rates
+        rates = {y: measures.rates(conn, pub_id, period_scope(query, lexicon, _year(period, y)))[None]
+                 for y in (first, last)}
+        this, base = rates[last], rates[first]
+        return last, first, this, base, (this - base) if None not in (this, base) else None
+    values = sums(conn, pub_id, query, lexicon, [first, last], months, measure=share_measure(query), group="year")
+    this, base = values.get(last, 0), values.get(first, 0)
+    return last, first, this, base, measures.change(this, base)
+
+
+def available_years(conn, pub_id):
+    return q_ref.spending_years(conn, pub_id)
+
+
+def last_month(conn, pub_id, year):
+    """The last month with spending rows in ``year`` (0 when the year has only whole-year rows)."""
+    return q_ref.last_month(conn, pub_id, year)
+
+
+def whole(period):
+    return Period(period.year_from, period.year_to, 0, 0, period.explicit)
+
+
+# ---- projects -----------------------------------------------------------------
+
+
+def project_filter(query, lexicon, period):
+    """The projects a query covers. A period counts only when the question named one: by the start date
+    for 新开工, else by the project's budget year."""
+    started = query.new_start and period is not None and period.explicit
+    by_year = not query.new_start and period is not None and period.explicit
+    return q_proj.ProjectFilter(
+        regions=tuple(query.regions) or None, depts=tuple(query.depts) or None,
+        class_codes=tuple(query.classes) or None, class_set=tuple(lexicon.minsheng) if query.class_set else None,
+        category=query.category, status=query.status, contractor=query.contractor, code=query.project,
+        output_unit=query.output_unit, contractors=tuple(query.contractors) or None,
+        min_investment_fen=int(query.min_investment_yuan * 100) if query.min_investment_yuan else None,
+        max_investment_fen=int(query.max_investment_yuan * 100) if query.max_investment_yuan else None,
+        min_progress_pct=query.min_progress_pct, max_progress_pct=query.max_progress_pct,
+        years=tuple(period.years) if by_year else None,
+        started_years=tuple(period.years) if started else None,
+        started_months=(period.month_from, period.month_to) if started and period.month_from else None)
+
+
+PROJECT_SORTS = {"disbursed": "disbursed", "progress": "progress"}  # else by investment
+
+
+def project_rows(conn, pub_id, query, lexicon, period, *, sort="investment", ascending=None, limit=None):
+    """Project rows (dicts), ordered by ``sort`` (ties by code), at most ``limit`` (None: all)."""
+    return q_proj.list_projects(conn, pub_id, project_filter(query, lexicon, period), sort=sort,
+                                ascending=ascending, per_page=limit).items
+
+
+def ranked_sort(query):
+    """How a list of projects is ranked: by disbursement, by progress or by investment, in the asked order."""
+    return PROJECT_SORTS.get(query.measure, "investment"), query.order == "asc"
+
+
+def project_total(conn, pub_id, query, lexicon, period, measure, group=None):
+    """Σ of a project measure (count, investment, disbursed, output) {key: value} by ``group`` or {None: v}."""
+    if measure == "output" and query.planned:  # 「计划新增多少张床位」: the planned output
+        measure = "planned_output"
+    return q_proj.project_totals(conn, pub_id, project_filter(query, lexicon, period), measure, group)
+
+
+def project_count(conn, pub_id, query, lexicon, period):
+    return int(project_total(conn, pub_id, query, lexicon, period, "count")[None])
+
+
+def output_sum(conn, pub_id, query, lexicon, period):
+    """(Σ output, number of projects)."""
+    total = project_total(conn, pub_id, query, lexicon, period, "output")[None]
+    return float(total or 0), project_count(conn, pub_id, query, lexicon, period)
+
+
+def contractor_ranking(conn, pub_id, query, lexicon, period, limit):
+    return q_proj.contractor_ranking(conn, pub_id, project_filter(query, lexicon, period),
+                                     by="investment" if query.measure == "investment" else "count", limit=limit)
+
+
+def project_share(conn, pub_id, query, lexicon, period):
+    """(part, whole) of a project share: a count or amount of the projects asked about within all the period's
+    projects (「滞后项目占全部项目的比例」), or one amount against another of the same projects (已拨付占总投资)."""
+    part_measure = query.base_measure if query.base_measure in ("investment", "disbursed") else "count"
+    spec = query.share_of or {}
+    whole_measure = spec.get("measure") if spec.get("measure") in ("investment", "disbursed", "count") else part_measure
+    whole_query = query
+    if not spec.get("same_projects"):
+        whole_query = replace(query, status=None, category=spec.get("category"), contractor=None, output_unit=None,
+                              max_progress_pct=None)
+        if spec.get("regions") is not None:
+            whole_query = replace(whole_query, regions=list(spec["regions"]), depts=[])
+    part = project_total(conn, pub_id, query, lexicon, period, part_measure)[None]
+    whole_ = project_total(conn, pub_id, whole_query, lexicon, period, whole_measure)[None]
+    return int(part or 0), int(whole_ or 0)
