@@ -4,6 +4,8 @@ from pathlib import Path
 
 import click
 
+from ledger.errors import UserError
+
 from . import create_app
 
 
@@ -16,33 +18,77 @@ def main():
     pass
 
 
-def run_publish(app, paths, *, dataset, title, is_demo=False, created_by="cli"):
+def run_publish(app, paths, *, dataset, title, is_demo=False, created_by="cli", replace=False):
     """Publish and re-index; prints row-level errors and exits 1 on failure."""
     from .publishing import publish_files
 
     publication, errors = publish_files(app, paths, dataset=dataset, title=title, is_demo=is_demo,
-                                        created_by=created_by)
+                                        created_by=created_by, replace=replace)
     if publication is None:
-        click.echo(f"导入失败，未发布任何数据（共 {len(errors)} 处错误，上一次发布继续有效）：", err=True)
-        for error in errors[:50]:
-            click.echo(f"  - {error}", err=True)
-        sys.exit(1)
+        _fail_with(errors)
+    _print_published(publication)
+    return publication
+
+
+def _fail_with(errors):
+    click.echo(f"导入失败，未发布任何数据（共 {len(errors)} 处错误，上一次发布继续有效）：", err=True)
+    for error in errors[:50]:
+        click.echo(f"  - {error}", err=True)
+    sys.exit(1)
+
+
+def _print_published(publication):
     counts = "，".join(f"{k} {v} 行" for k, v in publication["row_counts"].items())
     click.echo(f"已发布 #{publication['id']}「{publication['title']}」：{counts}")
     click.echo(f"SHA-256 {publication['data_sha256']}")
     for warning in publication.get("warnings", []):
         click.echo(f"警告：{warning}", err=True)
-    return publication
 
 
-@main.command("import", help="导入 CSV/XLSX 原始数据并发布（原子操作：失败则不发布）")
+@main.command("import", help="导入 CSV/XLSX 原始数据并发布（原子操作：失败则不发布）。"
+                             "文件中没有的数据表默认沿用当前发布；--drop 表名 明确删除（须确认）")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--dataset", default="import", help="数据集名称")
 @click.option("--title", default=None, help="发布标题")
-def import_command(paths, dataset, title):
+@click.option("--drop", "drop", multiple=True, metavar="TABLE",
+              help="不沿用、删除这张数据表（英文或中文表名，可重复）；发布前须确认")
+@click.option("--replace", is_flag=True, help="这些文件就是全部数据：文件中没有的表一律删除（须确认）")
+@click.option("--yes", "-y", "assume_yes", is_flag=True, help="删除数据表时不再询问")
+def import_command(paths, dataset, title, drop, replace, assume_yes):
+    from ledger.importer.diff import summary_lines
+
+    from .publishing import confirm_staged, discard_staged, stage_files
+
     app = _app()
     with app.app_context():
-        run_publish(app, list(paths), dataset=dataset, title=title or f"{app.config['CITY_NAME']}预算执行数据")
+        staged, diff, errors = stage_files(app, list(paths), dataset=dataset, created_by="cli", drop=drop,
+                                           replace=replace, title=title or f"{app.config['CITY_NAME']}预算执行数据")
+        if staged is None:
+            _fail_with(errors)
+        click.echo("与当前发布相比：")
+        for line in summary_lines(diff):
+            click.echo(f"  {line}")
+        dropped = [t["label"] for t in diff if t["status"] == "dropped"]
+        if dropped and not _confirm_drop(dropped, assume_yes):
+            discard_staged(app, staged["id"])
+            click.echo("已取消，未发布任何数据（上一次发布继续有效）。", err=True)
+            sys.exit(1)
+        try:
+            publication = confirm_staged(app, staged["id"])
+        except UserError as exc:
+            raise click.ClickException(exc.message) from None
+        _print_published(publication)
+
+
+def _confirm_drop(labels, assume_yes):
+    """Dropping a table empties it on the site: the operator says so explicitly (or passed --yes)."""
+    click.echo(f"将删除数据表：{'、'.join(labels)}（发布后网站上这些表为空）")
+    if assume_yes:
+        return True
+    try:
+        return click.confirm("确认删除并发布？", default=False)
+    except click.Abort:  # no terminal to answer (stdin closed): never assume yes
+        return False
 
 
 @main.command(help="生成示例数据并发布（确定性，可重复）")
@@ -78,7 +124,9 @@ def demo(seed, dataset, out, if_missing, no_publish, as_of):
             title = "分地区一般公共预算支出（中国统计年鉴表7-6，2019–2023）"
         click.echo(f"原始文件：{out if dataset == 'city' else '随包附带的年鉴表格'}（{len(files)} 个）")
         if not no_publish:
-            run_publish(app, files, dataset=dataset, title=title, is_demo=dataset == "city", created_by="demo")
+            # The demo is a whole dataset: tables it lacks (the yearbook has no projects) are dropped.
+            run_publish(app, files, dataset=dataset, title=title, is_demo=dataset == "city", created_by="demo",
+                        replace=True)
 
 
 @main.command("settings", help="列出全部配置项（环境变量）、默认值与当前值")

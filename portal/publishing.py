@@ -1,12 +1,17 @@
 """Import orchestration shared by the CLI and the staff upload page.
 
-``publish_files`` never exits the process: it returns the publication, or the
-row-level errors (after recording the failed attempt for staff to see).
+``publish_files`` (demo, tests) publishes at once. ``stage_files`` writes a staged publication and
+returns its diff against the current one; ``confirm_staged`` then serves it (staff pressed publish,
+or the CLI after printing the diff) and ``discard_staged`` drops it. None of them exits the process:
+failures come back as row-level errors (recorded for staff to see).
 """
 import logging
 
 from sqlalchemy.exc import DBAPIError
 
+from ledger.errors import UserError
+from ledger.importer import publish as importer
+from ledger.importer.diff import publication_diff
 from ledger.importer.publish import ImportFailure, StorageFailure, publish, record_failure
 
 from .config import import_limits
@@ -15,23 +20,75 @@ from .hooks import after_publish
 log = logging.getLogger(__name__)
 
 
-def publish_files(app, paths, *, dataset, title, created_by, is_demo=False):
+def publish_files(app, paths, *, dataset, title, created_by, is_demo=False, replace=False):
     """Publish ``paths`` atomically and re-index. Returns ``(publication, [])`` or ``(None, errors)``."""
     engine = app.extensions["mingzhang.engine"]
     warnings = []
     try:
         publication = publish(
             engine, paths, pseudonym_key=app.config["PSEUDONYM_KEY"], dataset=dataset, title=title,
-            is_demo=is_demo, created_by=created_by, limits=import_limits(app.config),
+            is_demo=is_demo, created_by=created_by, limits=import_limits(app.config), replace=replace,
             on_published=lambda pub, rows: warnings.extend(after_publish(app, pub, rows)))
     except ImportFailure as failure:
-        try:
-            record_failure(engine, failure, dataset=dataset, title=title, created_by=created_by)
-        except DBAPIError:
-            if not isinstance(failure, StorageFailure):
-                raise
-            # The database that refused the import refuses its trace too; the log keeps it.
-            log.error("could not record the failed import: %s", failure.errors)
+        _record_failure(engine, failure, dataset=dataset, title=title, created_by=created_by)
         return None, failure.errors
     publication["warnings"] = warnings
     return publication, []
+
+
+def stage_files(app, paths, *, dataset, title, created_by, drop=(), replace=False):
+    """Stage ``paths`` for review. Returns ``(staged publication, diff, [])`` or ``(None, None, errors)``."""
+    engine = app.extensions["mingzhang.engine"]
+    try:
+        staged, plan = importer.stage(engine, paths, pseudonym_key=app.config["PSEUDONYM_KEY"], dataset=dataset,
+                                      title=title, created_by=created_by, drop=drop, replace=replace,
+                                      limits=import_limits(app.config))
+    except ImportFailure as failure:
+        _record_failure(engine, failure, dataset=dataset, title=title, created_by=created_by)
+        return None, None, failure.errors
+    with engine.connect() as conn:
+        diff = publication_diff(conn, plan.base_id, staged["id"], carried=plan.carried, dropped=plan.dropped)
+    return staged, diff, []
+
+
+def review(app, publication_id):
+    """``(staged publication, base or None, fresh, diff)`` for the review page. Raises UserError."""
+    with app.extensions["mingzhang.engine"].connect() as conn:
+        staged, base, fresh = importer.staged_publication(conn, publication_id)
+        carried = {e["table"] for e in staged["source_files"] if e.get("carried_from")}
+        dropped = {e["table"] for e in staged["source_files"] if e.get("dropped")}
+        base_id = base["id"] if base else None
+        diff = publication_diff(conn, base_id, staged["id"], carried=carried, dropped=dropped) if fresh else []
+    return staged, base, fresh, diff
+
+
+def confirm_staged(app, publication_id):
+    """Serve a staged publication, re-index, and drop other staged imports (now built on stale data).
+
+    Returns the publication with ``warnings``; raises UserError if it cannot be served.
+    """
+    engine = app.extensions["mingzhang.engine"]
+    publication = importer.confirm(engine, publication_id)
+    with engine.connect() as conn:
+        stale = [pid for pid in importer.staged_ids(conn) if pid != publication_id]
+    for pid in stale:
+        try:
+            importer.discard(engine, pid)
+        except UserError:  # discarded meanwhile by someone else
+            pass
+    publication["warnings"] = after_publish(app, publication, None)
+    return publication
+
+
+def discard_staged(app, publication_id):
+    importer.discard(app.extensions["mingzhang.engine"], publication_id)
+
+
+def _record_failure(engine, failure, **what):
+    try:
+        record_failure(engine, failure, **what)
+    except DBAPIError:
+        if not isinstance(failure, StorageFailure):
+            raise
+        # The database that refused the import refuses its trace too; the log keeps it.
+        log.error("could not record the failed import: %s", failure.errors)

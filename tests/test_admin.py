@@ -21,6 +21,15 @@ def rows(app, table):
         return [dict(r) for r in conn.execute(select(table)).mappings()]
 
 
+def publish_reviewed(client, review_url):
+    """Press 「发布」 on the review page an upload leads to (tests/test_publish_review.py covers the page)."""
+    assert review_url.endswith("/review")
+    response = client.post(review_url.replace("/review", "/publish"),
+                           data={"csrf_token": csrf_token(client, review_url)})
+    assert response.status_code == 303, response.get_data(as_text=True)
+    return response
+
+
 def actions(app):
     return [(r["username"], r["action"], r["target"]) for r in rows(app, schema.audit_log)]
 
@@ -111,6 +120,8 @@ def test_publisher_uploads_csv_files_and_sees_report_and_hashes(app, tmp_path):
     response = client.post("/admin/upload", data={"csrf_token": token, "title": "第二次发布", "dataset": "small",
                                                   "files": files}, content_type="multipart/form-data")
     assert response.status_code == 303
+    assert [p["status"] for p in rows(app, schema.publications)] == ["published", "staged"]  # reviewed first
+    response = publish_reviewed(client, response.headers["Location"])
     detail = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "第二次发布" in detail and "已发布" in detail and "脱敏报告" in detail
     assert "本数据已脱敏" in detail and "个人姓名" in detail  # the report, with Chinese labels
@@ -199,7 +210,8 @@ def test_publisher_uploads_one_xlsx_workbook(app, tmp_path):
                                                   "files": [(io.BytesIO(target.read_bytes()), target.name)]},
                            content_type="multipart/form-data")
     assert response.status_code == 303, response.get_data(as_text=True)
-    assert "预算数据.xlsx" in client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "预算数据.xlsx" in client.get(response.headers["Location"]).get_data(as_text=True)  # the review page
+    publish_reviewed(client, response.headers["Location"])
     assert [p["status"] for p in rows(app, schema.publications)] == ["published", "published"]
 
 

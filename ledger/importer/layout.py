@@ -3,7 +3,10 @@
 A file (or sheet) is recognised by its name: ``projects.csv``, ``项目.xlsx``, or a
 sheet called ``payments`` / ``支付`` inside any workbook. Each column is named in the
 header row either by its key or by its Chinese label. Amounts are in 元 (up to two
-decimals). Dates are YYYY-MM-DD.
+decimals). Dates are exactly YYYY-MM-DD (or a cell Excel itself types as a date).
+``minimum``/``maximum`` bound numbers: budgets, investment and payments are never negative, while
+monthly spending may be (a correction booked against an earlier month; the yearbook's rounding
+remainder).
 
 Columns marked ``pii`` hold raw personal data: they are read, used by
 de-identification, and never published.
@@ -19,6 +22,8 @@ class Col:
     required: bool = True
     pii: bool = False
     max_length: int = 2000
+    minimum: float | None = None  # numbers: smallest accepted value (0: never negative)
+    maximum: float | None = None
 
 
 @dataclass(frozen=True)
@@ -40,8 +45,8 @@ LAYOUTS = {
             Col("name", "地区名称"),
             Col("short_name", "简称", required=False),
             Col("parent_code", "上级地区代码", "code", required=False),
-            Col("level", "层级", "int"),
-            Col("population", "常住人口", "int", required=False),
+            Col("level", "层级", "int", minimum=0),
+            Col("population", "常住人口", "int", required=False, minimum=0),
         )),
         TableLayout("departments", "预算单位", ("departments", "预算单位", "部门"), (
             Col("code", "单位代码", "code"),
@@ -53,15 +58,15 @@ LAYOUTS = {
             Col("name", "科目名称"),
         )),
         TableLayout("budgets", "年度预算", ("budgets", "预算", "年度预算"), (
-            Col("year", "年度", "int"),
+            Col("year", "年度", "int", minimum=1900, maximum=2100),
             Col("region_code", "地区代码", "code"),
             Col("dept_code", "单位代码", "code", required=False),
             Col("class_code", "科目编码", "code"),
-            Col("budget_yuan", "预算数（元）", "money"),
+            Col("budget_yuan", "预算数（元）", "money", minimum=0),
         )),
         TableLayout("expenditures", "月度支出", ("expenditures", "支出", "月度支出", "执行"), (
-            Col("year", "年度", "int"),
-            Col("month", "月份", "int"),
+            Col("year", "年度", "int", minimum=1900, maximum=2100),
+            Col("month", "月份", "int", minimum=0, maximum=12),  # 0: a whole year without months
             Col("region_code", "地区代码", "code"),
             Col("dept_code", "单位代码", "code", required=False),
             Col("class_code", "科目编码", "code"),
@@ -70,24 +75,24 @@ LAYOUTS = {
         TableLayout("projects", "项目", ("projects", "项目", "项目库"), (
             Col("code", "项目编号", "code"),
             Col("name", "项目名称"),
-            Col("year", "年度", "int"),
+            Col("year", "年度", "int", minimum=1900, maximum=2100),
             Col("region_code", "地区代码", "code"),
             Col("dept_code", "单位代码", "code"),
             Col("class_code", "科目编码", "code"),
             Col("category", "项目类别"),
             Col("location", "建设地点", required=False),
-            Col("total_investment_yuan", "总投资（元）", "money"),
-            Col("annual_plan_yuan", "年度计划（元）", "money"),
-            Col("disbursed_yuan", "已支付（元）", "money"),
+            Col("total_investment_yuan", "总投资（元）", "money", minimum=0),
+            Col("annual_plan_yuan", "年度计划（元）", "money", minimum=0),
+            Col("disbursed_yuan", "已支付（元）", "money", minimum=0),
             Col("output_name", "产出指标", required=False),
             Col("output_unit", "计量单位", required=False),
-            Col("output_planned", "计划产出", "float", required=False),
-            Col("output_actual", "实际产出", "float", required=False),
+            Col("output_planned", "计划产出", "float", required=False, minimum=0),
+            Col("output_actual", "实际产出", "float", required=False, minimum=0),
             Col("start_date", "开工日期", "date", required=False),
             Col("end_date", "计划完工日期", "date", required=False),
             Col("completed_date", "实际完工日期", "date", required=False),
             Col("status", "项目状态"),
-            Col("progress_pct", "形象进度（%）", "int"),
+            Col("progress_pct", "形象进度（%）", "int", minimum=0, maximum=100),
             Col("contractor", "承建单位", required=False),
             Col("contractor_type", "承建方类型", required=False),  # 单位 / 个人
             Col("contractor_id_number", "承建人身份证号", required=False, pii=True),
@@ -97,14 +102,14 @@ LAYOUTS = {
         TableLayout("project_updates", "项目进展", ("project_updates", "进展", "项目进展"), (
             Col("project_code", "项目编号", "code"),
             Col("date", "日期", "date"),
-            Col("progress_pct", "形象进度（%）", "int"),
+            Col("progress_pct", "形象进度（%）", "int", minimum=0, maximum=100),
             Col("note", "进展说明", required=False, max_length=20000),
         )),
         TableLayout("payments", "支付明细", ("payments", "支付", "支付明细", "国库支付"), (
             Col("id", "凭证号", "code"),
             Col("project_code", "项目编号", "code", required=False),
             Col("date", "支付日期", "date"),
-            Col("amount_yuan", "金额（元）", "money"),
+            Col("amount_yuan", "金额（元）", "money", minimum=0),
             Col("payee", "收款人"),
             Col("payee_type", "收款人类型"),  # 单位 / 个人
             Col("payee_id_number", "收款人身份证号", required=False, pii=True),
@@ -117,7 +122,7 @@ LAYOUTS = {
             Col("slug", "文档编号", "code"),
             Col("title", "标题"),
             Col("doc_type", "类型"),
-            Col("year", "年度", "int"),
+            Col("year", "年度", "int", minimum=1900, maximum=2100),
             Col("region_code", "地区代码", "code", required=False),
             Col("published_date", "发布日期", "date", required=False),
             Col("body", "正文", max_length=2_000_000),

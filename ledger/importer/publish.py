@@ -1,8 +1,13 @@
-"""Import raw files and publish them atomically: read -> validate -> de-identify -> write."""
+"""Import raw files and publish them atomically: read -> validate -> carry forward -> de-identify -> write.
+
+``publish`` writes and serves in one transaction (CLI, demo). ``stage`` writes a complete publication
+that is not served; ``confirm`` serves it after staff reviewed its diff, ``discard`` deletes it.
+"""
 import datetime as dt
 import logging
+from dataclasses import dataclass
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
 from anonymize import Deidentifier
@@ -12,7 +17,17 @@ from anonymize.stats import KAnonymityError
 
 from .. import schema
 from ..db import current_publication, init_schema
+from ..errors import UserError
 from ..integrity import publication_digest
+from .carry import (
+    CarryPlan,
+    carried_report_sections,
+    context_rows,
+    copy_carried,
+    manifest_entries,
+    plan_carry,
+    reference_hint,
+)
 from .layout import IMPORT_ORDER, LAYOUTS, REQUIRED_TABLES
 from .readers import DEFAULT_LIMITS, ImportFailure, RowError, expand_paths, read_file, sha256_file
 from .validate import MAX_ERRORS, validate_table
@@ -22,6 +37,9 @@ STORAGE_FAILURE_MESSAGE = "数据库写入失败：磁盘已满或只读，未�
 # SQLite result codes (Python 3.11 sqlite_errorname) and PostgreSQL SQLSTATEs for "cannot write".
 SQLITE_STORAGE_ERRORS = ("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN")
 PG_STORAGE_ERRORS = ("53100", "25006")  # disk_full, read_only_sql_transaction
+# A staged publication is complete and hashed but never served: staff review its diff, then confirm.
+STAGED, DISCARDED = "staged", "discarded"
+STALE_MESSAGE = "审阅之后已有新的发布，本次导入所依据的数据已过时，不能再发布：请放弃本次导入后重新上传"
 REGION_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "区", "县")
 
 
@@ -63,13 +81,19 @@ def read_sources(paths, limits=DEFAULT_LIMITS):
                 raise ImportFailure(errors)
     if errors:
         raise ImportFailure(errors)
-    for name in REQUIRED_TABLES:
-        if name not in tables:
-            errors.append(RowError("（全部文件）", f"缺少数据表「{LAYOUTS[name].label}」（{name}）"))
-    if errors:
-        raise ImportFailure(errors)
-    check_references(tables)
     return tables, manifest
+
+
+def check_complete(tables, plan):
+    """Required tables present (uploaded or carried), and every reference resolves."""
+    missing = [RowError("（全部文件）", f"缺少数据表「{LAYOUTS[name].label}」（{name}）")
+               for name in REQUIRED_TABLES if name not in tables]
+    if missing:
+        raise ImportFailure(missing)
+    try:
+        check_references(tables)
+    except ImportFailure as failure:
+        raise ImportFailure(reference_hint(failure.errors, plan)) from None
 
 
 def _not_yet_given(raw, typed, seen):
@@ -90,7 +114,9 @@ def check_references(tables):
     def keys(name, field="code"):
         seen = {}
         for file, number, row in tables.get(name, []):
-            key = row[field]
+            key = row.get(field)
+            if key is None:  # carried rows load no keys that cannot clash (carry.context_rows)
+                continue
             if key in seen:
                 errors.append(RowError(file, f"编码「{key}」重复（首次出现在第{seen[key]}行）", row=number,
                                        column=LAYOUTS[name].column(field).label))
@@ -157,29 +183,85 @@ def known_person_names(tables):
     return names
 
 
-def publish(engine, paths, *, pseudonym_key, dataset, title, is_demo=False, created_by="cli",
-            as_of=None, on_published=None, limits=DEFAULT_LIMITS):
-    """Import ``paths`` as a new publication. Returns the publication dict.
+@dataclass
+class Prepared:
+    """An import read, checked and de-identified, ready to be written."""
+    published: dict   # table -> de-identified rows in schema column names (uploaded tables only)
+    deid: Deidentifier
+    manifest: list    # source files, then what was carried forward or dropped
+    counts: dict      # table -> rows the publication will hold
+    plan: CarryPlan
+    as_of: dt.date | None
 
-    Raises ImportFailure (nothing is published; the previous publication keeps serving).
-    """
+
+def prepare(engine, paths, *, pseudonym_key, drop=(), replace=False, as_of=None, limits=DEFAULT_LIMITS):
+    """Read, validate and de-identify ``paths``; plan the tables they lack. Raises ImportFailure."""
     init_schema(engine)
-    tables, manifest = read_sources(paths, limits)
-    deid = Deidentifier(pseudonym_key, known_person_names(tables), public_terms=public_terms_from_tables(tables))
-    published = to_published_rows(tables, deid)
+    uploaded, manifest = read_sources(paths, limits)
+    with engine.connect() as conn:
+        plan = plan_carry(current_publication(conn), uploaded, drop, replace=replace)
+        context = {**context_rows(conn, plan), **uploaded}
+    check_complete(context, plan)
+    deid = Deidentifier(pseudonym_key, known_person_names(uploaded), public_terms=public_terms_from_tables(context))
+    published = to_published_rows(uploaded, deid)
+    # Carried payments keep the base's k-anonymity and statistics sections: they are the same rows.
+    controls = {name: rows for name, rows in context.items() if name != "payments" or name in uploaded}
     try:
-        apply_publication_controls(tables, published, deid)
+        apply_publication_controls(controls, published, deid)
     except KAnonymityError as failure:
         raise ImportFailure([RowError("支付明细", str(failure))]) from failure
-    counts = {name: len(rows) for name, rows in published.items()}
-    if as_of is None:
-        months = [(r["year"], r["month"]) for r in published["expenditures"] if r["month"]]
-        if months:
-            year, month = max(months)
-            as_of = (dt.date(year, month % 12 + 1, 1) if month < 12 else dt.date(year + 1, 1, 1)) - dt.timedelta(days=1)
+    deid.extra.update(carried_report_sections(plan))
+    counts = {name: len(published[name]) + plan.carried.get(name, 0) for name in IMPORT_ORDER}
+    return Prepared(published, deid, manifest + manifest_entries(plan), counts, plan,
+                    as_of or _as_of(published, plan))
+
+
+def _as_of(published, plan):
+    """Last day of the latest month with spending (carried spending keeps the base's date)."""
+    if "expenditures" in plan.carried:
+        return plan.base["as_of"]
+    months = [(r["year"], r["month"]) for r in published["expenditures"] if r["month"]]
+    if not months:
+        return None
+    year, month = max(months)
+    return (dt.date(year, month % 12 + 1, 1) if month < 12 else dt.date(year + 1, 1, 1)) - dt.timedelta(days=1)
+
+
+def publish(engine, paths, *, pseudonym_key, dataset, title, is_demo=False, created_by="cli",
+            as_of=None, on_published=None, limits=DEFAULT_LIMITS, drop=(), replace=False):
+    """Import ``paths`` as a new publication, serving at once. Returns the publication dict.
+
+    Tables the files lack are carried forward from the current publication unless named in ``drop``
+    (or ``replace``: every missing table is dropped). Raises ImportFailure (nothing is published;
+    the previous publication keeps serving).
+    """
+    prepared = prepare(engine, paths, pseudonym_key=pseudonym_key, drop=drop, replace=replace, as_of=as_of,
+                       limits=limits)
+    publication = _store(engine, prepared, status="published", dataset=dataset, title=title, is_demo=is_demo,
+                         created_by=created_by)
+    log.info("published %s (%s)", publication["id"], prepared.counts)
+    if on_published:
+        on_published(publication, prepared.published)
+    return publication
+
+
+def stage(engine, paths, *, pseudonym_key, dataset, title, created_by="cli", drop=(), replace=False,
+          limits=DEFAULT_LIMITS):
+    """Write the import as a *staged* publication: complete and hashed, never served until ``confirm``.
+
+    Returns ``(publication, plan)``; staff review ``diff.publication_diff`` against ``plan.base`` first.
+    """
+    prepared = prepare(engine, paths, pseudonym_key=pseudonym_key, drop=drop, replace=replace, limits=limits)
+    publication = _store(engine, prepared, status=STAGED, dataset=dataset, title=title, is_demo=False,
+                         created_by=created_by)
+    log.info("staged %s (%s)", publication["id"], prepared.counts)
+    return publication, prepared.plan
+
+
+def _store(engine, prepared, **kwargs):
+    """Write in one transaction (disk full or read-only: StorageFailure), then refresh statistics."""
     try:
-        publication = _write(engine, published, deid, manifest, counts, dataset=dataset, title=title,
-                             is_demo=is_demo, created_by=created_by, as_of=as_of)
+        publication = _write(engine, prepared, **kwargs)
     except DBAPIError as exc:
         if not is_storage_error(exc):
             raise
@@ -193,35 +275,96 @@ def publish(engine, paths, *, pseudonym_key, dataset, title, is_demo=False, crea
         if not is_storage_error(exc):
             raise
         log.warning("ANALYZE after publish failed: %s", exc)
-    log.info("published %s (%s)", publication["id"], counts)
-    if on_published:
-        on_published(publication, published)
     return publication
 
 
-def _write(engine, published, deid, manifest, counts, *, dataset, title, is_demo, created_by, as_of):
-    """One transaction: the publication row, every published table, the digest, then "published"."""
+def _write(engine, prepared, *, status, dataset, title, is_demo, created_by):
+    """One transaction: the publication row, every table (uploaded and carried), the digest, then ``status``."""
     with engine.begin() as conn:
         previous = current_publication(conn)
+        if (previous or {}).get("id") != prepared.plan.base_id:
+            raise ImportFailure([RowError("（发布）", "导入期间已有新的发布，沿用的数据已过时，未发布任何数据；请重新导入")])
         publication_id = conn.execute(insert(schema.publications).values(
-            created_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), status="building",
-            dataset=dataset, title=title, is_demo=1 if is_demo else 0, as_of=as_of,
-            source_files=manifest, row_counts=counts, deid_report=deid.report(),
-            prev_sha256=previous["data_sha256"] if previous else None, created_by=created_by,
+            created_at=_now(), status="building", dataset=dataset, title=title, is_demo=1 if is_demo else 0,
+            as_of=prepared.as_of, source_files=prepared.manifest, row_counts=prepared.counts,
+            deid_report=prepared.deid.report(), prev_sha256=previous["data_sha256"] if previous else None,
+            created_by=created_by,
         )).inserted_primary_key[0]
-        for name in IMPORT_ORDER:
-            rows = published[name]
-            table = getattr(schema, name)
-            allowed = {c.name for c in table.columns}
-            for start in range(0, len(rows), 5000):
-                batch = [{**{k: v for k, v in r.items() if k in allowed}, "publication_id": publication_id}
-                         for r in rows[start:start + 5000]]
-                conn.execute(insert(table), batch)
+        _insert_rows(conn, prepared.published, publication_id)
+        copy_carried(conn, prepared.plan, publication_id)
         digest = publication_digest(conn, publication_id)
         conn.execute(update(schema.publications).where(schema.publications.c.id == publication_id)
-                     .values(status="published", data_sha256=digest, deid_report=deid.report()))
-        return dict(conn.execute(select(schema.publications).where(
-            schema.publications.c.id == publication_id)).mappings().one())
+                     .values(status=status, data_sha256=digest))
+        return _publication(conn, publication_id)
+
+
+def _insert_rows(conn, published, publication_id):
+    for name in IMPORT_ORDER:
+        rows = published[name]
+        table = getattr(schema, name)
+        allowed = {c.name for c in table.columns}
+        for start in range(0, len(rows), 5000):
+            batch = [{**{k: v for k, v in r.items() if k in allowed}, "publication_id": publication_id}
+                     for r in rows[start:start + 5000]]
+            conn.execute(insert(table), batch)
+
+
+def _now():
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def _publication(conn, publication_id):
+    row = conn.execute(select(schema.publications).where(schema.publications.c.id == publication_id)).mappings()
+    return dict(row.one())
+
+
+def staged_publication(conn, publication_id):
+    """The staged publication and its base (``None`` when a later publication made it stale).
+
+    Raises UserError when there is no such staged publication.
+    """
+    row = conn.execute(select(schema.publications).where(schema.publications.c.id == publication_id,
+                                                         schema.publications.c.status == STAGED)).mappings().first()
+    if row is None:
+        raise UserError("not_staged", "没有这次待发布的导入（可能已经发布或已放弃）", 404)
+    current = current_publication(conn)
+    fresh = (current or {}).get("data_sha256") == row["prev_sha256"] and (current or {}).get("id", 0) < row["id"]
+    return dict(row), (current if fresh else None), fresh
+
+
+def confirm(engine, publication_id):
+    """Serve a staged publication. Raises UserError if it is gone or a later publication made it stale.
+
+    One conditional UPDATE checks, where the database serialises writers, that the publication it
+    was built on is still the newest: so the hash chain (prev_sha256) holds and no other import is lost.
+    """
+    pubs = schema.publications
+    newest = (select(pubs.c.data_sha256).where(pubs.c.status == "published").order_by(pubs.c.id.desc())
+              .limit(1).scalar_subquery())
+    later = select(pubs.c.id).where(pubs.c.status == "published", pubs.c.id > publication_id).exists()
+    with engine.begin() as conn:
+        staged, _base, _fresh = staged_publication(conn, publication_id)
+        done = conn.execute(update(pubs).where(
+            pubs.c.id == publication_id, pubs.c.status == STAGED, ~later,
+            newest.is_not_distinct_from(staged["prev_sha256"])).values(status="published", created_at=_now()))
+        if not done.rowcount:
+            raise UserError("stale_review", STALE_MESSAGE, 409)
+        return _publication(conn, publication_id)
+
+
+def discard(engine, publication_id):
+    """Delete a staged publication's rows; the row stays as ``discarded`` for the record."""
+    with engine.begin() as conn:
+        staged_publication(conn, publication_id)
+        for table in schema.PUBLISHED_TABLES:
+            conn.execute(delete(table).where(table.c.publication_id == publication_id))
+        conn.execute(update(schema.publications).where(schema.publications.c.id == publication_id)
+                     .values(status=DISCARDED))
+
+
+def staged_ids(conn):
+    return list(conn.execute(select(schema.publications.c.id).where(schema.publications.c.status == STAGED)
+                             .order_by(schema.publications.c.id)).scalars())
 
 
 def record_failure(engine, failure, *, dataset, title, created_by="cli"):

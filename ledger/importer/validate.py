@@ -1,8 +1,8 @@
 """Turn raw cells into typed values, collecting every error with its location."""
 import datetime as dt
 import re
+from decimal import Decimal
 
-from ..money import to_fen
 from .readers import RowError
 
 MAX_ERRORS = 200
@@ -21,6 +21,16 @@ _SIGNED_NUMBER = re.compile(r"[-+]?[\d\s.()\-]*\d[\d\s.()\-]*|[-+\s]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+# Strict number and date shapes (ASCII digits only): int("１２") or Decimal("1_000") would accept more.
+_INT = re.compile(r"-?[0-9]+(\.0+)?")
+_FLOAT = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_MONEY = re.compile(r"-?([0-9]+|[0-9]{1,3}(,[0-9]{3})+)(\.[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# More than two decimals is refused unless it is binary-float noise from an Excel formula cell
+# (1200.1 stored as 1200.1000000000001).
+FLOAT_NOISE_YUAN = Decimal("0.000001")
+
+
 def _convert(col, text):
     text = text.strip()
     bad = _CONTROL.search(text)
@@ -31,39 +41,62 @@ def _convert(col, text):
         if col.required:
             raise ValueError("必填项为空")
         return None
-    if col.type == "int":
-        try:
-            value = int(float(text)) if re.fullmatch(r"-?\d+(\.0+)?", text) else int(text)
-        except ValueError:
-            raise ValueError(f"应为整数，实际为「{text[:40]}」") from None
-        if abs(value) > MAX_INT:
-            raise ValueError(f"数值过大：「{text[:40]}」")
-        return value
-    if col.type == "float":
-        try:
-            value = float(text.replace(",", ""))
-        except ValueError:
-            raise ValueError(f"应为数字，实际为「{text[:40]}」") from None
-        if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError("应为有限数字")
-        return value
-    if col.type == "money":
-        try:
-            fen = to_fen(text)
-        except ArithmeticError:  # e.g. 1E+999999: beyond decimal precision
-            raise ValueError(f"无法识别的金额：「{text[:40]}」") from None
-        if abs(fen) > MAX_FEN:
-            raise ValueError(f"金额过大：「{text[:40]}」元（上限 {MAX_FEN // 100:,} 元）")
-        return fen
-    if col.type == "date":
-        try:
-            return dt.date.fromisoformat(text[:10])
-        except ValueError:
-            raise ValueError(f"日期格式应为 YYYY-MM-DD，实际为「{text[:40]}」") from None
-    if col.type == "code":
-        if not _CODE.match(text):
-            raise ValueError(f"编码只能包含字母、数字、- 和 _，实际为「{text[:40]}」")
-        return text
+    value = _CONVERTERS.get(col.type, _text)(col, text)
+    if col.type in ("int", "float", "money"):
+        _check_range(col, value, text)
+    return value
+
+
+def _int(_col, text):
+    if not _INT.fullmatch(text):
+        raise ValueError(f"应为整数，实际为「{text[:40]}」")
+    value = int(text.split(".")[0])
+    if abs(value) > MAX_INT:
+        raise ValueError(f"数值过大：「{text[:40]}」")
+    return value
+
+
+def _float(_col, text):
+    plain = text.replace(",", "")
+    if not _FLOAT.fullmatch(plain):
+        raise ValueError(f"应为数字，实际为「{text[:40]}」")
+    value = float(plain)
+    if value in (float("inf"), float("-inf")):
+        raise ValueError("应为有限数字")
+    return value
+
+
+def _money(_col, text):
+    plain = text.replace("，", ",")
+    if not _MONEY.fullmatch(plain):
+        raise ValueError(f"金额应为数字（元，最多两位小数，可带千位分隔符），实际为「{text[:40]}」")
+    exact = Decimal(plain.replace(",", ""))
+    if abs(exact) > MAX_FEN // 100:
+        raise ValueError(f"金额过大：「{text[:40]}」元（上限 {MAX_FEN // 100:,} 元）")
+    cents = exact.quantize(Decimal("0.01"))
+    if abs(exact - cents) > FLOAT_NOISE_YUAN:
+        raise ValueError(f"金额最多两位小数（到分），实际为「{text[:40]}」")
+    return int(cents * 100)
+
+
+def _date(_col, text):
+    # Exactly YYYY-MM-DD: fromisoformat alone also takes 20250101, and text[:10] took "2025-01-01junk".
+    # A cell Excel itself types as a date reaches here already as YYYY-MM-DD (readers._cell_text).
+    if not _DATE.fullmatch(text):
+        raise ValueError(f"日期格式应为 YYYY-MM-DD（如 2025-01-01），实际为「{text[:40]}」")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"日期不存在：「{text[:40]}」") from None
+
+
+def _code(_col, text):
+    if not _CODE.match(text):
+        raise ValueError(f"编码只能包含字母、数字、- 和 _，实际为「{text[:40]}」")
+    return text
+
+
+def _text(col, text):
     if len(text) > col.max_length:
         raise ValueError(f"内容过长（{len(text)} 字，上限 {col.max_length} 字）")
     if text.startswith(_FORMULA_START) and not _SIGNED_NUMBER.fullmatch(text):
@@ -71,6 +104,22 @@ def _convert(col, text):
         raise ValueError(f"内容以公式符号「{text[0]}」开头，在 Excel 中会被当作公式执行（公式注入），"
                          "已拒绝。如确为文字，请去掉开头的符号")
     return text
+
+
+_CONVERTERS = {"int": _int, "float": _float, "money": _money, "date": _date, "code": _code}
+
+
+def _check_range(col, value, text):
+    """The layout's bounds (layout.Col.minimum/maximum); money is compared in 元."""
+    number = value / 100 if col.type == "money" else value
+    shown = f"「{text[:40]}」"
+    if col.minimum == 0 and number < 0:
+        raise ValueError(f"不能为负数，实际为{shown}")
+    if col.minimum is not None and number < col.minimum or col.maximum is not None and number > col.maximum:
+        if col.minimum is None or col.maximum is None:
+            bound = f"不小于 {col.minimum:g}" if col.maximum is None else f"不大于 {col.maximum:g}"
+            raise ValueError(f"应{bound}，实际为{shown}")
+        raise ValueError(f"应在 {col.minimum:g} 到 {col.maximum:g} 之间，实际为{shown}")
 
 
 def validate_table(raw, errors):

@@ -24,13 +24,13 @@ from ..auth import (
 )
 from ..context import connection, engine
 from ..extensions import limiter
-from ..publishing import publish_files
+from ..publishing import confirm_staged, discard_staged, review, stage_files
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 UPLOAD_SUFFIXES = (".csv", ".xlsx", ".xls")
 MAX_UPLOAD_FILES = 20
 ACTION_LABELS = {"login": "登录", "login_failed": "登录失败", "logout": "退出登录", "publish": "发布数据",
-                 "publish_failed": "导入失败", "comment_approve": "通过评议", "comment_reject": "驳回评议",
+                 "publish_failed": "导入失败", "stage": "上传待审阅", "discard": "放弃导入", "comment_approve": "通过评议", "comment_reject": "驳回评议",
                  "comment_reply": "回复评议", "create_user": "创建账号", "reset_password": "重设密码"}
 
 
@@ -148,17 +148,8 @@ def upload():
     title = request.form.get("title", "").strip()[:200] or default_title
     dataset = request.form.get("dataset", "").strip()[:64] or "import"
     files = [f for f in request.files.getlist("files") if f and f.filename]
-    problems = []
-    if not files:
-        problems.append("请选择至少一个 CSV 或 Excel（.xlsx）文件")
-    elif len(files) > MAX_UPLOAD_FILES:
-        problems.append(f"一次最多上传 {MAX_UPLOAD_FILES} 个文件")
     names = [_upload_name(f.filename) for f in files]
-    for original, name in zip(files, names):
-        if not name.lower().endswith(UPLOAD_SUFFIXES):
-            problems.append(f"文件「{original.filename}」不是 .csv、.xlsx 或 .xls 文件")
-    if len(set(names)) != len(names):
-        problems.append("上传的文件中有重名文件")
+    problems = _upload_problems(files, names)
     if problems:
         return render_template("admin/upload.html", title_value=title, dataset=dataset, errors=problems), 400
     folder = _upload_dir()
@@ -168,19 +159,80 @@ def upload():
         upload_file.save(path)
         paths.append(path)
     user = current_user()
-    publication, errors = publish_files(current_app._get_current_object(), paths, dataset=dataset, title=title,
-                                        created_by=user["username"])
-    if publication is None:
+    staged, diff, errors = stage_files(current_app._get_current_object(), paths, dataset=dataset, title=title,
+                                       created_by=user["username"], drop=request.form.getlist("drop"))
+    if staged is None:
         audit("publish_failed", target=dataset, detail={"files": names, "errors": len(errors),
                                                          "upload_dir": folder.name})
         return render_template("admin/upload.html", title_value=title, dataset=dataset,
                                row_errors=[e.as_dict() for e in errors], error_total=len(errors)), 422
+    audit("stage", target=f"publication:{staged['id']}", detail={"files": names, "upload_dir": folder.name,
+                                                                 "data_sha256": staged["data_sha256"]})
+    return redirect(url_for("admin.review_upload", publication_id=staged["id"]), code=303)
+
+
+def _upload_problems(files, names):
+    problems = []
+    if not files:
+        problems.append("请选择至少一个 CSV 或 Excel（.xlsx）文件")
+    elif len(files) > MAX_UPLOAD_FILES:
+        problems.append(f"一次最多上传 {MAX_UPLOAD_FILES} 个文件")
+    for original, name in zip(files, names):
+        if not name.lower().endswith(UPLOAD_SUFFIXES):
+            problems.append(f"文件「{original.filename}」不是 .csv、.xlsx 或 .xls 文件")
+    if len(set(names)) != len(names):
+        problems.append("上传的文件中有重名文件")
+    return problems
+
+
+@bp.context_processor
+def _upload_context():
+    return {"droppable_tables": _droppable_tables}
+
+
+def _droppable_tables():
+    """(table, label, rows now served) a publisher may choose to drop instead of carrying forward."""
+    from ledger.db import current_publication
+    from ledger.importer.layout import IMPORT_ORDER, LAYOUTS, REQUIRED_TABLES
+
+    counts = (current_publication(connection()) or {}).get("row_counts") or {}
+    return [(name, LAYOUTS[name].label, counts.get(name, 0)) for name in IMPORT_ORDER if name not in REQUIRED_TABLES]
+
+
+# ---- review a staged upload, then publish or discard it ----------------------------------------------
+
+@bp.get("/publications/<int:publication_id>/review")
+@role_required("publisher")
+def review_upload(publication_id, error=None, status=200):
+    staged, base, fresh, diff = review(current_app._get_current_object(), publication_id)
+    return render_template("admin/review.html", pub=staged, base=base, fresh=fresh, diff=diff, error=error,
+                           carried=[t for t in diff if t["status"] == "carried"],
+                           dropped=[t for t in diff if t["status"] == "dropped"]), status
+
+
+@bp.post("/publications/<int:publication_id>/publish")
+@role_required("publisher")
+def publish_upload(publication_id):
+    staged, _base, _fresh, diff = review(current_app._get_current_object(), publication_id)
+    if any(t["status"] == "dropped" for t in diff) and request.form.get("confirm_drop") != "1":
+        return review_upload(publication_id, status=400,
+                             error="本次发布会删除数据表：请勾选「我确认删除以上数据表」后再发布，或放弃本次导入重新上传。")
+    publication = confirm_staged(current_app._get_current_object(), publication_id)
     audit("publish", target=f"publication:{publication['id']}",
           detail={"files": publication["source_files"], "data_sha256": publication["data_sha256"]})
     flash(f"已发布 #{publication['id']}「{publication['title']}」", "admin")
     for warning in publication.get("warnings", []):
         flash(warning, "admin")
     return redirect(url_for("admin.publication_detail", publication_id=publication["id"]), code=303)
+
+
+@bp.post("/publications/<int:publication_id>/discard")
+@role_required("publisher")
+def discard_upload(publication_id):
+    discard_staged(current_app._get_current_object(), publication_id)
+    audit("discard", target=f"publication:{publication_id}")
+    flash(f"已放弃导入 #{publication_id}，未发布任何数据", "admin")
+    return redirect(url_for("admin.upload"), code=303)
 
 
 # ---- publications ----------------------------------------------------------------------
