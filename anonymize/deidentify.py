@@ -92,7 +92,7 @@ class Deidentifier:
         self.extra = {}  # sections added by the publisher: k_anonymity, small-cell tables
         self._cache = {}
         self.user_text = user_text  # comments, questions: cue words never switch detection off
-        self.visible_digits = max(0, min(4, visible_digits))
+        self.visible_digits = max(0, min(policy.MAX_VISIBLE_DIGITS, visible_digits))
 
     def _public_terms(self, public_terms):
         """FISCAL_TERMS plus the publication's names (lexicon.public_terms_from_tables gives a dict
@@ -247,19 +247,21 @@ def public_summary(report):
     return text + "。"
 
 
-_STATELESS = None
+_STATELESS = {}  # visible_digits -> the user-text Deidentifier
 
 
-def user_text_deidentifier():
+def user_text_deidentifier(visible_digits=policy.VISIBLE_DIGITS):
     """The one Deidentifier for user text (comments, inquiries, questions): the publication's
     detectors with cue words unable to switch detection off; no known names, so every private
     name becomes 「X某某」."""
-    global _STATELESS
-    if _STATELESS is None:
-        _STATELESS = Deidentifier("stateless-scrub", user_text=True)
-    return _STATELESS
+    deid = _STATELESS.get(visible_digits)
+    if deid is None:
+        deid = _STATELESS[visible_digits] = Deidentifier("stateless-scrub", user_text=True,
+                                                         visible_digits=visible_digits)
+    return deid
 
 
-def scrub_text(text):
-    """Scrub user input (comments, questions): masks everything detected."""
-    return user_text_deidentifier().text(text)
+def scrub_text(text, visible_digits=policy.VISIBLE_DIGITS):
+    """Scrub user input (comments, questions): masks everything detected. ``visible_digits``: the
+    deployment's setting (portal/config.py), at most 4."""
+    return user_text_deidentifier(visible_digits).text(text)

@@ -14,7 +14,6 @@ Identifiers found in free text (kind -> treatment):
   generalise  address detail removed, township/street kept
   keep        public officials named in their official role, public offices' phone lines
 """
-import os
 
 DROP, PSEUDONYM, TEXT, GENERALISE, KEEP, MASK = "drop", "pseudonym", "text", "generalise", "keep", "mask"
 
@@ -70,17 +69,11 @@ TEXT_POLICY = {
 }
 
 
-def _visible_digits():
-    """Digits a masked number keeps (its last ones): 4 by default, never more (masks.py says why).
-    ANONYMIZE_VISIBLE_DIGITS=0…4 lowers it for a stricter deployment."""
-    try:
-        value = int(os.environ.get("ANONYMIZE_VISIBLE_DIGITS", "4"))
-    except ValueError:
-        value = 4
-    return max(0, min(4, value))
-
-
-VISIBLE_DIGITS = _visible_digits()
+# Digits a masked number keeps (its last ones): 4 by default and never more (masks.py says why).
+# A deployment lowers it through the caller (portal/config.py ANONYMIZE_VISIBLE_DIGITS); this
+# package reads no environment, so the same text always scrubs the same way wherever it runs.
+VISIBLE_DIGITS = 4
+MAX_VISIBLE_DIGITS = 4
 
 # Chinese labels for reports.
 KIND_LABELS = {

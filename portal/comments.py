@@ -18,11 +18,12 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from flask import current_app, has_app_context
 from sqlalchemy import func, insert, select, update
 
 from anonymize import scrub_text
 from anonymize.masks import masked_kinds
-from anonymize.policy import KIND_LABELS
+from anonymize.policy import KIND_LABELS, VISIBLE_DIGITS
 from ledger import schema
 from ledger.errors import UserError
 
@@ -92,6 +93,12 @@ def check_body(body):
     return body
 
 
+def _scrub(text):
+    """User text scrubbed with the deployment's ANONYMIZE_VISIBLE_DIGITS (scripts without an app: the default)."""
+    digits = current_app.config["ANONYMIZE_VISIBLE_DIGITS"] if has_app_context() else VISIBLE_DIGITS
+    return scrub_text(text, visible_digits=digits)
+
+
 def project_exists(conn, publication_id, code):
     return conn.execute(select(schema.projects.c.code).where(
         schema.projects.c.publication_id == publication_id, schema.projects.c.code == code)).first() is not None
@@ -100,7 +107,7 @@ def project_exists(conn, publication_id, code):
 def submit(engine, *, project_code, rating, body, client, premoderated):
     """Store one comment; returns its row dict. Raises CommentError."""
     rating = parse_rating(rating)
-    body = scrub_text(check_body(body))
+    body = _scrub(check_body(body))
     body_hash = hashlib.sha256(f"{project_code}\n{_squash(body)}".encode("utf-8")).hexdigest()
     now = _now()
     with engine.begin() as conn:
@@ -120,9 +127,9 @@ def submit(engine, *, project_code, rating, body, client, premoderated):
 
 def public_view(row):
     """What the public may see of a comment (scrubbed again: the scrubber improves over time)."""
-    return {"id": row["id"], "rating": row["rating"], "body": scrub_text(row["body"]),
+    return {"id": row["id"], "rating": row["rating"], "body": _scrub(row["body"]),
             "created_at": row["created_at"],
-            "reply": scrub_text(row["reply"]) if row["reply"] else None, "reply_at": row["reply_at"]}
+            "reply": _scrub(row["reply"]) if row["reply"] else None, "reply_at": row["reply_at"]}
 
 
 def approved_comments(conn, project_code, limit=200):
@@ -204,6 +211,6 @@ def reply(engine, comment_id, username, text):
         raise CommentError("reply_required", "回复内容不能为空")
     if len(text) > MAX_REPLY_CHARS:
         raise CommentError("reply_too_long", f"回复不能超过 {MAX_REPLY_CHARS} 个字")
-    text = scrub_text(text)
+    text = _scrub(text)
     _moderate(engine, comment_id, username, "comment_reply", {"reply": text, "reply_at": _now()},
               {"chars": len(text)})

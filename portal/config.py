@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from anonymize.policy import MAX_VISIBLE_DIGITS, VISIBLE_DIGITS
 from ledger.importer.readers import ImportLimits
 from ledger.paths import PROJECT_ROOT
 
@@ -32,6 +33,14 @@ class Setting:
     @property
     def config_key(self):
         return self.key or self.env
+
+
+def _visible_digits(text):
+    """ANONYMIZE_VISIBLE_DIGITS: 0–4; more would undo the mask policy (anonymize/masks.py), so refused."""
+    value = int(text) if text.strip().isdigit() else -1
+    if not 0 <= value <= MAX_VISIBLE_DIGITS:
+        raise ValueError(f"ANONYMIZE_VISIBLE_DIGITS={text}: 号码最多保留末 {MAX_VISIBLE_DIGITS} 位，请设为 0–{MAX_VISIBLE_DIGITS}")
+    return value
 
 
 def _instance_default(name):
@@ -74,6 +83,8 @@ SETTINGS = (
     Setting("IMPORT_MAX_FILE_MB", ImportLimits.max_file_mb, "每个导入文件的大小上限（MB）", parse=int),
     Setting("IMPORT_MAX_XLSX_INFLATED_MB", ImportLimits.max_xlsx_inflated_mb,
             "XLSX 解压后大小上限（MB，防「压缩炸弹」）", parse=int),
+    Setting("ANONYMIZE_VISIBLE_DIGITS", VISIBLE_DIGITS, "脱敏后号码保留的末几位原始数字（0–4，不能调高）",
+            parse=_visible_digits),
 )
 
 # Read by gunicorn.conf.py in the server process, not by the app: declared here so they are documented

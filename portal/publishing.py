@@ -28,6 +28,7 @@ def publish_files(app, paths, *, dataset, title, created_by, is_demo=False, repl
         publication = publish(
             engine, paths, pseudonym_key=app.config["PSEUDONYM_KEY"], dataset=dataset, title=title,
             is_demo=is_demo, created_by=created_by, limits=import_limits(app.config), replace=replace,
+            visible_digits=app.config["ANONYMIZE_VISIBLE_DIGITS"],
             on_published=lambda pub, rows: warnings.extend(after_publish(app, pub, rows)))
     except ImportFailure as failure:
         _record_failure(engine, failure, dataset=dataset, title=title, created_by=created_by)
@@ -42,7 +43,8 @@ def stage_files(app, paths, *, dataset, title, created_by, drop=(), replace=Fals
     try:
         staged, plan = importer.stage(engine, paths, pseudonym_key=app.config["PSEUDONYM_KEY"], dataset=dataset,
                                       title=title, created_by=created_by, drop=drop, replace=replace,
-                                      limits=import_limits(app.config))
+                                      limits=import_limits(app.config),
+                                      visible_digits=app.config["ANONYMIZE_VISIBLE_DIGITS"])
     except ImportFailure as failure:
         _record_failure(engine, failure, dataset=dataset, title=title, created_by=created_by)
         return None, None, failure.errors

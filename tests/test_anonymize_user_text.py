@@ -92,3 +92,17 @@ def test_moderators_see_what_was_masked(tmp_path):
     assert "已自动遮盖" in page and "手机号 1 处" in page and "身份证号 1 处" in page and "个人姓名 1 处" in page
     public = app.test_client().get(f"/projects/{PROJECT}/comments").get_data(as_text=True)
     assert "已自动遮盖" not in public
+
+
+def test_visible_digits_is_a_parameter_and_the_setting_refuses_more_than_four(monkeypatch):
+    """anonymize reads no environment: the portal's setting (portal/config.py) is passed in."""
+    from portal.config import load_config
+
+    assert scrub_text(f"电话{PHONE}", visible_digits=0) == "电话***-****-****"
+    assert scrub_text(f"电话{PHONE}") == "电话***-****-5678"
+    monkeypatch.setenv("ANONYMIZE_VISIBLE_DIGITS", "2")
+    assert load_config()["ANONYMIZE_VISIBLE_DIGITS"] == 2
+    for bad in ("5", "-1", "all"):
+        monkeypatch.setenv("ANONYMIZE_VISIBLE_DIGITS", bad)
+        with pytest.raises(ValueError, match="ANONYMIZE_VISIBLE_DIGITS"):
+            load_config()

@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError
 
 from anonymize import Deidentifier
 from anonymize.lexicon import public_terms_from_tables
+from anonymize.policy import VISIBLE_DIGITS
 from anonymize.publication import apply_publication_controls
 from anonymize.stats import KAnonymityError
 
@@ -194,7 +195,8 @@ class Prepared:
     as_of: dt.date | None
 
 
-def prepare(engine, paths, *, pseudonym_key, drop=(), replace=False, as_of=None, limits=DEFAULT_LIMITS):
+def prepare(engine, paths, *, pseudonym_key, drop=(), replace=False, as_of=None, limits=DEFAULT_LIMITS,
+            visible_digits=VISIBLE_DIGITS):
     """Read, validate and de-identify ``paths``; plan the tables they lack. Raises ImportFailure."""
     init_schema(engine)
     uploaded, manifest = read_sources(paths, limits)
@@ -202,7 +204,8 @@ def prepare(engine, paths, *, pseudonym_key, drop=(), replace=False, as_of=None,
         plan = plan_carry(current_publication(conn), uploaded, drop, replace=replace)
         context = {**context_rows(conn, plan), **uploaded}
     check_complete(context, plan)
-    deid = Deidentifier(pseudonym_key, known_person_names(uploaded), public_terms=public_terms_from_tables(context))
+    deid = Deidentifier(pseudonym_key, known_person_names(uploaded), public_terms=public_terms_from_tables(context),
+                        visible_digits=visible_digits)
     published = to_published_rows(uploaded, deid)
     # Carried payments keep the base's k-anonymity and statistics sections: they are the same rows.
     controls = {name: rows for name, rows in context.items() if name != "payments" or name in uploaded}
@@ -228,7 +231,7 @@ def _as_of(published, plan):
 
 
 def publish(engine, paths, *, pseudonym_key, dataset, title, is_demo=False, created_by="cli",
-            as_of=None, on_published=None, limits=DEFAULT_LIMITS, drop=(), replace=False):
+            as_of=None, on_published=None, limits=DEFAULT_LIMITS, drop=(), replace=False, visible_digits=VISIBLE_DIGITS):
     """Import ``paths`` as a new publication, serving at once. Returns the publication dict.
 
     Tables the files lack are carried forward from the current publication unless named in ``drop``
@@ -236,7 +239,7 @@ def publish(engine, paths, *, pseudonym_key, dataset, title, is_demo=False, crea
     the previous publication keeps serving).
     """
     prepared = prepare(engine, paths, pseudonym_key=pseudonym_key, drop=drop, replace=replace, as_of=as_of,
-                       limits=limits)
+                       limits=limits, visible_digits=visible_digits)
     publication = _store(engine, prepared, status="published", dataset=dataset, title=title, is_demo=is_demo,
                          created_by=created_by)
     log.info("published %s (%s)", publication["id"], prepared.counts)
@@ -246,12 +249,13 @@ def publish(engine, paths, *, pseudonym_key, dataset, title, is_demo=False, crea
 
 
 def stage(engine, paths, *, pseudonym_key, dataset, title, created_by="cli", drop=(), replace=False,
-          limits=DEFAULT_LIMITS):
+          limits=DEFAULT_LIMITS, visible_digits=VISIBLE_DIGITS):
     """Write the import as a *staged* publication: complete and hashed, never served until ``confirm``.
 
     Returns ``(publication, plan)``; staff review ``diff.publication_diff`` against ``plan.base`` first.
     """
-    prepared = prepare(engine, paths, pseudonym_key=pseudonym_key, drop=drop, replace=replace, limits=limits)
+    prepared = prepare(engine, paths, pseudonym_key=pseudonym_key, drop=drop, replace=replace, limits=limits,
+                       visible_digits=visible_digits)
     publication = _store(engine, prepared, status=STAGED, dataset=dataset, title=title, is_demo=False,
                          created_by=created_by)
     log.info("staged %s (%s)", publication["id"], prepared.counts)

@@ -61,7 +61,7 @@ def _log(question, result):
     try:
         from anonymize import scrub_text
 
-        text = scrub_text(question)[:200]
+        text = scrub_text(question, visible_digits=current_app.config["ANONYMIZE_VISIBLE_DIGITS"])[:200]
     except Exception:  # the log must never break an answer
         text = ""
     key = current_app.config["SECRET_KEY"].encode()
