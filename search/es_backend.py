@@ -1,11 +1,22 @@
 """Elasticsearch 8 backend (official client), for stock Elasticsearch without plugins.
 
-Text is segmented in Python with the same jieba segmenter and user dictionary as the
-embedded backend and stored in ``*_seg`` fields analysed by whitespace; the original text is
-kept in fields analysed by the built-in ``cjk`` analyzer (bigrams: recall for words jieba
-split differently, and exact phrases via match_phrase), with ``.kw`` keyword subfields.
-Facet fields are keywords. Highlights are made from the original text in ``_source`` by the
-shared highlighter (search.text.highlight), so both backends mark exactly the same words.
+Matching is the embedded backend's, field for field (search/sqlite_backend.py defines it):
+text is segmented in Python with the same jieba segmenter and user dictionary and stored in
+``*_seg`` fields; ``grams`` holds the same character bigrams of title and names as the embedded
+``grams`` column (a name jieba splits differently still matches as contiguous text: a phrase of
+bigrams); ``chars`` holds the normalised title, names and body one character per token, so that
+an exact "phrase" is a phrase of characters there, i.e. the substring test the embedded backend
+makes on its ``norm`` text. All three are analysed by the built-in ``whitespace`` analyzer (the
+text is normalised and lower-cased in Python). The original title, names and body are kept in
+``standard``-analysed fields with ``.kw`` keyword subfields for ad-hoc searches. Facet fields are
+keywords. Highlights are made from the original text in ``_source`` by the shared highlighter
+(search.text.highlight), so both backends mark exactly the same words.
+
+Only analysis built into the Elasticsearch server is used (standard and whitespace analyzers),
+none from the analysis-common module (``cjk``, the ``whitespace`` tokenizer, ``lowercase`` as a
+custom filter): the mapping then works on any Elasticsearch 8 node, including the test node of
+scripts/elasticsearch.sh, which runs the server jar without that module (Elastic publishes no
+analysis-common for 8.x on Maven Central). ``dense_vector`` and kNN search are server features.
 
 Index versions: ``<alias>-v<timestamp>`` behind the alias ``<alias>``; names for autocomplete
 in ``<alias>-names-v<timestamp>`` behind ``<alias>-names``. A re-index bulk-loads the new
@@ -20,29 +31,31 @@ from .didyoumean import suggestions
 from .names import build_names, is_latin, pinyin_keys
 from .request import FACET_FIELDS, FACETS, MAX_RESULT_WINDOW, SearchRequest, empty_result, facet_label, result_item
 from .semantic import hybrid_enabled
+from .sqlite_backend import bigrams
 from .text import Segmenter, normalize, normalize_aligned, parse_query
 
 SEG_FIELDS = {"title_seg": 10.0, "names_seg": 4.0, "body_seg": 1.0}
-TEXT_FIELDS = {"title": 10.0, "names": 4.0, "body": 1.0}
+# A query word (or sub-word) matches a segmented field or a bigram of title/names, as in the embedded backend.
+WORD_FIELDS = [f"{f}^{w}" for f, w in SEG_FIELDS.items()] + ["grams^1.0"]
 KEYWORD_FIELDS = ("id", "type", "region_code", "region", "class_code", "class_name", "status", "url", "code")
 TRACK_TOTAL = MAX_RESULT_WINDOW
 
 
 def index_settings():
-    return {
-        "number_of_shards": 1,
-        "analysis": {"analyzer": {"seg_whitespace": {"type": "custom", "tokenizer": "whitespace",
-                                                     "filter": ["lowercase"]}}},
-    }
+    return {"number_of_shards": 1}
 
 
 def index_mappings(meta, dims=None):
-    text = {"type": "text", "analyzer": "cjk", "fields": {"kw": {"type": "keyword", "ignore_above": 256}}}
+    text = {"type": "text", "analyzer": "standard", "fields": {"kw": {"type": "keyword", "ignore_above": 256}}}
     props = {
-        "title": text, "names": text, "body": {"type": "text", "analyzer": "cjk"},
-        "title_seg": {"type": "text", "analyzer": "seg_whitespace"},
-        "names_seg": {"type": "text", "analyzer": "seg_whitespace"},
-        "body_seg": {"type": "text", "analyzer": "seg_whitespace"},
+        "title": text, "names": text, "body": {"type": "text", "analyzer": "standard"},
+        "title_seg": {"type": "text", "analyzer": "whitespace"},
+        "names_seg": {"type": "text", "analyzer": "whitespace"},
+        "body_seg": {"type": "text", "analyzer": "whitespace"},
+        "grams": {"type": "text", "analyzer": "whitespace"},
+        # [title, names, body], one token per character: exact phrases; values never join in a phrase
+        # (position_increment_gap). Matching only: no norms, not kept in _source.
+        "chars": {"type": "text", "analyzer": "whitespace", "norms": False, "index_options": "positions"},
         "year": {"type": "integer"}, "amount_fen": {"type": "long"}, "date": {"type": "date"},
         "title_norm": {"type": "keyword", "ignore_above": 512},
         "norm": {"type": "keyword", "index": False, "doc_values": False},  # for highlighting only
@@ -51,7 +64,13 @@ def index_mappings(meta, dims=None):
     props.update({field: {"type": "keyword"} for field in KEYWORD_FIELDS})
     if dims:
         props["vector"] = {"type": "dense_vector", "dims": dims, "index": True, "similarity": "cosine"}
-    return {"_meta": meta, "properties": props}
+    return {"_meta": meta, "_source": {"excludes": ["chars", "grams"]}, "properties": props}
+
+
+def char_tokens(text):
+    """One whitespace-separated token per character; a white-space character becomes a named token
+    (a space in a phrase must meet the same space in the text, as in a substring test)."""
+    return " ".join(f"\u2423{ord(ch):x}" if ch.isspace() else ch for ch in text)
 
 
 NAMES_MAPPINGS = {"properties": {"name": {"type": "keyword"}, "norm": {"type": "keyword"},
@@ -76,6 +95,7 @@ class ElasticsearchBackend:
         self.names_alias = f"{alias}-names"
         self.config = config or {}
         self._segmenters = {}
+        self._meta_cache = (None, {})  # (concrete index, its _meta): re-read when the alias moves
 
     # ---- building -------------------------------------------------------------------
 
@@ -108,15 +128,18 @@ class ElasticsearchBackend:
                     tokens = {t for f in ("title", "names", "body") for t in source[f"{f}_seg"].split()}
                     for token in tokens & dictionary_norm.keys():
                         dictionary_df[token] += 1
-                    source["title_norm"] = "".join(normalize(doc["title"]).split())
-                    source["norm"] = doc.get("norm") or "\n".join(
-                        normalize_aligned(doc[f]) for f in ("title", "names", "body"))
+                    parts = (doc.get("title_norm") or normalize_aligned(doc["title"]), normalize_aligned(doc["names"]),
+                             normalize_aligned(doc["body"]))
+                    source["title_norm"] = parts[0]
+                    source["norm"] = doc.get("norm") or "\n".join(parts)
+                    source["grams"] = bigrams(parts[0], doc["names"])
+                    source["chars"] = [char_tokens(part) for part in parts]
                     source["prior"] = prior
                     if doc["id"] in vector_by_id:
                         source["vector"] = [float(x) for x in vector_by_id[doc["id"]]]
                     yield {"_index": index, "_id": doc["id"], "_source": source}
 
-            helpers.bulk(es, actions(), chunk_size=2000, request_timeout=120)
+            helpers.bulk(es, actions(), chunk_size=2000)
             names = build_names(docs)
             known = {n["norm"] for n in names}
             for norm, count in dictionary_df.items():
@@ -160,17 +183,36 @@ class ElasticsearchBackend:
         return bool(self._alias_targets(self.alias))
 
     def _meta(self):
+        """(concrete index behind the alias, its _meta), or (None, {}). One small request per call;
+        the mapping is read again only when a re-index has moved the alias."""
+        from elasticsearch import NotFoundError
+
         targets = self._alias_targets(self.alias)
         if not targets:
             return None, {}
-        mapping = self.es.indices.get_mapping(index=targets[0])
-        return targets[0], mapping[targets[0]]["mappings"].get("_meta", {})
+        cached = self._meta_cache
+        if cached[0] == targets[0]:
+            return cached
+        try:
+            mapping = self.es.indices.get_mapping(index=targets[0])
+        except NotFoundError:  # a re-index deleted it after the alias moved: ask the alias itself
+            try:
+                mapping = self.es.indices.get_mapping(index=self.alias)
+            except NotFoundError:
+                return None, {}
+        index = sorted(mapping)[0]
+        self._meta_cache = (index, mapping[index]["mappings"].get("_meta", {}))
+        return self._meta_cache
 
-    def segmenter(self):
-        index, meta = self._meta()
-        if index not in self._segmenters:
-            self._segmenters = {index: Segmenter(json.loads(meta.get("dictionary") or "[]"))}
-        return self._segmenters[index]
+    def segmenter(self, current=None):
+        """The index's jieba segmenter, kept per user dictionary (a re-index with the same words reuses it)."""
+        _, meta = current or self._meta()
+        key = meta.get("dictionary") or "[]"
+        segmenter = self._segmenters.get(key)
+        if segmenter is None:  # a local: another thread may replace the cache meanwhile
+            segmenter = Segmenter(json.loads(key))
+            self._segmenters = {key: segmenter}
+        return segmenter
 
     def info(self):
         index, meta = self._meta()
@@ -189,17 +231,17 @@ class ElasticsearchBackend:
     def _query(self, parsed, filters):
         must = []
         for word, subs in parsed.words:
-            options = [{"multi_match": {"query": word, "fields": [f"{f}^{w}" for f, w in SEG_FIELDS.items()]}},
-                       # Recall: the word as contiguous text, whatever jieba made of it in context.
-                       {"multi_match": {"query": word, "type": "phrase",
-                                        "fields": [f"{f}^{w}" for f, w in TEXT_FIELDS.items()], "boost": 0.5}}]
+            options = [{"multi_match": {"query": word, "fields": WORD_FIELDS}}]
             if subs:
-                options.append({"bool": {"must": [
-                    {"multi_match": {"query": s, "fields": [f"{f}^{w}" for f, w in SEG_FIELDS.items()]}}
-                    for s in subs]}})
+                options.append({"bool": {"must": [{"multi_match": {"query": s, "fields": WORD_FIELDS}} for s in subs]}})
+            grams = bigrams(word)
+            # Recall: the word as contiguous text of a title or name, whatever jieba made of it in context
+            # (a two-character word is its own bigram: the plain term above already matches it).
+            if len(word) >= 2 and grams and grams != word:
+                options.append({"match_phrase": {"grams": {"query": grams, "boost": 0.5}}})
             must.append({"bool": {"should": options, "minimum_should_match": 1}})
         for phrase in parsed.phrases:
-            must.append({"multi_match": {"query": phrase, "type": "phrase", "fields": list(TEXT_FIELDS)}})
+            must.append({"match_phrase": {"chars": char_tokens(phrase)}})
         should = []
         if parsed.words:
             whole = "".join(w for w, _ in parsed.words)
@@ -217,9 +259,10 @@ class ElasticsearchBackend:
         return clauses
 
     def count(self, text, filters=None, cap=None):
-        if not self.exists():
+        current = self._meta()
+        if not current[0]:
             return 0
-        parsed = parse_query(text, self.segmenter())
+        parsed = parse_query(text, self.segmenter(current))
         if parsed.empty:
             return 0
         return self.es.count(index=self.alias, query=self._query(parsed, filters))["count"]
@@ -228,9 +271,10 @@ class ElasticsearchBackend:
         started = time.perf_counter()
         if not isinstance(request, SearchRequest):
             request = SearchRequest(q=request or kwargs.pop("q", ""), **kwargs)
-        if not self.exists():
+        current = self._meta()
+        if not current[0]:
             return empty_result(request, ["搜索索引尚未建立：发布数据后会自动建立"])
-        parsed = parse_query(request.q, self.segmenter())
+        parsed = parse_query(request.q, self.segmenter(current))
         if parsed.empty and not request.filters:
             return empty_result(request, parsed.notices)
         sort = {"relevance": ["_score", {"prior": "asc"}] if not parsed.empty else [{"prior": "asc"}],
