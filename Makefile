@@ -5,13 +5,13 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install demo browser-deps bench clean vendor
+.PHONY: run test install demo browser-deps es-deps bench clean vendor
 
 run: install
 	$(BIN)/mingzhang demo --if-missing
 	PORT=$(PORT) $(BIN)/mingzhang serve --port $(PORT)
 
-test: install browser-deps
+test: install browser-deps es-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
@@ -39,6 +39,12 @@ $(INSTALLED): pyproject.toml $(VENV)/.torch
 # Chromium and a CJK font from Debian for the browser tests (never a browser download).
 browser-deps:
 	@bash scripts/ensure-system-deps.sh
+
+# Elasticsearch 8 for the search tests: Elastic's server jar and netty4 module from Maven Central, resolved
+# once into ~/.cache/mingzhang/elasticsearch (installs a JDK 17 and Maven from Debian when missing);
+# tests/es_support.py starts a throwaway node from them.
+es-deps:
+	@bash scripts/elasticsearch.sh fetch
 
 demo: install
 	$(BIN)/mingzhang demo
