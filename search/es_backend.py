@@ -35,8 +35,11 @@ from .sqlite_backend import bigrams
 from .text import Segmenter, normalize, normalize_aligned, parse_query
 
 SEG_FIELDS = {"title_seg": 10.0, "names_seg": 4.0, "body_seg": 1.0}
-# A query word (or sub-word) matches a segmented field or a bigram of title/names, as in the embedded backend.
-WORD_FIELDS = [f"{f}^{w}" for f, w in SEG_FIELDS.items()] + ["grams^1.0"]
+# A query word (or sub-word) matches a segmented field or a bigram of title/names, as in the embedded backend,
+# scored like it too: combined_fields is BM25F (weighted term frequencies summed over the fields, one length),
+# the embedded ranking's formula (search/ranking.py), with the same weights, bigrams counting for words only.
+WORD_FIELDS = [f"{f}^{w:g}" for f, w in SEG_FIELDS.items()] + ["grams^2"]
+SUB_FIELDS = [f"{f}^{w:g}" for f, w in SEG_FIELDS.items()] + ["grams^1"]  # 1: the least weight allowed
 KEYWORD_FIELDS = ("id", "type", "region_code", "region", "class_code", "class_name", "status", "url", "code")
 TRACK_TOTAL = MAX_RESULT_WINDOW
 
@@ -231,9 +234,10 @@ class ElasticsearchBackend:
     def _query(self, parsed, filters):
         must = []
         for word, subs in parsed.words:
-            options = [{"multi_match": {"query": word, "fields": WORD_FIELDS}}]
+            options = [{"combined_fields": {"query": word, "fields": WORD_FIELDS}}]
             if subs:
-                options.append({"bool": {"must": [{"multi_match": {"query": s, "fields": WORD_FIELDS}} for s in subs]}})
+                options.append({"bool": {"must": [{"combined_fields": {"query": s, "fields": SUB_FIELDS}}
+                                                  for s in subs]}})
             grams = bigrams(word)
             # Recall: the word as contiguous text of a title or name, whatever jieba made of it in context
             # (a two-character word is its own bigram: the plain term above already matches it).
@@ -245,8 +249,10 @@ class ElasticsearchBackend:
         should = []
         if parsed.words:
             whole = "".join(w for w, _ in parsed.words)
-            should = [{"term": {"title_norm": {"value": whole, "boost": 1000}}},
-                      {"wildcard": {"title_norm": {"value": f"*{whole}*", "boost": 100}}}]
+            # Tiers, as in the embedded ranking: the exact title, then titles containing the query, then BM25
+            # (which stays far below 10,000 for any query of at most 32 words).
+            should = [{"constant_score": {"filter": {"term": {"title_norm": whole}}, "boost": 100_000}},
+                      {"wildcard": {"title_norm": {"value": f"*{whole}*", "boost": 10_000}}}]
         return {"bool": {"must": must or [{"match_all": {}}], "should": should,
                          "filter": self._filters(filters)}}
 
