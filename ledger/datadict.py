@@ -17,7 +17,8 @@ EXTRA = {
     ("func_classes", "parent_code"): ("上级科目编码", None),
     ("func_classes", "level"): ("科目层级（1 = 类，2 = 款）", None),
 }
-UNITS = {"population": "人", "year": "年", "month": "月（0 = 全年合计）", "progress_pct": "%"}
+UNITS = {"population": "人", "year": "年", "month": "月（0 = 全年合计）", "progress_pct": "%", "planned_pct": "%",
+         "actual_pct": "%", "quarter": "季度（1–4）"}
 DESCRIPTIONS = {
     "regions": "行政区划：市（或全国）及下辖区县（或省份），含常住人口。",
     "departments": "预算单位（部门）。",
@@ -28,6 +29,9 @@ DESCRIPTIONS = {
     "project_updates": "项目进展记录。",
     "payments": "国库支付明细；收款人为个人的已以代号替代，身份证号、电话、账号、住址不公开。",
     "documents": "报告文档正文（已脱敏）。",
+    "project_plans": "跨年度项目的分年度支出计划与当年实际支付（监督预警比较年末累计偏差）。",
+    "project_quarters": "项目每季度末的计划形象进度与实际形象进度（监督预警判断项目风险）。",
+    "project_contracts": "项目中标日期与合同金额；中标单位见项目库的承建单位（监督预警分析供应商）。",
 }
 
 

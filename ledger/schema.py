@@ -184,6 +184,45 @@ documents = Table(
     Index("ix_documents_pub_slug", "publication_id", "slug", unique=True),
 )
 
+# ---- Supervision (监督预警): what the rules in ledger/supervision compare against -------------
+# New tables rather than new columns on ``projects``: create_all adds them to existing databases.
+
+# Annual spending plan of a (multi-year) project and what was actually paid in that year.
+project_plans = Table(
+    "project_plans",
+    metadata,
+    _pub(),
+    Column("project_code", String(32), nullable=False),
+    Column("year", SmallInteger, nullable=False),
+    Column("plan_fen", BigInteger, nullable=False),  # planned spending in this calendar year
+    Column("actual_fen", BigInteger),  # actually paid in this year (to date for the current year)
+    Index("ix_project_plans_project", "publication_id", "project_code"),
+)
+
+# Planned physical progress at each quarter end, and the progress reported at that quarter end.
+project_quarters = Table(
+    "project_quarters",
+    metadata,
+    _pub(),
+    Column("project_code", String(32), nullable=False),
+    Column("year", SmallInteger, nullable=False),
+    Column("quarter", SmallInteger, nullable=False),  # 1..4
+    Column("planned_pct", SmallInteger, nullable=False),
+    Column("actual_pct", SmallInteger),  # null for quarters not reached yet
+    Index("ix_project_quarters_project", "publication_id", "project_code"),
+)
+
+# The contract award (中标) of a project: when, and for how much. The winner is projects.contractor.
+project_contracts = Table(
+    "project_contracts",
+    metadata,
+    _pub(),
+    Column("project_code", String(32), nullable=False),
+    Column("award_date", Date, nullable=False),
+    Column("contract_fen", BigInteger),
+    Index("ix_project_contracts_project", "publication_id", "project_code"),
+)
+
 # ---- Portal-owned tables (not part of a publication) ------------------------
 
 comments = Table(
@@ -244,4 +283,7 @@ PUBLISHED_TABLES = [
     project_updates,
     payments,
     documents,
+    project_plans,
+    project_quarters,
+    project_contracts,
 ]

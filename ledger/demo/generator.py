@@ -17,6 +17,7 @@ from .projects import (
     build_companies,
     build_updates,
 )
+from .supervision import build_contracts, build_plans, build_quarters
 from .writers import write_csv, write_xlsx
 
 DEFAULT_SEED = 20240101
@@ -75,6 +76,10 @@ def build(seed=DEFAULT_SEED, as_of=None, scale=1.0):
         "regions": finance.regions, "departments": departments, "func_classes": finance.classes,
         "budgets": finance.budgets, "expenditures": finance.expenditures, "projects": projects,
         "project_updates": updates, "payments": payments, "documents": documents,
+        # Supervision tables: new streams only, read after everything above (it stays byte-identical).
+        "project_plans": build_plans(_rng(seed, "plans"), projects, payments, as_of),
+        "project_quarters": build_quarters(_rng(seed, "quarters"), projects, as_of),
+        "project_contracts": build_contracts(_rng(seed, "contracts"), projects, as_of),
     }
 
 
@@ -95,4 +100,8 @@ def generate(out_dir: Path, seed: int = DEFAULT_SEED, as_of: dt.date | None = No
                                          ("项目进展", "project_updates", tables["project_updates"])]),
         write_csv(out_dir / "payments.csv", "payments", tables["payments"]),
         write_csv(out_dir / "documents.csv", "documents", tables["documents"]),
+        write_xlsx(out_dir / "项目计划与合同.xlsx", [
+            ("项目分年度计划", "project_plans", tables["project_plans"]),
+            ("项目季度进度", "project_quarters", tables["project_quarters"]),
+            ("项目合同", "project_contracts", tables["project_contracts"])]),
     ]

@@ -127,12 +127,33 @@ LAYOUTS = {
             Col("published_date", "发布日期", "date", required=False),
             Col("body", "正文", max_length=2_000_000),
         )),
+        # Supervision (监督预警, ledger/supervision): optional; without them the plan, progress-risk and
+        # award-window rules have nothing to compare and stay silent.
+        TableLayout("project_plans", "项目分年度计划", ("project_plans", "分年度计划", "项目分年度计划", "年度计划"), (
+            Col("project_code", "项目编号", "code"),
+            Col("year", "年度", "int", minimum=1900, maximum=2100),
+            Col("plan_yuan", "年度计划（元）", "money", minimum=0),
+            Col("actual_yuan", "年度实际支付（元）", "money", required=False, minimum=0),
+        )),
+        TableLayout("project_quarters", "项目季度进度", ("project_quarters", "季度进度", "项目季度进度"), (
+            Col("project_code", "项目编号", "code"),
+            Col("year", "年度", "int", minimum=1900, maximum=2100),
+            Col("quarter", "季度", "int", minimum=1, maximum=4),
+            Col("planned_pct", "计划形象进度（%）", "int", minimum=0, maximum=100),
+            Col("actual_pct", "实际形象进度（%）", "int", required=False, minimum=0, maximum=100),
+        )),
+        TableLayout("project_contracts", "项目合同", ("project_contracts", "合同", "项目合同", "中标"), (
+            Col("project_code", "项目编号", "code"),
+            Col("award_date", "中标日期", "date"),
+            Col("contract_yuan", "合同金额（元）", "money", required=False, minimum=0),
+        )),
     ]
 }
 
 # Import order: referenced tables first.
 IMPORT_ORDER = ["regions", "departments", "func_classes", "budgets", "expenditures",
-                "projects", "project_updates", "payments", "documents"]
+                "projects", "project_updates", "payments", "documents",
+                "project_plans", "project_quarters", "project_contracts"]
 REQUIRED_TABLES = ["regions", "func_classes"]
 
 
