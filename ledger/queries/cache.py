@@ -48,3 +48,25 @@ def per_publication(fn):
 def clear():
     with _lock:
         _entries.clear()
+
+
+def per_publication_shared(fn):
+    """Like ``per_publication`` but hands out the cached value itself, not a copy: for large read-only
+    structures (tuples) read many times per request, where a deep copy would cost more than the query."""
+    @functools.wraps(fn)
+    def wrapper(conn, pub_id, *args, **kwargs):
+        key = (fn.__module__, fn.__qualname__, "shared", _publication_key(conn, pub_id), args,
+               tuple(sorted(kwargs.items())))
+        with _lock:
+            if key in _entries:
+                _entries.move_to_end(key)
+                return _entries[key]
+        value = fn(conn, pub_id, *args, **kwargs)
+        with _lock:
+            _entries[key] = value
+            while len(_entries) > MAX_ENTRIES:
+                _entries.popitem(last=False)
+        return value
+
+    wrapper.uncached = fn
+    return wrapper

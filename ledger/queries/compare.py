@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from ledger.errors import UserError
 
-from .. import semantics
+from .. import semantics, supervision
 from ..schema import budgets, expenditures, regions
 from . import reference
 from .execution import rate
@@ -164,6 +164,7 @@ def compare(conn, pub_id, *, year=None, month=None, codes=None, sort="spent", co
             measured[code]["budget_fen"], period)
     average = _average(list(measured.values()), minsheng, period)
     average["monthly"] = _average_curve(list(measured.values()), period)
+    pace = _apply_pace_rule(conn, pub_id, period, measured, average)
 
     rows = [measured[c] for c in codes]
     rows.sort(key=_sort_key(sort))
@@ -175,8 +176,9 @@ def compare(conn, pub_id, *, year=None, month=None, codes=None, sort="spent", co
         "month": period.month,
         "last_month": reference.last_month(conn, pub_id, period.year),
         "period_label": period.label,
-        "expected_pace": period.expected_pace if period.month else None,
-        "pace_warning_ratio": semantics.PACE_WARNING_RATIO,
+        "expected_pace": pace["expected"],
+        "pace_warning_ratio": pace["ratio"],
+        "pace_rule": pace,
         "previous_year": prev.year,
         "region_label": region_label(conn, pub_id),
         "average_label": average_label(conn, pub_id),
@@ -206,7 +208,7 @@ def _measures(district, budget_fen, class_spent, prev_spent, minsheng, period):
         "budget_fen": budget_fen,
         "spent_fen": spent,
         "execution_rate": execution,
-        "behind_pace": semantics.behind_pace(execution, period.month or 12),
+        "behind_pace": False,  # set by _apply_pace_rule: the supervision rule, as on every other page
         "per_capita_fen": round(spent / population) if population else None,
         "previous_spent_fen": prev_spent,
         "yoy_growth": (spent - prev_spent) / prev_spent if prev_spent else None,
@@ -237,12 +239,32 @@ def _average(rows, minsheng, period):
         "budget_fen": round(budget / n),
         "spent_fen": round(spent / n),
         "execution_rate": execution,
-        "behind_pace": semantics.behind_pace(execution, period.month or 12),
+        "behind_pace": False,  # set by _apply_pace_rule
         "per_capita_fen": round(sum(r["spent_fen"] for r in with_pop) / population) if population else None,
         "yoy_growth": (sum(r["spent_fen"] for r in with_prev) - prev) / prev if prev else None,
         "minsheng_share": minsheng_fen / spent if spent else None,
         "class_share": {cls: fen / spent for cls, fen in sorted(class_spent.items())} if spent else {},
     }
+
+
+def _apply_pace_rule(conn, pub_id, period, measured, average):
+    """「进度滞后」 is the supervision pace rule (ledger/supervision/rules.toml [pace]) at the chosen month: the
+    same flag the warnings page, the white paper and the district pages show. Returns the rule as shown."""
+    rule = supervision.load_rules().pace
+    shown = {"ratio": rule.ratio, "consecutive_months": rule.consecutive_months, "basis": rule.basis,
+             "expected": None, "lines": []}
+    if not period.month:
+        return shown  # whole-year figures have no months to judge
+    status = supervision.pace_status(conn, pub_id, period.year, period.month, "region")
+    for code, row in measured.items():
+        row["behind_pace"] = bool(status.get(code, {}).get("warning"))
+    cumulative = [sum(row["monthly"][i]["cumulative_fen"] for row in measured.values()) for i in range(period.month)]
+    average["behind_pace"] = supervision.judge_cumulative(
+        conn, pub_id, period.year, cumulative, sum(row["budget_fen"] for row in measured.values()), period.month)
+    shown["lines"] = supervision.expected_lines(conn, pub_id, period.year, period.month)
+    shown["expected"] = shown["lines"][-1]["expected"] if shown["lines"] else None
+    shown["basis_label"] = shown["lines"][-1]["basis_label"] if shown["lines"] else None
+    return shown
 
 
 def _curve(per_month, budget_fen, period):

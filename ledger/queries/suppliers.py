@@ -1,13 +1,14 @@
-"""Supplier concentration: contractors winning many projects across unrelated fields.
+"""Supplier concentration: contractors winning many projects across unrelated fields; what a contractor was paid.
 
 A contractor is *flagged* when it holds at least ``RATIO`` times the average number of
 projects per contractor (and at least ``MIN_PROJECTS``), spanning at least ``MIN_FIELDS``
 different project categories — a pattern worth a journalist's second look (a signal, not a
 finding of wrongdoing).
 """
-from sqlalchemy import func, select
+from sqlalchemy import extract, func, select
 
-from ..schema import projects
+from ..schema import payments, projects
+from .paging import Page, clamp
 
 MIN_PROJECTS = 5
 RATIO = 3
@@ -50,3 +51,23 @@ def concentration(conn, pub_id, *, year=None, region=None, limit=10, min_project
     return {"total_projects": int(total_projects), "contractors_count": int(contractors_count),
             "average_projects": average, "threshold": threshold, "total_investment_fen": int(total_investment),
             "contractors": contractors, "min_projects": min_projects, "ratio": ratio, "min_fields": min_fields}
+
+
+def contractor_payments(conn, pub_id, name, *, page=1, per_page=20):
+    """A Page of the payments made to ``name`` (a company, or a person's pseudonym), newest first, with their
+    sum over all of them in ``sums["amount_fen"]``."""
+    page, per_page, offset = clamp(page, per_page)
+    conds = [payments.c.publication_id == pub_id, payments.c.payee == name]
+    rows = conn.execute(select(payments).where(*conds).order_by(payments.c.date.desc(), payments.c.id)
+                        .limit(per_page).offset(offset)).mappings()
+    count, total = conn.execute(select(func.count(), func.coalesce(func.sum(payments.c.amount_fen), 0))
+                                .where(*conds)).one()
+    return Page([dict(r) for r in rows], int(count), page, per_page, {"amount_fen": int(total)})
+
+
+def contractor_payments_by_year(conn, pub_id, name):
+    """{year: fen} paid to ``name``, by the year of the payment."""
+    year = extract("year", payments.c.date)
+    rows = conn.execute(select(year, func.sum(payments.c.amount_fen))
+                        .where(payments.c.publication_id == pub_id, payments.c.payee == name).group_by(year))
+    return {int(y): int(fen or 0) for y, fen in rows}
