@@ -25,9 +25,13 @@ def create_app(overrides=None):
     init_schema(engine)
     app.extensions["mingzhang.engine"] = engine
 
+    from . import bodylimit
     from .extensions import csrf, init_limiter
-    csrf.init_app(app)
+    # before_request hooks run in this order: the rate limiter counts the request, an oversized body is
+    # refused unread, and only then does CSRF protection read the form.
     init_limiter(app)  # Redis options and in-memory fallback
+    bodylimit.init_app(app)
+    csrf.init_app(app)
 
     from . import caching, context, errors, security, templating
     security.trust_proxies(app)  # X-Forwarded-* only with TRUSTED_PROXY_COUNT > 0

@@ -4,11 +4,18 @@ Text cells that a spreadsheet would read as a formula (=, +, -, @, tab, CR, LF, 
 ＝＋－＠ that Excel/WPS with a Chinese or Japanese input method also treat as formula starts) get a
 leading apostrophe; numbers are written as numbers and never touched. Control characters that XLSX
 cannot hold are dropped from XLSX cells instead of failing the download.
+
+``cached_file`` writes a download once (whole open-data tables, per publication) so that later
+requests are served from the file.
 """
 import csv
+import fcntl
 import io
+import os
 import re
 import tempfile
+import threading
+import time
 from urllib.parse import quote
 
 from flask import Response, send_file, stream_with_context
@@ -70,6 +77,13 @@ def csv_response(filename, header, rows):
 
 def xlsx_response(filename, sheet_title, header, rows, *, notes=()):
     """An XLSX download built in write-only mode (rows stream to a temp file, not memory)."""
+    spool = tempfile.SpooledTemporaryFile(max_size=8 << 20)
+    _xlsx_workbook(sheet_title, header, rows, notes).save(spool)
+    spool.seek(0)
+    return send_file(spool, mimetype=XLSX_MIMETYPE, as_attachment=True, download_name=filename)
+
+
+def _xlsx_workbook(sheet_title, header, rows, notes=()):
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
@@ -80,7 +94,61 @@ def xlsx_response(filename, sheet_title, header, rows, *, notes=()):
     sheet.append([_xlsx_cell(h) for h in header])
     for row in rows:
         sheet.append([_xlsx_cell(v) for v in row])
-    spool = tempfile.SpooledTemporaryFile(max_size=8 << 20)
-    workbook.save(spool)
-    spool.seek(0)
-    return send_file(spool, mimetype=XLSX_MIMETYPE, as_attachment=True, download_name=filename)
+    return workbook
+
+
+# ---- files written once (whole-table open-data downloads) ---------------------------------------------
+
+def write_csv(path, header, rows):
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        for chunk in csv_chunks(header, rows):
+            fh.write(chunk)
+
+
+def write_xlsx(path, sheet_title, header, rows, *, notes=()):
+    _xlsx_workbook(sheet_title, header, rows, notes).save(path)
+
+
+def write_chunks(path, chunks):
+    with open(path, "w", encoding="utf-8") as fh:
+        for chunk in chunks:
+            fh.write(chunk)
+
+
+class FileBusy(Exception):
+    """Another request has been writing the same file for longer than we wait."""
+
+
+def cached_file(path, write, wait_seconds=120):
+    """``path``, written by ``write(temporary path)`` if it does not exist yet. Returns (path, written).
+
+    One writer at a time across threads and worker processes (an exclusive lock file beside it);
+    the others wait for it and then serve its file. The file appears complete or not at all (written
+    under a temporary name, then renamed). Raises FileBusy after ``wait_seconds`` of waiting.
+    """
+    if path.exists():
+        return path, False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "w") as lock:
+        _lock(lock, wait_seconds)
+        if path.exists():  # written while we waited
+            return path, False
+        temporary = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
+        try:
+            write(temporary)
+            os.replace(temporary, path)
+        finally:
+            temporary.unlink(missing_ok=True)
+    return path, True
+
+
+def _lock(handle, wait_seconds):
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise FileBusy() from None
+            time.sleep(0.2)

@@ -63,10 +63,18 @@ def test_etag_follows_url(client):
 
 
 def test_streamed_download_gets_etag_and_304(client):
-    response = client.get("/data/budgets.csv")
+    response = client.get("/data/budgets.csv?year=2024")  # filtered: built per request, streamed
     etag, _ = validators(response)
     assert response.is_streamed and "Content-Length" not in response.headers  # not buffered to measure it
     assert response.data.decode("utf-8-sig").splitlines()[0].startswith("year,")  # the stream still delivers
+    again = client.get("/data/budgets.csv?year=2024", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.data == b""
+
+
+def test_whole_table_download_is_a_file_with_etag_length_and_304(client):
+    response = client.get("/data/budgets.csv")  # the publication's file (portal/views/opendata.py)
+    etag, _ = validators(response)
+    assert int(response.headers["Content-Length"]) == len(response.data) > 0
     again = client.get("/data/budgets.csv", headers={"If-None-Match": etag})
     assert again.status_code == 304 and again.data == b""
 

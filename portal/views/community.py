@@ -30,6 +30,12 @@ def client_key():
     return comments.client_hash(request.remote_addr, current_app.config["SECRET_KEY"])
 
 
+# The write budget is a blueprint limit, so the limiter checks it in before_request, ahead of the
+# body-size guard and of CSRF (see create_app): posts refused as too large or without a token use up
+# the budget too, instead of being free to repeat.
+limiter.limit(lambda: current_app.config["RATELIMIT_WRITE"], key_func=client_key, methods=["POST"])(bp)
+
+
 def local_time(value):
     if value is None:
         return ""
@@ -76,7 +82,6 @@ def _return_to(code):
 
 
 @bp.post("/projects/<code>/comments")
-@limiter.limit(lambda: current_app.config["RATELIMIT_WRITE"], key_func=client_key)
 def post_comment(code):
     _project_or_404(code)
     as_json = request.is_json or wants_json()
