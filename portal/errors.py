@@ -19,6 +19,7 @@ MESSAGES = {
 def wants_json():
     path = request.path
     return (path.startswith(("/api/", "/data/")) or path.endswith(".json")  # /data/…: the download API
+            or request.is_json  # a JSON body (the comment API) is answered in JSON, whatever it accepts
             or request.accept_mimetypes.best == "application/json")
 
 
