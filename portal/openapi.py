@@ -69,6 +69,11 @@ def _max_question():
     return MAX_QUESTION_CHARS
 
 
+def _supervision(name):
+    from ledger import supervision
+    return list(getattr(supervision, name))
+
+
 def _table_filters():
     return [_q("<field>", "按字段筛选：field=值、field__in=a,b、field__prefix=205、field__gte=…、field__lte=…（金额字段除外）")]
 
@@ -88,6 +93,7 @@ ENDPOINTS = [
       _q("project", "项目编号（支付）", pattern=CODE_PATTERN, maxLength=32), _q("payee_type", "收款人类型（单位/个人）"), *PAGE, PUB], "预算执行"),
     ("/api/projects", "项目列表：筛选、排序、分页",
      [REGION, CLASS, _q("category", "项目类别"), _q("status", "项目状态"), YEAR, DEPT,
+      _q("contractor", "承建单位（名称，完全一致）", maxLength=128),
       _q("sort", "排序", enum=("investment", "disbursed", "progress", "name")), *PAGE, PUB], "项目"),
     ("/api/projects/<code>", "单个项目：资金、实物进度、进展记录、支付明细（已脱敏）",
      [_path("code", "项目编号"), _q("page", "支付明细页码", type_="integer", minimum=1, maximum=1_000_000), PUB], "项目"),
@@ -115,6 +121,13 @@ ENDPOINTS = [
     ("/data/<table>.<any(csv, xlsx, json):fmt>", "下载一张已发布数据表（CSV 为 UTF-8 带 BOM；JSON 含行数与金额合计）",
      [_path("table", "数据表", tuple(DATASETS)), _path("fmt", "格式", ("csv", "xlsx", "json")), *_table_filters(), PUB],
      "开放数据"),
+    ("/api/warnings", "监督预警：执行进度、年底执行率预测、分年度计划偏差、项目风险、承建方（规则见 rules）；含逐月变化",
+     [_q("year", "年度（默认最新）", type_="integer", minimum=1900, maximum=2200), MONTH,
+      _q("kind", "预警类型", enum=_supervision("KINDS")), _q("subject", "对象类型", enum=_supervision("SUBJECTS")),
+      REGION, DEPT, PUB], "监督预警"),
+    ("/api/contractors/<name>", "承建方：承建的项目、收到的支付（已脱敏）和监督提示",
+     [_path("name", "承建方名称（个人为代号）"), _q("page", "支付明细页码", type_="integer", minimum=1, maximum=1_000_000),
+      _q("per_page", "每页条数（最多 500）", type_="integer", minimum=1, maximum=500), PUB], "监督预警"),
     ("/healthz", "健康检查：数据库与当前发布", [], "概览"),
 ]
 
@@ -172,6 +185,9 @@ COMPONENTS = {
     "Error": _obj({"error": _obj({"code": STR, "message": STR})}),
     "Publication": _obj({"id": INT, "sha256": STR, "title": STR}, {"as_of": STR, "is_demo": BOOL}),
     "Table": _obj({"columns": _array(_obj({"key": STR, "label": STR})), "rows": _array({"type": "object"})}),
+    "Flag": _obj({"id": STR, "kind": STR, "title": STR, "level": STR, "subject": STR, "code": STR, "name": STR,
+                  "year": INT, "period": STR, "detail": STR, "links": _array(_obj({"label": STR, "url": STR}))},
+                 {"region_code": STR_OR_NULL, "dept_code": STR_OR_NULL, "figures": {"type": "object"}}),
 }
 
 RESPONSES = {
@@ -214,6 +230,11 @@ RESPONSES = {
     "/data/<table>.<any(csv, xlsx, json):fmt>": _obj({**CITED, "table": STR, "count": INT, "totals": {"type": "object"},
                                                      "fields": _array({"type": "object"}),
                                                      "rows": _array({"type": "object"})}),
+    "/api/warnings": _obj({**CITED, "as_of": STR_OR_NULL, "counts": {"type": "object"}, "rules": _array(_obj({
+        "kind": STR, "title": STR, "level": STR, "rule": STR})), "history": _array({"type": "object"}),
+        "flags": _array(_ref("Flag")), "warnings": _ref("Table")}, {"forecast": {"type": ["object", "null"]}}),
+    "/api/contractors/<name>": _obj({**CITED, "contractor": STR, "projects": _ref("Table"), "payments": _ref("Table"),
+                                     "payments_by_year": _ref("Table"), "flags": _array(_ref("Flag"))}),
     "/healthz": _obj({"status": {"const": "ok"}, "database": {"const": "ok"},
                       "publication": {"oneOf": [{"type": "null"}, _obj({"id": INT, "sha256": STR})]}}),
 }

@@ -14,7 +14,7 @@ import click
 from flask import current_app, render_template, url_for
 
 from anonymize import scrub_text
-from ledger import money, semantics
+from ledger import money, semantics, supervision
 from ledger.errors import UserError
 from ledger.queries import execution as q_exec
 from ledger.queries import reference, suppliers
@@ -61,8 +61,10 @@ class Sources:
 
     def projects(self, **filters):
         filters.setdefault("region", self.region)
-        if "pages.projects" in self.views and "contractor" not in filters:
-            return self._url("pages.projects", fmt="json", year=self.period.year, **filters)
+        if "pages.projects" in self.views:
+            # A contractor's projects open as the page (with its filter), other counts as the JSON query.
+            fmt = "html" if "contractor" in filters else "json"
+            return self._url("pages.projects", fmt=fmt, year=self.period.year, **filters)
         renamed = {("region_code" if k == "region" else k): v for k, v in filters.items()}
         return self._url("opendata.table_data", table="projects", fmt="json", year=self.period.year, **renamed)
 
@@ -73,6 +75,26 @@ class Sources:
         if "pages.project" in self.views:
             return self._url("pages.project", code=code)
         return self._url("opendata.table_data", table="projects", fmt="json", code=code)
+
+    def contractor(self, name):
+        """The contractor's page (projects, payments, flags), or its projects as open data."""
+        if "warnings.contractor" in self.views:
+            return self._url("warnings.contractor", name=name)
+        return self._url("opendata.table_data", table="projects", fmt="json", contractor=name)
+
+    def warnings(self, **filters):
+        if "warnings.warnings_page" not in self.views:
+            return None
+        month = self.period.month or None
+        return self._url("warnings.warnings_page", year=self.period.year, month=month, region=self.region, **filters)
+
+    def flag_link(self, link):
+        from .views.flags import link_url
+        return link_url(link, external=self.external, pub=self.pub_id)
+
+    def flag_subject(self, flag):
+        from .views.flags import subject_url
+        return subject_url(flag, external=self.external, pub=self.pub_id)
 
 
 # ---- building -----------------------------------------------------------------------------
@@ -115,6 +137,8 @@ def build(conn, pub, *, year=None, region=None, config=None, external=False):
     pace = period.expected_pace if period.month else None
     names = reference.class_names(conn, pub_id)
 
+    flags = _flags(conn, pub_id, period, region)
+    lagging = {(f.subject, f.code) for f in flags if f.kind == "pace"}
     classes = []
     for row in q_exec.breakdown(conn, pub_id, scope, "class"):
         rate = q_exec.rate(row["spent_fen"], row["budget_fen"])
@@ -123,7 +147,7 @@ def build(conn, pub, *, year=None, region=None, config=None, external=False):
             "budget": money.format_amount(row["budget_fen"]) if row["budget_fen"] else "—",
             "spent": money.format_amount(row["spent_fen"]), "spent_fen": row["spent_fen"], "rate": _pct(rate), "rate_value": rate,
             "bar": min(rate or 0, 1) * 100, "minsheng": row["key"] in minsheng,
-            "behind": semantics.behind_pace(rate, period.month or 12) if row["budget_fen"] else False,
+            "behind": ("class", row["key"]) in lagging,
             "budget_href": src.records("budgets", class_code=row["key"]),
             "spent_href": src.records("expenditures", class_code=row["key"]),
         })
@@ -155,27 +179,15 @@ def build(conn, pub, *, year=None, region=None, config=None, external=False):
     project_counts = _project_counts(conn, pub_id, period.year, region)
     delayed = _delayed_projects(conn, pub_id, period.year, region, src)
     supplier = suppliers.concentration(conn, pub_id, year=period.year, region=region)
+    noticed = _noticed_contractors(flags)
     supplier_rows = [{
         "name": _t(s["contractor"]), "projects": s["projects"], "categories": s["categories"],
         "departments": s["departments"], "regions": s["regions"],
-        "investment": money.format_amount(s["investment_fen"]), "share": _pct(s["share"]), "flagged": s["flagged"],
-        "href": src.projects(contractor=s["contractor"]),
+        "investment": money.format_amount(s["investment_fen"]), "share": _pct(s["share"]),
+        "flagged": s["contractor"] in noticed, "href": src.contractor(s["contractor"]),
+        "projects_href": src.projects(contractor=s["contractor"]),
     } for s in supplier["contractors"]]
-
-    warnings = []
-    behind_districts = [d for d in district_rows if d["behind"]]
-    if behind_districts:
-        warnings.append(_t(f"{len(behind_districts)} 个{districts['region_label']}累计执行率低于时间进度的"
-                           f"{int(semantics.PACE_WARNING_RATIO * 100)}%："
-                           + "、".join(f"{d['name']}（{d['rate']}）" for d in behind_districts) + "。"))
-    behind_classes = [c for c in classes if c["behind"]]
-    if behind_classes:
-        warnings.append(_t(f"{len(behind_classes)} 个功能分类执行偏慢："
-                           + "、".join(f"{c['name']}（{c['rate']}）" for c in behind_classes) + "。"))
-    behind_depts = _behind_departments(conn, pub_id, scope, period)
-    if behind_depts:
-        warnings.append(_t(f"{len(behind_depts)} 个预算单位执行偏慢（按预算规模列出前 {min(len(behind_depts), 10)} 个）："
-                           + "、".join(f"{d['name']}（{d['rate']}）" for d in behind_depts[:10]) + "。"))
+    supervision_groups = _supervision_groups(flags, src)
 
     as_of = pub.get("as_of")
     period_text = period.label
@@ -224,7 +236,6 @@ def build(conn, pub, *, year=None, region=None, config=None, external=False):
         "pace": pace,
         "has_budget": has_budget,
         "pace_bar": (pace or 0) * 100,
-        "warning_ratio": semantics.PACE_WARNING_RATIO,
         "minsheng_names": "、".join(names.get(c) or semantics.STANDARD_CLASS_NAMES.get(c, c) for c in minsheng),
         "districts": district_rows,
         "region_label": districts["region_label"] if districts else "地区",
@@ -232,12 +243,15 @@ def build(conn, pub, *, year=None, region=None, config=None, external=False):
         "project_counts": project_counts,
         "project_status_links": {status: src.projects(status=status) for status in project_counts if status != "total"},
         "delayed": delayed,
-        "warnings": warnings,
+        "supervision": supervision_groups,
+        "supervision_as_of": f"{period.year}年{period.month or 12}月末",
+        "supervision_href": src.warnings(),
+        "rules": [{**r, "rule": _t(r["rule"])} for r in supervision.describe(supervision.load_rules())],
         "suppliers": supplier_rows,
         "supplier_rule": _t(
             f"共有 {supplier['contractors_count']} 家承建方，每家承建方的项目数平均为 {supplier['average_projects']:.1f} 个。"
-            f"中标项目数达到平均数的 {supplier['ratio']} 倍（且不少于 {supplier['min_projects']} 个）、"
-            f"并涉及 {supplier['min_fields']} 个及以上不同项目类别的承建方标注「关注」，仅作提示，并不代表存在违规。"),
+            "表中按项目数列出前 10 家；有监督提示（短期内跨领域中标，或在某预算单位承建集中度高且居首位）的标注「需关注」，"
+            "仅作提示，并不代表存在违规。点击名称查看该承建方的项目、支付和提示。"),
     }
 
 
@@ -264,18 +278,30 @@ def _delayed_projects(conn, pub_id, year, region, src):
              "disbursed": money.format_amount(r["disbursed_fen"]), "href": src.project(r["code"])} for r in rows]
 
 
-def _behind_departments(conn, pub_id, scope, period):
-    departments = {d["code"]: d["name"] for d in reference.all_departments(conn, pub_id)}
-    out = []
-    for row in q_exec.breakdown(conn, pub_id, scope, "dept"):
-        if not row["key"] or not row["budget_fen"]:
-            continue
-        rate = q_exec.rate(row["spent_fen"], row["budget_fen"])
-        if semantics.behind_pace(rate, period.month or 12):
-            out.append({"code": row["key"], "name": departments.get(row["key"], row["key"]), "rate": _pct(rate),
-                        "budget_fen": row["budget_fen"]})
-    out.sort(key=lambda d: -d["budget_fen"])
-    return out
+def _flags(conn, pub_id, period, region):
+    """The supervision flags at the paper's period end (ledger.supervision: the same flags as every page);
+    a district's paper keeps those located in the district."""
+    flags = supervision.evaluate(conn, pub_id, period.year, period.month or 12)
+    return supervision.select_flags(flags, region=region) if region else flags
+
+
+def _noticed_contractors(flags):
+    names = {f.code for f in flags if f.kind == "supplier_window"}
+    return names | {f.figures.get("top_contractor") for f in flags if f.kind == "supplier_share"}
+
+
+def _supervision_groups(flags, src):
+    """Flags by kind for the white paper: each flag's own explanation, its subject page and records."""
+    groups = []
+    for kind, (title, level, _about) in supervision.KINDS.items():
+        these = [f for f in flags if f.kind == kind]
+        groups.append({"kind": kind, "title": title, "level": level, "count": len(these),
+                       "href": src.warnings(kind=kind), "flags": [{
+                           "name": _t(f.name), "period": f.period, "detail": _t(f.detail),
+                           "href": src.flag_subject(f), "subject": f.subject_label,
+                           "links": [(link.label, src.flag_link(link)) for link in f.links]}
+                           for f in these[:MAX_LISTED]]})
+    return groups
 
 
 # ---- rendering ----------------------------------------------------------------------------

@@ -49,7 +49,8 @@ def test_content(small_client):
     page = response.get_data(as_text=True)
     assert "示例市2024年预算执行白皮书" in page
     assert "440.00 万元" in page and "123.00 万元" in page  # budget incl. 市本级, spending Jan–Jun
-    assert "西城区（15.0%）" in page  # district behind pace
+    # District behind pace: the supervision rule's own explanation (15.0% by June, two months under the line).
+    assert "西城区</a></b>（地区 · 2024-06）：2024年累计执行率 5月 12.5%、6月 15.0%，均低于时间进度的70%（29.2%、35.0%）" in page
     assert "甲建设集团有限公司" in page and "每家承建方的项目数平均为 2.0 个" in page
     assert "西城环路大修" in page  # the delayed project
     for tag in re.findall(r"<script[^>]*>", page):

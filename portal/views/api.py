@@ -28,6 +28,9 @@ ENDPOINTS = [
     ("regions", "/api/regions", "地区列表（市、区县，含常住人口）"),
     ("departments", "/api/departments?region=", "预算单位列表"),
     ("classes", "/api/classes", "政府收支分类科目（类、款）"),
+    ("warnings", "/api/warnings?year=&month=&kind=&subject=&region=&dept=",
+     "监督预警：执行进度、年底执行率预测、分年度计划偏差、项目风险、承建方；含规则与逐月变化"),
+    ("contractor", "/api/contractors/<承建方名称>?page=", "承建方：承建的项目、收到的支付和监督提示"),
 ]
 
 
@@ -37,7 +40,7 @@ def index():
         "description": "明账数据接口：金额均为以元为单位的数字；每个 HTML 列表页加 .json 后缀即得同样数据，加 .csv 后缀可下载。",
         "endpoints": [{"name": n, "url": u, "description": d} for n, u, d in ENDPOINTS],
         "html_twins": ["/execution.json", "/execution/region/<code>.json", "/projects.json",
-                       "/projects/<code>.json", "/records/<kind>.json"],
+                       "/projects/<code>.json", "/records/<kind>.json", "/warnings.json", "/contractors/<name>.json"],
     })
 
 

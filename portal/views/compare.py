@@ -16,6 +16,7 @@ from ..citation import citation, stamp
 from ..context import connection, publication_id
 from ..exports import csv_response, xlsx_response
 from . import compare_charts
+from .mapdata import district_map
 
 bp = Blueprint("compare", __name__)
 
@@ -81,7 +82,8 @@ def compare_page():
         radar_measures=RADAR_MEASURES, sortable=SORTABLE, chosen=chosen, all_regions=all_regions,
         years=reference.years(conn, pub_id), args=_choice_args(),
         chosen_measures=result["measures"] if result else list(DEFAULT_MEASURES),
-        export_links=export_links(_choice_args()))
+        export_links=export_links(_choice_args()),
+        sv_map=district_map(pub_id, result["year"], result["month"] or None) if result else None)
     return html, (400 if error else 200)
 
 
@@ -134,6 +136,7 @@ def to_json(result):
         "period": result["period_label"],
         "expected_pace": result["expected_pace"],
         "pace_warning_ratio": result["pace_warning_ratio"],
+        "pace_rule": {k: v for k, v in result["pace_rule"].items() if k != "lines"},
         "previous_year": result["previous_year"],
         "region_label": result["region_label"],
         "measures": {m: {"label": MEASURES[m][0], "unit": MEASURES[m][1]} for m in result["measures"]},
@@ -175,8 +178,9 @@ def _notes(result):
     cite = citation()
     return [f"{result['region_label']}对比 · {result['period_label']} · 金额单位：元",
             f"数据来源：发布 #{cite['id']}「{cite['title']}」 SHA-256 {cite['sha256']}",
-            f"执行进度预警：累计执行率低于时间进度（{result['period_label']}）的 "
-            f"{int(result['pace_warning_ratio'] * 100)}%"]
+            f"执行进度预警：累计执行率连续 {result['pace_rule']['consecutive_months']} 个月低于"
+            f"{result['pace_rule'].get('basis_label') or '时间进度'}的 {round(result['pace_warning_ratio'] * 100)}%"
+            "（监督预警同一规则）"]
 
 
 def _filename(result, ext):

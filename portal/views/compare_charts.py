@@ -73,7 +73,9 @@ def monthly_curves(result):
         return []
     months = list(range(1, result["month"] + 1))
     pace = [round(m / 12 * 100, 2) for m in months]
-    warning = [round(v * result["pace_warning_ratio"], 2) for v in pace]
+    # The warning line is the supervision pace rule's own (ledger/supervision/rules.toml [pace]).
+    lines = {point["month"]: point["line"] for point in result["pace_rule"]["lines"]}
+    warning = [round(lines[m] * 100, 2) if m in lines else None for m in months]
     average = [None if p["rate"] is None else round(p["rate"] * 100, 2) for p in result["average"]["monthly"]]
     charts = []
     for index, row in enumerate(result["regions"]):

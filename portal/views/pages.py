@@ -3,9 +3,12 @@
 Every listing answers in three formats from one Table: HTML, ``.json`` and ``.csv``
 (see tables.py). Views stay thin: figures come from ledger.queries.
 """
+from dataclasses import replace
+
 from flask import Blueprint, render_template, request, url_for
 from werkzeug.exceptions import BadRequest, NotFound, ServiceUnavailable
 
+from ledger import supervision
 from ledger.errors import UserError
 from ledger.money import fen_to_yuan
 from ledger.queries import execution as q_exec
@@ -18,6 +21,8 @@ from ..args import arg_code, arg_int
 from ..context import connection, publication
 from ..errors import MESSAGES
 from . import charts
+from . import flags as fl
+from .mapdata import district_map
 from .tables import Column, Table, csv_response, json_response
 
 bp = Blueprint("pages", __name__)
@@ -102,19 +107,45 @@ EXEC_COLUMNS = [
 ]
 
 
-def execution_table(name, first_columns, rows, scope, *, drill=None, scope_of=None, caption=""):
+def execution_table(name, first_columns, rows, scope, *, drill=None, scope_of=None, caption="", flagged=None):
     """Budget/spent/rate table whose figures link to the records behind them.
 
-    ``scope_of(row)`` narrows the scope to the row; ``drill(row)`` links the row's name.
+    ``scope_of(row)`` narrows the scope to the row; ``drill(row)`` links the row's name; ``flagged(row)``
+    gives (badge text, warnings URL) of the row's supervision flags, shown in a 「监督预警」 column.
     """
     def records_link(kind):
         return lambda row: records_url(kind, scope_of(row)) if scope_of and row.get("key") else None
     links = {"budget_fen": records_link("budgets"), "spent_fen": records_link("expenditures")}
     if drill:
         links[first_columns[-1].key] = drill
+    extra = []
+    if flagged:
+        for row in rows:
+            row["flags"], row["flags_url"] = flagged(row)
+        extra, links["flags"] = [FLAGS_COLUMN], lambda row: row.get("flags_url")
     totals = {first_columns[-1].key: "合计", "key": None,
               "budget_fen": sum(r["budget_fen"] for r in rows), "spent_fen": sum(r["spent_fen"] for r in rows)}
-    return Table(name, first_columns + EXEC_COLUMNS, rows, caption=caption, totals=totals, links=links)
+    return Table(name, first_columns + EXEC_COLUMNS + extra, rows, caption=caption, totals=totals, links=links)
+
+
+FLAGS_COLUMN = Column("flags", "监督预警")
+
+
+def flag_badges(flags, scope, subject, field):
+    """``flagged`` for execution_table: the flags located at a row (by region or department code)."""
+    def flagged(row):
+        here = [f for f in flags if getattr(f, field) == row.get("key")] if row.get("key") else []
+        href = url_for("warnings.warnings_page", year=scope.year, month=scope.month, pub=request.args.get("pub"),
+                       **{"region" if field == "region_code" else "dept": row["key"]}) if here else None
+        return fl.badge(here, subject, row.get("key")), href
+    return flagged
+
+
+def period_flags(conn, pub_id, scope, **narrow):
+    """(AsOf, flags) at the scope's year and month; (None, []) for whole-year data without months."""
+    if not q_ref.last_month(conn, pub_id, scope.year):
+        return None, []
+    return fl.current(pub_id, scope.year, scope.month, **narrow)
 
 
 def class_rows(conn, pub_id, scope, by="class"):
@@ -148,7 +179,22 @@ def home():
     pub = publication()
     if pub is None:
         return render_template("home.html", no_data=NO_DATA)
-    return render_template("home.html", **summary_data(pub))
+    data = summary_data(pub)
+    if "no_data" not in data:
+        data.update(supervision_summary(pub["id"]))
+    return render_template("home.html", **data)
+
+
+def supervision_summary(pub_id):
+    """The home page's 监督预警 panel: flag counts, the area's pace and forecast, the tile map."""
+    as_of, flags = fl.current(pub_id)
+    if as_of is None:
+        return {}
+    return {"sv_as_of": as_of, "sv_counts": supervision.counts(flags), "sv_kinds": supervision.KINDS,
+            "sv_pace": supervision.entity_pace(connection(), pub_id, as_of.year, as_of.month),
+            "sv_map": district_map(pub_id, as_of.year, as_of.month, default="pace")}
+
+
 
 
 def summary_data(pub):
@@ -185,11 +231,16 @@ def exec_scope(pub_id, **fixed):
     return Scope(year=year, month=month, **fixed)
 
 
-def exec_context(conn, pub_id, scope, crumbs, title):
+def exec_context(conn, pub_id, scope, crumbs, title, pace_of=(None, None)):
+    """The execution pages' shared context; ``pace_of`` = (level, key) of the scope for the pace rule."""
     last = q_ref.last_month(conn, pub_id, scope.year)
     totals = q_exec.totals(conn, pub_id, scope)
     months = q_exec.monthly(conn, pub_id, scope)
+    as_of, flags = period_flags(conn, pub_id, scope)
     return {
+        "sv_as_of": as_of, "sv_flags": flags, "link_url": fl.link_url, "subject_url": fl.subject_url,
+        "sv_pace": supervision.entity_pace(conn, pub_id, scope.year, scope.month, level=pace_of[0], key=pace_of[1])
+        if last else None,
         "scope": scope, "crumbs": crumbs, "title": title, "totals": totals, "last_month": last,
         "period": months_label(scope, last), "years": q_ref.years(conn, pub_id),
         "monthly_chart": charts.cumulative([m["month"] for m in months], [m["cumulative_fen"] for m in months],
@@ -224,10 +275,12 @@ def execution(fmt):
     regions = execution_table(
         "regions", [Column("code", "地区代码", "code"), Column("name", "地区")], rows, scope,
         drill=lambda r: url_for("pages.execution_region", code=r["key"], **keep) if r.get("key") else None,
-        scope_of=lambda r: scope.with_(region=r["key"]), caption="按地区（市本级与各区县）")
+        scope_of=lambda r: scope.with_(region=r["key"]), caption="按地区（市本级与各区县）",
+        flagged=flag_badges(period_flags(conn, pub_id, scope)[1], scope, "region", "region_code"))
     classes = class_table(conn, pub_id, scope)
     title = f"{scope.year}年{city['name'] if city else ''}预算执行情况"
     context = exec_context(conn, pub_id, scope, [("全市", None)], title)
+    context["sv_map"] = district_map(pub_id, scope.year, scope.month)
     context["breakdown_chart"] = charts.budget_vs_spent([r["name"] for r in rows], [r["budget_fen"] for r in rows],
                                                         [r["spent_fen"] for r in rows])
     context["classes_chart"] = charts.budget_vs_spent(
@@ -260,10 +313,12 @@ def execution_region(code, fmt):
     departments = execution_table(
         "departments", [Column("code", "单位代码", "code"), Column("name", "预算单位")], rows, scope,
         drill=lambda r: url_for("pages.execution_dept", code=code, dept=r["key"], **keep) if r.get("key") else None,
-        scope_of=lambda r: scope.with_(dept=r["key"]), caption=f"{label}按预算单位")
+        scope_of=lambda r: scope.with_(dept=r["key"]), caption=f"{label}按预算单位",
+        flagged=flag_badges(period_flags(conn, pub_id, scope, region=code)[1], scope, "dept", "dept_code"))
     classes = class_table(conn, pub_id, scope)
     crumbs = [("全市", url_for("pages.execution", **keep)), (label, None)]
-    context = exec_context(conn, pub_id, scope, crumbs, f"{scope.year}年{label}预算执行情况")
+    context = exec_context(conn, pub_id, scope, crumbs, f"{scope.year}年{label}预算执行情况", ("region", code))
+    context["sv_flags"] = supervision.select_flags(context["sv_flags"], region=code)
     context["region"] = region
     context["breakdown_chart"] = charts.budget_vs_spent(
         [r["name"] for r in rows], [r["budget_fen"] for r in rows], [r["spent_fen"] for r in rows], horizontal=True)
@@ -292,7 +347,9 @@ def execution_dept(code, dept, fmt):
     label = f"{region['name']}（市本级）" if region["level"] == 0 else region["name"]
     crumbs = [("全市", url_for("pages.execution", **keep)),
               (label, url_for("pages.execution_region", code=code, **keep)), (department["name"], None)]
-    context = exec_context(conn, pub_id, scope, crumbs, f"{scope.year}年{department['name']}预算执行情况")
+    context = exec_context(conn, pub_id, scope, crumbs, f"{scope.year}年{department['name']}预算执行情况",
+                           ("dept", dept))
+    context["sv_flags"] = supervision.select_flags(context["sv_flags"], dept=dept)
     context.update(region=region, department=department, project_count=q_proj.list_projects(
         conn, pub_id, q_proj.ProjectFilter(dept=dept, year=scope.year), per_page=1).total)
     rows = subclasses.rows
@@ -390,11 +447,19 @@ PROJECT_COLUMNS = [
 ]
 
 
+def with_contractor(columns):
+    """The project columns with 承建单位 (linking to the contractor's page) before 状态."""
+    at = next((i for i, c in enumerate(columns) if c.key == "status"), len(columns))
+    return columns[:at] + [Column("contractor", "承建单位")] + columns[at:]
+
+
 @listing("/projects")
 def projects(fmt):
     pub = require_pub()
     conn, pub_id = connection(), pub["id"]
     flt = project_filter()
+    contractor = request.args.get("contractor", "").strip()[:128] or None  # contractor pages link here
+    flt = replace(flt, contractor=contractor)
     sort = request.args.get("sort") or q_proj.DEFAULT_SORT
     if sort not in q_proj.SORTS:
         fail(BadRequest, f"不支持的排序方式「{sort[:20]}」；可选：{'、'.join(q_proj.SORTS)}")
@@ -406,8 +471,9 @@ def projects(fmt):
     region_names = {r["code"]: r["name"] for r in regions}
     for row in page.items:
         row["region_name"] = region_names.get(row["region_code"], row["region_code"])
-    table = Table("projects", PROJECT_COLUMNS, page.items, caption="项目列表", links={
+    table = Table("projects", with_contractor(PROJECT_COLUMNS), page.items, caption="项目列表", links={
         "name": lambda r: url_for("pages.project", code=r["code"]),
+        "contractor": lambda r: url_for("warnings.contractor", name=r["contractor"]) if r.get("contractor") else None,
         "disbursed_fen": lambda r: url_for("pages.records", kind="payments", project=r["code"]),
     })
     context = {"page": page, "filter": flt, "sort": sort, "sorts": PROJECT_SORT_LABELS, "regions": regions,
@@ -417,6 +483,20 @@ def projects(fmt):
                "count": page.total, "page": page.page, "per_page": page.per_page, "pages": page.pages,
                "sums": {k[:-4]: fen_to_yuan(v) for k, v in page.sums.items()}}
     return respond(fmt, "projects.html", context, {"projects": table}, payload)
+
+
+def project_supervision(conn, pub_id, code):
+    """A project's plan vs actual by year, progress vs plan by quarter and its flags (ledger.supervision)."""
+    as_of = supervision.resolve_as_of(conn, pub_id)
+    record = supervision.project_record(conn, pub_id, code, as_of)
+    rules = supervision.load_rules()
+    judged = {(q["year"], q["quarter"]): q for q in record["quarter_history"]}
+    quarters = [{**q, **judged.get((q["year"], q["quarter"]), {})} for q in record["quarters"]]
+    return {"sv_as_of": as_of, "sv_flags": record["flags"], "link_url": fl.link_url, "subject_url": fl.subject_url,
+            "plan_table": fl.plan_table(record["plans"], rules.plan.tolerance) if record["plans"] else None,
+            "plan_chart": fl.plan_chart(record["plans"]) if record["plans"] else None,
+            "quarter_table": fl.quarter_table(quarters, rules.risk.behind_points) if quarters else None,
+            "quarter_chart": fl.quarter_chart(quarters) if quarters else None}
 
 
 @bp.get("/projects/<code>", defaults={"fmt": "html"})
@@ -453,6 +533,7 @@ def project(code, fmt):
             ["#2f6db5", "#7aa6d8", "#e07b39"]),
         "progress_chart": charts.progress([u["date"] for u in updates], [u["progress_pct"] for u in updates])
         if updates else None,
+        **project_supervision(conn, pub_id, code),
     }
     if fmt == "json":
         info = {c.json_key: c.export(item) for c in [
@@ -466,8 +547,13 @@ def project(code, fmt):
                     func_class={"code": item["class_code"], "name": klass.get("name")},
                     output={"name": item["output_name"], "unit": item["output_unit"],
                             "planned": item["output_planned"], "actual": item["output_actual"]},
-                    payments_url=context["payments_url"], html_url=url_for("pages.project", code=code))
+                    payments_url=context["payments_url"], html_url=url_for("pages.project", code=code),
+                    contractor_url=url_for("warnings.contractor", name=item["contractor"]) if item["contractor"] else None)
         return json_response({"project": info, "updates": update_table.json(),
+                              **{key: context[name].json() for key, name in (("plans", "plan_table"),
+                                                                             ("quarters", "quarter_table"))
+                                 if context[name]},
+                              "flags": [fl.flag_json(f) for f in context["sv_flags"]],
                               "payments": {**payment_table.json(), "count": payments.total,
                                            "page": payments.page, "pages": payments.pages,
                                            "sum": fen_to_yuan(payments.sums.get("amount_fen", 0))}})
