@@ -28,28 +28,8 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pages import ROOT, free_port, run_import  # noqa: E402
-
-
-def start_gunicorn(env, port, error_log):
-    """gunicorn as bench/pages.py starts it, with the error log (tracebacks) kept in a file."""
-    import socket
-
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{port}",
-         "--access-logfile", "/dev/null", "--error-logfile", str(error_log), "--log-level", "warning", "wsgi:app"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("gunicorn exited: " + error_log.read_text(errors="replace")[-2000:])
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return process
-        except OSError:
-            time.sleep(0.2)
-    process.terminate()
-    raise RuntimeError("gunicorn did not start within 120 s")
+from pages import ROOT, run_import  # noqa: E402
+from support.servers import run_gunicorn  # noqa: E402 — on sys.path through pages
 
 
 def error_body_check(ctx, response, case):
@@ -231,10 +211,9 @@ def main():
         if not args.skip_import:
             seconds = run_import(instance, env)
             print(f"import: mingzhang demo took {seconds:.1f} s")
-        port, error_log = free_port(), Path(tmp) / "gunicorn-errors.log"
-        server = start_gunicorn(env, port, error_log)
-        base = f"http://127.0.0.1:{port}"
-        try:
+        error_log = Path(tmp) / "gunicorn-errors.log"  # gunicorn's error log and its workers' stderr
+        with run_gunicorn(env, error_log=error_log, timeout=120) as server:
+            base = server.url
             print(f"server: gunicorn (gunicorn.conf.py) on {base}; RATELIMIT_ASK raised; "
                   f"{args.examples} valid + {args.examples} invalid generated requests per operation, seed {args.seed}")
             started = time.perf_counter()
@@ -245,9 +224,6 @@ def main():
             print(f"fuzzing took {elapsed:.0f} s ({cases / elapsed:.0f} cases/s)")
             if args.cli:
                 run_cli(base, args.examples, args.seed)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
     sys.exit(1 if total["failures"] or total["server_errors"] else 0)
 
 

@@ -31,7 +31,8 @@ import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pages import ROOT, free_port, run_import, start_gunicorn  # noqa: E402
+from pages import ROOT, run_import  # noqa: E402
+from support.servers import run_gunicorn  # noqa: E402 — on sys.path through pages
 
 MIX = [("home", 20), ("search", 25), ("ask", 20), ("project", 25), ("comment", 10)]
 SEARCH_QUERIES = ["农村公路", "养老院", "学校", "医院", "污水处理", "保障房", "道路改造", "教育", "卫生健康",
@@ -287,9 +288,8 @@ def main():
             instance.mkdir()
             print(f"import: mingzhang demo took {run_import(instance, env):.1f} s")
         codes = project_codes(instance)
-        port = free_port()
-        server = start_gunicorn(env, port)
-        try:
+        with run_gunicorn(env, timeout=120) as gunicorn:
+            port, server = gunicorn.port, gunicorn.process
             bad = warm_up(port, codes, 2 * args.workers)
             print(f"server: gunicorn on {HOST}:{port}, {args.workers} workers x {args.threads} threads; "
                   f"RATELIMIT_ASK={args.rate_ask!r} (raised so ask is not throttled), "
@@ -334,9 +334,6 @@ def main():
                 print(f"knee: {knee} clients — beyond it throughput rises by < 10 % while p95 grows > 1.5x")
             errors = sum(row["errors"] for _, row in totals)
             print(f"errors other than intended 429s: {errors}")
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
 
 
 if __name__ == "__main__":

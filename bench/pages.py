@@ -12,7 +12,6 @@ import argparse
 import http.client
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -21,12 +20,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from support.servers import run_gunicorn  # noqa: E402 — the tests' server helpers
 
 
 def run_import(instance, env):
@@ -34,24 +29,6 @@ def run_import(instance, env):
     subprocess.run([str(Path(sys.executable).parent / "mingzhang"), "demo"],
                    cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - started
-
-
-def start_gunicorn(env, port):
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "--bind", f"127.0.0.1:{port}",
-         "--access-logfile", "/dev/null", "--error-logfile", "-", "--log-level", "warning", "wsgi:app"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("gunicorn exited: " + process.stderr.read().decode(errors="replace")[-2000:])
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return process
-        except OSError:
-            time.sleep(0.2)
-    process.terminate()
-    raise RuntimeError("gunicorn did not start within 120 s")
 
 
 def fetch(conn, path):
@@ -114,9 +91,8 @@ def main():
         if not args.skip_import:
             seconds = run_import(instance, env)
             print(f"import: mingzhang demo (generate + de-identify + publish + index) took {seconds:.1f} s")
-        port = free_port()
-        server = start_gunicorn(env, port)
-        try:
+        with run_gunicorn(env, timeout=120) as server:
+            port = server.port
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
             pages = pages_to_measure(conn)
             conn.close()
@@ -127,9 +103,6 @@ def main():
                 result = measure(port, path, args.requests)
                 print(f"{label:<28} {result['p50']:>8.1f} {result['p95']:>8.1f} {result['max']:>8.1f} "
                       f"{result['bytes'] / 1024:>7.1f}  {path}")
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
 
 
 if __name__ == "__main__":

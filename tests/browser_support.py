@@ -14,40 +14,19 @@ it records console errors and CSP violations in ``page.console_errors``.
 """
 import os
 import shutil
-import threading
-from contextlib import contextmanager
 
 import pytest
+from support.servers import serve_in_thread
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
-def serve_in_thread(app, host="127.0.0.1"):
-    """Start ``app`` on a free port in a daemon thread; returns (base_url, server)."""
-    from werkzeug.serving import make_server
-
-    server = make_server(host, 0, app, threaded=True)  # port 0: the OS picks a free port
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
-    return f"http://{host}:{server.server_port}", server
-
-
-@contextmanager
-def served(app):
-    """Serve ``app`` over real HTTP for the ``with`` block; yields its base URL (no trailing slash)."""
-    base_url, server = serve_in_thread(app)
-    try:
-        yield base_url
-    finally:
-        server.shutdown()
-
-
 @pytest.fixture(scope="session")
 def live_server(demo_app):
     """Base URL (no trailing slash) of the demo portal served over real HTTP."""
-    with served(demo_app) as base_url:
+    with serve_in_thread(demo_app) as base_url:
         yield base_url
 
 

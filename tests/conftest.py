@@ -16,8 +16,10 @@ import pytest
 # Browser fixtures live in one module and are registered once here: a second sync_playwright
 # in the same process fails, so every browser test shares the session's Chromium.
 from browser_support import browser_page, chromium, live_server, mobile_page  # noqa: E402,F401
+
 # A throwaway Elasticsearch node, started for the session by the first test that needs one.
 from es_support import elasticsearch_url  # noqa: E402,F401
+from support.postgres import pg_cluster, pg_url  # noqa: E402,F401
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_SEED = 20240101

@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_support import served
 from community_support import PROJECT, create_staff, make_portal, post_comment
+from support.servers import serve_in_thread
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -132,7 +132,7 @@ def staff_portal(tmp_path_factory):
     client = app.test_client()
     for body in ("路灯什么时候修好？", "施工噪音影响休息，希望调整施工时间。"):
         assert post_comment(client, body=body).status_code == 303
-    with served(app) as base_url:
+    with serve_in_thread(app) as base_url:
         yield base_url, password
 
 
@@ -241,7 +241,7 @@ def test_keyboard_only_search_and_ask(live_server, browser_page):
 
 @pytest.fixture()
 def small_portal_url(tmp_path):
-    with served(make_portal(tmp_path)) as base_url:
+    with serve_in_thread(make_portal(tmp_path)) as base_url:
         yield base_url
 
 

@@ -1,8 +1,8 @@
 """Browser journey: a citizen comments with a phone number in it, a moderator approves and replies
 through the staff area, and the public project page shows it with the number masked."""
 import pytest
-from browser_support import served
 from community_support import PROJECT, create_staff, make_portal
+from support.servers import serve_in_thread
 
 PHONE = "13812345678"
 
@@ -11,7 +11,7 @@ PHONE = "13812345678"
 def portal_url(tmp_path):
     app = make_portal(tmp_path)
     create_staff(app, "mona", "moderator")
-    with served(app) as base_url:
+    with serve_in_thread(app) as base_url:
         yield base_url
 
 

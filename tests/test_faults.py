@@ -5,7 +5,6 @@ SQLite database that refuses writes (read-only URI; PRAGMA max_page_count = SQLI
 exactly what a full disk raises).
 """
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 from small_publication import make_app, write_raw
 from sqlalchemy import event, func, select
+from support.servers import free_port
 
 from ledger import schema
 from ledger.db import current_publication
@@ -26,10 +26,7 @@ SEARCH_URLS = ["/search?q=教育", "/search.json?q=教育", "/api/search?q=教�
 
 
 def dead_es_url():
-    with socket.socket() as sock:  # a free loopback port; closed again, so nothing listens there
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
+    return f"http://127.0.0.1:{free_port()}"  # closed again at once, so nothing listens there
 
 
 def es_config(tmp_path, **extra):

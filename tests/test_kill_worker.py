@@ -13,17 +13,14 @@ import os
 import re
 import signal
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 from small_publication import make_app
-from test_redis_limits import free_port, stop, wait_until
+from support.servers import portal_env, run_gunicorn, wait_until
 
-ROOT = Path(__file__).resolve().parent.parent
 PROJECT = "P1"
 CLIENTS = 4
 POSTS_PER_CLIENT = 50
@@ -39,38 +36,14 @@ def instance(tmp_path_factory):
 
 
 @pytest.fixture()
-def gunicorn(instance, tmp_path):
+def gunicorn(instance):
     """(process, port): gunicorn, two sync workers, over the small instance."""
-    port = free_port()
-    error_log = tmp_path / "error.log"
-    env = {
-        **os.environ,
-        "MINGZHANG_INSTANCE": str(instance),
-        "DATABASE_URL": f"sqlite:///{instance / 'small.db'}",
-        "SEARCH_INDEX_PATH": str(instance / "search.db"),
-        "RATELIMIT_WRITE": "10000 per minute",
-        "COMMENTS_PREMODERATED": "1",
-        "SEARCH_HYBRID": "0",
-        "NLQ_EMBEDDINGS": "0",
-        "SECRET_KEY": "test-secret",
-        "PSEUDONYM_KEY": "test-pseudonym-key",
-        "HF_HUB_OFFLINE": "1",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "-w", "2", "-k", "sync",
-         "--bind", f"127.0.0.1:{port}", "--access-logfile", "-", "--error-logfile", str(error_log), "wsgi:app"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        def healthy():
-            assert process.poll() is None, error_log.read_text()
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/healthz")
-            return connection.getresponse().status < 500 and len(workers(process.pid)) == 2
-
-        wait_until(healthy, 20, "gunicorn to answer with two workers")
-        yield process, port
-    finally:
-        stop(process)
+    env = portal_env(instance, DATABASE_URL=f"sqlite:///{instance / 'small.db'}", SEARCH_INDEX_PATH=instance / "search.db",
+                     RATELIMIT_WRITE="10000 per minute", COMMENTS_PREMODERATED="1", SEARCH_HYBRID="0",
+                     NLQ_EMBEDDINGS="0")
+    with run_gunicorn(env, workers=2) as server:
+        wait_until(lambda: len(workers(server.process.pid)) == 2, 20, "gunicorn's two workers")
+        yield server.process, server.port
 
 
 def workers(master_pid):

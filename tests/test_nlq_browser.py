@@ -1,24 +1,12 @@
 """The question page in a real Chromium: the chart renders under the CSP, chips re-run the question."""
-import threading
-
 import pytest
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture()
-def live_url(demo_app):
-    from werkzeug.serving import make_server
-
-    server = make_server("127.0.0.1", 0, demo_app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-
-
-def test_answer_chart_and_chip_edit(live_url, browser_page):
+def test_answer_chart_and_chip_edit(live_server, browser_page):
     page = browser_page
-    page.goto(f"{live_url}/ask?q=今年上半年各区预算执行率&as_of=2026-10-31")
+    page.goto(f"{live_server}/ask?q=今年上半年各区预算执行率&as_of=2026-10-31")
     page.wait_for_selector("#ask-chart svg", timeout=15000)
     assert "2026年1—6月" in page.locator(".understood").inner_text()
     page.fill("input[name=chip_time]", "2024年")

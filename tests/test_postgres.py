@@ -1,12 +1,12 @@
 """The store and import pipeline on a real PostgreSQL server, and the portal over it.
 
-Same raw files as tests/test_import.py; the server is a throwaway cluster (tests/pg_support.py).
+Same raw files as tests/test_import.py; the server is a throwaway cluster (tests/support/postgres.py,
+registered in conftest).
 """
 import csv
 import itertools
 
 import pytest
-from pg_support import pg_cluster, pg_url  # noqa: F401  (session fixtures)
 from sqlalchemy import func, select
 from test_import import small_dataset, write_csv
 
@@ -31,7 +31,7 @@ def _app(tmp_path, url):
 
 
 @pytest.fixture()
-def pg_app(pg_cluster, tmp_path):  # noqa: F811
+def pg_app(pg_cluster, tmp_path):
     """A portal on its own fresh PostgreSQL database, collated for Chinese (not bytewise like SQLite)."""
     url = pg_cluster.new_database(f"mingzhang_t{next(_numbers)}", icu_locale="zh-Hans")
     app = _app(tmp_path / "pg", url)

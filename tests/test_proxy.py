@@ -13,9 +13,9 @@ import http.client
 import urllib.parse
 
 import pytest
-from browser_support import served
 from small_publication import make_app
 from sqlalchemy import func, select
+from support.servers import serve_in_thread
 
 from ledger.schema import question_log
 
@@ -33,14 +33,14 @@ def portal(tmp_path_factory, name, proxies):
 @pytest.fixture(scope="module")
 def direct(tmp_path_factory):
     app = portal(tmp_path_factory, "no_proxy", 0)
-    with served(app) as base_url:
+    with serve_in_thread(app) as base_url:
         yield app, urllib.parse.urlsplit(base_url).port
 
 
 @pytest.fixture(scope="module")
 def proxied(tmp_path_factory):
     app = portal(tmp_path_factory, "one_proxy", 1)
-    with served(app) as base_url:
+    with serve_in_thread(app) as base_url:
         yield app, urllib.parse.urlsplit(base_url).port
 
 

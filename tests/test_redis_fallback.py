@@ -8,21 +8,15 @@ posts with the session cookie and CSRF token a browser would send.
 """
 import http.client
 import json
-import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
 import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 from small_publication import make_app
+from support.servers import portal_env, run_gunicorn, run_redis, wait_until
 
-ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 4
 QUESTION = "2024年教育支出是多少"
 PROJECT = "P1"
@@ -30,68 +24,10 @@ BURST = 16
 FALLBACK_WARNING = "falling back to in-memory storage"  # flask-limiter's log line
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until(check, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if check():
-                return
-        except Exception:  # noqa: BLE001 - not up yet
-            pass
-        time.sleep(0.1)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-
-
-def stop(process):
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-class RedisServer:
-    """A redis-server on a fixed loopback port that the test can kill and start again."""
-
-    def __init__(self):
-        self.binary = shutil.which("redis-server")
-        if self.binary is None:
-            pytest.fail("redis-server is not installed: run `bash scripts/ensure-system-deps.sh`")
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}"
-        self.process = None
-
-    def client(self):
-        import redis
-
-        return redis.Redis.from_url(self.url, socket_timeout=1)
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--daemonize", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_until(self.client().ping, 10, "redis-server PING")
-
-    def kill(self):
-        self.process.kill()  # SIGKILL: no goodbye to the clients
-        self.process.wait()
-
-
 @pytest.fixture(scope="module")
 def redis_server():
-    server = RedisServer()
-    server.start()
-    yield server
-    if server.process:
-        stop(server.process)
+    with run_redis() as server:
+        yield server
 
 
 @pytest.fixture(scope="module")
@@ -99,37 +35,14 @@ def portal(redis_server, tmp_path_factory):
     """gunicorn (two sync workers) over the small publication, limits in Redis: (port, access log, error log)."""
     folder = tmp_path_factory.mktemp("redis_fallback")
     make_app(folder, {"SEARCH_HYBRID": "0", "NLQ_EMBEDDINGS": False})
-    port = free_port()
     access_log, error_log = folder / "access.log", folder / "error.log"
-    env = {
-        **os.environ,
-        "MINGZHANG_INSTANCE": str(folder),
-        "DATABASE_URL": f"sqlite:///{folder / 'small.db'}",
-        "SEARCH_INDEX_PATH": str(folder / "search.db"),
-        "RATELIMIT_STORAGE_URI": redis_server.url,
-        "RATELIMIT_ASK": f"{BUDGET} per minute",
-        "RATELIMIT_WRITE": "20 per minute",
-        "SEARCH_HYBRID": "0",
-        "NLQ_EMBEDDINGS": "0",
-        "SECRET_KEY": "test-secret",
-        "PSEUDONYM_KEY": "test-pseudonym-key",
-        "HF_HUB_OFFLINE": "1",
-    }
-    with open(error_log, "wb") as stderr:  # workers' stderr: where flask-limiter's warning lands
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "-w", "2", "-k", "sync",
-             "--bind", f"127.0.0.1:{port}", "--access-logfile", str(access_log),
-             "--access-logformat", "%(p)s %(s)s %(U)s", "--error-logfile", str(error_log), "wsgi:app"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
-    try:
-        def healthy():
-            assert process.poll() is None, error_log.read_text()
-            return request(port, "GET", "/healthz")[0] < 500
-
-        wait_until(healthy, 20, "gunicorn to answer")
-        yield port, access_log, error_log
-    finally:
-        stop(process)
+    env = portal_env(folder, DATABASE_URL=f"sqlite:///{folder / 'small.db'}", SEARCH_INDEX_PATH=folder / "search.db",
+                     RATELIMIT_STORAGE_URI=redis_server.url, RATELIMIT_ASK=f"{BUDGET} per minute",
+                     RATELIMIT_WRITE="20 per minute", SEARCH_HYBRID="0", NLQ_EMBEDDINGS="0")
+    # The workers' stderr goes to the error log too: that is where flask-limiter's warning lands.
+    with run_gunicorn(env, workers=2, access_log=access_log, access_format="%(p)s %(s)s %(U)s",
+                      error_log=error_log) as server:
+        yield server.port, access_log, error_log
 
 
 def request(port, method, path, body=None, headers=None):

@@ -9,75 +9,26 @@ Control: the same setup with memory:// storage lets more than the budget through
 counts on its own), which is what makes the Redis assertion meaningful.
 """
 import http.client
+import itertools
 import json
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+from contextlib import ExitStack
 
 import pytest
 from small_publication import make_app
+from support.servers import portal_env, run_gunicorn, run_redis, wait_until
 
-ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 5
 QUESTION = "2024年教育支出是多少"
 REQUESTS = 24
 CONCURRENCY = 4
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until(check, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if check():
-                return
-        except Exception:  # noqa: BLE001 - not up yet
-            pass
-        time.sleep(0.1)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-
-
-def stop(process):
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 @pytest.fixture(scope="module")
 def redis_url():
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.fail("redis-server is not installed: run `bash scripts/ensure-system-deps.sh` "
-                    "(installs Debian's redis-server)")
-    import redis
-
-    port = free_port()
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--daemonize", "no"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{port}"
-    try:
-        client = redis.Redis.from_url(url, socket_timeout=1)
-        wait_until(client.ping, 10, "redis-server PING")
-        yield url
-    finally:
-        stop(process)
+    with run_redis() as server:
+        yield server.url
 
 
 @pytest.fixture(scope="module")
@@ -90,45 +41,18 @@ def instance(tmp_path_factory):
 @pytest.fixture()
 def start_gunicorn(instance, tmp_path):
     """start(storage_uri) -> (port, access_log_path): gunicorn, two workers, over the small instance."""
-    processes = []
+    numbers = itertools.count(1)
+    with ExitStack() as servers:
+        def start(storage_uri):
+            access_log = tmp_path / f"access-{next(numbers)}.log"
+            env = portal_env(instance, DATABASE_URL=f"sqlite:///{instance / 'small.db'}",
+                             SEARCH_INDEX_PATH=instance / "search.db", RATELIMIT_STORAGE_URI=storage_uri,
+                             RATELIMIT_ASK=f"{BUDGET} per minute", SEARCH_HYBRID="0", NLQ_EMBEDDINGS="0")
+            server = servers.enter_context(run_gunicorn(env, workers=2, access_log=access_log,
+                                                        access_format="%(p)s %(s)s %(U)s"))
+            return server.port, access_log
 
-    def start(storage_uri):
-        port = free_port()
-        access_log = tmp_path / f"access-{port}.log"
-        env = {
-            **os.environ,
-            "MINGZHANG_INSTANCE": str(instance),
-            "DATABASE_URL": f"sqlite:///{instance / 'small.db'}",
-            "SEARCH_INDEX_PATH": str(instance / "search.db"),
-            "RATELIMIT_STORAGE_URI": storage_uri,
-            "RATELIMIT_ASK": f"{BUDGET} per minute",
-            "SEARCH_HYBRID": "0",
-            "NLQ_EMBEDDINGS": "0",
-            "SECRET_KEY": "test-secret",
-            "PSEUDONYM_KEY": "test-pseudonym-key",
-            "HF_HUB_OFFLINE": "1",
-        }
-        # Sync workers serve one request at a time, so concurrent requests spread over both.
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py"), "-w", "2", "-k", "sync",
-             "--bind", f"127.0.0.1:{port}", "--access-logfile", str(access_log),
-             "--access-logformat", "%(p)s %(s)s %(U)s", "--error-logfile", str(tmp_path / f"error-{port}.log"),
-             "wsgi:app"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        processes.append(process)
-
-        def healthy():
-            assert process.poll() is None, (tmp_path / f"error-{port}.log").read_text()
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/healthz")
-            return connection.getresponse().status < 500
-
-        wait_until(healthy, 20, "gunicorn to answer")
-        return port, access_log
-
-    yield start
-    for process in processes:
-        stop(process)
+        yield start
 
 
 def ask_once(port):

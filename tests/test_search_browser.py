@@ -1,7 +1,7 @@
 """Browser journey on the search page: type a query (with autocomplete), see highlighted results,
 narrow them with a facet; also on a phone-sized screen. Real HTTP server, system Chromium."""
 import pytest
-from browser_support import served
+from support.servers import serve_in_thread
 
 from tests.search_corpus import CORPUS, DICTIONARY
 
@@ -14,7 +14,7 @@ def search_url(tmp_path):
     app = create_app({"INSTANCE_PATH": tmp_path, "DATABASE_URL": f"sqlite:///{tmp_path / 'mingzhang.db'}",
                       "SEARCH_INDEX_PATH": tmp_path / "search.db", "SECRET_KEY": "test", "SEARCH_HYBRID": "0"})
     SQLiteBackend(tmp_path / "search.db").build(CORPUS, publication_id=1, dictionary=DICTIONARY)
-    with served(app) as base_url:
+    with serve_in_thread(app) as base_url:
         yield base_url
 
 

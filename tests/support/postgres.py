@@ -10,12 +10,13 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
+
+from .servers import free_port
 
 DATABASE = "mingzhang_test"
 
@@ -24,12 +25,6 @@ def _bin_dir():
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
                    key=lambda p: int(Path(p).parent.parent.name) if Path(p).parent.parent.name.isdigit() else 0)
     return Path(found[-1]).parent if found else None
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _runner():
@@ -50,7 +45,7 @@ class PostgresCluster:
         if self.owner:
             for path in (self.root, self.sockets):
                 os.chown(path, *self.owner)
-        self.port = _free_port()
+        self.port = free_port()
 
     def _run(self, *args):
         result = subprocess.run([*self.prefix, *map(str, args)], capture_output=True, text=True, timeout=120)
