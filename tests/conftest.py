@@ -1,14 +1,18 @@
 """Shared fixtures: one real demo publication per test session, on a real SQLite file.
 
 The full demo (about 100,000 payments) is generated, de-identified and published once;
-the result is cached under .cache/ keyed by the source of the generator, importer and
-de-identification, so a second run of the suite reuses it.
+the result is cached under .cache/ keyed by everything that shapes the published data (see
+``source_fingerprint``), so a second run of the suite reuses it. The published yearbook is
+cached the same way.
 """
 import datetime as dt
 import hashlib
 import os
+import re
 import shutil
 import sqlite3
+import tomllib
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -24,20 +28,70 @@ from support.postgres import pg_cluster, pg_url  # noqa: E402,F401
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_SEED = 20240101
 DEMO_AS_OF = dt.date(2026, 10, 31)  # last full month of the demo's current year
+DEMO_TITLE = "示例市预算执行数据（演示）"
+YEARBOOK_TITLE = "分地区一般公共预算支出（中国统计年鉴表7-6，2019–2023）"
+# Everything that shapes the published data: the whole core (code and its data files, e.g. the
+# bundled yearbook), de-identification, the search index, the publish orchestration and the
+# settings' defaults it reads (import limits, search and embedding settings).
+DATA_SOURCES = ("ledger", "anonymize", "search", "portal/publishing.py", "portal/hooks.py", "portal/config.py")
 
 
-def _source_fingerprint():
-    digest = hashlib.sha256()
-    # Everything that shapes the published data: the whole core, de-identification, the search index and
-    # the publish orchestration (a narrower list once missed modules that change the data).
-    for folder in ("ledger", "anonymize", "search", "portal/publishing.py", "portal/hooks.py"):
-        path = ROOT / folder
-        files = sorted(f for f in path.rglob("*") if f.suffix in (".py", ".toml", ".txt", ".json")) \
-            if path.is_dir() else [path]
-        for file in files:
-            digest.update(str(file.relative_to(ROOT)).encode())
-            digest.update(file.read_bytes())
+def _source_files():
+    for source in DATA_SOURCES:
+        path = ROOT / source
+        if path.is_file():
+            yield path
+        else:
+            yield from sorted(f for f in path.rglob("*") if f.is_file() and "__pycache__" not in f.parts)
+
+
+def _dependency_versions():
+    """Installed versions of the runtime dependencies (a new jieba or model changes the data too)."""
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    for requirement in declared:
+        name = re.match(r"[A-Za-z0-9_.-]+", requirement).group()
+        try:
+            yield f"{name}=={metadata.version(name)}"
+        except metadata.PackageNotFoundError:
+            yield f"{name} missing"
+
+
+def _settings_from_environment():
+    """Settings given in the environment (a build reads them, e.g. ANONYMIZE_VISIBLE_DIGITS, SEARCH_HYBRID)."""
+    from portal.config import SETTINGS
+
+    return [f"{s.env}={os.environ[s.env]}" for s in SETTINGS if s.env in os.environ]
+
+
+def source_fingerprint(recipe=""):
+    """A digest of the sources of the published data, of the installed dependencies and the settings
+    in the environment, and of ``recipe`` (how a test builds it)."""
+    digest = hashlib.sha256(recipe.encode())
+    for file in _source_files():
+        digest.update(str(file.relative_to(ROOT)).encode())
+        digest.update(file.read_bytes())
+    digest.update("\n".join([*_dependency_versions(), *_settings_from_environment()]).encode())
     return digest.hexdigest()[:16]
+
+
+def cached_instance(name, build, recipe, tmp_path_factory):
+    """A private copy of an instance folder that ``build(folder)`` fills, built once per fingerprint."""
+    cache = ROOT / ".cache" / f"{name}-{source_fingerprint(recipe)}"
+    if not (cache / "mingzhang.db").exists() or os.environ.get("MINGZHANG_REBUILD_DEMO"):
+        shutil.rmtree(cache, ignore_errors=True)
+        # A private build folder: concurrent test runs must not delete each other's work.
+        building = cache.with_name(f"{cache.name}.building-{os.getpid()}")
+        shutil.rmtree(building, ignore_errors=True)
+        building.mkdir(parents=True)
+        build(building)
+        try:
+            building.rename(cache)
+        except OSError:  # another run finished the same build first; use theirs
+            shutil.rmtree(building, ignore_errors=True)
+    # Tests get their own copy, so that writes (comments, re-imports) do not leak between runs.
+    instance = tmp_path_factory.mktemp(name)
+    shutil.copytree(cache, instance, dirs_exist_ok=True)
+    return instance
 
 
 def build_instance(instance, seed=DEMO_SEED, as_of=DEMO_AS_OF):
@@ -50,9 +104,22 @@ def build_instance(instance, seed=DEMO_SEED, as_of=DEMO_AS_OF):
     raw = instance / "raw" / "city"
     files = generate(raw, seed=seed, as_of=as_of)
     with app.app_context():
-        run_publish(app, files, dataset="city", title="示例市预算执行数据（演示）", is_demo=True, created_by="tests")
+        run_publish(app, files, dataset="city", title=DEMO_TITLE, is_demo=True, created_by="tests")
     app.extensions["mingzhang.engine"].dispose()  # closes SQLite, checkpointing the WAL into the file
     return app
+
+
+def build_yearbook(instance):
+    """Publish the bundled yearbook files (统计年鉴 表7-6, 2019–2023) into instance/mingzhang.db."""
+    from ledger.importer.yearbook import bundled_yearbook_files
+    from portal import create_app
+    from portal.cli import run_publish
+
+    app = create_app({**_config_for(instance), "SEARCH_HYBRID": False})
+    with app.app_context():
+        run_publish(app, bundled_yearbook_files(), dataset="yearbook", title=YEARBOOK_TITLE, is_demo=False,
+                    created_by="tests")
+    app.extensions["mingzhang.engine"].dispose()
 
 
 def _config_for(instance):
@@ -69,22 +136,14 @@ def _config_for(instance):
 @pytest.fixture(scope="session")
 def demo_instance(tmp_path_factory):
     """Path of an instance folder holding the published demo (raw files under raw/city)."""
-    cache = ROOT / ".cache" / f"demo-{_source_fingerprint()}"
-    if not (cache / "mingzhang.db").exists() or os.environ.get("MINGZHANG_REBUILD_DEMO"):
-        shutil.rmtree(cache, ignore_errors=True)
-        # A private build folder: concurrent test runs must not delete each other's work.
-        building = cache.with_name(f"{cache.name}.building-{os.getpid()}")
-        shutil.rmtree(building, ignore_errors=True)
-        building.mkdir(parents=True)
-        build_instance(building)
-        try:
-            building.rename(cache)
-        except OSError:  # another run finished the same build first; use theirs
-            shutil.rmtree(building, ignore_errors=True)
-    # Tests get their own copy, so that writes (comments, re-imports) do not leak between runs.
-    instance = tmp_path_factory.mktemp("instance")
-    shutil.copytree(cache, instance, dirs_exist_ok=True)
-    return instance
+    recipe = f"demo seed={DEMO_SEED} as_of={DEMO_AS_OF} title={DEMO_TITLE}"
+    return cached_instance("demo", build_instance, recipe, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def yearbook_instance(tmp_path_factory):
+    """Path of an instance folder holding the published yearbook (no search embeddings)."""
+    return cached_instance("yearbook", build_yearbook, f"yearbook title={YEARBOOK_TITLE}", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

@@ -3,41 +3,20 @@
 Region words (各省, 哪个省, 全国) come from the region tree, not from city words.
 """
 import datetime as dt
-import shutil
 
 import pytest
+from conftest import _config_for
 from sqlalchemy import text
 
 AS_OF = dt.date(2026, 10, 31)
 
 
-def _config(instance):
-    return {"INSTANCE_PATH": instance, "DATABASE_URL": f"sqlite:///{instance / 'mingzhang.db'}",
-            "SEARCH_INDEX_PATH": instance / "search.db", "SECRET_KEY": "t", "TESTING": True, "NLQ_EMBEDDINGS": False}
-
-
 @pytest.fixture(scope="module")
-def yearbook(tmp_path_factory):
-    """The published yearbook, cached under .cache/ keyed by the importer's source (publishing re-indexes search)."""
-    from conftest import ROOT, _source_fingerprint
-
+def yearbook(yearbook_instance):
+    """The portal over the published yearbook (conftest caches the publication), without embeddings."""
     from portal import create_app
 
-    cache = ROOT / ".cache" / f"nlq-yearbook-{_source_fingerprint()}"
-    if not (cache / "mingzhang.db").exists():
-        from ledger.importer.yearbook import bundled_yearbook_files
-        from portal.cli import run_publish
-
-        building = tmp_path_factory.mktemp("yearbook-build")
-        app = create_app(_config(building))
-        with app.app_context():
-            run_publish(app, bundled_yearbook_files(), dataset="yearbook", title="年鉴", created_by="tests")
-        app.extensions["mingzhang.engine"].dispose()
-        cache.mkdir(parents=True, exist_ok=True)
-        shutil.copy(building / "mingzhang.db", cache / "mingzhang.db")
-    instance = tmp_path_factory.mktemp("yearbook")
-    shutil.copy(cache / "mingzhang.db", instance / "mingzhang.db")
-    return create_app(_config(instance))
+    return create_app({**_config_for(yearbook_instance), "NLQ_EMBEDDINGS": False})
 
 
 def _ask(app, q):
