@@ -66,7 +66,11 @@ def index_mappings(meta, dims=None):
     }
     props.update({field: {"type": "keyword"} for field in KEYWORD_FIELDS})
     if dims:
-        props["vector"] = {"type": "dense_vector", "dims": dims, "index": True, "similarity": "cosine"}
+        # Float HNSW: Elasticsearch 8.14+ quantises float vectors to int8 by default (int8_hnsw), which on the
+        # demo changed the first five neighbours of one query in five against the embedded backend's exact
+        # cosine; unquantised, the top 20 agreed on 40 of 40 queries. 4 bytes a dimension instead of 1.
+        props["vector"] = {"type": "dense_vector", "dims": dims, "index": True, "similarity": "cosine",
+                           "index_options": {"type": "hnsw", "m": 16, "ef_construction": 100}}
     return {"_meta": meta, "_source": {"excludes": ["chars", "grams"]}, "properties": props}
 
 

@@ -127,3 +127,5 @@ def test_mapping_needs_only_built_in_analysis():
     assert analyzers and analyzers <= built_in
     assert "analysis" not in index_settings()
     assert mapping["properties"]["vector"]["type"] == "dense_vector"
+    # Unquantised vectors: kNN ranks as the embedded backend's exact cosine does.
+    assert mapping["properties"]["vector"]["index_options"]["type"] == "hnsw"
