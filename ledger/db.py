@@ -1,7 +1,8 @@
 """Database engine and the notion of the *current* publication."""
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import create_engine, event, inspect, select
+from sqlalchemy.exc import DBAPIError
 
 from .schema import metadata, publications
 
@@ -27,6 +28,27 @@ def make_engine(url):
 
 def init_schema(engine):
     metadata.create_all(engine)
+    _add_new_columns(engine)
+
+
+def _add_new_columns(engine):
+    """Columns added to existing tables since a database was created (create_all only creates
+    missing tables). Added columns are nullable, so ALTER TABLE … ADD COLUMN fills them with NULL."""
+    inspector = inspect(engine)
+    for table in metadata.sorted_tables:
+        if not inspector.has_table(table.name):
+            continue
+        present = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in present:
+                continue
+            kind = column.type.compile(engine.dialect)
+            try:
+                with engine.begin() as conn:
+                    conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}')
+            except DBAPIError:  # another process added it first
+                if column.name not in {c["name"] for c in inspect(engine).get_columns(table.name)}:
+                    raise
 
 
 def current_publication(conn):

@@ -32,6 +32,12 @@ def _pub():
     return Column("publication_id", Integer, ForeignKey("publications.id"), nullable=False, index=True)
 
 
+# Columns added to a published table after publications already existed: a publication made before
+# holds no value in them, so they leave its digest unchanged (ledger/integrity.py), and existing
+# databases get them on start-up (ledger/db.py; create_all only creates missing tables).
+ADDED = {"added": True}
+
+
 publications = Table(
     "publications",
     metadata,
@@ -140,6 +146,8 @@ projects = Table(
     Column("progress_pct", SmallInteger, nullable=False, default=0),
     Column("contractor", String(128)),  # a company, or a de-identified individual
     Column("description", Text),
+    # 乡镇/街道 the project is in (townships.code); added after the first release (see ADDED).
+    Column("township_code", String(16), info=ADDED),
     Index("ix_projects_pub_code", "publication_id", "code", unique=True),
     Index("ix_projects_filter", "publication_id", "year", "region_code", "class_code"),
 )
@@ -223,6 +231,57 @@ project_contracts = Table(
     Index("ix_project_contracts_project", "publication_id", "project_code"),
 )
 
+# ---- Near me and second-level units (issue #17) -------------------------------------------------
+
+# 乡镇/街道 below the districts: where a citizen looks for projects near them.
+townships = Table(
+    "townships",
+    metadata,
+    _pub(),
+    Column("code", String(16), nullable=False),  # 9-digit 乡级 code (district code + 3 digits)
+    Column("name", String(64), nullable=False),  # 桃坞街道, 官庄镇
+    Column("region_code", String(12), nullable=False),  # the district it belongs to
+    Index("ix_townships_pub_code", "publication_id", "code", unique=True),
+)
+
+# 二级预算单位: schools, hospitals, centres under a department (departments.code). Their budgets and
+# spending break down part of their department's rows in budgets/expenditures, which stay the
+# department's totals: a department = its own office (本级) + its second-level units.
+units = Table(
+    "units",
+    metadata,
+    _pub(),
+    Column("code", String(24), nullable=False),
+    Column("name", String(128), nullable=False),
+    Column("dept_code", String(16), nullable=False),
+    Column("kind", String(16)),  # 学校 / 医院 / 事业单位 …
+    Index("ix_units_pub_code", "publication_id", "code", unique=True),
+)
+
+unit_budgets = Table(
+    "unit_budgets",
+    metadata,
+    _pub(),
+    Column("year", SmallInteger, nullable=False),
+    Column("unit_code", String(24), nullable=False),
+    Column("class_code", String(8), nullable=False),
+    Column("budget_fen", BigInteger, nullable=False),
+    Index("ix_unit_budgets_lookup", "publication_id", "unit_code", "year"),
+)
+
+# Monthly actual spending of a second-level unit (not cumulative), as in expenditures.
+unit_expenditures = Table(
+    "unit_expenditures",
+    metadata,
+    _pub(),
+    Column("year", SmallInteger, nullable=False),
+    Column("month", SmallInteger, nullable=False),
+    Column("unit_code", String(24), nullable=False),
+    Column("class_code", String(8), nullable=False),
+    Column("amount_fen", BigInteger, nullable=False),
+    Index("ix_unit_exp_lookup", "publication_id", "unit_code", "year", "month"),
+)
+
 # ---- Portal-owned tables (not part of a publication) ------------------------
 
 comments = Table(
@@ -287,3 +346,7 @@ PUBLISHED_TABLES = [
     project_quarters,
     project_contracts,
 ]
+    townships,
+    units,
+    unit_budgets,
+    unit_expenditures,

@@ -18,6 +18,7 @@ from .projects import (
     build_updates,
 )
 from .supervision import build_contracts, build_plans, build_quarters
+from .units import build_townships, build_unit_money, build_units, place_projects, unit_rows
 from .writers import write_csv, write_xlsx
 
 DEFAULT_SEED = 20240101
@@ -72,10 +73,17 @@ def build(seed=DEFAULT_SEED, as_of=None, scale=1.0):
     documents = build_documents(_rng(seed, "documents"), finance, projects, people, persons, officials, years,
                                 as_of, district_names)
     departments = [{"code": d.code, "name": d.name, "region_code": d.region_code} for d in finance.departments]
+    # Near me and second-level units (issue #17): built last, from new streams only (see units.py).
+    townships = build_townships(finance)
+    place_projects(projects, townships)
+    units = build_units(_rng(seed, "units"), finance)
+    unit_budgets, unit_expenditures = build_unit_money(_rng(seed, "unit-money"), units, finance)
     return {
         "regions": finance.regions, "departments": departments, "func_classes": finance.classes,
         "budgets": finance.budgets, "expenditures": finance.expenditures, "projects": projects,
         "project_updates": updates, "payments": payments, "documents": documents,
+        "townships": townships, "units": unit_rows(units), "unit_budgets": unit_budgets,
+        "unit_expenditures": unit_expenditures,
         # Supervision tables: new streams only, read after everything above (it stays byte-identical).
         "project_plans": build_plans(_rng(seed, "plans"), projects, payments, as_of),
         "project_quarters": build_quarters(_rng(seed, "quarters"), projects, as_of),
@@ -100,6 +108,10 @@ def generate(out_dir: Path, seed: int = DEFAULT_SEED, as_of: dt.date | None = No
                                          ("项目进展", "project_updates", tables["project_updates"])]),
         write_csv(out_dir / "payments.csv", "payments", tables["payments"]),
         write_csv(out_dir / "documents.csv", "documents", tables["documents"]),
+        write_csv(out_dir / "townships.csv", "townships", tables["townships"]),
+        write_xlsx(out_dir / "二级预算单位.xlsx", [("二级预算单位", "units", tables["units"]),
+                                               ("二级单位预算", "unit_budgets", tables["unit_budgets"])]),
+        write_csv(out_dir / "unit_expenditures.csv", "unit_expenditures", tables["unit_expenditures"]),
         write_xlsx(out_dir / "项目计划与合同.xlsx", [
             ("项目分年度计划", "project_plans", tables["project_plans"]),
             ("项目季度进度", "project_quarters", tables["project_quarters"]),

@@ -81,6 +81,7 @@ LAYOUTS = {
             Col("class_code", "科目编码", "code"),
             Col("category", "项目类别"),
             Col("location", "建设地点", required=False),
+            Col("township_code", "乡镇街道代码", "code", required=False),  # townships.code: 「我身边」的项目
             Col("total_investment_yuan", "总投资（元）", "money", minimum=0),
             Col("annual_plan_yuan", "年度计划（元）", "money", minimum=0),
             Col("disbursed_yuan", "已支付（元）", "money", minimum=0),
@@ -127,6 +128,33 @@ LAYOUTS = {
             Col("published_date", "发布日期", "date", required=False),
             Col("body", "正文", max_length=2_000_000),
         )),
+        # 乡镇/街道 of each district (optional): projects name theirs by code (项目「乡镇街道代码」).
+        TableLayout("townships", "乡镇街道", ("townships", "乡镇街道", "乡镇", "街道"), (
+            Col("code", "乡镇街道代码", "code"),
+            Col("name", "乡镇街道名称"),
+            Col("region_code", "地区代码", "code"),
+        )),
+        # 二级预算单位 (optional): schools, hospitals, centres under a department, with budgets and
+        # monthly spending that break down part of their department's (which keeps its own totals).
+        TableLayout("units", "二级预算单位", ("units", "二级预算单位", "二级单位"), (
+            Col("code", "二级单位代码", "code"),
+            Col("name", "二级单位名称"),
+            Col("dept_code", "单位代码", "code"),
+            Col("kind", "单位类型", required=False),  # 学校 / 医院 / 事业单位 …
+        )),
+        TableLayout("unit_budgets", "二级单位预算", ("unit_budgets", "二级单位预算"), (
+            Col("year", "年度", "int", minimum=1900, maximum=2100),
+            Col("unit_code", "二级单位代码", "code"),
+            Col("class_code", "科目编码", "code"),
+            Col("budget_yuan", "预算数（元）", "money", minimum=0),
+        )),
+        TableLayout("unit_expenditures", "二级单位支出", ("unit_expenditures", "二级单位支出"), (
+            Col("year", "年度", "int", minimum=1900, maximum=2100),
+            Col("month", "月份", "int", minimum=0, maximum=12),
+            Col("unit_code", "二级单位代码", "code"),
+            Col("class_code", "科目编码", "code"),
+            Col("amount_yuan", "支出数（元）", "money"),
+        )),
         # Supervision (监督预警, ledger/supervision): optional; without them the plan, progress-risk and
         # award-window rules have nothing to compare and stay silent.
         TableLayout("project_plans", "项目分年度计划", ("project_plans", "分年度计划", "项目分年度计划", "年度计划"), (
@@ -153,7 +181,8 @@ LAYOUTS = {
 # Import order: referenced tables first.
 IMPORT_ORDER = ["regions", "departments", "func_classes", "budgets", "expenditures",
                 "projects", "project_updates", "payments", "documents",
-                "project_plans", "project_quarters", "project_contracts"]
+                "project_plans", "project_quarters", "project_contracts",
+                "townships", "units", "unit_budgets", "unit_expenditures"]
 REQUIRED_TABLES = ["regions", "func_classes"]
 
 

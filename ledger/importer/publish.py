@@ -130,7 +130,8 @@ def check_references(tables):
     keys("documents", "slug")
     refs = {"region_code": ("地区代码", regions), "class_code": ("科目编码", classes),
             "dept_code": ("单位代码", departments), "project_code": ("项目编号", projects),
-            "parent_code": ("上级地区代码", regions)}
+            "parent_code": ("上级地区代码", regions),
+            "township_code": ("乡镇街道代码", keys("townships")), "unit_code": ("二级单位代码", keys("units"))}
     for rows in tables.values():
         for file, number, row in rows:
             for field, (label, known) in refs.items():

@@ -1,7 +1,9 @@
 """Reference data of a publication: years, regions, departments, functional classes."""
+import re
+
 from sqlalchemy import func, select, union
 
-from ..schema import budgets, departments, expenditures, func_classes, regions
+from ..schema import budgets, departments, expenditures, func_classes, regions, townships
 from .cache import per_publication
 
 CITY_LEVEL = 0
@@ -91,3 +93,35 @@ def top_classes(conn, pub_id):
         func_classes.c.publication_id == pub_id, func.length(func_classes.c.code) == 3
     ).order_by(func_classes.c.code))
     return [{"code": c, "name": n} for c, n in rows]
+
+
+@per_publication
+def all_townships(conn, pub_id, region_code=None):
+    """Townships and streets (乡镇/街道) with their district, by code: [{code, name, region_code,
+    region_name}]. The one list of place names below the district, for the /projects filter, search
+    and the question box (「桃坞街道有哪些项目」)."""
+    query = (select(townships.c.code, townships.c.name, townships.c.region_code, regions.c.name.label("region_name"))
+             .select_from(townships.outerjoin(regions, (regions.c.publication_id == pub_id)
+                                              & (regions.c.code == townships.c.region_code)))
+             .where(townships.c.publication_id == pub_id))
+    if region_code:
+        query = query.where(townships.c.region_code == region_code)
+    return [dict(r) for r in conn.execute(query.order_by(townships.c.code)).mappings()]
+
+
+def township(conn, pub_id, code):
+    return next((t for t in all_townships(conn, pub_id) if t["code"] == code), None)
+
+
+def townships_in(conn, pub_id, text):
+    """The townships a text names, as all_townships rows, longest name first: 「桃坞街道有哪些项目」 and
+    the bare stem 「桃坞」 both find 桃坞街道. For the question box (nlq) to narrow projects with
+    ProjectFilter(township=code); a stem shared by two places returns both (the caller asks which)."""
+    found = []
+    for place in sorted(all_townships(conn, pub_id), key=lambda t: -len(t["name"])):
+        stem = place["name"].removesuffix("街道").removesuffix("镇").removesuffix("乡")
+        # a bare stem followed by 县/区/市 is the district of the same name (松岗县), not the town
+        bare = len(stem) >= 2 and re.search(re.escape(stem) + "(?![县区市])", text)
+        if place["name"] in text or bare:
+            found.append(place)
+    return found
