@@ -36,6 +36,10 @@ def build_documents(engine, publication_id):
             row = classes.get(code3)
             return code3, (row.name if row else "")
 
+        # 乡镇/街道 facet labels name the district too: 「城关镇」 exists in many counties.
+        townships = {t.code: f"{t.name}（{region_name(t.region_code)}）" for t in conn.execute(
+            select(schema.townships).where(schema.townships.c.publication_id == pub))}
+
         docs = []
         updates = defaultdict(list)
         for row in conn.execute(select(schema.project_updates.c.project_code, schema.project_updates.c.note)
@@ -61,7 +65,8 @@ def build_documents(engine, publication_id):
                              region_code=p.region_code, region=region_name(p.region_code),
                              class_code=class3, class_name=class_name, status=p.status,
                              amount_fen=p.total_investment_fen, date=date, url=f"/projects/{p.code}",
-                             code=p.code))
+                             code=p.code, township_code=p.township_code,
+                             township=townships.get(p.township_code or "", "")))
 
         for d in conn.execute(select(schema.documents).where(schema.documents.c.publication_id == pub)):
             docs.append(_doc("report", f"report:{d.slug}", d.title, [d.doc_type, region_name(d.region_code)],
@@ -132,7 +137,7 @@ def dictionary_words(docs):
 
 
 def _doc(doc_type, doc_id, title, names, body, *, year=None, region_code="", region="", class_code="",
-         class_name="", status="", amount_fen=None, date=None, url="", code=""):
+         class_name="", status="", amount_fen=None, date=None, url="", code="", township_code="", township=""):
     return {
         "id": doc_id,
         "type": doc_type,
@@ -149,4 +154,6 @@ def _doc(doc_type, doc_id, title, names, body, *, year=None, region_code="", reg
         "date": date.isoformat() if date else None,
         "url": url,
         "code": code,
+        "township_code": township_code or "",  # 乡镇/街道 facet (projects only)
+        "township": township or "",
     }

@@ -40,7 +40,8 @@ SEG_FIELDS = {"title_seg": 10.0, "names_seg": 4.0, "body_seg": 1.0}
 # the embedded ranking's formula (search/ranking.py), with the same weights, bigrams counting for words only.
 WORD_FIELDS = [f"{f}^{w:g}" for f, w in SEG_FIELDS.items()] + ["grams^2"]
 SUB_FIELDS = [f"{f}^{w:g}" for f, w in SEG_FIELDS.items()] + ["grams^1"]  # 1: the least weight allowed
-KEYWORD_FIELDS = ("id", "type", "region_code", "region", "class_code", "class_name", "status", "url", "code")
+KEYWORD_FIELDS = ("id", "type", "region_code", "region", "class_code", "class_name", "status", "url", "code",
+                  "township_code", "township")
 TRACK_TOTAL = MAX_RESULT_WINDOW
 
 
@@ -129,7 +130,8 @@ class ElasticsearchBackend:
                 for prior, doc in enumerate(docs):
                     source = {key: doc.get(key) for key in ("id", "type", "title", "names", "body", "year",
                                                             "region_code", "region", "class_code", "class_name",
-                                                            "status", "amount_fen", "date", "url", "code")}
+                                                            "status", "amount_fen", "date", "url", "code",
+                                                            "township_code", "township")}
                     for field in ("title", "names", "body"):
                         source[f"{field}_seg"] = doc.get(f"{field}_seg") or segmenter.index_text(doc[field])
                     tokens = {t for f in ("title", "names", "body") for t in source[f"{f}_seg"].split()}

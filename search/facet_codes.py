@@ -44,14 +44,19 @@ class FacetCodes:
     def from_blob(cls, blob):
         data = np.load(io.BytesIO(blob))
         values = json.loads(data["values"].tobytes().decode())
-        return cls(values, {facet: data[facet] for facet in FACETS})
+        rows = len(data[FACETS[0]])
+        for facet in FACETS:  # a facet added after the index file was built: nobody has a value
+            values.setdefault(facet, [""])
+        return cls(values, {facet: data[facet] if facet in data.files else np.zeros(rows, dtype=np.uint8)
+                            for facet in FACETS})
 
     @classmethod
     def from_rows(cls, rows):
-        """From (type, year, region_code, class_code, status) rows in rowid order (older index files)."""
+        """From (type, year, region_code, class_code, status) rows in rowid order (older index files;
+        facets added since get no value)."""
         codes = cls()
         for row in rows:
-            codes.add(dict(zip((FACET_FIELDS[f][0] for f in FACETS), row)))
+            codes.add(dict(zip(("type", "year", "region_code", "class_code", "status"), row)))
         return cls(codes.values, {facet: np.asarray(codes._lists[facet], dtype=np.int32) for facet in FACETS})
 
     def counts(self, rowids):

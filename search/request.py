@@ -5,13 +5,15 @@ from ledger.errors import UserError
 
 from .documents import TYPE_LABELS
 
-FACETS = ("type", "year", "region", "class", "status")
-FACET_LABELS = {"type": "类型", "year": "年度", "region": "地区", "class": "功能分类", "status": "状态"}
+FACETS = ("type", "year", "region", "township", "class", "status")
+FACET_LABELS = {"type": "类型", "year": "年度", "region": "地区", "township": "乡镇/街道", "class": "功能分类",
+                "status": "状态"}
 # facet name -> (document field holding the value, field holding its label)
 FACET_FIELDS = {
     "type": ("type", "type"),
     "year": ("year", "year"),
     "region": ("region_code", "region"),
+    "township": ("township_code", "township"),  # projects near me (乡镇/街道)
     "class": ("class_code", "class_name"),
     "status": ("status", "status"),
 }

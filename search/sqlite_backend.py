@@ -51,7 +51,7 @@ RANK_CAP = 5_000  # matches counted (and faceted) exactly up to here
 RANK_TOP = 1_000  # matches scored by bm25 (first ones in static-prior order)
 PHRASE_SCAN = 3_000  # word matches checked for an exact phrase
 SUGGESTION_COUNT_CAP = 1_000
-TAG_PREFIX = {"type": "t_", "year": "y_", "region": "r_", "class": "c_", "status": "s_"}
+TAG_PREFIX = {"type": "t_", "year": "y_", "region": "r_", "township": "w_", "class": "c_", "status": "s_"}
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB);
 CREATE TABLE docs (  -- short facet/sort columns first: reading them never touches the long text
@@ -63,7 +63,7 @@ CREATE VIRTUAL TABLE fts USING fts5(title, names, body, tags, grams, content='',
   tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
 -- Narrow copy of the facet/sort columns: counting and ranking thousands of hits reads only these.
 CREATE TABLE facts (rowid INTEGER PRIMARY KEY, type TEXT, year INTEGER, region_code TEXT, class_code TEXT,
-  status TEXT, amount_fen INTEGER, date TEXT, title_norm TEXT);
+  status TEXT, amount_fen INTEGER, date TEXT, title_norm TEXT, township_code TEXT);
 CREATE TABLE labels (facet TEXT, value TEXT, label TEXT, PRIMARY KEY (facet, value));
 CREATE TABLE names (name TEXT PRIMARY KEY, norm TEXT, kind TEXT, weight INTEGER, pinyin TEXT, initials TEXT);
 -- Document frequency of every indexed term (fts5vocab 'row', materialised): bm25's idf without a
@@ -83,7 +83,8 @@ def tags_for(doc):
     tags = [f"t_{doc['type']}"]
     if doc.get("year"):
         tags.append(f"y_{doc['year']}")
-    for facet, field in (("region", "region_code"), ("class", "class_code"), ("status", "status")):
+    for facet, field in (("region", "region_code"), ("township", "township_code"), ("class", "class_code"),
+                         ("status", "status")):
         if doc.get(field):
             tags.append(TAG_PREFIX[facet] + _tag_value(doc[field]))
     return " ".join(tags)
@@ -137,7 +138,7 @@ class SQLiteBackend:
             conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;")
             conn.executescript(SCHEMA)
             rowids = {}
-            batch_docs, batch_fts, count, total_chars = [], [], 0, 0
+            batch_docs, batch_fts, batch_places, count, total_chars = [], [], [], 0, 0
             facet_codes = FacetCodes()
             for rowid, doc in enumerate(docs, start=1):
                 rowids[doc["id"]] = rowid
@@ -148,6 +149,7 @@ class SQLiteBackend:
                 facet_codes.add(doc)
                 batch_docs.append((rowid, *[doc.get(c) for c in DOC_COLUMNS[:13]], title_norm,
                                    doc["names"], doc["body"], norm))
+                batch_places.append((doc.get("township_code") or "", doc.get("township") or ""))
                 if "title_seg" in doc:  # pre-segmented (bench corpora)
                     segs = (doc["title_seg"], doc["names_seg"], doc["body_seg"])
                 else:
@@ -156,9 +158,9 @@ class SQLiteBackend:
                 batch_fts.append((rowid, *segs, tags_for(doc), bigrams(title_norm, doc["names"])))
                 count += 1
                 if len(batch_docs) >= 20_000:
-                    self._flush(conn, batch_docs, batch_fts)
-                    batch_docs, batch_fts = [], []
-            self._flush(conn, batch_docs, batch_fts)
+                    self._flush(conn, batch_docs, batch_fts, batch_places)
+                    batch_docs, batch_fts, batch_places = [], [], []
+            self._flush(conn, batch_docs, batch_fts, batch_places)
             conn.execute("INSERT INTO fts(fts) VALUES('optimize')")
             conn.executemany(
                 "INSERT OR IGNORE INTO names VALUES (:name, :norm, :kind, :weight, :pinyin, :initials)",
@@ -205,14 +207,17 @@ class SQLiteBackend:
         conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?, ?, ?, ?)", rows)
 
     @staticmethod
-    def _flush(conn, batch_docs, batch_fts):
+    def _flush(conn, batch_docs, batch_fts, batch_places):
+        """``batch_places``: (township code, name) per document, aligned with ``batch_docs``."""
         if batch_docs:
             placeholders = ",".join("?" * (len(DOC_COLUMNS) + 3))
             conn.executemany(f"INSERT INTO docs VALUES ({placeholders})", batch_docs)
             # rowid, id, type, year, region_code, region, class_code, class_name, status, amount_fen, date, ...
-            conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                             [(d[0], d[2], d[3], d[4], d[6], d[8], d[9], d[10], d[13]) for d in batch_docs])
+            conn.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             [(d[0], d[2], d[3], d[4], d[6], d[8], d[9], d[10], d[13], place[0])
+                              for d, place in zip(batch_docs, batch_places)])
             labels = {("region", d[4]): d[5] for d in batch_docs if d[4]}
+            labels.update({("township", code): name for code, name in batch_places if code})
             labels.update({("class", d[6]): d[7] for d in batch_docs if d[6]})
             conn.executemany("INSERT OR REPLACE INTO labels VALUES (?, ?, ?)",
                              [(f, v, label) for (f, v), label in labels.items()])
@@ -446,7 +451,10 @@ class SQLiteBackend:
             field = FACET_FIELDS[facet][0]
             where.append(f"CAST({field} AS TEXT) IN ({','.join('?' * len(values))})")
             args.extend(values)
-        rows = conn.execute(f"SELECT rowid FROM facts WHERE {' AND '.join(where)}", args).fetchall()
+        try:
+            rows = conn.execute(f"SELECT rowid FROM facts WHERE {' AND '.join(where)}", args).fetchall()
+        except sqlite3.OperationalError:  # an index file built before a facet's column existed: no doc has it
+            rows = []
         return np.array([r[0] for r in rows], dtype=np.int64)
 
     def _rows(self, conn, rowids):
