@@ -63,6 +63,11 @@ def share_scopes(query, lexicon, period, group=None):
     return part, scope(whole, lexicon, years, months), keys
 
 
+def share_whole(conn, pub_id, query, lexicon, period):
+    """The whole (fen) one share figure is taken of."""
+    return amounts(conn, pub_id, share_scopes(query, lexicon, period)[1], measure=share_measure(query))[None]
+
+
 def share_measure(query):
     """Shares of budgets (「预算占全市预算的比例」) take budgets on both sides."""
     return "budget" if query.base_measure == "budget" else "spent"

@@ -1,35 +1,90 @@
-"""The structured query a question becomes. Only these fields reach SQL (through nlq/figures.py and ledger.queries):
-no text from the question is ever turned into SQL."""
+"""The structured query a question becomes (the IR). Only these fields reach SQL (through nlq/figures.py
+and ledger.queries): no text from the question is ever turned into SQL.
+
+Kinds, measures, groupings and orders are enums whose values are the strings /api/ask has always
+returned, so ``query.kind == "project"`` and the JSON stay as they were.
+"""
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 
 from .timeparse import Period
 
-KINDS = ("figure", "execution", "ranking", "comparison", "trend", "growth", "share", "project")
-MEASURES = ("spent", "budget", "rate", "share", "growth", "count", "output", "investment", "progress", "per_capita",
-            "disbursed", "remaining")
-GROUPS = (None, "region", "dept", "class", "year", "month", "quarter", "project", "contractor", "category", "period", "kuan")
+
+class Kind(StrEnum):
+    """The shape of the answer (one module each under nlq/kinds/)."""
+    FIGURE = "figure"  # one number
+    EXECUTION = "execution"  # an execution rate, or rates by group
+    RANKING = "ranking"  # groups ordered by a measure
+    COMPARISON = "comparison"  # named regions, departments, classes, years or periods side by side
+    TREND = "trend"  # year by year, month by month or quarter by quarter
+    GROWTH = "growth"  # the change against an earlier period
+    SHARE = "share"  # a part of a whole
+    PROJECT = "project"  # project counts, investment, outputs, lists
+
+
+class Measure(StrEnum):
+    SPENT = "spent"
+    BUDGET = "budget"
+    RATE = "rate"  # execution rate: spent / annual budget
+    SHARE = "share"
+    GROWTH = "growth"
+    COUNT = "count"  # projects
+    OUTPUT = "output"  # a project output (公里, 套, 亩 …)
+    INVESTMENT = "investment"
+    PROGRESS = "progress"
+    PER_CAPITA = "per_capita"
+    DISBURSED = "disbursed"
+    REMAINING = "remaining"  # budget − spent
+
+
+class Group(StrEnum):
+    REGION = "region"
+    DEPT = "dept"
+    CLASS = "class"  # 类
+    KUAN = "kuan"  # the 款 of the 类 asked about
+    YEAR = "year"
+    MONTH = "month"
+    QUARTER = "quarter"
+    PROJECT = "project"  # a list of projects
+    CONTRACTOR = "contractor"
+    CATEGORY = "category"  # project categories
+    PERIOD = "period"  # periods of one year side by side
+
+
+class Order(StrEnum):
+    DESC = "desc"
+    ASC = "asc"
+
+
+class Versus(StrEnum):
+    YEAR = "year"  # the same months a year before (同比)
+    PREVIOUS = "previous"  # the months just before (环比)
+
+
+MONEY = (Measure.SPENT, Measure.BUDGET, Measure.INVESTMENT, Measure.DISBURSED, Measure.REMAINING)
+RATIOS = (Measure.RATE, Measure.SHARE, Measure.GROWTH)
 
 
 @dataclass
 class Query:
-    kind: str
-    measure: str = "spent"
+    kind: Kind
+    measure: Measure = Measure.SPENT
     period: Period | None = None
     regions: list = field(default_factory=list)  # region codes; empty = the whole publication
     depts: list = field(default_factory=list)
     classes: list = field(default_factory=list)  # 类/款 codes (prefix match)
     class_set: str | None = None  # e.g. "minsheng"
-    group: str | None = None
-    order: str | None = None  # "desc" | "asc"
+    group: Group | None = None
+    order: Order | None = None
     limit: int | None = None
     threshold: dict | None = None  # {"op": "<" | ">", "value": 0.5}
     difference: bool = False  # 「A比B多多少」
-    # what a growth or share is taken of: "spent" | "budget" | "rate" (a change in percentage points);
-    # for project shares "count" | "investment" | "disbursed"
-    base_measure: str = "spent"
-    versus: str = "year"  # a growth against the same period a year before, or "previous" (环比: the period just before)
-    years: list = field(default_factory=list)
-    periods: list = field(default_factory=list)  # 「1至6月和7至10月」: periods of one year set side by side (group "period")  # 「2024年和2025年…对比」: the years compared (group "year")
+    # what a growth or share is taken of: spent | budget | rate (a change in percentage points);
+    # for project shares count | investment | disbursed
+    base_measure: Measure = Measure.SPENT
+    versus: Versus = Versus.YEAR
+    years: list = field(default_factory=list)  # 「2024年和2025年…对比」: the years compared (group "year")
+    periods: list = field(default_factory=list)  # 「1至6月和7至10月」: periods of one year side by side (group "period")
     # 「A占B的比重」: B's scope {"regions": [..] | None (= A's), "classes": [..]}; for projects
     # {"measure": B's measure, "same_projects": bool (已拨付占总投资), "regions": ..}
     share_of: dict | None = None
@@ -50,11 +105,28 @@ class Query:
     count_only: bool = False  # 「执行率低于60%的区县有几个」: how many rows pass the threshold
 
     def __post_init__(self):
-        if self.kind not in KINDS or self.measure not in MEASURES or self.group not in GROUPS:
-            raise ValueError(f"invalid query: {self.kind}/{self.measure}/{self.group}")
+        try:  # strings from callers become the enums (an unknown one is a ValueError, as before)
+            self.kind, self.measure, self.base_measure = Kind(self.kind), Measure(self.measure), \
+                Measure(self.base_measure)
+            self.group = None if self.group is None else Group(self.group)
+            self.order = None if self.order is None else Order(self.order)
+            self.versus = Versus(self.versus)
+        except ValueError:
+            raise ValueError(f"invalid query: {self.kind}/{self.measure}/{self.group}") from None
 
     def to_dict(self):
-        data = asdict(self)
+        data = {k: v.value if isinstance(v, StrEnum) else v for k, v in asdict(self).items()}
         data["period"] = self.period.to_dict() if self.period else None
         data["periods"] = [p.to_dict() for p in self.periods]
         return data
+
+
+@dataclass
+class Parse:
+    """What the parser made of a question."""
+    query: Query | None
+    confidence: float
+    text: str  # normalised question
+    notes: list = field(default_factory=list)  # why confidence is lowered
+    alternatives: list = field(default_factory=list)  # [Query]
+    unknown: list = field(default_factory=list)  # words nothing matched

@@ -5,26 +5,15 @@ tree, so the same code answers a city's districts and the yearbook's provinces.
 """
 import re
 import threading
-import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 from sqlalchemy import func, select
 
 from ledger.schema import departments, func_classes, projects, regions
 from ledger.semantics import MINSHENG_LABEL, minsheng_codes
 
-SEMANTIC_FILE = Path(__file__).with_name("semantic.toml")
-_REGION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县",
-                    "新区", "省", "市", "区", "县", "旗", "盟")
-_COMPANY_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司")
-
-
-@lru_cache(maxsize=1)
-def semantic():
-    with SEMANTIC_FILE.open("rb") as fh:
-        return tomllib.load(fh)
+from . import vocab
+from .vocab import semantic
 
 
 @dataclass(frozen=True)
@@ -112,7 +101,7 @@ class Lexicon:
 
     def name_missing_a_char(self, word):
         """The one class or department whose name is ``word`` with one character more (职业教 → 职业教育)."""
-        if len(word) < 3 or word in _FILLER:
+        if len(word) < 3 or word in vocab.words("filler"):
             return None
         if self._long_names is None:
             self._long_names = {}
@@ -135,8 +124,6 @@ class Lexicon:
                     seen.append((surface, entry))
         return seen
 
-
-_FILLER = {"是多少", "有多少", "花了多", "一共多"}
 
 _NEEDS_NORMALIZING = re.compile(r"[零〇一二两三四五六七八九十百千万亿\uff00-\uffef]")
 
@@ -178,37 +165,53 @@ def for_publication(conn, pub_id, config=None):
 
 
 def build(conn, pub_id, config=None):
-    sem = semantic()
     lex = Lexicon(minsheng=tuple(minsheng_codes(config)))
     rows = conn.execute(select(regions).where(regions.c.publication_id == pub_id)
                         .order_by(regions.c.level, regions.c.code)).mappings().all()
+    _add_regions(lex, rows)
+    _add_departments(lex, conn, pub_id, rows)
+    _add_classes(lex, conn, pub_id)
+    _add_projects(lex, conn, pub_id)
+    return lex
+
+
+def _add_regions(lex, rows):
+    """Region names, the whole (全市/全国), the top level's own rows (市本级) and the group words."""
     suffix_chars = set()
     for row in rows:
         lex.region_names[row["code"]] = row["name"]
         lex.region_level[row["code"]] = row["level"]
         lex.region_population[row["code"]] = row["population"]
         if row["level"] == 0:
-            lex.root_code, lex.root_name = row["code"], row["name"]
-            # 「市本级」: the top level's own rows, without the districts
-            own = Entry("region", row["code"], row["name"][-1] + "本级")
-            for surface in (row["name"][-1] + "本级", row["name"] + "本级", "本级"):
-                lex.add(surface, own)
-            whole = Entry("region_whole", row["code"], row["name"])
-            for surface in {row["name"], row["short_name"], "全" + row["name"][-1]}:
-                lex.add(surface, whole)
-            for word in sem["regions"]["whole"]:
-                lex.add(word, whole)
+            _add_top_level(lex, row)
             continue
         entry = Entry("region", row["code"], row["name"])
         lex.add(row["name"], entry)
         lex.add(row["short_name"], entry)
-        stripped = _strip_suffix(row["name"], _REGION_SUFFIXES)
+        stripped = _strip_suffix(row["name"], vocab.words("region_suffixes"))
         if stripped:
             lex.add(stripped, entry)
-        for suffix in ("省", "市", "区", "县", "自治区", "旗"):
-            if row["name"].endswith(suffix):
-                suffix_chars.add(suffix)
-                break
+        suffix = next((s for s in ("省", "市", "区", "县", "自治区", "旗") if row["name"].endswith(s)), None)
+        if suffix:
+            suffix_chars.add(suffix)
+    _add_region_groups(lex, rows, suffix_chars)
+
+
+def _add_top_level(lex, row):
+    lex.root_code, lex.root_name = row["code"], row["name"]
+    # 「市本级」: the top level's own rows, without the districts
+    own = Entry("region", row["code"], row["name"][-1] + "本级")
+    for surface in (row["name"][-1] + "本级", row["name"] + "本级", "本级"):
+        lex.add(surface, own)
+    whole = Entry("region_whole", row["code"], row["name"])
+    for surface in {row["name"], row["short_name"], "全" + row["name"][-1]}:
+        lex.add(surface, whole)
+    for word in semantic()["regions"]["whole"]:
+        lex.add(word, whole)
+
+
+def _add_region_groups(lex, rows, suffix_chars):
+    """各区/哪个县/各省: the level-1 regions as a group, named by the suffixes their names end in."""
     if lex.root_name == "全国" or "省" in suffix_chars:
         suffix_chars.update({"省", "省份"})
     each_names = sorted(suffix_chars)
@@ -221,19 +224,20 @@ def build(conn, pub_id, config=None):
     lex.region_nouns = tuple(sorted(set(each_names) | {"地区", "地方"}, key=len, reverse=True))
     for suffix in each_names:
         each = Entry("region_each", suffix, "各" + suffix)
-        for prefix in ("各", "哪个", "哪些", "哪一个", "每个", "分", "所有"):
+        for prefix in vocab.words("region_each_prefixes"):
             lex.add(prefix + suffix, each)
         lex.add(suffix + "之间", each)
     lex.each_word = "各" + (each_names[0] if len(each_names) == 1 else
                            "省" if "省" in suffix_chars else "区县" if {"区", "县"} <= suffix_chars
                            else "区" if "区" in suffix_chars else each_names[0] if each_names else "地区")
-    for word in sem["regions"]["each_generic"]:
+    for word in semantic()["regions"]["each_generic"]:
         lex.add(word, Entry("region_each", "地区", "各地区"))
-    for word in ("科目", "各科目", "哪个科目", "哪些科目", "类别", "支出类别", "哪个类别", "哪些类别", "各类别", "功能分类", "哪些领域", "哪个领域", "各领域", "哪方面", "哪些方面", "哪类",
-                 "哪一类", "各类支出", "支出结构", "花到哪", "花在哪", "用在哪"):
+    for word in vocab.words("class_each"):
         lex.add(word, Entry("class_each", "class", "各科目"))
 
-    # Departments: full names and the name without the region prefix (示例市教育局 → 教育局).
+
+def _add_departments(lex, conn, pub_id, rows):
+    """Departments: full names and the name without the region prefix (示例市教育局 → 教育局)."""
     region_prefixes = sorted({n for n in lex.region_names.values()} |
                              {r["short_name"] for r in rows}, key=len, reverse=True)
     for row in conn.execute(select(departments.c.code, departments.c.name, departments.c.region_code)
@@ -241,55 +245,78 @@ def build(conn, pub_id, config=None):
         entry = Entry("dept", row.code, row.name)
         lex.dept_names[row.code] = row.name
         lex.dept_region[row.code] = row.region_code
-        names = [row.name]
-        if row.region_code == lex.root_code and row.name[:1] == lex.root_name[-1:] and len(row.name) >= 4:
-            names.append(row.name[1:])  # 市教育局 → 教育局
-        for prefix in region_prefixes:
-            if prefix and row.name.startswith(prefix) and len(row.name) - len(prefix) >= 2:
-                short = row.name[len(prefix):]
-                names.append(short)
-                if prefix == lex.root_name:  # 示例市教育局 → 市教育局
-                    names.append(lex.root_name[-1] + short)
-                break
-        for long_form, shorts in sem.get("dept_abbreviations", {}).items():  # 市人社局, 住建局
-            names += [n.replace(long_form, s) for n in list(names) if long_form in n for s in shorts]
-        for name in names:
+        for name in _dept_names(lex, row, region_prefixes):
             if len(name) >= 3 or name == row.name:
                 lex.add(name, entry)
-    for word in ("各部门", "哪个部门", "哪些部门", "每个部门", "各单位", "哪个单位", "哪些单位", "部门"):
+    for word in vocab.words("dept_each"):
         lex.add(word, Entry("dept_each", "dept", "各部门"))
     # 「市直部门」: the departments of the top level only
     own = lex.root_name[-1] if lex.root_name else "市"
-    for word in (f"{own}直部门", f"{own}直各部门", f"{own}直单位", f"{own}级部门", f"{own}直属部门", f"{own}本级部门"):
-        lex.add(word, Entry("dept_each", "root", f"{own}直部门"))
+    for word in vocab.words("own_depts"):
+        lex.add(word.format(own=own), Entry("dept_each", "root", f"{own}直部门"))
 
-    # Functional classes: 类 names, their stems and colloquial synonyms; 款 names.
-    synonyms = sem["class_synonyms"]
-    kuan_synonyms = sem.get("kuan_synonyms", {})
+
+def _dept_names(lex, row, region_prefixes):
+    """A department's name, without its region (市教育局 → 教育局) and abbreviated (市人社局, 住建局)."""
+    names = [row.name]
+    if row.region_code == lex.root_code and row.name[:1] == lex.root_name[-1:] and len(row.name) >= 4:
+        names.append(row.name[1:])  # 市教育局 → 教育局
+    for prefix in region_prefixes:
+        if prefix and row.name.startswith(prefix) and len(row.name) - len(prefix) >= 2:
+            short = row.name[len(prefix):]
+            names.append(short)
+            if prefix == lex.root_name:  # 示例市教育局 → 市教育局
+                names.append(lex.root_name[-1] + short)
+            break
+    for long_form, shorts in semantic().get("dept_abbreviations", {}).items():
+        names += [n.replace(long_form, s) for n in list(names) if long_form in n for s in shorts]
+    return names
+
+
+def _add_classes(lex, conn, pub_id):
+    """Functional classes: 类 names, their stems and colloquial synonyms; 款 names; class sets (民生支出)."""
     own_names = set()  # surfaces that are a class's own name (these beat colloquial synonyms)
     for row in conn.execute(select(func_classes.c.code, func_classes.c.name, func_classes.c.level)
                             .where(func_classes.c.publication_id == pub_id)):
         if len(row.code) > 3 and row.level != 1:
-            entry = Entry("class", row.code, row.name)
-            lex.kuan_names[row.code] = row.name
-            stem = re.sub(r"(?:事务|支出)$", "", row.name)
-            # 「彩票公益金安排的支出」 is asked about as 「彩票公益金（支出）」
-            funded = re.sub(r"(?:安排|用于)的?支出$", "", row.name)
-            funded = {funded, funded + "支出"} if funded != row.name and len(funded) >= 3 else set()
-            for surface in {row.name, stem if len(stem) >= 2 else row.name, *funded, *kuan_synonyms.get(row.name, [])}:
-                lex.add(surface, entry)
-                own_names.add((surface, row.code))
-            continue
-        entry = Entry("class", row.code, row.name)
-        lex.class_names[row.code] = row.name
-        stem = _stem(row.name)
-        lex.add(row.name, entry)
-        lex.add(stem, entry)
-        own_names.update({(row.name, row.code), (stem, row.code)})
-        for word in synonyms.get(stem, []):
+            _add_kuan(lex, row, own_names)
+        else:
+            _add_lei(lex, row, own_names)
+    _prefer_own_names(lex, own_names)
+    for set_name, spec in semantic()["class_sets"].items():
+        entry = Entry("class_set", set_name, spec.get("label", MINSHENG_LABEL))
+        for word in spec["words"]:
             lex.add(word, entry)
-            lex.add(word + "支出", entry)
-    # 「水利支出」 is the 款 水利 as well, not only 「水利」(a colloquial 农林水) + 支出
+
+
+def _add_kuan(lex, row, own_names):
+    entry = Entry("class", row.code, row.name)
+    lex.kuan_names[row.code] = row.name
+    stem = re.sub(r"(?:事务|支出)$", "", row.name)
+    # 「彩票公益金安排的支出」 is asked about as 「彩票公益金（支出）」
+    funded = re.sub(r"(?:安排|用于)的?支出$", "", row.name)
+    funded = {funded, funded + "支出"} if funded != row.name and len(funded) >= 3 else set()
+    synonyms = semantic().get("kuan_synonyms", {}).get(row.name, [])
+    for surface in {row.name, stem if len(stem) >= 2 else row.name, *funded, *synonyms}:
+        lex.add(surface, entry)
+        own_names.add((surface, row.code))
+
+
+def _add_lei(lex, row, own_names):
+    entry = Entry("class", row.code, row.name)
+    lex.class_names[row.code] = row.name
+    stem = _stem(row.name)
+    lex.add(row.name, entry)
+    lex.add(stem, entry)
+    own_names.update({(row.name, row.code), (stem, row.code)})
+    for word in semantic()["class_synonyms"].get(stem, []):
+        lex.add(word, entry)
+        lex.add(word + "支出", entry)
+
+
+def _prefer_own_names(lex, own_names):
+    """「水利支出」 is the 款 水利 as well, not only 「水利」 (a colloquial 农林水) + 支出; and where one word names
+    several classes, a class's own name comes first (「水利」 the 款, not 农林水), then the 类."""
     for surface, bucket in lex.surfaces.items():
         stem_bucket = lex.surfaces.get(surface[:-2]) if surface.endswith("支出") else None
         for entry in stem_bucket or []:
@@ -297,34 +324,49 @@ def build(conn, pub_id, config=None):
                 if entry not in bucket:
                     bucket.append(entry)
                 own_names.add((surface, entry.value))
-    # One word, several classes: a class's own name first (「水利」 the 款, not 农林水), then the 类.
     for surface, bucket in lex.surfaces.items():
         if sum(e.type == "class" for e in bucket) > 1:
             bucket.sort(key=lambda e: (e.type != "class", (surface, e.value) not in own_names, len(e.value)))
-    for set_name, spec in sem["class_sets"].items():
-        entry = Entry("class_set", set_name, spec.get("label", MINSHENG_LABEL))
-        for word in spec["words"]:
-            lex.add(word, entry)
 
-    # Projects, their categories, outputs and contractors.
+
+def _add_projects(lex, conn, pub_id):
+    """Projects, their categories, outputs, contractors and statuses."""
     for row in conn.execute(select(projects.c.code, projects.c.name, projects.c.year, projects.c.region_code)
                             .where(projects.c.publication_id == pub_id).order_by(projects.c.code)):
-        lex.project_names[row.code] = row.name
-        lex.project_year[row.code] = row.year
-        lex.project_region[row.code] = row.region_code
-        entry = Entry("project", row.code, row.name)
-        lex.add(row.name, entry)
-        short = re.sub(r"^(\d{4}年)", "", row.name)
-        if short != row.name:
-            lex.add(short, entry)
-        # 「桂岭县的第2幼儿园建设工程」: the name without its region, the region said apart
-        region = lex.region_names.get(row.region_code, "")
-        if region and short.startswith(region) and len(short) - len(region) >= 6:
-            lex.add(short[len(region):], entry)
+        _add_project(lex, row)
     for (category,) in conn.execute(select(projects.c.category).where(projects.c.publication_id == pub_id).distinct()):
         if category:
             lex.add(category, Entry("category", category, category))
-    output_synonyms = sem.get("output_synonyms", {})
+    _add_outputs(lex, conn, pub_id)
+    for (contractor,) in conn.execute(select(projects.c.contractor).where(
+            projects.c.publication_id == pub_id, projects.c.contractor.is_not(None)).distinct()):
+        entry = Entry("contractor", contractor, contractor)
+        lex.add(contractor, entry)
+        short = _strip_suffix(contractor, vocab.words("company_suffixes"))
+        if short and len(short) >= 4:
+            lex.add(short, entry)
+    for status, words in semantic()["status_words"].items():
+        for word in words:
+            lex.add(word, Entry("status", status, status))
+
+
+def _add_project(lex, row):
+    lex.project_names[row.code] = row.name
+    lex.project_year[row.code] = row.year
+    lex.project_region[row.code] = row.region_code
+    entry = Entry("project", row.code, row.name)
+    lex.add(row.name, entry)
+    short = re.sub(r"^(\d{4}年)", "", row.name)
+    if short != row.name:
+        lex.add(short, entry)
+    # 「桂岭县的第2幼儿园建设工程」: the name without its region, the region said apart
+    region = lex.region_names.get(row.region_code, "")
+    if region and short.startswith(region) and len(short) - len(region) >= 6:
+        lex.add(short[len(region):], entry)
+
+
+def _add_outputs(lex, conn, pub_id):
+    output_synonyms = semantic().get("output_synonyms", {})
     for category, name, unit in conn.execute(select(projects.c.category, projects.c.output_name, projects.c.output_unit)
                                              .where(projects.c.publication_id == pub_id).distinct()):
         if unit:
@@ -336,27 +378,13 @@ def build(conn, pub_id, config=None):
                 lex.add(word, entry)
                 for synonym in output_synonyms.get(word, []):
                     lex.add(synonym, entry)
-    for (contractor,) in conn.execute(select(projects.c.contractor).where(
-            projects.c.publication_id == pub_id, projects.c.contractor.is_not(None)).distinct()):
-        entry = Entry("contractor", contractor, contractor)
-        lex.add(contractor, entry)
-        short = _strip_suffix(contractor, _COMPANY_SUFFIXES)
-        if short and len(short) >= 4:
-            lex.add(short, entry)
-    for status, words in sem["status_words"].items():
-        for word in words:
-            lex.add(word, Entry("status", status, status))
-    return lex
-
-
-_OUTPUT_VERBS = ("巩固提升", "新建改建", "新增", "新建", "改建", "建设", "改造", "恢复", "提升", "完成")
 
 
 def _output_words(name, category):
     """「新增恢复灌溉面积」 → 新增恢复灌溉面积, 恢复灌溉面积, 灌溉面积; 「农村供水受益人口」 → 受益人口 too."""
     words, rest = {name}, name
     while True:
-        verb = next((v for v in _OUTPUT_VERBS if rest.startswith(v) and len(rest) - len(v) >= 2), None)
+        verb = next((v for v in vocab.words("output_verbs") if rest.startswith(v) and len(rest) - len(v) >= 2), None)
         if verb is None:
             break
         rest = rest[len(verb):]

@@ -1,0 +1,226 @@
+"""Stage 3a of the parser: cues — how a question asks, read from its words outside names and time words.
+
+A Cues value says which measure is asked (rate, share, growth, budget, per person …), in which shape
+(a trend, a ranking, two years side by side, month by month) and with which numbers (a limit, a
+threshold, an investment bound). The intent stage picks the kind of answer from slots and cues.
+"""
+import re
+from dataclasses import dataclass, field
+
+from . import periods, vocab
+from .ir import Measure
+from .vocab import cue, found, has_any, measure_words
+
+
+@dataclass
+class Cues:
+    ask_text: str  # the question for cue words: names, time words and an investment bound blanked
+    project_cue: bool = False  # 项目/工程 outside the names
+    project_subject: bool = False  # projects are asked about (a project, contractor, category, status …)
+    rate: bool = False
+    share: bool = False
+    remaining: bool = False
+    vs_year: bool = False  # set against an earlier year (「跟去年比」)
+    growth: bool = False
+    sequential: bool = False  # 环比
+    budget: bool = False
+    total: bool = False  # 一共/合计: one sum over a range of years, not a trend
+    trend: bool = False
+    bottom: bool = False
+    top: bool = False
+    per_capita: bool = False
+    money: Measure = Measure.SPENT  # the amount asked for: spent, budget or per person
+    limit: int | None = None
+    threshold: dict | None = None  # {"op": "<" | ">", "value": fraction}
+    compare_years: list = field(default_factory=list)
+    compare_periods: list = field(default_factory=list)
+    by_month: str | None = None  # "month" | "quarter": month by month
+    output_unit: str | None = None
+    min_investment: float | None = None  # 元
+    max_investment: float | None = None
+    disbursal_rate: bool = False  # 拨付率: disbursed over investment
+
+    def has(self, key):
+        """Cue words of one kind ([cues] in semantic.toml) in the question."""
+        return has_any(self.ask_text, cue(key))
+
+    def asks(self, measure):
+        """Words that ask for a measure ([measures.<name>]) in the question."""
+        return has_any(self.ask_text, measure_words(measure))
+
+
+def project_subject(slots):
+    """Projects are the subject: a project word outside names, a project, contractor, category or status
+    named; 拨付 (disbursement) is published for projects only."""
+    text, cue_text = slots.text, slots.cue_text
+    return has_any(slots.rest, cue("project")) or bool(slots.projects) or bool(slots.contractors) \
+        or has_any(cue_text, cue("contractor")) or has_any(cue_text, measure_words("disbursed")) \
+        or slots.category is not None or (slots.status is not None and not has_any(text, measure_words("rate")))
+
+
+def read(slots, lexicon, as_of):
+    """The cues of a question whose slots are read (the embedding match included)."""
+    text = slots.text
+    cues = Cues(ask_text=slots.cue_text, project_cue=has_any(slots.rest, cue("project")),
+                project_subject=project_subject(slots))
+    _read_measures(cues, slots)
+    _read_shape(cues, slots, as_of)
+    _read_numbers(cues, text)
+    if found("class_count", text) and not slots.region_each and not slots.dept_each:
+        slots.class_each = True  # 「支出最多的前五类」
+    _read_comparisons(cues, slots, as_of)
+    _read_output(cues, slots, lexicon)
+    cues.disbursal_rate = found("disbursal_rate", text)
+    return cues
+
+
+def _read_measures(cues, slots):
+    text, cue_text = slots.text, slots.cue_text
+    plain = cue_text
+    for word in vocab.words("general_budget"):  # 「一般公共预算支出」 is spending, not a budget
+        plain = plain.replace(word, "")
+    cues.rate = has_any(cue_text, measure_words("rate")) or bool(found("rate_phrase", text) and "占" not in text)
+    # 「占全市的多少」「占全市教育支出的百分之几」: a share even without the word 比重
+    cues.share = has_any(text, measure_words("share")) or found("share_phrase", text)
+    cues.remaining = found("remaining", text)
+    cues.budget = has_any(plain, measure_words("budget")) and not cues.rate
+    cues.per_capita = has_any(text, measure_words("per_capita"))
+    cues.money = Measure.PER_CAPITA if cues.per_capita else Measure.BUDGET if cues.budget else Measure.SPENT
+
+
+def _read_shape(cues, slots, as_of):
+    text, cue_text, period = slots.text, slots.cue_text, slots.period
+    # 「同比变化」 is a year-on-year change; 「变化」 alone is a trend
+    cues.vs_year = found("vs_year", text)
+    trend_word = has_any(cue_text, cue("trend"))
+    cues.growth = (has_any(text, measure_words("growth")) or cues.vs_year) and (
+        cues.vs_year or not trend_word or has_any(text, vocab.words("growth_not_trend")))
+    cues.sequential = has_any(cue_text, vocab.words("sequential"))
+    cues.growth = cues.growth or cues.sequential
+    # 「2022到2024年一共花了多少」 is one sum; a year range alone is a trend
+    cues.total = found("total", text)
+    cues.trend = trend_word or (period is not None and period.multi_year and not cues.growth and not cues.total)
+    cues.bottom = has_any(cue_text, cue("bottom")) or found("bottom", text)
+    cues.top = has_any(cue_text, cue("top")) or cues.bottom
+
+
+def _read_numbers(cues, text):
+    cues.limit = limit(text)
+    cues.threshold = threshold(text)
+
+
+def _read_comparisons(cues, slots, as_of):
+    """Years or periods set side by side: 「2024年和2025年」「1至6月和7至10月」「今年上半年和去年下半年」."""
+    text, period = slots.text, slots.period
+    cues.compare_years = periods.compared_years(text, as_of)
+    cues.compare_periods = [] if cues.compare_years else periods.compared_periods(text, period)
+    across = periods.periods_of_two_years(text, as_of)
+    if across:  # 「今年上半年和去年下半年」: different months of different years
+        cues.compare_years, cues.compare_periods = [], across
+    if not cues.compare_years and cues.vs_year and period is not None and found("side_by_side", text) \
+            and not has_any(slots.cue_text, vocab.words("change")):
+        # 「今年上半年…跟去年同期对比」: the two years side by side, same months
+        back = 2 if found("vs_year_before_last", text) else 1
+        cues.compare_years = [period.year_to - back, period.year_to]
+        cues.growth = False
+    cues.by_month = _by_month(text)
+
+
+def _by_month(text):
+    if found("each_quarter", text) and not found("named_quarter", text):
+        return "quarter"
+    if found("each_month", text) or (found("twelve_months", text) and found("each_of", text)):
+        return "month"
+    return None
+
+
+def _read_output(cues, slots, lexicon):
+    """「多少公里」 names an output; a one-character unit (个/张/套) only with a project category (幼儿园建设建了
+    多少个) or when one category alone has it (多少套 → 保障性住房); 「项目有几个」 counts projects."""
+    text = slots.text
+    cues.output_unit = next((u for u in sorted(lexicon.output_units, key=len, reverse=True)
+                             if _asks_unit(text, u, slots, lexicon)), None)
+    if cues.output_unit and slots.category is None and not slots.outputs:
+        slots.category = unit_category(lexicon, cues.output_unit)
+    category = slots.category
+    unit_words = vocab.semantic().get("output_unit_words", {})
+    if category in lexicon.outputs and cues.output_unit is None and (
+            slots.outputs or has_any(text, unit_words.get(lexicon.outputs[category][1], []))):
+        cues.output_unit = lexicon.outputs[category][1]  # 「农村公路建设里程」「新增灌溉面积多少亩」
+    cues.project_subject = cues.project_subject or cues.output_unit is not None and category is not None
+    cues.min_investment, cues.max_investment, span = _investment_bounds(text)
+    if span:  # 「投资超过1.5亿元的项目有几个」 counts projects: the threshold's 投资 asks for no sum
+        a, b = span
+        cues.ask_text = cues.ask_text[:a] + " " * (b - a) + cues.ask_text[b:]
+
+
+def _asks_unit(text, unit, slots, lexicon):
+    unit_re = re.escape(unit)
+    asked = re.search(r"(?:多少|几)" + unit_re, text) or unit != "个" and re.search(unit_re + "数", text)
+    return bool(asked) and (len(unit) > 1 or slots.category or slots.outputs or unit_category(lexicon, unit)) \
+        and not (unit == "个" and "项目" in text) \
+        and not re.search(r"(?:多少|几)" + unit_re + r".{0,4}项目", text)
+
+
+def unit_category(lexicon, unit):
+    """The one project category whose output is counted in ``unit`` (套 → 保障性住房), else None."""
+    if unit == "个":  # 「多少个」 is too common to name an output by itself
+        return None
+    matching = [c for c, (_name, u) in lexicon.outputs.items() if u == unit]
+    return matching[0] if len(matching) == 1 else None
+
+
+def _investment_bounds(text):
+    """(at least 元, below 元, span) of 「投资超过1亿元」「总投资三千万以上」「不到一千万」."""
+    amount, span, op = amount_threshold(text)
+    return (amount if op == ">=" else None), (amount if op == "<" else None), span
+
+
+_SMALL_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+
+
+def limit(text):
+    """How many rows are asked for (「前3」「五个」「最多的三类」), or None."""
+    # 「最多的三类」: a small Chinese numeral before 类 is a count too (normalize leaves 类 words alone)
+    text = re.sub(r"(?<![哪第])([一两二三四五六七八九十])(?=大?类)", lambda m: str(_SMALL_NUMERALS[m.group(1)]), text)
+    m = vocab.pattern("limit").search(text)
+    if not m:
+        return None
+    value = int(m.group(1) or m.group(2))
+    # 「多少个」/「5个区」 after a year or a month is not a limit
+    return value if 0 < value <= 100 else None
+
+
+def amount_threshold(text):
+    """「投资超过1亿元」「总投资三千万以上」 → (100000000.0 元, span, ">="); 「不到一千万」 → (…, "<")."""
+    for m in vocab.pattern("amount_threshold").finditer(text):
+        if m.group(2):
+            word, number, unit = m.group(1), m.group(2), m.group(3)
+        else:
+            word, number, unit = m.group(7), m.group(5), m.group(6)
+        if unit is None and float(number) < 10000:
+            continue  # 「5个以上」「超过50%」 are no amounts
+        op = "<" if word in vocab.words("amount_below") or m.group(4) == "以下" else ">="
+        return float(number) * {"亿": 1e8, "万": 1e4, "千": 1e3}.get(unit, 1), m.span(), op
+    return None, None, None
+
+
+def threshold(text):
+    """「执行率低于60%」「超过八成」 → {"op": "<" | ">", "value": fraction}, or None."""
+    below, above = cue("below"), cue("above")
+    words = "|".join(map(re.escape, below + above))
+    m = re.search(r"(" + words + r")\s*(\d+(?:\.\d+)?)\s*(%|成)", text)
+    if m:
+        word, number, unit = m.group(1), m.group(2), m.group(3)
+    else:
+        m = re.search(r"(\d+(?:\.\d+)?)\s*(%|成)\s*(" + words + ")", text)
+        if not m:
+            return None
+        word, number, unit = m.group(3), m.group(1), m.group(2)
+    value = float(number) / (10 if unit == "成" else 100)
+    return {"op": "<" if word in below else ">", "value": value}
+
+
+def single(text):
+    """One answer is asked for (「哪个区」「最高的是」), not several (「哪些」「前3」)."""
+    return found("single", text) and not found("several", text)

@@ -1,0 +1,90 @@
+"""Stage 3b of the parser: intent — which kind of answer a question asks for.
+
+The builders of every kind (nlq/kinds/) are tried in the order of RULES; the first that recognises the
+question builds its Query. The order is the meaning: project questions before budget ones (「农村公路
+项目投资」 is about projects), a comparison of years before a growth, a growth before a trend, a rate or
+share before a plain ranking, a plain figure last. A new kind of question is a builder in its kind's
+module and a line here.
+"""
+from dataclasses import dataclass
+
+from . import cues as cue_words
+from .ir import Group, Kind, Order
+from .kinds import comparison, execution, figure, growth, ranking, share, trend
+from .kinds.project import rules as project
+
+RULES = (
+    project.disbursal_rate,  # 「承建项目的拨付率」
+    project.share,  # 「滞后项目占全部项目的比例」
+    project.projects,  # counts, investment, outputs, lists, rankings of projects
+    project.built_output,  # 「去年修了多少公里」 without a project word
+    figure.remaining,  # 「预算还剩多少」
+    comparison.periods,  # 「1至6月和7至10月」
+    comparison.years,  # 「2024年和2025年」
+    trend.monthly,  # 「每月支出」
+    trend.monthly_rate,  # 「每月执行进度」
+    comparison.named,  # two regions, departments or classes
+    ranking.by_growth,  # 「哪个区增长最快」
+    growth.growth,  # 「同比增长多少」
+    trend.yearly,  # 「近三年变化」
+    execution.rate,  # 「执行率」
+    share.share,  # 「占比」
+    ranking.classes,  # 「花钱最多的三类」
+    ranking.groups,  # 「各区」「哪个部门」
+    figure.figure,  # 「教育支出是多少」
+)
+
+
+@dataclass
+class Context:
+    """What the builders read: the question, its slots and its cues."""
+    text: str
+    lexicon: object
+    as_of: object
+    slots: object
+    cues: object
+
+    @property
+    def notes(self):
+        return self.slots.notes
+
+    def base(self, **changes):
+        """The scope every budget query starts from: period, regions, departments and classes named."""
+        s = self.slots
+        return {"period": s.period, "regions": s.regions, "depts": s.depts, "classes": s.classes,
+                "class_set": s.class_set} | changes
+
+    def single(self):
+        return cue_words.single(self.text)
+
+    def limit_or_one(self):
+        """The number asked for, 1 for 「哪个…最」, else None (all)."""
+        return self.cues.limit or (1 if self.single() else None)
+
+    def order(self):
+        return Order.ASC if self.cues.bottom else Order.DESC
+
+
+def build(ctx):
+    """The Query of the first builder that recognises the question, or None."""
+    for rule in RULES:
+        query = rule(ctx)
+        if query is not None:
+            return query
+    return None
+
+
+def refine(query, ctx):
+    """What follows from the kind built: a project query's own rules, the whole of a share, the 款 of the
+    类 named (「社保支出里哪一项」), the counties only for 「哪个县」."""
+    if query.kind == Kind.PROJECT:
+        project.refine(query, ctx)
+    elif query.measure == "share" and query.share_of is None:
+        share.take_whole(query, ctx)
+    if ctx.slots.kuan_each and query.group == Group.CLASS:
+        query.group, query.classes, query.class_set = Group.KUAN, ctx.slots.classes, None
+    subsets = ctx.lexicon.region_subsets
+    if query.group == Group.REGION and query.kind != Kind.COMPARISON and not query.regions \
+            and ctx.slots.each_noun in subsets:
+        query.regions = list(subsets[ctx.slots.each_noun])  # 「哪个县」: the counties only
+    return query

@@ -1,0 +1,30 @@
+"""One module per kind of answer. Each has its builders (called by nlq/intent.py in the order of its
+RULES), ``run`` (the answer and its chart), ``restate`` (the question as understood, in words) and,
+where they differ from the common ones, ``chips``."""
+from importlib import import_module
+
+from .. import present
+from ..ir import Kind
+
+_MODULES = {Kind.FIGURE: "figure", Kind.EXECUTION: "execution", Kind.RANKING: "ranking",
+            Kind.COMPARISON: "comparison", Kind.TREND: "trend", Kind.GROWTH: "growth", Kind.SHARE: "share",
+            Kind.PROJECT: "project"}
+
+
+def module(kind):
+    """The module that answers ``kind``."""
+    return import_module(f"{__name__}.{_MODULES[Kind(kind)]}")
+
+
+def run(conn, pub_id, query, lexicon):
+    """(answer, chart option | None) of a query."""
+    return module(query.kind).run(conn, pub_id, query, lexicon)
+
+
+def restate(query, lexicon, coverage=None):
+    """The question as understood; ``coverage`` names a partial last year (「2026年截至10月」)."""
+    return module(query.kind).restate(query, lexicon, coverage)
+
+
+def chips(query, lexicon):
+    return getattr(module(query.kind), "chips", present.chips)(query, lexicon)

@@ -1,0 +1,131 @@
+"""Answers shared by the budget kinds (figure, execution, share, ranking, comparison): one figure with the
+amounts it comes from, or a table of keys (regions, departments, classes, 款) with their values."""
+from ledger.money import fen_to_yuan, format_amount
+
+from .. import figures, present
+from ..ir import Group, Measure, Order
+from ..present import label, unit
+
+
+def answer(conn, pub_id, query, lexicon):
+    """A table by the query's group, or one figure."""
+    if query.group:
+        return table(query, lexicon, ranked(conn, pub_id, query, lexicon))
+    return figure(conn, pub_id, query, lexicon)
+
+
+def ranked(conn, pub_id, query, lexicon):
+    """[(key, value)] by the query's group: without the top level's own rows (市本级) among districts,
+    passing the threshold, in the asked order (ties by key), at most ``limit``."""
+    period = query.period
+    values = figures.drop_root(figures.measure_by(conn, pub_id, query, lexicon, period, group=query.group),
+                               lexicon, query.group)
+    items = [(k, v) for k, v in values.items() if v is not None]
+    if query.threshold:
+        op, bound = query.threshold["op"], query.threshold["value"]
+        items = [(k, v) for k, v in items if (v < bound if op == "<" else v > bound)]
+    reverse = query.order != Order.ASC
+    items.sort(key=lambda kv: (-(kv[1]) if reverse else kv[1], str(kv[0])))
+    return items[: query.limit] if query.limit else items
+
+
+def table(query, lexicon, items):
+    """The answer of [(key, value)]: a table with a bar chart; 「…有几个」 counts the rows; 「A比B多多少」 is
+    the difference of the first two."""
+    rows = [present.row(present.name(lexicon, query.group, k), query.measure, v) for k, v in items]
+    chart = present.rows_chart(rows, unit(query.measure))
+    period = query.period.label()
+    if query.count_only:  # 「…的区县有几个」: the count, with the ones counted as the table
+        head = {Group.REGION: "地区", Group.DEPT: "部门", Group.CLASS: "科目"}.get(query.group, "名称")
+        return {"kind": "figure", "value": len(rows), "unit": "个", "display": f"{len(rows)} 个", "period": period,
+                "columns": present.columns(head, query.measure), "rows": rows, "keys": [k for k, _ in items]}, chart
+    result = {"kind": "table", "unit": unit(query.measure), "period": period,
+              "columns": present.columns(present.HEADS[query.group], query.measure), "rows": rows,
+              "keys": [k for k, _ in items]}
+    if rows:
+        result["value"] = rows[0][1]
+        result["top"] = rows[0][0]
+    if query.difference and len(items) >= 2 and None not in (items[0][1], items[1][1]):
+        diff = items[0][1] - items[1][1]
+        shown = present.display(query.measure, diff) \
+            if query.measure in (Measure.SPENT, Measure.BUDGET, Measure.REMAINING) else f"{diff * 100:.1f} 个百分点"
+        result.update(kind="figure", value=present.value(query.measure, diff), display=shown)
+    return result, chart
+
+
+def figure(conn, pub_id, query, lexicon):
+    """One figure; a rate or share shows the two amounts it divides, a balance the budget and the spending."""
+    period = query.period
+    raw = figures.measure_by(conn, pub_id, query, lexicon, period)[None]
+    result = {"kind": "figure", "value": present.value(query.measure, raw), "unit": unit(query.measure),
+              "display": present.display(query.measure, raw), "period": period.label()}
+    if query.measure in (Measure.RATE, Measure.SHARE):
+        result.update(columns=["项目", "金额（元）", "金额"], rows=_ratio_rows(conn, pub_id, query, lexicon))
+    if query.measure == Measure.REMAINING:  # show the two figures the balance comes from
+        months = (period.month_from, period.month_to)
+        spent = figures.sums(conn, pub_id, query, lexicon, period.years, months)[None]
+        budget = figures.sums(conn, pub_id, query, lexicon, period.years, measure="budget")[None]
+        result.update(columns=["项目", "金额（元）", "金额"],
+                      rows=[["预算", *present.money_cells(budget)], ["已支出", *present.money_cells(spent)],
+                            ["预算余额", *present.money_cells(budget - spent)]])
+    return result, None
+
+
+def _ratio_rows(conn, pub_id, query, lexicon):
+    """[[支出, 元, 显示], [预算 | 总支出, 元, 显示]]: what a rate or share divides."""
+    period = query.period
+    by_budget = query.measure == Measure.SHARE and query.base_measure == Measure.BUDGET
+    part = figures.sums(conn, pub_id, query, lexicon, period.years, (period.month_from, period.month_to),
+                        measure="budget" if by_budget else "spent")[None]
+    if query.measure == Measure.RATE:
+        whole = figures.sums(conn, pub_id, query, lexicon, period.years, measure="budget")[None]
+    else:
+        whole = figures.share_whole(conn, pub_id, query, lexicon, period)
+    first = "预算" if by_budget else "支出"
+    second = "预算" if query.measure == Measure.RATE else "总预算" if by_budget else "总支出"
+    return [[first, fen_to_yuan(part), format_amount(part)], [second, fen_to_yuan(whole), format_amount(whole)]]
+
+
+def words(query, lexicon, coverage=None):
+    """「2025年各区教育支出的执行率，从低到高，前3名」: a figure, an execution rate, a share or a ranking in words."""
+    region, _dept, _cls = present.scope_words(query, lexicon)
+    scope = present.scope_phrase(query, lexicon, coverage)
+    text = scope if query.measure == Measure.SPENT else f"{scope}的{label(query.measure)}"
+    if query.measure == Measure.GROWTH:
+        base = "上年同期" if not query.period.whole_year else "上年"
+        text = f"{scope}相比{base}的增长率"
+        if query.base_measure == Measure.RATE:
+            text = f"{scope}的执行率相比{base}的变化（百分点）"
+    if query.measure == Measure.SHARE:
+        text = _share_words(query, lexicon, scope, region)
+    if query.threshold:
+        text += f"（{'低于' if query.threshold['op'] == '<' else '高于'}{query.threshold['value'] * 100:g}%）"
+    if query.count_only:
+        return text + "的个数"
+    if query.order:
+        text += "，从高到低" if query.order == Order.DESC else "，从低到高"
+    if query.limit:
+        text += f"，前{query.limit}名"
+    return text
+
+
+def _share_words(query, lexicon, scope, region):
+    whole = share_whole_words(query, lexicon, region, present.subject(query, lexicon))
+    if query.base_measure == Measure.BUDGET:  # 「云峰县预算占示例市总预算的比例」
+        scope = scope.replace("总支出", "预算") if "总支出" in scope else f"{scope}预算"
+        whole = whole.replace("总支出", "总预算") if "总支出" in whole else f"{whole}预算"
+    return f"{scope}占{whole}的比例"
+
+
+def share_whole_words(query, lexicon, region, what):
+    """What a share is taken of, in words: 「示例市教育支出」, 「民生支出」, 「2026年全年总支出」."""
+    if not query.share_of:
+        return "总支出"
+    regions = query.share_of.get("regions")
+    where = ("、".join(present.region_name(lexicon, c) for c in regions) or lexicon.root_name) if regions is not None \
+        else (region if query.regions else "")
+    whole = where + ("、".join(present.class_name(lexicon, c) for c in query.share_of.get("classes") or [])
+                     or ("民生支出" if query.share_of.get("class_set") else "总支出"))
+    if query.share_of.get("whole_year"):
+        whole = f"{query.period.year_to}年全年" + (where + "总支出" if where else what)
+    return whole

@@ -1,0 +1,118 @@
+"""Comparisons: named regions, departments or classes side by side, two years, or periods of one year."""
+from dataclasses import replace
+
+from .. import figures, present
+from ..ir import Group, Kind, Measure, Query
+from ..present import label, unit
+from ..timeparse import Period
+from . import budget
+
+
+def periods(ctx):
+    """「今年1至6月和7至10月全市支出比较」"""
+    c = ctx.cues
+    if not c.compare_periods or c.growth:
+        return None
+    return Query(Kind.COMPARISON, measure=Measure.RATE if c.rate else c.money, group=Group.PERIOD,
+                 periods=c.compare_periods, difference=c.has("difference"),
+                 **ctx.base(period=c.compare_periods[-1]))
+
+
+def years(ctx):
+    """「2024年和2025年」「2023年上半年和2024年上半年」: the same months of the years named."""
+    c, period = ctx.cues, ctx.slots.period
+    if not c.compare_years or c.growth:
+        return None
+    months = (period.month_from, period.month_to) if period else (0, 0)
+    return Query(Kind.COMPARISON, measure=Measure.RATE if c.rate else c.money, group=Group.YEAR,
+                 years=c.compare_years, difference=c.has("difference"),
+                 **ctx.base(period=Period(min(c.compare_years), max(c.compare_years), *months)))
+
+
+def named(ctx):
+    """Two or more regions, departments or classes named: side by side."""
+    c, s = ctx.cues, ctx.slots
+    if not (len(s.regions) >= 2 or len(s.depts) >= 2 or (len(s.classes) >= 2 and not c.share)):
+        return None
+    measure = Measure.RATE if c.rate else Measure.SHARE if c.share else Measure.GROWTH if c.growth else c.money
+    group = Group.REGION if len(s.regions) >= 2 else Group.DEPT if len(s.depts) >= 2 else Group.CLASS
+    return Query(Kind.COMPARISON, measure=measure, group=group, difference=c.has("difference"), **ctx.base())
+
+
+def run(conn, pub_id, query, lexicon):
+    if query.group == Group.PERIOD:
+        return _periods(conn, pub_id, query, lexicon)
+    if query.group == Group.YEAR:
+        return _years(conn, pub_id, query, lexicon)
+    return budget.table(query, lexicon, items(conn, pub_id, query, lexicon))
+
+
+def items(conn, pub_id, query, lexicon):
+    """[(key, value)] of the regions, departments or classes named, in the order named."""
+    keys = query.regions if query.group == Group.REGION else query.depts if query.group == Group.DEPT \
+        else query.classes
+    return [(k, figures.measure_by(conn, pub_id, only(query, k), lexicon, query.period)[None]) for k in keys]
+
+
+def only(query, key):
+    """The query narrowed to one key of its group ("*": the whole)."""
+    if query.group == Group.REGION:
+        return replace(query, regions=[] if key == "*" else [key])
+    if query.group == Group.DEPT:
+        return replace(query, depts=[key])
+    return replace(query, classes=[key], class_set=None)
+
+
+def _with_difference(answer, query, first, last):
+    """The last against the first; 「多多少」 makes the difference the answer."""
+    if None in (first, last):
+        return
+    diff = last - first
+    answer["difference"] = present.value(query.measure, diff)
+    if query.difference:
+        answer.update(kind="figure", value=answer["difference"], display=present.display(query.measure, diff))
+
+
+def _periods(conn, pub_id, query, lexicon):
+    found = [(p, figures.measure_by(conn, pub_id, query, lexicon, p)[None]) for p in query.periods]
+    rows = [present.row(period_name(p), query.measure, v) for p, v in found]
+    answer = {"kind": "table", "unit": unit(query.measure), "period": "、".join(r[0] for r in rows),
+              "columns": present.columns("时期", query.measure), "rows": rows, "value": rows[0][1] if rows else None}
+    _with_difference(answer, query, found[0][1], found[-1][1])
+    return answer, present.rows_chart(rows, unit(query.measure))
+
+
+def _years(conn, pub_id, query, lexicon):
+    values = figures.measure_by(conn, pub_id, query, lexicon, query.period, group=Group.YEAR)
+    found = [(y, values.get(y)) for y in query.years]
+    rows = [present.row(f"{y}年", query.measure, v) for y, v in found]
+    answer = {"kind": "table", "unit": unit(query.measure), "period": query.period.label(),
+              "columns": present.columns("年份", query.measure), "rows": rows, "keys": [y for y, _ in found],
+              "value": rows[0][1] if rows else None}
+    if len(found) >= 2:
+        _with_difference(answer, query, found[0][1], found[-1][1])
+    return answer, present.rows_chart(rows, unit(query.measure))
+
+
+def period_name(period):
+    """「2025年上半年（1—6月）」「2025年第2季度（4—6月）」, else the plain label."""
+    span = (period.month_from, period.month_to)
+    name = {(1, 6): "上半年", (7, 12): "下半年", (1, 9): "前三季度"}.get(span)
+    if name is None and span[0] % 3 == 1 and span[1] == span[0] + 2:
+        name = f"第{span[1] // 3}季度"
+    return f"{period.year_to}年{name}（{span[0]}—{span[1]}月）" if name else period.label()
+
+
+def restate(query, lexicon, coverage=None):
+    region, dept, _cls = present.scope_words(query, lexicon)
+    what = present.place(region, dept) + present.subject(query, lexicon)
+    measure = "" if query.measure == Measure.SPENT else f"的{label(query.measure)}"
+    difference = "差额" if query.difference else ""
+    if query.group == Group.PERIOD:
+        return f"比较{'与'.join(p.label() for p in query.periods)}{what}{measure}{difference}"
+    if query.group == Group.YEAR:
+        years_ = "与".join(f"{y}年" for y in query.years)
+        if query.period is not None and not query.period.whole_year:  # 「上半年…跟去年同期」: the same months
+            years_ += f"（均为{query.period.month_from}—{query.period.month_to}月）"
+        return f"比较{years_}{what}{measure}{difference}"
+    return f"比较{present.scope_phrase(query, lexicon, coverage)}{measure}{difference}"

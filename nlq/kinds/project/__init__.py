@@ -1,0 +1,9 @@
+"""Projects: counts, investment, disbursement, outputs, progress and lists (builders in rules.py, answers in
+answers.py, the restatement in words.py)."""
+from ... import present
+from .answers import run  # noqa: F401
+from .words import restate  # noqa: F401
+
+
+def chips(query, lexicon):
+    return present.chips(query, lexicon, subject_default="项目")

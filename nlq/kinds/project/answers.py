@@ -1,0 +1,246 @@
+"""Answers about projects: a total with the projects behind it, an output, one project's progress, a
+share among projects, and tables by contractor, category, region, year or project."""
+from dataclasses import replace
+
+from ledger.money import fen_to_yuan, format_amount
+
+from ... import figures, present
+from ...ir import Group, Measure
+from ...present import label, unit
+
+
+def run(conn, pub_id, query, lexicon):
+    """(answer, chart) of a project query, by the first answer that fits its group and measure."""
+    for fits, answer in ANSWERS:
+        if fits(query):
+            return answer(conn, pub_id, query, lexicon)
+    return listing(conn, pub_id, query, lexicon)
+
+
+def plabel(query):
+    return query.period.label() if query.period else "全部年度"
+
+
+def _money(measure):
+    return measure in (Measure.INVESTMENT, Measure.DISBURSED)
+
+
+def contractors(conn, pub_id, query, lexicon):
+    ranking = figures.contractor_ranking(conn, pub_id, query, lexicon, query.period, query.limit or 1)
+    if query.contractors:  # compared: in the order named
+        ranking.sort(key=lambda r: query.contractors.index(r[0]) if r[0] in query.contractors else 99)
+    rows = [[name, n, *present.money_cells(inv)] for name, n, inv in ranking]
+    answer = {"kind": "table", "unit": "个", "period": plabel(query),
+              "columns": ["承包商", "项目数（个）", "总投资（元）", "总投资"], "rows": rows,
+              "value": rows[0][1] if rows else None, "top": rows[0][0] if rows else None}
+    return answer, present.rows_chart(rows, "个")
+
+
+def progress(conn, pub_id, query, lexicon):
+    """One project's status and progress, with its money and dates."""
+    rows = figures.project_rows(conn, pub_id, project_only(query), lexicon, None)
+    p = rows[0] if rows else None
+    if p is None:
+        return {"kind": "figure", "value": None, "unit": "%", "display": "—", "period": plabel(query)}, None
+    table = [["状态", p["status"]], ["进度", f"{p['progress_pct']}%"], ["总投资", format_amount(p["total_investment_fen"])],
+             ["已拨付", format_amount(p["disbursed_fen"])], ["计划完工", str(p["end_date"] or "—")],
+             ["承包商", p["contractor"] or "—"]]
+    answer = {"kind": "figure", "value": p["progress_pct"], "unit": "%",
+              "display": f"{p['status']}，进度 {p['progress_pct']}%", "period": str(p["year"]) + "年",
+              "project": p["code"], "status": p["status"], "columns": ["项目", "内容"], "rows": table}
+    return answer, None
+
+
+def share(conn, pub_id, query, lexicon):
+    part, whole = figures.project_share(conn, pub_id, query, lexicon, query.period)
+    ratio = part / whole if whole else None
+    part_label, whole_label = share_labels(query)
+    answer = {"kind": "figure", "value": present.value(Measure.SHARE, ratio), "unit": "%",
+              "display": present.display(Measure.SHARE, ratio), "period": plabel(query), "part": part, "total": whole}
+    part_measure, whole_measure = share_measures(query)
+    if (part_measure, whole_measure) == (Measure.COUNT, Measure.COUNT):
+        answer.update(count=part, columns=["项目", "数量（个）"], rows=[[part_label, part], [whole_label, whole]])
+    else:
+        def cell(measure, v):
+            return present.money_cells(v) if measure != Measure.COUNT else [v, f"{v} 个"]
+
+        answer.update(columns=["项目", "数值", "显示"],
+                      rows=[[part_label, *cell(part_measure, part)], [whole_label, *cell(whole_measure, whole)]])
+    return answer, None
+
+
+def categories(conn, pub_id, query, lexicon):
+    values = figures.project_total(conn, pub_id, query, lexicon, query.period, query.measure, group="category")
+    items = _ordered(((k, v) for k, v in values.items() if k), query)
+    money = _money(query.measure)
+    unit_ = "元" if money else "个"
+    rows = [[k, *(present.money_cells(int(v)) if money else [int(v), f"{int(v)} 个"])] for k, v in items]
+    answer = {"kind": "table", "unit": unit_, "period": plabel(query),
+              "columns": ["项目类别", f"{label(query.measure)}（{unit_}）", label(query.measure)],
+              "rows": rows, "keys": [k for k, _ in items], **_first(rows)}
+    return answer, present.rows_chart(rows, unit_)
+
+
+def _ordered(items, query):
+    """Largest first (smallest with 从低到高), ties by key; at most ``limit``."""
+    descending = query.order != "asc"
+    items = sorted(items, key=lambda kv: (-kv[1] if descending else kv[1], str(kv[0])))
+    return items[: query.limit] if query.limit else items
+
+
+def _first(rows):
+    return {"value": rows[0][1] if rows else None, "top": rows[0][0] if rows else None}
+
+
+def regions(conn, pub_id, query, lexicon):
+    values = figures.drop_root(figures.project_total(conn, pub_id, query, lexicon, query.period, query.measure,
+                                                     group="region"), lexicon, "region")
+    items = _ordered(values.items(), query)
+    unit_ = unit(query.measure, query)
+    money = _money(query.measure)
+
+    def shown(v):
+        return format_amount(int(v)) if money else present.number(v) + f" {unit_}"
+
+    rows = [[present.region_name(lexicon, k), fen_to_yuan(int(v)) if money else round(v, 4), shown(v)]
+            for k, v in items]
+    answer = {"kind": "table", "unit": unit_, "period": plabel(query),
+              "columns": ["地区", f"{label(query.measure)}（{unit_}）", label(query.measure)],
+              "rows": rows, "keys": [k for k, _ in items], **_first(rows)}
+    return answer, present.rows_chart(rows, unit_)
+
+
+def years(conn, pub_id, query, lexicon):
+    """Project figures year by year (a line), two years side by side, or the change between them."""
+    values = figures.project_total(conn, pub_id, query, lexicon, query.period, query.measure, group="year")
+    unit_ = unit(query.measure, query)
+    cell = _year_cell(query, unit_)
+    chosen = query.years or query.period.years
+    rows = [[f"{y}年", *cell(values.get(y))] for y in chosen]
+    total = sum(v or 0 for y, v in values.items() if y in chosen)
+    head = f"实物产出（{unit_}）" if query.measure == Measure.OUTPUT else f"{label(query.measure)}（{unit_}）"
+    answer = {"kind": "table" if query.years else "series", "unit": unit_, "period": plabel(query),
+              "columns": ["年份", head, "显示"], "rows": rows,
+              "value": cell(total)[0], "display": "合计 " + cell(total)[1]}  # project figures add up over years
+    if query.years and len(rows) >= 2:
+        _year_change(answer, query, values, chosen, cell)
+    return answer, present.rows_chart(rows, unit_, line=not query.years)
+
+
+def _year_cell(query, unit_):
+    def cell(v):
+        v = v or 0
+        if _money(query.measure):
+            return present.money_cells(int(v))
+        if query.measure == Measure.OUTPUT:
+            number = round(float(v), 4)
+            return number, present.number(number) + f" {unit_}"
+        return int(v), f"{int(v)} {unit_}"
+    return cell
+
+
+def _year_change(answer, query, values, chosen, cell):
+    """Two years compared: the difference; 「多了多少」 makes it the answer, 「百分之几」 its percent change."""
+    diff = (values.get(chosen[-1]) or 0) - (values.get(chosen[0]) or 0)
+    answer["difference"] = cell(diff)[0]
+    if query.difference:
+        answer.update(kind="figure", value=cell(diff)[0], display=("增加 " if diff >= 0 else "减少 ") + cell(abs(diff))[1])
+    base = values.get(chosen[0]) or 0
+    if query.percent_change and base:
+        change = diff / base
+        answer.update(kind="figure", value=present.value(Measure.GROWTH, change), unit="%",
+                      display=present.display(Measure.GROWTH, change))
+
+
+def amount(conn, pub_id, query, lexicon):
+    """Total investment or disbursement, with the 20 largest projects behind it."""
+    total = int(figures.project_total(conn, pub_id, query, lexicon, query.period, query.measure)[None])
+    n = figures.project_count(conn, pub_id, query, lexicon, query.period)
+    answer = {"kind": "figure", "value": fen_to_yuan(total), "unit": "元", "display": format_amount(total),
+              "period": plabel(query), "projects": n}
+    answer.update(project_table(figures.project_rows(conn, pub_id, query, lexicon, query.period, limit=20)))
+    return answer, None
+
+
+def output(conn, pub_id, query, lexicon):
+    total, n = figures.output_sum(conn, pub_id, query, lexicon, query.period)
+    answer = {"kind": "figure", "value": round(total, 4), "unit": query.output_unit, "period": plabel(query),
+              "display": present.number(total) + f" {query.output_unit}", "projects": n}
+    return answer, None
+
+
+def count(conn, pub_id, query, lexicon):
+    """How many projects, with the 20 largest behind the count."""
+    n = figures.project_count(conn, pub_id, query, lexicon, query.period)
+    answer = {"kind": "figure", "value": n, "unit": "个", "display": f"{n} 个", "period": plabel(query), "count": n}
+    answer.update(project_table(figures.project_rows(conn, pub_id, query, lexicon, query.period, limit=20)))
+    return answer, None
+
+
+def listing(conn, pub_id, query, lexicon):
+    """The projects themselves, ranked by what was asked (the most delayed first for 滞后)."""
+    sort, ascending = figures.ranked_sort(query)
+    if query.status == "滞后" and query.measure not in (Measure.INVESTMENT, Measure.DISBURSED, Measure.PROGRESS):
+        sort, ascending = "progress", True  # the most delayed first
+    rows = figures.project_rows(conn, pub_id, query, lexicon, query.period, sort=sort, ascending=ascending,
+                                limit=query.limit or 50)
+    total = figures.project_count(conn, pub_id, query, lexicon, query.period)
+    answer = {"kind": "table", "unit": "元", "period": plabel(query), "count": total}
+    answer.update(project_table(rows))
+    answer["value"] = answer["rows"][0][2] if answer["rows"] else None
+    if query.measure == Measure.DISBURSED:  # ranked by disbursement: show it
+        answer["columns"] = answer["columns"] + ["已拨付（元）", "已拨付"]
+        for row, p in zip(answer["rows"], rows):
+            row += present.money_cells(p["disbursed_fen"])
+        answer["value"] = fen_to_yuan(rows[0]["disbursed_fen"]) if rows else None
+    if query.measure == Measure.PROGRESS:
+        answer.update(unit="%", value=rows[0]["progress_pct"] if rows else None)
+    answer["top"] = answer["rows"][0][0] if answer["rows"] else None
+    chart = None
+    if query.measure == Measure.INVESTMENT:
+        chart = present.chart([r[0] for r in answer["rows"]], [r[2] for r in answer["rows"]], "元")
+    return answer, chart
+
+
+def share_measures(query):
+    part = query.base_measure if query.base_measure in (Measure.INVESTMENT, Measure.DISBURSED) else Measure.COUNT
+    whole = (query.share_of or {}).get("measure") or part
+    return part, Measure(whole) if whole in (Measure.INVESTMENT, Measure.DISBURSED, Measure.COUNT) else part
+
+
+def share_labels(query):
+    """Row labels of a project share: 「农村公路项目总投资」 and 「全部项目总投资」."""
+    part_measure, whole_measure = share_measures(query)
+    names = {Measure.COUNT: "数量", Measure.INVESTMENT: "总投资", Measure.DISBURSED: "已拨付资金"}
+    subject = (query.contractor and f"{query.contractor}承建") or query.status or query.category or ""
+    part = f"{subject}项目{names[part_measure]}"
+    if (query.share_of or {}).get("same_projects"):
+        return part, f"{subject}项目{names[whole_measure]}"
+    whole_category = (query.share_of or {}).get("category")
+    return part, f"{whole_category + '项目' if whole_category else '全部项目'}{names[whole_measure]}"
+
+
+def project_only(query):
+    """One project by its code, whatever else the question narrowed to."""
+    return replace(query, regions=[], depts=[], classes=[], class_set=None, category=None, status=None,
+                   output_unit=None, new_start=False)
+
+
+def project_table(rows):
+    return {"columns": ["项目", "状态", "总投资（元）", "总投资", "进度（%）"],
+            "rows": [[p["name"], p["status"], *present.money_cells(p["total_investment_fen"]), p["progress_pct"]]
+                     for p in rows],
+            "codes": [p["code"] for p in rows]}
+
+
+ANSWERS = (
+    (lambda q: q.group == Group.CONTRACTOR, contractors),
+    (lambda q: q.measure == Measure.PROGRESS and q.group != Group.PROJECT, progress),
+    (lambda q: q.measure == Measure.SHARE, share),
+    (lambda q: q.group == Group.CATEGORY, categories),
+    (lambda q: q.group == Group.REGION, regions),
+    (lambda q: q.group == Group.YEAR and q.period is not None, years),
+    (lambda q: _money(q.measure) and q.group is None, amount),
+    (lambda q: q.measure == Measure.OUTPUT, output),
+    (lambda q: q.measure == Measure.COUNT and q.group is None, count),
+)

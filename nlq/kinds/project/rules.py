@@ -1,0 +1,256 @@
+"""Builders of project questions: counts, investment, disbursement, outputs (公里, 套, 亩 …), progress,
+lists and rankings of projects, by contractor, category, region or year; shares among projects."""
+import re
+
+from ...ir import Group, Kind, Measure, Order, Query
+from ...timeparse import Period
+from ...vocab import found, has_any, measure_words, pattern, words
+from . import asked
+
+
+def _filters(ctx, **changes):
+    """The project scope: place, class, category, status and the first contractor named."""
+    s = ctx.slots
+    return ctx.base(category=s.category, status=s.status, contractor=s.contractors[0] if s.contractors else None,
+                    **changes)
+
+
+def disbursal_rate(ctx):
+    """「承建项目的拨付率」: disbursed over investment, same projects."""
+    c = ctx.cues
+    if not (c.project_subject and c.disbursal_rate and not c.share):
+        return None
+    return Query(Kind.PROJECT, measure=Measure.SHARE, base_measure=Measure.DISBURSED,
+                 share_of={"measure": "investment", "same_projects": True, "regions": None}, **_filters(ctx))
+
+
+def share(ctx):
+    """「滞后项目占全部项目的比例」: a count; 「农村公路项目投资占项目总投资的比例」: an amount within all projects;
+    「已拨付资金占总投资的比例」: one amount against another of the same projects."""
+    c, s, text = ctx.cues, ctx.slots, ctx.text
+    if not (c.project_subject and c.share and not c.rate and (s.status or s.category or s.contractors or c.project_cue)
+            and not (s.classes and not s.category)):
+        return None
+    part_text, whole_text = (text[:s.share_at], text[s.share_at:]) if s.share_at >= 0 else (text, "")
+    part = asked.named_in(part_text) or Measure.COUNT
+    whole = asked.named_in(whole_text) or part
+    share_of = {"measure": whole.value, "same_projects": whole != part,
+                "regions": s.whole.regions if (s.whole.regions or s.whole.named) else None}
+    if s.whole.category:
+        share_of["category"] = s.whole.category
+    return Query(Kind.PROJECT, measure=Measure.SHARE, base_measure=part, share_of=share_of, **_filters(ctx))
+
+
+def projects(ctx):
+    """Every other question about projects, by the first of PROJECT_RULES that recognises it."""
+    c, s = ctx.cues, ctx.slots
+    if not c.project_subject or c.rate or c.share:
+        return None
+    if s.classes and not s.category and not c.project_cue and not s.projects and not s.contractors and not s.status:
+        return None  # 「保障性安居工程支出」 names a class, not projects
+    common = _common(ctx)
+    for rule in PROJECT_RULES:
+        query = rule(ctx, common)
+        if query is not None:
+            return query
+    return None
+
+
+def _common(ctx):
+    """Filters every project query keeps: place, class, category, status, investment bounds and progress
+    thresholds (「进度不到20%」)."""
+    c, s = ctx.cues, ctx.slots
+    progress = c.threshold and found("progress_threshold", ctx.text)
+    return ctx.base(
+        category=s.category, status=s.status, min_investment_yuan=c.min_investment,
+        max_investment_yuan=c.max_investment,
+        max_progress_pct=c.threshold["value"] * 100 if progress and c.threshold["op"] == "<" else None,
+        min_progress_pct=c.threshold["value"] * 100 if progress and c.threshold["op"] == ">" else None)
+
+
+def _new_start(ctx, **_):
+    """「新开工」 counts by the start date (a project not yet started, 未开工, never is)."""
+    return ctx.cues.has("new_start") and ctx.slots.status != "未开工"
+
+
+def contractors_compared(ctx, common):
+    """「A和B各承建了几个项目」: the named contractors side by side."""
+    named = ctx.slots.contractors
+    if len(set(named)) < 2:
+        return None
+    measure = Measure.INVESTMENT if ctx.cues.asks("investment") else Measure.COUNT
+    return Query(Kind.PROJECT, measure=measure, group=Group.CONTRACTOR, contractors=list(dict.fromkeys(named)),
+                 limit=len(set(named)), **common)
+
+
+def one_contractor(ctx, common):
+    """「某公司承建了多少个项目」「…总投资多少」「…承建了哪些项目」「…一共修了多少公里」"""
+    c, s, text = ctx.cues, ctx.slots, ctx.text
+    if not s.contractors or (c.top and not has_any(text, words("list_question"))):
+        return None
+    contractor = s.contractors[0]
+    if has_any(text, words("list_question")):
+        return Query(Kind.PROJECT, measure=Measure.COUNT, group=Group.PROJECT, contractor=contractor, **common)
+    if c.output_unit:
+        return Query(Kind.PROJECT, measure=Measure.OUTPUT, output_unit=c.output_unit,
+                     planned=has_any(text, words("planned")), contractor=contractor, **common)
+    measure = Measure.DISBURSED if has_any(text, measure_words("disbursed")) \
+        else Measure.INVESTMENT if c.asks("investment") else Measure.COUNT
+    return Query(Kind.PROJECT, measure=measure, contractor=contractor, **common)
+
+
+def contractors_ranked(ctx, common):
+    """「哪家公司承建的项目最多」: contractors by number of projects (or by investment)."""
+    s = ctx.slots
+    if not (ctx.cues.has("contractor") or s.contractors):
+        return None
+    measure = Measure.INVESTMENT if has_any(ctx.text, words("money_ranking")) else Measure.COUNT
+    return Query(Kind.PROJECT, measure=measure, group=Group.CONTRACTOR, order=Order.DESC,
+                 limit=ctx.cues.limit or 1, contractor=s.contractors[0] if s.contractors else None, **common)
+
+
+def one_project(ctx, common):
+    """One named project: its disbursement, investment, output or progress."""
+    s, c = ctx.slots, ctx.cues
+    if not s.projects:
+        return None
+    codes = s.projects[0]
+    code = choose_project(codes, ctx.lexicon, s.regions, s.period)
+    if len(codes) > 1:  # the same name in several years: say which one answers
+        years = sorted({ctx.lexicon.project_year.get(other) for other in codes})
+        ctx.notes.append(f"有{len(codes)}个同名项目（{'、'.join(f'{y}年' for y in years)}），"
+                         f"以下是{ctx.lexicon.project_year.get(code)}年的项目（编号 {code}）")
+    measure = Measure.DISBURSED if c.asks("disbursed") else Measure.INVESTMENT if c.asks("investment") \
+        else Measure.OUTPUT if c.output_unit else Measure.PROGRESS
+    return Query(Kind.PROJECT, measure=measure, project=code, output_unit=c.output_unit,
+                 planned=measure == Measure.OUTPUT and has_any(ctx.text, words("planned")))
+
+
+def categories_ranked(ctx, common):
+    """「哪类项目总投资最多」: project categories ranked."""
+    if ctx.slots.category is not None or not found("category_each", ctx.text):
+        return None
+    return Query(Kind.PROJECT, measure=asked.asked(ctx), group=Group.CATEGORY, order=ctx.order(),
+                 limit=ctx.limit_or_one(), **common)
+
+
+def by_year(ctx, common):
+    """「2021至2025年项目总投资逐年变化」「去年滞后项目数比前年多了几个」: project figures year by year."""
+    c, s = ctx.cues, ctx.slots
+    period = s.period
+    over_years = period is not None and period.multi_year and not period.since and not c.top and not s.contractors \
+        and (c.has("trend") or c.output_unit or c.asks("investment") or c.asks("count"))
+    if not (c.compare_years or over_years):
+        return None
+    unit = asked.output_unit(ctx)
+    if c.compare_years:
+        common = common | {"period": Period(min(c.compare_years), max(c.compare_years))}
+    compared = bool(c.compare_years)
+    return Query(Kind.PROJECT, measure=Measure.OUTPUT if unit else asked.asked(ctx), output_unit=unit, group=Group.YEAR,
+                 years=c.compare_years, difference=compared and (c.growth or c.has("difference")),
+                 percent_change=compared and found("percent", ctx.text),
+                 planned=unit is not None and has_any(ctx.text, words("planned")),
+                 new_start=_new_start(ctx) and unit is None, **common)
+
+
+def by_region(ctx, common):
+    """「哪个区县修的农村公路最多」「各区县滞后项目数」「A县和B县修了多少公里」: projects by region."""
+    s = ctx.slots
+    if not (s.region_each or len(s.regions) >= 2) or s.projects:
+        return None
+    unit = asked.output_unit(ctx)
+    measure = Measure.OUTPUT if unit else Measure.INVESTMENT if ctx.cues.asks("investment") else Measure.COUNT
+    return Query(Kind.PROJECT, measure=measure, output_unit=unit, group=Group.REGION, order=ctx.order(),
+                 limit=ctx.limit_or_one(), new_start=_new_start(ctx), **common)
+
+
+def output(ctx, common):
+    """「去年修了多少公里农村公路」"""
+    c, s = ctx.cues, ctx.slots
+    if not c.output_unit or not (found("how_much", ctx.text) or s.outputs or s.category):
+        return None
+    yearly = c.has("trend") and s.period is not None and s.period.multi_year
+    return Query(Kind.PROJECT, measure=Measure.OUTPUT, output_unit=c.output_unit,
+                 planned=has_any(ctx.text, words("planned")), group=Group.YEAR if yearly else None, **common)
+
+
+def ranked(ctx, common):
+    """「已拨付资金最多的两个项目」「进度最慢的两个」: projects ranked by disbursement or progress."""
+    c = ctx.cues
+    if not c.top or not (c.asks("disbursed") or found("progress", c.ask_text)) or found("which_class", ctx.text):
+        return None
+    by_progress = not c.asks("disbursed")
+    slow = found("slowest", ctx.text)
+    ascending = slow if by_progress else c.bottom
+    return Query(Kind.PROJECT, measure=Measure.PROGRESS if by_progress else Measure.DISBURSED, group=Group.PROJECT,
+                 order=Order.ASC if ascending else Order.DESC, limit=c.limit or (1 if ctx.single() else 10), **common)
+
+
+def disbursed(ctx, common):
+    if not has_any(ctx.text, measure_words("disbursed")):
+        return None
+    return Query(Kind.PROJECT, measure=Measure.DISBURSED, new_start=_new_start(ctx), **common)
+
+
+def invested(ctx, common):
+    c = ctx.cues
+    if not c.asks("investment") or c.top or c.limit:
+        return None
+    return Query(Kind.PROJECT, measure=Measure.INVESTMENT, new_start=_new_start(ctx), **common)
+
+
+def largest(ctx, common):
+    """「投资最大的十个项目」"""
+    if not has_any(ctx.text, measure_words("investment")) or not ctx.cues.top:
+        return None
+    return Query(Kind.PROJECT, measure=Measure.INVESTMENT, group=Group.PROJECT, order=ctx.order(),
+                 limit=ctx.cues.limit or (1 if ctx.single() else 10), **common)
+
+
+def counted(ctx, common):
+    """「多少个项目」; 「新开工…完工」 counts finished projects, not new ones."""
+    if not (has_any(ctx.text, measure_words("count")) or found("how_many_projects", ctx.text)):
+        return None
+    new = _new_start(ctx) and not ctx.cues.has("completed")
+    return Query(Kind.PROJECT, measure=Measure.COUNT, new_start=new, **common)
+
+
+def listed(ctx, common):
+    """Anything else about projects: the projects themselves."""
+    return Query(Kind.PROJECT, measure=Measure.COUNT, group=Group.PROJECT, new_start=_new_start(ctx), **common)
+
+
+PROJECT_RULES = (contractors_compared, one_contractor, contractors_ranked, one_project, categories_ranked, by_year,
+                 by_region, output, ranked, disbursed, invested, largest, counted, listed)
+
+
+def built_output(ctx):
+    """「去年修了多少公里」 without a project word: the output built."""
+    unit = ctx.cues.output_unit
+    if not unit or not re.search(pattern("built_output").pattern + re.escape(unit), ctx.text):
+        return None
+    return Query(Kind.PROJECT, measure=Measure.OUTPUT, output_unit=unit, **ctx.base(category=ctx.slots.category))
+
+
+def choose_project(codes, lexicon, regions, period):
+    """The project a name means when several share it: the one in the region named, of the year named,
+    else the most recent."""
+    def rank(code):
+        year = lexicon.project_year.get(code, 0)
+        return (lexicon.project_region.get(code) in regions if regions else True,
+                period is not None and period.explicit and year in period.years, year, code)
+
+    return max(codes, key=rank)
+
+
+def refine(query, ctx):
+    """A project query's own rules, once built."""
+    as_of, period = ctx.as_of, query.period
+    if query.category and query.classes:
+        query.classes = []  # 「保障房」 names the category; its 类 adds nothing
+    if query.new_start and period is not None and period.whole_year and period.year_to == as_of.year \
+            and not period.multi_year:
+        # 「今年新开工了多少个」: started by now, not planned to start later this year
+        query.period = Period(as_of.year, as_of.year, 1, as_of.month)
+    if query.measure == Measure.OUTPUT and query.status == "已完工" and ctx.slots.status_surface in words("built_status"):
+        query.status = None  # 「建成保障房多少套」: 建成 is the verb of the output asked for

@@ -1,0 +1,140 @@
+"""A project question as understood, in words: 「2025年示例市农村公路、状态为在建项目的实际产出（公里），按项目年度统计」."""
+from dataclasses import dataclass
+
+from ledger.money import format_amount
+
+from ... import present
+from ...ir import Group, Measure
+from ...present import label, order_words
+from .answers import share_labels, share_measures
+
+
+@dataclass
+class Words:
+    """The pieces every project restatement is made of."""
+    period: str  # 「2025年」 (with a partial year's coverage)
+    region: str
+    subject: str  # 「2025年示例市农村公路项目」 or 「项目「…」」
+    basis: str  # 「，按项目年度统计」: which year a project counts in
+
+
+def restate(query, lexicon, coverage=None):
+    words = _words(query, lexicon, coverage)
+    for fits, say in PHRASES:
+        if fits(query):
+            return say(query, lexicon, words)
+    if query.status == "滞后" and query.measure != Measure.INVESTMENT:
+        return f"{words.subject}（按进度从低到高）{words.basis}"
+    return f"{words.subject}（按总投资{order_words(query)}）{words.basis}"
+
+
+def _words(query, lexicon, coverage):
+    region, _dept, cls = present.scope_words(query, lexicon)
+    period = present.period_words(query, coverage)
+    subject = f"{period}{region}{cls}{_filters(query)}项目"
+    if query.project and query.measure != Measure.PROGRESS:
+        subject = f"项目「{lexicon.project_names.get(query.project, query.project)}」"
+    # projects belong to a year by their budget year (项目年度); 新开工 by their start date
+    basis = ""
+    if query.period is not None and query.period.explicit:
+        basis = "，按开工日期统计" if query.new_start else "，按项目年度统计"
+    return Words(period, region, subject, basis)
+
+
+def _filters(query):
+    """「农村公路、状态为在建、新开工、总投资超过1.00亿元」"""
+    filters = "、".join(x for x in (
+        query.category, query.status and f"状态为{query.status}", "新开工" if query.new_start else None,
+        query.min_investment_yuan and f"总投资超过{format_amount(int(query.min_investment_yuan * 100))}",
+        query.max_investment_yuan and f"总投资不到{format_amount(int(query.max_investment_yuan * 100))}",
+        query.max_progress_pct is not None and f"进度低于{query.max_progress_pct:g}%",
+        query.min_progress_pct is not None and f"进度超过{query.min_progress_pct:g}%") if x)
+    if query.contractor:
+        filters = "、".join(x for x in (filters, f"{query.contractor}承建") if x)
+    return filters
+
+
+def _limit(query, noun="名"):
+    return f"，前{query.limit}{noun}" if query.limit else ""
+
+
+def _measured(query):
+    return f"实际产出（{query.output_unit}）" if query.measure == Measure.OUTPUT else label(query.measure)
+
+
+def _by_region(query, lexicon, w):
+    return f"{w.subject}的{_measured(query)}（按地区{order_words(query)}{_limit(query)}）{w.basis}"
+
+
+def _by_year(query, lexicon, w):
+    if query.years:
+        years = "与".join(f"{y}年" for y in query.years)
+        subject = w.subject.replace(w.period, "", 1)
+        return f"比较{years}{subject}的{_measured(query)}" + ("（差额）" if query.difference else "") + w.basis
+    return f"{w.subject}每年的{_measured(query)}{w.basis}"
+
+
+def _share(query, lexicon, w):
+    part_label, whole_label = share_labels(query)
+    spec = query.share_of or {}
+    if spec.get("same_projects"):
+        return f"{w.subject}的{part_label.split('项目')[-1]}占{whole_label.split('项目')[-1]}的比例{w.basis}"
+    whole_region = w.region if spec.get("regions") is None else lexicon.root_name
+    by = {Measure.COUNT: "按项目数"}.get(share_measures(query)[0], "按" + part_label.split("项目")[-1])
+    whole_projects = spec.get("category", "全部") + "项目"
+    subject = w.subject
+    if whole_projects != "全部项目":  # 「医疗卫生机构项目里滞后的」: the status within the category
+        subject = subject.replace(query.category or "", "", 1).replace("、状态为", "状态为")
+    return f"{subject}占{w.period}{whole_region}{whole_projects}的比例（{by}）{w.basis}"
+
+
+def _by_category(query, lexicon, w):
+    return f"{w.subject}按类别的{label(query.measure)}（{order_words(query)}{_limit(query)}）{w.basis}"
+
+
+def _investment_or_count(query):
+    return "总投资" if query.measure == Measure.INVESTMENT else "项目数"
+
+
+def _contractors_compared(query, lexicon, w):
+    return f"比较{'、'.join(query.contractors)}承建的{_investment_or_count(query)}（{w.period}{w.region}）{w.basis}"
+
+
+def _contractors(query, lexicon, w):
+    return f"{w.subject}中，按{_investment_or_count(query)}排名的承包商{w.basis}"
+
+
+def _ranked(query, lexicon, w):
+    by = "进度" if query.measure == Measure.PROGRESS else "已拨付资金"
+    return f"{w.subject}，按{by}{order_words(query)}{_limit(query, '个')}{w.basis}"
+
+
+def _progress(query, lexicon, w):
+    return f"项目「{lexicon.project_names.get(query.project, query.project)}」的进展"
+
+
+def _output(query, lexicon, w):
+    return f"{w.subject}的{'计划' if query.planned else '实际'}产出（{query.output_unit}）{w.basis}"
+
+
+def _count(query, lexicon, w):
+    return f"{w.subject}的数量{w.basis}"
+
+
+def _amount(query, lexicon, w):
+    return f"{w.subject}的{label(query.measure)}{'' if query.project else '合计'}{w.basis}"
+
+
+PHRASES = (
+    (lambda q: q.group == Group.REGION, _by_region),
+    (lambda q: q.group == Group.YEAR, _by_year),
+    (lambda q: q.measure == Measure.SHARE, _share),
+    (lambda q: q.group == Group.CATEGORY, _by_category),
+    (lambda q: q.group == Group.CONTRACTOR and q.contractors, _contractors_compared),
+    (lambda q: q.group == Group.CONTRACTOR, _contractors),
+    (lambda q: q.measure in (Measure.PROGRESS, Measure.DISBURSED) and q.group == Group.PROJECT, _ranked),
+    (lambda q: q.measure == Measure.PROGRESS, _progress),
+    (lambda q: q.measure == Measure.OUTPUT, _output),
+    (lambda q: q.measure == Measure.COUNT and q.group is None, _count),
+    (lambda q: q.measure in (Measure.INVESTMENT, Measure.DISBURSED) and q.group is None, _amount),
+)

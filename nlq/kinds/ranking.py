@@ -1,0 +1,41 @@
+"""Rankings: regions, departments or classes ordered by a measure (「哪个区教育支出最高」「花钱最多的三类」)."""
+from ..ir import Group, Kind, Measure, Query
+from ..vocab import found, has_any, words
+from . import budget
+
+
+def by_growth(ctx):
+    """「哪个区县支出增长最快」「哪一类支出同比增幅最大」: groups ranked by growth."""
+    c, s = ctx.cues, ctx.slots
+    if not (c.growth and (s.region_each or s.dept_each or s.class_each or found("which_class_item", ctx.text))):
+        return None
+    group = Group.REGION if s.region_each else Group.DEPT if s.dept_each else Group.CLASS
+    return Query(Kind.RANKING, measure=Measure.GROWTH, group=group, order=ctx.order(),
+                 base_measure=Measure.RATE if c.rate else Measure.BUDGET if c.budget else Measure.SPENT,
+                 limit=ctx.limit_or_one(), **ctx.base())
+
+
+def classes(ctx):
+    """「花钱最多的三类支出」: all classes ranked, not a guessed set."""
+    if not ctx.slots.class_each:
+        return None
+    return Query(Kind.RANKING, measure=ctx.cues.money, group=Group.CLASS, order=ctx.order(),
+                 limit=ctx.limit_or_one(), **ctx.base(class_set=None))
+
+
+def groups(ctx):
+    """「各区」「哪个部门」「哪类支出最多」: regions, departments or classes ranked by the amount asked."""
+    c, s = ctx.cues, ctx.slots
+    department = c.has("department")
+    if not (s.region_each or s.dept_each or (c.top and (department or has_any(ctx.text, words("which_class"))))):
+        return None
+    group = Group.REGION if s.region_each else Group.DEPT if (s.dept_each or department) else Group.CLASS
+    return Query(Kind.RANKING, measure=c.money, group=group, order=ctx.order(), limit=ctx.limit_or_one(),
+                 **ctx.base())
+
+
+run = budget.answer
+
+
+def restate(query, lexicon, coverage=None):
+    return budget.words(query, lexicon, coverage)

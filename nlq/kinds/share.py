@@ -1,0 +1,40 @@
+"""Shares: a part of a whole — of all spending in the same scope, or of the whole 「占…」 names."""
+from ..ir import Group, Kind, Measure, Query
+from ..vocab import found
+from . import budget
+
+
+def share(ctx):
+    """「占比」「比重」: one share, or shares by region/department (ranked when a top/bottom word asks so)."""
+    c, s = ctx.cues, ctx.slots
+    if not c.share:
+        return None
+    group = Group.REGION if s.region_each else Group.DEPT if s.dept_each else None
+    kind = Kind.RANKING if (c.top and group) else Kind.SHARE
+    return Query(kind, measure=Measure.SHARE, group=group, order=ctx.order() if group else None,
+                 base_measure=Measure.BUDGET if c.budget else Measure.SPENT,
+                 limit=ctx.limit_or_one() if kind == Kind.RANKING else None, **ctx.base())
+
+
+def take_whole(query, ctx):
+    """「A占B的比重」 (also year by year, by region): B's scope as named after 占 (query.share_of)."""
+    s, text, period = ctx.slots, ctx.text, ctx.slots.period
+    whole = s.whole
+    whole_year = s.whole_span[0] >= 0 and found("whole_year", text[s.whole_span[0]:]) \
+        and period is not None and not period.whole_year
+    named = whole.regions or whole.named or whole.classes or whole.class_set or whole_year
+    # 「各区县教育支出占全市教育支出的比重」: by region only when the whole place is named
+    if (query.group in (None, Group.YEAR) and named) or (query.group == Group.REGION and whole.named):
+        query.share_of = {"regions": whole.regions if (whole.regions or whole.named) else None,
+                          "classes": whole.classes}
+        if whole.class_set:
+            query.share_of["class_set"] = whole.class_set
+        if whole_year:  # 「四季度支出占全年的比重」: the same scope over the whole year
+            query.share_of["whole_year"] = True
+
+
+run = budget.answer
+
+
+def restate(query, lexicon, coverage=None):
+    return budget.words(query, lexicon, coverage)

@@ -1,0 +1,101 @@
+"""Trends: a measure year by year, spending month by month or quarter by quarter, and execution progress
+through the year (the cumulative rate at the end of each month or quarter)."""
+from ledger.money import fen_to_yuan, format_amount
+
+from .. import figures, present
+from ..ir import Group, Kind, Measure, Query
+from ..present import label, unit
+from . import budget
+
+
+def monthly(ctx):
+    """「每月支出」「各季度支出」"""
+    c = ctx.cues
+    if not c.by_month or c.rate or c.share or c.growth:
+        return None
+    return Query(Kind.TREND, measure=Measure.SPENT, group=c.by_month, **ctx.base())
+
+
+def monthly_rate(ctx):
+    """「今年每月执行进度」: the cumulative execution rate at the end of each month (or quarter)."""
+    c, s = ctx.cues, ctx.slots
+    if not c.by_month or not c.rate or c.share or c.growth or s.region_each or s.dept_each:
+        return None
+    return Query(Kind.TREND, measure=Measure.RATE, group=c.by_month, **ctx.base())
+
+
+def yearly(ctx):
+    """「近三年变化」「历年」, or a range of years without 一共."""
+    c = ctx.cues
+    if not c.trend:
+        return None
+    measure = Measure.RATE if c.rate else Measure.SHARE if c.share else c.money
+    return Query(Kind.TREND, measure=measure, group=Group.YEAR, **ctx.base())
+
+
+def run(conn, pub_id, query, lexicon):
+    if query.group in (Group.MONTH, Group.QUARTER) and query.measure == Measure.RATE:
+        return _progress(conn, pub_id, query, lexicon)
+    if query.group in (Group.MONTH, Group.QUARTER):
+        return _months(conn, pub_id, query, lexicon)
+    values = figures.measure_by(conn, pub_id, query, lexicon, query.period, group=Group.YEAR)
+    rows = [present.row(f"{y}年", query.measure, values[y]) for y in query.period.years if y in values]
+    return _series(query, rows, present.columns("年份", query.measure)), \
+        present.rows_chart(rows, unit(query.measure), line=True)
+
+
+def _series(query, rows, columns):
+    return {"kind": "series", "unit": unit(query.measure), "period": query.period.label(), "columns": columns,
+            "rows": rows, "value": rows[-1][1] if rows else None}
+
+
+def _months(conn, pub_id, query, lexicon):
+    values = figures.measure_by(conn, pub_id, query, lexicon, query.period, group=Group.MONTH)
+    values = {m: v for m, v in values.items() if m}  # month 0 (whole-year rows) has no month
+    name = "{}月"
+    if query.group == Group.QUARTER:
+        quarters = {}
+        for m, v in values.items():
+            quarters[(m - 1) // 3 + 1] = quarters.get((m - 1) // 3 + 1, 0) + v
+        values, name = quarters, "第{}季度"
+    rows = [present.row(name.format(k), query.measure, values[k]) for k in sorted(values)]
+    head = "季度" if query.group == Group.QUARTER else "月份"
+    return _series(query, rows, present.columns(head, query.measure)), present.rows_chart(rows, unit(query.measure))
+
+
+def _progress(conn, pub_id, query, lexicon):
+    """Execution progress through the year: spending from January to the end of each month (or quarter)
+    over the annual budget — the figure finance bureaus publish as 执行进度."""
+    year = query.period.year_to
+    monthly_ = figures.sums(conn, pub_id, query, lexicon, [year], (1, 12), group="month")
+    budget_ = figures.sums(conn, pub_id, query, lexicon, [year], measure="budget")[None]
+    last = max([m for m in monthly_ if m] or [0])
+    ends = list(range(1, last + 1)) if query.group == Group.MONTH else [m for m in (3, 6, 9, 12) if m <= last]
+    if query.group == Group.QUARTER and last % 3:
+        ends.append(last)  # a quarter still running: up to its last published month
+    rows = []
+    for end in ends:
+        running = sum(v for m, v in monthly_.items() if m and m <= end)
+        rate = running / budget_ if budget_ else None
+        name = f"{end}月" if query.group == Group.MONTH else \
+            f"第{(end - 1) // 3 + 1}季度末" + ("" if end % 3 == 0 else f"（截至{end}月）")
+        rows.append([*present.row(name, Measure.RATE, rate), fen_to_yuan(running), format_amount(running)])
+    answer = {"kind": "series", "unit": "%", "period": f"{year}年",
+              "columns": ["截至", "累计执行率（%）", "累计执行率", "累计支出（元）", "累计支出"], "rows": rows,
+              "value": rows[-1][1] if rows else None, "budget": fen_to_yuan(budget_)}
+    return answer, present.rows_chart(rows, "%", line=True)
+
+
+def restate(query, lexicon, coverage=None):
+    region, dept, _cls = present.scope_words(query, lexicon)
+    what = present.subject(query, lexicon)
+    scope = present.scope_phrase(query, lexicon, coverage)
+    quarterly = query.group == Group.QUARTER
+    if query.group in (Group.MONTH, Group.QUARTER) and query.measure == Measure.RATE:
+        return f"{query.period.year_to}年{present.place(region, dept)}{what}{'各季度末' if quarterly else '各月末'}" \
+            "的累计执行率（累计支出 ÷ 全年预算）"
+    if query.group in (Group.MONTH, Group.QUARTER):
+        return f"{scope}{'逐季' if quarterly else '逐月'}变化"
+    if query.measure == Measure.SHARE and query.share_of:
+        return f"{scope}占{budget.share_whole_words(query, lexicon, region, what)}的比例逐年变化"
+    return f"{scope}逐年变化" if query.measure == Measure.SPENT else f"{scope}的{label(query.measure)}逐年变化"

@@ -1,0 +1,93 @@
+"""Typo repair for the slots stage: names typed with a character wrong, missing or of the same sound.
+
+Each finder returns what it matched and where; the slots stage fills its slots from them and says so in
+the notes (「星乔区」按「星桥区」理解), so a repaired name never passes silently.
+"""
+import re
+
+from . import vocab
+from .tokens import tokenizer
+
+
+def widen_to_misspelt(found, text, lexicon, skip):
+    """「基层医疗卫生机」 holds 「医疗卫生」 (a colloquial name of the whole 类): when the characters around a
+    matched name make a longer class or department name missing one character, that name is meant.
+    Returns (found with the widened matches, [(typed, name)])."""
+    blocked = {i for a, b in skip for i in range(a, b)}
+    taken = {i for a, b, _s, _e in found for i in range(a, b)}
+    out, widened = [], []
+    for start, end, surface, entries in found:
+        best = None
+        if any(e.type in ("class", "dept") for e in entries):
+            best = _widest_missing_a_char(text, lexicon, start, end, surface, taken - set(range(start, end)), blocked)
+        if best:
+            a, b, entry = best
+            out.append((a, b, text[a:b], [entry]))
+            widened.append((text[a:b], entry.name))
+        else:
+            out.append((start, end, surface, entries))
+    return out, widened
+
+
+def _widest_missing_a_char(text, lexicon, start, end, surface, own, blocked):
+    best = None
+    for a in range(max(0, start - 4), start + 1):
+        for b in range(min(len(text), end + 4), end - 1, -1):
+            if (a, b) == (start, end) or own.intersection(range(a, b)) or blocked.intersection(range(a, b)):
+                continue
+            entry = lexicon.name_missing_a_char(text[a:b])
+            if entry is not None and len(entry.name) > len(surface) + 1 and (best is None or b - a > best[1] - best[0]):
+                best = (a, b, entry)
+    return best
+
+
+def dropped_char_names(rest, lexicon):
+    """[(start, end, Entry)] for unmatched words that are a class or department name missing one character."""
+    return _longest_first(rest, 3, 10, lexicon.name_missing_a_char)
+
+
+def typo_regions(rest, lexicon):
+    """[(start, end, Entry)] for unmatched words that are a region's name with a typo (longest first)."""
+    stop = set(vocab.words("stop"))
+    return _longest_first(rest, 2, 4, lambda word: None if word in stop else lexicon.region_like(word))
+
+
+def _longest_first(rest, shortest, longest, match):
+    """[(start, end, Entry)]: runs of Chinese characters read left to right, taking at each place the longest
+    piece (``longest`` down to ``shortest`` characters) that ``match`` recognises."""
+    found = []
+    for run in re.finditer(rf"[\u4e00-\u9fff]{{{shortest},}}", rest):
+        i = run.start()
+        while i <= run.end() - shortest:
+            for length in range(min(longest, run.end() - i), shortest - 1, -1):
+                entry = match(rest[i:i + length])
+                if entry is not None:
+                    found.append((i, i + length, entry))
+                    i += length
+                    break
+            else:
+                i += 1
+    return found
+
+
+def unknown_region(rest, lexicon):
+    """A word that looks like a region's name (「北山县」) but names none in this publication."""
+    stop, not_regions = set(vocab.words("stop")), set(vocab.words("not_regions"))
+    for run in re.findall(r"[\u4e00-\u9fff]{2,}", rest):
+        words = tokenizer(lexicon).lcut(run, HMM=True)
+        for word, following in zip(words, words[1:] + [""]):
+            if following in ("区", "县") and len(word) >= 2 and word not in stop:  # jieba: 北山 / 县
+                word += following
+            if len(word) >= 3 and word[-1] in "区县" and word not in not_regions and word not in lexicon.surfaces:
+                return word
+    return None
+
+
+def bare_region_noun(rest, lexicon):
+    """The span of a group noun (省, 区县, 地区) standing alone: after 的/个/几, or before the end."""
+    for noun in lexicon.region_nouns:
+        m = re.search(rf"(?<=[的个名位几哪每\d]){re.escape(noun)}份?|(?<![全本该此]){re.escape(noun)}份?(?=[？?。！!，,\s]|$)",
+                      rest)
+        if m:
+            return m
+    return None

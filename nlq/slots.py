@@ -1,0 +1,304 @@
+"""Stage 2 of the parser: slots — the periods, places, departments, classes and projects a question
+names, with typos repaired, and the words left over (for the cue words and the embedding fallback).
+
+Names come from the lexicon's longest-match scan; names after 占 (or before 中 in 「全市支出中…占」) describe
+the whole a share is taken of and go to ``Slots.whole`` instead.
+"""
+from dataclasses import dataclass, field
+
+from . import repair, vocab
+from .timeparse import Period, parse_period
+from .tokens import unknown_words
+
+# Several meanings for one surface: the most specific kind first.
+SPECIFICITY = ("project", "contractor", "dept", "region", "class_each", "category", "output", "class", "class_set",
+               "status", "region_whole", "region_each", "dept_each")
+
+
+@dataclass
+class Whole:
+    """What 「占…」 names: the whole a share is taken of."""
+    regions: list = field(default_factory=list)
+    named: bool = False  # 「占全市」 names the whole place (「占全部支出」 only says "all of it")
+    classes: list = field(default_factory=list)
+    class_set: str | None = None
+    category: str | None = None  # the whole is this category's projects
+
+
+@dataclass
+class Slots:
+    text: str
+    period: Period | None = None
+    regions: list = field(default_factory=list)
+    region_whole: bool = False  # 全市 / 全国 named
+    region_each: bool = False  # 各区 / 哪个省: the regions as a group
+    each_noun: str | None = None  # which regions: 「哪个县」 the counties only
+    depts: list = field(default_factory=list)
+    dept_each: bool = False
+    class_each: bool = False  # 各类支出 / 哪方面
+    kuan_each: bool = False  # the 款 of the 类 named (「社保支出里哪一项」)
+    classes: list = field(default_factory=list)
+    class_set: str | None = None
+    projects: list = field(default_factory=list)  # [[codes]]: one name, several years or regions
+    contractors: list = field(default_factory=list)
+    category: str | None = None
+    status: str | None = None
+    status_surface: str | None = None  # the word that set the status (「建成」 also names an output's verb)
+    outputs: list = field(default_factory=list)
+    whole: Whole = field(default_factory=Whole)
+    share_at: int = -1  # where 占 stands (-1: nowhere)
+    whole_span: tuple = (-1, -1)
+    notes: list = field(default_factory=list)
+    unknown: list = field(default_factory=list)  # words nothing matched
+    rest: str = ""  # the question without names and time words
+    cue_text: str = ""  # the same for cue words: names and time words blanked, nothing else
+    alternatives: list = field(default_factory=list)  # runner-up classes of the embedding match
+    dept_choices: list = field(default_factory=list)  # [[codes]]: a department name several regions have
+    used: list = field(default_factory=list)  # character spans taken by names and time words
+
+    def in_whole(self, start):
+        return self.whole_span[0] <= start < self.whole_span[1]
+
+
+def read(text, lexicon, as_of):
+    """The slots of normalised ``text`` (framing already removed)."""
+    slots = Slots(text)
+    slots.period, time_spans = parse_period(text, as_of)
+    found, widened = repair.widen_to_misspelt(lexicon.scan(text, skip=time_spans), text, lexicon, time_spans)
+    slots.notes = [f"「{typed}」按「{name}」理解" for typed, name in widened]
+    slots.used = list(time_spans)
+    _locate_whole(slots)
+    for start, end, surface, entries in found:
+        slots.used.append((start, end))
+        _take(slots, lexicon, start, end, surface, entries)
+    _resolve_places(slots, lexicon)
+    _resolve_groups(slots)
+    _read_leftovers(slots, lexicon)
+    if slots.outputs:
+        slots.category = slots.category or slots.outputs[0]
+        slots.classes = []  # 「幼儿园学位」「医院病床」: the output names the projects; the class word is part of it
+    return slots
+
+
+def _locate_whole(slots):
+    """「A占B的比重」: names after 占 describe B; 「在全市卫生健康支出中占多大比重」 and 「全市支出中市本级花的占多少」
+    name it before 中."""
+    text = slots.text
+    slots.share_at = text.find("占")
+    slots.whole_span = (slots.share_at, len(text)) if slots.share_at >= 0 else (-1, -1)
+    inside = vocab.pattern("share_inside").search(text) or vocab.pattern("share_whole_first").search(text)
+    if inside:
+        slots.whole_span = inside.span(1)
+
+
+def _take(slots, lexicon, start, end, surface, entries):
+    """One name of the scan into its slot."""
+    entry = sorted(entries, key=lambda e: SPECIFICITY.index(e.type) if e.type in SPECIFICITY else 99)[0]
+    if slots.in_whole(start) and entry.type in ("region", "region_whole", "class", "class_set"):
+        _take_whole(slots.whole, entry, surface)
+        if entry.type != "region":
+            return
+    taker = _TAKERS.get(entry.type)
+    if taker is not None:
+        taker(slots, lexicon, entry, entries, start, end, surface)
+
+
+def _take_whole(whole, entry, surface):
+    if entry.type == "class_set":  # 「占全市民生支出的比例」
+        whole.class_set = entry.value
+    elif entry.type == "region_whole":
+        # 「占全市」 names the whole; 「占全部支出」 only says "all of it"
+        whole.named = whole.named or surface not in vocab.semantic()["regions"]["whole"]
+    elif entry.type == "region":
+        whole.regions.append(entry.value)
+    else:
+        whole.classes.append(entry.value)
+
+
+def _region(slots, lexicon, entry, entries, start, end, surface):
+    if entry.value not in slots.regions:
+        slots.regions.append(entry.value)
+
+
+def _region_whole(slots, lexicon, entry, entries, start, end, surface):
+    slots.region_whole = True
+
+
+def _region_each(slots, lexicon, entry, entries, start, end, surface):
+    slots.region_each = True
+    # 「哪个区」「三个区」 mean the 区 (not the 县); 「各区」「每个区」 stay loose (各区县)
+    slots.each_noun = None if surface[:1] in "各每分所" and entry.value == "区" else entry.value
+
+
+def _dept(slots, lexicon, entry, entries, start, end, surface):
+    slots.dept_choices.append([e.value for e in entries if e.type == "dept"])
+
+
+def _class_each(slots, lexicon, entry, entries, start, end, surface):
+    slots.class_each = True
+
+
+def _dept_each(slots, lexicon, entry, entries, start, end, surface):
+    slots.dept_each = True
+    if entry.value == "root" and lexicon.root_code not in slots.regions:  # 市直部门
+        slots.regions.append(lexicon.root_code)
+
+
+def _class(slots, lexicon, entry, entries, start, end, surface):
+    if entry.value not in slots.classes:
+        slots.classes.append(entry.value)
+
+
+def _class_set(slots, lexicon, entry, entries, start, end, surface):
+    slots.class_set = entry.value
+
+
+def _project(slots, lexicon, entry, entries, start, end, surface):
+    if not slots.projects:  # one name, several years/regions
+        slots.projects.append([e.value for e in entries if e.type == "project"])
+
+
+def _contractor(slots, lexicon, entry, entries, start, end, surface):
+    slots.contractors.append(entry.value)
+
+
+def _category(slots, lexicon, entry, entries, start, end, surface):
+    slots.category = entry.value
+    if slots.in_whole(start):
+        slots.whole.category = entry.value  # the whole is this category's projects
+
+
+def _output(slots, lexicon, entry, entries, start, end, surface):
+    slots.outputs.append(entry.value)
+
+
+def _status(slots, lexicon, entry, entries, start, end, surface):
+    if vocab.pattern("output_after_status").match(slots.text[end:]):
+        return  # 「建成多少亩」 asks for the output built, not for finished projects only
+    slots.status = entry.value
+    slots.status_surface = surface if slots.text[max(start - 1, 0):start] != "已" else "已" + surface
+
+
+_TAKERS = {"region": _region, "region_whole": _region_whole, "region_each": _region_each, "dept": _dept,
+           "class_each": _class_each, "dept_each": _dept_each, "class": _class, "class_set": _class_set,
+           "project": _project, "contractor": _contractor, "category": _category, "output": _output,
+           "status": _status}
+
+
+def _resolve_places(slots, lexicon):
+    """Which department a name means, and which regions remain once departments say where they are."""
+    # 「市本级和全市的执行率比较」: the top level's own rows against the whole ("*")
+    if slots.region_whole and slots.regions == [lexicon.root_code] and vocab.has_any(slots.text,
+                                                                                    vocab.words("versus_whole")):
+        slots.regions.append("*")
+    _choose_depts(slots, lexicon)
+    _same_dept_of_each_region(slots, lexicon)
+    if slots.depts and slots.regions and all(lexicon.dept_region.get(d) in slots.regions for d in slots.depts):
+        slots.regions = [r for r in slots.regions if r not in {lexicon.dept_region.get(d) for d in slots.depts}]
+
+
+def _choose_depts(slots, lexicon):
+    """「教育局」 names one department per region: the one in the named region, else the top level's.
+    「桂岭县教育局和卫生健康局」: a bare name goes with the region of the departments named beside it."""
+    for choices in sorted(slots.dept_choices, key=len):
+        beside = {lexicon.dept_region.get(d) for d in slots.depts}
+        preferred = [c for c in choices if lexicon.dept_region.get(c) in slots.regions] \
+            or [c for c in choices if lexicon.dept_region.get(c) in beside] \
+            or [c for c in choices if lexicon.dept_region.get(c) == lexicon.root_code] or choices
+        if preferred[0] not in slots.depts:
+            slots.depts.append(preferred[0])
+
+
+def _same_dept_of_each_region(slots, lexicon):
+    """「银杏区与竹源县民政局」: the same department of each region named."""
+    depts, regions = slots.depts, slots.regions
+    if len(depts) != 1 or not regions or lexicon.dept_region.get(depts[0]) in regions \
+            or not vocab.pattern("conjunction").search(slots.text):
+        return
+    own = lexicon.region_names.get(lexicon.dept_region.get(depts[0]), "")
+    short = lexicon.dept_names.get(depts[0], "").removeprefix(own)
+    same = [c for c, name in lexicon.dept_names.items()
+            if lexicon.dept_region.get(c) in regions and short and name == lexicon.region_names.get(
+                lexicon.dept_region.get(c), "") + short]
+    if len(same) == len(regions):
+        slots.depts = same + depts
+        slots.regions = []
+
+
+def _resolve_groups(slots):
+    # 「社保和就业支出里哪一项执行率最低」: the 款 of the 类 named, ranked
+    slots.kuan_each = bool(slots.classes) and all(len(c) == 3 for c in slots.classes) and not slots.region_each \
+        and not slots.dept_each and vocab.found("each_kuan", slots.text)
+    if slots.kuan_each:
+        slots.class_each = True
+    if slots.class_each:
+        slots.region_each = False  # 「钱花到哪里」 asks for the classes, not the regions
+
+
+def _blank(text, spans):
+    return "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(text))
+
+
+def _read_leftovers(slots, lexicon):
+    """What is left: typo'd names, a region the publication does not have, a bare group noun (「排名前三的省」),
+    then the words nothing matched (for the embedding fallback and for confidence)."""
+    slots.rest = _blank(slots.text, slots.used)
+    _repair_regions(slots, lexicon)
+    _repair_dropped_chars(slots, lexicon)
+    missing = repair.unknown_region(slots.rest, lexicon)
+    if missing:
+        slots.notes.append(f"没有找到名为「{missing}」的地区，以下按{lexicon.root_name}回答")
+        slots.rest = slots.rest.replace(missing, " " * len(missing))  # its 县 is no 「各县」
+    noun = repair.bare_region_noun(slots.rest, lexicon)
+    if noun:
+        slots.rest = slots.rest[:noun.start()] + " " * len(noun.group(0)) + slots.rest[noun.end():]
+        if not slots.region_each and not slots.dept_each and not slots.class_each and len(slots.regions) < 2:
+            slots.region_each = True  # 「排名前三的省」「支出最高的区县」: the regions, ranked
+            slots.each_noun = noun.group(0).removesuffix("份")
+    slots.unknown = unknown_words(slots.rest, lexicon)
+    # Cue and measure words count only outside names and time words: 「前年」 is no 「前」 (top),
+    # 「彩票公益金安排的支出」 names a 款, it does not ask for a budget (安排).
+    slots.cue_text = _blank(slots.text, slots.used)
+
+
+def _taken(slots, start, end):
+    slots.used.append((start, end))
+    slots.rest = slots.rest[:start] + " " * (end - start) + slots.rest[end:]
+
+
+def _repair_regions(slots, lexicon):
+    for start, end, entry in repair.typo_regions(slots.rest, lexicon):  # 「星乔区」 → 星桥区, said so in the notes
+        _taken(slots, start, end)
+        if slots.in_whole(start):
+            slots.whole.regions.append(entry.value)
+        elif entry.value not in slots.regions:
+            slots.regions.append(entry.value)
+        slots.notes.append(f"「{slots.text[start:end]}」按「{entry.name}」理解")
+
+
+def _repair_dropped_chars(slots, lexicon):
+    for start, end, entry in repair.dropped_char_names(slots.rest, lexicon):  # 「职业教支出」 → 职业教育, said so
+        _taken(slots, start, end)
+        if entry.type == "class" and entry.value not in slots.classes:
+            slots.classes.append(entry.value)
+        elif entry.type == "dept" and entry.value not in slots.depts:
+            slots.depts.append(entry.value)
+        slots.notes.append(f"「{slots.text[start:end]}」按「{entry.name}」理解")
+
+
+def match_unknown(slots, matcher, project_subject):
+    """Unknown words → the nearest class by meaning (embeddings), said so with its similarity; the runner-ups
+    become alternatives. Only when nothing else names the subject: a department named is the subject
+    already, leftover words are talk around it."""
+    if not slots.unknown or slots.classes or slots.class_set or slots.depts or project_subject or matcher is None:
+        return
+    matches = matcher(slots.unknown)
+    if not matches:
+        return
+    best, score = matches[0]
+    if best.type == "class_set":
+        slots.class_set = best.value
+    else:
+        slots.classes.append(best.value)
+    slots.notes.append(f"「{'、'.join(slots.unknown)}」按语义理解为「{best.name}」（相似度 {score:.2f}）")
+    slots.alternatives = [e for e, _ in matches[1:3]]
