@@ -95,7 +95,7 @@ def test_project_risk_needs_two_consecutive_quarters(fixture_db):
     conn, pub_id = fixture_db
     flags = risk_flags(conn, pub_id, JUNE, RULES)
     assert codes(flags) == ["R1"]  # R2 caught up, R3 one quarter, R4 completed, R5 gap in reports, R6 exactly 10
-    assert flags[0].level == "高风险" and flags[0].period == "2024Q2"
+    assert flags[0].level == "高风险" and flags[0].period == "2024年二季度末"
     assert flags[0].detail == ("2024年一季度末实际形象进度 25%，计划 40%（落后 15 个百分点）；2024年二季度末实际形象进度 35%，"
                                "计划 50%（落后 15 个百分点）：连续 2 个季度落后计划超过 10 个百分点。")
     # At the end of March only one quarter had been reported behind.

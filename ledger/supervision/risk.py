@@ -85,7 +85,7 @@ def risk_flags(conn, pub_id, as_of, rules):
             continue
         last = behind[-1]
         flags.append(Flag(
-            "risk", "project", code, project.name, as_of.year, f"{last['year']}Q{last['quarter']}",
+            "risk", "project", code, project.name, as_of.year, f"{last['year']}年{fmt.QUARTER_NAMES[last['quarter']]}末",
             _detail(behind, rules.risk), project.region_code, project.dept_code,
             figures={"quarters": history(quarters, day, rules.risk), "gap": last["planned"] - last["actual"],
                      "planned_pct": last["planned"], "actual_pct": last["actual"]},

@@ -100,7 +100,7 @@ def badge(flags, subject=None, code=None):
 
 # ---- a project's plan by year and progress by quarter -------------------------------------------------
 
-PLAN_COLUMNS = [Column("year", "年度", "int"), Column("plan_fen", "年度计划", "amount"),
+PLAN_COLUMNS = [Column("label", "年度"), Column("plan_fen", "年度计划", "amount"),
                 Column("actual_fen", "实际支付", "amount"), Column("cumulative_plan_fen", "累计计划", "amount"),
                 Column("cumulative_actual_fen", "累计支付", "amount"), Column("deviation_pct", "年末累计偏差", "pct"),
                 Column("verdict", "判断")]
@@ -110,6 +110,7 @@ QUARTER_COLUMNS = [Column("label", "季度"), Column("planned", "计划形象进
 
 def plan_table(rows, tolerance):
     for row in rows:
+        row["label"] = f"{row['year']}年"
         row["deviation_pct"] = None if row["deviation"] is None else round(row["deviation"] * 100, 1)
         row["verdict"] = ("超出 ±" + f"{tolerance * 100:g}%" if row["flagged"] else "正常") if row["closed"] else "年度未结束"
     return Table("plans", PLAN_COLUMNS, rows, caption="分年度计划与实际支付（年末比较累计数）")

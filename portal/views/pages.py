@@ -195,8 +195,6 @@ def supervision_summary(pub_id):
             "sv_map": district_map(pub_id, as_of.year, as_of.month, default="pace")}
 
 
-
-
 def summary_data(pub):
     """Headline figures for the latest year, the multi-year trend and the top classes."""
     conn, pub_id = connection(), pub["id"]
