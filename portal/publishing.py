@@ -37,8 +37,11 @@ def publish_files(app, paths, *, dataset, title, created_by, is_demo=False, repl
     return publication, []
 
 
-def stage_files(app, paths, *, dataset, title, created_by, drop=(), replace=False):
-    """Stage ``paths`` for review. Returns ``(staged publication, diff, [])`` or ``(None, None, errors)``."""
+def stage_files(app, paths, *, dataset, title, created_by, drop=(), replace=False, with_diff=True):
+    """Stage ``paths`` for review. Returns ``(staged publication, diff, [])`` or ``(None, None, errors)``.
+
+    ``with_diff=False``: the caller shows the diff later (the review page), so it is not computed twice.
+    """
     engine = app.extensions["mingzhang.engine"]
     try:
         staged, plan = importer.stage(engine, paths, pseudonym_key=app.config["PSEUDONYM_KEY"], dataset=dataset,
@@ -48,6 +51,8 @@ def stage_files(app, paths, *, dataset, title, created_by, drop=(), replace=Fals
     except ImportFailure as failure:
         _record_failure(engine, failure, dataset=dataset, title=title, created_by=created_by)
         return None, None, failure.errors
+    if not with_diff:
+        return staged, None, []
     with engine.connect() as conn:
         diff = publication_diff(conn, plan.base_id, staged["id"], carried=plan.carried, dropped=plan.dropped)
     return staged, diff, []

@@ -176,7 +176,9 @@ def test_utf8_with_bom_and_a_stray_header_bom_import(portal, tmp_path):
     # Excel's «CSV UTF-8» BOM, and a second BOM that some tools add when concatenating files.
     (folder / "departments.csv").write_bytes("\ufeff\ufeff单位代码,单位名称,地区代码\r\nD001,东城区教育局,990101\r\n"
                                              .encode("utf-8"))
-    publication, errors = publish_files(portal, [folder], dataset="fuzz", title="BOM", created_by="tests")
+    # A whole dataset of its own (no projects): it replaces the portal's rather than carrying them forward.
+    publication, errors = publish_files(portal, [folder], dataset="fuzz", title="BOM", created_by="tests",
+                                        replace=True)
     assert errors == [] and publication["row_counts"]["departments"] == 1
 
 
@@ -259,7 +261,8 @@ def test_xlsx_whose_dimension_claims_a_million_rows_imports_quickly(portal, tmp_
                    lambda xml: re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:XFD1048576"', xml))
     assert b"A1:XFD1048576" in zipfile.ZipFile(book).read("xl/worksheets/sheet1.xml")
     started = time.monotonic()
-    publication, errors = publish_files(portal, [folder], dataset="fuzz", title="维度", created_by="tests")
+    publication, errors = publish_files(portal, [folder], dataset="fuzz", title="维度", created_by="tests",
+                                        replace=True)
     assert errors == [] and publication["row_counts"]["departments"] == 1
     assert time.monotonic() - started < 20
     # A stray cell in the very last row and column does not make a million padded rows either.
@@ -267,7 +270,8 @@ def test_xlsx_whose_dimension_claims_a_million_rows_imports_quickly(portal, tmp_
     workbook.active.cell(row=1_048_576, column=16_384, value="角落")
     workbook.save(book)
     started = time.monotonic()
-    publication, errors = publish_files(portal, [folder], dataset="fuzz", title="角落", created_by="tests")
+    publication, errors = publish_files(portal, [folder], dataset="fuzz", title="角落", created_by="tests",
+                                        replace=True)
     assert errors == [] and publication["row_counts"]["departments"] == 1
     assert time.monotonic() - started < 20
 
@@ -467,5 +471,6 @@ def test_a_long_report_body_within_the_column_limit_imports(portal, tmp_path):
     body = "一、总体情况\n\n" + "全市一般公共预算支出稳步推进。" * 20_000  # about 300,000 字
     write_csv(folder / "documents.csv", ["文档编号", "标题", "类型", "年度", "正文"],
               [["report-2025", "2025年预算执行情况的报告", "执行情况", "2025", body]])
-    publication, errors = publish_files(portal, [folder], dataset="fuzz", title="长报告", created_by="tests")
+    publication, errors = publish_files(portal, [folder], dataset="fuzz", title="长报告", created_by="tests",
+                                        replace=True)
     assert errors == [] and publication["row_counts"]["documents"] == 1

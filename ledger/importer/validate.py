@@ -69,7 +69,7 @@ def _float(_col, text):
 def _money(_col, text):
     plain = text.replace("，", ",")
     if not _MONEY.fullmatch(plain):
-        raise ValueError(f"金额应为数字（元，最多两位小数，可带千位分隔符），实际为「{text[:40]}」")
+        raise ValueError(f"无法识别的金额「{text[:40]}」：金额应为数字（元，最多两位小数，可带千位分隔符）")
     exact = Decimal(plain.replace(",", ""))
     if abs(exact) > MAX_FEN // 100:
         raise ValueError(f"金额过大：「{text[:40]}」元（上限 {MAX_FEN // 100:,} 元）")

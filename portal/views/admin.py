@@ -159,8 +159,9 @@ def upload():
         upload_file.save(path)
         paths.append(path)
     user = current_user()
-    staged, diff, errors = stage_files(current_app._get_current_object(), paths, dataset=dataset, title=title,
-                                       created_by=user["username"], drop=request.form.getlist("drop"))
+    staged, _diff, errors = stage_files(current_app._get_current_object(), paths, dataset=dataset, title=title,
+                                        created_by=user["username"], drop=request.form.getlist("drop"),
+                                        with_diff=False)  # the review page shows it
     if staged is None:
         audit("publish_failed", target=dataset, detail={"files": names, "errors": len(errors),
                                                          "upload_dir": folder.name})
