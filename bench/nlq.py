@@ -2,17 +2,15 @@
 
 Usage: .venv/bin/python bench/nlq.py [--instance PATH] [--repeat N]
 PATH is an instance folder with a published demo (default: the newest cached test demo under
-.cache/demo-*). Uses every evaluation set tests/data/nlq_eval*.jsonl (~1,000 questions) with as_of 2026-10-31 and a
+.cache/demo-*). Uses the city questions of every evaluation set tests/eval/sets/*.jsonl (~1,500) with as_of 2026-10-31 and a
 warm embedding model. Prints p50/p95 and the process RSS without and with the model loaded.
 """
 import argparse
 import datetime as dt
-import json
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 import urllib.request
@@ -20,6 +18,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+from eval.sets import load_sets  # noqa: E402 — the evaluation sets, as the tests read them
+from support.servers import serve_in_thread  # noqa: E402 — the tests' server helpers
+
 AS_OF = dt.date(2026, 10, 31)
 
 
@@ -52,9 +54,8 @@ def main():
     work = Path(tempfile.mkdtemp(prefix="bench-nlq-"))
     shutil.copytree(source, work, dirs_exist_ok=True)
     # every evaluation set: the template set and the blind/held-out sets (their wordings are the varied ones)
-    questions = [q for path in sorted((ROOT / "tests/data").glob("nlq_eval*.jsonl"))
-                 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
-                 for q in [json.loads(line).get("q") or json.loads(line).get("question")] if q and "{" not in q]
+    questions = [item.question for eval_set in load_sets() for item in eval_set.items
+                 if item.dataset == "city" and "{" not in item.question]
 
     from ledger.db import current_publication
     from portal import create_app
@@ -94,24 +95,22 @@ def main():
             parse(normalize(q), lex, AS_OF, matcher=None)
             parse_ms.append((time.perf_counter() - t) * 1000)
 
-    from werkzeug.serving import WSGIRequestHandler, make_server
+    from werkzeug.serving import WSGIRequestHandler
 
     class Quiet(WSGIRequestHandler):
         def log_request(self, *args, **kwargs):
             pass
 
-    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=Quiet)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/api/ask?"
-    for q in questions:  # warm: lexicon embeddings, SQLite page cache
-        urllib.request.urlopen(base + urllib.parse.urlencode({"q": q, "as_of": AS_OF.isoformat()})).read()
-    e2e_ms = []
-    for _ in range(args.repeat):
-        for q in questions:
-            t = time.perf_counter()
+    with serve_in_thread(app, request_handler=Quiet) as url:
+        base = f"{url}/api/ask?"
+        for q in questions:  # warm: lexicon embeddings, SQLite page cache
             urllib.request.urlopen(base + urllib.parse.urlencode({"q": q, "as_of": AS_OF.isoformat()})).read()
-            e2e_ms.append((time.perf_counter() - t) * 1000)
-    server.shutdown()
+        e2e_ms = []
+        for _ in range(args.repeat):
+            for q in questions:
+                t = time.perf_counter()
+                urllib.request.urlopen(base + urllib.parse.urlencode({"q": q, "as_of": AS_OF.isoformat()})).read()
+                e2e_ms.append((time.perf_counter() - t) * 1000)
     shutil.rmtree(work, ignore_errors=True)
 
     print(f"questions: {len(questions)} × {args.repeat}  (demo: {source.name}, as_of {AS_OF})")

@@ -2,47 +2,34 @@
 every evaluation question exactly as the SQLite demo does.
 
 The demo's raw files (cached by conftest's ``demo_instance``) are published into a fresh database
-of the session's throwaway cluster (tests/pg_support.py), collated by ICU zh-Hans as a production
-database in China might be (so text never sorts bytewise by accident). Then tests/data/nlq_eval.jsonl
-(+ nlq_eval_hand.jsonl) and nlq_eval_heldout.jsonl go through /api/ask on both portals and every
+of the session's throwaway cluster (tests/support/postgres.py), collated by ICU zh-Hans as a production
+database in China might be (so text never sorts bytewise by accident). Then the evaluation sets
+generated, hand and heldout1 (tests/eval/sets/) go through /api/ask on both portals and every
 answer must be identical: kind, figures (to the fen / 0.01 %), unit, period, rows and their order
 (rows may only swap among genuine ties), the query IR and the 「理解为」 text.
 """
-import json
 import math
 import time
-from pathlib import Path
 
 import pytest
 from conftest import DEMO_AS_OF, _config_for
-from pg_support import pg_cluster  # noqa: F401  (session fixture)
+from eval.oracle import Oracle
+from eval.sets import SETS_DIR, load_set
 
 from ledger.db import current_publication
 from ledger.importer.publish import publish
 from portal import create_app
 
-DATA = Path(__file__).parent / "data"
-EVAL_FILES = ("nlq_eval.jsonl", "nlq_eval_hand.jsonl", "nlq_eval_heldout.jsonl")
+EVAL_SETS = ("generated", "hand", "heldout1")
 NO_LIMITS = {"RATELIMIT_ENABLED": False, "RATELIMIT_ASK": "10000 per minute"}
 # Only the time the answer was computed may differ between two portals over the same data.
 VOLATILE = {"created_at"}
 
 
 def load_questions(sqlite_conn, pub_id):
-    """Every evaluation question's text, with 「{project}」 filled in as tests/test_nlq_eval.py does."""
-    from test_nlq_eval import pick_project
-
-    questions = []
-    for name in EVAL_FILES:
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            item = json.loads(line)
-            q = item.get("q") or item["question"]
-            if "{project}" in q:
-                q = q.format(project=pick_project(sqlite_conn, pub_id, item["expect"]["pick"]))
-            questions.append(q)
-    return questions
+    """Every evaluation question's text, with 「{project}」 filled in as the evaluation harness does."""
+    oracle = Oracle(sqlite_conn, pub_id, dataset="city", as_of=DEMO_AS_OF)
+    return [oracle.question(item) for name in EVAL_SETS for item in load_set(SETS_DIR / f"{name}.jsonl").items]
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +38,7 @@ def lite_app(demo_instance):
 
 
 @pytest.fixture(scope="module")
-def pg_demo(pg_cluster, demo_instance, tmp_path_factory):  # noqa: F811
+def pg_demo(pg_cluster, demo_instance, tmp_path_factory):
     """(app, publication, seconds to publish) — the full demo published into a fresh PostgreSQL database."""
     url = pg_cluster.new_database("mingzhang_nlq_demo", icu_locale="zh-Hans")
     instance = tmp_path_factory.mktemp("pg-demo")

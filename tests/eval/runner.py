@@ -1,0 +1,52 @@
+"""Ask every question of a set through /api/ask and grade each answer with the one judge."""
+from dataclasses import dataclass
+
+from .judge import declined, judge
+from .oracle import Oracle
+
+
+@dataclass
+class Target:
+    """Where a dataset's questions go (a Flask test client) and who knows their answers."""
+    client: object
+    oracle: Oracle
+
+
+def ask(client, question, as_of):
+    response = client.get("/api/ask", query_string={"q": question, "as_of": as_of.isoformat()})
+    return response.status_code, response.get_json(silent=True) or {}
+
+
+def grade(item, oracle, status, body):
+    """(ok, expected, got): the first reading the answer satisfies, else the last one tried."""
+    answer = body.get("answer") or {}
+    if item.expect_decline:
+        return declined(status, body), "decline", answer or body.get("error") or status
+    expected, got, ok = None, None, False
+    for reading in item.readings:
+        expected = oracle.expected(reading)
+        if status != 200:
+            got = body.get("error") or status
+            continue
+        ok, got = judge(reading.check, expected, answer, reading.unit, item.tolerance)
+        if ok:
+            break
+    return ok, expected, got
+
+
+def run_set(eval_set, targets, as_of):
+    """One result record per question, in the set's order."""
+    results = []
+    for item in eval_set.items:
+        target = targets[item.dataset]
+        question = target.oracle.question(item)
+        status, body = ask(target.client, question, as_of)
+        ok, expected, got = grade(item, target.oracle, status, body)
+        answer = body.get("answer") or {}
+        results.append({
+            "id": item.id, "kind": item.kind, "question": question, "ok": ok,
+            "check": item.readings[0].check if item.readings else "decline", "expected": expected, "got": got,
+            "understood": body.get("understood"), "answer_kind": answer.get("kind"), "unit": answer.get("unit"),
+            "status": status,
+        })
+    return results
