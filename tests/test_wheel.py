@@ -31,4 +31,4 @@ def test_the_wheel_holds_every_module_template_static_and_data_file(tmp_path):
     wheel = next(tmp_path.glob("mingzhang-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     missing = sorted(m for m in expected_members() if m not in names)
-    assert missing == []
+    assert missing == [], "add the missing subpackages to [tool.setuptools] packages in pyproject.toml"
