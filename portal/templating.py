@@ -7,6 +7,8 @@ from .context import publication
 
 
 def register(app):
+    from . import assets
+    assets.init_app(app)  # content-hashed static URLs, immutable caching, compressed bodies
     app.jinja_env.filters["amount"] = money.format_amount
     app.jinja_env.filters["yuan"] = money.fen_to_yuan
     app.jinja_env.filters["rate"] = lambda pair: money.format_rate(*pair)

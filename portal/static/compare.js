@@ -1,17 +1,8 @@
 // Comparison page and report controls (no inline scripts: CSP script-src 'self').
-// Charts themselves are drawn by charts.js from <script type="application/json"> blocks;
-// this file adds the print button, "select all", and re-sizes charts around printing.
+// Charts themselves are drawn by charts.js from <script type="application/json"> blocks (which
+// also redraws them for printing); this file adds the print button and "select all".
 (function () {
   "use strict";
-
-  function resizeCharts() {
-    if (typeof window.echarts === "undefined") { return; }
-    var nodes = document.querySelectorAll("[data-chart]");
-    for (var i = 0; i < nodes.length; i++) {
-      var chart = window.echarts.getInstanceByDom(nodes[i]);
-      if (chart) { chart.resize(); }
-    }
-  }
 
   document.addEventListener("DOMContentLoaded", function () {
     var buttons = document.querySelectorAll("[data-action='print']");
@@ -28,7 +19,4 @@
       });
     }
   });
-  // Print CSS gives charts an A4-sized box; let ECharts redraw to fit it (and back).
-  window.addEventListener("beforeprint", resizeCharts);
-  window.addEventListener("afterprint", resizeCharts);
 })();
