@@ -1,5 +1,5 @@
 """Template filters and globals shared by every page."""
-from flask import request, url_for
+from flask import current_app, has_request_context, request, url_for
 
 from ledger import money
 
@@ -13,6 +13,10 @@ def register(app):
     app.jinja_env.filters["yuan"] = money.fen_to_yuan
     app.jinja_env.filters["rate"] = lambda pair: money.format_rate(*pair)
     app.jinja_env.filters["short_sha"] = short_sha
+    app.jinja_env.filters["column_unit"] = column_unit
+    app.jinja_env.filters["column_units"] = column_units
+    app.jinja_env.filters["amount_in"] = amount_number
+    app.jinja_env.filters["with_terms"] = with_terms
 
     @app.context_processor
     def inject():
@@ -27,6 +31,7 @@ def register(app):
             return url_for(request.endpoint, **(request.view_args or {}), **args)
 
         return {"current_publication": safe_publication(), "city_name": app.config["CITY_NAME"],
+                "glossary_term": glossary_term,
                 "url_with": url_with, "deid_summary": deid_summary, "table_labels": table_labels(),
                 "has_endpoint": lambda name: name in app.view_functions}
 
@@ -56,3 +61,64 @@ def safe_publication():
         return publication()
     except Exception:  # error pages must render even when the database is down
         return None
+
+
+# ---- one unit per column ------------------------------------------------------------------------
+
+def column_unit(values_fen):
+    """The unit for a whole column of amounts: the largest of 亿元 / 万元 / 元 in which every non-zero
+    value still shows at least 0.10 (so no row reads 0.00), and one unit serves the column and its 合计."""
+    smallest = min((abs(int(v)) for v in values_fen if v), default=0)
+    yuan = smallest / money.FEN_PER_YUAN
+    if yuan >= 10_000_000:
+        return "亿元"
+    return "万元" if yuan >= 1_000 else "元"
+
+
+def column_units(table):
+    """{column key: unit} for a Table's amount columns (see column_unit)."""
+    return {c.key: column_unit([row.get(c.key) for row in table.rows]) for c in table.columns if c.kind == "amount"}
+
+
+def amount_number(fen, unit):
+    """An amount in a column's unit, without the unit (the header names it): 1,234.56."""
+    if fen is None:
+        return "—"
+    return money.format_amount(fen, unit).rsplit(" ", 1)[0]
+
+
+# ---- plain words: inline explanations of terms -----------------------------------------------------
+
+def with_terms(text):
+    """``text`` (escaped) with every glossary term in it marked: the term with its short explanation as
+    a tooltip (``<abbr title>``) and a 「?」 link to its glossary entry (usable on a phone, without JS)."""
+    from markupsafe import Markup, escape
+
+    if not text:
+        return text
+    if not has_request_context() or "glossary.glossary" not in current_app.view_functions:
+        return escape(text)
+    from .views.glossary import term_index
+
+    pieces, rest, index = [], str(text), term_index()
+    while rest:
+        found = min(((rest.find(w), -len(w), w) for w in index if w in rest), default=None)
+        if found is None:
+            pieces.append(escape(rest))
+            break
+        at, _, wording = found
+        term = index[wording]
+        href = url_for("glossary.glossary", _anchor=f"term-{term.key}")
+        pieces.append(escape(rest[:at]))
+        pieces.append(Markup('<span class="term"><abbr title="{}">{}</abbr><a class="term-help" href="{}" '
+                             'aria-label="{}是什么意思">?</a></span>').format(term.short, wording, href, wording))
+        rest = rest[at + len(wording):]
+    return Markup("").join(pieces)
+
+
+def glossary_term(wording):
+    """The glossary entry (views.glossary.Term) a wording such as 执行率 or 民生支出占比 stands for, or None."""
+    from .views.glossary import filled, term_index
+
+    term = term_index().get(wording)
+    return filled(term) if term else None

@@ -17,7 +17,7 @@ from ledger.queries import records as q_rec
 from ledger.queries import reference as q_ref
 from ledger.queries.execution import Scope
 
-from ..args import arg_code, arg_int
+from ..args import arg_code, arg_codes, arg_int, arg_ints, arg_number
 from ..context import connection, publication
 from ..errors import MESSAGES
 from . import charts
@@ -88,10 +88,18 @@ def respond(fmt, template, context, tables, payload):
 
 
 def scope_args(scope):
-    """Query-string arguments that reproduce a scope (for links), keeping a ``?pub=`` permalink."""
-    args = {"year": scope.year, "month": scope.month, "region": scope.region, "dept": scope.dept,
-            "class": scope.class_code, "pub": request.args.get("pub")}
+    """Query-string arguments that reproduce a scope (for links), keeping a ``?pub=`` permalink. A choice of
+    several values is a list (the name repeated in the URL); ``month_from`` starts a span of months."""
+    args = {"year": _choice(scope.year, scope.years), "month": scope.month,
+            "region": _choice(scope.region, scope.regions), "dept": _choice(scope.dept, scope.depts),
+            "class": _choice(scope.class_code, scope.class_codes), "pub": request.args.get("pub")}
+    if scope.month and scope.month_from and scope.month_from != 1:
+        args["month_from"] = scope.month_from
     return {k: v for k, v in args.items() if v is not None}
+
+
+def _choice(one, many):
+    return one if one is not None else (list(many) if many else None)
 
 
 def records_url(kind, scope, **extra):
@@ -166,6 +174,17 @@ def class_table(conn, pub_id, scope, by="class", name="classes"):
         caption="按功能分类")
 
 
+def top_rows_and_others(rows, shown):
+    """The first ``shown`` rows and one 「其他 N 类」 row for the rest, so a 合计 over the rows is what
+    the table shows (the other classes have no single record link: their row carries none)."""
+    rest = rows[shown:]
+    if not rest:
+        return rows
+    others = {"key": None, "code": "", "name": f"其他 {len(rest)} 类",
+              "budget_fen": sum(r["budget_fen"] for r in rest), "spent_fen": sum(r["spent_fen"] for r in rest)}
+    return rows[:shown] + [others]
+
+
 def months_label(scope, last_month):
     if scope.month:
         return f"1–{scope.month}月累计"
@@ -205,7 +224,8 @@ def summary_data(pub):
     totals = q_exec.totals(conn, pub_id, scope)
     trend = q_exec.breakdown(conn, pub_id, Scope(), "year")
     top = class_table(conn, pub_id, scope)
-    top.rows = top.rows[:8]
+    top.rows = top_rows_and_others(top.rows, 8)
+    named = [r for r in top.rows if r["key"]]  # the chart shows the eight classes, not their remainder
     trend_table = Table("trend", [Column("key", "年度", "int")] + EXEC_COLUMNS, trend, caption="历年预算执行",
                         links={"key": lambda r: url_for("pages.execution", year=r["key"])})
     return {
@@ -213,8 +233,8 @@ def summary_data(pub):
         "trend": trend_table, "top_classes": top,
         "trend_chart": charts.trend([r["key"] for r in trend], [r["budget_fen"] for r in trend],
                                     [r["spent_fen"] for r in trend]),
-        "classes_chart": charts.budget_vs_spent([r["name"] for r in top.rows], [r["budget_fen"] for r in top.rows],
-                                                [r["spent_fen"] for r in top.rows], horizontal=True),
+        "classes_chart": charts.budget_vs_spent([r["name"] for r in named], [r["budget_fen"] for r in named],
+                                                [r["spent_fen"] for r in named], horizontal=True),
         "projects": q_proj.list_projects(conn, pub_id, q_proj.ProjectFilter(year=year), page=1, per_page=5),
     }
 
@@ -354,6 +374,10 @@ def execution_dept(code, dept, fmt):
     context["breakdown_chart"] = charts.budget_vs_spent(
         [r["name"] for r in rows], [r["budget_fen"] for r in rows], [r["spent_fen"] for r in rows], horizontal=True)
     tables = {"subclasses": subclasses, "classes": classes, "monthly": context["monthly_table"]}
+    from .units import units_table  # 二级预算单位 (portal/views/units.py imports this module)
+    units = units_table(conn, pub_id, scope, department, context["totals"])
+    if units:
+        tables = {"units": units, **tables}
     return respond(fmt, "execution_dept.html", context, tables,
                    payload_for(scope, context["totals"], level="department",
                                department_info={"code": dept, "name": department["name"]}))
@@ -392,11 +416,8 @@ def records(kind, fmt):
                  if r.get("project_code") else None}
         filters = {"project": flt.project, "year": flt.year, "payee_type": flt.payee_type}
     else:
-        region, dept = arg_code("region", "地区"), arg_code("dept", "预算单位")
-        class_code = arg_code("class", "科目编码")
-        scope = Scope(year=arg_int("year", low=1900, high=2200, label="年度"),
-                      month=arg_int("month", low=1, high=12, label="月份"),
-                      region=region, dept=dept, class_code=class_code)
+        scope = records_scope()
+        region, dept, class_code = scope.region, scope.dept, scope.class_code
         if region:
             found = q_ref.region(conn, pub_id, region)
             names["region"] = found["name"] if found else region
@@ -427,21 +448,67 @@ def records(kind, fmt):
     return respond(fmt, "execution_records.html", context, {"records": table}, payload)
 
 
+def records_scope():
+    """The scope of /records/expenditures|budgets. A name given several times means any of its values
+    (?region=a&region=b) and ``month_from`` starts the span that ends at ``month``, so that every figure
+    the question box answers links to exactly the records it adds up."""
+    years = arg_ints("year", low=1900, high=2200, label="年度")
+    regions, depts = arg_codes("region", "地区"), arg_codes("dept", "预算单位")
+    classes = arg_codes("class", "科目编码")
+    return Scope(year=_one(years), month=arg_int("month", low=1, high=12, label="月份"),
+                 month_from=arg_int("month_from", low=1, high=12, label="起始月份"),
+                 region=_one(regions), dept=_one(depts), class_code=_one(classes),
+                 years=_many(years), regions=_many(regions), depts=_many(depts), class_codes=_many(classes))
+
+
+def _one(values):
+    return values[0] if len(values) == 1 else None
+
+
+def _many(values):
+    return tuple(values) if len(values) > 1 else None
+
+
 # ---- projects ------------------------------------------------------------------------------
 
 def project_filter():
+    """The projects' filter: the form's fields, and what a question's answer narrows by (several regions,
+    classes or years, a contractor, a project, an output unit, investment and progress bounds, the start
+    date) so that its records link lists exactly the projects behind it."""
+    years, regions, depts = (arg_ints("year", low=1900, high=2200, label="年度"), arg_codes("region", "地区"),
+                             arg_codes("dept", "预算单位"))
+    classes, contractors = arg_codes("class", "科目编码"), [c.strip()[:64] for c in request.args.getlist("contractor")
+                                                           if c.strip()][:50]
+    started = arg_ints("started_year", low=1900, high=2200, label="开工年度")
+    months = [arg_int(f"started_month_{end}", low=1, high=12, label="开工月份") for end in ("from", "to")]
     return q_proj.ProjectFilter(
-        region=arg_code("region", "地区"), class_code=arg_code("class", "科目编码"),
+        region=_one(regions), class_code=_one(classes), regions=_many(regions), class_codes=_many(classes),
         category=request.args.get("category", "").strip()[:32] or None,
         status=request.args.get("status", "").strip()[:16] or None,
-        year=arg_int("year", low=1900, high=2200, label="年度"), dept=arg_code("dept", "预算单位"))
+        year=_one(years), years=_many(years), dept=_one(depts), depts=_many(depts),
+        township=arg_code("township", "乡镇/街道"), code=arg_code("project", "项目编号"),
+        contractor=_one(contractors), contractors=_many(contractors),
+        output_unit=request.args.get("output_unit", "").strip()[:8] or None,
+        min_investment_fen=_fen(arg_number("min_investment", low=0, high=1e13, label="总投资下限")),
+        max_investment_fen=_fen(arg_number("max_investment", low=0, high=1e13, label="总投资上限")),
+        min_progress_pct=arg_number("min_progress", low=0, high=100, label="进度下限"),
+        max_progress_pct=arg_number("max_progress", low=0, high=100, label="进度上限"),
+        started_years=tuple(started) or None, started_months=tuple(months) if all(months) else None)
+
+
+def _fen(yuan):
+    return round(yuan * 100) if yuan is not None else None
 
 
 PROJECT_COLUMNS = [
     Column("code", "项目编号", "code"), Column("name", "项目名称"), Column("year", "年度", "int"),
-    Column("region_name", "地区"), Column("category", "类别"), Column("status", "状态"),
+    Column("region_name", "地区"), Column("township_name", "乡镇/街道"), Column("category", "类别"),
+    Column("status", "状态"),
     Column("total_investment_fen", "总投资", "amount"), Column("disbursed_fen", "已支付", "amount"),
     Column("progress_pct", "形象进度", "pct"),
+    # the physical output, so that an answer in 公里 or 套 adds up from the download
+    Column("output_actual", "实际产出", "number"), Column("output_planned", "计划产出", "number"),
+    Column("output_unit", "产出单位"),
 ]
 
 
@@ -467,8 +534,11 @@ def projects(fmt):
     page = q_proj.list_projects(conn, pub_id, flt, sort=sort, **paging)
     regions = q_ref.all_regions(conn, pub_id)
     region_names = {r["code"]: r["name"] for r in regions}
+    townships = q_ref.all_townships(conn, pub_id)
+    township_names = {t["code"]: t["name"] for t in townships}
     for row in page.items:
         row["region_name"] = region_names.get(row["region_code"], row["region_code"])
+        row["township_name"] = township_names.get(row.get("township_code"), row.get("township_code"))
     table = Table("projects", with_contractor(PROJECT_COLUMNS), page.items, caption="项目列表", links={
         "name": lambda r: url_for("pages.project", code=r["code"]),
         "contractor": lambda r: url_for("warnings.contractor", name=r["contractor"]) if r.get("contractor") else None,
@@ -476,7 +546,9 @@ def projects(fmt):
     })
     context = {"page": page, "filter": flt, "sort": sort, "sorts": PROJECT_SORT_LABELS, "regions": regions,
                "classes": q_ref.top_classes(conn, pub_id), "facets": q_proj.facet_values(conn, pub_id),
-               "status_counts": q_proj.status_counts(conn, pub_id, flt)}
+               "status_counts": q_proj.status_counts(conn, pub_id, flt),
+               "townships": townships, "township_counts": q_proj.township_counts(conn, pub_id, flt),
+               "township": township_names.get(flt.township)}
     payload = {"filters": {k: v for k, v in flt.__dict__.items() if v is not None}, "sort": sort,
                "count": page.total, "page": page.page, "per_page": page.per_page, "pages": page.pages,
                "sums": {k[:-4]: fen_to_yuan(v) for k, v in page.sums.items()}}
@@ -508,6 +580,7 @@ def project(code, fmt):
     region = q_ref.region(conn, pub_id, item["region_code"]) or {}
     department = q_ref.department(conn, pub_id, item["dept_code"]) or {}
     klass = q_ref.func_class(conn, pub_id, item["class_code"]) or {}
+    township = q_ref.township(conn, pub_id, item["township_code"]) if item.get("township_code") else None
     updates = q_proj.updates(conn, pub_id, code)
     payments = q_rec.payment_records(conn, pub_id, q_rec.PaymentFilter(project=code),
                                      **page_args(default_per_page=20))
@@ -522,7 +595,7 @@ def project(code, fmt):
         {"label": "年度计划", "amount_fen": item["annual_plan_fen"]},
         {"label": "已支付", "amount_fen": item["disbursed_fen"]}], caption="资金安排与支付")
     context = {
-        "project": item, "region": region, "department": department, "klass": klass,
+        "project": item, "region": region, "department": department, "klass": klass, "township": township,
         "updates": updates, "payments": payments, "payment_table": payment_table, "update_table": update_table,
         "money_table": money_table,
         "payments_url": url_for("pages.records", kind="payments", project=code),
@@ -543,6 +616,8 @@ def project(code, fmt):
         info.update(region={"code": item["region_code"], "name": region.get("name")},
                     department={"code": item["dept_code"], "name": department.get("name")},
                     func_class={"code": item["class_code"], "name": klass.get("name")},
+                    township={"code": township["code"], "name": township["name"],
+                              "region_code": township["region_code"]} if township else None,
                     output={"name": item["output_name"], "unit": item["output_unit"],
                             "planned": item["output_planned"], "actual": item["output_actual"]},
                     payments_url=context["payments_url"], html_url=url_for("pages.project", code=code),
