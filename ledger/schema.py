@@ -345,8 +345,8 @@ PUBLISHED_TABLES = [
     project_plans,
     project_quarters,
     project_contracts,
-]
     townships,
     units,
     unit_budgets,
     unit_expenditures,
+]
