@@ -146,7 +146,7 @@ def test_csv_download_has_bom_units_and_neutralised_formulas(client, latest_year
     body = response.get_data()
     assert body.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
-    assert rows[0] == ["地区代码", "地区", "预算数（元）", "支出数（元）", "执行率（%）"]
+    assert rows[0] == ["地区代码", "地区", "预算数（元）", "支出数（元）", "执行率（%）", "监督预警"]
     assert len(rows) > 2 and float(rows[1][2]) > 0
     classes = client.get(f"/execution.csv?year={latest_year}&table=classes").get_data(as_text=True)
     assert "功能分类（类）" in classes
