@@ -332,6 +332,40 @@ question_log = Table(
     Column("client_hash", String(64)),
 )
 
+# Inquiries (在线质询) about a figure, project or department: question and contact de-identified
+# before storage; the private follow-up link's token is kept only as its SHA-256.
+inquiries = Table(
+    "inquiries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("subject_kind", String(16), nullable=False),  # figure / project / department
+    Column("subject_ref", String(64)),  # project or department code
+    Column("subject_url", String(512)),  # local path of the page asked about
+    Column("subject_label", String(200)),  # the figure or name as shown on that page
+    Column("question", Text, nullable=False),  # already de-identified
+    Column("contact", String(200)),  # already de-identified
+    Column("status", String(16), nullable=False),  # accepted / in_progress / answered / declined
+    Column("department_code", String(16), index=True),  # assigned department
+    Column("reply", Text),
+    Column("decline_reason", Text),
+    Column("created_at", DateTime, nullable=False),
+    Column("deadline", Date, nullable=False),
+    Column("answered_at", DateTime),  # answered or declined
+    Column("delegate", String(64)),  # the 人大代表 account that raised it, if any
+    Column("client_hash", String(64), nullable=False),
+    Column("body_hash", String(64), nullable=False),
+    Column("handled_by", String(64)),
+)
+
+# A comment's private follow-up link: only the token's SHA-256 is kept.
+comment_followups = Table(
+    "comment_followups",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("comment_id", Integer, ForeignKey("comments.id"), nullable=False, index=True),
+)
+
 PUBLISHED_TABLES = [
     regions,
     departments,

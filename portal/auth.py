@@ -15,8 +15,9 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from ledger import schema
 from ledger.errors import UserError
 
-ROLES = ("admin", "publisher", "moderator")
-ROLE_LABELS = {"admin": "管理员", "publisher": "数据发布员", "moderator": "评议审核员"}
+# delegate: a 人大代表 account issued by staff; it only labels the inquiries its holder raises.
+ROLES = ("admin", "publisher", "moderator", "delegate")
+ROLE_LABELS = {"admin": "管理员", "publisher": "数据发布员", "moderator": "评议审核员", "delegate": "人大代表"}
 MIN_PASSWORD_LENGTH = 10
 # A hash of a random password, checked when the username is unknown so that a wrong
 # username takes as long as a wrong password (no username probing by timing).

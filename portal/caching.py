@@ -25,7 +25,7 @@ from werkzeug.http import is_resource_modified
 from ledger.paths import PACKAGE_PARENT, templates_dir
 
 # Blueprints whose answers do not depend on the publication alone.
-UNCACHED_BLUEPRINTS = {"admin", "health", "community"}
+UNCACHED_BLUEPRINTS = {"admin", "health", "community", "inquiries"}  # inquiries: answered without a republish
 # Answers that read today's date (「去年」 is relative to it): the date joins the validator.
 DATED_BLUEPRINTS = {"ask"}
 SOURCE_PACKAGES = ("portal", "ledger", "nlq", "search", "anonymize")

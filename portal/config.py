@@ -11,6 +11,7 @@ from typing import Callable
 
 from anonymize.policy import MAX_VISIBLE_DIGITS, VISIBLE_DIGITS
 from ledger.importer.readers import ImportLimits
+from ledger.inquiries import parse_holidays
 from ledger.paths import PROJECT_ROOT
 
 DEFAULT_SECRET = "dev-insecure-change-me"
@@ -41,6 +42,13 @@ def _visible_digits(text):
     if not 0 <= value <= MAX_VISIBLE_DIGITS:
         raise ValueError(f"ANONYMIZE_VISIBLE_DIGITS={text}: 号码最多保留末 {MAX_VISIBLE_DIGITS} 位，请设为 0–{MAX_VISIBLE_DIGITS}")
     return value
+
+
+# Public holidays of 2026 that fall on weekdays (元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆); a deployment
+# sets its own year's list. Make-up working weekends (调休) are not modelled.
+DEFAULT_HOLIDAYS = ("2026-01-01,2026-02-16,2026-02-17,2026-02-18,2026-02-19,2026-02-20,2026-04-06,"
+                    "2026-05-01,2026-05-04,2026-05-05,2026-06-19,2026-09-25,"
+                    "2026-10-01,2026-10-02,2026-10-05,2026-10-06,2026-10-07")
 
 
 def _instance_default(name):
@@ -78,6 +86,9 @@ SETTINGS = (
     Setting("DOWNLOADS_ACCEL_REDIRECT", "",
             "设为 nginx 内部 location（如 `/_downloads/`）时，整表下载文件由 nginx 发送（`X-Accel-Redirect`）"),
     Setting("COMMENTS_PREMODERATED", True, "新评议是否先审后发", parse=_flag),
+    Setting("INQUIRY_DEADLINE_DAYS", 15, "在线质询的答复期限（工作日，周末和 INQUIRY_HOLIDAYS 不计）", parse=int),
+    Setting("INQUIRY_HOLIDAYS", parse_holidays(DEFAULT_HOLIDAYS), "不计入答复期限的节假日，逗号分隔的 YYYY-MM-DD",
+            parse=parse_holidays),
     Setting("CITY_NAME", "示例市", "站点显示的城市名"),
     Setting("MINGZHANG_ENV", "development", "`production` 时拒绝使用默认密钥，Cookie 加 Secure"),
     Setting("MAX_UPLOAD_MB", 50 * MB, "后台上传大小上限（MB）", key="MAX_CONTENT_LENGTH", parse=int, scale=MB),

@@ -98,6 +98,8 @@ ENDPOINTS = [
     ("/api/projects/<code>", "单个项目：资金、实物进度、进展记录、支付明细（已脱敏）",
      [_path("code", "项目编号"), _q("page", "支付明细页码", type_="integer", minimum=1, maximum=1_000_000), PUB], "项目"),
     ("/api/projects/<code>/comments", "项目的公众评价（已审核、已脱敏）", [_path("code", "项目编号")], "项目"),
+    ("/api/inquiries", "在线质询：已答复的质询与官方答复（已脱敏，人大代表质询单列），各部门答复用时中位数（工作日）与超期数",
+     [], "在线质询"),
     ("/api/regions", "地区列表（含常住人口）", [PUB], "参考数据"),
     ("/api/departments", "预算单位列表", [REGION, PUB], "参考数据"),
     ("/api/classes", "政府收支分类科目（类、款）", [PUB], "参考数据"),
@@ -235,6 +237,9 @@ RESPONSES = {
         "flags": _array(_ref("Flag")), "warnings": _ref("Table")}, {"forecast": {"type": ["object", "null"]}}),
     "/api/contractors/<name>": _obj({**CITED, "contractor": STR, "projects": _ref("Table"), "payments": _ref("Table"),
                                      "payments_by_year": _ref("Table"), "flags": _array(_ref("Flag"))}),
+    "/api/inquiries": _obj({"statistics": _array(_obj({"department_code": STR_OR_NULL, "total": INT, "answered": INT,
+                                                        "median_days": NUM_OR_NULL, "overdue": INT})),
+                            "inquiries": _array({"type": "object"}), "delegate_inquiries": _array({"type": "object"})}),
     "/healthz": _obj({"status": {"const": "ok"}, "database": {"const": "ok"},
                       "publication": {"oneOf": [{"type": "null"}, _obj({"id": INT, "sha256": STR})]}}),
 }

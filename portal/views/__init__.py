@@ -9,7 +9,7 @@ def register_blueprints(app):
     app.register_blueprint(api.bp)
     # Feature blueprints register themselves here as they land.
     for module_name in ("search", "ask", "admin", "community", "compare", "documents", "opendata", "publications",
-                        "glossary", "units", "warnings"):
+                        "glossary", "units", "warnings", "inquiries"):
         try:
             module = __import__(f"portal.views.{module_name}", fromlist=["bp"])
         except ModuleNotFoundError as exc:
@@ -17,3 +17,5 @@ def register_blueprints(app):
                 raise
             continue
         app.register_blueprint(module.bp)
+        if hasattr(module, "staff_bp"):  # a feature's back-office screens, under /admin
+            app.register_blueprint(module.staff_bp)

@@ -31,7 +31,8 @@ UPLOAD_SUFFIXES = (".csv", ".xlsx", ".xls")
 MAX_UPLOAD_FILES = 20
 ACTION_LABELS = {"login": "登录", "login_failed": "登录失败", "logout": "退出登录", "publish": "发布数据",
                  "publish_failed": "导入失败", "stage": "上传待审阅", "discard": "放弃导入", "comment_approve": "通过评议", "comment_reject": "驳回评议",
-                 "comment_reply": "回复评议", "create_user": "创建账号", "reset_password": "重设密码"}
+                 "comment_reply": "回复评议",
+                 "inquiry_assign": "分派质询", "inquiry_reply": "答复质询", "inquiry_decline": "不予受理质询", "create_user": "创建账号", "reset_password": "重设密码"}
 
 
 def _deid_labels():

@@ -15,7 +15,7 @@ from flask import (
 )
 from flask_wtf.csrf import CSRFError
 
-from .. import comments
+from .. import comments, inquiries
 from ..context import connection, engine, publication_id
 from ..errors import api_error, wants_json
 from ..extensions import limiter
@@ -52,7 +52,8 @@ def panel_data(code):
     return {"summary": comments.rating_summary(conn, code), "comments": comments.approved_comments(conn, code),
             "max_chars": comments.MAX_BODY_CHARS,
             "premoderated": current_app.config["COMMENTS_PREMODERATED"],
-            "messages": get_flashed_messages(category_filter=["community"])}
+            "messages": get_flashed_messages(category_filter=["community"]),
+            "followups": get_flashed_messages(category_filter=["community-followup"])}
 
 
 @bp.app_context_processor
@@ -100,13 +101,18 @@ def post_comment(code):
         form = {"rating": data.get("rating", ""), "body": data.get("body", ""), "error": exc.message}
         return render_template("community/comments_page.html", project={"code": code}, comment_form=form,
                                return_to=request.form.get("return_to", "")), exc.status
-    return _accepted(code, as_json, thanks, status=stored["status"], comment_id=stored["id"])
+    token = inquiries.issue_comment_followup(engine(), stored["id"])
+    return _accepted(code, as_json, thanks, status=stored["status"], comment_id=stored["id"], token=token)
 
 
-def _accepted(code, as_json, message, status, comment_id=None):
+def _accepted(code, as_json, message, status, comment_id=None, token=None):
+    # The author's private link to the comment's status and reply (portal/views/inquiries.py).
+    link = url_for("inquiries.track_comment", token=token, _external=True) if token else None
     if as_json:
-        return jsonify({"id": comment_id, "status": status, "message": message}), 201
+        return jsonify({"id": comment_id, "status": status, "message": message, "followup_url": link}), 201
     flash(message, "community")
+    if link:
+        flash(link, "community-followup")
     return redirect(_return_to(code), code=303)
 
 
