@@ -1,0 +1,87 @@
+"""Browser journeys: an anonymous inquiry from a project page is assigned and answered in the back office
+and then public with its answer, the private link showing each status; a commenter follows their
+comment's approval and reply through the link the comment form gives."""
+import pytest
+from community_support import PROJECT, create_staff, make_portal
+from support.servers import serve_in_thread
+
+PHONE = "13812345678"
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture()
+def portal_url(tmp_path):
+    app = make_portal(tmp_path)
+    create_staff(app, "mona", "moderator")
+    with serve_in_thread(app) as base_url:
+        yield base_url
+
+
+def staff_login(page, base_url):
+    page.goto(f"{base_url}/admin/login")
+    page.get_by_label("用户名").fill("mona")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+
+
+def status_on(page, link):
+    page.goto(link)
+    return page.locator("dd.status").inner_text()
+
+
+@pytest.mark.browser
+def test_inquiry_journey_from_question_to_public_answer(portal_url, browser_page):
+    page = browser_page
+    page.goto(f"{portal_url}/projects/{PROJECT}")
+    page.get_by_role("link", name="对这个数字有疑问").click()
+    assert "东城区农村公路改造" in page.inner_text("main")
+    page.get_by_label("您的问题").fill(f"已支付 100 万元，为何形象进度已到 40%？请联系{PHONE}")
+    page.get_by_role("button", name="提交质询").click()
+    assert "ZX000001" in page.locator(".tracking-code").inner_text()
+    link = page.locator("a.followup-link").get_attribute("href")
+    assert status_on(page, link) == "已受理"
+    assert PHONE not in page.content()
+
+    staff = page.context.browser.new_page()  # its own cookies: the citizen stays anonymous
+    staff_login(staff, portal_url)
+    staff.get_by_role("navigation", name="管理导航").get_by_role("link", name="质询办理").click()
+    staff.get_by_role("link", name="ZX000001").click()
+    staff.get_by_label("承办部门").select_option("D001")
+    staff.get_by_role("button", name="分派并转入办理").click()
+    assert "办理中" in staff.locator("dd.status").inner_text()
+    assert status_on(page, link) == "办理中"
+
+    staff.get_by_label("官方答复").fill("形象进度按完成工程量计，支付按合同节点结算，两者不同步。")
+    staff.get_by_role("button", name="答复并公开").click()
+    assert status_on(page, link) == "已答复"
+    assert "两者不同步" in page.locator(".inquiry-reply").inner_text()
+
+    page.goto(f"{portal_url}/inquiries")
+    public = page.locator("#ZX000001").inner_text()
+    assert "为何形象进度已到 40%" in public and "两者不同步" in public and "东城区交通局" in public
+    assert PHONE not in page.content()
+    assert "东城区交通局" in page.locator("table").inner_text()
+    assert page.console_errors == []
+
+
+@pytest.mark.browser
+def test_commenter_follows_approval_and_reply_through_the_private_link(portal_url, browser_page):
+    page = browser_page
+    page.goto(f"{portal_url}/projects/{PROJECT}")
+    panel = page.locator("#community")
+    panel.get_by_label("4 星").check()
+    panel.get_by_label("评议内容").fill("路灯晚上不亮，请尽快修。")
+    panel.get_by_role("button", name="提交评议").click()
+    link = page.locator("#community a.followup-link").get_attribute("href")
+    assert status_on(page, link) == "待审核"
+
+    staff = page.context.browser.new_page()  # its own cookies: the citizen stays anonymous
+    staff_login(staff, portal_url)
+    staff.goto(f"{portal_url}/admin/comments")
+    item = staff.locator("article.comment").filter(has_text="路灯晚上不亮")
+    item.get_by_label("官方回复").fill("已安排维修。")
+    item.get_by_role("button", name="保存回复").click()
+    staff.locator("article.comment").filter(has_text="路灯晚上不亮").get_by_role("button", name="通过并公开").click()
+
+    assert status_on(page, link) == "已公开"
+    assert "已安排维修。" in page.locator(".comment-reply").inner_text()
