@@ -194,3 +194,44 @@ def test_comment_author_follows_status_and_reply_through_private_link(app):
     comments.approve(engine, 1, "mona")
     html = client.get(path).get_data(as_text=True)
     assert "已公开" in html and "已安排维修。" in html
+
+
+def test_overdue_inquiry_is_flagged_for_staff_and_the_inquirer(app):
+    client = app.test_client()
+    path = followup_path(ask(client, "为什么还没开工？").get_data(as_text=True))
+    with app.extensions["mingzhang.engine"].begin() as conn:
+        conn.execute(schema.inquiries.update().values(deadline=dt.date(2026, 1, 5)))
+    assert "已超期" in client.get(path).get_data(as_text=True)
+    staff = app.test_client()
+    login(staff, "mona")
+    assert "已超期" in staff.get("/admin/inquiries/").get_data(as_text=True)
+    with app.app_context():
+        from portal.inquiries import answer_time_statistics
+
+        [stat] = answer_time_statistics(app.extensions["mingzhang.engine"].connect())
+    assert stat["department_code"] is None and stat["overdue"] == 1 and stat["open"] == 1
+
+
+def test_deadline_uses_the_configured_working_days(tmp_path):
+    app = make_portal(tmp_path, INQUIRY_DEADLINE_DAYS=1, INQUIRY_HOLIDAYS=HOLIDAYS)
+    with app.app_context():
+        from portal.inquiries import deadline_for
+
+        assert deadline_for(dt.datetime(2026, 9, 30, 10)) == D(2026, 10, 5)
+
+
+def test_delegate_inquiries_are_labelled_listed_apart_and_staff_screens_stay_closed(app):
+    create_staff(app, "li", "delegate")
+    delegate = app.test_client()
+    login(delegate, "li")
+    assert "人大代表账号 li" in delegate.get(NEW).get_data(as_text=True)
+    ask(delegate, "代表质询：道路改造为何延期？")
+    assert delegate.get("/admin/inquiries/").status_code in (302, 303, 403)
+    assert stored(app)[0]["delegate"] == "li"
+    staff = app.test_client()
+    login(staff, "mona")
+    token = csrf_token(staff, "/admin/inquiries/1")
+    assert "人大代表 li" in staff.get("/admin/inquiries/1").get_data(as_text=True)
+    staff.post("/admin/inquiries/1/reply", data={"reply": "因征地延期，预计下月开工。", "csrf_token": token})
+    public = app.test_client().get("/inquiries.json").get_json()
+    assert public["inquiries"] == [] and public["delegate_inquiries"][0]["delegate"] is True
