@@ -85,3 +85,22 @@ def test_commenter_follows_approval_and_reply_through_the_private_link(portal_ur
 
     assert status_on(page, link) == "已公开"
     assert "已安排维修。" in page.locator(".comment-reply").inner_text()
+
+
+@pytest.mark.browser
+def test_no_serious_axe_violations_on_inquiry_pages(portal_url, chromium):
+    from test_accessibility import _axe_blocking, _axe_context, _check_pages, _report
+
+    context, page = _axe_context(chromium, viewport={"width": 1280, "height": 900})
+    form = f"/inquiries/new?kind=project&ref={PROJECT}&url=/projects/{PROJECT}&label=东城区农村公路改造"
+    page.goto(portal_url + form)
+    page.get_by_label("您的问题").fill("为什么第二季度没有支付？")
+    page.get_by_role("button", name="提交质询").click()
+    _report({"accepted": found} if (found := _axe_blocking(page)) else {})
+    link = page.locator("a.followup-link").get_attribute("href")
+    track = link[link.index("/inquiries/track/"):]  # the path of the absolute link
+    _check_pages(page, portal_url, {"form": form, "track": track, "public list": "/inquiries"})
+    staff_login(page, portal_url)
+    _check_pages(page, portal_url, {"staff list": "/admin/inquiries/", "staff detail": "/admin/inquiries/1",
+                                    "staff list (all)": "/admin/inquiries/?status=all"})
+    context.close()
