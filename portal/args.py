@@ -9,6 +9,8 @@ from flask import request
 
 from ledger.errors import UserError
 
+MAX_REPEATS = 50  # a name given more often than this is cut (a class set has 8 codes)
+
 
 def _text(name):
     return request.args.get(name, "").strip()
@@ -35,6 +37,40 @@ def arg_code(name, label):
     if raw and not (raw.isascii() and raw.replace("-", "").replace("_", "").isalnum() and len(raw) <= 32):
         raise UserError("bad_request", f"参数「{label}」格式不正确")
     return raw or None
+
+
+def arg_ints(name, *, low, high, label):
+    """Every integer given for ``name`` (?year=2024&year=2025), each in [low, high]; [] when absent."""
+    values = []
+    for raw in (v.strip() for v in request.args.getlist(name)[:MAX_REPEATS]):
+        if raw == "":
+            continue
+        if not is_small_int(raw) or not low <= int(raw) <= high:
+            raise UserError("bad_request", f"参数「{label}」应为 {low}–{high} 之间的整数，收到「{raw[:20]}」")
+        values.append(int(raw))
+    return values
+
+
+def arg_codes(name, label):
+    """Every code given for ``name`` (?region=a&region=b); [] when absent."""
+    values = []
+    for raw in (v.strip() for v in request.args.getlist(name)[:MAX_REPEATS]):
+        if raw and not (raw.isascii() and raw.replace("-", "").replace("_", "").isalnum() and len(raw) <= 32):
+            raise UserError("bad_request", f"参数「{label}」格式不正确")
+        if raw:
+            values.append(raw)
+    return values
+
+
+def arg_number(name, *, low, high, label):
+    """A decimal number in [low, high] (「12.5」), or None when absent."""
+    raw = _text(name)
+    if raw == "":
+        return None
+    digits = raw.replace(".", "", 1)
+    if not (digits.isascii() and digits.isdigit() and len(raw) <= 15) or not low <= float(raw) <= high:
+        raise UserError("bad_request", f"参数「{label}」应为 {low}–{high} 之间的数，收到「{raw[:20]}」")
+    return float(raw)
 
 
 def arg_date(name, label, code="bad_request"):
