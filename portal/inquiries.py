@@ -71,14 +71,20 @@ def _subject(kind, ref, url, label):
     url = (url or "").strip()
     if url and (not url.startswith("/") or url.startswith("//") or any(c in url for c in "\\\t\r\n")):
         raise InquiryError("invalid_subject", "所涉页面地址无效")
-    return {"subject_kind": kind, "subject_ref": (ref or "").strip()[:64] or None, "subject_url": url[:512] or None,
+    # Everything that came from the client is de-identified, not only the question: a crafted link
+    # could carry a phone number in its reference, address or label.
+    return {"subject_kind": kind, "subject_ref": comments._scrub((ref or "").strip()[:64]) or None,
+            "subject_url": comments._scrub(url[:512]) or None,
             "subject_label": comments._scrub((label or "").strip()[:MAX_LABEL_CHARS]) or None}
 
 
 def submit(engine, *, subject, question, contact, client, delegate=None):
     """Store one inquiry; returns (row dict, private token). Raises InquiryError."""
     question = comments._scrub(check_question(question))
-    contact = comments._scrub((contact or "").strip()[:MAX_CONTACT_CHARS]) or None
+    contact = (contact or "").strip()[:MAX_CONTACT_CHARS]
+    if comments.find_sensitive(contact + (subject.get("label") or "")):
+        raise InquiryError("sensitive_words", "联系方式或质询对象包含不文明用语或广告信息，请修改后再提交")
+    contact = comments._scrub(contact) or None
     values = _subject(**subject)
     body_hash = hashlib.sha256(f"{values['subject_ref']}\n{comments._squash(question)}".encode("utf-8")).hexdigest()
     now = comments._now()

@@ -74,7 +74,7 @@ def test_department_statistics_median_and_overdue_slowest_first():
 
 @pytest.fixture()
 def app(tmp_path):
-    app = make_portal(tmp_path)
+    app = make_portal(tmp_path, RATELIMIT_WRITE="100 per minute")  # the limit has its own test
     create_staff(app, "mona", "moderator")
     return app
 
@@ -113,6 +113,8 @@ def test_inquiry_is_masked_stored_with_deadline_and_a_hashed_token(app):
     path = followup_path(html)
     [row] = stored(app)
     assert PHONE not in row["question"] and PHONE not in (row["contact"] or "")
+    crafted = ask(client, "另一个问题", ref=PHONE, url=f"/projects/{PROJECT}?tel={PHONE}", label=f"电话{PHONE}")
+    assert crafted.status_code == 201 and PHONE not in str(stored(app)[1])
     assert path.rsplit("/", 1)[1] not in str(row) and len(row["token_hash"]) == 64
     assert row["status"] == "accepted" and row["deadline"] > row["created_at"].date()
     page = client.get(path)
@@ -127,6 +129,7 @@ def test_inquiry_protections_reuse_the_comment_checks(app):
     refused = ask(client, "傻逼财政局")
     assert refused.status_code == 400 and "不文明用语" in refused.get_data(as_text=True)
     assert stored(app) == []
+    assert ask(client, "正常的问题", contact="加微信刷单").status_code == 400
     assert ask(client, "同一个问题").status_code == 201
     assert ask(client, "同一个问题").status_code == 409
 
