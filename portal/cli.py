@@ -99,7 +99,10 @@ def _confirm_drop(labels, assume_yes):
 @click.option("--no-publish", is_flag=True, help="只生成原始文件")
 @click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="示例数据的截止日期 YYYY-MM-DD（默认：上个月最后一天）；同一种子和日期生成完全相同的数据")
-def demo(seed, dataset, out, if_missing, no_publish, as_of):
+@click.option("--scale", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="示例市的规模倍数：项目约 2,000×N、支付约 100,000×N（基准测试用，见 bench/scale.py）；"
+                   "1 即默认示例数据")
+def demo(seed, dataset, out, if_missing, no_publish, as_of, scale):
     app = _app()
     with app.app_context():
         if if_missing:
@@ -114,10 +117,11 @@ def demo(seed, dataset, out, if_missing, no_publish, as_of):
             from ledger.demo.generator import default_as_of
 
             as_of = as_of.date() if as_of else default_as_of()
-            files = generate(out, seed=seed, as_of=as_of)
+            files = generate(out, seed=seed, as_of=as_of, scale=scale)
             title = "示例市预算执行数据（演示）"
-            click.echo(f"示例数据截止 {as_of:%Y-%m-%d}，种子 {seed}"
-                       f"（重建同一份数据：mingzhang demo --seed {seed} --as-of {as_of:%Y-%m-%d}）")
+            scale_option = f" --scale {scale:g}" if scale != 1 else ""
+            click.echo(f"示例数据截止 {as_of:%Y-%m-%d}，种子 {seed}{'，规模 ×' + format(scale, 'g') if scale_option else ''}"
+                       f"（重建同一份数据：mingzhang demo --seed {seed} --as-of {as_of:%Y-%m-%d}{scale_option}）")
         else:
             from ledger.importer.yearbook import bundled_yearbook_files
             files = bundled_yearbook_files()

@@ -172,6 +172,7 @@ class SQLiteBackend:
             conn.executescript(NAME_INDEXES)
             avg_chars = total_chars / count if count else 1.0
             meta = {"publication_id": publication_id, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                    "build_id": uuid.uuid4().hex,
                     "doc_count": count, "dictionary": json.dumps(list(segmenter.words), ensure_ascii=False),
                     "avg_chars": round(avg_chars, 3), "facet_codes": facet_codes.to_blob(),
                     "build_seconds": round(time.perf_counter() - started, 2)}
@@ -235,9 +236,15 @@ class SQLiteBackend:
         return conn
 
     def _state(self, conn):
-        """Segmenter and vectors of the index file currently in place (reloaded after a swap)."""
-        stat = self.path.stat()
-        key = (stat.st_ino, stat.st_mtime_ns)
+        """Segmenter and vectors of the index file ``conn`` has open (reloaded after a swap).
+
+        The cache key is read from that open file, not from the path: stat-ing the path after opening
+        could describe a newer file swapped in meanwhile, and the old file's metadata would then be
+        cached under the new file's key."""
+        key = tuple(conn.execute(
+            "SELECT (SELECT value FROM meta WHERE key = 'build_id'), "
+            "(SELECT value FROM meta WHERE key = 'publication_id'), "
+            "(SELECT value FROM meta WHERE key = 'built_at')").fetchone())
         with self._lock:
             if key != self._cache_key:
                 meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())

@@ -163,6 +163,24 @@ def test_rejects_nonpositive_scale(tmp_path):
         generate(tmp_path, scale=0)
 
 
+def test_cli_scale_option_reaches_the_generator(tmp_path, monkeypatch):
+    """`mingzhang demo --scale N` (bench/scale.py): N times the projects and payments of the demo city."""
+    from click.testing import CliRunner
+
+    from portal.cli import main
+
+    monkeypatch.setenv("MINGZHANG_INSTANCE", str(tmp_path / "instance"))
+    monkeypatch.setenv("SECRET_KEY", "test-secret")
+    monkeypatch.setenv("PSEUDONYM_KEY", "test-pseudonym-key")
+    out = tmp_path / "raw"
+    result = CliRunner().invoke(main, ["demo", "--no-publish", "--scale", "0.02", "--out", str(out),
+                                       "--as-of", DEMO_AS_OF.isoformat(), "--seed", str(DEMO_SEED)])
+    assert result.exit_code == 0, result.output
+    assert "--scale 0.02" in result.output  # the command that rebuilds the same data
+    assert 1_500 <= len(read_csv(out / "payments.csv")) <= 2_500  # ~100,000 × 0.02
+    assert CliRunner().invoke(main, ["demo", "--no-publish", "--scale", "0", "--out", str(out)]).exit_code != 0
+
+
 # ---- the full-scale build shared by the suite -------------------------------------------------
 
 def test_full_scale_row_counts(full_raw, demo_instance):

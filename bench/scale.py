@@ -1,0 +1,247 @@
+"""Benchmark: the demo city at N times its size — import, then warm page latency per page type (issue #14).
+
+    .venv/bin/python bench/scale.py --scale N [--postgres] [--elasticsearch] [--requests 60]
+                                    [--questions 50] [--instance DIR] [--skip-import] [--keep]
+
+1. starts what the run needs: with ``--postgres`` a throwaway PostgreSQL cluster (tests/support/postgres.py),
+   with ``--elasticsearch`` a local Elasticsearch node (scripts/elasticsearch.sh, heap 768m); otherwise the
+   database is SQLite and search the embedded FTS5 index, both in the instance folder;
+2. runs ``mingzhang demo --scale N`` (generate the raw files, de-identify, publish, index search) and
+   records its wall time and peak RSS;
+3. serves the instance with gunicorn (gunicorn.conf.py), and for every page type requests each of its
+   URLs after a warm-up, sequentially over one keep-alive connection, and prints p50 / p95 / max;
+   /search over a fixed list of queries and /api/ask over ``--questions`` questions from the evaluation
+   sets (tests/eval/sets), each asked once after one warm-up round;
+4. prints the peak RSS of the serving workers, and stops everything it started.
+
+What ``--scale N`` makes (ledger/demo): ~2,000×N projects, ~100,000×N payments, ~22,000×N people. The
+city keeps its 10 districts, and departments grow with N only until every department type is used
+(scale ≥ 2.2: 27 city-level + 13 per district = 157). So the issue's province (~100 districts, 2,000
+departments, 40,000 projects, 5,000,000 payments) is reached in rows of the big tables — projects at
+scale 20, payments at scale 50 — but not in districts or departments. Figures depend on the machine's
+load: the script prints them, with the load average, so a quiet machine can re-run it.
+"""
+import argparse
+import http.client
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from support.servers import run_gunicorn  # noqa: E402 — the tests' server helpers
+
+SEARCH_QUERIES = ["学校", "道路改造", "医院", "养老", "污水处理", "教育局", "公园", "农村公路", "供水",
+                  "幼儿园", "体育", "消防", "水利", "绿化", "住房", "保障性住房", "卫生院", "桥梁",
+                  "垃圾", "路灯"]
+TARGET_PAGE_MS, TARGET_SEARCH_MS = 100, 50
+
+
+def pct(values, p):
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
+
+
+def fetch(conn, path):
+    conn.request("GET", path, headers={"Accept-Encoding": "identity"})
+    response = conn.getresponse()
+    body = response.read()
+    if response.status != 200:
+        raise RuntimeError(f"{path}: HTTP {response.status}: {body[:300]!r}")
+    return body
+
+
+def q(text):
+    return urllib.parse.quote(text)
+
+
+def start_elasticsearch(folder):
+    result = subprocess.run(["bash", str(ROOT / "scripts" / "elasticsearch.sh"), "start", "--dir", str(folder),
+                             "--heap", "768m"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        raise SystemExit(f"Elasticsearch did not start:\n{result.stderr[-3000:]}")
+    url = re.findall(r"http://127\.0\.0\.1:\d+", result.stdout + result.stderr)
+    if not url:
+        raise SystemExit(f"no URL printed by scripts/elasticsearch.sh:\n{result.stdout}\n{result.stderr}")
+    return url[-1]
+
+
+def stop_elasticsearch(folder):
+    subprocess.run(["bash", str(ROOT / "scripts" / "elasticsearch.sh"), "stop", "--dir", str(folder)],
+                   cwd=ROOT, capture_output=True, timeout=120)
+
+
+def run_import(env, scale):
+    """``mingzhang demo --scale N``: wall seconds and the peak RSS (MB) of the import process."""
+    started = time.perf_counter()
+    process = subprocess.Popen([str(Path(sys.executable).parent / "mingzhang"), "demo", "--scale", f"{scale:g}"],
+                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output = process.stdout.read()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"mingzhang demo failed ({process.returncode}):\n{output[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024, output
+
+
+def worker_rss(master_pid):
+    """Peak RSS (VmHWM, MB) of each gunicorn worker."""
+    peaks = []
+    try:
+        children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    except OSError:
+        return peaks
+    for pid in children:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        found = re.search(r"VmHWM:\s+(\d+) kB", status)
+        if found:
+            peaks.append(int(found.group(1)) / 1024)
+    return peaks
+
+
+def page_types(conn):
+    """(label, [urls]) per page type, taken from the API so the benchmark follows the data."""
+    execution = json.loads(fetch(conn, "/api/execution"))
+    year = execution["year"]
+    districts = [r for r in execution["regions"]["rows"] if r["name"] != "市本级" and r["budget"]]
+    district = districts[0]
+    region = json.loads(fetch(conn, f"/api/execution/region/{district['code']}?year={year}"))
+    depts = [r for r in region["departments"]["rows"] if r["budget"]]
+    project = json.loads(fetch(conn, "/api/projects?per_page=1&sort=disbursed"))["projects"]["rows"][0]
+    return [
+        ("home", ["/"]),
+        ("/execution (city)", [f"/execution?year={year}"]),
+        ("/execution region", [f"/execution/region/{d['code']}?year={year}" for d in districts[:3]]),
+        ("/execution department", [f"/execution/region/{district['code']}/dept/{d['code']}?year={year}"
+                                   for d in depts[:3]]),
+        ("/projects list", ["/projects", "/projects?page=5"]),
+        ("/projects sorted", ["/projects?sort=disbursed", "/projects?sort=progress",
+                              f"/projects?region={district['code']}&sort=disbursed"]),
+        ("project page", [f"/projects/{project['code']}"]),
+        ("payments, one year", [f"/records/payments?year={year}", f"/records/payments?year={year}&page=20"]),
+        ("expenditures, one year", [f"/records/expenditures?region={district['code']}&year={year}"]),
+        ("/compare", ["/compare"]),
+        ("/search", [f"/search?q={q(text)}" for text in SEARCH_QUERIES]),
+        ("/api/search", [f"/api/search?q={q(text)}" for text in SEARCH_QUERIES]),
+    ]
+
+
+def questions(count):
+    from eval.sets import load_sets
+
+    found = [item.question for eval_set in load_sets() for item in eval_set.items
+             if item.dataset == "city" and "{" not in item.question]
+    step = max(1, len(found) // count)
+    return found[::step][:count]
+
+
+def measure(port, urls, requests, warmup=3):
+    """Latencies (ms) of ``requests`` rounds over ``urls`` (at least one request per URL), after warm-up."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    for url in urls:
+        for _ in range(warmup):
+            fetch(conn, url)
+    rounds = max(1, requests // len(urls))
+    timings, size = [], 0
+    for _ in range(rounds):
+        for url in urls:
+            started = time.perf_counter()
+            size = max(size, len(fetch(conn, url)))
+            timings.append((time.perf_counter() - started) * 1000)
+    conn.close()
+    return timings, size
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=2.0)
+    parser.add_argument("--postgres", action="store_true", help="PostgreSQL (a throwaway local cluster)")
+    parser.add_argument("--elasticsearch", action="store_true", help="search in a local Elasticsearch node")
+    parser.add_argument("--requests", type=int, default=60, help="measured requests per page type")
+    parser.add_argument("--questions", type=int, default=50)
+    parser.add_argument("--instance", type=Path, help="instance folder (default: a new temporary one)")
+    parser.add_argument("--skip-import", action="store_true", help="reuse --instance (SQLite + embedded only)")
+    args = parser.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="mingzhang-scale-"))
+    instance = args.instance or tmp / "instance"
+    instance.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "MINGZHANG_INSTANCE": str(instance), "SECRET_KEY": "bench-secret",
+           "PSEUDONYM_KEY": "bench-pseudonym", "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT),
+           "RATELIMIT_ASK": "100000 per minute", "RATELIMIT_DOWNLOAD": "100000 per minute"}
+    env.pop("DATABASE_URL", None)
+    cluster, es_folder = None, None
+    try:
+        if args.postgres:
+            from support.postgres import PostgresCluster
+
+            cluster = PostgresCluster().start()
+            env["DATABASE_URL"] = cluster.url()
+        if args.elasticsearch:
+            es_folder = tmp / "es"
+            env["SEARCH_BACKEND"] = "elasticsearch"
+            env["ELASTICSEARCH_URL"] = start_elasticsearch(es_folder)
+            env["ELASTICSEARCH_INDEX"] = "mingzhang-scale"
+        database = "PostgreSQL" if args.postgres else "SQLite"
+        search = "Elasticsearch (heap 768m)" if args.elasticsearch else "embedded FTS5"
+        print(f"scale ×{args.scale:g}; database {database}; search {search}; "
+              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at start")
+
+        if not args.skip_import:
+            seconds, rss, output = run_import(env, args.scale)
+            counts = re.search(r"已发布 #\d+「[^」]*」：(.*)", output)
+            print(f"import: mingzhang demo --scale {args.scale:g} (generate + de-identify + publish + index): "
+                  f"{seconds:.1f} s, peak RSS {rss:,.0f} MB")
+            if counts:
+                print(f"rows: {counts.group(1)}")
+
+        with run_gunicorn(env, timeout=300) as server:
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
+            pages = page_types(conn)
+            conn.close()
+            print(f"server: gunicorn (gunicorn.conf.py) on 127.0.0.1:{server.port}; per page type "
+                  f"~{args.requests} sequential keep-alive requests after 3 warm-up per URL; "
+                  f"load average {os.getloadavg()[0]:.1f}")
+            rows = []
+            for label, urls in pages:
+                timings, size = measure(server.port, urls, args.requests)
+                rows.append((label, timings, size, urls[0]))
+            asks = [f"/api/ask?q={q(text)}" for text in questions(args.questions)]
+            timings, size = measure(server.port, asks, len(asks), warmup=1)
+            rows.append((f"/api/ask ({len(asks)} questions)", timings, size, asks[0]))
+
+            print(f"{'page type':<28} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'KiB':>7} "
+                  f"{'target':>7}  first url")
+            for label, timings, size, url in rows:
+                target = TARGET_SEARCH_MS if "search" in label else TARGET_PAGE_MS
+                p95 = pct(timings, 95)
+                print(f"{label:<28} {len(timings):>4} {statistics.median(timings):>8.1f} {p95:>8.1f} "
+                      f"{max(timings):>8.1f} {size / 1024:>7.1f} {('ok' if p95 < target else 'MISS'):>4} "
+                      f"{target:>3}  {urllib.parse.unquote(url)[:70]}")
+            peaks = worker_rss(server.process.pid)
+            print(f"serving workers: {len(peaks)}, peak RSS " + ", ".join(f"{p:,.0f}" for p in peaks) + " MB")
+        print(f"load average {os.getloadavg()[0]:.1f} at the end (figures are inflated on a busy machine)")
+    finally:
+        if es_folder:
+            stop_elasticsearch(es_folder)
+        if cluster:
+            cluster.stop()
+        if not args.instance:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
