@@ -80,9 +80,10 @@ def unit_cost_outliers(projects):
     groups = {}
     for project in projects:
         if project.get("quantity") and project["quantity"] > 0 and project.get("cost") is not None:
-            groups.setdefault(project["peer_group"], []).append(project)
+            # Peers share a group and an output unit: 元/公里 and 元/平方米 never meet.
+            groups.setdefault((project["peer_group"], project.get("unit")), []).append(project)
     flagged = []
-    for group, members in groups.items():
+    for (group, _unit), members in groups.items():
         if len(members) < MIN_PEERS:
             continue
         median = statistics.median(p["cost"] / p["quantity"] for p in members)

@@ -60,3 +60,15 @@ def test_small_or_unmeasurable_peer_groups_are_not_judged():
     projects = [_road("S1", 100, 1, group="学校"), _road("S2", 900, 1, group="学校"),
                 _road("Z", 100, 0), _road("N", 100, None)]
     assert perf.unit_cost_outliers(projects) == []
+
+
+def test_unit_cost_page_and_api_over_the_demo(client):
+    data = client.get("/api/performance").get_json()
+    roads = next(g for g in data["groups"] if g["category"] == "农村公路")
+    assert roads["unit"] == "公里" and roads["projects"] > 3 and roads["median_unit_cost"] > 0
+    assert data["outliers"], "the demo's spread of costs should flag some projects"
+    top = data["outliers"][0]
+    assert top["ratio"] >= perf.HIGH_RATIO and "倍" in top["explanation"]
+    assert all(f["ratio"] >= perf.HIGH_RATIO or f["ratio"] <= perf.LOW_RATIO for f in data["outliers"])
+    html = client.get("/performance").get_data(as_text=True)
+    assert "单位成本中位数" in html and top["code"] in html

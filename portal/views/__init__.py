@@ -9,7 +9,8 @@ def register_blueprints(app):
     app.register_blueprint(api.bp)
     # Feature blueprints register themselves here as they land.
     for module_name in ("search", "ask", "admin", "community", "compare", "documents", "opendata", "publications",
-                        "glossary", "units", "warnings", "inquiries"):
+                        "glossary", "units", "warnings", "inquiries",
+                        "performance"):
         try:
             module = __import__(f"portal.views.{module_name}", fromlist=["bp"])
         except ModuleNotFoundError as exc:
