@@ -95,25 +95,54 @@ PRODUCE = (
     "秦椒", "花椒", "胡椒", "胡柚", "胡萝卜", "冯了性", "金线莲", "金针菇", "白茶", "红茶", "黄牛", "黄羊", "江豚",
     "林蛙", "鲁西黄牛", "姜黄", "温郁金", "吴茱萸", "宁夏枸杞", "常山胡柚", "何首乌藤", "韩国", "白莲", "莲藕",
 )
-PRODUCE_TERMS = PublicTerms(PRODUCE)
+# More farm produce, brands of food and drink bought as relief goods, and landscape words: classes
+# of surname-initial words (「王老吉」「田野」「万年青」) that jieba tags as names without a person near.
+MORE_PRODUCE = (
+    "黄桃", "白菜", "白萝卜", "黄豆", "黄瓜", "南瓜", "甘蔗", "甘薯", "田螺", "石斑鱼", "鲍鱼", "毛竹", "毛豆", "毛尖", "龙井",
+    "黄鳝", "黄花鱼", "白鲢", "花生", "花卉", "桂花", "桂圆", "柴鸡", "牛肉", "牛奶", "羊肉", "马蹄", "谷子", "米粉", "米酒",
+    "包菜", "包谷", "苗木", "苗圃", "柳树", "杨柳", "梅花", "梅子", "蓝莓", "万年青", "向日葵", "金针菇", "龙须菜", "白果",
+    "何首乌", "秦艽", "党参", "雷竹", "竺竹", "卢橘", "杜梨", "沙棘", "沙田柚", "乔木", "冬笋", "毛笋", "黄牛肉", "温州蜜柑",
+)
+BRANDS = (
+    "王老吉", "加多宝", "康师傅", "娃哈哈", "农夫山泉", "老干妈", "蒙牛", "伊利", "金龙鱼", "鲁花", "白象", "周黑鸭", "海天",
+    "安踏", "冷酸灵", "云南白药", "白猫", "蓝月亮", "黄鹤楼", "金锣", "温氏", "茅台", "汤臣倍健", "钱江", "金典", "雷碧",
+)
+LANDSCAPE = (
+    "田野", "田园", "白云", "蓝天", "高山", "江湖", "石林", "石山", "向阳坡", "林海", "林荫", "海滩", "金沙", "温泉", "云海",
+    "云雾", "雷雨", "梅雨", "高原", "江畔", "湖畔", "柳岸", "石板路", "龙潭", "黄沙", "白雪", "蓝海", "夏日", "秋色",
+)
+PRODUCE_TERMS = PublicTerms(PRODUCE + MORE_PRODUCE + BRANDS + LANDSCAPE)
 
 # Phone lines of public bodies: the department, office or hotline named beside a number.
 _OFFICE_WORDS = re.compile(
-    r"(?:局|委员会|[纪监]委|政府|办公室|办事处|街道办|居委会|村委会|中心|服务站|服务所|派出所|卫生院|医院|法院|检察院|学校"
-    r"|银行|公司|热线|专线|服务台|窗口|大厅|(?:监督|举报|投诉|咨询|值班|服务|办公|政务|受理|报名)(?:电话|专线)"
-    r"|[扶农社民财住人医教]\S?办)")
-_PRIVATE_OWNER = re.compile(r"本人|我|家中|家里|户主|村民|居民|联系人|收款人|申请人|住户|其|他|她|个人|私人|手机")
+    r"(?:局|委员会|[纪监]委|政府|办公室|办事处|街道办|居委会|村委会|社区|中心|服务站|服务所|工作站|联络站|服务点|派出所|卫生院"
+    r"|医院|法院|检察院|学校|银行|公司|热线|专线|服务台|窗口|大厅|值班室|科室|[\u4e00-\u9fff]{1,4}科(?![学技研普])"
+    r"|(?:监督|举报|投诉|咨询|值班|服务|办公|政务|受理|报名)(?:电话|专线)|[扶农社民财住人医教低]\S?办)")
+_PRIVATE_OWNER = re.compile(r"本人|我(?!打|拨|们打)|家中|家里|户主|村民|居民|联系人|收款人|申请人|住户|其|他|她|个人|私人|手机")
 _CLAUSE_END = re.compile(r"[。；;！!？?\n]")
+_OFFICE_CONTACT = re.compile(r"^的?(?:联系人|负责人|经办人|工作人员)")
+# 「…电话是多少？我打0571-…」: a number the writer dialled belongs to whoever they asked about.
+_DIALLED = re.compile(r"^\s*(?:我们?|已经?|刚才?|多次)?(?:打|拨打?|致电|打了|拨了)(?:了|过)?\s*$")
+# 「承办科室：社会救助科；联系电话：0571-…」: a bare field label continues the record before it.
+_FIELD_LABEL = re.compile(r"^\s*(?:联系|办公|咨询|值班|监督|举报)?(?:电话|座机|号码|方式)(?:号码)?\s?[:：]?\s*$")
+
+
+def _clause_before(text, start, width=30):
+    before = text[max(0, start - width):start]
+    return before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
 
 
 def public_line(text, span, people=()):
     """Whether a landline is a public body's line: an office word in the same sentence before it
-    (「县财政局监督电话：0731-…」) or right after it (「…（区民政局）」), with no private owner (a
-    detected person, 「本人」「家中」「联系人」) between that word and the number."""
+    (「县财政局监督电话：0731-…」「社区电话8605…」) or right after it (「…（区民政局）」), with no
+    private owner (a detected person, 「本人」「家中」「联系人」) between that word and the number;
+    or a number the writer dialled right after asking for an office's number, or one under a bare
+    field label that continues the office's record (「承办科室：…科；联系电话：…」)."""
     start = span.start
-    before = text[max(0, start - 30):start]
-    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
-    before = before[cut:]
+    before = _clause_before(text, start)
+    if _DIALLED.match(before) or _FIELD_LABEL.match(before):
+        start -= len(before)
+        before = _clause_before(text, start - 1) + text[start - 1:start]
     offset = start - len(before)
     office = None
     for m in _OFFICE_WORDS.finditer(before):
@@ -121,22 +150,31 @@ def public_line(text, span, people=()):
     if office is None:
         after = text[span.end:span.end + 14]
         after = after[:_CLAUSE_END.search(after).start()] if _CLAUSE_END.search(after) else after
-        return bool(_OFFICE_WORDS.search(after)) and not _PRIVATE_OWNER.search(after)
-    if _PRIVATE_OWNER.search(text[office:start]):
+        owned = _PRIVATE_OWNER.search(before) or any(start - len(before) <= p.start < start for p in people)
+        return bool(_OFFICE_WORDS.search(after)) and not _PRIVATE_OWNER.search(after) and not owned
+    # 「镇政府联系人：X，电话…」: the office's own contact person does not make its line private.
+    between = _OFFICE_CONTACT.sub("", text[office:start], count=1)
+    if _PRIVATE_OWNER.search(between):
         return False
     return not any(office <= p.start < start for p in people)
 
 
 _OFFICE_ADDRESS = re.compile(r"办公地[点址]|办事大厅|服务大厅|政务中心|(?:政府|局|委员会|办事处|中心|法院|检察院|医院|学校)(?:驻地|所在地|地址|办公|位于|设在)"
                              r"|^\s?(?:为|是)\S{0,8}(?:政府|局|委员会|办事处|中心|法院|检察院|医院|学校)")
+# A public body named right beside an address: 「县粮站（学士街26号）」「位于文昌路11号的区政务服务中心」.
+_PUBLIC_BODY = (r"(?:局|委员会|政府|办事处|街道办|中心|粮站|站|所|法院|检察院|医院|卫生院|学校|[小中大]学|幼儿园|银行|图书馆|文化馆"
+                r"|体育馆|礼堂|大厅|村委会|居委会)")
+_BODY_BEFORE = re.compile(_PUBLIC_BODY + r"\s?[（(：:]?\s?(?:位于|地址|设在|在)?[：:]?\s?$")
+_BODY_AFTER = re.compile(r"\s?[）)]?\s?(?:的|是|为)?\s?[\u4e00-\u9fff]{0,8}?" + _PUBLIC_BODY)
 
 
 def public_address(text, span):
-    """An address the text gives as a public body's (「中山路88号为区政府办公地点」「办公地址：…」),
-    with no private owner (「家住」「村民」) in the sentence."""
+    """An address the text gives as a public body's (「中山路88号为区政府办公地点」「办公地址：…」
+    「县粮站（学士街26号）」「文昌路11号区财政局」), with no private owner (「家住」「村民」) in the sentence."""
     before = text[max(0, span.start - 20):span.start]
     before = before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
     after = text[span.end:span.end + 16]
     if re.search("住|" + _PRIVATE_OWNER.pattern, before + after):
         return False
-    return bool(_OFFICE_ADDRESS.search(before) or _OFFICE_ADDRESS.search(after))
+    return bool(_OFFICE_ADDRESS.search(before) or _OFFICE_ADDRESS.search(after) or _BODY_BEFORE.search(before)
+                or _BODY_AFTER.match(after))

@@ -9,6 +9,9 @@ Mask policy (policy.VISIBLE_DIGITS, default 4, never more than 4):
 - a private person's name becomes their stable pseudonym (a payee the data knows) or surname + 「某某」
   (「张某某」「欧阳某某」): never a part of the given name, never a length hint.
 - a plate keeps its province and city letter (「湘A*****」), an e-mail its domain (「***@163.com」).
+- a QQ or WeChat account becomes 「（QQ号已隐去）」「（微信号已隐去）」: an account is looked up whole, so
+  no part of it helps its owner and any part helps a searcher; other card codes (社保卡号…) keep at
+  most four characters and always hide at least six.
 
 Each kind's mask has its own shape, so ``masked_kinds`` can tell a moderator what was masked in
 text that was scrubbed before it was stored (the raw text is never kept).
@@ -52,14 +55,20 @@ def mask_number(kind, value, visible=VISIBLE_DIGITS):
     return _tail(digits, visible, len(digits))
 
 
+# Contact accounts are found by searching for them whole, so no part of one is worth keeping.
+_ACCOUNT_MARKERS = {"qq": "（QQ号已隐去）", "wechat": "（微信号已隐去）"}
+
+
 def mask(kind, value, visible=VISIBLE_DIGITS):
     """The published form of one private identifier (addresses and known names are handled by the
     Deidentifier: generalised / pseudonymised)."""
     if kind in ("id_number", "mobile", "bank_card", "landline"):
         return mask_number(kind, value, visible)
-    if kind in ("passport", "uscc"):
+    if kind in ("passport", "uscc", "other_id"):
         chars = [c for c in value if c.isalnum()]
         visible = max(0, min(4, visible))
+        if kind == "other_id":  # short card codes: at least six characters stay hidden
+            visible = min(visible, max(0, len(chars) - 6))
         return "*" * (len(chars) - visible) + "".join(chars[len(chars) - visible:] if visible else [])
     if kind == "email":
         domain = re.split(r"@|＠|#|\(at\)|\[at\]|\{at\}", value, flags=re.I)[-1].strip()
@@ -69,6 +78,8 @@ def mask(kind, value, visible=VISIBLE_DIGITS):
         return value[:surname] + "某某"
     if kind == "plate":
         return value[:2] + "*****"
+    if kind in _ACCOUNT_MARKERS:
+        return _ACCOUNT_MARKERS[kind]
     return "*" * len(value)
 
 
@@ -79,6 +90,8 @@ _SHAPES = [
     ("email", re.compile(r"\*{3}@[A-Za-z0-9.-]+")),
     ("plate", re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z]\*{5}")),
     ("address", re.compile(r"（详细地址已隐去）")),
+    ("qq", re.compile(r"（QQ号已隐去）")),
+    ("wechat", re.compile(r"（微信号已隐去）")),
     ("pseudonym", re.compile(r"(?:受助人|个人承包方|个人)[0-9A-F]{8}")),
     ("person_name", re.compile("(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])某某")),
     ("number", re.compile(r"(?<![\d*])\*{3,}[\dXx]{0,4}(?![\d*])")),

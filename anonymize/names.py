@@ -10,6 +10,7 @@ from functools import lru_cache
 import jieba
 import jieba.posseg as pseg
 
+from .chars import simplified
 from .recognizers import Span
 
 jieba.setLogLevel(60)
@@ -24,6 +25,8 @@ SURNAMES = frozenset(
     "查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴"
     "盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况"
     "那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    # rarer ones of the Hundred Family Surnames; those that are everyday words (水、山、有、年…) are left out
+    "赖萧洪沐仉殳笪缑鄂逄厍訾郗谯宓贲钮荀羿汲邴糜隗蓬钭韶蓟莘郦璩濮郏宦庾夔蒯竺桓郈佴"
 )
 COMPOUND_SURNAMES = (
     "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木",
@@ -55,6 +58,13 @@ PERSON_CUES = (
     "监测户", "困难户", "建档立卡户", "住户", "持证人", "电工", "焊工", "木工", "瓦工", "民工", "农民", "果农", "菜农",
     "养殖户", "种植户", "大户", "员工", "职工", "店主", "摊主", "房东", "租客", "老人", "被告", "原告", "嫌疑人", "对象",
     "名单", "困难群众", "村民小组长", "被征收户", "征收户",
+    # more private roles and relations (a second blind corpus, issue #19)
+    "送货人", "快递员", "夜班", "白班", "签到", "其子", "其女", "其母", "其父", "其兄", "其弟", "其姐", "其妹", "其孙",
+    "特困户", "写信人", "来信人", "来访群众", "来访者", "受助对象", "救助对象", "慰问对象", "补助对象", "征迁户", "拆迁户",
+    "项目经理", "监理", "施工员", "安全员", "转包给个人", "分包给个人", "孩子叫", "名叫", "小名叫", "群众举报",
+    "留守儿童", "失独老人", "独居老人", "空巢老人", "户籍人口", "承租人", "借款人", "担保人", "证明人", "见证人",
+    "老党员", "党员", "骑手", "外卖员", "社工", "邻居", "妈叫", "爸叫", "妈妈叫", "爸爸叫", "母亲叫", "父亲叫", "儿子叫",
+    "女儿叫", "老伴叫", "爱人叫", "丈夫叫", "妻子叫", "他叫", "她叫",
 )
 # Titles that mark a public official in the role: the name before or after them stays.
 OFFICIAL_TITLES = (
@@ -62,10 +72,10 @@ OFFICIAL_TITLES = (
     "市长", "副市长", "县长", "副县长", "镇长", "副镇长", "乡长", "副乡长", "主席", "副主席", "秘书长", "厅长",
     "副厅长", "部长", "副部长", "院长", "副院长", "校长", "副校长", "所长", "站长", "审计长", "检察长", "庭长",
     "委员", "常委", "巡视员", "调研员", "督查员", "人大代表", "政协委员", "发言人", "同志", "组长", "主任委员",
-    "总经济师", "总会计师", "行长", "董事长", "总经理", "总工程师",
+    "总经济师", "总会计师", "行长", "董事长", "总经理", "总工程师", "干部",
 )
 # Characters after which a nr-tagged word is part of a place or organisation name.
-PLACE_ORG_SUFFIX = tuple("村镇乡庄屯街路桥河湾沟坝山岭寨店集铺营堡坪塘港园苑厂局院校县区市省队社组站所湖江溪洲塘坡岗冲") + (
+PLACE_ORG_SUFFIX = tuple("村镇乡庄屯街路桥河湾沟坝山岭寨店集铺营堡坪塘港园苑厂局院校县区市省队社组站所湖江溪洲塘坡岗冲寺庙祠亭塔观") + (
     "公司", "集团", "大道", "小区", "中学", "小学", "医院", "大学", "学院", "合作社", "家庭农场")
 # Surname-initial words that jieba sometimes tags nr but are not names.
 NOT_NAMES = frozenset("""
@@ -78,18 +88,20 @@ NOT_NAMES = frozenset("""
 全区 全县 应急 应当 师生 商业 沙石 荣誉 容量 敬老 来源 信息 展开 元旦 束缚 富民 衡量 由于 柏油 宫殿 米线
 """.split())
 # Characters that rarely end a 3-character name but often follow a 2-character one (verbs, particles).
-_NOT_NAME_END = frozenset("反说称表在的于等和与及向对因家已将要是为了到也都同户领签办收交夫妻儿女父母某先女老"
+_NOT_NAME_END = frozenset("反说称表在的于等和与及向对因家已将要是为了到也都同户领签办收交夫妻儿女父母某先女老各每该此"
                           "手电联身提通申持使驾名之现今本未被去来前所就还又值住负带陪系有两多冒骗虚违私拒迁账帐承患牌")
 
 NOT_NAMES = NOT_NAMES | frozenset(PERSON_CUES) | frozenset(OFFICIAL_TITLES) | frozenset(
     "银行卡 银行 申请人 申请书 申报 申领 经办人 何时 何处 何种 时任 任职 应急 常住 田间 田地 江河 万元 高龄 程度 "
-    "周岁 路基 白皮书 阳光 卓越 盛世 康乐 华府 丽景 黄金周 白沙 史料 于今 严禁 金卡 户口 户籍 石料 方便 房屋 房产 车库 车位 钱款 宋代 明代 唐代".split())
+    "周岁 路基 白皮书 阳光 卓越 盛世 康乐 华府 丽景 黄金周 白沙 史料 于今 严禁 金卡 户口 户籍 石料 方便 房屋 房产 车库 车位 钱款 宋代 明代 唐代 "
+    "白班 夜班 早班 晚班 中班 时了 时间段".split())
 
 _HAN = r"[\u4e00-\u9fff]"
 _CUE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True)) + r")[:：\s]*(?:为|是)?")
-_TITLE_BEFORE_RE = re.compile("(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + r")$")
+_CUE_END_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True)) + ")$")
+_TITLE_BEFORE_RE = re.compile("(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + r")\s?$")
 _TITLE_AFTER_RE = re.compile("^(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + ")")
-_LIST_SEP_RE = re.compile(r"[、，,和与及]\s*")
+_LIST_SEP_RE = re.compile(r"[、，,；;和与及]\s*")
 
 
 def has_surname(word):
@@ -107,16 +119,62 @@ def looks_like_person_name(word):
     return has_surname(word) and not word.endswith(PLACE_ORG_SUFFIX)
 
 
-# 「王秀芳代表建议…」「李卫国委员在讨论时提出」: a delegate or CPPCC member speaking in the role.
-_DELEGATE_AFTER_RE = re.compile(r"^(?:代表|委员)(?:们)?(?:建议|提出|指出|表示|认为|发言|说|在|询问|质询|关于|领衔|联名|审议|提交|呼吁|希望)")
+# 「王秀芳代表建议…」「李卫国委员在讨论时提出」「夏晓芳代表转交…」「龚芳等9名代表联名」: delegates in the role.
+_DELEGATE_AFTER_RE = re.compile(
+    r"^(?:等[\d一二三四五六七八九十几多]+(?:名|位)(?:人大|政协)?(?:代表|委员)|(?:代表|委员)(?:们)?(?:建议|提出|指出|表示|认为|发言"
+    r"|说|在|询问|质询|关于|领衔|联名|审议|提交|呼吁|希望|转交|视察|调研|督办|参加|出席|一行|介绍|反映|带队|走访|的(?:建议|议案|提案)))")
+# 「代表金涛在视察…」「转交代表：X」「提出人：X、Y」: the role word right before the name (not 村民代表).
+_DELEGATE_BEFORE_RE = re.compile(r"(?:(?<!村民)(?<!居民)(?<!职工)(?<!家长)(?<!学生)(?<!业主)(?:代表|委员)|提出人|建议人|附议人"
+                                 r"|领衔人|提案人|议案人|联名人)(?:们)?[:：\s（(]*$")
+# A government body and maybe a staff role right before the name: 「县财政局负责人X」「区住建局干部X」
+# 「街道办事处社会救助科X」「请与镇人民政府X联系」. Places alone (「白沙镇X」) are where residents live.
+_GOV_BODY = (r"(?:局|委员会|办公室|政府|办事处|服务中心|中心|残联|妇联|团委|工会|人大|政协|法院|检察院|派出所|财政所"
+             r"|[\u4e00-\u9fff]{1,6}科|村委会?|居委会?|社区|街道办?|[镇乡])")
+_STAFF_ROLE = r"(?:负责人|干部|工作人员|联系人|经办人|承办人|办事员|科员|职员|同志|党员干部|网格长)"
+_BODY_BEFORE_RE = re.compile(rf"(?:(?:局|委员会|办公室|政府|办事处|中心|残联|妇联|团委|工会|法院|检察院|派出所|[\u4e00-\u9fff]科)"
+                             rf"|{_GOV_BODY}的?{_STAFF_ROLE})[:：\s]*$")
+# 「…收据上，经办人写的是X」「承办单位：区住建局，经办人：X」: a contact of the body the sentence names.
+_CONTACT_BEFORE_RE = re.compile(r"(?:经办人|联系人|承办人|经手人|签发人|审核人)(?:写的?是|签的?是|是|为)?[:：\s]*$")
+_GOV_IN_SENTENCE = re.compile(r"(?:局|委员会|政府|办事处|街道办|服务中心|残联|妇联|法院|检察院|派出所|财政所|村委会|居委会|社区)"
+                              r"(?!服务站)")
+_PRIVATE_IN_SENTENCE = re.compile(r"村民|居民|户主|本人|申请人|收款人|受助人|家属|公司|个人")
+_LIST_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,4}[、，,和及]\s*)+$")
+_SENTENCE_END = re.compile(r"[。！？；;!?\n]")
+
+
+def _sentence_before(text, start, width=40):
+    before = text[max(0, start - width):start]
+    return before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0):]
+
+
+def _official_before(before):
+    if before[-1:] in SURNAMES and _TITLE_BEFORE_RE.search(before[:-1]):
+        return True
+    if _TITLE_BEFORE_RE.search(before) or _DELEGATE_BEFORE_RE.search(before) or _BODY_BEFORE_RE.search(before):
+        return True
+    cue = _CONTACT_BEFORE_RE.search(before)
+    if cue:
+        sentence = before[:cue.start()]
+        return bool(_GOV_IN_SENTENCE.search(sentence)) and not _PRIVATE_IN_SENTENCE.search(sentence)
+    return False
+
+
+# 「经办人：秦立军（县农业农村局）」: the body in brackets right after the name.
+_BODY_AFTER_RE = re.compile(r"^\s?[（(][^）)]{0,12}(?:局|委员会|政府|办事处|街道办|中心|残联|妇联|法院|检察院|派出所|科)[）)]")
 
 
 def official_in_role(text, start, end):
-    before = text[max(0, start - 12):start]
-    if before[-1:] in SURNAMES and _TITLE_BEFORE_RE.search(before[:-1]):
+    """A public official, delegate or a government body's staff named in the role (kept): by a title
+    or role word before or after the name, or a body named right before it; in a list of such names
+    (「提出人：X、Y」) each one is."""
+    before = _sentence_before(text, start)
+    after = text[end:end + 12]
+    if _official_before(before) or _TITLE_AFTER_RE.match(after) or _DELEGATE_AFTER_RE.match(after):
         return True
-    after = text[end:end + 8]
-    return bool(_TITLE_BEFORE_RE.search(before) or _TITLE_AFTER_RE.match(after) or _DELEGATE_AFTER_RE.match(after))
+    if _CONTACT_BEFORE_RE.search(before) and _BODY_AFTER_RE.match(text[end:end + 16]):
+        return True
+    listed = _LIST_TAIL.search(before)
+    return bool(listed) and _official_before(before[:listed.start()])
 
 
 # A known payee name that is also a common word (「高峰」「建国」「文明」) is that person only where
@@ -128,7 +186,18 @@ def person_context(text, start, end):
     before = text[max(0, start - 8):start]
     if re.search("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True)) + r")[:：\s]*$", before):
         return True
-    return bool(re.match(_WEAK_RIGHT, text[end:]))
+    return bool(re.match(_WEAK_RIGHT, text[end:])) or list_cell(text, start, end)
+
+
+# A list row's or payment memo's first cells: 「关山（见习补贴）1500元」「夏天：800元」「1 白云 保洁员 2400.00」.
+_CELL_BEFORE = re.compile(r"(?:^|[\n\t|｜、；;：:]|^\s*\d{1,4}[\s.、]+|[\n\t]\s*\d{1,4}[\s.、]+)\s*$")
+_CELL_AFTER = re.compile(r"\s*[（(：:]|\t|\s+\S|\s*\d|\s*$")
+
+
+def list_cell(text, start, end):
+    """The name fills a cell of its own: a row start or separator before it, and a colon, a bracket,
+    a blank or tab before the next cell, or a number, right after it."""
+    return bool(_CELL_BEFORE.search(text[max(0, start - 8):start]) and _CELL_AFTER.match(text, end))
 
 
 def word_like(name):
@@ -160,7 +229,7 @@ class KnownNames:
             start, end = m.start(), m.end()
             if not _on_word_boundary(tokens, start, end):
                 continue
-            longer = _longer_name_end(text, tokens, start, end)
+            longer = end if word_like(m.group(0)) else _longer_name_end(text, tokens, start, end)
             if longer > end and text[start:longer] not in self.names:
                 kind = "official" if official_in_role(text, start, longer) else "person_name"
                 out.append(Span(start, longer, kind, text[start:longer], "cue"))
@@ -245,6 +314,12 @@ def _tokens(text):
     return out
 
 
+def _household(text, pos):
+    """「赵伟东家的」: the character at ``pos`` ends the name and 家 is the household, unless it
+    counts households (「乔思一家五口」「全家」)."""
+    return text[pos + 1:pos + 2] == "家" and text[pos] not in "一二两三四五六七八九十全整大每各"
+
+
 def _extend(text, start, word, by_start=None):
     """A two-character surname+given reading becomes three characters when the next character is
     Han and unlikely to start the following word, and the one after it ends the name: not Han, a
@@ -254,7 +329,9 @@ def _extend(text, start, word, by_start=None):
         return word
     end = start + len(word)
     nxt = text[end:end + 1]
-    if by_start is not None and _word_starts_at(by_start, end):
+    # 「赵伟东家的」: the word 东家 there is the name's last character and the household's 家.
+    household = _household(text, end)
+    if by_start is not None and _word_starts_at(by_start, end) and not household:
         return word
     if nxt and re.match(_HAN, nxt) and nxt not in _NOT_NAME_END and not text[end:].startswith(PLACE_ORG_SUFFIX):
         after = text[end + 1:end + 2]
@@ -277,11 +354,14 @@ def _name_at(text, start, tokens_by_start):
         nxt = tokens_by_start.get(start + surname_len)
         if nxt and 1 <= len(nxt[0]) <= 2 and re.fullmatch(_HAN + "+", nxt[0]) and nxt[0] not in ("某", "某某"):
             word = text[start:start + surname_len + len(nxt[0])]
-            if word[-1] in _NOT_NAME_END:
+            if word[-1] in _NOT_NAME_END and not _reduplicated(word, surname_len):
                 word = word[:-1]
             return _extend(text, start, word) if len(word) > surname_len else None
     if token and len(token[0]) >= 2 and not token[1].startswith("nr") and jieba.dt.FREQ.get(token[0], 0) >= 100:
-        return None  # a common word (「业主单位正在…」), not a name
+        # A common word (「业主单位正在…」), not a name, unless a person's action follows it
+        # (「写信人甘露反映」「村民程序的房屋」「申请人包容称」).
+        word = token[0]
+        return word if len(word) <= 3 and re.match(_WEAK_RIGHT, text[start + len(word):]) else None
     # Fallback: two or three characters, by the character after the given name.
     given = re.match(_HAN + "{1,2}", text[start + surname_len:])
     if not given or given.group(0)[0] in "某氏":
@@ -302,7 +382,9 @@ _WEAK_RIGHT = (r"(?=反映|表示|称|介绍|说|到|于\d|未|领取|签订|签
                r"|发放|提出|来电|来访|申请|咨询|因|已|现年|现住|今年\d|被|冒领|骗取|虚报|违规|私自|拒不|多次|去世|病故|迁出|在外|是本|有[一两二三四五六\d]"
                r"|承诺|保证|自愿|声明|患|系|名下|账户|帐户|户(?![籍口])|[，,]\s?[男女][，,；;。\s]|\s?[（(]?\d{6}"
                r"|[（(](?:[男女]|住|家住|身份证|公民身份|电话|手机|联系|银行|卡号|\d)"
-               r"|的(?:联系|银行|账户|手机|电话|身份|家|危房|补|申请|低保|儿|女|妻|丈|父|母|房)|）)")
+               r"|的(?:联系|银行|账户|手机|电话|身份|家|危房|补|申请|低保|儿|女|妻|丈|父|母|房)|）"
+               # 「发现X在河道内采砂」「X代其母领取」「X获得临时救助」「X由奶奶照顾」「X，证号：…」
+               r"|在(?!于)|代(?:其|为|领|签|办)|获得|由(?!于)|[，,]\s?(?:证号|证件|护照|医保|社保|残疾|身份|电话|手机|住址|家住|现住))")
 _WEAK_RE = re.compile(_WEAK_LEFT + "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])" + _HAN
                       + "{1,2}?" + _WEAK_RIGHT)
 _NO_LEFT_EXTEND = frozenset("向于和同由将从自为给把被对区县市镇乡村省")
@@ -331,12 +413,17 @@ def given_end(text, start, by_start):
     return start + 2
 
 
+def _reduplicated(word, surname_len):
+    """「钱多多」「李婷婷」: a doubled given name, so its last character is not the next word's."""
+    return len(word) - surname_len == 2 and word[-1] == word[-2]
+
+
 def _trim(text, span, by_start):
     """Cut a name that swallowed the first character of the next word (「耿兰多|领」「阮翠持|健康证」)."""
     surname = 2 if span.value[:2] in COMPOUND_SURNAMES else 1
-    if len(span.value) - surname == 2:
+    if len(span.value) - surname == 2 and not _reduplicated(span.value, surname):
         last = span.end - 1
-        if text[last] in _NOT_NAME_END or _word_starts_at(by_start, last):
+        if text[last] in _NOT_NAME_END or (_word_starts_at(by_start, last) and not _household(text, last)):
             return Span(span.start, last, span.kind, text[span.start:last], span.source)
     return span
 
@@ -350,6 +437,8 @@ def _jieba_names(text, tokens, spans):
             if not given:
                 continue
             word = _extend(text, start, word + given.group(0)[:1], by_start)
+        if flag.startswith("nr") and _CUE_END_RE.search(text, max(0, start - 3), start + 1):
+            start, word = start + 1, word[1:]  # 「其|母柯红」: 其母 is the cue, 柯红 the name
         if flag.startswith("nr") and looks_like_person_name(word):
             extended = _extend(text, start, word, by_start)
             if extended == word and len(word) == 2 and jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD_FREQ:
@@ -376,7 +465,10 @@ def _cue_names(text, by_start, spans):
         pos = m.end()
         pos += len(re.match(r"[（(][^）)]{0,4}[）)]\s*[:：]?\s*|", text[pos:]).group(0))  # 申请人（签字）：
         while pos < len(text):
-            word = _name_at(text, pos, by_start)
+            again = _CUE_RE.match(text, pos)  # 「夜班陆兰、白班秦亮丽」: the next item has its own cue
+            if again and again.end() > pos and _starts_a_token(by_start, pos):
+                pos = again.end()
+            word = _nickname_at(text, pos, m.group(0)) or _name_at(text, pos, by_start)
             if not word:
                 break
             spans[pos] = Span(pos, pos + len(word), "person_name", word, "cue")
@@ -386,15 +478,33 @@ def _cue_names(text, by_start, spans):
             pos = sep.end()
 
 
+_NICKNAME = re.compile(r"[小阿][\u4e00-\u9fff](?=[，。、,；;\s）)]|$)")
+
+
+def _nickname_at(text, pos, cue):
+    """「孩子叫小芳，」: after 叫 a child's or a familiar name (小X, 阿X) is the person."""
+    m = _NICKNAME.match(text, pos) if cue.rstrip("：: ").endswith("叫") else None
+    return m.group(0) if m else None
+
+
+# Surname characters that are also function or time words: 「走访时了解到」 holds 时+了解, not a name.
+_FUNCTION_SURNAMES = frozenset("时和于向将从同把被对给以为与及在之其")
+# 「…四楼的应卫一家三口」: after 的 only a person's household or speech marks a name.
+_OF_RE = re.compile(r"(?<=的)(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])" + _HAN
+                    + r"{1,2}?(?=一家|夫妇|老人|家(?:的|中|里)|一户|等\d|反映|表示|介绍|说|称)")
+
+
 def _weak_names(text, by_start, spans):
     """3. Weak cues on both sides, for names jieba does not tag."""
-    for m in _WEAK_RE.finditer(text):
+    for m in list(_WEAK_RE.finditer(text)) + list(_OF_RE.finditer(text)):
         word = m.group(0)
         if m.start() in spans or any(s.start <= m.start() < s.end for s in spans.values()):
             continue
+        if word[0] in _FUNCTION_SURNAMES and jieba.dt.FREQ.get(word[1:], 0) >= 100:
+            continue
         compound = word[:2] in COMPOUND_SURNAMES
         if compound or (looks_like_person_name(word) and jieba.dt.FREQ.get(word[:2], 0) < 100):
-            spans[m.start()] = Span(m.start(), m.end(), "person_name", word, "cue")
+            spans[m.start()] = Span(m.start(), m.end(), "person_name", word, "weak")
 
 
 def _compound_names(text, by_start, spans):
@@ -435,6 +545,20 @@ def _list_names(text, spans):
             spans.setdefault(end, Span(end, end + len(name.group(0)), "person_name", name.group(0), "cue"))
 
 
+_AMOUNT_CELL = re.compile(r"[\d,，.]{3,}(?:元)?")
+
+
+def _row_names(text, spans):
+    """Rows of a list written without a header (「27\t仉光涛\t6225… 800.00」「1 王强 保洁员 2400」):
+    a line of blank-, tab- or bar-separated cells, one of them a number, another a surname-initial name."""
+    pos = 0
+    for line in text.split("\n"):
+        cells = [c for c in _CELL_SPLIT.split(line.strip()) if c]
+        if len(cells) >= 3 and any(_AMOUNT_CELL.fullmatch(c) for c in cells) and not re.search(r"[，。；]", line):
+            _names_in_cells(text, line, pos, spans, whole_line=False)
+        pos += len(line) + 1
+
+
 def _names_in_cells(text, line, offset, spans, whole_line):
     cells = [c for c in _CELL_SPLIT.split(line.strip()) if c]
     if whole_line and len(cells) != 1:
@@ -443,6 +567,21 @@ def _names_in_cells(text, line, offset, spans, whole_line):
         if re.fullmatch(_HAN + "{2,4}", cell) and has_surname(cell) and cell not in NOT_NAMES and looks_like_person_name(cell):
             start = offset + line.index(cell)
             spans.setdefault(start, Span(start, start + len(cell), "person_name", cell, "cue"))
+
+
+_SIBLING_LEFT = re.compile(r"(?:^|(?<=[，。；：:\s、（(]))(" + _HAN + r"{2,3})、$")
+_SIBLING_RIGHT = re.compile(r"、(" + _HAN + r"{2,3}?)(?=[、，。；\s）)]|等|和|及|[一二三四五六七八九十两\d]+(?:人|户|名)|$)")
+
+
+def _list_siblings(text, spans):
+    """「卢振华、鲁家栋、詹丽萍三人获评…」: the other items of an enumeration a detected name belongs to."""
+    for span in sorted(spans.values(), key=lambda s: s.start):
+        left = _SIBLING_LEFT.search(text, max(0, span.start - 5), span.start)
+        right = _SIBLING_RIGHT.match(text, span.end)
+        for m in (left, right):
+            word = m.group(1) if m else None
+            if word and looks_like_person_name(word) and jieba.dt.FREQ.get(word, 0) < _COMMON_WORD_FREQ:
+                spans.setdefault(m.start(1), Span(m.start(1), m.end(1), "person_name", word, "weak"))
 
 
 def _title_before(text, start):
@@ -467,7 +606,16 @@ def _widen_left(text, span, by_start):
 
 
 def find_names(text):
-    """Person-name spans (free text). Officials in role are returned with kind 'official'."""
+    """Person-name spans (free text). Officials in role are returned with kind 'official'.
+    Traditional characters are read through a simplified view (「陳秀蘭」 as 陈秀兰); spans keep
+    the original characters."""
+    view = simplified(text)
+    if view == text:
+        return _find_names(text)
+    return [Span(s.start, s.end, s.kind, text[s.start:s.end], s.source) for s in _find_names(view)]
+
+
+def _find_names(text):
     tokens = _tokens(text)
     by_start = {start: (word, flag) for start, word, flag in tokens}
     spans = {}
@@ -477,6 +625,8 @@ def find_names(text):
     _compound_names(text, by_start, spans)
     if "\n" in text or re.search(r"[一二三四五六七八九十\d][、.．]", text):
         _list_names(text, spans)
+    _row_names(text, spans)
+    _list_siblings(text, spans)
     out = []
     for span in sorted(spans.values(), key=lambda s: s.start):
         span = _trim(text, _widen_left(text, span, by_start), by_start)

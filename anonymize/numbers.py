@@ -98,6 +98,16 @@ def _is_amount(text, start, end):
     return bool(_DECIMAL_TAIL.search(text[start:end]) and re.match(r"\s?[万亿]?元", text[end:end + 3]))
 
 
+_THOUSANDS_OR_CENTS = re.compile(r"[,，][0-9]{3}(?![0-9])|[.．][0-9]{1,2}(?![0-9])")
+
+
+def _amount_after_space(text, gap_start, start, end):
+    """「6222…0128 1,200.00」: after a blank, a group written with a thousands separator or cents is
+    the amount in the next column of a list row, not more digits of the number before it."""
+    return " " in text[gap_start:start].replace("\u3000", " ").replace("\t", " ") \
+        and bool(_THOUSANDS_OR_CENTS.match(text, end))
+
+
 _PSEUDONYM_BEFORE = re.compile(r"(?:受助人|个人承包方|个人)$")
 
 
@@ -163,28 +173,47 @@ def _landline(digits, text, start, end, cue, user_text):
 _PRIORITY = {"id_number": 90, "bank_card": 80, "mobile": 70, "landline": 60}
 
 
+def _segments(text, groups):
+    """A run's groups cut where an amount column begins (``_amount_after_space``)."""
+    segment = [groups[0]]
+    for prev, group in zip(groups, groups[1:]):
+        if _amount_after_space(text, prev[1], group[0], group[1]):
+            yield segment
+            segment = []
+        segment.append(group)
+    yield segment
+
+
 def find_numbers(text, user_text=False):
     """(priority, Number) candidates for every identifier-like number in ``text`` (may overlap)."""
     view = digit_view(text)
     out = []
     for run in _RUN.finditer(view):
-        if run.end() - run.start() < 7 or _is_amount(text, run.start(), run.end()):
+        if run.end() - run.start() < 7:
             continue
-        groups = _groups(view, run.start(), run.end())
-        for i in range(len(groups)):
-            digits = ""
-            for j in range(i, len(groups)):
-                digits += groups[j][2]
-                if len(digits) > 22:
-                    break
-                start, end = groups[i][0], groups[j][1]
-                if len(digits) < 7 or (_glued_code(text, start, end) and not _id_inside(digits)) \
-                        or _pseudonym(text, start, end, digits):
-                    continue
-                kind = classify(digits, text, start, end, user_text)
-                if kind:
-                    span = Number(_with_prefix(text, start, kind), _with_extension(text, end, kind), kind, digits)
-                    out.append((_PRIORITY[kind], span))
+        for groups in _segments(text, _groups(view, run.start(), run.end())):
+            if not _is_amount(text, groups[0][0], groups[-1][1]):
+                out.extend(_candidates(text, groups, user_text))
+    return out
+
+
+def _candidates(text, groups, user_text):
+    """Every contiguous slice of ``groups`` that classifies as an identifier."""
+    out = []
+    for i in range(len(groups)):
+        digits = ""
+        for j in range(i, len(groups)):
+            digits += groups[j][2]
+            if len(digits) > 22:
+                break
+            start, end = groups[i][0], groups[j][1]
+            if len(digits) < 7 or (_glued_code(text, start, end) and not _id_inside(digits)) \
+                    or _pseudonym(text, start, end, digits):
+                continue
+            kind = classify(digits, text, start, end, user_text)
+            if kind:
+                span = Number(_with_prefix(text, start, kind), _with_extension(text, end, kind), kind, digits)
+                out.append((_PRIORITY[kind], span))
     return out
 
 

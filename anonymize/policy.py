@@ -62,6 +62,9 @@ TEXT_POLICY = {
     "passport": MASK,
     "plate": MASK,
     "uscc": MASK,
+    "qq": MASK,
+    "wechat": MASK,
+    "other_id": MASK,  # 社保卡号、医保卡号、残疾证号… after their cue word
     "person_name": MASK,  # names the data knows get their record pseudonym instead
     "address": GENERALISE,
     "official": KEEP,
@@ -79,7 +82,7 @@ MAX_VISIBLE_DIGITS = 4
 KIND_LABELS = {
     "id_number": "身份证号", "mobile": "手机号", "landline": "固定电话", "phone": "电话号码",
     "bank_card": "银行卡号", "email": "电子邮箱", "passport": "护照/通行证号", "plate": "车牌号",
-    "uscc": "个体工商户信用代码", "person_name": "个人姓名", "address": "详细住址", "official": "公职人员姓名（履职）",
+    "uscc": "个体工商户信用代码", "qq": "QQ号", "wechat": "微信号", "other_id": "其他证件号", "person_name": "个人姓名", "address": "详细住址", "official": "公职人员姓名（履职）",
     "office_line": "机关单位公开电话", "pseudonym": "个人姓名（假名）", "number": "号码",
 }
 TREATMENT_LABELS = {DROP: "删除", PSEUDONYM: "假名化", MASK: "遮盖", GENERALISE: "概括到乡镇/街道", KEEP: "保留"}

@@ -63,6 +63,29 @@ def _email(text, m, user_text):
     return not domain.endswith(".gov.cn")  # institutional mailboxes of public bodies are public
 
 
+def _always(text, m, user_text):
+    return True
+
+
+# Contact accounts and card numbers that only their cue word identifies: the cue stays, the
+# account goes. 「QQ群」「微信群」「微信公众号」 name groups and public accounts, not a person.
+# A phone number used as the WeChat account (「微信13812345678」「wx138…」) is masked as the mobile
+# it is (numbers.py), so its owner still recognises its last four digits.
+_QQ = re.compile(r"(?<![A-Za-z])(?:(?i:qq|q号)|扣扣|企鹅号?)(?!群)(?:号码|号)?\s?(?:是|为)?\s?[:：]?\s?"
+                 r"(?<![0-9])([1-9][0-9]{4,10})(?![0-9])")
+_WECHAT = re.compile(r"(?<![A-Za-z])(?:微信|薇信|威信|(?i:wx|vx|weixin|wechat|v信|v(?=[:：])))(?!同号|群|公众号|支付)(?:号码|号|id|ID)?"
+                     r"\s?(?:是|为)?\s?[:：]?\s?([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])")
+# 「许可证号」「营业执照号」 are a business's registrations, 「凭证号」 a voucher's; IDs and travel
+# permits (身份证、回乡证、通行证、护照) have their own recognizers.
+_NOT_PERSONAL_PAPERS = "".join(f"(?<!{w})" for w in ("许可", "执照", "资格", "合格", "登记", "凭", "身份", "回乡", "通行", "保"))
+_OTHER_ID = re.compile(r"(?:社保卡|社会保障卡|医保卡|医疗保险卡|残疾证|残疾人证|居住证|就诊卡|" + _NOT_PERSONAL_PAPERS + "证)"
+                       r"(?:号码|号)\s?(?:是|为)?\s?[:：]?\s?(?<![0-9A-Za-z])([A-Za-z]{1,2}[0-9]{6,12}|[0-9]{13,20})(?![0-9A-Za-z])")
+
+# (kind, pattern, priority): the span is the pattern's first group (the account), not the cue.
+# Above a mobile or bank card (a 社保卡号 is not a bank card), below a validated resident ID (a
+# 残疾证号 that holds one is that ID).
+CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("other_id", _OTHER_ID, 82)]
+
 _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 
 
@@ -85,7 +108,7 @@ RECOGNIZERS = [
         r"|[HhMm]\d{8}(?:\d{2})?)(?![0-9A-Za-z])"), _passport, 65),
     Recognizer("plate", re.compile(
         "[" + _PROVINCE_ABBR + r"][A-HJ-NP-Z](?:\s?[-·•.]\s?|\s)?(?=[A-HJ-NP-Z0-9]{0,5}\d)[A-HJ-NP-Z0-9]{4}"
-        r"(?:[A-HJ-NP-Z0-9]{1,2}|[挂学警])(?![A-Za-z0-9])"), lambda text, m, user_text: True, 55),
+        r"(?:[A-HJ-NP-Z0-9]{1,2}|[挂学警])(?![A-Za-z0-9])"), _always, 55),
 ]
 
 
@@ -98,6 +121,9 @@ def find_identifiers(text, user_text=False):
         for m in rec.pattern.finditer(view):
             if rec.validate(view, m, user_text):
                 spans.append((rec.priority, Span(m.start(), m.end(), rec.kind, text[m.start():m.end()])))
+    for kind, pattern, priority in CUED:
+        for m in pattern.finditer(view):
+            spans.append((priority, Span(m.start(1), m.end(1), kind, text[m.start(1):m.end(1)])))
     return spans
 
 

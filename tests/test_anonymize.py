@@ -136,3 +136,36 @@ def test_small_cell_suppression_is_complementary():
     for axis, key in ((0, "A区"), (1, "低保")):
         assert sum(1 for cell, v in shown.items() if cell[axis] == key and v == SUPPRESSED) >= 2
     assert result["primary"] == 1 and result["complementary"] >= 2
+
+
+# ---- classes a second blind corpus showed (issue #19) ------------------------------------------------
+@pytest.mark.parametrize("text, kept", [
+    ("代表吕国芳在视察中指出，补贴要按月发放。", "吕国芳"), ("龚秀云等11名代表联名提出建议。", "龚秀云"),
+    ("提出人：邱建林、宁海波", "宁海波"), ("区农业农村局负责人邵振华表示，资金已拨付。", "邵振华"),
+    ("县财政局开具的收据上，经办人写的是卢海英。", "卢海英"), ("县民政局社会事务科科长 邬晓东 联系电话：0571-86012345", "0571-86012345"),
+    ("社区电话86051234，周一至周五有人值班。", "86051234"), ("县粮站（解放路12号）收购点已开放。", "解放路12号"),
+    ("采购王老吉12箱。", "王老吉"), ("审批程序已简化。", "程序"),
+])
+def test_public_things_stay(text, kept):
+    assert kept in Deidentifier("key").text(text)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("朝晖六区21幢2单元一楼的住户反映漏水。", "21幢"), ("他住在金桥小区17-1-903。", "903"), ("住址：解放路西8弄6号一楼", "8弄"),
+    ("住址：新桥苑3棟2單元502室", "502"), ("其母鄂秀兰代为领取。", "秀兰"), ("写信人甘露反映水价过高。", "甘露"),
+    ("村民陳秀蘭反映補貼未到賬。", "秀蘭"), ("项目经理东方振宇未到岗。", "振宇"), ("有事加我QQ 5201314", "5201314"),
+    ("微信号：lihua_1988", "lihua"), ("社保卡号A12345678", "12345"), ("1 仉光涛 6222021234567890128 1,200.00", "光涛"),
+])
+def test_private_things_go(text, gone):
+    assert gone not in Deidentifier("key").text(text)
+
+
+def test_known_word_names_in_list_rows_are_the_person():
+    deid = Deidentifier("key", {"关山": "受助人"})
+    assert "关山" not in deid.text("关山（见习补贴）1500元") and "关山" not in deid.text("2 关山 保洁员 2400.00")
+    assert deid.text("关山脚下的水库") == "关山脚下的水库"
+
+
+def test_an_amount_after_an_account_number_is_not_part_of_it():
+    out = Deidentifier("key").text("账号 6222021234567890128 1,200.00")
+    assert out.endswith(" 1,200.00") and "0128" in out

@@ -56,6 +56,16 @@ def luhn_complete(body):
     return body + str((10 - total % 10) % 10)
 
 
+def valid_luhn_corpus(digits):
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d * 2 > 9 else d * 2
+        total += d
+    return total % 10 == 0
+
+
 def card(length=None):
     prefix = rng.choice(["622848", "621700", "622202", "436742", "955880", "603367", "622588"])
     length = length or rng.choice([16, 19])
@@ -482,6 +492,204 @@ PRODUCE = ["黄花菜", "金银花", "何首乌", "柴胡", "杨梅", "陈皮", 
 for crop in PRODUCE:
     t = dev.choice(["{c}种植基地扩建项目获得补助50万元。", "全镇发展{c}产业3000亩。", "{c}加工厂建设进度达到80%。", "收购{c}12吨，带动农户增收。"])
     add(t.format(c=crop), keep=[crop], group="produce")
+
+# ---- development cases for the classes a second, independent blind corpus showed (issue #19) ------
+# Written for this repository (names, numbers, wording of our own); the blind set itself is never
+# seen here. Own RNG: every item above stays as it was.
+r2 = random.Random(2031)
+RARE_SURNAMES = list("仉殳笪缑阙门蒲沐鄂佟赖杭童戚骆储查单甘牛包孔邱应尤殷程柯訾郦隗郗晁冼蔺宓芮昝谯逄厍")
+R2_GIVEN = list("振宇晓光秀兰立新海燕春华志勇玉梅建军丽萍文涛雪芳国栋淑贤卫红宏亮晓敏德才桂香永红月娥伟东")
+TRAD = ["陳秀蘭", "劉建華", "黃麗娟", "張國棟", "楊淑賢", "趙偉東", "吳春華", "鄭雪芳", "馬志勇", "孫玉梅", "蕭文濤", "葉德才"]
+
+
+def r2_name(rare=0.5):
+    surname = r2.choice(RARE_SURNAMES) if r2.random() < rare else r2.choice(DEV_SURNAMES)
+    return surname + r2.choice(R2_GIVEN) + ("" if r2.random() < 0.25 else r2.choice(R2_GIVEN))
+
+
+def r2_names(k, rare=0.5):
+    out = []
+    while len(out) < k:
+        n = r2_name(rare)
+        if n not in out:
+            out.append(n)
+    return out
+
+
+def r2_local():
+    return str(r2.randint(2, 8)) + f"{r2.randrange(10 ** 7):07d}"
+
+
+R2_OFFICES = ["区农业农村局", "县财政局", "市民政局", "望江街道办事处", "临湖镇人民政府", "区住建局", "县人社局", "区医保局",
+              "县乡村振兴局", "市残联"]
+R2_COMPANIES = ["恒远建设有限公司", "鑫达劳务公司", "宏图市政工程公司", "立诚装饰公司"]
+
+# 1. Officials and delegates in role stay; private persons with private roles beside an office do not.
+OFFICIAL_ROLE = [
+    "代表{p}在视察{o}时提出，要加快补贴发放。", "{p}代表转交了十一户村民的联名来信。", "{p}等9名代表联名提出关于农村饮水的建议。",
+    "转交代表：{p}", "提出人：{p}、{q}", "附议代表：{p}、{q}", "{o}联系人：{p}，电话见公告。", "请与{o}{p}联系，工作日受理。",
+    "{o}负责人{p}表示，资金已全部拨付到位。", "社区的{p}主任上门核实了情况。", "{o}干部{p}带队入户核查。",
+    "{o}开具的收据上，经办人写的是{p}。", "{o}工作人员{p}解释了补贴标准。", "{p}副主任介绍了项目进展。", "{o}{p}科长作了答复。",
+    "领衔代表：{p}", "{o}社会救助科{p}答复：已按政策办理。", "承办单位：{o}，经办人：{p}",
+]
+PRIVATE_BESIDE_OFFICE = [
+    "{o}走访时了解到，村民{n}家的房屋漏雨。", "{c}项目经理{n}未按期完成整改。", "渣土车司机{n}被{o}约谈。",
+    "监理{n}未在现场旁站，{o}已通报。", "承包人{n}与{o}签订了管护合同。", "户主{n}向{o}提交了低保申请。",
+]
+for _ in range(36):
+    p, q = r2_names(2, rare=0.3)
+    t = r2.choice(OFFICIAL_ROLE)
+    add(t.format(p=p, q=q, o=r2.choice(R2_OFFICES)), keep=[x for x, slot in ((p, "{p}"), (q, "{q}")) if slot in t],
+        group="official_role")
+for _ in range(18):
+    n = r2_name(rare=0.3)
+    add(r2.choice(PRIVATE_BESIDE_OFFICE).format(n=n, o=r2.choice(R2_OFFICES), c=r2.choice(R2_COMPANIES)),
+        ("person_name", n), group="private_role")
+
+# 2. Public bodies' numbers stay, with or without an area code; a private number beside them does not.
+PUBLIC_PHONE = [
+    "{v}社区电话{l}，工作日有人值守。", "人大代表联络站电话{a}-{l}", "经办科室电话：{l}", "{o}社会救助科电话{l}，可咨询。",
+    "{o}城建科科长{p}，办公电话{a}-{l}。", "便民服务中心值班电话{l}", "{o}低保办{a}-{l}（工作日）",
+]
+for _ in range(24):
+    p, local, area = r2_name(rare=0.3), r2_local(), r2.choice(["0571", "0574", "0731", "0898"])
+    t = r2.choice(PUBLIC_PHONE)
+    text = t.format(v=r2.choice(["翠湖", "新桥", "梅园", "双塔"]), l=local, a=area, o=r2.choice(R2_OFFICES), p=p)
+    add(text, keep=[local] + ([p] if "{p}" in t else []), group="public_phone")
+for _ in range(6):
+    local, area = r2_local(), r2.choice(["0571", "0574"])
+    add(f"局救助科电话是多少？我打{area}-{local}一直没人接。", keep=[f"{area}-{local}"], mode="user", group="public_phone")
+for _ in range(8):
+    n, local = r2_name(rare=0.3), r2_local()
+    add(r2.choice(["村民{n}家电话{l}，{o}已登记。", "{o}回访了{n}，其家中座机{l}。"]).format(n=n, l=local, o=r2.choice(R2_OFFICES)),
+        ("person_name", n), ("landline", local), group="private_phone")
+
+# 3. Addresses in the forms residents write them; public bodies' addresses stay.
+CN = "一二三四五六七八九十"
+R2_ESTATES = ["翠湖", "朝晖", "东新园", "梅园", "和睦", "新桥"]
+R2_ROADS = ["文昌路", "解放路", "环城北路", "学士街", "中河路"]
+
+
+def r2_detail():
+    b, u = r2.randint(1, 40), r2.randint(1, 6)
+    room = r2.randint(1, 18) * 100 + r2.randint(1, 6)
+    estate = r2.choice(R2_ESTATES)
+    forms = [f"{estate}{r2.choice(CN)}区{b}幢{u}单元{room}室", f"{estate}{r2.choice(CN)}区{b}幢{u}单元{r2.choice(CN[:6])}楼",
+             f"{estate}小区{b}-{u}-{room}", f"职工宿舍{u}-{room}", f"{r2.choice(R2_ROADS)}东段{r2.randint(1, 300)}号",
+             f"{r2.choice(R2_ROADS)}西{r2.randint(2, 30)}弄{r2.randint(1, 40)}号一楼", f"{estate}苑{b}棟{u}單元{room}室",
+             f"{r2.choice(R2_ROADS)}{r2.randint(1, 300)}號", f"人才公寓{r2.choice('ABCD')}栋{room}",
+             f"{r2.choice(['石塘村', '河西村', '桥头村'])}{r2.randint(1, 15)}组{r2.randint(1, 60)}号",
+             f"{estate}{r2.choice(CN)}区{b}-{u}-{room}", f"{r2.choice(R2_ROADS)}{r2.randint(1, 300)}号{r2.choice(CN[:5])}楼"]
+    return r2.choice(forms)
+
+
+ADDRESS_TEMPLATES = ["住在{d}的{n}反映楼上漏水。", "{n}家住{t}{d}，已申请改造。", "我住{d}，门口的路灯坏了半年。",
+                     "申请人{n}，现住址：{t}{d}", "{t}{d}的{n}一家三口均无工作。", "{n}在{d}开了一家小卖部。"]
+for _ in range(44):
+    d, n = r2_detail(), r2_name(rare=0.3)
+    t = r2.choice(ADDRESS_TEMPLATES)
+    ents = [("address", d)] + ([("person_name", n)] if "{n}" in t else [])
+    add(t.format(d=d, n=n, t=r2.choice(TOWNS)), *ents, mode="user" if t.startswith("我住") else None, group="address_forms")
+PUBLIC_ADDRESS = ["县粮站（{r}{k}号）收购点已开放。", "位于{r}{k}号的区政务服务中心设立了专窗。", "请到{r}{k}号区财政局三楼办理。",
+                  "区政务服务中心地址：{r}{k}号", "{r}{k}号的镇卫生院完成改造。", "材料寄至县财政局（{r}{k}号）。"]
+for _ in range(14):
+    road, k = r2.choice(R2_ROADS), r2.randint(1, 300)
+    add(r2.choice(PUBLIC_ADDRESS).format(r=road, k=k), keep=[f"{road}{k}号"], group="public_address")
+
+# 4. Unknown names: rare surnames, 东方+given, traditional characters, names that are words, new cue words.
+NEW_CUES = ["司机{n}送货时摔伤。", "送货人{n}签收后离开。", "夜班{n}、白班{m}交接时发现漏水。", "签到：{n}、{m}及村干部三人",
+            "其子{n}在外地打工。", "其母{n}代为领取了补助。", "特困户{n}的房屋已修缮。", "写信人{n}反映了这个问题。",
+            "来访群众{n}要求公开账目。", "受助对象{n}已签字确认。", "征迁户{n}对补偿标准有异议。", "走访了村民{n}家。",
+            "群众举报{n}冒领补贴。", "巡查中发现{n}在河道内采砂。", "工程被转包给个人{n}。", "{m}代其母{n}领取了养老金。",
+            "孩子叫{n}，今年上初二。", "{n}家的低保已停发。", "{n}一户未签协议。", "{n}等3户尚未搬迁。", "{n}等5名群众参加了听证。",
+            "拟救助名单：{n}；{m}；{k}", "慰问对象：{n}、{m}、{k}"]
+for _ in range(60):
+    n, m, k = r2_names(3, rare=0.6)
+    t = r2.choice(NEW_CUES)
+    ents = [("person_name", x) for x, slot in ((n, "{n}"), (m, "{m}"), (k, "{k}")) if slot in t]
+    add(t.format(n=n, m=m, k=k), *ents, group="rare_and_cues")
+for n in ["东方振宇", "东方晓梅", "东方立新"]:
+    add(r2.choice(["项目经理{n}未到岗。", "村民{n}反映道路积水。", "受助人{n}已签字。"]).format(n=n), ("person_name", n), group="rare_and_cues")
+for n in TRAD:
+    add(r2.choice(["村民{n}反映補貼未到賬。", "申請人：{n}", "{n}家的危房已加固。", "經查，{n}冒領低保金。"]).format(n=n),
+        ("person_name", n), group="traditional")
+for n, t in [("甘露", "写信人甘露反映水价过高。"), ("程序", "村民程序的房屋已鉴定。"), ("钱有余", "受助对象钱有余已签字。"),
+             ("钱多多", "特困户钱多多获得临时救助。"), ("小芳", "孩子叫小芳，今年九岁。"), ("牛犇", "低保户牛犇反映补助未到账。"),
+             ("包容", "申请人包容称房屋倒塌。"), ("童话", "留守儿童童话由奶奶照顾。")]:
+    add(t, ("person_name", n), group="word_names")
+for text, word in [("审批程序已简化。", "程序"), ("甘露寺修缮工程。", "甘露"), ("年年有余的好日子。", "有余"), ("包容审慎监管。", "包容")]:
+    add(text, keep=[word], group="word_names")
+
+# 5. Known payees whose names are words, in list rows and payment memos: the person, not the word.
+KNOWN_WORDS = ["关山", "夏天", "白云", "向阳", "温馨", "高原", "江南", "金秋"]
+KNOWN_ROWS = ["{n}（见习补贴）1500元", "{n}：800元", "1 {n} 保洁员 2400.00", "{n}（保洁员）3月工资", "{n} 见习补贴 1800.00",
+              "{n}\t高龄津贴\t300", "收款人 {n} 金额 500.00", "{n} 3月份生活补助"]
+for _ in range(24):
+    n = r2.choice(KNOWN_WORDS)
+    add(r2.choice(KNOWN_ROWS).format(n=n), ("person_name", n), known=[n], group="known_list")
+for text, word in [("夏天用电高峰到来。", "夏天"), ("蓝天白云下的新村。", "白云"), ("江南水乡风貌改造。", "江南"), ("金秋助学活动。", "金秋")]:
+    add(text, known=[word], keep=[word], group="known_list")
+
+# 6. QQ, WeChat and other card numbers after their cue.
+for _ in range(14):
+    qq = str(r2.randint(1, 9)) + "".join(str(r2.randrange(10)) for _ in range(r2.randint(5, 10)))
+    add(r2.choice(["有事加我QQ{q}", "QQ：{q}", "扣扣{q}联系", "企鹅号 {q}", "Q号{q}，随时在线", "联系人QQ:{q}"]).format(q=qq),
+        ("qq", qq), mode=r2.choice(["user", None]), group="qq")
+WX_IDS = ["lihua_1988", "zhangwei-hz", "Sunny_2020", "wxid_8k2m9p", "chen_xm77", "tianya-ke", "a13905718822", "Mo_chou99"]
+for _ in range(16):
+    wid = r2.choice(WX_IDS + [dev_mobile()])
+    kind = "mobile" if wid.isdigit() else "wechat"  # a phone number used as the account is masked as a mobile
+    add(r2.choice(["微信：{w}", "我的微信号是{w}，加我细聊", "加微信{w}", "wx:{w}", "vx {w}", "V信{w}，备注补贴"]).format(w=wid),
+        (kind, wid), mode=r2.choice(["user", None]), group="wechat")
+for _ in range(16):
+    code = r2.choice([r2.choice("ABCDEFGHJK") + "".join(str(r2.randrange(10)) for _ in range(r2.randint(7, 10))),
+                      "".join(str(r2.randrange(10)) for _ in range(r2.choice([13, 14, 16, 20])))])
+    cue = r2.choice(["社保卡号", "社会保障卡号：", "医保卡号", "残疾证号 ", "证号：", "护照号"])
+    if cue == "护照号":
+        code = "E" + "".join(str(r2.randrange(10)) for _ in range(8))
+    kind = "passport" if cue == "护照号" else "other_id"
+    n, t = r2_name(rare=0.2), r2.choice(["{n}，{c}{x}。", "{c}{x}，已核验。"])
+    add(t.format(n=n, c=cue, x=code), (kind, code), *([("person_name", n)] if "{n}" in t else []), group="other_id")
+
+# 7. An account number and the amount after it are two numbers.
+for _ in range(12):
+    while True:
+        c = card(16)
+        amount = r2.choice(["1,200.00", "800.00", "2,450.50", "1,000", "360.00"])
+        if valid_luhn_corpus(c + amount[0]):
+            break
+    n = r2_name(rare=0.2)
+    add(r2.choice(["{n} {c} {a}", "收款人：{n} 账号：{c} {a}元", "{i}\t{n}\t{c} {a}"]).format(n=n, c=c, a=amount, i=r2.randint(1, 30)),
+        ("person_name", n), ("bank_card", c), keep=[amount], group="adjacent_numbers")
+
+# 8. Brands, produce and landscape words that begin with a surname stay words.
+for text, word in [("慰问品：王老吉12箱、大米20袋。", "王老吉"), ("田野里新修了机耕路。", "田野"), ("收购杨梅、黄桃各3吨。", "杨梅"),
+                   ("采购康师傅方便面50箱。", "康师傅"), ("农夫山泉饮用水10箱。", "农夫山泉"), ("白云山景区游步道维修。", "白云山"),
+                   ("向阳坡油茶基地补助。", "向阳坡"), ("石林步道改造。", "石林"), ("万年青绿化苗木采购。", "万年青"),
+                   ("吴茱萸、金银花种植户补贴。", "吴茱萸"), ("黄桃罐头加工厂技改。", "黄桃"), ("高山蔬菜基地。", "高山蔬菜"),
+                   ("老干妈辣酱20瓶作为慰问品。", "老干妈"), ("娃哈哈纯净水30箱。", "娃哈哈")]:
+    add(text, keep=[word], group="words")
+
+# Spot checks written while fixing the classes above, in other wordings (kept as regression guards).
+for text, keep in [("人大代表钟海涛在调研时强调，要落实好惠民政策。", "钟海涛"), ("蓝秀英代表在小组审议时发言。", "蓝秀英"),
+                   ("由郜建平等15名代表提出的议案已办结。", "郜建平"), ("县民政局社会事务科科长 邬晓东 联系电话：0571-86012345", "0571-86012345"),
+                   ("镇政府联系人：幸志远，电话88123456", "88123456"), ("经办人：秦立军（县农业农村局）", "秦立军"),
+                   ("村干部褚国良陪同走访。", "褚国良"), ("代表们（韦德华、敖丽君）对项目提出了意见。", "敖丽君"),
+                   ("承办科室：社会救助科；联系电话：0571-82345678", "0571-82345678"), ("城东粮管所位于建设路16号。", "建设路16号"),
+                   ("有问题可以打我们街道办的电话0571-85678901。", "0571-85678901"), ("王老吉和红牛各两箱。", "王老吉")]:
+    add(text, keep=[keep], group="spot_public")
+for text, ents in [("老党员鲍振国主动让出了指标。", [("person_name", "鲍振国")]),
+                   ("卢振华、鲁家栋、詹丽萍三人获评优秀护林员。", [("person_name", "卢振华"), ("person_name", "鲁家栋"), ("person_name", "詹丽萍")]),
+                   ("我妈叫宫桂兰，今年七十了，低保一直没批。", [("person_name", "宫桂兰")]),
+                   ("他家在彩虹城三期6号楼2单元1201。", [("address", "彩虹城三期6号楼2单元1201")]),
+                   ("住新苑二期B座1503", [("address", "新苑二期B座1503")]),
+                   ("家住滨江花园二区8幢3单元602室的住户反映电梯故障。", [("address", "滨江花园二区8幢3单元602室")]),
+                   ("我家座机87001234，白天没人。", [("landline", "87001234")]),
+                   ("有意者联系微信：xiaoli-2024 或QQ 3344556677", [("wechat", "xiaoli-2024"), ("qq", "3344556677")])]:
+    add(text, *ents, group="spot_private")
+for text, ents in [("春风 临时救助 2000.00", [("person_name", "春风")]), ("付款备注：春风 4月生活补助", [("person_name", "春风")])]:
+    add(text, *ents, known=["春风"], group="known_list")
+add("春风拂面，惠民政策暖人心。", known=["春风"], keep=["春风"], group="known_list")
 
 out = Path(__file__).with_name("pii_corpus.jsonl")
 with out.open("w", encoding="utf-8") as fh:
