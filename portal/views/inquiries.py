@@ -11,7 +11,8 @@ from ..extensions import limiter
 from .community import client_key
 
 bp = Blueprint("inquiries", __name__)
-# Same write budget, keyed the same way, as comments (see community.py): one budget per client.
+# The comments' write limit (RATELIMIT_WRITE), keyed the same way (see community.py); counted
+# separately for this blueprint, so a busy commenter can still ask.
 limiter.limit(lambda: current_app.config["RATELIMIT_WRITE"], key_func=client_key, methods=["POST"])(bp)
 staff_bp = Blueprint("inquiry_admin", __name__, url_prefix="/admin/inquiries")
 DELEGATE_ROLE = "delegate"
