@@ -80,10 +80,11 @@ def stop_elasticsearch(folder):
                    cwd=ROOT, capture_output=True, timeout=120)
 
 
-def run_import(env, scale):
+def run_import(env, scale, as_of):
     """``mingzhang demo --scale N``: wall seconds and the peak RSS (MB) of the import process."""
     started = time.perf_counter()
-    process = subprocess.Popen([str(Path(sys.executable).parent / "mingzhang"), "demo", "--scale", f"{scale:g}"],
+    process = subprocess.Popen([str(Path(sys.executable).parent / "mingzhang"), "demo", "--scale", f"{scale:g}",
+                                "--as-of", as_of],
                                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     output = process.stdout.read()
     _pid, status, usage = os.wait4(process.pid, 0)
@@ -174,6 +175,8 @@ def main():
     parser.add_argument("--questions", type=int, default=50)
     parser.add_argument("--instance", type=Path, help="instance folder (default: a new temporary one)")
     parser.add_argument("--skip-import", action="store_true", help="reuse --instance (SQLite + embedded only)")
+    parser.add_argument("--as-of", default="2026-10-31",
+                        help="the demo's as-of date (default: the tests' DEMO_AS_OF, so runs compare)")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="mingzhang-scale-"))
@@ -201,9 +204,9 @@ def main():
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at start")
 
         if not args.skip_import:
-            seconds, rss, output = run_import(env, args.scale)
+            seconds, rss, output = run_import(env, args.scale, args.as_of)
             counts = re.search(r"已发布 #\d+「[^」]*」：(.*)", output)
-            print(f"import: mingzhang demo --scale {args.scale:g} (generate + de-identify + publish + index): "
+            print(f"import: mingzhang demo --scale {args.scale:g} --as-of {args.as_of} (generate + de-identify + publish + index): "
                   f"{seconds:.1f} s, peak RSS {rss:,.0f} MB")
             if counts:
                 print(f"rows: {counts.group(1)}")

@@ -150,6 +150,11 @@ projects = Table(
     Column("township_code", String(16), info=ADDED),
     Index("ix_projects_pub_code", "publication_id", "code", unique=True),
     Index("ix_projects_filter", "publication_id", "year", "region_code", "class_code"),
+    # The /projects sorts (ledger/queries/projects.py SORTS): the first page is read in index order
+    # instead of sorting every project of the publication (province scale: 40,000) per request.
+    Index("ix_projects_sort_investment", "publication_id", "total_investment_fen"),
+    Index("ix_projects_sort_disbursed", "publication_id", "disbursed_fen"),
+    Index("ix_projects_sort_progress", "publication_id", "progress_pct"),
 )
 
 project_updates = Table(
@@ -176,6 +181,9 @@ payments = Table(
     Column("purpose", String(200)),
     Index("ix_payments_project", "publication_id", "project_code"),
     Index("ix_payments_date", "publication_id", "date"),
+    # A year's payments page counts and sums the year (province scale: ~800,000 rows): from this
+    # covering index, without reading the table rows.
+    Index("ix_payments_date_amount", "publication_id", "date", "amount_fen"),
 )
 
 documents = Table(

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from ..schema import budgets, departments, expenditures, func_classes, payments, regions
+from .cache import per_publication
 from .execution import Scope, _conditions
 from .paging import Page, clamp
 
@@ -22,11 +23,14 @@ def _named(table, pub_id):
                                     & (func_classes.c.code == table.c.class_code))))
 
 
-def _paged(conn, query, count_conds, table, amount, order, page, per_page):
+def _paged(conn, query, count_conds, table, amount, order, page, per_page, totals=None):
+    """``totals``: (count, sum of ``amount``) when the caller has them already (e.g. memoised)."""
     page, per_page, offset = clamp(page, per_page)
     rows = conn.execute(query.order_by(*order).limit(per_page).offset(offset)).mappings()
-    count, total = conn.execute(select(func.count(), func.coalesce(func.sum(amount), 0))
-                                .select_from(table).where(*count_conds)).one()
+    if totals is None:
+        totals = conn.execute(select(func.count(), func.coalesce(func.sum(amount), 0))
+                              .select_from(table).where(*count_conds)).one()
+    count, total = totals
     return Page([dict(r) for r in rows], count, page, per_page, {amount.name: int(total)})
 
 
@@ -54,8 +58,7 @@ class PaymentFilter:
     payee_type: str | None = None  # 单位 / 个人
 
 
-def payment_records(conn, pub_id, flt: PaymentFilter, *, page=1, per_page=50):
-    """De-identified payment vouchers, newest first."""
+def _payment_conditions(pub_id, flt):
     conds = [payments.c.publication_id == pub_id]
     if flt.project:
         conds.append(payments.c.project_code == flt.project)
@@ -63,6 +66,21 @@ def payment_records(conn, pub_id, flt: PaymentFilter, *, page=1, per_page=50):
         conds.append(payments.c.date.between(dt.date(flt.year, 1, 1), dt.date(flt.year, 12, 31)))
     if flt.payee_type:
         conds.append(payments.c.payee_type == flt.payee_type)
+    return conds
+
+
+@per_publication
+def payment_totals(conn, pub_id, flt: PaymentFilter):
+    """(count, sum of amount_fen) of the payments ``flt`` selects. Memoised per publication: a year's
+    payments at province scale are ~800,000 rows, too many to count on every page of the listing."""
+    count, total = conn.execute(select(func.count(), func.coalesce(func.sum(payments.c.amount_fen), 0))
+                                .where(*_payment_conditions(pub_id, flt))).one()
+    return int(count), int(total)
+
+
+def payment_records(conn, pub_id, flt: PaymentFilter, *, page=1, per_page=50):
+    """De-identified payment vouchers, newest first."""
+    conds = _payment_conditions(pub_id, flt)
     query = select(payments).where(*conds)
     newest_first = payments.c.date.desc()
     if flt.project:
@@ -70,4 +88,4 @@ def payment_records(conn, pub_id, flt: PaymentFilter, *, page=1, per_page=50):
         # avoid a sort; sorting one project's few payments via its own index is far cheaper.
         newest_first = func.coalesce(payments.c.date, payments.c.date).desc()
     return _paged(conn, query, conds, payments, payments.c.amount_fen, [newest_first, payments.c.id],
-                  page, per_page)
+                  page, per_page, totals=payment_totals(conn, pub_id, flt))
