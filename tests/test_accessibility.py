@@ -34,6 +34,7 @@ def page_urls(demo_app):
     department = _first_link(client, district, r'/execution/region/\d+/dept/[\w-]+(?=[?"])')
     project = _first_link(client, "/projects", r'/projects/[\w-]+(?=[?"])')
     document = _first_link(client, "/documents", r'/documents/[\w-]+(?=[?"])')
+    contractor = _first_link(client, "/projects", r'/contractors/[^"?]+(?=[?"])')
     regions = re.findall(r'name="region" value="(\d+)"', client.get("/compare").get_data(as_text=True))
     assert len(regions) >= 2
     return {
@@ -50,6 +51,8 @@ def page_urls(demo_app):
         "whitepaper": "/reports/whitepaper?year=2025",
         "data": "/data",
         "publications": "/publications",
+        "warnings": "/warnings",
+        "contractor": contractor,
         "search": "/search?q=农村公路",
         "ask": "/ask?q=哪个区民生支出占比最高",
         "admin-login": "/admin/login",

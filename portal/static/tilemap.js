@@ -26,7 +26,7 @@
       el.style.background = shown.colour;
       el.style.color = shown.ink;
       el.querySelector(".tile-value").textContent = shown.text;
-      el.setAttribute("aria-label", tile.name + " " + metric.label + " " + shown.text + "，查看该地区预算执行");
+      el.querySelector(".tile-about").textContent = "（" + tile.name + metric.label + "）";
       el.title = tile.name + "：" + shown.text;
     });
     var legend = figure.querySelector(".tilemap-legend");
