@@ -13,7 +13,8 @@ def create_app(overrides=None):
         static_folder="static",
     )
     app.config.update(load_config(overrides))
-    app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
+    from .keys import resolve_keys
+    resolve_keys(app.config)  # the instance's own random keys unless given; published keys refused
     app.config["SESSION_COOKIE_HTTPONLY"] = True
     app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
     app.config["SESSION_COOKIE_SECURE"] = app.config["MINGZHANG_ENV"] == "production"
@@ -35,6 +36,7 @@ def create_app(overrides=None):
 
     from . import caching, context, errors, security, templating
     security.trust_proxies(app)  # X-Forwarded-* only with TRUSTED_PROXY_COUNT > 0
+    security.serve_head_as_get(app)  # no view can take a HEAD for a form submission
     app.teardown_appcontext(context.close_connection)
     app.after_request(security.add_security_headers)
     app.after_request(caching.add_validators)  # ETag/Last-Modified and 304s on public pages

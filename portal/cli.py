@@ -13,7 +13,18 @@ def _app():
     return create_app()
 
 
-@click.group(help="明账 Mingzhang — 财政预算公开平台命令行")
+class _Commands(click.Group):
+    """A UserError from any command (e.g. publishing refused without a pseudonym key) is its Chinese
+    message and exit status 1, not a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            raise click.ClickException(exc.message) from None
+
+
+@click.group(cls=_Commands, help="明账 Mingzhang — 财政预算公开平台命令行")
 def main():
     pass
 
@@ -140,8 +151,8 @@ def settings_command():
     config = load_config()
     for setting in SETTINGS + SERVER_SETTINGS:
         value = config.get(setting.config_key) if setting in SETTINGS else env_value(setting)
-        if setting.env in ("SECRET_KEY", "PSEUDONYM_KEY") and value:
-            value = "（已设置，不显示）"
+        if setting.env in ("SECRET_KEY", "PSEUDONYM_KEY"):
+            value = "（已设置，不显示）" if value else "（未设置：使用实例目录中的密钥文件）"
         click.echo(f"{setting.env} = {value}\n    {setting.help}")
 
 

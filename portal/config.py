@@ -14,7 +14,6 @@ from ledger.importer.readers import ImportLimits
 from ledger.inquiries import parse_holidays
 from ledger.paths import PROJECT_ROOT
 
-DEFAULT_SECRET = "dev-insecure-change-me"
 MB = 1024 * 1024
 
 
@@ -73,8 +72,14 @@ SETTINGS = (
     Setting("MINSHENG_CLASSES", "", "民生支出包含的类（逗号分隔；默认 205,207,208,210,211,212,213,221）"),
     Setting("PUBLIC_BASE_URL", "", "生成的白皮书里链接使用的网站地址"),
     Setting("MINGZHANG_BUILD_ID", "", "程序版本，参与 HTTP 缓存的 ETag（默认：源代码摘要）", key="BUILD_ID"),
-    Setting("SECRET_KEY", DEFAULT_SECRET, "会话、CSRF、访问者摘要的密钥；生产模式下必须设置"),
-    Setting("PSEUDONYM_KEY", lambda c: c["SECRET_KEY"], "个人代号（HMAC）的密钥；各次发布间须保持不变"),
+    # Empty keys mean "the instance's own": portal/keys.py generates them at random on first start.
+    Setting("SECRET_KEY", "", "会话、CSRF、访问者摘要的密钥；不设置时使用实例目录中的 `secret_key` 文件"
+            "（首次启动时随机生成，权限 0600）"),
+    Setting("PSEUDONYM_KEY", "", "个人代号（HMAC）的密钥，各次发布间须保持不变；不设置时使用实例目录中的 "
+            "`pseudonym_key` 文件（首次启动时随机生成）；从不借用 `SECRET_KEY`"),
+    Setting("STAFF_SESSION_HOURS", 12, "工作人员登录会话的最长有效时间（小时），到期须重新登录", parse=int),
+    Setting("WTF_CSRF_TIME_LIMIT", 7200, "表单安全令牌（CSRF）的有效期（秒）；过期后提交会被拒绝并提示刷新页面",
+            parse=int),
     Setting("RATELIMIT_STORAGE_URI", "memory://", "限流计数存储；多进程部署用 `redis://…`"),
     Setting("RATELIMIT_FALLBACK", True, "Redis 不可达时各 worker 改在自己内存中计数，继续服务；`0` 则此时请求返回 500",
             key="RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", parse=_flag),
@@ -85,12 +90,16 @@ SETTINGS = (
             "带筛选条件、按请求即时生成的开放数据下载的限流（整表下载是每次发布生成一次的文件，不计）"),
     Setting("DOWNLOADS_ACCEL_REDIRECT", "",
             "设为 nginx 内部 location（如 `/_downloads/`）时，整表下载文件由 nginx 发送（`X-Accel-Redirect`）"),
+    Setting("RATELIMIT_LOGIN", "10 per minute", "每个客户端登录尝试的限流（除打开登录页的 GET 外，任何请求方法都计数）"),
+    Setting("LOGIN_LOCKOUT_THRESHOLD", 10, "同一账号连续登录失败多少次后暂时锁定（与客户端无关）", parse=int),
+    Setting("LOGIN_LOCKOUT_SECONDS", 60, "首次锁定的秒数；此后每再失败一次加倍", parse=int),
+    Setting("LOGIN_LOCKOUT_MAX_SECONDS", 3600, "锁定时长的上限（秒）", parse=int),
     Setting("COMMENTS_PREMODERATED", True, "新评议是否先审后发", parse=_flag),
     Setting("INQUIRY_DEADLINE_DAYS", 15, "在线质询的答复期限（工作日，周末和 INQUIRY_HOLIDAYS 不计）", parse=int),
     Setting("INQUIRY_HOLIDAYS", parse_holidays(DEFAULT_HOLIDAYS), "不计入答复期限的节假日，逗号分隔的 YYYY-MM-DD",
             parse=parse_holidays),
     Setting("CITY_NAME", "示例市", "站点显示的城市名"),
-    Setting("MINGZHANG_ENV", "development", "`production` 时拒绝使用默认密钥，Cookie 加 Secure"),
+    Setting("MINGZHANG_ENV", "development", "`production` 时会话 Cookie 一律加 Secure"),
     Setting("MAX_UPLOAD_MB", 50 * MB, "后台上传大小上限（MB）", key="MAX_CONTENT_LENGTH", parse=int, scale=MB),
     Setting("MAX_BODY_KB", 64 * 1024, "其他所有请求（评议、登录、接口）的请求体上限（KB）；超过即返回 413，不读取请求体",
             key="MAX_BODY_BYTES", parse=int, scale=1024),
@@ -111,6 +120,8 @@ SERVER_SETTINGS = (
     Setting("WEB_CONCURRENCY", 1, "gunicorn 进程数", parse=int),
     Setting("GUNICORN_THREADS", 8, "每个 gunicorn 进程的线程数", parse=int),
     Setting("GUNICORN_TIMEOUT", 60, "gunicorn 请求超时（秒）", parse=int),
+    Setting("ACCESS_LOG_FULL", False, "gunicorn 访问日志是否记录客户端 IP 和完整查询字符串（默认 `0`：都不记录）",
+            parse=_flag),
     Setting("TORCH_THREADS", 1, "每个 worker 计算语义向量时 torch 使用的线程数（默认 1：多个请求并行已占满 CPU）",
             parse=int),
 )
@@ -133,8 +144,6 @@ def load_config(overrides=None):
     config["RATELIMIT_SWALLOW_ERRORS"] = config["RATELIMIT_IN_MEMORY_FALLBACK_ENABLED"]
     if overrides:
         config.update(overrides)
-    if config["MINGZHANG_ENV"] == "production" and config["SECRET_KEY"] == DEFAULT_SECRET:
-        raise RuntimeError("SECRET_KEY must be set in production (MINGZHANG_ENV=production)")
     return config
 
 

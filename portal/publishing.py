@@ -16,12 +16,17 @@ from ledger.importer.publish import ImportFailure, StorageFailure, publish, reco
 
 from .config import import_limits
 from .hooks import after_publish
+from .keys import require_pseudonym_key
 
 log = logging.getLogger(__name__)
 
 
 def publish_files(app, paths, *, dataset, title, created_by, is_demo=False, replace=False):
-    """Publish ``paths`` atomically and re-index. Returns ``(publication, [])`` or ``(None, errors)``."""
+    """Publish ``paths`` atomically and re-index. Returns ``(publication, [])`` or ``(None, errors)``.
+
+    Real (non-demo) data without a pseudonym key of its own raises keys.PseudonymKeyMissing (Chinese).
+    """
+    require_pseudonym_key(app.config, is_demo=is_demo)
     engine = app.extensions["mingzhang.engine"]
     warnings = []
     try:
@@ -42,6 +47,7 @@ def stage_files(app, paths, *, dataset, title, created_by, drop=(), replace=Fals
 
     ``with_diff=False``: the caller shows the diff later (the review page), so it is not computed twice.
     """
+    require_pseudonym_key(app.config)  # staged data is real data: never pseudonyms someone can recompute
     engine = app.extensions["mingzhang.engine"]
     try:
         staged, plan = importer.stage(engine, paths, pseudonym_key=app.config["PSEUDONYM_KEY"], dataset=dataset,

@@ -94,10 +94,11 @@ def test_session_cookie_is_secure_in_production(tmp_path):
     assert_headers(response, "production login")
 
 
-def test_production_refuses_the_default_secret(tmp_path):
+def test_production_refuses_the_old_published_secret(tmp_path):
+    """The development default once shipped in portal/config.py is refused (there is no default key now:
+    tests/test_security_keys.py)."""
     from portal import create_app
-    from portal.config import DEFAULT_SECRET
 
     with pytest.raises(RuntimeError, match="SECRET_KEY"):
         create_app({"INSTANCE_PATH": tmp_path, "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.db'}",
-                    "MINGZHANG_ENV": "production", "SECRET_KEY": DEFAULT_SECRET})
+                    "MINGZHANG_ENV": "production", "SECRET_KEY": "dev-insecure-change-me"})
