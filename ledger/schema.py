@@ -318,6 +318,30 @@ staff_users = Table(
     Column("created_at", DateTime, nullable=False),
 )
 
+# Staff logins held on the server: the cookie carries a random token whose SHA-256 is the id here, so
+# logout, a password or a role change revokes a login by deleting its rows (a signed cookie alone
+# cannot be revoked). New tables rather than new columns: create_all adds them to existing databases.
+staff_sessions = Table(
+    "staff_sessions",
+    metadata,
+    Column("id", String(64), primary_key=True),  # SHA-256 (hex) of the cookie's token
+    Column("username", String(64), ForeignKey("staff_users.username"), nullable=False, index=True),
+    Column("created_at", DateTime, nullable=False),
+)
+
+# Failed logins per account (a staff username, or "*" for names that are no account): the lockout with
+# exponential backoff, and the one audit row of the current window that counts them.
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("account", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_failure_at", DateTime, nullable=False),
+    Column("locked_until", DateTime),
+    Column("audit_id", Integer),
+    Column("audit_since", DateTime),
+)
+
 audit_log = Table(
     "audit_log",
     metadata,

@@ -1,16 +1,17 @@
 """Finance-bureau staff area: login, data upload and publishing, moderation, audit log."""
 import datetime as dt
+import math
 import re
 import secrets
 from pathlib import Path
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import select
 
 from ledger import schema
 
-from .. import comments
+from .. import comments, lockout
 from ..auth import (
     ROLE_LABELS,
     audit,
@@ -25,6 +26,7 @@ from ..auth import (
 from ..context import connection, engine
 from ..extensions import limiter
 from ..publishing import confirm_staged, discard_staged, review, stage_files
+from ..security import csrf_failure_message, local_redirect
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 UPLOAD_SUFFIXES = (".csv", ".xlsx", ".xls")
@@ -32,7 +34,8 @@ MAX_UPLOAD_FILES = 20
 ACTION_LABELS = {"login": "登录", "login_failed": "登录失败", "logout": "退出登录", "publish": "发布数据",
                  "publish_failed": "导入失败", "stage": "上传待审阅", "discard": "放弃导入", "comment_approve": "通过评议", "comment_reject": "驳回评议",
                  "comment_reply": "回复评议",
-                 "inquiry_assign": "分派质询", "inquiry_reply": "答复质询", "inquiry_decline": "不予受理质询", "create_user": "创建账号", "reset_password": "重设密码"}
+                 "inquiry_assign": "分派质询", "inquiry_reply": "答复质询", "inquiry_decline": "不予受理质询", "create_user": "创建账号", "reset_password": "重设密码",
+                 "set_role": "更改角色", "logout_everywhere": "结束全部登录"}
 
 
 def _deid_labels():
@@ -60,8 +63,8 @@ def _private(response):
 
 
 @bp.errorhandler(CSRFError)
-def _csrf_error(_exc):
-    return render_template("error.html", status=400, message="页面已过期或缺少安全令牌，请刷新页面后重试"), 400
+def _csrf_error(exc):
+    return render_template("error.html", status=400, message=csrf_failure_message(exc)), 400
 
 
 @bp.errorhandler(413)
@@ -76,31 +79,53 @@ def _too_large(_exc):
                            dataset="import", errors=[message]), 413
 
 
-def _safe_next(target):
-    if target and target.startswith("/admin") and not target.startswith("//"):
-        return target
-    return url_for("admin.dashboard")
-
-
 # ---- login ---------------------------------------------------------------------
 
+def _login_page(status=200, **fields):
+    fields.setdefault("next", request.values.get("next", ""))
+    return render_template("admin/login.html", **fields), status
+
+
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
+@limiter.limit(lambda: current_app.config["RATELIMIT_LOGIN"], exempt_when=lambda: request.method == "GET")
 def login():
-    if request.method == "GET":
-        if current_user():
-            return redirect(url_for("admin.dashboard"))
-        return render_template("admin/login.html", next=request.args.get("next", ""))
-    username = request.form.get("username", "").strip()
+    # Only POST is a login attempt (HEAD reaches views as GET: security.HeadAsGet); the per-client limit
+    # counts every method but GET, so no method guesses passwords unlimited.
+    if request.method == "POST":
+        return _attempt_login()
+    if current_user():
+        return redirect(url_for("admin.dashboard"))
+    return _login_page()
+
+
+def _attempt_login():
+    username = request.form.get("username", "").strip()[:64]
+    target = local_redirect(request.form.get("next"), url_for("admin.dashboard"), prefix="/admin")
+    db = engine()
+    with db.connect() as conn:
+        account = lockout.account_for(conn, username)
+        wait = lockout.seconds_locked(conn, account)
+    if wait:  # the password is not even checked while the account is locked
+        return _locked_page(username, wait)
     user = authenticate(username, request.form.get("password", ""))
     if user is None:
-        audit("login_failed", target=username[:64] or "（空）", username="anonymous")
-        return render_template("admin/login.html", next=request.form.get("next", ""), username=username,
-                               error="用户名或密码错误"), 401
+        wait = lockout.record_failure(db, current_app.config, account, username)
+        notice = f"。多次登录失败，该账号已暂时锁定，请 {_minutes(wait)} 后再试" if wait else ""
+        return _login_page(401, username=username, error="用户名或密码错误" + notice)
+    lockout.clear(db, account)
     login_user(user)
-    g.pop("staff_user", None)
     audit("login", username=user["username"])
-    return redirect(_safe_next(request.form.get("next")), code=303)
+    return redirect(target, code=303)
+
+
+def _minutes(seconds):
+    return f"{math.ceil(seconds / 60)} 分钟"
+
+
+def _locked_page(username, wait):
+    body, status = _login_page(429, username=username,
+                               error=f"该账号多次登录失败，已暂时锁定，请 {_minutes(wait)} 后再试。如非本人操作，请联系管理员。")
+    return body, status, {"Retry-After": str(wait)}
 
 
 @bp.post("/logout")
@@ -144,7 +169,7 @@ def _upload_name(filename):
 @role_required("publisher")
 def upload():
     default_title = f"{current_app.config['CITY_NAME']}预算执行数据"
-    if request.method == "GET":
+    if request.method != "POST":  # only a POST (CSRF-checked) may publish; anything else shows the form
         return render_template("admin/upload.html", title_value=default_title, dataset="import")
     title = request.form.get("title", "").strip()[:200] or default_title
     dataset = request.form.get("dataset", "").strip()[:64] or "import"
