@@ -30,7 +30,7 @@ def citation(pub=None):
 def pinned_args():
     """``{"pub": N}`` when the request is pinned to a publication, for links that must stay pinned."""
     pub = request.args.get("pub")
-    return {"pub": pub} if pub and pub.isdigit() else {}
+    return {"pub": pub} if pub and pub.isascii() and pub.isdigit() else {}
 
 
 def stamp(response, pub=None):

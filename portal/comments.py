@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import hmac
 import re
+import threading
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -57,19 +58,42 @@ def _squash(text):
     return _NOISE.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
+# Variant characters that OpenCC keeps (they are valid simplified characters too) but that stand in
+# for a listed word's character. Only unambiguous ones: a wrong fold would refuse innocent comments.
+_VARIANTS = str.maketrans({"妳": "你", "祢": "你", "艹": "草", "肏": "操"})
+_converter_lock = threading.Lock()  # an OpenCC converter is not safe to share between threads
+
+
+@lru_cache(maxsize=1)
+def _to_simplified():
+    from opencc import OpenCC
+
+    return OpenCC("tw2sp")  # traditional characters, and Taiwan phrasing (網路→网络), to simplified
+
+
+def word_form(text):
+    """The form sensitive words are matched in, on both sides: NFKC (full-width letters, Kangxi radicals,
+    compatibility ideographs), simplified Chinese, variants folded, lower case, no spaces or punctuation.
+    So 「煞筆」「草泥馬」「網路賭博」「加ＱＱ」「⼈」 meet the list's 「煞笔」「草泥马」「网络赌博」「加qq」「人」."""
+    text = unicodedata.normalize("NFKC", text or "")
+    with _converter_lock:
+        text = _to_simplified().convert(text)
+    return _NOISE.sub("", text.translate(_VARIANTS).lower())
+
+
 @lru_cache(maxsize=1)
 def sensitive_words():
     words = []
     for line in WORDS_FILE.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
-            words.append(_squash(line))
+            words.append(word_form(line))
     return tuple(w for w in words if w)
 
 
 def find_sensitive(text):
-    squashed = _squash(text)
-    return [w for w in sensitive_words() if w in squashed]
+    normalised = word_form(text)
+    return [w for w in sensitive_words() if w in normalised]
 
 
 def parse_rating(value):

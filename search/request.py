@@ -44,7 +44,7 @@ class SearchRequest:
             values = [v.strip() for v in getlist(facet) if v and v.strip()]
             if values:
                 filters[facet] = values[:20]
-        if "year" in filters and not all(v.isdigit() for v in filters["year"]):
+        if "year" in filters and not all(v.isascii() and v.isdigit() for v in filters["year"]):  # '¹'.isdigit()
             raise BadRequest("bad_filter", "年度筛选必须是数字，例如 year=2025")
         sort = (args.get("sort") or "relevance").strip()
         if sort not in SORTS:

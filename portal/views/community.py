@@ -19,6 +19,7 @@ from .. import comments, inquiries
 from ..context import connection, engine, publication_id
 from ..errors import api_error, wants_json
 from ..extensions import limiter
+from ..security import local_redirect
 
 bp = Blueprint("community", __name__)
 BEIJING = dt.timezone(dt.timedelta(hours=8))
@@ -75,16 +76,19 @@ def comments_page(code):
 
 
 def _return_to(code):
-    """Back to the page that showed the form (a local path), else the comments page."""
-    target = request.form.get("return_to", "")
-    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target.split("#")[0] + "#community"
-    return url_for("community.comments_page", code=code) + "#community"
+    """Back to the page that showed the form (a local path), else the comments page.
+
+    A malformed target (a tab, a newline) is refused with a 400 by local_redirect; post_comment asks
+    before storing anything, so a refused target never leaves a stored comment behind.
+    """
+    default = url_for("community.comments_page", code=code)
+    return local_redirect(request.form.get("return_to", ""), default).split("#")[0] + "#community"
 
 
 @bp.post("/projects/<code>/comments")
 def post_comment(code):
     _project_or_404(code)
+    _return_to(code)  # a malformed return_to is refused (400) before anything is stored
     as_json = request.is_json or wants_json()
     data = (request.get_json(silent=True) or {}) if request.is_json else request.form
     premoderated = current_app.config["COMMENTS_PREMODERATED"]

@@ -7,6 +7,7 @@ from ledger import documents as docs
 from ledger.errors import UserError
 from ledger.queries import reference
 
+from ..args import arg_int
 from ..citation import citation, stamp
 from ..context import connection, publication, publication_id
 from ..exports import disposition
@@ -108,17 +109,17 @@ def whitepaper_page():
     from .. import whitepaper
 
     conn, pub_id = connection(), publication_id()
-    year_arg = request.args.get("year", "").strip()
     region = request.args.get("region", "").strip() or None
     regions = [r for r in reference.all_regions(conn, pub_id) if r["level"] == 1]
     years = reference.years(conn, pub_id)
     paper, error = None, None
-    if year_arg and not year_arg.isdigit():
-        error = f"年度应为数字：{year_arg[:20]}"
+    try:  # the year is checked ASCII-only: '¹'.isdigit() is true and int('¹') was a 500
+        year = arg_int("year", low=1, high=9999, label="年度")
+    except UserError as exc:
+        error = exc.message
     else:
         try:
-            paper = whitepaper.build(conn, publication(), year=int(year_arg) if year_arg else None, region=region,
-                                     config=current_app.config)
+            paper = whitepaper.build(conn, publication(), year=year, region=region, config=current_app.config)
         except whitepaper.WhitepaperError as exc:
             error = exc.message
     if paper and request.args.get("download") == "1":
