@@ -131,14 +131,15 @@ def test_yearbook_shape_without_budgets_or_projects(tmp_path):
     assert check_traceable(client, page) >= 3
 
 
-def test_supplier_concentration_flags(small):
+def test_supplier_ranking_and_notice(small, small_client):
+    """The table ranks contractors; which ones get 「需关注」 is the supervision rules' call alone."""
     from ledger.queries.suppliers import concentration
 
     app, publication = small
     with app.extensions["mingzhang.engine"].connect() as conn:
-        default = concentration(conn, publication["id"], year=2024)
-        loose = concentration(conn, publication["id"], year=2024, min_projects=3, ratio=1, min_fields=2)
-    assert [c["contractor"] for c in default["contractors"]] == ["甲建设集团有限公司", "乙路桥有限公司"]
-    assert default["contractors"][0]["categories"] == 3 and default["contractors"][0]["share"] == 0.75
-    assert not any(c["flagged"] for c in default["contractors"])  # 3 projects is not many here
-    assert [c["flagged"] for c in loose["contractors"]] == [True, False]
+        ranking = concentration(conn, publication["id"], year=2024)
+    assert [c["contractor"] for c in ranking["contractors"]] == ["甲建设集团有限公司", "乙路桥有限公司"]
+    assert ranking["contractors"][0]["categories"] == 3 and ranking["contractors"][0]["share"] == 0.75
+    page = small_client.get("/reports/whitepaper?year=2024").get_data(as_text=True)
+    assert 'href="/contractors/' in page  # names open the contractor's page
+    assert "需关注</span></th>" not in page  # no award dates in this publication: no supplier rule can fire

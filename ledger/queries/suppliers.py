@@ -1,26 +1,19 @@
-"""Supplier concentration: contractors winning many projects across unrelated fields; what a contractor was paid.
+"""Contractors: who wins how many projects across how many fields, and what a contractor was paid.
 
-A contractor is *flagged* when it holds at least ``RATIO`` times the average number of
-projects per contractor (and at least ``MIN_PROJECTS``), spanning at least ``MIN_FIELDS``
-different project categories — a pattern worth a journalist's second look (a signal, not a
-finding of wrongdoing).
+Plain figures only. Which contractors deserve a second look is decided by the supervision rules
+(ledger/supervision/suppliers.py, thresholds in rules.toml), the one place such a rule lives.
 """
 from sqlalchemy import extract, func, select
 
 from ..schema import payments, projects
 from .paging import Page, clamp
 
-MIN_PROJECTS = 5
-RATIO = 3
-MIN_FIELDS = 3
 
-
-def concentration(conn, pub_id, *, year=None, region=None, limit=10, min_projects=MIN_PROJECTS, ratio=RATIO,
-                  min_fields=MIN_FIELDS):
+def concentration(conn, pub_id, *, year=None, region=None, limit=10):
     """Top contractors by number of projects, with the spread of their work.
 
-    Returns {"total_projects", "contractors_count", "threshold", "total_investment_fen",
-    "contractors": [{contractor, projects, categories, departments, regions, investment_fen, share, flagged}]}.
+    Returns {"total_projects", "contractors_count", "average_projects", "total_investment_fen",
+    "contractors": [{contractor, projects, categories, departments, regions, investment_fen, share}]}.
     """
     conds = [projects.c.publication_id == pub_id, projects.c.contractor.is_not(None), projects.c.contractor != ""]
     if year is not None:
@@ -30,8 +23,6 @@ def concentration(conn, pub_id, *, year=None, region=None, limit=10, min_project
     total_projects, contractors_count, total_investment = conn.execute(
         select(func.count(), func.count(projects.c.contractor.distinct()),
                func.coalesce(func.sum(projects.c.total_investment_fen), 0)).where(*conds)).one()
-    average = total_projects / contractors_count if contractors_count else 0
-    threshold = max(min_projects, ratio * average)
     rows = conn.execute(
         select(projects.c.contractor, func.count().label("projects"),
                func.count(projects.c.category.distinct()).label("categories"),
@@ -46,11 +37,10 @@ def concentration(conn, pub_id, *, year=None, region=None, limit=10, min_project
         item = dict(row)
         item["investment_fen"] = int(item["investment_fen"] or 0)
         item["share"] = item["investment_fen"] / total_investment if total_investment else None
-        item["flagged"] = item["projects"] >= threshold and item["categories"] >= min_fields
         contractors.append(item)
     return {"total_projects": int(total_projects), "contractors_count": int(contractors_count),
-            "average_projects": average, "threshold": threshold, "total_investment_fen": int(total_investment),
-            "contractors": contractors, "min_projects": min_projects, "ratio": ratio, "min_fields": min_fields}
+            "average_projects": total_projects / contractors_count if contractors_count else 0,
+            "total_investment_fen": int(total_investment), "contractors": contractors}
 
 
 def contractor_payments(conn, pub_id, name, *, page=1, per_page=20):
