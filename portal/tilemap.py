@@ -63,7 +63,9 @@ def _bins(values, palette):
     if not present:
         return []
     low, high = min(present), max(present)
-    step = (high - low) / len(palette) or 1
+    if low == high:  # one value for everybody (no flags anywhere): one class, not five empty ones
+        return [(low, high, palette[0])]
+    step = (high - low) / len(palette)
     return [(low + i * step, low + (i + 1) * step, colour) for i, colour in enumerate(palette)]
 
 
@@ -141,8 +143,9 @@ def build(rows, pace_status, flag_counts, href, *, default="rate", label="区县
             shown[metric["key"]] = {"colour": colour, "ink": _ink(colour), "text": text}
         tiles.append({"code": code, "name": row["name"], "short": row.get("short_name") or row["name"],
                       "row": place[code][0] + 1, "col": place[code][1] + 1, "href": href(code), "shown": shown})
-    usable = [m for m in metrics if m["available"]]
-    chosen = default if any(m["key"] == default for m in usable) else (usable[0]["key"] if usable else "flags")
+    usable = {m["key"] for m in metrics if m["available"]}
+    # Without budgets (the yearbook) rate and pace are unavailable: spending is the next most telling.
+    chosen = next((key for key in (default, "rate", "spent", "per_capita", "flags") if key in usable), "flags")
     for metric in metrics:
         metric.pop("bins")
     return {"label": label, "tiles": tiles, "metrics": metrics, "default": chosen,
