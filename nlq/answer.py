@@ -1,14 +1,13 @@
 """ask(): question → normalise → parse → fit the period to the data → run the query's kind → an answer
-with a number, a table, a chart, the question as understood, chips and links."""
+with a number, a table, a chart, the question as understood, chips and links to the records behind it."""
 import datetime as dt
-from urllib.parse import urlencode
 
 from ledger.errors import UserError
 
 from . import coverage as fit
-from . import figures, kinds, present
+from . import figures, kinds, links, present
 from .fallback import keyword_fallback
-from .ir import Kind, Measure
+from .ir import Measure
 from .lexicon import for_publication
 from .matcher import embedding_matcher
 from .parser import parse
@@ -57,7 +56,7 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
         answer["coverage"] = covered
     result.update(coverage=covered, understood=kinds.restate(query, lexicon, covered), query=query.to_dict(),
                   chips=kinds.chips(query, lexicon), answer=answer, chart=chart,
-                  links=links(query, question, as_of, pub_id))
+                  links=links.twins(question, as_of, pub_id) | kinds.records(query, lexicon, pub_id, answer))
     if parsed.confidence < 0.8:
         result["alternatives"] = [{"understood": kinds.restate(alt, lexicon), "question": canonical_question(alt, lexicon)}
                                   for alt in parsed.alternatives[:3]]
@@ -87,29 +86,3 @@ def canonical_question(query, lexicon):
     measure = {Measure.SPENT: "支出", Measure.BUDGET: "预算", Measure.RATE: "执行率", Measure.SHARE: "占比",
                Measure.GROWTH: "同比增长"}.get(query.measure, "")
     return f"{period}{region}{dept}{cls}{measure}"
-
-
-def links(query, question, as_of, pub_id):
-    params = {"q": question, "as_of": as_of.isoformat(), "pub": pub_id}
-    out = {"csv": "/ask.csv?" + urlencode(params), "json": "/api/ask?" + urlencode(params)}
-    if query.kind == Kind.PROJECT:
-        p = {}
-        if query.regions:
-            p["region"] = query.regions[0]
-        if query.status:
-            p["status"] = query.status
-        if query.category:
-            p["category"] = query.category
-        out["records"] = "/projects?" + urlencode(p)
-    else:
-        p = {"pub": pub_id}
-        if query.period:
-            p["year"] = query.period.year_to
-            if query.period.month_to:
-                p["month"] = query.period.month_to
-        if query.regions:
-            p["region"] = query.regions[0]
-        if query.classes:
-            p["class"] = query.classes[0]
-        out["records"] = "/execution?" + urlencode(p)
-    return out

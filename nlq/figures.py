@@ -112,9 +112,10 @@ def drop_root(values, lexicon, group):
     return values
 
 
-def growth(conn, pub_id, query, lexicon, period):
-    """(this label, base label, this, base, growth) — year-on-year, 环比 (the months just before), a rate's
-    change in percentage points, or first → last year of a range."""
+def growth_scopes(query, lexicon, period):
+    """(this label, base label, this scope, base scope) of a growth: the same months a year before, 环比
+    (the same number of months just before: the base label is (year, first month, last month)), or the
+    first → last year of a range."""
     months = (period.month_from, period.month_to)
     last = period.year_to
     first = period.year_from if period.multi_year else last - 1
@@ -122,16 +123,28 @@ def growth(conn, pub_id, query, lexicon, period):
         span = period.month_to - period.month_from + 1
         before_year, before_from = divmod((period.year_to * 12 + period.month_from - 1) - span, 12)
         before = (before_year, before_from + 1, before_from + span)
-        this = sums(conn, pub_id, query, lexicon, [period.year_to], months)[None]
-        base = sums(conn, pub_id, query, lexicon, [before[0]], before[1:])[None]
-        return period.year_to, before, this, base, measures.change(this, base)
-    if query.base_measure == "rate":  # 「执行率比前年提高了几个百分点」: the difference of two rates
-        rates = {y: measures.rates(conn, pub_id, period_scope(query, lexicon, _year(period, y)))[None]
-                 for y in (first, last)}
-        this, base = rates[last], rates[first]
+        return last, before, scope(query, lexicon, [last], months), scope(query, lexicon, [before[0]], before[1:])
+    return last, first, scope(query, lexicon, [last], months), scope(query, lexicon, [first], months)
+
+
+def growth_measure(query):
+    """What a growth compares: spending, budgets, or (a rate's change) both."""
+    if query.versus == "previous" and query.period is not None and query.period.month_from:
+        return "spent"  # 环比 compares spending
+    return "rate" if query.base_measure == "rate" else share_measure(query)
+
+
+def growth(conn, pub_id, query, lexicon, period):
+    """(this label, base label, this, base, growth) — year-on-year, 环比, a rate's change in percentage
+    points (this and base are then rates), or first → last year of a range."""
+    last, first, this_scope, base_scope = growth_scopes(query, lexicon, period)
+    measure = growth_measure(replace(query, period=period))
+    if measure == "rate":  # 「执行率比前年提高了几个百分点」: the difference of two rates
+        this = measures.rates(conn, pub_id, this_scope)[None]
+        base = measures.rates(conn, pub_id, base_scope)[None]
         return last, first, this, base, (this - base) if None not in (this, base) else None
-    values = sums(conn, pub_id, query, lexicon, [first, last], months, measure=share_measure(query), group="year")
-    this, base = values.get(last, 0), values.get(first, 0)
+    this = amounts(conn, pub_id, this_scope, measure=measure)[None]
+    base = amounts(conn, pub_id, base_scope, measure=measure)[None]
     return last, first, this, base, measures.change(this, base)
 
 
@@ -205,9 +218,10 @@ def contractor_ranking(conn, pub_id, query, lexicon, period, limit):
                                      by="investment" if query.measure == "investment" else "count", limit=limit)
 
 
-def project_share(conn, pub_id, query, lexicon, period):
-    """(part, whole) of a project share: a count or amount of the projects asked about within all the period's
-    projects (「滞后项目占全部项目的比例」), or one amount against another of the same projects (已拨付占总投资)."""
+def project_share_parts(query):
+    """((part query, part measure), (whole query, whole measure)) of a project share: a count or amount of the
+    projects asked about within all the period's projects (「滞后项目占全部项目的比例」), or one amount
+    against another of the same projects (已拨付占总投资)."""
     part_measure = query.base_measure if query.base_measure in ("investment", "disbursed") else "count"
     spec = query.share_of or {}
     whole_measure = spec.get("measure") if spec.get("measure") in ("investment", "disbursed", "count") else part_measure
@@ -217,6 +231,12 @@ def project_share(conn, pub_id, query, lexicon, period):
                               max_progress_pct=None)
         if spec.get("regions") is not None:
             whole_query = replace(whole_query, regions=list(spec["regions"]), depts=[])
-    part = project_total(conn, pub_id, query, lexicon, period, part_measure)[None]
+    return (query, part_measure), (whole_query, whole_measure)
+
+
+def project_share(conn, pub_id, query, lexicon, period):
+    """(part, whole) of a project share."""
+    (part_query, part_measure), (whole_query, whole_measure) = project_share_parts(query)
+    part = project_total(conn, pub_id, part_query, lexicon, period, part_measure)[None]
     whole_ = project_total(conn, pub_id, whole_query, lexicon, period, whole_measure)[None]
     return int(part or 0), int(whole_ or 0)

@@ -27,3 +27,18 @@ def choice_conditions(table, *, regions=None, depts=None, class_codes=None, clas
     if class_set:
         conds.append(func.substr(table.c.class_code, 1, 3).in_(list(class_set)))
     return conds
+
+
+# ---- the same choices as query-string arguments (a name given several times: any of its values) ----
+
+
+def one_or_many(one, many):
+    """The values of a single field and its tuple twin, as one list."""
+    return ([one] if one is not None else []) + list(many or ())
+
+
+def class_prefixes(codes, class_set):
+    """Class prefixes that select the rows of ``codes`` within ``class_set`` (either may be empty)."""
+    if not class_set:
+        return list(codes)
+    return [c for c in codes if c[:3] in class_set] if codes else list(class_set)

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from ..schema import budgets, expenditures
 from .cache import per_publication
-from .conditions import choice_conditions, place_conditions
+from .conditions import choice_conditions, class_prefixes, one_or_many, place_conditions
 
 CLASS_DIGITS = {"class": 3, "subclass": 5}
 
@@ -42,6 +42,20 @@ class Scope:
 
     def with_(self, **changes):
         return replace(self, **changes)
+
+    def args(self):
+        """The query-string pairs of /records that select the same rows. A name given several times means
+        any of its values; a class set is written as its 类 codes (within the classes named, if any).
+        A scope has either a single field or its tuple twin here (both would narrow; a URL cannot say so)."""
+        pairs = [("year", y) for y in one_or_many(self.year, self.years)]
+        if self.month:
+            if self.month_from and self.month_from != 1:
+                pairs.append(("month_from", self.month_from))
+            pairs.append(("month", self.month))
+        pairs += [("region", r) for r in one_or_many(self.region, self.regions)]
+        pairs += [("dept", d) for d in one_or_many(self.dept, self.depts)]
+        pairs += [("class", c) for c in class_prefixes(one_or_many(self.class_code, self.class_codes), self.class_set)]
+        return [(name, str(value)) for name, value in pairs]
 
 
 def _conditions(table, pub_id, scope, *, is_spending):

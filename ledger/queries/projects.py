@@ -6,7 +6,7 @@ from sqlalchemy import extract, func, select
 
 from ..schema import project_updates, projects
 from .cache import per_publication
-from .conditions import choice_conditions, place_conditions
+from .conditions import choice_conditions, class_prefixes, one_or_many, place_conditions
 from .paging import Page, clamp
 
 # sort key -> (column, descending?)
@@ -44,6 +44,31 @@ class ProjectFilter:
     max_progress_pct: float | None = None  # progress below this
     started_years: tuple | None = None  # started (start_date) in one of these years …
     started_months: tuple | None = None  # … and within these (first, last) months
+
+
+def filter_args(flt):
+    """The query-string pairs of /projects that select the same projects (a name given several times means
+    any of its values; investment bounds in 元)."""
+    pairs = [("region", r) for r in one_or_many(flt.region, flt.regions)]
+    pairs += [("dept", d) for d in one_or_many(flt.dept, flt.depts)]
+    pairs += [("class", c) for c in class_prefixes(one_or_many(flt.class_code, flt.class_codes), flt.class_set)]
+    pairs += [("year", y) for y in one_or_many(flt.year, flt.years)]
+    pairs += [(name, value) for name, value in (
+        ("category", flt.category), ("status", flt.status), ("township", flt.township), ("project", flt.code),
+        ("output_unit", flt.output_unit)) if value]
+    pairs += [("contractor", c) for c in ([flt.contractor] if flt.contractor else []) + list(flt.contractors or ())]
+    pairs += [(name, _yuan(fen)) for name, fen in (("min_investment", flt.min_investment_fen),
+                                                    ("max_investment", flt.max_investment_fen)) if fen]
+    pairs += [(name, f"{pct:g}") for name, pct in (("min_progress", flt.min_progress_pct),
+                                                    ("max_progress", flt.max_progress_pct)) if pct is not None]
+    pairs += [("started_year", y) for y in flt.started_years or ()]
+    if flt.started_months:
+        pairs += [("started_month_from", flt.started_months[0]), ("started_month_to", flt.started_months[1])]
+    return [(name, str(value)) for name, value in pairs]
+
+
+def _yuan(fen):
+    return str(fen // 100) if fen % 100 == 0 else f"{fen / 100:.2f}"
 
 
 def _conditions(pub_id, flt):

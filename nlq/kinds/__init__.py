@@ -1,6 +1,7 @@
 """One module per kind of answer. Each has its builders (called by nlq/intent.py in the order of its
-RULES), ``run`` (the answer and its chart), ``restate`` (the question as understood, in words) and,
-where they differ from the common ones, ``chips``."""
+RULES), ``run`` (the answer and its chart), ``restate`` (the question as understood, in words),
+``records`` (the links to the records behind each figure) and, where they differ from the common ones,
+``chips``."""
 from importlib import import_module
 
 from .. import present
@@ -24,6 +25,11 @@ def run(conn, pub_id, query, lexicon):
 def restate(query, lexicon, coverage=None):
     """The question as understood; ``coverage`` names a partial last year (「2026年截至10月」)."""
     return module(query.kind).restate(query, lexicon, coverage)
+
+
+def records(query, lexicon, pub_id, answer):
+    """{"records": url of the rows behind the figure, "rows": [the records behind each row of the answer]}."""
+    return module(query.kind).records(query, lexicon, pub_id, answer)
 
 
 def chips(query, lexicon):

@@ -2,7 +2,7 @@
 amounts it comes from, or a table of keys (regions, departments, classes, 款) with their values."""
 from ledger.money import fen_to_yuan, format_amount
 
-from .. import figures, present
+from .. import figures, links, present
 from ..ir import Group, Measure, Order
 from ..present import label, unit
 
@@ -129,3 +129,36 @@ def share_whole_words(query, lexicon, region, what):
     if query.share_of.get("whole_year"):
         whole = f"{query.period.year_to}年全年" + (where + "总支出" if where else what)
     return whole
+
+
+def records(query, lexicon, pub_id, answer):
+    """The records of the figure's scope; for each row of the answer, the records it adds up."""
+    scope = figures.period_scope(query, lexicon, query.period)
+    by_budget = query.measure == Measure.BUDGET or (query.measure == Measure.SHARE and query.base_measure == Measure.BUDGET)
+    out = {"records": links.records(scope, "budget" if by_budget else "spent", pub_id)}
+    rows = _row_records(query, lexicon, pub_id, answer or {}, scope)
+    if rows:
+        out["rows"] = rows
+    return out
+
+
+def _row_records(query, lexicon, pub_id, answer, scope):
+    rows = answer.get("rows") or []
+    if query.group:  # one row per key: the key's own records
+        if query.measure not in links.RECORDS:
+            return None
+        return [links.row(r[0], links.sides(query.measure, links.narrow(scope, query.group, k), pub_id))
+                for k, r in zip(answer.get("keys") or [], rows)]
+    if query.measure == Measure.SHARE and len(rows) == 2:
+        part, whole, _keys = figures.share_scopes(query, lexicon, query.period)
+        side = figures.share_measure(query)
+        return [links.row(rows[0][0], {side: links.records(part, side, pub_id)}),
+                links.row(rows[1][0], {side: links.records(whole, side, pub_id)})]
+    if query.measure == Measure.RATE and rows:  # 支出, 预算
+        return [links.row(rows[0][0], {"spent": links.records(scope, "spent", pub_id)}),
+                links.row(rows[1][0], {"budget": links.records(scope, "budget", pub_id)})]
+    if query.measure == Measure.REMAINING and rows:  # 预算, 已支出, 预算余额
+        return [links.row(rows[0][0], {"budget": links.records(scope, "budget", pub_id)}),
+                links.row(rows[1][0], {"spent": links.records(scope, "spent", pub_id)}),
+                links.row(rows[2][0], links.sides(Measure.REMAINING, scope, pub_id))]
+    return None

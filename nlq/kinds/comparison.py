@@ -1,7 +1,7 @@
 """Comparisons: named regions, departments or classes side by side, two years, or periods of one year."""
 from dataclasses import replace
 
-from .. import figures, present
+from .. import figures, links, present
 from ..ir import Group, Kind, Measure, Query
 from ..present import label, unit
 from ..timeparse import Period
@@ -116,3 +116,28 @@ def restate(query, lexicon, coverage=None):
             years_ += f"（均为{query.period.month_from}—{query.period.month_to}月）"
         return f"比较{years_}{what}{measure}{difference}"
     return f"比较{present.scope_phrase(query, lexicon, coverage)}{measure}{difference}"
+
+
+def records(query, lexicon, pub_id, answer):
+    """The records of everything compared; for each row, the records of that region, class, year or period."""
+    scopes = _row_scopes(query, lexicon)
+    side = "budget" if query.measure == Measure.BUDGET else "spent"
+    if query.group == Group.YEAR:
+        whole = replace(figures.period_scope(query, lexicon, query.period), years=tuple(query.years))
+    else:
+        whole = figures.period_scope(query, lexicon, query.period)
+    out = {"records": links.records(whole, side, pub_id)}
+    if query.measure in links.RECORDS:
+        rows = (answer or {}).get("rows") or []
+        out["rows"] = [links.row(r[0], links.sides(query.measure, s, pub_id)) for r, s in zip(rows, scopes)]
+    return out
+
+
+def _row_scopes(query, lexicon):
+    if query.group == Group.PERIOD:
+        return [figures.period_scope(query, lexicon, p) for p in query.periods]
+    if query.group == Group.YEAR:
+        return [figures.period_scope(query, lexicon, replace(query.period, year_from=y, year_to=y)) for y in query.years]
+    keys = query.regions if query.group == Group.REGION else query.depts if query.group == Group.DEPT \
+        else query.classes
+    return [figures.period_scope(only(query, k), lexicon, query.period) for k in keys]

@@ -25,6 +25,7 @@ def rate(ctx):
 
 
 run = budget.answer
+records = budget.records
 
 
 def restate(query, lexicon, coverage=None):

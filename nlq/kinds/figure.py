@@ -24,6 +24,7 @@ def figure(ctx):
 
 
 run = budget.answer
+records = budget.records
 
 
 def restate(query, lexicon, coverage=None):

@@ -2,7 +2,7 @@
 before (环比), a named base year, or a rate's change in percentage points."""
 from ledger.money import fen_to_yuan, format_amount
 
-from .. import figures, present
+from .. import figures, links, present
 from ..ir import Kind, Measure, Query, Versus
 from ..timeparse import Period
 from ..vocab import found
@@ -62,3 +62,16 @@ def restate(query, lexicon, coverage=None):
         return f"{scope}的执行率相比{base}的变化（百分点）"
     budget = "预算" if query.base_measure == Measure.BUDGET else ""
     return f"{scope}{budget}相比{base}的{'增加额' if query.difference else '增长'}"
+
+
+def records(query, lexicon, pub_id, answer):
+    """The records of this period; for the two rows, the records of the base and of this period."""
+    _last, _first, this, base = figures.growth_scopes(query, lexicon, query.period)
+    measure = figures.growth_measure(query)
+    sides = ("spent", "budget") if measure == "rate" else (measure,)
+    out = {"records": links.records(this, sides[0], pub_id)}
+    rows = (answer or {}).get("rows") or []
+    if len(rows) == 2:
+        out["rows"] = [links.row(row[0], {side: links.records(s, side, pub_id) for side in sides})
+                       for row, s in zip(rows, (base, this))]
+    return out

@@ -35,6 +35,7 @@ def groups(ctx):
 
 
 run = budget.answer
+records = budget.records
 
 
 def restate(query, lexicon, coverage=None):

@@ -34,6 +34,7 @@ def take_whole(query, ctx):
 
 
 run = budget.answer
+records = budget.records
 
 
 def restate(query, lexicon, coverage=None):

@@ -2,7 +2,7 @@
 through the year (the cumulative rate at the end of each month or quarter)."""
 from ledger.money import fen_to_yuan, format_amount
 
-from .. import figures, present
+from .. import figures, links, present
 from ..ir import Group, Kind, Measure, Query
 from ..present import label, unit
 from . import budget
@@ -99,3 +99,12 @@ def restate(query, lexicon, coverage=None):
     if query.measure == Measure.SHARE and query.share_of:
         return f"{scope}占{budget.share_whole_words(query, lexicon, region, what)}的比例逐年变化"
     return f"{scope}逐年变化" if query.measure == Measure.SPENT else f"{scope}的{label(query.measure)}逐年变化"
+
+
+def records(query, lexicon, pub_id, answer):
+    """The records of the whole period (each year's or month's rows are among them)."""
+    scope = figures.period_scope(query, lexicon, query.period)
+    if query.group in (Group.MONTH, Group.QUARTER) and query.measure == Measure.RATE:
+        scope = figures.scope(query, lexicon, [query.period.year_to], (1, 12))
+    side = "budget" if query.measure == Measure.BUDGET else "spent"
+    return {"records": links.records(scope, side, pub_id)}

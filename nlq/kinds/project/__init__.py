@@ -1,7 +1,8 @@
 """Projects: counts, investment, disbursement, outputs, progress and lists (builders in rules.py, answers in
-answers.py, the restatement in words.py)."""
+answers.py, the restatement in words.py, the records behind them in records.py)."""
 from ... import present
 from .answers import run  # noqa: F401
+from .records import records  # noqa: F401
 from .words import restate  # noqa: F401
 
 

@@ -1,0 +1,49 @@
+"""The records behind a project answer: /projects with the answer's filter (its CSV adds up to the count,
+the investment, the disbursement or the output), each row's own projects, or the one project."""
+from dataclasses import replace
+
+from ... import figures, links
+from ...ir import Group, Measure
+
+
+def records(query, lexicon, pub_id, answer):
+    answer = answer or {}
+    if query.measure == Measure.PROGRESS and query.group != Group.PROJECT:
+        return {"records": links.project(query.project, pub_id)} if query.project else {}
+    flt = figures.project_filter(query, lexicon, query.period)
+    if query.measure == Measure.SHARE:
+        return _share(query, lexicon, pub_id, answer)
+    out = {"records": links.projects(flt, pub_id)}
+    rows = _rows(query, pub_id, answer, flt)
+    if rows is not None:
+        out["rows"] = rows
+    return out
+
+
+def _share(query, lexicon, pub_id, answer):
+    (part, _pm), (whole, _wm) = figures.project_share_parts(query)
+    urls = [links.projects(figures.project_filter(q, lexicon, query.period), pub_id) for q in (part, whole)]
+    out = {"records": urls[0]}
+    rows = answer.get("rows") or []
+    if len(rows) == 2:
+        out["rows"] = [links.row(row[0], {"projects": url}) for row, url in zip(rows, urls)]
+    return out
+
+
+def _rows(query, pub_id, answer, flt):
+    """Each row's projects: a contractor's, a category's, a region's, a year's, or the project itself."""
+    rows = answer.get("rows") or []
+    keys = answer.get("keys") or []
+    if query.group == Group.CONTRACTOR:
+        narrowed = [replace(flt, contractor=r[0], contractors=None) for r in rows]
+    elif query.group == Group.CATEGORY:
+        narrowed = [replace(flt, category=k) for k in keys]
+    elif query.group == Group.REGION:
+        narrowed = [replace(flt, region=None, regions=(k,)) for k in keys]
+    elif query.group == Group.YEAR and query.period is not None:
+        narrowed = [replace(flt, year=None, years=(y,)) for y in (query.years or query.period.years)]
+    elif answer.get("codes"):
+        return [links.row(r[0], {"project": links.project(code, pub_id)}) for r, code in zip(rows, answer["codes"])]
+    else:
+        return None
+    return [links.row(r[0], {"projects": links.projects(f, pub_id)}) for r, f in zip(rows, narrowed)]

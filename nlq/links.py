@@ -1,0 +1,62 @@
+"""The links of an answer: its CSV and JSON twins, and the records behind its figures.
+
+``records`` opens /records/expenditures|budgets or /projects with exactly the rows the figure was
+computed from — the Scope or ProjectFilter of nlq/figures.py, written by ledger.queries as query-string
+arguments the pages read back (Scope.args, projects.filter_args). ``rows`` does the same for each row of
+the answer's table: the 支出 and 预算 a rate divides, the part and the whole of a share, the two periods of
+a growth, each region compared. So every number can be added up again from its records.
+"""
+from dataclasses import replace
+from urllib.parse import urlencode
+
+from ledger.queries.projects import filter_args
+
+from .ir import Group, Measure
+
+# which records an amount of a measure adds up: spending, budgets or both (a rate divides them)
+RECORDS = {Measure.SPENT: ("spent",), Measure.BUDGET: ("budget",), Measure.PER_CAPITA: ("spent",),
+           Measure.RATE: ("spent", "budget"), Measure.REMAINING: ("budget", "spent")}
+TABLES = {"spent": "expenditures", "budget": "budgets"}
+
+
+def twins(question, as_of, pub_id):
+    params = {"q": question, "as_of": as_of.isoformat(), "pub": pub_id}
+    return {"csv": "/ask.csv?" + urlencode(params), "json": "/api/ask?" + urlencode(params)}
+
+
+def records(scope, side, pub_id):
+    """/records of the spending (``side="spent"``) or budget lines of a scope."""
+    return f"/records/{TABLES[side]}?" + urlencode(scope.args() + [("pub", str(pub_id))])
+
+
+def projects(flt, pub_id):
+    return "/projects?" + urlencode(filter_args(flt) + [("pub", str(pub_id))])
+
+
+def project(code, pub_id):
+    return f"/projects/{code}?" + urlencode({"pub": pub_id})
+
+
+def sides(measure, scope, pub_id):
+    """{"spent": url, "budget": url}: the records an amount of ``measure`` over ``scope`` comes from."""
+    return {side: records(scope, side, pub_id) for side in RECORDS.get(measure, ())}
+
+
+def row(label, urls):
+    return {"label": label, "records": urls}
+
+
+def narrow(scope, group, key):
+    """The scope of one row of a table grouped by ``group``."""
+    if group == Group.REGION:
+        return replace(scope, regions=(key,))
+    if group == Group.DEPT:
+        return replace(scope, depts=(key,))
+    if group == Group.YEAR:
+        return replace(scope, years=(key,))
+    if group in (Group.CLASS, Group.KUAN):
+        codes = scope.class_codes or ()
+        # rows under a named class and under the row's class: the longer of the two prefixes, if they agree
+        both = tuple(c if len(c) >= len(key) else key for c in codes if c.startswith(key) or key.startswith(c))
+        return replace(scope, class_codes=both if codes else (key,))
+    return None

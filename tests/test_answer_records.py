@@ -1,0 +1,290 @@
+"""Every numeric answer adds up from the records it links to (issue #18 item 3, issue #13 step 2).
+
+For every evaluation question (tests/eval/sets/) answered with one number, the answer's records link —
+/records/expenditures, /records/budgets or /projects with the scope the figure was computed over — is
+followed to its CSV download, the records are added up, and the figure is computed again from those sums
+by its definition: a sum to the fen, a number of projects, an output, a rate, a share, a balance, spending
+per resident, a growth or a difference. Where a figure divides or subtracts amounts (the 支出 and 预算 of a
+rate, the two years of a growth, the regions compared), each row of the answer links to its own records,
+and each row's amount must add up from them to the fen as well.
+"""
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from conftest import DEMO_AS_OF, _config_for
+from eval.oracle import Oracle
+from eval.sets import load_sets
+
+AMOUNTS = {"/records/expenditures": "支出数（元）", "/records/budgets": "预算数（元）"}
+PROJECT_AMOUNTS = {"investment": "总投资（元）", "disbursed": "已支付（元）", "output": "实际产出",
+                   "planned_output": "计划产出"}
+
+
+class Records:
+    """The records behind links, read from their CSV downloads (each URL once)."""
+
+    def __init__(self, client):
+        self.client, self._rows = client, {}
+
+    def rows(self, url):
+        if url not in self._rows:
+            path, _, query = url.partition("?")
+            response = self.client.get(f"{path}.csv?{query}")
+            assert response.status_code == 200, (url, response.get_data(as_text=True)[:300])
+            self._rows[url] = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+        return self._rows[url]
+
+    def total(self, url, column=None):
+        """Σ of a column (元 or an output) as a Decimal; by default the amount of /records."""
+        column = column or AMOUNTS[url.partition("?")[0]]
+        return sum((Decimal(row[column] or "0") for row in self.rows(url)), Decimal(0))
+
+    def fen(self, url):
+        return int(self.total(url) * 100)
+
+    def count(self, url):
+        return len(self.rows(url))
+
+    def project(self, url):
+        path, _, query = url.partition("?")
+        return self.client.get(f"{path}.json?{query}").get_json()["project"]
+
+
+def _yuan(value):
+    return Decimal(str(value))
+
+
+def _rate(spent_fen, budget_fen):
+    """A ratio as the answer shows it: percent, 4 decimals (the same float operations as nlq/present.py)."""
+    return round(spent_fen / budget_fen * 100, 4) if budget_fen else None
+
+
+# ---- budget figures --------------------------------------------------------------------------------
+
+
+def _row_sums(records, body):
+    """[{side: fen}] for each row link of the answer."""
+    return [{side: records.fen(url) for side, url in row["records"].items()} for row in body["links"]["rows"]]
+
+
+def _rows_add_up(body, sums, sides):
+    """Each row's amount (元) is the sum of its records, to the fen."""
+    problems = []
+    for row, found in zip(body["answer"]["rows"], sums):
+        for side in sides:
+            if side in found and _yuan(row[1]) != Decimal(found[side]) / 100:
+                problems.append(f"row {row[0]}: {row[1]} != records {Decimal(found[side]) / 100}")
+    return problems
+
+
+def check_sum(records, body, people):
+    value = _yuan(body["answer"]["value"])
+    total = records.total(body["links"]["records"])
+    return [] if total == value else [f"value {value} != records {total}"]
+
+
+def check_per_capita(records, body, people):
+    query = body["query"]
+    population = sum(people[r] for r in query["regions"]) if query["regions"] else people["top"]
+    expected = round(records.fen(body["links"]["records"]) / population / 100, 2)
+    return [] if expected == body["answer"]["value"] else [f"value {body['answer']['value']} != {expected}"]
+
+
+def check_rate(records, body, people):
+    """支出 ÷ 预算, each row from its records."""
+    sums = _row_sums(records, body)
+    spent, budget = sums[0]["spent"], sums[1]["budget"]
+    problems = _rows_add_up(body, sums, ("spent", "budget"))
+    expected = _rate(spent, budget)
+    return problems + ([] if expected == body["answer"]["value"] else [f"rate {body['answer']['value']} != {expected}"])
+
+
+def check_share(records, body, people):
+    """part ÷ whole, each row from its records."""
+    sums = [next(iter(s.values())) for s in _row_sums(records, body)]
+    problems = _rows_add_up(body, _row_sums(records, body), ("spent", "budget"))
+    expected = _rate(sums[0], sums[1])
+    return problems + ([] if expected == body["answer"]["value"] else [f"share {body['answer']['value']} != {expected}"])
+
+
+def check_remaining(records, body, people):
+    """预算 − 已支出."""
+    sums = _row_sums(records, body)
+    problems = _rows_add_up(body, sums[:2], ("spent", "budget"))
+    expected = Decimal(sums[0]["budget"] - sums[1]["spent"]) / 100
+    value = _yuan(body["answer"]["value"])
+    return problems + ([] if value == expected else [f"balance {value} != {expected}"])
+
+
+def check_count_of_rates(records, body, people):
+    """「执行率低于60%的区县有几个」: the rows counted, each rate from its records."""
+    answer, problems = body["answer"], []
+    for row, found in zip(answer["rows"], _row_sums(records, body)):
+        if _rate(found["spent"], found["budget"]) != row[1]:
+            problems.append(f"row {row[0]}: rate {row[1]} != {_rate(found['spent'], found['budget'])}")
+    return problems + ([] if answer["value"] == len(answer["rows"]) else ["count != rows"])
+
+
+def check_growth(records, body, people):
+    """This period against the base: rows [base, this]."""
+    query, answer = body["query"], body["answer"]
+    sums = _row_sums(records, body)
+    if query["base_measure"] == "rate":  # a change of two rates, in percentage points
+        rates = [s["spent"] / s["budget"] for s in sums]
+        shown = [round(r * 100, 4) for r in rates]
+        problems = [f"row {row[0]}: {row[1]} != {r}" for row, r in zip(answer["rows"], shown) if row[1] != r]
+        expected = round((rates[1] - rates[0]) * 100, 4)
+    else:
+        base, this = (next(iter(s.values())) for s in sums)
+        problems = _rows_add_up(body, sums, ("spent", "budget"))
+        expected = Decimal(this - base) / 100 if query["difference"] else round((this - base) / base * 100, 4)
+        if query["difference"]:
+            return problems + ([] if _yuan(answer["value"]) == expected else [f"difference {answer['value']} != {expected}"])
+    return problems + ([] if answer["value"] == expected else [f"growth {answer['value']} != {expected}"])
+
+
+def _row_value(measure, found, key, people):
+    """A compared row's value from its records: 元, a rate (%), or spending per resident."""
+    if measure == "rate":
+        return found["spent"] / found["budget"]
+    if measure == "per_capita":
+        return found["spent"] / people[key]
+    return found["spent" if measure == "spent" else "budget"]
+
+
+def check_difference(records, body, people):
+    """「A比B多多少」: the first row less the second (regions, classes), or the last less the first (years)."""
+    query, answer = body["query"], body["answer"]
+    measure, sums = query["measure"], _row_sums(records, body)
+    keys = query["regions"] if query["group"] == "region" else [None] * len(sums)
+    values = [_row_value(measure, found, key, people) for found, key in zip(sums, keys)]
+    diff = values[-1] - values[0] if query["group"] in ("year", "period") else values[0] - values[1]
+    expected = {"rate": lambda d: round(d * 100, 4), "per_capita": lambda d: round(d / 100, 2)}.get(
+        measure, lambda d: Decimal(d) / 100)(diff)
+    value = _yuan(answer["value"]) if measure in ("spent", "budget") else answer["value"]
+    problems = _rows_add_up(body, sums, ("spent", "budget")) if measure in ("spent", "budget") else []
+    return problems + ([] if value == expected else [f"difference {answer['value']} != {expected}"])
+
+
+# ---- project figures -------------------------------------------------------------------------------
+
+
+def _project_total(records, url, measure, planned=False):
+    if measure == "count":
+        return records.count(url)
+    if measure == "output":
+        return records.total(url, PROJECT_AMOUNTS["planned_output" if planned else "output"])
+    return records.total(url, PROJECT_AMOUNTS[measure])
+
+
+def check_projects(records, body, people):
+    query, answer = body["query"], body["answer"]
+    found = _project_total(records, body["links"]["records"], query["measure"], query["planned"])
+    if query["measure"] == "output":
+        return [] if abs(float(found) - answer["value"]) < 1e-6 else [f"output {answer['value']} != {found}"]
+    value = answer["value"] if query["measure"] == "count" else _yuan(answer["value"])
+    return [] if value == found else [f"{query['measure']} {answer['value']} != records {found}"]
+
+
+def check_progress(records, body, people):
+    found = records.project(body["links"]["records"])["progress_pct"]
+    return [] if found == body["answer"]["value"] else [f"progress {body['answer']['value']} != {found}"]
+
+
+def check_project_share(records, body, people):
+    query, answer = body["query"], body["answer"]
+    part_measure = query["base_measure"] if query["base_measure"] in ("investment", "disbursed") else "count"
+    whole_measure = (query["share_of"] or {}).get("measure") or part_measure
+    urls = [row["records"]["projects"] for row in body["links"]["rows"]]
+    part, whole = (_project_total(records, url, m) for url, m in zip(urls, (part_measure, whole_measure)))
+    in_fen = [int(v * 100) if m != "count" else v for v, m in ((part, part_measure), (whole, whole_measure))]
+    problems = [f"row {row[0]}: {row[1]} != records {v}" for row, v in zip(answer["rows"], (part, whole))
+                if (_yuan(row[1]) if not isinstance(row[1], int) else row[1]) != v]
+    expected = _rate(*in_fen)
+    return problems + ([] if answer["value"] == expected else [f"share {answer['value']} != {expected}"])
+
+
+def check_project_years(records, body, people):
+    """Two years of a project figure: their difference, or its percent change."""
+    query, answer = body["query"], body["answer"]
+    totals = [_project_total(records, row["records"]["projects"], query["measure"], query["planned"])
+              for row in body["links"]["rows"]]
+    diff = totals[-1] - totals[0]
+    if query["percent_change"] and totals[0]:
+        first = totals[0] * 100 if query["measure"] != "count" else totals[0]
+        expected = round(float(diff * 100 if query["measure"] != "count" else diff) / float(first) * 100, 4)
+        return [] if answer["value"] == expected else [f"change {answer['value']} != {expected}"]
+    value = _yuan(answer["value"])
+    return [] if abs(value - Decimal(diff)) < Decimal("0.0001") else [f"difference {answer['value']} != {diff}"]
+
+
+def check_for(body):
+    """The check of an answer with one number, by what its query computed (None: none applies)."""
+    query = body["query"]
+    kind, measure, group = query["kind"], query["measure"], query["group"]
+    if kind == "project":
+        return {"progress": check_progress, "share": check_project_share}.get(measure) or (
+            check_project_years if group == "year" else check_projects)
+    if kind == "growth":
+        return check_growth
+    if kind == "comparison":
+        return check_difference
+    if group is not None:
+        return check_count_of_rates if query["count_only"] else None
+    return {"spent": check_sum, "budget": check_sum, "per_capita": check_per_capita, "rate": check_rate,
+            "share": check_share, "remaining": check_remaining}.get(measure)
+
+
+# ---- the sets --------------------------------------------------------------------------------------
+
+NO_LIMITS = {"RATELIMIT_ENABLED": False, "RATELIMIT_ASK": "100000 per minute"}
+SETS = load_sets()
+
+
+def _portal(instance, dataset, **config):
+    from ledger.db import current_publication
+    from portal import create_app
+
+    app = create_app({**_config_for(instance), **NO_LIMITS, **config})
+    with app.extensions["mingzhang.engine"].connect() as conn:
+        oracle = Oracle(conn, current_publication(conn)["id"], dataset=dataset, as_of=DEMO_AS_OF)
+        yield app.test_client(), oracle
+
+
+@pytest.fixture(scope="module")
+def city(demo_instance):
+    yield from _portal(demo_instance, "city")
+
+
+@pytest.fixture(scope="module")
+def yearbook(yearbook_instance):
+    yield from _portal(yearbook_instance, "yearbook", SEARCH_HYBRID=False)
+
+
+def _people(client):
+    regions = client.get("/api/regions").get_json()["regions"]
+    people = {r["code"]: r["population"] or 0 for r in regions}
+    people["top"] = next((r["population"] or 0 for r in regions if r["level"] == 0), 0)
+    return people
+
+
+@pytest.mark.parametrize("eval_set", SETS, ids=[s.name for s in SETS])
+def test_numeric_answers_add_up_from_their_records(eval_set, request):
+    checked, problems = 0, []
+    for dataset in eval_set.datasets:
+        client, oracle = request.getfixturevalue(dataset)
+        records, people = Records(client), _people(client)
+        for item in (i for i in eval_set.items if i.dataset == dataset):
+            question = oracle.question(item)
+            body = client.get("/api/ask", query_string={"q": question, "as_of": DEMO_AS_OF.isoformat()}).get_json()
+            answer = (body or {}).get("answer") or {}
+            if answer.get("kind") != "figure" or not isinstance(answer.get("value"), (int, float)):
+                continue
+            check = check_for(body)
+            found = check(records, body, people) if check else ["no records check for this figure"]
+            checked += 1
+            problems += [f"{item.id} 「{question}」: {p}" for p in found]
+    print(f"\n{eval_set.name}: {checked} numeric answers added up from their records, {len(problems)} problems")
+    assert not problems, "\n".join(problems[:40])
