@@ -500,6 +500,24 @@ def _fen(yuan):
     return round(yuan * 100) if yuan is not None else None
 
 
+# What a question's records link narrows by that the form has no field for, in words.
+QUESTION_SCOPE = {"project": "项目编号", "output_unit": "产出单位", "min_investment": "总投资不低于（元）",
+                  "max_investment": "总投资低于（元）", "min_progress": "进度高于（%）", "max_progress": "进度低于（%）",
+                  "started_year": "开工年度", "started_month_from": "开工月份自", "started_month_to": "开工月份至"}
+SEVERAL = {"region": "地区", "class": "科目", "year": "年度", "dept": "预算单位"}
+
+
+def question_scope():
+    """[(name, label, value)] of the arguments the form cannot show (a question's scope: several regions,
+    an investment bound …), kept as hidden fields when the form is sent again and listed above the table."""
+    found = [(k, QUESTION_SCOPE[k], v) for k, v in request.args.items(multi=True) if v and k in QUESTION_SCOPE]
+    for name, label in SEVERAL.items():
+        values = [v for v in request.args.getlist(name) if v]
+        if len(values) > 1:
+            found += [(name, label, v) for v in values]
+    return found
+
+
 PROJECT_COLUMNS = [
     Column("code", "项目编号", "code"), Column("name", "项目名称"), Column("year", "年度", "int"),
     Column("region_name", "地区"), Column("township_name", "乡镇/街道"), Column("category", "类别"),
@@ -548,7 +566,7 @@ def projects(fmt):
                "classes": q_ref.top_classes(conn, pub_id), "facets": q_proj.facet_values(conn, pub_id),
                "status_counts": q_proj.status_counts(conn, pub_id, flt),
                "townships": townships, "township_counts": q_proj.township_counts(conn, pub_id, flt),
-               "township": township_names.get(flt.township)}
+               "township": township_names.get(flt.township), "question_scope": question_scope()}
     payload = {"filters": {k: v for k, v in flt.__dict__.items() if v is not None}, "sort": sort,
                "count": page.total, "page": page.page, "per_page": page.per_page, "pages": page.pages,
                "sums": {k[:-4]: fen_to_yuan(v) for k, v in page.sums.items()}}
