@@ -46,6 +46,10 @@ _TAIL = re.compile(rf"(?:\s?-?(?:{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|
                    rf"|{_DIGITS}(?![0-9０-９]*(?:元|万|年|月|日|%|人|户|亩|米|吨|个|名|次|岁|平方|辆|台))))+")
 
 
+# 「龙泉路12号至18号段人行道改造」: a stretch of road between two house numbers is public works.
+_ROAD_SECTION = re.compile(rf"\s?(?:(?:至|到|~|～|—|－|-)\s?{_DIGITS}号)?段")
+
+
 def find_addresses(text):
     """House- and room-level address spans; traditional characters (「18號」「3棟2單元」) read too."""
     view = simplified(text)
@@ -55,7 +59,7 @@ def find_addresses(text):
         tail = _TAIL.match(view, end)
         end = tail.end() if tail else end
         value = text[m.start():end]
-        if _is_detail(view[m.start():end]):
+        if _is_detail(view[m.start():end]) and not (view[end - 1] == "号" and _ROAD_SECTION.match(view, end)):
             spans.append(Span(m.start(), end, "address", value))
     return spans
 

@@ -64,7 +64,12 @@ PERSON_CUES = (
     "项目经理", "监理", "施工员", "安全员", "转包给个人", "分包给个人", "孩子叫", "名叫", "小名叫", "群众举报",
     "留守儿童", "失独老人", "独居老人", "空巢老人", "户籍人口", "承租人", "借款人", "担保人", "证明人", "见证人",
     "老党员", "党员", "骑手", "外卖员", "社工", "邻居", "妈叫", "爸叫", "妈妈叫", "爸爸叫", "母亲叫", "父亲叫", "儿子叫",
-    "女儿叫", "老伴叫", "爱人叫", "丈夫叫", "妻子叫", "他叫", "她叫",
+    "女儿叫", "老伴叫", "爱人叫", "丈夫叫", "妻子叫", "他叫", "她叫", "支付给个人", "付给个人", "发放给个人",
+    # more relatives and informal roles people write in comments
+    "舅舅", "舅妈", "姑姑", "姑父", "姨妈", "姨父", "叔叔", "婶婶", "伯伯", "伯母", "小舅子", "姐夫", "妹夫", "嫂子",
+    "弟媳", "表哥", "表姐", "表弟", "表妹", "堂兄", "堂弟", "堂姐", "堂妹", "外甥", "外甥女", "侄儿", "岳父", "岳母",
+    "公公", "婆婆", "老公", "老婆", "媳妇", "爱人", "老板", "老板娘", "管护员", "管理员", "保管员", "炊事员", "饲养员",
+    "清洁工", "环卫工", "搬运工", "装卸工", "临时工", "帮工", "见习生", "见习人员", "学徒", "志愿者", "物业经理",
 )
 # Titles that mark a public official in the role: the name before or after them stays.
 OFFICIAL_TITLES = (
@@ -72,11 +77,12 @@ OFFICIAL_TITLES = (
     "市长", "副市长", "县长", "副县长", "镇长", "副镇长", "乡长", "副乡长", "主席", "副主席", "秘书长", "厅长",
     "副厅长", "部长", "副部长", "院长", "副院长", "校长", "副校长", "所长", "站长", "审计长", "检察长", "庭长",
     "委员", "常委", "巡视员", "调研员", "督查员", "人大代表", "政协委员", "发言人", "同志", "组长", "主任委员",
-    "总经济师", "总会计师", "行长", "董事长", "总经理", "总工程师", "干部",
+    "总经济师", "总会计师", "行长", "董事长", "总经理", "总工程师", "干部", "民警", "警官", "第一书记",
 )
 # Characters after which a nr-tagged word is part of a place or organisation name.
-PLACE_ORG_SUFFIX = tuple("村镇乡庄屯街路桥河湾沟坝山岭寨店集铺营堡坪塘港园苑厂局院校县区市省队社组站所湖江溪洲塘坡岗冲寺庙祠亭塔观") + (
-    "公司", "集团", "大道", "小区", "中学", "小学", "医院", "大学", "学院", "合作社", "家庭农场")
+PLACE_ORG_SUFFIX = tuple("村镇乡庄屯街路桥河湾沟坝山岭寨店集铺营堡坪塘港园苑厂局院校县区市省队社组站所湖江溪洲塘坡岗冲寺庙祠亭塔观洞峡潭") + (
+    "公司", "集团", "大道", "小区", "中学", "小学", "医院", "大学", "学院", "合作社", "家庭农场", "景区", "公园", "片区", "工程",
+    "项目", "地块", "水库", "大桥")
 # Surname-initial words that jieba sometimes tags nr but are not names.
 NOT_NAMES = frozenset("""
 高新 高速 高层 高中 高温 高压 高效 高度 金融 金额 金属 黄金 黄河 黄土 白天 白色 万元 万亿 方案 方面 方式 方向
@@ -121,7 +127,7 @@ def looks_like_person_name(word):
 
 # 「王秀芳代表建议…」「李卫国委员在讨论时提出」「夏晓芳代表转交…」「龚芳等9名代表联名」: delegates in the role.
 _DELEGATE_AFTER_RE = re.compile(
-    r"^(?:等[\d一二三四五六七八九十几多]+(?:名|位)(?:人大|政协)?(?:代表|委员)|(?:代表|委员)(?:们)?(?:建议|提出|指出|表示|认为|发言"
+    r"^(?:等[\d一二三四五六七八九十几多]+(?:名|位)(?:人大|政协)?(?:代表|委员)|(?:代表|委员)(?:们)?(?:[:：]|建议|提出|指出|表示|认为|发言"
     r"|说|在|询问|质询|关于|领衔|联名|审议|提交|呼吁|希望|转交|视察|调研|督办|参加|出席|一行|介绍|反映|带队|走访|的(?:建议|议案|提案)))")
 # 「代表金涛在视察…」「转交代表：X」「提出人：X、Y」: the role word right before the name (not 村民代表).
 _DELEGATE_BEFORE_RE = re.compile(r"(?:(?<!村民)(?<!居民)(?<!职工)(?<!家长)(?<!学生)(?<!业主)(?:代表|委员)|提出人|建议人|附议人"
@@ -129,8 +135,8 @@ _DELEGATE_BEFORE_RE = re.compile(r"(?:(?<!村民)(?<!居民)(?<!职工)(?<!家�
 # A government body and maybe a staff role right before the name: 「县财政局负责人X」「区住建局干部X」
 # 「街道办事处社会救助科X」「请与镇人民政府X联系」. Places alone (「白沙镇X」) are where residents live.
 _GOV_BODY = (r"(?:局|委员会|办公室|政府|办事处|服务中心|中心|残联|妇联|团委|工会|人大|政协|法院|检察院|派出所|财政所"
-             r"|[\u4e00-\u9fff]{1,6}科|村委会?|居委会?|社区|街道办?|[镇乡])")
-_STAFF_ROLE = r"(?:负责人|干部|工作人员|联系人|经办人|承办人|办事员|科员|职员|同志|党员干部|网格长)"
+             r"|[\u4e00-\u9fff]{1,6}科|村委会?|居委会?|社区|街道办?|[镇乡]|工作队|工作组)")
+_STAFF_ROLE = r"(?:负责人|干部|工作人员|联系人|经办人|承办人|办事员|科员|职员|同志|党员干部|网格长|队员)"
 _BODY_BEFORE_RE = re.compile(rf"(?:(?:局|委员会|办公室|政府|办事处|中心|残联|妇联|团委|工会|法院|检察院|派出所|[\u4e00-\u9fff]科)"
                              rf"|{_GOV_BODY}的?{_STAFF_ROLE})[:：\s]*$")
 # 「…收据上，经办人写的是X」「承办单位：区住建局，经办人：X」: a contact of the body the sentence names.
@@ -147,8 +153,14 @@ def _sentence_before(text, start, width=40):
     return before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0):]
 
 
+# 「市政协委员、民建会员X」: a title, then more of the person's descriptions before the name.
+_TITLE_CHAIN_RE = re.compile("(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + r")、[\u4e00-\u9fff]{1,10}$")
+
+
 def _official_before(before):
     if before[-1:] in SURNAMES and _TITLE_BEFORE_RE.search(before[:-1]):
+        return True
+    if _TITLE_CHAIN_RE.search(before) and not _CUE_END_RE.search(before):  # not 「…主任、村民X」
         return True
     if _TITLE_BEFORE_RE.search(before) or _DELEGATE_BEFORE_RE.search(before) or _BODY_BEFORE_RE.search(before):
         return True
@@ -341,8 +353,23 @@ def _extend(text, start, word, by_start=None):
     return word
 
 
+# What must follow a name that is also a common word (「写信人甘露反映」「村民程序的房屋」): a person's
+# speech, household or signature, never just any verb (「申请人申请已受理」 is no person 申请).
+_WORD_NAME_RIGHT = re.compile(r"反映|称|表示|说|介绍|家|的(?:房|家|低保|补助|儿|女|妻|丈|父|母|户)|获得|签字|已签|由(?!于)"
+                              r"|今年|现年|[，,（(]\s?(?:男|女|\d)")
+# 「联系人：区农业农村局…」: a "name" that runs into an organisation's name is the organisation's start.
+_ORG_RIGHT = re.compile(_HAN + r"{0,6}?(?:局|委员会|政府|办事处|中心|公司|银行|医院|学校|合作社)")
+
+
 def _name_at(text, start, tokens_by_start):
     """The person name beginning at ``start`` (after a cue), or None."""
+    word = _name_candidate(text, start, tokens_by_start)
+    if word and _ORG_RIGHT.match(text, start + len(word)):
+        return None
+    return word
+
+
+def _name_candidate(text, start, tokens_by_start):
     head = text[start:start + 4]
     if not re.match(_HAN + "{2}", head) or not has_surname(head):
         return None
@@ -361,7 +388,7 @@ def _name_at(text, start, tokens_by_start):
         # A common word (「业主单位正在…」), not a name, unless a person's action follows it
         # (「写信人甘露反映」「村民程序的房屋」「申请人包容称」).
         word = token[0]
-        return word if len(word) <= 3 and re.match(_WEAK_RIGHT, text[start + len(word):]) else None
+        return word if len(word) <= 3 and _WORD_NAME_RIGHT.match(text, start + len(word)) else None
     # Fallback: two or three characters, by the character after the given name.
     given = re.match(_HAN + "{1,2}", text[start + surname_len:])
     if not given or given.group(0)[0] in "某氏":
@@ -449,7 +476,19 @@ def _jieba_names(text, tokens, spans):
                 continue
             if flag == "nrfg" and len(word) == 2 and word[1] in "家氏":  # 李家(村), 王氏(宗祠)
                 continue
+            if _phrase_not_name(word):
+                continue
             spans[start] = Span(start, end, "person_name", word, "jieba")
+
+
+# Characters no given name is made of: particles and modal words (「修得真好」「何时能」).
+_PARTICLES = frozenset("得了着过吗呢吧啊么嘛哦呀能会该要想")
+
+
+def _phrase_not_name(word):
+    """A jieba nr guess that reads as an ordinary phrase: it holds a particle or modal word
+    (「修得真好」「何时能」) or is a verb said twice around 一 (「查一查」)."""
+    return any(c in _PARTICLES for c in word[1:]) or (len(word) == 3 and word[1] == "一" and word[0] == word[2])
 
 
 def _starts_a_token(by_start, start):

@@ -691,6 +691,33 @@ for text, ents in [("春风 临时救助 2000.00", [("person_name", "春风")]),
     add(text, *ents, known=["春风"], group="known_list")
 add("春风拂面，惠民政策暖人心。", known=["春风"], keep=["春风"], group="known_list")
 
+# Report paragraphs with no private person in them: nothing may change (spot checks, second round).
+for text in ["区委书记戴立新主持召开常委会，研究部署乡村振兴工作。", "黄龙洞景区提升改造项目完成验收。", "龙泉路12号至18号段人行道改造。",
+             "钱塘江海塘安澜工程。", "向阳社区、高桥村等8个村社完成污水管网改造。", "温州、金华、台州三市联合开展专项检查。",
+             "请各镇街于5月10日前将汇总表报送至区财政局农业科（联系人：许科长，电话：87001234）。"]:
+    add(text, keep=[text], group="spot_public")
+add("联系人：区农业农村局 沈科长 0571-86001234", keep=["区农业农村局", "0571-86001234"], group="spot_public")
+for text, ents in [("村里的会计把钱都给了他小舅子柴永刚", [("person_name", "柴永刚")]),
+                   ("举报：苗圃老板单国华长期拖欠工人工资", [("person_name", "单国华")]),
+                   ("摘要：付管护员聂春生4月工资", [("person_name", "聂春生")]),
+                   ("支付给个人汪国富工程款50000元。", [("person_name", "汪国富")]),
+                   ("我们小区物业经理叫祁文斌，态度很差", [("person_name", "祁文斌")])]:
+    add(text, *ents, group="spot_private")
+
+# Citizens' comments with nobody in them: jieba's name guesses on phrases must not change them.
+for text in ["这条路修得真好，点赞！", "何时能通公交？", "严重超预算，请审计部门查一查。", "明明说好年底完工，到现在还没动。",
+             "为什么高新区的补贴比我们多？", "向有关部门反映多次，一直没人管。", "石头路改成柏油路了，谢谢政府。", "这个程序太复杂，能简化吗？",
+             "代表们辛苦了！", "施工队把泥土倒在田里，庄稼都毁了。"]:
+    add(text, keep=[text], mode="user", group="spot_public")
+
+# Delegates' inquiries and meeting notes: officials named in the role (spot checks, third round).
+for text, keep in [("尊敬的钟国平代表：您提出的关于农村公路养护的建议收悉，现答复如下。", "钟国平"),
+                   ("市政协委员、民建会员冼丽娟提交提案。", "冼丽娟"), ("驻村工作队队员葛明辉、包红霞参与了走访。", "包红霞"),
+                   ("街道工作人员晏小芬、社区民警汤建斌到场调解。", "汤建斌"),
+                   ("关于加快城西片区学校建设的建议\n提出人：戚美华\n附议人：章建伟、倪小红、褚振东", "倪小红")]:
+    add(text, keep=[keep], group="spot_public")
+add("会议由村主任、村民王建强共同签字。", ("person_name", "王建强"), group="spot_private")
+
 out = Path(__file__).with_name("pii_corpus.jsonl")
 with out.open("w", encoding="utf-8") as fh:
     for item in items:
