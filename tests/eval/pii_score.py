@@ -1,0 +1,119 @@
+"""Score de-identification on a span-annotated corpus (the blind PII corpora' format).
+
+Usage: python tests/eval/pii_score.py CORPUS.jsonl [--misses]
+
+For each text, both paths: publication (Deidentifier with the text's known_names) and user text
+(user_text=True). A private span is caught when the changed findings cover every character of it;
+a public span is altered when any changed finding overlaps it. Also checks the scrubbed output: a
+private span's exact text must not survive, and no run of more than 4 of its original digits.
+"""
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+
+from anonymize import Deidentifier
+
+NUM = str.maketrans("〇零一幺二两三四五六七八九", "0011223456789")
+
+
+def digits(s):
+    return re.sub(r"\D", "", unicodedata.normalize("NFKC", s).translate(NUM))
+
+
+def covered(span, finds):
+    chars = set()
+    for f in finds:
+        chars.update(range(f.start, f.end))
+    return all(i in chars for i in range(span["start"], span["end"]))
+
+
+def overlaps(span, f):
+    return f.start < span["end"] and span["start"] < f.end
+
+
+def leaks(span, out):
+    text = span["text"]
+    if span["type"] == "name":
+        return text in out
+    d = digits(text)
+    if len(d) >= 7:
+        od = digits(out)
+        return any(d[i:i + 5] in od for i in range(len(d) - 4))
+    return text in out
+
+
+def score(items, user_text):
+    rec, tot, leak = Counter(), Counter(), Counter()
+    pub_altered = pub_total = 0
+    tp = fp = 0
+    misses = defaultdict(list)
+    for item in items:
+        text = item["text"]
+        deid = Deidentifier("blind-eval-key", known_person_names=[] if user_text else item.get("known_names", []),
+                            user_text=user_text)
+        finds = deid.findings(text)
+        out = deid.text(text)
+        spans = [dict(s, text=text[s["start"]:s["end"]]) for s in item["spans"]]
+        for s in spans:
+            if s["private"]:
+                key = s["type"] + ("(known)" if s.get("known") else "(unknown)" if s["type"] == "name" else "")
+                tot[key] += 1
+                if covered(s, finds):
+                    rec[key] += 1
+                else:
+                    misses[key].append((item["id"], s["text"], text[max(0, s["start"] - 12):s["end"] + 12]))
+                leak[key] += leaks(s, out)
+            else:
+                pub_total += 1
+                if any(overlaps(s, f) for f in finds) or s["text"] not in out:
+                    pub_altered += 1
+                    misses["PUBLIC-" + s["type"]].append((item["id"], s["text"], text[max(0, s["start"] - 12):s["end"] + 12]))
+        for f in finds:
+            if any(s["private"] and overlaps(s, f) for s in spans):
+                tp += 1
+            else:
+                fp += 1
+    return rec, tot, leak, pub_altered, pub_total, tp, fp, misses
+
+
+def summary(items, user_text):
+    """Recall per span type (names also by known/unknown), precision and public spans altered."""
+    rec, tot, leak, altered, public, tp, fp, misses = score(items, user_text)
+    by_type = defaultdict(lambda: [0, 0])
+    for key in tot:
+        by_type[key.split("(")[0]][0] += rec[key]
+        by_type[key.split("(")[0]][1] += tot[key]
+    return {"recall": {k: r / t for k, (r, t) in by_type.items()},
+            "recall_detail": {k: rec[k] / tot[k] for k in tot},
+            "counts": {k: (rec[k], tot[k], leak[k]) for k in tot},
+            "overall_recall": sum(rec.values()) / sum(tot.values()),
+            "precision": tp / max(tp + fp, 1), "public_altered": altered / public,
+            "altered": (altered, public), "found": (tp, tp + fp), "misses": misses}
+
+
+def report(name, items, user_text):
+    result = summary(items, user_text)
+    print(f"\n== {name} ({len(items)} texts)")
+    print(f"{'type':22} {'caught':>7} {'total':>6} {'recall':>7} {'leaked':>7}")
+    for key, (caught, total, leaked) in sorted(result["counts"].items()):
+        print(f"{key:22} {caught:7} {total:6} {caught / total:7.1%} {leaked:7}")
+    for key, value in sorted(result["recall"].items()):
+        print(f"  {key:20} recall {value:.1%}")
+    tp, found = result["found"]
+    altered, public = result["altered"]
+    print(f"ALL private recall {result['overall_recall']:.1%}; precision {tp}/{found} = {result['precision']:.1%}; "
+          f"public spans altered {altered}/{public} = {result['public_altered']:.1%}")
+    return result["misses"]
+
+
+if __name__ == "__main__":
+    items = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
+    misses = report("publication path", items, user_text=False)
+    report("user-text path", items, user_text=True)
+    if "--misses" in sys.argv:
+        for key, rows in sorted(misses.items()):
+            print(f"\n-- {key}: {len(rows)}")
+            for row in rows[:60]:
+                print("  ", row)
