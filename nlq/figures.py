@@ -11,8 +11,6 @@ from ledger.queries import projects as q_proj
 from ledger.queries import reference as q_ref
 from ledger.queries.execution import Scope, amounts
 
-from .timeparse import Period
-
 GROUPINGS = {"kuan": "subclass"}  # the IR's group names → ledger's where they differ
 
 
@@ -155,10 +153,6 @@ def available_years(conn, pub_id):
 def last_month(conn, pub_id, year):
     """The last month with spending rows in ``year`` (0 when the year has only whole-year rows)."""
     return q_ref.last_month(conn, pub_id, year)
-
-
-def whole(period):
-    return Period(period.year_from, period.year_to, 0, 0, period.explicit)
 
 
 # ---- projects -----------------------------------------------------------------

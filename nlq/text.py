@@ -50,12 +50,6 @@ def normalize(text):
     return text
 
 
-def amount_to_yuan(number, unit):
-    """「3000万」 → 30000000 (元)."""
-    scale = {"亿": 100_000_000, "万": 10_000, "千": 1000, "": 1}
-    return float(number) * scale.get(unit, 1)
-
-
 def printable(text):
     """True when the question has at least one letter, digit or CJK character."""
     return any(unicodedata.category(ch)[0] in "LN" for ch in text)
