@@ -242,8 +242,7 @@ def main():
             stop_elasticsearch(es_folder)
         if cluster:
             cluster.stop()
-        if not args.instance:
-            shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(tmp, ignore_errors=True)  # an --instance folder lies outside it and is kept
 
 
 if __name__ == "__main__":
