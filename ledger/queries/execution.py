@@ -137,9 +137,14 @@ def monthly(conn, pub_id, scope):
     Returns [{"month", "spent_fen", "cumulative_fen"}] for months up to the last with data.
     """
     conds = _conditions(expenditures, pub_id, scope.with_(month=None), is_spending=True)
-    rows = dict(conn.execute(select(expenditures.c.month, func.sum(expenditures.c.amount_fen))
-                             .where(*conds, expenditures.c.month >= 1).group_by(expenditures.c.month)).all())
-    last = min(scope.month or 12, max(rows, default=0))
+    return monthly_series(conn, expenditures, conds, scope.month)
+
+
+def monthly_series(conn, table, conds, up_to_month):
+    """Monthly and cumulative spending of ``table`` rows matching ``conds`` (departments' or units')."""
+    rows = dict(conn.execute(select(table.c.month, func.sum(table.c.amount_fen))
+                             .where(*conds, table.c.month >= 1).group_by(table.c.month)).all())
+    last = min(up_to_month or 12, max(rows, default=0))
     out, running = [], 0
     for month in range(1, last + 1):
         running += int(rows.get(month) or 0)

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from ..schema import func_classes, unit_budgets, unit_expenditures, units
 from .cache import per_publication
+from .execution import monthly_series
 from .paging import Page, clamp
 
 CLASS_DIGITS = {"class": 3, "subclass": 5}
@@ -89,14 +90,7 @@ def breakdown(conn, pub_id, scope, by):
 def monthly(conn, pub_id, scope):
     """[{"month", "spent_fen", "cumulative_fen"}] for months 1.. up to the last with data (or scope.month)."""
     conds = _conditions(unit_expenditures, pub_id, scope.with_(month=None), is_spending=True)
-    rows = dict(conn.execute(select(unit_expenditures.c.month, func.sum(unit_expenditures.c.amount_fen))
-                             .where(*conds, unit_expenditures.c.month >= 1).group_by(unit_expenditures.c.month)).all())
-    last = min(scope.month or 12, max(rows, default=0))
-    out, running = [], 0
-    for month in range(1, last + 1):
-        running += int(rows.get(month) or 0)
-        out.append({"month": month, "spent_fen": int(rows.get(month) or 0), "cumulative_fen": running})
-    return out
+    return monthly_series(conn, unit_expenditures, conds, scope.month)
 
 
 def _records(conn, pub_id, scope, *, is_spending, page, per_page):

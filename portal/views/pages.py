@@ -39,14 +39,19 @@ def fail(exc_class, message):
     raise UserError(MESSAGES[status][0], message, status)
 
 
-def listing(rule, endpoint=None):
-    """Register ``rule`` as an HTML page plus its ``.json`` and ``.csv`` twins (same endpoint)."""
-    def decorate(view):
-        name = endpoint or view.__name__
-        bp.add_url_rule(rule, name, view, defaults={"fmt": "html"})
-        bp.add_url_rule(rule + ".<any(json,csv):fmt>", name, view)
-        return view
-    return decorate
+def listing_on(blueprint):
+    """A decorator registering ``rule`` on ``blueprint`` as an HTML page plus its .json and .csv twins."""
+    def listing(rule, endpoint=None):
+        def decorate(view):
+            name = endpoint or view.__name__
+            blueprint.add_url_rule(rule, name, view, defaults={"fmt": "html"})
+            blueprint.add_url_rule(rule + ".<any(json,csv):fmt>", name, view)
+            return view
+        return decorate
+    return listing
+
+
+listing = listing_on(bp)
 
 
 @bp.app_context_processor

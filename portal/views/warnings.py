@@ -17,20 +17,13 @@ from ..args import arg_code, arg_int
 from ..context import connection
 from . import flags as fl
 from .mapdata import district_map
-from .pages import PROJECT_COLUMNS, fail, page_args, require_pub, respond
+from .pages import PROJECT_COLUMNS, fail, listing_on, page_args, require_pub, respond
 from .tables import Column, Table, json_response
 
 bp = Blueprint("warnings", __name__)
 
 
-def listing(rule, endpoint=None):
-    """``rule`` as an HTML page plus its ``.json`` and ``.csv`` twins (same endpoint), as pages.listing."""
-    def decorate(view):
-        name = endpoint or view.__name__
-        bp.add_url_rule(rule, name, view, defaults={"fmt": "html"})
-        bp.add_url_rule(rule + ".<any(json,csv):fmt>", name, view)
-        return view
-    return decorate
+listing = listing_on(bp)
 
 
 def _choice(name, allowed, label):
