@@ -84,14 +84,23 @@ def _open_plans(project, rest, as_of):
     return plans
 
 
+def _trim_latest(plans, excess):
+    """Take ``excess`` off the latest plans first, never below zero (a plan is never negative)."""
+    for year in sorted((y for y in plans if plans[y]), reverse=True):
+        cut = min(plans[year], excess)
+        plans[year] -= cut
+        excess -= cut
+        if not excess:
+            return
+
+
 def _project_plan(rng, project, paid, as_of, miss):
     start, end = project["start_date"], project["end_date"]
     years = sorted(set(range(start.year, end.year + 1)) | set(paid))
     plans = _closed_plans(rng, paid, years, as_of, miss)
     rest = project["total_investment_fen"] - sum(plans.values())
-    if rest < 0 and plans:  # noise pushed the closed plans past the total: trim the latest
-        latest = max(y for y in plans if plans[y])
-        plans[latest] += rest
+    if rest < 0 and plans:  # noise or a seeded miss pushed the closed plans past the total
+        _trim_latest(plans, -rest)
         rest = 0
     for year, fen in _open_plans(project, rest, as_of).items():
         plans[year] = plans.get(year, 0) + fen
