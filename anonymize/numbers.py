@@ -3,7 +3,10 @@
 Detection runs on a *digit view* of the text that has the same length as the text, so offsets map
 back one to one: full-width digits and Chinese numerals (〇零一幺二两三…九) become ASCII digits,
 separators people put inside numbers (spaces, ideographic spaces, dots, dashes and em-dashes, middle
-dots, underscores) become a blank, everything else a stop. A *run* is a sequence of digit groups
+dots, underscores) become a blank, everything else a stop. List-cell separators — an ideographic
+space, a tab, two or more spaces — are stops too (``cell_view``), except between short groups
+(「139　1234　5678」) or inside a split ID or card; and a group that is a complete number on its own
+is never merged with its neighbours (``_segments``). A *run* is a sequence of digit groups
 joined by at most ``_MAX_GAP`` separator characters; every contiguous slice of a run's groups is
 tried, so two numbers written side by side (「0731-8456 7890 138 1234 5678」) are both found and one
 digit at a time (「1 3 8 …」) is one number.
@@ -35,7 +38,7 @@ NEGATIVE_CUES = ("合同", "编号", "凭证", "单号", "流水", "订单", "�
                  "编码", "序号", "批号", "工单", "金额", "合计", "预算", "支出", "资金", "投资", "拨付", "￥", "¥")
 # Letters glued to a number that say "this is my contact": wx13812345678, vx:…, tel…, V…
 _CONTACT_PREFIX = re.compile(r"(?i)(?:wx|vx|v|wechat|weixin|tel|phone|mobile|mob|call|qq)\s*[:：]?\s*$")
-_AMOUNT_AFTER = re.compile(r"\s?(?:[万亿千百]?元|块|圆|%|％|公里|千米|米|平方|吨|亩|个|件|台|套|户(?![名主籍口])|人(?![民员])"
+_AMOUNT_AFTER = re.compile(r"[ \u00a0]?(?:[万亿千百]?元|块|圆|%|％|公里|千米|米|平方|吨|亩|个|件|台|套|户(?![名主籍口])|人(?![民员])"
                            r"|号(?:文|令)|年|月|日|次|kg|km|m²)")
 _AMOUNT_BEFORE = re.compile(r"[¥￥$]\s?$|第\s?$")
 _DECIMAL_TAIL = re.compile(r"[.．]\d{1,2}$")
@@ -65,6 +68,63 @@ def digit_view(text):
         else:
             out.append("#")
     return "".join(out)
+
+
+_CELL_BREAK = re.compile(r"[\u3000\t]+|[ \u00a0]{2,}")
+_GROUP_BEFORE = re.compile(r"[\dX]+$")
+
+
+def cell_view(text, view):
+    """The digit view with list-cell boundaries made stops: an ideographic space, a tab or two and
+    more spaces end a number (「王某　女　<ID>　300元」 are four cells, not one long digit run); a
+    single space, a dash or a dot may still sit inside one (「138 1234 5678」). The wide blank is
+    still one number's separator between two short groups (at most four digits each:
+    「138　1234　5678」) and inside groups that only together make a valid number and none of which
+    is one alone (「500103　196506187475」)."""
+    out = list(view)
+    for m in _CELL_BREAK.finditer(text):
+        before = _GROUP_BEFORE.search(view, 0, m.start())
+        after = _GROUP.match(view, m.end())
+        short = len(before.group(0)) <= 4 and len(after.group(0)) <= 4 and not _AMOUNT_AFTER.match(text, after.end()) \
+            if before and after else False
+        if before and after and (short or _joins_into_number(text, view, before.start(), after.end())):
+            continue
+        out[m.start():m.end()] = "#" * (m.end() - m.start())
+    return "".join(out)
+
+
+def _joins_into_number(text, view, left, right):
+    """Some slice of the groups around a wide blank (from ``left`` to ``right`` at least) is a
+    complete ID or card while none of its groups is one on its own."""
+    run = next((r for r in _RUN.finditer(view) if r.start() <= left and right <= r.end()), None)
+    if run is None:
+        return False
+    groups = _groups(view, run.start(), run.end())
+    if any(_complete(g[2]) for g in groups if left <= g[0] < right):
+        return False
+    for i, first in enumerate(groups):
+        if first[0] > left:
+            break
+        digits = ""
+        for last in groups[i:]:
+            digits += last[2]
+            if len(digits) > 19 or any(_complete(g[2]) for g in groups if first[0] <= g[0] <= last[0]):
+                break
+            if last[1] >= right and len(digits) >= 16 and _complete(digits) and not _AMOUNT_AFTER.match(text, last[1]):
+                return True
+    return False
+
+
+def _complete(digits):
+    """A group that is a whole valid number on its own: never merged with its neighbours."""
+    n = len(digits)
+    if n == 18 and valid_id18(digits):
+        return True
+    if "X" in digits:
+        return False
+    if 16 <= n <= 19 and valid_luhn(digits) and plausible_card_prefix(digits):
+        return True
+    return n == 11 and bool(re.fullmatch(r"1[3-9]\d{9}", digits))
 
 
 def _groups(view, start, end):
@@ -148,6 +208,8 @@ def classify(digits, text, start, end, user_text):
     if 16 <= n <= 19 and valid_luhn(digits) and cue["id_number"] <= 0:
         if cue["bank_card"] > 0 or (cue["bank_card"] == 0 and plausible_card_prefix(digits)):
             return "bank_card"
+    if 16 <= n <= 20 and cue["id_number"] <= 0 and _PASSBOOK_CUE.search(text[max(0, start - 10):start]):
+        return "bank_card"
     mobile = re.fullmatch(r"(?:0{0,2}86)?(1[3-9]\d{9})", digits)
     if mobile and cue["mobile"] >= 0:
         return "mobile"
@@ -170,14 +232,34 @@ def _landline(digits, text, start, end, cue, user_text):
     return None
 
 
+# A passbook or 一卡通 account is named by its cue word, whatever its check digit (many are not Luhn).
+_PASSBOOK_CUE = re.compile(r"(?:存折|一卡通)(?:账号|帐号|号码|卡号|号)?\s?(?:是|为)?\s?[:：]?\s?$")
+# 「电话1390817\n2265」: a mobile broken by a line break in a narrow column.
+_BROKEN_MOBILE = re.compile(r"(?<![0-9])(1[3-9][0-9]{3,8})[ \t]*\r?\n[ \t]*([0-9]{1,6})(?![0-9])")
+
+
+def _split_mobiles(text, user_text):
+    out = []
+    for m in _BROKEN_MOBILE.finditer(text):
+        digits = m.group(1) + m.group(2)
+        if len(digits) == 11 and _cue_verdict(text, m.start(), "mobile", user_text) > 0:
+            out.append((_PRIORITY["mobile"], Number(m.start(), m.end(), "mobile", digits)))
+    return out
+
+
 _PRIORITY = {"id_number": 90, "bank_card": 80, "mobile": 70, "landline": 60}
 
 
 def _segments(text, groups):
-    """A run's groups cut where an amount column begins (``_amount_after_space``)."""
+    """A run's groups cut where an amount column begins (``_amount_after_space``) and around a group
+    that is a complete number on its own after or before a blank (``_complete``); a 残疾证号 (an ID and
+    two digits of category and grade, 「…1871 52」) stays whole."""
     segment = [groups[0]]
     for prev, group in zip(groups, groups[1:]):
-        if _amount_after_space(text, prev[1], group[0], group[1]):
+        blank = " " in text[prev[1]:group[0]].replace("\u00a0", " ")
+        disability_grade = len(group[2]) <= 2 and valid_id18(prev[2]) and not _is_amount(text, group[0], group[1])
+        if _amount_after_space(text, prev[1], group[0], group[1]) \
+                or blank and (_complete(prev[2]) or _complete(group[2])) and not disability_grade:
             yield segment
             segment = []
         segment.append(group)
@@ -186,8 +268,8 @@ def _segments(text, groups):
 
 def find_numbers(text, user_text=False):
     """(priority, Number) candidates for every identifier-like number in ``text`` (may overlap)."""
-    view = digit_view(text)
-    out = []
+    view = cell_view(text, digit_view(text))
+    out = _split_mobiles(text, user_text)
     for run in _RUN.finditer(view):
         if run.end() - run.start() < 7:
             continue
@@ -221,12 +303,14 @@ _COUNTRY_PREFIX = re.compile(r"(?:[(（]\+?86[)）]|\+86|0086|\+)[ -]?$")
 
 
 def _with_prefix(text, start, kind):
-    """A mobile's country code (「+86 」「（+86）」) and a landline's opening bracket belong to it."""
+    """A mobile's country code (「+86 」「（+86）」「＋８６　」) and a landline's opening bracket belong to it."""
     if kind == "landline" and text[start - 1:start] in ("(", "（"):
         return start - 1
     if kind != "mobile":
         return start
-    m = _COUNTRY_PREFIX.search(text[max(0, start - 6):start])
+    before = text[max(0, start - 6):start]
+    m = _COUNTRY_PREFIX.search("".join(c if len(unicodedata.normalize("NFKC", c)) != 1 else unicodedata.normalize("NFKC", c)
+                                       for c in before))
     return start - len(m.group(0)) if m else start
 
 

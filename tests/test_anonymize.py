@@ -169,3 +169,24 @@ def test_known_word_names_in_list_rows_are_the_person():
 def test_an_amount_after_an_account_number_is_not_part_of_it():
     out = Deidentifier("key").text("账号 6222021234567890128 1,200.00")
     assert out.endswith(" 1,200.00") and "0128" in out
+
+
+CARD = "6217991234567890124"  # Luhn-valid, 19 digits
+
+
+def test_list_cells_end_a_number():
+    assert valid_luhn(CARD)
+    assert kinds(f"李四\u3000男\u3000{ID}\u3000450元") == [("id_number", ID)]
+    assert kinds(f"李四\u30002400\u3000{CARD}\u3000备注") == [("bank_card", CARD)]
+    assert kinds(f"李四\t960\t{CARD}\t代领") == [("bank_card", CARD)]
+    assert kinds(f"李四  {ID}  135 2233 4455  1500元") == [("id_number", ID), ("mobile", "135 2233 4455")]
+    assert kinds(f"{ID}\u3000135 2233 4455\u30002000元") == [("id_number", ID), ("mobile", "135 2233 4455")]
+    assert kinds("手机139\u30001234\u30005678") == [("mobile", "139\u30001234\u30005678")]  # typed spaced, still one
+    assert kinds("身份证110105\u300019491231002X") == [("id_number", "110105\u300019491231002X")]
+
+
+def test_passbook_and_broken_mobile():
+    assert kinds("存折账号12345678901234567") == [("bank_card", "12345678901234567")]
+    assert kinds("一卡通 8820031200365219") == [("bank_card", "8820031200365219")]
+    assert kinds("联系电话1390817\n2265，请回访") == [("mobile", "1390817\n2265")]
+    assert kinds("编号1390817\n2265") == []

@@ -718,6 +718,66 @@ for text, keep in [("尊敬的钟国平代表：您提出的关于农村公路�
     add(text, keep=[keep], group="spot_public")
 add("会议由村主任、村民王建强共同签字。", ("person_name", "王建强"), group="spot_private")
 
+# 9. List rows whose cells are separated by ideographic spaces, tabs or several spaces: the cell
+# separator ends a number, so an ID, a card or a mobile is not merged with the cells beside it.
+r3 = random.Random(3000)
+
+
+def r3_id18():
+    body = r3.choice(["522601", "431202", "360722", "451402"]) \
+        + f"{r3.randint(1941, 2006)}{r3.randint(1, 12):02d}{r3.randint(1, 28):02d}{r3.randint(0, 999):03d}"
+    return body + "10X98765432"[sum(int(d) * w for d, w in zip(body, ID_W)) % 11]
+
+
+def r3_card():
+    return luhn_complete(r3.choice(["621799", "622991", "623059", "622823"]) + "".join(str(r3.randrange(10)) for _ in range(12)))
+
+
+def r3_mobile():
+    return r3.choice(["135", "147", "156", "166", "176", "182", "195"]) + f"{r3.randrange(10 ** 8):08d}"
+
+
+def r3_plain(length):
+    while True:
+        value = "".join(str(r3.randrange(10)) for _ in range(length))
+        if not valid_luhn_corpus(value):
+            return value
+
+
+for _ in range(8):
+    n, i, amount = r2_name(rare=0.1), r3_id18(), r3.choice(["300", "150", "600", "1200"])
+    row = r3.choice(["{n}\u3000{s}\u3000{i}\u3000{a}元", "{k}\u3000{n}\u3000{s}\u3000{i}\u3000{a}元\u3000已发",
+                     "{n}\t{s}\t{i}\t{a}元", "{n}  {s}  {i}  {a}元"])
+    add("困难群众生活补贴发放名单\n" + row.format(n=n, s=r3.choice("男女"), i=i, a=amount, k=r3.randint(1, 40)),
+        ("person_name", n), ("id_number", i), known=[n], keep=[amount + "元"], group="list_cells")
+for _ in range(8):
+    n, c, amount = r2_name(rare=0.1), r3_card(), r3.choice(["1800", "960", "2400", "3600"])
+    row = r3.choice(["{n}\u3000{a}\u3000{c}\u3000备注：本人领取", "{k}\t{n}\t{a}\t{c}\t代领", "{n}   {a}   {c}   无"])
+    add("耕地地力保护补贴发放清单\n" + row.format(n=n, a=amount, c=c, k=r3.randint(1, 40)),
+        ("person_name", n), ("bank_card", c), known=[n], keep=[amount], group="list_cells")
+for _ in range(8):
+    n, i, m, amount = r2_name(rare=0.1), r3_id18(), r3_mobile(), r3.choice(["2000", "1500", "800"])
+    spaced_m = f"{m[:3]} {m[3:7]} {m[7:]}"
+    row = r3.choice(["{n}\u3000{i}\u3000{m}\u3000{a}元", "{n}\t{i}\t{m}\t{a}元", "{n}\u3000{i}  {m}\t{a}元"])
+    add("临时救助对象公示\n" + row.format(n=n, i=i, m=spaced_m, a=amount),
+        ("person_name", n), ("id_number", i), ("mobile", spaced_m), known=[n], keep=[amount + "元"], group="list_cells")
+for _ in range(6):
+    n, m, c = r2_name(rare=0.1), r3_mobile(), r3_card()
+    row = r3.choice(["{n}\u3000{m}\u3000{c}", "{n}\t{c}\t{m}", "{n}  {m}  {c}"])
+    add(row.format(n=n, m=m, c=c), ("person_name", n), ("mobile", m), ("bank_card", c), known=[n], group="list_cells")
+for _ in range(6):
+    n, acct = r2_name(rare=0.1), r3_plain(r3.choice([16, 17, 18, 20]))
+    cue = r3.choice(["存折账号", "存折号：", "一卡通", "一卡通账号 ", "存折"])
+    row = r3.choice(["{n}\u3000{u}{x}\u30002.5亩", "户主{n}，{u}{x}，补贴已打卡。"])
+    add(row.format(n=n, u=cue, x=acct), ("person_name", n), ("bank_card", acct), known=[n], group="passbook")
+for _ in range(5):
+    m = r3_mobile()
+    add(r3.choice(["来电人留的联系电话{a}\n{b}，请回访。", "手机号码：{a}\n{b}"]).format(a=m[:7], b=m[7:]),
+        ("mobile", m[:7] + "\n" + m[7:]), group="broken_mobile")
+for text in ["序号\u3000面积（亩）\u3000补贴标准\u3000金额\n1\u30002.5\u3000120\u3000300", "合计\t12600\t20260315\t备注",
+             "2025年\u300012月\u3000第3批"]:
+    add(text, keep=[text], group="list_cells")
+
 out = Path(__file__).with_name("pii_corpus.jsonl")
 with out.open("w", encoding="utf-8") as fh:
     for item in items:
