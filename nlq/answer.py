@@ -5,7 +5,7 @@ import datetime as dt
 from ledger.errors import UserError
 
 from . import coverage as fit
-from . import figures, kinds, links, present
+from . import decline, figures, kinds, links, present
 from .fallback import keyword_fallback
 from .ir import Measure
 from .lexicon import for_publication
@@ -41,6 +41,10 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     parsed = parse(text, lexicon, as_of, latest_year=latest, matcher=matcher)
     parsed.notes[:0] = [f"「{typed}」按「{meant}」理解" for typed, meant in typos]
     result = _result(question, text, as_of, pub_id, parsed)
+    refusal = parsed.decline or (parsed.query and decline.period(
+        parsed.query, years, lambda year: figures.last_month(conn, pub_id, year)))
+    if refusal:
+        return _declined(result, refusal, conn, pub_id, text, parsed.unknown)
     if parsed.query is None:
         result["search_fallback"] = keyword_fallback(conn, pub_id, text, parsed.unknown)
         result["understood"] = "没有理解这个问题，下面是关键词搜索结果。"
@@ -63,6 +67,14 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     return result
 
 
+def _declined(result, refusal, conn, pub_id, text, unknown):
+    """No figure: the reason in Chinese, and keyword-search results in its place."""
+    result.update(query=None, chips=[], confidence=0.0, understood=refusal.message, decline=refusal.to_dict(),
+                  answer={"kind": "decline", **refusal.to_dict()},
+                  search_fallback=keyword_fallback(conn, pub_id, text, unknown))
+    return result
+
+
 def _normalised(question, lexicon):
     """The canonical text and the words typed with a wrong character of the same sound (执形率 → 执行率)."""
     text = normalize(question)
@@ -73,7 +85,7 @@ def _normalised(question, lexicon):
 def _result(question, text, as_of, pub_id, parsed):
     return {"question": question, "normalized": text, "as_of": as_of.isoformat(), "publication": pub_id,
             "understood": None, "query": None, "chips": [], "confidence": parsed.confidence, "notes": parsed.notes,
-            "answer": None, "chart": None, "alternatives": [], "search_fallback": None, "coverage": None,
+            "answer": None, "chart": None, "alternatives": [], "search_fallback": None, "decline": None, "coverage": None,
             "links": {}}
 
 

@@ -130,3 +130,4 @@ class Parse:
     notes: list = field(default_factory=list)  # why confidence is lowered
     alternatives: list = field(default_factory=list)  # [Query]
     unknown: list = field(default_factory=list)  # words nothing matched
+    decline: object = None  # nlq.decline.Decline: why the question is not answered

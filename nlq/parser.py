@@ -8,10 +8,11 @@ The stages, each in its own module:
 3. cues — nlq/cues.py: how the question asks (rate, share, growth, trend, top, a limit, a threshold …);
 4. intent — nlq/intent.py: the ordered registry of per-kind builders (nlq/kinds/) picks and builds the
    Query, then refines it (the whole of a share, 款, 「哪个县」);
-5. confidence — lowered by every guess (a repaired typo, an embedding match, words left unknown).
+5. decline — nlq/decline.py: no budget subject or a place the publication does not have → a reason;
+6. confidence — lowered by every guess (a repaired typo, an embedding match, words left unknown).
 """
 from . import cues as cue_stage
-from . import intent
+from . import decline, intent
 from . import slots as slot_stage
 from .ir import Parse, Query
 from .vocab import pattern
@@ -23,9 +24,10 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     slots = slot_stage.read(text, lexicon, as_of)
     slot_stage.match_unknown(slots, matcher, cue_stage.project_subject(slots))
     ctx = intent.Context(text, lexicon, as_of, slots, cue_stage.read(slots, lexicon, as_of))
-    query = intent.build(ctx)
+    declined = decline.subject(text, slots, lexicon)
+    query = intent.build(ctx) if declined is None else None
     if query is None:
-        return Parse(None, 0.0, text, slots.notes, [], slots.unknown)
+        return Parse(None, 0.0, text, slots.notes, [], slots.unknown, declined)
     return _confidence(intent.refine(query, ctx), slots, text)
 
 

@@ -6,7 +6,7 @@ the whole a share is taken of and go to ``Slots.whole`` instead.
 """
 from dataclasses import dataclass, field
 
-from . import repair, vocab
+from . import decline, repair, vocab
 from .timeparse import Period, parse_period
 from .tokens import unknown_words
 
@@ -50,6 +50,7 @@ class Slots:
     whole_span: tuple = (-1, -1)
     notes: list = field(default_factory=list)
     unknown: list = field(default_factory=list)  # words nothing matched
+    missing_region: str | None = None  # a region-like name the publication does not have (「东海区」)
     rest: str = ""  # the question without names and time words
     cue_text: str = ""  # the same for cue words: names and time words blanked, nothing else
     alternatives: list = field(default_factory=list)  # runner-up classes of the embedding match
@@ -68,7 +69,7 @@ def read(text, lexicon, as_of):
     slots.notes = [f"「{typed}」按「{name}」理解" for typed, name in widened]
     slots.used = list(time_spans)
     _locate_whole(slots)
-    for start, end, surface, entries in found:
+    for start, end, surface, entries in decline.not_in_totals(found, text):
         slots.used.append((start, end))
         _take(slots, lexicon, start, end, surface, entries)
     _resolve_places(slots, lexicon)
@@ -247,7 +248,8 @@ def _read_leftovers(slots, lexicon):
     _repair_dropped_chars(slots, lexicon)
     missing = repair.unknown_region(slots.rest, lexicon)
     if missing:
-        slots.notes.append(f"没有找到名为「{missing}」的地区，以下按{lexicon.root_name}回答")
+        slots.missing_region = missing  # declined by nlq/decline.py, never answered for the whole
+        slots.notes.append(f"没有找到名为「{missing}」的地区")
         slots.rest = slots.rest.replace(missing, " " * len(missing))  # its 县 is no 「各县」
     noun = repair.bare_region_noun(slots.rest, lexicon)
     if noun:
@@ -278,6 +280,8 @@ def _repair_regions(slots, lexicon):
 
 def _repair_dropped_chars(slots, lexicon):
     for start, end, entry in repair.dropped_char_names(slots.rest, lexicon):  # 「职业教支出」 → 职业教育, said so
+        if entry.type == "class" and decline.in_total(slots.text, start, end):  # 「财政支出」 is no 「公共安全支出」
+            continue
         _taken(slots, start, end)
         if entry.type == "class" and entry.value not in slots.classes:
             slots.classes.append(entry.value)
@@ -291,6 +295,8 @@ def match_unknown(slots, matcher, project_subject):
     become alternatives. Only when nothing else names the subject: a department named is the subject
     already, leftover words are talk around it."""
     if not slots.unknown or slots.classes or slots.class_set or slots.depts or project_subject or matcher is None:
+        return
+    if decline.total_asked(slots.text):  # 「……财政支出合计」 is the total, never a class that looks alike
         return
     matches = matcher(slots.unknown)
     if not matches:

@@ -66,7 +66,7 @@ def _log(question, result):
         text = ""
     key = current_app.config["SECRET_KEY"].encode()
     client = hmac.new(key, (request.remote_addr or "").encode(), hashlib.sha256).hexdigest()
-    kind = (result.get("query") or {}).get("kind") or "fallback"
+    kind = (result.get("query") or {}).get("kind") or ("decline" if result.get("decline") else "fallback")
     engine = current_app.extensions["mingzhang.engine"]
     try:
         with engine.begin() as conn:

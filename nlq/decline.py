@@ -1,0 +1,110 @@
+"""Stage 5 of the parser: decline — a question the publication cannot answer gets a reason in Chinese and
+keyword-search results, never an unrelated figure.
+
+Two checks: ``subject`` after slots and intent (no budget subject: weather, GDP, a procedure, an opinion,
+the future; a place the publication does not cover), and ``period`` once the data's years are known (a year
+before the first or after the last year with data, a month not yet reached). Words in nlq/semantic.toml
+[decline].
+"""
+from dataclasses import dataclass
+
+from .ir import Kind, Measure
+from .vocab import semantic
+
+
+@dataclass
+class Decline:
+    reason: str  # no_subject | no_data | procedure | opinion | future | unknown_place | unknown_region | out_of_range
+    message: str
+
+    def to_dict(self):
+        return {"reason": self.reason, "message": self.message}
+
+
+def words(name):
+    return semantic()["decline"][name]
+
+
+def _first(text, candidates):
+    return next((w for w in candidates if w in text), None)
+
+
+SUBJECT_RULES = (  # (word list, reason, message with {w} for the word found)
+    ("procedure", "procedure", "本站公开预算和支出数字，不提供办事指南；「{w}」这类办理问题请咨询主管部门或政务服务平台。"),
+    ("opinion", "opinion", "本站只提供公开的预算数字，不对支出作评价（「{w}」）；可以问具体的支出、预算或执行率。"),
+    ("future", "future", "本站只有已发布的预算和支出数据，不能预测将来（「{w}」）。"),
+    ("no_data", "no_data", "本站没有「{w}」的数据，只发布财政预算、支出和项目数据。"),
+)
+
+
+def total_asked(text):
+    """True when the question asks for a total (合计、一共、财政支出): a fuzzy match never makes it a class."""
+    return _first(text, words("total")) is not None
+
+
+def not_in_totals(found, text):
+    """The lexicon's matches without a class read inside a word for a total (「财政支出」 is no 财政事务)."""
+    return [f for f in found if not (all(e.type == "class" for e in f[3]) and in_total(text, f[0], f[1]))]
+
+
+def in_total(text, start, end):
+    """True when text[start:end] lies inside a word for a total (「财政支出」「合计」)."""
+    return any(i <= start and end <= i + len(w) for w in words("total") for i in _where(text, w))
+
+
+def _where(text, word):
+    start = text.find(word)
+    while start >= 0:
+        yield start
+        start = text.find(word, start + 1)
+
+
+def subject(text, slots, lexicon):
+    """A Decline for a question with no budget subject or about a place not in the publication, else None."""
+    for name, reason, message in SUBJECT_RULES:
+        word = _first(text, words(name))
+        if word:
+            return Decline(reason, message.format(w=word))
+    word = _first(text, words("soft_off_topic"))
+    if word and not _first(text, words("money")):
+        return Decline("no_subject", f"本站只有财政预算和支出数据，没有「{word}」方面的信息；"
+                                     "如想了解相关支出，可以问「……支出是多少」。")
+    return _place(slots, lexicon)
+
+
+def _place(slots, lexicon):
+    names = list(lexicon.region_names.values())
+    for place in words("places"):
+        if place in slots.rest and place not in lexicon.root_name and not any(n.startswith(place) for n in names):
+            return Decline("unknown_place", f"本站没有{place}的数据，只有{_scope(lexicon)}的数据。")
+    if slots.missing_region:
+        return Decline("unknown_region", f"本站数据中没有名为「{slots.missing_region}」的地区，"
+                                         f"现有地区：{_region_list(lexicon)}。")
+    return None
+
+
+def _scope(lexicon):
+    return f"{lexicon.root_name}及{_region_list(lexicon)}"
+
+
+def _region_list(lexicon):
+    names = [n for code, n in lexicon.region_names.items() if lexicon.region_level.get(code)]
+    return "、".join(names[:12]) + ("等" if len(names) > 12 else "")
+
+
+def period(query, years, last_month):
+    """A Decline for a period outside the data; ``last_month(year)`` is the last month with spending rows."""
+    p = query.period
+    if not years or p is None or query.kind == Kind.PROJECT or not getattr(p, "explicit", True):
+        return None
+    first, last = years[0], years[-1]
+    until = last_month(last)
+    span = f"本站数据从{first}年到{last}年" + (f"（{last}年截至{until}月）" if 0 < until < 12 else "")
+    if p.year_to < first or (p.year_from < first and not p.multi_year):
+        return Decline("out_of_range", f"{span}，没有{p.year_from}年的数据。")
+    if p.year_from > last or (p.year_to > last and not p.multi_year and query.measure != Measure.BUDGET):
+        return Decline("out_of_range", f"{span}，没有{p.year_to}年的数据。")
+    months = p.month_to or p.month_from
+    if p.year_to == last and months and 0 < until < months and query.measure != Measure.BUDGET:
+        return Decline("out_of_range", f"{span}，{last}年{months}月的数据尚未发布。")
+    return None
