@@ -61,3 +61,33 @@ def test_bad_rows_are_refused_in_chinese(tmp_path, table, row, message):
     with pytest.raises(ImportFailure) as failure:
         publish(engine, [raw], pseudonym_key=KEY, dataset="small", title="错误的监督数据")
     assert any(message in str(error) for error in failure.value.errors), failure.value.errors
+
+
+@pytest.mark.parametrize("table, rows, message", [
+    ("plans", [["P2", 2023, "100000", "90000"], ["P2", 2024, "50000", ""], ["P2", 2023, "80000", ""]],
+     "项目「P2」2023年的分年度计划重复：第2行和第4行"),
+    ("quarters", [["P3", 2024, 1, 40, 20], ["P3", 2024, 2, 60, 35], ["P3", 2024, 1, 45, 25]],
+     "项目「P3」2024年第1季度的进度重复：第2行和第4行"),
+])
+def test_duplicate_plan_rows_are_refused_naming_both_rows(tmp_path, table, rows, message):
+    """Two rows for one project and period: the import stops with a Chinese row error naming both rows,
+    and nothing is published (the database has no publication afterwards)."""
+    raw = write_raw(tmp_path / "raw")
+    _supervision_files(raw, rows if table == "plans" else [], rows if table == "quarters" else [], [])
+    engine = make_engine(f"sqlite:///{tmp_path / 'dup.db'}")
+    with pytest.raises(ImportFailure) as failure:
+        publish(engine, [raw], pseudonym_key=KEY, dataset="small", title="重复的计划行")
+    errors = failure.value.errors
+    assert [e.row for e in errors if "重复" in e.message] == [4], errors
+    assert any(message in str(e) for e in errors), errors
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT COUNT(*) FROM publications").scalar() == 0
+
+
+def test_the_same_period_of_different_projects_is_not_a_duplicate(tmp_path):
+    raw = write_raw(tmp_path / "raw")
+    _supervision_files(raw, [["P2", 2023, "100000", "90000"], ["P3", 2023, "50000", ""]],
+                       [["P3", 2024, 1, 40, 20], ["P1", 2024, 1, 40, 20]], [])
+    engine = make_engine(f"sqlite:///{tmp_path / 'ok.db'}")
+    publication = publish(engine, [raw], pseudonym_key=KEY, dataset="small", title="不同项目同一年度")
+    assert publication["row_counts"]["project_plans"] == 2

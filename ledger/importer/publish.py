@@ -124,6 +124,7 @@ def check_references(tables):
             seen[key] = number
         return set(seen)
 
+    duplicate_plan_rows(tables, errors)
     regions, classes = keys("regions"), keys("func_classes")
     departments, projects = keys("departments"), keys("projects")
     keys("payments", "id")
@@ -142,6 +143,32 @@ def check_references(tables):
                         raise ImportFailure(errors)
     if errors:
         raise ImportFailure(errors)
+
+
+# Plan tables where one project has one row per period: a second row would be summed or picked at random
+# by the rules, so it is refused. {table: (period columns, how a period reads)}
+PLAN_PERIODS = {"project_plans": (("year",), "{year}年的分年度计划"),
+                "project_quarters": (("year", "quarter"), "{year}年第{quarter}季度的进度")}
+
+
+def duplicate_plan_rows(tables, errors):
+    """One row per project × period in the annual-plan and quarterly-progress tables; a repeat is a row
+    error naming both rows (across files too)."""
+    for name, (period, what) in PLAN_PERIODS.items():
+        seen = {}
+        for file, number, row in tables.get(name, []):
+            key = (row.get("project_code"), *(row.get(column) for column in period))
+            if None in key:  # carried rows hold only the reference columns (carry.context_rows)
+                continue
+            if key not in seen:
+                seen[key] = (file, number)
+                continue
+            first_file, first_row = seen[key]
+            first = f"第{first_row}行" if first_file == file else f"文件「{first_file}」第{first_row}行"
+            label = what.format(**{column: row[column] for column in period})
+            errors.append(RowError(file, f"项目「{key[0]}」{label}重复：{first}和第{number}行是同一项目、同一期间，"
+                                         "只能保留一行，请删除或合并其中一行", row=number,
+                                   column=LAYOUTS[name].column("project_code").label))
 
 
 def _short_name(name):
