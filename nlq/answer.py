@@ -1,6 +1,7 @@
 """ask(): question → normalise → parse → fit the period to the data → run the query's kind → an answer
 with a number, a table, a chart, the question as understood, chips and links to the records behind it."""
 import datetime as dt
+from dataclasses import replace
 
 from ledger.errors import UserError
 
@@ -12,6 +13,7 @@ from .lexicon import for_publication
 from .matcher import embedding_matcher
 from .parser import parse
 from .text import MAX_QUESTION_CHARS, fix_homophones, normalize, printable
+from .timeparse import Period
 from .vocab import semantic
 
 
@@ -44,7 +46,10 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     refusal = parsed.decline or (parsed.query and decline.period(
         parsed.query, years, lambda year: figures.last_month(conn, pub_id, year)))
     if refusal:
-        return _declined(result, refusal, conn, pub_id, text, parsed.unknown)
+        result = _declined(result, refusal, conn, pub_id, text, parsed.unknown)
+        if refusal.reason == "out_of_range":
+            result["alternatives"] = _nearest_period(parsed.query, years, lexicon)
+        return result
     if parsed.query is None:
         result["search_fallback"] = keyword_fallback(conn, pub_id, text, parsed.unknown)
         result["understood"] = "没有理解这个问题，下面是关键词搜索结果。"
@@ -73,6 +78,14 @@ def _declined(result, refusal, conn, pub_id, text, unknown):
                   answer={"kind": "decline", **refusal.to_dict()},
                   search_fallback=keyword_fallback(conn, pub_id, text, unknown))
     return result
+
+
+def _nearest_period(query, years, lexicon):
+    """「您是不是想问」 the same question for the nearest year with data."""
+    p = query.period
+    year = years[-1] if p.year_to > years[-1] else years[0]
+    alt = replace(query, period=Period(year, year, p.month_from, p.month_to))
+    return [{"understood": kinds.restate(alt, lexicon), "question": canonical_question(alt, lexicon)}]
 
 
 def _normalised(question, lexicon):

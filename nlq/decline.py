@@ -95,7 +95,9 @@ def _region_list(lexicon):
 def period(query, years, last_month):
     """A Decline for a period outside the data; ``last_month(year)`` is the last month with spending rows."""
     p = query.period
-    if not years or p is None or query.kind == Kind.PROJECT or not getattr(p, "explicit", True):
+    if not years or p is None or query.kind == Kind.PROJECT or not p.explicit:
+        return None
+    if p.recent:  # 近三年 means the last three years with data (coverage.py says so in a note)
         return None
     first, last = years[0], years[-1]
     until = last_month(last)

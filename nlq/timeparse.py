@@ -17,6 +17,7 @@ class Period:
     month_to: int = 0
     explicit: bool = True  # False when the parser fell back to the latest year
     since: bool = False  # 「2019年以来」: the first year is fixed; the last is "now" (clipped to the data)
+    recent: bool = False  # 「近三年」: the last N years, read as the last N years with data when the data end earlier
 
     @property
     def years(self):
@@ -59,7 +60,7 @@ def _full_year(text):
 def parse_period(text, as_of):
     """(Period | None, [spans]) for the time words in ``text``."""
     spans = []
-    years, since = _years(text, as_of, spans)
+    years, anchor = _years(text, as_of, spans)
     years, months = _months(text, as_of, years, spans)
     if years is None and months is None:
         return None, spans
@@ -68,30 +69,32 @@ def parse_period(text, as_of):
     if years[0] > years[1]:
         years = (years[1], years[0])
     month_from, month_to = months or (0, 0)  # (0, 0): the whole year
-    return Period(years[0], years[1], month_from, month_to, since=since), spans
+    return Period(years[0], years[1], month_from, month_to, since=anchor == "since", recent=anchor == "recent"), spans
 
 
 def _years(text, as_of, spans):
-    """((first, last) | None, since) for the year words; the first rule that matches wins."""
+    """((first, last) | None, anchor) for the year words; the first rule that matches wins.
+
+    anchor: "since" (2019年以来), "recent" (近三年) or None (fixed years)."""
     for rule in (_year_range, _years_since, _recent_years, _one_year, _relative_year):
         found = rule(text, as_of)
         if found is not None:
-            years, since, match = found
+            years, anchor, match = found
             spans.append(match.span())
-            return years, since
-    return None, False
+            return years, anchor
+    return None, None
 
 
 def _year_range(text, as_of):
     """2019到2023年, 2019-2023年, 2019年至2023年"""
     m = re.search(r"((?:19|20)?\d{2})年?(?:到|至|-|—|~)((?:19|20)?\d{2})年", text)
-    return ((_full_year(m.group(1)), _full_year(m.group(2))), False, m) if m else None
+    return ((_full_year(m.group(1)), _full_year(m.group(2))), None, m) if m else None
 
 
 def _years_since(text, as_of):
     """2019年以来 / 自2019年起 / 2019年至今: from that year up to now"""
     m = re.search(r"(?:自|从)?((?:19|20)\d{2})\s*年?\s*(?:以来|至今|到现在|到今年|到目前|起|开始)", text)
-    return ((int(m.group(1)), max(int(m.group(1)), as_of.year)), True, m) if m else None
+    return ((int(m.group(1)), max(int(m.group(1)), as_of.year)), "since", m) if m else None
 
 
 def _recent_years(text, as_of):
@@ -100,7 +103,7 @@ def _recent_years(text, as_of):
     if not m:
         return None
     n = max(1, min(int(m.group(1)), 30))
-    return (as_of.year - n + 1, as_of.year), False, m
+    return (as_of.year - n + 1, as_of.year), "recent", m
 
 
 def _one_year(text, as_of):
@@ -109,7 +112,7 @@ def _one_year(text, as_of):
     if not m or re.match(r"\d{2}年(?:代|龄)", text[m.start():]):
         return None
     year = _full_year(m.group(1))
-    return (year, year), False, m
+    return (year, year), None, m
 
 
 def _relative_year(text, as_of):
@@ -119,7 +122,7 @@ def _relative_year(text, as_of):
     if not m:
         return None
     year = as_of.year + _year_words()[m.group(1)]
-    return (year, year), False, m
+    return (year, year), None, m
 
 
 def _months(text, as_of, years, spans):

@@ -63,5 +63,8 @@ def test_minsheng_share_ranking_of_provinces(yearbook):
 def test_relative_years_clamp_to_the_data(yearbook):
     result = _ask(yearbook, "近三年上海卫生健康支出变化")
     assert [r[0] for r in result["answer"]["rows"]] == ["2021年", "2022年", "2023年"]
-    future = _ask(yearbook, "今年各省教育支出")
+    assert "数据截至2023年" in " ".join(_ask(yearbook, "近三年上海卫生健康支出变化")["notes"])
+    future = _ask(yearbook, "今年各省教育支出")  # a year the data do not have: declined, never a figure of 0
+    assert future["answer"]["kind"] == "decline" and future["decline"]["reason"] == "out_of_range"
     assert future["alternatives"] and "2023年" in future["alternatives"][0]["understood"]
+    assert _ask(yearbook, future["alternatives"][0]["question"])["answer"]["kind"] != "decline"
