@@ -33,7 +33,7 @@ def test_measures_are_exact(small_client):
 
 def test_average_is_over_all_districts(small_client):
     avg = small_client.get(f"/api/compare?regions={EAST},{WEST}").get_json()["average"]
-    assert avg["label"] == "全市平均" and avg["districts"] == 3
+    assert avg["label"] == "区县平均" and avg["districts"] == 3
     assert avg["spent"] == 330_000                                   # (480 + 300 + 210) / 3 thousand
     assert avg["execution_rate"] == pytest.approx(990_000 / 3_400_000)
     assert avg["per_capita"] == pytest.approx(round(990_000 / 350_000, 2))
@@ -95,7 +95,7 @@ def test_csv_export(small_client):
     lines = text.strip().splitlines()
     assert len(lines) == 1 + 2 + 1  # header, two districts, average
     assert lines[1].startswith(f"1,{EAST},东城区,100000,1000000,480000,48.0,否")
-    assert "全市平均" in lines[-1]
+    assert "区县平均" in lines[-1]
 
 
 def test_xlsx_export(small_client):
@@ -125,7 +125,7 @@ def test_yearbook_shape(tmp_path):
     app, _pub = make_yearbook_app(tmp_path)
     client = app.test_client()
     data = client.get("/api/compare?year=2023").get_json()
-    assert data["region_label"] == "地区" and data["average"]["label"] == "全国平均"
+    assert data["region_label"] == "地区" and data["average"]["label"] == "地区平均"
     assert data["month"] == 0 and data["period"] == "2023年全年"
     regions = by_code(data)
     assert regions["110000"]["spent"] == 900 and regions["110000"]["execution_rate"] is None
@@ -133,7 +133,7 @@ def test_yearbook_shape(tmp_path):
     assert regions["150000"]["per_capita"] is None  # no population in the data
     assert regions["110000"]["monthly"] == []
     html = client.get("/compare?year=2023").get_data(as_text=True)
-    assert "地区对比" in html and "全国平均" in html and 'name="month"' not in html
+    assert "地区对比" in html and "地区平均" in html and 'name="month"' not in html
 
 
 def test_demo_districts_match_execution_queries(client, demo_app):

@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 
 from ledger.errors import UserError
 
-from .. import semantics, supervision
-from ..schema import budgets, expenditures, regions
+from .. import semantics, summaries, supervision
+from ..schema import expenditure_sums, expenditures, regions
 from . import reference
-from .execution import rate
+from .execution import Scope, rate
 
 DISTRICT_LEVEL = 1
 
@@ -72,12 +72,8 @@ def region_label(conn, pub_id):
 
 
 def average_label(conn, pub_id):
-    top = reference.city(conn, pub_id)
-    if top is None:
-        return "平均"
-    if top["name"].endswith("市"):
-        return "全市平均"
-    return f"{top['short_name'] or top['name']}平均"
+    """「区县平均」, never 「全市平均」: 全市 means the city's total (市本级 + 区县) everywhere else."""
+    return f"{region_label(conn, pub_id)}平均"
 
 
 def resolve_period(conn, pub_id, year=None, month=None, clamp_month=False):
@@ -108,16 +104,23 @@ def resolve_period(conn, pub_id, year=None, month=None, clamp_month=False):
 
 
 def _spent_by(conn, pub_id, period, *group):
-    year = period.year
-    query = (select(*group, func.sum(expenditures.c.amount_fen))
-             .where(expenditures.c.publication_id == pub_id, expenditures.c.year == year,
-                    period.spending_condition())
-             .group_by(*group))
+    """{(group values): spending} of the period, grouped by column names of expenditures (or "class": 类).
+    Read from the pre-aggregated sums when the publication has them (every grouping here is by region,
+    类 or month, which they hold exactly; ledger/summaries.py)."""
+    table = expenditure_sums if summaries.ready(conn, pub_id) else expenditures
+    columns = [func.substr(table.c.class_code, 1, 3) if name == "class" else table.c[name] for name in group]
+    query = (select(*columns, func.sum(table.c.amount_fen))
+             .where(table.c.publication_id == pub_id, table.c.year == period.year,
+                    period.spending_condition(table))
+             .group_by(*columns))
     return {tuple(row[:-1]): int(row[-1] or 0) for row in conn.execute(query)}
 
 
-def _class_key():
-    return func.substr(expenditures.c.class_code, 1, 3)
+def _budget_by_region(conn, pub_id, year):
+    table = summaries.budget_table(conn, pub_id, Scope())
+    return dict(conn.execute(select(table.c.region_code, func.sum(table.c.budget_fen))
+                             .where(table.c.publication_id == pub_id, table.c.year == year)
+                             .group_by(table.c.region_code)).all())
 
 
 def compare(conn, pub_id, *, year=None, month=None, codes=None, sort="spent", config=None, clamp_month=False):
@@ -144,14 +147,11 @@ def compare(conn, pub_id, *, year=None, month=None, codes=None, sort="spent", co
     class_names = reference.class_names(conn, pub_id)
     prev = Period(period.year - 1, period.month)
 
-    budget_by_region = dict(conn.execute(
-        select(budgets.c.region_code, func.sum(budgets.c.budget_fen))
-        .where(budgets.c.publication_id == pub_id, budgets.c.year == period.year)
-        .group_by(budgets.c.region_code)).all())
-    by_region_class = _spent_by(conn, pub_id, period, expenditures.c.region_code, _class_key())
-    prev_by_region = _spent_by(conn, pub_id, prev, expenditures.c.region_code)
+    budget_by_region = _budget_by_region(conn, pub_id, period.year)
+    by_region_class = _spent_by(conn, pub_id, period, "region_code", "class")
+    prev_by_region = _spent_by(conn, pub_id, prev, "region_code")
     by_region_month = _spent_by(conn, pub_id, Period(period.year, 12) if period.month else period,
-                                expenditures.c.region_code, expenditures.c.month)
+                                "region_code", "month")
 
     # Every district is measured (the average covers all of them); only ``codes`` are returned.
     measured = {}
