@@ -239,6 +239,20 @@ project_contracts = Table(
     Index("ix_project_contracts_project", "publication_id", "project_code"),
 )
 
+# Every supervision flag of a publication at a month end, computed once when the publication is written
+# (ledger/supervision/store.py). Derived, not published data: not hashed, not downloadable. ``version``
+# names the rules and code that computed them; flags of another version are computed afresh instead.
+supervision_flags = Table(
+    "supervision_flags",
+    metadata,
+    _pub(),
+    Column("year", SmallInteger, nullable=False),
+    Column("month", SmallInteger, nullable=False),
+    Column("version", String(32), nullable=False),
+    Column("flags", Text, nullable=False),  # JSON: [{kind, subject, code, …, figures, links}]
+    Index("ix_supervision_flags_moment", "publication_id", "year", "month", unique=True),
+)
+
 # ---- Near me and second-level units (issue #17) -------------------------------------------------
 
 # 乡镇/街道 below the districts: where a citizen looks for projects near them.

@@ -24,6 +24,8 @@ def create_app(overrides=None):
     from ledger.db import init_schema, make_engine
     engine = make_engine(app.config["DATABASE_URL"])
     init_schema(engine)
+    from ledger.supervision import ensure_stored
+    ensure_stored(engine)  # flags of a publication stored before this rule version: computed once, here
     app.extensions["mingzhang.engine"] = engine
 
     from . import bodylimit

@@ -20,6 +20,7 @@ from .. import schema
 from ..db import current_publication, init_schema
 from ..errors import UserError
 from ..integrity import publication_digest
+from ..supervision import build_flags, clear_flags
 from .carry import (
     CarryPlan,
     carried_report_sections,
@@ -327,6 +328,7 @@ def _write(engine, prepared, *, status, dataset, title, is_demo, created_by):
         digest = publication_digest(conn, publication_id)
         conn.execute(update(schema.publications).where(schema.publications.c.id == publication_id)
                      .values(status=status, data_sha256=digest))
+        build_flags(conn, publication_id)  # once per publication; pages read them (store.py)
         return _publication(conn, publication_id)
 
 
@@ -390,6 +392,7 @@ def discard(engine, publication_id):
         staged_publication(conn, publication_id)
         for table in schema.PUBLISHED_TABLES:
             conn.execute(delete(table).where(table.c.publication_id == publication_id))
+        clear_flags(conn, publication_id)
         conn.execute(update(schema.publications).where(schema.publications.c.id == publication_id)
                      .values(status=DISCARDED))
 

@@ -22,16 +22,20 @@ from .plans import plan_rows, year_ends
 from .report import (  # noqa: F401
     SupervisionError,
     by_region,
+    compute,
     counts,
+    ensure_stored,
     evaluate,
     has_monthly_data,
     history,
     resolve_as_of,
     select_flags,
 )
+from .report import build as build_flags  # noqa: F401
 from .risk import history as _quarter_history
 from .risk import quarter_rows
 from .rules import load as load_rules
+from .store import clear as clear_flags  # noqa: F401
 
 
 def flags(conn, pub_id, year=None, month=None, **narrow):

@@ -1,7 +1,8 @@
 """All flags of a publication at one moment, their history through the year, and the views pages need."""
 from ..errors import UserError
 from ..queries import reference
-from ..queries.cache import per_publication
+from ..queries.cache import per_publication, per_publication_shared
+from . import store
 from .budget_flags import forecast_flags, pace_flags
 from .model import KINDS, AsOf
 from .plans import plan_flags
@@ -41,9 +42,20 @@ def _sort_key(flag):
     return (KIND_ORDER.index(flag.kind), SUBJECT_ORDER.index(flag.subject), flag.region_code or "", flag.code)
 
 
-@per_publication
 def evaluate(conn, pub_id, year, month, rules=None):
-    """Every flag that holds at the end of ``month`` of ``year``, in display order. The one source of flags."""
+    """Every flag that holds at the end of ``month`` of ``year``, in display order. The one source of flags:
+    those stored with the publication when it was written (store.py), else computed by the rules."""
+    return list(_flags_at(conn, pub_id, year, month, rules=rules))
+
+
+@per_publication_shared  # a tuple of frozen flags: callers get a new list of the same flags
+def _flags_at(conn, pub_id, year, month, rules=None):
+    kept = store.read(conn, pub_id, year, month) if rules is None else None
+    return tuple(kept if kept is not None else compute(conn, pub_id, year, month, rules))
+
+
+def compute(conn, pub_id, year, month, rules=None):
+    """Run every rule at the end of ``month`` of ``year`` (what ``evaluate`` does when nothing is stored)."""
     rules = rules or load()
     as_of = AsOf(year, month)
     flags = []
@@ -57,6 +69,16 @@ def evaluate(conn, pub_id, year, month, rules=None):
     flags += window_flags(conn, pub_id, as_of, rules)
     flags += share_flags(conn, pub_id, as_of, rules)
     return sorted(flags, key=_sort_key)
+
+
+def build(conn, pub_id):
+    """Compute and store every flag of a publication in the caller's transaction (at publish)."""
+    return store.build(conn, pub_id, compute)
+
+
+def ensure_stored(engine):
+    """Store the current publication's flags if it has none of this rule version (portal start-up)."""
+    return store.ensure(engine, compute)
 
 
 def counts(flags):
