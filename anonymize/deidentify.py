@@ -1,6 +1,7 @@
 """The Deidentifier: applies the field policy to records and scrubs free text."""
 import hashlib
 import hmac
+import multiprocessing
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -60,8 +61,9 @@ def detect(text, known=None, protected=None, user_text=False):
                    if not _blocked(s, guard) and not (s.source in ("jieba", "weak") and _blocked(s, produce))]
     spans = resolve(candidates)
     people = [s for s in spans if s.kind == "person_name"]
+    officials = [s for s in spans if s.kind == "official"]
     return [Span(s.start, s.end, "office_line", s.value, s.source) if s.kind == "landline"
-            and public_line(text, s, people) else s for s in spans]
+            and public_line(text, s, people, officials) else s for s in spans]
 
 
 def private_identifiers(text, user_text=False):
@@ -71,6 +73,14 @@ def private_identifiers(text, user_text=False):
     candidates = find_identifiers(text, user_text)
     candidates += [(_PRIORITY["address"], s) for s in find_addresses(text) if not public_address(text, s)]
     return [s for s in resolve(candidates) if not (s.kind == "landline" and public_line(text, s))]
+
+
+PARALLEL_MIN_TEXTS = 20_000  # fewer distinct texts: forking costs more than it saves
+_FORKED = None  # the Deidentifier a prescrub() worker inherited
+
+
+def _scrub_forked(text):
+    return _FORKED._scrub(text)
 
 
 class Deidentifier:
@@ -135,6 +145,25 @@ class Deidentifier:
         out, found = cached
         self.counts.update(found)
         return out
+
+    def prescrub(self, texts, processes):
+        """Scrub the distinct ``texts`` not seen yet in ``processes`` forked workers, ahead of text()
+        (a province's import: hundreds of thousands of distinct notes and descriptions). Results are
+        text()'s own: _scrub depends only on the text and this object's fixed names and terms.
+        Below PARALLEL_MIN_TEXTS, or where fork is unavailable, text() does the work as it goes."""
+        todo = list(dict.fromkeys(t for t in texts if t and isinstance(t, str) and t not in self._cache
+                                  and _QUICK_SKIP.search(t)))
+        if processes < 2 or len(todo) < PARALLEL_MIN_TEXTS or "fork" not in multiprocessing.get_all_start_methods():
+            return 0
+        global _FORKED
+        _FORKED = self
+        try:
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                for text, result in zip(todo, pool.imap(_scrub_forked, todo, chunksize=200)):
+                    self._cache[text] = result
+        finally:
+            _FORKED = None
+        return len(todo)
 
     def _scrub(self, text):
         if not _QUICK_SKIP.search(text):

@@ -117,14 +117,21 @@ PRODUCE_TERMS = PublicTerms(PRODUCE + MORE_PRODUCE + BRANDS + LANDSCAPE)
 _OFFICE_WORDS = re.compile(
     r"(?:局|委员会|[纪监]委|政府|办公室|办事处|街道办|居委会|村委会|社区|中心|服务站|服务所|工作站|联络站|服务点|派出所|卫生院"
     r"|医院|法院|检察院|学校|银行|公司|热线|专线|服务台|窗口|大厅|值班室|科室|[\u4e00-\u9fff]{1,4}科(?![学技研普])"
-    r"|(?:监督|举报|投诉|咨询|值班|服务|办公|政务|受理|报名)(?:电话|专线)|[扶农社民财住人医教低]\S?办)")
-_PRIVATE_OWNER = re.compile(r"本人|我(?!打|拨|们打)|家中|家里|户主|村民|居民|联系人|收款人|申请人|住户|其|他|她|个人|私人|手机")
+    r"|(?:监督|举报|投诉|咨询|值班|服务|办公|政务|受理|报名)(?:电话|专线)|[扶农社民财住人医教低]\S?办"
+    # 「镇财政所」「执法中队」「交警大队」「残疾人联合会」「社会事务办」; 「请拨打…咨询」 is a notice's own line
+    r"|(?<![住场厕处诊])所(?![有以在得谓属])|[大中支]队|联合会|协会|(?<=[\u4e00-\u9fff]{2})办(?![理法事公好完])"
+    r"|(?:请|可|欢迎)(?:拨打|致电|来电)|如有(?:疑问|异议|问题))")
+_PRIVATE_OWNER = re.compile(r"本人|我(?!打|拨|们打)|联系您|给您|您的|家中|家里|户主|村民|居民|联系人|收款人|申请人|住户|其|他|她|个人|私人|手机"
+                            r"|一户|该户|农户|(?:缴款|付款|领款|投诉|举报|来电|来访|写信|当事|承租|借款|委托|监护|被征收)人")
 _CLAUSE_END = re.compile(r"[。；;！!？?\n]")
 _OFFICE_CONTACT = re.compile(r"^的?(?:联系人|负责人|经办人|工作人员)")
 # 「…电话是多少？我打0571-…」: a number the writer dialled belongs to whoever they asked about.
 _DIALLED = re.compile(r"^\s*(?:我们?|已经?|刚才?|多次)?(?:打|拨打?|致电|打了|拨了)(?:了|过)?\s*$")
 # 「承办科室：社会救助科；联系电话：0571-…」: a bare field label continues the record before it.
-_FIELD_LABEL = re.compile(r"^\s*(?:联系|办公|咨询|值班|监督|举报)?(?:电话|座机|号码|方式)(?:号码)?\s?[:：]?\s*$")
+_FIELD_LABEL = re.compile(r"^\s*(?:联系|办公|咨询|值班|监督|举报)?(?:电话|座机|号码|方式)(?:号码)?\s?[:：]?\s*$"
+                          r"|^\s*(?:是不是|是|为)\s*$")  # 「…中心电话是多少？是不是0817-…？」
+# An office named right after the number: 「0817-…（县医疗保障局）」「0817-…是不是县财政局？」, before any comma.
+_OFFICE_AFTER = re.compile(r"^\s?[（(]?\s?(?:是不是|是|为)?[\u4e00-\u9fff]{0,10}?$")
 
 
 def _clause_before(text, start, width=30):
@@ -132,26 +139,31 @@ def _clause_before(text, start, width=30):
     return before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
 
 
-def public_line(text, span, people=()):
+def public_line(text, span, people=(), officials=()):
     """Whether a landline is a public body's line: an office word in the same sentence before it
     (「县财政局监督电话：0731-…」「社区电话8605…」) or right after it (「…（区民政局）」), with no
     private owner (a detected person, 「本人」「家中」「联系人」) between that word and the number;
     or a number the writer dialled right after asking for an office's number, or one under a bare
-    field label that continues the office's record (「承办科室：…科；联系电话：…」)."""
+    field label that continues the office's record (「承办科室：…科；联系电话：…」); or the line of
+    an official named in the role in the clause before it (「承办人：X　联系电话：…」)."""
     start = span.start
     before = _clause_before(text, start)
-    if _DIALLED.match(before) or _FIELD_LABEL.match(before):
+    if (_DIALLED.match(before) or _FIELD_LABEL.match(before)) and not _OFFICE_WORDS.search(before) \
+            and start - len(before) > 0:
         start -= len(before)
         before = _clause_before(text, start - 1) + text[start - 1:start]
     offset = start - len(before)
     office = None
     for m in _OFFICE_WORDS.finditer(before):
         office = offset + m.end()
+    for official in officials:
+        if offset <= official.start < start and (office is None or official.end > office):
+            office = official.end
     if office is None:
-        after = text[span.end:span.end + 14]
-        after = after[:_CLAUSE_END.search(after).start()] if _CLAUSE_END.search(after) else after
+        after = re.split(r"[，,。；;！!？?\n]", text[span.end:span.end + 16])[0]
         owned = _PRIVATE_OWNER.search(before) or any(start - len(before) <= p.start < start for p in people)
-        return bool(_OFFICE_WORDS.search(after)) and not _PRIVATE_OWNER.search(after) and not owned
+        near = [m for m in _OFFICE_WORDS.finditer(after) if _OFFICE_AFTER.match(after[:m.start()])]
+        return bool(near) and not _PRIVATE_OWNER.search(after) and not owned
     # 「镇政府联系人：X，电话…」: the office's own contact person does not make its line private.
     between = _OFFICE_CONTACT.sub("", text[office:start], count=1)
     if _PRIVATE_OWNER.search(between):

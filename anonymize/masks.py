@@ -71,7 +71,9 @@ def mask(kind, value, visible=VISIBLE_DIGITS):
             visible = min(visible, max(0, len(chars) - 6))
         return "*" * (len(chars) - visible) + "".join(chars[len(chars) - visible:] if visible else [])
     if kind == "email":
-        domain = re.split(r"@|＠|#|\(at\)|\[at\]|\{at\}", value, flags=re.I)[-1].strip()
+        domain = re.split(r"@|＠|#|\(at\)|\[at\]|\{at\}|\sat\s|艾特|圈a", value, flags=re.I)[-1].strip()
+        # 「163 dot com」「qq点com」: the domain as the mail system reads it
+        domain = re.sub(r"\s?(?:[。点]|\s(?i:dot)\s)\s?", ".", domain).replace(" ", "")
         return "***@" + domain
     if kind == "person_name":
         surname = 2 if value[:2] in COMPOUND_SURNAMES else 1

@@ -103,9 +103,12 @@ NOT_NAMES = NOT_NAMES | frozenset(PERSON_CUES) | frozenset(OFFICIAL_TITLES) | fr
     "白班 夜班 早班 晚班 中班 时了 时间段".split())
 
 _HAN = r"[\u4e00-\u9fff]"
+_HAN_RE = _HAN
 _CUE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True)) + r")[:：\s]*(?:为|是)?")
 _CUE_END_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True)) + ")$")
-_TITLE_BEFORE_RE = re.compile("(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + r")\s?$")
+# 「局长：伍德强」 as well as 「局长伍德强」; a former or retired holder (「原副总经理」「离休干部」) is a private person.
+_TITLE_BEFORE_RE = re.compile("(?<!原)(?<!前)(?<!离休)(?<!退休)(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True))
+                              + r")\s?[:：]?\s?$")
 _TITLE_AFTER_RE = re.compile("^(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + ")")
 _LIST_SEP_RE = re.compile(r"[、，,；;和与及]\s*")
 
@@ -127,38 +130,57 @@ def looks_like_person_name(word):
 
 # 「王秀芳代表建议…」「李卫国委员在讨论时提出」「夏晓芳代表转交…」「龚芳等9名代表联名」: delegates in the role.
 _DELEGATE_AFTER_RE = re.compile(
-    r"^(?:等[\d一二三四五六七八九十几多]+(?:名|位)(?:人大|政协)?(?:代表|委员)|(?:代表|委员)(?:们)?(?:[:：]|建议|提出|指出|表示|认为|发言"
-    r"|说|在|询问|质询|关于|领衔|联名|审议|提交|呼吁|希望|转交|视察|调研|督办|参加|出席|一行|介绍|反映|带队|走访|的(?:建议|议案|提案)))")
+    r"^(?:等(?:[\d一二三四五六七八九十几多]+(?:名|位))?(?:[省市县区乡镇]级?)?(?:人大|政协)?(?:代表|委员)(?![会大])|(?:代表|委员)(?:们)?(?:[:：]|建议|提出|指出|表示|认为|发言"
+    r"|说|在|询问|质询|关于|领衔|联名|审议|提交|呼吁|希望|转交|转|视察|调研|督办|参加|出席|一行|介绍|反映|带队|走访|的(?:建议|议案|提案)))")
 # 「代表金涛在视察…」「转交代表：X」「提出人：X、Y」: the role word right before the name (not 村民代表).
-_DELEGATE_BEFORE_RE = re.compile(r"(?:(?<!村民)(?<!居民)(?<!职工)(?<!家长)(?<!学生)(?<!业主)(?:代表|委员)|提出人|建议人|附议人"
-                                 r"|领衔人|提案人|议案人|联名人)(?:们)?[:：\s（(]*$")
+# Representatives of private people (工人代表, 投资方代表, 家属代表) are not delegates.
+_DELEGATE_BEFORE_RE = re.compile(r"(?:(?<!村民)(?<!居民)(?<!职工)(?<!家长)(?<!学生)(?<!业主)(?<!工人)(?<!群众)(?<!农民)(?<!家属)"
+                                 r"(?<!方)(?<!企业)(?<!股东)(?<!工友)(?<!租户)(?:代表|委员)|提出人|建议人|附议人"
+                                 r"|领衔人|提案人|议案人|联名人|质询人|询问人)(?:们)?[:：\s（(]*$")
 # A government body and maybe a staff role right before the name: 「县财政局负责人X」「区住建局干部X」
 # 「街道办事处社会救助科X」「请与镇人民政府X联系」. Places alone (「白沙镇X」) are where residents live.
+# Township offices named 「…办」 and 「…所」 (社会事务办, 乡村振兴办, 村建办; 劳动保障所, 司法所).
+_OFFICE_UNIT = (r"(?:事务办|振兴办|[\u4e00-\u9fff]建办|扶贫办|综治办|党政办|经发办|社保办|民政办|农业办|应急办|环保办"
+                r"|保障所|司法所|财政所|服务所|管理所|供电所|国土所|林业站|农技站|水利站|农业服务中心)")
 _GOV_BODY = (r"(?:局|委员会|办公室|政府|办事处|服务中心|中心|残联|妇联|团委|工会|人大|政协|法院|检察院|派出所|财政所"
-             r"|[\u4e00-\u9fff]{1,6}科|村委会?|居委会?|社区|街道办?|[镇乡]|工作队|工作组)")
-_STAFF_ROLE = r"(?:负责人|干部|工作人员|联系人|经办人|承办人|办事员|科员|职员|同志|党员干部|网格长|队员)"
-_BODY_BEFORE_RE = re.compile(rf"(?:(?:局|委员会|办公室|政府|办事处|中心|残联|妇联|团委|工会|法院|检察院|派出所|[\u4e00-\u9fff]科)"
-                             rf"|{_GOV_BODY}的?{_STAFF_ROLE})[:：\s]*$")
+             r"|[\u4e00-\u9fff]{1,6}科室?|村委会?|居委会?|社区|街道办?|[镇乡]|工作队|工作组|学校|[中小]学|卫生院"
+             r"|" + _OFFICE_UNIT + ")")
+_STAFF_ROLE = (r"(?:负责人|干部|工作人员|联系人|经办人|承办人|办事员|科员|职员|同志|党员干部|网格长|队员"
+               r"|[\u4e00-\u9fff]{0,3}(?:专干|网格员|协管员|调解员))")
+_BODY_BEFORE_RE = re.compile(rf"(?:(?:局|委员会|办公室|政府|办事处|中心|残联|妇联|团委|工会|法院|检察院|派出所|[\u4e00-\u9fff]科"
+                             rf"|{_OFFICE_UNIT})|{_GOV_BODY}\s?的?{_STAFF_ROLE})[:：\s]*$")
 # 「…收据上，经办人写的是X」「承办单位：区住建局，经办人：X」: a contact of the body the sentence names.
 _CONTACT_BEFORE_RE = re.compile(r"(?:经办人|联系人|承办人|经手人|签发人|审核人)(?:写的?是|签的?是|是|为)?[:：\s]*$")
-_GOV_IN_SENTENCE = re.compile(r"(?:局|委员会|政府|办事处|街道办|服务中心|残联|妇联|法院|检察院|派出所|财政所|村委会|居委会|社区)"
+_GOV_IN_SENTENCE = re.compile(r"(?:局|委员会|政府|办事处|街道办|服务中心|残联|妇联|法院|检察院|派出所|财政所|村委会|居委会|社区|"
+                              + _OFFICE_UNIT + ")"
                               r"(?!服务站)")
 _PRIVATE_IN_SENTENCE = re.compile(r"村民|居民|户主|本人|申请人|收款人|受助人|家属|公司|个人")
-_LIST_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,4}[、，,和及]\s*)+$")
+_LIST_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?:[（(][^）)]{0,12}[）)])?[、，,和及]\s*)+$")
+# The signature fields of an office's own record (a receipt, a list, a reply): 「经办：X　审核：Y」「（记录人：X）」
+# 「承办人X已电话告知」. Not when the record is a company's or the other party's (「对方经办人」).
+_STAFF_FIELD_RE = re.compile(r"(?:(?:经办|经手)(?:人|员)?\s?[:：]|(?:审核|复核|审批|审定|核对|制表|填表|记录|验收|承办|批准|签发"
+                             r"|分管领导|主管领导|帮扶责任)(?:人|员)?\s?[:：]?)\s?$")
+_PRIVATE_RECORD = re.compile(r"公司|对方|施工方|施工队|企业|个体|村民|居民|户主|收款人|申请人")
 _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 
 
-def _sentence_before(text, start, width=40):
+_PARAGRAPH_END = re.compile(r"[。！？!?\n]")
+
+
+def _sentence_before(text, start, width=40, ends=_SENTENCE_END):
     before = text[max(0, start - width):start]
-    return before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0):]
+    return before[max((m.end() for m in ends.finditer(before)), default=0):]
 
 
 # 「市政协委员、民建会员X」: a title, then more of the person's descriptions before the name.
 _TITLE_CHAIN_RE = re.compile("(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + r")、[\u4e00-\u9fff]{1,10}$")
 
 
-def _official_before(before):
+def _official_before(before, wider=""):
     if before[-1:] in SURNAMES and _TITLE_BEFORE_RE.search(before[:-1]):
+        return True
+    field = _STAFF_FIELD_RE.search(before)
+    if field and not _PRIVATE_RECORD.search(before[:field.start()]):
         return True
     if _TITLE_CHAIN_RE.search(before) and not _CUE_END_RE.search(before):  # not 「…主任、村民X」
         return True
@@ -166,13 +188,38 @@ def _official_before(before):
         return True
     cue = _CONTACT_BEFORE_RE.search(before)
     if cue:
-        sentence = before[:cue.start()]
+        sentence = before[:cue.start()] if not wider else wider[:len(wider) - len(before) + cue.start()]
         return bool(_GOV_IN_SENTENCE.search(sentence)) and not _PRIVATE_IN_SENTENCE.search(sentence)
     return False
 
 
 # 「经办人：秦立军（县农业农村局）」: the body in brackets right after the name.
 _BODY_AFTER_RE = re.compile(r"^\s?[（(][^）)]{0,12}(?:局|委员会|政府|办事处|街道办|中心|残联|妇联|法院|检察院|派出所|科)[）)]")
+# 「审批：X（局长）」「经X（镇社会事务办主任）签批」「验收人：X（镇村建办）」: the office or title in brackets
+# right after the name; not a former holder (「X（原局长）」).
+_ROLE_AFTER_RE = re.compile(r"^\s?[（(](?!原|前|退休|离休|已退)[^）)，,]{0,12}(?:局|委员会|政府|办事处|街道办|中心|残联|妇联|法院|检察院"
+                            r"|派出所|科|" + _OFFICE_UNIT + "|" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + r")[）)]")
+# A reply's or notice's closing line 「\n联系人：X　0817-…」「\n仪陇县民政局　联系人：X」: the office's contact.
+_FOOTER_CONTACT_RE = re.compile(r"\n\s*(?:[\u4e00-\u9fff]{2,16}(?:局|委员会|政府|办事处|中心)\s*)?(?:联系人|承办人|经办人)\s?[:：]?\s?$")
+_DOCUMENT_FROM_OFFICE = re.compile(r"代表[:：]|委员[:：]|网友您好|您反映|答复|公告|通知|公示|(?:我|县|市|区)[\u4e00-\u9fff]{0,8}局")
+
+
+def _delegates_after(text, end):
+    """「罗永红、母国华代表：」「蒋正伦、余国华等10名代表」: a name that opens a list of delegates."""
+    pos = end
+    for _ in range(6):
+        if text[pos:pos + 1] not in ("、", "和", "及", "与"):
+            return False
+        for width in (3, 2, 4):
+            after = text[pos + 1 + width:pos + 1 + width + 14]
+            if _DELEGATE_AFTER_RE.match(after) or (after[:1] in "、和及与" and re.fullmatch(_HAN_RE + "+", text[pos + 1:pos + 1 + width])):
+                pos = pos + 1 + width
+                break
+        else:
+            return False
+        if _DELEGATE_AFTER_RE.match(text[pos:pos + 14]):
+            return True
+    return False
 
 
 def official_in_role(text, start, end):
@@ -181,12 +228,21 @@ def official_in_role(text, start, end):
     (「提出人：X、Y」) each one is."""
     before = _sentence_before(text, start)
     after = text[end:end + 12]
-    if _official_before(before) or _TITLE_AFTER_RE.match(after) or _DELEGATE_AFTER_RE.match(after):
+    # 「项目单位：区交通运输局；联系人：X」: a record's fields, split by semicolons, name one office
+    wider = _sentence_before(text, start, ends=_PARAGRAPH_END)
+    if _official_before(before, wider) or _TITLE_AFTER_RE.match(after) or _DELEGATE_AFTER_RE.match(after):
         return True
     if _CONTACT_BEFORE_RE.search(before) and _BODY_AFTER_RE.match(text[end:end + 16]):
         return True
-    listed = _LIST_TAIL.search(before)
-    return bool(listed) and _official_before(before[:listed.start()])
+    if _ROLE_AFTER_RE.match(text[end:end + 24]) or _delegates_after(text, end):
+        return True
+    if _FOOTER_CONTACT_RE.search(text[max(0, start - 24):start]) and _DOCUMENT_FROM_OFFICE.search(text[:start]) \
+            and not _PRIVATE_RECORD.search(text[max(0, start - 24):start]):
+        return True
+    # 「质询人：县人大代表罗永红、X」: every item of a list that follows a role word
+    if not _LIST_TAIL.search(before):
+        return False
+    return any(_LIST_TAIL.fullmatch(before, k) and _official_before(before[:k]) for k in range(1, len(before)))
 
 
 # A known payee name that is also a common word (「高峰」「建国」「文明」) is that person only where
@@ -644,6 +700,19 @@ def _widen_left(text, span, by_start):
     return Span(start, span.end, span.kind, text[start:span.end], span.source)
 
 
+def _before_role(text, span):
+    """「邹晓|军代表」「毛丽|君主任」: a two-character reading that leaves one given-name character in
+    front of a role word takes it (a name never ends right before 代表 with its last character cut)."""
+    end = span.end
+    nxt = text[end:end + 1]
+    if end - span.start != 2 or span.value[:2] in COMPOUND_SURNAMES or not re.match(_HAN, nxt) \
+            or nxt in _NOT_NAME_END or nxt in "副总正常原老前大小":
+        return span
+    if _DELEGATE_AFTER_RE.match(text[end + 1:end + 15]) or _TITLE_AFTER_RE.match(text[end + 1:end + 8]):
+        return Span(span.start, end + 1, span.kind, text[span.start:end + 1], span.source)
+    return span
+
+
 def find_names(text):
     """Person-name spans (free text). Officials in role are returned with kind 'official'.
     Traditional characters are read through a simplified view (「陳秀蘭」 as 陈秀兰); spans keep
@@ -668,7 +737,7 @@ def _find_names(text):
     _list_siblings(text, spans)
     out = []
     for span in sorted(spans.values(), key=lambda s: s.start):
-        span = _trim(text, _widen_left(text, span, by_start), by_start)
+        span = _before_role(text, _trim(text, _widen_left(text, span, by_start), by_start))
         if out and span.start < out[-1].end:
             continue
         if official_in_role(text, span.start, span.end):

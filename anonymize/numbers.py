@@ -52,12 +52,25 @@ class Number:
     digits: str
 
 
+def _numeral_neighbour(text, i):
+    """Another Chinese numeral beside position ``i`` (separators skipped): 「幺三八」 is a number,
+    the lone 一 of 「2827一直关机」 or 「一户」 is a word."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(text) and text[j] in _SEPARATORS:
+            j += step
+        if 0 <= j < len(text) and text[j] in _CHINESE_DIGITS:
+            return True
+    return False
+
+
 def digit_view(text):
-    """Same-length copy: digits → 0-9, X/x after a digit → X, separators → blank, the rest → #."""
+    """Same-length copy: digits → 0-9, X/x after a digit → X, separators → blank, the rest → #.
+    A Chinese numeral is a digit only beside another one (a lone 一 is the word 「一」)."""
     out = []
-    for ch in text:
+    for i, ch in enumerate(text):
         if ch in _CHINESE_DIGITS:
-            out.append(_CHINESE_DIGITS[ch])
+            out.append(_CHINESE_DIGITS[ch] if _numeral_neighbour(text, i) else "#")
         elif ch in _SEPARATORS:
             out.append(" ")
         elif ch.isdigit() or ch in "Xx":
@@ -205,15 +218,34 @@ def classify(digits, text, start, end, user_text):
     cue = {kind: _cue_verdict(text, start, kind, user_text) for kind in ("id_number", "mobile", "landline", "bank_card")}
     if n == 15 and valid_id15(digits) and cue["id_number"] >= 0:
         return "id_number"
-    if 16 <= n <= 19 and valid_luhn(digits) and cue["id_number"] <= 0:
+    if 16 <= n <= 19 and valid_luhn(digits) and (cue["id_number"] <= 0 or cue["bank_card"] > 0):
         if cue["bank_card"] > 0 or (cue["bank_card"] == 0 and plausible_card_prefix(digits)):
             return "bank_card"
     if 16 <= n <= 20 and cue["id_number"] <= 0 and _PASSBOOK_CUE.search(text[max(0, start - 10):start]):
+        return "bank_card"
+    if 16 <= n <= 19 and _unchecked_card(digits, text, start, cue):
         return "bank_card"
     mobile = re.fullmatch(r"(?:0{0,2}86)?(1[3-9]\d{9})", digits)
     if mobile and cue["mobile"] >= 0:
         return "mobile"
     return _landline(digits, text, start, end, cue["landline"], user_text)
+
+
+# 「卡号」「账户」「打入…本人账户」 right before the digits: the number is named as an account.
+_ACCOUNT_CUE = re.compile(r"(?:卡号|账号|帐号|账户|帐户|银行卡|存折|一卡通)(?:号码|号)?\s?(?:是|为)?\s?[:：（(]?\s?$")
+
+
+def _unchecked_card(digits, text, start, cue):
+    """A card number whose check digit fails (a typo, or a test card) is still a card: when an
+    account cue names it, or, with no cue either way, when it has the shape of a UnionPay card
+    (62 and 16 or 19 digits: the lengths UnionPay issues; contract and project codes carry
+    letters or dashes, amounts a unit, and both a negative cue word)."""
+    if cue["id_number"] > 0 and cue["bank_card"] <= 0:
+        return False
+    if _ACCOUNT_CUE.search(text[max(0, start - 12):start]):
+        return True
+    return cue["bank_card"] >= 0 and cue["id_number"] <= 0 and len(digits) in (16, 19) and digits[:2] == "62" \
+        and digits[2] in "12345678"
 
 
 def _landline(digits, text, start, end, cue, user_text):
@@ -233,7 +265,7 @@ def _landline(digits, text, start, end, cue, user_text):
 
 
 # A passbook or 一卡通 account is named by its cue word, whatever its check digit (many are not Luhn).
-_PASSBOOK_CUE = re.compile(r"(?:存折|一卡通)(?:账号|帐号|号码|卡号|号)?\s?(?:是|为)?\s?[:：]?\s?$")
+_PASSBOOK_CUE = re.compile(r"(?:存折|一卡通)(?:账号|帐号|号码|卡号|号)?\s?(?:是|为)?\s?[:：（(]?\s?$")
 # 「电话1390817\n2265」: a mobile broken by a line break in a narrow column.
 _BROKEN_MOBILE = re.compile(r"(?<![0-9])(1[3-9][0-9]{3,8})[ \t]*\r?\n[ \t]*([0-9]{1,6})(?![0-9])")
 
@@ -256,7 +288,7 @@ def _segments(text, groups):
     two digits of category and grade, 「…1871 52」) stays whole."""
     segment = [groups[0]]
     for prev, group in zip(groups, groups[1:]):
-        blank = " " in text[prev[1]:group[0]].replace("\u00a0", " ")
+        blank = any(c in " \u00a0()（）" for c in text[prev[1]:group[0]])
         disability_grade = len(group[2]) <= 2 and valid_id18(prev[2]) and not _is_amount(text, group[0], group[1])
         if _amount_after_space(text, prev[1], group[0], group[1]) \
                 or blank and (_complete(prev[2]) or _complete(group[2])) and not disability_grade:

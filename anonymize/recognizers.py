@@ -63,6 +63,17 @@ def _email(text, m, user_text):
     return not domain.endswith(".gov.cn")  # institutional mailboxes of public bodies are public
 
 
+# An address written around filters: 「wangxf1990 at 163 dot com」「gongxiaoli 艾特 qq.com」「heli0817@qq点com」.
+_EMAIL_AT = r"(?:\s?@\s?|\s(?i:at)\s|\s?艾特\s?|\s?圈a\s?)"
+_EMAIL_DOT = r"(?:\s?[.。点]\s?|\s(?i:dot)\s)"
+_EMAIL_SPELLED = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{2,}" + _EMAIL_AT + r"[A-Za-z0-9-]+(?:"
+                            + _EMAIL_DOT + r"[A-Za-z0-9-]+)*?" + _EMAIL_DOT + r"(?i:com|cn|net|org|edu)(?![A-Za-z])")
+
+
+def _email_spelled(text, m, user_text):
+    return not re.search(r"gov(?:\s?[.。点]\s?|\s(?i:dot)\s)cn$", m.group(0))
+
+
 def _always(text, m, user_text):
     return True
 
@@ -71,20 +82,34 @@ def _always(text, m, user_text):
 # account goes. 「QQ群」「微信群」「微信公众号」 name groups and public accounts, not a person.
 # A phone number used as the WeChat account (「微信13812345678」「wx138…」) is masked as the mobile
 # it is (numbers.py), so its owner still recognises its last four digits.
-_QQ = re.compile(r"(?<![A-Za-z])(?:(?i:qq|q号)|扣扣|企鹅号?)(?!群)(?:号码|号)?\s?(?:是|为)?\s?[:：]?\s?"
+_QQ = re.compile(r"(?<![A-Za-z])(?:(?i:qq|q号)|扣扣|企鹅号?)(?!群)(?:号码|号)?"
+                 # 「QQ上喊我，153…」「联系人QQ均为306…」: a few words may stand between the cue and the number
+                 r"(?:[^\d。！？!?\n群]{0,6}?[，,:：\s]|\s?(?:是|为|均为)?\s?[:：]?\s?)"
                  r"(?<![0-9])([1-9][0-9]{4,10})(?![0-9])")
 _WECHAT = re.compile(r"(?<![A-Za-z])(?:微信|薇信|威信|(?i:wx|vx|weixin|wechat|v信|v(?=[:：])))(?!同号|群|公众号|支付)(?:号码|号|id|ID)?"
-                     r"\s?(?:是|为)?\s?[:：]?\s?([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])")
+                     r"\s?(?:是|为)?\s?[:：（(]?\s?([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])")
 # 「许可证号」「营业执照号」 are a business's registrations, 「凭证号」 a voucher's; IDs and travel
 # permits (身份证、回乡证、通行证、护照) have their own recognizers.
 _NOT_PERSONAL_PAPERS = "".join(f"(?<!{w})" for w in ("许可", "执照", "资格", "合格", "登记", "凭", "身份", "回乡", "通行", "保"))
-_OTHER_ID = re.compile(r"(?:社保卡|社会保障卡|医保卡|医疗保险卡|残疾证|残疾人证|居住证|就诊卡|" + _NOT_PERSONAL_PAPERS + "证)"
-                       r"(?:号码|号)\s?(?:是|为)?\s?[:：]?\s?(?<![0-9A-Za-z])([A-Za-z]{1,2}[0-9]{6,12}|[0-9]{13,20})(?![0-9A-Za-z])")
+# A certificate number: letters and digits (「SC5113240003172」「150102D0087236」), or digits only.
+_PAPER_NUMBER = r"(?<![0-9A-Za-z])([A-Za-z]{1,2}[0-9]{6,16}|[0-9]{6}[A-Za-z][0-9]{5,10}|[0-9]{13,20})(?![0-9A-Za-z])"
+# Cards and certificates that name a person: their number follows, maybe after 「号」 or in brackets
+# (「社保卡（卡号R39018264）」「社保卡（R52186403）」); any other 「…证」 needs 「证号」.
+_NAMED_CARDS = r"(?:社保卡|社会保障卡|医保卡|医疗保险卡|残疾证|残疾人证|居住证|就诊卡|优待证|优抚证|退役军人证|军官证|士兵证|低保证|五保证|特困证)"
+_OTHER_ID = re.compile(r"(?:" + _NAMED_CARDS + r"(?:号码|证号|卡号|编号|号)?|" + _NOT_PERSONAL_PAPERS + r"证(?:号码|号))"
+                       r"\s?(?:是|为)?\s?[:：（(]?\s?(?:卡号|证号|号码|编号)?\s?[:：]?\s?" + _PAPER_NUMBER)
+# 「医保个人编号51000024117683521」「参保编号…」「医保号…」: a person's insurance number after its cue.
+_INSURANCE_ID = re.compile(r"(?:医保|社保|参保|养老保险|医疗保险|新农合)(?:人员|个人)?(?:编号|号码|号|账号|帐号)\s?(?:是|为)?\s?[:：]?\s?"
+                           r"(?<![0-9A-Za-z])([0-9]{8,20})(?![0-9A-Za-z])")
+# A real-estate certificate 「川（2019）仪陇县不动产权第0006342号」 names one owner's property.
+_PROPERTY_CERT = re.compile("((?:[" + "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼" + r"])?\s?[（(]\s?\d{4}\s?[）)]"
+                            r"[\u4e00-\u9fff]{0,12}?不动产权第\s?\d{4,10}\s?号)")
 
 # (kind, pattern, priority): the span is the pattern's first group (the account), not the cue.
 # Above a mobile or bank card (a 社保卡号 is not a bank card), below a validated resident ID (a
 # 残疾证号 that holds one is that ID).
-CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("other_id", _OTHER_ID, 82)]
+CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("other_id", _OTHER_ID, 82), ("other_id", _INSURANCE_ID, 82),
+        ("other_id", _PROPERTY_CERT, 82)]
 
 _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 
@@ -103,6 +128,7 @@ RECOGNIZERS = [
     Recognizer("email", re.compile(
         r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*\s?(?:@|#|\((?i:at)\)|\[(?i:at)\]|\{(?i:at)\})\s?"
         r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"), _email, 75),
+    Recognizer("email", _EMAIL_SPELLED, _email_spelled, 74),
     Recognizer("passport", re.compile(
         r"(?<![0-9A-Za-z])(?:[EeGg]\d{8}|[Ee][A-HJ-NP-Za-hj-np-z]\d{7}|[PpSsDd]\d{7}|[Cc][0-9A-HJ-NP-Za-hj-np-z]\d{7}"
         r"|[HhMm]\d{8}(?:\d{2})?)(?![0-9A-Za-z])"), _passport, 65),
