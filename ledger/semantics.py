@@ -16,10 +16,6 @@ STANDARD_CLASS_NAMES = {
     "211": "节能环保支出", "212": "城乡社区支出", "213": "农林水支出", "221": "住房保障支出",
 }
 
-# Execution is "behind pace" when cumulative execution < this share of the time-proportional expectation.
-PACE_WARNING_RATIO = 0.7
-
-
 def minsheng_codes(config=None):
     """The configured 类 codes (``MINSHENG_CLASSES="205,208,…"`` overrides the default)."""
     configured = (config or {}).get("MINSHENG_CLASSES")
@@ -40,12 +36,7 @@ def is_minsheng(code, codes=MINSHENG_CLASS_CODES):
 
 
 def expected_pace(month):
-    """Time-proportional share of the annual budget expected to be spent by the end of ``month``."""
+    """Time-proportional share of the annual budget expected to be spent by the end of ``month`` (时间进度;
+    whether spending is behind is the supervision pace rule's call: ledger/supervision/rules.toml [pace])."""
     return min(max(month, 0), 12) / 12
 
-
-def behind_pace(rate, month, ratio=PACE_WARNING_RATIO):
-    """True when cumulative execution ``rate`` is below ``ratio`` × the time-proportional expectation."""
-    if rate is None or not month:
-        return False
-    return rate < ratio * expected_pace(month)

@@ -14,6 +14,8 @@ from ledger.supervision.risk import risk_flags
 from ledger.supervision.suppliers import share_flags, window_flags
 
 RULES = rules_module.load()
+# The linear rule (时间进度), for the tests written against it; the file's default basis is "profile".
+LINEAR = dataclasses.replace(RULES, pace=dataclasses.replace(RULES.pace, basis="linear"))
 JUNE = AsOf(2024, 6)
 
 
@@ -30,18 +32,18 @@ def codes(flags, subject=None):
 
 
 def test_rules_file_is_the_documented_one():
-    assert RULES.pace.ratio == 0.7 and RULES.pace.consecutive_months == 2 and RULES.pace.basis == "linear"
+    assert RULES.pace.ratio == 0.7 and RULES.pace.consecutive_months == 2 and RULES.pace.basis == "profile"
     assert RULES.plan.tolerance == 0.05 and RULES.risk.behind_points == 10 and RULES.risk.consecutive_quarters == 2
     with pytest.raises(ValueError, match="basis"):
         rules_module.parse(rules_module.RULES_FILE.read_text(encoding="utf-8").replace(
-            'basis = "linear"', 'basis = "straight"'))
+            'basis = "profile"', 'basis = "straight"'))
     with pytest.raises(ValueError, match="缺少"):
         rules_module.parse("[pace]\nratio = 0.7\n")
 
 
 def test_pace_fires_after_two_months_under_the_line(fixture_db):
     conn, pub_id = fixture_db
-    flags = pace_flags(conn, pub_id, JUNE, "region", RULES)
+    flags = pace_flags(conn, pub_id, JUNE, "region", LINEAR)
     # Controls: one month under only, recovered, below the minimum budget.
     assert codes(flags) == sorted([fx.LAG, fx.LINEAR_ONLY])
     lag = next(f for f in flags if f.code == fx.LAG)
@@ -54,15 +56,14 @@ def test_pace_fires_after_two_months_under_the_line(fixture_db):
     assert [h["warning"] for h in history] == [False] + [True] * 5
     assert {link.target for link in lag.links} == {"records", "execution_region"}
     # History: in May RECOVERED (5% a month) was still flagged; its June spending lifted it above the line.
-    assert codes(pace_flags(conn, pub_id, AsOf(2024, 5), "region", RULES)) == [fx.LAG, fx.RECOVERED, fx.LINEAR_ONLY]
-    assert codes(pace_flags(conn, pub_id, AsOf(2024, 1), "region", RULES)) == []  # one month cannot be two
+    assert codes(pace_flags(conn, pub_id, AsOf(2024, 5), "region", LINEAR)) == [fx.LAG, fx.RECOVERED, fx.LINEAR_ONLY]
+    assert codes(pace_flags(conn, pub_id, AsOf(2024, 1), "region", LINEAR)) == []  # one month cannot be two
 
 
 def test_pace_on_the_seasonal_profile(fixture_db):
-    """basis = "profile": the line follows the earlier years' rhythm (25% by May, 30% by June)."""
+    """basis = "profile" (the default): the line follows the earlier years' rhythm (25% by May, 30% by June)."""
     conn, pub_id = fixture_db
-    seasonal = dataclasses.replace(RULES, pace=dataclasses.replace(RULES.pace, basis="profile"))
-    flags = pace_flags(conn, pub_id, JUNE, "region", seasonal)
+    flags = pace_flags(conn, pub_id, JUNE, "region", RULES)
     assert codes(flags) == [fx.LAG]  # 19% and 24% are above 70% of 25% and 30%
     assert "均低于往年同期进度（2021–2023年平均）的70%（17.5%、21.0%）" in flags[0].detail
 
@@ -125,10 +126,32 @@ def test_evaluate_is_the_sum_of_the_rules(fixture_db):
     counts = supervision.counts(flags)
     assert counts["plan"] == 1 and counts["risk"] == 1 and counts["supplier_window"] == 1
     assert counts["supplier_share"] == 1
+    # The rule file's basis (profile): LINEAR_ONLY is above the seasonal line.
     assert [f.id for f in supervision.select_flags(flags, kind="pace", subject="region")] == [
-        f"pace:region:{fx.LAG}:2024-06", f"pace:region:{fx.LINEAR_ONLY}:2024-06"]
+        f"pace:region:{fx.LAG}:2024-06"]
     history = supervision.history(conn, pub_id, 2024, 6)
     assert [h["counts"]["risk"] for h in history] == [0, 0, 0, 0, 0, 1]
     # The hooks the question box will call answer from the same flags.
     assert codes(supervision.high_risk_projects(conn, pub_id)) == ["R1"]
     assert fx.LAG in codes(supervision.lagging(conn, pub_id, level="region"))
+
+
+def test_profile_falls_back_to_linear_without_complete_earlier_years(fixture_db):
+    """No earlier year with all 12 months (a city's first year): the profile rule measures against 时间进度
+    and says why, in the flag, in where-it-stands and in the rule's description."""
+    conn, pub_id = fixture_db
+    short = dataclasses.replace(RULES, pace=dataclasses.replace(RULES.pace, profile_years=1))
+    with conn.begin_nested() as savepoint:  # drop December 2023: 2023 is no longer a complete year
+        conn.exec_driver_sql("DELETE FROM expenditures WHERE year = 2023 AND month = 12")
+        from ledger.queries import cache
+        cache.clear()
+        flags = pace_flags(conn, pub_id, JUNE, "region", short)
+        savepoint.rollback()
+    cache.clear()
+    assert codes(flags) == sorted([fx.LAG, fx.LINEAR_ONLY])  # the linear line, as in the linear test
+    note = "规则按往年同期进度判断，但2023年没有 12 个月齐全的支出数据，无法计算往年同期进度，改按时间进度判断"
+    lag = next(f for f in flags if f.code == fx.LAG)
+    assert "均低于时间进度的70%（29.2%、35.0%）" in lag.detail and note in lag.detail
+    assert "没有 12 个月齐全的支出数据时" in supervision.describe(RULES)[0]["rule"]
+    # With complete earlier years there is nothing to explain.
+    assert all("改按时间进度" not in f.detail for f in pace_flags(conn, pub_id, JUNE, "region", RULES))

@@ -264,6 +264,7 @@ def _apply_pace_rule(conn, pub_id, period, measured, average):
     shown["lines"] = supervision.expected_lines(conn, pub_id, period.year, period.month)
     shown["expected"] = shown["lines"][-1]["expected"] if shown["lines"] else None
     shown["basis_label"] = shown["lines"][-1]["basis_label"] if shown["lines"] else None
+    shown["basis_note"] = shown["lines"][-1]["basis_note"] if shown["lines"] else None
     return shown
 
 

@@ -15,7 +15,7 @@ For the question box (nlq, not wired yet): :func:`lagging`, :func:`high_risk_pro
 from the same rules.
 """
 from . import pace as _pace
-from .budget_flags import entity_names, expectation_label  # noqa: F401
+from .budget_flags import basis_note, entity_names, expectation_label  # noqa: F401
 from .describe import describe  # noqa: F401
 from .model import KINDS, SUBJECTS, AsOf, Flag, Link  # noqa: F401
 from .plans import plan_rows, year_ends
@@ -74,14 +74,16 @@ def judge_cumulative(conn, pub_id, year, cumulative_fen, budget_fen, month):
 
 
 def expected_lines(conn, pub_id, year, month):
-    """[{"month", "linear", "profile", "expected", "line", "basis_label"}] for months 1..month: the pace the
-    rule expects (its basis), both expectations, and the warning line (ratio × expected)."""
+    """[{"month", "linear", "profile", "expected", "line", "basis_label", "basis_note"}] for months 1..month: the
+    pace the rule expects (its basis), both expectations, the warning line (ratio × expected), and why the
+    linear pace stands in for the profile when there are no complete earlier years (else None)."""
     rule, area = load_rules().pace, _area_curve(conn, pub_id, year)
     if area is None or not month:
         return []
-    label = expectation_label(area, rule.basis)
+    label, note = expectation_label(area, rule.basis), basis_note(area, rule, year)
     return [{"month": m, "linear": area.linear(m), "profile": area.usual(m), "expected": area.expected(m, rule.basis),
-             "line": rule.ratio * area.expected(m, rule.basis), "basis_label": label} for m in range(1, month + 1)]
+             "line": rule.ratio * area.expected(m, rule.basis), "basis_label": label, "basis_note": note}
+            for m in range(1, month + 1)]
 
 
 def year_end_forecast(conn, pub_id, year=None, month=None, *, level=None, key=None):
@@ -102,8 +104,8 @@ def year_end_forecast(conn, pub_id, year=None, month=None, *, level=None, key=No
 
 def entity_pace(conn, pub_id, year=None, month=None, *, level=None, key=None):
     """Where the whole area (``level=None``) or one region/dept/class stands against the pace rule at ``month``:
-    {"year", "month", "rate", "linear", "profile", "expected", "line", "basis_label", "below", "warning",
-    "forecast"} (forecast: as :func:`year_end_forecast`), or None without monthly data."""
+    {"year", "month", "rate", "linear", "profile", "expected", "line", "basis_label", "basis_note", "below",
+    "warning", "forecast"} (forecast: as :func:`year_end_forecast`), or None without monthly data."""
     as_of = resolve_as_of(conn, pub_id, year, month)
     if as_of is None or not has_monthly_data(conn, pub_id, as_of.year):
         return None
@@ -114,7 +116,8 @@ def entity_pace(conn, pub_id, year=None, month=None, *, level=None, key=None):
     m = as_of.month
     return {"year": as_of.year, "month": m, "rate": curve.rate(m), "linear": curve.linear(m), "profile": curve.usual(m),
             "expected": curve.expected(m, rule.basis), "line": rule.ratio * curve.expected(m, rule.basis),
-            "basis_label": expectation_label(curve, rule.basis), "below": _pace.below(curve, m, rule),
+            "basis_label": expectation_label(curve, rule.basis), "basis_note": basis_note(curve, rule, as_of.year),
+            "below": _pace.below(curve, m, rule),
             "warning": _pace.judged(curve, m, rule), "ratio": rule.ratio,
             "forecast": year_end_forecast(conn, pub_id, as_of.year, m, level=level, key=key) if m < 12 else None}
 

@@ -31,6 +31,14 @@ def expectation_label(curve, basis):
     return "时间进度"
 
 
+def basis_note(curve, rule, year):
+    """Why the pace is measured against 时间进度 although the rule asks for 往年同期进度, or None."""
+    if rule.basis != "profile" or curve.area_profile:
+        return None
+    years = f"{year - rule.profile_years}–{year - 1}年" if rule.profile_years > 1 else f"{year - 1}年"
+    return f"规则按往年同期进度判断，但{years}没有 12 个月齐全的支出数据，无法计算往年同期进度，改按时间进度判断"
+
+
 def _scope_links(level, key, region, year, month):
     filters = {"region": key} if level == "region" else {"dept": key} if level == "dept" else {"class": key}
     links = [link(f"{year}年1–{month}月支出明细", "records", kind="expenditures", year=year, month=month, **filters),
@@ -54,7 +62,8 @@ def _pace_detail(curve, as_of, rule):
     text += f"时间进度为 {fmt.joined(fmt.pct(curve.linear(m)) for m in months)}"
     if curve.area_profile:
         text += f"，往年同期进度为 {fmt.joined(fmt.pct(curve.usual(m)) for m in months)}"
-    return text + "。"
+    note = basis_note(curve, rule, as_of.year)
+    return text + (f"（{note}）" if note else "") + "。"
 
 
 def pace_flags(conn, pub_id, as_of, level, rules):

@@ -9,8 +9,10 @@ LEVEL_NAMES = {"region": "市本级与各区县", "dept": "预算单位", "class
 def _pace(rules):
     rule = rules.pace
     levels = "、".join(LEVEL_NAMES[level] for level in rule.levels)
+    fallback = (f"；前 {rule.profile_years} 个年度没有 12 个月齐全的支出数据时，没有往年同期可比，改按时间进度判断并写明"
+                if rule.basis == "profile" else "")
     return (f"{levels}的累计执行率（1 月至当月支出 ÷ 年度预算）连续 {rule.consecutive_months} 个月低于"
-            f"{BASIS_LABELS[rule.basis]}的 {fmt.pct(rule.ratio, 0)}。年度预算不足 "
+            f"{BASIS_LABELS[rule.basis]}的 {fmt.pct(rule.ratio, 0)}{fallback}。年度预算不足 "
             f"{rule.min_budget_yuan / 10_000:g} 万元的不判断。")
 
 

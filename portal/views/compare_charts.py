@@ -77,6 +77,10 @@ def monthly_curves(result):
     lines = {point["month"]: point["line"] for point in result["pace_rule"]["lines"]}
     warning = [round(lines[m] * 100, 2) if m in lines else None for m in months]
     average = [None if p["rate"] is None else round(p["rate"] * 100, 2) for p in result["average"]["monthly"]]
+    usual = {point["month"]: point["profile"] for point in result["pace_rule"]["lines"]}
+    profile = [round(usual[m] * 100, 2) if usual.get(m) is not None else None for m in months]
+    expected = [{"type": "line", "name": "往年同期进度", "data": profile, "color": "#7f8c8d",
+                 "lineStyle": {"type": "dashed", "width": 1}, "symbol": "none"}] if any(profile) else []
     charts = []
     for index, row in enumerate(result["regions"]):
         rates = [None if p["rate"] is None else round(p["rate"] * 100, 2) for p in row["monthly"]]
@@ -92,6 +96,7 @@ def monthly_curves(result):
                  "symbolSize": 4},
                 {"type": "line", "name": "时间进度", "data": pace, "color": "#999",
                  "lineStyle": {"type": "dashed"}, "symbol": "none"},
+                *expected,
                 {"type": "line", "name": "预警线", "data": warning, "color": "#c0392b",
                  "lineStyle": {"type": "dotted"}, "symbol": "none"},
                 {"type": "line", "name": result["average_label"], "data": average, "color": "#555",

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 
 from flask import Blueprint, current_app, jsonify, render_template, url_for
 
-from ledger import semantics
+from ledger import semantics, supervision
 
 bp = Blueprint("glossary", __name__)
 
@@ -29,6 +29,14 @@ def _minsheng_names():
     return "、".join(f"{semantics.STANDARD_CLASS_NAMES.get(c, c)}（{c}）" for c in codes)
 
 
+def _pace_rule():
+    """The 进度滞后 rule in words, from the one rule file (ledger/supervision/rules.toml [pace])."""
+    rule = supervision.load_rules().pace
+    basis = ("往年同期进度（没有往年完整数据时改用时间进度）" if rule.basis == "profile" else "时间进度")
+    return (f"监督预警按{basis}衡量执行进度：累计执行率连续 {rule.consecutive_months} 个月低于它的 "
+            f"{round(rule.ratio * 100)}% 时，在预警页、预算执行页、区县对比页和白皮书中同样标为「进度滞后」。")
+
+
 def terms():
     """Every term, in reading order: money first, then time, places, projects, the data itself."""
     return [
@@ -42,9 +50,10 @@ def terms():
              "应当与「时间进度」对照着看：10 月底执行率 70%，而时间进度是 83%，说明花钱偏慢。",
              "执行率 = 累计支出 ÷ 年度预算", aliases=("预算执行率", "累计执行率")),
         Term("time-pace", "时间进度", "已过去的月份 ÷ 12，例如截至 6 月为 50%。",
-             "一年中已经过去的比例：截至第 n 个月末为 n ÷ 12。累计执行率低于时间进度的 "
-             f"{int(semantics.PACE_WARNING_RATIO * 100)}% 时，区县对比页标为「进度滞后」。",
-             "时间进度 = 月份 ÷ 12"),
+             "一年中已经过去的比例：截至第 n 个月末为 n ÷ 12。" + _pace_rule(), "时间进度 = 月份 ÷ 12"),
+        Term("usual-pace", "往年同期进度", "往年到同一个月末，一般已花掉全年支出的几成。",
+             "前几个完整年度里，全部地区 1 月至当月的支出占全年支出的平均比例，即本地花钱的季节规律"
+             "（年初往往偏慢）。" + _pace_rule(), "往年同期进度 = 往年 1 月至当月支出 ÷ 往年全年支出（取平均）"),
         Term("minsheng", "民生支出", "教育、社保、医疗、住房等与百姓生活直接相关的支出。",
              "与百姓生活直接相关的支出之和。本站按政府收支分类的以下各类计算：{classes}（可由 MINSHENG_CLASSES 设置调整）。"
              "「民生支出占比」是民生支出占全部支出的比例。",
@@ -85,7 +94,7 @@ def terms():
 
 
 # Terms marked wherever a page shows them (the issue's four, and the new places and units).
-INLINE_KEYS = ("execution-rate", "minsheng", "time-pace", "city-level", "unit", "township")
+INLINE_KEYS = ("execution-rate", "minsheng", "time-pace", "usual-pace", "city-level", "unit", "township")
 
 
 def term_index():
