@@ -1,6 +1,6 @@
 """Project performance (绩效): a score from targets and actual values, and unit-cost outliers among peers.
 
-Pure logic only — the import layout, demo data, pages and white-paper section are not wired yet.
+Pure logic only: the figures come from ledger/queries/performance.py, the pages from portal/views/performance.py.
 
 Weights follow the common indicator framework of 《项目支出绩效评价管理办法》(财预〔2020〕10号):
 产出 50 (数量 15, 质量 15, 时效 10, 成本 10), 效益 30, 满意度 10, 预算执行率 10 — 100 in all.
@@ -10,7 +10,11 @@ Each indicator scores its weight times its achievement, capped at 100%:
 An indicator without a target or an actual value is left out and the others are rescaled to 100, so
 a project is not punished for what was never measured; ``complete`` says whether any was left out.
 Public ratings feed 满意度: the average of 1–5 stars as a percentage of 5, once there are at least
-MIN_RATINGS of them (fewer say too little).
+MIN_RATINGS of them (fewer say too little). With a survey result (满意度调查) as well, 满意度 is the mean of
+the two; with only one of them, that one (``satisfaction_actual``).
+
+Unit cost (单位成本) of a project: once it is finished and its audited unit cost (实际单位成本) and actual
+output are known, that cost; before, total investment ÷ planned output (``unit_cost_basis``).
 """
 import statistics
 from dataclasses import dataclass
@@ -55,6 +59,24 @@ def satisfaction_from_ratings(average, count):
     if average is None or count < MIN_RATINGS:
         return None
     return round(average / 5 * 100, 1)
+
+
+def satisfaction_actual(survey_pct, ratings_pct):
+    """满意度 from a survey result and public ratings (either may be None): their mean, or the one given."""
+    given = [v for v in (survey_pct, ratings_pct) if v is not None]
+    return round(sum(given) / len(given), 1) if given else None
+
+
+def unit_cost_basis(total_investment, output_planned, output_actual=None, unit_cost_actual=None):
+    """(cost, quantity, basis) for comparing a project's unit cost, or None without an output.
+
+    basis 「决算」: the audited unit cost times the actual output; 「计划」: total investment and planned output.
+    """
+    if unit_cost_actual is not None and output_actual and output_actual > 0:
+        return unit_cost_actual * output_actual, output_actual, "决算"
+    if output_planned and output_planned > 0 and total_investment is not None:
+        return total_investment, output_planned, "计划"
+    return None
 
 
 def score(targets, actuals):

@@ -148,6 +148,17 @@ projects = Table(
     Column("description", Text),
     # 乡镇/街道 the project is in (townships.code); added after the first release (see ADDED).
     Column("township_code", String(16), info=ADDED),
+    # 绩效目标与实际 (issue #16; ledger/performance.py), added later too.
+    Column("quality_target_pct", Float, info=ADDED),
+    Column("quality_actual_pct", Float, info=ADDED),
+    Column("unit_cost_target_fen", BigInteger, info=ADDED),
+    Column("unit_cost_actual_fen", BigInteger, info=ADDED),
+    Column("benefit_name", String(64), info=ADDED),
+    Column("benefit_unit", String(16), info=ADDED),
+    Column("benefit_target", Float, info=ADDED),
+    Column("benefit_actual", Float, info=ADDED),
+    Column("satisfaction_target_pct", Float, info=ADDED),
+    Column("satisfaction_actual_pct", Float, info=ADDED),
     Index("ix_projects_pub_code", "publication_id", "code", unique=True),
     Index("ix_projects_filter", "publication_id", "year", "region_code", "class_code"),
     # The /projects sorts (ledger/queries/projects.py SORTS): the first page is read in index order

@@ -8,6 +8,7 @@ from .documents import build_documents
 from .finance import build_finance
 from .identity import PersonFactory
 from .payments import build_payments, build_people
+from .performance import add_performance
 from .projects import (
     PARTS,
     PERSON_NOTES,
@@ -78,6 +79,8 @@ def build(seed=DEFAULT_SEED, as_of=None, scale=1.0):
     place_projects(projects, townships)
     units = build_units(_rng(seed, "units"), finance)
     unit_budgets, unit_expenditures = build_unit_money(_rng(seed, "unit-money"), units, finance)
+    # 绩效 targets and results (issue #16): own stream, fills only the performance columns.
+    add_performance(_rng(seed, "performance"), projects)
     return {
         "regions": finance.regions, "departments": departments, "func_classes": finance.classes,
         "budgets": finance.budgets, "expenditures": finance.expenditures, "projects": projects,

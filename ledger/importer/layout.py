@@ -32,10 +32,30 @@ class TableLayout:
     label: str
     aliases: tuple
     columns: tuple = field(default_factory=tuple)
+    # (column, column it needs): a row filling the first must fill the second too (validate.py).
+    requires: tuple = field(default_factory=tuple)
 
     def column(self, key):
         return next(c for c in self.columns if c.key == key)
 
+
+PERFORMANCE_COLUMNS = (
+    Col("quality_target_pct", "质量目标（合格率%）", "float", required=False, minimum=0, maximum=100),
+    Col("quality_actual_pct", "质量实际（合格率%）", "float", required=False, minimum=0, maximum=100),
+    Col("unit_cost_target_yuan", "单位成本目标（元）", "money", required=False, minimum=0),
+    Col("unit_cost_actual_yuan", "实际单位成本（元）", "money", required=False, minimum=0),
+    Col("benefit_name", "效益指标", required=False, max_length=64),  # 受益人口, 新增入园幼儿 …
+    Col("benefit_unit", "效益计量单位", required=False, max_length=16),
+    Col("benefit_target", "效益目标值", "float", required=False, minimum=0),
+    Col("benefit_actual", "效益实际值", "float", required=False, minimum=0),
+    Col("satisfaction_target_pct", "满意度目标（%）", "float", required=False, minimum=0, maximum=100),
+    Col("satisfaction_actual_pct", "满意度调查（%）", "float", required=False, minimum=0, maximum=100),
+)
+PERFORMANCE_REQUIRES = (
+    ("quality_actual_pct", "quality_target_pct"), ("unit_cost_actual_yuan", "unit_cost_target_yuan"),
+    ("unit_cost_actual_yuan", "output_actual"), ("benefit_target", "benefit_name"),
+    ("benefit_actual", "benefit_target"), ("satisfaction_actual_pct", "satisfaction_target_pct"),
+)
 
 LAYOUTS = {
     t.name: t
@@ -99,7 +119,10 @@ LAYOUTS = {
             Col("contractor_id_number", "承建人身份证号", required=False, pii=True),
             Col("contractor_phone", "承建人联系电话", required=False, pii=True),
             Col("description", "项目简介", required=False, max_length=20000),
-        )),
+            # 绩效目标与实际 (optional; ledger/performance.py): 产出数量 is 计划产出/实际产出 above and 产出时效
+            # the dates; the rest are here. An actual value without its target cannot be judged: refused.
+            *PERFORMANCE_COLUMNS,
+        ), PERFORMANCE_REQUIRES),
         TableLayout("project_updates", "项目进展", ("project_updates", "进展", "项目进展"), (
             Col("project_code", "项目编号", "code"),
             Col("date", "日期", "date"),

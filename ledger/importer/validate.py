@@ -155,5 +155,15 @@ def validate_table(raw, errors):
                 errors.append(RowError(raw.file, str(exc), raw.sheet, number, col.label))
                 if len(errors) >= MAX_ERRORS:
                     return rows
+        for message, label in _missing_companions(layout, row):
+            errors.append(RowError(raw.file, message, raw.sheet, number, label))
         rows.append((number, row))
     return rows
+
+
+def _missing_companions(layout, row):
+    """(message, column label) for each filled column whose companion (layout ``requires``) is empty."""
+    for key, needed in layout.requires:
+        if row.get(key) is not None and row.get(needed) is None:
+            have, need = layout.column(key).label, layout.column(needed).label
+            yield f"填写了「{have}」就必须填写「{need}」（没有目标或依据的实际值无法评价）", have

@@ -1,39 +1,224 @@
-"""Unit cost (单位成本) of projects against their peers: per category and output unit, the median cost per
-unit of planned output, and the projects far from it (rules in ledger/performance.py)."""
-import statistics
+"""Project performance (绩效) figures: scores from targets and actual values, department rankings, unit cost
+against peers (per category and output unit) and by district. Rules and weights: ledger/performance.py.
 
-from sqlalchemy import select
+The one place these figures come from: the 绩效 page, the project page, the API, the white paper and the
+question box (``unit_cost_by_region``) all call here.
+"""
+import statistics
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
 
 from .. import performance
-from ..schema import projects
+from ..schema import comments, departments, projects, regions
+
+COMPLETED = "已完工"  # only a finished project is scored (事后评价): an unfinished one has no results yet
 
 
-def unit_cost_projects(conn, pub_id):
-    """Projects with a planned output: total investment (yuan) per planned unit, grouped by category+unit."""
-    rows = conn.execute(select(projects.c.code, projects.c.name, projects.c.category, projects.c.output_unit,
-                               projects.c.output_planned, projects.c.total_investment_fen, projects.c.region_code)
-                        .where(projects.c.publication_id == pub_id, projects.c.output_planned > 0,
-                               projects.c.output_unit.is_not(None))
-                        .order_by(projects.c.code)).mappings()
-    return [{"code": r["code"], "name": r["name"], "peer_group": r["category"], "unit": r["output_unit"],
-             "cost": r["total_investment_fen"] / 100, "quantity": r["output_planned"],
-             "region_code": r["region_code"]} for r in rows]
+@dataclass(frozen=True)
+class PerformanceFilter:
+    year: int | None = None
+    region: str | None = None
+    dept: str | None = None
+    category: str | None = None
 
 
-def unit_cost_comparison(conn, pub_id):
-    """{"groups": [per category: unit, projects, median unit cost, high/low counts], "outliers": [...]}."""
-    items = unit_cost_projects(conn, pub_id)
-    outliers = performance.unit_cost_outliers(items)
-    names = {p["code"]: p["name"] for p in items}
-    for flag in outliers:
-        flag["name"] = names[flag["code"]]
+def _conditions(pub_id, flt):
+    conds = [projects.c.publication_id == pub_id]
+    for column, value in ((projects.c.year, flt.year), (projects.c.region_code, flt.region),
+                          (projects.c.dept_code, flt.dept), (projects.c.category, flt.category)):
+        if value is not None:
+            conds.append(column == value)
+    return conds
+
+
+def _project_rows(conn, pub_id, flt=PerformanceFilter()):
+    return [dict(r) for r in conn.execute(select(projects).where(*_conditions(pub_id, flt))
+                                          .order_by(projects.c.code)).mappings()]
+
+
+def ratings(conn, codes=None):
+    """{project code: (average stars, count)} of approved public ratings (公众评议)."""
+    query = (select(comments.c.project_code, func.avg(comments.c.rating), func.count())
+             .where(comments.c.status == "approved").group_by(comments.c.project_code))
+    if codes is not None:
+        query = query.where(comments.c.project_code.in_(list(codes)))
+    return {code: (float(avg), count) for code, avg, count in conn.execute(query).all()}
+
+
+def _fen_to_yuan(value):
+    return None if value is None else value / 100
+
+
+def indicators(row, rating=None):
+    """(targets, actuals, satisfaction sources) of one project row, keyed by indicator key."""
+    finished = row["status"] == COMPLETED or row.get("completed_date") is not None
+    start, end, done = row.get("start_date"), row.get("end_date"), row.get("completed_date")
+    from_ratings = performance.satisfaction_from_ratings(*rating) if rating else None
+    targets = {"quantity": row["output_planned"], "quality": row.get("quality_target_pct"),
+               "timeliness": (end - start).days if start and end else None,
+               "cost": _fen_to_yuan(row.get("unit_cost_target_fen")), "benefit": row.get("benefit_target"),
+               "satisfaction": row.get("satisfaction_target_pct"), "execution": 100.0}
+    actuals = dict.fromkeys(targets)
+    if finished:
+        actuals.update(
+            quantity=row["output_actual"], quality=row.get("quality_actual_pct"),
+            timeliness=(done - start).days if start and done else None,
+            cost=_fen_to_yuan(row.get("unit_cost_actual_fen")), benefit=row.get("benefit_actual"),
+            satisfaction=performance.satisfaction_actual(row.get("satisfaction_actual_pct"), from_ratings),
+            execution=round(100 * row["disbursed_fen"] / row["total_investment_fen"], 1)
+            if row["total_investment_fen"] else None)
+    sources = {"survey_pct": row.get("satisfaction_actual_pct"), "ratings_pct": from_ratings,
+               "ratings": rating[1] if rating else 0}
+    return targets, actuals, sources
+
+
+def _scored(row, rating):
+    targets, actuals, sources = indicators(row, rating)
+    result = performance.score(targets, actuals)
+    for part in result["parts"]:
+        part.update(target=targets[part["key"]], actual=actuals[part["key"]])
+    return {"code": row["code"], "name": row["name"], "year": row["year"], "region_code": row["region_code"],
+            "dept_code": row["dept_code"], "category": row["category"], "status": row["status"],
+            "output_unit": row["output_unit"], "benefit_name": row.get("benefit_name"),
+            "benefit_unit": row.get("benefit_unit"), "score": result["score"], "complete": result["complete"],
+            "parts": result["parts"], "satisfaction": sources}
+
+
+def scored_projects(conn, pub_id, flt=PerformanceFilter()):
+    """Every finished project in the filter with its score (best first; ties by code)."""
+    rows = [r for r in _project_rows(conn, pub_id, flt)
+            if r["status"] == COMPLETED or r.get("completed_date") is not None]
+    given = ratings(conn)
+    items = [_scored(r, given.get(r["code"])) for r in rows]
+    items = [i for i in items if i["score"] is not None]
+    items.sort(key=lambda i: (-i["score"], i["code"]))
+    return items
+
+
+def department_ranking(conn, pub_id, items):
+    """Departments by the mean score of their scored projects (best first), with their weakest project."""
+    names = dict(conn.execute(select(departments.c.code, departments.c.name)
+                              .where(departments.c.publication_id == pub_id)).all())
     groups = {}
     for item in items:
-        groups.setdefault((item["peer_group"], item["unit"]), []).append(item["cost"] / item["quantity"])
+        groups.setdefault(item["dept_code"], []).append(item)
+    ranking = [{"dept_code": code, "dept_name": names.get(code, code), "projects": len(members),
+                "average_score": round(statistics.mean(m["score"] for m in members), 1),
+                "below_60": sum(1 for m in members if m["score"] < 60),
+                "lowest_code": min(members, key=lambda m: (m["score"], m["code"]))["code"]}
+               for code, members in groups.items()]
+    ranking.sort(key=lambda d: (-d["average_score"], d["dept_code"]))
+    return ranking
+
+
+# ---- unit cost ------------------------------------------------------------------------------------
+
+def unit_cost_projects(conn, pub_id, flt=PerformanceFilter()):
+    """Projects with an output: cost and quantity (yuan, units) on the basis of ledger/performance.py
+    ``unit_cost_basis`` — audited unit cost × actual output once finished, else investment ÷ planned."""
+    out = []
+    for r in _project_rows(conn, pub_id, flt):
+        if not r["output_unit"]:
+            continue
+        basis = performance.unit_cost_basis(r["total_investment_fen"] / 100, r["output_planned"],
+                                            r["output_actual"], _fen_to_yuan(r.get("unit_cost_actual_fen")))
+        if basis:
+            cost, quantity, kind = basis
+            out.append({"code": r["code"], "name": r["name"], "peer_group": r["category"], "unit": r["output_unit"],
+                        "cost": cost, "quantity": quantity, "basis": kind, "region_code": r["region_code"],
+                        "dept_code": r["dept_code"], "year": r["year"]})
+    return out
+
+
+def unit_cost_comparison(conn, pub_id, flt=PerformanceFilter()):
+    """{"groups": [per category: unit, projects, median unit cost, high/low counts], "outliers": [...]}.
+
+    Peers are compared over the whole publication (a filter only narrows which outliers are listed), so a
+    district's page judges its projects against the same yardstick as everyone's."""
+    items = unit_cost_projects(conn, pub_id)
+    outliers = performance.unit_cost_outliers(items)
+    shown = {i["code"] for i in unit_cost_projects(conn, pub_id, flt)} if flt != PerformanceFilter() else None
+    names = {p["code"]: p["name"] for p in items}
+    for flag in outliers:
+        flag.update(name=names[flag["code"]], unit_cost=round(flag["unit_cost"], 2),
+                    peer_median=round(flag["peer_median"], 2))
+    groups = {}
+    for item in items:
+        if shown is None or item["code"] in shown:
+            groups.setdefault((item["peer_group"], item["unit"]), []).append(item["cost"] / item["quantity"])
+    outliers = [f for f in outliers if shown is None or f["code"] in shown]
     summary = [{"category": category, "unit": unit, "projects": len(costs),
-                "median_unit_cost": statistics.median(costs),
+                "median_unit_cost": round(statistics.median(costs), 2),
                 "high": sum(1 for f in outliers if f["peer_group"] == category and f["direction"] == "high"),
                 "low": sum(1 for f in outliers if f["peer_group"] == category and f["direction"] == "low")}
                for (category, unit), costs in sorted(groups.items())]
-    outliers.sort(key=lambda f: -f["ratio"])
+    outliers.sort(key=lambda f: (-f["ratio"], f["code"]))
     return {"groups": summary, "outliers": outliers}
+
+
+def unit_cost_by_region(conn, pub_id, category, *, year=None, unit=None):
+    """Unit cost of one project category per district, highest first — 「哪个区修路每公里花钱最多」.
+
+    ``category``: a project category as published (e.g. 「农村公路」); ``unit``: its output unit when the
+    category has several (None: the most common). Per district: the sum of cost over the sum of output
+    (the same basis as the peer comparison), so a district with one tiny project does not top the list on
+    a fluke of averaging ratios. Returns {"category", "unit", "year", "regions": [{region_code, region_name,
+    projects, cost_yuan, quantity, unit_cost_yuan, codes}]}; "regions" is empty when nothing matches.
+    """
+    items = unit_cost_projects(conn, pub_id, PerformanceFilter(year=year, category=category))
+    units = [i["unit"] for i in items]
+    unit = unit or (max(sorted(set(units)), key=units.count) if units else None)
+    names = dict(conn.execute(select(regions.c.code, regions.c.name).where(regions.c.publication_id == pub_id)).all())
+    by_region = {}
+    for item in items:
+        if item["unit"] == unit:
+            by_region.setdefault(item["region_code"], []).append(item)
+    rows = [{"region_code": code, "region_name": names.get(code, code), "projects": len(members),
+             "cost_yuan": round(sum(m["cost"] for m in members), 2),
+             "quantity": round(sum(m["quantity"] for m in members), 2),
+             "unit_cost_yuan": round(sum(m["cost"] for m in members) / sum(m["quantity"] for m in members), 2),
+             "codes": sorted(m["code"] for m in members)} for code, members in by_region.items()]
+    rows.sort(key=lambda r: (-r["unit_cost_yuan"], r["region_code"]))
+    return {"category": category, "unit": unit, "year": year, "regions": rows}
+
+
+# ---- one project against its peers ---------------------------------------------------------------
+
+def project_performance(conn, pub_id, code):
+    """A project's score and indicators, each beside the median of its peers (same category and output
+    unit, scored), and its unit cost against the peer median; None for an unknown project."""
+    found = conn.execute(select(projects).where(projects.c.publication_id == pub_id, projects.c.code == code)
+                         ).mappings().first()
+    if found is None:
+        return None
+    row = dict(found)
+    given = ratings(conn)
+    own = _scored(row, given.get(code))
+    peers = [_scored(r, given.get(r["code"])) for r in _project_rows(conn, pub_id, PerformanceFilter(
+        category=row["category"])) if r["output_unit"] == row["output_unit"]
+        and (r["status"] == COMPLETED or r.get("completed_date") is not None)]
+    peers = [p for p in peers if p["score"] is not None]
+    radar = []
+    for index, part in enumerate(own["parts"]):
+        values = [p["parts"][index]["achievement"] for p in peers if p["parts"][index]["achievement"] is not None]
+        radar.append({"key": part["key"], "label": part["label"], "project": _pct(part["achievement"]),
+                      "peer_median": _pct(statistics.median(values)) if values else None})
+    return {**own, "peers": len(peers), "peer_median_score": statistics.median(p["score"] for p in peers)
+            if peers else None, "radar": radar, "unit_cost": _unit_cost_against_peers(conn, pub_id, row)}
+
+
+def _pct(share):
+    return None if share is None else round(share * 100, 1)
+
+
+def _unit_cost_against_peers(conn, pub_id, row):
+    items = [i for i in unit_cost_projects(conn, pub_id, PerformanceFilter(category=row["category"]))
+             if i["unit"] == row["output_unit"]]
+    own = next((i for i in items if i["code"] == row["code"]), None)
+    if own is None or len(items) < performance.MIN_PEERS:
+        return None
+    flag = next((f for f in performance.unit_cost_outliers(items) if f["code"] == row["code"]), None)
+    return {"unit": own["unit"], "basis": own["basis"], "unit_cost": own["cost"] / own["quantity"],
+            "peer_median": statistics.median(i["cost"] / i["quantity"] for i in items), "peers": len(items),
+            "outlier": flag}
