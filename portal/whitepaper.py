@@ -14,9 +14,10 @@ import click
 from flask import current_app, render_template, url_for
 
 from anonymize import scrub_text
-from ledger import money, semantics, supervision
+from ledger import money, performance, semantics, supervision
 from ledger.errors import UserError
 from ledger.queries import execution as q_exec
+from ledger.queries import performance as q_perf
 from ledger.queries import reference, suppliers
 from ledger.queries.compare import CompareError, compare, resolve_period
 from ledger.queries.execution import Scope
@@ -87,6 +88,11 @@ class Sources:
             return None
         month = self.period.month or None
         return self._url("warnings.warnings_page", year=self.period.year, month=month, region=self.region, **filters)
+
+    def performance(self, **filters):
+        if "performance.performance_page" not in self.views:
+            return None
+        return self._url("performance.performance_page", year=self.period.year, region=self.region, **filters)
 
     def flag_link(self, link):
         from .views.flags import link_url
@@ -188,6 +194,7 @@ def build(conn, pub, *, year=None, region=None, config=None, external=False):
         "projects_href": src.projects(contractor=s["contractor"]),
     } for s in supplier["contractors"]]
     supervision_groups = _supervision_groups(flags, src)
+    perf = _performance(conn, pub_id, period.year, region, src)
 
     as_of = pub.get("as_of")
     period_text = period.label
@@ -248,6 +255,7 @@ def build(conn, pub, *, year=None, region=None, config=None, external=False):
         "supervision_href": src.warnings(),
         "rules": [{**r, "rule": _t(r["rule"])} for r in supervision.describe(supervision.load_rules())],
         "suppliers": supplier_rows,
+        "performance": perf,
         "supplier_rule": _t(
             f"共有 {supplier['contractors_count']} 家承建方，每家承建方的项目数平均为 {supplier['average_projects']:.1f} 个。"
             "表中按项目数列出前 10 家；有监督提示（短期内跨领域中标，或在某预算单位承建集中度高且居首位）的标注「需关注」，"
@@ -276,6 +284,28 @@ def _delayed_projects(conn, pub_id, year, region, src):
              "contractor": _t(r["contractor"] or "—"), "progress": r["progress_pct"],
              "end_date": r["end_date"], "plan": money.format_amount(r["annual_plan_fen"]),
              "disbursed": money.format_amount(r["disbursed_fen"]), "href": src.project(r["code"])} for r in rows]
+
+
+def _performance(conn, pub_id, year, region, src):
+    """绩效 of the year's finished projects: the same scores, rankings and unit-cost outliers as the 绩效 page
+    (ledger.queries.performance)."""
+    flt = q_perf.PerformanceFilter(year=year, region=region)
+    items = q_perf.scored_projects(conn, pub_id, flt)
+    departments = q_perf.department_ranking(conn, pub_id, items)
+    outliers = q_perf.unit_cost_comparison(conn, pub_id, flt)["outliers"]
+    average = round(sum(i["score"] for i in items) / len(items), 1) if items else None
+    summary = (f"{year} 年安排的项目中已完工并评分的有 {len(items)} 个，平均得分 {average} 分，"
+               f"低于 60 分的 {sum(1 for i in items if i['score'] < 60)} 个；单位成本明显偏离同类的 {len(outliers)} 个。"
+               if items else f"{year} 年安排的项目中还没有已完工、可评分的项目。")
+    return {
+        "summary": _t(summary), "href": src.performance(),
+        "weights": "、".join(f"{i.label} {i.weight}" for i in performance.INDICATORS),
+        "departments": [{"name": _t(d["dept_name"]), "projects": d["projects"], "average": d["average_score"],
+                         "below_60": d["below_60"], "href": src.performance(dept=d["dept_code"])}
+                        for d in departments[:MAX_LISTED]],
+        "outliers": [{"name": _t(f["name"]), "explanation": _t(f["explanation"]), "direction": f["direction"],
+                      "href": src.project(f["code"])} for f in outliers[:MAX_LISTED]],
+    }
 
 
 def _flags(conn, pub_id, period, region):

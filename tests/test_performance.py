@@ -72,3 +72,139 @@ def test_unit_cost_page_and_api_over_the_demo(client):
     assert all(f["ratio"] >= perf.HIGH_RATIO or f["ratio"] <= perf.LOW_RATIO for f in data["outliers"])
     html = client.get("/performance").get_data(as_text=True)
     assert "单位成本中位数" in html and top["code"] in html
+
+
+# ---- over the demo: seeded outliers, scores from the raw rows, page/JSON/CSV, white paper --------------
+
+WEIGHTS = {"quantity": 15, "quality": 15, "timeliness": 10, "cost": 10, "benefit": 30, "satisfaction": 10,
+           "execution": 10}
+
+
+@pytest.fixture(scope="module")
+def seeded():
+    """The demo's seeded unit-cost cases, from the generator itself (internal key, never published)."""
+    from conftest import DEMO_AS_OF, DEMO_SEED
+
+    from ledger.demo.generator import build
+    projects = build(DEMO_SEED, DEMO_AS_OF)["projects"]
+    return {p["code"]: p["_perf_seed"] for p in projects if p["_perf_seed"]}
+
+
+def test_seeded_unit_cost_outliers_fire_and_controls_do_not(client, seeded):
+    assert sorted(set(seeded.values())) == ["control", "high", "low"]
+    flagged = {f["code"]: f for f in client.get("/api/performance").get_json()["outliers"]}
+    for code, kind in seeded.items():
+        if kind == "control":
+            assert code not in flagged, code
+        else:
+            assert flagged[code]["direction"] == kind, code
+            assert "倍" in flagged[code]["explanation"] and "中位数" in flagged[code]["explanation"]
+    high = next(c for c, k in seeded.items() if k == "high")
+    html = client.get(f"/projects/{high}").get_data(as_text=True)
+    assert 'id="performance"' in html and "偏高：" in html and flagged[high]["explanation"] in html
+    assert 'id="perf-radar"' in html
+
+
+def _raw_expected_score(db, code):
+    """The score by hand from the published row and approved ratings: Σ weight × min(1, ratio) over the
+    measured indicators, rescaled to 100 (ratio actual/target; target/actual for 工期 and 成本)."""
+    import datetime as dt
+    row = db.execute(
+        "SELECT output_planned, output_actual, quality_target_pct, quality_actual_pct, start_date, end_date,"
+        " completed_date, unit_cost_target_fen, unit_cost_actual_fen, benefit_target, benefit_actual,"
+        " satisfaction_target_pct, satisfaction_actual_pct, disbursed_fen, total_investment_fen"
+        " FROM projects p JOIN publications u ON u.id = p.publication_id"
+        " WHERE u.status = 'published' AND p.code = ? ORDER BY u.id DESC LIMIT 1", (code,)).fetchone()
+    (planned, actual, q_t, q_a, start, end, done, c_t, c_a, b_t, b_a, s_t, s_a, paid, total) = row
+    day = dt.date.fromisoformat
+    avg, count = db.execute("SELECT AVG(rating), COUNT(*) FROM comments WHERE status = 'approved'"
+                            " AND project_code = ?", (code,)).fetchone()
+    satisfaction = [v for v in (s_a, avg / 5 * 100 if count >= 5 else None) if v is not None]
+    pairs = {"quantity": (planned, actual, False), "quality": (q_t, q_a, False),
+             "timeliness": ((day(end) - day(start)).days, (day(done) - day(start)).days, True),
+             "cost": (c_t, c_a, True), "benefit": (b_t, b_a, False),
+             "satisfaction": (s_t, sum(satisfaction) / len(satisfaction) if satisfaction else None, False),
+             "execution": (100, round(100 * paid / total, 1), False)}
+    earned = weight = 0
+    for key, (target, got, lower) in pairs.items():
+        if target is None or got is None:
+            continue
+        ratio = (target / got if got else 1) if lower else got / target
+        earned += WEIGHTS[key] * min(1, ratio)
+        weight += WEIGHTS[key]
+    return 100 * earned / weight
+
+
+def test_demo_scores_reproduced_from_the_raw_rows_and_the_weights(client, db):
+    data = client.get("/api/performance?per_page=500").get_json()
+    rows = data["projects"]["rows"]
+    assert data["count"] > 100 and len(rows) == 500
+    picks = [rows[0], rows[len(rows) // 2], rows[-1]]
+    for row in picks:
+        assert row["score"] == pytest.approx(_raw_expected_score(db, row["code"]), abs=0.051), row["code"]
+    scores = [r["score"] for r in rows]
+    assert scores == sorted(scores, reverse=True)
+    assert {w["key"]: w["weight"] for w in data["weights"]} == WEIGHTS
+
+
+def test_page_json_and_csv_agree(client):
+    import csv
+    import io
+    region = "990102"
+    data = client.get(f"/performance.json?region={region}&per_page=20").get_json()
+    assert data == {**data, **client.get(f"/api/performance?region={region}&per_page=20").get_json()}
+    body = client.get(f"/performance.csv?region={region}&table=departments").get_data(as_text=True)
+    lines = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    assert lines[0][:3] == ["名次", "预算单位", "评分项目数"]
+    depts = data["departments"]["rows"]
+    assert [(r[1], float(r[3])) for r in lines[1:]] == [(d["dept_name"], d["average_score"]) for d in depts]
+    projects = list(csv.reader(io.StringIO(client.get(f"/performance.csv?region={region}&table=projects")
+                                           .get_data(as_text=True).lstrip("\ufeff"))))[1:]
+    assert len(projects) == data["count"]  # the download carries every row, the page 20
+    assert [(r[1], float(r[6])) for r in projects[:20]] == [(p["code"], p["score"]) for p in data["projects"]["rows"]]
+    html = client.get(f"/performance?region={region}&per_page=20").get_data(as_text=True)
+    for dept in depts:
+        assert dept["dept_name"] in html
+    for project in data["projects"]["rows"]:
+        assert f"/projects/{project['code']}" in html
+    assert client.get("/performance?year=abc").status_code == 400
+
+
+def test_unit_cost_by_district_for_the_question_box(client, db):
+    data = client.get("/api/performance/unit-costs?category=农村公路").get_json()
+    assert data["unit"] == "公里" and len(data["regions"]) > 3
+    # Independently: audited unit cost × actual output once finished, else investment over planned output.
+    totals = {}
+    for region, total, planned, actual, unit_cost in db.execute(
+            "SELECT region_code, total_investment_fen, output_planned, output_actual, unit_cost_actual_fen"
+            " FROM projects p JOIN publications u ON u.id = p.publication_id WHERE u.status = 'published'"
+            " AND u.id = (SELECT MAX(id) FROM publications WHERE status = 'published')"
+            " AND category = '农村公路' AND output_unit = '公里'"):
+        cost, quantity = (unit_cost / 100 * actual, actual) if unit_cost is not None and actual else (total / 100, planned)
+        if quantity:
+            sums = totals.setdefault(region, [0, 0])
+            sums[0] += cost
+            sums[1] += quantity
+    expected = sorted(((c / q, r) for r, (c, q) in totals.items()), reverse=True)
+    assert [r["region_code"] for r in data["regions"]] == [r for _v, r in expected]
+    assert data["regions"][0]["unit_cost_yuan"] == pytest.approx(expected[0][0], abs=0.01)
+    assert client.get("/api/performance/unit-costs").get_json()["error"]["message"].startswith("请指定项目类别")
+    assert client.get("/api/performance/unit-costs?category=不存在").status_code == 404
+
+
+def test_white_paper_has_the_same_performance_figures(client):
+    data = client.get("/api/performance?year=2025").get_json()
+    html = client.get("/reports/whitepaper?year=2025").get_data(as_text=True)
+    assert "项目绩效" in html and f"已完工并评分的有 {data['count']} 个" in html
+    best = data["departments"]["rows"][0]
+    assert best["dept_name"] in html and str(best["average_score"]) in html
+
+
+def test_public_ratings_feed_satisfaction():
+    from ledger.queries.performance import indicators
+    row = {"status": "已完工", "output_planned": 10, "output_actual": 10, "start_date": None, "end_date": None,
+           "completed_date": None, "satisfaction_target_pct": 90.0, "satisfaction_actual_pct": 80.0,
+           "disbursed_fen": 100, "total_investment_fen": 100}
+    assert indicators(row, (4.5, 12))[1]["satisfaction"] == 85.0  # mean of survey 80 and ratings 90
+    assert indicators(row, (4.5, 2))[1]["satisfaction"] == 80.0  # too few ratings: the survey alone
+    assert indicators({**row, "satisfaction_actual_pct": None}, (3.0, 6))[1]["satisfaction"] == 60.0

@@ -20,7 +20,7 @@ from ledger.queries.execution import Scope
 from ..args import arg_code, arg_codes, arg_int, arg_ints, arg_number
 from ..context import connection, publication
 from ..errors import MESSAGES
-from . import charts
+from . import charts, performance_parts
 from . import flags as fl
 from .mapdata import district_map
 from .tables import Column, Table, csv_response, json_response
@@ -628,6 +628,7 @@ def project(code, fmt):
         "progress_chart": charts.progress([u["date"] for u in updates], [u["progress_pct"] for u in updates])
         if updates else None,
         **project_supervision(conn, pub_id, code),
+        **performance_parts.project_context(conn, pub_id, code),
     }
     if fmt == "json":
         info = {c.json_key: c.export(item) for c in [
@@ -650,6 +651,7 @@ def project(code, fmt):
                                                                              ("quarters", "quarter_table"))
                                  if context[name]},
                               "flags": [fl.flag_json(f) for f in context["sv_flags"]],
+                              "performance": context["perf"],
                               "payments": {**payment_table.json(), "count": payments.total,
                                            "page": payments.page, "pages": payments.pages,
                                            "sum": fen_to_yuan(payments.sums.get("amount_fen", 0))}})

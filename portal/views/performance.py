@@ -1,28 +1,122 @@
-"""绩效 (first part): unit cost of projects against their peers, with outliers explained.
+"""绩效: departments and finished projects ranked by their performance score, and unit cost against peers.
 
-Scores from targets (ledger/performance.py ``score``) need targets in the import layout first; this
-page shows what the published data already supports: investment per planned unit of output.
+- /performance (.json, .csv; ?table=departments|projects|unit_costs|unit_cost_outliers)  rankings with filters
+- /api/performance                       the same as /performance.json
+- /api/performance/unit-costs?category=  a category's unit cost by district (ledger.queries.performance)
+- /api/projects/<code>/performance       one project's score, radar against its peers, unit cost
+Figures come from ledger.queries.performance; weights and rules from ledger/performance.py.
 """
-from flask import Blueprint, render_template
+from flask import Blueprint, request, url_for
+from werkzeug.exceptions import BadRequest, NotFound
 
+from ledger import performance as rules
 from ledger.queries import performance as q_perf
+from ledger.queries import reference as q_ref
+from ledger.queries.paging import Page
 
+from ..args import arg_code, arg_int
 from ..context import connection
-from .pages import require_pub
-from .tables import json_response
+from .pages import fail, listing_on, page_args, require_pub, respond
+from .tables import Column, Table, json_response
 
 bp = Blueprint("performance", __name__)
+listing = listing_on(bp)
+
+DEPT_COLUMNS = [Column("rank", "名次", "int"), Column("dept_name", "预算单位"), Column("projects", "评分项目数", "int"),
+                Column("average_score", "平均得分", "number", unit="分"),
+                Column("below_60", "低于 60 分的项目", "int")]
+PROJECT_COLUMNS = [Column("rank", "名次", "int"), Column("code", "项目编号", "code"), Column("name", "项目名称"),
+                   Column("dept_name", "预算单位"), Column("category", "类别"), Column("year", "年度", "int"),
+                   Column("score", "绩效得分", "number", unit="分"), Column("measured", "已评指标")]
+GROUP_COLUMNS = [Column("category", "类别"), Column("unit", "产出单位"), Column("projects", "项目数", "int"),
+                 Column("median_unit_cost", "单位成本中位数", "number", unit="元"),
+                 Column("high", "偏高", "int"), Column("low", "偏低", "int")]
+OUTLIER_COLUMNS = [Column("code", "项目编号", "code"), Column("name", "项目名称"), Column("peer_group", "类别"),
+                   Column("unit_cost", "单位成本", "number", unit="元"),
+                   Column("peer_median", "同类中位数", "number", unit="元"), Column("ratio", "倍数", "number"),
+                   Column("explanation", "说明")]
 
 
-def _comparison():
-    return q_perf.unit_cost_comparison(connection(), require_pub()["id"])
+def _filter(conn, pub_id):
+    flt = q_perf.PerformanceFilter(year=arg_int("year", low=1900, high=2200, label="年度"),
+                                   region=arg_code("region", "地区代码"), dept=arg_code("dept", "单位代码"),
+                                   category=request.args.get("category", "").strip()[:32] or None)
+    if flt.region and q_ref.region(conn, pub_id, flt.region) is None:
+        fail(NotFound, f"没有代码为「{flt.region}」的地区")
+    return flt
 
 
-@bp.get("/performance")
-def performance_page():
-    return render_template("performance.html", **_comparison())
+def _tables(conn, pub_id, flt, paging):
+    items = q_perf.scored_projects(conn, pub_id, flt)
+    depts = q_perf.department_ranking(conn, pub_id, items)
+    names = {d["dept_code"]: d["dept_name"] for d in depts}
+    for rank, dept in enumerate(depts, 1):
+        dept["rank"] = rank
+    for rank, item in enumerate(items, 1):
+        measured = [p["label"] for p in item["parts"] if p["achievement"] is not None]
+        item.update(rank=rank, dept_name=names.get(item["dept_code"], item["dept_code"]), measured="、".join(measured))
+    page = _page(items, paging)
+    comparison = q_perf.unit_cost_comparison(conn, pub_id, flt)
+    project_link = {"name": lambda r: url_for("pages.project", code=r["code"])}
+    tables = {
+        "departments": Table("performance_departments", DEPT_COLUMNS, depts, caption="预算单位绩效排名",
+                             links={"dept_name": lambda r: url_for("performance.performance_page", dept=r["dept_code"])}),
+        "projects": Table("performance_projects", PROJECT_COLUMNS, page.items, caption="项目绩效排名", links=project_link),
+        "unit_costs": Table("unit_costs", GROUP_COLUMNS, comparison["groups"], caption="各类项目单位成本中位数"),
+        "unit_cost_outliers": Table("unit_cost_outliers", OUTLIER_COLUMNS, comparison["outliers"],
+                          caption="单位成本偏离同类的项目", links=project_link),
+    }
+    return tables, page, comparison
+
+
+def _page(items, paging):
+    if paging["per_page"] is None:
+        return Page(items, len(items), 1, None)
+    start = (paging["page"] - 1) * paging["per_page"]
+    return Page(items[start:start + paging["per_page"]], len(items), paging["page"], paging["per_page"])
+
+
+@listing("/performance")
+def performance_page(fmt):
+    pub = require_pub()
+    conn, pub_id = connection(), pub["id"]
+    flt = _filter(conn, pub_id)
+    paging = {"page": 1, "per_page": None} if fmt == "csv" else page_args()
+    tables, page, comparison = _tables(conn, pub_id, flt, paging)
+    payload = {"filters": {k: v for k, v in flt.__dict__.items() if v is not None},
+               "weights": [{"key": i.key, "label": i.label, "weight": i.weight,
+                            "lower_is_better": i.lower_is_better} for i in rules.INDICATORS],
+               "count": page.total, "page": page.page, "per_page": page.per_page, "pages": page.pages,
+               "groups": comparison["groups"], "outliers": comparison["outliers"]}
+    context = {"page": page, "filter": flt, "weights": payload["weights"], "regions": q_ref.all_regions(conn, pub_id),
+               "categories": sorted({g["category"] for g in q_perf.unit_cost_comparison(conn, pub_id)["groups"]}),
+               "rules": rules, **comparison}
+    return respond(fmt, "performance.html", context, tables, payload)
 
 
 @bp.get("/api/performance")
 def performance_api():
-    return json_response(_comparison())
+    return performance_page("json")
+
+
+@bp.get("/api/performance/unit-costs")
+def unit_costs_api():
+    pub = require_pub()
+    category = request.args.get("category", "").strip()[:32]
+    if not category:
+        fail(BadRequest, "请指定项目类别（category），例如「农村公路」")
+    year = arg_int("year", low=1900, high=2200, label="年度")
+    result = q_perf.unit_cost_by_region(connection(), pub["id"], category, year=year)
+    if not result["regions"]:
+        fail(NotFound, f"没有「{category}」类、有产出数量的项目")
+    return json_response(result)
+
+
+@bp.get("/api/projects/<code>/performance")
+def project_performance_api(code):
+    pub = require_pub()
+    found = q_perf.project_performance(connection(), pub["id"], code)
+    if found is None:
+        fail(NotFound, f"没有编号为「{code[:32]}」的项目")
+    return json_response({"project_code": code, "performance": found,
+                          "html_url": url_for("pages.project", code=code) + "#performance"})
