@@ -3,7 +3,9 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, select
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.schema import CreateIndex
 
+from . import summaries
 from .schema import metadata, publications
 
 
@@ -27,8 +29,12 @@ def make_engine(url):
 
 
 def init_schema(engine):
+    """Bring a database of any earlier version up to this one (idempotent; the portal's start-up and every
+    import run it): missing tables, columns and indexes, then the pre-aggregated sums publications lack."""
     metadata.create_all(engine)
     _add_new_columns(engine)
+    _add_missing_indexes(engine)
+    summaries.ensure(engine)
 
 
 def _add_new_columns(engine):
@@ -48,6 +54,25 @@ def _add_new_columns(engine):
                     conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}')
             except DBAPIError:  # another process added it first
                 if column.name not in {c["name"] for c in inspect(engine).get_columns(table.name)}:
+                    raise
+
+
+def _add_missing_indexes(engine):
+    """Indexes declared since a database was created (create_all skips tables that exist). On a big
+    database the first start after an upgrade spends the time to build them once."""
+    inspector = inspect(engine)
+    for table in metadata.sorted_tables:
+        if not inspector.has_table(table.name):
+            continue
+        present = {index["name"] for index in inspector.get_indexes(table.name)}
+        for index in sorted(table.indexes, key=lambda i: i.name):
+            if index.name in present:
+                continue
+            try:
+                with engine.begin() as conn:
+                    conn.execute(CreateIndex(index, if_not_exists=True))
+            except DBAPIError:  # another process created it first
+                if index.name not in {i["name"] for i in inspect(engine).get_indexes(table.name)}:
                     raise
 
 

@@ -104,6 +104,8 @@ budgets = Table(
     Column("class_code", String(8), nullable=False),
     Column("budget_fen", BigInteger, nullable=False),
     Index("ix_budgets_lookup", "publication_id", "year", "region_code", "class_code"),
+    # A department's pages and answers (the pre-aggregated sums hold no departments): its rows only.
+    Index("ix_budgets_dept", "publication_id", "dept_code", "year"),
 )
 
 # Monthly actual expenditure (not cumulative). month 0 = whole year with no monthly breakdown.
@@ -118,6 +120,7 @@ expenditures = Table(
     Column("class_code", String(8), nullable=False),
     Column("amount_fen", BigInteger, nullable=False),
     Index("ix_exp_lookup", "publication_id", "year", "month", "region_code", "class_code"),
+    Index("ix_exp_dept", "publication_id", "dept_code", "year", "month"),
 )
 
 projects = Table(
@@ -314,6 +317,47 @@ unit_expenditures = Table(
     Column("amount_fen", BigInteger, nullable=False),
     Index("ix_unit_exp_lookup", "publication_id", "unit_code", "year", "month"),
 )
+
+# ---- Pre-aggregated sums (ledger/summaries.py) ----------------------------------------------------
+# Derived from a publication's budgets and expenditures when it is written (and, for databases made
+# before they existed, on start-up): the same sums over fewer rows, read by ledger/queries only where
+# they give the raw rows' result exactly. Not published data: not hashed, not downloadable.
+
+# Spending summed over departments, per year × month × region × 类 (the class code's first 3 digits).
+expenditure_sums = Table(
+    "expenditure_sums",
+    metadata,
+    _pub(),
+    Column("year", SmallInteger, nullable=False),
+    Column("month", SmallInteger, nullable=False),
+    Column("region_code", String(12), nullable=False),
+    Column("class_code", String(8), nullable=False),  # 类 only
+    Column("amount_fen", BigInteger, nullable=False),
+    Index("ix_exp_sums_lookup", "publication_id", "year", "month", "region_code", "class_code"),
+    Index("ix_exp_sums_region", "publication_id", "region_code", "year", "month"),  # one district's months
+)
+
+# Annual budgets summed over departments, per year × region × 类.
+budget_sums = Table(
+    "budget_sums",
+    metadata,
+    _pub(),
+    Column("year", SmallInteger, nullable=False),
+    Column("region_code", String(12), nullable=False),
+    Column("class_code", String(8), nullable=False),  # 类 only
+    Column("budget_fen", BigInteger, nullable=False),
+    Index("ix_budget_sums_lookup", "publication_id", "year", "region_code", "class_code"),
+)
+
+# Which publications' sums are complete, and by which version of their recipe (a new recipe rebuilds).
+summary_builds = Table(
+    "summary_builds",
+    metadata,
+    Column("publication_id", Integer, ForeignKey("publications.id"), primary_key=True, autoincrement=False),
+    Column("version", Integer, nullable=False),
+)
+
+SUMMARY_TABLES = [expenditure_sums, budget_sums]
 
 # ---- Portal-owned tables (not part of a publication) ------------------------
 

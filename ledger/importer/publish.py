@@ -16,7 +16,7 @@ from anonymize.policy import VISIBLE_DIGITS
 from anonymize.publication import apply_publication_controls
 from anonymize.stats import KAnonymityError
 
-from .. import schema
+from .. import schema, summaries
 from ..db import current_publication, init_schema
 from ..errors import UserError
 from ..integrity import publication_digest
@@ -325,6 +325,7 @@ def _write(engine, prepared, *, status, dataset, title, is_demo, created_by):
         )).inserted_primary_key[0]
         _insert_rows(conn, prepared.published, publication_id)
         copy_carried(conn, prepared.plan, publication_id)
+        summaries.build(conn, publication_id)  # the pre-aggregated sums pages read, in the same transaction
         digest = publication_digest(conn, publication_id)
         conn.execute(update(schema.publications).where(schema.publications.c.id == publication_id)
                      .values(status=status, data_sha256=digest))
@@ -390,6 +391,7 @@ def discard(engine, publication_id):
     """Delete a staged publication's rows; the row stays as ``discarded`` for the record."""
     with engine.begin() as conn:
         staged_publication(conn, publication_id)
+        summaries.clear(conn, publication_id)
         for table in schema.PUBLISHED_TABLES:
             conn.execute(delete(table).where(table.c.publication_id == publication_id))
         clear_flags(conn, publication_id)

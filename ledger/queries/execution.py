@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 
-from ..schema import budgets, expenditures
+from .. import summaries
 from .cache import per_publication
 from .conditions import choice_conditions, class_prefixes, one_or_many, place_conditions
 
@@ -97,23 +97,31 @@ def _sums(conn, table, amount, pub_id, scope, by, *, is_spending):
     return {k: int(v or 0) for k, v in rows}
 
 
+def _spending(conn, pub_id, scope, by=None):
+    """Spending sums from the pre-aggregated table where it answers exactly (ledger/summaries.py)."""
+    table = summaries.spending_table(conn, pub_id, scope, by)
+    return _sums(conn, table, table.c.amount_fen, pub_id, scope, by, is_spending=True)
+
+
+def _budget(conn, pub_id, scope, by=None):
+    table = summaries.budget_table(conn, pub_id, scope, by)
+    return _sums(conn, table, table.c.budget_fen, pub_id, scope, by, is_spending=False)
+
+
 @per_publication
 def amounts(conn, pub_id, scope, by=None, *, measure="spent"):
     """{key: fen} of spending (``measure="spent"``) or annual budgets (``"budget"``) in the scope, grouped
     ``by`` region | dept | class (类) | subclass (款) | year | month, or {None: total}. Rows booked to no
     department (or region) sum under the key None."""
-    if measure == "spent":
-        values = _sums(conn, expenditures, expenditures.c.amount_fen, pub_id, scope, by, is_spending=True)
-    else:
-        values = _sums(conn, budgets, budgets.c.budget_fen, pub_id, scope, by, is_spending=False)
+    values = _spending(conn, pub_id, scope, by) if measure == "spent" else _budget(conn, pub_id, scope, by)
     return {key: int(value or 0) for key, value in values.items()}
 
 
 @per_publication
 def totals(conn, pub_id, scope):
     """{"budget_fen", "spent_fen"} for the scope."""
-    budget = _sums(conn, budgets, budgets.c.budget_fen, pub_id, scope, None, is_spending=False)[None]
-    spent = _sums(conn, expenditures, expenditures.c.amount_fen, pub_id, scope, None, is_spending=True)[None]
+    budget = _budget(conn, pub_id, scope)[None]
+    spent = _spending(conn, pub_id, scope)[None]
     return {"budget_fen": int(budget or 0), "spent_fen": int(spent or 0)}
 
 
@@ -124,8 +132,8 @@ def breakdown(conn, pub_id, scope, by):
     Returns [{"key", "budget_fen", "spent_fen"}] ordered by key; a key present on
     either side appears (budget or spending may be 0).
     """
-    budget = _sums(conn, budgets, budgets.c.budget_fen, pub_id, scope, by, is_spending=False)
-    spent = _sums(conn, expenditures, expenditures.c.amount_fen, pub_id, scope, by, is_spending=True)
+    budget = _budget(conn, pub_id, scope, by)
+    spent = _spending(conn, pub_id, scope, by)
     keys = sorted(set(budget) | set(spent), key=lambda k: (k is None, str(k)))
     return [{"key": k, "budget_fen": budget.get(k, 0), "spent_fen": spent.get(k, 0)} for k in keys]
 
@@ -136,8 +144,9 @@ def monthly(conn, pub_id, scope):
 
     Returns [{"month", "spent_fen", "cumulative_fen"}] for months up to the last with data.
     """
-    conds = _conditions(expenditures, pub_id, scope.with_(month=None), is_spending=True)
-    return monthly_series(conn, expenditures, conds, scope.month)
+    table = summaries.spending_table(conn, pub_id, scope, "month")
+    conds = _conditions(table, pub_id, scope.with_(month=None), is_spending=True)
+    return monthly_series(conn, table, conds, scope.month)
 
 
 def monthly_series(conn, table, conds, up_to_month):
