@@ -2,6 +2,7 @@
 from dataclasses import dataclass, field
 
 MAX_PER_PAGE = 500
+STREAM_BATCH = 1000  # rows fetched from the cursor at a time by ``stream``
 
 
 @dataclass
@@ -43,3 +44,10 @@ def clamp(page, per_page):
     page = max(1, int(page or 1))
     per_page = min(MAX_PER_PAGE, max(1, int(per_page or 50)))
     return page, per_page, (page - 1) * per_page
+
+
+def stream(conn, query):
+    """The rows of ``query`` as dicts, fetched from the database cursor ``STREAM_BATCH`` at a time (a
+    server-side cursor on PostgreSQL): a download of a whole listing never holds the listing in memory."""
+    for row in conn.execute(query.execution_options(yield_per=STREAM_BATCH)).mappings():
+        yield dict(row)

@@ -7,7 +7,7 @@ from sqlalchemy import extract, func, select
 from ..schema import project_updates, projects
 from .cache import per_publication
 from .conditions import choice_conditions, class_prefixes, one_or_many, place_conditions
-from .paging import Page, clamp
+from .paging import Page, clamp, stream
 
 # sort key -> (column, descending?)
 SORTS = {
@@ -113,14 +113,23 @@ def list_projects(conn, pub_id, flt, *, sort=DEFAULT_SORT, page=1, per_page=20, 
 
     ``ascending`` overrides the sort's own direction (「进度最慢的」: by progress, lowest first)."""
     page, per_page, offset = clamp(page, per_page)
-    conds = _conditions(pub_id, flt)
+    query = _listing_query(pub_id, flt, sort, ascending)
+    rows = conn.execute(query.limit(per_page).offset(offset)).mappings()
+    count, sums = project_sums(conn, pub_id, flt)
+    return Page([dict(r) for r in rows], count, page, per_page, sums)
+
+
+def project_rows(conn, pub_id, flt, *, sort=DEFAULT_SORT, ascending=None):
+    """Every project of ``list_projects``, in its order, streamed from the cursor (downloads)."""
+    return stream(conn, _listing_query(pub_id, flt, sort, ascending))
+
+
+def _listing_query(pub_id, flt, sort, ascending):
     column, descending = SORTS.get(sort, SORTS[DEFAULT_SORT])
     if ascending is not None:
         descending = not ascending
     order = [column.desc() if descending else column.asc(), projects.c.code]
-    rows = conn.execute(select(projects).where(*conds).order_by(*order).limit(per_page).offset(offset)).mappings()
-    count, sums = project_sums(conn, pub_id, flt)
-    return Page([dict(r) for r in rows], count, page, per_page, sums)
+    return select(projects).where(*_conditions(pub_id, flt)).order_by(*order)
 
 
 @per_publication

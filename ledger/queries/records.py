@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from ..schema import budgets, departments, expenditures, func_classes, payments, regions
 from .cache import per_publication
 from .execution import Scope, _conditions
-from .paging import Page, clamp
+from .paging import Page, clamp, stream
 
 
 def _named(table, pub_id):
@@ -34,21 +34,41 @@ def _paged(conn, query, count_conds, table, amount, order, page, per_page, total
     return Page([dict(r) for r in rows], count, page, per_page, {amount.name: int(total)})
 
 
-def expenditure_records(conn, pub_id, scope: Scope, *, page=1, per_page=50):
-    """Monthly expenditure rows in the scope (cumulative months 1..scope.month when given)."""
+def _expenditure_query(pub_id, scope):
     conds = _conditions(expenditures, pub_id, scope, is_spending=True)
-    query = _named(expenditures, pub_id).where(*conds)
     order = [expenditures.c.year, expenditures.c.month, expenditures.c.region_code,
              expenditures.c.dept_code, expenditures.c.class_code]
+    return _named(expenditures, pub_id).where(*conds), conds, order
+
+
+def expenditure_records(conn, pub_id, scope: Scope, *, page=1, per_page=50):
+    """Monthly expenditure rows in the scope (cumulative months 1..scope.month when given)."""
+    query, conds, order = _expenditure_query(pub_id, scope)
     return _paged(conn, query, conds, expenditures, expenditures.c.amount_fen, order, page, per_page)
+
+
+def expenditure_rows(conn, pub_id, scope: Scope):
+    """Every row of ``expenditure_records``, in its order, streamed from the cursor (downloads)."""
+    query, _conds, order = _expenditure_query(pub_id, scope)
+    return stream(conn, query.order_by(*order))
+
+
+def _budget_query(pub_id, scope):
+    conds = _conditions(budgets, pub_id, scope, is_spending=False)
+    order = [budgets.c.year, budgets.c.region_code, budgets.c.dept_code, budgets.c.class_code]
+    return _named(budgets, pub_id).where(*conds), conds, order
 
 
 def budget_records(conn, pub_id, scope: Scope, *, page=1, per_page=50):
     """Annual budget lines in the scope (the month is ignored: budgets are annual)."""
-    conds = _conditions(budgets, pub_id, scope, is_spending=False)
-    query = _named(budgets, pub_id).where(*conds)
-    order = [budgets.c.year, budgets.c.region_code, budgets.c.dept_code, budgets.c.class_code]
+    query, conds, order = _budget_query(pub_id, scope)
     return _paged(conn, query, conds, budgets, budgets.c.budget_fen, order, page, per_page)
+
+
+def budget_rows(conn, pub_id, scope: Scope):
+    """Every row of ``budget_records``, in its order, streamed from the cursor (downloads)."""
+    query, _conds, order = _budget_query(pub_id, scope)
+    return stream(conn, query.order_by(*order))
 
 
 @dataclass(frozen=True)
@@ -78,14 +98,23 @@ def payment_totals(conn, pub_id, flt: PaymentFilter):
     return int(count), int(total)
 
 
-def payment_records(conn, pub_id, flt: PaymentFilter, *, page=1, per_page=50):
-    """De-identified payment vouchers, newest first."""
-    conds = _payment_conditions(pub_id, flt)
-    query = select(payments).where(*conds)
+def _payment_order(flt):
     newest_first = payments.c.date.desc()
     if flt.project:
         # Without table statistics SQLite would walk the date index over every payment to
         # avoid a sort; sorting one project's few payments via its own index is far cheaper.
         newest_first = func.coalesce(payments.c.date, payments.c.date).desc()
-    return _paged(conn, query, conds, payments, payments.c.amount_fen, [newest_first, payments.c.id],
+    return [newest_first, payments.c.id]
+
+
+def payment_records(conn, pub_id, flt: PaymentFilter, *, page=1, per_page=50):
+    """De-identified payment vouchers, newest first."""
+    conds = _payment_conditions(pub_id, flt)
+    query = select(payments).where(*conds)
+    return _paged(conn, query, conds, payments, payments.c.amount_fen, _payment_order(flt),
                   page, per_page, totals=payment_totals(conn, pub_id, flt))
+
+
+def payment_rows(conn, pub_id, flt: PaymentFilter):
+    """Every row of ``payment_records``, in its order, streamed from the cursor (downloads)."""
+    return stream(conn, select(payments).where(*_payment_conditions(pub_id, flt)).order_by(*_payment_order(flt)))

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from ..schema import func_classes, unit_budgets, unit_expenditures, units
 from .cache import per_publication
 from .execution import monthly_series
-from .paging import Page, clamp
+from .paging import Page, clamp, stream
 
 CLASS_DIGITS = {"class": 3, "subclass": 5}
 
@@ -93,17 +93,29 @@ def monthly(conn, pub_id, scope):
     return monthly_series(conn, unit_expenditures, conds, scope.month)
 
 
-def _records(conn, pub_id, scope, *, is_spending, page, per_page):
+def _records_query(pub_id, scope, is_spending):
+    """(rows with unit and class names in listing order, the scope's conditions) of unit records."""
     table = unit_expenditures if is_spending else unit_budgets
-    amount = table.c.amount_fen if is_spending else table.c.budget_fen
     conds = _conditions(table, pub_id, scope, is_spending=is_spending)
     named = (select(table, units.c.name.label("unit_name"), units.c.dept_code, func_classes.c.name.label("class_name"))
              .select_from(table.outerjoin(units, (units.c.publication_id == pub_id) & (units.c.code == table.c.unit_code))
                           .outerjoin(func_classes, (func_classes.c.publication_id == pub_id)
                                      & (func_classes.c.code == table.c.class_code))).where(*conds))
     order = [table.c.year] + ([table.c.month] if is_spending else []) + [table.c.unit_code, table.c.class_code]
+    return named.order_by(*order), conds
+
+
+def record_rows(conn, pub_id, scope, *, is_spending):
+    """Every unit record of the scope, in listing order, streamed from the cursor (downloads)."""
+    return stream(conn, _records_query(pub_id, scope, is_spending)[0])
+
+
+def _records(conn, pub_id, scope, *, is_spending, page, per_page):
+    table = unit_expenditures if is_spending else unit_budgets
+    amount = table.c.amount_fen if is_spending else table.c.budget_fen
+    query, conds = _records_query(pub_id, scope, is_spending)
     page, per_page, offset = clamp(page, per_page)
-    rows = conn.execute(named.order_by(*order).limit(per_page).offset(offset)).mappings()
+    rows = conn.execute(query.limit(per_page).offset(offset)).mappings()
     count, total = conn.execute(select(func.count(), func.coalesce(func.sum(amount), 0)).where(*conds)).one()
     return Page([dict(r) for r in rows], count, page, per_page, {amount.name: int(total)})
 

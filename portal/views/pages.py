@@ -18,7 +18,7 @@ from ledger.queries import reference as q_ref
 from ledger.queries.execution import Scope
 
 from ..args import arg_code, arg_codes, arg_int, arg_ints, arg_number
-from ..context import connection, publication
+from ..context import connection, engine, publication
 from ..errors import MESSAGES
 from . import charts, performance_parts
 from . import flags as fl
@@ -393,6 +393,35 @@ def execution_dept(code, dept, fmt):
 RECORD_KINDS = {"expenditures": "支出明细", "budgets": "预算明细", "payments": "支付明细"}
 
 
+def record_columns(kind):
+    """The columns of /records/<kind> (page, JSON and CSV)."""
+    if kind == "payments":
+        return [Column("id", "凭证号", "code"), Column("date", "支付日期", "date"), Column("project_code", "项目编号", "code"),
+                Column("payee", "收款人"), Column("payee_type", "收款人类型"), Column("purpose", "用途"),
+                Column("amount_fen", "金额", "amount")]
+    columns = [Column("year", "年度", "int")]
+    if kind == "expenditures":
+        columns.append(Column("month", "月份", "int"))
+    return columns + [
+        Column("region_code", "地区代码", "code"), Column("region_name", "地区"), Column("dept_code", "单位代码", "code"),
+        Column("dept_name", "预算单位"), Column("class_code", "科目编码", "code"), Column("class_name", "科目名称"),
+        Column("budget_fen" if kind == "budgets" else "amount_fen", "预算数" if kind == "budgets" else "支出数", "amount")]
+
+
+def streamed(fetch, *args, each=None, **kwargs):
+    """A Table.stream for a download: ``fetch(conn, *args, **kwargs)``'s rows (a ledger generator reading the
+    cursor in batches) on a connection of its own, each passed through ``each`` (adds names) if given."""
+    def rows():
+        with engine().connect() as conn:
+            for row in fetch(conn, *args, **kwargs):
+                yield each(row) if each else row
+    return rows
+
+
+# A download streams every row (Table.stream); its page is read only for the count shown beside it.
+DOWNLOAD_PAGING = {"page": 1, "per_page": 1}
+
+
 def page_args(default_per_page=50):
     return {"page": arg_int("page", low=1, high=1_000_000, label="页码") or 1,
             "per_page": arg_int("per_page", low=1, high=500, label="每页条数") or default_per_page}
@@ -402,21 +431,18 @@ def page_args(default_per_page=50):
 def records(kind, fmt):
     pub = require_pub()
     conn, pub_id = connection(), pub["id"]
-    paging = page_args()
-    if fmt == "csv":  # downloads carry the whole filtered set
-        paging = {"page": 1, "per_page": None}
+    paging = DOWNLOAD_PAGING if fmt == "csv" else page_args()
     names = {"region": None, "dept": None, "class": None}
     if kind == "payments":
         flt = q_rec.PaymentFilter(project=arg_code("project", "项目编号"),
                                   year=arg_int("year", low=1900, high=2200, label="年度"),
                                   payee_type=request.args.get("payee_type") or None)
         page = q_rec.payment_records(conn, pub_id, flt, **paging)
+        stream = streamed(q_rec.payment_rows, pub_id, flt)
         if flt.project:
             project = q_proj.get_project(conn, pub_id, flt.project)
             names["project"] = project["name"] if project else flt.project
-        columns = [Column("id", "凭证号", "code"), Column("date", "支付日期", "date"), Column("project_code", "项目编号", "code"),
-                   Column("payee", "收款人"), Column("payee_type", "收款人类型"), Column("purpose", "用途"),
-                   Column("amount_fen", "金额", "amount")]
+        columns = record_columns(kind)
         links = {"project_code": lambda r: url_for("pages.project", code=r["project_code"])
                  if r.get("project_code") else None}
         filters = {"project": flt.project, "year": flt.year, "payee_type": flt.payee_type}
@@ -434,17 +460,13 @@ def records(kind, fmt):
             names["class"] = found["name"] if found else class_code
         fetch = q_rec.expenditure_records if kind == "expenditures" else q_rec.budget_records
         page = fetch(conn, pub_id, scope, **paging)
-        columns = [Column("year", "年度", "int")]
-        if kind == "expenditures":
-            columns.append(Column("month", "月份", "int"))
-        columns += [Column("region_code", "地区代码", "code"), Column("region_name", "地区"), Column("dept_code", "单位代码", "code"),
-                    Column("dept_name", "预算单位"), Column("class_code", "科目编码", "code"), Column("class_name", "科目名称"),
-                    Column("budget_fen" if kind == "budgets" else "amount_fen",
-                           "预算数" if kind == "budgets" else "支出数", "amount")]
+        stream = streamed(q_rec.expenditure_rows if kind == "expenditures" else q_rec.budget_rows, pub_id, scope)
+        columns = record_columns(kind)
         links = {}
         filters = {k: v for k, v in scope_args(scope).items() if k != "pub"}
     amount_key = "budget_fen" if kind == "budgets" else "amount_fen"
-    table = Table(f"{kind}", columns, page.items, caption=RECORD_KINDS[kind], links=links)
+    table = Table(f"{kind}", columns, page.items, caption=RECORD_KINDS[kind], links=links,
+                  stream=stream if fmt == "csv" else None)
     context = {"kind": kind, "label": RECORD_KINDS[kind], "page": page, "names": names,
                "filters": {k: v for k, v in filters.items() if v is not None},
                "total_fen": page.sums.get(amount_key, 0)}
@@ -551,22 +573,24 @@ def projects(fmt):
     sort = request.args.get("sort") or q_proj.DEFAULT_SORT
     if sort not in q_proj.SORTS:
         fail(BadRequest, f"不支持的排序方式「{sort[:20]}」；可选：{'、'.join(q_proj.SORTS)}")
-    paging = page_args(default_per_page=20)
-    if fmt == "csv":  # downloads carry the whole filtered set
-        paging = {"page": 1, "per_page": None}
-    page = q_proj.list_projects(conn, pub_id, flt, sort=sort, **paging)
+    page = q_proj.list_projects(conn, pub_id, flt, sort=sort,
+                                **(DOWNLOAD_PAGING if fmt == "csv" else page_args(default_per_page=20)))
     regions = q_ref.all_regions(conn, pub_id)
     region_names = {r["code"]: r["name"] for r in regions}
     townships = q_ref.all_townships(conn, pub_id)
     township_names = {t["code"]: t["name"] for t in townships}
-    for row in page.items:
+
+    def with_places(row):
         row["region_name"] = region_names.get(row["region_code"], row["region_code"])
         row["township_name"] = township_names.get(row.get("township_code"), row.get("township_code"))
+        return row
+    for row in page.items:
+        with_places(row)
     table = Table("projects", with_contractor(PROJECT_COLUMNS), page.items, caption="项目列表", links={
         "name": lambda r: url_for("pages.project", code=r["code"]),
         "contractor": lambda r: url_for("warnings.contractor", name=r["contractor"]) if r.get("contractor") else None,
         "disbursed_fen": lambda r: url_for("pages.records", kind="payments", project=r["code"]),
-    })
+    }, stream=streamed(q_proj.project_rows, pub_id, flt, sort=sort, each=with_places) if fmt == "csv" else None)
     context = {"page": page, "filter": flt, "sort": sort, "sorts": PROJECT_SORT_LABELS, "regions": regions,
                "classes": q_ref.top_classes(conn, pub_id), "facets": q_proj.facet_values(conn, pub_id),
                "status_counts": q_proj.status_counts(conn, pub_id, flt),

@@ -17,6 +17,7 @@ from ..args import arg_code, arg_int
 from ..context import connection
 from . import charts
 from .pages import (
+    DOWNLOAD_PAGING,
     EXEC_COLUMNS,
     exec_scope,
     fail,
@@ -26,6 +27,7 @@ from .pages import (
     region_or_404,
     require_pub,
     respond,
+    streamed,
 )
 from .tables import Column, Table
 
@@ -127,7 +129,7 @@ def unit_page(code, dept, unit, fmt):
 def unit_records(kind, fmt):
     pub = require_pub()
     conn, pub_id = connection(), pub["id"]
-    paging = {"page": 1, "per_page": None} if fmt == "csv" else page_args()
+    paging = DOWNLOAD_PAGING if fmt == "csv" else page_args()
     scope = UnitScope(year=arg_int("year", low=1900, high=2200, label="年度"),
                       month=arg_int("month", low=1, high=12, label="月份"), unit=arg_code("unit", "二级预算单位"),
                       dept=arg_code("dept", "预算单位"), class_code=arg_code("class", "科目编码"))
@@ -146,5 +148,7 @@ def unit_records(kind, fmt):
                "total_fen": page.sums.get(amount, 0)}
     payload = {"kind": f"unit_{kind}", "filters": filters, "count": page.total, "page": page.page,
                "per_page": page.per_page, "pages": page.pages, "sum": fen_to_yuan(page.sums.get(amount, 0))}
-    table = Table(f"unit_{kind}", columns, page.items, caption=RECORD_LABELS[kind])
+    table = Table(f"unit_{kind}", columns, page.items, caption=RECORD_LABELS[kind],
+                  stream=streamed(q_units.record_rows, pub_id, scope, is_spending=kind == "expenditures")
+                  if fmt == "csv" else None)
     return respond(fmt, "execution_records.html", context, {"records": table}, payload)
