@@ -11,6 +11,7 @@ import jieba
 import jieba.posseg as pseg
 
 from .chars import simplified
+from .lexicon import LANDSCAPE, MORE_PRODUCE, PRODUCE
 from .recognizers import Span
 
 jieba.setLogLevel(60)
@@ -20,7 +21,7 @@ SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
     "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
     "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
-    "单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚"
+    "税单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚"
     "娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池"
     "查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴"
     "盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况"
@@ -70,6 +71,12 @@ PERSON_CUES = (
     "弟媳", "表哥", "表姐", "表弟", "表妹", "堂兄", "堂弟", "堂姐", "堂妹", "外甥", "外甥女", "侄儿", "岳父", "岳母",
     "公公", "婆婆", "老公", "老婆", "媳妇", "爱人", "老板", "老板娘", "管护员", "管理员", "保管员", "炊事员", "饲养员",
     "清洁工", "环卫工", "搬运工", "装卸工", "临时工", "帮工", "见习生", "见习人员", "学徒", "志愿者", "物业经理",
+    # how people write about their own family, the dead, and private groups' representatives (issue #19)
+    "我妈", "我爸", "我娘", "我爹", "我娃", "我哥", "我姐", "我弟", "我妹", "老汉儿", "他爸", "他妈", "她爸", "她妈",
+    "其侄", "其媳", "其婿", "其孙女", "其外孙", "已故", "死者", "逝者", "遗孀", "群众", "选民", "网友", "同乡", "老乡", "工友",
+    "同事", "投资人", "投资方代表", "工人代表", "群众代表", "农民代表", "家属代表", "企业代表", "离休干部", "退休干部",
+    "退休职工", "退休教师", "种植大户", "养殖大户", "其侄子", "其侄女", "其孙子", "其儿子", "其女儿", "其妻子", "其丈夫",
+    "就叫", "真名叫", "名字叫", "名字是", "姓名是",
 )
 # Titles that mark a public official in the role: the name before or after them stays.
 OFFICIAL_TITLES = (
@@ -82,7 +89,7 @@ OFFICIAL_TITLES = (
 # Characters after which a nr-tagged word is part of a place or organisation name.
 PLACE_ORG_SUFFIX = tuple("村镇乡庄屯街路桥河湾沟坝山岭寨店集铺营堡坪塘港园苑厂局院校县区市省队社组站所湖江溪洲塘坡岗冲寺庙祠亭塔观洞峡潭") + (
     "公司", "集团", "大道", "小区", "中学", "小学", "医院", "大学", "学院", "合作社", "家庭农场", "景区", "公园", "片区", "工程",
-    "项目", "地块", "水库", "大桥")
+    "项目", "地块", "水库", "大桥", "纪念馆", "故居", "纪念碑", "陵园", "东路", "西路", "南路", "北路", "中路")
 # Surname-initial words that jieba sometimes tags nr but are not names.
 NOT_NAMES = frozenset("""
 高新 高速 高层 高中 高温 高压 高效 高度 金融 金额 金属 黄金 黄河 黄土 白天 白色 万元 万亿 方案 方面 方式 方向
@@ -94,20 +101,24 @@ NOT_NAMES = frozenset("""
 全区 全县 应急 应当 师生 商业 沙石 荣誉 容量 敬老 来源 信息 展开 元旦 束缚 富民 衡量 由于 柏油 宫殿 米线
 """.split())
 # Characters that rarely end a 3-character name but often follow a 2-character one (verbs, particles).
+_MULTI_SUFFIX = ()  # set below, once PLACE_ORG_SUFFIX is known
 _NOT_NAME_END = frozenset("反说称表在的于等和与及向对因家已将要是为了到也都同户领签办收交夫妻儿女父母某先女老各每该此"
-                          "手电联身提通申持使驾名之现今本未被去来前所就还又值住负带陪系有两多冒骗虚违私拒迁账帐承患牌")
+                          "手电联身提通申持使驾名之现今本未被去来前所就还又值住负带陪系有两多冒骗虚违私拒迁账帐承患牌不从经仍")
 
+_MULTI_SUFFIX = tuple(w for w in PLACE_ORG_SUFFIX if len(w) >= 2)
 NOT_NAMES = NOT_NAMES | frozenset(PERSON_CUES) | frozenset(OFFICIAL_TITLES) | frozenset(
     "银行卡 银行 申请人 申请书 申报 申领 经办人 何时 何处 何种 时任 任职 应急 常住 田间 田地 江河 万元 高龄 程度 "
     "周岁 路基 白皮书 阳光 卓越 盛世 康乐 华府 丽景 黄金周 白沙 史料 于今 严禁 金卡 户口 户籍 石料 方便 房屋 房产 车库 车位 钱款 宋代 明代 唐代 "
-    "白班 夜班 早班 晚班 中班 时了 时间段".split())
+    "白班 夜班 早班 晚班 中班 时了 时间段 花名册 公租房 农家乐 付款 楼上 班长".split())
 
 _HAN = r"[\u4e00-\u9fff]"
 _HAN_RE = _HAN
+_PRODUCE_WORDS = tuple(w for w in PRODUCE + MORE_PRODUCE + LANDSCAPE if len(w) >= 2)
+_WORD_TAGS = pseg.dt.word_tag_tab
 _CUE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True)) + r")[:：\s]*(?:为|是)?")
 _CUE_END_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True)) + ")$")
 # 「局长：伍德强」 as well as 「局长伍德强」; a former or retired holder (「原副总经理」「离休干部」) is a private person.
-_TITLE_BEFORE_RE = re.compile("(?<!原)(?<!前)(?<!离休)(?<!退休)(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True))
+_TITLE_BEFORE_RE = re.compile("(?<!原)(?<!前)(?<!离休)(?<!退休)(?<!原副)(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True))
                               + r")\s?[:：]?\s?$")
 _TITLE_AFTER_RE = re.compile("^(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + ")")
 _LIST_SEP_RE = re.compile(r"[、，,；;和与及]\s*")
@@ -117,7 +128,7 @@ def has_surname(word):
     return word[:2] in COMPOUND_SURNAMES or word[:1] in SURNAMES
 
 
-def looks_like_person_name(word):
+def looks_like_person_name(word, place_end=False):
     """A 2–4 character Han string that starts with a surname (for payee fields mis-typed as 单位)."""
     if not re.fullmatch(_HAN + "{2,4}", word or "") or word in NOT_NAMES:
         return False
@@ -125,7 +136,8 @@ def looks_like_person_name(word):
         return False
     if word[-1] in "某氏" or word.endswith(("先生", "女士", "老师")):
         return False
-    return has_surname(word) and not word.endswith(PLACE_ORG_SUFFIX)
+    # 「程远山」「罗小江」: given names end in 山/江/河… too; never in 村/镇/院/局
+    return has_surname(word) and (not word.endswith(PLACE_ORG_SUFFIX) or place_end and word[-1] in "山江河湖溪洲峰岭塘湾")
 
 
 # 「王秀芳代表建议…」「李卫国委员在讨论时提出」「夏晓芳代表转交…」「龚芳等9名代表联名」: delegates in the role.
@@ -148,7 +160,7 @@ _GOV_BODY = (r"(?:局|委员会|办公室|政府|办事处|服务中心|中心|�
 _STAFF_ROLE = (r"(?:负责人|干部|工作人员|联系人|经办人|承办人|办事员|科员|职员|同志|党员干部|网格长|队员"
                r"|[\u4e00-\u9fff]{0,3}(?:专干|网格员|协管员|调解员))")
 _BODY_BEFORE_RE = re.compile(rf"(?:(?:局|委员会|办公室|政府|办事处|中心|残联|妇联|团委|工会|法院|检察院|派出所|[\u4e00-\u9fff]科"
-                             rf"|{_OFFICE_UNIT})|{_GOV_BODY}\s?的?{_STAFF_ROLE})[:：\s]*$")
+                             rf"|{_OFFICE_UNIT})\s*|{_GOV_BODY}\s?的?{_STAFF_ROLE}[:：\s]*)$")
 # 「…收据上，经办人写的是X」「承办单位：区住建局，经办人：X」: a contact of the body the sentence names.
 _CONTACT_BEFORE_RE = re.compile(r"(?:经办人|联系人|承办人|经手人|签发人|审核人)(?:写的?是|签的?是|是|为)?[:：\s]*$")
 _GOV_IN_SENTENCE = re.compile(r"(?:局|委员会|政府|办事处|街道办|服务中心|残联|妇联|法院|检察院|派出所|财政所|村委会|居委会|社区|"
@@ -242,7 +254,9 @@ def official_in_role(text, start, end):
     # 「质询人：县人大代表罗永红、X」: every item of a list that follows a role word
     if not _LIST_TAIL.search(before):
         return False
-    return any(_LIST_TAIL.fullmatch(before, k) and _official_before(before[:k]) for k in range(1, len(before)))
+    return any(_LIST_TAIL.fullmatch(before, k)
+               and all(has_surname(w) for w in re.findall(_HAN + "{2,4}", re.sub(r"[（(][^）)]*[）)]", "", before[k:])))
+               and _official_before(before[:k]) for k in range(1, len(before)))
 
 
 # A known payee name that is also a common word (「高峰」「建国」「文明」) is that person only where
@@ -411,18 +425,26 @@ def _extend(text, start, word, by_start=None):
 
 # What must follow a name that is also a common word (「写信人甘露反映」「村民程序的房屋」): a person's
 # speech, household or signature, never just any verb (「申请人申请已受理」 is no person 申请).
-_WORD_NAME_RIGHT = re.compile(r"反映|称|表示|说|介绍|家|的(?:房|家|低保|补助|儿|女|妻|丈|父|母|户)|获得|签字|已签|由(?!于)"
+_WORD_NAME_RIGHT = re.compile(r"反映|称|表示|说|介绍|家|名下|身份证|之(?:妻|夫|子|女|母|父)|的(?:房|家|低保|补助|儿|女|妻|丈|父|母|户)|获得|签字|已签|由(?!于)"
                               r"|今年|现年|[，,（(]\s?(?:男|女|\d)")
 # 「联系人：区农业农村局…」: a "name" that runs into an organisation's name is the organisation's start.
-_ORG_RIGHT = re.compile(_HAN + r"{0,6}?(?:局|委员会|政府|办事处|中心|公司|银行|医院|学校|合作社)")
+_ORG_RIGHT = re.compile(r"(?:(?![等和及与、在于到从的是为])[\u4e00-\u9fff]){0,6}?(?:局|委员会|政府|办事处|中心|公司|银行|医院|学校|合作社)")
 
 
 def _name_at(text, start, tokens_by_start):
     """The person name beginning at ``start`` (after a cue), or None."""
     word = _name_candidate(text, start, tokens_by_start)
-    if word and _ORG_RIGHT.match(text, start + len(word)):
+    if word and (_ORG_RIGHT.match(text, start + len(word)) or _place_follows(text, start + len(word), tokens_by_start)):
         return None
     return word
+
+
+def _place_follows(text, end, tokens_by_start):
+    """「我是马鞍|镇…」: a place or organisation suffix follows as a word of its own (not 「所有」)."""
+    if text[end:end + 4].startswith(_MULTI_SUFFIX):
+        return True
+    token = tokens_by_start.get(end)
+    return bool(token and token[0] in PLACE_ORG_SUFFIX)
 
 
 def _name_candidate(text, start, tokens_by_start):
@@ -458,16 +480,26 @@ def _name_candidate(text, start, tokens_by_start):
 
 
 # Weak evidence on both sides: 「因魏国未提供」「今日蒋国淑到镇政府」「丁丹凤表示」「本月向吕兰丹发放」.
-_WEAK_LEFT = r"(?:^|(?<=[，。；：:、（(\s|])|(?<=\d号)|(?<=\d室)|(?<=\d户)|(?<=组)|" + "|".join(f"(?<={w})" for w in (
+_WEAK_LEFT = r"(?:^|(?<=[，。；：:、（(\s|])|(?<=\d号)|(?<=\d室)|(?<=\d户)|(?<=组)|(?<=\d社)|(?<=[镇乡])|(?<=村)(?!民)|" + "|".join(f"(?<={w})" for w in (
+    "社区", "街道", "问", "例如", "比如", "其中", "包括", "减少", "增加", "新增", "取消", "停发", "有", "反映",
     "向", "与", "据", "因", "给", "对", "由", "今日", "昨日", "慰问", "走访", "陪同", "协调", "通知", "告知", "帮助", "联系",
     "我", "室的", "号的", "经查", "查实", "发现", "至", "打入", "转入", "汇入", "支付给", "发放给", "找", "请", "叫", "让", "把", "将")) + ")"
 _WEAK_RIGHT = (r"(?=反映|表示|称|介绍|说|到|于\d|未|领取|签订|签字|签收|同意|家(?![庭具])|老人|夫妇|一家|本人|两户|等[人一二三四五六七八九十\d]"
                r"|发放|提出|来电|来访|申请|咨询|因|已|现年|现住|今年\d|被|冒领|骗取|虚报|违规|私自|拒不|多次|去世|病故|迁出|在外|是本|有[一两二三四五六\d]"
                r"|承诺|保证|自愿|声明|患|系|名下|账户|帐户|户(?![籍口])|[，,]\s?[男女][，,；;。\s]|\s?[（(]?\d{6}"
                r"|[（(](?:[男女]|住|家住|身份证|公民身份|电话|手机|联系|银行|卡号|\d)"
-               r"|的(?:联系|银行|账户|手机|电话|身份|家|危房|补|申请|低保|儿|女|妻|丈|父|母|房)|）"
+               r"|的(?:联系|银行|账户|手机|电话|身份|家|危房|补|申请|低保|儿|女|妻|丈|父|母|房|存折|户籍|户口|车|卡|名字)|）"
+               r"|\s\d{4}\s?\d{4}|经(?=[入核调查审走])"
                # 「发现X在河道内采砂」「X代其母领取」「X获得临时救助」「X由奶奶照顾」「X，证号：…」
-               r"|在(?!于)|代(?:其|为|领|签|办)|获得|由(?!于)|[，,]\s?(?:证号|证件|护照|医保|社保|残疾|身份|电话|手机|住址|家住|现住))")
+               r"|在(?!于)|代(?:其|为|领|签|办)|获得|由(?!于)|[，,]\s?(?:证号|证件|护照|医保|社保|残疾|身份|电话|手机|住址|家住|现住)"
+               # 「X（74岁）」「X（碑垭村4组6号）」「X（副食店，座机…）」「X身份证号…」「X之妻」「X保存有照片」「X，他…」
+               r"|[（(]\d{1,3}岁|[（(][^）)，,]{0,10}(?:村|社区|小区|[组号室]|座机|家庭|店|户)[^）)]{0,12}[）)，,]|身份证|之(?:妻|夫|子|女|母|父|孙)"
+               r"|保存|提供|要求|认为|承认|举报|投诉|报名|办理|购买|使用|经营|种植|养殖|租赁|居住|务工|打工|长期|一直|同时|连续|个人"
+               r"|[，,]\s?(?:他|她)(?!们)|这个人|此人|一户|[，,]\s?(?:经营|从事|种植|养殖|务工|贷款|承包)"
+               r"|等(?:[\u4e00-\u9fff]{0,4}(?:户|人|居民|村民|群众|工友|学生|农户|老人)))")
+# Right contexts that make even a common word a person (「黎明家经营农家乐」「文静家那个事」「光荣，他…」).
+_STRONG_RIGHT = re.compile(r"家(?:那|这|的|里|中|享受|经营|开|住|人|属)|身份证|之(?:妻|夫|子|女|母|父)|[（(]\d{1,3}岁"
+                           r"|[，,]\s?[男女][，,；;。\s]|[，,]\s?(?:他|她)(?!们)|这个人|此人|名下")
 _WEAK_RE = re.compile(_WEAK_LEFT + "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])" + _HAN
                       + "{1,2}?" + _WEAK_RIGHT)
 _NO_LEFT_EXTEND = frozenset("向于和同由将从自为给把被对区县市镇乡村省")
@@ -528,12 +560,14 @@ def _jieba_names(text, tokens, spans):
                 continue  # 「惠民」「白沙」「文昌」: a dictionary word too; only a cue makes it a name
             word = extended
             end = start + len(word)
-            if text[end:end + 2].startswith(PLACE_ORG_SUFFIX) or text[end:end + 1] in "某" or _ORG_AFTER.match(text, end):
+            if text[end:end + 4].startswith(PLACE_ORG_SUFFIX) or text[end:end + 1] in "某" or _ORG_AFTER.match(text, end):
                 continue
             if flag == "nrfg" and len(word) == 2 and word[1] in "家氏":  # 李家(村), 王氏(宗祠)
                 continue
-            if _phrase_not_name(word):
+            if _phrase_not_name(word) or not_a_name(text, start, end, by_start):
                 continue
+            if len(word) == 3 and jieba.dt.FREQ.get(word[:2], 0) >= 100:
+                continue  # 「黄金|梨」「宿舍|楼」「孔明|灯」「支付|宝」: a word and one more character
             spans[start] = Span(start, end, "person_name", word, "jieba")
 
 
@@ -544,33 +578,118 @@ _PARTICLES = frozenset("得了着过吗呢吧啊么嘛哦呀能会该要想")
 def _phrase_not_name(word):
     """A jieba nr guess that reads as an ordinary phrase: it holds a particle or modal word
     (「修得真好」「何时能」) or is a verb said twice around 一 (「查一查」)."""
-    return any(c in _PARTICLES for c in word[1:]) or (len(word) == 3 and word[1] == "一" and word[0] == word[2])
+    return any(c in _PARTICLES for c in word[1:]) or (len(word) == 3 and word[1] == "一" and (word[0] == word[2] or word[2] in "下哈番遍次"))
 
 
 def _starts_a_token(by_start, start):
-    """A cue word begins a word of its own, not the inside of another (「护工」 in 「防护工程」)."""
-    return start == 0 or start in by_start
+    """A cue word begins a word of its own, not the inside of another (「护工」 in 「防护工程」), or
+    the inside of a word jieba took for a name (「代其母」 holds the cue 其母)."""
+    if start == 0 or start in by_start:
+        return True
+    return any(pos < start < pos + len(word) and flag.startswith("nr") for pos, (word, flag) in by_start.items())
+
+
+def _cue_matches(text):
+    """Cue words, overlapping ones too (「由其侄子」: 其侄子 inside the word 由其 fails, 侄子 holds)."""
+    pos = 0
+    while True:
+        m = _CUE_RE.search(text, pos)
+        if not m:
+            return
+        yield m
+        pos = m.start() + 1
+
+
+_LIST_ITEM = re.compile(r"([\u4e00-\u9fff]{2,3})[、及和]")
+
+
+def _listed_word_at(text, pos, by_start):
+    """「签到：甘露、殳海潮及…」: after a cue, a common word that opens a list whose next item is a
+    name is a name too."""
+    m = _LIST_ITEM.match(text, pos)
+    if not m or not has_surname(m.group(1)) or m.group(1) in NOT_NAMES:
+        return None
+    following = _name_at(text, m.end(), by_start) or unsurnamed_name_at(text, m.end())
+    return m.group(1) if following else None
+
+
+def _word_and_one_more(text, pos, by_start):
+    """「居民韩国庆（…」: a common word (韩国) and one more character that ends at a stop is a
+    three-character name after a cue."""
+    token = by_start.get(pos)
+    if not token or len(token[0]) != 2 or not has_surname(token[0]) or token[0][:2] in COMPOUND_SURNAMES \
+            or token[1] not in ("nr", "ns", "nz", "nrt", "nrfg"):
+        return None
+    third = text[pos + 2:pos + 3]
+    if re.match(_HAN, third) and third not in _NOT_NAME_END and re.match(r"[（(，,。；;、\s]|$", text[pos + 3:pos + 4]) \
+            and by_start.get(pos + 2, ("", ""))[0] == third:
+        return text[pos:pos + 3]
+    return None
 
 
 def _cue_names(text, by_start, spans):
     """2. Context cues: 「村民王建国」「联系人：张晓燕」, and lists after them 「村民王强、李秀英等」."""
-    for m in _CUE_RE.finditer(text):
+    for m in _cue_matches(text):
         if not _starts_a_token(by_start, m.start()):
             continue
         pos = m.end()
-        pos += len(re.match(r"[（(][^）)]{0,4}[）)]\s*[:：]?\s*|", text[pos:]).group(0))  # 申请人（签字）：
+        pos += len(re.match(r"[（(][^）)]{0,4}[）)]\s*[:：]?\s*|[“\"]|", text[pos:]).group(0))  # 申请人（签字）：, 网友“…”
         while pos < len(text):
             again = _CUE_RE.match(text, pos)  # 「夜班陆兰、白班秦亮丽」: the next item has its own cue
             if again and again.end() > pos and _starts_a_token(by_start, pos):
                 pos = again.end()
-            word = _nickname_at(text, pos, m.group(0)) or _name_at(text, pos, by_start)
-            if not word:
+            word = _nickname_at(text, pos, m.group(0)) or _named_at(text, pos, m.group(0)) or _name_at(text, pos, by_start) \
+                or _listed_word_at(text, pos, by_start) or _word_and_one_more(text, pos, by_start)
+            if not word or not_a_name(text, pos, pos + len(word), by_start, crossing=False):
                 break
             spans[pos] = Span(pos, pos + len(word), "person_name", word, "cue")
             sep = _LIST_SEP_RE.match(text, pos + len(word))
             if not sep:
                 break
             pos = sep.end()
+
+
+# Names with no Han surname in front: Yi clan names (吉克, 沙马, 阿苦…), Tibetan names made of the
+# common name words (扎西, 次仁, 卓玛, 拉姆…), and transliterations with a middle dot (「艾力·买买提」).
+YI_CLANS = ("吉克", "沙马", "阿苦", "阿说", "吉木", "俄木", "曲比", "马海", "阿力", "吉伍", "勒格", "海来", "日火", "瓦扎", "阿尔",
+            "的日", "加拉", "阿西", "阿约", "苏呷", "俄底", "吉吉", "洛古", "巴莫", "阿牛", "阿史", "阿侯", "吉尔", "俄狄", "木乃",
+            "沙玛", "阿且", "阿木", "吉地", "马黑", "阿吉", "尔古", "俄的", "阿土", "比曲", "吉夫", "阿都", "黑尔")
+TIBETAN_PARTS = ("扎西", "次仁", "卓玛", "拉姆", "泽仁", "格桑", "多吉", "央金", "措姆", "达瓦", "旦增", "尼玛", "顿珠", "平措",
+                 "巴桑", "次旦", "德吉", "益西", "洛桑", "索朗", "群培", "桑吉", "白玛", "强巴", "仁增", "曲珍", "嘎玛", "降措",
+                 "拉巴", "边巴", "普布", "贡布", "丹增", "罗布", "次珠", "卓嘎", "央宗", "旺姆", "仁青", "才让", "拉毛", "卓玛措",
+                 "多杰", "格勒", "尼玛次仁", "斯朗", "曲措", "泽旺", "则让", "贡嘎", "仁措", "巴姆", "永措", "志玛")
+_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}[·•・][\u4e00-\u9fff]{2,6}")
+_YI_NAME = re.compile("(?:" + "|".join(YI_CLANS) + r")[\u4e00-\u9fff]{2}")
+_TIBETAN_PART = "(?:" + "|".join(sorted(TIBETAN_PARTS, key=len, reverse=True)) + ")"
+_TIBETAN_NAME = re.compile(_TIBETAN_PART + _TIBETAN_PART)
+_NAME_STOP = re.compile(r"(?=[，,。；;、：:！!？?\s”\"）)（(]|等|和|及|$|反映|说|的|是|在|已|家|代表)")
+
+
+def unsurnamed_name_at(text, pos):
+    """A minority or transliterated name beginning at ``pos`` (it must end where the name ends)."""
+    for pattern in (_DOT_NAME, _YI_NAME, _TIBETAN_NAME):
+        m = pattern.match(text, pos)
+        if m and _NAME_STOP.match(text, m.end()):
+            return m.group(0)
+    return None
+
+
+# 「我叫X，」「名叫X」「网友“X”」: what follows a naming verb up to the punctuation is the name, whatever it
+# looks like (「我叫吉克阿呷，」「我是泽仁拉姆，」).
+_NAMING_CUE = re.compile(r"(?:我叫|名叫|叫做|我是|网友[“\"]?|本人姓名[:：]?|就叫|真名叫|名字叫|名字是|姓名是)$")
+_WHOLE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[，,。；;！!？?\s”\"）)]|$)")
+
+
+def _named_at(text, pos, cue):
+    name = unsurnamed_name_at(text, pos)
+    if name:
+        return name
+    if not _NAMING_CUE.search(cue.rstrip("：: ")):
+        return None
+    m = _WHOLE_NAME.match(text, pos)
+    if not m or m.group(0) in NOT_NAMES or "的" in m.group(0) or m.group(0).endswith(PLACE_ORG_SUFFIX):
+        return None
+    return m.group(0) if has_surname(m.group(0)) or cue.startswith(("我叫", "名叫", "叫做", "网友", "就叫", "名字叫")) else None
 
 
 _NICKNAME = re.compile(r"[小阿][\u4e00-\u9fff](?=[，。、,；;\s）)]|$)")
@@ -583,10 +702,44 @@ def _nickname_at(text, pos, cue):
 
 
 # Surname characters that are also function or time words: 「走访时了解到」 holds 时+了解, not a name.
-_FUNCTION_SURNAMES = frozenset("时和于向将从同把被对给以为与及在之其")
+_FUNCTION_SURNAMES = frozenset("时和于向将从同把被对给以为与及在之其原由来都公管")
 # 「…四楼的应卫一家三口」: after 的 only a person's household or speech marks a name.
 _OF_RE = re.compile(r"(?<=的)(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])" + _HAN
-                    + r"{1,2}?(?=一家|夫妇|老人|家(?:的|中|里)|一户|等\d|反映|表示|介绍|说|称)")
+                    + r"{1,2}?(?=一家|夫妇|老人|家(?:的|中|里|那|这)|一户|等\d|反映|表示|介绍|说|称)")
+
+
+_HONORIFIC = re.compile(r"(?:大爷|大妈|大娘|大姐|大哥|大叔|大婶|阿姨|师傅|老师|老板|叔|婶|姨|伯|工|总|姓)")
+_CAPITAL_NUMERALS = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+_NUMERALS = frozenset("一二三四五六七八九十两")
+
+
+def not_a_name(text, start, end, by_start, crossing=True):
+    """A guessed name that reads as something else: a surname plus an honorific or form of address
+    (「马大爷」「张工」「顾姓」), a grade or count (「高二」), an amount in capital numerals (「伍佰元」),
+    a two-character guess whose second character starts the next word (「金未|停发」「都是」), a produce
+    or landscape word with a suffix (「杨梅苗」「田野里」), or a surname that is the end of the word
+    before it (「对公|代发」)."""
+    word = text[start:end]
+    surname = 2 if word[:2] in COMPOUND_SURNAMES else 1
+    given = word[surname:]
+    if not given or _HONORIFIC.match(given) or all(c in _NUMERALS for c in given) \
+            or sum(c in _CAPITAL_NUMERALS for c in word) >= 2:  # 陆/伍 are surnames too; 「伍佰」 is an amount
+        return True
+    if len(word) == 2 and (given in _NOT_NAME_END or given in "里上下内外边"):
+        return True
+    if given[:1] in "镇村乡组区县市省其此该每各" or given in NOT_NAMES or given.startswith(_MULTI_SUFFIX):
+        return True  # 「和|镇村两级」「由|其子」「村民|宿项目」
+    if word[0] in _FUNCTION_SURNAMES and jieba.dt.FREQ.get(given, 0) >= 100:
+        return True  # 「原|账号」「公|租房」
+    if any(word.startswith(t) for t in _PRODUCE_WORDS):
+        return True
+    if not crossing:
+        return False
+    for pos, (token, flag) in by_start.items():
+        if pos < start < pos + len(token) and len(token) >= 2 and not flag.startswith("nr") \
+                and jieba.dt.FREQ.get(token, 0) >= 10:
+            return True
+    return False
 
 
 def _weak_names(text, by_start, spans):
@@ -597,8 +750,15 @@ def _weak_names(text, by_start, spans):
             continue
         if word[0] in _FUNCTION_SURNAMES and jieba.dt.FREQ.get(word[1:], 0) >= 100:
             continue
+        if not_a_name(text, m.start(), m.end(), by_start):
+            continue
         compound = word[:2] in COMPOUND_SURNAMES
-        if compound or (looks_like_person_name(word) and jieba.dt.FREQ.get(word[:2], 0) < 100):
+        # a common word is a name only as a two-character name the dictionary also knows as one, or
+        # with a household or possession after it (「黎明家经营农家乐」)
+        name_word = len(word) == 2 and str(_WORD_TAGS.get(word, "")).startswith("nr") and jieba.dt.FREQ.get(word, 0) < 500
+        common = (jieba.dt.FREQ.get(word[:2], 0) >= 100 or jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD_FREQ) and not name_word \
+            and not (len(word) == 2 and _STRONG_RIGHT.match(text, m.end()) and text[m.end():m.end() + 1] in "家之名")
+        if compound or (looks_like_person_name(word, len(word) == 3) and not common):
             spans[m.start()] = Span(m.start(), m.end(), "person_name", word, "weak")
 
 
@@ -640,18 +800,23 @@ def _list_names(text, spans):
             spans.setdefault(end, Span(end, end + len(name.group(0)), "person_name", name.group(0), "cue"))
 
 
-_AMOUNT_CELL = re.compile(r"[\d,，.]{3,}(?:元)?")
+_AMOUNT_CELL = re.compile(r"[\d,，.]{3,}(?:元)?|[\d.]+万元?")
 
 
 def _row_names(text, spans):
     """Rows of a list written without a header (「27\t仉光涛\t6225… 800.00」「1 王强 保洁员 2400」):
     a line of blank-, tab- or bar-separated cells, one of them a number, another a surname-initial name."""
     pos = 0
-    for line in text.split("\n"):
+    for line in re.split(r"[\n；;]", text):  # 「X 拖拉机一台 1.2万元；Y 插秧机一台 8400元」: records split by ；
         cells = [c for c in _CELL_SPLIT.split(line.strip()) if c]
         if len(cells) >= 3 and any(_AMOUNT_CELL.fullmatch(c) for c in cells) and not re.search(r"[，。；]", line):
             _names_in_cells(text, line, pos, spans, whole_line=False)
         pos += len(line) + 1
+
+
+def _dictionary_cell(cell):
+    freq = jieba.dt.FREQ.get(cell, 0)
+    return freq >= _COMMON_WORD_FREQ or (freq > 0 and not str(_WORD_TAGS.get(cell, "")).startswith("nr"))
 
 
 def _names_in_cells(text, line, offset, spans, whole_line):
@@ -660,23 +825,33 @@ def _names_in_cells(text, line, offset, spans, whole_line):
         return
     for cell in cells:
         if re.fullmatch(_HAN + "{2,4}", cell) and has_surname(cell) and cell not in NOT_NAMES and looks_like_person_name(cell):
+            if _dictionary_cell(cell):
+                continue  # 「农艺师」「牛羊」: an occupation or a commodity column, not a name
             start = offset + line.index(cell)
             spans.setdefault(start, Span(start, start + len(cell), "person_name", cell, "cue"))
 
 
-_SIBLING_LEFT = re.compile(r"(?:^|(?<=[，。；：:\s、（(]))(" + _HAN + r"{2,3})、$")
-_SIBLING_RIGHT = re.compile(r"、(" + _HAN + r"{2,3}?)(?=[、，。；\s）)]|等|和|及|[一二三四五六七八九十两\d]+(?:人|户|名)|$)")
+_SIBLING_LEFT = re.compile(r"(?:^|(?<=[，。；：:\s、（(]))(" + _HAN + r"{2,4})、$")
+_SIBLING_RIGHT = re.compile(r"、(" + _HAN + r"{2,4}?)(?=[、，。；\s）)]|等|和|及|[一二三四五六七八九十两\d]+(?:人|户|名)|$)")
 
 
 def _list_siblings(text, spans):
-    """「卢振华、鲁家栋、詹丽萍三人获评…」: the other items of an enumeration a detected name belongs to."""
-    for span in sorted(spans.values(), key=lambda s: s.start):
+    """「卢振华、鲁家栋、詹丽萍三人获评…」: the other items of an enumeration a detected name belongs to
+    (each new item's neighbours too, so a whole list is found from any one of its names)."""
+    todo = sorted(spans.values(), key=lambda s: s.start)
+    while todo:
+        span = todo.pop()
         left = _SIBLING_LEFT.search(text, max(0, span.start - 5), span.start)
         right = _SIBLING_RIGHT.match(text, span.end)
         for m in (left, right):
             word = m.group(1) if m else None
-            if word and looks_like_person_name(word) and jieba.dt.FREQ.get(word, 0) < _COMMON_WORD_FREQ:
-                spans.setdefault(m.start(1), Span(m.start(1), m.end(1), "person_name", word, "weak"))
+            if m and (unsurnamed_name_at(text, m.start(1)) or "")[:4] in (word, word + text[m.end(1):m.end(1) + 1]):
+                word = unsurnamed_name_at(text, m.start(1))
+            elif not (word and looks_like_person_name(word) and jieba.dt.FREQ.get(word, 0) < _COMMON_WORD_FREQ):
+                continue
+            if m.start(1) not in spans:
+                spans[m.start(1)] = Span(m.start(1), m.start(1) + len(word), "person_name", word, "weak")
+                todo.append(spans[m.start(1)])
 
 
 def _title_before(text, start):
@@ -723,6 +898,64 @@ def find_names(text):
     return [Span(s.start, s.end, s.kind, text[s.start:s.end], s.source) for s in _find_names(view)]
 
 
+# 「我是三河镇的吴大国，」「我是琳琅村的X」: a self-introduction names the writer after 的.
+_SELF_INTRO = re.compile(r"(?:我是|我叫|本人是)[^，。；！？,\n]{1,12}的(?=[\u4e00-\u9fff]{2,4}(?:[，,。；！？\s]|$))")
+# 「五星村1组9号程功、…」: a name right after a house number or group, before a separator.
+_AFTER_ADDRESS = re.compile(r"(?<=\d号|\d组|\d户|\d室|\d社)[\u4e00-\u9fff]{2,3}?(?=[、，,；;\s（(]|$)")
+# 「发现罗小兵、税永强、母光华等3人…」: an enumeration that ends by counting people.
+_COUNTED_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等[\d一二三四五六七八九十两]+(?:人|名|户|位)")
+# 「…13906832044 羅志偉」: a name cell after a number cell at the end of a line.
+_AFTER_NUMBER = re.compile(r"(?<=\d[ \t\u3000])[\u4e00-\u9fff]{2,3}(?=\s*(?:\n|$))")
+
+
+def _structural_names(text, by_start, spans):
+    """6. Names by their place in the text rather than a cue word: unsurnamed (minority) names
+    anywhere, self-introductions, a name after a house number, counted enumerations, a name cell
+    after a number at the end of a line."""
+    for pattern in (_DOT_NAME, _YI_NAME, _TIBETAN_NAME):
+        for m in pattern.finditer(text):
+            name = unsurnamed_name_at(text, m.start()) if pattern is not _DOT_NAME else m.group(0)
+            if name and not _inside_title(text, m.start()):
+                _claim(spans, m.start(), name, "cue")
+    for m in _SELF_INTRO.finditer(text):
+        word = _named_at(text, m.end(), "我叫") if not unsurnamed_name_at(text, m.end()) else unsurnamed_name_at(text, m.end())
+        if word and has_surname(word) or word and unsurnamed_name_at(text, m.end()):
+            _claim(spans, m.end(), word, "cue")
+    for pattern in (_AFTER_ADDRESS, _AFTER_NUMBER):
+        for m in pattern.finditer(text):
+            word = m.group(0)
+            if looks_like_person_name(word) and jieba.dt.FREQ.get(word, 0) < _COMMON_WORD_FREQ \
+                    and jieba.dt.FREQ.get(word[:2], 0) < 100 and not not_a_name(text, m.start(), m.end(), by_start):
+                _claim(spans, m.start(), word, "weak")
+    for m in _COUNTED_LIST.finditer(text):
+        pos = m.start(1)
+        for index, item in enumerate(m.group(1).split("、")):
+            start = pos
+            pos += len(item) + 1
+            if index == 0:  # 「发现罗小兵、…」: the first item is the name at the end of what the match began with
+                cut = next((k for k in range(max(0, len(item) - 3), len(item) - 1) if looks_like_person_name(item[k:])), 0)
+                start, item = start + cut, item[cut:]
+            if (looks_like_person_name(item) and jieba.dt.FREQ.get(item, 0) < _COMMON_WORD_FREQ) or unsurnamed_name_at(text, start) == item:
+                _claim(spans, start, item, "weak")
+
+
+def _inside_title(text, pos):
+    return text.rfind("《", 0, pos) > text.rfind("》", 0, pos)
+
+
+def _claim(spans, start, word, source):
+    """Add a name unless a detected one already covers its start; a longer reading replaces a
+    shorter one that begins at the same place."""
+    end = start + len(word)
+    if any(s.start <= start < s.end and s.start != start for s in spans.values()):
+        return
+    if start in spans and spans[start].end >= end:
+        return
+    for key in [k for k, s in spans.items() if start < s.start < end]:
+        del spans[key]
+    spans[start] = Span(start, end, "person_name", word, source)
+
+
 def _find_names(text):
     tokens = _tokens(text)
     by_start = {start: (word, flag) for start, word, flag in tokens}
@@ -734,6 +967,7 @@ def _find_names(text):
     if "\n" in text or re.search(r"[一二三四五六七八九十\d][、.．]", text):
         _list_names(text, spans)
     _row_names(text, spans)
+    _structural_names(text, by_start, spans)
     _list_siblings(text, spans)
     out = []
     for span in sorted(spans.values(), key=lambda s: s.start):
