@@ -47,4 +47,7 @@ def create_app(overrides=None):
 
     from .views import register_blueprints
     register_blueprints(app)
+    if app.config["WARM_UP"] == "app":  # other WSGI servers; gunicorn warms each worker (gunicorn_conf.py)
+        from .warmup import warm_up
+        warm_up(app)
     return app

@@ -50,6 +50,17 @@ DEFAULT_HOLIDAYS = ("2026-01-01,2026-02-16,2026-02-17,2026-02-18,2026-02-19,2026
                     "2026-10-01,2026-10-02,2026-10-05,2026-10-06,2026-10-07")
 
 
+WARM_UP_CHOICES = ("server", "app", "off")
+
+
+def _warm_up(text):
+    """WARM_UP: when the models and dictionaries load (portal/warmup.py)."""
+    value = text.strip().lower()
+    if value not in WARM_UP_CHOICES:
+        raise ValueError(f"WARM_UP={text}: 请设为 {' / '.join(WARM_UP_CHOICES)} 之一")
+    return value
+
+
 def _instance_default(name):
     return lambda config: config["INSTANCE_PATH"] / name
 
@@ -68,6 +79,9 @@ SETTINGS = (
     Setting("SEARCH_HYBRID", "1", "搜索是否融合语义向量（`1`/`0`）"),
     Setting("SEARCH_EMBEDDING_CACHE", "", "段落向量缓存文件（默认 `.cache/search-embeddings.sqlite`；`off` 关闭）"),
     Setting("EMBEDDING_MODEL", "", "sentence-transformers 模型名或路径（默认：内置 e5-small 转换）"),
+    Setting("WARM_UP", "server", "何时加载语义模型、分词词典、问答词表和搜索索引：`server`（默认，gunicorn 每个 worker "
+            "启动时，首个问答和搜索无需等待）、`app`（`create_app` 时，供其他 WSGI 服务器使用）、`off`（首次用到时）",
+            parse=_warm_up),
     Setting("NLQ_EMBEDDINGS", True, "问答是否用向量匹配生僻词", parse=_flag),
     Setting("MINSHENG_CLASSES", "", "民生支出包含的类（逗号分隔；默认 205,207,208,210,211,212,213,221）"),
     Setting("PUBLIC_BASE_URL", "", "生成的白皮书里链接使用的网站地址"),

@@ -25,3 +25,14 @@ access_log_format = FULL_ACCESS_LOG_FORMAT if _server["ACCESS_LOG_FULL"] else PR
 # clients got 361 req/s with it and 166-176 without (both connections served by one worker), p95 9 vs 22 ms.
 # `mingzhang serve` refuses a port already in use, since SO_REUSEPORT would let a second server share it.
 reuse_port = True
+
+
+def post_worker_init(worker):
+    """Each worker loads the models, dictionaries and search index before its first request (WARM_UP=server,
+    the default): no visitor waits for them. In the worker, not the master: torch and open SQLite files do
+    not survive a fork. A heartbeat during the warm-up keeps a slow load from looking like a hung worker."""
+    app = getattr(worker, "wsgi", None)
+    if getattr(app, "config", {}).get("WARM_UP") == "server":
+        from portal.warmup import warm_up
+
+        warm_up(app, notify=worker.notify)
