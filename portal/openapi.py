@@ -223,7 +223,7 @@ RESPONSES = {
                               "outliers": _array(_obj({"code": STR, "name": STR, "ratio": NUM, "direction": STR,
                                                        "explanation": STR}))}),
     "/api/performance/unit-costs": _obj({**CITED, "category": STR, "unit": STR_OR_NULL, "regions": _array(_obj({
-        "region_code": STR, "region_name": STR, "projects": INT, "cost_yuan": NUM, "quantity": NUM,
+        "region_code": STR, "region_name": STR, "level": INT_OR_NULL, "projects": INT, "cost_yuan": NUM, "quantity": NUM,
         "unit_cost_yuan": NUM, "codes": _array(STR)}))}),
     "/api/projects/<code>/performance": _obj({**CITED, "project_code": STR, "performance": _obj({
         "score": NUM_OR_NULL, "complete": BOOL, "parts": _array({"type": "object"}),
@@ -266,9 +266,7 @@ RESPONSES = {
                                                         "median_days": NUM_OR_NULL, "overdue": INT})),
                             "inquiries": _array({"type": "object"}), "delegate_inquiries": _array({"type": "object"})}),
     "/healthz": _obj({"status": {"const": "ok"}, "database": {"const": "ok"},
-                      "publication": {"oneOf": [{"type": "null"}, _obj({"id": INT, "sha256": STR})]}},
-                     {"warm": _obj({"embedding_model": BOOL, "question_dictionary": BOOL, "lexicon_names": INT,
-                                    "search": BOOL})}),
+                      "publication": {"oneOf": [{"type": "null"}, _obj({"id": INT, "sha256": STR})]}}),
 }
 
 NO_PUBLICATION_NEEDED = ("/api/openapi.json",)

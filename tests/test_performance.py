@@ -173,6 +173,7 @@ def test_page_json_and_csv_agree(client):
 def test_unit_cost_by_district_for_the_question_box(client, db):
     data = client.get("/api/performance/unit-costs?category=农村公路").get_json()
     assert data["unit"] == "公里" and len(data["regions"]) > 3
+    assert {r["level"] for r in data["regions"]} <= {0, 1}
     # Independently: audited unit cost × actual output once finished, else investment over planned output.
     totals = {}
     for region, total, planned, actual, unit_cost in db.execute(

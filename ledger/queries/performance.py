@@ -164,17 +164,20 @@ def unit_cost_by_region(conn, pub_id, category, *, year=None, unit=None):
     category has several (None: the most common). Per district: the sum of cost over the sum of output
     (the same basis as the peer comparison), so a district with one tiny project does not top the list on
     a fluke of averaging ratios. Returns {"category", "unit", "year", "regions": [{region_code, region_name,
-    projects, cost_yuan, quantity, unit_cost_yuan, codes}]}; "regions" is empty when nothing matches.
+    level (0: the city's own projects, 1: a district), projects, cost_yuan, quantity, unit_cost_yuan, codes}]};
+    "regions" is empty when nothing matches.
     """
     items = unit_cost_projects(conn, pub_id, PerformanceFilter(year=year, category=category))
     units = [i["unit"] for i in items]
     unit = unit or (max(sorted(set(units)), key=units.count) if units else None)
-    names = dict(conn.execute(select(regions.c.code, regions.c.name).where(regions.c.publication_id == pub_id)).all())
+    known = {code: (name, level) for code, name, level in conn.execute(
+        select(regions.c.code, regions.c.name, regions.c.level).where(regions.c.publication_id == pub_id))}
     by_region = {}
     for item in items:
         if item["unit"] == unit:
             by_region.setdefault(item["region_code"], []).append(item)
-    rows = [{"region_code": code, "region_name": names.get(code, code), "projects": len(members),
+    rows = [{"region_code": code, "region_name": known.get(code, (code, None))[0],
+             "level": known.get(code, (code, None))[1], "projects": len(members),
              "cost_yuan": round(sum(m["cost"] for m in members), 2),
              "quantity": round(sum(m["quantity"] for m in members), 2),
              "unit_cost_yuan": round(sum(m["cost"] for m in members) / sum(m["quantity"] for m in members), 2),
