@@ -110,8 +110,9 @@ def _confirm_drop(labels, assume_yes):
 @click.option("--no-publish", is_flag=True, help="只生成原始文件")
 @click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="示例数据的截止日期 YYYY-MM-DD（默认：上个月最后一天）；同一种子和日期生成完全相同的数据")
-@click.option("--scale", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
-              help="示例市的规模倍数：项目约 2,000×N、支付约 100,000×N（基准测试用，见 bench/scale.py）；"
+@click.option("--scale", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True, max=98),
+              help="规模倍数：项目约 2,000×N、支付约 100,000×N；N ≥ 2 时为 N 个城市的量（区县 10×N，"
+                   "预算单位约 100×N；基准测试用，见 bench/scale.py）；"
                    "1 即默认示例数据")
 def demo(seed, dataset, out, if_missing, no_publish, as_of, scale):
     app = _app()

@@ -266,9 +266,7 @@ RESPONSES = {
                                                         "median_days": NUM_OR_NULL, "overdue": INT})),
                             "inquiries": _array({"type": "object"}), "delegate_inquiries": _array({"type": "object"})}),
     "/healthz": _obj({"status": {"const": "ok"}, "database": {"const": "ok"},
-                      "publication": {"oneOf": [{"type": "null"}, _obj({"id": INT, "sha256": STR})]}},
-                     {"warm": _obj({"embedding_model": BOOL, "question_dictionary": BOOL, "lexicon_names": INT,
-                                    "search": BOOL})}),
+                      "publication": {"oneOf": [{"type": "null"}, _obj({"id": INT, "sha256": STR})]}}),
 }
 
 NO_PUBLICATION_NEEDED = ("/api/openapi.json",)

@@ -3,6 +3,7 @@ import datetime as dt
 from collections import defaultdict
 
 from . import catalog, vocab
+from .areas import HOME
 from .finance import FEN
 
 
@@ -84,11 +85,12 @@ def _outputs_sentence(outputs):
     return "，".join(parts[:6]) if parts else "暂无竣工项目"
 
 
-def build_documents(rng, finance, projects, people, persons, officials, years, as_of, district_names):
+def build_documents(rng, finance, projects, people, persons, officials, years, as_of, district_names, area=HOME):
+    """The city's reports (home area only) and some of the area's districts' reports."""
     figures = Figures(finance, projects)
     docs = []
     city = vocab.CITY_CODE
-    districts = [d[0] for d in vocab.DISTRICTS]
+    districts = area.codes
 
     def add(slug, title, doc_type, year, region, published, paragraphs):
         if published <= as_of:
@@ -101,8 +103,9 @@ def build_documents(rng, finance, projects, people, persons, officials, years, a
     for year in years:
         full_year = year < as_of.year
         # Mid-year report, city and two districts.
-        add(f"{year}-{city}-midyear", f"关于{vocab.CITY_NAME}{year}年上半年预算执行情况的报告", "执行情况", year, city,
-            day(year, 7, 20, 31), _midyear(figures, year, None, vocab.CITY_NAME, finance))
+        if area.home:
+            add(f"{year}-{city}-midyear", f"关于{vocab.CITY_NAME}{year}年上半年预算执行情况的报告", "执行情况", year,
+                city, day(year, 7, 20, 31), _midyear(figures, year, None, vocab.CITY_NAME, finance))
         for district in rng.sample(districts, 2):
             paragraphs = _midyear(figures, year, district, district_names[district], finance)
             if rng.random() < 0.5:
@@ -111,17 +114,19 @@ def build_documents(rng, finance, projects, people, persons, officials, years, a
                 year, district, day(year, 7, 25, 31), paragraphs)
         if not full_year:
             continue
-        add(f"{year}-{city}-budget-report", f"关于{vocab.CITY_NAME}{year}年预算执行情况和{year + 1}年预算草案的报告",
-            "预算报告", year, city, day(year + 1, 1, 10, 25), _budget_report(figures, year, years))
-        add(f"{year}-{city}-final-accounts", f"{vocab.CITY_NAME}{year}年市级决算报告", "决算报告", year, city,
-            day(year + 1, 8, 20, 30), _final_accounts(figures, year, city, vocab.CITY_NAME))
+        if area.home:
+            add(f"{year}-{city}-budget-report", f"关于{vocab.CITY_NAME}{year}年预算执行情况和{year + 1}年预算草案的报告",
+                "预算报告", year, city, day(year + 1, 1, 10, 25), _budget_report(figures, year, years))
+            add(f"{year}-{city}-final-accounts", f"{vocab.CITY_NAME}{year}年市级决算报告", "决算报告", year, city,
+                day(year + 1, 8, 20, 30), _final_accounts(figures, year, city, vocab.CITY_NAME))
         district = rng.choice(districts)
         add(f"{year}-{district}-final-accounts", f"关于{district_names[district]}{year}年财政决算的报告", "决算报告",
             year, district, day(year + 1, 9, 1, 20), _final_accounts(figures, year, district, district_names[district]))
-        add(f"{year}-{city}-audit-rectification",
-            f"关于{vocab.CITY_NAME}{year}年度市级预算执行和其他财政收支审计查出问题整改情况的报告", "审计整改报告",
-            year, city, day(year + 1, 10, 15, 28), _audit(rng, figures, year, people, officials, district_names))
-    white_years = [y for y in years if y < as_of.year][-2:]
+        if area.home:
+            add(f"{year}-{city}-audit-rectification",
+                f"关于{vocab.CITY_NAME}{year}年度市级预算执行和其他财政收支审计查出问题整改情况的报告", "审计整改报告",
+                year, city, day(year + 1, 10, 15, 28), _audit(rng, figures, year, people, officials, district_names))
+    white_years = [y for y in years if y < as_of.year][-2:] if area.home else []
     for year in white_years:
         add(f"{year}-{city}-whitepaper", f"{vocab.CITY_NAME}财政预算公开白皮书（{year}）", "白皮书", year, city,
             day(year + 1, 3, 1, 28), _whitepaper(figures, year, district_names))

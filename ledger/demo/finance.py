@@ -2,10 +2,12 @@
 from dataclasses import dataclass, field
 
 from . import catalog, vocab
+from .areas import HOME
 
 FEN = 100
 YI_FEN = 100_000_000 * FEN  # one 亿元 in fen
 BUDGET_FEN_PER_WEIGHT = 4.5 * YI_FEN  # a department-type weight of 1 = 4.5 亿元 a year citywide
+AREA_DISTRICT_DEPT_COUNT = 10  # departments per district of an added area (areas.py)
 CITY_SHARE = 0.35  # part of a type's money spent by the city-level department
 
 
@@ -31,28 +33,31 @@ class Finance:
         return [d for d in self.departments if d.region_code == region_code and d.type.key == type_key]
 
 
-def build_regions():
+def build_regions(area=HOME):
+    """The city (home area only) and the area's districts; towns per district."""
     regions = [{"code": vocab.CITY_CODE, "name": vocab.CITY_NAME, "short_name": "示例", "parent_code": "",
-                "level": 0, "population": sum(d[2] for d in vocab.DISTRICTS)}]
+                "level": 0, "population": sum(d[2] for d in vocab.DISTRICTS)}] if area.home else []
     towns = {}
-    for index, (code, name, population, kind) in enumerate(vocab.DISTRICTS):
+    for index, (code, name, population, kind) in enumerate(area.districts):
         regions.append({"code": code, "name": name, "short_name": name[:-1], "parent_code": vocab.CITY_CODE,
                         "level": 1, "population": population})
-        stems = vocab.TOWN_STEMS[index * 8:(index + 1) * 8]
+        stems = area.town_stems[index * 8:(index + 1) * 8]
         streets = {"urban": 6, "mixed": 4, "rural": 1}[kind]
         towns[code] = [(stem + ("街道" if i < streets else "乡" if i == 7 and kind == "rural" else "镇"), i >= streets)
                        for i, stem in enumerate(stems)]
     return regions, towns
 
 
-def build_departments(rng, scale):
-    city_types = catalog.DEPT_TYPES[:max(4, round(len(catalog.DEPT_TYPES) * scale))]
+def build_departments(rng, scale, area=HOME):
+    """City-level departments (home area only) and each district's; an added area's districts have
+    AREA_DISTRICT_DEPT_COUNT departments each (a province of 20 areas: ~2,000 departments)."""
+    city_types = catalog.DEPT_TYPES[:max(4, round(len(catalog.DEPT_TYPES) * scale))] if area.home else []
     district_types = [t for t in catalog.DEPT_TYPES if t.district_suffix][
-        :max(2, round(catalog.DISTRICT_DEPT_COUNT * scale))]
+        :max(2, round(catalog.DISTRICT_DEPT_COUNT * scale)) if area.home else AREA_DISTRICT_DEPT_COUNT]
     departments = []
     for seq, dept_type in enumerate(city_types, start=1):
         departments.append(Department(f"{vocab.CITY_CODE}{seq:03d}", dept_type.city_name, vocab.CITY_CODE, dept_type))
-    for code, name, _pop, _kind in vocab.DISTRICTS:
+    for code, name, _pop, _kind in area.districts:
         for seq, dept_type in enumerate(district_types, start=1):
             suffix = dept_type.district_suffix
             if suffix == "公安分局" and name.endswith("县"):
@@ -74,13 +79,14 @@ def build_classes(departments):
     return sorted(rows, key=lambda r: r["code"])
 
 
-def build_finance(rng, scale, years, as_of):
-    regions, towns = build_regions()
-    departments = build_departments(rng, scale)
+def build_finance(rng, scale, years, as_of, area=HOME):
+    regions, towns = build_regions(area)
+    departments = build_departments(rng, scale, area)
     finance = Finance(regions, towns, departments, build_classes(departments))
     population = {r["code"]: r["population"] for r in regions}
-    total_population = population[vocab.CITY_CODE]
-    district_factor = _district_execution(rng)
+    # An added area's districts share a city's worth of district budgets among themselves.
+    total_population = population[vocab.CITY_CODE] if area.home else sum(d[2] for d in area.districts)
+    district_factor = _district_execution(rng, area)
     first_year = years[0]
     for dept in departments:
         has_districts = dept.type.district_suffix is not None
@@ -105,13 +111,14 @@ def build_finance(rng, scale, years, as_of):
     return finance
 
 
-def _district_execution(rng):
+def _district_execution(rng, area=HOME):
     """Year-end execution level per region; two districts clearly lag behind."""
     factors = {vocab.CITY_CODE: rng.uniform(0.95, 0.99)}
-    for code, *_ in vocab.DISTRICTS:
+    for code in area.codes:
         factors[code] = rng.uniform(0.93, 1.0)
-    factors["990124"] = 0.80  # 桂岭县
-    factors["990104"] = 0.88  # 星桥区
+    laggards = area.codes[8], area.codes[3]  # at home 桂岭县 (990124) and 星桥区 (990104)
+    factors[laggards[0]] = 0.80
+    factors[laggards[1]] = 0.88
     return factors
 
 

@@ -1,9 +1,11 @@
 """Build the whole fictional city, then write it as raw files."""
 import datetime as dt
 import random
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import catalog, vocab
+from .areas import HOME, area_count, build_areas, place_words
 from .documents import build_documents
 from .finance import build_finance
 from .identity import PersonFactory
@@ -18,12 +20,20 @@ from .projects import (
     build_companies,
     build_updates,
 )
+from .province import write_province
 from .supervision import build_contracts, build_plans, build_quarters
 from .units import build_townships, build_unit_money, build_units, place_projects, unit_rows
-from .writers import write_csv, write_xlsx
+from .writers import RAW_FILES, write_csv, write_xlsx
 
 DEFAULT_SEED = 20240101
 YEARS_OF_HISTORY = 5
+
+
+@dataclass
+class Shared:
+    """What the areas of a province share so that it stays unique across them."""
+    id_numbers: set = field(default_factory=set)  # persons' ID numbers
+    payment_counters: dict = field(default_factory=dict)  # year -> last payment sequence
 
 
 def default_as_of(today=None):
@@ -32,14 +42,16 @@ def default_as_of(today=None):
     return today.replace(day=1) - dt.timedelta(days=1)
 
 
-def _rng(seed, part):
+def _rng(seed, part, area=HOME):
     # String seeds are hashed with SHA-512 by random.Random: stable across runs and platforms.
-    return random.Random(f"mingzhang-demo:{seed}:{part}")
+    # An added area (province scale) has streams of its own; the home area's are the city's, unchanged.
+    return random.Random(f"mingzhang-demo:{seed}:{part}" + ("" if area.home else f":area{area.index}"))
 
 
-def _reserved_text(companies):
+def _reserved_text(companies, area=HOME):
     """Ordinary text a person's name must not occur in (see PersonFactory)."""
     words = [vocab.CITY_NAME] + [d[1] for d in vocab.DISTRICTS] + vocab.TOWN_STEMS + vocab.VILLAGE_STEMS
+    words += [] if area.home else place_words([area])
     words += vocab.NEIGHBOURHOOD_STEMS + vocab.SCHOOL_NAMES + vocab.HOSPITAL_NAMES + vocab.PARK_NAMES
     words += vocab.COMPANY_BRANDS + [c.name for pool in companies.values() for c in pool]
     words += list(catalog.CLASSES_LEVEL1.values()) + list(catalog.CLASSES_LEVEL2.values())
@@ -49,36 +61,42 @@ def _reserved_text(companies):
     return "|".join(words)
 
 
-def build(seed=DEFAULT_SEED, as_of=None, scale=1.0):
-    """All tables as lists of dicts (amounts in fen, internal keys start with _)."""
-    as_of = as_of or default_as_of()
-    years = list(range(as_of.year - YEARS_OF_HISTORY, as_of.year + 1))
-    finance = build_finance(_rng(seed, "finance"), scale, years, as_of)
-    district_names = {vocab.CITY_CODE: vocab.CITY_NAME, **{code: name for code, name, *_ in vocab.DISTRICTS}}
-    companies = build_companies(_rng(seed, "companies"), scale)
+def build(seed=DEFAULT_SEED, as_of=None, scale=1.0, area=HOME, shared=None):
+    """All tables of one area as lists of dicts (amounts in fen, internal keys start with _).
 
-    officials_rng = _rng(seed, "officials")
+    The home area is the city 示例市; at province scale generate() builds the added areas
+    (areas.py) one after another, with ``shared`` carrying what must stay unique across them."""
+    as_of = as_of or default_as_of()
+    shared = shared or Shared()
+    years = list(range(as_of.year - YEARS_OF_HISTORY, as_of.year + 1))
+    finance = build_finance(_rng(seed, "finance", area), scale, years, as_of, area)
+    district_names = {vocab.CITY_CODE: vocab.CITY_NAME, **{code: name for code, name, *_ in area.districts}}
+    companies = build_companies(_rng(seed, "companies", area), scale, area)
+
+    officials_rng = _rng(seed, "officials", area)
     name_maker = PersonFactory(officials_rng, finance.towns)
     officials = {}
     for dept in finance.departments:
         officials[dept.code] = name_maker.name(officials_rng.choice(("男", "男", "女")))
-    persons = PersonFactory(_rng(seed, "persons"), finance.towns, reserved_names=officials.values(),
-                            reserved_text=_reserved_text(companies))
+    persons = PersonFactory(_rng(seed, "persons", area), finance.towns, reserved_names=officials.values(),
+                            reserved_text=_reserved_text(companies, area), used_ids=shared.id_numbers)
 
-    people = build_people(_rng(seed, "people"), persons, as_of, district_names, scale)
-    builder = ProjectBuilder(_rng(seed, "projects"), finance, persons, officials, companies, years, as_of,
-                             district_names)
+    people = build_people(_rng(seed, "people", area), persons, as_of, district_names, scale)
+    builder = ProjectBuilder(_rng(seed, "projects", area), finance, persons, officials, companies, years, as_of,
+                             district_names, area)
     projects = builder.build(max(20, round(PROJECTS_AT_SCALE_1 * scale)))
-    updates = build_updates(_rng(seed, "updates"), projects, persons, officials, as_of, district_names, people)
-    payments = build_payments(_rng(seed, "payments"), projects, people, companies, years, as_of, scale)
-    documents = build_documents(_rng(seed, "documents"), finance, projects, people, persons, officials, years,
-                                as_of, district_names)
+    updates = build_updates(_rng(seed, "updates", area), projects, persons, officials, as_of, district_names,
+                            people)
+    payments = build_payments(_rng(seed, "payments", area), projects, people, companies, years, as_of, scale,
+                              shared.payment_counters)
+    documents = build_documents(_rng(seed, "documents", area), finance, projects, people, persons, officials,
+                                years, as_of, district_names, area)
     departments = [{"code": d.code, "name": d.name, "region_code": d.region_code} for d in finance.departments]
     # Near me and second-level units (issue #17): built last, from new streams only (see units.py).
     townships = build_townships(finance)
     place_projects(projects, townships)
-    units = build_units(_rng(seed, "units"), finance)
-    unit_budgets, unit_expenditures = build_unit_money(_rng(seed, "unit-money"), units, finance)
+    units = build_units(_rng(seed, "units", area), finance)
+    unit_budgets, unit_expenditures = build_unit_money(_rng(seed, "unit-money", area), units, finance)
     # 绩效 targets and results (issue #16): own stream, fills only the performance columns.
     add_performance(_rng(seed, "performance"), projects)
     return {
@@ -88,35 +106,36 @@ def build(seed=DEFAULT_SEED, as_of=None, scale=1.0):
         "townships": townships, "units": unit_rows(units), "unit_budgets": unit_budgets,
         "unit_expenditures": unit_expenditures,
         # Supervision tables: new streams only, read after everything above (it stays byte-identical).
-        "project_plans": build_plans(_rng(seed, "plans"), projects, payments, as_of),
-        "project_quarters": build_quarters(_rng(seed, "quarters"), projects, as_of),
-        "project_contracts": build_contracts(_rng(seed, "contracts"), projects, as_of),
+        "project_plans": build_plans(_rng(seed, "plans", area), projects, payments, as_of),
+        "project_quarters": build_quarters(_rng(seed, "quarters", area), projects, as_of),
+        "project_contracts": build_contracts(_rng(seed, "contracts", area), projects, as_of),
     }
 
 
 def generate(out_dir: Path, seed: int = DEFAULT_SEED, as_of: dt.date | None = None, scale: float = 1.0) -> list[Path]:
-    """Write the demo city's raw files into ``out_dir``; same seed and as_of give the same bytes."""
+    """Write the demo city's raw files into ``out_dir``; same seed, as_of and scale give the same bytes.
+
+    From scale 1.5 on, the city is a province's worth (areas.py): round(scale) areas of ten districts,
+    built and written one area at a time (province.py), so memory stays that of one area."""
     if scale <= 0:
         raise ValueError("scale must be positive")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    areas = area_count(scale)
+    if areas > 1:
+        return generate_province(out_dir, seed, as_of, areas, scale / areas)
     tables = build(seed, as_of, scale)
-    return [
-        write_xlsx(out_dir / "预算单位.xlsx", [("地区", "regions", tables["regions"]),
-                                            ("预算单位", "departments", tables["departments"]),
-                                            ("功能分类科目", "func_classes", tables["func_classes"])]),
-        write_xlsx(out_dir / "年度预算.xlsx", [("年度预算", "budgets", tables["budgets"])]),
-        write_csv(out_dir / "expenditures.csv", "expenditures", tables["expenditures"]),
-        write_xlsx(out_dir / "项目.xlsx", [("项目", "projects", tables["projects"]),
-                                         ("项目进展", "project_updates", tables["project_updates"])]),
-        write_csv(out_dir / "payments.csv", "payments", tables["payments"]),
-        write_csv(out_dir / "documents.csv", "documents", tables["documents"]),
-        write_csv(out_dir / "townships.csv", "townships", tables["townships"]),
-        write_xlsx(out_dir / "二级预算单位.xlsx", [("二级预算单位", "units", tables["units"]),
-                                               ("二级单位预算", "unit_budgets", tables["unit_budgets"])]),
-        write_csv(out_dir / "unit_expenditures.csv", "unit_expenditures", tables["unit_expenditures"]),
-        write_xlsx(out_dir / "项目计划与合同.xlsx", [
-            ("项目分年度计划", "project_plans", tables["project_plans"]),
-            ("项目季度进度", "project_quarters", tables["project_quarters"]),
-            ("项目合同", "project_contracts", tables["project_contracts"])]),
-    ]
+    return [write_csv(out_dir / name, sheets, tables[sheets]) if isinstance(sheets, str)
+            else write_xlsx(out_dir / name, [(title, table, tables[table]) for title, table in sheets])
+            for name, sheets in RAW_FILES]
+
+
+def generate_province(out_dir: Path, seed: int, as_of: dt.date | None, areas: int, volume: float) -> list[Path]:
+    """``areas`` cities' worth of districts (areas.py), each with ``volume`` times the city's projects,
+    payments and people; written one area at a time. generate() at scale N: N areas of volume 1."""
+    as_of = as_of or default_as_of()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    shared = Shared()
+    per_area = (build(seed, as_of, volume, area, shared) for area in build_areas(seed, areas))
+    return write_province(out_dir, per_area)

@@ -59,7 +59,7 @@ class Person:
 class PersonFactory:
     """Draws unique fictional persons from a random.Random; avoids reserved names (officials)."""
 
-    def __init__(self, rng, towns_by_district, reserved_names=(), reserved_text=""):
+    def __init__(self, rng, towns_by_district, reserved_names=(), reserved_text="", used_ids=None):
         self.rng = rng
         self.towns = towns_by_district  # {district_code: [(town_name, rural), ...]}
         self.districts = list(towns_by_district)
@@ -67,7 +67,7 @@ class PersonFactory:
         # Names that occur inside ordinary text (place or company words) would make the
         # de-identifier rewrite that text, so such names are never given to a person.
         self.reserved_text = reserved_text
-        self.used_ids = set()
+        self.used_ids = set() if used_ids is None else used_ids  # shared by the areas of a province
         self._surname_weights = [1.0 / (i + 8) for i in range(len(vocab.SURNAMES))]
 
     def name(self, gender):

@@ -119,14 +119,16 @@ def _payment(project_code, date, amount_fen, payee, person, purpose):
     }
 
 
-def build_payments(rng, projects, people, companies, years, as_of, scale):
+def build_payments(rng, projects, people, companies, years, as_of, scale, counters=None):
+    """All payments, sorted, with ids GK{year}{sequence}; ``counters`` ({year: last sequence}) carries the
+    sequence over from the areas built before (province scale), so ids stay unique."""
     rows = project_payments(rng, projects, companies, as_of)
     target = max(50, round(PAYMENTS_AT_SCALE_1 * scale))
     misc = round(target * MISC_SHARE)
     rows += misc_payments(rng, companies, misc, years, as_of)
     rows += subsidy_payments(rng, people, max(10, target - len(rows)), years, as_of)
     rows.sort(key=lambda r: (r["date"], r["project_code"] or "", r["payee"], r["amount_fen"]))
-    counters = {}
+    counters = {} if counters is None else counters
     for row in rows:
         year = row["date"].year
         counters[year] = counters.get(year, 0) + 1

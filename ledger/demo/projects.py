@@ -3,6 +3,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import catalog, vocab
+from .areas import HOME
 from .finance import FEN
 
 PROJECTS_AT_SCALE_1 = 2000
@@ -22,9 +23,9 @@ def add_months(day, months):
     return dt.date(year, month, min(day.day, 28))
 
 
-def build_companies(rng, scale):
+def build_companies(rng, scale, area=HOME):
     """Contractor pool per trade, in rank order (the first ones win most tenders)."""
-    places = [vocab.CITY_NAME] * 4 + [name[:-1] for _c, name, *_ in vocab.DISTRICTS]
+    places = [vocab.CITY_NAME] * 4 + [name[:-1] for _c, name, *_ in area.districts]
     companies, seen = {}, set()
     per_trade = max(6, round(COMPANIES_AT_SCALE_1 * scale / len(vocab.COMPANY_TRADES)))
     for trade, suffixes in vocab.COMPANY_TRADES.items():
@@ -48,7 +49,7 @@ def role_title(dept_name):
 
 
 class ProjectBuilder:
-    def __init__(self, rng, finance, persons, officials, companies, years, as_of, district_names):
+    def __init__(self, rng, finance, persons, officials, companies, years, as_of, district_names, area=HOME):
         self.rng = rng
         self.finance = finance
         self.persons = persons  # identity.PersonFactory
@@ -57,22 +58,23 @@ class ProjectBuilder:
         self.years = years
         self.as_of = as_of
         self.district_names = district_names
+        self.area = area
         self.sequence = {}
         # Some districts run late more often: comparisons between districts show it.
-        self.delay_bias = {code: rng.choice((0.08, 0.1, 0.12, 0.15, 0.3)) for code, *_ in vocab.DISTRICTS}
-        self.delay_bias["990124"] = 0.35
+        self.delay_bias = {code: rng.choice((0.08, 0.1, 0.12, 0.15, 0.3)) for code in area.codes}
+        self.delay_bias[area.codes[8]] = 0.35  # at home 桂岭县 (990124)
         self.individual_contractors = []
 
     def build(self, count):
         rng = self.rng
         year_weights = [self.as_of.month / 12 if y == self.as_of.year else 1.0 for y in self.years]
-        districts = [d[0] for d in vocab.DISTRICTS]
+        districts = self.area.codes
         projects = []
         for _ in range(count):
             category = rng.choices(catalog.CATEGORIES, [c.weight for c in catalog.CATEGORIES])[0]
             year = rng.choices(self.years, year_weights)[0]
             weights = [pop * (2.2 if category.rural and kind == "rural" else 1.0)
-                       for _c, _n, pop, kind in vocab.DISTRICTS]
+                       for _c, _n, pop, kind in self.area.districts]
             district = rng.choices(districts, weights)[0]
             projects.append(self._project(category, year, district))
         projects.sort(key=lambda p: p["code"])
