@@ -15,9 +15,10 @@ _NUM = rf"(?:[0-9０-９]+|{_CN}+)"
 _DIGITS = r"[0-9０-９]+"
 _FLOOR = rf"(?:{_NUM}|顶|底)(?:楼|层)"
 _BUILDING = rf"(?:{_NUM}|[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座|期|区)"
-_ROOM = rf"(?:\s?-?{_NUM}单元)?(?:\s?-?(?:{_FLOOR}|{_DIGITS}(?:室|号楼|号|房|户)?))?"
+_ROOM = rf"(?:\s?-?{_NUM}单元)?(?:\s?-?(?:{_FLOOR}|{_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户)?))?"
 _RANGE = rf"{_DIGITS}(?:[-－—]{_DIGITS}){{1,2}}(?:室|号)?"
-_ESTATE = (r"(?:小区|花园|公寓|家园|新村|新城|苑|府|名城|广场|大厦|园|里|庭|居|阁|邸|坊|湾|城|宿舍楼|宿舍|大院|家属院|家属区"
+_ESTATE = (r"(?:小区|花园|公寓|家园|新村|新城|苑|府|名城|名都|广场|大厦|(?<!公)园|里|庭|居|阁|邸|坊|湾|城|郡|宿舍楼|宿舍|大院|家属院|家属区"
+           r"|公租房|廉租房|安置房|安置区"
            rf"|{_CN}{{1,2}}区)")  # 「朝晖八区」: a numbered part of an estate
 _STREET = r"(?:路|街|巷|大道|大街|胡同|弄)"
 _SIDE = r"(?:[东西南北中]段?)?"  # 「环城北路东段181号」「解放路西12弄15号」
@@ -27,9 +28,12 @@ _DETAIL = re.compile(
     # estate: 锦绣小区12栋2单元301室, 阳光花园3号楼502, 幸福小区12-502, 朝晖八区34幢2单元一楼, 人才公寓B栋1206
     rf"|{_PART}{_ESTATE}(?:{_BUILDING}{_ROOM}|{_RANGE}|{_NUM}号(?:{_BUILDING})?{_ROOM})"
     # street number: 人民路88号(3栋)(2单元)(502室)(三楼), 新华路218弄5号302室, 环城北路东段181号
-    rf"|{_PART}{_STREET}{_SIDE}{_DIGITS}(?:弄{_DIGITS})?号(?:院)?(?:{_BUILDING})?{_ROOM}"
+    rf"|{_PART}{_STREET}{_SIDE}{_DIGITS}(?:[-－]{_DIGITS})?(?:弄{_DIGITS})?号(?:附{_DIGITS}号)?(?:院)?(?:{_BUILDING})?{_ROOM}"
+    # a numbered estate block written as three numbers: 杨柳郡2期17-1-903
+    rf"|{_PART}(?:{_DIGITS}期)?(?<![0-9０-９]){_DIGITS}[-－]{_DIGITS}[-－][0-9０-９]{{3,4}}(?![0-9０-９])"
     # building and room with no road before them: 3栋2单元502室, 7幢1801, 5号楼3单元201, 12幢3单元一楼
-    rf"|(?<![0-9０-９]){_DIGITS}(?:栋|幢|号楼|座)(?:\s?-?{_NUM}单元)?\s?-?(?:{_FLOOR}|{_DIGITS}(?:室|号|房)?)"
+    # (an estate's name without its suffix may stand before them: 滨江名都5栋1单元1203)
+    rf"|(?:{_PART})?(?<![0-9０-９]){_DIGITS}(?:栋|幢|号楼|座)(?:\s?-?{_NUM}单元)?\s?-?(?:{_FLOOR}|{_DIGITS}(?:室|号|房)?)"
     rf"|(?<=住)(?:在|址[:：]?)?{_RANGE}"
 )
 _TOWN_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道|街办))$")
@@ -37,13 +41,14 @@ _TOWN_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道|街办))$")
 
 def _is_detail(value):
     """A bare building number without a room (「3栋」「12号楼」) names a building, not a home."""
-    return not re.fullmatch(rf"{_DIGITS}(?:栋|幢|号楼|座)", value)
+    # nor an estate's phase or part (「滨江公园二期」「翠苑小区3区」)
+    return not re.fullmatch(rf"(?:{_PART})?{_DIGITS}(?:栋|幢|号楼|座)", value) and not re.search(rf"{_NUM}(?:期|区)$", value)
 
 
 # Building, unit, room and floor parts that may follow a match (「彩虹城三期|6号楼2单元1201」):
 # a span always runs on to the last of them, so generalising it leaves no room number behind.
-_TAIL = re.compile(rf"(?:\s?-?(?:{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户)|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
-                   rf"|{_DIGITS}(?![0-9０-９]*(?:元|万|年|月|日|%|人|户|亩|米|吨|个|名|次|岁|平方|辆|台))))+")
+_TAIL = re.compile(rf"(?:\s?-?(?:附{_DIGITS}号|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户)|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
+                   rf"|{_DIGITS}(?![0-9０-９,，.]*(?:元|万|年|月|日|%|人|户|亩|米|吨|个|名|次|岁|平方|辆|台))))+")
 
 
 # 「龙泉路12号至18号段人行道改造」: a stretch of road between two house numbers is public works.

@@ -171,12 +171,14 @@ def public_line(text, span, people=(), officials=()):
     return not any(office <= p.start < start for p in people)
 
 
-_OFFICE_ADDRESS = re.compile(r"办公地[点址]|办事大厅|服务大厅|政务中心|(?:政府|局|委员会|办事处|中心|法院|检察院|医院|学校)(?:驻地|所在地|地址|办公|位于|设在)"
+_OFFICE_ADDRESS = re.compile(r"办公地[点址]|办事大厅|服务大厅|政务中心|(?:政府|局|委员会|办事处|中心|法院|检察院|医院|学校)的?(?:驻地|所在地|地址|办公|位于|设在)"
+                             r"|地址是不是|地址是否"  # 「…局在哪里办公？地址是不是…？」: asking for an office's address
                              r"|^\s?(?:为|是)\S{0,8}(?:政府|局|委员会|办事处|中心|法院|检察院|医院|学校)")
 # A public body named right beside an address: 「县粮站（学士街26号）」「位于文昌路11号的区政务服务中心」.
-_PUBLIC_BODY = (r"(?:局|委员会|政府|办事处|街道办|中心|粮站|站|所|法院|检察院|医院|卫生院|学校|[小中大]学|幼儿园|银行|图书馆|文化馆"
+_PUBLIC_BODY = (r"(?:局|委员会|政府|办事处|街道办|中心|粮站|站(?!起|在)|所(?!致|在|有|以|得|属|谓)|法院|检察院|医院|卫生院|学校|[小中大]学|幼儿园|银行|图书馆|文化馆"
                 r"|体育馆|礼堂|大厅|村委会|居委会)")
-_BODY_BEFORE = re.compile(_PUBLIC_BODY + r"\s?[（(：:]?\s?(?:位于|地址|设在|在)?[：:]?\s?$")
+# (a town or one character of the road's name may stand between: 「中心（马鞍镇|朱德路12号）」「中心（市|民街128号）」)
+_BODY_BEFORE = re.compile(_PUBLIC_BODY + r"\s?[（(：:]?\s?(?:位于|地址|设在|在)?[：:]?\s?(?:[\u4e00-\u9fff]{1,6}?[镇乡县区市]|[\u4e00-\u9fff])?$")
 _BODY_AFTER = re.compile(r"\s?[）)]?\s?(?:的|是|为)?\s?[\u4e00-\u9fff]{0,8}?" + _PUBLIC_BODY)
 
 
