@@ -266,7 +266,9 @@ RESPONSES = {
                                                         "median_days": NUM_OR_NULL, "overdue": INT})),
                             "inquiries": _array({"type": "object"}), "delegate_inquiries": _array({"type": "object"})}),
     "/healthz": _obj({"status": {"const": "ok"}, "database": {"const": "ok"},
-                      "publication": {"oneOf": [{"type": "null"}, _obj({"id": INT, "sha256": STR})]}}),
+                      "publication": {"oneOf": [{"type": "null"}, _obj({"id": INT, "sha256": STR})]}},
+                     {"warm": _obj({"embedding_model": BOOL, "question_dictionary": BOOL, "lexicon_names": INT,
+                                    "search": BOOL})}),
 }
 
 NO_PUBLICATION_NEEDED = ("/api/openapi.json",)
