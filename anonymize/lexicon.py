@@ -9,6 +9,7 @@ Validated identifiers (ID numbers, phones, cards…) are never suppressed by thi
 import re
 
 from .address import township_of
+from .literals import LiteralAlternation
 
 # Fiscal and administrative words with a surname-initial character that detectors tend to misread.
 FISCAL_TERMS = (
@@ -74,12 +75,12 @@ def public_terms_from_tables(tables):
 
 
 class PublicTerms:
-    """Occurrences of public terms in text, longest first (one alternation regex)."""
+    """Occurrences of public terms in text, longest first (what one alternation regex finds: literals.py)."""
 
     def __init__(self, terms):
         terms = sorted({t for t in terms if t and len(t) >= _MIN_LEN}, key=len, reverse=True)
         self.terms = frozenset(terms)
-        self.pattern = re.compile("|".join(map(re.escape, terms))) if terms else None
+        self.pattern = LiteralAlternation(terms) if terms else None  # the regex's matches, in time per text only
 
     def spans(self, text):
         if not self.pattern:

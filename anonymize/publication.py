@@ -44,12 +44,16 @@ def recipients_by_district_and_type(tables, k=K):
     short = {row.get("short_name") or row["name"]: row["name"] for _f, _n, row in tables.get("regions", [])
              if row.get("level") == 1}
     persons = defaultdict(set)
+    district_of = {}  # address -> district: a person's address recurs in every payment they receive, and
+    # a province has hundreds of districts to try (rows × districts would dominate the import)
     for _f, _n, row in tables.get("payments", []):
         if row.get("payee_type") != policy.PERSON_TYPE_VALUE or row.get("project_code"):
             continue
         address = row.get("payee_address") or ""
-        district = next((name for name in districts if name in address), None) or next(
-            (full for s, full in short.items() if s and s in address), "（住址未注明地区）")
+        district = district_of.get(address)
+        if district is None:
+            district = district_of[address] = next((name for name in districts if name in address), None) or next(
+                (full for s, full in short.items() if s and s in address), "（住址未注明地区）")
         persons[(district, row.get("purpose") or "（未注明）")].add(row.get("payee_id_number") or row["payee"])
     if not persons:
         return None

@@ -5,12 +5,13 @@ that is not served; ``confirm`` serves it after staff reviewed its diff, ``disca
 """
 import datetime as dt
 import logging
+import os
 from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
-from anonymize import Deidentifier
+from anonymize import Deidentifier, policy
 from anonymize.lexicon import public_terms_from_tables
 from anonymize.policy import VISIBLE_DIGITS
 from anonymize.publication import apply_publication_controls
@@ -187,6 +188,7 @@ def to_published_rows(tables, deid):
     """De-identified rows per published table, in schema column names."""
     out = {}
     for name in IMPORT_ORDER:
+        deid.prescrub(_free_text(name, tables.get(name, [])), _cpu_count())
         rows = [deid.record(name, row) for _f, _n, row in tables.get(name, [])]
         for row in rows:
             for key in list(row):
@@ -199,6 +201,24 @@ def to_published_rows(tables, deid):
                 row["parent_code"] = row["code"][:-2] if len(row["code"]) > 3 else None
         out[name] = rows
     return out
+
+
+def _free_text(name, rows):
+    """The values deid.record() will scrub as free text (what prescrub can do ahead, in parallel): text
+    fields, and names in pseudonym fields that are not a natural person's (companies, offices)."""
+    for _f, _n, row in rows:
+        for key, value in row.items():
+            rule = policy.field_rule(name, key)
+            if rule in (policy.TEXT, policy.GENERALISE) or (
+                    rule == policy.PSEUDONYM and row.get(policy.PERSON_TYPE_COLUMN.get(key, "")) != "个人"):
+                yield value
+
+
+def _cpu_count():
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 def known_person_names(tables):
