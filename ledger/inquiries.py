@@ -80,8 +80,14 @@ def department_statistics(inquiries, today, holidays=frozenset()):
 
 
 def _department_row(code, items, today, holidays):
-    days = [d for d in (answer_days(i, holidays) for i in items) if d is not None]
-    return {"department_code": code, "total": len(items), "answered": len(days),
-            "open": sum(1 for i in items if i["status"] in OPEN_STATUSES),
+    return {"department_code": code, **summary(items, today, holidays)}
+
+
+def summary(inquiries, today, holidays=frozenset()):
+    """Counts, median and mean working days to answer (None if nothing is answered), overdue count."""
+    days = [d for d in (answer_days(i, holidays) for i in inquiries) if d is not None]
+    return {"total": len(inquiries), "answered": len(days),
+            "open": sum(1 for i in inquiries if i["status"] in OPEN_STATUSES),
             "median_days": statistics.median(days) if days else None,
-            "overdue": sum(1 for i in items if is_overdue(i, today, holidays))}
+            "mean_days": round(statistics.fmean(days), 1) if days else None,
+            "overdue": sum(1 for i in inquiries if is_overdue(i, today, holidays))}

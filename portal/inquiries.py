@@ -14,6 +14,7 @@ from sqlalchemy import insert, select, update
 
 from ledger import inquiries as calendar
 from ledger import schema
+from ledger.queries import inquiries as q_inquiries
 
 from . import comments
 from .auth import audit
@@ -159,17 +160,15 @@ def answered(conn, names, limit=500):
 
 
 def answer_time_statistics(conn, names=None, today=None, holidays=None):
-    """Per-department answer-time statistics, slowest first: the function the question box can call
-    for 「哪个部门回复质询最慢」. Each row: department_code, department_name, total, answered, open,
-    median_days (working days, None if nothing answered yet), overdue."""
-    columns = [schema.inquiries.c[name] for name in
-               ("status", "department_code", "created_at", "deadline", "answered_at")]
-    rows = [dict(r) for r in conn.execute(select(*columns)).mappings()]
-    holidays = _holidays() if holidays is None else holidays
-    stats = calendar.department_statistics(rows, today or _today(), holidays)
-    for row in stats:
-        row["department_name"] = (names or {}).get(row["department_code"])
-    return stats
+    """Per-department answer-time statistics, slowest first (ledger.queries.inquiries, the function the
+    question box calls too), with this deployment's holidays and today's date."""
+    return q_inquiries.answer_time_statistics(conn, names, today or _today(),
+                                              _holidays() if holidays is None else holidays)
+
+
+def answer_time_summary(conn, today=None, holidays=None):
+    """All inquiries together: counts, median and mean working days to answer, overdue."""
+    return q_inquiries.answer_time_summary(conn, today or _today(), _holidays() if holidays is None else holidays)
 
 
 # ---- staff workflow ------------------------------------------------------------------------------

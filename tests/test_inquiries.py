@@ -66,7 +66,7 @@ def test_department_statistics_median_and_overdue_slowest_first():
     stats = calendar.department_statistics(rows, D(2026, 10, 12), HOLIDAYS)
     assert [s["department_code"] for s in stats] == ["D002", "D001"]
     assert stats[0] | {} == {"department_code": "D002", "total": 3, "answered": 2, "open": 1, "median_days": 5,
-                             "overdue": 1}
+                             "mean_days": 5.0, "overdue": 1}
     assert (stats[1]["median_days"], stats[1]["overdue"]) == (3, 1)
 
 

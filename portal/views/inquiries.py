@@ -106,7 +106,7 @@ def _public_data():
 
 @bp.get("/inquiries")
 def public_list():
-    return render_template("inquiries/list.html", **_public_data())
+    return render_template("inquiries/list.html", summary=inquiries.answer_time_summary(connection()), **_public_data())
 
 
 def _json_value(value):
@@ -121,7 +121,8 @@ def _json_value(value):
 @bp.get("/api/inquiries")
 def public_json():
     data = _public_data()
-    return jsonify({key: [{k: _json_value(v) for k, v in row.items()} for row in rows] for key, rows in data.items()})
+    body = {key: [{k: _json_value(v) for k, v in row.items()} for row in rows] for key, rows in data.items()}
+    return jsonify({**body, "summary": inquiries.answer_time_summary(connection())})
 
 
 # ---- staff --------------------------------------------------------------------------------------
