@@ -33,6 +33,7 @@ def page_urls(demo_app):
     district = _first_link(client, "/execution", r'/execution/region/\d{2}\d*[1-9]\d?(?=[?"])')  # a district, not the city
     department = _first_link(client, district, r'/execution/region/\d+/dept/[\w-]+(?=[?"])')
     project = _first_link(client, "/projects", r'/projects/[\w-]+(?=[?"])')
+    scored_project = _first_link(client, "/performance", r'/projects/[\w-]+(?=[?"#])')  # with its 绩效 radar
     document = _first_link(client, "/documents", r'/documents/[\w-]+(?=[?"])')
     contractor = _first_link(client, "/projects", r'/contractors/[^"?]+(?=[?"])')
     regions = re.findall(r'name="region" value="(\d+)"', client.get("/compare").get_data(as_text=True))
@@ -45,6 +46,8 @@ def page_urls(demo_app):
         "records": "/records/expenditures?year=2025",
         "projects": "/projects",
         "project": project,
+        "scored-project": scored_project,
+        "performance": "/performance",
         "compare": f"/compare?region={regions[0]}&region={regions[1]}",
         "documents": "/documents",
         "document": document,
@@ -178,7 +181,8 @@ def test_no_serious_axe_violations_on_staff_pages(staff_portal, axe_page, tmp_pa
 def test_every_chart_has_a_data_table(live_server, page_urls, browser_page):
     page = browser_page
     checked = 0
-    for name in ("home", "execution", "district", "department", "project", "compare", "ask", "whitepaper"):
+    for name in ("home", "execution", "district", "department", "project", "scored-project", "compare", "ask",
+                 "whitepaper"):
         page.goto(live_server + page_urls[name])
         charts = page.locator("[data-chart]")
         for i in range(charts.count()):

@@ -102,7 +102,11 @@ def test_seeded_unit_cost_outliers_fire_and_controls_do_not(client, seeded):
     high = next(c for c, k in seeded.items() if k == "high")
     html = client.get(f"/projects/{high}").get_data(as_text=True)
     assert 'id="performance"' in html and "偏高：" in html and flagged[high]["explanation"] in html
-    assert 'id="perf-radar"' in html
+    radar = html[html.index('id="perf-radar"'):]
+    assert "查看图表数据" in radar[:radar.index("</figure>")]  # the radar's numbers as a table too
+    building = client.get("/projects.json?status=在建&per_page=1").get_json()["projects"]["rows"][0]["code"]
+    html = client.get(f"/projects/{building}").get_data(as_text=True)
+    assert "项目尚未完工，只公开绩效目标" in html and 'id="perf-radar"' not in html
 
 
 def _raw_expected_score(db, code):

@@ -11,6 +11,7 @@ from werkzeug.exceptions import BadRequest, NotFound
 
 from ledger import performance as rules
 from ledger.queries import performance as q_perf
+from ledger.queries import projects as q_proj
 from ledger.queries import reference as q_ref
 from ledger.queries.paging import Page
 
@@ -89,7 +90,7 @@ def performance_page(fmt):
                "count": page.total, "page": page.page, "per_page": page.per_page, "pages": page.pages,
                "groups": comparison["groups"], "outliers": comparison["outliers"]}
     context = {"page": page, "filter": flt, "weights": payload["weights"], "regions": q_ref.all_regions(conn, pub_id),
-               "categories": sorted({g["category"] for g in q_perf.unit_cost_comparison(conn, pub_id)["groups"]}),
+               "categories": q_proj.facet_values(conn, pub_id)["category"],
                "rules": rules, **comparison}
     return respond(fmt, "performance.html", context, tables, payload)
 

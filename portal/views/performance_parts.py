@@ -9,7 +9,9 @@ from .charts import PALETTE
 
 def radar(perf):
     """ECharts radar: the project's achievement per indicator (%) against its peers' median; None with
-    fewer than three measured axes (a radar needs three)."""
+    fewer than three measured axes (a radar needs three) or before the project is scored (nothing to draw)."""
+    if perf["score"] is None:
+        return None
     axes = [a for a in perf["radar"] if a["project"] is not None or a["peer_median"] is not None]
     if len(axes) < 3:
         return None
