@@ -6,6 +6,11 @@ in code order on a square grid. Tiles are coloured by one metric at a time (exec
 by the supervision rule, per-capita spending, number of supervision flags, or spending); every tile links to
 its drill-down page and the same numbers are in an accessible table. static/tilemap.js switches the
 metric without reloading; without script the metric links reload the page.
+
+Drill-down: a district's tile opens the district's page at its own map, one tile per 乡镇/街道
+(``townships``). Spending below a district is known only through projects, so township tiles show the
+projects located there: how many, their investment, what has been paid, payment progress and flags.
+Townships have no position table: they sit in code order, and the caption says so.
 """
 import math
 
@@ -42,6 +47,12 @@ METRICS = {  # key -> (label, unit)
     "rate": ("执行率", "%"), "pace": ("执行进度", ""), "per_capita": ("人均支出", "元/人"),
     "flags": ("预警数", "条"), "spent": ("支出", ""),
 }
+TOWNSHIP_METRICS = {  # payment progress first: the first column a phone's table shows beside the name
+    "progress": ("支付进度", "%"), "projects": ("项目数", "个"), "investment": ("总投资", ""),
+    "disbursed": ("已支付", ""), "flags": ("预警数", "条"),
+}
+COUNTS = {"flags": "条", "projects": "个"}  # whole-number metrics and their unit
+PERCENT = ("rate", "progress")
 
 
 def positions(codes):
@@ -81,20 +92,21 @@ def _colour(value, bins):
 def _text(metric, value):
     if value is None:
         return "—"
-    if metric == "rate":
+    if metric in PERCENT:
         return f"{value:.1f}%"
     if metric == "per_capita":
         return f"{value:,.0f} 元/人"
-    if metric == "flags":
-        return f"{value} 条"
+    if metric in COUNTS:
+        return f"{value} {COUNTS[metric]}"
     return money.format_amount(value)
 
 
 def _range_label(metric, index, low, high):
-    if metric == "flags":  # whole numbers: a value on a boundary belongs to the lower class
+    if metric in COUNTS:  # whole numbers: a value on a boundary belongs to the lower class
         first = math.ceil(low) if index == 0 else math.floor(low) + 1
         last = math.floor(high)
-        return f"{first} 条" if first >= last else f"{first}–{last} 条"
+        unit = COUNTS[metric]
+        return f"{first} {unit}" if first >= last else f"{first}–{last} {unit}"
     return f"{_text(metric, low)} – {_text(metric, high)}"
 
 
@@ -120,33 +132,72 @@ def build(rows, pace_status, flag_counts, href, *, default="rate", label="区县
 
     ``pace_status``: {code: "warning"|"below"|"ok"}; ``flag_counts``: {code: n}; ``href(code)``: drill-down URL.
     """
-    codes = [row["code"] for row in rows]
+    items = [{"code": row["code"], "name": row["name"], "short": row.get("short_name") or row["name"],
+              "values": _values(row, pace_status.get(row["code"]), flag_counts.get(row["code"], 0))} for row in rows]
+    usable = {key for key in METRICS if key != "pace" or pace_status}
+    # Without budgets (the yearbook) rate and pace are unavailable: spending is the next most telling.
+    data = grid(items, METRICS, href, usable=usable,
+                preferred=(default, "rate", "spent", "per_capita", "flags"), label=label)
+    place = "地区" if label == "地区" else "区县"
+    data.update(caption=f"每个方块是一个{place}，位置为大致方位（不是边界地图）；点击方块查看该{place}预算执行",
+                link_hint="点击名称查看该地区")
+    return data
+
+
+def township_build(townships, summary, flag_counts, href, *, default="progress"):
+    """The township level of the map: ``townships`` (code, name), ``summary`` {code: {"projects",
+    "investment_fen", "disbursed_fen"}} of their projects, ``flag_counts`` {code: n} of flags about those
+    projects, ``href(code)``: that township's projects."""
+    items = []
+    for town in townships:
+        got = summary.get(town["code"], {})
+        investment, disbursed = got.get("investment_fen", 0), got.get("disbursed_fen", 0)
+        items.append({"code": town["code"], "name": town["name"], "short": short_township(town["name"]), "values": {
+            "projects": got.get("projects", 0), "investment": investment, "disbursed": disbursed,
+            "progress": round(disbursed / investment * 100, 1) if investment else None,
+            "flags": flag_counts.get(town["code"], 0)}})
+    data = grid(items, TOWNSHIP_METRICS, href, usable=set(TOWNSHIP_METRICS),
+                preferred=(default, "progress", "projects"), label="乡镇街道")
+    data.update(caption="每个方块是一个乡镇或街道，按编码排列（不表示方位）；数字来自位于那里的项目"
+                        "（支付进度 = 已支付 ÷ 总投资）；点击方块查看那里的项目",
+                link_hint="点击名称查看那里的项目")
+    return data
+
+
+def short_township(name):
+    """「桃坞街道」 → 「桃坞」: the tile shows the stem, the table and the tooltip the full name."""
+    for suffix in ("街道办事处", "街道", "镇", "乡"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+def grid(items, metric_defs, href, *, usable, preferred, label):
+    """Tiles, metrics (with legends) and the first metric shown, for ``items`` [{"code", "name", "short",
+    "values": {metric: value}}] coloured by the metrics of ``metric_defs`` {key: (label, unit)}."""
+    codes = [item["code"] for item in items]
     place = positions(codes)
-    values = {row["code"]: _values(row, pace_status.get(row["code"]), flag_counts.get(row["code"], 0)) for row in rows}
     metrics = []
-    for key, (title, unit) in METRICS.items():
-        series = [values[c][key] for c in codes]
-        available = any(v is not None for v in series) and not (key == "pace" and not pace_status)
+    for key, (title, unit) in metric_defs.items():
+        series = [item["values"][key] for item in items]
+        available = key in usable and any(v is not None for v in series)
         bins = _bins(series, REDS if key == "flags" else BLUES) if key != "pace" else []
         metrics.append({"key": key, "label": title, "unit": unit, "available": available,
                         "legend": _legend(key, bins, None in series) if available else [], "bins": bins})
-    tiles = []
-    for row in rows:
-        code = row["code"]
-        shown = {}
-        for metric in metrics:
-            value = values[code][metric["key"]]
-            if metric["key"] == "pace":
-                colour, _legend_label, text = PACE_COLOURS.get(value, PACE_COLOURS[None])
-            else:
-                colour, text = _colour(value, metric["bins"]), _text(metric["key"], value)
-            shown[metric["key"]] = {"colour": colour, "ink": _ink(colour), "text": text}
-        tiles.append({"code": code, "name": row["name"], "short": row.get("short_name") or row["name"],
-                      "row": place[code][0] + 1, "col": place[code][1] + 1, "href": href(code), "shown": shown})
-    usable = {m["key"] for m in metrics if m["available"]}
-    # Without budgets (the yearbook) rate and pace are unavailable: spending is the next most telling.
-    chosen = next((key for key in (default, "rate", "spent", "per_capita", "flags") if key in usable), "flags")
+    tiles = [{"code": item["code"], "name": item["name"], "short": item["short"],
+              "row": place[item["code"]][0] + 1, "col": place[item["code"]][1] + 1, "href": href(item["code"]),
+              "shown": {m["key"]: _shown(m, item["values"][m["key"]]) for m in metrics}} for item in items]
+    shown_first = [m["key"] for m in metrics if m["available"]]
+    chosen = next((key for key in preferred if key in shown_first), (shown_first or [preferred[-1]])[0])
     for metric in metrics:
         metric.pop("bins")
     return {"label": label, "tiles": tiles, "metrics": metrics, "default": chosen,
             "columns": max((t["col"] for t in tiles), default=1), "rows": max((t["row"] for t in tiles), default=1)}
+
+
+def _shown(metric, value):
+    if metric["key"] == "pace":
+        colour, _legend_label, text = PACE_COLOURS.get(value, PACE_COLOURS[None])
+    else:
+        colour, text = _colour(value, metric["bins"]), _text(metric["key"], value)
+    return {"colour": colour, "ink": _ink(colour), "text": text}

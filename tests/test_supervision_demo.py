@@ -1,6 +1,7 @@
 """Supervision on the demo publication: every rule fires on the demo's cases and agrees with an independent
 computation in straight SQL, the same flag reads the same on every page, the API and the white paper, and the
 tables added for supervision left every earlier raw table of the demo unchanged."""
+import json
 import re
 from html import unescape
 
@@ -288,6 +289,28 @@ def test_tile_map_on_pages(client, url):
     tiles = re.findall(r'<a class="tile" data-code="(\d+)" href="([^"]+)"', html)
     assert len(tiles) == 10 and all(href.startswith(f"/execution/region/{code}") for code, href in tiles)
     assert 'class="tilemap-legend"' in html and "地图数据" in html
+
+
+def test_district_page_has_its_township_map(client, db):
+    """The map's drill-down level: a district tile leads to the district page's township map, whose tiles
+    count and sum the district's projects of the year in each 乡镇/街道 (checked in straight SQL)."""
+    city = client.get("/execution?year=2026&month=10").get_data(as_text=True)
+    assert 'href="/execution/region/990124?year=2026&amp;month=10#township-map"' in city
+    html = client.get("/execution/region/990124?year=2026&month=10").get_data(as_text=True)
+    data = json.loads(unescape(re.search(r'<script type="application/json" id="township-map-data">(.*?)</script>',
+                                         html, re.S).group(1)))
+    expected = {code: (n, invest, paid) for code, n, invest, paid in db.execute("""
+        SELECT t.code, COUNT(p.code), COALESCE(SUM(p.total_investment_fen), 0), COALESCE(SUM(p.disbursed_fen), 0)
+        FROM townships t LEFT JOIN projects p ON p.publication_id = t.publication_id AND p.township_code = t.code
+             AND p.year = 2026
+        WHERE t.publication_id = 1 AND t.region_code = '990124' GROUP BY t.code""")}
+    assert [t["code"] for t in data["tiles"]] == sorted(expected) and len(expected) == 8
+    for tile in data["tiles"]:
+        count, invest, paid = expected[tile["code"]]
+        assert tile["shown"]["projects"]["text"] == f"{count} 个"
+        assert tile["shown"]["progress"]["text"] == (f"{paid / invest * 100:.1f}%" if invest else "—")
+        assert tile["href"] == f"/projects?township={tile['code']}&year=2026"
+    assert data["default"] == "progress" and 'class="tilemap-legend"' in html and "地图数据 · 2026年项目" in html
 
 
 def test_warnings_filters_and_twins(client, flags):

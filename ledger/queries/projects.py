@@ -200,6 +200,24 @@ def township_counts(conn, pub_id, flt):
 
 
 @per_publication
+def township_summary(conn, pub_id, flt):
+    """{township code: {"projects", "investment_fen", "disbursed_fen", "codes"}} of the projects within the
+    filter that name a township (the tile map's township level: spending below a district is known only
+    through its projects)."""
+    rows = conn.execute(select(projects.c.township_code, projects.c.code, projects.c.total_investment_fen,
+                               projects.c.disbursed_fen)
+                        .where(*_conditions(pub_id, flt), projects.c.township_code.is_not(None)))
+    out = {}
+    for township, code, investment, disbursed in rows:
+        entry = out.setdefault(township, {"projects": 0, "investment_fen": 0, "disbursed_fen": 0, "codes": []})
+        entry["projects"] += 1
+        entry["investment_fen"] += int(investment or 0)
+        entry["disbursed_fen"] += int(disbursed or 0)
+        entry["codes"].append(code)
+    return out
+
+
+@per_publication
 def status_counts(conn, pub_id, flt):
     """{status: number of projects} within the filter (ignoring its own status)."""
     conds = _conditions(pub_id, ProjectFilter(**{**flt.__dict__, "status": None}))

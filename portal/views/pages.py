@@ -22,7 +22,7 @@ from ..context import connection, engine, publication
 from ..errors import MESSAGES
 from . import charts, performance_parts
 from . import flags as fl
-from .mapdata import district_map
+from .mapdata import district_map, township_map
 from .tables import Column, Table, csv_response, json_response
 
 bp = Blueprint("pages", __name__)
@@ -343,6 +343,7 @@ def execution_region(code, fmt):
     context = exec_context(conn, pub_id, scope, crumbs, f"{scope.year}年{label}预算执行情况", ("region", code))
     context["sv_flags"] = supervision.select_flags(context["sv_flags"], region=code)
     context["region"] = region
+    context["sv_map"] = township_map(pub_id, code, scope.year, scope.month)  # the map's drill-down level
     context["breakdown_chart"] = charts.budget_vs_spent(
         [r["name"] for r in rows], [r["budget_fen"] for r in rows], [r["spent_fen"] for r in rows], horizontal=True)
     context["classes_chart"] = charts.budget_vs_spent(
