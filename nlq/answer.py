@@ -60,7 +60,7 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     covered = fit.partial_year(conn, pub_id, query, notes)
     if query.measure == Measure.PER_CAPITA and not any(lexicon.region_population.values()):
         notes.append("本期数据没有发布人口数，无法计算人均支出")
-    answer, chart = kinds.run(conn, pub_id, query, lexicon)
+    answer, chart = kinds.run(conn, pub_id, query, lexicon, {"as_of": as_of, "config": config})
     if covered and answer is not None:
         answer["coverage"] = covered
     result.update(coverage=covered, understood=kinds.restate(query, lexicon, covered), query=query.to_dict(),

@@ -50,10 +50,11 @@ class Cues:
 
 
 def project_subject(slots):
-    """Projects are the subject: a project word outside names, a project, contractor, category or status
-    named; 拨付 (disbursement) is published for projects only."""
+    """Projects are the subject: a project word outside names, a project, contractor, category, status or
+    township named (below the district only projects are published); 拨付 is published for projects only."""
     text, cue_text = slots.text, slots.cue_text
     return has_any(slots.rest, cue("project")) or bool(slots.projects) or bool(slots.contractors) \
+        or bool(slots.townships) \
         or has_any(cue_text, cue("contractor")) or has_any(cue_text, measure_words("disbursed")) \
         or slots.category is not None or (slots.status is not None and not has_any(text, measure_words("rate")))
 

@@ -80,7 +80,15 @@ def _place(slots, lexicon):
     if slots.missing_region:
         return Decline("unknown_region", f"本站数据中没有名为「{slots.missing_region}」的地区，"
                                          f"现有地区：{_region_list(lexicon)}。")
+    if slots.missing_township:
+        return Decline("unknown_region", f"本站数据中没有名为「{slots.missing_township}」的乡镇街道"
+                                         f"{_township_list(lexicon)}。")
     return None
+
+
+def _township_list(lexicon):
+    names = list(lexicon.township_names.values())
+    return f"，现有乡镇街道：{'、'.join(names[:8])}等 {len(names)} 个" if names else "；本站数据没有乡镇街道一级"
 
 
 def _scope(lexicon):

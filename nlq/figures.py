@@ -167,6 +167,7 @@ def project_filter(query, lexicon, period):
         regions=tuple(query.regions) or None, depts=tuple(query.depts) or None,
         class_codes=tuple(query.classes) or None, class_set=tuple(lexicon.minsheng) if query.class_set else None,
         category=query.category, status=query.status, contractor=query.contractor, code=query.project,
+        township=query.township,
         output_unit=query.output_unit, contractors=tuple(query.contractors) or None,
         min_investment_fen=int(query.min_investment_yuan * 100) if query.min_investment_yuan else None,
         max_investment_fen=int(query.max_investment_yuan * 100) if query.max_investment_yuan else None,

@@ -10,10 +10,15 @@ from dataclasses import dataclass
 
 from . import cues as cue_words
 from .ir import Group, Kind, Order
-from .kinds import comparison, execution, figure, growth, ranking, share, trend
+from .kinds import comparison, execution, figure, growth, inquiry, ranking, share, supervision, trend
 from .kinds.project import rules as project
 
 RULES = (
+    inquiry.answer_time,  # 「哪个部门回复质询最慢」「质询平均多少天答复」
+    supervision.supplier,  # 「哪些承建商被标记」
+    supervision.risk,  # 「有哪些高风险项目」
+    supervision.forecast,  # 「今年预计能完成多少预算」
+    supervision.pace,  # 「哪些部门执行进度滞后」「哪些区县预警」
     project.disbursal_rate,  # 「承建项目的拨付率」
     project.share,  # 「滞后项目占全部项目的比例」
     project.projects,  # counts, investment, outputs, lists, rankings of projects

@@ -20,6 +20,8 @@ class Kind(StrEnum):
     GROWTH = "growth"  # the change against an earlier period
     SHARE = "share"  # a part of a whole
     PROJECT = "project"  # project counts, investment, outputs, lists
+    SUPERVISION = "supervision"  # supervision flags (监督预警) and the year-end forecast, from ledger.supervision
+    INQUIRY = "inquiry"  # how fast departments answer inquiries (质询), from ledger.queries.inquiries
 
 
 class Measure(StrEnum):
@@ -103,6 +105,9 @@ class Query:
     contractors: list = field(default_factory=list)  # 「A和B各承建了几个项目」: contractors compared
     percent_change: bool = False  # 「比2024年增长了百分之几」: a project figure's change in %, not the amount
     count_only: bool = False  # 「执行率低于60%的区县有几个」: how many rows pass the threshold
+    township: str | None = None  # a township/street code (乡镇/街道, below the district): projects there only
+    # what a supervision or inquiry question asks: pace | forecast | risk | supplier; answer_days
+    topic: str | None = None
 
     def __post_init__(self):
         try:  # strings from callers become the enums (an unknown one is a ValueError, as before)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
+from ledger.queries import reference
 from ledger.schema import departments, func_classes, projects, regions
 from ledger.semantics import MINSHENG_LABEL, minsheng_codes
 
@@ -18,7 +19,7 @@ from .vocab import semantic
 
 @dataclass(frozen=True)
 class Entry:
-    type: str  # region | region_whole | region_each | dept | dept_each | class | class_set | project | contractor | category | status
+    type: str  # region | region_whole | region_each | township | dept | dept_each | class | class_set | project | contractor | category | status
     value: str  # a code, or a name for categories/contractors/statuses
     name: str  # canonical Chinese name shown to the user
 
@@ -44,6 +45,8 @@ class Lexicon:
     region_nouns: tuple = ()  # bare group nouns (省, 区县, 地区): 「排名前三的省」 ranks the regions
     region_subsets: dict = field(default_factory=dict)  # 「哪个县」 in a city of 区 and 县: {"县": [codes]}
     minsheng: tuple = ()
+    township_names: dict = field(default_factory=dict)  # 乡镇/街道 code -> name (places below the district)
+    township_region: dict = field(default_factory=dict)  # 乡镇/街道 code -> its district's code
     max_len: int = 1
     _region_pinyin: dict | None = None  # pinyin of region names, built on first use (typo matching)
     _long_names: dict | None = None  # class and department names by length (a dropped character)
@@ -169,6 +172,7 @@ def build(conn, pub_id, config=None):
     rows = conn.execute(select(regions).where(regions.c.publication_id == pub_id)
                         .order_by(regions.c.level, regions.c.code)).mappings().all()
     _add_regions(lex, rows)
+    _add_townships(lex, conn, pub_id)
     _add_departments(lex, conn, pub_id, rows)
     _add_classes(lex, conn, pub_id)
     _add_projects(lex, conn, pub_id)
@@ -234,6 +238,15 @@ def _add_region_groups(lex, rows, suffix_chars):
         lex.add(word, Entry("region_each", "地区", "各地区"))
     for word in vocab.words("class_each"):
         lex.add(word, Entry("class_each", "class", "各科目"))
+
+
+def _add_townships(lex, conn, pub_id):
+    """Townships and streets (乡镇/街道) by their full names only: a bare stem (「创业」「文昌」「长乐」) is too
+    often an ordinary word."""
+    for place in reference.all_townships(conn, pub_id):
+        lex.township_names[place["code"]] = place["name"]
+        lex.township_region[place["code"]] = place["region_code"]
+        lex.add(place["name"], Entry("township", place["code"], place["name"]))
 
 
 def _add_departments(lex, conn, pub_id, rows):

@@ -97,6 +97,11 @@ def region_name(lexicon, code):
     return lexicon.region_names.get(code, code)
 
 
+def township_name(lexicon, code):
+    """「枫林区桃坞街道」: a township or street with its district."""
+    return region_name(lexicon, lexicon.township_region.get(code)) + lexicon.township_names.get(code, code)
+
+
 def chart(labels, values, unit_, *, line=False):
     """An ECharts option (data only; the shared portal/static/charts.js renders it).
 

@@ -83,6 +83,24 @@ def unknown_region(rest, lexicon):
     return None
 
 
+TOWNSHIP_SUFFIXES = ("街道", "镇", "乡")
+
+
+def unknown_township(rest, lexicon):
+    """A word that looks like a township or street (「东湖镇」「白云街道」) but names none in this publication."""
+    not_townships = set(vocab.words("not_townships"))
+    for run in re.findall(r"[\u4e00-\u9fff]{3,}", rest):
+        words = tokenizer(lexicon).lcut(run, HMM=True)
+        for word, following in zip(words, words[1:] + [""]):
+            if following in TOWNSHIP_SUFFIXES and len(word) >= 2:  # jieba: 东湖 / 镇
+                word += following
+            suffix = next((x for x in TOWNSHIP_SUFFIXES if word.endswith(x)), None)
+            if suffix and len(word) - len(suffix) >= 2 and word not in not_townships \
+                    and word[0] not in "各每哪全本该这那" and word not in lexicon.surfaces:
+                return word
+    return None
+
+
 def bare_region_noun(rest, lexicon):
     """The span of a group noun (省, 区县, 地区) standing alone: after 的/个/几, or before the end."""
     for noun in lexicon.region_nouns:

@@ -11,7 +11,7 @@ from .timeparse import Period, parse_period
 from .tokens import unknown_words
 
 # Several meanings for one surface: the most specific kind first.
-SPECIFICITY = ("project", "contractor", "dept", "region", "class_each", "category", "output", "class", "class_set",
+SPECIFICITY = ("project", "contractor", "township", "dept", "region", "class_each", "category", "output", "class", "class_set",
                "status", "region_whole", "region_each", "dept_each")
 
 
@@ -30,6 +30,7 @@ class Slots:
     text: str
     period: Period | None = None
     regions: list = field(default_factory=list)
+    townships: list = field(default_factory=list)  # 乡镇/街道 codes (below the district): projects there
     region_whole: bool = False  # 全市 / 全国 named
     region_each: bool = False  # 各区 / 哪个省: the regions as a group
     each_noun: str | None = None  # which regions: 「哪个县」 the counties only
@@ -51,6 +52,7 @@ class Slots:
     notes: list = field(default_factory=list)
     unknown: list = field(default_factory=list)  # words nothing matched
     missing_region: str | None = None  # a region-like name the publication does not have (「东海区」)
+    missing_township: str | None = None  # the same below the district (「东湖镇」)
     rest: str = ""  # the question without names and time words
     cue_text: str = ""  # the same for cue words: names and time words blanked, nothing else
     alternatives: list = field(default_factory=list)  # runner-up classes of the embedding match
@@ -131,6 +133,11 @@ def _region_each(slots, lexicon, entry, entries, start, end, surface):
     slots.each_noun = None if surface[:1] in "各每分所" and entry.value == "区" else entry.value
 
 
+def _township(slots, lexicon, entry, entries, start, end, surface):
+    if entry.value not in slots.townships:
+        slots.townships.append(entry.value)
+
+
 def _dept(slots, lexicon, entry, entries, start, end, surface):
     slots.dept_choices.append([e.value for e in entries if e.type == "dept"])
 
@@ -180,7 +187,7 @@ def _status(slots, lexicon, entry, entries, start, end, surface):
     slots.status_surface = surface if slots.text[max(start - 1, 0):start] != "已" else "已" + surface
 
 
-_TAKERS = {"region": _region, "region_whole": _region_whole, "region_each": _region_each, "dept": _dept,
+_TAKERS = {"region": _region, "township": _township, "region_whole": _region_whole, "region_each": _region_each, "dept": _dept,
            "class_each": _class_each, "dept_each": _dept_each, "class": _class, "class_set": _class_set,
            "project": _project, "contractor": _contractor, "category": _category, "output": _output,
            "status": _status}
@@ -251,6 +258,10 @@ def _read_leftovers(slots, lexicon):
         slots.missing_region = missing  # declined by nlq/decline.py, never answered for the whole
         slots.notes.append(f"没有找到名为「{missing}」的地区")
         slots.rest = slots.rest.replace(missing, " " * len(missing))  # its 县 is no 「各县」
+    township = repair.unknown_township(slots.rest, lexicon)
+    if township:
+        slots.missing_township = township  # declined like an unknown district (nlq/decline.py)
+        slots.rest = slots.rest.replace(township, " " * len(township))
     noun = repair.bare_region_noun(slots.rest, lexicon)
     if noun:
         slots.rest = slots.rest[:noun.start()] + " " * len(noun.group(0)) + slots.rest[noun.end():]

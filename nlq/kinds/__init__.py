@@ -9,7 +9,7 @@ from ..ir import Kind
 
 _MODULES = {Kind.FIGURE: "figure", Kind.EXECUTION: "execution", Kind.RANKING: "ranking",
             Kind.COMPARISON: "comparison", Kind.TREND: "trend", Kind.GROWTH: "growth", Kind.SHARE: "share",
-            Kind.PROJECT: "project"}
+            Kind.PROJECT: "project", Kind.SUPERVISION: "supervision", Kind.INQUIRY: "inquiry"}
 
 
 def module(kind):
@@ -17,9 +17,13 @@ def module(kind):
     return import_module(f"{__name__}.{_MODULES[Kind(kind)]}")
 
 
-def run(conn, pub_id, query, lexicon):
-    """(answer, chart option | None) of a query."""
-    return module(query.kind).run(conn, pub_id, query, lexicon)
+def run(conn, pub_id, query, lexicon, context=None):
+    """(answer, chart option | None) of a query. ``context`` ({"as_of", "config"}) reaches the kinds that
+    declare NEEDS_CONTEXT (inquiries: today and the holidays)."""
+    answerer = module(query.kind)
+    if getattr(answerer, "NEEDS_CONTEXT", False):
+        return answerer.run(conn, pub_id, query, lexicon, context)
+    return answerer.run(conn, pub_id, query, lexicon)
 
 
 def restate(query, lexicon, coverage=None):

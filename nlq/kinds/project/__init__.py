@@ -7,4 +7,7 @@ from .words import restate  # noqa: F401
 
 
 def chips(query, lexicon):
-    return present.chips(query, lexicon, subject_default="项目")
+    chips = present.chips(query, lexicon, subject_default="项目")
+    if query.township:  # the place below the district the question named
+        chips[1]["value"] = present.township_name(lexicon, query.township)
+    return chips

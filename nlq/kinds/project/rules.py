@@ -12,7 +12,12 @@ def _filters(ctx, **changes):
     """The project scope: place, class, category, status and the first contractor named."""
     s = ctx.slots
     return ctx.base(category=s.category, status=s.status, contractor=s.contractors[0] if s.contractors else None,
-                    **changes)
+                    township=township(ctx), **changes)
+
+
+def township(ctx):
+    """The township or street named (「桃坞街道有哪些项目」): projects there only."""
+    return ctx.slots.townships[0] if ctx.slots.townships else None
 
 
 def disbursal_rate(ctx):
@@ -62,7 +67,7 @@ def _common(ctx):
     c, s = ctx.cues, ctx.slots
     progress = c.threshold and found("progress_threshold", ctx.text)
     return ctx.base(
-        category=s.category, status=s.status, min_investment_yuan=c.min_investment,
+        category=s.category, status=s.status, township=township(ctx), min_investment_yuan=c.min_investment,
         max_investment_yuan=c.max_investment,
         max_progress_pct=c.threshold["value"] * 100 if progress and c.threshold["op"] == "<" else None,
         min_progress_pct=c.threshold["value"] * 100 if progress and c.threshold["op"] == ">" else None)
@@ -229,7 +234,8 @@ def built_output(ctx):
     unit = ctx.cues.output_unit
     if not unit or not re.search(pattern("built_output").pattern + re.escape(unit), ctx.text):
         return None
-    return Query(Kind.PROJECT, measure=Measure.OUTPUT, output_unit=unit, **ctx.base(category=ctx.slots.category))
+    return Query(Kind.PROJECT, measure=Measure.OUTPUT, output_unit=unit,
+                 **ctx.base(category=ctx.slots.category, township=township(ctx)))
 
 
 def choose_project(codes, lexicon, regions, period):

@@ -30,6 +30,8 @@ def restate(query, lexicon, coverage=None):
 
 def _words(query, lexicon, coverage):
     region, _dept, cls = present.scope_words(query, lexicon)
+    if query.township:
+        region = present.township_name(lexicon, query.township)
     period = present.period_words(query, coverage)
     subject = f"{period}{region}{cls}{_filters(query)}项目"
     if query.project and query.measure != Measure.PROGRESS:
