@@ -31,10 +31,14 @@ SEEDS = (("农村公路", "high", 2.4), ("农村公路", "control", 1.25), ("幼
 
 def add_performance(rng, projects):
     """Fill the performance columns of ``projects`` in place; returns {code: "high"|"low"|"control"}."""
+    # Departments differ in how well they deliver: the department ranking has something to show.
+    delivery = {}
     for project in projects:
         _targets(rng, project)
         if project["status"] == "已完工" and project["output_actual"]:
-            _actuals(rng, project)
+            if project["dept_code"] not in delivery:
+                delivery[project["dept_code"]] = rng.uniform(0.65, 1.0)
+            _actuals(rng, project, delivery[project["dept_code"]])
     seeded = _seed_unit_costs(rng, projects)
     for project in projects:
         project["_perf_seed"] = seeded.get(project["code"])
@@ -52,12 +56,14 @@ def _targets(rng, project):
                    satisfaction_target_pct=rng.choice((85.0, 90.0, 90.0)))
 
 
-def _actuals(rng, project):
+def _actuals(rng, project, delivery):
+    """Actual values of a finished project; ``delivery`` (0.65–1) is its department's track record."""
     target = project["quality_target_pct"]
-    project["quality_actual_pct"] = target if rng.random() < 0.75 else round(rng.uniform(target - 12, target), 1)
+    project["quality_actual_pct"] = target if rng.random() < 0.4 + 0.4 * delivery \
+        else round(rng.uniform(target - 20, target), 1)
     project["unit_cost_actual_fen"] = round(project["total_investment_fen"] / project["output_actual"] / FEN) * FEN
-    project["benefit_actual"] = float(round(project["benefit_target"] * rng.uniform(0.7, 1.1)))
-    project["satisfaction_actual_pct"] = round(rng.uniform(76, 98), 1)
+    project["benefit_actual"] = float(round(project["benefit_target"] * delivery * rng.uniform(0.6, 1.15)))
+    project["satisfaction_actual_pct"] = round(min(99.0, rng.uniform(60, 92) + 10 * delivery), 1)
 
 
 def _unit_cost(project):
