@@ -87,3 +87,18 @@ def test_start_up_stores_what_an_older_database_lacks(portal):
     create_app(dict(app.config))
     with engine.connect() as conn:
         assert not store.missing(conn, pub_id)
+
+
+def test_a_failure_to_store_does_not_stop_the_portal(portal, monkeypatch):
+    from portal import create_app
+
+    app, engine, pub_id = portal
+    with engine.begin() as conn:
+        store.clear(conn, pub_id)
+
+    def broken(*args):
+        raise RuntimeError("disk trouble")
+
+    monkeypatch.setattr(store, "build", broken)
+    client = create_app(dict(app.config)).test_client()
+    assert client.get("/api/warnings").status_code == 200  # computed on the request, as before

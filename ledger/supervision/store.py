@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import logging
 from pathlib import Path
 
 from sqlalchemy import delete, insert, select
@@ -24,6 +25,7 @@ from ..schema import supervision_flags
 from .model import Flag, Link
 
 PACKAGE = Path(__file__).parent
+log = logging.getLogger(__name__)
 
 
 @functools.cache
@@ -112,5 +114,8 @@ def ensure(engine, evaluate):
         with engine.begin() as conn:
             build(conn, current["id"], evaluate)
     except IntegrityError:  # another process stored them first
+        return None
+    except Exception:  # noqa: BLE001 - the portal must start; pages compute the flags (and say why) as before
+        log.exception("could not store the supervision flags of publication %s", current["id"])
         return None
     return current["id"]
