@@ -73,11 +73,12 @@ def test_home_shows_latest_year_headline_figures(client, db, pub_id, latest_year
     assert "数据截至" in page
 
 
-def test_home_has_search_and_question_boxes_and_charts(client):
+def test_home_has_one_box_and_charts(client):
     page = html(client.get("/"))
-    assert re.search(r'<form[^>]*role="search"[^>]*action="/search"', page)
-    assert re.search(r'<form[^>]*action="/ask"', page)
-    assert 'name="q"' in page
+    # One box for questions and searches alike (issue #18 item 7): /ask answers or hands off to search.
+    assert len(re.findall(r'<form[^>]*role="search"[^>]*action="/ask"', page)) == 1
+    assert 'action="/search"' not in page
+    assert page.count('name="q"') == 1
     trend, classes = chart_options(page)[:2]
     assert len(trend["xAxis"]["data"]) >= 2  # several years
     assert trend["mzUnit"] in ("亿元", "万元")

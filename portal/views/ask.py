@@ -17,6 +17,7 @@ from ..context import connection, publication
 from ..errors import api_error
 from ..exports import neutralise
 from ..extensions import limiter
+from .search import first_results
 
 bp = Blueprint("ask", __name__)
 
@@ -95,8 +96,19 @@ def ask_page():
         result, error = _answer()
     status = 400 if error is not None and error.code != "no_publication" else 200
     pub = publication()
+    search_query, search_result = _search_handoff(result)
     return render_template("ask.html", question=question or "", result=result, error=error,
+                           search_query=search_query, search_result=search_result,
                            suggestions=suggestions(connection(), pub, current_app.config) if pub else []), status
+
+
+def _search_handoff(result):
+    """Site-search results when the answer hands off to search (a declined, vague or record-finding
+    question: ``search_fallback``): the whole question, else each of its words. (None, None) otherwise."""
+    fallback = (result or {}).get("search_fallback")
+    if not fallback:
+        return None, None
+    return first_results([fallback.get("query") or result["normalized"], *(fallback.get("words") or [])])
 
 
 @bp.get("/ask.csv")

@@ -27,6 +27,19 @@ def run_search():
     return search_request, result
 
 
+def first_results(queries, size=5):
+    """(query, result) of the first of ``queries`` for which site search finds anything, else (None, None).
+    For the question page's search handoff: the whole question first, then its words one by one."""
+    for query in dict.fromkeys(q.strip()[:200] for q in queries if q and q.strip()):
+        try:
+            result = backend().search(SearchRequest(q=query, size=size))
+        except (BadRequest, SearchUnavailable):
+            return None, None  # the page still shows the question's own keyword results
+        if result["total"]:
+            return query, result
+    return None, None
+
+
 def _json_result():
     _, result = run_search()
     return jsonify(result)
