@@ -12,7 +12,9 @@
    URLs after a warm-up, sequentially over one keep-alive connection, and prints p50 / p95 / max;
    /search over a fixed list of queries and /api/ask over ``--questions`` questions from the evaluation
    sets (tests/eval/sets), each asked once after one warm-up round;
-4. prints the peak RSS of the serving workers, and stops everything it started.
+4. times whole-listing CSV downloads (every project; a year's payments), which stream from the database
+   cursor, a few times each: their p95 has no target, their memory shows in the workers' peak RSS;
+5. prints the peak RSS of the serving workers, and stops everything it started.
 
 What ``--scale N`` makes (ledger/demo): ~2,000×N projects, ~100,000×N payments, ~22,000×N people. The
 city keeps its 10 districts, and departments grow with N only until every department type is used
@@ -140,6 +142,13 @@ def page_types(conn):
     ]
 
 
+def downloads(conn):
+    """(label, [urls]) of whole-listing CSV downloads."""
+    year = json.loads(fetch(conn, "/api/execution"))["year"]
+    return [("download /projects.csv", ["/projects.csv"]),
+            ("download payments, 1 year", [f"/records/payments.csv?year={year}"])]
+
+
 def questions(count):
     from eval.sets import load_sets
 
@@ -213,7 +222,7 @@ def main():
 
         with run_gunicorn(env, timeout=300) as server:
             conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
-            pages = page_types(conn)
+            pages, files = page_types(conn), downloads(conn)
             conn.close()
             print(f"server: gunicorn (gunicorn.conf.py) on 127.0.0.1:{server.port}; per page type "
                   f"~{args.requests} sequential keep-alive requests after 3 warm-up per URL; "
@@ -225,15 +234,18 @@ def main():
             asks = [f"/api/ask?q={q(text)}" for text in questions(args.questions)]
             timings, size = measure(server.port, asks, len(asks), warmup=1)
             rows.append((f"/api/ask ({len(asks)} questions)", timings, size, asks[0]))
+            for label, urls in files:
+                timings, size = measure(server.port, urls, 5, warmup=1)
+                rows.append((label, timings, size, urls[0]))
 
             print(f"{'page type':<28} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'KiB':>7} "
                   f"{'target':>7}  first url")
             for label, timings, size, url in rows:
-                target = TARGET_SEARCH_MS if "search" in label else TARGET_PAGE_MS
+                target = None if label.startswith("download") else TARGET_SEARCH_MS if "search" in label else TARGET_PAGE_MS
                 p95 = pct(timings, 95)
+                verdict = "-" if target is None else f"{'ok' if p95 < target else 'MISS':>4} {target:>3}"
                 print(f"{label:<28} {len(timings):>4} {statistics.median(timings):>8.1f} {p95:>8.1f} "
-                      f"{max(timings):>8.1f} {size / 1024:>7.1f} {('ok' if p95 < target else 'MISS'):>4} "
-                      f"{target:>3}  {urllib.parse.unquote(url)[:70]}")
+                      f"{max(timings):>8.1f} {size / 1024:>7.1f} {verdict:>8}  {urllib.parse.unquote(url)[:70]}")
             peaks = worker_rss(server.process.pid)
             print(f"serving workers: {len(peaks)}, peak RSS " + ", ".join(f"{p:,.0f}" for p in peaks) + " MB")
         print(f"load average {os.getloadavg()[0]:.1f} at the end (figures are inflated on a busy machine)")
