@@ -22,6 +22,7 @@ class Kind(StrEnum):
     PROJECT = "project"  # project counts, investment, outputs, lists
     SUPERVISION = "supervision"  # supervision flags (监督预警) and the year-end forecast, from ledger.supervision
     INQUIRY = "inquiry"  # how fast departments answer inquiries (质询), from ledger.queries.inquiries
+    UNIT_COST = "unit_cost"  # a project category's cost per unit of output by district, from ledger.queries.performance
 
 
 class Measure(StrEnum):

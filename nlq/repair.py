@@ -92,8 +92,9 @@ def unknown_township(rest, lexicon):
     for run in re.findall(r"[\u4e00-\u9fff]{3,}", rest):
         words = tokenizer(lexicon).lcut(run, HMM=True)
         for word, following in zip(words, words[1:] + [""]):
-            if following in TOWNSHIP_SUFFIXES and len(word) >= 2:  # jieba: 东湖 / 镇
-                word += following
+            glued = following[:1] in ("镇", "乡") and not following.startswith(tuple(not_townships))
+            if len(word) >= 2 and (following in TOWNSHIP_SUFFIXES or glued):  # jieba: 东湖 / 镇, 红旗 / 乡修
+                word += following if following in TOWNSHIP_SUFFIXES else following[0]
             suffix = next((x for x in TOWNSHIP_SUFFIXES if word.endswith(x)), None)
             if suffix and len(word) - len(suffix) >= 2 and word not in not_townships \
                     and word[0] not in "各每哪全本该这那" and word not in lexicon.surfaces:

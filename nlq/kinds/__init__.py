@@ -9,7 +9,8 @@ from ..ir import Kind
 
 _MODULES = {Kind.FIGURE: "figure", Kind.EXECUTION: "execution", Kind.RANKING: "ranking",
             Kind.COMPARISON: "comparison", Kind.TREND: "trend", Kind.GROWTH: "growth", Kind.SHARE: "share",
-            Kind.PROJECT: "project", Kind.SUPERVISION: "supervision", Kind.INQUIRY: "inquiry"}
+            Kind.PROJECT: "project", Kind.SUPERVISION: "supervision", Kind.INQUIRY: "inquiry",
+            Kind.UNIT_COST: "unit_cost"}
 
 
 def module(kind):
