@@ -6,12 +6,13 @@ from dataclasses import replace
 from ledger.errors import UserError
 
 from . import coverage as fit
-from . import decline, figures, kinds, links, present
+from . import decline, figures, kinds, links, present, unmatched
 from .fallback import keyword_fallback
 from .ir import Measure
 from .lexicon import for_publication
 from .matcher import embedding_matcher
 from .parser import parse
+from .sentence import sentence
 from .text import MAX_QUESTION_CHARS, fix_homophones, normalize, printable
 from .timeparse import Period
 from .vocab import semantic
@@ -49,6 +50,9 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
         result = _declined(result, refusal, conn, pub_id, text, parsed.unknown)
         if refusal.reason == "out_of_range":
             result["alternatives"] = _nearest_period(parsed.query, years, lexicon)
+        elif parsed.alternatives:  # 「您是不是想问」: the readings the parser was not sure enough to state
+            result["alternatives"] = [{"understood": kinds.restate(alt, lexicon), "question": canonical_question(alt, lexicon)}
+                                      for alt in parsed.alternatives[:3]]
         return result
     if parsed.query is None:
         result["search_fallback"] = keyword_fallback(conn, pub_id, text, parsed.unknown)
@@ -61,11 +65,19 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     if query.measure == Measure.PER_CAPITA and not any(lexicon.region_population.values()):
         notes.append("本期数据没有发布人口数，无法计算人均支出")
     answer, chart = kinds.run(conn, pub_id, query, lexicon, {"as_of": as_of, "config": config})
+    asked = unmatched.unit_mismatch(text, answer)
+    if asked:  # 「几所小学」 answered with the education spending would be about something else
+        refusal = decline.Decline("unit_mismatch", f"问的是「{asked}」（数量），本站没有能回答这个数量的数据；"
+                                                   "下面是相关的支出数字和关键词搜索结果。")
+        result = _declined(result, refusal, conn, pub_id, text, parsed.unknown)
+        result["alternatives"] = [{"understood": kinds.restate(query, lexicon), "question": canonical_question(query, lexicon)}]
+        return result
     if covered and answer is not None:
         answer["coverage"] = covered
     result.update(coverage=covered, understood=kinds.restate(query, lexicon, covered), query=query.to_dict(),
                   chips=kinds.chips(query, lexicon), answer=answer, chart=chart,
                   links=links.twins(question, as_of, pub_id) | kinds.records(query, lexicon, pub_id, answer))
+    result["sentence"] = sentence(result["understood"], answer)
     if parsed.confidence < 0.8:
         result["alternatives"] = [{"understood": kinds.restate(alt, lexicon), "question": canonical_question(alt, lexicon)}
                                   for alt in parsed.alternatives[:3]]
@@ -76,7 +88,7 @@ def _declined(result, refusal, conn, pub_id, text, unknown):
     """No figure: the reason in Chinese, and keyword-search results in its place."""
     result.update(query=None, chips=[], confidence=0.0, understood=refusal.message, decline=refusal.to_dict(),
                   answer={"kind": "decline", **refusal.to_dict()},
-                  search_fallback=keyword_fallback(conn, pub_id, text, unknown))
+                  search_fallback=keyword_fallback(conn, pub_id, text, unknown), sentence=refusal.message)
     return result
 
 
@@ -99,7 +111,7 @@ def _result(question, text, as_of, pub_id, parsed):
     return {"question": question, "normalized": text, "as_of": as_of.isoformat(), "publication": pub_id,
             "understood": None, "query": None, "chips": [], "confidence": parsed.confidence, "notes": parsed.notes,
             "answer": None, "chart": None, "alternatives": [], "search_fallback": None, "decline": None, "coverage": None,
-            "links": {}}
+            "links": {}, "sentence": None}
 
 
 def canonical_question(query, lexicon):
@@ -110,4 +122,6 @@ def canonical_question(query, lexicon):
         cls = "民生支出"
     measure = {Measure.SPENT: "支出", Measure.BUDGET: "预算", Measure.RATE: "执行率", Measure.SHARE: "占比",
                Measure.GROWTH: "同比增长"}.get(query.measure, "")
+    if measure == "支出" and cls.endswith("支出"):  # 「教育支出」, not 「教育支出支出」
+        measure = ""
     return f"{period}{region}{dept}{cls}{measure}"

@@ -8,13 +8,15 @@ before the first or after the last year with data, a month not yet reached). Wor
 """
 from dataclasses import dataclass
 
+from . import unmatched
 from .ir import Kind, Measure
 from .vocab import semantic
 
 
 @dataclass
 class Decline:
-    reason: str  # no_subject | no_data | procedure | opinion | future | unknown_place | unknown_region | out_of_range
+    reason: str  # no_subject | no_data | procedure | opinion | future | unknown_place | unknown_region
+    # | unknown_dept | unknown_project | out_of_range | unsure
     message: str
 
     def to_dict(self):
@@ -69,7 +71,18 @@ def subject(text, slots, lexicon):
     if word and not _first(text, words("money")):
         return Decline("no_subject", f"本站只有财政预算和支出数据，没有「{word}」方面的信息；"
                                      "如想了解相关支出，可以问「……支出是多少」。")
-    return _place(slots, lexicon)
+    return _place(slots, lexicon) or _unmatched(slots, lexicon)
+
+
+def _unmatched(slots, lexicon):
+    """A department or a named facility the publication does not have: the keyword results say what is near."""
+    dept = unmatched.department(slots)
+    if dept:
+        return Decline("unknown_dept", f"本站数据中没有名为「{dept}」的部门，下面是名称相近的部门和项目。")
+    place = unmatched.facility(slots, lexicon)
+    if place:
+        return Decline("unknown_project", f"本站数据中没有找到名为「{place}」的项目，下面是关键词搜索结果。")
+    return None
 
 
 def _place(slots, lexicon):

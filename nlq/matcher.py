@@ -22,8 +22,8 @@ def embedding_matcher(config, lexicon, threshold=0.88):
         ranked = sorted(best.items(), key=lambda kv: -kv[1][0])
         if not ranked or ranked[0][1][0] < threshold:
             return []
-        # the best match answers; the next two become 「您是不是想问」 alternatives
-        return [(entry, score) for entry, (score, _s) in ranked[:3]]
+        # the best match answers if it wins by a margin (nlq/slots.py); the others become 「您是不是想问」
+        return [(entry, score) for entry, (score, _s) in ranked[:6]]
 
     return match
 

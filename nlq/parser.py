@@ -12,7 +12,7 @@ The stages, each in its own module:
 6. confidence — lowered by every guess (a repaired typo, an embedding match, words left unknown).
 """
 from . import cues as cue_stage
-from . import decline, intent
+from . import decline, intent, unmatched
 from . import slots as slot_stage
 from .ir import Parse, Query
 from .vocab import pattern
@@ -28,7 +28,26 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     query = intent.build(ctx) if declined is None else None
     if query is None:
         return Parse(None, 0.0, text, slots.notes, [], slots.unknown, declined)
-    return _confidence(intent.refine(query, ctx), slots, text)
+    return _doubted(_confidence(intent.refine(query, ctx), slots, text), slots, lexicon)
+
+
+def _doubted(parsed, slots, lexicon):
+    """A reading built on a guess that may change the figure is offered, not stated: an embedding match
+    without a margin over its runner-up, or a word that names something and was not understood."""
+    not_understood = unmatched.meaningful(slots, lexicon)
+    if slots.unsure:
+        words, names = slots.unsure
+        reason = decline.Decline("unsure", f"没有把握理解「{words}」（可能是「{'」或「'.join(names)}」），"
+                                           "请从下面的问题中选择，或看关键词搜索结果。")
+    elif not_understood:
+        reason = decline.Decline("not_understood", f"没有理解「{'、'.join(not_understood)}」，不能确定问的是哪个数字；"
+                                                   "您是不是想问下面的问题？也可以看关键词搜索结果。")
+    else:
+        return parsed
+    parsed.alternatives.insert(0, parsed.query)
+    parsed.query, parsed.decline, parsed.confidence = None, reason, 0.0
+    return parsed
+
 
 
 def _confidence(query, slots, text):

@@ -70,6 +70,10 @@ def _longest_first(rest, shortest, longest, match):
     return found
 
 
+# 「几个区」「各区县」「三个县」 count or group regions; they name none
+NOT_A_NAME = re.compile(r"^(?:几|多少|各|每|哪|全|本|该|这|那|其他|[一二两三四五六七八九十\d]+)个?")
+
+
 def unknown_region(rest, lexicon):
     """A word that looks like a region's name (「北山县」) but names none in this publication."""
     stop, not_regions = set(vocab.words("stop")), set(vocab.words("not_regions"))
@@ -78,7 +82,8 @@ def unknown_region(rest, lexicon):
         for word, following in zip(words, words[1:] + [""]):
             if following in ("区", "县") and len(word) >= 2 and word not in stop:  # jieba: 北山 / 县
                 word += following
-            if len(word) >= 3 and word[-1] in "区县" and word not in not_regions and word not in lexicon.surfaces:
+            if len(word) >= 3 and word[-1] in "区县" and word not in not_regions and word not in lexicon.surfaces \
+                    and not NOT_A_NAME.match(word):
                 return word
     return None
 

@@ -38,7 +38,15 @@ def ask_demo(demo_app):
     ("2023年广东省一般公共预算支出", "unknown_place"),
     ("白沙区前年花了多少钱", "unknown_region"),
     ("青龙县去年社保支出", "unknown_region"),
-    # (c) a period outside the data
+    # (c) a department or a named project the publication does not have
+    ("市妇联去年花了多少", "unknown_dept"),
+    ("2025年市航天局支出多少", "unknown_dept"),
+    ("星河大桥工程花了多少钱", "unknown_project"),
+    ("东方明珠小学改造投资多少", "unknown_project"),
+    # (d) a word that names something was not understood, or a count is asked and only money is known
+    ("市第一人民医院花了多少钱", "not_understood"),
+    ("2024年新建了多少所幼儿园", "unit_mismatch"),
+    # (e) a period outside the data
     ("2008年全市教育支出是多少", "out_of_range"),
     ("2031年社保和就业支出", "out_of_range"),
     ("2026年12月的教育支出", "out_of_range"),
@@ -75,6 +83,10 @@ def test_another_city_is_named(ask_demo):
     "近三年教育支出变化",  # a trend reaching the first years
     "2026年9月的教育支出",  # a month already reached
     "今年上半年卫生健康支出",
+    "有几个区执行率低于60%",  # 几个区 counts districts, it names none
+    "哪个企业承建的项目最多",  # 企业 is the contractor
+    "教育局给学校的经费",  # 经费 is money
+    "去年全市修了多少公里农村公路",  # a quantity asked and answered in 公里
 ])
 def test_near_misses_still_answer(ask_demo, q):
     result = ask_demo(q)
@@ -103,6 +115,35 @@ def test_a_total_is_never_filled_by_a_fuzzy_match():
         slots.unknown = ["地方"]
         slot_stage.match_unknown(slots, matcher, False)
         assert bool(slots.classes) is filled, text
+
+
+@pytest.mark.parametrize("q", ["市第一人民医院花了多少钱", "2024年新建了多少所幼儿园", "2031年社保和就业支出"])
+def test_a_doubted_reading_is_offered_and_answers_when_chosen(ask_demo, q):
+    """「您是不是想问」: the reading the parser was not sure of is a question that answers when asked."""
+    alternatives = ask_demo(q)["alternatives"]
+    assert alternatives, q
+    chosen = ask_demo(alternatives[0]["question"])
+    assert chosen["decline"] is None and chosen["answer"]["kind"] != "decline", alternatives[0]
+
+
+def _matched(words_and_scores):
+    from nlq import slots as slot_stage
+    from nlq.lexicon import Entry
+
+    slots = slot_stage.Slots(text="路灯花了多少钱")
+    slots.unknown = ["路灯"]
+    ranked = [(Entry("class", code, name), score) for code, name, score in words_and_scores]
+    slot_stage.match_unknown(slots, lambda words: ranked, False)
+    return slots
+
+
+def test_a_fuzzy_match_needs_a_margin_over_another_family():
+    close = _matched([("214", "交通运输支出", 0.894), ("207", "文化旅游体育与传媒支出", 0.873)])
+    clear = _matched([("214", "交通运输支出", 0.930), ("207", "文化旅游体育与传媒支出", 0.873)])
+    family = _matched([("204", "公共安全支出", 0.95), ("20406", "消防救援事务", 0.949), ("227", "预备费", 0.90)])
+    assert close.unsure and close.unsure[1][:2] == ["交通运输支出", "文化旅游体育与传媒支出"]
+    assert clear.unsure is None and clear.classes == ["214"]
+    assert family.unsure is None  # a class and its 款 are one answer, not rivals
 
 
 def test_api_and_page_show_the_reason(client):

@@ -38,6 +38,9 @@ def _question():
     question = request.args.get("q")
     if question is None and any(f"chip_{k}" in request.args for k in CHIP_ORDER):
         parts = [request.args.get(f"chip_{k}", "").strip()[:40] for k in CHIP_ORDER]
+        if request.args.get("asked") and all(
+                p == request.args.get(f"was_{k}", "").strip()[:40] for k, p in zip(CHIP_ORDER, parts)):
+            return request.args["asked"]  # chips sent back unchanged: the question they came from, same answer
         question = " ".join(p for p in parts if p and p not in ("全部支出", "全部年度"))
     return question
 

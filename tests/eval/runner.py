@@ -17,6 +17,17 @@ def ask(client, question, as_of):
     return response.status_code, response.get_json(silent=True) or {}
 
 
+def chips_round_trip(client, body, as_of):
+    """The answer again from the chips sent back unchanged (as the /ask page's form does): the same answer?"""
+    if not body.get("chips"):
+        return True
+    args = {"as_of": as_of.isoformat(), "asked": body["question"]}
+    for chip in body["chips"]:
+        args[f"chip_{chip['key']}"] = args[f"was_{chip['key']}"] = chip["value"]
+    again = client.get("/api/ask", query_string=args).get_json(silent=True) or {}
+    return again.get("answer") == body.get("answer")
+
+
 def grade(item, oracle, status, body):
     """(ok, expected, got): the first reading the answer satisfies, else the last one tried."""
     answer = body.get("answer") or {}
@@ -47,6 +58,7 @@ def run_set(eval_set, targets, as_of):
             "id": item.id, "kind": item.kind, "question": question, "ok": ok,
             "check": item.readings[0].check if item.readings else "decline", "expected": expected, "got": got,
             "understood": body.get("understood"), "answer_kind": answer.get("kind"), "unit": answer.get("unit"),
-            "status": status,
+            "status": status, "confidence": body.get("confidence"), "notes": body.get("notes") or [],
+            "declined": bool(body.get("decline")), "chips_same": chips_round_trip(target.client, body, as_of),
         })
     return results

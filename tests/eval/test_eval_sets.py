@@ -123,6 +123,8 @@ def test_set_answers(name, targets, eval_report):
     failed, known = {r["id"] for r in results if not r["ok"]}, set(eval_set.known_failures)
     assert not failed - known, f"new failures in {name}: {sorted(failed - known)}"
     assert not known - failed, f"now answered right, remove from {known_path(SETS[name])}: {sorted(known - failed)}"
+    changed = [r["id"] for r in results if not r["chips_same"]]
+    assert not changed, f"chips sent back unchanged gave another answer: {changed}"
 
 
 # ---- the blind-set format, on its example file (not an accuracy set) ------------------------------------

@@ -1,0 +1,59 @@
+"""The one-sentence answer that comes first (「2021年星桥区教育支出3.73亿元，比枫林区少4.56亿元」): built from the
+question as understood and the answer's own cells, so it never states a figure the table does not show."""
+
+MAX_LISTED = 3
+
+
+def sentence(understood, answer):
+    """One sentence for ``answer`` (a dict of nlq.kinds), or None when there is nothing to state."""
+    if not answer:
+        return None
+    if answer.get("kind") == "decline":
+        return answer.get("message")
+    if answer.get("sentence"):  # a kind that words its own answer (supervision flags)
+        return answer["sentence"]
+    rows = answer.get("rows") or []
+    if _is_difference(answer, rows):
+        return _difference(understood, answer, rows)
+    if answer.get("display") and answer.get("kind") == "figure" or answer.get("unit") == "%" and answer.get("display"):
+        return _figure(understood, answer)
+    if rows:
+        return _listing(understood, answer, rows)
+    return None
+
+
+def _cell(row):
+    """The shown value of a row (its last cell, e.g. 「3.73 亿元」)."""
+    return str(row[-1]).replace(" ", "")
+
+
+def _figure(understood, answer):
+    extra = f"（涉及{answer['projects']}个项目）" if answer.get("projects") else ""
+    return f"{understood}为{answer['display'].replace(' ', '')}{extra}。"
+
+
+def _is_difference(answer, rows):
+    """「A比B多多少」: a figure that is the difference of the two rows beside it."""
+    if answer.get("kind") != "figure" or len(rows) != 2 or not answer.get("display") or answer.get("value") is None:
+        return False
+    a, b = rows[0][1], rows[1][1]
+    return isinstance(a, (int, float)) and isinstance(b, (int, float)) and abs(abs(a - b) - abs(answer["value"])) < 0.01
+
+
+def _difference(understood, answer, rows):
+    """Name the larger side and the difference: 「A 3.73亿元，比B少4.56亿元」."""
+    (first, *_), (second, *_) = rows
+    more = rows[0][1] >= rows[1][1]
+    gap = answer["display"].replace(" ", "").lstrip("-−")
+    return f"{understood}：{first}{_cell(rows[0])}，{second}{_cell(rows[1])}，{first}比{second}{'多' if more else '少'}{gap}。"
+
+
+def _listing(understood, answer, rows):
+    """「…：云峰县99.4%、竹源县97.2%、鹭洲区96.2%等10项」: the first rows in the table's order; a row of many
+    columns (projects) by its name only."""
+    shown = [f"{row[0]}{_cell(row)}" if len(row) == 3 else str(row[0]) for row in rows[:MAX_LISTED]]
+    if len(rows[0]) != 3 and isinstance(answer.get("value"), int) and answer.get("unit") == "个":
+        shown[0] += f"（{answer['value']}个）"  # 「承建项目最多的企业」: the count it is ranked by
+    total = answer.get("count") or len(rows)
+    more = f"等{total}项" if total > MAX_LISTED else ""
+    return f"{understood}：{'、'.join(shown)}{more}。"

@@ -1,0 +1,106 @@
+"""Names a question gives that the publication does not have: a department (「市妇联」「航天局」) or a named
+facility or project (「星河大桥」「东方明珠小学」). Such a question must not be answered for the whole city or
+for a class that looks alike; nlq/decline.py turns what is found here into a reason.
+
+Both read the words nothing matched (slots.unknown, jieba with the lexicon as dictionary): a department is
+one such word ending in a department suffix; a facility is a facility word (大桥、小学、医院 …) right after
+words nothing matched, or one such word that ends in it. Suffixes live in nlq/semantic.toml [unmatched].
+"""
+from . import vocab
+from .text import _char_pinyin
+from .tokens import tokenizer
+
+
+def _words(name):
+    return vocab.semantic()["unmatched"][name]
+
+
+def department(slots):
+    """The first unknown word that names a department (「市妇联」), else None."""
+    suffixes, common = tuple(_words("dept_suffixes")), set(_words("not_departments"))
+    for word in slots.unknown:
+        if word.endswith(suffixes) and word not in common and len(word) > min(
+                len(s) for s in suffixes if word.endswith(s)):
+            return word
+    return None
+
+
+def facility(slots, lexicon):
+    """A named facility or project (「星河大桥」) when no project of the publication was named, else None."""
+    if slots.projects or slots.contractors:
+        return None
+    suffixes, unknown = tuple(_words("facility_suffixes")), set(slots.unknown)
+    not_a_name = tuple(_words("not_name_starts"))  # 「几所小学」「各小学」 ask about facilities in general
+    for chunk in vocab.pattern("word_breaks").split(slots.rest):
+        run = []
+        for token in tokenizer(lexicon).lcut(chunk, HMM=True):
+            if token.endswith(suffixes) and not token.startswith(not_a_name) and (
+                    run or (token in unknown and len(token) >= _shortest(token, suffixes) + 2)):
+                return "".join(run) + token
+            run = run + [token] if token in unknown and not token.startswith(not_a_name) else []
+    return None
+
+
+def _shortest(token, suffixes):
+    return min(len(s) for s in suffixes if token.endswith(s))
+
+
+# jieba part-of-speech tags of words that name something (nouns, names, places, organisations, abbreviations)
+NAMING_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "vn", "l", "an")
+
+
+def subject_words(words):
+    """The words that may name a subject: without money/output synonyms and glued cue words (「经费」「上花」)."""
+    harmless = set(_words("no_subject"))
+    return [w for w in words if w not in harmless]
+
+
+def meaningful(slots, lexicon):
+    """Unknown words that name something the answer would have to take into account (「人民」 in 「市第一人民医院」),
+    unless the embedding match stood for them or they are a misspelt part of a name the question gave
+    (「卫生建康」: 建康 is 健康 of 卫生健康支出): a figure that ignores them may be about something else."""
+    if slots.embedding_match:
+        return []
+    names = _names_given(slots, lexicon)
+    budget_words = [*lexicon.class_names.values(), *lexicon.kuan_names.values()]
+    return [w for w in subject_words(slots.unknown) if _names_something(w) and not _misspelt_part(w, names)
+            and not _misspelt_part(w, budget_words, exact_too=True) and not _describes_output(w, slots.text)]
+
+
+def _describes_output(word, text):
+    """「新增多少平方米校舍」: the noun after a unit of output says what was built; the unit already asks for it."""
+    return any(f"{unit}{word}" in text for unit in _words("output_units"))
+
+
+def _names_given(slots, lexicon):
+    return [lexicon.class_names.get(c) or lexicon.kuan_names.get(c, "") for c in slots.classes] \
+        + [lexicon.dept_names.get(d, "") for d in slots.depts] + [lexicon.region_names.get(r, "") for r in slots.regions]
+
+
+def _misspelt_part(word, names, exact_too=False):
+    """True when a name holds a piece that sounds like ``word`` and differs from it in one character
+    (「卫生建康」's 建康 is 健康), or, with ``exact_too``, the piece itself (「气象事务」's 事务 is a word of the
+    budget classification, not a name the publication lacks)."""
+    size = len(word)
+    for name in names:
+        for i in range(len(name) - size + 1):
+            piece = name[i:i + size]
+            differ = [(a, b) for a, b in zip(word, piece) if a != b]
+            if (not differ and exact_too) or (len(differ) == 1 and _char_pinyin(differ[0][0]) == _char_pinyin(differ[0][1])):
+                return True
+    return False
+
+
+def _names_something(word):
+    import jieba.posseg
+
+    tags = [pair.flag for pair in jieba.posseg.lcut(word, HMM=True)]
+    return bool(tags) and tags[-1] in NAMING_TAGS
+
+
+def unit_mismatch(text, answer):
+    """「几所小学」「多少公里」 asks for a count or a quantity: an answer in money is about something else."""
+    asked = vocab.pattern("asks_quantity").search(text)
+    if not asked or not answer or answer.get("unit") not in _words("money_units"):
+        return None
+    return asked.group(0)
