@@ -206,12 +206,14 @@ def to_published_rows(tables, deid):
 def _free_text(name, rows):
     """The values deid.record() will scrub as free text (what prescrub can do ahead, in parallel): text
     fields, and names in pseudonym fields that are not a natural person's (companies, offices)."""
+    if not rows:
+        return
+    keys = rows[0][2].keys()  # validate_table gives every row all of its layout's columns
+    text_keys = [k for k in keys if policy.field_rule(name, k) in (policy.TEXT, policy.GENERALISE)]
+    name_keys = [(k, policy.PERSON_TYPE_COLUMN.get(k, "")) for k in keys if policy.field_rule(name, k) == policy.PSEUDONYM]
     for _f, _n, row in rows:
-        for key, value in row.items():
-            rule = policy.field_rule(name, key)
-            if rule in (policy.TEXT, policy.GENERALISE) or (
-                    rule == policy.PSEUDONYM and row.get(policy.PERSON_TYPE_COLUMN.get(key, "")) != "个人"):
-                yield value
+        yield from (row.get(key) for key in text_keys)
+        yield from (row.get(key) for key, type_key in name_keys if row.get(type_key) != policy.PERSON_TYPE_VALUE)
 
 
 def _cpu_count():
