@@ -12,7 +12,6 @@ import jieba.posseg as pseg
 
 from .chars import simplified
 from .lexicon import LANDSCAPE, MORE_PRODUCE, PRODUCE
-from .literals import LiteralAlternation
 from .recognizers import Span
 
 jieba.setLogLevel(60)
@@ -288,14 +287,14 @@ def word_like(name):
 
 
 class KnownNames:
-    """The data's own person names, found as one alternation regex would (longest first; literals.py). A match must sit on
+    """One alternation regex over the data's own person names (longest first). A match must sit on
     a word boundary: one that starts inside a common word (「位于桂岭县」 holds 「于桂」) or ends inside
     a place / organisation word is not that person."""
 
     def __init__(self, names):
         names = sorted({n for n in names if n and len(n) >= 2}, key=len, reverse=True)
         self.names = frozenset(names)
-        self.pattern = LiteralAlternation(names) if names else None  # the regex's matches, in time per text only
+        self.pattern = re.compile("|".join(map(re.escape, names))) if names else None
 
     def find(self, text):
         """Spans of known names. A match that jieba reads as the start of a longer name (「局长朱建宇」:
@@ -496,13 +495,16 @@ _WEAK_RIGHT = (r"(?=反映|表示|称|介绍|说|到|于\d|未|领取|签订|签
                # 「X（74岁）」「X（碑垭村4组6号）」「X（副食店，座机…）」「X身份证号…」「X之妻」「X保存有照片」「X，他…」
                r"|[（(]\d{1,3}岁|[（(][^）)，,]{0,10}(?:村|社区|小区|[组号室]|座机|家庭|店|户)[^）)]{0,12}[）)，,]|身份证|之(?:妻|夫|子|女|母|父|孙)"
                r"|保存|提供|要求|认为|承认|举报|投诉|报名|办理|购买|使用|经营|种植|养殖|租赁|居住|务工|打工|长期|一直|同时|连续|个人"
-               r"|[，,]\s?(?:他|她)(?!们)|这个人|此人|一户|[，,]\s?(?:经营|从事|种植|养殖|务工|贷款|承包)"
+               r"|[，,]\s?(?:他|她)(?!们)|这个人|此人|一户|对(?=处理|答复|结果|此事)|[，,]\s?(?:经营|从事|种植|养殖|务工|贷款|承包)"
                r"|等(?:[\u4e00-\u9fff]{0,4}(?:户|人|居民|村民|群众|工友|学生|农户|老人)))")
 # Right contexts that make even a common word a person (「黎明家经营农家乐」「文静家那个事」「光荣，他…」).
 _STRONG_RIGHT = re.compile(r"家(?:那|这|的|里|中|享受|经营|开|住|人|属)|身份证|之(?:妻|夫|子|女|母|父)|[（(]\d{1,3}岁"
                            r"|[，,]\s?[男女][，,；;。\s]|[，,]\s?(?:他|她)(?!们)|这个人|此人|名下")
 _WEAK_RE = re.compile(_WEAK_LEFT + "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])" + _HAN
                       + "{1,2}?" + _WEAK_RIGHT)
+# A former holder of an office is a private person now: 「原副局长X个人使用」.
+_FORMER_RE = re.compile("(?:原|前)副?(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + ")((?:"
+                        + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])" + _HAN + "{1,2}?" + _WEAK_RIGHT + ")")
 _NO_LEFT_EXTEND = frozenset("向于和同由将从自为给把被对区县市镇乡村省")
 # A tagged word directly followed by these is a brand / estate inside an organisation or project name.
 _ORG_AFTER = re.compile(_HAN + r"{0,10}?(?:公司|集团|合作社|事务所|研究院|设计院)|(?:保障性|安置|租赁|小区|花园|家园|牌|品牌|商标)")
@@ -587,7 +589,8 @@ def _starts_a_token(by_start, start):
     the inside of a word jieba took for a name (「代其母」 holds the cue 其母)."""
     if start == 0 or start in by_start:
         return True
-    return any(pos < start < pos + len(word) and flag.startswith("nr") for pos, (word, flag) in by_start.items())
+    pos = _token_start(by_start, start)
+    return pos is not None and pos + len(by_start[pos][0]) > start and by_start[pos][1].startswith("nr")
 
 
 def _cue_matches(text):
@@ -659,16 +662,36 @@ TIBETAN_PARTS = ("扎西", "次仁", "卓玛", "拉姆", "泽仁", "格桑", "�
                  "巴桑", "次旦", "德吉", "益西", "洛桑", "索朗", "群培", "桑吉", "白玛", "强巴", "仁增", "曲珍", "嘎玛", "降措",
                  "拉巴", "边巴", "普布", "贡布", "丹增", "罗布", "次珠", "卓嘎", "央宗", "旺姆", "仁青", "才让", "拉毛", "卓玛措",
                  "多杰", "格勒", "尼玛次仁", "斯朗", "曲措", "泽旺", "则让", "贡嘎", "仁措", "巴姆", "永措", "志玛")
-_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}[·•・][\u4e00-\u9fff]{2,6}")
 _YI_NAME = re.compile("(?:" + "|".join(YI_CLANS) + r")[\u4e00-\u9fff]{2}")
 _TIBETAN_PART = "(?:" + "|".join(sorted(TIBETAN_PARTS, key=len, reverse=True)) + ")"
 _TIBETAN_NAME = re.compile(_TIBETAN_PART + _TIBETAN_PART)
 _NAME_STOP = re.compile(r"(?=[，,。；;、：:！!？?\s”\"）)（(]|等|和|及|$|反映|说|的|是|在|已|家|代表)")
 
 
+def dotted_names(text):
+    """「艾力·买买提」「阿依古丽·吐尔逊」: the Han run around a middle dot, cut after a cue word on the
+    left and before a stop on the right (two to four characters each side)."""
+    for dot in re.finditer(r"(?<=[\u4e00-\u9fff])[·•・](?=[\u4e00-\u9fff])", text):
+        run = re.search(_HAN + "{2,}$", text[max(0, dot.start() - 12):dot.start()])
+        if not run:
+            continue
+        left = run.group(0)
+        cue = list(_CUE_RE.finditer(left)) + list(re.finditer("的|是|叫|和|与|及|为", left))
+        if cue:
+            left = left[max(m.end() for m in cue):]
+        left = left[-4:]
+        right = next((k for k in (2, 3, 4) if _NAME_STOP.match(text, dot.end() + k)
+                      and re.fullmatch(_HAN + "+", text[dot.end():dot.end() + k])), 3)
+        if len(left) >= 2 and re.fullmatch(_HAN + "+", text[dot.end():dot.end() + right]):
+            yield dot.start() - len(left), text[dot.start() - len(left):dot.end() + right]
+
+
 def unsurnamed_name_at(text, pos):
     """A minority or transliterated name beginning at ``pos`` (it must end where the name ends)."""
-    for pattern in (_DOT_NAME, _YI_NAME, _TIBETAN_NAME):
+    for start, name in dotted_names(text[pos:pos + 12]):
+        if start == 0:
+            return name
+    for pattern in (_YI_NAME, _TIBETAN_NAME):
         m = pattern.match(text, pos)
         if m and _NAME_STOP.match(text, m.end()):
             return m.group(0)
@@ -706,7 +729,7 @@ def _nickname_at(text, pos, cue):
 _FUNCTION_SURNAMES = frozenset("时和于向将从同把被对给以为与及在之其原由来都公管")
 # 「…四楼的应卫一家三口」: after 的 only a person's household or speech marks a name.
 _OF_RE = re.compile(r"(?<=的)(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])" + _HAN
-                    + r"{1,2}?(?=一家|夫妇|老人|家(?:的|中|里|那|这)|一户|等\d|反映|表示|介绍|说|称)")
+                    + r"{1,2}?(?=一家|夫妇|老人|家(?:的|中|里|那|这|享受|经营|开|住)|一户|等\d|反映|表示|介绍|说|称)")
 
 
 _HONORIFIC = re.compile(r"(?:大爷|大妈|大娘|大姐|大哥|大叔|大婶|阿姨|师傅|老师|老板|叔|婶|姨|伯|工|总|姓)")
@@ -728,24 +751,50 @@ def not_a_name(text, start, end, by_start, crossing=True):
         return True
     if len(word) == 2 and (given in _NOT_NAME_END or given in "里上下内外边"):
         return True
-    if given[:1] in "镇村乡组区县市省其此该每各" or given in NOT_NAMES or given.startswith(_MULTI_SUFFIX):
+    if given[:1] in "镇村乡组区县市省其此该每各" or given in NOT_NAMES or given.startswith(_MULTI_SUFFIX) \
+            or word[-1] in "镇乡村县市省区":
         return True  # 「和|镇村两级」「由|其子」「村民|宿项目」
     if word[0] in _FUNCTION_SURNAMES and jieba.dt.FREQ.get(given, 0) >= 100:
         return True  # 「原|账号」「公|租房」
-    if any(word.startswith(t) for t in _PRODUCE_WORDS):
+    if word.startswith(_PRODUCE_WORDS):
         return True
     if not crossing:
         return False
-    for pos, (token, flag) in by_start.items():
-        if pos < start < pos + len(token) and len(token) >= 2 and not flag.startswith("nr") \
-                and jieba.dt.FREQ.get(token, 0) >= 10:
-            return True
-    return False
+    pos = _token_start(by_start, start)
+    if pos is None or pos == start:
+        return False
+    token, flag = by_start[pos]
+    return pos + len(token) > start and len(token) >= 2 and not flag.startswith("nr") and jieba.dt.FREQ.get(token, 0) >= 10
+
+
+def _token_start(by_start, pos, reach=12):
+    """Start of the token that holds ``pos`` (tokens are contiguous; none is longer than ``reach``)."""
+    for p in range(pos, max(-1, pos - reach), -1):
+        if p in by_start:
+            return p
+    return None
+
+
+class _Group:
+    """A match's first group seen as a match (start, end, group(0))."""
+
+    def __init__(self, m):
+        self._m = m
+
+    def start(self):
+        return self._m.start(1)
+
+    def end(self):
+        return self._m.end(1)
+
+    def group(self, _index=0):
+        return self._m.group(1)
 
 
 def _weak_names(text, by_start, spans):
     """3. Weak cues on both sides, for names jieba does not tag."""
-    for m in list(_WEAK_RE.finditer(text)) + list(_OF_RE.finditer(text)):
+    former = [_Group(m) for m in _FORMER_RE.finditer(text)] if "原" in text or "前" in text else []
+    for m in list(_WEAK_RE.finditer(text)) + list(_OF_RE.finditer(text)) + former:
         word = m.group(0)
         if m.start() in spans or any(s.start <= m.start() < s.end for s in spans.values()):
             continue
@@ -757,7 +806,10 @@ def _weak_names(text, by_start, spans):
         # a common word is a name only as a two-character name the dictionary also knows as one, or
         # with a household or possession after it (「黎明家经营农家乐」)
         name_word = len(word) == 2 and str(_WORD_TAGS.get(word, "")).startswith("nr") and jieba.dt.FREQ.get(word, 0) < 500
-        common = (jieba.dt.FREQ.get(word[:2], 0) >= 100 or jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD_FREQ) and not name_word \
+        # (「信访|件办理」: two characters the dictionary knows as a word, and one more, are not a name)
+        prefix_word = len(word) == 3 and jieba.dt.FREQ.get(word[:2], 0) >= _COMMON_WORD_FREQ and not str(_WORD_TAGS.get(word[:2], "")).startswith("nr")
+        common = (jieba.dt.FREQ.get(word[:2], 0) >= 100 or prefix_word or jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD_FREQ) \
+            and not name_word \
             and not (len(word) == 2 and _STRONG_RIGHT.match(text, m.end()) and text[m.end():m.end() + 1] in "家之名")
         if compound or (looks_like_person_name(word, len(word) == 3) and not common):
             spans[m.start()] = Span(m.start(), m.end(), "person_name", word, "weak")
@@ -913,9 +965,12 @@ def _structural_names(text, by_start, spans):
     """6. Names by their place in the text rather than a cue word: unsurnamed (minority) names
     anywhere, self-introductions, a name after a house number, counted enumerations, a name cell
     after a number at the end of a line."""
-    for pattern in (_DOT_NAME, _YI_NAME, _TIBETAN_NAME):
+    for start, name in dotted_names(text):
+        if not _inside_title(text, start):
+            _claim(spans, start, name, "cue")
+    for pattern in (_YI_NAME, _TIBETAN_NAME):
         for m in pattern.finditer(text):
-            name = unsurnamed_name_at(text, m.start()) if pattern is not _DOT_NAME else m.group(0)
+            name = unsurnamed_name_at(text, m.start())
             if name and not _inside_title(text, m.start()):
                 _claim(spans, m.start(), name, "cue")
     for m in _SELF_INTRO.finditer(text):

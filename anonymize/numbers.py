@@ -336,8 +336,8 @@ _COUNTRY_PREFIX = re.compile(r"(?:[(（]\+?86[)）]|\+86|0086|\+)[ -]?$")
 
 def _with_prefix(text, start, kind):
     """A mobile's country code (「+86 」「（+86）」「＋８６　」) and a landline's opening bracket belong to it."""
-    if kind == "landline" and text[start - 1:start] in ("(", "（"):
-        return start - 1
+    if kind == "landline" and text[start - 1:start] in ("(", "（") and re.match(r"0\d{2,3}\s?[)）]", text[start:start + 6]):
+        return start - 1  # 「(0731)84567890」: the area code's brackets, not a bracket around the number
     if kind != "mobile":
         return start
     before = text[max(0, start - 6):start]

@@ -190,3 +190,35 @@ def test_passbook_and_broken_mobile():
     assert kinds("一卡通 8820031200365219") == [("bank_card", "8820031200365219")]
     assert kinds("联系电话1390817\n2265，请回访") == [("mobile", "1390817\n2265")]
     assert kinds("编号1390817\n2265") == []
+
+
+def test_cards_without_a_valid_check_digit():
+    card = "6217880012345678903"
+    assert not valid_luhn(card)
+    assert kinds(f"补贴打入本人账户{card}") == [("bank_card", card)]  # named by its cue
+    assert kinds(f"汪德才\u30001200\u3000{card}\u3000本人领取") == [("bank_card", card)]  # UnionPay shape in a list
+    assert kinds(f"合同编号{card}") == [] and kinds(f"项目代码{card}") == []
+    assert kinds("预算6217880012345678元") == []
+
+
+def test_a_lone_chinese_numeral_is_a_word():
+    assert kinds("电话150 2817 3390一直没人接") == [("mobile", "150 2817 3390")]
+    assert kinds("手机幺五零二八一七三三九零") == [("mobile", "幺五零二八一七三三九零")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("优待证号ZJ3306020011874，年补助", "ZJ3306020011874"),
+    ("医保个人编号33060200771203，报销", "33060200771203"),
+    ("社保卡（卡号H30271864）挂失", "H30271864"),
+    ("残疾证号330602B0047115，二级", "330602B0047115"),
+    ("浙（2021）越城区不动产权第0047712号", "浙（2021）越城区不动产权第0047712号"),
+])
+def test_certificate_numbers_by_their_cue(text, value):
+    assert kinds(text) == [("other_id", value)]
+
+
+def test_contact_accounts_a_few_words_after_their_cue():
+    assert kinds("有事在QQ上留言，3319028746") == [("qq", "3319028746")]
+    assert kinds("通过微信（zhou_hm88）联系") == [("wechat", "zhou_hm88")]
+    assert kinds("邮箱 zhouhm 艾特 163 点 com") == [("email", "zhouhm 艾特 163 点 com")]
+    assert kinds("QQ群：3319028746") == []

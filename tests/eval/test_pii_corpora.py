@@ -15,14 +15,14 @@ from eval.pii_score import summary
 HERE = Path(__file__).resolve().parent / "pii"
 
 FLOORS = {
-    "pii_blind1": {"caught": {"address": 53, "bank_card": 26, "email": 15, "id": 38, "landline": 24, "mobile": 58,
-                              "name(known)": 89, "name(unknown)": 112, "other_id": 9, "plate": 16, "qq": 7,
-                              "wechat": 10},
-                   "max_public_altered": 21},
-    "pii_blind2": {"caught": {"address": 90, "bank_card": 33, "email": 14, "id": 42, "landline": 24, "mobile": 61,
-                              "name(known)": 203, "name(unknown)": 218, "other_id": 12, "plate": 17, "qq": 2,
-                              "wechat": 6},
-                   "max_public_altered": 79},
+    "pii_blind1": {"caught": {"address": 57, "bank_card": 26, "email": 16, "id": 39, "landline": 26, "mobile": 59,
+                              "name(known)": 90, "name(unknown)": 128, "other_id": 11, "plate": 16, "qq": 8,
+                              "wechat": 11},
+                   "max_public_altered": 10},
+    "pii_blind2": {"caught": {"address": 96, "bank_card": 38, "email": 17, "id": 42, "landline": 24, "mobile": 61,
+                              "name(known)": 205, "name(unknown)": 275, "other_id": 24, "plate": 17, "qq": 3,
+                              "wechat": 7},
+                   "max_public_altered": 11},
 }
 
 
