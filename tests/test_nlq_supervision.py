@@ -146,3 +146,24 @@ def test_forecast_of_one_district(ask_demo, engine):
 def test_near_misses_keep_their_kinds(ask_demo, q, kind):
     result = ask_demo(q)
     assert result["query"] and result["query"]["kind"] == kind, (q, result["understood"])
+
+
+@pytest.mark.parametrize("q, kind, topic", [
+    ("哪些区县预警", "supervision", "pace"),
+    ("有哪些高风险项目", "supervision", "risk"),
+    ("哪些承建商被标记", "supervision", "supplier"),
+    ("今年预计能完成多少预算", "supervision", "forecast"),
+    ("年底执行率预计多少", "supervision", "forecast"),
+    ("哪个部门回复质询最慢", "inquiry", "answer_days"),
+    ("质询平均多少天答复", "inquiry", "answer_days"),
+])
+def test_the_embedding_matcher_reads_no_class_into_these_words(demo_app, q, kind, topic):
+    """「预计」「预警」「质询」 are the question's own words, not an unknown subject the embeddings would turn
+    into a class of spending (the portal asks with the embedding matcher on)."""
+    from ledger.db import current_publication
+    from nlq.answer import ask
+
+    with demo_app.extensions["mingzhang.engine"].connect() as conn:
+        result = ask(conn, current_publication(conn), q, as_of=AS_OF, config=demo_app.config)
+    assert result["query"] and (result["query"]["kind"], result["query"]["topic"]) == (kind, topic), result["understood"]
+    assert result["query"]["classes"] == [] and not any("语义" in n for n in result["notes"])

@@ -154,7 +154,7 @@ def _verb(query):
 def _rule_words(query, rules):
     """The rule in one clause, from the rule file's own description (the same text /warnings shows)."""
     kinds = SUPPLIER_KINDS if query.topic == "supplier" else (query.topic,)
-    said = [r["rule"] for r in rules if r.get("kind") in kinds and r.get("rule")]
+    said = [r["rule"].rstrip("。") for r in rules if r.get("kind") in kinds and r.get("rule")]
     return ("判断规则：" + "；".join(said) + "。" if said else "") + "这是需关注的信号，不是违规结论。"
 
 
