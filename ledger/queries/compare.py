@@ -14,9 +14,10 @@ from sqlalchemy import func, select
 from ledger.errors import UserError
 
 from .. import semantics, summaries, supervision
-from ..schema import expenditure_sums, expenditures, regions
+from ..schema import budget_sums, budgets, expenditure_sums, expenditures, regions
 from . import reference
-from .execution import Scope, rate
+from .cache import per_publication
+from .execution import rate
 
 DISTRICT_LEVEL = 1
 
@@ -103,11 +104,22 @@ def resolve_period(conn, pub_id, year=None, month=None, clamp_month=False):
     return Period(year, month)
 
 
-def _spent_by(conn, pub_id, period, *group):
-    """{(group values): spending} of the period, grouped by column names of expenditures (or "class": 类).
-    Read from the pre-aggregated sums when the publication has them (every grouping here is by region,
-    类 or month, which they hold exactly; ledger/summaries.py)."""
-    table = expenditure_sums if summaries.ready(conn, pub_id) else expenditures
+@per_publication
+def _period_sums(conn, pub_id, period, from_sums):
+    """The sums a comparison of ``period`` is built from, read from the pre-aggregated tables when
+    ``from_sums`` (every grouping here is by region, 类 or month, which they hold exactly; ledger/summaries.py).
+    Memoised: the comparison page and its tile map compare the same period."""
+    prev = Period(period.year - 1, period.month)
+    return {"budget": _budget_by_region(conn, pub_id, period.year, from_sums),
+            "by_class": _spent_by(conn, pub_id, period, from_sums, "region_code", "class"),
+            "previous": _spent_by(conn, pub_id, prev, from_sums, "region_code"),
+            "by_month": _spent_by(conn, pub_id, Period(period.year, 12) if period.month else period, from_sums,
+                                  "region_code", "month")}
+
+
+def _spent_by(conn, pub_id, period, from_sums, *group):
+    """{(group values): spending} of the period, grouped by column names of expenditures (or "class": 类)."""
+    table = expenditure_sums if from_sums else expenditures
     columns = [func.substr(table.c.class_code, 1, 3) if name == "class" else table.c[name] for name in group]
     query = (select(*columns, func.sum(table.c.amount_fen))
              .where(table.c.publication_id == pub_id, table.c.year == period.year,
@@ -116,8 +128,8 @@ def _spent_by(conn, pub_id, period, *group):
     return {tuple(row[:-1]): int(row[-1] or 0) for row in conn.execute(query)}
 
 
-def _budget_by_region(conn, pub_id, year):
-    table = summaries.budget_table(conn, pub_id, Scope())
+def _budget_by_region(conn, pub_id, year, from_sums):
+    table = budget_sums if from_sums else budgets
     return dict(conn.execute(select(table.c.region_code, func.sum(table.c.budget_fen))
                              .where(table.c.publication_id == pub_id, table.c.year == year)
                              .group_by(table.c.region_code)).all())
@@ -147,11 +159,9 @@ def compare(conn, pub_id, *, year=None, month=None, codes=None, sort="spent", co
     class_names = reference.class_names(conn, pub_id)
     prev = Period(period.year - 1, period.month)
 
-    budget_by_region = _budget_by_region(conn, pub_id, period.year)
-    by_region_class = _spent_by(conn, pub_id, period, "region_code", "class")
-    prev_by_region = _spent_by(conn, pub_id, prev, "region_code")
-    by_region_month = _spent_by(conn, pub_id, Period(period.year, 12) if period.month else period,
-                                "region_code", "month")
+    sums = _period_sums(conn, pub_id, period, summaries.ready(conn, pub_id))
+    budget_by_region, by_region_class = sums["budget"], sums["by_class"]
+    prev_by_region, by_region_month = sums["previous"], sums["by_month"]
 
     # Every district is measured (the average covers all of them); only ``codes`` are returned.
     measured = {}
