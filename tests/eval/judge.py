@@ -134,7 +134,8 @@ def _row_with(label, value, rows, tolerance, unit):
 def check_rows_values(expected, answer, unit, tolerance):
     """Each (label, value) is in some row, in any order."""
     rows = _rows(answer)
-    found = [_row_with(label, value, rows, tolerance, answer.get("unit")) for label, value in expected]
+    pairs = expected.items() if isinstance(expected, dict) else expected
+    found = [_row_with(label, value, rows, tolerance, answer.get("unit")) for label, value in pairs]
     return bool(rows) and None not in found, [list(r[:2]) for r in rows]
 
 

@@ -39,7 +39,10 @@ def grade(item, oracle, status, body):
         if status != 200:
             got = body.get("error") or status
             continue
-        ok, got = judge(reading.check, expected, answer, reading.unit, item.tolerance)
+        try:
+            ok, got = judge(reading.check, expected, answer, reading.unit, item.tolerance)
+        except (TypeError, ValueError, KeyError, IndexError) as error:  # an answer of an unexpected shape is wrong
+            ok, got = False, f"unjudgeable answer ({error!r}): {answer}"
         if ok:
             break
     return ok, expected, got

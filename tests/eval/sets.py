@@ -165,7 +165,8 @@ def sql_item(set_name, number, line):
 
 def sql_line_problems(line):
     """What makes a blind line unreadable (missing fields, an answer without SQL, …)."""
-    problems = [f"no {key!r}" for key in SQL_FIELDS if key not in line]
+    required = SQL_FIELDS if line.get("expect") == "decline" else [k for k in SQL_FIELDS if k != "decline_reason"]
+    problems = [f"no {key!r}" for key in required if key not in line]
     if problems:
         return problems
     if line["dataset"] not in DATASETS:
