@@ -167,3 +167,10 @@ def test_the_embedding_matcher_reads_no_class_into_these_words(demo_app, q, kind
         result = ask(conn, current_publication(conn), q, as_of=AS_OF, config=demo_app.config)
     assert result["query"] and (result["query"]["kind"], result["query"]["topic"]) == (kind, topic), result["understood"]
     assert result["query"]["classes"] == [] and not any("语义" in n for n in result["notes"])
+
+
+def test_the_ask_page_states_the_answer_once_with_its_rule(client, ask_demo):
+    html = client.get("/ask", query_string={"q": "哪些部门执行进度滞后", "as_of": AS_OF.isoformat()}).get_data(as_text=True)
+    sentence = ask_demo("哪些部门执行进度滞后")["answer"]["sentence"]
+    assert html.count('class="answer-sentence"') == 1 and sentence.split("：")[0] in html
+    assert "判断规则" in html and "不是违规结论" in html and "/warnings?" in html
