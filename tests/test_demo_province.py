@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from ledger.db import make_engine
 from ledger.demo import build, vocab
+from ledger.demo import province as writer
 from ledger.demo.areas import build_areas
 from ledger.demo.generator import generate_province
 from ledger.importer.publish import publish
@@ -68,8 +69,12 @@ def test_area_names_are_unique_and_not_the_city_s_own():
 
 @pytest.fixture(scope="module")
 def province(tmp_path_factory):
+    """Three areas' raw files, with payments split every 2,500 rows as ×11 and up split every 1,000,000."""
+    patch = pytest.MonkeyPatch()
+    patch.setattr(writer, "ROWS_PER_FILE", 2_500)
     out = tmp_path_factory.mktemp("province")
-    return out, generate_province(out, DEMO_SEED, DEMO_AS_OF, AREAS, VOLUME)
+    yield out, generate_province(out, DEMO_SEED, DEMO_AS_OF, AREAS, VOLUME)
+    patch.undo()
 
 
 def _sheet(path, title):
@@ -94,6 +99,18 @@ def test_three_areas_make_three_times_the_districts(province):
     assert {d[2] for d in departments} == {r[0] for r in regions}  # every district has departments
 
 
+def test_long_tables_go_on_in_further_files(province):
+    out, paths = province
+    parts = [p for p in paths if p.name == "payments.csv"]
+    assert parts[0] == out / "payments.csv" and parts[1:] == [out / f"payments-{n}" / "payments.csv"
+                                                               for n in range(2, len(parts) + 1)]
+    counts = []
+    for part in parts:
+        with open(part, encoding="utf-8-sig", newline="") as fh:
+            counts.append(sum(1 for _ in csv.reader(fh)) - 1)
+    assert len(parts) == 3 and counts[:-1] == [2_500, 2_500] and 0 < counts[-1] <= 2_500
+
+
 def test_province_imports_cleanly_with_unique_keys(province, tmp_path):
     out, paths = province
     engine = make_engine(f"sqlite:///{tmp_path / 'province.db'}")
@@ -102,6 +119,7 @@ def test_province_imports_cleanly_with_unique_keys(province, tmp_path):
     assert publication["status"] == "published"
     counts = publication["row_counts"]
     assert counts["regions"] == 1 + AREAS * len(vocab.DISTRICTS)
+    assert counts["payments"] == round(100_000 * VOLUME) * AREAS  # every part imported
     with sqlite3.connect(tmp_path / "province.db") as db:
         per_district = dict(db.execute("select region_code, count(*) from projects group by region_code"))
         persons = db.execute("select count(distinct payee) from payments where payee_type = '个人'").fetchone()[0]

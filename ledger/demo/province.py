@@ -15,6 +15,39 @@ from .writers import RAW_FILES, CsvAppender, write_large_xlsx
 
 MERGED = ("regions", "departments", "func_classes")
 BATCH = 2_000
+# The importer takes at most one Excel sheet's rows per file (readers.DEFAULT_LIMITS): a longer CSV table
+# goes on in NAME-2/NAME.csv, NAME-3/NAME.csv … (×20: two payment files; import every path returned).
+ROWS_PER_FILE = 1_000_000
+
+
+class PartedCsv:
+    """A CSV table written as CsvAppender writes it, continued in a new file every ROWS_PER_FILE rows."""
+
+    def __init__(self, out_dir, name, table):
+        self.out_dir, self.name, self.table = Path(out_dir), name, table
+        self.parts, self.current, self.count = [], None, 0
+        self._next()
+
+    def _next(self):
+        if self.current:
+            self.current.close()
+        number = len(self.parts) + 1
+        folder = self.out_dir if number == 1 else self.out_dir / f"{Path(self.name).stem}-{number}"
+        folder.mkdir(exist_ok=True)
+        self.parts.append(folder / self.name)
+        self.current, self.count = CsvAppender(folder / self.name, self.table), 0
+
+    def write(self, rows):
+        while rows:
+            if self.count == ROWS_PER_FILE:
+                self._next()
+            taken = rows[:ROWS_PER_FILE - self.count]
+            self.current.write(taken)
+            self.count += len(taken)
+            rows = rows[len(taken):]
+
+    def close(self):
+        self.current.close()
 
 
 class Spool:
@@ -43,8 +76,9 @@ def write_province(out_dir, per_area):
     """Write the raw files (writers.RAW_FILES) from ``per_area``, an iterable of build() results."""
     merged = {table: [] for table in MERGED}
     with tempfile.TemporaryDirectory(prefix="mingzhang-demo-") as folder, ExitStack() as stack:
-        appenders = {name: stack.enter_context(CsvAppender(out_dir / name, table))
-                     for name, table in RAW_FILES if isinstance(table, str)}
+        appenders = {name: PartedCsv(out_dir, name, table) for name, table in RAW_FILES if isinstance(table, str)}
+        for appender in appenders.values():
+            stack.callback(appender.close)
         spools = {table: Spool(folder, table) for _n, sheets in RAW_FILES if not isinstance(sheets, str)
                   for _t, table in sheets if table not in MERGED}
         for tables in per_area:
@@ -62,7 +96,8 @@ def write_province(out_dir, per_area):
         for name, sheets in RAW_FILES:
             if not isinstance(sheets, str):
                 write_large_xlsx(out_dir / name, [(title, table, sources[table]) for title, table in sheets])
-    return [out_dir / name for name, _sheets in RAW_FILES]
+    return [path for name, sheets in RAW_FILES
+            for path in (appenders[name].parts if isinstance(sheets, str) else [out_dir / name])]
 
 
 def _merge(merged):
