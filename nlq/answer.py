@@ -8,7 +8,7 @@ from ledger.errors import UserError
 from . import coverage as fit
 from . import decline, figures, kinds, links, present, unmatched
 from .fallback import keyword_fallback
-from .ir import Measure
+from .ir import Kind, Measure
 from .lexicon import for_publication
 from .matcher import embedding_matcher
 from .parser import parse
@@ -65,12 +65,17 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     if query.measure == Measure.PER_CAPITA and not any(lexicon.region_population.values()):
         notes.append("本期数据没有发布人口数，无法计算人均支出")
     answer, chart = kinds.run(conn, pub_id, query, lexicon, {"as_of": as_of, "config": config})
+    nothing = decline.empty(answer, notes)
+    if nothing:
+        return _declined(result, nothing, conn, pub_id, text, parsed.unknown)
     asked = unmatched.unit_mismatch(text, answer)
     if asked:  # 「几所小学」 answered with the education spending would be about something else
-        refusal = decline.Decline("unit_mismatch", f"问的是「{asked}」（数量），本站没有能回答这个数量的数据；"
-                                                   "下面是相关的支出数字和关键词搜索结果。")
+        refusal = decline.Decline("unit_mismatch", f"问的是「{asked}」，本站能算出的只是以「{answer.get('unit')}」计的"
+                                                   "另一个数字，不能回答这个问题；下面是关键词搜索结果。")
         result = _declined(result, refusal, conn, pub_id, text, parsed.unknown)
-        result["alternatives"] = [{"understood": kinds.restate(query, lexicon), "question": canonical_question(query, lexicon)}]
+        if query.kind != Kind.PROJECT:  # a budget reading can be asked as a question of its own
+            result["alternatives"] = [{"understood": kinds.restate(query, lexicon),
+                                       "question": canonical_question(query, lexicon)}]
         return result
     if covered and answer is not None:
         answer["coverage"] = covered

@@ -65,6 +65,8 @@ def subject(text, slots, lexicon):
     """A Decline for a question with no budget subject or about a place not in the publication, else None."""
     for name, reason, message in SUBJECT_RULES:
         word = _first(text, words(name))
+        if word and f"{word}安排" in text:  # 「国有土地使用权出让收入安排的支出」 is a spending class
+            continue
         if word:
             return Decline(reason, message.format(w=word))
     word = _first(text, words("soft_off_topic"))
@@ -76,9 +78,12 @@ def subject(text, slots, lexicon):
 
 def _unmatched(slots, lexicon):
     """A department or a named facility the publication does not have: the keyword results say what is near."""
-    dept = unmatched.department(slots)
+    dept = unmatched.department(slots) or unmatched.named_department(slots.text, lexicon)
     if dept:
         return Decline("unknown_dept", f"本站数据中没有名为「{dept}」的部门，下面是名称相近的部门和项目。")
+    level = unmatched.missing_level(slots.text, lexicon)
+    if level:
+        return Decline("unknown_region", f"本站数据没有{level}一级的数据，现有地区：{_region_list(lexicon)}。")
     place = unmatched.facility(slots, lexicon)
     if place:
         return Decline("unknown_project", f"本站数据中没有找到名为「{place}」的项目，下面是关键词搜索结果。")
@@ -130,4 +135,17 @@ def period(query, years, last_month):
     months = p.month_to or p.month_from
     if p.year_to == last and months and 0 < until < months and query.measure != Measure.BUDGET:
         return Decline("out_of_range", f"{span}，{last}年{months}月的数据尚未发布。")
+    return None
+
+
+def empty(answer, notes):
+    """A Decline for an answer with no figure in it (「—」: no population, no budget for a rate) or a sum of no
+    records (0.00 元 for a combination the data do not hold), else None: never shown as a figure."""
+    if not answer or answer.get("kind") != "figure":
+        return None
+    if answer.get("value") is None:
+        why = next((n for n in notes if "无法" in n or "没有" in n), "缺少算出它所需的数据（如人口数或年初预算）")
+        return Decline("no_data", f"本站数据不能算出这个数字：{why}。")
+    if answer.get("value") == 0 and answer.get("unit") in words("money_units_zero"):
+        return Decline("no_records", "本站数据中没有符合这些条件的支出记录（合计为 0），请检查地区、部门、科目和时间的组合。")
     return None

@@ -35,6 +35,7 @@ RULES = (
     trend.yearly,  # 「近三年变化」
     execution.rate,  # 「执行率」
     share.share,  # 「占比」
+    ranking.group_total,  # 「各省卫生健康支出合计」
     ranking.classes,  # 「花钱最多的三类」
     ranking.groups,  # 「各区」「哪个部门」
     figure.figure,  # 「教育支出是多少」

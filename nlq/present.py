@@ -137,6 +137,9 @@ def order_words(query):
 def scope_words(query, lexicon):
     """(region, department, class) of the question as understood, in words."""
     region_list = "、".join(region_name(lexicon, c) for c in query.regions)
+    every = sorted(c for c in lexicon.region_names if lexicon.region_level.get(c) == 1)
+    if len(every) > 3 and sorted(query.regions) == every:  # 「各区县合计」: every region of the level, summed
+        region_list = f"{lexicon.each_word}合计" + ("（不含市本级）" if lexicon.root_name.endswith("市") else "")
     region = region_list or lexicon.root_name
     if query.group == Group.REGION and query.kind != Kind.COMPARISON:
         region = lexicon.each_word

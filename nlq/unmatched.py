@@ -6,6 +6,8 @@ Both read the words nothing matched (slots.unknown, jieba with the lexicon as di
 one such word ending in a department suffix; a facility is a facility word (大桥、小学、医院 …) right after
 words nothing matched, or one such word that ends in it. Suffixes live in nlq/semantic.toml [unmatched].
 """
+import re
+
 from . import vocab
 from .text import _char_pinyin
 from .tokens import tokenizer
@@ -50,9 +52,10 @@ NAMING_TAGS = ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "vn", "l", "an")
 
 
 def subject_words(words):
-    """The words that may name a subject: without money/output synonyms and glued cue words (「经费」「上花」)."""
+    """The words that may name a subject: without money/output synonyms and glued cue words (「经费」「上花」,
+    and such a word glued to one more character by the tokenizer: 「钱花」)."""
     harmless = set(_words("no_subject"))
-    return [w for w in words if w not in harmless]
+    return [w for w in words if w not in harmless and not any(h in w and len(w) - len(h) <= 1 for h in harmless)]
 
 
 def meaningful(slots, lexicon):
@@ -99,8 +102,41 @@ def _names_something(word):
 
 
 def unit_mismatch(text, answer):
-    """「几所小学」「多少公里」 asks for a count or a quantity: an answer in money is about something else."""
-    asked = vocab.pattern("asks_quantity").search(text)
-    if not asked or not answer or answer.get("unit") not in _words("money_units"):
+    """「几所小学」 asks for a count, 「付给某公司多少钱」 for money: an answer in the other unit is about something
+    else. Returns the words that asked, or None."""
+    if not answer or answer.get("kind") == "decline":
         return None
-    return asked.group(0)
+    money = answer.get("unit") in _words("money_units")
+    quantity, amount = vocab.pattern("asks_quantity").search(text), vocab.pattern("asks_money").search(text)
+    if quantity and money:
+        return quantity.group(0)
+    if amount and not quantity and answer.get("unit") == "个":
+        return amount.group(0)
+    return None
+
+
+def named_department(text, lexicon):
+    """「江苏省教育厅」「鹭洲区公安局」: a department word, with the region named before it, that no department of
+    the publication carries, else None."""
+    common = set(_words("not_departments"))
+    names = list(lexicon.dept_names.values())
+    regions = sorted(lexicon.region_names.values(), key=len, reverse=True)
+    for match in vocab.pattern("department_word").finditer(text):
+        core = re.split("[省市区县]", match.group("prefix"))[-1] + match.group("suffix")
+        if core in common or len(core) < 3:
+            continue
+        before = text[:match.end() - len(core)]
+        full = next((r for r in regions if before.endswith(r)), "") + core
+        if not any(full in name for name in names):
+            return full
+    return None
+
+
+def missing_level(text, lexicon):
+    """「河南省哪个县」 on a publication whose regions have no 县: the level asked for, else None."""
+    asked = vocab.pattern("each_level").search(text)
+    if not asked:
+        return None
+    noun = asked.group(1)
+    names = [n for code, n in lexicon.region_names.items() if lexicon.region_level.get(code)]
+    return None if any(n.endswith(noun) for n in names) else noun

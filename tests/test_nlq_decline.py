@@ -46,6 +46,12 @@ def ask_demo(demo_app):
     # (d) a word that names something was not understood, or a count is asked and only money is known
     ("市第一人民医院花了多少钱", "not_understood"),
     ("2024年新建了多少所幼儿园", "unit_mismatch"),
+    ("鹭洲区民政厅今年预算是多少", "unknown_dept"),  # a department word no department carries
+    ("星桥区哪个村教育支出最多", "unknown_region"),  # a level of regions the publication does not have
+    ("今年全市财政收入有多少", "no_data"),  # revenue is not published
+    ("教育局是不是乱花钱", "opinion"),
+    ("明年教育预算会给多少", "future"),
+    ("付给竹源方圆建筑工程有限公司多少钱", "unit_mismatch"),  # money asked, only a count of projects known
     # (e) a period outside the data
     ("2008年全市教育支出是多少", "out_of_range"),
     ("2031年社保和就业支出", "out_of_range"),
@@ -84,6 +90,9 @@ def test_another_city_is_named(ask_demo):
     "2026年9月的教育支出",  # a month already reached
     "今年上半年卫生健康支出",
     "有几个区执行率低于60%",  # 几个区 counts districts, it names none
+    "去年国有土地使用权出让收入安排的支出",  # a spending class, not revenue
+    "桂岭县教育局和卫生健康局的支出",
+    "咱市去年教育支出",
     "哪个企业承建的项目最多",  # 企业 is the contractor
     "教育局给学校的经费",  # 经费 is money
     "去年全市修了多少公里农村公路",  # a quantity asked and answered in 公里

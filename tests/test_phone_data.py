@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, inspect, text
 
 from ledger.db import init_schema, make_engine
 from ledger.demo.generator import build
-from ledger.importer.layout import IMPORT_ORDER, LAYOUTS
+from ledger.importer.layout import IMPORT_ORDER, LAYOUTS, PERFORMANCE_COLUMNS
 from ledger.integrity import FIRST_RELEASE_TABLES, publication_digest
 
 # SHA-256 (first 16 hex) of each first-release table's rows, over the columns it had then, as generated
@@ -23,7 +23,9 @@ FIRST_RELEASE = {
     "project_updates": ("e6800dcf62201eed", 430), "projects": ("ccd45cb3d383fe72", 100),
     "regions": ("4332a3f41343b587", 11),
 }
-NEW_COLUMNS = {"projects": {"township_code"}}
+# performance targets and results (issue #16); money columns are held in fen once read
+PERFORMANCE_KEYS = {col.key.replace("_yuan", "_fen") for col in PERFORMANCE_COLUMNS}
+NEW_COLUMNS = {"projects": {"township_code", *PERFORMANCE_KEYS}}  # columns added after the first release
 
 
 @pytest.fixture(scope="module")

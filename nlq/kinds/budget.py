@@ -3,7 +3,7 @@ amounts it comes from, or a table of keys (regions, departments, classes, 款) w
 from ledger.money import fen_to_yuan, format_amount
 
 from .. import figures, links, present
-from ..ir import Group, Measure, Order
+from ..ir import MONEY, Group, Measure, Order
 from ..present import label, unit
 
 
@@ -99,7 +99,10 @@ def words(query, lexicon, coverage=None):
     if query.measure == Measure.SHARE:
         text = _share_words(query, lexicon, scope, region)
     if query.threshold:
-        text += f"（{'低于' if query.threshold['op'] == '<' else '高于'}{query.threshold['value'] * 100:g}%）"
+        bound = query.threshold["value"]
+        shown = present.display(query.measure, bound).replace(" ", "") if query.measure in MONEY \
+            else f"{bound * 100:g}%"
+        text += f"（{'低于' if query.threshold['op'] == '<' else '高于'}{shown}）"
     if query.count_only:
         return text + "的个数"
     if query.order:

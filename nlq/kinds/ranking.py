@@ -1,4 +1,5 @@
 """Rankings: regions, departments or classes ordered by a measure (「哪个区教育支出最高」「花钱最多的三类」)."""
+from ..cues import amount_threshold
 from ..ir import Group, Kind, Measure, Query
 from ..vocab import found, has_any, words
 from . import budget
@@ -30,8 +31,31 @@ def groups(ctx):
     if not (s.region_each or s.dept_each or (c.top and (department or has_any(ctx.text, words("which_class"))))):
         return None
     group = Group.REGION if s.region_each else Group.DEPT if (s.dept_each or department) else Group.CLASS
-    return Query(Kind.RANKING, measure=c.money, group=group, order=ctx.order(), limit=ctx.limit_or_one(),
+    threshold = _amount_threshold(ctx.text)
+    count_only = bool(threshold and found("how_many", ctx.text))  # 「支出超过500亿元的省份有几个」
+    return Query(Kind.RANKING, measure=c.money, group=group, order=ctx.order(),
+                 limit=None if count_only else ctx.limit_or_one(), threshold=threshold, count_only=count_only,
                  **ctx.base())
+
+
+def _amount_threshold(text):
+    """「超过500亿元」 → {"op": ">", "value": fen}: groups of money compared with an amount."""
+    amount, _span, op = amount_threshold(text)
+    if amount is None:
+        return None
+    fen = amount * 100
+    return {"op": "<", "value": fen} if op == "<" else {"op": ">", "value": fen - 0.5}
+
+
+def group_total(ctx):
+    """「各省卫生健康支出合计」「各区县加起来一共」: one figure, the sum over the regions of the level asked."""
+    c, s = ctx.cues, ctx.slots
+    if not s.region_each or c.top or c.rate or c.share or c.growth or not has_any(ctx.text, words("sum_of_each")):
+        return None
+    only = s.each_noun if s.each_noun in ("区", "县") else None  # 「各区」 the 区 only; 「各省」「各区县」 every one
+    level = [code for code, name in ctx.lexicon.region_names.items() if ctx.lexicon.region_level.get(code) == 1
+             and (only is None or name.endswith(only))]
+    return Query(Kind.FIGURE, measure=c.money, **ctx.base(regions=level))
 
 
 run = budget.answer
