@@ -44,6 +44,9 @@ class ProjectFilter:
     max_progress_pct: float | None = None  # progress below this
     started_years: tuple | None = None  # started (start_date) in one of these years …
     started_months: tuple | None = None  # … and within these (first, last) months
+    # completed (completed_date, 实际完工日期) in one of these years: the basis of the reports' outputs
+    completed_years: tuple | None = None
+    completed_months: tuple | None = None  # … and within these (first, last) months
 
 
 def filter_args(flt):
@@ -64,6 +67,9 @@ def filter_args(flt):
     pairs += [("started_year", y) for y in flt.started_years or ()]
     if flt.started_months:
         pairs += [("started_month_from", flt.started_months[0]), ("started_month_to", flt.started_months[1])]
+    pairs += [("completed_year", y) for y in flt.completed_years or ()]
+    if flt.completed_months:
+        pairs += [("completed_month_from", flt.completed_months[0]), ("completed_month_to", flt.completed_months[1])]
     return [(name, str(value)) for name, value in pairs]
 
 
@@ -105,6 +111,10 @@ def _range_conditions(flt):
         conds.append(extract("year", projects.c.start_date).in_(list(flt.started_years)))
     if flt.started_months:
         conds.append(extract("month", projects.c.start_date).between(*flt.started_months))
+    if flt.completed_years:
+        conds.append(extract("year", projects.c.completed_date).in_(list(flt.completed_years)))
+    if flt.completed_months:
+        conds.append(extract("month", projects.c.completed_date).between(*flt.completed_months))
     return conds
 
 
@@ -153,12 +163,12 @@ TOTALS = {
     "planned_output": func.sum(projects.c.output_planned),
 }
 TOTAL_GROUPS = {"year": projects.c.year, "region": projects.c.region_code, "category": projects.c.category,
-                "contractor": projects.c.contractor}
+                "contractor": projects.c.contractor, "completed_year": extract("year", projects.c.completed_date)}
 
 
 def project_totals(conn, pub_id, flt, measure="count", by=None):
     """{key: total} of ``measure`` (one of TOTALS) over the filtered projects, grouped ``by`` year | region |
-    category | contractor, or {None: total}; a sum over no projects is 0."""
+    category | contractor | completed_year, or {None: total}; a sum over no projects is 0."""
     conds = _conditions(pub_id, flt)
     column = TOTALS[measure]
     if by is None:

@@ -502,13 +502,15 @@ def _many(values):
 def project_filter():
     """The projects' filter: the form's fields, and what a question's answer narrows by (several regions,
     classes or years, a contractor, a project, an output unit, investment and progress bounds, the start
-    date) so that its records link lists exactly the projects behind it."""
+    or completion date) so that its records link lists exactly the projects behind it."""
     years, regions, depts = (arg_ints("year", low=1900, high=2200, label="年度"), arg_codes("region", "地区"),
                              arg_codes("dept", "预算单位"))
     classes, contractors = arg_codes("class", "科目编码"), [c.strip()[:64] for c in request.args.getlist("contractor")
                                                            if c.strip()][:50]
     started = arg_ints("started_year", low=1900, high=2200, label="开工年度")
     months = [arg_int(f"started_month_{end}", low=1, high=12, label="开工月份") for end in ("from", "to")]
+    completed = arg_ints("completed_year", low=1900, high=2200, label="完工年份")
+    done_months = [arg_int(f"completed_month_{end}", low=1, high=12, label="完工月份") for end in ("from", "to")]
     return q_proj.ProjectFilter(
         region=_one(regions), class_code=_one(classes), regions=_many(regions), class_codes=_many(classes),
         category=request.args.get("category", "").strip()[:32] or None,
@@ -521,7 +523,8 @@ def project_filter():
         max_investment_fen=_fen(arg_number("max_investment", low=0, high=1e13, label="总投资上限")),
         min_progress_pct=arg_number("min_progress", low=0, high=100, label="进度下限"),
         max_progress_pct=arg_number("max_progress", low=0, high=100, label="进度上限"),
-        started_years=tuple(started) or None, started_months=tuple(months) if all(months) else None)
+        started_years=tuple(started) or None, started_months=tuple(months) if all(months) else None,
+        completed_years=tuple(completed) or None, completed_months=tuple(done_months) if all(done_months) else None)
 
 
 def _fen(yuan):
@@ -531,7 +534,8 @@ def _fen(yuan):
 # What a question's records link narrows by that the form has no field for, in words.
 QUESTION_SCOPE = {"project": "项目编号", "output_unit": "产出单位", "min_investment": "总投资不低于（元）",
                   "max_investment": "总投资低于（元）", "min_progress": "进度高于（%）", "max_progress": "进度低于（%）",
-                  "started_year": "开工年度", "started_month_from": "开工月份自", "started_month_to": "开工月份至"}
+                  "started_year": "开工年度", "started_month_from": "开工月份自", "started_month_to": "开工月份至",
+                  "completed_year": "完工年份", "completed_month_from": "完工月份自", "completed_month_to": "完工月份至"}
 SEVERAL = {"region": "地区", "class": "科目", "year": "年度", "dept": "预算单位"}
 
 
