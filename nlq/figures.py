@@ -159,10 +159,12 @@ def last_month(conn, pub_id, year):
 
 
 def project_filter(query, lexicon, period):
-    """The projects a query covers. A period counts only when the question named one: by the start date
-    for 新开工, else by the project's budget year."""
-    started = query.new_start and period is not None and period.explicit
-    by_year = not query.new_start and period is not None and period.explicit
+    """The projects a query covers. A period counts only when the question named one: by the completion
+    date for 完工/建成/修了/新增 in a year, by the start date for 新开工, else by the project's budget year."""
+    named = period is not None and period.explicit
+    completed = named and query.completed  # 「2025年完工的」: by the completion date, as the reports count
+    started = named and query.new_start and not completed
+    by_year = named and not query.new_start and not completed
     return q_proj.ProjectFilter(
         regions=tuple(query.regions) or None, depts=tuple(query.depts) or None,
         class_codes=tuple(query.classes) or None, class_set=tuple(lexicon.minsheng) if query.class_set else None,
@@ -174,7 +176,9 @@ def project_filter(query, lexicon, period):
         min_progress_pct=query.min_progress_pct, max_progress_pct=query.max_progress_pct,
         years=tuple(period.years) if by_year else None,
         started_years=tuple(period.years) if started else None,
-        started_months=(period.month_from, period.month_to) if started and period.month_from else None)
+        started_months=(period.month_from, period.month_to) if started and period.month_from else None,
+        completed_years=tuple(period.years) if completed else None,
+        completed_months=(period.month_from, period.month_to) if completed and period.month_from else None)
 
 
 PROJECT_SORTS = {"disbursed": "disbursed", "progress": "progress"}  # else by investment
@@ -195,6 +199,8 @@ def project_total(conn, pub_id, query, lexicon, period, measure, group=None):
     """Σ of a project measure (count, investment, disbursed, output) {key: value} by ``group`` or {None: v}."""
     if measure == "output" and query.planned:  # 「计划新增多少张床位」: the planned output
         measure = "planned_output"
+    if group == "year" and query.completed:  # 「2021到2025年每年完工多少个」: by the year of completion
+        group = "completed_year"
     return q_proj.project_totals(conn, pub_id, project_filter(query, lexicon, period), measure, group)
 
 

@@ -97,6 +97,7 @@ class Query:
     project: str | None = None
     contractor: str | None = None
     new_start: bool = False
+    completed: bool = False  # 「2025年完工的」「去年修了多少公里」: by the year of completion, not the project's year
     output_unit: str | None = None
     planned: bool = False  # 「计划新增多少张床位」: the planned output, not what was built
     min_investment_yuan: float | None = None

@@ -38,6 +38,12 @@ def pattern(name):
     return re.compile(semantic()["patterns"][name])
 
 
+@lru_cache(maxsize=None)
+def basis(name):
+    """A compiled pattern of the [basis] table: the words that say which year a project counts in."""
+    return re.compile(semantic()["basis"][name])
+
+
 def time_word(name):
     """A pattern or table of the [time] table."""
     return semantic()["time"][name]

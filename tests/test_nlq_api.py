@@ -195,7 +195,9 @@ def test_restatement_names_partial_years_and_project_years(ask):
     assert "2024—2026年（2026年截至10月）" in trend["understood"] and trend["coverage"] == "2026年截至10月"
     growth = ask("今年全市教育支出同比增长").get_json()
     assert growth["query"]["period"]["month_to"] == 10 and any("同期" in n for n in growth["notes"])
-    assert "按项目年度统计" in ask("去年修了多少公里农村公路").get_json()["understood"]
+    # 修了 in a year: completed that year (issue #18 item 2); 安排: the project's own year
+    assert "按完工年份统计" in ask("去年修了多少公里农村公路").get_json()["understood"]
+    assert "按项目年度统计" in ask("去年安排了多少个农村公路项目").get_json()["understood"]
     assert "各区县" in ask("今年上半年各区预算执行率").get_json()["understood"]
 
 

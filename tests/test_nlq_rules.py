@@ -148,9 +148,10 @@ def test_lowest_classes_asked_with_leibie(ask, db):
 
 
 def test_built_output_is_not_a_status_filter(ask, db):
-    """「建成多少公里」 asks for the output built, not only that of finished projects."""
+    """「去年建成多少公里」 asks for the output of the projects completed last year (by the completion date,
+    issue #18 item 2), the status word adding no filter of its own."""
     want = db.execute("select sum(output_actual) from projects where publication_id = ? and category = '农村公路' "
-                      "and year = 2025", (_pub(db),)).fetchone()[0]
+                      "and strftime('%Y', completed_date) = '2025'", (_pub(db),)).fetchone()[0]
     body = ask("去年农村公路建成多少公里")
     assert close(body["answer"]["value"], want, 0.001)
 
@@ -224,8 +225,10 @@ def test_project_figures_year_by_year_and_their_change(ask, db):
                            "and year between 2022 and 2024 group by year", (_pub(db),)).fetchall())
     body = ask("2022到2024年农村供水项目数量逐年变化")
     assert [r[1] for r in body["answer"]["rows"]] == [rows[2022], rows[2023], rows[2024]]
-    outputs = dict(db.execute("select year, sum(output_actual) from projects where publication_id = ? "
-                              "and category = '高标准农田' and year in (2024, 2025) group by year", (_pub(db),)).fetchall())
+    # 建成 in a year: by the year of completion (issue #18 item 2)
+    outputs = dict(db.execute("select cast(strftime('%Y', completed_date) as integer) y, sum(output_actual) "
+                              "from projects where publication_id = ? and category = '高标准农田' and y in (2024, 2025) "
+                              "group by y", (_pub(db),)).fetchall())
     body = ask("去年高标准农田建成面积比前年多了多少亩")
     assert close(body["answer"]["value"], outputs[2025] - outputs[2024], 0.001)
 

@@ -93,8 +93,10 @@ def _first(rows):
 
 
 def regions(conn, pub_id, query, lexicon):
-    values = figures.drop_root(figures.project_total(conn, pub_id, query, lexicon, query.period, query.measure,
-                                                     group="region"), lexicon, "region")
+    values = figures.project_total(conn, pub_id, query, lexicon, query.period, query.measure, group="region")
+    if len(query.regions) >= 2:  # 「梅溪县和竹源县…对比」: every region named, 0 where none has a project
+        values = {**dict.fromkeys(query.regions, 0), **values}
+    values = figures.drop_root(values, lexicon, "region")
     items = _ordered(values.items(), query)
     unit_ = unit(query.measure, query)
     money = _money(query.measure)
@@ -217,7 +219,8 @@ def share_labels(query):
     if (query.share_of or {}).get("same_projects"):
         return part, f"{subject}项目{names[whole_measure]}"
     whole_category = (query.share_of or {}).get("category")
-    return part, f"{whole_category + '项目' if whole_category else '全部项目'}{names[whole_measure]}"
+    done = "完工" if query.completed else ""  # 「2025年完工的项目中」: the whole is that year's completed projects
+    return part, f"{whole_category + done + '项目' if whole_category else '全部' + done + '项目'}{names[whole_measure]}"
 
 
 def project_only(query):

@@ -41,7 +41,9 @@ def _rows(query, pub_id, answer, flt):
     elif query.group == Group.REGION:
         narrowed = [replace(flt, region=None, regions=(k,)) for k in keys]
     elif query.group == Group.YEAR and query.period is not None:
-        narrowed = [replace(flt, year=None, years=(y,)) for y in (query.years or query.period.years)]
+        chosen = query.years or query.period.years
+        narrowed = [replace(flt, completed_years=(y,)) if query.completed else replace(flt, year=None, years=(y,))
+                    for y in chosen]
     elif answer.get("codes"):
         return [links.row(r[0], {"project": links.project(code, pub_id)}) for r, code in zip(rows, answer["codes"])]
     else:

@@ -4,7 +4,7 @@ import re
 
 from ...ir import Group, Kind, Measure, Order, Query
 from ...timeparse import Period
-from ...vocab import found, has_any, measure_words, pattern, words
+from ...vocab import basis, found, has_any, measure_words, pattern, words
 from . import asked
 
 
@@ -260,3 +260,16 @@ def refine(query, ctx):
         query.period = Period(as_of.year, as_of.year, 1, as_of.month)
     if query.measure == Measure.OUTPUT and query.status == "已完工" and ctx.slots.status_surface in words("built_status"):
         query.status = None  # 「建成保障房多少套」: 建成 is the verb of the output asked for
+    query.completed = by_completion(query, ctx.text)
+
+
+def by_completion(query, text):
+    """「2025年完工的」「今年修了多少公里」「去年新增多少学位」: the projects completed in the year named, the
+    basis the reports count outputs on; a word of the plan (安排、立项、开工、计划、「2026年度项目」), 新开工,
+    one named project or a question without a year keep the project's year."""
+    period = query.period
+    if period is None or not period.explicit or query.new_start or query.planned or query.project:
+        return False
+    if query.measure == Measure.PROGRESS:
+        return False
+    return basis("completed").search(text) is not None and basis("project_year").search(text) is None

@@ -36,10 +36,10 @@ def _words(query, lexicon, coverage):
     subject = f"{period}{region}{cls}{_filters(query)}项目"
     if query.project and query.measure != Measure.PROGRESS:
         subject = f"项目「{lexicon.project_names.get(query.project, query.project)}」"
-    # projects belong to a year by their budget year (项目年度); 新开工 by their start date
+    # projects belong to a year by their budget year (项目年度); 新开工 by their start date, 完工 by completion
     basis = ""
     if query.period is not None and query.period.explicit:
-        basis = "，按开工日期统计" if query.new_start else "，按项目年度统计"
+        basis = "，按完工年份统计" if query.completed else "，按开工日期统计" if query.new_start else "，按项目年度统计"
     return Words(period, region, subject, basis)
 
 
@@ -83,9 +83,9 @@ def _share(query, lexicon, w):
         return f"{w.subject}的{part_label.split('项目')[-1]}占{whole_label.split('项目')[-1]}的比例{w.basis}"
     whole_region = w.region if spec.get("regions") is None else lexicon.root_name
     by = {Measure.COUNT: "按项目数"}.get(share_measures(query)[0], "按" + part_label.split("项目")[-1])
-    whole_projects = spec.get("category", "全部") + "项目"
+    whole_projects = spec.get("category", "全部") + ("完工项目" if query.completed else "项目")
     subject = w.subject
-    if whole_projects != "全部项目":  # 「医疗卫生机构项目里滞后的」: the status within the category
+    if spec.get("category"):  # 「医疗卫生机构项目里滞后的」: the status within the category
         subject = subject.replace(query.category or "", "", 1).replace("、状态为", "状态为")
     return f"{subject}占{w.period}{whole_region}{whole_projects}的比例（{by}）{w.basis}"
 
