@@ -78,7 +78,7 @@ def subject(text, slots, lexicon):
 
 def _unmatched(slots, lexicon):
     """A department or a named facility the publication does not have: the keyword results say what is near."""
-    dept = unmatched.department(slots) or unmatched.named_department(slots.text, lexicon)
+    dept = unmatched.department(slots) or unmatched.named_department(slots, lexicon)
     if dept:
         return Decline("unknown_dept", f"本站数据中没有名为「{dept}」的部门，下面是名称相近的部门和项目。")
     level = unmatched.missing_level(slots.text, lexicon)
@@ -141,7 +141,7 @@ def period(query, years, last_month):
 def empty(answer, notes):
     """A Decline for an answer with no figure in it (「—」: no population, no budget for a rate) or a sum of no
     records (0.00 元 for a combination the data do not hold), else None: never shown as a figure."""
-    if not answer or answer.get("kind") != "figure":
+    if not answer or answer.get("kind") != "figure" or answer.get("topic"):  # a topic kind words its own「没有」
         return None
     if answer.get("value") is None:
         why = next((n for n in notes if "无法" in n or "没有" in n), "缺少算出它所需的数据（如人口数或年初预算）")

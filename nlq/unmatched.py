@@ -115,21 +115,41 @@ def unit_mismatch(text, answer):
     return None
 
 
-def named_department(text, lexicon):
+def named_department(slots, lexicon):
     """「江苏省教育厅」「鹭洲区公安局」: a department word, with the region named before it, that no department of
-    the publication carries, else None."""
-    common = set(_words("not_departments"))
+    the publication carries, else None. Words a name of the lexicon (or its typo repair) took are known."""
+    text, common = slots.text, set(_words("not_departments"))
     names = list(lexicon.dept_names.values())
     regions = sorted(lexicon.region_names.values(), key=len, reverse=True)
     for match in vocab.pattern("department_word").finditer(text):
         core = re.split("[省市区县]", match.group("prefix"))[-1] + match.group("suffix")
-        if core in common or len(core) < 3:
-            continue
+        if core in common or len(core) < 3 or _taken(slots, match.end() - 1, match.end()):
+            continue  # the department word itself was read as a name (「教育局」), or is a common word
         before = text[:match.end() - len(core)]
         full = next((r for r in regions if before.endswith(r)), "") + core
-        if not any(full in name for name in names):
-            return full
+        if not any(_near(core, name) for name in names) and core not in lexicon.surfaces \
+                and full not in lexicon.surfaces:
+            return full  # 「住建局」 is a name the lexicon knows (an alias), not a missing department
     return None
+
+
+def _near(word, name):
+    """True when ``name`` holds ``word`` as written, with one character dropped (交通运局) or one changed."""
+    if word in name:
+        return True
+    size = len(word)
+    for i in range(len(name) - size + 1):
+        longer = name[i:i + size + 1]
+        if any(longer[:j] + longer[j + 1:] == word for j in range(len(longer))):
+            return True
+        if sum(a != b for a, b in zip(word, name[i:i + size])) == 1 and i + size <= len(name):
+            return True
+    return False
+
+
+def _taken(slots, start, end):
+    """True when a name the parser recognised covers part of text[start:end]."""
+    return any(a < end and start < b for a, b in slots.used)
 
 
 def missing_level(text, lexicon):

@@ -33,6 +33,9 @@ def grade(item, oracle, status, body):
     answer = body.get("answer") or {}
     if item.expect_decline:
         return declined(status, body), "decline", answer or body.get("error") or status
+    if (body.get("decline") or {}).get("reason") == "no_records":  # 「没有符合条件的记录（合计为 0）」
+        expected = [oracle.expected(reading) for reading in item.readings]
+        return all(e == 0 for e in expected), expected, body["decline"]["message"]
     expected, got, ok = None, None, False
     for reading in item.readings:
         expected = oracle.expected(reading)
