@@ -174,3 +174,16 @@ def empty_app(tmp_path):
     from portal import create_app
 
     return create_app(_config_for(tmp_path))
+
+
+@pytest.fixture(scope="module")
+def ask_demo(demo_app):
+    """ask(question) → the answer dict on the demo publication at DEMO_AS_OF, without the embedding model."""
+    from ledger.db import current_publication
+    from nlq.answer import ask
+
+    def run(question):
+        with demo_app.extensions["mingzhang.engine"].connect() as conn:
+            return ask(conn, current_publication(conn), question, as_of=DEMO_AS_OF, config=demo_app.config,
+                       use_embeddings=False)
+    return run

@@ -2,25 +2,12 @@
 completed that year (实际完工日期, the basis of the reports' outputs); 安排/立项/开工/「年度项目」 keep the
 project's own year. Expected values by straight SQL over the demo; the records link selects the same projects."""
 import csv
-import datetime as dt
 import io
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-AS_OF = dt.date(2026, 10, 31)
 DONE_IN = "publication_id=1 and cast(strftime('%Y', completed_date) as integer)=?"
-
-
-@pytest.fixture(scope="module")
-def ask_demo(demo_app):
-    from ledger.db import current_publication
-    from nlq.answer import ask
-
-    def run(q):
-        with demo_app.extensions["mingzhang.engine"].connect() as conn:
-            return ask(conn, current_publication(conn), q, as_of=AS_OF, config=demo_app.config, use_embeddings=False)
-    return run
 
 
 def _listed(client, url):

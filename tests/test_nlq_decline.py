@@ -1,22 +1,7 @@
 """Declining is a designed behaviour: questions the publication cannot answer get the answer kind "decline"
 with a reason in Chinese (and keyword-search results), never an unrelated figure. Near misses still answer."""
-import datetime as dt
 
 import pytest
-
-AS_OF = dt.date(2026, 10, 31)
-
-
-@pytest.fixture(scope="module")
-def ask_demo(demo_app):
-    from ledger.db import current_publication
-    from nlq.answer import ask
-
-    def run(q):
-        with demo_app.extensions["mingzhang.engine"].connect() as conn:
-            return ask(conn, current_publication(conn), q, as_of=AS_OF, config=demo_app.config,
-                       use_embeddings=False)
-    return run
 
 
 @pytest.mark.parametrize("q, reason", [

@@ -1,24 +1,10 @@
 """The question box knows places below the district (issue #17): 「桃坞街道有哪些项目」「樟林镇今年投资多少」
 narrow projects to that township or street and link to /projects?township=…; a township-looking name the
 publication does not have is declined like an unknown district."""
-import datetime as dt
 
 import pytest
 
 from ledger.money import fen_to_yuan
-
-AS_OF = dt.date(2026, 10, 31)
-
-
-@pytest.fixture(scope="module")
-def ask_demo(demo_app):
-    from ledger.db import current_publication
-    from nlq.answer import ask
-
-    def run(q):
-        with demo_app.extensions["mingzhang.engine"].connect() as conn:
-            return ask(conn, current_publication(conn), q, as_of=AS_OF, config=demo_app.config, use_embeddings=False)
-    return run
 
 
 def _township(db, name):

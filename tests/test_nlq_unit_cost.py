@@ -1,21 +1,7 @@
 """The question box answers unit cost by district (issue #16 绩效): 「哪个区修路每公里花钱最多」 — from
 ledger.queries.performance.unit_cost_by_region, the function /api/performance/unit-costs answers with."""
-import datetime as dt
 
 import pytest
-
-AS_OF = dt.date(2026, 10, 31)
-
-
-@pytest.fixture(scope="module")
-def ask_demo(demo_app):
-    from ledger.db import current_publication
-    from nlq.answer import ask
-
-    def run(q):
-        with demo_app.extensions["mingzhang.engine"].connect() as conn:
-            return ask(conn, current_publication(conn), q, as_of=AS_OF, config=demo_app.config, use_embeddings=False)
-    return run
 
 
 def _districts(client, category, suffixes=("区", "县")):
