@@ -70,6 +70,12 @@ def test_hybrid_search_adds_nearest_documents_by_knn(backend):
 QUERIES = ["农村公路", "养老院", "某某小学改扩建工程", "城西区", "教育支出", "执行率", "白皮书"]
 
 
+def _wait_for(check, seconds):
+    deadline = time.monotonic() + seconds
+    while not check() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def test_reindex_while_queries_run(backend):
     """Re-index (alias swap, old index deleted) three times while three threads search: no query may
     fail or come back empty, and the last version is the one searched afterwards."""
@@ -97,16 +103,19 @@ def test_reindex_while_queries_run(backend):
     for thread in threads:
         thread.start()
     try:
-        time.sleep(0.5)
+        _wait_for(lambda: len(answered) >= 5, 20)  # the searchers run before the first swap
+        before = len(answered)
         for publication in range(2, 5):
             backend.build(CORPUS, publication_id=publication, dictionary=DICTIONARY)
             time.sleep(0.2)
+        during = len(answered) - before
+        _wait_for(lambda: len(answered) >= 20, 30)  # a loaded machine answers slowly: count, not time
     finally:
         stop.set()
         for thread in threads:
             thread.join(timeout=30)
     assert not failures, failures[:5]
-    assert len(answered) >= 20
+    assert during >= 1 and len(answered) >= 20, (during, len(answered))
     # A fresh SQLite backend object: the running one can keep the metadata of a file swapped out between
     # its connect and its stat (a race in SQLiteBackend._state, seen here once in two runs; reported).
     current = backend if backend.name == "elasticsearch" else type(backend)(backend.path)

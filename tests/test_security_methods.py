@@ -152,7 +152,8 @@ def test_lockout_doubles_with_each_further_failure_and_success_clears_it(app):
         assert response.status_code == 401 and "已暂时锁定" in response.get_data(as_text=True)
         _client, response = attempt(app, "alice", PASSWORD, f"10.3.{n}.1")
         waits.append(int(response.headers["Retry-After"]))
-    assert waits == [120, 240, 480]
+    # Retry-After counts down: a slow password check may take a second off each (120 → 119)
+    assert all(expected - 2 <= wait <= expected for wait, expected in zip(waits, [120, 240, 480])), waits
     _unlock_now(app)
     client, response = attempt(app, "alice", PASSWORD, "10.4.0.1")
     assert response.status_code == 303 and client.get("/admin/").status_code == 200

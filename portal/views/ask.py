@@ -33,7 +33,7 @@ def _as_of():
 CHIP_ORDER = ("time", "region", "class", "measure", "order")
 
 
-def _question():
+def rebuilt_question():
     """?q=, or the question rebuilt from edited chips (时间 · 地区 · 科目 · 指标 · 排序)."""
     question = request.args.get("q")
     if question is None and any(f"chip_{k}" in request.args for k in CHIP_ORDER):
@@ -47,7 +47,7 @@ def _question():
 
 def _answer():
     """(result | None, error | None) for the request's ?q= (or chips)."""
-    question = _question()
+    question = rebuilt_question()
     pub = publication()
     if pub is None:
         return None, QuestionError("no_publication", "尚未发布任何数据")
@@ -93,7 +93,7 @@ def api_ask():
 @bp.get("/ask")
 @limiter.limit(_rate_limit)
 def ask_page():
-    question = _question()
+    question = rebuilt_question()
     result = error = None
     if question is not None:
         result, error = _answer()
