@@ -1,4 +1,4 @@
-"""First-time-user tasks (tests/eval/frozen/tasks_blind1.README.md): load a set, check it against the
+"""First-time-user tasks (tests/eval/sets/tasks/tasks_blind1.README.md): load a set, check it against the
 served instance, read the first screen of a result page, and judge it.
 
 A task is one query typed once into the home page's box. It succeeds when its target is on the FIRST
@@ -41,6 +41,10 @@ Matching rules (written before the first run):
   Partial (never a success): a link to a project that one of the target payments belongs to.
 - budget_line: any row's amount, or the department's total budget for that year (all its rows, read from
   the instance), shown as money by the money rule.
+- decline (written before tasks_blind2's first run): the first screen says the portal cannot answer — the
+  answer page's 「无法回答」 notice, or a search page's 「没有找到相关结果」 — and no answer figure is shown
+  (an /ask page with 「无法回答」 never shows one). Search results with hits are not a decline: they do
+  not say that the data has no answer.
 
 Failure classes: "error page" (HTTP status ≥ 400), "on the page but below the first screen" (the target
 matched only off the first screen), "partial: project of the payments on first screen", "not on the page".
@@ -104,6 +108,9 @@ def resolve_target(conn, task):
                                  "AND year=? AND dept_code=?", (year, dept)).fetchone()[0]
             amounts.append(total / 100)
         return {"type": "figure", "unit": "元", "values": amounts}
+    if kind == "decline":
+        assert target.get("reason"), f"{task['id']}: a decline task says why"
+        return {"type": kind}
     raise AssertionError(f"{task['id']}: unknown target type {kind}")
 
 
@@ -364,6 +371,14 @@ def find_payments(screen, ids, first_screen):
     return sorted({m.group() for m in PAYMENT_ID.finditer(screen.text(first_screen)) if m.group() in wanted})
 
 
+DECLINE_NOTICES = ("无法回答", "没有找到相关结果")
+
+
+def find_decline(screen, first_screen):
+    text = screen.text(first_screen)
+    return [notice for notice in DECLINE_NOTICES if notice in text]
+
+
 def find_target(screen, target, first_screen):
     kind = target["type"]
     if kind == "figure":
@@ -374,6 +389,8 @@ def find_target(screen, target, first_screen):
         return find_links(screen, "documents", target["ids"], first_screen)
     if kind == "payment":
         return find_payments(screen, target["ids"], first_screen)
+    if kind == "decline":
+        return find_decline(screen, first_screen)
     raise ValueError(f"unknown target type {kind}")
 
 

@@ -13,6 +13,7 @@ COUNT = {"type": "figure", "unit": "个", "values": [65]}
 PROJECT = {"type": "project", "ids": ["2021-990000-0007", "2023-990000-0036"]}
 DOCUMENT = {"type": "document", "ids": ["2025-990000-whitepaper"]}
 PAYMENT = {"type": "payment", "ids": ["GK20260009135"], "projects": ["2021-990000-0007"]}
+DECLINE = {"type": "decline"}
 BELOW = '<div style="height:2000px"></div>'
 
 
@@ -86,6 +87,18 @@ def test_rates_and_counts(desktop, html, target, ok):
 ])
 def test_records(desktop, html, target, ok):
     assert verdict(desktop, html, target).success is ok
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("html, ok", [
+    ('<div class="decline"><p><strong>无法回答：</strong>本站没有北京市的数据</p></div>', True),
+    ('<p class="no-results">没有找到相关结果。请换一个词。</p>', True),
+    ("<p>全市支出 30.24 亿元</p>", False),
+    ('<a href="/projects/2023-990000-0036">饮水工程</a>', False),  # search hits say nothing of the data
+    (BELOW + "<p>无法回答：本站没有北京市的数据</p>", False),
+])
+def test_declines(desktop, html, ok):
+    assert verdict(desktop, html, DECLINE).success is ok
 
 
 @pytest.mark.browser
