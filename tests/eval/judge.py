@@ -47,6 +47,8 @@ def is_number(value):
 
 
 def close(expected, got, unit, tolerance):
+    if isinstance(expected, str):  # a date recorded as text (a project's 实际完工 day): the same text
+        return isinstance(got, str) and got.strip() == expected
     if expected is None or not is_number(got):
         return False
     allowed = tolerance(expected, unit)
@@ -103,6 +105,9 @@ def check_value(expected, answer, unit, tolerance):
 def check_diff(expected, answer, unit, tolerance):
     """The figure as the answer's value or as its difference (「多多少」 answered with both sides)."""
     got = [answer.get("value"), answer.get("difference")]
+    if isinstance(expected, str):  # a date: the value or any cell of the answer's rows
+        cells = [cell for row in _rows(answer) for cell in row[1:]]
+        return any(close(expected, g, unit, tolerance) for g in got + cells), got + cells
     return any(close(expected, g, unit, tolerance) for g in got), got
 
 

@@ -1,6 +1,6 @@
 """Run a first-time-user task set through the home page's box in a real browser and judge each result.
 
-    .venv/bin/python tests/eval/run_tasks.py tests/eval/frozen/tasks_blind1.jsonl [--instance PATH]
+    .venv/bin/python tests/eval/run_tasks.py tests/eval/sets/tasks/tasks_blind1.jsonl [--viewport desktop] [--instance PATH]
 
 Serves a copy of the demo instance (default: the newest finished .cache/demo-* folder) with gunicorn
 (gunicorn.conf.py, NLQ_EMBEDDINGS=1, the default WARM_UP), checks that every task's SQL still gives
@@ -9,6 +9,11 @@ the set's stored target on it, then for each task and viewport (1280×800 deskto
 and judges the first screen with tests/eval/tasks.py (the rules are in its docstring).
 Prints successes per kind and overall for each viewport and every failure by class; writes every
 task's result to .cache/eval/<set name>.json.
+
+Known failures instead of a threshold, as for the question sets: <set>.known.json beside the set lists,
+per viewport ("desktop", "phone"), the tasks that fail today (``{"known_failures": {"desktop": [{"id",
+"reason"}]}}``). The run ends with exit status 1 when a task outside the list fails (a regression) or a
+listed task succeeds (it must leave the list), and prints which.
 
 The per-minute limit on questions (RATELIMIT_ASK) is raised for the run: one client asking 142
 questions in a few minutes is the harness, not a first-time user.
@@ -36,6 +41,7 @@ VIEWPORTS = {
     "phone 375x740": {"viewport": {"width": 375, "height": 740}, "device_scale_factor": 2, "is_mobile": True,
                       "has_touch": True},
 }
+VIEWPORT_KEYS = {name: name.split()[0] for name in VIEWPORTS}  # "desktop", "phone"
 DEMO_AS_OF = "2026-10-31"
 KINDS = ("figure", "record", "vague")
 
@@ -126,6 +132,22 @@ def failure_lines(results):
     return [f"  {name}: {len(ids)} — {' '.join(ids)}" for name, ids in sorted(by_class.items())]
 
 
+def known_failures(tasks_path):
+    """{viewport key: {id: reason}} from <set>.known.json beside the set (none: every task must succeed)."""
+    file = tasks_path.with_suffix(".known.json")
+    listed = json.loads(file.read_text(encoding="utf-8")).get("known_failures", {}) if file.exists() else {}
+    return {key: {entry["id"]: entry["reason"] for entry in entries} for key, entries in listed.items()}
+
+
+def known_failure_lines(results, known):
+    """What changed against the known list: (lines, whether the run matches it)."""
+    failed = {r["id"] for r in results if not r["success"]}
+    new, fixed = sorted(failed - set(known)), sorted(set(known) - failed)
+    lines = [f"  new failures (regressions): {' '.join(new) or 'none'}",
+             f"  known failures now succeeding (remove from the list): {' '.join(fixed) or 'none'}"]
+    return lines, not new and not fixed
+
+
 def source_state():
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
     dirty = subprocess.run(["git", "status", "--short", "--", "nlq", "search", "portal", "ledger", "templates"],
@@ -138,7 +160,11 @@ def main():
     parser.add_argument("tasks", type=Path)
     parser.add_argument("--instance", type=Path, help="instance folder (default: newest .cache/demo-*)")
     parser.add_argument("--out", type=Path, help="results JSON (default: .cache/eval/<set>.json)")
+    parser.add_argument("--viewport", choices=sorted(set(VIEWPORT_KEYS.values())), action="append",
+                        help="run only this viewport (repeatable; default: every viewport)")
     options = parser.parse_args()
+    viewports = {name: v for name, v in VIEWPORTS.items() if VIEWPORT_KEYS[name] in (options.viewport or
+                                                                                     VIEWPORT_KEYS.values())}
     tasks = load_tasks(options.tasks)
     instance = (options.instance or newest_demo_instance()).resolve()
     facts, targets = check_instance(instance, tasks)
@@ -156,23 +182,29 @@ def main():
         with run_gunicorn(env, timeout=600) as server, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             runs = {}
-            for name, viewport in VIEWPORTS.items():
+            for name, viewport in viewports.items():
                 print(f"\n== {name}", flush=True)
                 runs[name] = run_viewport(browser, server.url, tasks, targets, viewport)
             browser.close()
     print("\n== summary (success = target on the first screen)")
+    known, as_listed = known_failures(options.tasks), True
     for name, results in runs.items():
         print(name)
         print("\n".join(summary_lines(results)))
         print(" failures by class:")
         print("\n".join(failure_lines(results)))
+        lines, matches = known_failure_lines(results, known.get(VIEWPORT_KEYS[name], {}))
+        print(f" against {options.tasks.with_suffix('.known.json').name}:")
+        print("\n".join(lines))
+        as_listed = as_listed and matches
     out = options.out or ROOT / ".cache" / "eval" / f"{options.tasks.stem}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"set": str(options.tasks), "commit": commit, "instance": str(instance),
                                "publication": facts, "runs": runs}, ensure_ascii=False, indent=1),
                    encoding="utf-8")
     print(f"\nresults: {out}")
+    return 0 if as_listed else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

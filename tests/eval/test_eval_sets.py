@@ -167,3 +167,9 @@ def test_declined_and_the_judge_on_answer_shapes():
     assert not judge("ordered_rows", [["星桥", 1e8], ["鹭洲", 3e8]], rows, None, tolerance)[0]
     assert judge("rows_values", [["星桥", 1e8], ["鹭洲", 3e8]], rows, None, tolerance)[0]
     assert judge("topn_set", ["澄湖区", "鹭洲区"], rows, None, tolerance)[0]
+    # a date recorded as text is the same text, as the value or in a row (a project's 实际完工 day)
+    record = {"rows": [["计划完工", "2025-06-11"], ["实际完工", "2025-06-08"]]}
+    assert judge("diff", "2025-06-08", record, None, tolerance)[0]
+    assert not judge("diff", "2025-06-09", record, None, tolerance)[0]
+    assert judge("rows_values", {"实际完工": "2025-06-08"}, record, None, tolerance)[0]
+    assert not judge("rows_values", {"实际完工": "2025-06-11"}, record, None, tolerance)[0]

@@ -1,6 +1,6 @@
 """The first run of a frozen blind set (tests/eval/frozen/README.md): asked once, reported, never tuned on before.
 
-    EVAL_FIRST_RUN=tests/eval/frozen/nlq_blind8.jsonl .venv/bin/python -m pytest tests/eval/test_first_run.py -s
+    EVAL_FIRST_RUN=tests/eval/frozen/<set>.jsonl .venv/bin/python -m pytest tests/eval/test_first_run.py -s
 
 Prints the table (per kind) and every wrong answer, and writes .cache/eval/<set>.json like the other sets.
 Without EVAL_FIRST_RUN the test is not collected as a run (it is skipped with the reason)."""
