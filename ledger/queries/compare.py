@@ -140,6 +140,12 @@ def compare(conn, pub_id, *, year=None, month=None, codes=None, sort="spent", co
 
     Raises CompareError for unknown years/regions or fewer than two regions.
     """
+    return _compare(conn, pub_id, year, month, tuple(codes) if codes else None, sort,
+                    tuple(semantics.minsheng_codes(config)), clamp_month)
+
+
+@per_publication  # every input is the publication's rows, the rule file and these arguments
+def _compare(conn, pub_id, year, month, codes, sort, minsheng, clamp_month):
     period = resolve_period(conn, pub_id, year, month, clamp_month)
     all_districts = districts(conn, pub_id)
     by_code = {r["code"]: r for r in all_districts}
@@ -155,7 +161,6 @@ def compare(conn, pub_id, *, year=None, month=None, codes=None, sort="spent", co
     if sort not in SORTABLE:
         raise CompareError("bad_sort", f"不支持的排序字段：{sort}")
 
-    minsheng = semantics.minsheng_codes(config)
     class_names = reference.class_names(conn, pub_id)
     prev = Period(period.year - 1, period.month)
 
