@@ -3,7 +3,13 @@ against peers (per category and output unit) and by district. Rules and weights:
 
 The one place these figures come from: the 绩效 page, the project page, the API, the white paper and the
 question box (``unit_cost_by_region``) all call here.
+
+Scores and unit costs are computed once per publication over every project and then filtered: a project's
+row never changes once published, and its score depends only on that row and its approved public ratings,
+so the scores without ratings are memoised per publication (ledger/queries/cache.py) and the projects with
+approved ratings are scored again on each call.
 """
+import heapq
 import statistics
 from dataclasses import dataclass
 
@@ -11,6 +17,7 @@ from sqlalchemy import func, select
 
 from .. import performance
 from ..schema import comments, departments, projects, regions
+from .cache import per_publication, per_publication_shared
 
 COMPLETED = "已完工"  # only a finished project is scored (事后评价): an unfinished one has no results yet
 
@@ -33,8 +40,16 @@ def _conditions(pub_id, flt):
 
 
 def _project_rows(conn, pub_id, flt=PerformanceFilter()):
-    return [dict(r) for r in conn.execute(select(projects).where(*_conditions(pub_id, flt))
-                                          .order_by(projects.c.code)).mappings()]
+    result = conn.execute(select(projects).where(*_conditions(pub_id, flt)).order_by(projects.c.code))
+    keys = list(result.keys())  # zip, not dict(RowMapping): that rebuilds the keys view on every row
+    return [dict(zip(keys, row)) for row in result]
+
+
+def _matches(item, flt, category_key="category"):
+    """Whether a scored or unit-cost item (which carries its project's year, region, department and
+    category) lies in the filter: the same test as ``_conditions`` on the project row."""
+    return all(value is None or item[key] == value for key, value in (
+        ("year", flt.year), ("region_code", flt.region), ("dept_code", flt.dept), (category_key, flt.category)))
 
 
 def ratings(conn, codes=None):
@@ -86,14 +101,43 @@ def _scored(row, rating):
 
 
 def scored_projects(conn, pub_id, flt=PerformanceFilter()):
-    """Every finished project in the filter with its score (best first; ties by code)."""
-    rows = [r for r in _project_rows(conn, pub_id, flt)
-            if r["status"] == COMPLETED or r.get("completed_date") is not None]
+    """Every finished project in the filter with its score (best first; ties by code). Each item is the
+    caller's own dict (the pages number and name them); its "parts" and "satisfaction" are shared: read them.
+
+    The scores without public ratings are memoised per publication; the few projects that have approved
+    ratings are scored again on every call, so an approval counts at once and the memo never grows with
+    the ratings."""
     given = ratings(conn)
-    items = [_scored(r, given.get(r["code"])) for r in rows]
-    items = [i for i in items if i["score"] is not None]
-    items.sort(key=lambda i: (-i["score"], i["code"]))
-    return items
+    rated = {row["code"]: _scored(row, given.get(row["code"])) for row in _rated_rows(conn, pub_id)}
+    unrated = [{**item} for item in _scored_without_ratings(conn, pub_id)
+               if item["code"] not in rated and _matches(item, flt)]
+    rescored = sorted((item for item in rated.values() if item["score"] is not None and _matches(item, flt)),
+                      key=_best_first)
+    return list(heapq.merge(unrated, rescored, key=_best_first))
+
+
+def _best_first(item):
+    return -item["score"], item["code"]
+
+
+def _finished(row):
+    return row["status"] == COMPLETED or row.get("completed_date") is not None
+
+
+@per_publication_shared  # read-only: scored_projects hands out copies
+def _scored_without_ratings(conn, pub_id):
+    """Every finished project of the publication with a score when no public rating counts, best first."""
+    items = [_scored(r, None) for r in _project_rows(conn, pub_id) if _finished(r)]
+    return tuple(sorted((i for i in items if i["score"] is not None), key=_best_first))
+
+
+def _rated_rows(conn, pub_id):
+    """The finished projects of the publication that have approved public ratings."""
+    approved = select(comments.c.project_code).where(comments.c.status == "approved")
+    result = conn.execute(select(projects).where(projects.c.publication_id == pub_id,
+                                                 projects.c.code.in_(approved)))
+    keys = list(result.keys())
+    return [row for row in (dict(zip(keys, values)) for values in result) if _finished(row)]
 
 
 def department_ranking(conn, pub_id, items):
@@ -116,9 +160,15 @@ def department_ranking(conn, pub_id, items):
 
 def unit_cost_projects(conn, pub_id, flt=PerformanceFilter()):
     """Projects with an output: cost and quantity (yuan, units) on the basis of ledger/performance.py
-    ``unit_cost_basis`` — audited unit cost × actual output once finished, else investment ÷ planned."""
+    ``unit_cost_basis`` — audited unit cost × actual output once finished, else investment ÷ planned.
+    Ordered by project code; callers get their own copies."""
+    return [dict(item) for item in _all_unit_costs(conn, pub_id) if _matches(item, flt, "peer_group")]
+
+
+@per_publication_shared  # read-only: unit_cost_projects hands out copies
+def _all_unit_costs(conn, pub_id):
     out = []
-    for r in _project_rows(conn, pub_id, flt):
+    for r in _project_rows(conn, pub_id):
         if not r["output_unit"]:
             continue
         basis = performance.unit_cost_basis(r["total_investment_fen"] / 100, r["output_planned"],
@@ -128,9 +178,10 @@ def unit_cost_projects(conn, pub_id, flt=PerformanceFilter()):
             out.append({"code": r["code"], "name": r["name"], "peer_group": r["category"], "unit": r["output_unit"],
                         "cost": cost, "quantity": quantity, "basis": kind, "region_code": r["region_code"],
                         "dept_code": r["dept_code"], "year": r["year"]})
-    return out
+    return tuple(out)
 
 
+@per_publication  # no ratings in it: unit costs come from the published rows alone
 def unit_cost_comparison(conn, pub_id, flt=PerformanceFilter()):
     """{"groups": [per category: unit, projects, median unit cost, high/low counts], "outliers": [...]}.
 
@@ -196,12 +247,11 @@ def project_performance(conn, pub_id, code):
     if found is None:
         return None
     row = dict(found)
-    given = ratings(conn)
-    own = _scored(row, given.get(code))
-    peers = [_scored(r, given.get(r["code"])) for r in _project_rows(conn, pub_id, PerformanceFilter(
-        category=row["category"])) if r["output_unit"] == row["output_unit"]
-        and (r["status"] == COMPLETED or r.get("completed_date") is not None)]
-    peers = [p for p in peers if p["score"] is not None]
+    own = _scored(row, ratings(conn, [code]).get(code))
+    # Peers: the scored projects of its category with its output unit (scored_projects keeps only those
+    # with a score); the medians below do not depend on their order.
+    peers = [p for p in scored_projects(conn, pub_id, PerformanceFilter(category=row["category"]))
+             if p["output_unit"] == row["output_unit"]]
     radar = []
     for index, part in enumerate(own["parts"]):
         values = [p["parts"][index]["achievement"] for p in peers if p["parts"][index]["achievement"] is not None]
