@@ -169,6 +169,8 @@ projects = Table(
     Index("ix_projects_sort_investment", "publication_id", "total_investment_fen"),
     Index("ix_projects_sort_disbursed", "publication_id", "disbursed_fen"),
     Index("ix_projects_sort_progress", "publication_id", "progress_pct"),
+    # A contractor's projects (/contractors/<name>, the question box's 「某公司的项目」 and its rankings).
+    Index("ix_projects_contractor", "publication_id", "contractor"),
 )
 
 project_updates = Table(
@@ -198,6 +200,9 @@ payments = Table(
     # A year's payments page counts and sums the year (province scale: ~800,000 rows): from this
     # covering index, without reading the table rows.
     Index("ix_payments_date_amount", "publication_id", "date", "amount_fen"),
+    # What one payee was paid (/contractors/<name>: newest first, the count and sum, by year), from this
+    # covering index instead of a scan of every payment (×2: 260 ms a page; province scale: 2,000,000 rows).
+    Index("ix_payments_payee", "publication_id", "payee", "date", "amount_fen"),
 )
 
 documents = Table(

@@ -166,6 +166,7 @@ TOTAL_GROUPS = {"year": projects.c.year, "region": projects.c.region_code, "cate
                 "contractor": projects.c.contractor, "completed_year": extract("year", projects.c.completed_date)}
 
 
+@per_publication  # the question box asks the same totals again and again; a group-by reads every project
 def project_totals(conn, pub_id, flt, measure="count", by=None):
     """{key: total} of ``measure`` (one of TOTALS) over the filtered projects, grouped ``by`` year | region |
     category | contractor | completed_year, or {None: total}; a sum over no projects is 0."""
@@ -177,6 +178,7 @@ def project_totals(conn, pub_id, flt, measure="count", by=None):
     return {k: v or 0 for k, v in conn.execute(select(key, column).where(*conds).group_by(key))}
 
 
+@per_publication
 def contractor_ranking(conn, pub_id, flt, *, by="count", limit=None):
     """[(contractor, number of projects, total investment fen)] of the filtered projects with a contractor,
     most projects (``by="count"``) or most investment first; ties by name."""
