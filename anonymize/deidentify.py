@@ -14,7 +14,7 @@ from .names import KnownNames, find_names, looks_like_person_name, person_contex
 from .recognizers import Span, find_identifiers, resolve
 
 # Priorities when spans overlap: validated identifiers > known names > addresses > detected names.
-_PRIORITY = {"known": 50, "address": 40, "cue": 30, "weak": 30, "jieba": 20}
+_PRIORITY = {"known": 50, "address": 40, "cue": 30, "weak": 30, "jieba": 20, "stat": 20}
 _QUICK_SKIP = re.compile(r"[\dA-Za-z@＠#\u3007\u4e00-\u9fff\uff10-\uff19]")  # letters: WeChat IDs
 _CACHE_LIMIT = 300_000
 
@@ -58,7 +58,7 @@ def detect(text, known=None, protected=None, user_text=False):
     candidates += [(_PRIORITY["address"], s) for s in find_addresses(text) if not public_address(text, s)]
     produce = PRODUCE_TERMS.spans(text)
     candidates += [(_PRIORITY[s.source], s) for s in names
-                   if not _blocked(s, guard) and not (s.source in ("jieba", "weak") and _blocked(s, produce))]
+                   if not _blocked(s, guard) and not (s.source in ("jieba", "weak", "stat") and _blocked(s, produce))]
     spans = resolve(candidates)
     people = [s for s in spans if s.kind == "person_name"]
     officials = [s for s in spans if s.kind == "official"]

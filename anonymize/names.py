@@ -13,12 +13,14 @@ import jieba.posseg as pseg
 from .chars import simplified
 from .lexicon import LANDSCAPE, MORE_PRODUCE, PRODUCE
 from .literals import LiteralAlternation
+from .namescore import _PERSON_ENDS, STRONG, THRESHOLD, features, score
 from .recognizers import Span
 
 jieba.setLogLevel(60)
 
-# The ~300 most common single-character surnames and the common compound ones.
-SURNAMES = frozenset(
+# The ~300 most common single-character surnames (commonest first: namescore.py reads the rank as
+# a prior) and the common compound ones.
+SURNAME_ORDER = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
     "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔"
     "向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
@@ -29,7 +31,10 @@ SURNAMES = frozenset(
     "那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
     # rarer ones of the Hundred Family Surnames; those that are everyday words (水、山、有、年…) are left out
     "赖萧洪沐仉殳笪缑鄂逄厍訾郗谯宓贲钮荀羿汲邴糜隗蓬钭韶蓟莘郦璩濮郏宦庾夔蒯竺桓郈佴"
+    "郄乜郇禚遆綦酆郯钦肇"
 )
+SURNAMES = frozenset(SURNAME_ORDER)
+SURNAME_RANK = {ch: rank for rank, ch in enumerate(dict.fromkeys(SURNAME_ORDER), 1)}
 COMPOUND_SURNAMES = (
     "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木",
     "澹台", "独孤", "南宫", "西门", "呼延", "万俟", "轩辕", "钟离", "闻人", "申屠", "公冶", "濮阳", "淳于", "单于", "赫连",
@@ -86,11 +91,13 @@ OFFICIAL_TITLES = (
     "副厅长", "部长", "副部长", "院长", "副院长", "校长", "副校长", "所长", "站长", "审计长", "检察长", "庭长",
     "委员", "常委", "巡视员", "调研员", "督查员", "人大代表", "政协委员", "发言人", "同志", "组长", "主任委员",
     "总经济师", "总会计师", "行长", "董事长", "总经理", "总工程师", "干部", "民警", "警官", "第一书记",
+    # village officers in role (村支书、村文书; a natural village's 屯长)
+    "支书", "村支书", "文书", "村文书", "屯长", "村长",
 )
 # Characters after which a nr-tagged word is part of a place or organisation name.
 PLACE_ORG_SUFFIX = tuple("村镇乡庄屯街路桥河湾沟坝山岭寨店集铺营堡坪塘港园苑厂局院校县区市省队社组站所湖江溪洲塘坡岗冲寺庙祠亭塔观洞峡潭") + (
     "公司", "集团", "大道", "小区", "中学", "小学", "医院", "大学", "学院", "合作社", "家庭农场", "景区", "公园", "片区", "工程",
-    "项目", "地块", "水库", "大桥", "纪念馆", "故居", "纪念碑", "陵园", "东路", "西路", "南路", "北路", "中路")
+    "项目", "地块", "水库", "大桥", "纪念馆", "故居", "故里", "纪念碑", "陵园", "东路", "西路", "南路", "北路", "中路")
 # Surname-initial words that jieba sometimes tags nr but are not names.
 NOT_NAMES = frozenset("""
 高新 高速 高层 高中 高温 高压 高效 高度 金融 金额 金属 黄金 黄河 黄土 白天 白色 万元 万亿 方案 方面 方式 方向
@@ -144,7 +151,10 @@ def looks_like_person_name(word, place_end=False):
 # 「王秀芳代表建议…」「李卫国委员在讨论时提出」「夏晓芳代表转交…」「龚芳等9名代表联名」: delegates in the role.
 _DELEGATE_AFTER_RE = re.compile(
     r"^(?:等(?:[\d一二三四五六七八九十几多]+(?:名|位))?(?:[省市县区乡镇]级?)?(?:人大|政协)?(?:代表|委员)(?![会大])|(?:代表|委员)(?:们)?(?:[:：]|建议|提出|指出|表示|认为|发言"
-    r"|说|在|询问|质询|关于|领衔|联名|审议|提交|呼吁|希望|转交|转|视察|调研|督办|参加|出席|一行|介绍|反映|带队|走访|的(?:建议|议案|提案)))")
+    r"|说|在|询问|质询|关于|领衔|联名|审议|提交|呼吁|希望|转交|转|视察|调研|督办|参加|出席|一行|介绍|反映|带队|走访|接待|约见"
+    r"|的(?:建议|议案|提案)"
+    # 「（X代表）」「X代表（福禄乡选区）」: the delegate's own bracket
+    r"|[）)]|[（(][^）)]{0,10}选区[）)]))")
 # 「代表金涛在视察…」「转交代表：X」「提出人：X、Y」: the role word right before the name (not 村民代表).
 # Representatives of private people (工人代表, 投资方代表, 家属代表) are not delegates.
 _DELEGATE_BEFORE_RE = re.compile(r"(?:(?<!村民)(?<!居民)(?<!职工)(?<!家长)(?<!学生)(?<!业主)(?<!工人)(?<!群众)(?<!农民)(?<!家属)"
@@ -161,6 +171,7 @@ _GOV_BODY = (r"(?:局|委员会|办公室|政府|办事处|服务中心|中心|�
 _STAFF_ROLE = (r"(?:负责人|干部|工作人员|联系人|经办人|承办人|办事员|科员|职员|同志|党员干部|网格长|队员"
                r"|[\u4e00-\u9fff]{0,3}(?:专干|网格员|协管员|调解员))")
 _BODY_BEFORE_RE = re.compile(rf"(?:(?:局|委员会|办公室|政府|办事处|中心|残联|妇联|团委|工会|法院|检察院|派出所|[\u4e00-\u9fff]科"
+                             rf"|纪委|纪工委|监委|监察大队|执法大队"
                              rf"|{_OFFICE_UNIT})\s*|{_GOV_BODY}\s?的?{_STAFF_ROLE}[:：\s]*)$")
 # 「…收据上，经办人写的是X」「承办单位：区住建局，经办人：X」: a contact of the body the sentence names.
 _CONTACT_BEFORE_RE = re.compile(r"(?:经办人|联系人|承办人|经手人|签发人|审核人)(?:写的?是|签的?是|是|为)?[:：\s]*$")
@@ -171,7 +182,7 @@ _PRIVATE_IN_SENTENCE = re.compile(r"村民|居民|户主|本人|申请人|收款
 _LIST_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?:[（(][^）)]{0,12}[）)])?[、，,和及]\s*)+$")
 # The signature fields of an office's own record (a receipt, a list, a reply): 「经办：X　审核：Y」「（记录人：X）」
 # 「承办人X已电话告知」. Not when the record is a company's or the other party's (「对方经办人」).
-_STAFF_FIELD_RE = re.compile(r"(?:(?:经办|经手)(?:人|员)?\s?[:：]|(?:审核|复核|审批|审定|核对|制表|填表|记录|验收|承办|批准|签发"
+_STAFF_FIELD_RE = re.compile(r"(?:(?:经办|经手)(?:人|员)?\s?[:：]|(?:^|[\s，,；;])(?:经办|经手)\s?|会计\s?[:：]|(?:审核|复核|审批|审定|核对|制表|填表|记录|验收|承办|批准|签发"
                              r"|分管领导|主管领导|帮扶责任)(?:人|员)?\s?[:：]?)\s?$")
 _PRIVATE_RECORD = re.compile(r"公司|对方|施工方|施工队|企业|个体|村民|居民|户主|收款人|申请人")
 _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
@@ -738,7 +749,7 @@ _CAPITAL_NUMERALS = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 _NUMERALS = frozenset("一二三四五六七八九十两")
 
 
-def not_a_name(text, start, end, by_start, crossing=True):
+def not_a_name(text, start, end, by_start, crossing=True, produce=True):
     """A guessed name that reads as something else: a surname plus an honorific or form of address
     (「马大爷」「张工」「顾姓」), a grade or count (「高二」), an amount in capital numerals (「伍佰元」),
     a two-character guess whose second character starts the next word (「金未|停发」「都是」), a produce
@@ -757,7 +768,7 @@ def not_a_name(text, start, end, by_start, crossing=True):
         return True  # 「和|镇村两级」「由|其子」「村民|宿项目」
     if word[0] in _FUNCTION_SURNAMES and jieba.dt.FREQ.get(given, 0) >= 100:
         return True  # 「原|账号」「公|租房」
-    if word.startswith(_PRODUCE_WORDS):
+    if produce and word.startswith(_PRODUCE_WORDS):
         return True
     if not crossing:
         return False
@@ -1025,6 +1036,7 @@ def _find_names(text):
         _list_names(text, spans)
     _row_names(text, spans)
     _structural_names(text, by_start, spans)
+    _scored_names(text, by_start, spans)
     _list_siblings(text, spans)
     out = []
     for span in sorted(spans.values(), key=lambda s: s.start):
@@ -1034,4 +1046,77 @@ def _find_names(text):
         if official_in_role(text, span.start, span.end):
             span = Span(span.start, span.end, "official", span.value, span.source)
         out.append(span)
-    return out
+    # 「村主任税德华……要求税德华回避」: an official named in role once is that official where the
+    # text names them again
+    officials = {s.value for s in out if s.kind == "official"}
+    return [Span(s.start, s.end, "official", s.value, s.source) if s.kind == "person_name" and s.value in officials
+            else s for s in out]
+
+
+_LEFT_CUE_RE = re.compile(_WEAK_LEFT)  # lookbehinds only: .match(text, pos) reads what stands before pos
+_COMPOUND_AT = re.compile("|".join(COMPOUND_SURNAMES))
+
+
+def scored_readings(text, by_start):
+    """7. Every reading surname + one or two given characters that starts and ends on a jieba token
+    boundary (so it never takes the first character of the next word), with its features
+    (namescore.features): (start, end, features)."""
+    for start in _reading_starts(text, by_start):
+        head = text[start:start + 2]
+        compound = bool(_COMPOUND_AT.match(head))
+        if not compound and head[:1] not in SURNAMES:
+            continue
+        surname_len = 2 if compound else 1
+        rank = 200 if compound else SURNAME_RANK[head[0]]
+        for given_len in (1, 2):
+            end = start + surname_len + given_len
+            if end > len(text) or not re.fullmatch(_HAN + "+", text[start:end]):
+                break
+            if end != len(text) and end not in by_start:
+                continue
+            if text[start + surname_len] in "某氏" or text[end - 1] in _NOT_NAME_END and given_len == 2:
+                continue
+            left = text[max(0, start - 12):start]
+            left_cue = bool(_CUE_END_RE.search(left) or _LEFT_CUE_RE.match(text, start))
+            right_cue = bool(re.match(_WEAK_RIGHT, text[end:end + 12]))
+            strong = bool(_STRONG_RIGHT.match(text, end))
+            yield start, end, features(text, start, end, surname_len, rank, by_start, left_cue, right_cue, strong)
+
+
+def _reading_starts(text, by_start):
+    """Token starts, and a surname jieba glued to the role word before it (「流转户满福|全」)."""
+    for start, (token, flag) in by_start.items():
+        yield start
+        if len(token) >= 3 and flag.startswith("nr") and token[0] in _PERSON_ENDS:
+            yield start + 1
+
+
+def _scored_names(text, by_start, spans):
+    """Names no cue rule announces, by the statistical score (namescore.py): the best reading at
+    each start, never one that overlaps a name found by the rules. A reading that is also a
+    produce / landscape word or an ambiguous compound surname (「白雪」「黄金梨」「东方红」) needs
+    context on both sides and a score from STRONG on."""
+    best = {}
+    for start, end, feats in scored_readings(text, by_start):
+        value = score(feats)
+        if value >= THRESHOLD and value > best.get(start, (None, -1e9, None))[1]:
+            best[start] = (end, value, feats)
+    for start, (end, value, feats) in sorted(best.items()):
+        word = text[start:end]
+        if any(s.start < end and start < s.end for s in spans.values()):
+            continue
+        both_sides = feats["left_cue"] + feats["left_person"] > 0 and feats["right_cue"] + feats["right_strong"] > 0
+        strong = value >= STRONG and both_sides
+        if word[:2] in AMBIGUOUS_COMPOUNDS and not strong:
+            continue
+        if len(word) == 3 and word[:2] not in COMPOUND_SURNAMES and not strong \
+                and jieba.dt.FREQ.get(word[:2], 0) >= 100 and not str(_WORD_TAGS.get(word[:2], "")).startswith("nr"):
+            continue  # 「黄金|梨」「宿舍|楼」: a common word and one more character
+        if not strong and jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD_FREQ:
+            continue  # 「用电高峰」: a dictionary word (even one tagged nr) is a name only with context on both sides
+        if text[end:end + 4].startswith(PLACE_ORG_SUFFIX) or _ORG_AFTER.match(text, end) \
+                or not looks_like_person_name(word, place_end=len(word) == 3) \
+                or not_a_name(text, start, end, by_start, crossing=not strong, produce=not strong) \
+                or _phrase_not_name(word):
+            continue
+        spans[start] = Span(start, end, "person_name", word, "cue" if strong else "stat")

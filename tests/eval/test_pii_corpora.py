@@ -16,7 +16,7 @@ HERE = Path(__file__).resolve().parent / "pii"
 
 FLOORS = {
     "pii_blind1": {"caught": {"address": 57, "bank_card": 26, "email": 16, "id": 39, "landline": 26, "mobile": 59,
-                              "name(known)": 90, "name(unknown)": 128, "other_id": 11, "plate": 16, "qq": 8,
+                              "name(known)": 90, "name(unknown)": 129, "other_id": 11, "plate": 16, "qq": 8,
                               "wechat": 11},
                    "max_public_altered": 10},
     "pii_blind2": {"caught": {"address": 96, "bank_card": 38, "email": 17, "id": 42, "landline": 24, "mobile": 61,
@@ -24,9 +24,9 @@ FLOORS = {
                               "wechat": 7},
                    "max_public_altered": 11},
     "pii_blind3": {"caught": {"address": 71, "bank_card": 37, "email": 5, "id": 22, "landline": 12, "mobile": 42,
-                              "name(known)": 108, "name(unknown)": 314, "other_id": 8, "plate": 12, "qq": 3,
+                              "name(known)": 108, "name(unknown)": 365, "other_id": 8, "plate": 12, "qq": 3,
                               "wechat": 4},
-                   "max_public_altered": 59},
+                   "max_public_altered": 58},
 }
 
 
