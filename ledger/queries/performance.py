@@ -45,11 +45,13 @@ def _project_rows(conn, pub_id, flt=PerformanceFilter()):
     return [dict(zip(keys, row)) for row in result]
 
 
-def _matches(item, flt, category_key="category"):
-    """Whether a scored or unit-cost item (which carries its project's year, region, department and
-    category) lies in the filter: the same test as ``_conditions`` on the project row."""
-    return all(value is None or item[key] == value for key, value in (
-        ("year", flt.year), ("region_code", flt.region), ("dept_code", flt.dept), (category_key, flt.category)))
+def _in_filter(items, flt, category_key="category"):
+    """The scored or unit-cost items (which carry their project's year, region, department and category)
+    that lie in the filter: the same test as ``_conditions`` on the project rows."""
+    wanted = [(key, value) for key, value in (("year", flt.year), ("region_code", flt.region),
+                                              ("dept_code", flt.dept), (category_key, flt.category))
+              if value is not None]
+    return [item for item in items if all(item[key] == value for key, value in wanted)] if wanted else list(items)
 
 
 def ratings(conn, codes=None):
@@ -109,11 +111,11 @@ def scored_projects(conn, pub_id, flt=PerformanceFilter()):
     the ratings."""
     given = ratings(conn)
     rated = {row["code"]: _scored(row, given.get(row["code"])) for row in _rated_rows(conn, pub_id)}
-    unrated = [{**item} for item in _scored_without_ratings(conn, pub_id)
-               if item["code"] not in rated and _matches(item, flt)]
-    rescored = sorted((item for item in rated.values() if item["score"] is not None and _matches(item, flt)),
+    unrated = [{**item} for item in _in_filter(_scored_without_ratings(conn, pub_id), flt)
+               if item["code"] not in rated]
+    rescored = sorted((item for item in _in_filter(rated.values(), flt) if item["score"] is not None),
                       key=_best_first)
-    return list(heapq.merge(unrated, rescored, key=_best_first))
+    return list(heapq.merge(unrated, rescored, key=_best_first)) if rescored else unrated
 
 
 def _best_first(item):
@@ -162,7 +164,7 @@ def unit_cost_projects(conn, pub_id, flt=PerformanceFilter()):
     """Projects with an output: cost and quantity (yuan, units) on the basis of ledger/performance.py
     ``unit_cost_basis`` — audited unit cost × actual output once finished, else investment ÷ planned.
     Ordered by project code; callers get their own copies."""
-    return [dict(item) for item in _all_unit_costs(conn, pub_id) if _matches(item, flt, "peer_group")]
+    return [dict(item) for item in _in_filter(_all_unit_costs(conn, pub_id), flt, "peer_group")]
 
 
 @per_publication_shared  # read-only: unit_cost_projects hands out copies
