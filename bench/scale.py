@@ -124,7 +124,7 @@ def page_types(conn):
     region = json.loads(fetch(conn, f"/api/execution/region/{district['code']}?year={year}"))
     depts = [r for r in region["departments"]["rows"] if r["budget"]]
     project = json.loads(fetch(conn, "/api/projects?per_page=1&sort=disbursed"))["projects"]["rows"][0]
-    return [
+    pages = [
         ("home", ["/"]),
         ("/execution (city)", [f"/execution?year={year}"]),
         ("/execution region", [f"/execution/region/{d['code']}?year={year}" for d in districts[:3]]),
@@ -134,12 +134,22 @@ def page_types(conn):
         ("/projects sorted", ["/projects?sort=disbursed", "/projects?sort=progress",
                               f"/projects?region={district['code']}&sort=disbursed"]),
         ("project page", [f"/projects/{project['code']}"]),
+        ("contractor page", [f"/contractors/{q(project['contractor'])}"] if project.get("contractor") else []),
         ("payments, one year", [f"/records/payments?year={year}", f"/records/payments?year={year}&page=20"]),
         ("expenditures, one year", [f"/records/expenditures?region={district['code']}&year={year}"]),
         ("/compare", ["/compare"]),
+        ("/compare, a month", [f"/compare?year={year}&month=6", f"/compare?year={year - 1}&month=12"]),
+        ("/execution, a month", [f"/execution?year={year}&month={m}" for m in (3, 6, 9)]),
+        ("/performance", ["/performance", "/performance?page=3"]),
+        ("/performance filtered", [f"/performance?region={district['code']}", f"/performance?year={year}"]),
+        ("JSON /api/execution", [f"/api/execution?year={year}", f"/api/execution?year={year}&month=6"]),
+        ("JSON /api/compare", ["/api/compare"]),
+        ("JSON /api/projects sorted", ["/api/projects?sort=disbursed", "/api/projects?sort=progress&page=3"]),
+        ("JSON /api/performance", ["/api/performance"]),
         ("/search", [f"/search?q={q(text)}" for text in SEARCH_QUERIES]),
         ("/api/search", [f"/api/search?q={q(text)}" for text in SEARCH_QUERIES]),
     ]
+    return [(label, urls) for label, urls in pages if urls]
 
 
 def downloads(conn):
