@@ -124,6 +124,8 @@ def page_types(conn):
     region = json.loads(fetch(conn, f"/api/execution/region/{district['code']}?year={year}"))
     depts = [r for r in region["departments"]["rows"] if r["budget"]]
     project = json.loads(fetch(conn, "/api/projects?per_page=1&sort=disbursed"))["projects"]["rows"][0]
+    last = json.loads(fetch(conn, "/api/compare"))["month"]  # the last month with data (0: whole years only)
+    months = sorted({1, max(1, last // 2), last}) if last else []
     pages = [
         ("home", ["/"]),
         ("/execution (city)", [f"/execution?year={year}"]),
@@ -138,11 +140,12 @@ def page_types(conn):
         ("payments, one year", [f"/records/payments?year={year}", f"/records/payments?year={year}&page=20"]),
         ("expenditures, one year", [f"/records/expenditures?region={district['code']}&year={year}"]),
         ("/compare", ["/compare"]),
-        ("/compare, a month", [f"/compare?year={year}&month=6", f"/compare?year={year - 1}&month=12"]),
-        ("/execution, a month", [f"/execution?year={year}&month={m}" for m in (3, 6, 9)]),
+        ("/compare, a month", [f"/compare?year={year}&month={m}" for m in months]),
+        ("/execution, a month", [f"/execution?year={year}&month={m}" for m in months]),
         ("/performance", ["/performance", "/performance?page=3"]),
         ("/performance filtered", [f"/performance?region={district['code']}", f"/performance?year={year}"]),
-        ("JSON /api/execution", [f"/api/execution?year={year}", f"/api/execution?year={year}&month=6"]),
+        ("JSON /api/execution", [f"/api/execution?year={year}"] + [f"/api/execution?year={year}&month={m}"
+                                                                   for m in months[:1]]),
         ("JSON /api/compare", ["/api/compare"]),
         ("JSON /api/projects sorted", ["/api/projects?sort=disbursed", "/api/projects?sort=progress&page=3"]),
         ("JSON /api/performance", ["/api/performance"]),
