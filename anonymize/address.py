@@ -9,7 +9,8 @@ from .chars import simplified
 from .recognizers import Span
 
 # A name part that cannot swallow the words before it (「家住」「位于」「走访了」) or an admin level.
-_PART = r"(?:(?![住在于的与及向到从是为镇乡区县市省道我了过给把对，。；、,.;:：\s])[\u4e00-\u9fff]){1,6}"
+# 道 only where it ends 街道 (「二道河子村」「南十四道街」 hold it).
+_PART = r"(?:(?![住在于的与及向到从是为镇乡区县市省我了过给把对，。；、,.;:：\s])(?!(?<=街)道)[\u4e00-\u9fff]){1,6}"
 _CN = r"[一二三四五六七八九十百零〇两]"
 _NUM = rf"(?:[0-9０-９]+|{_CN}+)"
 _DIGITS = r"[0-9０-９]+"
@@ -18,22 +19,30 @@ _BUILDING = rf"(?:{_NUM}|[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座|期|区)"
 _ROOM = rf"(?:\s?-?{_NUM}单元)?(?:\s?-?(?:{_FLOOR}|{_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户)?))?"
 _RANGE = rf"{_DIGITS}(?:[-－—]{_DIGITS}){{1,2}}(?:室|号)?"
 _ESTATE = (r"(?:小区|花园|公寓|家园|新村|新城|苑|府|名城|名都|广场|大厦|(?<!公)园|里|庭|居|阁|邸|坊|湾|城|郡|宿舍楼|宿舍|大院|家属院|家属区"
-           r"|公租房|廉租房|安置房|安置区"
+           r"|公租房|廉租房|安置房|安置区|家属楼"
            rf"|{_CN}{{1,2}}区)")  # 「朝晖八区」: a numbered part of an estate
 _STREET = r"(?:路|街|巷|大道|大街|胡同|弄)"
+_HOUSE = rf"(?:{_DIGITS}|{_CN}{{1,6}})"  # 「南勋街一百零八号」
 _SIDE = r"(?:[东西南北中]段?)?"  # 「环城北路东段181号」「解放路西12弄15号」
 _DETAIL = re.compile(
     # rural: 李家村3组12号, 李家村委会五组, 张家村12号, 枫树村五组14户
-    rf"{_PART}村(?:委会)?(?:{_NUM}(?:组|社|队|屯)(?:{_NUM}(?:号|户))?|{_DIGITS}号)"
+    # (a 屯 or 寨 is a village too: 佟家屯3组8号)
+    rf"{_PART}(?:村(?:委会)?|屯|寨)(?:{_NUM}(?:组|社|队|屯)(?:{_NUM}(?:号|户))?|{_DIGITS}号)"
     # estate: 锦绣小区12栋2单元301室, 阳光花园3号楼502, 幸福小区12-502, 朝晖八区34幢2单元一楼, 人才公寓B栋1206
-    rf"|{_PART}{_ESTATE}(?:{_BUILDING}{_ROOM}|{_RANGE}|{_NUM}号(?:{_BUILDING})?{_ROOM})"
+    rf"|{_PART}{_ESTATE}(?:{_BUILDING}{_ROOM}|{_RANGE}|{_NUM}号(?:{_BUILDING})?{_ROOM}"
+    # 「铁路家属楼2门301」: a stairway (门, the north-east's word for 单元) and a room
+    rf"|{_NUM}(?:单元|门)\s?-?{_DIGITS}(?:室|号|房)?)"
     # street number: 人民路88号(3栋)(2单元)(502室)(三楼), 新华路218弄5号302室, 环城北路东段181号
-    rf"|{_PART}{_STREET}{_SIDE}{_DIGITS}(?:[-－]{_DIGITS})?(?:弄{_DIGITS})?号(?:附{_DIGITS}号)?(?:院)?(?:{_BUILDING})?{_ROOM}"
+    rf"|{_PART}{_STREET}{_SIDE}{_HOUSE}(?:[-－]{_DIGITS})?(?:弄{_DIGITS})?号(?:附{_DIGITS}号)?(?:院)?(?:{_BUILDING})?{_ROOM}"
     # a numbered estate block written as three numbers: 杨柳郡2期17-1-903
     rf"|{_PART}(?:{_DIGITS}期)?(?<![0-9０-９]){_DIGITS}[-－]{_DIGITS}[-－][0-9０-９]{{3,4}}(?![0-9０-９])"
     # building and room with no road before them: 3栋2单元502室, 7幢1801, 5号楼3单元201, 12幢3单元一楼
     # (an estate's name without its suffix may stand before them: 滨江名都5栋1单元1203)
-    rf"|(?:{_PART})?(?<![0-9０-９]){_DIGITS}(?:栋|幢|号楼|座)(?:\s?-?{_NUM}单元)?\s?-?(?:{_FLOOR}|{_DIGITS}(?:室|号|房)?)"
+    # (「3栋东门2楼」: a side door before the floor; 「7栋3单元」: a stairway of a few homes is a home too)
+    rf"|(?:{_PART})?(?<![0-9０-９]){_DIGITS}(?:栋|幢|号楼|座)(?:[东西南北中]门)?(?:\s?-?{_NUM}(?:单元|门))?\s?-?(?:{_FLOOR}|{_DIGITS}(?![0-9０-９]*(?:单元|门))(?:室|号|房)?)"
+    rf"|(?:{_PART})?(?<![0-9０-９]){_DIGITS}(?:栋|幢|号楼|座)\s?-?{_NUM}单元"
+    # 「37号2单元401」: a house number, a stairway and a room with no road before them
+    rf"|(?<![0-9０-９]){_DIGITS}号\s?-?{_NUM}单元\s?-?{_DIGITS}(?:室|号|房)?"
     rf"|(?<=住)(?:在|址[:：]?)?{_RANGE}"
 )
 _TOWN_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道|街办))$")
@@ -47,7 +56,7 @@ def _is_detail(value):
 
 # Building, unit, room and floor parts that may follow a match (「彩虹城三期|6号楼2单元1201」):
 # a span always runs on to the last of them, so generalising it leaves no room number behind.
-_TAIL = re.compile(rf"(?:\s?-?(?:附{_DIGITS}号|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户)|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
+_TAIL = re.compile(rf"(?:\s?-?(?:附{_DIGITS}号|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户)|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
                    rf"|{_DIGITS}(?![0-9０-９,，.]*(?:元|万|年|月|日|%|人|户|亩|米|吨|个|名|次|岁|平方|辆|台))))+")
 
 

@@ -91,16 +91,23 @@ _WECHAT = re.compile(r"(?<![A-Za-z])(?:微信|薇信|威信|(?i:wx|vx|weixin|wec
 # 「许可证号」「营业执照号」 are a business's registrations, 「凭证号」 a voucher's; IDs and travel
 # permits (身份证、回乡证、通行证、护照) have their own recognizers.
 _NOT_PERSONAL_PAPERS = "".join(f"(?<!{w})" for w in ("许可", "执照", "资格", "合格", "登记", "凭", "身份", "回乡", "通行", "保"))
-# A certificate number: letters and digits (「SC5113240003172」「150102D0087236」), or digits only.
-_PAPER_NUMBER = r"(?<![0-9A-Za-z])([A-Za-z]{1,2}[0-9]{6,16}|[0-9]{6}[A-Za-z][0-9]{5,10}|[0-9]{13,20})(?![0-9A-Za-z])"
+# A certificate number: letters and digits (「SC5113240003172」「150102D0087236」, a province prefix
+# 「HLJ2310020045871」, 「T」 and an ID number on an electrician's licence), or digits only.
+_PAPER_NUMBER = r"(?<![0-9A-Za-z])([A-Za-z]{1,4}[0-9]{5,17}[0-9Xx]|[0-9]{6}[A-Za-z][0-9]{5,10}|[0-9]{13,20})(?![0-9A-Za-z])"
 # Cards and certificates that name a person: their number follows, maybe after 「号」 or in brackets
 # (「社保卡（卡号R39018264）」「社保卡（R52186403）」); any other 「…证」 needs 「证号」.
-_NAMED_CARDS = r"(?:社保卡|社会保障卡|医保卡|医疗保险卡|残疾证|残疾人证|居住证|就诊卡|优待证|优抚证|退役军人证|军官证|士兵证|低保证|五保证|特困证)"
+_NAMED_CARDS = (r"(?:社保卡|社会保障卡|医保卡|医疗保险卡|残疾证|残疾人证|居住证|就诊卡|优待证|优抚证|退役军人证|军官证|士兵证|低保证|五保证|特困证"
+                 r"|住院|病案|门诊)")  # a hospital's admission, case and outpatient numbers name one patient
 _OTHER_ID = re.compile(r"(?:" + _NAMED_CARDS + r"(?:号码|证号|卡号|编号|号)?|" + _NOT_PERSONAL_PAPERS + r"证(?:号码|号))"
                        r"\s?(?:是|为)?\s?[:：（(]?\s?(?:卡号|证号|号码|编号)?\s?[:：]?\s?" + _PAPER_NUMBER)
 # 「医保个人编号51000024117683521」「参保编号…」「医保号…」: a person's insurance number after its cue.
 _INSURANCE_ID = re.compile(r"(?:医保|社保|参保|养老保险|医疗保险|新农合)(?:人员|个人)?(?:编号|号码|号|账号|帐号)\s?(?:是|为)?\s?[:：]?\s?"
                            r"(?<![0-9A-Za-z])([0-9]{8,20})(?![0-9A-Za-z])")
+# A household's utility account 「户号RL-XA-0306017」「供暖户号：3102…」 (several: 「户号A-1、A-2」): the
+# account names one home.
+_ACCOUNT = r"[A-Za-z0-9]{1,6}(?:-[A-Za-z0-9]{1,10}){0,3}"
+_HOUSEHOLD_ACCOUNT = re.compile(r"(?:用户|缴费|供热|供暖|采暖|热力|水费|电费|燃气)?户号\s?(?:是|为)?\s?[:：]?\s?"
+                                rf"(?<![0-9A-Za-z-])((?=[A-Za-z0-9-]*\d{{4}}){_ACCOUNT}(?:[、,，]\s?{_ACCOUNT})*)(?![0-9A-Za-z-])")
 # A real-estate certificate 「川（2019）仪陇县不动产权第0006342号」 names one owner's property.
 _PROPERTY_CERT = re.compile("((?:[" + "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼" + r"])?\s?[（(]\s?\d{4}\s?[）)]"
                             r"[\u4e00-\u9fff]{0,12}?不动产权第\s?\d{4,10}\s?号)")
@@ -109,7 +116,7 @@ _PROPERTY_CERT = re.compile("((?:[" + "京津沪渝冀豫云辽黑湘皖鲁新�
 # Above a mobile or bank card (a 社保卡号 is not a bank card), below a validated resident ID (a
 # 残疾证号 that holds one is that ID).
 CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("other_id", _OTHER_ID, 82), ("other_id", _INSURANCE_ID, 82),
-        ("other_id", _PROPERTY_CERT, 82)]
+        ("other_id", _PROPERTY_CERT, 82), ("other_id", _HOUSEHOLD_ACCOUNT, 82)]
 
 _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 
@@ -147,9 +154,14 @@ def find_identifiers(text, user_text=False):
         for m in rec.pattern.finditer(view):
             if rec.validate(view, m, user_text):
                 spans.append((rec.priority, Span(m.start(), m.end(), rec.kind, text[m.start():m.end()])))
+    ids = [s for _p, s in spans if s.kind == "id_number"]
     for kind, pattern, priority in CUED:
         for m in pattern.finditer(view):
-            spans.append((priority, Span(m.start(1), m.end(1), kind, text[m.start(1):m.end(1)])))
+            start, end = m.start(1), m.end(1)
+            # 「电工证号T2310…0311」: a certificate number made of a letter and an ID number is the
+            # certificate (the ID inside it is masked with it)
+            holds_id = any(start < i.start and i.end == end and i.start - start <= 2 for i in ids)
+            spans.append((95 if holds_id else priority, Span(start, end, kind, text[start:end])))
     return spans
 
 

@@ -1,0 +1,55 @@
+"""House-level addresses and certificate numbers in the forms the third blind corpus showed leaking
+(issue #19), as general rules: a 屯 or 寨 as the village, 道 inside a place name, a stairway (单元,
+or 门 as the north-east writes it) with or without a room, a side door before the floor, a house
+number in Chinese numerals; province-prefixed card numbers, hospital numbers, utility accounts, and a
+certificate number made of a letter and an ID number."""
+import pytest
+
+from anonymize import Deidentifier
+from anonymize.address import find_addresses
+from anonymize.recognizers import find_identifiers, resolve
+
+
+@pytest.mark.parametrize("text, address", [
+    ("救助对象住石门屯2组9号，", "石门屯2组9号"),
+    ("她家在三道沟村5组21号", "三道沟村5组21号"),
+    ("住东二条路粮库家属楼3门502 楼道没灯", "粮库家属楼3门502"),
+    ("住户在水厂八号院2栋西门3楼，", "水厂八号院2栋西门3楼"),
+    ("9栋2单元的业主反映", "9栋2单元"),
+    ("迁居长春市朝阳区湖西路45号1单元302，", "湖西路45号1单元302"),
+    ("老屋在胜利街二百一十号 没人住", "胜利街二百一十号"),
+])
+def test_house_level_addresses(text, address):
+    # the span may start at the road (addresses are generalised from the road down) but holds it all
+    assert any(address in s.value and s.value.endswith(address) for s in find_addresses(text))
+
+
+@pytest.mark.parametrize("text", ["小区东门", "3门课程都及格", "第2单元考试", "白山街道李家村", "门诊楼2024年改造"])
+def test_look_alikes_are_not_addresses(text):
+    assert find_addresses(text) == []
+
+
+def test_a_street_office_before_a_village_stays_outside_the_address():
+    assert [s.value for s in find_addresses("白山街道李家村3组12号")] == ["李家村3组12号"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("优待证号JL220102200012345，", "JL220102200012345"),
+    ("社保卡号HLJ2301020012345 补贴", "HLJ2301020012345"),
+    ("患者住院号ZY20230405012，", "ZY20230405012"),
+    ("供暖户号RL-DA-0203011 地址", "RL-DA-0203011"),
+    ("电工证号T11010519491231002X）", "T11010519491231002X"),
+])
+def test_certificate_and_account_numbers(text, value):
+    found = [(s.kind, s.value) for s in resolve(find_identifiers(text))]
+    assert ("other_id", value) in found
+
+
+@pytest.mark.parametrize("text", ["户号共计1200户", "住院部2号楼", "门诊量20230405人次"])
+def test_look_alikes_are_not_certificates(text):
+    assert [s for s in resolve(find_identifiers(text)) if s.kind == "other_id"] == []
+
+
+def test_every_account_of_a_list_is_masked():
+    out = Deidentifier("unit-test-key").text("户号RL-DA-0203011、RL-DA-0203012")
+    assert "0203011" not in out and "0203012" not in out
