@@ -39,6 +39,14 @@ def arg_code(name, label):
     return raw or None
 
 
+def arg_name(name, label, max_length=128):
+    """A name as written (a payee, a company), or None when absent; longer than any stored name is refused."""
+    raw = _text(name)
+    if len(raw) > max_length:
+        raise UserError("bad_request", f"参数「{label}」太长（最多 {max_length} 个字）")
+    return raw or None
+
+
 def arg_ints(name, *, low, high, label):
     """Every integer given for ``name`` (?year=2024&year=2025), each in [low, high]; [] when absent."""
     values = []

@@ -76,6 +76,7 @@ class PaymentFilter:
     project: str | None = None
     year: int | None = None
     payee_type: str | None = None  # 单位 / 个人
+    payee: str | None = None  # one payee by its full name (a company; persons are pseudonyms)
 
 
 def _payment_conditions(pub_id, flt):
@@ -86,6 +87,8 @@ def _payment_conditions(pub_id, flt):
         conds.append(payments.c.date.between(dt.date(flt.year, 1, 1), dt.date(flt.year, 12, 31)))
     if flt.payee_type:
         conds.append(payments.c.payee_type == flt.payee_type)
+    if flt.payee:
+        conds.append(payments.c.payee == flt.payee)
     return conds
 
 

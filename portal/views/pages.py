@@ -17,7 +17,7 @@ from ledger.queries import records as q_rec
 from ledger.queries import reference as q_ref
 from ledger.queries.execution import Scope
 
-from ..args import arg_code, arg_codes, arg_int, arg_ints, arg_number
+from ..args import arg_code, arg_codes, arg_int, arg_ints, arg_name, arg_number
 from ..context import connection, engine, publication
 from ..errors import MESSAGES
 from . import charts, performance_parts
@@ -437,7 +437,7 @@ def records(kind, fmt):
     if kind == "payments":
         flt = q_rec.PaymentFilter(project=arg_code("project", "项目编号"),
                                   year=arg_int("year", low=1900, high=2200, label="年度"),
-                                  payee_type=request.args.get("payee_type") or None)
+                                  payee_type=request.args.get("payee_type") or None, payee=arg_name("payee", "收款人"))
         page = q_rec.payment_records(conn, pub_id, flt, **paging)
         stream = streamed(q_rec.payment_rows, pub_id, flt)
         if flt.project:
@@ -446,7 +446,7 @@ def records(kind, fmt):
         columns = record_columns(kind)
         links = {"project_code": lambda r: url_for("pages.project", code=r["project_code"])
                  if r.get("project_code") else None}
-        filters = {"project": flt.project, "year": flt.year, "payee_type": flt.payee_type}
+        filters = {"project": flt.project, "year": flt.year, "payee_type": flt.payee_type, "payee": flt.payee}
     else:
         scope = records_scope()
         region, dept, class_code = scope.region, scope.dept, scope.class_code
