@@ -10,13 +10,13 @@ from dataclasses import dataclass
 
 from . import unmatched
 from .ir import Kind, Measure
-from .vocab import semantic
+from .vocab import pattern, semantic
 
 
 @dataclass
 class Decline:
     reason: str  # no_subject | no_data | procedure | opinion | future | unknown_place | unknown_region
-    # | unknown_dept | unknown_project | out_of_range | unsure
+    # | unknown_dept | unknown_project | out_of_range | unsure | record_search
     message: str
 
     def to_dict(self):
@@ -73,7 +73,19 @@ def subject(text, slots, lexicon):
     if word and not _first(text, words("money")):
         return Decline("no_subject", f"本站只有财政预算和支出数据，没有「{word}」方面的信息；"
                                      "如想了解相关支出，可以问「……支出是多少」。")
-    return _place(slots, lexicon) or _unmatched(slots, lexicon)
+    return _place(slots, lexicon) or _unmatched(slots, lexicon) or _record_search(text, slots)
+
+
+def _record_search(text, slots):
+    """「枫林区医院」「松岗养老院」「星桥老小区改造」: a facility or a kind of record named and nothing asked of it (no
+    question word, no measure, no period): the person looks for records, so the keyword results answer, not
+    a total of the spending class the facility belongs to."""
+    if slots.projects or slots.contractors or (slots.period is not None and slots.period.explicit):
+        return None
+    record = _first(text, words("record_words"))
+    if record is None or pattern("asks_something").search(text):
+        return None
+    return Decline("record_search", f"这像是在找具体的项目或记录（「{record}」），不是问一个数字；下面是关键词搜索结果。")
 
 
 def _unmatched(slots, lexicon):

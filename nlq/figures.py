@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ledger.queries import measures
 from ledger.queries import projects as q_proj
+from ledger.queries import records as q_rec
 from ledger.queries import reference as q_ref
 from ledger.queries.execution import Scope, amounts
 
@@ -179,6 +180,17 @@ def project_filter(query, lexicon, period):
         started_months=(period.month_from, period.month_to) if started and period.month_from else None,
         completed_years=tuple(period.years) if completed else None,
         completed_months=(period.month_from, period.month_to) if completed and period.month_from else None)
+
+
+def payment_filter(query):
+    """The payments a 「付给某公司多少钱」 question covers: to the payee named, in the year named (the builder
+    takes only periods that are whole years of payments)."""
+    return q_rec.PaymentFilter(payee=query.contractor, year=query.period.year_from if query.period else None)
+
+
+def payment_totals(conn, pub_id, query):
+    """(number of payments, Σ amount in fen)."""
+    return q_rec.payment_totals(conn, pub_id, payment_filter(query))
 
 
 PROJECT_SORTS = {"disbursed": "disbursed", "progress": "progress"}  # else by investment

@@ -29,6 +29,7 @@ RULES = (
     comparison.years,  # 「2024年和2025年」
     trend.monthly,  # 「每月支出」
     trend.monthly_rate,  # 「每月执行进度」
+    ranking.named_total,  # 「辽宁、吉林、黑龙江支出合计」
     comparison.named,  # two regions, departments or classes
     ranking.by_growth,  # 「哪个区增长最快」
     growth.growth,  # 「同比增长多少」

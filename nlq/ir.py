@@ -38,6 +38,7 @@ class Measure(StrEnum):
     PER_CAPITA = "per_capita"
     DISBURSED = "disbursed"
     REMAINING = "remaining"  # budget − spent
+    PAID = "paid"  # treasury payments to one payee (国库集中支付: 付给某公司多少钱)
 
 
 class Group(StrEnum):
@@ -64,7 +65,7 @@ class Versus(StrEnum):
     PREVIOUS = "previous"  # the months just before (环比)
 
 
-MONEY = (Measure.SPENT, Measure.BUDGET, Measure.INVESTMENT, Measure.DISBURSED, Measure.REMAINING)
+MONEY = (Measure.SPENT, Measure.BUDGET, Measure.INVESTMENT, Measure.DISBURSED, Measure.REMAINING, Measure.PAID)
 RATIOS = (Measure.RATE, Measure.SHARE, Measure.GROWTH)
 
 

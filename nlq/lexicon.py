@@ -351,16 +351,33 @@ def _add_projects(lex, conn, pub_id):
         if category:
             lex.add(category, Entry("category", category, category))
     _add_outputs(lex, conn, pub_id)
-    for (contractor,) in conn.execute(select(projects.c.contractor).where(
-            projects.c.publication_id == pub_id, projects.c.contractor.is_not(None)).distinct()):
+    names = [c for (c,) in conn.execute(select(projects.c.contractor).where(
+        projects.c.publication_id == pub_id, projects.c.contractor.is_not(None)).distinct().order_by(projects.c.contractor))]
+    for contractor in names:
         entry = Entry("contractor", contractor, contractor)
         lex.add(contractor, entry)
         short = _strip_suffix(contractor, vocab.words("company_suffixes"))
         if short and len(short) >= 4:
             lex.add(short, entry)
+    for alias, contractor in _trade_names(lex, names).items():
+        lex.add(alias, Entry("contractor", contractor, contractor))
     for status, words in semantic()["status_words"].items():
         for word in words:
             lex.add(word, Entry("status", status, status))
+
+
+def _trade_names(lex, names):
+    """{「梅溪华建」: 梅溪华建建设集团有限公司}: a company's usual short name, its place and the two characters of
+    its trade name after it (地名 + 字号), where exactly one company has it and it names nothing else."""
+    places = sorted({re.sub("[区县市]$", "", n) for n in lex.region_names.values()} | {lex.root_name},
+                    key=len, reverse=True)
+    found = {}
+    for name in names:
+        place = next((p for p in places if len(p) >= 2 and name.startswith(p)), None)
+        if place and len(name) >= len(place) + 4:
+            found.setdefault(name[:len(place) + 2], []).append(name)
+    return {alias: owners[0] for alias, owners in found.items()
+            if len(owners) == 1 and alias not in lex.surfaces and alias != owners[0]}
 
 
 def _add_project(lex, row):
@@ -369,6 +386,7 @@ def _add_project(lex, row):
     lex.project_region[row.code] = row.region_code
     entry = Entry("project", row.code, row.name)
     lex.add(row.name, entry)
+    lex.add(row.code, entry)  # 「项目2026-990000-0089已拨付多少钱」: the code names the project too
     short = re.sub(r"^(\d{4}年)", "", row.name)
     if short != row.name:
         lex.add(short, entry)

@@ -33,6 +33,12 @@ def projects(flt, pub_id):
     return "/projects?" + urlencode(filter_args(flt) + [("pub", str(pub_id))])
 
 
+def payments(flt, pub_id):
+    """/records/payments of one payee (and year): the vouchers a 「付给某公司多少钱」 answer adds up."""
+    args = [(key, str(value)) for key, value in (("payee", flt.payee), ("year", flt.year)) if value is not None]
+    return "/records/payments?" + urlencode(args + [("pub", str(pub_id))])
+
+
 def project(code, pub_id):
     return f"/projects/{code}?" + urlencode({"pub": pub_id})
 

@@ -15,12 +15,12 @@ from . import cues as cue_stage
 from . import decline, intent, unmatched
 from . import slots as slot_stage
 from .ir import Parse, Query
-from .vocab import pattern
+from .vocab import pattern, semantic
 
 
 def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     """Parse normalised ``text``. ``matcher(words) -> [(Entry, score)]`` resolves unknown words."""
-    text = pattern("framing").sub(" ", text)
+    text = expand_region_groups(pattern("framing").sub(" ", text), lexicon)
     slots = slot_stage.read(text, lexicon, as_of)
     slot_stage.match_unknown(slots, matcher, cue_stage.project_subject(slots))
     ctx = intent.Context(text, lexicon, as_of, slots, cue_stage.read(slots, lexicon, as_of))
@@ -29,6 +29,16 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     if query is None:
         return Parse(None, 0.0, text, slots.notes, [], slots.unknown, declined)
     return _doubted(_confidence(intent.refine(query, ctx), slots, text), slots, lexicon)
+
+
+def expand_region_groups(text, lexicon):
+    """「东北三省」→「辽宁省、吉林省、黑龙江省」: a group of regions ([region_groups]) becomes the regions it
+    names, when the publication has every one (a group the publication lacks stays a word it does not know)."""
+    known = set(lexicon.region_names.values())
+    for group, names in sorted(semantic()["region_groups"].items(), key=lambda kv: -len(kv[0])):
+        if group in text and set(names) <= known:
+            text = text.replace(group, "、".join(names))
+    return text
 
 
 def _doubted(parsed, slots, lexicon):

@@ -7,10 +7,11 @@ from .ir import MONEY, RATIOS, Group, Kind, Measure, Order
 MEASURE_LABELS = {Measure.SPENT: "支出", Measure.BUDGET: "预算", Measure.RATE: "执行率", Measure.SHARE: "占比",
                   Measure.GROWTH: "同比增长", Measure.COUNT: "项目数", Measure.OUTPUT: "实物产出",
                   Measure.INVESTMENT: "总投资", Measure.PROGRESS: "进度", Measure.PER_CAPITA: "人均支出",
-                  Measure.DISBURSED: "已拨付资金", Measure.REMAINING: "预算余额（预算 − 已支出）"}
+                  Measure.DISBURSED: "已拨付资金", Measure.REMAINING: "预算余额（预算 − 已支出）",
+                  Measure.PAID: "支付金额"}
 UNITS = {Measure.SPENT: "元", Measure.BUDGET: "元", Measure.REMAINING: "元", Measure.INVESTMENT: "元",
          Measure.DISBURSED: "元", Measure.PER_CAPITA: "元/人", Measure.RATE: "%", Measure.SHARE: "%",
-         Measure.GROWTH: "%", Measure.COUNT: "个", Measure.PROGRESS: "%"}
+         Measure.GROWTH: "%", Measure.COUNT: "个", Measure.PROGRESS: "%", Measure.PAID: "元"}
 HEADS = {Group.REGION: "地区", Group.DEPT: "部门", Group.CLASS: "科目", Group.KUAN: "科目（款）"}
 
 
@@ -136,10 +137,7 @@ def order_words(query):
 
 def scope_words(query, lexicon):
     """(region, department, class) of the question as understood, in words."""
-    region_list = "、".join(region_name(lexicon, c) for c in query.regions)
-    every = sorted(c for c in lexicon.region_names if lexicon.region_level.get(c) == 1)
-    if len(every) > 3 and sorted(query.regions) == every:  # 「各区县合计」: every region of the level, summed
-        region_list = f"{lexicon.each_word}合计" + ("（不含市本级）" if lexicon.root_name.endswith("市") else "")
+    region_list = regions_words(lexicon, query.regions)
     region = region_list or lexicon.root_name
     if query.group == Group.REGION and query.kind != Kind.COMPARISON:
         region = lexicon.each_word
@@ -157,6 +155,14 @@ def scope_words(query, lexicon):
                          if c in lexicon.class_names)
         cls = f"民生支出（{codes}）"
     return region, dept, cls
+
+
+def regions_words(lexicon, codes):
+    """「鹭洲区、澄湖区」, or 「各区县合计（不含市本级）」「各省合计」 for every region of the level, summed."""
+    every = sorted(c for c in lexicon.region_names if lexicon.region_level.get(c) == 1)
+    if len(every) > 3 and sorted(codes) == every:
+        return f"{lexicon.each_word}合计" + ("（不含市本级）" if lexicon.root_name.endswith("市") else "")
+    return "、".join(region_name(lexicon, c) for c in codes)
 
 
 def place(region, dept):

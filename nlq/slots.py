@@ -34,6 +34,7 @@ class Slots:
     region_whole: bool = False  # 全市 / 全国 named
     region_each: bool = False  # 各区 / 哪个省: the regions as a group
     each_noun: str | None = None  # which regions: 「哪个县」 the counties only
+    each_at: int = -1  # where the word for the regions as a group stands (「占各省…合计」: inside the whole)
     depts: list = field(default_factory=list)
     dept_each: bool = False
     class_each: bool = False  # 各类支出 / 哪方面
@@ -79,6 +80,8 @@ def read(text, lexicon, as_of):
     _resolve_places(slots, lexicon)
     _resolve_groups(slots)
     _read_leftovers(slots, lexicon)
+    if len(slots.regions) >= 2:  # 「贵州、云南、广西三省区」: the count restates the regions named
+        slots.unknown = [w for w in slots.unknown if not vocab.pattern("region_count").match(w)]
     if slots.outputs:
         slots.category = slots.category or slots.outputs[0]
         slots.classes = []  # 「幼儿园学位」「医院病床」: the output names the projects; the class word is part of it
@@ -131,6 +134,7 @@ def _region_whole(slots, lexicon, entry, entries, start, end, surface):
 
 def _region_each(slots, lexicon, entry, entries, start, end, surface):
     slots.region_each = True
+    slots.each_at = start
     # 「哪个区」「三个区」 mean the 区 (not the 县); 「各区」「每个区」 stay loose (各区县)
     slots.each_noun = None if surface[:1] in "各每分所" and entry.value == "区" else entry.value
 
@@ -239,6 +243,8 @@ def _resolve_groups(slots):
     # 「社保和就业支出里哪一项执行率最低」: the 款 of the 类 named, ranked
     slots.kuan_each = bool(slots.classes) and all(len(c) == 3 for c in slots.classes) and not slots.region_each \
         and not slots.dept_each and vocab.found("each_kuan", slots.text)
+    if not slots.classes and vocab.found("kuan_level", slots.text):  # 「三个款级科目」: every 款
+        slots.kuan_each = True
     if slots.kuan_each:
         slots.class_each = True
     if slots.class_each:
@@ -270,6 +276,7 @@ def _read_leftovers(slots, lexicon):
         if not slots.region_each and not slots.dept_each and not slots.class_each and len(slots.regions) < 2:
             slots.region_each = True  # 「排名前三的省」「支出最高的区县」: the regions, ranked
             slots.each_noun = noun.group(0).removesuffix("份")
+            slots.each_at = noun.start()
     slots.unknown = unknown_words(slots.rest, lexicon)
     # Cue and measure words count only outside names and time words: 「前年」 is no 「前」 (top),
     # 「彩票公益金安排的支出」 names a 款, it does not ask for a budget (安排).

@@ -125,7 +125,7 @@ def share_whole_words(query, lexicon, region, what):
     if not query.share_of:
         return "总支出"
     regions = query.share_of.get("regions")
-    where = ("、".join(present.region_name(lexicon, c) for c in regions) or lexicon.root_name) if regions is not None \
+    where = (present.regions_words(lexicon, regions) or lexicon.root_name) if regions is not None \
         else (region if query.regions else "")
     whole = where + ("、".join(present.class_name(lexicon, c) for c in query.share_of.get("classes") or [])
                      or ("民生支出" if query.share_of.get("class_set") else "总支出"))

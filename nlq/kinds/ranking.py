@@ -1,8 +1,10 @@
 """Rankings: regions, departments or classes ordered by a measure (「哪个区教育支出最高」「花钱最多的三类」)."""
+from dataclasses import replace
+
 from ..cues import amount_threshold
 from ..ir import Group, Kind, Measure, Query
 from ..vocab import found, has_any, words
-from . import budget
+from . import budget, growth
 
 
 def by_growth(ctx):
@@ -10,6 +12,9 @@ def by_growth(ctx):
     c, s = ctx.cues, ctx.slots
     if not (c.growth and (s.region_each or s.dept_each or s.class_each or found("which_class_item", ctx.text))):
         return None
+    if s.region_each and not c.top and has_any(ctx.text, words("sum_of_each")):
+        # 「各省卫生健康支出合计的同比增幅」: the growth of the group's total, not each region's
+        return replace(growth.growth(ctx), regions=level_regions(ctx))
     group = Group.REGION if s.region_each else Group.DEPT if s.dept_each else Group.CLASS
     return Query(Kind.RANKING, measure=Measure.GROWTH, group=group, order=ctx.order(),
                  base_measure=Measure.RATE if c.rate else Measure.BUDGET if c.budget else Measure.SPENT,
@@ -52,10 +57,23 @@ def group_total(ctx):
     c, s = ctx.cues, ctx.slots
     if not s.region_each or c.top or c.rate or c.share or c.growth or not has_any(ctx.text, words("sum_of_each")):
         return None
-    only = s.each_noun if s.each_noun in ("区", "县") else None  # 「各区」 the 区 only; 「各省」「各区县」 every one
-    level = [code for code, name in ctx.lexicon.region_names.items() if ctx.lexicon.region_level.get(code) == 1
-             and (only is None or name.endswith(only))]
-    return Query(Kind.FIGURE, measure=c.money, **ctx.base(regions=level))
+    return Query(Kind.FIGURE, measure=c.money, **ctx.base(regions=level_regions(ctx)))
+
+
+def level_regions(ctx):
+    """The regions of the level asked (「各区」 the 区 only; 「各省」「各区县」 every one)."""
+    only = ctx.slots.each_noun if ctx.slots.each_noun in ("区", "县") else None
+    return [code for code, name in ctx.lexicon.region_names.items() if ctx.lexicon.region_level.get(code) == 1
+            and (only is None or name.endswith(only))]
+
+
+def named_total(ctx):
+    """「辽宁、吉林、黑龙江支出合计」「东北三省…合计」: one figure, the sum over the regions named (not each)."""
+    c, s = ctx.cues, ctx.slots
+    if len(s.regions) < 2 or s.region_each or c.top or c.rate or c.share or c.growth \
+            or not has_any(ctx.text, words("sum_of_each")) or found("each_of", ctx.text):
+        return None
+    return Query(Kind.FIGURE, measure=c.money, **ctx.base())
 
 
 run = budget.answer

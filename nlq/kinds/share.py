@@ -1,7 +1,7 @@
 """Shares: a part of a whole — of all spending in the same scope, or of the whole 「占…」 names."""
 from ..ir import Group, Kind, Measure, Query
-from ..vocab import found
-from . import budget
+from ..vocab import found, has_any, words
+from . import budget, ranking
 
 
 def share(ctx):
@@ -9,6 +9,11 @@ def share(ctx):
     c, s = ctx.cues, ctx.slots
     if not c.share:
         return None
+    if s.region_each and s.regions and s.in_whole(s.each_at) \
+            and has_any(ctx.text[s.whole_span[0]:], words("sum_of_each")):
+        # 「北京市科学技术支出占各省科学技术支出合计的比重」: one region's part of the group's total
+        return Query(Kind.SHARE, measure=Measure.SHARE, base_measure=Measure.BUDGET if c.budget else Measure.SPENT,
+                     share_of={"regions": ranking.level_regions(ctx), "classes": s.whole.classes}, **ctx.base())
     group = Group.REGION if s.region_each else Group.DEPT if s.dept_each else None
     kind = Kind.RANKING if (c.top and group) else Kind.SHARE
     return Query(kind, measure=Measure.SHARE, group=group, order=ctx.order() if group else None,

@@ -36,18 +36,70 @@ def contractors(conn, pub_id, query, lexicon):
     return answer, present.rows_chart(rows, "个")
 
 
-def progress(conn, pub_id, query, lexicon):
-    """One project's status and progress, with its money and dates."""
+def record(conn, pub_id, query, lexicon):
+    """One named project: its record as its page shows it (status, 形象进度, money, dates, contractor,
+    output), whatever was asked of it; the value is the measure asked (进度 by default)."""
     rows = figures.project_rows(conn, pub_id, project_only(query), lexicon, None)
     p = rows[0] if rows else None
     if p is None:
         return {"kind": "figure", "value": None, "unit": "%", "display": "—", "period": plabel(query)}, None
-    table = [["状态", p["status"]], ["进度", f"{p['progress_pct']}%"], ["总投资", format_amount(p["total_investment_fen"])],
-             ["已拨付", format_amount(p["disbursed_fen"])], ["计划完工", str(p["end_date"] or "—")],
-             ["承包商", p["contractor"] or "—"]]
-    answer = {"kind": "figure", "value": p["progress_pct"], "unit": "%",
-              "display": f"{p['status']}，进度 {p['progress_pct']}%", "period": str(p["year"]) + "年",
-              "project": p["code"], "status": p["status"], "columns": ["项目", "内容"], "rows": table}
+    value, unit_, display = _record_value(query, p)
+    answer = {"kind": "figure", "value": value, "unit": unit_, "display": display, "period": f"{p['year']}年",
+              "project": p["code"], "project_name": p["name"], "status": p["status"],
+              "columns": ["项目", "数值", "显示"], "rows": record_rows(p)}
+    return answer, None
+
+
+def builder(conn, pub_id, query, lexicon):
+    """「…谁在修」: the named project's contractor (承建单位), with the project beside it."""
+    rows = figures.project_rows(conn, pub_id, project_only(query), lexicon, None)
+    if not rows:
+        return {"kind": "table", "unit": None, "period": plabel(query), "rows": []}, None
+    p = rows[0]
+    answer = {"kind": "table", "unit": None, "period": f"{p['year']}年", "project": p["code"],
+              "columns": ["承建单位", "项目", "状态", "形象进度"],
+              "rows": [[p["contractor"] or "—", p["name"], p["status"], f"{p['progress_pct']}%"]],
+              "top": p["contractor"]}
+    return answer, None
+
+
+def _record_value(query, p):
+    """(value, unit, display) of the measure asked of one project."""
+    if query.measure in (Measure.INVESTMENT, Measure.DISBURSED):
+        fen = p["total_investment_fen"] if query.measure == Measure.INVESTMENT else p["disbursed_fen"]
+        return fen_to_yuan(fen), "元", format_amount(fen)
+    if query.measure == Measure.OUTPUT and p["output_unit"]:
+        amount = p["output_planned"] if query.planned else p["output_actual"]
+        return amount, p["output_unit"], f"{present.number(amount or 0)} {p['output_unit']}"
+    return p["progress_pct"], "%", f"{p['status']}，形象进度 {p['progress_pct']}%"
+
+
+def record_rows(p):
+    """[label, value, shown] of a project's record, labelled as on its page (/projects/<code>)."""
+    def text(label, v):
+        return [label, str(v) if v else "—", str(v) if v else "—"]
+
+    rows = [text("状态", p["status"]), ["形象进度", p["progress_pct"], f"{p['progress_pct']}%"],
+            ["总投资", *present.money_cells(p["total_investment_fen"])],
+            ["年度计划", *present.money_cells(p["annual_plan_fen"])],
+            ["已支付", *present.money_cells(p["disbursed_fen"])],
+            text("开工日期", p["start_date"]), text("计划完工", p["end_date"])]
+    if p["completed_date"]:
+        rows.append(text("实际完工", p["completed_date"]))
+    rows.append(text("承建单位", p["contractor"]))
+    if p["output_unit"]:
+        for label, v in (("计划产出", p["output_planned"]), ("实际产出", p["output_actual"])):
+            rows.append([f"{label}（{p['output_name'] or ''}）", v, f"{present.number(v or 0)} {p['output_unit']}"])
+    return rows
+
+
+def paid(conn, pub_id, query, lexicon):
+    """「付给某公司多少钱」: the treasury payments to the company (sum and number of vouchers), not its projects."""
+    count, total = figures.payment_totals(conn, pub_id, query)
+    answer = {"kind": "figure", "value": fen_to_yuan(total), "unit": "元", "display": format_amount(total),
+              "period": plabel(query), "payments": count,
+              "columns": ["收款人", "支付笔数", "支付金额（元）", "支付金额"],
+              "rows": [[query.contractor, count, *present.money_cells(total)]]}
     return answer, None
 
 
@@ -237,8 +289,11 @@ def project_table(rows):
 
 
 ANSWERS = (
+    (lambda q: q.measure == Measure.PAID, paid),
+    (lambda q: q.project is not None and q.group == Group.CONTRACTOR, builder),
     (lambda q: q.group == Group.CONTRACTOR, contractors),
-    (lambda q: q.measure == Measure.PROGRESS and q.group != Group.PROJECT, progress),
+    (lambda q: q.project is not None and q.group is None and q.measure != Measure.SHARE, record),
+    (lambda q: q.measure == Measure.PROGRESS and q.group != Group.PROJECT, record),
     (lambda q: q.measure == Measure.SHARE, share),
     (lambda q: q.group == Group.CATEGORY, categories),
     (lambda q: q.group == Group.REGION, regions),

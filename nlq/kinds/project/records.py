@@ -8,8 +8,12 @@ from ...ir import Group, Measure
 
 def records(query, lexicon, pub_id, answer):
     answer = answer or {}
+    if query.measure == Measure.PAID:  # payments to a company: its vouchers
+        return {"records": links.payments(figures.payment_filter(query), pub_id)}
+    if query.project:  # one named project: its page, whatever was asked of it
+        return {"records": links.project(query.project, pub_id)}
     if query.measure == Measure.PROGRESS and query.group != Group.PROJECT:
-        return {"records": links.project(query.project, pub_id)} if query.project else {}
+        return {}
     flt = figures.project_filter(query, lexicon, query.period)
     if query.measure == Measure.SHARE:
         return _share(query, lexicon, pub_id, answer)

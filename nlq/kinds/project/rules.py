@@ -104,6 +104,28 @@ def one_contractor(ctx, common):
     return Query(Kind.PROJECT, measure=measure, contractor=contractor, **common)
 
 
+def paid_to(ctx, common):
+    """「付给某公司多少钱」「某公司一共收到多少财政资金」: the treasury payments to the company named, never its
+    project count. A period the payments cannot be cut to exactly (part of a past year, several years) is
+    left to the other rules, which decline money asked and only a count known."""
+    s, c = ctx.slots, ctx.cues
+    if not s.contractors or not found("paid_to", ctx.text) or c.asks("investment") or c.asks("disbursed") or c.top \
+            or c.project_cue:  # 「某公司的项目已经拨付了多少」 is the projects' disbursement
+        return None
+    period = s.period if s.period is not None and s.period.explicit else None
+    if period is not None and not _payment_year(period, ctx.as_of):
+        return None
+    return Query(Kind.PROJECT, measure=Measure.PAID, contractor=s.contractors[0], period=period)
+
+
+def _payment_year(period, as_of):
+    """One year whose payments the period covers whole: the year, or this year up to the month of as_of."""
+    if period.multi_year:
+        return False
+    return period.whole_year or (period.month_from == 1 and period.year_to == as_of.year
+                                 and period.month_to >= as_of.month)
+
+
 def contractors_ranked(ctx, common):
     """「哪家公司承建的项目最多」: contractors by number of projects (or by investment)."""
     s = ctx.slots
@@ -125,6 +147,8 @@ def one_project(ctx, common):
         years = sorted({ctx.lexicon.project_year.get(other) for other in codes})
         ctx.notes.append(f"有{len(codes)}个同名项目（{'、'.join(f'{y}年' for y in years)}），"
                          f"以下是{ctx.lexicon.project_year.get(code)}年的项目（编号 {code}）")
+    if c.has("contractor") or found("who_builds", ctx.text):  # 「…的承建单位是谁」「…谁在修」
+        return Query(Kind.PROJECT, measure=Measure.COUNT, group=Group.CONTRACTOR, project=code, limit=1)
     measure = Measure.DISBURSED if c.asks("disbursed") else Measure.INVESTMENT if c.asks("investment") \
         else Measure.OUTPUT if c.output_unit else Measure.PROGRESS
     return Query(Kind.PROJECT, measure=measure, project=code, output_unit=c.output_unit,
@@ -225,7 +249,8 @@ def listed(ctx, common):
     return Query(Kind.PROJECT, measure=Measure.COUNT, group=Group.PROJECT, new_start=_new_start(ctx), **common)
 
 
-PROJECT_RULES = (contractors_compared, one_contractor, contractors_ranked, one_project, categories_ranked, by_year,
+# A named project comes first: whatever is asked of it (its contractor too) is answered from its record.
+PROJECT_RULES = (one_project, paid_to, contractors_compared, one_contractor, contractors_ranked, categories_ranked, by_year,
                  by_region, output, ranked, disbursed, invested, largest, counted, listed)
 
 

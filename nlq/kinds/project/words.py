@@ -103,6 +103,8 @@ def _contractors_compared(query, lexicon, w):
 
 
 def _contractors(query, lexicon, w):
+    if query.project:  # 「…谁在修」
+        return f"{w.subject}的承建单位"
     return f"{w.subject}中，按{_investment_or_count(query)}排名的承包商{w.basis}"
 
 
@@ -123,11 +125,16 @@ def _count(query, lexicon, w):
     return f"{w.subject}的数量{w.basis}"
 
 
+def _paid(query, lexicon, w):
+    return f"{w.period or '全部年度'}付给{query.contractor}的款项（国库集中支付，合计与笔数）"
+
+
 def _amount(query, lexicon, w):
     return f"{w.subject}的{label(query.measure)}{'' if query.project else '合计'}{w.basis}"
 
 
 PHRASES = (
+    (lambda q: q.measure == Measure.PAID, _paid),
     (lambda q: q.group == Group.REGION, _by_region),
     (lambda q: q.group == Group.YEAR, _by_year),
     (lambda q: q.measure == Measure.SHARE, _share),

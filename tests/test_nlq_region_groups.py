@@ -1,0 +1,75 @@
+"""Groups of regions (issue #18): 东北三省, 京津冀, 沪苏浙皖 … stand for the regions they name when the publication
+has them all (the yearbook); 「合计」 over regions named is one figure, 「各自/分别/对比」 one row each; a count
+after the regions (三省区, 三地) restates them. A publication without the regions (the city) declines the word.
+Expected values by straight SQL."""
+import datetime as dt
+
+import pytest
+from conftest import _config_for
+from sqlalchemy import text
+
+AS_OF = dt.date(2026, 10, 31)
+TOTAL = ("SELECT r.name, SUM(e.amount_fen) FROM expenditures e JOIN regions r ON r.code = e.region_code AND "
+         "r.publication_id = e.publication_id WHERE e.year = :year AND e.class_code LIKE :cls GROUP BY r.name")
+
+
+@pytest.fixture(scope="module")
+def yearbook(yearbook_instance):
+    from portal import create_app
+
+    return create_app({**_config_for(yearbook_instance), "NLQ_EMBEDDINGS": False})
+
+
+def _ask(app, q):
+    from ledger.db import current_publication
+    from nlq.answer import ask
+
+    with app.extensions["mingzhang.engine"].connect() as conn:
+        return ask(conn, current_publication(conn), q, as_of=AS_OF, config=app.config)
+
+
+def _totals(app, year, cls="%"):
+    with app.extensions["mingzhang.engine"].connect() as conn:
+        return {name: fen / 100 for name, fen in conn.execute(text(TOTAL), {"year": year, "cls": cls})}
+
+
+NORTHEAST = ["辽宁省", "吉林省", "黑龙江省"]
+
+
+@pytest.mark.parametrize("q", ["东北三省2023年一般公共预算支出合计", "2023年辽宁、吉林、黑龙江的支出加起来是多少"])
+def test_a_group_total_is_one_figure_over_its_regions(yearbook, q):
+    totals = _totals(yearbook, 2023)
+    result = _ask(yearbook, q)
+    assert result["answer"]["value"] == pytest.approx(sum(totals[n] for n in NORTHEAST), abs=0.01)
+    assert all(name in result["understood"] for name in NORTHEAST)
+
+
+@pytest.mark.parametrize("q, names", [
+    ("请说明2023年沪苏浙皖各自的教育支出", ["上海市", "江苏省", "浙江省", "安徽省"]),
+    ("2023年京津冀三地教育支出分别是多少", ["北京市", "天津市", "河北省"]),
+    ("2023年贵州、云南、广西三省区教育支出对比", ["贵州省", "云南省", "广西壮族自治区"]),
+])
+def test_each_region_of_a_group_or_a_counted_list(yearbook, q, names):
+    totals = _totals(yearbook, 2023, "205%")
+    rows = {row[0]: row[1] for row in _ask(yearbook, q)["answer"]["rows"]}
+    assert rows == pytest.approx({name: totals[name] for name in names}, abs=0.01)
+
+
+def test_a_group_the_publication_lacks_is_declined(ask_demo):
+    result = ask_demo("东北三省2023年一般公共预算支出合计")
+    assert result["answer"] is None or result["answer"].get("kind") == "decline"
+
+
+def test_growth_of_a_group_total_is_the_total_s_growth(yearbook):
+    before, after = _totals(yearbook, 2019, "210%"), _totals(yearbook, 2020, "210%")
+    provinces = set(before) - {"全国"}
+    want = 100 * (sum(after[n] for n in provinces) / sum(before[n] for n in provinces) - 1)
+    result = _ask(yearbook, "2020年各省卫生健康支出合计的同比增幅是多少")
+    assert result["answer"]["value"] == pytest.approx(want, abs=0.01) and "合计" in result["understood"]
+
+
+def test_share_of_a_group_total(yearbook):
+    totals = _totals(yearbook, 2023, "206%")
+    whole = sum(v for n, v in totals.items() if n != "全国")
+    result = _ask(yearbook, "2023年北京市科学技术支出占各省科学技术支出合计的比重是多少")
+    assert result["answer"]["value"] == pytest.approx(100 * totals["北京市"] / whole, abs=0.01)
