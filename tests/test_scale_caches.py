@@ -133,3 +133,18 @@ def test_a_payee_and_a_contractor_are_found_by_index_not_by_a_scan(demo_app):
     assert "COVERING INDEX ix_payments_payee" in plans["payee_sum"], plans
     assert "COVERING INDEX ix_payments_payee" in plans["payee_years"], plans
     assert "INDEX ix_projects_contractor" in plans["contractor"], plans
+
+
+def test_a_later_page_of_the_performance_ranking_numbers_its_rows_as_the_download_does(client):
+    """The page names and numbers only the rows it shows; they read as the same rows of the whole download."""
+    import csv
+    import io
+    rows = client.get("/api/performance?page=3&per_page=50").get_json()["projects"]["rows"]
+    assert [r["rank"] for r in rows] == list(range(101, 151))
+    table = list(csv.reader(io.StringIO(client.get("/performance.csv?table=projects").get_data(as_text=True)
+                                        .lstrip("\ufeff"))))
+    header, lines = table[0], table[1:]
+    assert len(lines) > 150 and [line[0] for line in lines] == [str(n) for n in range(1, len(lines) + 1)]
+    by_rank = {int(line[0]): dict(zip(header, line)) for line in lines}
+    for row in rows:
+        assert by_rank[row["rank"]]["项目编号"] == row["code"] and by_rank[row["rank"]]["预算单位"] == row["dept_name"]

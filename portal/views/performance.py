@@ -53,10 +53,11 @@ def _tables(conn, pub_id, flt, paging):
     names = {d["dept_code"]: d["dept_name"] for d in depts}
     for rank, dept in enumerate(depts, 1):
         dept["rank"] = rank
-    for rank, item in enumerate(items, 1):
+    page = _page(items, paging)
+    first = (page.page - 1) * (page.per_page or 0) + 1
+    for rank, item in enumerate(page.items, first):  # only the rows shown (a download: all of them)
         measured = [p["label"] for p in item["parts"] if p["achievement"] is not None]
         item.update(rank=rank, dept_name=names.get(item["dept_code"], item["dept_code"]), measured="、".join(measured))
-    page = _page(items, paging)
     comparison = q_perf.unit_cost_comparison(conn, pub_id, flt)
     project_link = {"name": lambda r: url_for("pages.project", code=r["code"])}
     tables = {
