@@ -56,6 +56,9 @@ def test_words_produce_brands_and_places_stay(text):
     "屯长佟国华主持会议", "村文书李顺华负责登记",        # village officers in role
     "监督：镇纪委崔明顺",
     "会计：何丽",
+    "刘建华代表（回族）：建议增设公交站",              # any bracket right after 代表
+    "区农业农村局技术员周立新每周下村",                 # a body's technician
+    "镇文旅办孙宇主持会议",                            # a township office
 ])
 def test_officials_in_role_stay(text):
     assert scrubbed(text) == text

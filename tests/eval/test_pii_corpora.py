@@ -26,8 +26,8 @@ FLOORS = {
     "pii_blind3": {"caught": {"address": 86, "bank_card": 37, "email": 5, "id": 22, "landline": 12, "mobile": 42,
                               "name(known)": 108, "name(unknown)": 365, "other_id": 19, "plate": 12, "qq": 3,
                               "wechat": 4},
-                   # 62 since house numbers after a road are caught (the road goes with them, by policy)
-                   "max_public_altered": 62},
+                   # road names before the house numbers now caught go with them (policy); officials kept
+                   "max_public_altered": 59},
 }
 
 
