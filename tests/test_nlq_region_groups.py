@@ -73,3 +73,20 @@ def test_share_of_a_group_total(yearbook):
     whole = sum(v for n, v in totals.items() if n != "全国")
     result = _ask(yearbook, "2023年北京市科学技术支出占各省科学技术支出合计的比重是多少")
     assert result["answer"]["value"] == pytest.approx(100 * totals["北京市"] / whole, abs=0.01)
+
+
+def _city(db, table, amount, months=""):
+    return {code: fen for code, fen in db.execute(
+        f"select region_code, sum({amount}) from {table} where publication_id=1 and year=2026 {months} "
+        "group by region_code")}
+
+
+def test_the_districts_together_rate_and_share_in_the_city(ask_demo, db):
+    """「各区县合计的执行率（不含市本级）」 is one rate of their total; 「区县支出占全市」 their total's share."""
+    spent = _city(db, "expenditures", "amount_fen", "and month between 1 and 10")
+    budget = _city(db, "budgets", "budget_fen")
+    districts = [code for code in spent if code != "990000"]
+    rate = ask_demo("请说明2026年1至10月各区县合计的预算执行率（不含市本级）")["answer"]["value"]
+    assert rate == pytest.approx(100 * sum(spent[c] for c in districts) / sum(budget[c] for c in districts), abs=1e-3)
+    share = ask_demo("2026年1-10月区县支出占全市支出的比重")["answer"]["value"]
+    assert share == pytest.approx(100 * sum(spent[c] for c in districts) / sum(spent.values()), abs=1e-3)

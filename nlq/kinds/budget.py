@@ -104,6 +104,8 @@ def words(query, lexicon, coverage=None):
             else f"{bound * 100:g}%"
         text += f"（{'低于' if query.threshold['op'] == '<' else '高于'}{shown}）"
     if query.count_only:
+        if not query.threshold:  # 「市直部门有几个」: those with spending (or a budget) in the period, counted
+            return text.replace("总支出", "").replace("总预算", "") + "的个数（按有记录的计）"
         return text + "的个数"
     if query.order:
         text += "，从高到低" if query.order == Order.DESC else "，从低到高"

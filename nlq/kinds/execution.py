@@ -1,7 +1,7 @@
 """Budget execution: spending over the annual budget, as one rate or by region, department or class."""
 from ..ir import Group, Kind, Measure, Order, Query
-from ..vocab import found
-from . import budget
+from ..vocab import found, has_any, words
+from . import budget, ranking
 
 
 def rate(ctx):
@@ -10,6 +10,9 @@ def rate(ctx):
     c, s = ctx.cues, ctx.slots
     if not c.rate:
         return None
+    if s.region_each and not c.top and not c.threshold and has_any(ctx.text, words("sum_of_each")):
+        # 「各区县合计的预算执行率（不含市本级）」: one rate of the regions' total, not each region's
+        return Query(Kind.EXECUTION, measure=Measure.RATE, **ctx.base(regions=ranking.level_regions(ctx)))
     group = Group.REGION if s.region_each else Group.DEPT if s.dept_each else Group.CLASS if s.class_each else None
     if c.threshold and group is None:
         group = Group.DEPT

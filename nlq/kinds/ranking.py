@@ -38,6 +38,8 @@ def groups(ctx):
     group = Group.REGION if s.region_each else Group.DEPT if (s.dept_each or department) else Group.CLASS
     threshold = _amount_threshold(ctx.text)
     count_only = bool(threshold and found("how_many", ctx.text))  # 「支出超过500亿元的省份有几个」
+    if not threshold and not c.top and found("how_many_members", ctx.text):
+        count_only = True  # 「市直部门有几个」「下辖几个区县」: the members themselves, counted
     return Query(Kind.RANKING, measure=c.money, group=group, order=ctx.order(),
                  limit=None if count_only else ctx.limit_or_one(), threshold=threshold, count_only=count_only,
                  **ctx.base())

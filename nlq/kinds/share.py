@@ -1,4 +1,6 @@
 """Shares: a part of a whole — of all spending in the same scope, or of the whole 「占…」 names."""
+import re
+
 from ..ir import Group, Kind, Measure, Query
 from ..vocab import found, has_any, words
 from . import budget, ranking
@@ -14,11 +16,22 @@ def share(ctx):
         # 「北京市科学技术支出占各省科学技术支出合计的比重」: one region's part of the group's total
         return Query(Kind.SHARE, measure=Measure.SHARE, base_measure=Measure.BUDGET if c.budget else Measure.SPENT,
                      share_of={"regions": ranking.level_regions(ctx), "classes": s.whole.classes}, **ctx.base())
+    if _districts_together(ctx):  # 「区县支出占全市支出的比重」: the districts' total (不含市本级) is the part
+        return Query(Kind.SHARE, measure=Measure.SHARE, base_measure=Measure.BUDGET if c.budget else Measure.SPENT,
+                     **ctx.base(regions=ranking.level_regions(ctx)))
     group = Group.REGION if s.region_each else Group.DEPT if s.dept_each else None
     kind = Kind.RANKING if (c.top and group) else Kind.SHARE
     return Query(kind, measure=Measure.SHARE, group=group, order=ctx.order() if group else None,
                  base_measure=Measure.BUDGET if c.budget else Measure.SPENT,
                  limit=ctx.limit_or_one() if kind == Kind.RANKING else None, **ctx.base())
+
+
+def _districts_together(ctx):
+    """True when the part before 占 is the level's regions as one (「区县支出占…」), not each of them."""
+    s = ctx.slots
+    part = ctx.text[:s.share_at] if s.share_at >= 0 else ""
+    return bool(part) and not s.regions and not s.region_each and not s.depts and any(
+        re.search(rf"(?<![各每哪几个的]){re.escape(noun)}(?!份)", part) for noun in ctx.lexicon.region_nouns if len(noun) >= 2)
 
 
 def take_whole(query, ctx):
