@@ -118,11 +118,16 @@ class Canaries:
 
 
 class Scanner:
+    # Published tables repeat the same short values (a purpose, a department, a pseudonym) in thousands
+    # of rows: what a text holds is worked out once per distinct text, then reported at every location.
+    MEMO_MAX_TEXT, MEMO_MAX_ENTRIES = 400, 400_000
+
     def __init__(self, canaries=None):
         self.canaries = canaries or Canaries()
         self.deid = Deidentifier("leak-scanner")
         self.findings = []
         self.scanned = {}
+        self._memo = {}
 
     def _count(self, where):
         self.scanned[where] = self.scanned.get(where, 0) + 1
@@ -131,14 +136,19 @@ class Scanner:
         """``free_text``: run person-name detection too (only for columns meant to hold prose)."""
         if not text or not isinstance(text, str):
             return
-        if free_text:
-            spans = self.deid.findings(text)
-        else:
-            spans = private_identifiers(text)
-        for span in spans:
-            self._add(location, f"detector:{span.kind}", span.value, text, span.start)
-        for column, value, pos in self.canaries.find(text):
-            self._add(location, f"canary:{column}", value, text, pos)
+        for kind, value, pos in self._hits(text, free_text):
+            self._add(location, kind, value, text, pos)
+
+    def _hits(self, text, free_text):
+        key = (text, free_text)
+        hits = self._memo.get(key)
+        if hits is None:
+            spans = self.deid.findings(text) if free_text else private_identifiers(text)
+            hits = [(f"detector:{span.kind}", span.value, span.start) for span in spans]
+            hits += [(f"canary:{column}", value, pos) for column, value, pos in self.canaries.find(text)]
+            if len(text) <= self.MEMO_MAX_TEXT and len(self._memo) < self.MEMO_MAX_ENTRIES:
+                self._memo[key] = hits
+        return hits
 
     def _add(self, location, kind, value, text, pos):
         context = text[max(0, pos - 20):pos + len(value) + 20].replace("\n", " ")
