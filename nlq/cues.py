@@ -102,7 +102,8 @@ def _read_shape(cues, slots, as_of):
     cues.total = found("total", text)
     cues.trend = trend_word or (period is not None and period.multi_year and not cues.growth and not cues.total)
     cues.bottom = has_any(cue_text, cue("bottom")) or found("bottom", text)
-    cues.top = has_any(cue_text, cue("top")) or cues.bottom
+    # 「目前」「之前」「提前」 hold 前 but rank nothing
+    cues.top = has_any(vocab.pattern("not_top").sub(" ", cue_text), cue("top")) or cues.bottom
 
 
 def _read_numbers(cues, text):

@@ -18,3 +18,12 @@ def test_districts_are_counted(ask_demo, db):
 def test_a_ranking_is_still_a_ranking(ask_demo):
     result = ask_demo("哪个部门今年钱花得最多")
     assert result["answer"]["kind"] == "table" and result["answer"]["unit"] == "元"
+
+
+def test_now_is_no_ranking(ask_demo, db):
+    """「目前」 holds the top cue 前 but ranks nothing: a count and a sum of the projects of a status."""
+    (lagging,) = db.execute("select count(*) from projects where publication_id=1 and status='滞后'").fetchone()
+    (building,) = db.execute("select sum(total_investment_fen) from projects where publication_id=1 "
+                             "and status='在建'").fetchone()
+    assert ask_demo("目前进度滞后的项目有多少个？")["answer"]["value"] == lagging
+    assert ask_demo("请说明目前状态为在建的项目总投资合计。")["answer"]["value"] == building / 100

@@ -70,3 +70,11 @@ def test_project_names_in_a_listing_link_to_their_pages(ask_demo, db):
         code = link["records"]["project"].split("?")[0].rsplit("/", 1)[1]
         (name,) = db.execute("select name from projects where publication_id=1 and code=?", (code,)).fetchone()
         assert row[0] == link["label"] == name
+
+
+def test_paid_on_projects_is_their_disbursement(ask_demo, db):
+    """「已支付」 is the project page's word for 已拨付 (disbursed_fen): projects ranked by it."""
+    want = [name for (name,) in db.execute("select name from projects where publication_id=1 and year=2026 "
+                                           "order by disbursed_fen desc, code limit 3")]
+    result = ask_demo("2026年度已支付资金最多的三个项目")
+    assert [row[0] for row in result["answer"]["rows"]] == want

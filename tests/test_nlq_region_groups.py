@@ -90,3 +90,14 @@ def test_the_districts_together_rate_and_share_in_the_city(ask_demo, db):
     assert rate == pytest.approx(100 * sum(spent[c] for c in districts) / sum(budget[c] for c in districts), abs=1e-3)
     share = ask_demo("2026年1-10月区县支出占全市支出的比重")["answer"]["value"]
     assert share == pytest.approx(100 * sum(spent[c] for c in districts) / sum(spent.values()), abs=1e-3)
+
+
+def test_which_of_its_items_is_a_class_ranking(yearbook):
+    """「江西省各项支出中最多的是哪一项」 ranks the province's 类, it does not give its total."""
+    with yearbook.extensions["mingzhang.engine"].connect() as conn:
+        top = conn.execute(text(
+            "SELECT f.name FROM expenditures e JOIN regions r ON r.code = e.region_code AND r.publication_id = "
+            "e.publication_id JOIN func_classes f ON f.code = substr(e.class_code, 1, 3) AND f.publication_id = "
+            "e.publication_id WHERE r.name = '江西省' AND e.year = 2022 GROUP BY f.name ORDER BY SUM(e.amount_fen) DESC "
+            "LIMIT 1")).scalar()
+    assert _ask(yearbook, "2022年江西省各项支出中最多的是哪一项？")["answer"]["top"] == top

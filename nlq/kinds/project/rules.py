@@ -149,10 +149,17 @@ def one_project(ctx, common):
                          f"以下是{ctx.lexicon.project_year.get(code)}年的项目（编号 {code}）")
     if c.has("contractor") or found("who_builds", ctx.text):  # 「…的承建单位是谁」「…谁在修」
         return Query(Kind.PROJECT, measure=Measure.COUNT, group=Group.CONTRACTOR, project=code, limit=1)
-    measure = Measure.DISBURSED if c.asks("disbursed") else Measure.INVESTMENT if c.asks("investment") \
-        else Measure.OUTPUT if c.output_unit else Measure.PROGRESS
+    measure = _first_asked(ctx.text, (Measure.INVESTMENT, Measure.DISBURSED)) \
+        or (Measure.OUTPUT if c.output_unit else Measure.PROGRESS)
     return Query(Kind.PROJECT, measure=measure, project=code, output_unit=c.output_unit,
                  planned=measure == Measure.OUTPUT and has_any(ctx.text, words("planned")))
+
+
+def _first_asked(text, measures):
+    """The measure whose word comes first (「总投资和已支付分别是多少」: the investment), or None."""
+    at = {m: min((i for w in measure_words(m.value) if (i := text.find(w)) >= 0), default=None) for m in measures}
+    asked = [(i, m) for m, i in at.items() if i is not None]
+    return min(asked)[1] if asked else None
 
 
 def categories_ranked(ctx, common):
