@@ -53,3 +53,8 @@ def test_look_alikes_are_not_certificates(text):
 def test_every_account_of_a_list_is_masked():
     out = Deidentifier("unit-test-key").text("户号RL-DA-0203011、RL-DA-0203012")
     assert "0203011" not in out and "0203012" not in out
+
+
+def test_an_address_does_not_reach_back_over_a_road_section():
+    spans = [s.value for s in find_addresses("施工到新华路沿街段，因新华路16号2单元301室住户不同意")]
+    assert spans == ["新华路16号2单元301室"]
