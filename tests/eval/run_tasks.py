@@ -43,7 +43,7 @@ VIEWPORTS = {
 }
 VIEWPORT_KEYS = {name: name.split()[0] for name in VIEWPORTS}  # "desktop", "phone"
 DEMO_AS_OF = "2026-10-31"
-KINDS = ("figure", "record", "vague")
+KINDS = ("figure", "record", "vague", "decline")
 
 
 def newest_demo_instance():
