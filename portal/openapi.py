@@ -101,8 +101,13 @@ ENDPOINTS = [
     ("/api/inquiries", "在线质询：已答复的质询与官方答复（已脱敏，人大代表质询单列），各部门答复用时中位数（工作日）与超期数",
      [], "在线质询"),
     ("/api/performance", "项目绩效：已完工项目的绩效得分排名与预算单位排名（权重见 weights），同类项目（类别、产出单位）"
-                         "单位成本中位数，偏离中位数的项目及说明；与 /performance.json 相同",
-     [YEAR, REGION, DEPT, _q("category", "项目类别", maxLength=32), *PAGE, PUB], "项目"),
+                         "单位成本中位数，偏离中位数的项目及说明；三个排名各自分页（每页默认 20 条：项目 page，"
+                         "单位 dept_page，偏离 outlier_page；页数见 departments_paging、outliers_paging）；与 /performance.json 相同",
+     [YEAR, REGION, DEPT, _q("category", "项目类别", maxLength=32), *PAGE,
+      _q("dept_page", "预算单位排名页码", type_="integer", minimum=1, maximum=1_000_000),
+      _q("dept_per_page", "预算单位排名每页条数（最多 500）", type_="integer", minimum=1, maximum=500),
+      _q("outlier_page", "单位成本偏离项目页码", type_="integer", minimum=1, maximum=1_000_000),
+      _q("outlier_per_page", "单位成本偏离项目每页条数（最多 500）", type_="integer", minimum=1, maximum=500), PUB], "项目"),
     ("/api/performance/unit-costs", "某类项目各地区的单位成本（成本合计 ÷ 产出合计），从高到低，例如每公里农村公路",
      [_q("category", "项目类别，例如「农村公路」", required=True, pattern=r"\S", maxLength=32), YEAR, PUB], "项目"),
     ("/api/projects/<code>/performance", "单个项目的绩效：各指标目标、实际与完成程度，同类项目中位数，单位成本比较",
@@ -218,6 +223,7 @@ RESPONSES = {
     "/api/projects/<code>/comments": _obj({"project_code": STR, "rating": _obj({"count": INT, "average": NUM_OR_NULL}),
                                            "comments": _array({"type": "object"})}),
     "/api/performance": _obj({**CITED, **PAGED, "weights": _array(_obj({"key": STR, "label": STR, "weight": INT})),
+                              "departments_paging": _obj(PAGED), "outliers_paging": _obj(PAGED),
                               "departments": _ref("Table"), "projects": _ref("Table"), "unit_costs": _ref("Table"),
                               "unit_cost_outliers": _ref("Table"), "groups": _array({"type": "object"}),
                               "outliers": _array(_obj({"code": STR, "name": STR, "ratio": NUM, "direction": STR,

@@ -92,7 +92,9 @@ def seeded():
 
 def test_seeded_unit_cost_outliers_fire_and_controls_do_not(client, seeded):
     assert sorted(set(seeded.values())) == ["control", "high", "low"]
-    flagged = {f["code"]: f for f in client.get("/api/performance").get_json()["outliers"]}
+    data = client.get("/api/performance?outlier_per_page=500").get_json()
+    flagged = {f["code"]: f for f in data["outliers"]}
+    assert len(flagged) == data["outliers_paging"]["count"]  # every outlier on this one page
     for code, kind in seeded.items():
         if kind == "control":
             assert code not in flagged, code
@@ -172,6 +174,66 @@ def test_page_json_and_csv_agree(client):
     for project in data["projects"]["rows"]:
         assert f"/projects/{project['code']}" in html
     assert client.get("/performance?year=abc").status_code == 400
+
+
+def _csv(client, url):
+    import csv
+    import io
+    return list(csv.reader(io.StringIO(client.get(url).get_data(as_text=True).lstrip("\ufeff"))))[1:]
+
+
+@pytest.mark.parametrize("name, table, key, first_column", [
+    ("dept", "departments", "departments", 1), ("outlier", "unit_cost_outliers", "outliers", 0)])
+def test_departments_and_outliers_come_a_page_at_a_time_and_read_as_the_download(client, name, table, key,
+                                                                                  first_column):
+    """Both lists grow with the data, so the page shows 20 rows of each; page 2 holds rows 21–40 of the
+    complete CSV, and no count or total moves with the page."""
+    whole = _csv(client, f"/performance.csv?table={table}")
+    assert len(whole) > 20, "the demo should need a second page"
+    first = client.get("/api/performance").get_json()
+    second = client.get(f"/api/performance?{name}_page=2").get_json()
+    assert second[f"{key}_paging"] == {**first[f"{key}_paging"], "page": 2}
+    assert second[f"{key}_paging"] == {"count": len(whole), "page": 2, "per_page": 20, "pages": -(-len(whole) // 20)}
+    assert [r[first_column] for r in whole[20:40]] == [
+        r["dept_name" if name == "dept" else "code"] for r in second[table]["rows"]]
+    for same in ("count", "groups", "unit_costs", "projects", "weights", "departments_paging" if name != "dept"
+                 else "outliers_paging"):
+        assert second[same] == first[same], same
+    html = client.get(f"/performance?{name}_page=2").get_data(as_text=True)
+    assert f"当前显示第 21–{min(40, len(whole))} 个" in html and "第 2 / " in html
+    shown = [r["dept_name"] if name == "dept" else f"/projects/{r['code']}" for r in second[table]["rows"]]
+    assert all(s in html for s in shown)
+    if name == "dept":
+        assert [r["rank"] for r in second[table]["rows"]] == list(range(21, 21 + len(shown)))
+        # a department's projects summed over every page are every scored project
+        rows = client.get("/api/performance?dept_per_page=500").get_json()["departments"]["rows"]
+        assert sum(r["projects"] for r in rows) == first["count"]
+    else:
+        assert f"/projects/{first['outliers'][0]['code']}" not in html  # page 1's first row is not repeated
+
+
+def test_a_list_page_keeps_the_filters_and_the_other_lists_page(client):
+    region = "990102"
+    data = client.get(f"/api/performance?region={region}&dept_per_page=2&outlier_per_page=2").get_json()
+    assert data["departments_paging"]["pages"] > 1 and data["outliers_paging"]["pages"] > 1
+    html = client.get(f"/performance?region={region}&dept_per_page=2&outlier_per_page=2&dept_page=2"
+                      ).get_data(as_text=True)
+    nav = html[html.index('aria-label="单位成本偏离分页"'):]
+    next_link = nav[nav.index('href="') + 6:nav.index('" rel="next"')].replace("&amp;", "&")
+    assert f"region={region}" in next_link and "dept_page=2" in next_link and "outlier_page=2" in next_link
+    assert next_link.endswith("#unit-cost-outliers")
+    page2 = client.get(next_link.split("#")[0].replace("/performance", "/performance.json", 1)).get_json()
+    assert page2["filters"]["region"] == region
+    assert page2["departments"]["rows"][0]["rank"] == 3 and page2["outliers_paging"]["page"] == 2
+
+
+@pytest.mark.parametrize("query, label", [("dept_page=abc", "预算单位排名页码"), ("outlier_page=0", "单位成本偏离页码"),
+                                          ("dept_per_page=501", "预算单位排名每页条数")])
+def test_a_bad_list_page_is_refused_in_chinese(client, query, label):
+    response = client.get(f"/performance?{query}")
+    assert response.status_code == 400 and f"参数「{label}」应为" in response.get_data(as_text=True)
+    error = client.get(f"/api/performance?{query}").get_json()["error"]
+    assert error["code"] == "bad_request" and label in error["message"]
 
 
 def test_unit_cost_by_district_for_the_question_box(client, db):

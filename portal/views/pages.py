@@ -423,9 +423,10 @@ def streamed(fetch, *args, each=None, **kwargs):
 DOWNLOAD_PAGING = {"page": 1, "per_page": 1}
 
 
-def page_args(default_per_page=50):
-    return {"page": arg_int("page", low=1, high=1_000_000, label="页码") or 1,
-            "per_page": arg_int("per_page", low=1, high=500, label="每页条数") or default_per_page}
+def page_args(default_per_page=50, prefix="", label=""):
+    """?page= and ?per_page=; a page with several paged lists gives each a prefix (?dept_page=)."""
+    return {"page": arg_int(f"{prefix}page", low=1, high=1_000_000, label=f"{label}页码") or 1,
+            "per_page": arg_int(f"{prefix}per_page", low=1, high=500, label=f"{label}每页条数") or default_per_page}
 
 
 @listing("/records/<any(expenditures,budgets,payments):kind>")

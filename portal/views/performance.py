@@ -1,6 +1,8 @@
 """绩效: departments and finished projects ranked by their performance score, and unit cost against peers.
 
-- /performance (.json, .csv; ?table=departments|projects|unit_costs|unit_cost_outliers)  rankings with filters
+- /performance (.json, .csv; ?table=departments|projects|unit_costs|unit_cost_outliers)  rankings with filters;
+  three paged lists: projects ?page=&per_page=, departments ?dept_page=&dept_per_page=, unit-cost outliers
+  ?outlier_page=&outlier_per_page= (the JSON twin pages alike; a CSV download has every row)
 - /api/performance                       the same as /performance.json
 - /api/performance/unit-costs?category=  a category's unit cost by district (ledger.queries.performance)
 - /api/projects/<code>/performance       one project's score, radar against its peers, unit cost
@@ -22,6 +24,7 @@ from .tables import Column, Table, json_response
 
 bp = Blueprint("performance", __name__)
 listing = listing_on(bp)
+LIST_PER_PAGE = 20  # rows of each ranking shown at a time (as /projects); all three lists grow with the data
 
 DEPT_COLUMNS = [Column("rank", "名次", "int"), Column("dept_name", "预算单位"), Column("projects", "评分项目数", "int"),
                 Column("average_score", "平均得分", "number", unit="分"),
@@ -47,28 +50,47 @@ def _filter(conn, pub_id):
     return flt
 
 
+def _paging(fmt):
+    """Each growing list's page: the project ranking (?page=), departments (?dept_page=) and unit-cost
+    outliers (?outlier_page=); a CSV download carries every row."""
+    if fmt == "csv":
+        return dict.fromkeys(("projects", "departments", "outliers"), {"page": 1, "per_page": None})
+    return {"projects": page_args(LIST_PER_PAGE), "departments": page_args(LIST_PER_PAGE, "dept_", "预算单位排名"),
+            "outliers": page_args(LIST_PER_PAGE, "outlier_", "单位成本偏离")}
+
+
 def _tables(conn, pub_id, flt, paging):
     items = q_perf.scored_projects(conn, pub_id, flt)
     depts = q_perf.department_ranking(conn, pub_id, items)
     names = {d["dept_code"]: d["dept_name"] for d in depts}
-    for rank, dept in enumerate(depts, 1):
-        dept["rank"] = rank
-    page = _page(items, paging)
-    first = (page.page - 1) * (page.per_page or 0) + 1
-    for rank, item in enumerate(page.items, first):  # only the rows shown (a download: all of them)
+    dept_page = _numbered(_page(depts, paging["departments"]))
+    page = _numbered(_page(items, paging["projects"]))
+    for item in page.items:  # only the rows shown are named (a download: all of them)
         measured = [p["label"] for p in item["parts"] if p["achievement"] is not None]
-        item.update(rank=rank, dept_name=names.get(item["dept_code"], item["dept_code"]), measured="、".join(measured))
-    comparison = q_perf.unit_cost_comparison(conn, pub_id, flt)
+        item.update(dept_name=names.get(item["dept_code"], item["dept_code"]), measured="、".join(measured))
+    comparison = q_perf.unit_cost_comparison(conn, pub_id, flt)  # memoised: read, never change
+    outlier_page = _page(comparison["outliers"], paging["outliers"])
     project_link = {"name": lambda r: url_for("pages.project", code=r["code"])}
     tables = {
-        "departments": Table("performance_departments", DEPT_COLUMNS, depts, caption="预算单位绩效排名",
+        "departments": Table("performance_departments", DEPT_COLUMNS, dept_page.items, caption="预算单位绩效排名",
                              links={"dept_name": lambda r: url_for("performance.performance_page", dept=r["dept_code"])}),
         "projects": Table("performance_projects", PROJECT_COLUMNS, page.items, caption="项目绩效排名", links=project_link),
         "unit_costs": Table("unit_costs", GROUP_COLUMNS, comparison["groups"], caption="各类项目单位成本中位数"),
-        "unit_cost_outliers": Table("unit_cost_outliers", OUTLIER_COLUMNS, comparison["outliers"],
+        "unit_cost_outliers": Table("unit_cost_outliers", OUTLIER_COLUMNS, outlier_page.items,
                           caption="单位成本偏离同类的项目", links=project_link),
     }
-    return tables, page, comparison
+    return tables, {"projects": page, "departments": dept_page, "outliers": outlier_page}, comparison["groups"]
+
+
+def _numbered(page):
+    """Ranks of the rows shown, counted over the whole list (row 1 of page 2 of 20 is 21st)."""
+    for rank, row in enumerate(page.items, (page.page - 1) * (page.per_page or 0) + 1):
+        row["rank"] = rank
+    return page
+
+
+def _paged(page):
+    return {"count": page.total, "page": page.page, "per_page": page.per_page, "pages": page.pages}
 
 
 def _page(items, paging):
@@ -83,16 +105,16 @@ def performance_page(fmt):
     pub = require_pub()
     conn, pub_id = connection(), pub["id"]
     flt = _filter(conn, pub_id)
-    paging = {"page": 1, "per_page": None} if fmt == "csv" else page_args()
-    tables, page, comparison = _tables(conn, pub_id, flt, paging)
+    tables, pages, groups = _tables(conn, pub_id, flt, _paging(fmt))
+    page, outliers = pages["projects"], pages["outliers"]
     payload = {"filters": {k: v for k, v in flt.__dict__.items() if v is not None},
                "weights": [{"key": i.key, "label": i.label, "weight": i.weight,
                             "lower_is_better": i.lower_is_better} for i in rules.INDICATORS],
-               "count": page.total, "page": page.page, "per_page": page.per_page, "pages": page.pages,
-               "groups": comparison["groups"], "outliers": comparison["outliers"]}
-    context = {"page": page, "filter": flt, "weights": payload["weights"], "regions": q_ref.all_regions(conn, pub_id),
-               "categories": q_proj.facet_values(conn, pub_id)["category"],
-               "rules": rules, **comparison}
+               **_paged(page), "departments_paging": _paged(pages["departments"]),
+               "outliers_paging": _paged(outliers), "groups": groups, "outliers": outliers.items}
+    context = {"page": page, "dept_page": pages["departments"], "outlier_page": outliers, "filter": flt,
+               "weights": payload["weights"], "regions": q_ref.all_regions(conn, pub_id),
+               "categories": q_proj.facet_values(conn, pub_id)["category"], "rules": rules, "groups": groups}
     return respond(fmt, "performance.html", context, tables, payload)
 
 
