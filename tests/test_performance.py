@@ -225,6 +225,9 @@ def test_a_list_page_keeps_the_filters_and_the_other_lists_page(client):
     page2 = client.get(next_link.split("#")[0].replace("/performance", "/performance.json", 1)).get_json()
     assert page2["filters"]["region"] == region
     assert page2["departments"]["rows"][0]["rank"] == 3 and page2["outliers_paging"]["page"] == 2
+    beyond = client.get(f"/performance?region={region}&outlier_page=999").get_data(as_text=True)
+    pages = -(-data["outliers_paging"]["count"] // 20)  # at the default 20 a page
+    assert f"第 999 页超出范围（共 {pages} 页）" in beyond
 
 
 @pytest.mark.parametrize("query, label", [("dept_page=abc", "预算单位排名页码"), ("outlier_page=0", "单位成本偏离页码"),
