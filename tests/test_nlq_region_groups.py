@@ -101,3 +101,15 @@ def test_which_of_its_items_is_a_class_ranking(yearbook):
             "e.publication_id WHERE r.name = '江西省' AND e.year = 2022 GROUP BY f.name ORDER BY SUM(e.amount_fen) DESC "
             "LIMIT 1")).scalar()
     assert _ask(yearbook, "2022年江西省各项支出中最多的是哪一项？")["answer"]["top"] == top
+
+
+def test_provinces_with_an_amount_are_counted_and_an_average_is_declined(yearbook):
+    with yearbook.extensions["mingzhang.engine"].connect() as conn:
+        want = conn.execute(text(
+            "SELECT count(*) FROM (SELECT e.region_code FROM expenditures e JOIN func_classes f ON f.code = "
+            "substr(e.class_code, 1, 3) AND f.publication_id = e.publication_id JOIN regions r ON r.code = "
+            "e.region_code AND r.publication_id = e.publication_id WHERE f.name = '援助其他地区支出' AND "
+            "e.year = 2023 AND r.level = 1 GROUP BY e.region_code HAVING SUM(e.amount_fen) != 0)")).scalar()
+    assert _ask(yearbook, "2023年有援助其他地区支出（金额大于零）的省份有几个？")["answer"]["value"] == want
+    average = _ask(yearbook, "2023年31个省份一般公共预算支出的平均值是多少？")  # no average is computed: declined
+    assert average["answer"] is None or average["answer"].get("kind") == "decline"

@@ -24,6 +24,8 @@ def ranked(conn, pub_id, query, lexicon):
     if query.threshold:
         op, bound = query.threshold["op"], query.threshold["value"]
         items = [(k, v) for k, v in items if (v < bound if op == "<" else v > bound)]
+    elif query.count_only:  # 「有…支出的省份有几个」: those with an amount, not a row of 0
+        items = [(k, v) for k, v in items if v]
     reverse = query.order != Order.ASC
     items.sort(key=lambda kv: (-(kv[1]) if reverse else kv[1], str(kv[0])))
     return items[: query.limit] if query.limit else items
@@ -105,7 +107,7 @@ def words(query, lexicon, coverage=None):
         text += f"（{'低于' if query.threshold['op'] == '<' else '高于'}{shown}）"
     if query.count_only:
         if not query.threshold:  # 「市直部门有几个」: those with spending (or a budget) in the period, counted
-            return text.replace("总支出", "").replace("总预算", "") + "的个数（按有记录的计）"
+            return text.replace("总支出", "").replace("总预算", "") + "的个数（按金额不为0的计）"
         return text + "的个数"
     if query.order:
         text += "，从高到低" if query.order == Order.DESC else "，从低到高"
