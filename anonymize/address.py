@@ -16,7 +16,7 @@ _NUM = rf"(?:[0-9０-９]+|{_CN}+)"
 _DIGITS = r"[0-9０-９]+"
 _FLOOR = rf"(?:{_NUM}|顶|底)(?:楼|层)"
 _BUILDING = rf"(?:{_NUM}|[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座|期|区)"
-_ROOM = rf"(?:\s?-?{_NUM}单元)?(?:\s?-?(?:{_FLOOR}|{_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户)?))?"
+_ROOM = rf"(?:\s?-?{_NUM} ?单元)?(?:\s?-?(?:{_FLOOR}|{_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户)?))?"
 _RANGE = rf"{_DIGITS}(?:[-－—]{_DIGITS}){{1,2}}(?:室|号)?"
 _ESTATE = (r"(?:小区|花园|公寓|家园|新村|新城|苑|府|名城|名都|广场|大厦|(?<!公)园|里|庭|居|阁|邸|坊|湾|城|郡|宿舍楼|宿舍|大院|家属院|家属区"
            r"|公租房|廉租房|安置房|安置区|家属楼"
@@ -24,16 +24,23 @@ _ESTATE = (r"(?:小区|花园|公寓|家园|新村|新城|苑|府|名城|名都|
 _STREET = r"(?:路|街|巷|大道|大街|胡同|弄)"
 _HOUSE = rf"(?:{_DIGITS}|{_CN}{{1,6}})"  # 「南勋街一百零八号」
 _SIDE = r"(?:[东西南北中]段?)?"  # 「环城北路东段181号」「解放路西12弄15号」
+_TO = r"(?:[-－—~～]" + _DIGITS + ")"  # a house-number range 「浔江路51—53号」「10—12号」
+_HAMLET = r"(?:[\u4e00-\u9fff]{1,3}?(?:屯|坡|寨))"  # a natural village inside a 村
 _DETAIL = re.compile(
     # rural: 李家村3组12号, 李家村委会五组, 张家村12号, 枫树村五组14户
     # (a 屯 or 寨 is a village too: 佟家屯3组8号)
-    rf"{_PART}(?:村(?:委会)?|屯|寨)(?:{_NUM}(?:组|社|队|屯)(?:{_NUM}(?:号|户))?|{_DIGITS}号)"
+    # (a natural village after its 村 is written as a 屯, 坡 or 寨: 伏波村岑家坡8号, 韦家屯 14号, 10—12号)
+    rf"{_PART}(?:村(?:委会)?{_HAMLET}?|屯|寨)(?:{_NUM}(?:组|社|队|屯)(?:{_NUM}(?:号|户))?|\s?{_DIGITS}{_TO}?\s?号)"
+    # a natural village alone in a list cell or in brackets after a name is that person's home:
+    # 「覃德旺\t那洪村板录屯\n」「韦芳（弄岗村弄怀屯，3人）」 (「那洪村板录屯道路硬化」 is not)
+    rf"|{_PART}村{_HAMLET}(?=\s*$|[\t\n\u3000）)]| {{2}}|[，,]\s?{_NUM}人)"
     # estate: 锦绣小区12栋2单元301室, 阳光花园3号楼502, 幸福小区12-502, 朝晖八区34幢2单元一楼, 人才公寓B栋1206
     rf"|{_PART}{_ESTATE}(?:{_BUILDING}{_ROOM}|{_RANGE}|{_NUM}号(?:{_BUILDING})?{_ROOM}"
     # 「铁路家属楼2门301」: a stairway (门, the north-east's word for 单元) and a room
     rf"|{_NUM}(?:单元|门)\s?-?{_DIGITS}(?:室|号|房)?)"
     # street number: 人民路88号(3栋)(2单元)(502室)(三楼), 新华路218弄5号302室, 环城北路东段181号
-    rf"|{_PART}{_STREET}{_SIDE}{_HOUSE}(?:[-－]{_DIGITS})?(?:弄{_DIGITS})?号(?:附{_DIGITS}号)?(?:院)?(?:{_BUILDING})?{_ROOM}"
+    # (「朝阳路21号之二」: the second home at one number; 「朝阳路35 号 2 单元 301」: OCR spaces)
+    rf"|{_PART}{_STREET}{_SIDE}{_HOUSE}{_TO}?(?:弄{_DIGITS}{_TO}?)?\s?号(?:附{_DIGITS}号|之{_CN}{{1,2}})?(?:院)?(?:{_BUILDING})?{_ROOM}"
     # a numbered estate block written as three numbers: 杨柳郡2期17-1-903
     rf"|{_PART}(?:{_DIGITS}期)?(?<![0-9０-９]){_DIGITS}[-－]{_DIGITS}[-－][0-9０-９]{{3,4}}(?![0-9０-９])"
     # building and room with no road before them: 3栋2单元502室, 7幢1801, 5号楼3单元201, 12幢3单元一楼
@@ -48,15 +55,23 @@ _DETAIL = re.compile(
 _TOWN_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道|街办))$")
 
 
+# Estates people live in: a numbered building there is a building of homes (「浔江华府2幢的业主」).
+_HOMES = (r"(?:小区|花园|公寓|家园|新村|苑|(?<!政)府|名城|名都|里|庭|邸|郡|宿舍|家属院|家属区|家属楼"
+          r"|公租房|廉租房|安置房|安置区)")
+
+
 def _is_detail(value):
-    """A bare building number without a room (「3栋」「12号楼」) names a building, not a home."""
+    """A bare building number without a room (「3栋」「12号楼」) names a building, not a home,
+    unless the estate it stands in is one people live in (「金桂花园8栋」)."""
     # nor an estate's phase or part (「滨江公园二期」「翠苑小区3区」)
-    return not re.fullmatch(rf"(?:{_PART})?{_DIGITS}(?:栋|幢|号楼|座)", value) and not re.search(rf"{_NUM}(?:期|区)$", value)
+    bare = re.fullmatch(rf"(?:{_PART})?{_DIGITS}(?:栋|幢|号楼|座)", value)
+    homes = re.search(rf"{_HOMES}{_DIGITS}(?:栋|幢|号楼|座)$", value)
+    return not (bare and not homes) and not re.search(rf"{_NUM}(?:期|区)$", value)
 
 
 # Building, unit, room and floor parts that may follow a match (「彩虹城三期|6号楼2单元1201」):
 # a span always runs on to the last of them, so generalising it leaves no room number behind.
-_TAIL = re.compile(rf"(?:\s?-?(?:附{_DIGITS}号|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户)|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
+_TAIL = re.compile(rf"(?: ?[-－—]?(?:附{_DIGITS}号|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户)|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
                    rf"|{_DIGITS}(?![0-9０-９,，.]*(?:元|万|年|月|日|%|人|户|亩|米|吨|个|名|次|岁|平方|辆|台))))+")
 
 

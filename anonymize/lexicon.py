@@ -188,7 +188,7 @@ def public_address(text, span):
     「县粮站（学士街26号）」「文昌路11号区财政局」), with no private owner (「家住」「村民」) in the sentence."""
     before = text[max(0, span.start - 20):span.start]
     before = before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
-    after = text[span.end:span.end + 16]
+    after = text[span.end:span.end + 16].split("\n")[0]  # the next line of a list is another row
     if re.search("住|" + _PRIVATE_OWNER.pattern, before + after):
         return False
     return bool(_OFFICE_ADDRESS.search(before) or _OFFICE_ADDRESS.search(after) or _BODY_BEFORE.search(before)

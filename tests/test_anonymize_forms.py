@@ -58,3 +58,29 @@ def test_every_account_of_a_list_is_masked():
 def test_an_address_does_not_reach_back_over_a_road_section():
     spans = [s.value for s in find_addresses("施工到新华路沿街段，因新华路16号2单元301室住户不同意")]
     assert spans == ["新华路16号2单元301室"]
+
+
+@pytest.mark.parametrize("text, address", [
+    ("补助对象住大石村黄泥坡12号，", "大石村黄泥坡12号"),
+    ("户籍地：和平村李家屯 7 号", "和平村李家屯 7 号"),
+    ("王某某\t2,000元\t青山村马家屯\n", "青山村马家屯"),
+    ("新增：李某（青山村马家寨，4人）", "青山村马家寨"),
+    ("住城南路102—106号的商户", "城南路102—106号"),
+    ("住址：建设路17号之三", "建设路17号之三"),
+    ("现住址 和平路12 号 3 单元 502", "和平路12 号 3 单元 502"),
+    ("请翠湖花园5栋的业主明晚开会", "翠湖花园5栋"),
+    ("合计\t\t800\t石桥村4组\n咨询电话", "石桥村4组"),
+])
+def test_village_hamlets_ranges_and_estate_buildings(text, address):
+    assert any(s.value.endswith(address) for s in find_addresses(text))
+    assert address not in Deidentifier("unit-test-key").text(text)
+
+
+@pytest.mark.parametrize("text", ["青山村马家屯道路硬化工程", "县政府3号楼会议室", "万达广场3栋招商"])
+def test_public_works_and_public_buildings_stay(text):
+    assert find_addresses(text) == []
+
+
+def test_an_address_in_a_list_cell_does_not_run_into_the_next_cell():
+    spans = [s.value for s in find_addresses("张某\t56.4\t石桥村3组\t13800138000")]
+    assert spans == ["石桥村3组"]

@@ -16,23 +16,25 @@ HERE = Path(__file__).resolve().parent / "pii"
 
 FLOORS = {
     "pii_blind1": {"caught": {"address": 57, "bank_card": 26, "email": 16, "id": 39, "landline": 26, "mobile": 59,
-                              "name(known)": 90, "name(unknown)": 129, "other_id": 11, "plate": 16, "qq": 8,
+                              "name(known)": 90, "name(unknown)": 130, "other_id": 11, "plate": 16, "qq": 8,
                               "wechat": 11},
                    "max_public_altered": 10},
     "pii_blind2": {"caught": {"address": 96, "bank_card": 38, "email": 17, "id": 42, "landline": 24, "mobile": 61,
-                              "name(known)": 205, "name(unknown)": 275, "other_id": 24, "plate": 17, "qq": 3,
+                              "name(known)": 205, "name(unknown)": 276, "other_id": 24, "plate": 17, "qq": 3,
                               "wechat": 7},
                    "max_public_altered": 11},
-    "pii_blind3": {"caught": {"address": 86, "bank_card": 37, "email": 5, "id": 22, "landline": 12, "mobile": 42,
-                              "name(known)": 108, "name(unknown)": 365, "other_id": 19, "plate": 12, "qq": 3,
+    "pii_blind3": {"caught": {"address": 88, "bank_card": 37, "email": 5, "id": 22, "landline": 12, "mobile": 42,
+                              "name(known)": 108, "name(unknown)": 369, "other_id": 20, "plate": 12, "qq": 3,
                               "wechat": 4},
                    # road names before the house numbers now caught go with them (policy); officials kept
-                   "max_public_altered": 58},
+                   "max_public_altered": 57},
     # first run (blind, at 245b572): recall 82.9 %, precision 89.1 %, public altered 89/1,434
-    "pii_blind4": {"caught": {"address": 76, "bank_card": 26, "email": 7, "id": 39, "landline": 6, "mobile": 88,
+    "pii_blind4": {"caught": {"address": 107, "bank_card": 26, "email": 7, "id": 39, "landline": 6, "mobile": 88,
                               "name(known)": 127, "name(unknown)": 312, "other_id": 11, "plate": 9, "qq": 6,
                               "wechat": 8},
-                   "max_public_altered": 89},
+                   # 89 -> 95: six road names before house numbers now caught (「思陇街68—70号」「浔江路51—53号」,
+                   # 「解放巷9弄1—3号」, 「朝阳路35 号 2 单元 301」) go with them, as in pii_blind3 (policy)
+                   "max_public_altered": 95},
 }
 
 
