@@ -112,11 +112,26 @@ _HOUSEHOLD_ACCOUNT = re.compile(r"(?:用户|缴费|供热|供暖|采暖|热力|�
 _PROPERTY_CERT = re.compile("((?:[" + "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼" + r"])?\s?[（(]\s?\d{4}\s?[）)]"
                             r"[\u4e00-\u9fff]{0,12}?不动产权第\s?\d{4,10}\s?号)")
 
+_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+# A fishing boat's registration 「闽澜渔05137」「浙岱渔养01234」 names its owner, as a plate does.
+_FISHING_BOAT = re.compile("([" + _PROVINCES + r"][\u4e00-\u9fff]{1,2}渔(?:养|运|冷|辅)?\s?\d{4,6})(?![\d年])")
+# A card whose number carries the card's name 「桂优待证No.450822000317」: the whole is the number.
+_CARD_NO = re.compile("((?:[" + _PROVINCES + "])?" + _NAMED_CARDS + r"\s?(?:No|NO|no|№)\.?\s?[0-9A-Za-z]{6,20})(?![0-9A-Za-z])")
+# Forest, house and land certificates 「桂林权证字（2008）第450822100417号」 name one holder.
+_TITLE_CERT = re.compile("((?:[" + _PROVINCES + r"])?(?:林权证|房权证|房产证|土地证|土地使用证|承包经营权证)字?\s?[（(〔]\s?\d{4}\s?[）)〕]"
+                         r"\s?第?\s?\d{4,15}\s?号)")
+# A social-security card's own number is a letter and eight digits 「卡号 A35289716」 (bank cards are digits).
+_SOCIAL_CARD_NO = re.compile(r"卡号\s?(?:是|为)?\s?[:：]?\s?(?<![0-9A-Za-z])([A-Z][0-9]{8})(?![0-9A-Za-z])")
+# A Taiwan compatriot permit 「台胞证号08613372」: eight digits (ten with its renewal count).
+_TAIWAN_PERMIT = re.compile(r"(?:台胞证|台湾居民来往大陆通行证)(?:号码|号)?\s?(?:是|为)?\s?[:：]?\s?(?<![0-9])([0-9]{8}(?:[0-9]{2})?)(?![0-9])")
+
 # (kind, pattern, priority): the span is the pattern's first group (the account), not the cue.
 # Above a mobile or bank card (a 社保卡号 is not a bank card), below a validated resident ID (a
 # 残疾证号 that holds one is that ID).
 CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("other_id", _OTHER_ID, 82), ("other_id", _INSURANCE_ID, 82),
-        ("other_id", _PROPERTY_CERT, 82), ("other_id", _HOUSEHOLD_ACCOUNT, 82)]
+        ("other_id", _PROPERTY_CERT, 82), ("other_id", _HOUSEHOLD_ACCOUNT, 82), ("other_id", _FISHING_BOAT, 82),
+        ("other_id", _CARD_NO, 82), ("other_id", _TITLE_CERT, 82), ("other_id", _SOCIAL_CARD_NO, 82),
+        ("other_id", _TAIWAN_PERMIT, 82)]
 
 _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 

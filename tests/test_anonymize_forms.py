@@ -84,3 +84,22 @@ def test_public_works_and_public_buildings_stay(text):
 def test_an_address_in_a_list_cell_does_not_run_into_the_next_cell():
     spans = [s.value for s in find_addresses("张某\t56.4\t石桥村3组\t13800138000")]
     assert spans == ["石桥村3组"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("船主\t船号\n李某\t浙岱渔03218\t120", "浙岱渔03218"),
+    ("我的船号鲁荣渔养 51066，", "鲁荣渔养 51066"),
+    ("王某　苏优待证No.320102000158　3,000元", "苏优待证No.320102000158"),
+    ("持有湘林权证字（2011）第430102200311号", "湘林权证字（2011）第430102200311号"),
+    ("社保卡 卡号 B12345678 已激活", "B12345678"),
+    ("台胞证号：09127734，电话", "09127734"),
+])
+def test_boat_card_title_and_permit_numbers(text, value):
+    found = [(s.kind, s.value) for s in resolve(find_identifiers(text))]
+    assert ("other_id", value) in found
+
+
+@pytest.mark.parametrize("text", ["福建渔业2025年工作要点", "省渔政总队", "浔政发〔2020〕第12号", "许可证No.编号见附件",
+                                  "银行卡号6222020200112233445"])
+def test_look_alikes_of_boat_and_card_numbers(text):
+    assert [s for s in resolve(find_identifiers(text)) if s.kind == "other_id"] == []
