@@ -69,9 +69,9 @@ def _is_detail(value):
     return not (bare and not homes) and not re.search(rf"{_NUM}(?:期|区)$", value)
 
 
-# Building, unit, room and floor parts that may follow a match (「彩虹城三期|6号楼2单元1201」):
+# Building, unit, room and floor parts that may follow a match (「彩虹城三期|6号楼2单元1201」, 「大道203号|后栋4楼」):
 # a span always runs on to the last of them, so generalising it leaves no room number behind.
-_TAIL = re.compile(rf"(?: ?[-－—]?(?:附{_DIGITS}号|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户)|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
+_TAIL = re.compile(rf"(?: ?[-－—]?(?:附{_DIGITS}号|(?<=号)[前后](?:栋|幢|楼|院)|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户)|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
                    rf"|{_DIGITS}(?![0-9０-９,，.]*(?:元|万|年|月|日|%|人|户|亩|米|吨|个|名|次|岁|平方|辆|台))))+")
 
 

@@ -103,3 +103,7 @@ def test_boat_card_title_and_permit_numbers(text, value):
                                   "银行卡号6222020200112233445"])
 def test_look_alikes_of_boat_and_card_numbers(text):
     assert [s for s in resolve(find_identifiers(text)) if s.kind == "other_id"] == []
+
+
+def test_a_back_building_and_its_floor_stay_with_the_house_number():
+    assert [s.value for s in find_addresses("住址：城东大道88号后栋3楼\n")] == ["城东大道88号后栋3楼"]
