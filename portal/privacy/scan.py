@@ -48,6 +48,7 @@ class Canaries:
         self.numbers = {}  # normalised digits -> column
         self.names = {}  # name -> column
         self.addresses = {}  # sub-street address detail -> column
+        self._added = set()
 
     @classmethod
     def from_raw(cls, paths):
@@ -71,12 +72,16 @@ class Canaries:
         if value in (None, ""):
             return
         value = str(value)
+        if value in self._added:  # raw tables repeat their payees, phones and addresses
+            return
+        self._added.add(value)
         digits = re.sub(r"[\s-]", "", value)
         if re.fullmatch(r"\+?\d{7,}[\dXx]?", digits):
             self.numbers[digits.lstrip("+").upper()] = column
-        for span in find_addresses(value):
+        addresses = find_addresses(value)
+        for span in addresses:
             self.addresses[span.value] = column
-        if not digits.isdigit() and not find_addresses(value):
+        if not digits.isdigit() and not addresses:
             self.add_name(value, column)
 
     def add_name(self, value, column):
