@@ -177,6 +177,23 @@ def empty_app(tmp_path):
 
 
 @pytest.fixture(scope="module")
+def yearbook_app(yearbook_instance):
+    """The portal over the published yearbook (cached by build_yearbook), without embeddings."""
+    from portal import create_app
+
+    return create_app({**_config_for(yearbook_instance), "NLQ_EMBEDDINGS": False})
+
+
+def ask_at(app, question, as_of=DEMO_AS_OF):
+    """The question box's answer dict on ``app``'s current publication."""
+    from ledger.db import current_publication
+    from nlq.answer import ask
+
+    with app.extensions["mingzhang.engine"].connect() as conn:
+        return ask(conn, current_publication(conn), question, as_of=as_of, config=app.config)
+
+
+@pytest.fixture(scope="module")
 def ask_demo(demo_app):
     """ask(question) → the answer dict on the demo publication at DEMO_AS_OF, without the embedding model."""
     from ledger.db import current_publication

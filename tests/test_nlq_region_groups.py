@@ -5,7 +5,7 @@ Expected values by straight SQL."""
 import datetime as dt
 
 import pytest
-from conftest import _config_for
+from conftest import ask_at
 from sqlalchemy import text
 
 AS_OF = dt.date(2026, 10, 31)
@@ -14,18 +14,12 @@ TOTAL = ("SELECT r.name, SUM(e.amount_fen) FROM expenditures e JOIN regions r ON
 
 
 @pytest.fixture(scope="module")
-def yearbook(yearbook_instance):
-    from portal import create_app
-
-    return create_app({**_config_for(yearbook_instance), "NLQ_EMBEDDINGS": False})
+def yearbook(yearbook_app):
+    return yearbook_app
 
 
 def _ask(app, q):
-    from ledger.db import current_publication
-    from nlq.answer import ask
-
-    with app.extensions["mingzhang.engine"].connect() as conn:
-        return ask(conn, current_publication(conn), q, as_of=AS_OF, config=app.config)
+    return ask_at(app, q, as_of=AS_OF)
 
 
 def _totals(app, year, cls="%"):

@@ -5,26 +5,19 @@ Region words (各省, 哪个省, 全国) come from the region tree, not from cit
 import datetime as dt
 
 import pytest
-from conftest import _config_for
+from conftest import ask_at
 from sqlalchemy import text
 
 AS_OF = dt.date(2026, 10, 31)
 
 
 @pytest.fixture(scope="module")
-def yearbook(yearbook_instance):
-    """The portal over the published yearbook (conftest caches the publication), without embeddings."""
-    from portal import create_app
-
-    return create_app({**_config_for(yearbook_instance), "NLQ_EMBEDDINGS": False})
+def yearbook(yearbook_app):
+    return yearbook_app
 
 
 def _ask(app, q):
-    from ledger.db import current_publication
-    from nlq.answer import ask
-
-    with app.extensions["mingzhang.engine"].connect() as conn:
-        return ask(conn, current_publication(conn), q, as_of=AS_OF, config=app.config)
+    return ask_at(app, q, as_of=AS_OF)
 
 
 def _sql(app, sql, **params):
