@@ -127,6 +127,14 @@ def check_count_of_rates(records, body, people):
     return problems + ([] if answer["value"] == len(answer["rows"]) else ["count != rows"])
 
 
+def check_count_of_amounts(records, body, people):
+    """「市直部门有几个」: the rows counted (those with an amount), each amount from its records."""
+    answer, sums = body["answer"], _row_sums(records, body)
+    problems = _rows_add_up(body, sums, (body["query"]["measure"],))
+    problems += [f"row {row[0]}: no amount" for row in answer["rows"] if not row[1]]
+    return problems + ([] if answer["value"] == len(answer["rows"]) else ["count != rows"])
+
+
 def check_growth(records, body, people):
     """This period against the base: rows [base, this]."""
     query, answer = body["query"], body["answer"]
@@ -193,6 +201,29 @@ def check_progress(records, body, people):
     return [] if found == body["answer"]["value"] else [f"progress {body['answer']['value']} != {found}"]
 
 
+PROJECT_RECORD_FIELDS = {"disbursed": lambda p, planned: p["disbursed"],
+                         "investment": lambda p, planned: p["total_investment"],
+                         "output": lambda p, planned: (p["output"] or {}).get("planned" if planned else "actual")}
+
+
+def check_project_record(records, body, people):
+    """One named project's figure: the field of its record (the project page's JSON twin; money in 元)."""
+    query = body["query"]
+    found = PROJECT_RECORD_FIELDS[query["measure"]](records.project(body["links"]["records"]), query["planned"])
+    same = found is not None and _yuan(body["answer"]["value"]) == _yuan(found)
+    return [] if same else [f"{query['measure']} {body['answer']['value']} != record {found}"]
+
+
+def check_payments(records, body, people):
+    """Money paid to a payee: the sum of the payments listed behind the answer, and their number."""
+    rows = records.rows(body["links"]["records"])
+    total = sum((Decimal(row["金额（元）"] or "0") for row in rows), Decimal(0))
+    answer = body["answer"]
+    problems = [] if _yuan(answer["value"]) == total else [f"paid {answer['value']} != records {total}"]
+    return problems + ([] if answer.get("payments") == len(rows) else
+                       [f"{answer.get('payments')} payments != {len(rows)} records"])
+
+
 def check_project_share(records, body, people):
     query, answer = body["query"], body["answer"]
     part_measure = query["base_measure"] if query["base_measure"] in ("investment", "disbursed") else "count"
@@ -224,6 +255,10 @@ def check_for(body):
     """The check of an answer with one number, by what its query computed (None: none applies)."""
     query = body["query"]
     kind, measure, group = query["kind"], query["measure"], query["group"]
+    if kind == "project" and measure == "paid":
+        return check_payments
+    if kind == "project" and query["project"] and measure in PROJECT_RECORD_FIELDS:
+        return check_project_record
     if kind == "project":
         return {"progress": check_progress, "share": check_project_share}.get(measure) or (
             check_project_years if group == "year" else check_projects)
@@ -232,7 +267,9 @@ def check_for(body):
     if kind == "comparison":
         return check_difference
     if group is not None:
-        return check_count_of_rates if query["count_only"] else None
+        if not query["count_only"]:
+            return None
+        return check_count_of_rates if measure == "rate" else check_count_of_amounts
     return {"spent": check_sum, "budget": check_sum, "per_capita": check_per_capita, "rate": check_rate,
             "share": check_share, "remaining": check_remaining}.get(measure)
 
