@@ -125,9 +125,14 @@ def test_set_answers(name, targets, eval_report):
     path = write_set_results(name, results, DEMO_AS_OF)
     print(f"\n{name}: {len(results)} questions — results in {path}\n{table({name: eval_report[name]})}")
     print("\n".join(failure_lines(results, eval_set.known_failures)))
-    failed, known = {r["id"] for r in results if not r["ok"]}, set(eval_set.known_failures)
-    assert not failed - known, f"new failures in {name}: {sorted(failed - known)}"
-    assert not known - failed, f"now answered right, remove from {known_path(SETS[name])}: {sorted(known - failed)}"
+    # "unstable": answers that still depend on state outside the question (listed with the reason, judged
+    # neither way until that is fixed)
+    unstable = set(known(SETS[name], "unstable"))
+    failed = {r["id"] for r in results if not r["ok"]} - unstable
+    known_failures = set(eval_set.known_failures) - unstable
+    assert not failed - known_failures, f"new failures in {name}: {sorted(failed - known_failures)}"
+    assert not known_failures - failed, \
+        f"now answered right, remove from {known_path(SETS[name])}: {sorted(known_failures - failed)}"
     changed = [r["id"] for r in results if not r["chips_same"]]
     assert not changed, f"chips sent back unchanged gave another answer: {changed}"
 
