@@ -7,6 +7,8 @@ from sqlalchemy import String, select
 
 from .schema import PUBLISHED_TABLES
 
+DIGEST_BATCH = 10_000
+
 
 def _default(value):
     if isinstance(value, (dt.date, dt.datetime)):
@@ -49,8 +51,9 @@ def publication_digest(conn, publication_id):
     digest = hashlib.sha256()
     for table in PUBLISHED_TABLES:
         columns = [c for c in table.columns if c.name != "publication_id"]
+        # In batches (a server-side cursor on PostgreSQL): a province's payments never sit in memory at once.
         query = (select(*columns).where(table.c.publication_id == publication_id)
-                 .order_by(*_sort_keys(columns, conn.dialect.name)))
+                 .order_by(*_sort_keys(columns, conn.dialect.name)).execution_options(yield_per=DIGEST_BATCH))
         rows = conn.execute(query)
         first = next(rows, None)
         if first is None and table.name not in FIRST_RELEASE_TABLES:

@@ -356,14 +356,32 @@ def _write(engine, prepared, *, status, dataset, title, is_demo, created_by):
 
 
 def _insert_rows(conn, published, publication_id):
+    copy = conn.dialect.name == "postgresql"
     for name in IMPORT_ORDER:
         rows = published[name]
         table = getattr(schema, name)
+        if copy:
+            _copy_rows(conn, table, rows, publication_id)
+            continue
         allowed = {c.name for c in table.columns}
         for start in range(0, len(rows), 5000):
             batch = [{**{k: v for k, v in r.items() if k in allowed}, "publication_id": publication_id}
                      for r in rows[start:start + 5000]]
             conn.execute(insert(table), batch)
+
+
+def _copy_rows(conn, table, rows, publication_id):
+    """PostgreSQL COPY in the import's transaction: several times less work per row than multi-row INSERTs
+    (a province publishes millions of payments). A column a row lacks gets its Python default, as INSERT would."""
+    if not rows:
+        return
+    columns = [c for c in table.columns if c.name != "publication_id"]
+    defaults = {c.name: c.default.arg if c.default is not None and c.default.is_scalar else None for c in columns}
+    names = ", ".join(f'"{c.name}"' for c in columns)
+    cursor = conn.connection.driver_connection.cursor()
+    with cursor.copy(f'COPY "{table.name}" ("publication_id", {names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row((publication_id, *(row.get(c.name, defaults[c.name]) for c in columns)))
 
 
 def _now():
