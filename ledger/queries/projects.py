@@ -8,6 +8,7 @@ from ..schema import project_updates, projects
 from .cache import per_publication
 from .conditions import choice_conditions, class_prefixes, one_or_many, place_conditions
 from .paging import Page, clamp, stream
+from .plans import project_columns, year_paid_column, year_plan_column
 
 # sort key -> (column, descending?)
 SORTS = {
@@ -139,19 +140,20 @@ def _listing_query(pub_id, flt, sort, ascending):
     if ascending is not None:
         descending = not ascending
     order = [column.desc() if descending else column.asc(), projects.c.code]
-    return select(projects).where(*_conditions(pub_id, flt)).order_by(*order)
+    return select(*project_columns()).where(*_conditions(pub_id, flt)).order_by(*order)
 
 
 @per_publication
 def project_sums(conn, pub_id, flt):
     """(count, {investment, plan, disbursed sums}) of the projects ``flt`` selects; memoised per
-    publication, so paging and re-sorting a listing (province scale: 40,000 projects) reads them once."""
-    count, investment, plan, disbursed = conn.execute(select(
+    publication, so paging and re-sorting a listing (province scale: 40,000 projects) reads them once.
+    annual_plan_fen / annual_paid_fen: each project's 年度计划 and payments of its own year (queries/plans)."""
+    count, investment, plan, paid, disbursed = conn.execute(select(
         func.count(), func.coalesce(func.sum(projects.c.total_investment_fen), 0),
-        func.coalesce(func.sum(projects.c.annual_plan_fen), 0),
+        func.coalesce(func.sum(year_plan_column()), 0), func.coalesce(func.sum(year_paid_column()), 0),
         func.coalesce(func.sum(projects.c.disbursed_fen), 0)).where(*_conditions(pub_id, flt))).one()
     return int(count), {"total_investment_fen": int(investment), "annual_plan_fen": int(plan),
-                        "disbursed_fen": int(disbursed)}
+                        "annual_paid_fen": int(paid), "disbursed_fen": int(disbursed)}
 
 
 # What a project total adds up: how many projects, money (fen) or physical output (the output's unit).
@@ -238,8 +240,8 @@ def status_counts(conn, pub_id, flt):
 
 
 def get_project(conn, pub_id, code):
-    row = conn.execute(select(projects).where(projects.c.publication_id == pub_id, projects.c.code == code)
-                       ).mappings().first()
+    row = conn.execute(select(*project_columns()).where(projects.c.publication_id == pub_id,
+                                                        projects.c.code == code)).mappings().first()
     return dict(row) if row else None
 
 

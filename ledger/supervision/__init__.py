@@ -105,7 +105,8 @@ def year_end_forecast(conn, pub_id, year=None, month=None, *, level=None, key=No
 def entity_pace(conn, pub_id, year=None, month=None, *, level=None, key=None):
     """Where the whole area (``level=None``) or one region/dept/class stands against the pace rule at ``month``:
     {"year", "month", "rate", "linear", "profile", "expected", "line", "basis_label", "basis_note", "below",
-    "warning", "forecast"} (forecast: as :func:`year_end_forecast`), or None without monthly data."""
+    "warning", "forecast", "profile_years"} (forecast: as :func:`year_end_forecast`; profile_years: the complete
+    earlier years 「往年同期进度」 averages), or None without monthly data."""
     as_of = resolve_as_of(conn, pub_id, year, month)
     if as_of is None or not has_monthly_data(conn, pub_id, as_of.year):
         return None
@@ -118,7 +119,7 @@ def entity_pace(conn, pub_id, year=None, month=None, *, level=None, key=None):
             "expected": curve.expected(m, rule.basis), "line": rule.ratio * curve.expected(m, rule.basis),
             "basis_label": expectation_label(curve, rule.basis), "basis_note": basis_note(curve, rule, as_of.year),
             "below": _pace.below(curve, m, rule),
-            "warning": _pace.judged(curve, m, rule), "ratio": rule.ratio,
+            "warning": _pace.judged(curve, m, rule), "ratio": rule.ratio, "profile_years": list(curve.area_years),
             "forecast": year_end_forecast(conn, pub_id, as_of.year, m, level=level, key=key) if m < 12 else None}
 
 

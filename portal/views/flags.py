@@ -10,6 +10,7 @@ from flask import has_request_context, request, url_for
 
 from ledger import supervision
 from ledger.money import fen_to_yuan
+from ledger.queries.plans import after_completion
 
 from ..context import connection
 from . import charts
@@ -108,12 +109,16 @@ QUARTER_COLUMNS = [Column("label", "季度"), Column("planned", "计划形象进
                    Column("actual", "实际形象进度", "pct"), Column("gap", "计划−实际（百分点）", "int"), Column("verdict", "判断")]
 
 
-def plan_table(rows, tolerance):
+def plan_table(rows, tolerance, completed_date=None):
+    """The 分年度计划 rows as published; a plan row of a year after completion is shown, and said to be so."""
     for row in rows:
-        row["label"] = f"{row['year']}年"
+        late = after_completion(row["year"], completed_date)
+        row["label"] = f"{row['year']}年（完工后）" if late else f"{row['year']}年"
         row["deviation_pct"] = None if row["deviation"] is None else round(row["deviation"] * 100, 1)
         row["verdict"] = ("超出 ±" + f"{tolerance * 100:g}%" if row["flagged"] else "正常") if row["closed"] else "年度未结束"
-    return Table("plans", PLAN_COLUMNS, rows, caption="分年度计划与实际支付（年末比较累计数）")
+        if late:
+            row["verdict"] = f"项目已于{completed_date.year}年完工，原始数据仍列此年计划；" + row["verdict"]
+    return Table("plans", PLAN_COLUMNS, rows, caption="分年度计划与实际支付（年末比较累计数；各行计划均为原始数据）")
 
 
 def plan_chart(rows):

@@ -127,7 +127,11 @@ def execution_table(name, first_columns, rows, scope, *, drill=None, scope_of=No
     gives (badge text, warnings URL) of the row's supervision flags, shown in a 「监督预警」 column.
     """
     def records_link(kind):
-        return lambda row: records_url(kind, scope_of(row)) if scope_of and row.get("key") else None
+        def link(row):
+            if row.get("scope"):  # a row summing several keys (「其他 N 类」) carries its own scope
+                return records_url(kind, row["scope"])
+            return records_url(kind, scope_of(row)) if scope_of and row.get("key") else None
+        return link
     links = {"budget_fen": records_link("budgets"), "spent_fen": records_link("expenditures")}
     if drill:
         links[first_columns[-1].key] = drill
@@ -138,7 +142,9 @@ def execution_table(name, first_columns, rows, scope, *, drill=None, scope_of=No
         extra, links["flags"] = [FLAGS_COLUMN], lambda row: row.get("flags_url")
     totals = {first_columns[-1].key: "合计", "key": None,
               "budget_fen": sum(r["budget_fen"] for r in rows), "spent_fen": sum(r["spent_fen"] for r in rows)}
-    return Table(name, first_columns + EXEC_COLUMNS + extra, rows, caption=caption, totals=totals, links=links)
+    total_links = {"budget_fen": records_url("budgets", scope), "spent_fen": records_url("expenditures", scope)}
+    return Table(name, first_columns + EXEC_COLUMNS + extra, rows, caption=caption, totals=totals, links=links,
+                 total_links=total_links)
 
 
 FLAGS_COLUMN = Column("flags", "监督预警")
@@ -179,15 +185,37 @@ def class_table(conn, pub_id, scope, by="class", name="classes"):
         caption="按功能分类")
 
 
-def top_rows_and_others(rows, shown):
+def top_rows_and_others(rows, shown, scope):
     """The first ``shown`` rows and one 「其他 N 类」 row for the rest, so a 合计 over the rows is what
-    the table shows (the other classes have no single record link: their row carries none)."""
+    the table shows; that row links to the records of its classes (``scope`` with their codes)."""
     rest = rows[shown:]
     if not rest:
         return rows
     others = {"key": None, "code": "", "name": f"其他 {len(rest)} 类",
+              "scope": scope.with_(class_codes=tuple(r["key"] for r in rest)),
               "budget_fen": sum(r["budget_fen"] for r in rest), "spent_fen": sum(r["spent_fen"] for r in rest)}
     return rows[:shown] + [others]
+
+
+def pace_inputs(pace, scope):
+    """Links to the records the pace line's derived figures are computed from: this year's spending to date
+    and budget (of ``scope``), and for each earlier year the area's spending to the same month and for the
+    whole year (「往年同期进度」 and the 预警线), or the scope's own (the 全年预测 uses its own rhythm)."""
+    if not pace:
+        return []
+    year, month = pace["year"], pace["month"]
+    now = scope.with_(year=year, month=None, month_from=None)
+    links = [(f"{year}年1–{month}月支出", records_url("expenditures", now.with_(month=month))),
+             (f"{year}年预算", records_url("budgets", now))]
+    own = (pace.get("forecast") or {}).get("profile_years") or []
+    for earlier in sorted(set(pace.get("profile_years") or []) | set(own)):
+        for label, part in ((f"1–{month}月", month), ("全年", None)):
+            if earlier in (pace.get("profile_years") or []):
+                links.append((f"{earlier}年{label}全部支出", records_url("expenditures", Scope(year=earlier, month=part))))
+            if earlier in own and now != Scope(year=year):
+                links.append((f"{earlier}年{label}支出（本页范围）", records_url("expenditures", now.with_(year=earlier,
+                                                                                              month=part))))
+    return [{"label": label, "href": href} for label, href in links]
 
 
 def months_label(scope, last_month):
@@ -215,7 +243,8 @@ def supervision_summary(pub_id):
     if as_of is None:
         return {}
     return {"sv_as_of": as_of, "sv_counts": supervision.counts(flags), "sv_kinds": supervision.KINDS,
-            "sv_pace": supervision.entity_pace(connection(), pub_id, as_of.year, as_of.month),
+            "sv_pace": (pace := supervision.entity_pace(connection(), pub_id, as_of.year, as_of.month)),
+            "sv_pace_inputs": pace_inputs(pace, Scope()),
             "sv_map": district_map(pub_id, as_of.year, as_of.month, default="pace")}
 
 
@@ -229,10 +258,12 @@ def summary_data(pub):
     totals = q_exec.totals(conn, pub_id, scope)
     trend = q_exec.breakdown(conn, pub_id, Scope(), "year")
     top = class_table(conn, pub_id, scope)
-    top.rows = top_rows_and_others(top.rows, 8)
+    top.rows = top_rows_and_others(top.rows, 8, scope)
     named = [r for r in top.rows if r["key"]]  # the chart shows the eight classes, not their remainder
     trend_table = Table("trend", [Column("key", "年度", "int")] + EXEC_COLUMNS, trend, caption="历年预算执行",
-                        links={"key": lambda r: url_for("pages.execution", year=r["key"])})
+                        links={"key": lambda r: url_for("pages.execution", year=r["key"]),
+                               "budget_fen": lambda r: records_url("budgets", Scope(year=r["key"])),
+                               "spent_fen": lambda r: records_url("expenditures", Scope(year=r["key"]))})
     return {
         "year": year, "last_month": q_ref.last_month(conn, pub_id, year), "totals": totals,
         "trend": trend_table, "top_classes": top,
@@ -262,8 +293,9 @@ def exec_context(conn, pub_id, scope, crumbs, title, pace_of=(None, None)):
     as_of, flags = period_flags(conn, pub_id, scope)
     return {
         "sv_as_of": as_of, "sv_flags": flags, "link_url": fl.link_url, "subject_url": fl.subject_url,
-        "sv_pace": supervision.entity_pace(conn, pub_id, scope.year, scope.month, level=pace_of[0], key=pace_of[1])
-        if last else None,
+        "sv_pace": (pace := supervision.entity_pace(conn, pub_id, scope.year, scope.month, level=pace_of[0],
+                                                    key=pace_of[1]) if last else None),
+        "sv_pace_inputs": pace_inputs(pace, scope),
         "scope": scope, "crumbs": crumbs, "title": title, "totals": totals, "last_month": last,
         "period": months_label(scope, last), "years": q_ref.years(conn, pub_id),
         "monthly_chart": charts.cumulative([m["month"] for m in months], [m["cumulative_fen"] for m in months],
@@ -555,7 +587,10 @@ PROJECT_COLUMNS = [
     Column("code", "项目编号", "code"), Column("name", "项目名称"), Column("year", "年度", "int"),
     Column("region_name", "地区"), Column("township_name", "乡镇/街道"), Column("category", "类别"),
     Column("status", "状态"),
-    Column("total_investment_fen", "总投资", "amount"), Column("disbursed_fen", "已支付", "amount"),
+    Column("total_investment_fen", "总投资", "amount"),
+    # 年度计划 and the payments of the project's own year (ledger/queries/plans.py): the totals add up
+    Column("annual_plan_fen", "项目年度计划", "amount"), Column("annual_paid_fen", "项目年度支付", "amount"),
+    Column("disbursed_fen", "已支付", "amount"),
     Column("progress_pct", "形象进度", "pct"),
     # the physical output, so that an answer in 公里 or 套 adds up from the download
     Column("output_actual", "实际产出", "number"), Column("output_planned", "计划产出", "number"),
@@ -608,7 +643,7 @@ def projects(fmt):
     return respond(fmt, "projects.html", context, {"projects": table}, payload)
 
 
-def project_supervision(conn, pub_id, code):
+def project_supervision(conn, pub_id, code, completed_date=None):
     """A project's plan vs actual by year, progress vs plan by quarter and its flags (ledger.supervision)."""
     as_of = supervision.resolve_as_of(conn, pub_id)
     record = supervision.project_record(conn, pub_id, code, as_of)
@@ -616,7 +651,8 @@ def project_supervision(conn, pub_id, code):
     judged = {(q["year"], q["quarter"]): q for q in record["quarter_history"]}
     quarters = [{**q, **judged.get((q["year"], q["quarter"]), {})} for q in record["quarters"]]
     return {"sv_as_of": as_of, "sv_flags": record["flags"], "link_url": fl.link_url, "subject_url": fl.subject_url,
-            "plan_table": fl.plan_table(record["plans"], rules.plan.tolerance) if record["plans"] else None,
+            "plan_table": fl.plan_table(record["plans"], rules.plan.tolerance, completed_date)
+            if record["plans"] else None,
             "plan_chart": fl.plan_chart(record["plans"]) if record["plans"] else None,
             "quarter_table": fl.quarter_table(quarters, rules.risk.behind_points) if quarters else None,
             "quarter_chart": fl.quarter_chart(quarters) if quarters else None}
@@ -645,19 +681,21 @@ def project(code, fmt):
                                      Column("note", "进展说明")], updates, caption="进展记录")
     money_table = Table("funding", [Column("label", "项目"), Column("amount_fen", "金额", "amount")], [
         {"label": "总投资", "amount_fen": item["total_investment_fen"]},
-        {"label": "年度计划", "amount_fen": item["annual_plan_fen"]},
-        {"label": "已支付", "amount_fen": item["disbursed_fen"]}], caption="资金安排与支付")
+        {"label": f"{item['year']}年计划", "amount_fen": item["annual_plan_fen"]},
+        {"label": f"{item['year']}年支付", "amount_fen": item["annual_paid_fen"]},
+        {"label": "已支付（累计）", "amount_fen": item["disbursed_fen"]}], caption="资金安排与支付")
     context = {
         "project": item, "region": region, "department": department, "klass": klass, "township": township,
         "updates": updates, "payments": payments, "payment_table": payment_table, "update_table": update_table,
         "money_table": money_table,
         "payments_url": url_for("pages.records", kind="payments", project=code),
-        "money_chart": charts.amounts(["总投资", "年度计划", "已支付"], [
-            item["total_investment_fen"], item["annual_plan_fen"], item["disbursed_fen"]],
-            ["#2f6db5", "#7aa6d8", "#e07b39"]),
+        "year_payments_url": url_for("pages.records", kind="payments", project=code, year=item["year"]),
+        "money_chart": charts.amounts([row["label"] for row in money_table.rows],
+                                      [row["amount_fen"] for row in money_table.rows],
+                                      ["#2f6db5", "#7aa6d8", "#9bbf6a", "#e07b39"]),
         "progress_chart": charts.progress([u["date"] for u in updates], [u["progress_pct"] for u in updates])
         if updates else None,
-        **project_supervision(conn, pub_id, code),
+        **project_supervision(conn, pub_id, code, item["completed_date"]),
         **performance_parts.project_context(conn, pub_id, code),
     }
     if fmt == "json":
@@ -666,7 +704,9 @@ def project(code, fmt):
             Column("status", ""), Column("progress_pct", ""), Column("location", ""), Column("contractor", ""),
             Column("description", ""), Column("start_date", ""), Column("end_date", ""), Column("completed_date", ""),
             Column("total_investment_fen", "", "amount"), Column("annual_plan_fen", "", "amount"),
-            Column("disbursed_fen", "", "amount")]}
+            Column("annual_paid_fen", "", "amount"), Column("disbursed_fen", "", "amount")]}
+        # which year annual_plan / annual_paid are of (ledger/queries/plans.py)
+        info["annual_plan_year"] = item["year"]
         info.update(region={"code": item["region_code"], "name": region.get("name")},
                     department={"code": item["dept_code"], "name": department.get("name")},
                     func_class={"code": item["class_code"], "name": klass.get("name")},

@@ -64,6 +64,7 @@ class Table:
     rows: list
     caption: str = ""
     totals: dict | None = None  # a totals row, same keys as rows
+    total_links: dict = field(default_factory=dict)  # column key -> URL of the records the totals row sums
     links: dict = field(default_factory=dict)  # column key -> function(row) -> URL or None
     stream: object = None  # downloads: a function returning an iterator of every row, read instead of rows
 
@@ -75,8 +76,12 @@ class Table:
         return {
             "columns": [{"key": c.json_key, "label": c.label, "unit": c.json_unit} for c in self.columns],
             "rows": [self._json_row(r) for r in self.rows],
-            **({"totals": self._json_row(self.totals, links=False)} if self.totals else {}),
+            **({"totals": {**self._json_row(self.totals, links=False), **self._total_urls()}} if self.totals else {}),
         }
+
+    def _total_urls(self):
+        json_keys = {c.key: c.json_key for c in self.columns}
+        return {f"{json_keys.get(key, key)}_url": url for key, url in self.total_links.items() if url}
 
     def _json_row(self, row, links=True):
         out = {c.json_key: c.export(row) for c in self.columns}

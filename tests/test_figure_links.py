@@ -1,0 +1,136 @@
+"""Every figure on a page links to the records that sum to it (audit #6, class E).
+
+Each test reads a page as a visitor would, follows the links of its figures to their CSV downloads, adds the
+records up and checks the sum against straight SQL over the same rows and against the figure shown (in the
+unit its column header names). Derived figures (a share, a forecast, a warning line) link to the records of
+their inputs; the test recomputes the figure from those sums.
+"""
+import re
+from decimal import Decimal
+from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from test_answer_records import Records
+
+from ledger import money
+
+
+class FigureCells(HTMLParser):
+    """The cells of every table on a page: (table index, unit of the column, text, href or None)."""
+
+    def __init__(self):
+        super().__init__()
+        self.cells, self._table, self._units, self._col, self._cell, self._href, self._head = [], -1, [], 0, None, None, False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table":
+            self._table += 1
+            self._units = []
+        elif tag == "thead":
+            self._head = True
+        elif tag == "tr":
+            self._col = 0
+        elif tag in ("td", "th") and not self._head:
+            self._cell, self._href = "", None
+        elif tag == "th" and self._head:
+            self._units.append(None)
+        elif tag == "a" and self._cell is not None:
+            self._href = attrs.get("href")
+
+    def handle_endtag(self, tag):
+        if tag == "thead":
+            self._head = False
+        elif tag in ("td", "th") and not self._head and self._cell is not None:
+            unit = self._units[self._col] if self._col < len(self._units) else None
+            self.cells.append((self._table, unit, self._cell.strip(), self._href))
+            self._cell, self._col = None, self._col + 1
+
+    def handle_data(self, data):
+        if self._head and self._units:
+            found = re.search(r"（(亿元|万元|元)）", data)
+            if found:
+                self._units[-1] = found.group(1)
+        elif self._cell is not None:
+            self._cell += data
+
+
+def sql_sum(db, url):
+    """Σ fen of the records a /records/budgets or /records/expenditures link selects, by straight SQL."""
+    path, query = urlsplit(url).path, parse_qs(urlsplit(url).query)
+    table, amount = ("budgets", "budget_fen") if path.endswith("budgets") else ("expenditures", "amount_fen")
+    where, params = ["publication_id = (SELECT max(id) FROM publications)"], []
+    for name, column in (("year", "year"), ("region", "region_code"), ("dept", "dept_code")):
+        if name in query:
+            where.append(f"{column} IN ({','.join('?' * len(query[name]))})")
+            params += query[name]
+    if "class" in query:
+        where.append("(" + " OR ".join("class_code LIKE ?" for _ in query["class"]) + ")")
+        params += [f"{code}%" for code in query["class"]]
+    if table == "expenditures" and "month" in query:
+        where.append("month BETWEEN ? AND ?")
+        params += [int(query.get("month_from", ["1"])[0]), int(query["month"][0])]
+    row = db.execute(f"SELECT coalesce(sum({amount}), 0) FROM {table} WHERE {' AND '.join(where)}", params)
+    return row.fetchone()[0]
+
+
+def linked_amounts(html):
+    parser = FigureCells()
+    parser.feed(html)
+    return [cell for cell in parser.cells if cell[3] and re.match(r"/records/(budgets|expenditures)\b", cell[3])]
+
+
+def check_amount_links(client, db, html):
+    """Each linked amount: CSV sum == SQL sum, and the figure shown is that sum in its column's unit."""
+    records, checked = Records(client), 0
+    for _table, unit, text, href in linked_amounts(html):
+        if not unit or not re.fullmatch(r"[\d,]+\.\d\d", text):
+            continue
+        fen = sql_sum(db, href)
+        assert records.fen(href) == fen, href
+        assert money.format_amount(fen, unit) == f"{text} {unit}", (href, text, unit)
+        checked += 1
+    return checked
+
+
+def test_home_history_class_and_total_rows_link_to_their_records(client, db):
+    html = client.get("/").get_data(as_text=True)
+    linked = {href for _t, _u, _text, href in linked_amounts(html)}
+    years = [row[0] for row in db.execute("SELECT DISTINCT year FROM budgets ORDER BY year")]
+    for year in years:  # every row of 历年预算与支出
+        assert f"/records/budgets?year={year}" in linked and f"/records/expenditures?year={year}" in linked
+    others = [h for h in linked if h.count("class=") > 1]  # the 「其他 N 类」 row: its classes, each named
+    assert others, "其他 N 类 has no records link"
+    assert check_amount_links(client, db, html) >= 2 * len(years) + 2 * 9 + 2
+
+
+def test_home_pace_line_links_to_the_records_of_its_inputs(client, db):
+    html = client.get("/").get_data(as_text=True)
+    block = re.search(r'<details class="sv-inputs.*?</details>', html, re.S)
+    assert block, "the pace line does not say how its figures are computed"
+    links = dict((label, href.replace("&amp;", "&")) for href, label in
+                 re.findall(r'<a href="([^"]+)">([^<]+)</a>', block.group(0)))
+    records = Records(client)
+    for href in links.values():
+        assert records.fen(href) == sql_sum(db, href), href
+    line = re.search(r"截至(\d+)月末.*?往年同期进度 ([\d.]+)%；预警线 ([\d.]+)%.*?预计全年支出 ([^）]+)）", html, re.S)
+    month, usual_shown, line_shown, forecast_shown = line.groups()
+    earlier = sorted({int(m) for m in re.findall(r"(\d{4})年全年全部支出", " ".join(links))})
+    assert earlier, links
+    shares = [Decimal(records.fen(links[f"{y}年1–{month}月全部支出"])) / records.fen(links[f"{y}年全年全部支出"])
+              for y in earlier]
+    usual = sum(shares) / len(shares)
+    assert f"{usual * 100:.1f}" == usual_shown
+    ratio = Decimal(re.search(r"× (\d+)%", block.group(0)).group(1)) / 100
+    assert f"{usual * ratio * 100:.1f}" == line_shown
+    spent = next(records.fen(h) for label, h in links.items() if label.endswith(f"1–{month}月支出")
+                 and not label.startswith(tuple(str(y) for y in earlier)))
+    assert money.format_amount(int(spent / usual)) == forecast_shown.strip()
+
+
+@pytest.mark.parametrize("path", ["/execution"])
+def test_execution_total_rows_link_to_their_records(client, db, path):
+    html = client.get(path).get_data(as_text=True)
+    assert check_amount_links(client, db, html) > 0
+    assert re.search(r'<tfoot>.*?<a href="/records/expenditures', html, re.S), "合计 row has no records link"
