@@ -16,6 +16,18 @@ STANDARD_CLASS_NAMES = {
     "211": "节能环保支出", "212": "城乡社区支出", "213": "农林水支出", "221": "住房保障支出",
 }
 
+# The top-level region's own code books what the city's own departments spend (市本级) and nothing of the
+# districts; the city's name (「示例市」) and 全市 mean 市本级 + 区县 in answers and reports. So rows, record
+# lists and downloads of that code are labelled 市本级, never with the city's name.
+CITY_OWN_LEVEL = 0
+CITY_OWN_LABEL = "市本级"
+
+
+def region_label(region):
+    """The label of a region's own rows: 市本级 for the top level, else the region's name."""
+    return CITY_OWN_LABEL if region["level"] == CITY_OWN_LEVEL else region["name"]
+
+
 def minsheng_codes(config=None):
     """The configured 类 codes (``MINSHENG_CLASSES="205,208,…"`` overrides the default)."""
     configured = (config or {}).get("MINSHENG_CLASSES")

@@ -11,6 +11,7 @@ from ledger.db import init_schema, make_engine
 from ledger.queries import projects as q_proj
 from ledger.queries import records as q_rec
 from ledger.queries.execution import Scope
+from ledger.semantics import CITY_OWN_LABEL, region_label
 from portal import create_app
 from portal.views.pages import PROJECT_COLUMNS, record_columns, with_contractor
 from portal.views.tables import Table, csv_chunks
@@ -68,7 +69,7 @@ def test_projects_download_equals_the_rows_written_at_once(demo_app, client, lat
     assert response.status_code == 200 and response.is_streamed
     with demo_app.extensions["mingzhang.engine"].connect() as conn:
         rows = q_proj.list_projects(conn, pub_id, q_proj.ProjectFilter(), sort=sort, per_page=None).items
-        regions = {r.code: r.name for r in conn.execute(select(schema.regions).where(
+        regions = {r.code: region_label(r._mapping) for r in conn.execute(select(schema.regions).where(
             schema.regions.c.publication_id == pub_id))}
         townships = {t.code: t.name for t in conn.execute(select(schema.townships).where(
             schema.townships.c.publication_id == pub_id))}
@@ -192,7 +193,7 @@ def test_downloads_stream_from_a_server_side_cursor_on_postgres(pg_cluster, tmp_
                 rows = _whole_listing(conn, url)
             if url.startswith("/projects"):
                 for row in rows:
-                    row["region_name"], row["township_name"] = "示例市", None
+                    row["region_name"], row["township_name"] = CITY_OWN_LABEL, None  # the city's own code
                 table = Table("projects", with_contractor(PROJECT_COLUMNS), rows)
             else:
                 table = Table("payments", record_columns("payments"), rows)

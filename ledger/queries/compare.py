@@ -17,6 +17,7 @@ from .. import semantics, summaries, supervision
 from ..schema import budget_sums, budgets, expenditure_sums, expenditures, regions
 from . import reference
 from .cache import per_publication
+from .coverage import month_beyond_data
 from .execution import rate
 
 DISTRICT_LEVEL = 1
@@ -99,8 +100,8 @@ def resolve_period(conn, pub_id, year=None, month=None, clamp_month=False):
         raise CompareError("bad_month", "月份应在 1–12 之间")
     if month > last and clamp_month:
         month = last
-    if month > last:
-        raise CompareError("bad_month", f"{year} 年的数据截至 {last} 月，请选择 1–{last} 月")
+    if message := month_beyond_data(last, year, month):
+        raise CompareError("bad_month", message)
     return Period(year, month)
 
 

@@ -2,17 +2,20 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from ..schema import budgets, departments, expenditures, func_classes, payments, regions
+from ..semantics import CITY_OWN_LABEL, CITY_OWN_LEVEL
 from .cache import per_publication
 from .execution import Scope, _conditions
 from .paging import Page, clamp, stream
 
 
 def _named(table, pub_id):
-    """Select the table's rows with the region, department and class names joined in."""
-    return (select(table, regions.c.name.label("region_name"), departments.c.name.label("dept_name"),
+    """Select the table's rows with the region, department and class names joined in (the top level's own
+    rows are 市本级: ledger/semantics.py)."""
+    region_name = case((regions.c.level == CITY_OWN_LEVEL, CITY_OWN_LABEL), else_=regions.c.name)
+    return (select(table, region_name.label("region_name"), departments.c.name.label("dept_name"),
                    func_classes.c.name.label("class_name"))
             .select_from(table
                          .outerjoin(regions, (regions.c.publication_id == pub_id)

@@ -2,6 +2,7 @@
 from ..errors import UserError
 from ..queries import reference
 from ..queries.cache import per_publication, per_publication_shared
+from ..queries.coverage import month_beyond_data
 from . import store
 from .budget_flags import forecast_flags, pace_flags
 from .model import KINDS, AsOf
@@ -30,7 +31,7 @@ def resolve_as_of(conn, pub_id, year=None, month=None):
     last = reference.last_month(conn, pub_id, year) or 12
     month = last if month is None else month
     if not 1 <= month <= last:
-        raise SupervisionError("bad_month", f"{year} 年的数据截至 {last} 月，请选择 1–{last} 月", 400)
+        raise SupervisionError("bad_month", month_beyond_data(last, year, month) or "月份应在 1–12 之间", 400)
     return AsOf(year, month)
 
 

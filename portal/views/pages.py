@@ -8,9 +8,10 @@ from dataclasses import replace
 from flask import Blueprint, render_template, request, url_for
 from werkzeug.exceptions import BadRequest, NotFound, ServiceUnavailable
 
-from ledger import supervision
+from ledger import semantics, supervision
 from ledger.errors import UserError
 from ledger.money import fen_to_yuan
+from ledger.queries import coverage
 from ledger.queries import execution as q_exec
 from ledger.queries import projects as q_proj
 from ledger.queries import records as q_rec
@@ -325,7 +326,7 @@ def execution(fmt):
     for row in rows:
         region = names.get(row["key"], {})
         row["code"] = row["key"]
-        row["name"] = ("市本级" if region.get("level") == 0 else region.get("name", row["key"]))
+        row["name"] = semantics.region_label(region) if region else row["key"]
     keep = scope_args(scope)
     regions = execution_table(
         "regions", [Column("code", "地区代码", "code"), Column("name", "地区")], rows, scope,
@@ -482,10 +483,10 @@ def records(kind, fmt):
         filters = {"project": flt.project, "year": flt.year, "payee_type": flt.payee_type, "payee": flt.payee}
     else:
         scope = records_scope()
+        coverage.check_scope(conn, pub_id, scope)  # a period or place outside the data is refused, not 0 元
         region, dept, class_code = scope.region, scope.dept, scope.class_code
         if region:
-            found = q_ref.region(conn, pub_id, region)
-            names["region"] = found["name"] if found else region
+            names["region"] = semantics.region_label(q_ref.region(conn, pub_id, region))
         if dept:
             found = q_ref.department(conn, pub_id, dept)
             names["dept"] = found["name"] if found else dept
@@ -617,7 +618,7 @@ def projects(fmt):
     page = q_proj.list_projects(conn, pub_id, flt, sort=sort,
                                 **(DOWNLOAD_PAGING if fmt == "csv" else page_args(default_per_page=20)))
     regions = q_ref.all_regions(conn, pub_id)
-    region_names = {r["code"]: r["name"] for r in regions}
+    region_names = {r["code"]: semantics.region_label(r) for r in regions}
     townships = q_ref.all_townships(conn, pub_id)
     township_names = {t["code"]: t["name"] for t in townships}
 
