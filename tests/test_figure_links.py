@@ -134,3 +134,37 @@ def test_execution_total_rows_link_to_their_records(client, db, path):
     html = client.get(path).get_data(as_text=True)
     assert check_amount_links(client, db, html) > 0
     assert re.search(r'<tfoot>.*?<a href="/records/expenditures', html, re.S), "合计 row has no records link"
+
+
+def test_compare_ranking_figures_link_to_each_districts_records(client, db):
+    """支出 and 预算 of each district sum from its records; its 民生 share is its 民生 records ÷ its 支出 records;
+    同比 is its 支出 ÷ the previous year's records; 人均 uses the population its link shows; the average's
+    amounts are the sum of all districts' records ÷ their number."""
+    html = client.get("/compare").get_data(as_text=True).replace("&amp;", "&")
+    records, checked = Records(client), 0
+    unit = re.search(r"支出总额（(亿元|万元|元)）", html).group(1)
+    for code, row in re.findall(r'<tr[^>]*data-region="(\d+)">(.*?)</tr>', html, re.S):
+        cells = dict((label, (href, text)) for label, href, text in
+                     re.findall(r'data-label="([^"（]+)[^"]*"><a href="([^"]+)"[^>]*>([^<]+)</a>', row))
+        spent_url, spent_text = cells["支出总额"]
+        spent = records.fen(spent_url)
+        assert spent == sql_sum(db, spent_url) and f"region={code}" in spent_url
+        assert money.format_amount(spent, unit) == f"{spent_text} {unit}"
+        minsheng_url, share_text = cells["民生支出占比"]
+        assert f"region={code}" in minsheng_url and records.fen(minsheng_url) == sql_sum(db, minsheng_url)
+        assert money.format_rate(records.fen(minsheng_url), spent) == share_text
+        previous_url, growth_text = cells["同比增长"]
+        assert money.format_rate(spent - records.fen(previous_url), records.fen(previous_url)) == growth_text
+        population = int(re.search(r'href="/data/regions.csv\?code=' + code + r'"[^>]*>人口 ([\d,]+)', row)
+                         .group(1).replace(",", ""))
+        assert population == db.execute("SELECT population FROM regions WHERE code = ? AND publication_id = "
+                                        "(SELECT max(id) FROM publications)", (code,)).fetchone()[0]
+        assert f"{Decimal(spent) / 100 / population:,.2f}" == cells["人均支出"][1]
+        checked += 1
+    assert checked >= 2
+    average = re.search(r'<tr class="average">(.*?)</tr>', html, re.S).group(1)
+    href, text = re.search(r'data-label="支出总额[^"]*"><a href="([^"]+)"[^>]*>([^<]+)</a>', average).groups()
+    districts = href.count("region=")
+    assert money.format_amount(round(Decimal(records.fen(href)) / districts), unit) == f"{text} {unit}"
+    check_client = client.get(re.search(r'href="(/data/regions.csv\?code=\d+)"', html).group(1))
+    assert check_client.status_code == 200 and "population" in check_client.get_data(as_text=True)

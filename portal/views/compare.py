@@ -10,6 +10,7 @@ from flask import Blueprint, current_app, jsonify, render_template, request, url
 from ledger import money
 from ledger.queries import reference
 from ledger.queries.compare import MEASURES, RADAR_MEASURES, SORTABLE, CompareError, compare
+from ledger.queries.execution import Scope
 
 from ..args import arg_int
 from ..citation import citation, stamp
@@ -17,6 +18,7 @@ from ..context import connection, publication_id
 from ..exports import csv_response, xlsx_response
 from . import compare_charts
 from .mapdata import district_map
+from .pages import records_url
 
 bp = Blueprint("compare", __name__)
 
@@ -82,9 +84,32 @@ def compare_page():
         radar_measures=RADAR_MEASURES, sortable=SORTABLE, chosen=chosen, all_regions=all_regions,
         years=reference.years(conn, pub_id), args=_choice_args(),
         chosen_measures=result["measures"] if result else list(DEFAULT_MEASURES),
-        export_links=export_links(_choice_args()),
+        export_links=export_links(_choice_args()), links=figure_links(result) if result else {},
         sv_map=district_map(pub_id, result["year"], result["month"] or None) if result else None)
     return html, (400 if error else 200)
+
+
+def figure_links(result):
+    """{region code or "average": {figure: URL}}: the records each figure of the ranking table sums.
+
+    A share links to its numerator (民生 classes) beside the 支出 cell, its denominator; 人均 to the spending
+    and to the region's row of the published regions table (the population used); 同比 to the same months
+    of the previous year. The average's amounts link to the records of all the districts it averages."""
+    minsheng = tuple(c["code"] for c in result["minsheng"]["classes"])
+    period = {"year": result["year"], "month": result["month"] or None}
+
+    def links(scope):
+        return {"spent": records_url("expenditures", scope), "budget": records_url("budgets", scope),
+                "minsheng": records_url("expenditures", scope.with_(class_codes=minsheng)),
+                "previous": records_url("expenditures", scope.with_(year=result["previous_year"]))}
+    out = {"average": links(Scope(**period, regions=tuple(r["code"] for r in result["all_regions"])))}
+    for row in result["regions"]:
+        out[row["code"]] = {**links(Scope(**period, region=row["code"])),
+                            "page": url_for("pages.execution_region", code=row["code"], **period),
+                            "population": url_for("opendata.table_data", table="regions", fmt="csv", code=row["code"]),
+                            "classes": {c: records_url("expenditures", Scope(**period, region=row["code"], class_code=c))
+                                        for c in row["class_share"]}}
+    return out
 
 
 def with_comparison(view):
