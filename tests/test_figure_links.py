@@ -23,6 +23,12 @@ class FigureCells(HTMLParser):
         super().__init__()
         self.cells, self._table, self._units, self._col, self._cell, self._href, self._head = [], -1, [], 0, None, None, False
 
+    @classmethod
+    def parse(cls, html):
+        parser = cls()
+        parser.feed(html)
+        return parser.cells
+
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "table":
@@ -168,3 +174,35 @@ def test_compare_ranking_figures_link_to_each_districts_records(client, db):
     assert money.format_amount(round(Decimal(records.fen(href)) / districts), unit) == f"{text} {unit}"
     check_client = client.get(re.search(r'href="(/data/regions.csv\?code=\d+)"', html).group(1))
     assert check_client.status_code == 200 and "population" in check_client.get_data(as_text=True)
+
+
+def test_department_own_office_row_links_to_both_sides_of_its_difference(client, db):
+    """「部门本级」 = the department's records − all its units' records; both lists are linked and the row shows
+    their difference (checked against SQL over the unit tables)."""
+    dept, region = db.execute("SELECT d.code, d.region_code FROM departments d JOIN units u ON u.dept_code = d.code "
+                              "AND u.publication_id = d.publication_id WHERE d.publication_id = "
+                              "(SELECT max(id) FROM publications) LIMIT 1").fetchone()
+    year = db.execute("SELECT max(year) FROM expenditures").fetchone()[0]
+    html = client.get(f"/execution/region/{region}/dept/{dept}?year={year}").get_data(as_text=True)
+    block = re.search(r'id="own-office">(.*?)</p>', html, re.S).group(1).replace("&amp;", "&")
+    dept_budgets, units_budgets, dept_spent, units_spent = re.findall(r'<a href="([^"]+)"', block)
+    records = Records(client)
+    unit_rows = ("SELECT coalesce(sum({0}), 0) FROM {1} WHERE year = ? AND unit_code IN "
+                 "(SELECT code FROM units WHERE dept_code = ?)")
+    assert records.fen(dept_budgets) == sql_sum(db, dept_budgets)
+    assert records.fen(dept_spent) == sql_sum(db, dept_spent)
+    unit_budget = int(records.total(units_budgets, "预算数（元）") * 100)
+    assert unit_budget == db.execute(unit_rows.format("budget_fen", "unit_budgets"), (year, dept)).fetchone()[0]
+    unit_spent = records.total(units_spent, "支出数（元）")
+    assert int(unit_spent * 100) == db.execute(unit_rows.format("amount_fen", "unit_expenditures"),
+                                               (year, dept)).fetchone()[0]
+    own = [c for c in FigureCells.parse(html) if c[2].startswith("部门本级")]
+    assert own and own[0][3] == "#own-office"
+    table, cells = own[0][0], [c for c in FigureCells.parse(html) if c[0] == own[0][0]]
+    index = cells.index(own[0])
+    budget_cell, spent_cell = cells[index + 2], cells[index + 3]  # 二级预算单位 | 类型 | 预算数 | 支出数
+    assert table == budget_cell[0]
+    assert money.format_amount(records.fen(dept_budgets) - unit_budget, budget_cell[1]) == \
+        f"{budget_cell[2]} {budget_cell[1]}"
+    assert money.format_amount(records.fen(dept_spent) - int(unit_spent * 100), spent_cell[1]) == \
+        f"{spent_cell[2]} {spent_cell[1]}"

@@ -24,6 +24,7 @@ from .pages import (
     months_label,
     page_args,
     payload_for,
+    records_url,
     region_or_404,
     require_pub,
     respond,
@@ -68,17 +69,22 @@ def units_table(conn, pub_id, scope, department, dept_totals):
     own = {"key": None, "code": "", "name": OWN_OFFICE, "kind": "本级",
            "budget_fen": dept_totals["budget_fen"] - sum(r["budget_fen"] for r in rows),
            "spent_fen": dept_totals["spent_fen"] - sum(r["spent_fen"] for r in rows)}
+    # 本级 is a difference: it links to both sides (the department's records minus all its units' records)
+    dept_scope = scope.with_(region=department["region_code"], dept=department["code"])
+    own["inputs"] = {f"{side}_{kind}": url for kind in ("budgets", "expenditures") for side, url in
+                     (("dept", records_url(kind, dept_scope)), ("units", unit_records_url(kind, unit_scope)))}
     keep = {k: v for k, v in {"year": scope.year, "month": scope.month, "pub": request.args.get("pub")}.items() if v}
 
     def record_link(kind):
         return lambda row: unit_records_url(kind, unit_scope.with_(unit=row["key"], dept=None)) if row["key"] else None
     links = {"name": lambda row: url_for("units.unit_page", code=department["region_code"], dept=department["code"],
-                                         unit=row["key"], **keep) if row["key"] else None,
+                                         unit=row["key"], **keep) if row["key"] else "#own-office",
              "budget_fen": record_link("budgets"), "spent_fen": record_link("expenditures")}
     totals = {"name": "合计（部门）", "key": None, **dept_totals}
     return Table("units", [Column("code", "单位代码", "code"), Column("name", "二级预算单位"),
                            Column("kind", "类型")] + EXEC_COLUMNS, rows + [own], caption="按二级预算单位",
-                 totals=totals, links=links)
+                 totals=totals, links=links, total_links={"budget_fen": own["inputs"]["dept_budgets"],
+                                                          "spent_fen": own["inputs"]["dept_expenditures"]})
 
 
 @listing("/execution/region/<code>/dept/<dept>/unit/<unit>")
