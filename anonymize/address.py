@@ -90,12 +90,46 @@ def find_addresses(text):
         value = text[m.start():end]
         if _is_detail(view[m.start():end]) and not (view[end - 1] == "号" and _ROAD_SECTION.match(view, end)):
             spans.append(Span(m.start(), end, "address", value))
-    return spans
+    return _joined(text, spans)
+
+
+def _joined(text, spans):
+    """An estate's building written right after a street number (「浔江路88号|金桂花园3栋2单元501室」)
+    is one address, so the house part after the road goes as one piece."""
+    out = []
+    for span in spans:
+        if out and not text[out[-1].end:span.start].strip():
+            out[-1] = Span(out[-1].start, span.end, "address", text[out[-1].start:span.end])
+        else:
+            out.append(span)
+    return out
+
+
+# A road, street or lane name before a house number: a public place every resident of it shares.
+_ROAD_HEAD = re.compile(rf"{_PART}{_STREET}{_SIDE}(?={_HOUSE}{_TO}?(?:弄{_DIGITS}{_TO}?)?\s?号)")
+_ROAD_BEFORE = re.compile(rf"{_STREET}{_SIDE}$")
+
+
+def house_part(text, span):
+    """Policy: a private address keeps its road name and loses what identifies the household — the
+    house number and everything after it (lane, building, stairway, room, floor): 「浔江路88号3栋502室」
+    becomes 「浔江路**号」. The road is public (it names a street and its works, 「浔江路管道更新」); the
+    number is what points at one home. Villages with a group (「石桥村3组12号」) and estates
+    (「锦绣小区12栋…」) go whole: a 组 or an estate building is a handful of households."""
+    head = _ROAD_HEAD.match(simplified(text[span.start:span.end]))
+    if not head or head.end() >= len(span.value):
+        return span
+    start = span.start + head.end()
+    return Span(start, span.end, span.kind, text[start:span.end], span.source)
 
 
 def generalise_address(text, span):
-    """Replacement for an address span: empty when a township/street precedes it (kept), else a marker."""
-    return "" if _TOWN_BEFORE.search(text[:span.start]) else "（详细地址已隐去）"
+    """Replacement for an address span: 「**号」 after a kept road name, empty when a
+    township/street precedes it (kept), else a marker."""
+    before = simplified(text[:span.start])
+    if _ROAD_BEFORE.search(before):
+        return "**号"
+    return "" if _TOWN_BEFORE.search(before) else "（详细地址已隐去）"
 
 
 def township_of(address):

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from . import policy
-from .address import find_addresses, generalise_address
+from .address import find_addresses, generalise_address, house_part
 from .lexicon import FISCAL_TERMS, PRODUCE_TERMS, PublicTerms, public_address, public_line
 from .masks import mask
 from .names import KnownNames, find_names, looks_like_person_name, person_context, word_like
@@ -44,6 +44,11 @@ def _known_candidates(text, known, names, guard):
     return out
 
 
+def _private_addresses(text):
+    """Addresses not given as a public body's, each cut to its house part (the road stays, policy)."""
+    return [(_PRIORITY["address"], house_part(text, s)) for s in find_addresses(text) if not public_address(text, s)]
+
+
 def detect(text, known=None, protected=None, user_text=False):
     """All identifier spans in ``text`` (non-overlapping), including kept officials and office lines.
 
@@ -55,7 +60,7 @@ def detect(text, known=None, protected=None, user_text=False):
     names = find_names(text)
     if known is not None:
         candidates += _known_candidates(text, known, names, guard)
-    candidates += [(_PRIORITY["address"], s) for s in find_addresses(text) if not public_address(text, s)]
+    candidates += _private_addresses(text)
     produce = PRODUCE_TERMS.spans(text)
     candidates += [(_PRIORITY[s.source], s) for s in names
                    if not _blocked(s, guard) and not (s.source in ("jieba", "weak", "stat") and _blocked(s, produce))]
@@ -71,7 +76,7 @@ def private_identifiers(text, user_text=False):
     change — public offices' lines and public addresses excluded. The leak scanner uses this on
     text that is not prose, so it and the importer agree on what is private."""
     candidates = find_identifiers(text, user_text)
-    candidates += [(_PRIORITY["address"], s) for s in find_addresses(text) if not public_address(text, s)]
+    candidates += _private_addresses(text)
     return [s for s in resolve(candidates) if not (s.kind == "landline" and public_line(text, s))]
 
 

@@ -8,6 +8,7 @@ generated with valid (or, for negatives, deliberately invalid) check digits; the
 """
 import json
 import random
+import re
 from pathlib import Path
 
 rng = random.Random(7)
@@ -93,9 +94,26 @@ def spaced(value, groups):
 items = []
 
 
+# Address policy (README): a road name before a house number is public and stays; the house number
+# and everything after it is the private part.
+ROAD_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:路|街|巷|大道|大街|胡同)[东西南北中]?段?"
+                       r"(?=[0-9０-９一二三四五六七八九十百零〇两]+(?:[-－—~～][0-9０-９]+)?\s?(?:弄|号|號))")
+
+
+def _road_kept(entities, keep):
+    out = []
+    for kind, value in entities:
+        head = ROAD_HEAD.match(value) if kind == "address" else None
+        if head:
+            value, keep = value[head.end():], tuple(keep) + (head.group(0),)
+        out.append((kind, value))
+    return out, keep
+
+
 def add(text, *entities, known=(), public=(), keep=(), mode=None, group=None):
     """``keep``: public spans that must come out unaltered; ``mode`` "user": scrubbed as user text
     (comments, questions); ``group``: the failure class a development case belongs to."""
+    entities, keep = _road_kept(entities, keep)
     item = {"id": len(items) + 1, "text": text, "entities": [{"type": t, "text": v} for t, v in entities],
             "known": list(known)}
     if public:

@@ -4,7 +4,8 @@ Usage: python tests/eval/pii_score.py CORPUS.jsonl [--misses]
 
 For each text, both paths: publication (Deidentifier with the text's known_names) and user text
 (user_text=True). A private span is caught when the changed findings cover every character of it;
-a public span is altered when any changed finding overlaps it. Also checks the scrubbed output: a
+a public span is altered when any changed finding overlaps it (a road name at the head of a private
+address need not be covered: the address policy keeps it). Also checks the scrubbed output: a
 private span's exact text must not survive, and no run of more than 4 of its original digits.
 """
 import json
@@ -22,11 +23,21 @@ def digits(s):
     return re.sub(r"\D", "", unicodedata.normalize("NFKC", s).translate(NUM))
 
 
+# A road name an annotator put inside a private address (「梅林路88号」): public under the address
+# policy (README: the road stays, the house number and all after it go), so it need not be changed.
+ROAD_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:路|街|巷|大道|大街|胡同)[东西南北中]?段?"
+                       r"(?=[0-9０-９一二三四五六七八九十百零〇两]+(?:[-－—~～][0-9０-９]+)?\s?(?:弄|号|號))")
+
+
 def covered(span, finds):
     chars = set()
     for f in finds:
         chars.update(range(f.start, f.end))
-    return all(i in chars for i in range(span["start"], span["end"]))
+    start = span["start"]
+    if span["type"] == "address":
+        head = ROAD_HEAD.match(span["text"])
+        start += head.end() if head else 0
+    return all(i in chars for i in range(start, span["end"]))
 
 
 def overlaps(span, f):
