@@ -83,6 +83,8 @@ PERSON_CUES = (
     "同事", "投资人", "投资方代表", "工人代表", "群众代表", "农民代表", "家属代表", "企业代表", "离休干部", "退休干部",
     "退休职工", "退休教师", "种植大户", "养殖大户", "其侄子", "其侄女", "其孙子", "其儿子", "其女儿", "其妻子", "其丈夫",
     "就叫", "真名叫", "名字叫", "名字是", "姓名是",
+    # the labels of complaint, petition and court forms (a hotline order's 来电人, a petition's 信访人)
+    "来电人", "信访人", "被询问人", "申请执行人", "被申请人", "被执行人", "乙方",
 )
 # Titles that mark a public official in the role: the name before or after them stays.
 OFFICIAL_TITLES = (
@@ -126,7 +128,7 @@ _WORD_TAGS = pseg.dt.word_tag_tab
 _CUE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True)) + r")[:：\s]*(?:为|是)?")
 _CUE_END_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True)) + ")$")
 # 「局长：伍德强」 as well as 「局长伍德强」; a former or retired holder (「原副总经理」「离休干部」) is a private person.
-_TITLE_BEFORE_RE = re.compile("(?<!原)(?<!前)(?<!离休)(?<!退休)(?<!原副)(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True))
+_TITLE_BEFORE_RE = re.compile("(?<!原)(?<!前)(?<!离休)(?<!退休)(?<!原副)(?!(?<=班)组长)(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True))
                               + r")\s?[:：]?\s?$")
 _TITLE_AFTER_RE = re.compile("^(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + ")")
 _LIST_SEP_RE = re.compile(r"[、，,；;和与及]\s*")
@@ -158,8 +160,8 @@ _DELEGATE_AFTER_RE = re.compile(
 # 「代表金涛在视察…」「转交代表：X」「提出人：X、Y」: the role word right before the name (not 村民代表).
 # Representatives of private people (工人代表, 投资方代表, 家属代表) are not delegates.
 _DELEGATE_BEFORE_RE = re.compile(r"(?:(?<!村民)(?<!居民)(?<!职工)(?<!家长)(?<!学生)(?<!业主)(?<!工人)(?<!群众)(?<!农民)(?<!家属)"
-                                 r"(?<!方)(?<!企业)(?<!股东)(?<!工友)(?<!租户)(?:代表|委员)|提出人|建议人|附议人"
-                                 r"|领衔人|提案人|议案人|联名人|质询人|询问人)(?:们)?[:：\s（(]*$")
+                                 r"(?<!方)(?<!企业)(?<!股东)(?<!工友)(?<!租户)(?<!户)(?:代表|委员)|提出人|建议人|附议人"
+                                 r"|领衔人|提案人|议案人|联名人|质询人|(?<!被)询问人)(?:们)?[:：\s（(]*$")
 # A government body and maybe a staff role right before the name: 「县财政局负责人X」「区住建局干部X」
 # 「街道办事处社会救助科X」「请与镇人民政府X联系」. Places alone (「白沙镇X」) are where residents live.
 # Township offices named 「…办」 and 「…所」 (社会事务办, 乡村振兴办, 村建办; 劳动保障所, 司法所).
@@ -438,7 +440,7 @@ def _extend(text, start, word, by_start=None):
 
 # What must follow a name that is also a common word (「写信人甘露反映」「村民程序的房屋」): a person's
 # speech, household or signature, never just any verb (「申请人申请已受理」 is no person 申请).
-_WORD_NAME_RIGHT = re.compile(r"反映|称|表示|说|介绍|家|名下|身份证|之(?:妻|夫|子|女|母|父)|的(?:房|家|低保|补助|儿|女|妻|丈|父|母|户)|获得|签字|已签|由(?!于)"
+_WORD_NAME_RIGHT = re.compile(r"反映|来信|来电|来访|称|表示|说|介绍|家|名下|身份证|之(?:妻|夫|子|女|母|父)|的(?:房|家|低保|补助|儿|女|妻|丈|父|母|户)|获得|签字|已签|由(?!于)"
                               r"|今年|现年|[，,（(]\s?(?:男|女|\d)")
 # 「联系人：区农业农村局…」: a "name" that runs into an organisation's name is the organisation's start.
 _ORG_RIGHT = re.compile(r"(?:(?![等和及与、在于到从的是为])[\u4e00-\u9fff]){0,6}?(?:局|委员会|政府|办事处|中心|公司|银行|医院|学校|合作社)")
@@ -472,7 +474,9 @@ def _name_candidate(text, start, tokens_by_start):
         nxt = tokens_by_start.get(start + surname_len)
         if nxt and 1 <= len(nxt[0]) <= 2 and re.fullmatch(_HAN + "+", nxt[0]) and nxt[0] not in ("某", "某某"):
             word = text[start:start + surname_len + len(nxt[0])]
-            if word[-1] in _NOT_NAME_END and not _reduplicated(word, surname_len):
+            # 「覃丰收反映」: a person's verb right after the whole reading keeps its last character
+            if word[-1] in _NOT_NAME_END and not _reduplicated(word, surname_len) \
+                    and not (len(word) == 3 and _SPEECH_AFTER.match(text, start + len(word))):
                 word = word[:-1]
             return _extend(text, start, word) if len(word) > surname_len else None
     if token and len(token[0]) >= 2 and not token[1].startswith("nr") and jieba.dt.FREQ.get(token[0], 0) >= 100:
@@ -549,11 +553,18 @@ def _reduplicated(word, surname_len):
     return len(word) - surname_len == 2 and word[-1] == word[-2]
 
 
+_SPEECH_AFTER = re.compile(r"反映|表示|来信|来电|称|说")
+
+
 def _trim(text, span, by_start):
     """Cut a name that swallowed the first character of the next word (「耿兰多|领」「阮翠持|健康证」)."""
     surname = 2 if span.value[:2] in COMPOUND_SURNAMES else 1
+    if _SURNAMED_NICKNAME.fullmatch(span.value):
+        return span  # 「黎阿四|等」: a familiar form ends where it ends
     if len(span.value) - surname == 2 and not _reduplicated(span.value, surname):
         last = span.end - 1
+        if _SPEECH_AFTER.match(text, span.end):
+            return span  # 「覃丰收反映」: the reading ends before a person's verb, not inside a word
         if text[last] in _NOT_NAME_END or (_word_starts_at(by_start, last) and not _household(text, last)):
             return Span(span.start, last, span.kind, text[span.start:last], span.source)
     return span
@@ -657,9 +668,16 @@ def _cue_names(text, by_start, spans):
                 pos = again.end()
             word = _nickname_at(text, pos, m.group(0)) or _named_at(text, pos, m.group(0)) or _name_at(text, pos, by_start) \
                 or _listed_word_at(text, pos, by_start) or _word_and_one_more(text, pos, by_start)
-            if not word or not_a_name(text, pos, pos + len(word), by_start, crossing=False):
+            word = word or _spaced_name_at(text, pos)
+            field = _field_word_at(text, pos, m.group(0))
+            if field and (not word or len(field) > len(word) and field.startswith(word)):
+                word = field  # 「乙方：马乙四夫」: the whole field, not the reading 马乙四
+            # a produce word is a name with context on both sides (「项目经理石榴介绍」「收款人：黄桃」)
+            both_sides = word and (word == field or _WORD_NAME_RIGHT.match(text, pos + len(word)))
+            if not word or not_a_name(text, pos, pos + len(word), by_start, crossing=False, produce=not both_sides):
                 break
-            spans[pos] = Span(pos, pos + len(word), "person_name", word, "cue")
+            quoted = pos and text[pos - 1] in "“\"" and text[pos + len(word):pos + len(word) + 1] in "”\""
+            spans[pos] = Span(pos, pos + len(word), "person_name", word, "nick" if quoted else "cue")
             sep = _LIST_SEP_RE.match(text, pos + len(word))
             if not sep:
                 break
@@ -730,16 +748,79 @@ def _named_at(text, pos, cue):
 
 
 _NICKNAME = re.compile(r"[小阿][\u4e00-\u9fff](?=[，。、,；;\s）)]|$)")
+# 「包工头“九哥”」: a nickname in quotes after a cue — a numeral or a character and 哥/姐/嫂/叔, or 小/阿/老X.
+_QUOTED_NICKNAME = re.compile(r"[“\"]((?:[\u4e00-\u9fff]{1,2}(?:哥|姐|嫂|叔|婶)|[小阿老][\u4e00-\u9fff]))(?=[”\"])")
 
 
 def _nickname_at(text, pos, cue):
-    """「孩子叫小芳，」: after 叫 a child's or a familiar name (小X, 阿X) is the person."""
+    """「孩子叫小芳，」: after 叫 a child's or a familiar name (小X, 阿X) is the person; after any cue, a
+    quoted nickname (「包工头“九哥”」) is."""
+    quoted = _QUOTED_NICKNAME.match(text, pos - 1) if pos and text[pos - 1] in "“\"" else None
+    if quoted:
+        return quoted.group(1)
     m = _NICKNAME.match(text, pos) if cue.rstrip("：: ").endswith("叫") else None
     return m.group(0) if m else None
 
 
+# What a form's label announces fills its field up to the field's end: 「来电人：甘露 电话…」
+# 「项目经理石榴。」「信访人旦正（甘南州籍）」. Words a field holds when no name is given are not names.
+_FIELD_END = re.compile(r"[ \t\u3000\n，,。；;（(）)]|$")
+_FIELD_LABELS = ("来电人", "信访人", "来访人", "来信人", "写信人", "投诉人", "举报人", "申请人", "被询问人", "申请执行人",
+                 "被申请人", "被执行人", "持证人", "项目经理", "监理员", "施工员", "班组长", "包工头", "乙方", "户主", "收款人")
+_FIELD_FILLERS = frozenset(("本人", "同上", "匿名", "不详", "未知", "未留", "未填", "暂无", "见附件", "双方", "其他", "多人",
+                            "若干", "家属", "代理", "委托", "签字", "盖章", "空缺", "待定"))
+
+
+# 「申请人姓名 覃 银花  性别」「村民冼 明，」: a scanned form spaces a name out; the blank after the surname is
+# not the field's end.
+_SPACED_NAME = re.compile("(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])"
+                          + r"[ \u3000]{1,2}(" + _HAN + r"{1,2})(?=[ \t\u3000\n，,。；;（(、]|$)")
+
+
+def _spaced_name_at(text, pos):
+    """A surname, one or two blanks, and a given name of one or two characters that is no common
+    word (「联系人 张 电话」 is a label) and no sex (「男」)."""
+    m = _SPACED_NAME.match(text, pos)
+    if not m or m.group(0)[0] in _FUNCTION_SURNAMES:
+        return None
+    given = m.group(1)
+    if given in "男女" or given[-1] in _NOT_NAME_END or given in NOT_NAMES \
+            or len(given) == 2 and jieba.dt.FREQ.get(given, 0) >= 100:
+        return None
+    return m.group(0)
+
+
+_HEADER_WORD = re.compile(r"(?:号|证|码|额|名|期|址|别|龄|数|量|间|称|类|级)$")
+
+
+def _field_word_at(text, pos, cue):
+    """The two to four characters a label cue (followed by a colon or a blank, or one of the form
+    labels right before the name) announces, when they end where the field ends: a common word
+    (甘露, 石榴) with a Han surname, or a transliteration (旦正, 马乙四夫) that holds no dictionary word."""
+    label = cue.rstrip("：: \u3000“\"")
+    if not (cue != label or label.endswith(_FIELD_LABELS)):
+        return None
+    m = re.match(_HAN + "{2,4}", text[pos:pos + 5])
+    if not m or not _FIELD_END.match(text, pos + len(m.group(0))) or m.group(0)[-1] in "等和与及的了在是":
+        return None  # 「黎阿四等 9 人」: a list goes on
+    word = m.group(0)
+    if word[0] in "不未无没" or _HEADER_WORD.search(word):
+        return None  # 「来电人不愿留名」, a table header 「户主 身份证号」
+    if word in NOT_NAMES or word in _FIELD_FILLERS or word.endswith(PLACE_ORG_SUFFIX) or word[0] in _FUNCTION_SURNAMES \
+            or _CUE_RE.match(word) or any(title in word for title in OFFICIAL_TITLES):
+        return None
+    parts = jieba.lcut(word, HMM=False)
+    if has_surname(word):
+        # 「申请人家庭财产」: a longer run that opens with a dictionary word holding the "surname" is that word
+        opens_word = len(word) >= 3 and len(parts[0]) >= 2 and jieba.dt.FREQ.get(parts[0], 0) >= _COMMON_WORD_FREQ \
+            and word[:2] not in COMPOUND_SURNAMES
+        return None if opens_word else word
+    inside = jieba.lcut(word, cut_all=True)  # every dictionary word inside: 「家庭财产」 holds 家庭
+    return word if not any(len(t) >= 2 and jieba.dt.FREQ.get(t, 0) >= _COMMON_WORD_FREQ for t in inside) else None
+
+
 # Surname characters that are also function or time words: 「走访时了解到」 holds 时+了解, not a name.
-_FUNCTION_SURNAMES = frozenset("时和于向将从同把被对给以为与及在之其原由来都公管")
+_FUNCTION_SURNAMES = frozenset("时和于向将从同把被对给以为与及在之其原由来都公管应")
 # 「…四楼的应卫一家三口」: after 的 only a person's household or speech marks a name.
 _OF_RE = re.compile(r"(?<=的)(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])" + _HAN
                     + r"{1,2}?(?=一家|夫妇|老人|家(?:的|中|里|那|这|享受|经营|开|住)|一户|等\d|反映|表示|介绍|说|称)")
@@ -1008,6 +1089,38 @@ def _structural_names(text, by_start, spans):
                 _claim(spans, start, item, "weak")
 
 
+# A surname and a familiar form people are called by (issue #19): 「岑老五」「黎阿四」「蒙二嫂」「韦二狗」「韦妹仔」.
+_FAMILIAR = (r"(?:老[大二三四五六七八九十幺]|阿[大一二三四五六七八九十幺]|[二三四五六七八九十幺](?:嫂|哥|姐|妹|叔|婶|娃|狗|伢|仔|毛)"
+             r"|妹仔|细妹|满仔)")
+_SURNAMED_NICKNAME = re.compile("(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])" + _FAMILIAR)
+
+
+def _nicknames(text, by_start, spans):
+    """Surname + familiar form, where the surname starts a word (after a stop, a cue, or on a jieba
+    token start) and the form does not run on into a longer word (「老大难」)."""
+    for m in _SURNAMED_NICKNAME.finditer(text):
+        start, end = m.start(), m.end()
+        if text[start] in _FUNCTION_SURNAMES or _inside_title(text, start):
+            continue
+        left_ok = start == 0 or not re.match(_HAN, text[start - 1]) or start in by_start \
+            or _CUE_END_RE.search(text[max(0, start - 8):start])
+        form = text[start + (2 if text[start:start + 2] in COMPOUND_SURNAMES else 1):end]
+        runs_on = any(jieba.dt.FREQ.get(form + text[end:end + k], 0) for k in (1, 2) if end + k <= len(text))
+        if left_ok and not runs_on:
+            _claim(spans, start, m.group(0), "cue")
+
+
+def _repeat_nicknames(text, spans):
+    """A nickname found once (「包工头“九哥”」) is that person wherever the text calls them so."""
+    for value in {s.value for s in spans.values() if s.source == "nick"}:
+        for m in re.finditer(re.escape(value), text):
+            if not any(s.start <= m.start() < s.end for s in spans.values()):
+                spans[m.start()] = Span(m.start(), m.end(), "person_name", value, "cue")
+    for key, span in list(spans.items()):
+        if span.source == "nick":
+            spans[key] = Span(span.start, span.end, span.kind, span.value, "cue")
+
+
 def _inside_title(text, pos):
     return text.rfind("《", 0, pos) > text.rfind("》", 0, pos)
 
@@ -1037,6 +1150,8 @@ def _find_names(text):
         _list_names(text, spans)
     _row_names(text, spans)
     _structural_names(text, by_start, spans)
+    _nicknames(text, by_start, spans)
+    _repeat_nicknames(text, spans)
     _scored_names(text, by_start, spans)
     _list_siblings(text, spans)
     out = []

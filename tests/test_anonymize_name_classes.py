@@ -1,0 +1,67 @@
+"""Name classes a blind corpus showed missing (issue #19), as general rules with examples of our own:
+familiar forms with a surname (老X, 阿X, X二嫂…), a nickname in quotes after a cue, a form's field
+filled by a common word or a transliteration, a name spaced out by a scanner. Officials in role,
+places, produce and ordinary words stay."""
+import pytest
+
+from anonymize import Deidentifier
+
+
+def scrub(text):
+    return Deidentifier("name-classes-key").text(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("投诉人龙老六（本名龙德发）说", "龙老六"),
+    ("到场的有甘老大、甘老二两兄弟", "甘老二"),
+    ("申请人符阿七等5人", "符阿七"),
+    ("备注：潘三嫂户口在外地", "潘三嫂"),
+    ("帮工莫二狗（莫有才）受伤", "莫二狗"),
+    ("到会户代表：黄秋生、黄妹仔等", "黄妹仔"),
+    ("施工班组长覃四哥带工6人", "覃四哥"),
+])
+def test_familiar_forms_with_a_surname(text, name):
+    out = scrub(text)
+    assert name not in out and name[1:] not in out, out
+
+
+def test_a_quoted_nickname_is_the_person_wherever_it_recurs():
+    out = scrub("去年的工钱，包工头“七哥”一直拖着。工友们都说七哥答应过年底结清。")
+    assert "七哥" not in out and "七" not in out.replace("某某", ""), out
+
+
+@pytest.mark.parametrize("text, name", [
+    ("来电人：云朵 电话：见工单", "云朵"),  # a common word with a surname fills the caller's field
+    ("项目经理：杨梅\n监理单位：某监理公司", "杨梅"),  # a produce word fills the manager's field
+    ("施工方项目经理柳絮介绍了进度", "柳絮"),
+    ("信访人贡觉（青海籍）反映", "贡觉"),  # a transliteration with no Han surname
+    ("乙方：马乙卜拉\n身份证号：见附件", "马乙卜拉"),
+])
+def test_a_labelled_field_holds_a_name(text, name):
+    out = scrub(text)
+    assert name not in out, out
+
+
+@pytest.mark.parametrize("text, name", [
+    ("申请人姓名 岑 桂香  性别 女", "桂香"),
+    ("兹证明本村村民黎 强，系低保户", "黎 强"),
+    ("本人卢 韦氏，身份证号见背面", "韦氏"),
+])
+def test_a_name_spaced_out_by_a_scanner(text, name):
+    assert name not in scrub(text)
+
+
+@pytest.mark.parametrize("text", [
+    "这个老大难问题拖了三年。",  # 老大难 is a word
+    "他是家中老三，常年在外务工。",  # no surname before 老三
+    "副局长黄老师主持会议。",
+    "班主任苏敏：请家长核对名单",  # a teacher in role, not a 班组长
+    "来电人不愿留名，回访电话见工单",  # a refusal, not a name
+    "序号 户主 身份证号 补贴金额",  # a table header
+    "来电人：匿名",
+    "石榴和杨梅今年丰收。",  # produce with no label
+    "联系人 张 电话 见附件",  # a label, not a spaced name
+    "村民王 说要再等等",
+])
+def test_ordinary_words_officials_and_headers_stay(text):
+    assert scrub(text) == text
