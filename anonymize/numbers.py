@@ -266,16 +266,43 @@ def _landline(digits, text, start, end, cue, user_text):
 
 # A passbook or 一卡通 account is named by its cue word, whatever its check digit (many are not Luhn).
 _PASSBOOK_CUE = re.compile(r"(?:存折|一卡通)(?:账号|帐号|号码|卡号|号)?\s?(?:是|为)?\s?[:：（(]?\s?$")
-# 「电话1390817\n2265」: a mobile broken by a line break in a narrow column.
-_BROKEN_MOBILE = re.compile(r"(?<![0-9])(1[3-9][0-9]{3,8})[ \t]*\r?\n[ \t]*([0-9]{1,6})(?![0-9])")
+# 「电话1390817\n2265」「联系电话 137 7761\n0928」「收款账号：6217 7549 3943\n9946 766」: a number broken by a
+# line break in a narrow column or an OCR'd form; its pieces may be spaced or dashed.
+_BROKEN = re.compile(r"(?<![0-9])([0-9](?:[0-9]|[ -](?=[0-9]))*)[ \t-]*\r?\n[ \t]*([0-9](?:[0-9]|[ -](?=[0-9]))*[Xx]?)(?![0-9])")
 
 
-def _split_mobiles(text, user_text):
+def _broken_kind(digits, text, start, user_text):
+    """What the joined digits are, each kind by its own proof: an ID or a card by its check digit, a
+    mobile by a cue word before it."""
+    if len(digits) == 18 and valid_id18(digits):
+        return "id_number"
+    if 16 <= len(digits) <= 19 and (valid_luhn(digits) and plausible_card_prefix(digits)
+                                    or _ACCOUNT_CUE.search(text[max(0, start - 12):start])):
+        return "bank_card"
+    if re.fullmatch(r"1[3-9]\d{9}", digits) and _cue_verdict(text, start, "mobile", user_text) > 0:
+        return "mobile"
+    return None
+
+
+def _split_numbers(text, user_text):
+    """Numbers broken over a line break: the last pieces before it and the first after it, joined,
+    when the pieces before it are no complete number on their own."""
+    view = "".join(unicodedata.normalize("NFKC", c) if "０" <= c <= "９" or c in "－Ｘ" else c for c in text)
     out = []
-    for m in _BROKEN_MOBILE.finditer(text):
-        digits = m.group(1) + m.group(2)
-        if len(digits) == 11 and _cue_verdict(text, m.start(), "mobile", user_text) > 0:
-            out.append((_PRIORITY["mobile"], Number(m.start(), m.end(), "mobile", digits)))
+    for m in _BROKEN.finditer(view):
+        left = [p for p in re.finditer(r"[0-9]+", m.group(1))]
+        right = [p for p in re.finditer(r"[0-9]+[Xx]?", m.group(2))]
+        found = None
+        for i in range(len(left)):
+            for j in range(len(right), 0, -1):
+                head, tail = "".join(p.group(0) for p in left[i:]), "".join(p.group(0) for p in right[:j])
+                start = m.start(1) + left[i].start()
+                kind = None if _complete(head) else _broken_kind((head + tail).upper(), text, start, user_text)
+                if kind:
+                    found = found or (kind, start, m.start(2) + right[j - 1].end(), (head + tail).upper())
+        if found:
+            kind, start, end, digits = found
+            out.append((_PRIORITY[kind], Number(start, end, kind, digits)))
     return out
 
 
@@ -301,7 +328,7 @@ def _segments(text, groups):
 def find_numbers(text, user_text=False):
     """(priority, Number) candidates for every identifier-like number in ``text`` (may overlap)."""
     view = cell_view(text, digit_view(text))
-    out = _split_mobiles(text, user_text)
+    out = _split_numbers(text, user_text)
     for run in _RUN.finditer(view):
         if run.end() - run.start() < 7:
             continue

@@ -1,0 +1,59 @@
+"""Numbers a narrow column or a scanner broke over a line break, with spaces or dashes in their
+pieces (issue #19): joined when the joined digits prove their kind — an ID or a card by its check
+digit, a mobile by a cue word — and the piece before the break is no number on its own."""
+import pytest
+
+from anonymize import Deidentifier
+from anonymize.validators import valid_id18, valid_luhn
+
+
+def scrub(text):
+    return Deidentifier("broken-numbers-key").text(text)
+
+
+def an_id():
+    body = "44030219870615123"
+    for check in "0123456789X":
+        if valid_id18(body + check):
+            return body + check
+    raise AssertionError
+
+
+def a_card():
+    body = "621483012345678901"
+    for check in "0123456789":
+        if valid_luhn(body + check):
+            return body + check
+    raise AssertionError
+
+
+@pytest.mark.parametrize("text, digits", [
+    ("手机 159 2046\n3318，白天打", "15920463318"),
+    ("联系电话：186-0771-\n5290\n申请金额 2000 元", "18607715290"),
+    ("联系方式 1370771 \n 8826", "13707718826"),
+])
+def test_a_mobile_broken_over_a_line(text, digits):
+    out = scrub(text)
+    assert "*" in out and digits[3:7] not in out.replace("\n", "").replace(" ", "").replace("-", ""), out
+
+
+def test_an_id_and_a_card_broken_over_a_line():
+    id_number, card = an_id(), a_card()
+    out = scrub(f"证号 {id_number[:14]}\n{id_number[14:]}\n开户行 农商行")
+    assert id_number[:14] not in out and id_number[6:10] not in out, out
+    out = scrub(f"收款账号：{card[:4]} {card[4:8]} {card[8:12]}\n{card[12:16]} {card[16:]}\n金额：500.00")
+    assert card[4:8] not in out and card[8:12] not in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "合计 1300\n2500 元",  # two amounts on two lines
+    "项目编号 2025\n0012345",  # no cue, no check digit
+    "2025年申报 1380\n户次",
+])
+def test_numbers_on_two_lines_stay_apart(text):
+    assert scrub(text) == text
+
+
+def test_a_complete_number_before_the_break_is_not_joined_to_the_next_line():
+    out = scrub("电话 13907712345\n1390000 是编号")
+    assert out.endswith("\n1390000 是编号") and "2345" in out, out
