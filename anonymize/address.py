@@ -94,7 +94,7 @@ def find_addresses(text):
 
 
 def _joined(text, spans):
-    """An estate's building written right after a street number (「浔江路88号|金桂花园3栋2单元501室」)
+    """An estate's building written right after a street number (「柳河路16号|丽景花园5栋1单元602室」)
     is one address, so the house part after the road goes as one piece."""
     out = []
     for span in spans:
@@ -112,8 +112,8 @@ _ROAD_BEFORE = re.compile(rf"{_STREET}{_SIDE}$")
 
 def house_part(text, span):
     """Policy: a private address keeps its road name and loses what identifies the household — the
-    house number and everything after it (lane, building, stairway, room, floor): 「浔江路88号3栋502室」
-    becomes 「浔江路**号」. The road is public (it names a street and its works, 「浔江路管道更新」); the
+    house number and everything after it (lane, building, stairway, room, floor): 「柳河路16号5栋602室」
+    becomes 「柳河路**号」. The road is public (it names a street and its works, 「柳河路管道更新」); the
     number is what points at one home. Villages with a group (「石桥村3组12号」) and estates
     (「锦绣小区12栋…」) go whole: a 组 or an estate building is a handful of households."""
     head = _ROAD_HEAD.match(simplified(text[span.start:span.end]))

@@ -77,7 +77,7 @@ def mask(kind, value, visible=VISIBLE_DIGITS):
         return "***@" + domain
     if kind == "person_name":
         surname = 2 if value[:2] in COMPOUND_SURNAMES else 1
-        # a nickname or a name with no Han surname (「九哥」「旦正」) keeps nothing of itself
+        # a nickname or a name with no Han surname (「六哥」「贡觉」) keeps nothing of itself
         return value[:surname] + "某某" if value[:surname] in SURNAMES or surname == 2 else "某某"
     if kind == "plate":
         return value[:2] + "*****"

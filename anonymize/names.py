@@ -474,7 +474,7 @@ def _name_candidate(text, start, tokens_by_start):
         nxt = tokens_by_start.get(start + surname_len)
         if nxt and 1 <= len(nxt[0]) <= 2 and re.fullmatch(_HAN + "+", nxt[0]) and nxt[0] not in ("某", "某某"):
             word = text[start:start + surname_len + len(nxt[0])]
-            # 「覃丰收反映」: a person's verb right after the whole reading keeps its last character
+            # 「蓝金收反映」: a person's verb right after the whole reading keeps its last character
             if word[-1] in _NOT_NAME_END and not _reduplicated(word, surname_len) \
                     and not (len(word) == 3 and _SPEECH_AFTER.match(text, start + len(word))):
                 word = word[:-1]
@@ -560,11 +560,11 @@ def _trim(text, span, by_start):
     """Cut a name that swallowed the first character of the next word (「耿兰多|领」「阮翠持|健康证」)."""
     surname = 2 if span.value[:2] in COMPOUND_SURNAMES else 1
     if _SURNAMED_NICKNAME.fullmatch(span.value):
-        return span  # 「黎阿四|等」: a familiar form ends where it ends
+        return span  # 「符阿七|等」: a familiar form ends where it ends
     if len(span.value) - surname == 2 and not _reduplicated(span.value, surname):
         last = span.end - 1
         if _SPEECH_AFTER.match(text, span.end):
-            return span  # 「覃丰收反映」: the reading ends before a person's verb, not inside a word
+            return span  # 「蓝金收反映」: the reading ends before a person's verb, not inside a word
         if text[last] in _NOT_NAME_END or (_word_starts_at(by_start, last) and not _household(text, last)):
             return Span(span.start, last, span.kind, text[span.start:last], span.source)
     return span
@@ -671,8 +671,8 @@ def _cue_names(text, by_start, spans):
             word = word or _spaced_name_at(text, pos)
             field = _field_word_at(text, pos, m.group(0))
             if field and (not word or len(field) > len(word) and field.startswith(word)):
-                word = field  # 「乙方：马乙四夫」: the whole field, not the reading 马乙四
-            # a produce word is a name with context on both sides (「项目经理石榴介绍」「收款人：黄桃」)
+                word = field  # 「乙方：马乙卜拉」: the whole field, not the reading 马乙卜
+            # a produce word is a name with context on both sides (「项目经理柳絮介绍」「收款人：黄桃」)
             both_sides = word and (word == field or _WORD_NAME_RIGHT.match(text, pos + len(word)))
             if not word or not_a_name(text, pos, pos + len(word), by_start, crossing=False, produce=not both_sides):
                 break
@@ -748,13 +748,13 @@ def _named_at(text, pos, cue):
 
 
 _NICKNAME = re.compile(r"[小阿][\u4e00-\u9fff](?=[，。、,；;\s）)]|$)")
-# 「包工头“九哥”」: a nickname in quotes after a cue — a numeral or a character and 哥/姐/嫂/叔, or 小/阿/老X.
+# 「包工头“七哥”」: a nickname in quotes after a cue — a numeral or a character and 哥/姐/嫂/叔, or 小/阿/老X.
 _QUOTED_NICKNAME = re.compile(r"[“\"]((?:[\u4e00-\u9fff]{1,2}(?:哥|姐|嫂|叔|婶)|[小阿老][\u4e00-\u9fff]))(?=[”\"])")
 
 
 def _nickname_at(text, pos, cue):
     """「孩子叫小芳，」: after 叫 a child's or a familiar name (小X, 阿X) is the person; after any cue, a
-    quoted nickname (「包工头“九哥”」) is."""
+    quoted nickname (「包工头“七哥”」) is."""
     quoted = _QUOTED_NICKNAME.match(text, pos - 1) if pos and text[pos - 1] in "“\"" else None
     if quoted:
         return quoted.group(1)
@@ -762,8 +762,8 @@ def _nickname_at(text, pos, cue):
     return m.group(0) if m else None
 
 
-# What a form's label announces fills its field up to the field's end: 「来电人：甘露 电话…」
-# 「项目经理石榴。」「信访人旦正（甘南州籍）」. Words a field holds when no name is given are not names.
+# What a form's label announces fills its field up to the field's end: 「来电人：云朵 电话…」
+# 「项目经理杨梅。」「信访人贡觉（青海籍）」. Words a field holds when no name is given are not names.
 _FIELD_END = re.compile(r"[ \t\u3000\n，,。；;（(）)]|$")
 _FIELD_LABELS = ("来电人", "信访人", "来访人", "来信人", "写信人", "投诉人", "举报人", "申请人", "被询问人", "申请执行人",
                  "被申请人", "被执行人", "持证人", "项目经理", "监理员", "施工员", "班组长", "包工头", "乙方", "户主", "收款人")
@@ -771,7 +771,7 @@ _FIELD_FILLERS = frozenset(("本人", "同上", "匿名", "不详", "未知", "�
                             "若干", "家属", "代理", "委托", "签字", "盖章", "空缺", "待定"))
 
 
-# 「申请人姓名 覃 银花  性别」「村民冼 明，」: a scanned form spaces a name out; the blank after the surname is
+# 「申请人姓名 岑 桂香  性别」「村民黎 强，」: a scanned form spaces a name out; the blank after the surname is
 # not the field's end.
 _SPACED_NAME = re.compile("(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])"
                           + r"[ \u3000]{1,2}(" + _HAN + r"{1,2})(?=[ \t\u3000\n，,。；;（(、]|$)")
@@ -796,13 +796,13 @@ _HEADER_WORD = re.compile(r"(?:号|证|码|额|名|期|址|别|龄|数|量|间|�
 def _field_word_at(text, pos, cue):
     """The two to four characters a label cue (followed by a colon or a blank, or one of the form
     labels right before the name) announces, when they end where the field ends: a common word
-    (甘露, 石榴) with a Han surname, or a transliteration (旦正, 马乙四夫) that holds no dictionary word."""
+    (云朵, 杨梅) with a Han surname, or a transliteration (贡觉, 马乙卜拉) that holds no dictionary word."""
     label = cue.rstrip("：: \u3000“\"")
     if not (cue != label or label.endswith(_FIELD_LABELS)):
         return None
     m = re.match(_HAN + "{2,4}", text[pos:pos + 5])
     if not m or not _FIELD_END.match(text, pos + len(m.group(0))) or m.group(0)[-1] in "等和与及的了在是":
-        return None  # 「黎阿四等 9 人」: a list goes on
+        return None  # 「符阿七等 5 人」: a list goes on
     word = m.group(0)
     if word[0] in "不未无没" or _HEADER_WORD.search(word):
         return None  # 「来电人不愿留名」, a table header 「户主 身份证号」
@@ -811,11 +811,11 @@ def _field_word_at(text, pos, cue):
         return None
     parts = jieba.lcut(word, HMM=False)
     if has_surname(word):
-        # 「申请人家庭财产」: a longer run that opens with a dictionary word holding the "surname" is that word
+        # 「申请人家庭收入」: a longer run that opens with a dictionary word holding the "surname" is that word
         opens_word = len(word) >= 3 and len(parts[0]) >= 2 and jieba.dt.FREQ.get(parts[0], 0) >= _COMMON_WORD_FREQ \
             and word[:2] not in COMPOUND_SURNAMES
         return None if opens_word else word
-    inside = jieba.lcut(word, cut_all=True)  # every dictionary word inside: 「家庭财产」 holds 家庭
+    inside = jieba.lcut(word, cut_all=True)  # every dictionary word inside: 「家庭收入」 holds 家庭
     return word if not any(len(t) >= 2 and jieba.dt.FREQ.get(t, 0) >= _COMMON_WORD_FREQ for t in inside) else None
 
 
@@ -1089,7 +1089,7 @@ def _structural_names(text, by_start, spans):
                 _claim(spans, start, item, "weak")
 
 
-# A surname and a familiar form people are called by (issue #19): 「岑老五」「黎阿四」「蒙二嫂」「韦二狗」「韦妹仔」.
+# A surname and a familiar form people are called by (issue #19): 「龙老六」「符阿七」「潘三嫂」「莫二狗」「黄妹仔」.
 _FAMILIAR = (r"(?:老[大二三四五六七八九十幺]|阿[大一二三四五六七八九十幺]|[二三四五六七八九十幺](?:嫂|哥|姐|妹|叔|婶|娃|狗|伢|仔|毛)"
              r"|妹仔|细妹|满仔)")
 _SURNAMED_NICKNAME = re.compile("(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])" + _FAMILIAR)
@@ -1111,7 +1111,7 @@ def _nicknames(text, by_start, spans):
 
 
 def _repeat_nicknames(text, spans):
-    """A nickname found once (「包工头“九哥”」) is that person wherever the text calls them so."""
+    """A nickname found once (「包工头“七哥”」) is that person wherever the text calls them so."""
     for value in {s.value for s in spans.values() if s.source == "nick"}:
         for m in re.finditer(re.escape(value), text):
             if not any(s.start <= m.start() < s.end for s in spans.values()):

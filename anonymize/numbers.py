@@ -266,7 +266,7 @@ def _landline(digits, text, start, end, cue, user_text):
 
 # A passbook or 一卡通 account is named by its cue word, whatever its check digit (many are not Luhn).
 _PASSBOOK_CUE = re.compile(r"(?:存折|一卡通)(?:账号|帐号|号码|卡号|号)?\s?(?:是|为)?\s?[:：（(]?\s?$")
-# 「电话1390817\n2265」「联系电话 137 7761\n0928」「收款账号：6217 7549 3943\n9946 766」: a number broken by a
+# 「电话1390817\n2265」「手机 159 2046\n3318」「收款账号：6214 8301 2345\n6789 01x」: a number broken by a
 # line break in a narrow column or an OCR'd form; its pieces may be spaced or dashed.
 _BROKEN = re.compile(r"(?<![0-9])([0-9](?:[0-9]|[ -](?=[0-9]))*)[ \t-]*\r?\n[ \t]*([0-9](?:[0-9]|[ -](?=[0-9]))*[Xx]?)(?![0-9])")
 
