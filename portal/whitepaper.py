@@ -57,6 +57,8 @@ class Sources:
         if "pages.records" in self.views:
             return self._url("pages.records", kind=kind, fmt="json", year=self.period.year, month=month,
                              region=region, dept=dept, **{"class": class_code})
+        if isinstance(class_code, tuple):  # several classes (民生支出): the open-data filter takes them joined
+            class_code = ",".join(class_code)
         return self._url("opendata.table_data", table=kind, fmt="json", year=self.period.year,
                          month__lte=month, region_code=region, dept_code=dept, class_code__prefix=class_code)
 
@@ -114,8 +116,10 @@ def _pct(value, digits=1):
     return "—" if value is None else f"{round(value * 100, digits) + 0.0:.{digits}f}%"  # + 0.0: no "-0.0%"
 
 
-def _figure(label, value, href, note=None):
-    return {"label": _t(label), "value": _t(value), "href": href, "note": _t(note) if note else None}
+def _figure(label, value, href, note=None, sources=()):
+    """A key figure; ``sources`` (label, amount, URL) link the records of each input of a derived figure."""
+    return {"label": _t(label), "value": _t(value), "href": href, "note": _t(note) if note else None,
+            "sources": [{"label": _t(text), "value": amount, "href": url} for text, amount, url in sources]}
 
 
 def build(conn, pub, *, year=None, region=None, config=None, external=False):
@@ -219,9 +223,15 @@ def build(conn, pub, *, year=None, region=None, config=None, external=False):
                                src.records("expenditures"), period_text))
     if has_budget:
         key_figures.append(_figure("预算执行率", _pct(execution_rate), src.records("expenditures"),
-                                   f"时间进度 {_pct(pace)}" if pace else None))
-    key_figures.append(_figure(f"{semantics.MINSHENG_LABEL}占比", _pct(minsheng_share), "#classes",
-                               f"{semantics.MINSHENG_LABEL} {money.format_amount(minsheng_fen)}"))
+                                   f"时间进度 {_pct(pace)}" if pace else None,
+                                   [("分子：支出", money.format_amount(totals["spent_fen"]), src.records("expenditures")),
+                                    ("分母：预算", money.format_amount(totals["budget_fen"]), src.records("budgets"))]))
+    # a share links to its numerator's records and its denominator's records
+    minsheng_href = src.records("expenditures", class_code=tuple(sorted(c["code"] for c in classes if c["minsheng"])))
+    key_figures.append(_figure(
+        f"{semantics.MINSHENG_LABEL}占比", _pct(minsheng_share), minsheng_href, None,
+        [(f"分子：{semantics.MINSHENG_LABEL}", money.format_amount(minsheng_fen), minsheng_href),
+         ("分母：支出", money.format_amount(totals["spent_fen"]), src.records("expenditures"))]))
     if project_counts["total"]:
         key_figures += [
             _figure("项目总数", f"{project_counts['total']} 个", src.projects()),

@@ -206,3 +206,26 @@ def test_department_own_office_row_links_to_both_sides_of_its_difference(client,
         f"{budget_cell[2]} {budget_cell[1]}"
     assert money.format_amount(records.fen(dept_spent) - int(unit_spent * 100), spent_cell[1]) == \
         f"{spent_cell[2]} {spent_cell[1]}"
+
+
+def test_whitepaper_shares_link_to_numerator_and_denominator_records(client, db):
+    """The generated white paper's 民生支出占比 and 预算执行率: the figure links to its numerator's records, and
+    both 分子 and 分母 are linked; each list sums to the amount named (SQL) and their ratio is the figure."""
+    year = db.execute("SELECT max(year) - 1 FROM expenditures").fetchone()[0]
+    html = client.get(f"/reports/whitepaper?year={year}").get_data(as_text=True).replace("&amp;", "&")
+    records, checked = Records(client), 0
+    for figure in re.findall(r'<div class="figure">(.*?)</div>', html, re.S):
+        value_href, value = re.search(r'<span class="value"><a class="src" href="([^"]+)">([^<]+)</a>', figure).groups()
+        sources = re.findall(r'分(子|母)：[^ <]+ <a class="src" href="([^"]+)">([^<]+)</a>', figure)
+        if not sources:
+            continue
+        fen = {}
+        for side, href, amount in sources:
+            href = href.replace(".json?", "?")
+            fen[side] = records.fen(href)
+            assert fen[side] == sql_sum(db, href), href
+            assert money.format_amount(fen[side]) == amount
+        assert value_href.replace(".json?", "?") == sources[0][1].replace(".json?", "?")
+        assert money.format_rate(fen["子"], fen["母"]) == value
+        checked += 1
+    assert checked == 2
