@@ -18,7 +18,7 @@ from ledger import money, performance, semantics, supervision
 from ledger.errors import UserError
 from ledger.queries import execution as q_exec
 from ledger.queries import performance as q_perf
-from ledger.queries import reference, suppliers
+from ledger.queries import plans, reference, suppliers
 from ledger.queries.compare import CompareError, compare, resolve_period
 from ledger.queries.execution import Scope
 from ledger.schema import projects
@@ -288,8 +288,9 @@ def _delayed_projects(conn, pub_id, year, region, src):
     conds = [projects.c.publication_id == pub_id, projects.c.year == year, projects.c.status == DELAYED_STATUS]
     if region:
         conds.append(projects.c.region_code == region)
-    rows = conn.execute(select(projects).where(*conds)
-                        .order_by(projects.c.annual_plan_fen.desc(), projects.c.code).limit(MAX_LISTED)).mappings()
+    # 年度计划: the one definition (ledger/queries/plans.py), as on the project page and /projects
+    rows = conn.execute(select(*plans.project_columns()).where(*conds)
+                        .order_by(plans.year_plan_column().desc(), projects.c.code).limit(MAX_LISTED)).mappings()
     return [{"code": r["code"], "name": _t(r["name"]), "category": _t(r["category"]),
              "contractor": _t(r["contractor"] or "—"), "progress": r["progress_pct"],
              "end_date": r["end_date"], "plan": money.format_amount(r["annual_plan_fen"]),

@@ -71,3 +71,20 @@ def test_a_plan_row_after_completion_is_shown_and_explained(client, db):
     rows = client.get(f"/projects/{code}.json").get_json()["plans"]["rows"]
     row = next(r for r in rows if r["label"].startswith(f"{year}年"))
     assert "完工后" in row["label"] and re.search(r"已于\d{4}年完工", row["verdict"])
+
+
+
+def test_white_paper_lists_delayed_projects_with_the_same_plan(client, db):
+    from ledger.money import format_amount
+
+    listed = f"""SELECT q.code, ({PLAN_FOR_OWN_YEAR} FROM projects p WHERE p.code = q.code) AS plan,
+                 q.annual_plan_fen FROM projects q WHERE q.status = '滞后' AND q.year = ?
+                 ORDER BY plan DESC, q.code LIMIT 15"""
+    for (year,) in db.execute("SELECT DISTINCT year FROM projects ORDER BY year DESC").fetchall():
+        differing = [r for r in db.execute(listed, (year,)).fetchall() if r[1] != r[2]]
+        if differing:
+            break
+    code, plan_fen, published = differing[0]
+    html = client.get(f"/reports/whitepaper?year={year}").get_data(as_text=True)
+    row = next(part for part in html.split("<tr>") if f"/projects/{code}" in part)
+    assert format_amount(plan_fen) in row and format_amount(published) not in row
