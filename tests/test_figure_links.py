@@ -229,3 +229,22 @@ def test_whitepaper_shares_link_to_numerator_and_denominator_records(client, db)
         assert money.format_rate(fen["子"], fen["母"]) == value
         checked += 1
     assert checked == 2
+
+
+@pytest.mark.parametrize("question", ["{year}年哪个区县民生支出占比最高？", "{year}年民生支出占比最低的区县"])
+def test_share_ranking_answer_links_numerator_and_denominator_of_its_region(client, db, question):
+    """Audit #6 class B: a district's share links to that district's 民生 records and its whole spending."""
+    from conftest import DEMO_AS_OF
+    year = db.execute("SELECT max(year) - 1 FROM expenditures").fetchone()[0]
+    body = client.get("/api/ask", query_string={"q": question.format(year=year), "as_of": DEMO_AS_OF}).get_json()
+    answer, found = body["answer"], body["links"]
+    assert answer["keys"] and len(answer["rows"]) == 1, answer
+    region = answer["keys"][0]
+    part, whole = found["records"], found["records_whole"]
+    for url in (part, whole):
+        assert f"region={region}" in url and f"year={year}" in url, url
+    records = Records(client)
+    assert records.fen(part) == sql_sum(db, part) and records.fen(whole) == sql_sum(db, whole)
+    assert part.count("class=") >= 2 and "class=" not in whole
+    assert money.format_rate(records.fen(part), records.fen(whole)) == answer["rows"][0][2]
+    assert found["rows"][0]["records"] == {"part": part, "whole": whole}

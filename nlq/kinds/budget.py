@@ -146,11 +146,19 @@ def records(query, lexicon, pub_id, answer):
     rows = _row_records(query, lexicon, pub_id, answer or {}, scope)
     if rows:
         out["rows"] = rows
+    if query.measure == Measure.SHARE and rows:  # a share links its numerator's and its denominator's records
+        if query.group and len(rows) == 1:  # 「哪个区民生支出占比最高」: the answer's region, not all of them
+            out["records"] = rows[0]["records"]["part"]
+        out["records_whole"] = rows[0]["records"]["whole"] if query.group and len(rows) == 1 else \
+            None if query.group else next(iter(rows[1]["records"].values()))
+        out = {k: v for k, v in out.items() if v}
     return out
 
 
 def _row_records(query, lexicon, pub_id, answer, scope):
     rows = answer.get("rows") or []
+    if query.group and query.measure == Measure.SHARE:
+        return _share_rows(query, lexicon, pub_id, answer)
     if query.group:  # one row per key: the key's own records
         if query.measure not in links.RECORDS:
             return None
@@ -169,3 +177,16 @@ def _row_records(query, lexicon, pub_id, answer, scope):
                 links.row(rows[1][0], {"spent": links.records(scope, "spent", pub_id)}),
                 links.row(rows[2][0], links.sides(Measure.REMAINING, scope, pub_id))]
     return None
+
+
+def _share_rows(query, lexicon, pub_id, answer):
+    """Each row of a ranking by share: the records of its numerator (part) and of its denominator (whole),
+    both narrowed to the row's key (the whole stays one when every row is measured against it: 全市)."""
+    part, whole, one_whole = figures.share_scopes(query, lexicon, query.period, query.group)
+    side = figures.share_measure(query)
+    if links.narrow(part, query.group, "") is None:  # a grouping without a records filter
+        return None
+    return [links.row(row[0], {"part": links.records(links.narrow(part, query.group, key), side, pub_id),
+                               "whole": links.records(whole if one_whole else links.narrow(whole, query.group, key),
+                                                      side, pub_id)})
+            for key, row in zip(answer.get("keys") or [], answer.get("rows") or [])]
