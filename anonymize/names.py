@@ -655,10 +655,17 @@ def _word_and_one_more(text, pos, by_start):
     return None
 
 
+def _cue_inside_word(by_start, m):
+    """「群众满意」「业主委员会」: the cue is the start of a longer dictionary word, not a label."""
+    token, flag = by_start.get(m.start(), ("", ""))
+    cue_end = m.start() + len(m.group(0).rstrip("：: \u3000为是"))
+    return m.start() + len(token) > cue_end and not flag.startswith("nr") and jieba.dt.FREQ.get(token, 0) > 0
+
+
 def _cue_names(text, by_start, spans):
     """2. Context cues: 「村民王建国」「联系人：张晓燕」, and lists after them 「村民王强、李秀英等」."""
     for m in _cue_matches(text):
-        if not _starts_a_token(by_start, m.start()):
+        if not _starts_a_token(by_start, m.start()) or _cue_inside_word(by_start, m):
             continue
         pos = m.end()
         pos += len(re.match(r"[（(][^）)]{0,4}[）)]\s*[:：]?\s*|[“\"]|", text[pos:]).group(0))  # 申请人（签字）：, 网友“…”
