@@ -139,7 +139,7 @@ def main():
         from search.semantic import QueryEmbedder, embed_documents
 
         config = {"SEARCH_HYBRID": "1"}
-        vectors, vector_ids = embed_documents(config, docs)
+        vectors, vector_ids, _off = embed_documents(config, docs)
         if vectors is None:
             sys.exit("--hybrid: the embedding model is not available")
         embed = QueryEmbedder(config)

@@ -77,6 +77,8 @@ SETTINGS = (
     Setting("ELASTICSEARCH_TIMEOUT", "2", "ES 单次请求超时（秒）"),
     Setting("ELASTICSEARCH_RETRY_AFTER", "30", "ES 失败后改用本地索引的时长（秒）"),
     Setting("SEARCH_HYBRID", "1", "搜索是否融合语义向量（`1`/`0`）"),
+    Setting("SEARCH_HYBRID_MAX_DOCS", "50000", "要嵌入的文档（项目、报告、部门）超过此数时该索引不建向量，搜索只按关键词并注明"
+            "（`0` 不设上限）"),
     Setting("SEARCH_EMBEDDING_CACHE", "", "段落向量缓存文件（默认 `.cache/search-embeddings.sqlite`；`off` 关闭）"),
     Setting("EMBEDDING_MODEL", "", "sentence-transformers 模型名或路径（默认：内置 e5-small 转换）"),
     Setting("WARM_UP", "server", "何时加载语义模型、分词词典、问答词表和搜索索引：`server`（默认，gunicorn 每个 worker "

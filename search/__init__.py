@@ -145,18 +145,17 @@ def reindex(config, engine, publication, backend=None):
     from .semantic import embed_documents
 
     docs = build_documents(engine, publication["id"])
-    vectors, vector_ids = embed_documents(config, docs)
+    vectors, vector_ids, semantic_off = embed_documents(config, docs)
+    built = dict(publication_id=publication["id"], dictionary=dictionary_words(docs), vectors=vectors,
+                 vector_ids=vector_ids, semantic_off=semantic_off)
     if backend is None:
         backend = get_backend(config)
         if isinstance(backend, DegradingBackend):
             # The embedded index is the fallback while Elasticsearch is down: build it first.
             from .sqlite_backend import SQLiteBackend
 
-            SQLiteBackend(config["SEARCH_INDEX_PATH"], config).build(
-                docs, publication_id=publication["id"], dictionary=dictionary_words(docs),
-                vectors=vectors, vector_ids=vector_ids)
+            SQLiteBackend(config["SEARCH_INDEX_PATH"], config).build(docs, **built)
             backend = backend.primary
-    report = backend.build(docs, publication_id=publication["id"], dictionary=dictionary_words(docs),
-                           vectors=vectors, vector_ids=vector_ids)
+    report = backend.build(docs, **built)
     log.info("search index rebuilt for publication %s: %s", publication["id"], report)
     return report

@@ -107,7 +107,7 @@ class ElasticsearchBackend:
 
     # ---- building -------------------------------------------------------------------
 
-    def build(self, docs, *, publication_id=None, dictionary=(), vectors=None, vector_ids=None):
+    def build(self, docs, *, publication_id=None, dictionary=(), vectors=None, vector_ids=None, semantic_off=None):
         from elasticsearch import helpers
 
         started = time.perf_counter()
@@ -120,6 +120,8 @@ class ElasticsearchBackend:
         dims = len(next(iter(vector_by_id.values()))) if vector_by_id else None
         meta = {"publication_id": publication_id, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
                 "doc_count": len(docs), "dictionary": json.dumps(list(segmenter.words), ensure_ascii=False)}
+        if semantic_off:
+            meta["semantic_off"] = semantic_off  # too many documents to embed: keyword-only, and results say so
         es.indices.create(index=index, settings={**index_settings(), "refresh_interval": "-1"},
                                mappings=index_mappings(meta, dims))
         es.indices.create(index=names_index, settings={"number_of_shards": 1}, mappings=NAMES_MAPPINGS)
@@ -298,7 +300,9 @@ class ElasticsearchBackend:
             if label_field != field:
                 aggs[facet]["aggs"] = {"label": {"terms": {"field": label_field, "size": 1}}}
         embed_query = embed_query or self.embed_query
-        fuse = (embed_query is not None and request.sort == "relevance" and parsed.words and not parsed.phrases
+        off_reason = current[1].get("semantic_off")
+        fuse = (embed_query is not None and not off_reason and request.sort == "relevance" and parsed.words
+                and not parsed.phrases
                 and (request.hybrid if request.hybrid is not None else hybrid_enabled(self.config)))
         size, offset = request.size, request.offset
         if fuse:
@@ -318,7 +322,8 @@ class ElasticsearchBackend:
             "pages": -(-min(total + added, MAX_RESULT_WINDOW) // request.size),
             "results": [result_item(src, parsed.terms, score, how) for _, score, how, src in hits],
             "facets": self._facets(response["aggregations"], request.filters),
-            "semantic": {"requested": bool(request.hybrid), "used": bool(fuse), "added": added},
+            "semantic": {"requested": bool(request.hybrid), "used": bool(fuse), "added": added,
+                         "off_reason": off_reason},
         })
         if not result["total"] and not parsed.empty:
             result["suggestions"] = suggestions(self, parsed, request.filters)

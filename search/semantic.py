@@ -34,31 +34,74 @@ def get_model(config):
         return None
 
 
+PASSAGE_CHARS = 64  # the cost of embedding grows with the length (~24 tokens on the demo, was ~150)
+EMBED_BATCH = 512  # documents per streamed batch: bounded memory, and finished batches stay cached
+
+
 def passage_text(doc):
-    return f"{doc['title']}。{doc['names'].replace(' · ', '，')}。{doc['body'][:160]}"
+    """Title, category (a report's kind, a department's region) and spending class: what a document is
+    about, short and stable. Names of places, departments and contractors are left to keyword search,
+    and the body to keyword search too: it holds progress, status and the latest notes, which change
+    every month and would defeat the vector cache."""
+    category = doc["names"].split(" · ")[0] if doc["names"] else ""
+    parts = dict.fromkeys(part for part in (doc["title"], category, doc.get("class_name")) if part)
+    return "，".join(parts)[:PASSAGE_CHARS]
+
+
+def max_documents(config):
+    return int(config.get("SEARCH_HYBRID_MAX_DOCS") or 0)
+
+
+def semantic_off_reason(config, count):
+    """Why an index of ``count`` embeddable documents gets no vectors (Chinese, shown to users), or None."""
+    limit = max_documents(config)
+    if limit and count > limit:
+        return (f"文档数 {count:,} 超过语义检索上限 {limit:,}（SEARCH_HYBRID_MAX_DOCS），"
+                "本索引只按关键词检索")
+    return None
 
 
 def embed_documents(config, docs):
-    """(matrix, ids) for the documents worth embedding, or (None, []) without a model."""
+    """(matrix, ids, off_reason) for the documents worth embedding; (None, [], reason) when there are none.
+
+    Streams: the texts are hashed and looked up in the vector cache one batch at a time, only the
+    missing ones are encoded, and each batch is cached as soon as it is done — an interrupted reindex
+    loses at most one batch. Above SEARCH_HYBRID_MAX_DOCS documents nothing is embedded and the
+    returned reason says so (the index records it; search results show it).
+    """
     if not hybrid_enabled(config):
-        return None, []
+        return None, [], None
+    chosen = [d for d in docs if d["type"] in EMBEDDED_TYPES]
+    reason = semantic_off_reason(config, len(chosen))
+    if not chosen or reason:
+        if reason:
+            log.warning("hybrid search off for this index: %s", reason)
+        return None, [], reason
     model = get_model(config)
     if model is None:
-        return None, []
-    chosen = [d for d in docs if d["type"] in EMBEDDED_TYPES]
-    if not chosen:
-        return None, []
-    texts = [PASSAGE_PROMPT + passage_text(d) for d in chosen]
+        return None, [], None
     cache = VectorCache(config)
+    matrix = None
+    for start in range(0, len(chosen), EMBED_BATCH):
+        batch = _embed_batch(model, cache, [PASSAGE_PROMPT + passage_text(d)
+                                            for d in chosen[start:start + EMBED_BATCH]])
+        if matrix is None:
+            matrix = np.empty((len(chosen), batch.shape[1]), dtype=np.float32)
+        matrix[start:start + len(batch)] = batch
+    return matrix, [d["id"] for d in chosen], None
+
+
+def _embed_batch(model, cache, texts):
+    """Vectors of ``texts`` in order: cached ones read, the others encoded once per distinct text."""
     vectors = cache.get(texts)
-    missing = [i for i, v in enumerate(vectors) if v is None]
+    missing = sorted({t for t, v in zip(texts, vectors) if v is None})
     if missing:
-        fresh = model.encode([texts[i] for i in missing], batch_size=64, normalize_embeddings=True,
-                             convert_to_numpy=True, show_progress_bar=False).astype(np.float32)
-        for i, vector in zip(missing, fresh):
-            vectors[i] = vector
-        cache.put([texts[i] for i in missing], fresh)
-    return np.vstack(vectors).astype(np.float32), [d["id"] for d in chosen]
+        fresh = model.encode(missing, batch_size=64, normalize_embeddings=True, convert_to_numpy=True,
+                             show_progress_bar=False).astype(np.float32)
+        cache.put(missing, fresh)
+        by_text = dict(zip(missing, fresh))
+        vectors = [by_text[t] if v is None else v for t, v in zip(texts, vectors)]
+    return np.vstack(vectors).astype(np.float32)
 
 
 class VectorCache:

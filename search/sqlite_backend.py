@@ -127,8 +127,10 @@ class SQLiteBackend:
 
     # ---- building -------------------------------------------------------------------
 
-    def build(self, docs, *, publication_id=None, dictionary=(), vectors=None, vector_ids=None):
-        """Write a complete new index file, then atomically replace the current one."""
+    def build(self, docs, *, publication_id=None, dictionary=(), vectors=None, vector_ids=None, semantic_off=None):
+        """Write a complete new index file, then atomically replace the current one.
+
+        ``semantic_off``: why this index has no vectors (semantic.semantic_off_reason), shown with results."""
         started = time.perf_counter()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.building")
@@ -175,7 +177,7 @@ class SQLiteBackend:
                     "build_id": uuid.uuid4().hex,
                     "doc_count": count, "dictionary": json.dumps(list(segmenter.words), ensure_ascii=False),
                     "avg_chars": round(avg_chars, 3), "facet_codes": facet_codes.to_blob(),
-                    "build_seconds": round(time.perf_counter() - started, 2)}
+                    "build_seconds": round(time.perf_counter() - started, 2), "semantic_off": semantic_off}
             if vectors is not None and len(vector_ids or []):
                 buffer = io.BytesIO()
                 np.save(buffer, np.asarray(vectors, dtype=np.float32))
@@ -365,7 +367,8 @@ class SQLiteBackend:
                 "total": total_shown, "total_exact": total <= RANK_CAP,
                 "pages": -(-min(total_shown, RANK_CAP) // request.size), "results": results, "facets": facets,
                 "semantic": {"requested": bool(request.hybrid), "used": bool(dense_ids),
-                             "available": vectors is not None, "added": added},
+                             "available": vectors is not None, "added": added,
+                             "off_reason": self._meta.get("semantic_off")},
             })
             if total > RANK_CAP:
                 result["notices"].append(

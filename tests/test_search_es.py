@@ -67,6 +67,19 @@ def test_hybrid_search_adds_nearest_documents_by_knn(backend):
     assert not plain["semantic"]["used"] and {r["matched_by"] for r in plain["results"]} == {"keyword"}
 
 
+def test_an_index_built_over_the_embedding_limit_is_keyword_only_and_says_so(backend):
+    reason = "文档数 7 超过语义检索上限 3（SEARCH_HYBRID_MAX_DOCS），本索引只按关键词检索"
+    backend.build(CORPUS, publication_id=1, dictionary=DICTIONARY, semantic_off=reason)
+    result = backend.search(SearchRequest(q="养老院", hybrid=True), embed_query=_embed)
+    assert result["semantic"]["off_reason"] == reason and not result["semantic"]["used"]
+    assert result["results"][0]["id"] == "project:P4"
+    assert {r["matched_by"] for r in result["results"]} == {"keyword"}
+    # The next build with vectors clears it.
+    backend.build(CORPUS, publication_id=2, dictionary=DICTIONARY, vectors=VECTORS, vector_ids=VECTOR_IDS)
+    hybrid = backend.search(SearchRequest(q="老人照护", hybrid=True), embed_query=_embed)
+    assert hybrid["semantic"]["used"] and not hybrid["semantic"]["off_reason"]
+
+
 QUERIES = ["农村公路", "养老院", "某某小学改扩建工程", "城西区", "教育支出", "执行率", "白皮书"]
 
 
