@@ -248,3 +248,26 @@ def test_share_ranking_answer_links_numerator_and_denominator_of_its_region(clie
     assert part.count("class=") >= 2 and "class=" not in whole
     assert money.format_rate(records.fen(part), records.fen(whole)) == answer["rows"][0][2]
     assert found["rows"][0]["records"] == {"part": part, "whole": whole}
+
+
+def test_unit_cost_answer_sums_from_the_cost_column_it_links(client, db):
+    """Audit #6 class C: 成本合计 of a district (决算: 实际单位成本 × 实际产出, else 总投资) is the sum, to the fen, of the
+    成本 column of the project list it links; 产出合计 and the project count come from the same rows, and
+    those rows are the district's projects of the category and unit (SQL)."""
+    from conftest import DEMO_AS_OF
+    body = client.get("/api/ask", query_string={"q": "哪个区修路每公里花钱最多", "as_of": DEMO_AS_OF}).get_json()
+    answer, found = body["answer"], body["links"]
+    unit = answer["unit"].removeprefix("元/")
+    records = Records(client)
+    for row, key, link in zip(answer["rows"], answer["keys"], found["rows"]):
+        url = link["records"]["costs"]
+        assert f"region={key}" in url
+        assert records.total(url, "成本（元）") == Decimal(str(row[4])), (row, url)
+        assert records.total(url, "产出") == Decimal(str(row[5]))
+        codes = {r["项目编号"] for r in records.rows(url)}
+        assert len(codes) == row[3]
+        expected = {code for (code,) in db.execute(
+            "SELECT code FROM projects WHERE publication_id = (SELECT max(id) FROM publications) AND category = ? "
+            "AND region_code = ? AND output_unit = ? AND (output_planned > 0 OR "
+            "(output_actual > 0 AND unit_cost_actual_fen IS NOT NULL))", (answer["category"], key, unit))}
+        assert codes == expected

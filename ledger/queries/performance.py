@@ -177,8 +177,9 @@ def _all_unit_costs(conn, pub_id):
                                             r["output_actual"], _fen_to_yuan(r.get("unit_cost_actual_fen")))
         if basis:
             cost, quantity, kind = basis
+            # 元 to the fen: a district's 成本合计 is then the sum of the costs its project list shows
             out.append({"code": r["code"], "name": r["name"], "peer_group": r["category"], "unit": r["output_unit"],
-                        "cost": cost, "quantity": quantity, "basis": kind, "region_code": r["region_code"],
+                        "cost": round(cost, 2), "quantity": quantity, "basis": kind, "region_code": r["region_code"],
                         "dept_code": r["dept_code"], "year": r["year"]})
     return tuple(out)
 

@@ -92,6 +92,11 @@ def records(query, lexicon, pub_id, answer):
     out = {"records": "/projects?" + urlencode(base),
            "figures": "/api/performance/unit-costs?" + urlencode({k: v for k, v in base.items() if k != "output_unit"})}
     keys = (answer or {}).get("keys") or []
-    out["rows"] = [links.row(row[0], {"projects": "/projects?" + urlencode({**base, "region": key})})
+    # the cost and output of each project on the unit-cost basis: the CSV whose 成本 and 产出 sum to the row
+    costs = {**base, "table": "unit_cost_projects"}
+    out["rows"] = [links.row(row[0], {"projects": "/projects?" + urlencode({**base, "region": key}),
+                                      "costs": "/performance?" + urlencode({**costs, "region": key})})
                    for row, key in zip((answer or {}).get("rows") or [], keys)]
+    if out["rows"]:
+        out["costs"] = out["rows"][0]["records"]["costs"]
     return out

@@ -41,6 +41,13 @@ OUTLIER_COLUMNS = [Column("code", "项目编号", "code"), Column("name", "项�
                    Column("explanation", "说明")]
 
 
+# each project's cost and output on the unit-cost basis: the rows a district's 成本合计 and 产出合计 add up from
+COST_COLUMNS = [Column("code", "项目编号", "code"), Column("name", "项目名称"), Column("peer_group", "类别"),
+                Column("year", "年度", "int"), Column("region_code", "地区代码", "code"), Column("basis", "成本口径"),
+                Column("cost", "成本", "number", unit="元"), Column("quantity", "产出", "number"),
+                Column("unit", "产出单位")]
+
+
 def _filter(conn, pub_id):
     flt = q_perf.PerformanceFilter(year=arg_int("year", low=1900, high=2200, label="年度"),
                                    region=arg_code("region", "地区代码"), dept=arg_code("dept", "单位代码"),
@@ -78,8 +85,19 @@ def _tables(conn, pub_id, flt, paging):
         "unit_costs": Table("unit_costs", GROUP_COLUMNS, comparison["groups"], caption="各类项目单位成本中位数"),
         "unit_cost_outliers": Table("unit_cost_outliers", OUTLIER_COLUMNS, outlier_page.items,
                           caption="单位成本偏离同类的项目", links=project_link),
+        "unit_cost_projects": Table("unit_cost_projects", COST_COLUMNS, _cost_items(conn, pub_id, flt),
+                                    caption="各项目的单位成本口径：成本与产出", links=project_link),
     }
     return tables, {"projects": page, "departments": dept_page, "outliers": outlier_page}, comparison["groups"]
+
+
+def _cost_items(conn, pub_id, flt):
+    """The projects of the unit-cost comparison in the filter (and ?output_unit=): cost (决算: 实际单位成本 ×
+    实际产出; 计划: 总投资) and output — only once a category is chosen (a list of every project otherwise)."""
+    if not flt.category:
+        return []
+    unit = request.args.get("output_unit", "").strip()[:16] or None
+    return [i for i in q_perf.unit_cost_projects(conn, pub_id, flt) if unit is None or i["unit"] == unit]
 
 
 def _numbered(page):
