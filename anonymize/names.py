@@ -791,7 +791,7 @@ def _spaced_name_at(text, pos):
     if not m or m.group(0)[0] in _FUNCTION_SURNAMES:
         return None
     given = m.group(1)
-    if given in "男女" or given[-1] in _NOT_NAME_END or given in NOT_NAMES \
+    if "某" in given or given in "男女" or given[-1] in _NOT_NAME_END or given in NOT_NAMES \
             or len(given) == 2 and jieba.dt.FREQ.get(given, 0) >= 100:
         return None
     return m.group(0)
@@ -811,8 +811,8 @@ def _field_word_at(text, pos, cue):
     if not m or not _FIELD_END.match(text, pos + len(m.group(0))) or m.group(0)[-1] in "等和与及的了在是":
         return None  # 「符阿七等 5 人」: a list goes on
     word = m.group(0)
-    if word[0] in "不未无没" or _HEADER_WORD.search(word):
-        return None  # 「来电人不愿留名」, a table header 「户主 身份证号」
+    if word[0] in "不未无没" or _HEADER_WORD.search(word) or "某" in word:
+        return None  # 「来电人不愿留名」, a table header 「户主 身份证号」, a name already masked 「张某某」
     if word in NOT_NAMES or word in _FIELD_FILLERS or word.endswith(PLACE_ORG_SUFFIX) or word[0] in _FUNCTION_SURNAMES \
             or _CUE_RE.match(word) or any(title in word for title in OFFICIAL_TITLES):
         return None

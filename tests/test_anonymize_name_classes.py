@@ -63,6 +63,7 @@ def test_a_name_spaced_out_by_a_scanner(text, name):
     "联系人 张 电话 见附件",  # a label, not a spaced name
     "村民王 说要再等等",
     "群众满意，评议结果为优。",  # the cue word begins a longer word (群众满意)
+    "联系人：韩某某 电话另附",  # a name masked already is no field's name
 ])
 def test_ordinary_words_officials_and_headers_stay(text):
     assert scrub(text) == text
