@@ -9,7 +9,7 @@ before the first or after the last year with data, a month not yet reached). Wor
 from dataclasses import dataclass
 
 from . import unmatched
-from .ir import Kind, Measure
+from .ir import Kind, Measure, Versus
 from .vocab import pattern, semantic
 
 
@@ -142,12 +142,19 @@ def period(query, years, last_month):
     span = f"本站数据从{first}年到{last}年" + (f"（{last}年截至{until}月）" if 0 < until < 12 else "")
     if p.year_to < first or (p.year_from < first and not p.multi_year):
         return Decline("out_of_range", f"{span}，没有{p.year_from}年的数据。")
+    if _compares_with_year_before(query) and p.year_from == first:  # 2021年同比 needs 2020
+        return Decline("out_of_range", f"{span}，没有{first - 1}年的数据，算不出{first}年相比上年的变化。")
     if p.year_from > last or (p.year_to > last and not p.multi_year and query.measure != Measure.BUDGET):
         return Decline("out_of_range", f"{span}，没有{p.year_to}年的数据。")
     months = p.month_to or p.month_from
     if p.year_to == last and months and 0 < until < months and query.measure != Measure.BUDGET:
         return Decline("out_of_range", f"{span}，{last}年{months}月的数据尚未发布。")
     return None
+
+
+def _compares_with_year_before(query):
+    """Growth of one year (or months of one year) against the year before it (同比)."""
+    return query.kind == Kind.GROWTH and query.versus == Versus.YEAR and not query.period.multi_year
 
 
 def empty(answer, notes):

@@ -83,7 +83,8 @@ class Lexicon:
 
     def region_like(self, word):
         """The one region ``word`` most likely means despite a typo: the same pinyin as a region's name or
-        short name (星乔区 → 星桥区, 松冈 → 松岗), or its full name with one character wrong. None if unsure."""
+        short name (星乔区 → 星桥区, 松冈 → 松岗), or its full name of four or more characters with one
+        character wrong. None if unsure."""
         if len(word) < 2:
             return None
         from pypinyin import lazy_pinyin
@@ -96,7 +97,9 @@ class Lexicon:
                         index.setdefault("".join(lazy_pinyin(surface)), set()).add(entry)
             self._region_pinyin = index
         found = self._region_pinyin.get("".join(lazy_pinyin(word)), set())
-        if not found and len(word) >= 3:
+        # one character wrong but not a homophone: only in a longer name, where it is one character of
+        # several (东湖区 is not 澄湖区: in a three-character name the wrong one is half of what names it)
+        if not found and len(word) >= 4:
             found = {Entry("region", code, name) for code, name in self.region_names.items()
                      if self.region_level.get(code) and len(name) == len(word) and name[-1] == word[-1]
                      and sum(a != b for a, b in zip(name, word)) == 1}
