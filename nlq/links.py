@@ -29,6 +29,12 @@ def records(scope, side, pub_id):
     return f"/records/{TABLES[side]}?" + urlencode(scope.args() + [("pub", str(pub_id))])
 
 
+def population(codes):
+    """The published regions table's rows of ``codes`` (the top level when none): the population a per-capita
+    figure divides by (the data gives no year for it)."""
+    return "/data/regions.csv?" + (urlencode({"code__in": ",".join(codes)}) if codes else "level=0")
+
+
 def projects(flt, pub_id):
     return "/projects?" + urlencode(filter_args(flt) + [("pub", str(pub_id))])
 

@@ -271,3 +271,27 @@ def test_unit_cost_answer_sums_from_the_cost_column_it_links(client, db):
             "AND region_code = ? AND output_unit = ? AND (output_planned > 0 OR "
             "(output_actual > 0 AND unit_cost_actual_fen IS NOT NULL))", (answer["category"], key, unit))}
         assert codes == expected
+
+
+@pytest.mark.parametrize("question", ["{year}年{district}人均支出是多少？", "{year}年人均支出最高的区县"])
+def test_per_capita_answer_links_the_population_it_divides_by(client, db, question):
+    """A per-capita answer links its spending records and the regions-table row of the population used;
+    spending ÷ that population is the answer."""
+    import csv
+    import io
+
+    from conftest import DEMO_AS_OF
+    year = db.execute("SELECT max(year) - 1 FROM expenditures").fetchone()[0]
+    district = db.execute("SELECT name FROM regions WHERE level = 1 AND publication_id = "
+                          "(SELECT max(id) FROM publications) ORDER BY code LIMIT 1").fetchone()[0]
+    body = client.get("/api/ask", query_string={"q": question.format(year=year, district=district),
+                                                "as_of": DEMO_AS_OF}).get_json()
+    found = body["links"]
+    rows = list(csv.DictReader(io.StringIO(client.get(found["population"]).get_data(as_text=True).lstrip("\ufeff"))))
+    assert len(rows) == 1 and f"region={rows[0]['code']}" in found["records"]
+    population = int(rows[0]["population"])
+    assert population == db.execute("SELECT population FROM regions WHERE code = ? AND publication_id = "
+                                    "(SELECT max(id) FROM publications)", (rows[0]["code"],)).fetchone()[0]
+    spent = Records(client).fen(found["records"])
+    assert spent == sql_sum(db, found["records"])
+    assert round(Decimal(spent) / 100 / population, 2) == Decimal(str(body["answer"]["value"]))

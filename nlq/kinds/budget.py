@@ -152,7 +152,21 @@ def records(query, lexicon, pub_id, answer):
         out["records_whole"] = rows[0]["records"]["whole"] if query.group and len(rows) == 1 else \
             None if query.group else next(iter(rows[1]["records"].values()))
         out = {k: v for k, v in out.items() if v}
+    if query.measure == Measure.PER_CAPITA:  # the population divided by: its row of the published regions table
+        out.update(_population_links(scope, query.group, answer or {}, rows or []))
     return out
+
+
+def _population_links(scope, group, answer, rows):
+    """{"population": /data/regions.csv of the scope's regions (the top level for the whole area)}; a ranking's
+    rows each get their region's, and a one-row ranking's records are that region's."""
+    if group == Group.REGION:
+        for row, key in zip(rows, answer.get("keys") or []):
+            row["population"] = links.population((key,))  # beside its records: not an amount to add up
+        if len(rows) == 1:
+            return {"records": rows[0]["records"]["spent"], "population": rows[0]["population"]}
+        return {}
+    return {"population": links.population(scope.regions or ((scope.region,) if scope.region else ()))}
 
 
 def _row_records(query, lexicon, pub_id, answer, scope):
