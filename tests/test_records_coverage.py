@@ -62,3 +62,9 @@ def test_the_citys_own_code_is_labelled_city_level(client, db):
     text = client.get(f"/records/expenditures.csv?year={year}&region={code}").get_data(as_text=True)
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert rows and {row["地区"] for row in rows} == {"市本级"}
+
+
+def test_warnings_offer_only_months_with_data(client, db):
+    year, last = _last_period(db)
+    html = client.get(f"/warnings?year={year}").get_data(as_text=True)
+    assert f'<option value="{last}"' in html and f'<option value="{last + 1}"' not in html

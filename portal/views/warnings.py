@@ -93,6 +93,8 @@ def warnings_page(fmt):
                "counts": payload["counts"], "counts_all": payload["counts_all"], "rules": payload["rules"],
                "history_table": _history_table(history), "history_chart": _history_chart(history),
                "forecast": _forecast(conn, pub_id, as_of), "years": q_ref.spending_years(conn, pub_id),
+               # the month selector offers only months with data (later ones are refused: queries/coverage)
+               "last_month": q_ref.last_month(conn, pub_id, as_of.year) if as_of else 0,
                "regions": q_ref.all_regions(conn, pub_id), "kinds": supervision.KINDS,
                "subjects": supervision.SUBJECTS, "link_url": fl.link_url, "subject_url": fl.subject_url,
                "map": district_map(pub_id, as_of.year, as_of.month, default="flags") if as_of else None}
