@@ -47,7 +47,7 @@ def partial_year(conn, pub_id, query, notes):
     Year-on-year growth over such a year compares the same months of both years (同期)."""
     period = query.period
     if query.kind == Kind.PROJECT or period is None or not period.whole_year or query.measure == Measure.BUDGET \
-            or (query.measure == Measure.SHARE and query.base_measure == Measure.BUDGET):
+            or (query.measure in (Measure.SHARE, Measure.PER_CAPITA) and query.base_measure == Measure.BUDGET):
         return None
     last = figures.last_month(conn, pub_id, period.year_to)
     if not 0 < last < 12:

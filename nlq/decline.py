@@ -6,6 +6,7 @@ the future; a place the publication does not cover), and ``period`` once the dat
 before the first or after the last year with data, a month not yet reached). Words in nlq/semantic.toml
 [decline].
 """
+import re
 from dataclasses import dataclass
 
 from . import unmatched
@@ -69,11 +70,44 @@ def subject(text, slots, lexicon):
             continue
         if word:
             return Decline(reason, message.format(w=word))
+    asked = _people_or_place(text)
+    if asked:
+        return asked
     word = _first(text, words("soft_off_topic"))
     if word and not _first(text, words("money")):
         return Decline("no_subject", f"本站只有财政预算和支出数据，没有「{word}」方面的信息；"
                                      "如想了解相关支出，可以问「……支出是多少」。")
-    return _place(slots, lexicon) or _unmatched(slots, lexicon) or _record_search(text, slots)
+    return _place(slots, lexicon) or _absent_class(slots, lexicon) or _unmatched(slots, lexicon) \
+        or _record_search(text, slots)
+
+
+def _people_or_place(text):
+    """「领补助的人都有谁」 asks for people's names (never published); 「疫苗在哪打」 for where to get something done."""
+    people = pattern("asks_for_people").search(text)
+    if people:
+        return Decline("privacy", f"本站不公开个人信息（「{people.group(0)}」），支出记录中的个人已去标识化；"
+                                  "可以问相关支出的合计，例如「……支出是多少」。")
+    where = pattern("procedure_where").search(text)
+    if where:
+        return Decline("procedure", f"本站公开预算和支出数字，不提供办事地点和指南；「{where.group(0)}」这类问题"
+                                    "请咨询主管部门或政务服务平台。")
+    return None
+
+
+def _absent_class(slots, lexicon):
+    """「外交支出」 in a publication without that 类: the class is named by its own words (semantic.toml
+    [class_synonyms]) but not published, so no look-alike class (交通运输) may stand in for it."""
+    published = {re.sub("支出$", "", name) for name in lexicon.class_names.values()}
+    taken = [(a, b) for a, b, _s, _e in lexicon.scan(slots.text)]
+    for stem, synonyms in semantic()["class_synonyms"].items():
+        if stem in published or not lexicon.class_names:
+            continue
+        for word in sorted({stem, *synonyms}, key=len, reverse=True):
+            spots = [i for i in _where(slots.text, word) if not any(a <= i < b for a, b in taken)]
+            if spots:
+                return Decline("no_class", f"本站数据中没有「{stem}支出」这一科目（{lexicon.root_name}的支出没有这一类），"
+                                           "下面是关键词搜索结果。")
+    return None
 
 
 def _record_search(text, slots):
@@ -90,7 +124,8 @@ def _record_search(text, slots):
 
 def _unmatched(slots, lexicon):
     """A department or a named facility the publication does not have: the keyword results say what is near."""
-    dept = unmatched.department(slots) or unmatched.named_department(slots, lexicon)
+    dept = unmatched.department(slots) or unmatched.named_department(slots, lexicon) \
+        or unmatched.dept_of_another_region(slots.text, lexicon)
     if dept:
         return Decline("unknown_dept", f"本站数据中没有名为「{dept}」的部门，下面是名称相近的部门和项目。")
     level = unmatched.missing_level(slots.text, lexicon)
@@ -160,6 +195,8 @@ def _compares_with_year_before(query):
 def empty(answer, notes):
     """A Decline for an answer with no figure in it (「—」: no population, no budget for a rate) or a sum of no
     records (0.00 元 for a combination the data do not hold), else None: never shown as a figure."""
+    if answer and answer.get("nothing"):  # a kind that words its own 「没有」 says there is nothing to count
+        return Decline("no_data", answer["nothing"])
     if not answer or answer.get("kind") != "figure" or answer.get("topic"):  # a topic kind words its own「没有」
         return None
     if answer.get("value") is None:

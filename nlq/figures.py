@@ -101,6 +101,8 @@ def measure_by(conn, pub_id, query, lexicon, period, group=None):
     derived = {"rate": measures.rates, "remaining": measures.remaining, "per_capita": measures.per_capita}
     if query.measure not in derived:
         raise ValueError(query.measure)
+    if query.measure == "per_capita":  # 「人均预算」: budgets per person, as a share of budgets takes budgets
+        return _keyed(measures.per_capita(conn, pub_id, here, by, measure=share_measure(query)), group)
     return _keyed(derived[query.measure](conn, pub_id, here, by), group)
 
 

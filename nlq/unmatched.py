@@ -133,6 +133,21 @@ def named_department(slots, lexicon):
     return None
 
 
+def dept_of_another_region(text, lexicon):
+    """「松岗县公安局」: a region named right before a department word that only other regions' departments
+    carry (the city's 市公安局), else None: the question is about a department the publication lacks."""
+    for code, region in lexicon.region_names.items():
+        for start in (m.start() for m in re.finditer(re.escape(region), text)):
+            after = text[start + len(region):]
+            for size in range(min(len(after), 16), 1, -1):
+                depts = [e.value for e in lexicon.surfaces.get(after[:size], []) if e.type == "dept"]
+                if depts:
+                    if not any(lexicon.dept_region.get(d) == code for d in depts):
+                        return region + after[:size]
+                    break
+    return None
+
+
 def _near(word, name):
     """True when ``name`` holds ``word`` as written, with one character dropped (交通运局) or one changed."""
     if word in name:

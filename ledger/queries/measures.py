@@ -38,10 +38,11 @@ def populations(conn, pub_id):
     return {r["code"]: r["population"] or 0 for r in reference.all_regions(conn, pub_id)}
 
 
-def per_capita(conn, pub_id, scope, by=None):
-    """Fen of spending per resident. By region: each region's own population; otherwise the population of
-    the scope's regions, or of the whole publication (its top level) when no region is named."""
-    spent = amounts(conn, pub_id, scope, by)
+def per_capita(conn, pub_id, scope, by=None, *, measure="spent"):
+    """Fen of spending (or of budgets: 「人均预算」) per resident. By region: each region's own population;
+    otherwise the population of the scope's regions, or of the whole publication (its top level) when no
+    region is named."""
+    spent = amounts(conn, pub_id, scope, by, measure=measure)
     people = populations(conn, pub_id)
     if by == "region":
         return {k: ratio(v, people.get(k) or 0) for k, v in spent.items()}

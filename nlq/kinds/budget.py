@@ -1,5 +1,7 @@
 """Answers shared by the budget kinds (figure, execution, share, ranking, comparison): one figure with the
 amounts it comes from, or a table of keys (regions, departments, classes, 款) with their values."""
+from dataclasses import replace
+
 from ledger.money import fen_to_yuan, format_amount
 
 from .. import figures, links, present
@@ -23,6 +25,10 @@ def ranked(conn, pub_id, query, lexicon):
     items = [(k, v) for k, v in values.items() if v is not None]
     if query.threshold:
         op, bound = query.threshold["op"], query.threshold["value"]
+        if query.threshold.get("whole"):  # 「低于全市平均水平」: the same measure over the whole publication
+            bound = figures.measure_by(conn, pub_id, replace(query, group=None, regions=[], depts=[], threshold=None),
+                                       lexicon, period)[None]
+            items = [(k, v) for k, v in items if bound is not None]
         items = [(k, v) for k, v in items if (v < bound if op == "<" else v > bound)]
     elif query.count_only:  # 「有…支出的省份有几个」: those with an amount, not a row of 0
         items = [(k, v) for k, v in items if v]
@@ -93,6 +99,8 @@ def words(query, lexicon, coverage=None):
     region, _dept, _cls = present.scope_words(query, lexicon)
     scope = present.scope_phrase(query, lexicon, coverage)
     text = scope if query.measure == Measure.SPENT else f"{scope}的{label(query.measure)}"
+    if query.measure == Measure.PER_CAPITA and query.base_measure == Measure.BUDGET:
+        text = f"{scope}的人均预算"
     if query.measure == Measure.GROWTH:
         base = "上年同期" if not query.period.whole_year else "上年"
         text = f"{scope}相比{base}的增长率"
@@ -102,8 +110,8 @@ def words(query, lexicon, coverage=None):
         text = _share_words(query, lexicon, scope, region)
     if query.threshold:
         bound = query.threshold["value"]
-        shown = present.display(query.measure, bound).replace(" ", "") if query.measure in MONEY \
-            else f"{bound * 100:g}%"
+        shown = f"{lexicon.root_name}整体水平" if query.threshold.get("whole") else \
+            present.display(query.measure, bound).replace(" ", "") if query.measure in MONEY else f"{bound * 100:g}%"
         text += f"（{'低于' if query.threshold['op'] == '<' else '高于'}{shown}）"
     if query.count_only:
         if not query.threshold:  # 「市直部门有几个」: those with spending (or a budget) in the period, counted
@@ -141,7 +149,8 @@ def share_whole_words(query, lexicon, region, what):
 def records(query, lexicon, pub_id, answer):
     """The records of the figure's scope; for each row of the answer, the records it adds up."""
     scope = figures.period_scope(query, lexicon, query.period)
-    by_budget = query.measure == Measure.BUDGET or (query.measure == Measure.SHARE and query.base_measure == Measure.BUDGET)
+    by_budget = query.measure == Measure.BUDGET or (query.measure in (Measure.SHARE, Measure.PER_CAPITA)
+                                                    and query.base_measure == Measure.BUDGET)
     out = {"records": links.records(scope, "budget" if by_budget else "spent", pub_id)}
     rows = _row_records(query, lexicon, pub_id, answer or {}, scope)
     if rows:

@@ -19,8 +19,13 @@ def figure(ctx):
     c, s = ctx.cues, ctx.slots
     if s.classes or s.class_set or s.regions or s.depts or s.region_whole or has_any(ctx.text, measure_words("spent")) \
             or c.budget or c.per_capita or has_any(ctx.text, words("general_budget")):
-        return Query(Kind.FIGURE, measure=c.money, **ctx.base())
+        return Query(Kind.FIGURE, measure=c.money, base_measure=per_person_of(c), **ctx.base())
     return None
+
+
+def per_person_of(cues):
+    """「人均预算」 divides budgets by the population, 「人均支出」 spending."""
+    return Measure.BUDGET if cues.per_capita and cues.budget else Measure.SPENT
 
 
 run = budget.answer

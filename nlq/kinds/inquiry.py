@@ -15,10 +15,14 @@ def answer_time(ctx):
     """A question about inquiries: by department (slowest first; 「最快」 fastest first) or all together."""
     if not found("inquiry", ctx.text):
         return None
-    by_dept = ctx.slots.dept_each or ctx.cues.has("department")
+    s = ctx.slots
+    by_dept = s.dept_each or (ctx.cues.has("department") and not s.depts)
     order = Order.ASC if found("fastest_answer", ctx.text) else Order.DESC
+    # 「市教育局今年提了几次质询」: one department or one period, which these statistics do not cut (run declines)
+    scoped = {"depts": s.depts, "period": s.period} if s.depts and not s.dept_each or (s.period and s.period.explicit) \
+        else {}
     return Query(Kind.INQUIRY, topic="answer_days", group=Group.DEPT if by_dept else None,
-                 order=order if by_dept else None)
+                 order=order if by_dept else None, **scoped)
 
 
 NEEDS_CONTEXT = True  # today and the holidays decide working days and overdue (nlq/kinds/__init__.run)
@@ -27,6 +31,10 @@ NEEDS_CONTEXT = True  # today and the holidays decide working days and overdue (
 def run(conn, pub_id, query, lexicon, context=None):
     context = context or {}
     today, holidays = context.get("as_of"), _holidays(context.get("config"))
+    if query.depts or (query.period and query.period.explicit):
+        return {"kind": "figure", "topic": "answer_days", "value": None, "display": "—",
+                "nothing": "质询的统计只按全部质询或各部门（全部时间）给出，不能按某个部门或某段时间回答；"
+                           "请看质询列表（/inquiries）。"}, None
     if query.group == Group.DEPT:
         return _by_department(conn, query, lexicon, today, holidays), None
     return _summary(q_inquiries.answer_time_summary(conn, today, holidays)), None

@@ -1,4 +1,5 @@
 """Rankings: regions, departments or classes ordered by a measure (「哪个区教育支出最高」「花钱最多的三类」)."""
+import re
 from dataclasses import replace
 
 from ..cues import amount_threshold
@@ -12,8 +13,8 @@ def by_growth(ctx):
     c, s = ctx.cues, ctx.slots
     if not (c.growth and (s.region_each or s.dept_each or s.class_each or found("which_class_item", ctx.text))):
         return None
-    if s.region_each and not c.top and has_any(ctx.text, words("sum_of_each")):
-        # 「各省卫生健康支出合计的同比增幅」: the growth of the group's total, not each region's
+    if s.region_each and (not c.top and has_any(ctx.text, words("sum_of_each")) or whole_level(ctx)):
+        # 「各省卫生健康支出合计的同比增幅」「5个县的支出增长」: the growth of the group's total, not each region's
         return replace(growth.growth(ctx), regions=level_regions(ctx))
     group = Group.REGION if s.region_each else Group.DEPT if s.dept_each else Group.CLASS
     return Query(Kind.RANKING, measure=Measure.GROWTH, group=group, order=ctx.order(),
@@ -57,7 +58,8 @@ def _amount_threshold(text):
 def group_total(ctx):
     """「各省卫生健康支出合计」「各区县加起来一共」: one figure, the sum over the regions of the level asked."""
     c, s = ctx.cues, ctx.slots
-    if not s.region_each or c.top or c.rate or c.share or c.growth or not has_any(ctx.text, words("sum_of_each")):
+    if not s.region_each or c.rate or c.share or c.growth \
+            or not (not c.top and has_any(ctx.text, words("sum_of_each")) or whole_level(ctx)):
         return None
     return Query(Kind.FIGURE, measure=c.money, **ctx.base(regions=level_regions(ctx)))
 
@@ -76,6 +78,23 @@ def named_total(ctx):
             or not has_any(ctx.text, words("sum_of_each")) or found("each_of", ctx.text):
         return None
     return Query(Kind.FIGURE, measure=c.money, **ctx.base())
+
+
+def whole_level(ctx):
+    """「5个县」「10个区县」 naming every region of the level (not 「前5个」「哪5个」): the level as one place."""
+    noun = ctx.slots.each_noun
+    if ctx.cues.top or ctx.cues.bottom:  # 「支出最多的5个县」 ranks them
+        return False
+    for match in re.finditer(r"(?<![前后第哪])(\d+)个(区县|县|区)(?![里中]?(?:哪|谁|最|排))", ctx.text):
+        if noun in (None, match.group(2)) and int(match.group(1)) == len(_level(ctx, match.group(2))):
+            return True
+    return False
+
+
+def _level(ctx, noun):
+    only = noun if noun in ("区", "县") else None
+    return [code for code, name in ctx.lexicon.region_names.items() if ctx.lexicon.region_level.get(code) == 1
+            and (only is None or name.endswith(only))]
 
 
 run = budget.answer

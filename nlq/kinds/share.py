@@ -16,7 +16,8 @@ def share(ctx):
         # 「北京市科学技术支出占各省科学技术支出合计的比重」: one region's part of the group's total
         return Query(Kind.SHARE, measure=Measure.SHARE, base_measure=Measure.BUDGET if c.budget else Measure.SPENT,
                      share_of={"regions": ranking.level_regions(ctx), "classes": s.whole.classes}, **ctx.base())
-    if _districts_together(ctx):  # 「区县支出占全市支出的比重」: the districts' total (不含市本级) is the part
+    if _districts_together(ctx) or ranking.whole_level(ctx):  # 「区县支出占全市支出的比重」: the districts' total
+        # (不含市本级) is the part
         return Query(Kind.SHARE, measure=Measure.SHARE, base_measure=Measure.BUDGET if c.budget else Measure.SPENT,
                      **ctx.base(regions=ranking.level_regions(ctx)))
     group = Group.REGION if s.region_each else Group.DEPT if s.dept_each else None
