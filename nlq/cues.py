@@ -116,6 +116,8 @@ def _read_comparisons(cues, slots, as_of):
     text, period = slots.text, slots.period
     cues.compare_years = periods.compared_years(text, as_of)
     cues.compare_periods = [] if cues.compare_years else periods.compared_periods(text, period)
+    if len(cues.compare_years) == 2 and not cues.growth and has_any(text, measure_words("growth")):
+        cues.growth, cues.trend = True, False  # 「这几年涨了多少 2023跟2019比」: the change between the two
     across = periods.periods_of_two_years(text, as_of)
     if across:  # 「今年上半年和去年下半年」: different months of different years
         cues.compare_years, cues.compare_periods = [], across
@@ -199,13 +201,18 @@ def amount_threshold(text):
     for m in vocab.pattern("amount_threshold").finditer(text):
         if m.group(2):
             word, number, unit = m.group(1), m.group(2), m.group(3)
+        elif m.group(9):  # 「过万亿」: a bare 过 means above one of the unit
+            word, number, unit = "过", m.group(8) or "1", m.group(9)
         else:
             word, number, unit = m.group(7), m.group(5), m.group(6)
         if unit is None and float(number) < 10000:
             continue  # 「5个以上」「超过50%」 are no amounts
         op = "<" if word in vocab.words("amount_below") or m.group(4) == "以下" else ">="
-        return float(number) * {"亿": 1e8, "万": 1e4, "千": 1e3}.get(unit, 1), m.span(), op
+        return float(number) * AMOUNT_UNITS.get(unit, 1), m.span(), op
     return None, None, None
+
+
+AMOUNT_UNITS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 
 
 def threshold(text):

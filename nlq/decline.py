@@ -205,3 +205,11 @@ def empty(answer, notes):
     if answer.get("value") == 0 and answer.get("unit") in words("money_units_zero"):
         return Decline("no_records", "本站数据中没有符合这些条件的支出记录（合计为 0），请检查地区、部门、科目和时间的组合。")
     return None
+
+
+def several_groups(groups):
+    """「东部、中部、西部地区各是多少」: groups of regions side by side are not computed yet; a decline says so
+    rather than answering for the regions of one group."""
+    if len(groups) < 2:
+        return None
+    return Decline("unsure", "暂不能把几个地区分组并列比较；可以分别问每个分组，例如「2023年东部地区支出合计」。")

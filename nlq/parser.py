@@ -20,11 +20,12 @@ from .vocab import pattern, semantic
 
 def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     """Parse normalised ``text``. ``matcher(words) -> [(Entry, score)]`` resolves unknown words."""
-    text = expand_region_groups(pattern("framing").sub(" ", text), lexicon)
+    text, groups = expand_region_groups(pattern("framing").sub(" ", text), lexicon)
     slots = slot_stage.read(text, lexicon, as_of)
+    slots.region_groups = groups
     slot_stage.match_unknown(slots, matcher, cue_stage.project_subject(slots))
     ctx = intent.Context(text, lexicon, as_of, slots, cue_stage.read(slots, lexicon, as_of))
-    declined = decline.subject(text, slots, lexicon)
+    declined = decline.subject(text, slots, lexicon) or decline.several_groups(groups)
     query = intent.build(ctx) if declined is None else None
     if query is None:
         return Parse(None, 0.0, text, slots.notes, [], slots.unknown, declined)
@@ -33,12 +34,14 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
 
 def expand_region_groups(text, lexicon):
     """「东北三省」→「辽宁省、吉林省、黑龙江省」: a group of regions ([region_groups]) becomes the regions it
-    names, when the publication has every one (a group the publication lacks stays a word it does not know)."""
-    known = set(lexicon.region_names.values())
+    names, when the publication has every one (a group the publication lacks stays a word it does not know).
+    Returns the text and the groups named, each as its list of names (one place: its regions summed)."""
+    known, groups = set(lexicon.region_names.values()), []
     for group, names in sorted(semantic()["region_groups"].items(), key=lambda kv: -len(kv[0])):
         if group in text and set(names) <= known:
             text = text.replace(group, "、".join(names))
-    return text
+            groups.append(names)
+    return text, groups
 
 
 def _doubted(parsed, slots, lexicon):

@@ -33,6 +33,7 @@ class Slots:
     townships: list = field(default_factory=list)  # 乡镇/街道 codes (below the district): projects there
     region_whole: bool = False  # 全市 / 全国 named
     region_each: bool = False  # 各区 / 哪个省: the regions as a group
+    region_groups: list = field(default_factory=list)  # 「东部地区」: [[names]] of each group named (nlq/parser.py)
     each_noun: str | None = None  # which regions: 「哪个县」 the counties only
     each_at: int = -1  # where the word for the regions as a group stands (「占各省…合计」: inside the whole)
     depts: list = field(default_factory=list)
@@ -277,7 +278,8 @@ def _read_leftovers(slots, lexicon):
             slots.region_each = True  # 「排名前三的省」「支出最高的区县」: the regions, ranked
             slots.each_noun = noun.group(0).removesuffix("份")
             slots.each_at = noun.start()
-    slots.unknown = unknown_words(slots.rest, lexicon)
+    # 「超过1万亿元」: an amount is a number in the question, never an unknown subject
+    slots.unknown = unknown_words(vocab.pattern("amount").sub(lambda m: " " * len(m.group()), slots.rest), lexicon)
     # Cue and measure words count only outside names and time words: 「前年」 is no 「前」 (top),
     # 「彩票公益金安排的支出」 names a 款, it does not ask for a budget (安排).
     slots.cue_text = _blank(slots.text, slots.used)

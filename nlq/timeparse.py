@@ -98,8 +98,8 @@ def _years_since(text, as_of):
 
 
 def _recent_years(text, as_of):
-    """近3年, 过去5年"""
-    m = re.search(r"(?:近|最近|过去|前)(\d{1,2})年", text)
+    """近3年, 过去5年, 这5年"""
+    m = re.search(r"(?:近|最近|过去|前|这)(\d{1,2})年", text)
     if not m:
         return None
     n = max(1, min(int(m.group(1)), 30))

@@ -5,6 +5,7 @@ from .. import figures, links, present
 from ..ir import Group, Kind, Measure, Query
 from ..present import label, unit
 from ..timeparse import Period
+from ..vocab import found
 from . import budget
 
 
@@ -34,9 +35,18 @@ def named(ctx):
     c, s = ctx.cues, ctx.slots
     if not (len(s.regions) >= 2 or len(s.depts) >= 2 or (len(s.classes) >= 2 and not c.share)):
         return None
+    if one_group(s):  # 「东部地区支出比上年增长多少」: one place, its regions summed (「…哪个省」 ranks them)
+        return None
     measure = Measure.RATE if c.rate else Measure.SHARE if c.share else Measure.GROWTH if c.growth else c.money
     group = Group.REGION if len(s.regions) >= 2 else Group.DEPT if len(s.depts) >= 2 else Group.CLASS
     return Query(Kind.COMPARISON, measure=measure, group=group, difference=c.has("difference"), **ctx.base())
+
+
+def one_group(slots):
+    """The regions named are exactly one group's (「东部地区」「中部六省」), not listed one by one and not asked
+    each (「沪苏浙皖各自的」「京津冀三地分别是多少」「东北三省对比」)."""
+    return len(slots.region_groups) == 1 and len(slots.regions) == len(slots.region_groups[0]) \
+        and not found("each_of", slots.text) and not found("side_by_side", slots.text)
 
 
 def run(conn, pub_id, query, lexicon):

@@ -3,9 +3,9 @@ import re
 from dataclasses import replace
 
 from ..cues import amount_threshold
-from ..ir import Group, Kind, Measure, Query
+from ..ir import Group, Kind, Measure, Order, Query
 from ..vocab import found, has_any, words
-from . import budget, growth
+from . import budget, comparison, growth
 
 
 def by_growth(ctx):
@@ -17,9 +17,16 @@ def by_growth(ctx):
         # 「各省卫生健康支出合计的同比增幅」「5个县的支出增长」: the growth of the group's total, not each region's
         return replace(growth.growth(ctx), regions=level_regions(ctx))
     group = Group.REGION if s.region_each else Group.DEPT if s.dept_each else Group.CLASS
-    return Query(Kind.RANKING, measure=Measure.GROWTH, group=group, order=ctx.order(),
+    # 「哪些省份支出比上年减少了」: those whose change is below zero, not a ranking of all (「减少最多」 ranks)
+    fell = found("fell", ctx.text) and not found("superlative", ctx.text)
+    count_only = bool(fell and found("how_many", ctx.text))  # 「支出比上年减少的省份有几个」
+    order = ctx.order()
+    if found("fell", ctx.text):  # 「下降最多」 is the lowest growth, 「下降最少」 the highest
+        order = Order.DESC if order == Order.ASC else Order.ASC
+    return Query(Kind.RANKING, measure=Measure.GROWTH, group=group, order=order,
                  base_measure=Measure.RATE if c.rate else Measure.BUDGET if c.budget else Measure.SPENT,
-                 limit=ctx.limit_or_one(), **ctx.base())
+                 threshold={"op": "<", "value": 0} if fell else None, count_only=count_only,
+                 limit=None if count_only else ctx.limit_or_one(), **ctx.base())
 
 
 def classes(ctx):
@@ -34,9 +41,10 @@ def groups(ctx):
     """「各区」「哪个部门」「哪类支出最多」: regions, departments or classes ranked by the amount asked."""
     c, s = ctx.cues, ctx.slots
     department = c.has("department")
-    if not (s.region_each or s.dept_each or (c.top and (department or has_any(ctx.text, words("which_class"))))):
+    within = c.top and comparison.one_group(s)  # 「西部十二省区市支出排名前三」: the group's regions ranked
+    if not (s.region_each or within or s.dept_each or (c.top and (department or has_any(ctx.text, words("which_class"))))):
         return None
-    group = Group.REGION if s.region_each else Group.DEPT if (s.dept_each or department) else Group.CLASS
+    group = Group.REGION if s.region_each or within else Group.DEPT if (s.dept_each or department) else Group.CLASS
     threshold = _amount_threshold(ctx.text)
     count_only = bool(threshold and found("how_many", ctx.text))  # 「支出超过500亿元的省份有几个」
     if not threshold and not c.top and found("how_many_members", ctx.text):
