@@ -31,8 +31,9 @@ def check_question(question):
         raise QuestionError("unreadable_question", "没有看懂这个问题，请用文字提问，例如「今年各区预算执行率」。")
 
 
-def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=True):
-    """The full answer as a JSON-ready dict. Raises QuestionError for unusable input."""
+def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=True, search=None):
+    """The full answer as a JSON-ready dict. Raises QuestionError for unusable input. ``search(query, size)``
+    is the site search (passed in by the portal): a declined question gets its results (nlq/fallback.py)."""
     check_question(question)
     as_of = as_of or dt.date.today()
     pub_id = publication["id"]
@@ -47,7 +48,7 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     refusal = parsed.decline or (parsed.query and decline.period(
         parsed.query, years, lambda year: figures.last_month(conn, pub_id, year)))
     if refusal:
-        result = _declined(result, refusal, conn, pub_id, text, parsed.unknown)
+        result = _declined(result, refusal, conn, pub_id, text, parsed.unknown, search)
         if refusal.reason == "out_of_range":
             result["alternatives"] = _nearest_period(parsed.query, years, lexicon)
         elif parsed.alternatives:  # 「您是不是想问」: the readings the parser was not sure enough to state
@@ -55,7 +56,7 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
                                       for alt in parsed.alternatives[:3]]
         return result
     if parsed.query is None:
-        result["search_fallback"] = keyword_fallback(conn, pub_id, text, parsed.unknown)
+        result["search_fallback"] = keyword_fallback(conn, pub_id, text, parsed.unknown, search=search)
         result["understood"] = "没有理解这个问题，下面是关键词搜索结果。"
         return result
     query, notes = parsed.query, result["notes"]
@@ -67,12 +68,12 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     answer, chart = kinds.run(conn, pub_id, query, lexicon, {"as_of": as_of, "config": config})
     nothing = decline.empty(answer, notes)
     if nothing:
-        return _declined(result, nothing, conn, pub_id, text, parsed.unknown)
+        return _declined(result, nothing, conn, pub_id, text, parsed.unknown, search)
     asked = unmatched.unit_mismatch(text, answer)
     if asked:  # 「几所小学」 answered with the education spending would be about something else
         refusal = decline.Decline("unit_mismatch", f"问的是「{asked}」，本站能算出的只是以「{answer.get('unit')}」计的"
                                                    "另一个数字，不能回答这个问题；下面是关键词搜索结果。")
-        result = _declined(result, refusal, conn, pub_id, text, parsed.unknown)
+        result = _declined(result, refusal, conn, pub_id, text, parsed.unknown, search)
         if query.kind != Kind.PROJECT:  # a budget reading can be asked as a question of its own
             result["alternatives"] = [{"understood": kinds.restate(query, lexicon),
                                        "question": canonical_question(query, lexicon)}]
@@ -89,11 +90,11 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     return result
 
 
-def _declined(result, refusal, conn, pub_id, text, unknown):
+def _declined(result, refusal, conn, pub_id, text, unknown, search=None):
     """No figure: the reason in Chinese, and keyword-search results in its place."""
     result.update(query=None, chips=[], confidence=0.0, understood=refusal.message, decline=refusal.to_dict(),
                   answer={"kind": "decline", **refusal.to_dict()},
-                  search_fallback=keyword_fallback(conn, pub_id, text, unknown), sentence=refusal.message)
+                  search_fallback=keyword_fallback(conn, pub_id, text, unknown, search=search), sentence=refusal.message)
     return result
 
 

@@ -1,5 +1,7 @@
-"""Keyword results for a question the parser did not understand: projects and departments whose names
-contain one of its words."""
+"""Keyword results for a question the question box does not answer: the site search's own results, so a
+decline shows what /search would. nlq may not import search (tests/test_architecture.py), so the portal
+passes its search in: ``search(query, size) -> result | None`` (None: search unavailable or a bad query).
+Without one (nlq used on its own) a parameterised LIKE scan over project and department names stands in."""
 from urllib.parse import urlencode
 
 from sqlalchemy import or_, select
@@ -7,15 +9,35 @@ from sqlalchemy import or_, select
 from ledger.schema import departments, projects
 
 
+def keyword_fallback(conn, pub_id, text, words, limit=10, search=None):
+    """{"query", "words", "results": [{"type", "title", "url"}], "url"}: the whole question first, then each
+    meaningful word, the first that finds anything (as the /ask page's search handoff)."""
+    words = [w for w in words if len(w) >= 2][:5] or ([text[:20]] if len(text) >= 2 else [])
+    if not words:
+        return {"query": text, "results": []}
+    if search is not None:
+        return _site_search(search, text, words, limit)
+    return {"query": text, "words": words, "results": _like_scan(conn, pub_id, words, limit),
+            "url": "/search?" + urlencode({"q": text})}
+
+
+def _site_search(search, text, words, limit):
+    for query in dict.fromkeys(q.strip()[:200] for q in [text, *words] if q.strip()):
+        result = search(query, limit)
+        if result and result.get("results"):
+            return {"query": query, "words": words, "total": result.get("total"),
+                    "results": [{"type": item.get("type_label") or item.get("type"), "title": item["title"],
+                                 "url": item.get("url") or None} for item in result["results"][:limit]],
+                    "url": "/search?" + urlencode({"q": query})}
+    return {"query": text, "words": words, "total": 0, "results": [], "url": "/search?" + urlencode({"q": text})}
+
+
 def _like(word):
     return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def keyword_fallback(conn, pub_id, text, words, limit=10):
+def _like_scan(conn, pub_id, words, limit):
     """Projects and departments whose names contain a word of the question (parameterised LIKE)."""
-    words = [w for w in words if len(w) >= 2][:5] or ([text[:20]] if len(text) >= 2 else [])
-    if not words:
-        return {"query": text, "results": []}
     results = []
     for word in words:
         results += _projects(conn, pub_id, _like(word), limit) + _departments(conn, pub_id, _like(word), limit)
@@ -24,7 +46,7 @@ def keyword_fallback(conn, pub_id, text, words, limit=10):
         if r["title"] not in seen:
             seen.add(r["title"])
             unique.append(r)
-    return {"query": text, "words": words, "results": unique[:limit], "url": "/search?" + urlencode({"q": text})}
+    return unique[:limit]
 
 
 def _projects(conn, pub_id, pattern, limit):

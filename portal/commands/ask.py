@@ -13,6 +13,7 @@ def ask_command(question, as_of, as_json):
     from ledger.db import current_publication
     from nlq.answer import QuestionError, ask
     from portal import create_app
+    from portal.views.search import site_search
 
     app = create_app()
     engine = app.extensions["mingzhang.engine"]
@@ -21,7 +22,8 @@ def ask_command(question, as_of, as_json):
         if pub is None:
             raise click.ClickException("尚未发布任何数据")
         try:
-            result = ask(conn, pub, question, as_of=dt.date.fromisoformat(as_of) if as_of else None, config=app.config)
+            result = ask(conn, pub, question, as_of=dt.date.fromisoformat(as_of) if as_of else None, config=app.config,
+                         search=site_search)
         except (QuestionError, ValueError) as exc:
             raise click.ClickException(str(exc)) from None
     if as_json:

@@ -17,7 +17,7 @@ from ..context import connection, publication
 from ..errors import api_error
 from ..exports import neutralise
 from ..extensions import limiter
-from .search import first_results
+from .search import first_results, site_search
 
 bp = Blueprint("ask", __name__)
 
@@ -53,7 +53,7 @@ def _answer():
         return None, QuestionError("no_publication", "尚未发布任何数据")
     try:
         as_of = _as_of()
-        result = ask(connection(), pub, question, as_of=as_of, config=current_app.config)
+        result = ask(connection(), pub, question, as_of=as_of, config=current_app.config, search=site_search)
     except UserError as exc:
         return None, exc
     _log(question, result)

@@ -27,6 +27,15 @@ def run_search():
     return search_request, result
 
 
+def site_search(query, size=10):
+    """The site search's result for ``query`` (as /search gives it), or None when search cannot answer; the
+    question box gets this function to find results for a question it declines (nlq/fallback.py)."""
+    try:
+        return backend().search(SearchRequest(q=query, size=size))
+    except (BadRequest, SearchUnavailable):
+        return None
+
+
 def first_results(queries, size=5):
     """(query, result) of the first of ``queries`` for which site search finds anything, else (None, None).
     For the question page's search handoff: the whole question first, then its words one by one."""
