@@ -6,7 +6,7 @@ the notes (「星乔区」按「星桥区」理解), so a repaired name never pa
 import re
 
 from . import vocab
-from .tokens import tokenizer
+from .tokens import cut
 
 
 def widen_to_misspelt(found, text, lexicon, skip):
@@ -78,7 +78,7 @@ def unknown_region(rest, lexicon):
     """A word that looks like a region's name (「北山县」) but names none in this publication."""
     stop, not_regions = set(vocab.words("stop")), set(vocab.words("not_regions"))
     for run in re.findall(r"[\u4e00-\u9fff]{2,}", rest):
-        words = tokenizer(lexicon).lcut(run, HMM=True)
+        words = cut(lexicon, run)
         for word, following in zip(words, words[1:] + [""]):
             if following in ("区", "县") and len(word) >= 2 and word not in stop:  # jieba: 北山 / 县
                 word += following
@@ -95,7 +95,7 @@ def unknown_township(rest, lexicon):
     """A word that looks like a township or street (「东湖镇」「白云街道」) but names none in this publication."""
     not_townships = set(vocab.words("not_townships"))
     for run in re.findall(r"[\u4e00-\u9fff]{3,}", rest):
-        words = tokenizer(lexicon).lcut(run, HMM=True)
+        words = cut(lexicon, run)
         for word, following in zip(words, words[1:] + [""]):
             glued = following[:1] in ("镇", "乡") and not following.startswith(tuple(not_townships))
             if len(word) >= 2 and (following in TOWNSHIP_SUFFIXES or glued):  # jieba: 东湖 / 镇, 红旗 / 乡修

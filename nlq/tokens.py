@@ -4,12 +4,18 @@ import threading
 
 from . import vocab
 
-_jieba_lock = threading.Lock()
+_jieba_lock = threading.RLock()  # cut() holds it around tokenizer()
 _jieba = None
 
 
 def tokenizer(lexicon):
-    """A private jieba tokenizer with the lexicon as its user dictionary."""
+    """The jieba tokenizer with ``lexicon``'s names as its user dictionary, and only its names.
+
+    One tokenizer serves every publication of the process (a second copy of jieba's dictionary costs about
+    70 MB), so switching to another lexicon first takes back what the previous one added — its words'
+    frequencies and jieba's total, which add_word only ever increases. Without that, each switch between the
+    city and the yearbook grew the total, and after some thirty switches 「能到」 became one unknown word:
+    a question's reading depended on how many questions about the other publication came before it."""
     global _jieba
     with _jieba_lock:
         if _jieba is None:
@@ -19,13 +25,34 @@ def tokenizer(lexicon):
 
             jieba.setLogLevel(logging.WARNING)
             _jieba = jieba.Tokenizer()
+            _jieba.check_initialized()
+            _jieba._mingzhang_lexicon, _jieba._mingzhang_undo = None, ({}, _jieba.total)
         tok = _jieba
-        marker = id(lexicon)
-        if getattr(tok, "_mingzhang_lexicon", None) != marker:
+        if tok._mingzhang_lexicon is not lexicon:  # identity: an id() is reused once a lexicon is gone
+            _take_back(tok)
+            before = {surface: tok.FREQ.get(surface, 0) for surface in lexicon.surfaces}
+            tok._mingzhang_undo = (before, tok.total)
             for surface in lexicon.surfaces:
                 tok.add_word(surface, freq=50_000)
-            tok._mingzhang_lexicon = marker
+            tok._mingzhang_lexicon = lexicon
         return tok
+
+
+def _take_back(tok):
+    """Jieba's dictionary as it was before the current lexicon's names were added (a word that was not in it
+    stays as a prefix of frequency 0, which cuts nothing)."""
+    before, total = tok._mingzhang_undo
+    for surface, freq in before.items():
+        tok.FREQ[surface] = freq
+    tok.total = total
+    tok._mingzhang_lexicon, tok._mingzhang_undo = None, ({}, total)
+
+
+def cut(lexicon, text):
+    """jieba's words of ``text`` with ``lexicon`` as the dictionary (under the lock: another thread asking
+    about another publication cannot switch the dictionary halfway through)."""
+    with _jieba_lock:
+        return tokenizer(lexicon).lcut(text, HMM=True)
 
 
 def _cue_words():
@@ -48,7 +75,7 @@ def unknown_words(rest, lexicon):
     words = []
     for chunk in vocab.pattern("word_breaks").split(rest):
         if chunk:
-            words += [w for w in tokenizer(lexicon).lcut(chunk, HMM=True)
+            words += [w for w in cut(lexicon, chunk)
                       if _means_something(w, cue_words, stop) and run_together.sub("", w)]
     return words
 

@@ -10,7 +10,7 @@ import re
 
 from . import vocab
 from .text import _char_pinyin
-from .tokens import tokenizer
+from .tokens import cut
 
 
 def _words(name):
@@ -35,7 +35,7 @@ def facility(slots, lexicon):
     not_a_name = tuple(_words("not_name_starts"))  # 「几所小学」「各小学」 ask about facilities in general
     for chunk in vocab.pattern("word_breaks").split(slots.rest):
         run = []
-        for token in tokenizer(lexicon).lcut(chunk, HMM=True):
+        for token in cut(lexicon, chunk):
             if token.endswith(suffixes) and not token.startswith(not_a_name) and (
                     run or (token in unknown and len(token) >= _shortest(token, suffixes) + 2)):
                 return "".join(run) + token
