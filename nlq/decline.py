@@ -129,7 +129,8 @@ def _unmatched(slots, lexicon):
     if dept:
         return Decline("unknown_dept", f"本站数据中没有名为「{dept}」的部门，下面是名称相近的部门和项目。")
     level = unmatched.missing_level(slots.text, lexicon)
-    if level:
+    if level and not (slots.projects and level in ("街道", "镇", "乡") and lexicon.township_names):
+        # 「某项目位于哪个街道」 asks for the named project's township (nlq/kinds/project/facts.py)
         return Decline("unknown_region", f"本站数据没有{level}一级的数据，现有地区：{_region_list(lexicon)}。")
     place = unmatched.facility(slots, lexicon)
     if place:

@@ -185,9 +185,10 @@ def project_filter(query, lexicon, period):
 
 
 def payment_filter(query):
-    """The payments a 「付给某公司多少钱」 question covers: to the payee named, in the year named (the builder
-    takes only periods that are whole years of payments)."""
-    return q_rec.PaymentFilter(payee=query.contractor, year=query.period.year_from if query.period else None)
+    """The payments a payment question covers: to the payee, of the project or for the purpose named, in the
+    year named (the builders take only periods that are whole years of payments)."""
+    return q_rec.PaymentFilter(payee=query.contractor, project=query.project, purpose=query.purpose,
+                               year=query.period.year_from if query.period else None)
 
 
 def payment_totals(conn, pub_id, query):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from . import cues as cue_words
 from .ir import Group, Kind, Order
 from .kinds import comparison, execution, figure, growth, inquiry, ranking, share, supervision, trend, unit_cost
+from .kinds.project import facts, payments
 from .kinds.project import rules as project
 
 RULES = (
@@ -19,7 +20,9 @@ RULES = (
     supervision.risk,  # 「有哪些高风险项目」
     supervision.forecast,  # 「今年预计能完成多少预算」
     supervision.pace,  # 「哪些部门执行进度滞后」「哪些区县预警」
+    facts.fact,  # 「某工程是哪个部门管的」「…单位成本实际是多少」: one field of a named project
     unit_cost.by_region,  # 「哪个区修路每公里花钱最多」
+    payments.payments,  # 「某工程今年付了几笔」「高龄津贴发了多少」
     project.disbursal_rate,  # 「承建项目的拨付率」
     project.share,  # 「滞后项目占全部项目的比例」
     project.projects,  # counts, investment, outputs, lists, rankings of projects

@@ -39,6 +39,7 @@ class Measure(StrEnum):
     DISBURSED = "disbursed"
     REMAINING = "remaining"  # budget − spent
     PAID = "paid"  # treasury payments to one payee (国库集中支付: 付给某公司多少钱)
+    PAYMENTS = "payments"  # how many treasury payments (几笔): of a payee, a project or a purpose
 
 
 class Group(StrEnum):
@@ -108,6 +109,7 @@ class Query:
     contractors: list = field(default_factory=list)  # 「A和B各承建了几个项目」: contractors compared
     percent_change: bool = False  # 「比2024年增长了百分之几」: a project figure's change in %, not the amount
     count_only: bool = False  # 「执行率低于60%的区县有几个」: how many rows pass the threshold
+    purpose: str | None = None  # a payment purpose as recorded (高龄津贴): the payments made for it
     township: str | None = None  # a township/street code (乡镇/街道, below the district): projects there only
     # what a supervision or inquiry question asks: pace | forecast | risk | supplier; answer_days
     topic: str | None = None

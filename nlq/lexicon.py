@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from ledger.queries import reference
-from ledger.schema import departments, func_classes, projects, regions
+from ledger.schema import departments, func_classes, payments, projects, regions
 from ledger.semantics import MINSHENG_LABEL, minsheng_codes
 
 from . import vocab
@@ -47,6 +47,9 @@ class Lexicon:
     minsheng: tuple = ()
     township_names: dict = field(default_factory=dict)  # 乡镇/街道 code -> name (places below the district)
     township_region: dict = field(default_factory=dict)  # 乡镇/街道 code -> its district's code
+    purposes: tuple = ()  # what payments outside projects are for (高龄津贴, 办公设备采购), longest first
+    payments_since: int | None = None  # the year of the first treasury payment published
+    project_output_unit: dict = field(default_factory=dict)  # project code -> its output's unit (人, 公里 …)
     max_len: int = 1
     _region_pinyin: dict | None = None  # pinyin of region names, built on first use (typo matching)
     _long_names: dict | None = None  # class and department names by length (a dropped character)
@@ -179,6 +182,7 @@ def build(conn, pub_id, config=None):
     _add_departments(lex, conn, pub_id, rows)
     _add_classes(lex, conn, pub_id)
     _add_projects(lex, conn, pub_id)
+    _add_payments(lex, conn, pub_id)
     return lex
 
 
@@ -347,9 +351,11 @@ def _prefer_own_names(lex, own_names):
 
 def _add_projects(lex, conn, pub_id):
     """Projects, their categories, outputs, contractors and statuses."""
-    for row in conn.execute(select(projects.c.code, projects.c.name, projects.c.year, projects.c.region_code)
+    for row in conn.execute(select(projects.c.code, projects.c.name, projects.c.year, projects.c.region_code,
+                                   projects.c.output_unit)
                             .where(projects.c.publication_id == pub_id).order_by(projects.c.code)):
         _add_project(lex, row)
+        lex.project_output_unit[row.code] = row.output_unit
     for (category,) in conn.execute(select(projects.c.category).where(projects.c.publication_id == pub_id).distinct()):
         if category:
             lex.add(category, Entry("category", category, category))
@@ -367,6 +373,26 @@ def _add_projects(lex, conn, pub_id):
     for status, words in semantic()["status_words"].items():
         for word in words:
             lex.add(word, Entry("status", status, status))
+
+
+def _add_payments(lex, conn, pub_id):
+    """Companies paid by the treasury that build no project (suppliers: 「某科技有限公司今年收了多少钱」) and the
+    purposes of payments outside projects (「今年高龄津贴发了多少笔」). A purpose that already names something
+    (a class: 临时救助) keeps that meaning; the payment builder finds it in the text when payments are asked."""
+    paid = conn.execute(select(payments.c.payee).where(payments.c.publication_id == pub_id,
+                                                       payments.c.payee_type == "单位").distinct())
+    for (payee,) in paid:
+        if payee not in lex.surfaces:
+            lex.add(payee, Entry("contractor", payee, payee))
+    purposes = [p for (p,) in conn.execute(select(payments.c.purpose).where(
+        payments.c.publication_id == pub_id, payments.c.project_code.is_(None),
+        payments.c.purpose.is_not(None)).distinct()) if p]
+    lex.purposes = tuple(sorted(purposes, key=lambda p: (-len(p), p)))
+    first = conn.execute(select(func.min(payments.c.date)).where(payments.c.publication_id == pub_id)).scalar()
+    lex.payments_since = first.year if first else None
+    for purpose in lex.purposes:
+        if purpose not in lex.surfaces:
+            lex.add(purpose, Entry("purpose", purpose, purpose))
 
 
 def _trade_names(lex, names):

@@ -40,8 +40,9 @@ def projects(flt, pub_id):
 
 
 def payments(flt, pub_id):
-    """/records/payments of one payee (and year): the vouchers a 「付给某公司多少钱」 answer adds up."""
-    args = [(key, str(value)) for key, value in (("payee", flt.payee), ("year", flt.year)) if value is not None]
+    """/records/payments of one payee, project or purpose (and year): the vouchers a payment answer adds up."""
+    args = [(key, str(value)) for key, value in (("payee", flt.payee), ("project", flt.project),
+                                                 ("purpose", flt.purpose), ("year", flt.year)) if value is not None]
     return "/records/payments?" + urlencode(args + [("pub", str(pub_id))])
 
 

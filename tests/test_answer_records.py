@@ -215,13 +215,33 @@ def check_project_record(records, body, people):
 
 
 def check_payments(records, body, people):
-    """Money paid to a payee: the sum of the payments listed behind the answer, and their number."""
+    """Money paid to a payee, of a project or for a purpose: the sum of the payments listed behind the answer
+    (or, for 几笔, their number), and their number."""
     rows = records.rows(body["links"]["records"])
     total = sum((Decimal(row["金额（元）"] or "0") for row in rows), Decimal(0))
     answer = body["answer"]
+    if body["query"]["measure"] == "payments":
+        total = len(rows)
     problems = [] if _yuan(answer["value"]) == total else [f"paid {answer['value']} != records {total}"]
     return problems + ([] if answer.get("payments") == len(rows) else
                        [f"{answer.get('payments')} payments != {len(rows)} records"])
+
+
+FACT_PARTS = {"satisfaction": "satisfaction", "unit_cost": "cost", "benefit": "benefit"}  # performance parts
+
+
+def check_project_fact(records, body, people):
+    """One field of a named project (its contract sum, an indicator): the same field of its page's JSON twin."""
+    query = body["query"]
+    path, _, args = body["links"]["records"].partition("?")
+    page = records.client.get(f"{path}.json?{args}").get_json()
+    if query["topic"] == "contract":
+        found = (page["project"]["contract"] or {}).get("contract")
+    else:
+        part = next(p for p in page["performance"]["parts"] if p["key"] == FACT_PARTS[query["topic"]])
+        found = part["target" if query["planned"] else "actual"]
+    same = found is not None and _yuan(body["answer"]["value"]) == _yuan(found)
+    return [] if same else [f"{query['topic']} {body['answer']['value']} != page {found}"]
 
 
 def check_project_share(records, body, people):
@@ -255,8 +275,10 @@ def check_for(body):
     """The check of an answer with one number, by what its query computed (None: none applies)."""
     query = body["query"]
     kind, measure, group = query["kind"], query["measure"], query["group"]
-    if kind == "project" and measure == "paid":
+    if kind == "project" and measure in ("paid", "payments"):
         return check_payments
+    if kind == "project" and query["project"] and query.get("topic"):
+        return check_project_fact
     if kind == "project" and query["project"] and measure in PROJECT_RECORD_FIELDS:
         return check_project_record
     if kind == "project":

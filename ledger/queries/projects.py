@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import extract, func, select
 
-from ..schema import project_updates, projects
+from ..schema import project_contracts, project_updates, projects
 from .cache import per_publication
 from .conditions import choice_conditions, class_prefixes, one_or_many, place_conditions
 from .paging import Page, clamp, stream
@@ -252,3 +252,11 @@ def updates(conn, pub_id, code):
                                project_updates.c.project_code == code)
                         .order_by(project_updates.c.date)).mappings()
     return [dict(r) for r in rows]
+
+
+def contract(conn, pub_id, code):
+    """A project's award (定标): {"award_date", "contract_fen"}, or None when none is published."""
+    row = conn.execute(select(project_contracts.c.award_date, project_contracts.c.contract_fen)
+                       .where(project_contracts.c.publication_id == pub_id, project_contracts.c.project_code == code)
+                       .order_by(project_contracts.c.award_date)).mappings().first()
+    return dict(row) if row else None

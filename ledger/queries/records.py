@@ -80,6 +80,7 @@ class PaymentFilter:
     year: int | None = None
     payee_type: str | None = None  # 单位 / 个人
     payee: str | None = None  # one payee by its full name (a company; persons are pseudonyms)
+    purpose: str | None = None  # one purpose (用途) as recorded: 高龄津贴, 办公设备采购 …
 
 
 def _payment_conditions(pub_id, flt):
@@ -92,6 +93,8 @@ def _payment_conditions(pub_id, flt):
         conds.append(payments.c.payee_type == flt.payee_type)
     if flt.payee:
         conds.append(payments.c.payee == flt.payee)
+    if flt.purpose:
+        conds.append(payments.c.purpose == flt.purpose)
     return conds
 
 

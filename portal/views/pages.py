@@ -471,7 +471,8 @@ def records(kind, fmt):
     if kind == "payments":
         flt = q_rec.PaymentFilter(project=arg_code("project", "项目编号"),
                                   year=arg_int("year", low=1900, high=2200, label="年度"),
-                                  payee_type=request.args.get("payee_type") or None, payee=arg_name("payee", "收款人"))
+                                  payee_type=request.args.get("payee_type") or None, payee=arg_name("payee", "收款人"),
+                                  purpose=arg_name("purpose", "用途"))
         page = q_rec.payment_records(conn, pub_id, flt, **paging)
         stream = streamed(q_rec.payment_rows, pub_id, flt)
         if flt.project:
@@ -480,7 +481,8 @@ def records(kind, fmt):
         columns = record_columns(kind)
         links = {"project_code": lambda r: url_for("pages.project", code=r["project_code"])
                  if r.get("project_code") else None}
-        filters = {"project": flt.project, "year": flt.year, "payee_type": flt.payee_type, "payee": flt.payee}
+        filters = {"project": flt.project, "year": flt.year, "payee_type": flt.payee_type, "payee": flt.payee,
+                   "purpose": flt.purpose}
     else:
         scope = records_scope()
         coverage.check_scope(conn, pub_id, scope)  # a period or place outside the data is refused, not 0 元
@@ -672,6 +674,7 @@ def project(code, fmt):
     klass = q_ref.func_class(conn, pub_id, item["class_code"]) or {}
     township = q_ref.township(conn, pub_id, item["township_code"]) if item.get("township_code") else None
     updates = q_proj.updates(conn, pub_id, code)
+    award = q_proj.contract(conn, pub_id, code)
     payments = q_rec.payment_records(conn, pub_id, q_rec.PaymentFilter(project=code),
                                      **page_args(default_per_page=20))
     payment_table = Table("payments", [Column("id", "凭证号", "code"), Column("date", "支付日期", "date"),
@@ -687,6 +690,7 @@ def project(code, fmt):
         {"label": "已支付（累计）", "amount_fen": item["disbursed_fen"]}], caption="资金安排与支付")
     context = {
         "project": item, "region": region, "department": department, "klass": klass, "township": township,
+        "award": award,
         "updates": updates, "payments": payments, "payment_table": payment_table, "update_table": update_table,
         "money_table": money_table,
         "payments_url": url_for("pages.records", kind="payments", project=code),
@@ -716,6 +720,9 @@ def project(code, fmt):
                     output={"name": item["output_name"], "unit": item["output_unit"],
                             "planned": item["output_planned"], "actual": item["output_actual"]},
                     payments_url=context["payments_url"], html_url=url_for("pages.project", code=code),
+                    contract={"award_date": award["award_date"].isoformat() if award["award_date"] else None,
+                              "contract": fen_to_yuan(award["contract_fen"])
+                              if award["contract_fen"] is not None else None} if award else None,
                     contractor_url=url_for("warnings.contractor", name=item["contractor"]) if item["contractor"] else None)
         return json_response({"project": info, "updates": update_table.json(),
                               **{key: context[name].json() for key, name in (("plans", "plan_table"),

@@ -1,6 +1,7 @@
 """Projects: counts, investment, disbursement, outputs, progress and lists (builders in rules.py, answers in
 answers.py, the restatement in words.py, the records behind them in records.py)."""
 from ... import present
+from . import facts
 from .answers import run  # noqa: F401
 from .records import records  # noqa: F401
 from .words import restate  # noqa: F401
@@ -10,4 +11,6 @@ def chips(query, lexicon):
     chips = present.chips(query, lexicon, subject_default="项目")
     if query.township:  # the place below the district the question named
         chips[1]["value"] = present.township_name(lexicon, query.township)
+    if query.project and query.topic:  # one field of a named project (facts.py)
+        chips[3]["value"] = facts.facts()[query.topic]["label"]
     return chips

@@ -7,6 +7,7 @@ from ledger.money import fen_to_yuan, format_amount
 from ... import figures, present
 from ...ir import Group, Measure
 from ...present import label, unit
+from . import facts
 
 
 def run(conn, pub_id, query, lexicon):
@@ -51,7 +52,8 @@ def record(conn, pub_id, query, lexicon):
 
 
 def builder(conn, pub_id, query, lexicon):
-    """「…谁在修」: the named project's contractor (承建单位), with the project beside it."""
+    """「…谁在修」: the named project's contractor (承建单位), with the project beside it; the contractor is the
+    answer's value (a name, like a date, is stated as text)."""
     rows = figures.project_rows(conn, pub_id, project_only(query), lexicon, None)
     if not rows:
         return {"kind": "table", "unit": None, "period": plabel(query), "rows": []}, None
@@ -59,7 +61,7 @@ def builder(conn, pub_id, query, lexicon):
     answer = {"kind": "table", "unit": None, "period": f"{p['year']}年", "project": p["code"],
               "columns": ["承建单位", "项目", "状态", "形象进度"],
               "rows": [[p["contractor"] or "—", p["name"], p["status"], f"{p['progress_pct']}%"]],
-              "top": p["contractor"]}
+              "top": p["contractor"], "value": p["contractor"], "display": p["contractor"] or "—"}
     return answer, None
 
 
@@ -94,13 +96,25 @@ def record_rows(p):
 
 
 def paid(conn, pub_id, query, lexicon):
-    """「付给某公司多少钱」: the treasury payments to the company (sum and number of vouchers), not its projects."""
+    """「付给某公司多少钱」「某工程付过几笔」「高龄津贴发了多少」: the treasury payments to the company, of the
+    project or for the purpose (sum and number of vouchers); 几笔 makes the number the answer."""
     count, total = figures.payment_totals(conn, pub_id, query)
     answer = {"kind": "figure", "value": fen_to_yuan(total), "unit": "元", "display": format_amount(total),
               "period": plabel(query), "payments": count,
-              "columns": ["收款人", "支付笔数", "支付金额（元）", "支付金额"],
-              "rows": [[query.contractor, count, *present.money_cells(total)]]}
+              "columns": [payment_subject(query)[0], "支付笔数", "支付金额（元）", "支付金额"],
+              "rows": [[payment_subject(query, lexicon)[1], count, *present.money_cells(total)]]}
+    if query.measure == Measure.PAYMENTS:
+        answer.update(value=count, unit="笔", display=f"{count} 笔")
     return answer, None
+
+
+def payment_subject(query, lexicon=None):
+    """(heading, name) of what the payments are of: the payee, the project or the purpose."""
+    if query.project:
+        return "项目", (lexicon.project_names.get(query.project, query.project) if lexicon else query.project)
+    if query.purpose:
+        return "用途", query.purpose
+    return "收款人", query.contractor
 
 
 def share(conn, pub_id, query, lexicon):
@@ -289,7 +303,8 @@ def project_table(rows):
 
 
 ANSWERS = (
-    (lambda q: q.measure == Measure.PAID, paid),
+    (lambda q: q.project is not None and q.topic is not None, facts.answer),
+    (lambda q: q.measure in (Measure.PAID, Measure.PAYMENTS), paid),
     (lambda q: q.project is not None and q.group == Group.CONTRACTOR, builder),
     (lambda q: q.group == Group.CONTRACTOR, contractors),
     (lambda q: q.project is not None and q.group is None and q.measure != Measure.SHARE, record),

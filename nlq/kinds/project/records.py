@@ -8,7 +8,7 @@ from ...ir import Group, Measure
 
 def records(query, lexicon, pub_id, answer):
     answer = answer or {}
-    if query.measure == Measure.PAID:  # payments to a company: its vouchers
+    if query.measure in (Measure.PAID, Measure.PAYMENTS):  # payments: their vouchers
         return {"records": links.payments(figures.payment_filter(query), pub_id)}
     if query.project:  # one named project: its page, whatever was asked of it
         return {"records": links.project(query.project, pub_id)}

@@ -53,7 +53,7 @@ def projects(ctx):
         return None
     if s.classes and not s.category and not c.project_cue and not s.projects and not s.contractors and not s.status:
         return None  # 「保障性安居工程支出」 names a class, not projects
-    common = _common(ctx)
+    common = scope(ctx)
     for rule in PROJECT_RULES:
         query = rule(ctx, common)
         if query is not None:
@@ -61,7 +61,7 @@ def projects(ctx):
     return None
 
 
-def _common(ctx):
+def scope(ctx):
     """Filters every project query keeps: place, class, category, status, investment bounds and progress
     thresholds (「进度不到20%」)."""
     c, s = ctx.cues, ctx.slots
@@ -113,12 +113,12 @@ def paid_to(ctx, common):
             or c.project_cue:  # 「某公司的项目已经拨付了多少」 is the projects' disbursement
         return None
     period = s.period if s.period is not None and s.period.explicit else None
-    if period is not None and not _payment_year(period, ctx.as_of):
+    if period is not None and not payment_period(period, ctx.as_of):
         return None
     return Query(Kind.PROJECT, measure=Measure.PAID, contractor=s.contractors[0], period=period)
 
 
-def _payment_year(period, as_of):
+def payment_period(period, as_of):
     """One year whose payments the period covers whole: the year, or this year up to the month of as_of."""
     if period.multi_year:
         return False

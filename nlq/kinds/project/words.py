@@ -6,6 +6,7 @@ from ledger.money import format_amount
 from ... import present
 from ...ir import Group, Measure
 from ...present import label, order_words
+from . import facts
 from .answers import share_labels, share_measures
 
 
@@ -126,7 +127,12 @@ def _count(query, lexicon, w):
 
 
 def _paid(query, lexicon, w):
-    return f"{w.period or '全部年度'}付给{query.contractor}的款项（国库集中支付，合计与笔数）"
+    what = "笔数" if query.measure == Measure.PAYMENTS else "合计"
+    if query.project:
+        return f"{w.period or '全部年度'}{w.subject}的支付（国库集中支付，{what}）"
+    if query.purpose:
+        return f"{w.period or '全部年度'}用途为「{query.purpose}」的支付（国库集中支付，{what}）"
+    return f"{w.period or '全部年度'}付给{query.contractor}的款项（国库集中支付，{what}）"
 
 
 def _amount(query, lexicon, w):
@@ -134,7 +140,8 @@ def _amount(query, lexicon, w):
 
 
 PHRASES = (
-    (lambda q: q.measure == Measure.PAID, _paid),
+    (lambda q: q.project is not None and q.topic is not None, lambda q, lexicon, w: facts.restate(q, lexicon)),
+    (lambda q: q.measure in (Measure.PAID, Measure.PAYMENTS), _paid),
     (lambda q: q.group == Group.REGION, _by_region),
     (lambda q: q.group == Group.YEAR, _by_year),
     (lambda q: q.measure == Measure.SHARE, _share),

@@ -1,0 +1,71 @@
+"""Treasury payments (国库集中支付) asked about in other words than 「付给某公司多少钱」: of one named project in a
+year (「某工程今年付了多少钱」), for a purpose recorded on the payments (「今年高龄津贴发了多少」), and how many
+payments there were (「一共付过几笔」) — the sum or the number of the vouchers /records/payments lists."""
+from ...ir import Kind, Measure, Query
+from ...vocab import found
+from .rules import choose_project, payment_period
+from .rules import scope as project_scope
+
+
+def payments(ctx):
+    """A payment question the project rules would read as something else, or None."""
+    s, text = ctx.slots, ctx.text
+    count = found("payment_count", text) and not sum_too(text)
+    paid = count or found("payment_given", text) or found("paid_to", text)
+    period, exact = _period(ctx)
+    if not exact:
+        return None  # a period the payments cannot be cut to: the other rules decline or answer it
+    measure = Measure.PAYMENTS if count else Measure.PAID
+    purpose = purpose_named(text, ctx.lexicon)
+    if purpose and not s.projects and not s.contractors and (paid or purpose not in _other_names(ctx)):
+        return Query(Kind.PROJECT, measure=measure, purpose=purpose, period=period)
+    if s.projects and paid and (count or period is not None) and not ctx.cues.asks("investment"):
+        code = choose_project(s.projects[0], ctx.lexicon, s.regions, s.period)
+        return Query(Kind.PROJECT, measure=measure, project=code, period=period)
+    if s.contractors and (count or (paid and s.period is not None and s.period.since)) \
+            and not ctx.cues.project_cue and not s.projects:
+        return Query(Kind.PROJECT, measure=measure, contractor=s.contractors[0], period=period)
+    if paid and not count and period is None and not s.contractors and ctx.cues.project_subject \
+            and not ctx.cues.asks("investment"):
+        return disbursed(ctx)
+    return None
+
+
+def disbursed(ctx):
+    """「某工程已经付了多少钱」「东坪镇的项目付了多少」 without a year: what the projects have been paid so far,
+    their 已支付 (the sum of their payments)."""
+    s = ctx.slots
+    if s.projects:
+        code = choose_project(s.projects[0], ctx.lexicon, s.regions, s.period)
+        return Query(Kind.PROJECT, measure=Measure.DISBURSED, project=code)
+    if not (ctx.cues.project_cue or s.townships or s.category):
+        return None
+    return Query(Kind.PROJECT, measure=Measure.DISBURSED, **project_scope(ctx))
+
+
+def sum_too(text):
+    """「收了几笔钱，合计多少」: the sum is asked as well, so it is the answer (the number stands beside it)."""
+    return found("payment_sum", text) or "多少" in text.replace("多少笔", "")
+
+
+def _period(ctx):
+    """(period | None, exact): a whole year of payments, or none (every payment) — also for 「2021年以来」 when
+    the payments start that year or later, since then it covers every payment published."""
+    period = ctx.slots.period
+    if period is None or not period.explicit:
+        return None, True
+    first = ctx.lexicon.payments_since
+    if period.since and first is not None and period.year_from <= first and period.year_to >= ctx.as_of.year:
+        return None, True
+    return period, payment_period(period, ctx.as_of)
+
+
+def purpose_named(text, lexicon):
+    """The longest payment purpose the question names (「最低生活保障金」), or None."""
+    return next((p for p in lexicon.purposes if p in text), None)
+
+
+def _other_names(ctx):
+    """Purposes the lexicon reads as something else (a class: 临时救助): payments only when asked for."""
+    return {p for p in ctx.lexicon.purposes
+            if any(e.type != "purpose" for e in ctx.lexicon.surfaces.get(p, []))}
