@@ -76,7 +76,7 @@ def _years(text, as_of, spans):
     """((first, last) | None, anchor) for the year words; the first rule that matches wins.
 
     anchor: "since" (2019年以来), "recent" (近三年) or None (fixed years)."""
-    for rule in (_year_range, _years_since, _recent_years, _one_year, _relative_year):
+    for rule in (_year_range, _years_since, _recent_years, _one_year, _relative_year, _bare_year):
         found = rule(text, as_of)
         if found is not None:
             years, anchor, match = found
@@ -112,6 +112,16 @@ def _one_year(text, as_of):
     if not m or re.match(r"\d{2}年(?:代|龄)", text[m.start():]):
         return None
     year = _full_year(m.group(1))
+    return (year, year), None, m
+
+
+def _bare_year(text, as_of):
+    """「鹭洲区 教育支出 2025」: a year typed as a keyword, a word of its own between spaces (not a code
+    2026-990121-0026, an amount 2025元 or a class code 20819)."""
+    m = re.search(r"(?:^|(?<=\s))((?:19|20)\d{2})(?=\s|$)", text)
+    if not m:
+        return None
+    year = int(m.group(1))
     return (year, year), None, m
 
 
