@@ -341,6 +341,8 @@ def test_numeric_answers_add_up_from_their_records(eval_set, request):
             answer = (body or {}).get("answer") or {}
             if answer.get("kind") != "figure" or not isinstance(answer.get("value"), (int, float)):
                 continue
+            if body["query"]["kind"] == "supervision":  # a year-end forecast is no sum of records:
+                continue  # tests/test_nlq_supervision.py checks it against ledger.supervision's
             check = check_for(body)
             found = check(records, body, people) if check else ["no records check for this figure"]
             checked += 1
