@@ -11,20 +11,17 @@ def scrub(text):
     return Deidentifier("broken-numbers-key").text(text)
 
 
+def _completed(body, valid):
+    """``body`` with the one check digit that makes it valid."""
+    return next(body + check for check in "0123456789X" if valid(body + check))
+
+
 def an_id():
-    body = "44030219870615123"
-    for check in "0123456789X":
-        if valid_id18(body + check):
-            return body + check
-    raise AssertionError
+    return _completed("44030219870615123", valid_id18)
 
 
 def a_card():
-    body = "621483012345678901"
-    for check in "0123456789":
-        if valid_luhn(body + check):
-            return body + check
-    raise AssertionError
+    return _completed("621483012345678901", valid_luhn)
 
 
 @pytest.mark.parametrize("text, digits", [
