@@ -11,6 +11,8 @@ The stages, each in its own module:
 5. decline — nlq/decline.py: no budget subject or a place the publication does not have → a reason;
 6. confidence — lowered by every guess (a repaired typo, an embedding match, words left unknown).
 """
+import re
+
 from . import cues as cue_stage
 from . import decline, intent, unmatched
 from . import slots as slot_stage
@@ -20,7 +22,7 @@ from .vocab import pattern, semantic
 
 def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     """Parse normalised ``text``. ``matcher(words) -> [(Entry, score)]`` resolves unknown words."""
-    text, groups = expand_region_groups(pattern("framing").sub(" ", text), lexicon)
+    text, groups = expand_region_groups(expand_class_codes(pattern("framing").sub(" ", text), lexicon), lexicon)
     slots = slot_stage.read(text, lexicon, as_of)
     slots.region_groups = groups
     slot_stage.match_unknown(slots, matcher, cue_stage.project_subject(slots))
@@ -30,6 +32,20 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     if query is None:
         return Parse(None, 0.0, text, slots.notes, [], slots.unknown, declined)
     return _doubted(_confidence(intent.refine(query, ctx), slots, text), slots, lexicon)
+
+
+# a 类/款/项 code (205, 20502, 2050201) as a word of its own: not part of a longer number, a project or
+# voucher code (2026-990121-0026, ZF205…), a decimal, an amount (205万元) or a date
+CLASS_CODE = re.compile(r"(?<![\dA-Za-z.\-_])(2\d{2}(?:\d{2}){0,2})(?![\dA-Za-z.\-_万亿元千百%％个年月日号])")
+
+
+def expand_class_codes(text, lexicon):
+    """「市本级 205 执行率」「全市 21401 预算」 (staff shorthand): a functional-class code the publication has
+    becomes that class's name, so it is read, restated and linked like the name; other numbers stay."""
+    if not CLASS_CODE.search(text):
+        return text
+    names = {e.value: e.name for entries in lexicon.surfaces.values() for e in entries if e.type == "class"}
+    return CLASS_CODE.sub(lambda m: names.get(m.group(1), m.group(0)), text)
 
 
 def expand_region_groups(text, lexicon):

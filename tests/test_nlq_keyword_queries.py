@@ -25,3 +25,22 @@ def test_a_bare_year_between_spaces_is_the_year_asked(ask_demo, db, template):
     assert result["query"]["period"]["year_from"] == year
     assert result["answer"]["value"] == _spent(db, region, year, "205")
 
+
+
+@pytest.mark.parametrize("digits", [3, 5])
+def test_a_class_code_typed_alone_is_that_class(ask_demo, db, digits):
+    """Staff shorthand 「全市 21401 预算 2026」: the code was dropped and the total of every class answered."""
+    code, name = db.execute(
+        "SELECT f.code, f.name FROM func_classes f WHERE length(f.code) = ? AND EXISTS (SELECT 1 FROM budgets b "
+        "WHERE b.class_code LIKE f.code || '%') ORDER BY f.code LIMIT 1", (digits,)).fetchone()
+    year = db.execute("SELECT max(year) FROM budgets").fetchone()[0]
+    by_code, by_name = ask_demo(f"全市 {code} 预算 {year}"), ask_demo(f"全市 {name} 预算 {year}")
+    assert by_code["answer"]["kind"] == "figure", by_code["understood"]
+    assert by_code["query"]["classes"] == [code] and name in by_code["understood"]
+    assert by_code["answer"]["value"] == by_name["answer"]["value"]
+
+
+def test_an_amount_or_a_project_code_is_no_class_code(ask_demo, db):
+    project = db.execute("SELECT code FROM projects ORDER BY code LIMIT 1").fetchone()[0]
+    assert ask_demo(f"{project}")["query"]["classes"] == []
+    assert ask_demo("去年全市卫生健康支出205万元吗")["query"]["classes"] == ["210"]  # 205 is 教育 as a code
