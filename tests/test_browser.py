@@ -32,19 +32,19 @@ def test_home_drilldown_and_project(live_server, browser_page):
     page.click("text=查看分地区、分部门执行情况")
     page.wait_for_url(re.compile(r"/execution\?year=\d{4}"))
     assert_charts_rendered(page, 3)
-    district = page.locator("table.data td a[href*='/execution/region/']").nth(1)
+    district = page.locator("table.data td a[href*='/execution/region/']:visible").nth(1)
     district_name = district.inner_text()
     district.click()
     page.wait_for_url(re.compile(r"/execution/region/\w+"))
     assert district_name in page.locator("h1").inner_text()
     assert_charts_rendered(page, 2)
-    page.locator("table.data td a[href*='/dept/']").first.click()
+    page.locator("table.data td a[href*='/dept/']:visible").first.click()
     page.wait_for_url(re.compile(r"/dept/"))
     assert "按功能分类（款）" in page.content()
     assert_charts_rendered(page, 1)
 
     # a figure links to its records
-    page.locator("table.data td.amount a[href*='/records/expenditures']").first.click()
+    page.locator("table.data td.amount a[href*='/records/expenditures']:visible").first.click()
     page.wait_for_url(re.compile(r"/records/expenditures\?"))
     assert page.locator("table.data tbody tr").count() > 0
 

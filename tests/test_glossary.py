@@ -67,7 +67,7 @@ def test_home_class_table_total_adds_up_to_the_rows_shown(client):
     units = re.findall(r'<span class="unit">（(亿元|万元|元)）</span>', table)
     assert len(units) == 2  # 预算数 and 支出数 each name one unit in the header
     rows = re.findall(r'<td class="amount"[^>]*>(?:<a [^>]*>)?([\d,.]+)(?:</a>)?</td>', body)
-    totals = re.findall(r'<td class="amount"[^>]*>([\d,.]+)</td>', foot)
+    totals = re.findall(r'<td class="amount"[^>]*>(?:<a [^>]*>)?([\d,.]+)(?:</a>)?</td>', foot)
     budgets, spent = [_yuan(v) for v in rows[0::2]], [_yuan(v) for v in rows[1::2]]
     assert len(budgets) == 9
     # Rounded to 0.01 in the column's unit: the shown rows add up to the shown total within rounding.

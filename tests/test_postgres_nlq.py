@@ -9,6 +9,7 @@ answer must be identical: kind, figures (to the fen / 0.01 %), unit, period, row
 (rows may only swap among genuine ties), the query IR and the 「理解为」 text.
 """
 import math
+import shutil
 import time
 
 import pytest
@@ -42,12 +43,14 @@ def pg_demo(pg_cluster, demo_instance, tmp_path_factory):
     """(app, publication, seconds to publish) — the full demo published into a fresh PostgreSQL database."""
     url = pg_cluster.new_database("mingzhang_nlq_demo", icu_locale="zh-Hans")
     instance = tmp_path_factory.mktemp("pg-demo")
+    # The same data as the SQLite demo, so the same search index: a declined question's search_fallback
+    # comes from the site search (the index is not rebuilt here, it would only re-embed the same texts).
+    shutil.copy(demo_instance / "search.db", instance / "search.db")
     app = create_app({**_config_for(instance), "DATABASE_URL": url, **NO_LIMITS})
     engine = app.extensions["mingzhang.engine"]
     assert engine.dialect.name == "postgresql"
     started = time.perf_counter()
-    # The same files, key and title as conftest's build_instance (the search re-index is left out:
-    # /api/ask reads only the published tables).
+    # The same files, key and title as conftest's build_instance.
     pub = publish(engine, [demo_instance / "raw" / "city"], pseudonym_key=_config_for(instance)["PSEUDONYM_KEY"],
                   dataset="city", title="示例市预算执行数据（演示）", is_demo=True, created_by="tests")
     seconds = time.perf_counter() - started
