@@ -16,7 +16,10 @@ _NUM = rf"(?:[0-9０-９]+|{_CN}+)"
 _DIGITS = r"[0-9０-９]+"
 _FLOOR = rf"(?:{_NUM}|顶|底)(?:楼|层)"
 _BUILDING = rf"(?:{_NUM}|[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座|期|区)"
-_ROOM = rf"(?:\s?-?{_NUM} ?单元)?(?:\s?-?(?:{_FLOOR}|{_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户)?))?"
+# (after a blank a bare number is a list's next cell, 「60—62号 5 360」; the tail below takes a room
+# number after a blank only behind a building or stairway)
+_ROOM = (rf"(?:\s?-?{_NUM} ?单元)?(?:\s?-?{_FLOOR}|-?{_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户)?"
+         rf"|\s-?{_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户))?")
 _RANGE = rf"{_DIGITS}(?:[-－—]{_DIGITS}){{1,2}}(?:室|号)?"
 _ESTATE = (r"(?:小区|花园|公寓|家园|新村|新城|苑|府|名城|名都|广场|大厦|(?<!公)园|里|庭|居|阁|邸|坊|湾|城|郡|宿舍楼|宿舍|大院|家属院|家属区"
            r"|公租房|廉租房|安置房|安置区|家属楼"
@@ -72,7 +75,9 @@ def _is_detail(value):
 # Building, unit, room and floor parts that may follow a match (「彩虹城三期|6号楼2单元1201」, 「大道203号|后栋4楼」):
 # a span always runs on to the last of them, so generalising it leaves no room number behind.
 _TAIL = re.compile(rf"(?: ?[-－—]?(?:附{_DIGITS}号|(?<=号)[前后](?:栋|幢|楼|院)|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户)|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
-                   rf"|{_DIGITS}(?![0-9０-９,，.]*(?:元|万|年|月|日|%|人|户|亩|米|吨|个|名|次|岁|平方|辆|台))))+")
+                   # a bare room number after a blank only follows a building or stairway (「2 单元 301」):
+                   # after a house number or a group it is a list's next cell (「八组 2 1000」: people, amount)
+                   rf"|(?:(?<! )|(?<=[元栋幢座门楼] )){_DIGITS}(?![0-9０-９,，.]*(?:元|万|年|月|日|%|人|户|亩|米|吨|个|名|次|岁|平方|辆|台))))+")
 
 
 # 「龙泉路12号至18号段人行道改造」: a stretch of road between two house numbers is public works.

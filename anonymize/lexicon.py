@@ -121,8 +121,11 @@ _OFFICE_WORDS = re.compile(
     r"|(?:监督|举报|投诉|咨询|值班|服务|办公|政务|受理|报名)(?:电话|专线)|[扶农社民财住人医教低]\S?办"
     # 「镇财政所」「执法中队」「交警大队」「残疾人联合会」「社会事务办」; 「请拨打…咨询」 is a notice's own line
     r"|(?<![住场厕处诊])所(?![有以在得谓属])|[大中支]队|联合会|协会|(?<=[\u4e00-\u9fff]{2})办(?![理法事公好完])"
-    r"|(?:请|可|欢迎)(?:拨打|致电|来电)|如有(?:疑问|异议|问题))")
-_PRIVATE_OWNER = re.compile(r"本人|我(?!打|拨|们打)|联系您|给您|您的|家中|家里|户主|村民|居民|联系人|收款人|申请人|住户|其|他|她|个人|私人|手机"
+    r"|(?:请|可|欢迎)(?:拨打|致电|来电)|如有(?:疑问|异议|问题)"
+    # 「…向征收部门提出」「（县政协提案委）」「村部电话」「打村上的座机」; a notice's closing 「咨询0935-…」「详询…」
+    r"|部门|政协|人大|村部|[村镇乡]上的?(?:座机|电话)|(?:咨询|详询|垂询)(?:电话)?\s?[:：]?\s?$)")
+# (「您也可以直接打他们电话」: 他们 are the office just named, not a person)
+_PRIVATE_OWNER = re.compile(r"本人|我(?!打|拨|们打)|联系您|给您|您的|家中|家里|户主|村民|居民|联系人|收款人|申请人|住户|其|他(?!们)|她(?!们)|个人|私人|手机"
                             r"|一户|该户|农户|(?:缴款|付款|领款|投诉|举报|来电|来访|写信|当事|承租|借款|委托|监护|被征收)人")
 _CLAUSE_END = re.compile(r"[。；;！!？?\n]")
 _OFFICE_CONTACT = re.compile(r"^的?(?:联系人|负责人|经办人|工作人员)")
@@ -133,6 +136,25 @@ _FIELD_LABEL = re.compile(r"^\s*(?:联系|办公|咨询|值班|监督|举报)?(?
                           r"|^\s*(?:是不是|是|为)\s*$")  # 「…中心电话是多少？是不是0817-…？」
 # An office named right after the number: 「0817-…（县医疗保障局）」「0817-…是不是县财政局？」, before any comma.
 _OFFICE_AFTER = re.compile(r"^\s?[（(]?\s?(?:是不是|是|为)?[\u4e00-\u9fff]{0,10}?$")
+
+
+# A notice's closing line: the issuing body, maybe a date (「沙棠县人民政府　二〇二四年十二月五日」).
+_SIGNATURE_LINE = re.compile(r"\n\s*[\u4e00-\u9fff]{2,24}(?:政府|局|委员会|办公室|办事处|中心|法院|检察院|政协|人大常委会)"
+                             r"(?:[\s\u3000]*(?:[0-9〇零一二三四五六七八九十]{2,4}年[0-9〇零一二三四五六七八九十]{1,2}月[0-9〇零一二三四五六七八九十]{1,3}日)?)?\s*$")
+
+
+def _signed_by_office(text, span, people):
+    """A public body signs the text on its last line and the number's own line names no person: a
+    notice's own line (「…向征收部门书面提出。电话：0935-…⏎沙棠县人民政府　二〇二四年…」)."""
+    if not _SIGNATURE_LINE.search(text) or span.end > _SIGNATURE_LINE.search(text).start() + 1:
+        return False
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    # (「委托代理人X，电话…」: a party's role word names a person on the line)
+    return not _PRIVATE_OWNER.search(line) and not re.search(r"[\u4e00-\u9fff]人(?!民|员|大|力|社)", line) \
+        and not any(line_start <= p.start < line_end for p in people)
 
 
 def _clause_before(text, start, width=30):
@@ -164,6 +186,10 @@ def public_line(text, span, people=(), officials=()):
         after = re.split(r"[，,。；;！!？?\n]", text[span.end:span.end + 16])[0]
         owned = _PRIVATE_OWNER.search(before) or any(start - len(before) <= p.start < start for p in people)
         near = [m for m in _OFFICE_WORDS.finditer(after) if _OFFICE_AFTER.match(after[:m.start()])]
+        if not owned and not _PRIVATE_OWNER.search(after) and _signed_by_office(text, span, people):
+            return True
+        if near and re.match(r"\s?[（(]", after) and not _PRIVATE_OWNER.search(after):
+            return True  # 「16689…（本人），0935-…（县政协提案委）」: the bracket says whose line it is
         return bool(near) and not _PRIVATE_OWNER.search(after) and not owned
     # 「镇政府联系人：X，电话…」: the office's own contact person does not make its line private.
     between = _OFFICE_CONTACT.sub("", text[office:start], count=1)
@@ -183,12 +209,20 @@ _BODY_BEFORE = re.compile(_PUBLIC_BODY + r"\s?[（(：:]?\s?(?:位于|地址|设
 _BODY_AFTER = re.compile(r"\s?[）)]?\s?(?:的|是|为)?\s?[\u4e00-\u9fff]{0,8}?" + _PUBLIC_BODY)
 
 
+# 「被告：某某建筑有限公司，住所地沙棠县西大街72号」: an organisation's registered seat (住所地) is public;
+# a person's home in a judgment is written 「住…」.
+_REGISTERED_SEAT = re.compile(r"(?:公司|集团|合作社|厂|中心|银行|医院|学校|事务所|协会)[\u4e00-\u9fff（）()]{0,4}[，,]?\s?"
+                              r"(?:住所地|注册地址?|营业场所|经营场所)\s?[:：]?\s?[\u4e00-\u9fff]{0,10}$")
+
+
 def public_address(text, span):
     """An address the text gives as a public body's (「中山路88号为区政府办公地点」「办公地址：…」
     「县粮站（学士街26号）」「文昌路11号区财政局」), with no private owner (「家住」「村民」) in the sentence."""
     before = text[max(0, span.start - 20):span.start]
     before = before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
-    after = text[span.end:span.end + 16].split("\n")[0]  # the next line of a list is another row
+    after = _CLAUSE_END.split(text[span.end:span.end + 16])[0]  # the next line of a list is another row
+    if _REGISTERED_SEAT.search(before):
+        return True
     if re.search("住|" + _PRIVATE_OWNER.pattern, before + after):
         return False
     return bool(_OFFICE_ADDRESS.search(before) or _OFFICE_ADDRESS.search(after) or _BODY_BEFORE.search(before)

@@ -56,10 +56,17 @@ def _uscc(text, m, user_text):
     return valid_uscc(value) and uscc_is_individual_business(value)
 
 
+# 「收件人：县农业农村局信访信箱 <stnyj_xf@126.com>」: a mailbox the text gives as a public body's.
+_OFFICE_MAILBOX = re.compile(r"(?:局|委员会|政府|办公室|办事处|中心|法院|检察院|政协|人大|纪委|监委)[\u4e00-\u9fff]{0,6}"
+                             r"(?:信箱|邮箱)\s?[:：]?\s?[<《（(]?\s?$")
+
+
 def _email(text, m, user_text):
     domain = re.split(r"@|#|\(at\)|\[at\]|\{at\}", m.group(0), flags=re.I)[-1].strip().lower()
     if "#" in m.group(0) and not re.search(r"\.(?:com|cn|net|org|edu)$", domain):
         return False  # 「#话题」 and anchors, not an address
+    if _OFFICE_MAILBOX.search(text, max(0, m.start() - 30), m.start()):
+        return False
     return not domain.endswith(".gov.cn")  # institutional mailboxes of public bodies are public
 
 
@@ -71,6 +78,8 @@ _EMAIL_SPELLED = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{2
 
 
 def _email_spelled(text, m, user_text):
+    if _OFFICE_MAILBOX.search(text, max(0, m.start() - 30), m.start()):
+        return False
     return not re.search(r"gov(?:\s?[.。点]\s?|\s(?i:dot)\s)cn$", m.group(0))
 
 
