@@ -95,6 +95,11 @@ OFFICIAL_TITLES = (
     "总经济师", "总会计师", "行长", "董事长", "总经理", "总工程师", "干部", "民警", "警官", "第一书记",
     # village officers in role (村支书、村文书; a natural village's 屯长)
     "支书", "村支书", "文书", "村文书", "屯长", "村长",
+    # court and arbitration staff signing a judgment or award (「审判员　X」「书记员　X」), a banner's
+    # village head (嘎查长), a law-enforcement team's officers, and a bureau's or school's full-time
+    # cadre for one task (民政专干, 资助专干)
+    "审判长", "审判员", "书记员", "仲裁员", "首席仲裁员", "陪审员", "人民陪审员", "法官助理", "执行员", "法官", "检察官",
+    "嘎查长", "大队长", "执法队员", "专干",
 )
 # Characters after which a nr-tagged word is part of a place or organisation name.
 PLACE_ORG_SUFFIX = tuple("村镇乡庄屯街路桥河湾沟坝山岭寨店集铺营堡坪塘港园苑厂局院校县区市省队社组站所湖江溪洲塘坡岗冲寺庙祠亭塔观洞峡潭") + (
@@ -173,7 +178,7 @@ _GOV_BODY = (r"(?:局|委员会|办公室|政府|办事处|服务中心|中心|�
              r"|" + _OFFICE_UNIT + ")")
 _STAFF_ROLE = (r"(?:负责人|干部|工作人员|联系人|经办人|承办人|办事员|科员|职员|同志|党员干部|网格长|队员|技术员|农技员"
                r"|[\u4e00-\u9fff]{0,3}(?:专干|网格员|协管员|调解员))")
-_BODY_BEFORE_RE = re.compile(rf"(?:(?:局|委员会|办公室|政府|办事处|中心|残联|妇联|团委|工会|法院|检察院|派出所|[\u4e00-\u9fff]科"
+_BODY_BEFORE_RE = re.compile(rf"(?:(?:局|委员会|办公室|政府|办事处|中心|残联|妇联|团委|工会|法院|检察院|派出所|[\u4e00-\u9fff]科|村委会|居委会"
                              rf"|纪委|纪工委|监委|监察大队|执法大队"
                              rf"|{_OFFICE_UNIT})\s*|{_GOV_BODY}\s?的?{_STAFF_ROLE}[:：\s]*)$")
 # 「…收据上，经办人写的是X」「承办单位：区住建局，经办人：X」: a contact of the body the sentence names.
@@ -430,6 +435,8 @@ def _extend(text, start, word, by_start=None):
     household = _household(text, end)
     if by_start is not None and _word_starts_at(by_start, end) and not household:
         return word
+    if _TITLE_AFTER_RE.match(text[end:end + 8]):
+        return word  # 「孟和|嘎查长」: a title follows the name
     if nxt and re.match(_HAN, nxt) and nxt not in _NOT_NAME_END and not text[end:].startswith(PLACE_ORG_SUFFIX):
         after = text[end + 1:end + 2]
         if not after or not re.match(_HAN, after) or after in _NOT_NAME_END or (
@@ -581,6 +588,9 @@ def _jieba_names(text, tokens, spans):
             word = _extend(text, start, word + given.group(0)[:1], by_start)
         if flag.startswith("nr") and _CUE_END_RE.search(text, max(0, start - 3), start + 1):
             start, word = start + 1, word[1:]  # 「其|母柯红」: 其母 is the cue, 柯红 the name
+        if flag.startswith("nr"):
+            # 「孟和嘎|查长」: a tagged word that swallowed the first character of a title ends before it
+            word = next((word[:k] for k in range(2, len(word)) if _TITLE_AFTER_RE.match(text[start + k:start + k + 8])), word)
         if flag.startswith("nr") and looks_like_person_name(word):
             extended = _extend(text, start, word, by_start)
             if extended == word and len(word) == 2 and jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD_FREQ:
@@ -720,8 +730,16 @@ def dotted_names(text):
         left = left[-4:]
         right = next((k for k in (2, 3, 4) if _NAME_STOP.match(text, dot.end() + k)
                       and re.fullmatch(_HAN + "+", text[dot.end():dot.end() + k])), 3)
-        if len(left) >= 2 and re.fullmatch(_HAN + "+", text[dot.end():dot.end() + right]):
+        if len(left) >= 2 and re.fullmatch(_HAN + "+", text[dot.end():dot.end() + right]) \
+                and not (_dictionary_run(left) and _dictionary_run(text[dot.end():dot.end() + right])):
             yield dot.start() - len(left), text[dot.start() - len(left):dot.end() + right]
+
+
+def _dictionary_run(part):
+    """「便民热线·通话记录」: both sides made of dictionary words (not names) are a title's, not a name's."""
+    words = jieba.lcut(part, HMM=False)
+    return all(len(w) >= 2 and jieba.dt.FREQ.get(w, 0) > 0 and not str(_WORD_TAGS.get(w, "")).startswith("nr")
+               for w in words)
 
 
 def unsurnamed_name_at(text, pos):
@@ -1145,6 +1163,67 @@ def _claim(spans, start, word, source):
     spans[start] = Span(start, end, "person_name", word, source)
 
 
+# A table's cells: separated by bars, tabs, semicolons, slashes, dashes or runs of blanks.
+_TABLE_CELL = re.compile(r"[^|｜丨¦;；,，/⁄=\t\n—]+?(?=\s*(?:[|｜丨¦;；,，/⁄=\t]|——|\s{2,}|$))")
+# The column of an office's own staff in its accounts (村务公开: 「日期丨摘要丨金额丨经办人」).
+_STAFF_HEADER = re.compile(r"(?:经办|经手|审核|审批|报账|记账|验收)(?:人|员)|出纳")
+
+
+def _cells(line, offset):
+    out = []
+    for m in _TABLE_CELL.finditer(line):
+        cell = m.group(0).strip()
+        if cell:
+            start = offset + m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+            out.append((start, start + len(cell), cell))
+    return out
+
+
+def _staff_cells(text):
+    """(start, end) of the cells under a staff column header in a public body's table: the rows
+    that follow the header with as many cells. Not in a company's table (its staff are private)."""
+    out, pos, column, width = [], 0, None, 0
+    for line in text.split("\n"):
+        cells = _cells(line, pos)
+        if column is not None and len(cells) == width:
+            out.append(cells[column][:2])
+        else:
+            column = None
+            heads = [i for i, c in enumerate(cells) if _STAFF_HEADER.fullmatch(c[2])]
+            if len(cells) >= 3 and heads and not re.search(r"公司|企业|施工", text[:pos]):
+                column, width = heads[0], len(cells)
+        pos += len(line) + 1
+    return out
+
+
+# What follows the head of a place or an organisation's name: 「马莲|滩镇」「沙棠|县」「甘肃沙棠|农村商业银行」
+# 「祁峪瑞|丰农业科技有限公司」. Not a verb or preposition before the unit (「回乡」「到县里」), nor a word
+# the unit starts (县长, 村民, 乡亲, 镇上).
+_PLACE_TAIL = re.compile(r"(?:(?![到在回去来赴驻进返离下上入出住和与及的是为从向往全本该同各每老外其])[\u4e00-\u9fff]){0,2}?"
+                         r"(?:县|镇|乡|旗|苏木|嘎查|村|屯)(?![长民里上下内外亲城])"
+                         r"|(?:(?![的是在和与及等名])[\u4e00-\u9fff]){0,10}?(?:有限公司|公司|集团|合作社|农村商业银行|银行|支行|信用社)")
+# 「沙政征〔2024〕21号」「甘（2018）…」: a document or certificate number's prefix.
+_DOCUMENT_NUMBER = re.compile(r"\s?[〔\[［(（]\s?\d{4}\s?[〕\]］)）]")
+
+
+def _place_or_org_head(text, span, by_start):
+    """A guessed name the text also writes as the head of a place or organisation name, here or
+    elsewhere (「走进马莲滩镇」 makes every 「马莲」 of the text that place). The words between the
+    head and the unit are nouns (「因X未提供银行账户」「X反映村道…」 are a person's verbs)."""
+    if _DOCUMENT_NUMBER.match(text, span.end):
+        return True
+    # a name a cue announces (「被告X…」) or one filling a list cell is only that place or body where it stands
+    alone = span.source == "cue" or list_cell(text, span.start, span.end)
+    starts = [span.start] if alone else [m.start() for m in re.finditer(re.escape(span.value), text)]
+    for start in starts:
+        end = start + len(span.value)
+        tail = _PLACE_TAIL.match(text, end)
+        if tail and all(by_start[p][1][:1] in "nj" or by_start[p][1] == "vn" or len(by_start[p][0]) == 1 and p < tail.end() - 1
+                        for p in range(end, tail.end()) if p in by_start):
+            return True
+    return False
+
+
 def _find_names(text):
     tokens = _tokens(text)
     by_start = {start: (word, flag) for start, word, flag in tokens}
@@ -1162,11 +1241,14 @@ def _find_names(text):
     _scored_names(text, by_start, spans)
     _list_siblings(text, spans)
     out = []
+    staff = _staff_cells(text) if _STAFF_HEADER.search(text) else ()
     for span in sorted(spans.values(), key=lambda s: s.start):
         span = _before_role(text, _trim(text, _widen_left(text, span, by_start), by_start))
         if out and span.start < out[-1].end:
             continue
-        if official_in_role(text, span.start, span.end):
+        if _place_or_org_head(text, span, by_start):
+            continue
+        if official_in_role(text, span.start, span.end) or any(a <= span.start and span.end <= b for a, b in staff):
             span = Span(span.start, span.end, "official", span.value, span.source)
         out.append(span)
     # 「村主任税德华……要求税德华回避」: an official named in role once is that official where the
