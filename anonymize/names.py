@@ -32,8 +32,13 @@ SURNAME_ORDER = (
     # rarer ones of the Hundred Family Surnames; those that are everyday words (水、山、有、年…) are left out
     "赖萧洪沐仉殳笪缑鄂逄厍訾郗谯宓贲钮荀羿汲邴糜隗蓬钭韶蓟莘郦璩濮郏宦庾夔蒯竺桓郈佴"
     "郄乜郇禚遆綦酆郯钦肇"
+    # Hui, Dongxiang and other north-western surnames (Gansu, Ningxia, Qinghai)
+    "雒剡喇妥禄拓撒虎铁敏"
 )
 SURNAMES = frozenset(SURNAME_ORDER)
+# North-western surnames that are everyday characters: a dictionary word they begin is no name
+# without a cue (「撒播」「铁路」「敏感」).
+_WORD_SURNAMES = frozenset("撒虎铁敏拓禄妥")
 SURNAME_RANK = {ch: rank for rank, ch in enumerate(dict.fromkeys(SURNAME_ORDER), 1)}
 COMPOUND_SURNAMES = (
     "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木",
@@ -236,6 +241,19 @@ _FOOTER_CONTACT_RE = re.compile(r"\n\s*(?:[\u4e00-\u9fff]{2,16}(?:局|委员会|
 _DOCUMENT_FROM_OFFICE = re.compile(r"代表[:：]|委员[:：]|网友您好|您反映|答复|公告|通知|公示|(?:我|县|市|区)[\u4e00-\u9fff]{0,8}局")
 
 
+# 「项目负责人：X　监督电话：0935-…」「监督电话：…，联系人：X」: the person a public supervision or
+# complaint line is given with answers for the office that gives it.
+_SUPERVISED_CONTACT_RE = re.compile(r"(?:联系人|负责人|经办人|承办人)\s?[:：]?\s?$")
+_SUPERVISION_LINE = re.compile(r"(?:监督|举报|投诉)(?:电话|热线|专线)")
+
+
+def _supervision_line(text, start, end):
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    return bool(_SUPERVISION_LINE.search(line)) and not _PRIVATE_RECORD.search(line)
+
+
 def _delegates_after(text, end):
     """「罗永红、母国华代表：」「蒋正伦、余国华等10名代表」: a name that opens a list of delegates."""
     pos = end
@@ -267,6 +285,8 @@ def official_in_role(text, start, end):
     if _CONTACT_BEFORE_RE.search(before) and _BODY_AFTER_RE.match(text[end:end + 16]):
         return True
     if _ROLE_AFTER_RE.match(text[end:end + 24]) or _delegates_after(text, end):
+        return True
+    if _SUPERVISED_CONTACT_RE.search(text[max(0, start - 8):start]) and _supervision_line(text, start, end):
         return True
     if _FOOTER_CONTACT_RE.search(text[max(0, start - 24):start]) and _DOCUMENT_FROM_OFFICE.search(text[:start]) \
             and not _PRIVATE_RECORD.search(text[max(0, start - 24):start]):
@@ -572,6 +592,8 @@ def _trim(text, span, by_start):
         last = span.end - 1
         if _SPEECH_AFTER.match(text, span.end):
             return span  # 「蓝金收反映」: the reading ends before a person's verb, not inside a word
+        if span.source == "cue" and re.match(r"[ \t\u3000\n，,。；;）)]|$", text[span.end:span.end + 1]):
+            return span  # 「联系人：钱立本　电话」: a field's last character before its end starts no word
         if text[last] in _NOT_NAME_END or (_word_starts_at(by_start, last) and not _household(text, last)):
             return Span(span.start, last, span.kind, text[span.start:last], span.source)
     return span
@@ -595,6 +617,8 @@ def _jieba_names(text, tokens, spans):
             extended = _extend(text, start, word, by_start)
             if extended == word and len(word) == 2 and jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD_FREQ:
                 continue  # 「惠民」「白沙」「文昌」: a dictionary word too; only a cue makes it a name
+            if extended == word and len(word) == 2 and word[0] in _WORD_SURNAMES and jieba.dt.FREQ.get(word, 0) > 0:
+                continue  # 「撒播」「虎口」: a surname that is an everyday character, in a dictionary word
             word = extended
             end = start + len(word)
             if text[end:end + 4].startswith(PLACE_ORG_SUFFIX) or text[end:end + 1] in "某" or _ORG_AFTER.match(text, end):
@@ -1163,37 +1187,69 @@ def _claim(spans, start, word, source):
     spans[start] = Span(start, end, "person_name", word, source)
 
 
-# A table's cells: separated by bars, tabs, semicolons, slashes, dashes or runs of blanks.
-_TABLE_CELL = re.compile(r"[^|｜丨¦;；,，/⁄=\t\n—]+?(?=\s*(?:[|｜丨¦;；,，/⁄=\t]|——|\s{2,}|$))")
+# A table's cell separators: bars, tabs, semicolons, commas, slashes, dashes or runs of blanks.
+_TABLE_SEP = re.compile(r"\s*(?:[|｜丨¦;；,，/⁄=\t]+|——+|\s{2,})\s*")
 # The column of an office's own staff in its accounts (村务公开: 「日期丨摘要丨金额丨经办人」).
 _STAFF_HEADER = re.compile(r"(?:经办|经手|审核|审批|报账|记账|验收)(?:人|员)|出纳")
+# The column of the persons a list is about: 「序号|户主|组别|人口」「学生姓名\t年级」「签字」.
+_NAME_HEADER = re.compile(r"(?:学生|申请人|户主|收款人|领款人|监护人)?姓\s?名|户\s?主|收款人|领款人|领取人|监护人(?:[（(]收款人[）)])?"
+                          r"|申请人|补助对象|救助对象|签字|签名")
 
 
 def _cells(line, offset):
-    out = []
-    for m in _TABLE_CELL.finditer(line):
-        cell = m.group(0).strip()
-        if cell:
-            start = offset + m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-            out.append((start, start + len(cell), cell))
+    """(start, end, text) of each cell of a line, empty cells included."""
+    out, pos = [], 0
+    for m in list(_TABLE_SEP.finditer(line)) + [None]:
+        stop = m.start() if m else len(line)
+        raw = line[pos:stop]
+        lead = len(raw) - len(raw.lstrip())
+        out.append((offset + pos + lead, offset + pos + lead + len(raw.strip()), raw.strip()))
+        pos = m.end() if m else stop
+    return out
+
+
+def _column_cells(text, header):
+    """(start, end, text) of the cells under a column whose header matches ``header``: the rows that
+    follow the header line with about as many cells (a row may drop an empty last cell)."""
+    out, pos, column, width = [], 0, None, 0
+    for line in text.split("\n"):
+        cells = _cells(line, pos)
+        if column is not None and column < len(cells) and abs(len(cells) - width) <= 1 and len(cells) >= 3:
+            # 「户主——组别…⏎1——X——…」: rows numbered under a header that has no 序号 cell
+            shift = len(cells) == width + 1 and cells[0][2].isdigit() and column + 1 < len(cells)
+            out.append(cells[column + shift])
+        else:
+            column = None
+            heads = [i for i, c in enumerate(cells) if header.fullmatch(c[2])]
+            if len(cells) >= 3 and heads:
+                column, width = heads[0], len(cells)
+        pos += len(line) + 1
     return out
 
 
 def _staff_cells(text):
-    """(start, end) of the cells under a staff column header in a public body's table: the rows
-    that follow the header with as many cells. Not in a company's table (its staff are private)."""
-    out, pos, column, width = [], 0, None, 0
-    for line in text.split("\n"):
-        cells = _cells(line, pos)
-        if column is not None and len(cells) == width:
-            out.append(cells[column][:2])
-        else:
-            column = None
-            heads = [i for i, c in enumerate(cells) if _STAFF_HEADER.fullmatch(c[2])]
-            if len(cells) >= 3 and heads and not re.search(r"公司|企业|施工", text[:pos]):
-                column, width = heads[0], len(cells)
-        pos += len(line) + 1
-    return out
+    """(start, end) of the cells under a staff column in a public body's table; not in a company's
+    table (its staff are private)."""
+    return [c[:2] for c in _column_cells(text, _STAFF_HEADER)
+            if not re.search(r"公司|企业|施工", text[:c[0]])]
+
+
+# A name cell: Han characters (a middle dot inside), maybe a relation in brackets after it.
+_NAME_CELL = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[·•・][\u4e00-\u9fff]{2,8})?(?=$|[（(])")
+
+
+def _column_names(text, spans):
+    """5b. The cells under a name column (户主, 姓名, 收款人, 签字…) are persons, whatever they look
+    like (「明月」「乔木」「索南卓玛」), unless a placeholder, a masked name or a place."""
+    for start, _end, cell in _column_cells(text, _NAME_HEADER):
+        m = _NAME_CELL.match(cell)
+        if not m:
+            continue
+        word = m.group(0)
+        if "某" in word or word in _FIELD_FILLERS or word in PERSON_CUES or word in OFFICIAL_TITLES or word.endswith(PLACE_ORG_SUFFIX) \
+                or _HEADER_WORD.search(word) or _NAME_HEADER.fullmatch(word):
+            continue
+        _claim(spans, start, word, "cue")
 
 
 # What follows the head of a place or an organisation's name: 「马莲|滩镇」「沙棠|县」「甘肃沙棠|农村商业银行」
@@ -1235,6 +1291,8 @@ def _find_names(text):
     if "\n" in text or re.search(r"[一二三四五六七八九十\d][、.．]", text):
         _list_names(text, spans)
     _row_names(text, spans)
+    if _NAME_HEADER.search(text):
+        _column_names(text, spans)
     _structural_names(text, by_start, spans)
     _nicknames(text, by_start, spans)
     _repeat_nicknames(text, spans)

@@ -67,3 +67,35 @@ def test_a_name_spaced_out_by_a_scanner(text, name):
 ])
 def test_ordinary_words_officials_and_headers_stay(text):
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize("text, names", [
+    # a numbered list under a header without a 序号 cell, dashes between cells, word-like names
+    ("户主——组别——人口——备注\n1——春雨——青石村二组——3——\n2——高原——青石村五组——2——已缴", ("春雨", "高原")),
+    ("序号|户主|组别|人口|金额|备注\n1|格桑|河湾村3组|4|120|\n2|阿拉坦|河湾村7组|2|80|", ("格桑", "阿拉坦")),
+    ("序号\t学生姓名\t年级\t金额\n1\t海燕\t三年级\t625\n2\t晨曦\t五年级\t625", ("海燕", "晨曦")),
+])
+def test_the_cells_under_a_name_column_are_persons(text, names):
+    out = scrub(text)
+    for name in names:
+        assert name not in out, out
+
+
+def test_a_name_column_does_not_take_placeholders_or_masked_names():
+    out = scrub("序号｜户主｜组别\n1｜本人｜青石村二组\n2｜钱某某｜青石村五组")
+    assert "本人" in out and "钱某某" in out, out
+
+
+@pytest.mark.parametrize("text, name", [
+    ("我是河湾村的雒文海，补贴少了一半。", "雒文海"),
+    ("原告剡秀芝诉称工资未付。", "剡秀芝"),
+    ("村民妥建林反映路灯不亮。", "妥建林"),
+    ("代领人：禄海英", "禄海英"),
+])
+def test_north_western_surnames(text, name):
+    assert name not in scrub(text), scrub(text)
+
+
+@pytest.mark.parametrize("text", ["开拓新市场，撒播草籽", "老虎沟的铁路桥", "敏感信息不得公开"])
+def test_north_western_surnames_leave_ordinary_words(text):
+    assert scrub(text) == text

@@ -104,3 +104,20 @@ def test_a_lists_cells_after_an_address_are_not_the_address():
     out = scrub(text)
     assert " 4 1200" in out and " 2 680" in out, out
     assert "三组" not in out and "20—22号" not in out, out
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("项目进度说明\n项目负责人：邬海平　监督电话：0731-5550123", "邬海平"),
+    ("公示期7天。监督电话：0731-5550124，联系人：安然。", "安然"),
+])
+def test_the_contact_given_with_a_supervision_line_answers_for_the_office(text, kept):
+    assert kept in scrub(text), scrub(text)
+
+
+def test_a_companys_contact_beside_a_supervision_line_is_private():
+    assert "邬海平" not in scrub("施工单位某某建设有限公司，项目负责人：邬海平　监督电话：0731-5550123")
+
+
+def test_a_name_filling_its_field_is_masked_whole():
+    out = scrub("联系人：钱立本　电话：13812345678")
+    assert "钱立" not in out and "本" not in out, out

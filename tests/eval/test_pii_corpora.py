@@ -26,7 +26,7 @@ FLOORS = {
                    # 11 -> 2: road names before private house numbers stay (address policy, README)
                    "max_public_altered": 2},
     "pii_blind3": {"caught": {"address": 88, "bank_card": 37, "email": 5, "id": 22, "landline": 12, "mobile": 42,
-                              "name(known)": 108, "name(unknown)": 369, "other_id": 20, "plate": 12, "qq": 3,
+                              "name(known)": 109, "name(unknown)": 369, "other_id": 20, "plate": 12, "qq": 3,
                               "wechat": 4},
                    # 57 -> 33: road names before private house numbers stay (address policy, README)
                    "max_public_altered": 33},
@@ -43,12 +43,13 @@ FLOORS = {
     # first run (blind, session 6, at 4f8b020): recall 88.8 %, precision 83.2 %, public altered 357/3,554;
     # not yet used for fixes (mostly generated texts: 254 of 319 from the writer's templates)
     "pii_blind5": {"caught": {"address": 417, "bank_card": 84, "email": 20, "id": 125, "landline": 23, "mobile": 178,
-                              "name(known)": 305, "name(unknown)": 495, "other_id": 58, "plate": 30, "qq": 9,
+                              "name(known)": 307, "name(unknown)": 549, "other_id": 58, "plate": 30, "qq": 9,
                               "wechat": 16},
                    # 357 -> 53: its public classes fixed as rules (court and staff signatures, an office's
                    # staff column, places and bodies whose head reads as a name, registered seats, office
                    # lines named by the notice, a list's cells after an address); no private span lost
-                   "max_public_altered": 53},
+                   # 53 -> 38: a contact given with a supervision line answers for the office
+                   "max_public_altered": 38},
 }
 
 
