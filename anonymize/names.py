@@ -163,7 +163,7 @@ def looks_like_person_name(word, place_end=False):
 # 「王秀芳代表建议…」「李卫国委员在讨论时提出」「夏晓芳代表转交…」「龚芳等9名代表联名」: delegates in the role.
 _DELEGATE_AFTER_RE = re.compile(
     r"^(?:等(?:[\d一二三四五六七八九十几多]+(?:名|位))?(?:[省市县区乡镇]级?)?(?:人大|政协)?(?:代表|委员)(?![会大])|(?:代表|委员)(?:们)?(?:[:：]|建议|提出|指出|表示|认为|发言"
-    r"|说|在|询问|质询|关于|领衔|联名|审议|提交|呼吁|希望|转交|转|视察|调研|督办|参加|出席|一行|介绍|反映|带队|走访|接待|约见"
+    r"|说|问|在|询问|质询|关于|领衔|联名|审议|提交|呼吁|希望|转交|转|视察|调研|督办|参加|出席|一行|介绍|反映|带队|走访|接待|约见"
     r"|的(?:建议|议案|提案)"
     # 「（X代表）」「X代表（福禄乡选区）」「X代表（满族）：」: the delegate's own bracket
     r"|[）)]|[（(][^）)]{0,16}[）)]))")
@@ -183,12 +183,14 @@ _GOV_BODY = (r"(?:局|委员会|办公室|政府|办事处|服务中心|中心|�
              r"|" + _OFFICE_UNIT + ")")
 _STAFF_ROLE = (r"(?:负责人|干部|工作人员|联系人|经办人|承办人|办事员|科员|职员|同志|党员干部|网格长|队员|技术员|农技员"
                r"|[\u4e00-\u9fff]{0,3}(?:专干|网格员|协管员|调解员))")
+# (a bureau's section 「预算股」「基建股」 and a technical station 「质监站」「村建站」 are the body too)
 _BODY_BEFORE_RE = re.compile(rf"(?:(?:局|委员会|办公室|政府|办事处|中心|残联|妇联|团委|工会|法院|检察院|派出所|[\u4e00-\u9fff]科|村委会|居委会"
+                             rf"|(?<=[\u4e00-\u9fff]{{2}})股|(?:质监|质检|村建|林业|农技|水利|畜牧|兽医|农机|文化|水管|环保|国土|规划)站"
                              rf"|纪委|纪工委|监委|监察大队|执法大队"
                              rf"|{_OFFICE_UNIT})\s*|{_GOV_BODY}\s?的?{_STAFF_ROLE}[:：\s]*)$")
 # 「…收据上，经办人写的是X」「承办单位：区住建局，经办人：X」: a contact of the body the sentence names.
 _CONTACT_BEFORE_RE = re.compile(r"(?:经办人|联系人|承办人|经手人|签发人|审核人)(?:写的?是|签的?是|是|为)?[:：\s]*$")
-_GOV_IN_SENTENCE = re.compile(r"(?:局|委员会|政府|办事处|街道办|服务中心|残联|妇联|法院|检察院|派出所|财政所|村委会|居委会|社区|"
+_GOV_IN_SENTENCE = re.compile(r"(?:局|委员会|政府|办事处|街道办|服务中心|残联|妇联|法院|检察院|派出所|财政所|村委会|居委会|社区|[大中]队|"
                               + _OFFICE_UNIT + ")"
                               r"(?!服务站)")
 _PRIVATE_IN_SENTENCE = re.compile(r"村民|居民|户主|本人|申请人|收款人|受助人|家属|公司|个人")
@@ -197,7 +199,7 @@ _LIST_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?:[（(][^）)]{0,12}[）)])?[
 # 「承办人X已电话告知」. Not when the record is a company's or the other party's (「对方经办人」).
 _STAFF_FIELD_RE = re.compile(r"(?:(?:经办|经手)(?:人|员)?\s?[:：]|(?:^|[\s，,；;])(?:经办|经手)\s?|会计\s?[:：]|(?:审核|复核|审批|审定|核对|制表|填表|记录|验收|承办|批准|签发"
                              r"|分管领导|主管领导|帮扶责任)(?:人|员)?\s?[:：]?)\s?$")
-_PRIVATE_RECORD = re.compile(r"公司|对方|施工方|施工队|企业|个体|村民|居民|户主|收款人|申请人")
+_PRIVATE_RECORD = re.compile(r"公司|对方|施工方|施工队|企业|个体|村民(?!委员会|小组)|居民(?!委员会)|户主|收款人|申请人")
 _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 
 
@@ -247,6 +249,13 @@ _SUPERVISED_CONTACT_RE = re.compile(r"(?:联系人|负责人|经办人|承办人
 _SUPERVISION_LINE = re.compile(r"(?:监督|举报|投诉)(?:电话|热线|专线)")
 
 
+# A chat display name 「县农业农村局-X：」「那岜镇林业站-X：」: a body (not a village, whose members are
+# residents too) before a dash at the line's start.
+_SPEAKER_BODY_RE = re.compile(r"(?:^|\n)\s*[\u4e00-\u9fff]{0,12}(?:局|办|站|所|中心|委员会|政府|社区|[镇乡]|法院|科|股)\s?[-－—–]\s?$")
+# A text an office writes about itself: 「我局」「本委」「我办」.
+_WRITTEN_BY_OFFICE = re.compile(r"[我本](?:局|委|办|院|中心|所|站|厅|室)(?![\u4e00-\u9fff]{0,2}人)")
+
+
 def _supervision_line(text, start, end):
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -288,6 +297,11 @@ def official_in_role(text, start, end):
         return True
     if _SUPERVISED_CONTACT_RE.search(text[max(0, start - 8):start]) and _supervision_line(text, start, end):
         return True
+    if _SPEAKER_BODY_RE.search(text[max(0, start - 20):start]) and re.match(r"\s?[:：]", text[end:end + 2]):
+        return True  # 「镇应急办-X：」: a work group's member speaks for the body in the display name
+    if _CONTACT_BEFORE_RE.search(before) and _WRITTEN_BY_OFFICE.search(text[:start]) \
+            and not _PRIVATE_RECORD.search(before):
+        return True  # 「…我局已于8月1日恢复。联系人X，0776-…」: the office writing gives its contact
     if _FOOTER_CONTACT_RE.search(text[max(0, start - 24):start]) and _DOCUMENT_FROM_OFFICE.search(text[:start]) \
             and not _PRIVATE_RECORD.search(text[max(0, start - 24):start]):
         return True

@@ -121,3 +121,21 @@ def test_a_companys_contact_beside_a_supervision_line_is_private():
 def test_a_name_filling_its_field_is_masked_whole():
     out = scrub("联系人：钱立本　电话：13812345678")
     assert "钱立" not in out and "本" not in out, out
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("防汛值班群\n县水务局-欧志坚：今晚河水超警，请各村转移\n镇应急办-韩立新：收到", ("欧志坚", "韩立新")),
+    ("关于增设公交站点的建议，我局已于3月1日办理。联系人温启明，0731-5551234。", ("温启明", "0731-5551234")),
+    ("代表询问：鲍春兰代表问，补助标准何时公布", ("鲍春兰",)),
+    ("处理单位：县交通运输执法大队，经办人邹小川。", ("邹小川",)),
+    ("村委会：青石村民委员会　经办人：欧阳倩　审核：韩德福", ("欧阳倩", "韩德福")),
+    ("县水利局质监站卞文涛到场抽检；建设单位县教育局基建股温小青同意。", ("卞文涛", "温小青")),
+])
+def test_office_staff_named_by_their_body_stay(text, kept):
+    out = scrub(text)
+    for word in kept:
+        assert word in out, out
+
+
+def test_a_village_speaker_in_a_chat_is_a_resident():
+    assert "黄秀英" not in scrub("邻村-黄秀英：山是我们的")
