@@ -90,6 +90,8 @@ PERSON_CUES = (
     "就叫", "真名叫", "名字叫", "名字是", "姓名是",
     # the labels of complaint, petition and court forms (a hotline order's 来电人, a petition's 信访人)
     "来电人", "信访人", "被询问人", "申请执行人", "被申请人", "被执行人", "乙方",
+    # co-owners and agents in compensation notices and relief slips
+    "共有人", "共有权人", "代办人", "代领人", "陪护人", "委托人",
 )
 # Titles that mark a public official in the role: the name before or after them stays.
 OFFICIAL_TITLES = (
@@ -1294,6 +1296,49 @@ def _place_or_org_head(text, span, by_start):
     return False
 
 
+# Names in Latin letters (「原告：Kevin Zhao」「共有人Jenny Wang」「委托代理人Mike张」): after a person cue, a
+# self-introduction or a letter's salutation, then wherever the text repeats them.
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,12}(?: [A-Z][a-z]{1,12})?(?![A-Za-z])(?: ?[" + "".join(sorted(SURNAMES))
+                         + r"](?![\u4e00-\u9fff]))?)")
+_LATIN_CUE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True))
+                        + r"|我是|我叫|名叫|同村的|Dear(?: Mr\.?| Ms\.?| Mrs\.?)?|From:?)[:：\s]*$")
+
+
+def _latin_names(text, spans):
+    """5c. Latin-letter names after a cue, and their repeats."""
+    found = {m.group(0) for m in _LATIN_NAME.finditer(text) if _LATIN_CUE.search(text, max(0, m.start() - 12), m.start())}
+    for name in found:
+        for m in re.finditer(r"(?<![A-Za-z])" + re.escape(name) + r"(?![A-Za-z])", text):
+            spans.setdefault(m.start(), Span(m.start(), m.end(), "person_name", name, "cue"))
+
+
+# A chat export's speaker at a line's start (「索南卓玛：加不上…」「第五春生：钱是到了」): a name-shaped label.
+_SPEAKER = re.compile(r"(?:^|\n)[ \t]*(?:「)?([\u4e00-\u9fff]{2,4}(?:[·•・][\u4e00-\u9fff]{2,8})?)(?:」)?[:：](?=\S)")
+
+
+def _speaker_names(text, by_start, spans):
+    """5d. Speaker labels of a conversation (two or more lines open with a label and a colon): a
+    label that is a surname-initial name or a minority name, not a form field or a role."""
+    labels = list(_SPEAKER.finditer(text))
+    if len({m.group(1) for m in labels}) < 2:
+        return
+    for m in labels:
+        word, start = m.group(1), m.start(1)
+        if word in PERSON_CUES or word in OFFICIAL_TITLES or word in _FIELD_LABELS or _HEADER_WORD.search(word) \
+                or word.endswith(PLACE_ORG_SUFFIX) or "某" in word or len(word) >= 3 and word[-1] == "人":
+            continue  # 「权利人：」「代写人：」: a form's role label
+        compound = len(word) >= 3 and word[:2] in COMPOUND_SURNAMES  # 「第五|春生」 reads as two words
+        dictionary = jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD_FREQ or (_dictionary_run(word) and not compound)
+        # a transliteration of three or more characters that holds no common word (「尕藏措」「才让东珠」)
+        foreign = len(word) >= 3 and not has_surname(word) and word[-1] not in "妈爸哥姐嫂叔婶娃" \
+            and not jieba.dt.FREQ.get(word, 0) \
+            and not any(len(t) >= 2 and jieba.dt.FREQ.get(t, 0) >= _COMMON_WORD_FREQ for t in jieba.lcut(word, HMM=False)) \
+            and not any(len(t) >= 2 and jieba.dt.FREQ.get(t, 0) >= 500 for t in jieba.lcut(word, cut_all=True))
+        if unsurnamed_name_at(text, start) == word or foreign or (looks_like_person_name(word) and not dictionary
+                                                                  and not not_a_name(text, start, start + len(word), by_start)):
+            _claim(spans, start, word, "cue")
+
+
 def _find_names(text):
     tokens = _tokens(text)
     by_start = {start: (word, flag) for start, word, flag in tokens}
@@ -1307,6 +1352,9 @@ def _find_names(text):
     _row_names(text, spans)
     if _NAME_HEADER.search(text):
         _column_names(text, spans)
+    if re.search("[A-Z][a-z]", text):
+        _latin_names(text, spans)
+    _speaker_names(text, by_start, spans)
     _structural_names(text, by_start, spans)
     _nicknames(text, by_start, spans)
     _repeat_nicknames(text, spans)

@@ -99,3 +99,29 @@ def test_north_western_surnames(text, name):
 @pytest.mark.parametrize("text", ["开拓新市场，撒播草籽", "老虎沟的铁路桥", "敏感信息不得公开"])
 def test_north_western_surnames_leave_ordinary_words(text):
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize("text, names", [
+    ("原告：Kevin Hu，男，1990年出生。\n原告Kevin Hu诉称工资未付。", ("Kevin Hu",)),
+    ("（共有人Lily Chen，委托代理人Jack王，电话见卷）", ("Lily Chen", "Jack王")),
+    ("From: Sam Li <samli@outlook.com>\n您好！我是Sam Li，孩子要转学。", ("Sam Li",)),
+])
+def test_latin_letter_names_after_a_cue_and_their_repeats(text, names):
+    out = scrub(text)
+    for name in names:
+        assert name not in out, out
+
+
+def test_latin_words_without_a_cue_stay():
+    assert scrub("办公电脑统一安装Microsoft Office和WPS") == "办公电脑统一安装Microsoft Office和WPS"
+
+
+def test_speakers_of_a_chat_export():
+    out = scrub("尕让措：到了没？\n格日乐图：马上到。\n欧阳春生：钱收到了\n仲巧云：好的")
+    for name in ("尕让措", "格日乐图", "欧阳春生", "仲巧云"):
+        assert name not in out, out
+
+
+def test_form_labels_are_no_speakers():
+    text = "申请理由：房屋开裂\n家庭成员：母亲\n户籍所在地：青石村\n权利人：见附件\n处理意见：转办\n收款账户：见附件\n旁站监理：到场"
+    assert scrub(text) == text
