@@ -10,7 +10,7 @@ from .recognizers import Span
 
 # A name part that cannot swallow the words before it (「家住」「位于」「走访了」) or an admin level.
 # 道 only where it ends 街道 (「二道河子村」「南十四道街」 hold it); never a road section (「X路沿街段X路88号」).
-_PART = r"(?:(?![住在于的与及向到从是为因镇乡区县市省我了过给把对段，。；、,.;:：\s])(?!(?<=街)道)[\u4e00-\u9fff]){1,6}"
+_PART = r"(?:(?![住在于的与及向到从是为因镇乡区县市省我了过给把对段，。；、,.;:：\s])(?!(?<=街)道)(?!(?<=苏)木)[\u4e00-\u9fff]){1,6}"
 _CN = r"[一二三四五六七八九十百零〇两]"
 _NUM = rf"(?:[0-9０-９]+|{_CN}+)"
 _DIGITS = r"[0-9０-９]+"
@@ -18,7 +18,7 @@ _FLOOR = rf"(?:{_NUM}|顶|底)(?:楼|层)"
 _BUILDING = rf"(?:{_NUM}|[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座|期|区)"
 # (after a blank a bare number is a list's next cell, 「60—62号 5 360」; the tail below takes a room
 # number after a blank only behind a building or stairway)
-_ROOM = (rf"(?:\s?-?{_NUM} ?单元)?(?:\s?-?{_FLOOR}|-?{_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户)?"
+_ROOM = (rf"(?:\s?-?{_NUM} ?(?:单元|门))?(?:\s?-?{_FLOOR}|-?{_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户)?"
          rf"|\s-?{_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户))?")
 _RANGE = rf"{_DIGITS}(?:[-－—]{_DIGITS}){{1,2}}(?:室|号)?"
 _ESTATE = (r"(?:小区|花园|公寓|家园|新村|新城|苑|府|名城|名都|广场|大厦|(?<!公)园|里|庭|居|阁|邸|坊|湾|城|郡|宿舍楼|宿舍|大院|家属院|家属区"
@@ -33,7 +33,8 @@ _DETAIL = re.compile(
     # rural: 李家村3组12号, 李家村委会五组, 张家村12号, 枫树村五组14户
     # (a 屯 or 寨 is a village too: 佟家屯3组8号)
     # (a natural village after its 村 is written as a 屯, 坡 or 寨: 伏波村岑家坡8号, 韦家屯 14号, 10—12号)
-    rf"{_PART}(?:村(?:委会)?{_HAMLET}?|屯|寨)(?:{_NUM}(?:组|社|队|屯)(?:{_NUM}(?:号|户))?|\s?{_DIGITS}{_TO}?\s?号)"
+    # (a banner's 嘎查 is a village: 「乌兰嘎查二组」)
+    rf"{_PART}(?:村(?:委会)?{_HAMLET}?|屯|寨|嘎查)(?:{_NUM}(?:组|社|队|屯)(?:{_NUM}(?:号|户))?|\s?{_DIGITS}{_TO}?\s?号)"
     # a natural village alone in a list cell or in brackets after a name is that person's home:
     # 「覃德旺\t那洪村板录屯\n」「韦芳（弄岗村弄怀屯，3人）」 (「那洪村板录屯道路硬化」 is not)
     rf"|{_PART}村{_HAMLET}(?=\s*$|[\t\n\u3000）)]| {{2}}|[，,]\s?{_NUM}人)"
@@ -55,7 +56,7 @@ _DETAIL = re.compile(
     rf"|(?<![0-9０-９]){_DIGITS}号\s?-?{_NUM}单元\s?-?{_DIGITS}(?:室|号|房)?"
     rf"|(?<=住)(?:在|址[:：]?)?{_RANGE}"
 )
-_TOWN_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道|街办))$")
+_TOWN_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道|街办|苏木))$")
 
 
 # Estates people live in: a numbered building there is a building of homes (「浔江华府2幢的业主」).

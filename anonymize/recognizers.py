@@ -179,6 +179,11 @@ def find_identifiers(text, user_text=False):
             if rec.validate(view, m, user_text):
                 spans.append((rec.priority, Span(m.start(), m.end(), rec.kind, text[m.start():m.end()])))
     ids = [s for _p, s in spans if s.kind == "id_number"]
+    for i in ids:
+        # 「G640324201605055512」: a letter glued before an ID number makes a personal number of its own
+        # (a pupil's 全国学籍号 is G + the ID); the whole goes
+        if i.start and re.match(r"[A-Za-z]", view[i.start - 1]) and (i.start < 2 or not re.match(r"[A-Za-z0-9]", view[i.start - 2])):
+            spans.append((96, Span(i.start - 1, i.end, "other_id", text[i.start - 1:i.end])))
     for kind, pattern, priority in CUED:
         for m in pattern.finditer(view):
             start, end = m.start(1), m.end(1)

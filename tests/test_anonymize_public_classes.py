@@ -139,3 +139,18 @@ def test_office_staff_named_by_their_body_stay(text, kept):
 
 def test_a_village_speaker_in_a_chat_is_a_resident():
     assert "黄秀英" not in scrub("邻村-黄秀英：山是我们的")
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("被征收人：房屋坐落迎宾路21号院6号楼3门502，面积88㎡", "502", "迎宾路"),
+    ("户籍：某某旗哈达图苏木白音嘎查三组\n身份证：见附件", "白音嘎查", "哈达图苏木"),
+])
+def test_house_numbers_with_a_courtyard_and_stairway_and_banner_villages_go(text, gone, kept):
+    out = scrub(text)
+    assert gone not in out and kept in out, out
+
+
+@pytest.mark.parametrize("text", ["1  钱小满  三年级  G110101201506071235  900", "学籍号G110101201506071235。"])
+def test_a_letter_glued_to_an_id_number_goes_with_it(text):
+    out = scrub(text)
+    assert "G11" not in out and "G*" not in out and "110101" not in out, out
