@@ -17,6 +17,7 @@ from ..context import connection, publication
 from ..errors import api_error
 from ..exports import neutralise
 from ..extensions import limiter
+from .ask_extras import page_extras
 from .search import first_results, site_search
 
 bp = Blueprint("ask", __name__)
@@ -102,6 +103,7 @@ def ask_page():
     search_query, search_result = _search_handoff(result)
     return render_template("ask.html", question=question or "", result=result, error=error,
                            search_query=search_query, search_result=search_result,
+                           **page_extras(result, search_result),
                            suggestions=suggestions(connection(), pub, current_app.config) if pub else []), status
 
 

@@ -1,0 +1,74 @@
+"""What the question page shows besides the answer, for a first-time user who types anything into the
+one box (issue #18 item 7; the failures of tasks_blind3): the records behind an answer, payments and
+second-level units the question names, and — for a keyword-style question answered with one figure —
+the site search's first results, since keywords may as well be looking for a record."""
+import re
+
+from ..context import connection
+from .ask_payments import matching_payments, payments_first
+from .ask_records import records_preview
+from .ask_units import named_units
+from .search import site_search
+
+RELATED_SHOWN = 3
+# Kinds of published documents: a question naming one looks for the document as much as for a figure.
+DOCUMENT_WORDS = ("决算", "报告", "白皮书", "审计", "草案", "通报")
+
+
+def page_extras(result, search_result):
+    """Template variables: records_preview, payment_matches, payments_first, named_units, related_search."""
+    payments = _payments_named(result)
+    preview = _records_behind(result)
+    return {"records_preview": preview, "payment_matches": payments,
+            "payments_first": payments_first(payments, search_result), "named_units": _units_named(result),
+            "related_search": _related_search(result) if preview is None else None}
+
+
+def _payments_named(result):
+    """Payments a question handed to search names (a payee, a purpose); never for a question about a
+    person (declined as private: the vouchers of 高龄津贴 are not an answer to 「邻居领了多少」)."""
+    if not (result or {}).get("search_fallback") or (result.get("decline") or {}).get("reason") == "privacy":
+        return None
+    return matching_payments(connection(), result["publication"], result["question"])
+
+
+def _units_named(result):
+    """Second-level units the question names that its answer is not about (the box answers for regions,
+    departments and classes): their own figures, shown above the answer."""
+    if not result:
+        return []
+    return [u for u in named_units(connection(), result["publication"], result["question"])
+            if u["name"] not in (result.get("understood") or "")]
+
+
+def _records_behind(result):
+    """The first projects or payments behind an answer (its records link), unless its table already
+    lists projects with their links (a project list answer)."""
+    if not _answered(result) or _lists_projects(result):
+        return None
+    return records_preview((result.get("links") or {}).get("records"))
+
+
+def keyword_style(question):
+    """Words typed with spaces between them (「澄湖区 上半年 预算执行」), or a kind of document named
+    (「星桥区决算」): what is sought may be a record as much as a figure."""
+    question = (question or "").strip()
+    return bool(re.search(r"\S\s+\S", question)) or any(word in question for word in DOCUMENT_WORDS)
+
+
+def _related_search(result):
+    """The site search's first results for a keyword-style question answered with a figure; None for a
+    question handed to search (its results are shown anyway) or an answer that lists projects."""
+    if not _answered(result) or result.get("search_fallback") or _lists_projects(result) \
+            or not keyword_style(result.get("question")):
+        return None
+    found = site_search(result["question"], size=RELATED_SHOWN)
+    return {"query": result["question"], **found} if found and found.get("total") else None
+
+
+def _answered(result):
+    return bool(result and not result.get("decline") and result.get("answer"))
+
+
+def _lists_projects(result):
+    return any((row.get("records") or {}).get("project") for row in (result.get("links") or {}).get("rows") or [])
