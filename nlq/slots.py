@@ -81,6 +81,7 @@ def read(text, lexicon, as_of):
     _resolve_places(slots, lexicon)
     _resolve_groups(slots)
     _read_leftovers(slots, lexicon)
+    _part_in_whole_class(slots)  # after the typo repair: 「污染防支出占节能环保支出」 names its own class
     if len(slots.regions) >= 2:  # 「贵州、云南、广西三省区」: the count restates the regions named
         slots.unknown = [w for w in slots.unknown if not vocab.pattern("region_count").match(w)]
     if slots.outputs:
@@ -98,6 +99,16 @@ def _locate_whole(slots):
     inside = vocab.pattern("share_inside").search(text) or vocab.pattern("share_whole_first").search(text)
     if inside:
         slots.whole_span = inside.span(1)
+
+
+def _part_in_whole_class(slots):
+    """「2023年全国卫生健康支出中，广东省占多少」「鹭洲区占全市教育支出的比重」: a part that names only a place
+    is that place's share of the whole's own class (its 卫生健康支出), never its total spending set against a
+    class (a ratio that can pass 100%)."""
+    whole = slots.whole
+    if slots.whole_span[0] >= 0 and (whole.classes or whole.class_set) and not (
+            slots.classes or slots.class_set or slots.depts or slots.projects or slots.category):
+        slots.classes, slots.class_set = list(whole.classes), whole.class_set
 
 
 def _take(slots, lexicon, start, end, surface, entries):

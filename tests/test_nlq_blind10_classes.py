@@ -1,0 +1,56 @@
+"""Classes of questions the question box got wrong on nlq_blind10's first run (issue #18), each checked with
+questions written here in other words: answered from the one figure engine and checked against straight
+SQL, or declined with a Chinese reason — never a look-alike figure."""
+import pytest
+from conftest import ask_at
+from sqlalchemy import text
+
+from tests.eval.judge import declined, states_figure
+
+
+@pytest.fixture(scope="module")
+def yb_sql(yearbook_app):
+    """yb_sql(statement, **params) → rows over the current yearbook publication."""
+    from ledger.db import current_publication
+
+    def run(statement, **params):
+        with yearbook_app.extensions["mingzhang.engine"].connect() as conn:
+            pub = current_publication(conn)["id"]
+            return conn.execute(text(statement), {"pub": pub, **params}).all()
+    return run
+
+
+@pytest.fixture(scope="module")
+def ask_yb(yearbook_app):
+    return lambda question: ask_at(yearbook_app, question)
+
+
+def _declined(result):
+    assert result["answer"]["kind"] == "decline", (result["question"], result["understood"])
+    assert result["decline"]["message"] and not states_figure(result["answer"]) and declined(200, result)
+    return result["decline"]["message"]
+
+
+def _yb_class_fen(yb_sql, year, class_name, region_name=None):
+    statement = ("SELECT SUM(e.amount_fen) FROM expenditures e JOIN func_classes c ON c.code = e.class_code "
+                 "AND c.publication_id = e.publication_id JOIN regions r ON r.code = e.region_code "
+                 "AND r.publication_id = e.publication_id WHERE e.publication_id = :pub AND e.year = :year "
+                 "AND c.name = :cls" + (" AND r.name = :region" if region_name else ""))
+    return yb_sql(statement, year=year, cls=class_name, region=region_name)[0][0]
+
+
+# ---- a share's part that names only a place takes the whole's class ----------------------------------
+
+@pytest.mark.parametrize("q", ["2022年全国教育支出里面，江苏省所占的比例", "2022年江苏省占全国教育支出的比重是多少"])
+def test_a_place_as_the_part_of_a_class_whole_is_that_class_of_the_place(ask_yb, yb_sql, q):
+    """The part is 江苏省's 教育支出 (not all its spending, which set against one class passes 100%)."""
+    result = ask_yb(q)
+    part = _yb_class_fen(yb_sql, 2022, "教育支出", "江苏省")
+    whole = _yb_class_fen(yb_sql, 2022, "教育支出")
+    assert result["answer"]["value"] == pytest.approx(100 * part / whole, abs=0.01), result["understood"]
+    assert result["understood"].count("教育支出") == 2
+
+
+def test_a_part_with_its_own_class_keeps_it(ask_yb, yb_sql):
+    result = ask_yb("2022年江苏省教育支出占总支出的比重")
+    assert "江苏省教育支出" in result["understood"], result["understood"]
