@@ -13,7 +13,7 @@ from .lexicon import for_publication
 from .matcher import embedding_matcher
 from .parser import parse
 from .sentence import sentence
-from .text import MAX_QUESTION_CHARS, fix_homophones, normalize, printable
+from .text import MAX_QUESTION_CHARS, english_terms, fix_homophones, normalize, printable
 from .timeparse import Period
 from .vocab import semantic
 
@@ -108,7 +108,7 @@ def _nearest_period(query, years, lexicon):
 
 def _normalised(question, lexicon):
     """The canonical text and the words typed with a wrong character of the same sound (执形率 → 执行率)."""
-    text = normalize(question)
+    text = english_terms(normalize(question), semantic()["english"])
     return fix_homophones(text, semantic().get("homophones", {}).get("terms", []),
                           [(a, b) for a, b, _s, _e in lexicon.scan(text)])
 

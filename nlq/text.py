@@ -50,6 +50,24 @@ def normalize(text):
     return text
 
 
+def english_terms(text, english):
+    """English budget words (semantic.toml [english]) as their Chinese words: 「2023 YoY」 → 「2023 同比增长」,
+    「Q3」 → 「第三季度」. Only whole Latin words are replaced; codes with digits (ZF2050) stay as typed."""
+    if not re.search(r"[A-Za-z]", text):
+        return text
+    terms = english["terms"]
+    alternation = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    text = re.sub(rf"(?<![A-Za-z])({alternation})(?![A-Za-z])", lambda m: terms[m.group(1).lower()], text,
+                  flags=re.IGNORECASE)
+    text = re.sub(r"(?<![A-Za-z0-9])[Qq]([1-4])(?![0-9])", lambda m: english["quarters"][int(m.group(1)) - 1], text)
+    return re.sub(r"(?<![A-Za-z0-9])[Hh]([12])(?![0-9])", lambda m: english["halves"][int(m.group(1)) - 1], text)
+
+
+def latin_words(text):
+    """Whole Latin words of ``text`` (not parts of codes such as ZF2050 or 1E849ED0)."""
+    return re.findall(r"(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])", text)
+
+
 def printable(text):
     """True when the question has at least one letter, digit or CJK character."""
     return any(unicodedata.category(ch)[0] in "LN" for ch in text)

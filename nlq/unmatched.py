@@ -9,7 +9,7 @@ words nothing matched, or one such word that ends in it. Suffixes live in nlq/se
 import re
 
 from . import vocab
-from .text import _char_pinyin
+from .text import _char_pinyin, latin_words
 from .tokens import cut
 
 
@@ -67,7 +67,15 @@ def meaningful(slots, lexicon):
     names = _names_given(slots, lexicon)
     budget_words = [*lexicon.class_names.values(), *lexicon.kuan_names.values()]
     return [w for w in subject_words(slots.unknown) if _names_something(w) and not _misspelt_part(w, names)
-            and not _misspelt_part(w, budget_words, exact_too=True) and not _describes_output(w, slots.text)]
+            and not _misspelt_part(w, budget_words, exact_too=True) and not _describes_output(w, slots.text)] \
+        + foreign_words(slots.rest)
+
+
+def foreign_words(rest):
+    """Latin words no English term of semantic.toml [english] read (「GDP」「deficit」): the tokenizer drops them,
+    so a figure without them may be about something else."""
+    harmless = set(vocab.semantic()["english"]["harmless"])
+    return [w for w in latin_words(rest) if w.lower() not in harmless]
 
 
 def _describes_output(word, text):

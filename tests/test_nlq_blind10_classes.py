@@ -54,3 +54,34 @@ def test_a_place_as_the_part_of_a_class_whole_is_that_class_of_the_place(ask_yb,
 def test_a_part_with_its_own_class_keeps_it(ask_yb, yb_sql):
     result = ask_yb("2022年江苏省教育支出占总支出的比重")
     assert "江苏省教育支出" in result["understood"], result["understood"]
+
+
+# ---- English budget words are read, and a Latin word not known is not dropped ----------------------
+
+def test_english_budget_words_are_read_as_the_chinese_words(ask_demo, db):
+    """「Q2」「health」「expenditure」 name a quarter, a class and the measure (checked against straight SQL)."""
+    result = ask_demo("枫林区2025年Q2的health expenditure")
+    fen = db.execute("SELECT SUM(e.amount_fen) FROM expenditures e JOIN regions r ON r.code = e.region_code "
+                     "AND r.publication_id = e.publication_id WHERE r.name = '枫林区' AND e.class_code LIKE "
+                     "(SELECT code FROM func_classes WHERE name = '卫生健康支出' AND publication_id = e.publication_id)"
+                     " || '%' AND e.year = 2025 AND e.month BETWEEN 4 AND 6 AND e.publication_id = "
+                     "(SELECT max(id) FROM publications WHERE status = 'published')").fetchone()[0]
+    assert result["answer"]["value"] == pytest.approx(fen / 100, abs=0.01), result["understood"]
+
+
+def test_yoy_asks_a_growth(ask_yb, yb_sql):
+    result = ask_yb("2021年浙江省教育支出 Year-on-Year")
+    now, before = (_yb_class_fen(yb_sql, year, "教育支出", "浙江省") for year in (2021, 2020))
+    assert result["query"]["measure"] == "growth"
+    assert result["answer"]["value"] == pytest.approx(100 * (now - before) / before, abs=0.01)
+
+
+@pytest.mark.parametrize("q", ["2024年星桥区教育支出的deficit是多少", "今年全市surplus多少"])
+def test_a_latin_word_not_understood_is_declined(ask_demo, q):
+    assert _declined(ask_demo(q))
+
+
+def test_codes_with_latin_letters_are_no_foreign_words(ask_demo):
+    from nlq.unmatched import foreign_words
+
+    assert foreign_words("ZF2050 1E849ED0 vs top") == [] and foreign_words("GDP 是多少") == ["GDP"]
