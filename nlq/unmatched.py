@@ -66,9 +66,30 @@ def meaningful(slots, lexicon):
         return []
     names = _names_given(slots, lexicon)
     budget_words = [*lexicon.class_names.values(), *lexicon.kuan_names.values()]
-    return [w for w in subject_words(slots.unknown) if _names_something(w) and not _misspelt_part(w, names)
+    background = background_words(slots.text)
+    return [w for w in subject_words(slots.unknown) if w not in background
+            and _names_something(w) and not _misspelt_part(w, names)
             and not _misspelt_part(w, budget_words, exact_too=True) and not _describes_output(w, slots.text)] \
         + foreign_words(slots.rest)
+
+
+def background_words(text):
+    """The words of clauses about the asker (「我在写作业，」「老师让我们查：」): a clause with a first-person word
+    that asks nothing and names no facility or department, when one other clause asks the question (「…听说区里
+    每年教育投入不少。…今年的教育预算是多少」 asks twice: nothing is background)."""
+    clauses = [c for c in re.split(_words("clause_breaks"), text) if c.strip()]
+    asks = vocab.pattern("asks_something")
+    if sum(1 for c in clauses if asks.search(c)) != 1:
+        return set()
+    names = _words("facility_suffixes") + _words("dept_suffixes")
+    about_asker = [c for c in clauses if any(p in c for p in _words("first_person")) and not asks.search(c)
+                   and not any(n in c for n in names)]
+    return {w for c in about_asker for run in re.findall(r"[\u4e00-\u9fff]+", c) for w in _pieces(run)}
+
+
+def _pieces(run):
+    """Every substring of a run of characters (an unknown word is one of them, however jieba cut it)."""
+    return {run[i:j] for i in range(len(run)) for j in range(i + 2, len(run) + 1)}
 
 
 def foreign_words(rest):

@@ -85,3 +85,26 @@ def test_codes_with_latin_letters_are_no_foreign_words(ask_demo):
     from nlq.unmatched import foreign_words
 
     assert foreign_words("ZF2050 1E849ED0 vs top") == [] and foreign_words("GDP 是多少") == ["GDP"]
+
+
+# ---- a clause about the asker is background, not the subject -------------------------------------------
+
+def _region_class_fen(db, region, class_name, year):
+    return db.execute("SELECT SUM(e.amount_fen) FROM expenditures e JOIN regions r ON r.code = e.region_code "
+                      "AND r.publication_id = e.publication_id WHERE r.name = ? AND e.year = ? AND e.class_code LIKE "
+                      "(SELECT code FROM func_classes WHERE name = ? AND publication_id = e.publication_id) || '%' "
+                      "AND e.publication_id = (SELECT max(id) FROM publications WHERE status = 'published')",
+                      (region, year, class_name)).fetchone()[0]
+
+
+@pytest.mark.parametrize("q", ["我在写一篇论文，2024年梅溪县卫生健康支出是多少", "我妈妈让我问问：2024年梅溪县卫生健康支出多少"])
+def test_a_clause_about_the_asker_does_not_block_the_question(ask_demo, db, q):
+    result = ask_demo(q)
+    assert result["answer"]["value"] == pytest.approx(_region_class_fen(db, "梅溪县", "卫生健康支出", 2024) / 100,
+                                                      abs=0.01), result["understood"]
+
+
+@pytest.mark.parametrize("q", ["我想打听第一人民医院，去年花了多少", "我想问问滨江小学，去年花了多少"])
+def test_a_clause_naming_a_facility_is_not_background(ask_demo, q):
+    """The hospital or the school is the subject: never answered with the city's 卫生健康 or 教育 spending."""
+    _declined(ask_demo(q))
