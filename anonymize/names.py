@@ -288,7 +288,7 @@ def official_in_role(text, start, end):
     or role word before or after the name, or a body named right before it; in a list of such names
     (「提出人：X、Y」) each one is."""
     before = _sentence_before(text, start)
-    after = text[end:end + 12]
+    after = text[end:end + 24]  # 「X代表（朝鲜族，三岔口镇选区）质询」: the delegate's bracket may be long
     # 「项目单位：区交通运输局；联系人：X」: a record's fields, split by semicolons, name one office
     wider = _sentence_before(text, start, ends=_PARAGRAPH_END)
     if _official_before(before, wider) or _TITLE_AFTER_RE.match(after) or _DELEGATE_AFTER_RE.match(after):

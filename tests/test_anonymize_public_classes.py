@@ -154,3 +154,8 @@ def test_house_numbers_with_a_courtyard_and_stairway_and_banner_villages_go(text
 def test_a_letter_glued_to_an_id_number_goes_with_it(text):
     out = scrub(text)
     assert "G11" not in out and "G*" not in out and "110101" not in out, out
+
+
+def test_a_delegate_with_a_long_bracket_after_the_name_stays():
+    out = scrub("朴春花代表（朝鲜族，青石镇第三选区）质询：奖补资金何时到位")
+    assert "朴春花" in out, out
