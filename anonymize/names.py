@@ -92,6 +92,8 @@ PERSON_CUES = (
     "来电人", "信访人", "被询问人", "申请执行人", "被申请人", "被执行人", "乙方",
     # co-owners and agents in compensation notices and relief slips
     "共有人", "共有权人", "代办人", "代领人", "陪护人", "委托人",
+    # what people are called: 「邻居们都叫她“老梁”」 (a quoted nickname after it)
+    "叫他", "叫她", "称他", "称她", "人称",
 )
 # Titles that mark a public official in the role: the name before or after them stays.
 OFFICIAL_TITLES = (
@@ -905,7 +907,11 @@ def not_a_name(text, start, end, by_start, crossing=True, produce=True):
     word = text[start:end]
     surname = 2 if word[:2] in COMPOUND_SURNAMES else 1
     given = word[surname:]
-    if not given or _HONORIFIC.match(given) or all(c in _NUMERALS for c in given) \
+    # 「司机卢二。」: after a cue, a surname and one numeral that ends there is how people are called
+    # (a school grade 「高二」「初三」 never is)
+    called = not crossing and len(given) == 1 and word[0] not in "高初大" \
+        and not re.match(_HAN, text[end:end + 1])
+    if not given or _HONORIFIC.match(given) or all(c in _NUMERALS for c in given) and not called \
             or sum(c in _CAPITAL_NUMERALS for c in word) >= 2:  # 陆/伍 are surnames too; 「伍佰」 is an amount
         return True
     if len(word) == 2 and (given in _NOT_NAME_END or given in "里上下内外边"):
@@ -1036,7 +1042,8 @@ def _names_in_cells(text, line, offset, spans, whole_line):
     if whole_line and len(cells) != 1:
         return
     for cell in cells:
-        if re.fullmatch(_HAN + "{2,4}", cell) and has_surname(cell) and cell not in NOT_NAMES and looks_like_person_name(cell):
+        if re.fullmatch(_HAN + "{2,4}", cell) and has_surname(cell) and cell not in NOT_NAMES and looks_like_person_name(cell) \
+                and not all(c in _NUMERALS for c in cell[1:]):  # 「高二」: a grade column
             if _dictionary_cell(cell):
                 continue  # 「农艺师」「牛羊」: an occupation or a commodity column, not a name
             start = offset + line.index(cell)

@@ -125,3 +125,16 @@ def test_speakers_of_a_chat_export():
 def test_form_labels_are_no_speakers():
     text = "申请理由：房屋开裂\n家庭成员：母亲\n户籍所在地：青石村\n权利人：见附件\n处理意见：转办\n收款账户：见附件\n旁站监理：到场"
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("材料车在坡上陷住，延误3小时。司机鲍三。", "鲍三"),
+    ("邻居们都叫他“老耿”。“老耿家的核桃最早上市。”", "老耿"),
+])
+def test_how_people_are_called(text, name):
+    assert name not in scrub(text), scrub(text)
+
+
+@pytest.mark.parametrize("text", ["序号｜姓名｜年级\n1｜暂无｜高二\n2｜暂无｜初三", "学生初一未到校的原因已查明"])
+def test_school_grades_are_no_names(text):
+    assert "高二" in scrub(text) or "初一" in scrub(text), scrub(text)
