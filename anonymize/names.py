@@ -1320,7 +1320,10 @@ def _latin_names(text, spans):
 
 
 # A chat export's speaker at a line's start (「索南卓玛：加不上…」「第五春生：钱是到了」): a name-shaped label.
-_SPEAKER = re.compile(r"(?:^|\n)[ \t]*(?:「)?([\u4e00-\u9fff]{2,4}(?:[·•・][\u4e00-\u9fff]{2,8})?)(?:」)?[:：](?=\S)")
+# (a chat export may put the time before it and a role or a building in brackets after it:
+# 「2025/5/6 09:12 X(总监)：」「X（7栋）：」)
+_SPEAKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+)?(?:「)?"
+                      r"([\u4e00-\u9fff]{2,4}(?:[·•・][\u4e00-\u9fff]{2,8})?)(?:」)?(?:[（(][^）)\n]{1,12}[）)])?[:：](?=\S)")
 
 
 def _speaker_names(text, by_start, spans):

@@ -138,3 +138,9 @@ def test_how_people_are_called(text, name):
 @pytest.mark.parametrize("text", ["序号｜姓名｜年级\n1｜暂无｜高二\n2｜暂无｜初三", "学生初一未到校的原因已查明"])
 def test_school_grades_are_no_names(text):
     assert "高二" in scrub(text) or "初一" in scrub(text), scrub(text)
+
+
+def test_chat_speakers_with_a_time_before_and_a_bracket_after():
+    out = scrub("2026/3/2 08:10 邝立强(施工员)：今天浇筑\n2026/3/2 08:12 钱多多（7栋）：电话一直占线")
+    assert "邝立强" not in out and "钱多多" not in out, out
+    assert scrub("申请理由（必填）：房屋开裂\n家庭成员（含本人）：母亲") == "申请理由（必填）：房屋开裂\n家庭成员（含本人）：母亲"
