@@ -1,5 +1,6 @@
 """The ``mingzhang`` command line."""
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -52,6 +53,11 @@ def _print_published(publication):
     counts = "，".join(f"{k} {v} 行" for k, v in publication["row_counts"].items())
     click.echo(f"已发布 #{publication['id']}「{publication['title']}」：{counts}")
     click.echo(f"SHA-256 {publication['data_sha256']}")
+    timings = publication.get("timings") or {}
+    parts = [f"{label} {timings[key]['wall']:.1f} 秒（CPU {timings[key]['cpu']:.1f} 秒）"
+             for key, label in (("import", "读取、校验、去标识化并写入"), ("index", "重建搜索索引")) if key in timings]
+    if parts:
+        click.echo("用时：" + "；".join(parts))
     for warning in publication.get("warnings", []):
         click.echo(f"警告：{warning}", err=True)
 
@@ -68,12 +74,14 @@ def _print_published(publication):
 def import_command(paths, dataset, title, drop, replace, assume_yes):
     from ledger.importer.diff import summary_lines
 
-    from .publishing import confirm_staged, discard_staged, stage_files
+    from .publishing import PhaseClock, confirm_staged, discard_staged, stage_files
 
     app = _app()
     with app.app_context():
-        staged, diff, errors = stage_files(app, list(paths), dataset=dataset, created_by="cli", drop=drop,
-                                           replace=replace, title=title or f"{app.config['CITY_NAME']}预算执行数据")
+        with PhaseClock() as import_clock:  # read, validate, de-identify and write the staged rows
+            staged, diff, errors = stage_files(app, list(paths), dataset=dataset, created_by="cli", drop=drop,
+                                               replace=replace,
+                                               title=title or f"{app.config['CITY_NAME']}预算执行数据")
         if staged is None:
             _fail_with(errors)
         click.echo("与当前发布相比：")
@@ -88,6 +96,7 @@ def import_command(paths, dataset, title, drop, replace, assume_yes):
             publication = confirm_staged(app, staged["id"])
         except UserError as exc:
             raise click.ClickException(exc.message) from None
+        publication["timings"]["import"] = import_clock.spent()
         _print_published(publication)
 
 
@@ -129,7 +138,9 @@ def demo(seed, dataset, out, if_missing, no_publish, as_of, scale):
             from ledger.demo.generator import default_as_of
 
             as_of = as_of.date() if as_of else default_as_of()
+            started = time.perf_counter()
             files = generate(out, seed=seed, as_of=as_of, scale=scale)
+            click.echo(f"生成原始文件用时 {time.perf_counter() - started:.1f} 秒")
             title = "示例市预算执行数据（演示）"
             scale_option = f" --scale {scale:g}" if scale != 1 else ""
             click.echo(f"示例数据截止 {as_of:%Y-%m-%d}，种子 {seed}{'，规模 ×' + format(scale, 'g') if scale_option else ''}"

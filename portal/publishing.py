@@ -6,6 +6,7 @@ or the CLI after printing the diff) and ``discard_staged`` drops it. None of the
 failures come back as row-level errors (recorded for staff to see).
 """
 import logging
+import time
 
 from sqlalchemy.exc import DBAPIError
 
@@ -28,18 +29,50 @@ def publish_files(app, paths, *, dataset, title, created_by, is_demo=False, repl
     """
     require_pseudonym_key(app.config, is_demo=is_demo)
     engine = app.extensions["mingzhang.engine"]
-    warnings = []
+    warnings, index_clock = [], PhaseClock()
+
+    def on_published(pub, rows):
+        with index_clock:
+            warnings.extend(after_publish(app, pub, rows))
+
     try:
-        publication = publish(
-            engine, paths, pseudonym_key=app.config["PSEUDONYM_KEY"], dataset=dataset, title=title,
-            is_demo=is_demo, created_by=created_by, limits=import_limits(app.config), replace=replace,
-            visible_digits=app.config["ANONYMIZE_VISIBLE_DIGITS"],
-            on_published=lambda pub, rows: warnings.extend(after_publish(app, pub, rows)))
+        with PhaseClock() as total_clock:
+            publication = publish(
+                engine, paths, pseudonym_key=app.config["PSEUDONYM_KEY"], dataset=dataset, title=title,
+                is_demo=is_demo, created_by=created_by, limits=import_limits(app.config), replace=replace,
+                visible_digits=app.config["ANONYMIZE_VISIBLE_DIGITS"], on_published=on_published)
     except ImportFailure as failure:
         _record_failure(engine, failure, dataset=dataset, title=title, created_by=created_by)
         return None, failure.errors
     publication["warnings"] = warnings
+    publication["timings"] = {"import": total_clock.minus(index_clock), "index": index_clock.spent()}
     return publication, []
+
+
+class PhaseClock:
+    """Wall and CPU seconds of a phase (CPU of this process and of the workers it waited for): where an
+    import's time goes, told apart from a loaded machine's waiting."""
+
+    def __enter__(self):
+        self.wall, self.cpu = time.perf_counter(), _cpu_seconds()
+        return self
+
+    def __exit__(self, *exc):
+        self.wall, self.cpu = time.perf_counter() - self.wall, _cpu_seconds() - self.cpu
+
+    def spent(self):
+        return {"wall": getattr(self, "wall", 0.0), "cpu": getattr(self, "cpu", 0.0)}
+
+    def minus(self, other):
+        mine, theirs = self.spent(), other.spent()
+        return {key: mine[key] - theirs[key] for key in mine}
+
+
+def _cpu_seconds():
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def stage_files(app, paths, *, dataset, title, created_by, drop=(), replace=False, with_diff=True):
@@ -89,7 +122,9 @@ def confirm_staged(app, publication_id):
             importer.discard(engine, pid)
         except UserError:  # discarded meanwhile by someone else
             pass
-    publication["warnings"] = after_publish(app, publication, None)
+    with PhaseClock() as index_clock:
+        publication["warnings"] = after_publish(app, publication, None)
+    publication["timings"] = {"index": index_clock.spent()}
     return publication
 
 

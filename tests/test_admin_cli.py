@@ -59,3 +59,8 @@ def test_cli_import_still_exits_1_on_bad_files(tmp_path):
     raw_ok = write_small_raw(tmp_path / "ok")
     result = CliRunner().invoke(main, ["import", str(raw_ok)], env=env_for(tmp_path))
     assert result.exit_code == 0 and "已发布 #2" in result.output
+    # where the time went, in wall and CPU seconds per phase (bench/scale.py prints these lines)
+    import re
+    phases = re.search(r"用时：读取、校验、去标识化并写入 ([\d.]+) 秒（CPU ([\d.]+) 秒）；"
+                       r"重建搜索索引 ([\d.]+) 秒（CPU ([\d.]+) 秒）", result.output)
+    assert phases and float(phases.group(1)) > 0 and float(phases.group(2)) > 0, result.output
