@@ -187,3 +187,16 @@ def test_a_named_unit_shows_its_own_figures(unlimited, db):
 def test_a_unit_that_does_not_exist_gets_no_card(unlimited):
     html = unlimited.get("/ask?" + urlencode({"q": "示例市第一人民医院 预算"})).get_data(as_text=True)
     assert 'class="named-units"' not in html and "无法回答" in html
+
+
+def test_a_unit_inside_a_found_projects_name_does_not_push_the_project_down(unlimited, db):
+    """「星桥区人民医院住院楼投资多少」 asks about a project of the hospital: when the search results list a project
+    whose name holds the unit's name, the unit's card comes after them (or not at all when the answer is
+    about the project itself), never above them."""
+    unit, project = sql(db, f"SELECT u.name, p.name FROM units u JOIN projects p ON p.publication_id=u.publication_id "
+                            f"AND p.name LIKE u.name || '_%' WHERE u.publication_id={PUB} ORDER BY p.code LIMIT 1")[0]
+    question = project[:len(unit) + 2] + "投资多少"
+    html = unlimited.get("/ask?" + urlencode({"q": question})).get_data(as_text=True)
+    card, results = html.find('class="named-units"'), html.find('class="handoff-results"')
+    if card >= 0 and results >= 0 and project in html[results:]:
+        assert card > results, f"the card of {unit} is above the search results for 「{question}」"

@@ -16,11 +16,18 @@ DOCUMENT_WORDS = ("决算", "报告", "白皮书", "审计", "草案", "通报")
 
 
 def page_extras(result, search_result):
-    """Template variables: records_preview, payment_matches, payments_first, named_units, related_search."""
+    """Template variables: records_preview, payment_matches, payments_first, named_units,
+    units_after_search, related_search."""
     payments = _payments_named(result)
     preview = _records_behind(result)
+    units = _units_named(result)
+    projects = [item["title"] for item in (search_result or {}).get("results", []) if item.get("type") == "project"]
+    # a unit inside a found project's name (星桥区人民医院 in 星桥区人民医院住院综合楼…): the question is
+    # about that project, so the unit's card comes after the search results, not above them
+    later = [u for u in units if any(u["name"] in title and u["name"] != title for title in projects)]
     return {"records_preview": preview, "payment_matches": payments,
-            "payments_first": payments_first(payments, search_result), "named_units": _units_named(result),
+            "payments_first": payments_first(payments, search_result),
+            "named_units": [u for u in units if u not in later], "units_after_search": later,
             "related_search": _related_search(result) if preview is None else None}
 
 

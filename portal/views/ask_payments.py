@@ -19,7 +19,7 @@ import datetime as dt
 import math
 import re
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 
 from ledger.schema import payments
 from search.text import default_segmenter, normalize
@@ -44,31 +44,38 @@ def _holds(term):
                and_(payments.c.payee_type == "单位", payments.c.payee.contains(term, autoescape=True)))
 
 
+def _counts(conn, base, terms):
+    """{term: payments holding it} and {None: all payments}, in one scan of the payments."""
+    terms = sorted(terms)
+    if not terms:
+        return {}
+    row = conn.execute(select(func.count(), *[func.sum(case((_holds(t), 1), else_=0)) for t in terms])
+                       .where(*base)).one()
+    return {None: row[0], **{term: int(n or 0) for term, n in zip(terms, row[1:])}}
+
+
 def _terms(conn, base, words):
-    """{term: (payments holding it, piece number)} for each word, or its parts when no payment holds it."""
-    terms = {}
-
-    def count(term):
-        return conn.execute(select(func.count()).where(*base, _holds(term))).scalar()
-
-    def add(term, piece, depth=0):
-        if term in terms:
-            return
-        found = count(term)
-        parts = [p for p in default_segmenter().index_tokens(term) if len(p) >= 2 and p != term]
-        if found or not parts or depth == 2:
-            terms[term] = (found, piece)
-            return
-        for part in parts:
-            add(part, piece, depth + 1)
-
-    for piece, word, subs in words:
-        if count(word) or not subs:
-            add(word, piece)
-        else:
-            for part in (s for s in subs if len(s) >= 2):
-                add(part, piece, 1)
-    return terms
+    """({term: (payments holding it, piece number)}, number of payments): each word, or its parts when no
+    payment holds it (two levels of jieba's sub-words at most); one scan of the payments per level."""
+    terms, total = {}, None
+    pending = [(piece, word, [s for s in subs if len(s) >= 2] if subs else None) for piece, word, subs in words]
+    for depth in range(3):
+        counts = _counts(conn, base, {term for _, term, _ in pending} - set(terms))
+        total = counts.get(None, total)
+        deeper = []
+        for piece, term, parts in pending:
+            if term in terms:
+                continue
+            if parts is None:
+                parts = [p for p in default_segmenter().index_tokens(term) if len(p) >= 2 and p != term]
+            if counts[term] or not parts or depth == 2:
+                terms[term] = (counts[term], piece)
+            else:
+                deeper += [(piece, part, None) for part in parts]
+        if not deeper:
+            break
+        pending = deeper
+    return terms, total or 1
 
 
 def _held(row, known):
@@ -91,11 +98,10 @@ def matching_payments(conn, pub_id, question):
     base = [payments.c.publication_id == pub_id]
     if year:
         base.append(payments.c.date.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
-    terms = _terms(conn, base, words)
+    terms, docs = _terms(conn, base, words)
     known = {term: found for term, found in terms.items() if found[0]}
     if not known:
         return None
-    docs = conn.execute(select(func.count()).where(*base)).scalar() or 1
     weight = {term: math.log(1 + docs / n) for term, (n, _) in known.items()}
     anchor = min(known, key=lambda t: known[t][0])
     rows = conn.execute(select(payments.c.id, payments.c.date, payments.c.payee, payments.c.payee_type,
