@@ -1043,7 +1043,7 @@ def _names_in_cells(text, line, offset, spans, whole_line):
         return
     for cell in cells:
         if re.fullmatch(_HAN + "{2,4}", cell) and has_surname(cell) and cell not in NOT_NAMES and looks_like_person_name(cell) \
-                and not all(c in _NUMERALS for c in cell[1:]):  # 「高二」: a grade column
+                and not (cell[0] in "高初大" and all(c in _NUMERALS for c in cell[1:])):  # 「高二」: a grade column
             if _dictionary_cell(cell):
                 continue  # 「农艺师」「牛羊」: an occupation or a commodity column, not a name
             start = offset + line.index(cell)
@@ -1279,8 +1279,9 @@ def _column_names(text, spans):
 # 「祁峪瑞|丰农业科技有限公司」. Not a verb or preposition before the unit (「回乡」「到县里」), nor a word
 # the unit starts (县长, 村民, 乡亲, 镇上).
 _PLACE_TAIL = re.compile(r"(?:(?![到在回去来赴驻进返离下上入出住和与及的是为从向往全本该同各每老外其])[\u4e00-\u9fff]){0,2}?"
-                         r"(?:县|镇|乡|旗|苏木|嘎查|村|屯)(?![长民里上下内外亲城])"
-                         r"|(?:(?![的是在和与及等名])[\u4e00-\u9fff]){0,10}?(?:有限公司|公司|集团|合作社|农村商业银行|银行|支行|信用社)")
+                         r"(?:县|镇|乡|旗|苏木|嘎查|村|屯)(?![长民里上下内外亲城])")
+_ORG_TAIL = re.compile(r"(?:(?![的是在和与及等名人一二三四五六七八九十两])[\u4e00-\u9fff]){0,10}?"
+                       r"(?:有限公司|公司|集团|合作社|农村商业银行|银行|支行|信用社)")
 # 「沙政征〔2024〕21号」「甘（2018）…」: a document or certificate number's prefix.
 _DOCUMENT_NUMBER = re.compile(r"\s?[〔\[［(（]\s?\d{4}\s?[〕\]］)）]")
 
@@ -1296,10 +1297,14 @@ def _place_or_org_head(text, span, by_start):
     starts = [span.start] if alone else [m.start() for m in re.finditer(re.escape(span.value), text)]
     for start in starts:
         end = start + len(span.value)
-        tail = _PLACE_TAIL.match(text, end)
-        if tail and all(by_start[p][1][:1] in "nj" or by_start[p][1] == "vn" or len(by_start[p][0]) == 1 and p < tail.end() - 1
-                        for p in range(end, tail.end()) if p in by_start):
-            return True
+        place = _PLACE_TAIL.match(text, end)
+        if place and jieba.dt.FREQ.get(text[place.end() - 2:place.end()], 0) >= _COMMON_WORD_FREQ:
+            place = None  # 「取消X农村低保」: 农村 is a word, not a place's unit
+        for tail in (place, _ORG_TAIL.match(text, end)):
+            # nouns between (one character may finish the head's token: 「马莲|滩镇」「祁峪瑞|丰…」)
+            if tail and all(by_start[p][1][:1] in "nj" or by_start[p][1] == "vn" or p == end and len(by_start[p][0]) == 1
+                            for p in range(end, tail.end()) if p in by_start):
+                return True
     return False
 
 

@@ -159,3 +159,12 @@ def test_a_letter_glued_to_an_id_number_goes_with_it(text):
 def test_a_delegate_with_a_long_bracket_after_the_name_stays():
     out = scrub("朴春花代表（朝鲜族，青石镇第三选区）质询：奖补资金何时到位")
     assert "朴春花" in out, out
+
+
+@pytest.mark.parametrize("text, name", [
+    ("其中郝大成、税永胜、母光明三人银行卡号有误被退回", "母光明"),  # 「三人银行」 is no bank's name
+    ("关于取消王德厚农村低保资格的公告", "王德厚"),  # 农村 is a word, not a village
+])
+def test_a_name_before_an_ordinary_word_is_no_place_head(text, name):
+    assert name not in user(text), user(text)
+    assert name not in scrub(text), scrub(text)
