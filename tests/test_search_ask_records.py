@@ -200,3 +200,14 @@ def test_a_unit_inside_a_found_projects_name_does_not_push_the_project_down(unli
     card, results = html.find('class="named-units"'), html.find('class="handoff-results"')
     if card >= 0 and results >= 0 and project in html[results:]:
         assert card > results, f"the card of {unit} is above the search results for 「{question}」"
+
+
+def test_a_question_about_the_unit_itself_keeps_its_card_on_top(unlimited, db):
+    """「鹭洲区实验小学今年花了多少钱」 asks for the school, though a project 鹭洲区实验小学改扩建项目 exists:
+    the card stays above the search results."""
+    unit, project = sql(db, f"SELECT u.name, p.name FROM units u JOIN projects p ON p.publication_id=u.publication_id "
+                            f"AND p.name LIKE u.name || '_%' WHERE u.publication_id={PUB} ORDER BY p.code LIMIT 1")[0]
+    html = unlimited.get("/ask?" + urlencode({"q": f"{unit}今年花了多少钱"})).get_data(as_text=True)
+    card, results = html.find('class="named-units"'), html.find('class="handoff-results"')
+    assert card >= 0, f"no card for {unit}"
+    assert results < 0 or card < results

@@ -22,9 +22,8 @@ def page_extras(result, search_result):
     preview = _records_behind(result)
     units = _units_named(result)
     projects = [item["title"] for item in (search_result or {}).get("results", []) if item.get("type") == "project"]
-    # a unit inside a found project's name (星桥区人民医院 in 星桥区人民医院住院综合楼…): the question is
-    # about that project, so the unit's card comes after the search results, not above them
-    later = [u for u in units if any(u["name"] in title and u["name"] != title for title in projects)]
+    question = (result or {}).get("question") or ""
+    later = [u for u in units if any(_asks_for_project(question, u["name"], title) for title in projects)]
     return {"records_preview": preview, "payment_matches": payments,
             "payments_first": payments_first(payments, search_result),
             "named_units": [u for u in units if u not in later], "units_after_search": later,
@@ -46,6 +45,16 @@ def _units_named(result):
         return []
     return [u for u in named_units(connection(), result["publication"], result["question"])
             if u["name"] not in (result.get("understood") or "")]
+
+
+def _asks_for_project(question, unit, title):
+    """The question names a project of the unit, not the unit: after the unit's name it goes on with the
+    project's words (「星桥区人民医院住院楼」, project 星桥区人民医院住院综合楼…), so the unit's card comes
+    after the search results; 「鹭洲区实验小学今年花了多少钱」 asks for the school itself."""
+    if unit not in question or unit not in title or unit == title:
+        return False
+    asked, named = question[question.index(unit) + len(unit):], title[title.index(unit) + len(unit):]
+    return len(asked) >= 2 and asked[:2] == named[:2]
 
 
 def _records_behind(result):
