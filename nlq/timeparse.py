@@ -86,9 +86,17 @@ def _years(text, as_of, spans):
 
 
 def _year_range(text, as_of):
-    """2019到2023年, 2019-2023年, 2019年至2023年"""
+    """2019到2023年, 2019-2023年, 2019年至2023年; with a relative year at either end: 21年到去年, 从前年到去年"""
     m = re.search(r"((?:19|20)?\d{2})年?(?:到|至|-|—|~)((?:19|20)?\d{2})年", text)
-    return ((_full_year(m.group(1)), _full_year(m.group(2))), None, m) if m else None
+    if m:
+        return (_full_year(m.group(1)), _full_year(m.group(2))), None, m
+    relative = "|".join(sorted(_year_words(), key=len, reverse=True))
+    end = rf"((?:19|20)?\d{{2}})年|({relative})"
+    m = re.search(rf"(?:{end})(?:到|至)(?:{end})", text)
+    if not m or not (m.group(2) or m.group(4)):
+        return None
+    first, last = (_full_year(y) if y else as_of.year + _year_words()[w] for y, w in (m.groups()[:2], m.groups()[2:]))
+    return (first, last), None, m
 
 
 def _years_since(text, as_of):
@@ -98,12 +106,16 @@ def _years_since(text, as_of):
 
 
 def _recent_years(text, as_of):
-    """近3年, 过去5年, 这5年"""
-    m = re.search(r"(?:近|最近|过去|前|这)(\d{1,2})年", text)
+    """近3年, 过去5年, 这5年; 「近三年（不算今年）」「过去三个完整年度」: the last N complete years"""
+    without = vocab.time_word("without_this_year")
+    m = re.search(rf"(?:近|最近|过去|前|这)(\d{{1,2}})个?(完整|整)?(?:年度|年)(\(?{without}\)?)?", text)
     if not m:
         return None
     n = max(1, min(int(m.group(1)), 30))
-    return (as_of.year - n + 1, as_of.year), "recent", m
+    last = as_of.year
+    if m.group(2) or m.group(3) or re.search(without, text):
+        last = as_of.year if (as_of.month, as_of.day) == (12, 31) and m.group(2) else as_of.year - 1
+    return (last - n + 1, last), "recent", m
 
 
 def _one_year(text, as_of):

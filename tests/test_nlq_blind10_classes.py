@@ -108,3 +108,28 @@ def test_a_clause_about_the_asker_does_not_block_the_question(ask_demo, db, q):
 def test_a_clause_naming_a_facility_is_not_background(ask_demo, q):
     """The hospital or the school is the subject: never answered with the city's 卫生健康 or 教育 spending."""
     _declined(ask_demo(q))
+
+
+# ---- periods: complete years, and a range that ends (or starts) with a relative year --------------------
+
+AS_OF = __import__("datetime").date(2026, 10, 31)
+
+
+@pytest.mark.parametrize("words, years", [
+    ("最近两年（不含今年）", (2024, 2025)), ("近4个完整年度", (2022, 2025)), ("过去5个整年", (2021, 2025)),
+    ("近三年", (2024, 2026)),  # without such a word the current year stays in (the data's last month is shown)
+    ("2022年到去年", (2022, 2025)), ("大前年至去年", (2023, 2025)), ("前年到今年", (2024, 2026)),
+])
+def test_complete_years_and_relative_ranges(words, years):
+    from nlq.text import normalize
+    from nlq.timeparse import parse_period
+
+    period, _spans = parse_period(normalize(words), AS_OF)
+    assert (period.year_from, period.year_to) == years
+
+
+def test_a_range_to_last_year_is_every_year_of_it(ask_demo, db):
+    result = ask_demo("梅溪县卫生健康支出22年到去年每年多少")
+    got = {row[0]: row[1] for row in result["answer"]["rows"]}
+    assert list(got) == ["2022年", "2023年", "2024年", "2025年"], result["understood"]
+    assert got["2023年"] == pytest.approx(_region_class_fen(db, "梅溪县", "卫生健康支出", 2023) / 100, abs=0.01)
