@@ -251,17 +251,45 @@ def project_performance(conn, pub_id, code):
         return None
     row = dict(found)
     own = _scored(row, ratings(conn, [code]).get(code))
-    # Peers: the scored projects of its category with its output unit (scored_projects keeps only those
-    # with a score); the medians below do not depend on their order.
-    peers = [p for p in scored_projects(conn, pub_id, PerformanceFilter(category=row["category"]))
-             if p["output_unit"] == row["output_unit"]]
-    radar = []
-    for index, part in enumerate(own["parts"]):
-        values = [p["parts"][index]["achievement"] for p in peers if p["parts"][index]["achievement"] is not None]
-        radar.append({"key": part["key"], "label": part["label"], "project": _pct(part["achievement"]),
-                      "peer_median": _pct(statistics.median(values)) if values else None})
-    return {**own, "peers": len(peers), "peer_median_score": statistics.median(p["score"] for p in peers)
-            if peers else None, "radar": radar, "unit_cost": _unit_cost_against_peers(conn, pub_id, row)}
+    count, median_score, part_medians = _peer_figures(conn, pub_id, row, len(own["parts"]))
+    radar = [{"key": part["key"], "label": part["label"], "project": _pct(part["achievement"]),
+              "peer_median": _pct(median)} for part, median in zip(own["parts"], part_medians)]
+    return {**own, "peers": count, "peer_median_score": median_score, "radar": radar,
+            "unit_cost": _unit_cost_against_peers(conn, pub_id, row)}
+
+
+def _peer_figures(conn, pub_id, row, parts):
+    """(peers, their median score, the median achievement of each of ``parts`` indicators) over the scored
+    projects of ``row``'s category with its output unit — what scored_projects gives for the category,
+    kept to the unit. Read from per-publication figures by group, not a scan of every scored project
+    (a project page at province scale); recomputed for the group only when one of its projects has
+    approved public ratings, which count at once."""
+    group = (row["category"], row["output_unit"])
+    given = ratings(conn)
+    rated = {r["code"]: _scored(r, given.get(r["code"])) for r in _rated_rows(conn, pub_id)
+             if (r["category"], r["output_unit"]) == group}
+    unrated = _scored_by_group(conn, pub_id).get(group)
+    if not rated:
+        return unrated["figures"] if unrated else (0, None, [None] * parts)
+    peers = [item for item in (unrated["items"] if unrated else ()) if item["code"] not in rated]
+    return _medians(peers + [item for item in rated.values() if item["score"] is not None], parts)
+
+
+def _medians(peers, parts):
+    achievements = ([p["parts"][index]["achievement"] for p in peers
+                     if p["parts"][index]["achievement"] is not None] for index in range(parts))
+    return (len(peers), statistics.median(p["score"] for p in peers) if peers else None,
+            [statistics.median(values) if values else None for values in achievements])
+
+
+@per_publication_shared  # read-only: _peer_figures only reads it
+def _scored_by_group(conn, pub_id):
+    """{(category, output unit): its scored projects without public ratings and their figures}."""
+    groups = {}
+    for item in _scored_without_ratings(conn, pub_id):
+        groups.setdefault((item["category"], item["output_unit"]), []).append(item)
+    return {group: {"items": tuple(items), "figures": _medians(items, len(items[0]["parts"]))}
+            for group, items in groups.items()}
 
 
 def _pct(share):
@@ -269,12 +297,29 @@ def _pct(share):
 
 
 def _unit_cost_against_peers(conn, pub_id, row):
-    items = [i for i in unit_cost_projects(conn, pub_id, PerformanceFilter(category=row["category"]))
-             if i["unit"] == row["output_unit"]]
-    own = next((i for i in items if i["code"] == row["code"]), None)
-    if own is None or len(items) < performance.MIN_PEERS:
+    group = _unit_cost_groups(conn, pub_id).get((row["category"], row["output_unit"]))
+    own = group and group["by_code"].get(row["code"])
+    if not own:
         return None
-    flag = next((f for f in performance.unit_cost_outliers(items) if f["code"] == row["code"]), None)
+    flag = group["outliers"].get(row["code"])
     return {"unit": own["unit"], "basis": own["basis"], "unit_cost": own["cost"] / own["quantity"],
-            "peer_median": statistics.median(i["cost"] / i["quantity"] for i in items), "peers": len(items),
-            "outlier": flag}
+            "peer_median": group["median"], "peers": len(group["by_code"]),
+            "outlier": dict(flag) if flag else None}
+
+
+@per_publication_shared  # read-only: _unit_cost_against_peers copies what it hands out
+def _unit_cost_groups(conn, pub_id):
+    """{(peer group, unit): its projects by code, their median unit cost and outliers}, for the groups
+    large enough to be judged (MIN_PEERS): computed once per publication, not on every project page.
+    Unit costs do not depend on public ratings, so nothing here changes until the next publication."""
+    members = {}
+    for item in _all_unit_costs(conn, pub_id):
+        members.setdefault((item["peer_group"], item["unit"]), []).append(item)
+    groups = {}
+    for key, items in members.items():
+        if len(items) < performance.MIN_PEERS:
+            continue
+        groups[key] = {"by_code": {i["code"]: i for i in items},
+                       "median": statistics.median(i["cost"] / i["quantity"] for i in items),
+                       "outliers": {f["code"]: f for f in performance.unit_cost_outliers(items)}}
+    return groups
