@@ -16,7 +16,7 @@ from .vocab import pattern, semantic
 
 @dataclass
 class Decline:
-    reason: str  # no_subject | no_data | procedure | opinion | future | unknown_place | unknown_region
+    reason: str  # no_subject | no_data | procedure | opinion (also a why) | future | unknown_place | unknown_region
     # | unknown_dept | unknown_project | out_of_range | unsure | record_search
     message: str
 
@@ -36,6 +36,8 @@ SUBJECT_RULES = (  # (word list, reason, message with {w} for the word found)
     ("procedure", "procedure", "本站公开预算和支出数字，不提供办事指南；「{w}」这类办理问题请咨询主管部门或政务服务平台。"),
     ("opinion", "opinion", "本站只提供公开的预算数字，不对支出作评价（「{w}」）；可以问具体的支出、预算或执行率。"),
     ("future", "future", "本站只有已发布的预算和支出数据，不能预测将来（「{w}」）。"),
+    ("why", "opinion", "本站公开预算和支出的数字，不解释背后的原因（「{w}」）；可以问具体的数字，例如执行率、支出或预算，"
+                       "原因请咨询主管部门。"),
     ("no_data", "no_data", "本站没有「{w}」的数据，只发布财政预算、支出和项目数据。"),
 )
 

@@ -33,6 +33,9 @@ def facility(slots, lexicon):
         return None
     suffixes, unknown = tuple(_words("facility_suffixes")), set(slots.unknown)
     not_a_name = tuple(_words("not_name_starts"))  # 「几所小学」「各小学」 ask about facilities in general
+    ordinal = re.search(rf"第\d+(?:{'|'.join(map(re.escape, suffixes))})", slots.rest)
+    if ordinal:  # 「第三中学」「第1人民医院」 (the numeral is read as a digit, which breaks the words below)
+        return ordinal.group(0)
     for chunk in vocab.pattern("word_breaks").split(slots.rest):
         run = []
         for token in cut(lexicon, chunk):
@@ -68,7 +71,7 @@ def meaningful(slots, lexicon):
     budget_words = [*lexicon.class_names.values(), *lexicon.kuan_names.values()]
     background = background_words(slots.text)
     return [w for w in subject_words(slots.unknown) if w not in background
-            and _names_something(w) and not _misspelt_part(w, names)
+            and (_names_something(w) or _narrows_a_class(w, slots.text, lexicon)) and not _misspelt_part(w, names)
             and not _misspelt_part(w, budget_words, exact_too=True) and not _describes_output(w, slots.text)] \
         + foreign_words(slots.rest)
 
@@ -97,6 +100,21 @@ def foreign_words(rest):
     so a figure without them may be about something else."""
     harmless = set(vocab.semantic()["english"]["harmless"])
     return [w for w in latin_words(rest) if w.lower() not in harmless]
+
+
+def _narrows_a_class(word, text, lexicon):
+    """「高等教育」「特殊教育」 where the publication has no such 款: an adjective glued before a class name makes it
+    a part of the class, so the class's total would answer another question."""
+    import jieba.posseg
+
+    if [pair.flag for pair in jieba.posseg.lcut(word, HMM=True)][-1:] not in (["a"], ["b"], ["an"], ["ag"]):
+        return False  # only an adjective narrows (高等、特殊); 「就是节能环保」 restates the class
+    starts = {start for start, _end, _surface, entries in lexicon.scan(text) if any(e.type == "class" for e in entries)}
+    return any(i + len(word) in starts for i in _where(text, word))
+
+
+def _where(text, word):
+    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def _describes_output(word, text):

@@ -133,3 +133,34 @@ def test_a_range_to_last_year_is_every_year_of_it(ask_demo, db):
     got = {row[0]: row[1] for row in result["answer"]["rows"]}
     assert list(got) == ["2022年", "2023年", "2024年", "2025年"], result["understood"]
     assert got["2023年"] == pytest.approx(_region_class_fen(db, "梅溪县", "卫生健康支出", 2023) / 100, abs=0.01)
+
+
+# ---- must-decline questions that were answered with a look-alike figure ----------------------------------
+
+@pytest.mark.parametrize("q", ["为何枫林区去年教育支出下降了", "什么原因导致全市执行率偏低"])
+def test_a_why_question_is_declined(ask_demo, q):
+    assert "原因" in _declined(ask_demo(q))
+
+
+@pytest.mark.parametrize("q", ["各社区去年的城乡社区支出是多少", "澄湖区每个社区的卫生健康支出"])
+def test_a_level_the_city_lacks_is_declined(ask_demo, q):
+    assert "社区一级" in _declined(ask_demo(q))
+
+
+def test_prefecture_cities_are_a_level_the_yearbook_lacks(ask_yb):
+    assert "地级市一级" in _declined(ask_yb("2022年湖南省各地级市的教育支出"))
+
+
+@pytest.mark.parametrize("q", ["今年养老保险缴费比例多少", "各县低保补助标准是多少"])
+def test_a_policy_parameter_is_no_budget_figure(ask_demo, q):
+    _declined(ask_demo(q))
+
+
+def test_a_word_that_narrows_a_class_the_yearbook_lacks_is_not_dropped(ask_yb):
+    """「职业教育」: the yearbook publishes 类 only; 教育支出 is not the answer."""
+    assert "职业" in _declined(ask_yb("2022年江苏省职业教育支出多少"))
+
+
+@pytest.mark.parametrize("q", ["松岗县第一小学去年花了多少", "市第五人民医院今年预算"])
+def test_a_numbered_school_or_hospital_is_not_its_class(ask_demo, q):
+    _declined(ask_demo(q))
