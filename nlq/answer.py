@@ -107,10 +107,12 @@ def _nearest_period(query, years, lexicon):
 
 
 def _normalised(question, lexicon):
-    """The canonical text and the words typed with a wrong character of the same sound (执形率 → 执行率)."""
+    """The canonical text and the words typed with a wrong character of the same sound (执形率 → 执行率, and a
+    payment purpose's name: 耕地地力保护补帖 → 补贴)."""
     text = english_terms(normalize(question), semantic()["english"])
-    return fix_homophones(text, semantic().get("homophones", {}).get("terms", []),
-                          [(a, b) for a, b, _s, _e in lexicon.scan(text)])
+    # a payment purpose typed with a character of the same sound (高龄金贴 → 高龄津贴) is that purpose
+    terms = [*semantic().get("homophones", {}).get("terms", []), *getattr(lexicon, "purposes", ())]
+    return fix_homophones(text, terms, [(a, b) for a, b, _s, _e in lexicon.scan(text)])
 
 
 def _result(question, text, as_of, pub_id, parsed):

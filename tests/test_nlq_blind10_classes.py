@@ -164,3 +164,28 @@ def test_a_word_that_narrows_a_class_the_yearbook_lacks_is_not_dropped(ask_yb):
 @pytest.mark.parametrize("q", ["松岗县第一小学去年花了多少", "市第五人民医院今年预算"])
 def test_a_numbered_school_or_hospital_is_not_its_class(ask_demo, q):
     _declined(ask_demo(q))
+
+
+# ---- a payment purpose with 发了/发放, or typed with a character of the same sound ----------------------
+
+def _purpose(db, purpose, year, count=False):
+    what = "count(*)" if count else "SUM(amount_fen) / 100.0"
+    return db.execute(f"SELECT {what} FROM payments WHERE purpose = ? AND date BETWEEN ? AND ? AND publication_id = "
+                      "(SELECT max(id) FROM publications WHERE status = 'published')",
+                      (purpose, f"{year}-01-01", f"{year}-12-31")).fetchone()[0]
+
+
+@pytest.mark.parametrize("q, purpose, year", [
+    ("2024年一次性创业补贴总共发了多少", "一次性创业补贴", 2024),
+    ("去年农机购置补帖发了多少钱", "农机购置补贴", 2025),  # 帖 for 贴: the same sound
+    ("2024年支付明细中用途为「最低生活保障金」的款项付了多少", "最低生活保障金", 2024),
+])
+def test_a_payment_purpose_paid_out_is_its_payments(ask_demo, db, q, purpose, year):
+    result = ask_demo(q)
+    assert result["query"] and result["query"]["purpose"] == purpose, result["understood"]
+    assert result["answer"]["value"] == pytest.approx(_purpose(db, purpose, year), abs=0.01)
+
+
+def test_a_misspelt_purpose_counts_its_payments(ask_demo, db):
+    result = ask_demo("2024年临时救住发放了几笔")  # 住 for 助: the same sound
+    assert result["answer"]["value"] == _purpose(db, "临时救助", 2024, count=True), result["understood"]
