@@ -189,3 +189,16 @@ def test_a_payment_purpose_paid_out_is_its_payments(ask_demo, db, q, purpose, ye
 def test_a_misspelt_purpose_counts_its_payments(ask_demo, db):
     result = ask_demo("2024年临时救住发放了几笔")  # 住 for 助: the same sound
     assert result["answer"]["value"] == _purpose(db, "临时救助", 2024, count=True), result["understood"]
+
+
+# ---- 「财政的钱」「财政资金」 are all spending, never the 财政事务 line --------------------------------------
+
+def test_the_treasurys_money_per_person_is_all_spending_per_person(ask_demo, db):
+    result = ask_demo("2024年梅溪县人均用了多少财政资金")
+    population = db.execute("SELECT population FROM regions WHERE name = '梅溪县' AND publication_id = "
+                            "(SELECT max(id) FROM publications WHERE status = 'published')").fetchone()[0]
+    fen = db.execute("SELECT SUM(e.amount_fen) FROM expenditures e JOIN regions r ON r.code = e.region_code "
+                     "AND r.publication_id = e.publication_id WHERE r.name = '梅溪县' AND e.year = 2024 AND "
+                     "e.publication_id = (SELECT max(id) FROM publications WHERE status = 'published')").fetchone()[0]
+    assert result["query"]["classes"] == [] and result["query"]["measure"] == "per_capita", result["understood"]
+    assert result["answer"]["value"] == pytest.approx(fen / 100 / population, abs=0.01)
