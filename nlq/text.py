@@ -53,8 +53,8 @@ def normalize(text):
 def english_terms(text, english):
     """English budget words (semantic.toml [english]) as their Chinese words: 「2023 YoY」 → 「2023 同比增长」,
     「Q3」 → 「第三季度」. Only whole Latin words are replaced; codes with digits (ZF2050) stay as typed."""
-    if not re.search(r"[A-Za-z]", text):
-        return text
+    if not re.search(r"[A-Za-z]", text) or not re.search(r"[\u4e00-\u9fff]", text):
+        return text  # an English-only text (「'; DROP TABLE expenditures」) is no Chinese question: not read
     terms = english["terms"]
     alternation = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
     text = re.sub(rf"(?<![A-Za-z])({alternation})(?![A-Za-z])", lambda m: terms[m.group(1).lower()], text,
