@@ -27,6 +27,7 @@ class Entry:
 @dataclass
 class Lexicon:
     surfaces: dict = field(default_factory=dict)  # surface -> [Entry]
+    single_chars: set = field(default_factory=set)  # one-character surfaces the scan reads (沪、鲁)
     region_names: dict = field(default_factory=dict)  # code -> name
     region_level: dict = field(default_factory=dict)
     root_code: str | None = None
@@ -54,10 +55,13 @@ class Lexicon:
     _region_pinyin: dict | None = None  # pinyin of region names, built on first use (typo matching)
     _long_names: dict | None = None  # class and department names by length (a dropped character)
 
-    def add(self, surface, entry):
+    def add(self, surface, entry, *, single_char=False):
+        """``single_char``: a one-character surface is meant (a province's short name); others are noise."""
         surface = surface.strip()
-        if len(surface) < 2 and entry.type not in ("region_each",):
+        if len(surface) < 2 and entry.type not in ("region_each",) and not single_char:
             return
+        if single_char:
+            self.single_chars.add(surface)
         for form in {surface, _normalized(surface)}:
             bucket = self.surfaces.setdefault(form, [])
             if entry not in bucket:
@@ -81,6 +85,8 @@ class Lexicon:
                     i += length
                     break
             else:
+                if text[i] in self.single_chars:  # only the surfaces meant as one character (沪、鲁)
+                    found.append((i, i + 1, text[i], self.surfaces[text[i]]))
                 i += 1
         return found
 
@@ -202,6 +208,9 @@ def _add_regions(lex, rows):
         stripped = _strip_suffix(row["name"], vocab.words("region_suffixes"))
         if stripped:
             lex.add(stripped, entry)
+        abbreviation = semantic().get("region_abbreviations", {}).get(row["name"])
+        if abbreviation:  # 「沪2022年支出」: dropped, the question was answered for 全国
+            lex.add(abbreviation, entry, single_char=True)
         suffix = next((s for s in ("省", "市", "区", "县", "自治区", "旗") if row["name"].endswith(s)), None)
         if suffix:
             suffix_chars.add(suffix)
@@ -313,6 +322,8 @@ def _add_kuan(lex, row, own_names):
     entry = Entry("class", row.code, row.name)
     lex.kuan_names[row.code] = row.name
     stem = re.sub(r"(?:事务|支出)$", "", row.name)
+    if stem in vocab.words("stop"):  # 「财政事务」's stem 「财政」 is public money at large: 「财政花了多少」 is the total
+        stem = row.name
     # 「彩票公益金安排的支出」 is asked about as 「彩票公益金（支出）」
     funded = re.sub(r"(?:安排|用于)的?支出$", "", row.name)
     funded = {funded, funded + "支出"} if funded != row.name and len(funded) >= 3 else set()
