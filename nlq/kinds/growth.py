@@ -54,8 +54,11 @@ def _rate_change(query, last, first, this, base, change):
 def restate(query, lexicon, coverage=None):
     scope = present.scope_phrase(query, lexicon, coverage)
     period = query.period
-    base = f"{period.year_from}年" if period.multi_year else "上年" if period.whole_year else "上年同期"
-    if query.versus == Versus.PREVIOUS:
+    if period is None:  # an alternative offered before its period is known (「… YoY for Jan-Oct 2026?」 gave a 500)
+        base = "上年"
+    else:
+        base = f"{period.year_from}年" if period.multi_year else "上年" if period.whole_year else "上年同期"
+    if query.versus == Versus.PREVIOUS and period is not None:
         base = "上一个月" if period.month_from == period.month_to else "上一期"
         return f"{scope}环比（相比{base}）的{'增加额' if query.difference else '增长'}"
     if query.base_measure == Measure.RATE:
