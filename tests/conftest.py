@@ -184,6 +184,21 @@ def yearbook_app(yearbook_instance):
     return create_app({**_config_for(yearbook_instance), "NLQ_EMBEDDINGS": False})
 
 
+@pytest.fixture(scope="module")
+def yearbook_sql(yearbook_app):
+    """yearbook_sql(statement, **params) → rows over the current yearbook publication (``:pub`` is bound):
+    expectations by straight SQL, never a figure written into a test."""
+    from sqlalchemy import text
+
+    from ledger.db import current_publication
+
+    def run(statement, **params):
+        with yearbook_app.extensions["mingzhang.engine"].connect() as conn:
+            pub = current_publication(conn)["id"]
+            return conn.execute(text(statement), {"pub": pub, **params}).all()
+    return run
+
+
 def ask_at(app, question, as_of=DEMO_AS_OF):
     """The question box's answer dict on ``app``'s current publication."""
     from ledger.db import current_publication

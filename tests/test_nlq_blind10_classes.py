@@ -3,21 +3,13 @@ questions written here in other words: answered from the one figure engine and c
 SQL, or declined with a Chinese reason — never a look-alike figure."""
 import pytest
 from conftest import ask_at
-from sqlalchemy import text
 
 from tests.eval.judge import declined, states_figure
 
 
 @pytest.fixture(scope="module")
-def yb_sql(yearbook_app):
-    """yb_sql(statement, **params) → rows over the current yearbook publication."""
-    from ledger.db import current_publication
-
-    def run(statement, **params):
-        with yearbook_app.extensions["mingzhang.engine"].connect() as conn:
-            pub = current_publication(conn)["id"]
-            return conn.execute(text(statement), {"pub": pub, **params}).all()
-    return run
+def yb_sql(yearbook_sql):
+    return yearbook_sql
 
 
 @pytest.fixture(scope="module")

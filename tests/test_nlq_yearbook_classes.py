@@ -4,21 +4,13 @@ a fall (「减少了」) as a filter, 「这N年」 as the last N years, two nam
 trend word, and a region group (「东部地区」「中部六省」) as one place — summed, or ranked within."""
 import pytest
 from conftest import ask_at
-from sqlalchemy import text
 
 TOTAL = "SELECT region_code, SUM(amount_fen) FROM expenditures WHERE publication_id = :pub AND year = :year"
 
 
 @pytest.fixture(scope="module")
-def sql(yearbook_app):
-    """sql(statement, **params) → rows over the current yearbook publication."""
-    from ledger.db import current_publication
-
-    def run(statement, **params):
-        with yearbook_app.extensions["mingzhang.engine"].connect() as conn:
-            pub = current_publication(conn)["id"]
-            return conn.execute(text(statement), {"pub": pub, **params}).all()
-    return run
+def sql(yearbook_sql):
+    return yearbook_sql
 
 
 @pytest.fixture(scope="module")
