@@ -308,7 +308,20 @@ def _repair_regions(slots, lexicon):
             slots.whole.regions.append(entry.value)
         elif entry.value not in slots.regions:
             slots.regions.append(entry.value)
+            slots.depts = [_same_office_in(lexicon, code, entry.value) for code in slots.depts]
         slots.notes.append(f"「{slots.text[start:end]}」按「{entry.name}」理解")
+
+
+def _same_office_in(lexicon, dept, region):
+    """「鹭州区教育局」: 教育局 was read before the typo'd district was repaired, as the city's bureau; the
+    district's own bureau of that name is meant (the city's bureau in that district sums to nothing)."""
+    if lexicon.dept_region.get(dept) == region:
+        return dept
+    office = lexicon.dept_names[dept].removeprefix(lexicon.region_names.get(lexicon.dept_region.get(dept), ""))
+    office = office.removeprefix("市")
+    same = [code for code, name in lexicon.dept_names.items()
+            if lexicon.dept_region.get(code) == region and name.endswith(office)]
+    return same[0] if len(same) == 1 else dept
 
 
 def _repair_dropped_chars(slots, lexicon):
