@@ -546,7 +546,9 @@ _WEAK_LEFT = r"(?:^|(?<=[，。；：:、（(\s|])|(?<=\d号)|(?<=\d室)|(?<=\d�
     "社区", "街道", "问", "例如", "比如", "其中", "包括", "减少", "增加", "新增", "取消", "停发", "有", "反映",
     "向", "与", "据", "因", "给", "对", "由", "今日", "昨日", "慰问", "走访", "陪同", "协调", "通知", "告知", "帮助", "联系",
     "我", "室的", "号的", "经查", "查实", "发现", "至", "打入", "转入", "汇入", "支付给", "发放给", "找", "请", "叫", "让", "把", "将")) + ")"
-_WEAK_RIGHT = (r"(?=反映|表示|称|介绍|说|到|于\d|未|领取|签订|签字|签收|同意|家(?![庭具])|老人|夫妇|一家|本人|两户|等[人一二三四五六七八九十\d]"
+_WEAK_RIGHT = (r"(?=反映|表示|称|介绍|说|到|于\d|未|领取|签订|签字|签收|同意|家(?![庭具])|老人|夫妇|一家|本人|两户|"
+               # 「X、Y兄弟对地块有异议」「X与Y系夫妻」: a pair of relatives
+               r"(?:兄弟|姐妹|兄妹|姐弟|父子|母子|父女|母女|婆媳|叔侄|夫妻)(?!们)|等[人一二三四五六七八九十\d]"
                r"|发放|提出|来电|来访|申请|咨询|因|已|现年|现住|今年\d|被|冒领|骗取|虚报|违规|私自|拒不|多次|去世|病故|迁出|在外|是本|有[一两二三四五六\d]"
                r"|承诺|保证|自愿|声明|患|系|名下|账户|帐户|户(?![籍口])|[，,]\s?[男女][，,；;。\s]|\s?[（(]?\d{6}"
                r"|[（(](?:[男女]|住|家住|身份证|公民身份|电话|手机|联系|银行|卡号|\d)"
@@ -639,7 +641,7 @@ def _jieba_names(text, tokens, spans):
                 continue  # 「撒播」「虎口」: a surname that is an everyday character, in a dictionary word
             word = extended
             end = start + len(word)
-            if text[end:end + 4].startswith(PLACE_ORG_SUFFIX) or text[end:end + 1] in "某" or _ORG_AFTER.match(text, end):
+            if _suffix_follows(text, end, by_start) or text[end:end + 1] in "某" or _org_follows(text, end, by_start):
                 continue
             if flag == "nrfg" and len(word) == 2 and word[1] in "家氏":  # 李家(村), 王氏(宗祠)
                 continue
@@ -752,10 +754,20 @@ TIBETAN_PARTS = ("扎西", "次仁", "卓玛", "拉姆", "泽仁", "格桑", "�
                  "巴桑", "次旦", "德吉", "益西", "洛桑", "索朗", "群培", "桑吉", "白玛", "强巴", "仁增", "曲珍", "嘎玛", "降措",
                  "拉巴", "边巴", "普布", "贡布", "丹增", "罗布", "次珠", "卓嘎", "央宗", "旺姆", "仁青", "才让", "拉毛", "卓玛措",
                  "多杰", "格勒", "尼玛次仁", "斯朗", "曲措", "泽旺", "则让", "贡嘎", "仁措", "巴姆", "永措", "志玛")
+# Mongolian given names (no surname in front): the common name words, alone when they hold three or
+# more characters (巴特尔, 其其格), or two of them together (斯琴高娃, 乌云其其格). A two-character one
+# alone (乌云, 巴图) is an everyday word or place too often to stand without a cue.
+MONGOLIAN_PARTS = ("巴特尔", "那日苏", "其其格", "格日勒", "格日乐", "阿拉坦", "额尔敦", "毕力格", "特木尔", "吉日嘎拉",
+                   "其木格", "苏日娜", "乌日娜", "额尔德尼", "巴雅尔", "满都拉", "德力格尔", "阿古拉", "宝力道", "乌力吉",
+                   "敖其尔", "朝克图", "呼斯楞", "朝格图", "道尔吉", "阿木古楞", "特古斯", "额日和", "格根", "巴图",
+                   "苏和", "乌云", "图雅", "斯琴", "高娃", "萨仁", "乌兰", "敖登", "朝鲁", "宝音", "孟和", "哈斯", "布和",
+                   "达来", "娜仁", "那仁", "塔娜", "托娅", "那顺", "白音", "吉雅", "赛罕", "图门", "巴根", "乌恩", "朝格")
+_MONGOLIAN_PART = "(?:" + "|".join(sorted(MONGOLIAN_PARTS, key=len, reverse=True)) + ")"
+_MONGOLIAN_NAME = re.compile(_MONGOLIAN_PART + "{2}|(?:" + "|".join(p for p in MONGOLIAN_PARTS if len(p) >= 3) + ")")
 _YI_NAME = re.compile("(?:" + "|".join(YI_CLANS) + r")[\u4e00-\u9fff]{2}")
 _TIBETAN_PART = "(?:" + "|".join(sorted(TIBETAN_PARTS, key=len, reverse=True)) + ")"
 _TIBETAN_NAME = re.compile(_TIBETAN_PART + _TIBETAN_PART)
-_NAME_STOP = re.compile(r"(?=[，,。；;、：:！!？?\s”\"）)（(]|等|和|及|$|反映|说|的|是|在|已|家|代表)")
+_NAME_STOP = re.compile(r"(?=[，,。；;、：:！!？?\s”\"）)（(]|等|和|及|$|反映|说|的|是|在|已|家|代表|[\u4e00-\u9fff]{1,3}族)")
 
 
 def dotted_names(text):
@@ -766,9 +778,11 @@ def dotted_names(text):
         if not run:
             continue
         left = run.group(0)
-        cue = list(_CUE_RE.finditer(left)) + list(re.finditer("的|是|叫|和|与|及|为", left))
-        if cue:
-            left = left[max(m.end() for m in cue):]
+        # (a conjunction that leaves less than two characters is inside the name: 「苏和·巴特尔」)
+        cuts = [m.end() for m in _CUE_RE.finditer(left)] + [m.end() for m in re.finditer("的|是|叫|和|与|及|为", left)
+                                                            if len(left) - m.end() >= 2]
+        if cuts:
+            left = left[max(cuts):]
         left = left[-4:]
         right = next((k for k in (2, 3, 4) if _NAME_STOP.match(text, dot.end() + k)
                       and re.fullmatch(_HAN + "+", text[dot.end():dot.end() + k])), 3)
@@ -789,9 +803,9 @@ def unsurnamed_name_at(text, pos):
     for start, name in dotted_names(text[pos:pos + 12]):
         if start == 0:
             return name
-    for pattern in (_YI_NAME, _TIBETAN_NAME):
+    for pattern in (_YI_NAME, _TIBETAN_NAME, _MONGOLIAN_NAME):
         m = pattern.match(text, pos)
-        if m and _NAME_STOP.match(text, m.end()):
+        if m and (_NAME_STOP.match(text, m.end()) or re.match(_WEAK_RIGHT, text[m.end():m.end() + 12])):
             return m.group(0)
     return None
 
@@ -898,7 +912,7 @@ _CAPITAL_NUMERALS = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 _NUMERALS = frozenset("一二三四五六七八九十两")
 
 
-def not_a_name(text, start, end, by_start, crossing=True, produce=True):
+def not_a_name(text, start, end, by_start, crossing=True, produce=True, function_word=True):
     """A guessed name that reads as something else: a surname plus an honorific or form of address
     (「马大爷」「张工」「顾姓」), a grade or count (「高二」), an amount in capital numerals (「伍佰元」),
     a two-character guess whose second character starts the next word (「金未|停发」「都是」), a produce
@@ -919,8 +933,8 @@ def not_a_name(text, start, end, by_start, crossing=True, produce=True):
     if given[:1] in "镇村乡组区县市省其此该每各" or given in NOT_NAMES or given.startswith(_MULTI_SUFFIX) \
             or word[-1] in "镇乡村县市省区":
         return True  # 「和|镇村两级」「由|其子」「村民|宿项目」
-    if word[0] in _FUNCTION_SURNAMES and jieba.dt.FREQ.get(given, 0) >= 100:
-        return True  # 「原|账号」「公|租房」
+    if function_word and word[0] in _FUNCTION_SURNAMES and jieba.dt.FREQ.get(given, 0) >= 100:
+        return True  # 「原|账号」「公|租房」 (not a reading with a person on both sides: 「其女儿向小雨（12岁」)
     if produce and word.startswith(_PRODUCE_WORDS):
         return True
     if not crossing:
@@ -986,7 +1000,7 @@ def _compound_names(text, by_start, spans):
         if text[m.end():m.end() + 1] in "村镇乡路街道桥巷区县市":
             continue  # 「欧阳路」「司马村」: a place named after a family
         end = given_end(text, m.end(), by_start)
-        if end == m.end() or text[end:end + 2].startswith(PLACE_ORG_SUFFIX) or _ORG_AFTER.match(text, end):
+        if end == m.end() or _suffix_follows(text, end, by_start) or _org_follows(text, end, by_start):
             continue
         if any(s.start < end and m.start() < s.end for s in spans.values()):
             old = [k for k, s in spans.items() if s.start < end and m.start() < s.end]
@@ -1121,6 +1135,9 @@ def find_names(text):
 _SELF_INTRO = re.compile(r"(?:我是|我叫|本人是)[^，。；！？,\n]{1,12}的(?=[\u4e00-\u9fff]{2,4}(?:[，,。；！？\s]|$))")
 # 「五星村1组9号程功、…」: a name right after a house number or group, before a separator.
 _AFTER_ADDRESS = re.compile(r"(?<=\d号|\d组|\d户|\d室|\d社)[\u4e00-\u9fff]{2,3}?(?=[、，,；;\s（(]|$)")
+# 「夏X与夏Y系夫妻」「满X、满Y兄弟对地块…」: two persons named as a pair of relatives.
+_KIN_PAIR = re.compile(r"(" + _HAN + r"{2,3})[与和、及跟](" + _HAN + r"{2,3}?)(?:系|是|为|俩|两人)?"
+                       r"(?:兄弟|姐妹|兄妹|姐弟|父子|母子|父女|母女|婆媳|叔侄|夫妻)(?!们)")
 # 「发现罗小兵、税永强、母光华等3人…」: an enumeration that ends by counting people.
 _COUNTED_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})等[\d一二三四五六七八九十两]+(?:人|名|户|位)")
 # 「…13906832044 羅志偉」: a name cell after a number cell at the end of a line.
@@ -1134,7 +1151,7 @@ def _structural_names(text, by_start, spans):
     for start, name in dotted_names(text):
         if not _inside_title(text, start):
             _claim(spans, start, name, "cue")
-    for pattern in (_YI_NAME, _TIBETAN_NAME):
+    for pattern in (_YI_NAME, _TIBETAN_NAME, _MONGOLIAN_NAME):
         for m in pattern.finditer(text):
             name = unsurnamed_name_at(text, m.start())
             if name and not _inside_title(text, m.start()):
@@ -1149,6 +1166,8 @@ def _structural_names(text, by_start, spans):
             if looks_like_person_name(word) and jieba.dt.FREQ.get(word, 0) < _COMMON_WORD_FREQ \
                     and jieba.dt.FREQ.get(word[:2], 0) < 100 and not not_a_name(text, m.start(), m.end(), by_start):
                 _claim(spans, m.start(), word, "weak")
+    for m in _KIN_PAIR.finditer(text):
+        _kin_pair(text, m, by_start, spans)
     for m in _COUNTED_LIST.finditer(text):
         pos = m.start(1)
         for index, item in enumerate(m.group(1).split("、")):
@@ -1159,6 +1178,23 @@ def _structural_names(text, by_start, spans):
                 start, item = start + cut, item[cut:]
             if (looks_like_person_name(item) and jieba.dt.FREQ.get(item, 0) < _COMMON_WORD_FREQ) or unsurnamed_name_at(text, start) == item:
                 _claim(spans, start, item, "weak")
+
+
+def _kin_pair(text, m, by_start, spans):
+    """Both items of a relatives' pair, when each reads as a surname and a given name; the first is
+    cut to the second's length when they share the surname (「流转户满福全、满福财兄弟」)."""
+    second, first = m.group(2), m.group(1)
+    if second[0] == first[-len(second)] and len(first) > len(second):
+        first = first[-len(second):]
+    elif len(first) == 3 and not looks_like_person_name(first):
+        first = first[-2:]
+    start = m.end(1) - len(first)
+    kin = first[0] == second[0]  # a common word (「夏天」) is a name here only beside one of the same surname
+    for pos, word in ((start, first), (m.start(2), second)):
+        if looks_like_person_name(word) and word[0] not in _FUNCTION_SURNAMES \
+                and (kin or jieba.dt.FREQ.get(word, 0) < _COMMON_WORD_FREQ) \
+                and not not_a_name(text, pos, pos + len(word), by_start, crossing=False, produce=False):
+            _claim(spans, pos, word, "weak")
 
 
 # A surname and a familiar form people are called by (issue #19): 「龙老六」「符阿七」「潘三嫂」「莫二狗」「黄妹仔」.
@@ -1386,11 +1422,52 @@ def _find_names(text):
         if official_in_role(text, span.start, span.end) or any(a <= span.start and span.end <= b for a, b in staff):
             span = Span(span.start, span.end, "official", span.value, span.source)
         out.append(span)
+    out = _repeated_names(text, tokens, by_start, out)
     # 「村主任税德华……要求税德华回避」: an official named in role once is that official where the
     # text names them again
     officials = {s.value for s in out if s.kind == "official"}
     return [Span(s.start, s.end, "official", s.value, s.source) if s.kind == "person_name" and s.value in officials
             else s for s in out]
+
+
+def _function_word_at(by_start, pos):
+    token = by_start.get(pos, ("", ""))
+    return len(token[0]) >= 2 and token[1][:1] in "bcdprvu"
+
+
+def _suffix_follows(text, end, by_start):
+    """A place or body's last character follows, not as the start of a function word (「X所在公司」
+    「X所说属实」: 所 there is no 派出所)."""
+    return not _function_word_at(by_start, end) and text[end:end + 4].startswith(PLACE_ORG_SUFFIX)
+
+
+def _org_follows(text, end, by_start):
+    """The reading is the head of a company's or brand's name, not a person 「所在公司」 works for."""
+    return not _function_word_at(by_start, end) and bool(_ORG_AFTER.match(text, end))
+
+
+def _repeated_names(text, tokens, by_start, found):
+    """「以富X名义出具…但富X当期同时…」: a person a rule found by context is that person where the
+    text names them again, on a word boundary and not as the head of a place or body."""
+    taken = [(s.start, s.end) for s in found]
+    extra = []
+    for value in {s.value for s in found if s.kind == "person_name" and s.source in ("cue", "weak") and len(s.value) >= 2}:
+        for m in re.finditer(re.escape(value), text):
+            start, end = m.start(), m.end()
+            if any(a < end and start < b for a, b in taken) or not _on_word_boundary(tokens, start, end) \
+                    or (end < len(text) and end not in by_start):
+                continue  # overlaps a detection, starts inside a word, or ends inside one (「白云|飞」)
+            wordy = jieba.dt.FREQ.get(value, 0) > 0 or value.startswith(_PRODUCE_WORDS) \
+                or value[:2] in AMBIGUOUS_COMPOUNDS or text[start - 1:start] in "“\""
+            if wordy and not (_CUE_END_RE.search(text[max(0, start - 8):start].rstrip("：: "))
+                              or re.match(_WEAK_RIGHT, text[end:end + 12])):
+                continue  # 「胡杨、梭梭」「“东方红”品牌」: the word again, not the person
+            span = Span(start, end, "person_name", value, "cue")
+            if _place_or_org_head(text, span, by_start) or _suffix_follows(text, end, by_start):
+                continue
+            extra.append(span)
+            taken.append((start, end))
+    return sorted(found + extra, key=lambda s: s.start)
 
 
 _LEFT_CUE_RE = re.compile(_WEAK_LEFT)  # lookbehinds only: .match(text, pos) reads what stands before pos
@@ -1454,9 +1531,9 @@ def _scored_names(text, by_start, spans):
             continue  # 「黄金|梨」「宿舍|楼」: a common word and one more character
         if not strong and jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD_FREQ:
             continue  # 「用电高峰」: a dictionary word (even one tagged nr) is a name only with context on both sides
-        if text[end:end + 4].startswith(PLACE_ORG_SUFFIX) or _ORG_AFTER.match(text, end) \
+        if _suffix_follows(text, end, by_start) or _org_follows(text, end, by_start) \
                 or not looks_like_person_name(word, place_end=len(word) == 3) \
-                or not_a_name(text, start, end, by_start, crossing=not strong, produce=not strong) \
+                or not_a_name(text, start, end, by_start, crossing=not strong, produce=not strong, function_word=not strong) \
                 or _phrase_not_name(word):
             continue
         spans[start] = Span(start, end, "person_name", word, "cue" if strong else "stat")

@@ -144,3 +144,56 @@ def test_chat_speakers_with_a_time_before_and_a_bracket_after():
     out = scrub("2026/3/2 08:10 邝立强(施工员)：今天浇筑\n2026/3/2 08:12 钱多多（7栋）：电话一直占线")
     assert "邝立强" not in out and "钱多多" not in out, out
     assert scrub("申请理由（必填）：房屋开裂\n家庭成员（含本人）：母亲") == "申请理由（必填）：房屋开裂\n家庭成员（含本人）：母亲"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("经走访，丛林与丛雪系母女，同住一户。", ("丛林", "丛雪")),
+    ("承租人乔宏图、乔宏业兄弟对合同有异议", ("乔宏图", "乔宏业")),
+    ("核实发现钟灵和钟秀是姐妹，已合并为一户", ("钟灵", "钟秀")),
+])
+def test_a_pair_of_relatives_names_both(text, names):
+    out = scrub(text)
+    for name in names:
+        assert name not in out, out
+
+
+@pytest.mark.parametrize("text", ["政府与市场的关系是父子关系吗", "该路段与国道系兄弟工程"])
+def test_a_kinship_word_after_things_names_nobody(text):
+    assert scrub(text) == text
+
+
+def test_a_person_found_by_context_is_that_person_where_named_again():
+    out = scrub("经查，以上官云飞名义签字的监理日志为他人代签，上官云飞本人当期在外地。")
+    assert "云飞" not in out, out
+    out = scrub("村民邝秋生反映路灯不亮。经核实，邝秋生所说属实。")
+    assert "邝秋生" not in out, out
+
+
+def test_a_word_name_repeated_as_the_word_stays_the_word():
+    out = scrub("护林员高岭反映防火道被占。高岭土矿的运输车常走这条路，远处高岭上有瞭望塔。")
+    assert "护林员高岭反映" not in out and out.endswith("远处高岭上有瞭望塔。"), out
+
+
+def test_a_function_word_after_a_name_is_no_place_or_company():
+    out = scrub("供货商诸葛川所在公司已被列入失信名单。")
+    assert "诸葛川" not in out and "所在公司" in out, out
+
+
+def test_a_person_with_a_relatives_title_in_a_reading_is_found_even_after_a_function_surname():
+    out = scrub("已告知其女儿向晓雯（14岁，住校）。")
+    assert "向晓雯" not in out and "晓雯" not in out, out
+
+
+@pytest.mark.parametrize("text, name", [
+    ("独居老人巴雅尔入住敬老院后", "巴雅尔"),
+    ("名单中斯琴高娃由其子代领", "斯琴高娃"),
+    ("我姥爷叫特木尔，蒙古族", "特木尔"),
+    ("被告苏和·毕力格尚欠货款", "苏和·毕力格"),
+])
+def test_mongolian_names_without_a_han_surname(text, name):
+    assert name not in scrub(text), scrub(text)
+
+
+@pytest.mark.parametrize("text", ["乌兰察布市财政局", "巴音郭楞蒙古自治州", "乌云密布，施工暂停"])
+def test_mongolian_place_names_and_words_stay(text):
+    assert scrub(text) == text
