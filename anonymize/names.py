@@ -1451,7 +1451,7 @@ def _repeated_names(text, tokens, by_start, found):
     text names them again, on a word boundary and not as the head of a place or body."""
     taken = [(s.start, s.end) for s in found]
     extra = []
-    for value in {s.value for s in found if s.kind == "person_name" and s.source in ("cue", "weak") and len(s.value) >= 2}:
+    for value in {s.value for s in found if s.kind == "person_name" and s.source == "cue" and len(s.value) >= 2}:
         for m in re.finditer(re.escape(value), text):
             start, end = m.start(), m.end()
             if any(a < end and start < b for a, b in taken) or not _on_word_boundary(tokens, start, end) \
