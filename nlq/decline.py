@@ -39,6 +39,8 @@ SUBJECT_RULES = (  # (word list, reason, message with {w} for the word found)
     ("why", "opinion", "本站公开预算和支出的数字，不解释背后的原因（「{w}」）；可以问具体的数字，例如执行率、支出或预算，"
                        "原因请咨询主管部门。"),
     ("no_data", "no_data", "本站没有「{w}」的数据，只发布财政预算、支出和项目数据。"),
+    ("unpublished", "no_data", "本站发布的是年初预算、支出和项目，没有「{w}」这类预算调整、转移支付或收入的数据。"),
+    ("audit", "opinion", "本站只发布预算和支出的数字，不能判断资金是否被「{w}」；这类问题请查阅审计报告或向审计、纪检部门反映。"),
 )
 
 
@@ -72,7 +74,8 @@ def subject(text, slots, lexicon):
             continue
         if word:
             return Decline(reason, message.format(w=word))
-    asked = _people_or_place(text)
+    asked = _people_or_place(text) or _year_end_ahead(text) or _vague_reference(text, slots) \
+        or _own_level_below(text, lexicon)
     if asked:
         return asked
     word = _first(text, words("soft_off_topic"))
@@ -93,6 +96,39 @@ def _people_or_place(text):
     if where:
         return Decline("procedure", f"本站公开预算和支出数字，不提供办事地点和指南；「{where.group(0)}」这类问题"
                                     "请咨询主管部门或政务服务平台。")
+    return None
+
+
+def _year_end_ahead(text):
+    """「照现在这个速度，年底能花掉多少」: the year's end has not come; the spending to date would answer
+    another question (the forecast rule answers when asked in its own words: nlq/kinds/supervision.py)."""
+    ahead = pattern("year_end_ahead").search(text)
+    if not ahead or pattern("forecast").search(text):
+        return None
+    return Decline("future", f"本站只有已经发生的支出，{ahead.group(1)}的数字还没有；可以问截至目前的支出，"
+                             "或问「今年预计年底执行率」（按监督预警规则的预测）。")
+
+
+def _vague_reference(text, slots):
+    """「那个东西后来花了多少」: a reference to something said before, and nothing named in the question — the
+    whole city's figure would answer a question nobody asked."""
+    reference = pattern("vague_reference").search(text)
+    named = (slots.regions, slots.townships, slots.region_whole, slots.depts, slots.classes, slots.class_set,
+             slots.projects, slots.contractors, slots.category, slots.outputs)
+    if not reference or any(named):
+        return None
+    return Decline("no_subject", f"不知道「{reference.group(0).strip('，,。 ')}」指的是什么；请说出地区、部门、科目或项目的名称，"
+                                 "例如「今年教育支出是多少」。")
+
+
+def _own_level_below(text, lexicon):
+    """「广东省本级」「鹭洲区本级」: the own rows of a region below the top level, which the publication does not
+    separate (only the top level's own rows are: 市本级); never the top level's own rows in its place."""
+    for _start, end, surface, entries in lexicon.scan(text):
+        below = [e for e in entries if e.type == "region" and e.value != lexicon.root_code]
+        if below and text.startswith("本级", end):
+            name = lexicon.region_names.get(below[0].value, surface)
+            return Decline("unknown_region", f"本站数据没有{name}本级（不含下级）的数据，只有{name}的合计。")
     return None
 
 

@@ -157,6 +157,9 @@ def unit_mismatch(text, answer):
     quantity, amount = vocab.pattern("asks_quantity").search(text), vocab.pattern("asks_money").search(text)
     if quantity and money:
         return quantity.group(0)
+    number = vocab.pattern("asks_number_of").search(text)
+    if number and money and not amount:  # 「多少个老师」 answered with the district's spending
+        return number.group(0)
     if amount and not quantity and answer.get("unit") == "个":
         return amount.group(0)
     return None

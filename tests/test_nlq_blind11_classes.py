@@ -1,0 +1,88 @@
+"""Classes of questions the question box got wrong on nlq_blind11 (issue #18), each checked with questions
+written here in other words: answered from the one figure engine and checked against straight SQL, or declined
+with a Chinese reason — never a look-alike figure."""
+import pytest
+from conftest import ask_at
+
+from tests.eval.judge import declined, states_figure
+
+PUBLISHED = "(SELECT max(id) FROM publications WHERE status = 'published')"
+
+
+@pytest.fixture(scope="module")
+def ask_yb(yearbook_app):
+    return lambda question: ask_at(yearbook_app, question)
+
+
+def _declined(result):
+    assert result["answer"]["kind"] == "decline", (result["question"], result["understood"])
+    assert result["decline"]["message"] and not states_figure(result["answer"]) and declined(200, result)
+    return result["decline"]["message"]
+
+
+def _spent_fen(db, year, region=None, class_name=None, months=(1, 12)):
+    """Spending by straight SQL: one region's rows (or all), one 类 by name (or all), months of one year."""
+    statement = (f"SELECT SUM(amount_fen) FROM expenditures WHERE publication_id = {PUBLISHED} AND year = ? "
+                 "AND month BETWEEN ? AND ?")
+    params = [year, *months]
+    if region:
+        statement += " AND region_code = ?"
+        params.append(region)
+    if class_name:
+        statement += (f" AND class_code LIKE (SELECT code FROM func_classes WHERE name = ? AND publication_id = "
+                      f"{PUBLISHED}) || '%'")
+        params.append(class_name)
+    return db.execute(statement, params).fetchone()[0]
+
+
+# ---- must-decline questions answered with a look-alike figure ----------------------------------------
+
+@pytest.mark.parametrize("q", ["今年教育局的预算调增了多少", "去年各区县拿到的上级补助有多少", "今年社保支出调剂了多少"])
+def test_budget_adjustments_and_transfers_are_not_published(ask_demo, q):
+    """The publication has the budget at the start of the year and the spending: no adjustment, no revenue."""
+    assert "年初预算" in _declined(ask_demo(q))
+
+
+@pytest.mark.parametrize("q", ["星桥区的教育经费有没有被截留", "去年低保金是不是有人冒领"])
+def test_misuse_is_an_audit_finding_not_a_figure(ask_demo, q):
+    assert "审计" in _declined(ask_demo(q))
+
+
+@pytest.mark.parametrize("q", ["枫林区有几名医生", "全市有多少位环卫工人"])
+def test_a_number_of_people_is_never_answered_in_money(ask_demo, q):
+    assert _declined(ask_demo(q))
+
+
+def test_a_number_of_projects_is_still_counted(ask_demo, db):
+    result = ask_demo("2025年一共有多少个项目")
+    count = db.execute(f"SELECT COUNT(*) FROM projects WHERE publication_id = {PUBLISHED} AND year = 2025").fetchone()[0]
+    assert result["answer"]["value"] == count, result["understood"]
+
+
+@pytest.mark.parametrize("q", ["这笔钱最后用了多少", "上回说的那个事花了多少钱"])
+def test_a_reference_to_something_unnamed_is_declined(ask_demo, q):
+    assert "指的是什么" in _declined(ask_demo(q))
+
+
+def test_this_month_is_a_period_not_a_reference(ask_demo, db):
+    result = ask_demo("这个月全市花了多少")
+    assert result["answer"]["value"] == pytest.approx(_spent_fen(db, 2026, months=(10, 10)) / 100, abs=0.01)
+
+
+def test_the_year_end_not_reached_is_declined_and_the_forecast_still_answers(ask_demo):
+    """「年末会花掉多少」 is not the spending to date; asked in the forecast's words, the pace rule answers."""
+    assert "还没有" in _declined(ask_demo("按这个节奏，今年年末全市会花掉多少"))
+    forecast = ask_demo("按现在的进度，年底执行率预计多少")
+    assert forecast["answer"]["kind"] == "figure" and "预测" in forecast["understood"]
+
+
+def test_the_own_level_of_a_district_is_not_the_city_level(ask_demo, db):
+    """Only the top level's own rows are published apart (市本级); 「澄湖区本级」 is never they."""
+    assert "澄湖区" in _declined(ask_demo("澄湖区本级卫生健康支出是多少"))
+    result = ask_demo("2025年市本级卫生健康支出是多少")
+    fen = _spent_fen(db, 2025, region="990000", class_name="卫生健康支出")
+    assert result["answer"]["value"] == pytest.approx(fen / 100, abs=0.01), result["understood"]
+
+
+def test_the_own_level_of_a_province_is_not_published(ask_yb):
+    assert "江苏省" in _declined(ask_yb("2021年江苏省本级交通运输支出"))
