@@ -13,7 +13,7 @@ import jieba.posseg as pseg
 from .chars import simplified
 from .lexicon import LANDSCAPE, MORE_PRODUCE, PRODUCE
 from .literals import LiteralAlternation
-from .namescore import _PERSON_ENDS, STRONG, THRESHOLD, features, score
+from .namescore import _PERSON_ENDS, STRONG, THRESHOLD, features, given_log_ratio, score
 from .recognizers import Span
 
 jieba.setLogLevel(60)
@@ -487,6 +487,13 @@ def _extend(text, start, word, by_start=None):
 # speech, household or signature, never just any verb (「申请人申请已受理」 is no person 申请).
 _WORD_NAME_RIGHT = re.compile(r"反映|来信|来电|来访|称|表示|说|介绍|家|名下|身份证|之(?:妻|夫|子|女|母|父)|的(?:房|家|低保|补助|儿|女|妻|丈|父|母|户)|获得|签字|已签|由(?!于)"
                               r"|今年|现年|[，,（(]\s?(?:男|女|\d)")
+def _cued_word_ends(text, end):
+    """After a person cue, a common word is a name when a person's action, household or speech
+    follows it, or the clause ends with it (「承包户X、Y」「工人X未系安全带」「评估师X，」)."""
+    return bool(_WORD_NAME_RIGHT.match(text, end) or re.match(r"[，,。；;、（(\s）)]|$", text[end:end + 1])
+                or re.match(_WEAK_RIGHT, text[end:end + 12]))
+
+
 # 「联系人：区农业农村局…」: a "name" that runs into an organisation's name is the organisation's start.
 _ORG_RIGHT = re.compile(r"(?:(?![等和及与、在于到从的是为])[\u4e00-\u9fff]){0,6}?(?:局|委员会|政府|办事处|中心|公司|银行|医院|学校|合作社)")
 
@@ -528,7 +535,12 @@ def _name_candidate(text, start, tokens_by_start):
         # A common word (「业主单位正在…」), not a name, unless a person's action follows it
         # (「写信人甘露反映」「村民程序的房屋」「申请人包容称」).
         word = token[0]
-        return word if len(word) <= 3 and _WORD_NAME_RIGHT.match(text, start + len(word)) else None
+        # (an adverb, a time or a number word is how the person did it: 「本人常年在外」「本人平时在家」)
+        # and the given name must be made of given-name characters (「本人信息」「收款人 金额」 are no names)
+        loose = token[1][:1] not in "dcmpruftq" and word not in NOT_NAMES \
+            and min(given_log_ratio(ch) for ch in word[1:]) > -1.0
+        end = start + len(word)
+        return word if len(word) <= 3 and (_WORD_NAME_RIGHT.match(text, end) or loose and _cued_word_ends(text, end)) else None
     # Fallback: two or three characters, by the character after the given name.
     given = re.match(_HAN + "{1,2}", text[start + surname_len:])
     if not given or given.group(0)[0] in "某氏":
@@ -734,7 +746,7 @@ def _cue_names(text, by_start, spans):
             if field and (not word or len(field) > len(word) and field.startswith(word)):
                 word = field  # 「乙方：马乙卜拉」: the whole field, not the reading 马乙卜
             # a produce word is a name with context on both sides (「项目经理柳絮介绍」「收款人：黄桃」)
-            both_sides = word and (word == field or _WORD_NAME_RIGHT.match(text, pos + len(word)))
+            both_sides = word and (word == field or _cued_word_ends(text, pos + len(word)))
             if not word or not_a_name(text, pos, pos + len(word), by_start, crossing=False, produce=not both_sides):
                 break
             quoted = pos and text[pos - 1] in "“\"" and text[pos + len(word):pos + len(word) + 1] in "”\""

@@ -197,3 +197,18 @@ def test_mongolian_names_without_a_han_surname(text, name):
 @pytest.mark.parametrize("text", ["乌兰察布市财政局", "巴音郭楞蒙古自治州", "乌云密布，施工暂停"])
 def test_mongolian_place_names_and_words_stay(text):
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("承包户白杨、于淼已签订协议", "白杨"),
+    ("现场技术负责人江山。", "江山"),
+    ("居民金星（和平路5号）反映噪音", "金星"),
+])
+def test_a_common_word_after_a_person_cue_ends_the_clause_as_a_name(text, name):
+    assert name not in scrub(text), scrub(text)
+
+
+@pytest.mark.parametrize("text", ["本人常年在外务工，由其子代办。", "无需本人申请。", "本件无来电人信息。",
+                                  "序号\t监护人（收款人）\t金额"])
+def test_a_word_after_a_person_cue_that_is_no_given_name_stays(text):
+    assert scrub(text) == text
