@@ -330,8 +330,10 @@ def person_context(text, start, end):
 
 
 # A list row's or payment memo's first cells: 「关山（见习补贴）1500元」「夏天：800元」「1 白云 保洁员 2400.00」.
-_CELL_BEFORE = re.compile(r"(?:^|[\n\t|｜、；;：:]|^\s*\d{1,4}[\s.、]+|[\n\t]\s*\d{1,4}[\s.、]+)\s*$")
-_CELL_AFTER = re.compile(r"\s*[（(：:]|\t|\s+\S|\s*\d|\s*$")
+# (cells also end at a bar, a comma or a semicolon, and start after a blank: 「3|X|2310…」「X，阳光新城…；Y，…」
+# 「…） X 1,860 Y 1,860」)
+_CELL_BEFORE = re.compile(r"(?:^|[\n\t|｜、；;：:\s]|^\s*\d{1,4}[\s.、]+|[\n\t]\s*\d{1,4}[\s.、]+)\s*$")
+_CELL_AFTER = re.compile(r"\s*[（(：:|｜，,；;]|\t|\s+\S|\s*\d|\s*$")
 
 
 def list_cell(text, start, end):

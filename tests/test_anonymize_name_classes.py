@@ -212,3 +212,15 @@ def test_a_common_word_after_a_person_cue_ends_the_clause_as_a_name(text, name):
                                   "序号\t监护人（收款人）\t金额"])
 def test_a_word_after_a_person_cue_that_is_no_given_name_stays(text):
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize("text", ["序号|姓名|金额\n2|海洋|600", "补贴发放（3月） 海洋 1,200 乔丹 1,200",
+                                  "帮扶金2,000元；海洋，幸福小区3号楼"])
+def test_a_known_payee_named_like_a_word_in_a_row_is_the_payee(text):
+    out = Deidentifier("name-classes-key", known_person_names=["海洋", "乔丹"]).text(text)
+    assert "海洋" not in out, out
+
+
+def test_a_known_payee_named_like_a_word_stays_the_word_in_prose():
+    text = "海洋经济发展专项资金，用于海洋牧场建设。"
+    assert Deidentifier("name-classes-key", known_person_names=["海洋"]).text(text) == text
