@@ -868,8 +868,9 @@ _FIELD_FILLERS = frozenset(("本人", "同上", "匿名", "不详", "未知", "�
 
 # 「申请人姓名 岑 桂香  性别」「村民黎 强，」: a scanned form spaces a name out; the blank after the surname is
 # not the field's end.
+# (「白 彦 虎」: each character of the given name spaced too)
 _SPACED_NAME = re.compile("(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])"
-                          + r"[ \u3000]{1,2}(" + _HAN + r"{1,2})(?=[ \t\u3000\n，,。；;（(、]|$)")
+                          + r"[ \u3000]{1,2}(" + _HAN + r"[ \u3000]{1,2}" + _HAN + "|" + _HAN + r"{1,2})(?=[ \t\u3000\n，,。；;（(、]|$)")
 
 
 def _spaced_name_at(text, pos):
@@ -878,9 +879,10 @@ def _spaced_name_at(text, pos):
     m = _SPACED_NAME.match(text, pos)
     if not m or m.group(0)[0] in _FUNCTION_SURNAMES:
         return None
-    given = m.group(1)
+    given = re.sub(r"[ \u3000]", "", m.group(1))
+    spaced = given != m.group(1)  # every character spaced out: a scanned name, not a label and a word
     if "某" in given or given in "男女" or given[-1] in _NOT_NAME_END or given in NOT_NAMES \
-            or len(given) == 2 and jieba.dt.FREQ.get(given, 0) >= 100:
+            or len(given) == 2 and not spaced and jieba.dt.FREQ.get(given, 0) >= 100:
         return None
     return m.group(0)
 
@@ -904,6 +906,8 @@ def _field_word_at(text, pos, cue):
     if word in NOT_NAMES or word in _FIELD_FILLERS or word.endswith(PLACE_ORG_SUFFIX) or word[0] in _FUNCTION_SURNAMES \
             or _CUE_RE.match(word) or any(title in word for title in OFFICIAL_TITLES):
         return None
+    if label.endswith(("姓名", "名字")) and not _dictionary_cell(word):
+        return word  # 「申请人姓名 X  性别」: the name field holds a name, whatever words it holds (not a header's next column)
     parts = jieba.lcut(word, HMM=False)
     if has_surname(word):
         # 「申请人家庭收入」: a longer run that opens with a dictionary word holding the "surname" is that word

@@ -224,3 +224,18 @@ def test_a_known_payee_named_like_a_word_in_a_row_is_the_payee(text):
 def test_a_known_payee_named_like_a_word_stays_the_word_in_prose():
     text = "海洋经济发展专项资金，用于海洋牧场建设。"
     assert Deidentifier("name-classes-key", known_person_names=["海洋"]).text(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("申请人姓名 邱 月 华  性 别 女", "月 华"),  # a scanner spaced every character
+    ("户主姓名 阙立新  性 别 男", "阙立新"),
+    ("申请人姓名 冶海燕  性别 女", "冶海燕"),
+    ("申请人姓名 勒国栋  民族 汉", "勒国栋"),  # a surname not on the list fills the name field
+])
+def test_the_name_field_of_a_scanned_form(text, name):
+    assert name not in scrub(text), scrub(text)
+
+
+@pytest.mark.parametrize("text", ["姓名\u3000面积\u3000补贴", "序 日期 姓名 事由 电话", "联系人 张 电话"])
+def test_a_header_row_after_the_name_column_stays(text):
+    assert scrub(text) == text
