@@ -1362,6 +1362,23 @@ def _place_or_org_head(text, span, by_start):
     return False
 
 
+# The head characters of produce and foods (瓜, 杏, 桔…): a guess ending in one, or followed by one, is a
+# variety (「白兰瓜」「沙糖桔」「李广|杏」「高原夏菜」), not a person; not 梅/兰/菊/桃/梨, which end given names.
+_PRODUCE_HEADS = frozenset("瓜杏桔橘柑橙柚椒薯芋笋菇菌枣糖菜茶麦稻粟")
+
+
+def _term_not_person(text, span, by_start):
+    """A guess no cue announced that is a term: a produce variety by its head character, or a word
+    standing alone in quotes (「“X贷”贴息政策」「打造“X”品牌」) with no person's action after it."""
+    if span.source not in ("jieba", "stat", "weak"):
+        return False
+    nxt = text[span.end:span.end + 1]
+    if span.value[-1] in _PRODUCE_HEADS or nxt and nxt in _PRODUCE_HEADS and not _word_starts_at(by_start, span.end):
+        return True  # (「X柑橘奖补」: a word after the name is no variety's head)
+    quoted = span.start and text[span.start - 1] in "“\"" and nxt in ("”", "\"")
+    return bool(quoted and not re.match(r"[:：]|" + _WEAK_RIGHT, text[span.end + 1:span.end + 13]))
+
+
 # Names in Latin letters (「原告：Kevin Zhao」「共有人Jenny Wang」「委托代理人Mike张」): after a person cue, a
 # self-introduction or a letter's salutation, then wherever the text repeats them.
 _LATIN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,12}(?: [A-Z][a-z]{1,12})?(?![A-Za-z])(?: ?[" + "".join(sorted(SURNAMES))
@@ -1435,7 +1452,7 @@ def _find_names(text):
         span = _before_role(text, _trim(text, _widen_left(text, span, by_start), by_start))
         if out and span.start < out[-1].end:
             continue
-        if _place_or_org_head(text, span, by_start):
+        if _place_or_org_head(text, span, by_start) or _term_not_person(text, span, by_start):
             continue
         if official_in_role(text, span.start, span.end) or any(a <= span.start and span.end <= b for a, b in staff):
             span = Span(span.start, span.end, "official", span.value, span.source)

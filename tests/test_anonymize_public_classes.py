@@ -168,3 +168,30 @@ def test_a_delegate_with_a_long_bracket_after_the_name_stays():
 def test_a_name_before_an_ordinary_word_is_no_place_head(text, name):
     assert name not in user(text), user(text)
     assert name not in scrub(text), scrub(text)
+
+
+@pytest.mark.parametrize("text, term", [
+    ("群众出行困难，李光杏运不出去。", "李光杏"),
+    ("种植张公杏2300亩", "张公杏"),
+    ("楼下麦芽糖作坊夜间生产", "麦芽糖"),
+    ("热点问题：甘蔗款结算、沙田桔价格", "沙田桔"),
+    ("高原夏菜今年提前上市", "夏菜"),
+])
+def test_a_produce_variety_by_its_head_character_stays(text, term):
+    assert term in scrub(text), scrub(text)
+
+
+@pytest.mark.parametrize("text, term", [
+    ("关于打造“高秀红”地理标志品牌的建议", "高秀红"),
+    ("市民来电咨询“陈家福”贴息政策", "陈家福"),
+    ("打造“王庄红”品牌", "王庄红"),
+])
+def test_a_term_alone_in_quotes_stays(text, term):
+    assert term in scrub(text), scrub(text)
+
+
+def test_a_person_before_a_produce_word_and_a_quoted_speaker_are_still_masked():
+    out = scrub("您举报的蒋德华柑橘奖补重复领取问题已查实。")
+    assert "蒋德华" not in out, out
+    out = scrub("「尕娃妈」：收到\n「逯四娃」：收到，何时截止？")
+    assert "逯四娃" not in out, out
