@@ -94,6 +94,9 @@ PERSON_CUES = (
     "共有人", "共有权人", "代办人", "代领人", "陪护人", "委托人",
     # what people are called: 「邻居们都叫她“老梁”」 (a quoted nickname after it)
     "叫他", "叫她", "称他", "称她", "人称",
+    # a fellow villager, and the private trades a works report or a review names (issue #19)
+    "同村的", "同组的", "邻村的", "隔壁的", "评估师", "操作手", "试验员", "质检员", "材料员", "资料员", "评审专家",
+    "律师", "护理人", "护理员", "用户", "岗位人员", "分包", "总包", "带班",
 )
 # Titles that mark a public official in the role: the name before or after them stays.
 OFFICIAL_TITLES = (

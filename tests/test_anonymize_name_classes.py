@@ -239,3 +239,20 @@ def test_the_name_field_of_a_scanned_form(text, name):
 @pytest.mark.parametrize("text", ["姓名\u3000面积\u3000补贴", "序 日期 姓名 事由 电话", "联系人 张 电话"])
 def test_a_header_row_after_the_name_column_stays(text):
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("同村的宫春生开起了小卖部。", "宫春生"),
+    ("质检员甘露、试验员武林在场。", "甘露"),  # names that are words, after a private trade
+    ("质检员甘露、试验员武林在场。", "武林"),
+    ("经查，评估师高远未说明评估依据。", "高远"),
+    ("评审专家：金石（回避）、谭一鸣", "金石"),
+    ("机械操作手富贵，挖掘机闲置", "富贵"),
+])
+def test_private_trades_and_fellow_villagers_name_a_person(text, name):
+    assert name not in scrub(text), scrub(text)
+
+
+@pytest.mark.parametrize("text", ["用户满意度调查结果已公示。", "律师事务所出具法律意见书。", "评审专家组意见：同意立项。"])
+def test_a_trade_word_inside_a_longer_word_names_nobody(text):
+    assert scrub(text) == text
