@@ -1156,6 +1156,12 @@ def find_names(text):
 _SELF_INTRO = re.compile(r"(?:我是|我叫|本人是)[^，。；！？,\n]{1,12}的(?=[\u4e00-\u9fff]{2,4}(?:[，,。；！？\s]|$))")
 # 「五星村1组9号程功、…」: a name right after a house number or group, before a separator.
 _AFTER_ADDRESS = re.compile(r"(?<=\d号|\d组|\d户|\d室|\d社)[\u4e00-\u9fff]{2,3}?(?=[、，,；;\s（(]|$)")
+# 「家庭成员：X 母亲 1948.1；Y 次女 1984.2」「X｜外婆卓玛｜6228…」: a household member's cell, then a
+# relation cell (a kinship word, maybe with a name after it), then a date, a number or another cell.
+_KIN_WORDS = ("母亲|父亲|妻子|丈夫|配偶|儿子|女儿|长子|次子|三子|长女|次女|三女|孙子|孙女|外孙|外孙女|儿媳|女婿|兄弟|姐妹|"
+              "哥哥|姐姐|弟弟|妹妹|祖父|祖母|外公|外婆|爷爷|奶奶|户主|本人|侄子|侄女")
+_MEMBER_CELL = re.compile(r"(?:^|(?<=[\n：:；;｜|\t]))[ \u3000]*(" + _HAN + r"{2,5}(?:[·•・]" + _HAN + r"{2,8})?)"
+                          r"[ \u3000\t]*[ \u3000\t｜|]+[ \u3000]*(?:" + _KIN_WORDS + r")(?=[ \u3000\t｜|\d]|" + _HAN + r"{2,4}[ \u3000\t｜|])")
 # 「夏X与夏Y系夫妻」「满X、满Y兄弟对地块…」: two persons named as a pair of relatives.
 _KIN_PAIR = re.compile(r"(" + _HAN + r"{2,3})[与和、及跟](" + _HAN + r"{2,3}?)(?:系|是|为|俩|两人)?"
                        r"(?:兄弟|姐妹|兄妹|姐弟|父子|母子|父女|母女|婆媳|叔侄|夫妻)(?!们)")
@@ -1187,6 +1193,12 @@ def _structural_names(text, by_start, spans):
             if looks_like_person_name(word) and jieba.dt.FREQ.get(word, 0) < _COMMON_WORD_FREQ \
                     and jieba.dt.FREQ.get(word[:2], 0) < 100 and not not_a_name(text, m.start(), m.end(), by_start):
                 _claim(spans, m.start(), word, "weak")
+    for m in _MEMBER_CELL.finditer(text):
+        word = m.group(1)
+        if not (_dictionary_cell(word) and not has_surname(word)) and word not in _FIELD_FILLERS \
+                and not _HEADER_WORD.search(word) and not word.endswith(PLACE_ORG_SUFFIX) and "某" not in word \
+                and word not in PERSON_CUES and not _NAME_HEADER.fullmatch(word):
+            _claim(spans, m.start(1), word, "cue")
     for m in _KIN_PAIR.finditer(text):
         _kin_pair(text, m, by_start, spans)
     for m in _COUNTED_LIST.finditer(text):

@@ -256,3 +256,16 @@ def test_private_trades_and_fellow_villagers_name_a_person(text, name):
 @pytest.mark.parametrize("text", ["用户满意度调查结果已公示。", "律师事务所出具法律意见书。", "评审专家组意见：同意立项。"])
 def test_a_trade_word_inside_a_longer_word_names_nobody(text):
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("家庭成员：金秋 父亲 1950.3；", "金秋"),
+    ("家庭成员：祖母 1941.2；尕藏措 长女 1990.7", "尕藏措"),
+    ("尕让加｜外公多杰｜6228 4801 2345 6789", "尕让加"),
+])
+def test_a_household_members_cell_before_the_relation(text, name):
+    assert name not in scrub(text), scrub(text)
+
+
+def test_a_household_table_header_stays():
+    assert scrub("姓名 关系 出生年月\n成员 关系 备注") == "姓名 关系 出生年月\n成员 关系 备注"
