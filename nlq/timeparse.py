@@ -128,9 +128,10 @@ def _one_year(text, as_of):
 
 
 def _bare_year(text, as_of):
-    """「鹭洲区 教育支出 2025」: a year typed as a keyword, a word of its own between spaces (not a code
-    2026-990121-0026, an amount 2025元 or a class code 20819)."""
-    m = re.search(r"(?:^|(?<=\s))((?:19|20)\d{2})(?=\s|$)", text)
+    """「鹭洲区 教育支出 2025」「住房保障2024执行率」: a year typed as a keyword, between spaces or glued to words
+    (not a code 2026-990121-0026, an amount 2025元 or 2024万, a count 2024个, or a class code 20819)."""
+    m = re.search(r"(?:^|(?<=\s)|(?<=[\u4e00-\u9fff]))((?:19|20)\d{2})"
+                  r"(?=\s|$|[\u4e00-\u9fff])(?![万亿千百元个笔人户所套座条张名位项次多余])", text)
     if not m:
         return None
     year = int(m.group(1))
@@ -168,12 +169,16 @@ def _month_range(text, as_of, years):
 
 
 def _named_months(text, as_of, years):
-    """上半年, 前三季度, 二季度 …"""
-    for phrase, first, last in vocab.time_word("named_months"):
+    """上半年, 前三季度, 二季度 …: the one named first (「四季度环比三季度」 is about 四季度; the later one is the base)."""
+    found = []
+    for order, (phrase, first, last) in enumerate(vocab.time_word("named_months")):
         m = re.search(phrase, text)
         if m:
-            return years, (first, last), m
-    return None
+            found.append((m.start(), order, (first, last), m))
+    if not found:
+        return None
+    _start, _order, months, m = min(found, key=lambda f: f[:2])
+    return years, months, m
 
 
 def _quarter_around(text, as_of, years):

@@ -86,3 +86,31 @@ def test_the_own_level_of_a_district_is_not_the_city_level(ask_demo, db):
 
 def test_the_own_level_of_a_province_is_not_published(ask_yb):
     assert "江苏省" in _declined(ask_yb("2021年江苏省本级交通运输支出"))
+
+
+# ---- quarter-on-quarter: the quarter named first is asked, the later one is the base ------------------
+
+@pytest.mark.parametrize("q, year, now, before", [("澄湖区2025年第二季度环比第一季度增长多少", 2025, (4, 6), (1, 3)),
+                                                   ("今年三季度全市支出跟二季度相比环比增长了多少", 2026, (7, 9), (4, 6))])
+def test_sequential_growth_of_the_quarter_named_first(ask_demo, db, q, year, now, before):
+    region = "990103" if "澄湖区" in q else None
+    this, base = (_spent_fen(db, year, region=region, months=m) for m in (now, before))
+    result = ask_demo(q)
+    assert result["answer"]["value"] == pytest.approx(100 * (this - base) / base, abs=0.01), result["understood"]
+
+
+# ---- a year glued to a word is the year asked ------------------------------------------------------------
+
+def test_a_year_glued_to_a_class_is_the_year_asked(ask_demo, db):
+    result = ask_demo("星桥区教育2023支出")
+    fen = _spent_fen(db, 2023, region="990104", class_name="教育支出")
+    assert result["answer"]["value"] == pytest.approx(fen / 100, abs=0.01), result["understood"]
+
+
+@pytest.mark.parametrize("text", ["投资超过2000万的项目", "一共2024个", "编号2026-990121-0026"])
+def test_a_number_glued_to_a_unit_or_a_code_is_no_year(text):
+    import datetime as dt
+
+    from nlq.timeparse import parse_period
+
+    assert parse_period(text, dt.date(2026, 10, 31))[0] is None
