@@ -50,6 +50,32 @@ def budget_vs_spent(labels, budgets_fen, spent_fen, *, horizontal=False, spent_l
     return option
 
 
+CHART_MAX_BARS = 30  # beyond this a bar chart is unreadable (a province's 200 districts)
+CHART_KEPT_BARS = 20
+
+
+def largest_and_rest(rows, noun):
+    """(rows, note) for a budget-vs-spending chart: every row when there are at most CHART_MAX_BARS; else
+    the CHART_KEPT_BARS largest budgets in their order and one 「其他 N 个{noun}」 bar summing the rest, so
+    the bars still add up to the table's 合计. The note says so (shown in the chart's caption)."""
+    if len(rows) <= CHART_MAX_BARS:
+        return rows, ""
+    kept = set(map(id, sorted(rows, key=lambda r: -r["budget_fen"])[:CHART_KEPT_BARS]))
+    rest = [r for r in rows if id(r) not in kept]
+    other = {"name": f"其他 {len(rest)} 个{noun}", "budget_fen": sum(r["budget_fen"] for r in rest),
+             "spent_fen": sum(r["spent_fen"] for r in rest)}
+    note = f"（预算最多的 {CHART_KEPT_BARS} 个{noun}，其余 {len(rest)} 个合为一组；每个{noun}见下方表格）"
+    return [r for r in rows if id(r) in kept] + [other], note
+
+
+def budget_vs_spent_rows(rows, noun, **kwargs):
+    """(option, note): budget_vs_spent over ``rows`` ({"name", "budget_fen", "spent_fen"}), folded by
+    largest_and_rest."""
+    shown, note = largest_and_rest(rows, noun)
+    return budget_vs_spent([r["name"] for r in shown], [r["budget_fen"] for r in shown],
+                           [r["spent_fen"] for r in shown], **kwargs), note
+
+
 def trend(years, budgets_fen, spent_fen):
     """Multi-year budget vs spending bars with the execution rate as a line (right axis)."""
     unit, divisor = unit_for(list(budgets_fen) + list(spent_fen))

@@ -3,9 +3,11 @@
 Every listing answers in three formats from one Table: HTML, ``.json`` and ``.csv``
 (see tables.py). Views stay thin: figures come from ledger.queries.
 """
+from collections import defaultdict
 from dataclasses import replace
+from urllib.parse import urlencode
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, g, render_template, request, url_for
 from werkzeug.exceptions import BadRequest, NotFound, ServiceUnavailable
 
 from ledger import semantics, supervision
@@ -108,8 +110,21 @@ def _choice(one, many):
     return one if one is not None else (list(many) if many else None)
 
 
+# werkzeug's own characters left unquoted in a query string (werkzeug.urls._urlencode), so a link built here
+# is the very string url_for builds (tests/test_record_links.py checks it).
+QUERY_SAFE = "!$'()*,/:;?@"
+
+
 def records_url(kind, scope, **extra):
-    return url_for("pages.records", kind=kind, **scope_args(scope), **extra)
+    """``url_for("pages.records", kind=kind, **scope_args(scope), **extra)``. The path is built once per
+    request and the query string here: a province's comparison page links 3,000 figures to their records,
+    and werkzeug's route building was most of that page's time."""
+    paths = g.setdefault("records_paths", {})
+    if kind not in paths:
+        paths[kind] = url_for("pages.records", kind=kind)
+    args = [(name, value) for name, value in {**scope_args(scope), **extra}.items() if value is not None]
+    query = urlencode(args, doseq=True, safe=QUERY_SAFE)
+    return f"{paths[kind]}?{query}" if query else paths[kind]
 
 
 # ---- tables --------------------------------------------------------------------------
@@ -153,8 +168,12 @@ FLAGS_COLUMN = Column("flags", "监督预警")
 
 def flag_badges(flags, scope, subject, field):
     """``flagged`` for execution_table: the flags located at a row (by region or department code)."""
+    by_key = defaultdict(list)  # one pass over the flags, not one per row: a province has 200 rows
+    for flag in flags:
+        by_key[getattr(flag, field)].append(flag)
+
     def flagged(row):
-        here = [f for f in flags if getattr(f, field) == row.get("key")] if row.get("key") else []
+        here = by_key.get(row["key"], []) if row.get("key") else []
         href = url_for("warnings.warnings_page", year=scope.year, month=scope.month, pub=request.args.get("pub"),
                        **{"region" if field == "region_code" else "dept": row["key"]}) if here else None
         return fl.badge(here, subject, row.get("key")), href
@@ -337,8 +356,7 @@ def execution(fmt):
     title = f"{scope.year}年{city['name'] if city else ''}预算执行情况"
     context = exec_context(conn, pub_id, scope, [("全市", None)], title)
     context["sv_map"] = district_map(pub_id, scope.year, scope.month)
-    context["breakdown_chart"] = charts.budget_vs_spent([r["name"] for r in rows], [r["budget_fen"] for r in rows],
-                                                        [r["spent_fen"] for r in rows])
+    context["breakdown_chart"], context["breakdown_note"] = charts.budget_vs_spent_rows(rows, "地区")
     context["classes_chart"] = charts.budget_vs_spent(
         [r["name"] for r in classes.rows], [r["budget_fen"] for r in classes.rows],
         [r["spent_fen"] for r in classes.rows], horizontal=True)
@@ -377,8 +395,8 @@ def execution_region(code, fmt):
     context["sv_flags"] = supervision.select_flags(context["sv_flags"], region=code)
     context["region"] = region
     context["sv_map"] = township_map(pub_id, code, scope.year, scope.month)  # the map's drill-down level
-    context["breakdown_chart"] = charts.budget_vs_spent(
-        [r["name"] for r in rows], [r["budget_fen"] for r in rows], [r["spent_fen"] for r in rows], horizontal=True)
+    context["breakdown_chart"], context["breakdown_note"] = charts.budget_vs_spent_rows(
+        rows, "预算单位", horizontal=True)
     context["classes_chart"] = charts.budget_vs_spent(
         [r["name"] for r in classes.rows], [r["budget_fen"] for r in classes.rows],
         [r["spent_fen"] for r in classes.rows], horizontal=True)

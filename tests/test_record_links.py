@@ -1,0 +1,32 @@
+"""records_url builds a figure's records link without werkzeug's route building (a province's comparison page
+has thousands): the string must be the one url_for builds, for every kind of scope a page links."""
+import pytest
+from flask import url_for
+
+from ledger.queries.execution import Scope
+from portal.views.pages import records_url, scope_args
+
+SCOPES = [
+    Scope(year=2026),
+    Scope(year=2026, month=10, region="990101"),
+    Scope(year=2026, month=10, month_from=4, region="990101", dept="990101-001"),
+    Scope(year=2025, class_code="208"),
+    Scope(years=(2024, 2025), regions=("990101", "990102")),
+    Scope(year=2026, class_codes=("20819", "20820"), region="990000"),
+    Scope(),
+]
+
+
+@pytest.mark.parametrize("scope", SCOPES, ids=range(len(SCOPES)))
+@pytest.mark.parametrize("kind", ["budgets", "expenditures", "payments"])
+@pytest.mark.parametrize("query", ["", "?pub=3", "?pub=%E7%A4%BA+a/b"])
+def test_records_url_is_url_for(demo_app, scope, kind, query):
+    with demo_app.test_request_context("/execution" + query):
+        assert records_url(kind, scope) == url_for("pages.records", kind=kind, **scope_args(scope))
+
+
+def test_records_url_under_a_mount_point(demo_app):
+    with demo_app.test_request_context("/execution?year=2026", base_url="http://localhost/portal"):
+        link = records_url("budgets", Scope(year=2026, region="990101"))
+        assert link == "/portal/records/budgets?year=2026&region=990101"
+        assert link == url_for("pages.records", kind="budgets", year=2026, region="990101")
