@@ -75,7 +75,8 @@ def compare_page():
         result = run_comparison(clamp_month=True)  # the form keeps its month when the year changes
     except CompareError as exc:
         error = exc.message
-    charts = compare_charts.build(result) if result else {}
+    detail = detail_of(result) if result else None
+    charts = compare_charts.build(detail) if detail else {}
     chosen = set(_split(request.args.getlist("region") + request.args.getlist("regions")))
     all_regions = result["all_regions"] if result else [
         {"code": r["code"], "name": r["name"]} for r in reference.all_regions(conn, pub_id) if r["level"] == 1]
@@ -84,12 +85,25 @@ def compare_page():
         radar_measures=RADAR_MEASURES, sortable=SORTABLE, chosen=chosen, all_regions=all_regions,
         years=reference.years(conn, pub_id), args=_choice_args(),
         chosen_measures=result["measures"] if result else list(DEFAULT_MEASURES),
-        export_links=export_links(_choice_args()), links=figure_links(result) if result else {},
+        export_links=export_links(_choice_args()), links=figure_links(result, detail) if result else {},
+        detail_regions=detail["regions"] if detail else [],
         sv_map=district_map(pub_id, result["year"], result["month"] or None) if result else None)
     return html, (400 if error else 200)
 
 
-def figure_links(result):
+DETAIL_MAX = 12  # regions drawn in the radar, the class-share table and the monthly charts
+
+
+def detail_of(result):
+    """The comparison the charts below the ranking draw: every region up to DETAIL_MAX, else the first
+    DETAIL_MAX in the ranking's order (a province's 200 radar lines and 200 small charts say nothing). The
+    ranking table, the map and the downloads keep every region."""
+    if len(result["regions"]) <= DETAIL_MAX:
+        return result
+    return {**result, "regions": result["regions"][:DETAIL_MAX]}
+
+
+def figure_links(result, detail=None):
     """{region code or "average": {figure: URL}}: the records each figure of the ranking table sums.
 
     A share links to its numerator (民生 classes) beside the 支出 cell, its denominator; 人均 to the spending
@@ -103,12 +117,13 @@ def figure_links(result):
                 "minsheng": records_url("expenditures", scope.with_(class_codes=minsheng)),
                 "previous": records_url("expenditures", scope.with_(year=result["previous_year"]))}
     out = {"average": links(Scope(**period, regions=tuple(r["code"] for r in result["all_regions"])))}
+    in_detail = {row["code"] for row in (detail or result)["regions"]}  # only they show class shares
     for row in result["regions"]:
         out[row["code"]] = {**links(Scope(**period, region=row["code"])),
                             "page": url_for("pages.execution_region", code=row["code"], **period),
                             "population": url_for("opendata.table_data", table="regions", fmt="csv", code=row["code"]),
                             "classes": {c: records_url("expenditures", Scope(**period, region=row["code"], class_code=c))
-                                        for c in row["class_share"]}}
+                                        for c in row["class_share"]} if row["code"] in in_detail else {}}
     return out
 
 
