@@ -465,6 +465,15 @@ def _household(text, pos):
     return text[pos + 1:pos + 2] == "家" and text[pos] not in "一二两三四五六七八九十全整大每各"
 
 
+# 「孟庆和（…）」「韦仁和已退回」「X仁和可提供」: 和 joins two nouns; before a stop, a bracket or an adverb it
+# ends a given name (庆和, 仁和, 春和 are common ones).
+_AFTER_FINAL_HE = re.compile(r"[ \t\u3000\n，,。；;、（(）)：:]|$|[已可未曾也都还又正均亦仍却便就才]")
+
+
+def _name_final_he(text, pos):
+    return text[pos:pos + 1] == "和" and bool(_AFTER_FINAL_HE.match(text, pos + 1))
+
+
 def _extend(text, start, word, by_start=None):
     """A two-character surname+given reading becomes three characters when the next character is
     Han and unlikely to start the following word, and the one after it ends the name: not Han, a
@@ -480,6 +489,8 @@ def _extend(text, start, word, by_start=None):
         return word
     if _TITLE_AFTER_RE.match(text[end:end + 8]):
         return word  # 「孟和|嘎查长」: a title follows the name
+    if _name_final_he(text, end):
+        return word + nxt
     if nxt and re.match(_HAN, nxt) and nxt not in _NOT_NAME_END and not text[end:].startswith(PLACE_ORG_SUFFIX):
         after = text[end + 1:end + 2]
         if not after or not re.match(_HAN, after) or after in _NOT_NAME_END or (
@@ -631,7 +642,8 @@ def _trim(text, span, by_start):
             return span  # 「蓝金收反映」: the reading ends before a person's verb, not inside a word
         if span.source == "cue" and re.match(r"[ \t\u3000\n，,。；;）)]|$", text[span.end:span.end + 1]):
             return span  # 「联系人：钱立本　电话」: a field's last character before its end starts no word
-        if text[last] in _NOT_NAME_END or (_word_starts_at(by_start, last) and not _household(text, last)):
+        if (text[last] in _NOT_NAME_END and not _name_final_he(text, last)) \
+                or (_word_starts_at(by_start, last) and not _household(text, last)):
             return Span(span.start, last, span.kind, text[span.start:last], span.source)
     return span
 

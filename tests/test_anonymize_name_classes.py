@@ -269,3 +269,17 @@ def test_a_household_members_cell_before_the_relation(text, name):
 
 def test_a_household_table_header_stays():
     assert scrub("姓名 关系 出生年月\n成员 关系 备注") == "姓名 关系 出生年月\n成员 关系 备注"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("受损住户葛春和（东兴村2组）已签字。", "葛春和"),
+    ("药店负责人郑永和已退回全部款项。", "郑永和"),
+])
+def test_a_given_name_ending_in_he_before_a_stop_or_an_adverb(text, name):
+    out = scrub(text)
+    assert name not in out and "和" not in out.split("某")[-1][:1], out
+
+
+def test_he_between_two_names_stays_a_conjunction():
+    out = scrub("村民鲍立强和鲍立军反映")
+    assert "和" in out and "立强" not in out and "立军" not in out, out
