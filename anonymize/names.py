@@ -1447,8 +1447,13 @@ def _speaker_names(text, by_start, spans):
             and not jieba.dt.FREQ.get(word, 0) \
             and not any(len(t) >= 2 and jieba.dt.FREQ.get(t, 0) >= _COMMON_WORD_FREQ for t in jieba.lcut(word, HMM=False)) \
             and not any(len(t) >= 2 and jieba.dt.FREQ.get(t, 0) >= 500 for t in jieba.lcut(word, cut_all=True))
-        if unsurnamed_name_at(text, start) == word or foreign or (looks_like_person_name(word) and not dictionary
-                                                                  and not not_a_name(text, start, start + len(word), by_start)):
+        # a word with a surname whose given part is made of given-name characters (「石榴：」「海燕：」) speaks
+        # too, in a conversation of three or more turns
+        word_name = dictionary and len(labels) >= 3 and looks_like_person_name(word) \
+            and str(_WORD_TAGS.get(word, "n"))[:1] in "nat" and min(given_log_ratio(ch) for ch in word[1:]) > -1.0
+        if unsurnamed_name_at(text, start) == word or foreign or (looks_like_person_name(word) and (not dictionary or word_name)
+                                                                  and not not_a_name(text, start, start + len(word), by_start,
+                                                                                     produce=not word_name)):
             _claim(spans, start, word, "cue")
 
 

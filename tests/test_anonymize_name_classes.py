@@ -283,3 +283,15 @@ def test_a_given_name_ending_in_he_before_a_stop_or_an_adverb(text, name):
 def test_he_between_two_names_stays_a_conjunction():
     out = scrub("村民鲍立强和鲍立军反映")
     assert "和" in out and "立强" not in out and "立军" not in out, out
+
+
+def test_chat_speakers_named_like_words():
+    out = scrub("樱桃：出一台冰箱，八成新\n金花：要了，地址发你\n樱桃：好，明天送\n金花：谢谢")
+    assert "金花" not in out, out
+    out = scrub("2025/5/6 09:15 杨梅(项目经理)：马上送\n2025/5/6 09:16 邝立强(施工员)：好\n2025/5/6 09:17 杨梅(项目经理)：到了")
+    assert "杨梅" not in out, out
+
+
+def test_chat_labels_that_are_no_given_names_stay():
+    text = "时间：5月6日\n安排：上午浇筑\n回复：收到\n方案：已报监理"
+    assert scrub(text) == text
