@@ -67,6 +67,16 @@ def satisfaction_actual(survey_pct, ratings_pct):
     return round(sum(given) / len(given), 1) if given else None
 
 
+def mean_score(scores):
+    """The mean of scores given to one decimal (score() rounds them so), itself to one decimal, half up
+    (四舍五入) on the exact decimal mean: integer tenths, so neither a float sum's last bit nor
+    statistics.mean's cost (a Fraction per score: 1,800 departments at province scale) decides it."""
+    tenths = [round(s * 10) for s in scores]
+    if not tenths:
+        return None
+    return (2 * sum(tenths) + len(tenths)) // (2 * len(tenths)) / 10
+
+
 def unit_cost_basis(total_investment, output_planned, output_actual=None, unit_cost_actual=None):
     """(cost, quantity, basis) for comparing a project's unit cost, or None without an output.
 

@@ -302,9 +302,9 @@ def _performance(conn, pub_id, year, region, src):
     (ledger.queries.performance)."""
     flt = q_perf.PerformanceFilter(year=year, region=region)
     items = q_perf.scored_projects(conn, pub_id, flt)
-    departments = q_perf.department_ranking(conn, pub_id, items)
+    departments = q_perf.department_ranking(conn, pub_id, flt)
     outliers = q_perf.unit_cost_comparison(conn, pub_id, flt)["outliers"]
-    average = round(sum(i["score"] for i in items) / len(items), 1) if items else None
+    average = performance.mean_score([i["score"] for i in items])
     summary = (f"{year} 年安排的项目中已完工并评分的有 {len(items)} 个，平均得分 {average} 分，"
                f"低于 60 分的 {sum(1 for i in items if i['score'] < 60)} 个；单位成本明显偏离同类的 {len(outliers)} 个。"
                if items else f"{year} 年安排的项目中还没有已完工、可评分的项目。")

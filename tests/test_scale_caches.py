@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import create_engine, func, select
 
 from ledger import schema
+from ledger.performance import mean_score
 from ledger.queries import cache, reference
 from ledger.queries import compare as q_cmp
 from ledger.queries import execution as q_exec
@@ -61,7 +62,10 @@ def test_a_caller_cannot_change_what_the_next_one_reads(demo_app):
     with demo_app.extensions["mingzhang.engine"].connect() as conn:
         pub_id = _latest(conn)
         first = q_perf.scored_projects(conn, pub_id)
-        first[0]["score"], first[0]["rank"] = -1, 1  # what the pages do to their items
+        with pytest.raises(TypeError):  # shared read-only mappings: a page copies the rows it numbers
+            first[0]["score"] = -1
+        shown = dict(first[0])
+        shown["score"], shown["rank"] = -1, 1  # what the pages do to their copies
         assert q_perf.scored_projects(conn, pub_id) == _direct_scores(conn, pub_id, PerformanceFilter())
         rows = q_exec.breakdown(conn, pub_id, Scope(), "region")
         rows[0]["budget_fen"] = -1
@@ -98,6 +102,7 @@ def test_approving_ratings_changes_the_scores_at_once(demo_instance, tmp_path):
     with engine.connect() as conn:
         pub_id = _latest(conn)
         before = {i["code"]: i for i in q_perf.scored_projects(conn, pub_id)}
+        ranking_before = q_perf.department_ranking(conn, pub_id)
         rated = {code for code, (_avg, count) in q_perf.ratings(conn).items() if count}
         code = next(c for c, i in before.items() if c not in rated and i["satisfaction"]["survey_pct"] is not None
                     and any(p["key"] == "satisfaction" and p["target"] for p in i["parts"]))
@@ -111,6 +116,11 @@ def test_approving_ratings_changes_the_scores_at_once(demo_instance, tmp_path):
         assert after[code]["score"] < before[code]["score"]
         assert list(after.values()) == _direct_scores(conn, pub_id, PerformanceFilter())
         assert q_perf.project_performance(conn, pub_id, code)["score"] == after[code]["score"]
+        dept = after[code]["dept_code"]
+        ranking = {d["dept_code"]: d for d in q_perf.department_ranking(conn, pub_id)}
+        members = [i["score"] for i in after.values() if i["dept_code"] == dept]
+        assert ranking[dept]["average_score"] == mean_score(members)
+        assert ranking[dept]["average_score"] < {d["dept_code"]: d for d in ranking_before}[dept]["average_score"]
     engine.dispose()
     cache.clear()
 

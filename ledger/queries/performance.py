@@ -12,6 +12,7 @@ approved ratings are scored again on each call.
 import heapq
 import statistics
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from sqlalchemy import func, select
 
@@ -103,19 +104,24 @@ def _scored(row, rating):
 
 
 def scored_projects(conn, pub_id, flt=PerformanceFilter()):
-    """Every finished project in the filter with its score (best first; ties by code). Each item is the
-    caller's own dict (the pages number and name them); its "parts" and "satisfaction" are shared: read them.
+    """Every finished project in the filter with its score (best first; ties by code). Items are read-only
+    mappings shared with the memo (a page copies the rows it shows before numbering them: copying all
+    20,000 of a province on every request was a third of /performance).
 
     The scores without public ratings are memoised per publication; the few projects that have approved
     ratings are scored again on every call, so an approval counts at once and the memo never grows with
     the ratings."""
-    given = ratings(conn)
-    rated = {row["code"]: _scored(row, given.get(row["code"])) for row in _rated_rows(conn, pub_id)}
-    unrated = [{**item} for item in _in_filter(_scored_without_ratings(conn, pub_id), flt)
-               if item["code"] not in rated]
+    rated = _rescored(conn, pub_id)
+    unrated = [item for item in _in_filter(_scored_without_ratings(conn, pub_id), flt) if item["code"] not in rated]
     rescored = sorted((item for item in _in_filter(rated.values(), flt) if item["score"] is not None),
                       key=_best_first)
     return list(heapq.merge(unrated, rescored, key=_best_first)) if rescored else unrated
+
+
+def _rescored(conn, pub_id):
+    """{code: scored item} of the finished projects with approved public ratings, scored with them now."""
+    given = ratings(conn)
+    return {row["code"]: MappingProxyType(_scored(row, given.get(row["code"]))) for row in _rated_rows(conn, pub_id)}
 
 
 def _best_first(item):
@@ -126,11 +132,11 @@ def _finished(row):
     return row["status"] == COMPLETED or row.get("completed_date") is not None
 
 
-@per_publication_shared  # read-only: scored_projects hands out copies
+@per_publication_shared  # read-only mappings: scored_projects hands them out as they are
 def _scored_without_ratings(conn, pub_id):
     """Every finished project of the publication with a score when no public rating counts, best first."""
     items = [_scored(r, None) for r in _project_rows(conn, pub_id) if _finished(r)]
-    return tuple(sorted((i for i in items if i["score"] is not None), key=_best_first))
+    return tuple(MappingProxyType(i) for i in sorted((i for i in items if i["score"] is not None), key=_best_first))
 
 
 def _rated_rows(conn, pub_id):
@@ -142,15 +148,24 @@ def _rated_rows(conn, pub_id):
     return [row for row in (dict(zip(keys, values)) for values in result) if _finished(row)]
 
 
-def department_ranking(conn, pub_id, items):
-    """Departments by the mean score of their scored projects (best first), with their weakest project."""
+def department_ranking(conn, pub_id, flt=PerformanceFilter()):
+    """Departments by the mean score of their scored projects in the filter (best first), with their weakest
+    project. Memoised per filter and per state of the approved ratings (the rescored projects' scores are
+    part of the key), so an approval still counts at once."""
+    ratings_now = tuple(sorted((code, item["score"]) for code, item in _rescored(conn, pub_id).items()))
+    return _department_ranking(conn, pub_id, flt, ratings_now)
+
+
+@per_publication
+def _department_ranking(conn, pub_id, flt, _ratings_now):
+    items = scored_projects(conn, pub_id, flt)
     names = dict(conn.execute(select(departments.c.code, departments.c.name)
                               .where(departments.c.publication_id == pub_id)).all())
     groups = {}
     for item in items:
         groups.setdefault(item["dept_code"], []).append(item)
     ranking = [{"dept_code": code, "dept_name": names.get(code, code), "projects": len(members),
-                "average_score": round(statistics.mean(m["score"] for m in members), 1),
+                "average_score": performance.mean_score([m["score"] for m in members]),
                 "below_60": sum(1 for m in members if m["score"] < 60),
                 "lowest_code": min(members, key=lambda m: (m["score"], m["code"]))["code"]}
                for code, members in groups.items()]

@@ -68,7 +68,7 @@ def _paging(fmt):
 
 def _tables(conn, pub_id, flt, paging):
     items = q_perf.scored_projects(conn, pub_id, flt)
-    depts = q_perf.department_ranking(conn, pub_id, items)
+    depts = q_perf.department_ranking(conn, pub_id, flt)
     names = {d["dept_code"]: d["dept_name"] for d in depts}
     dept_page = _numbered(_page(depts, paging["departments"]))
     page = _numbered(_page(items, paging["projects"]))
@@ -112,10 +112,12 @@ def _paged(page):
 
 
 def _page(items, paging):
+    """The rows shown, as this request's own dicts (the lists are shared read-only: ledger.queries.performance)."""
     if paging["per_page"] is None:
-        return Page(items, len(items), 1, None)
+        return Page([dict(i) for i in items], len(items), 1, None)
     start = (paging["page"] - 1) * paging["per_page"]
-    return Page(items[start:start + paging["per_page"]], len(items), paging["page"], paging["per_page"])
+    shown = [dict(i) for i in items[start:start + paging["per_page"]]]
+    return Page(shown, len(items), paging["page"], paging["per_page"])
 
 
 @listing("/performance")
