@@ -934,7 +934,7 @@ def _field_word_at(text, pos, cue):
 
 
 # Surname characters that are also function or time words: 「走访时了解到」 holds 时+了解, not a name.
-_FUNCTION_SURNAMES = frozenset("时和于向将从同把被对给以为与及在之其原由来都公管应")
+_FUNCTION_SURNAMES = frozenset("时和于向将从同把被对给以为与及在之其原由来都公管应但")
 # 「…四楼的应卫一家三口」: after 的 only a person's household or speech marks a name.
 _OF_RE = re.compile(r"(?<=的)(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])" + _HAN
                     + r"{1,2}?(?=一家|夫妇|老人|家(?:的|中|里|那|这|享受|经营|开|住)|一户|等\d|反映|表示|介绍|说|称)")

@@ -195,3 +195,12 @@ def test_a_person_before_a_produce_word_and_a_quoted_speaker_are_still_masked():
     assert "蒋德华" not in out, out
     out = scrub("「尕娃妈」：收到\n「逯四娃」：收到，何时截止？")
     assert "逯四娃" not in out, out
+
+
+@pytest.mark.parametrize("text", ["补助已公示，但补助迟迟未到账。", "名单上写的是甘四，但我身份证上不是。"])
+def test_dan_the_conjunction_starts_no_name(text):
+    assert scrub(text) == text
+
+
+def test_dan_the_surname_after_a_cue_is_still_masked():
+    assert "但德华" not in scrub("申请人但德华反映路灯不亮")
