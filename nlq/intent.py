@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import cues as cue_words
 from .ir import Group, Kind, Order
-from .kinds import comparison, execution, figure, growth, inquiry, ranking, share, supervision, trend, unit_cost
+from .kinds import comparison, execution, figure, growth, inquiry, ranking, share, supervision, trend, unit, unit_cost
 from .kinds.project import facts, payments
 from .kinds.project import rules as project
 
@@ -20,6 +20,7 @@ RULES = (
     supervision.risk,  # 「有哪些高风险项目」
     supervision.forecast,  # 「今年预计能完成多少预算」
     supervision.pace,  # 「哪些部门执行进度滞后」「哪些区县预警」
+    unit.unit,  # 「市博物馆今年花了多少」「鹭洲区实验小学去年预算执行率」: a second-level unit named
     facts.fact,  # 「某工程是哪个部门管的」「…单位成本实际是多少」: one field of a named project
     unit_cost.by_region,  # 「哪个区修路每公里花钱最多」
     payments.payments,  # 「某工程今年付了几笔」「高龄津贴发了多少」

@@ -23,6 +23,7 @@ class Kind(StrEnum):
     SUPERVISION = "supervision"  # supervision flags (监督预警) and the year-end forecast, from ledger.supervision
     INQUIRY = "inquiry"  # how fast departments answer inquiries (质询), from ledger.queries.inquiries
     UNIT_COST = "unit_cost"  # a project category's cost per unit of output by district, from ledger.queries.performance
+    UNIT = "unit"  # a second-level unit's (二级单位) spending, budget or rate, from ledger.queries.units
 
 
 class Measure(StrEnum):
@@ -77,6 +78,7 @@ class Query:
     period: Period | None = None
     regions: list = field(default_factory=list)  # region codes; empty = the whole publication
     depts: list = field(default_factory=list)
+    units: list = field(default_factory=list)  # second-level unit codes (kind "unit")
     classes: list = field(default_factory=list)  # 类/款 codes (prefix match)
     class_set: str | None = None  # e.g. "minsheng"
     group: Group | None = None

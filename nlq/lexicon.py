@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from ledger.queries import reference
-from ledger.schema import departments, func_classes, payments, projects, regions
+from ledger.schema import departments, func_classes, payments, projects, regions, units
 from ledger.semantics import MINSHENG_LABEL, minsheng_codes
 
 from . import vocab
@@ -19,7 +19,8 @@ from .vocab import semantic
 
 @dataclass(frozen=True)
 class Entry:
-    type: str  # region | region_whole | region_each | township | dept | dept_each | class | class_set | project | contractor | category | status
+    type: str  # region | region_whole | region_each | township | dept | dept_each | unit | class | class_set | project | contractor
+    # | category | status
     value: str  # a code, or a name for categories/contractors/statuses
     name: str  # canonical Chinese name shown to the user
 
@@ -51,6 +52,7 @@ class Lexicon:
     purposes: tuple = ()  # what payments outside projects are for (高龄津贴, 办公设备采购), longest first
     payments_since: int | None = None  # the year of the first treasury payment published
     project_output_unit: dict = field(default_factory=dict)  # project code -> its output's unit (人, 公里 …)
+    unit_names: dict = field(default_factory=dict)  # second-level unit (二级单位) code -> name
     max_len: int = 1
     _region_pinyin: dict | None = None  # pinyin of region names, built on first use (typo matching)
     _long_names: dict | None = None  # class and department names by length (a dropped character)
@@ -189,6 +191,7 @@ def build(conn, pub_id, config=None):
     _add_classes(lex, conn, pub_id)
     _add_projects(lex, conn, pub_id)
     _add_payments(lex, conn, pub_id)
+    _add_units(lex, conn, pub_id)
     return lex
 
 
@@ -263,6 +266,32 @@ def _add_townships(lex, conn, pub_id):
         lex.township_names[place["code"]] = place["name"]
         lex.township_region[place["code"]] = place["region_code"]
         lex.add(place["name"], Entry("township", place["code"], place["name"]))
+
+
+def _add_units(lex, conn, pub_id):
+    """Second-level units (学校、医院、图书馆): the full name, and for the city's own units the name with the
+    city's name cut to its level word (示例市博物馆 → 市博物馆), as portal/views/ask_units.py reads them."""
+    city = lex.root_name
+    for row in conn.execute(select(units.c.code, units.c.name).where(units.c.publication_id == pub_id)
+                            .order_by(units.c.code)):
+        entry = Entry("unit", row.code, row.name)
+        lex.unit_names[row.code] = row.name
+        lex.add(row.name, entry)
+        forms = [row.name]
+        if city and len(city) > 1 and row.name.startswith(city) and len(row.name) > len(city) + 1:
+            forms.append(city[-1] + row.name[len(city):])
+            lex.add(forms[-1], entry)
+        for form in forms:
+            _add_unit_short_forms(lex, form, entry)
+
+
+def _add_unit_short_forms(lex, name, entry):
+    """「市妇幼」「鹭洲区二院」: the short forms of [unit_short_forms], applied to the name after its place."""
+    place = next((name[:i + 1] for i, char in enumerate(name[:4]) if char in "市区县"), "")
+    for pattern_, short in semantic().get("unit_short_forms", {}).items():
+        tail = re.sub(pattern_, short, name[len(place):])
+        if tail and tail != name[len(place):] and len(place + tail) >= 3:
+            lex.add(place + tail, entry)
 
 
 def _add_departments(lex, conn, pub_id, rows):

@@ -11,7 +11,7 @@ from .timeparse import Period, parse_period
 from .tokens import unknown_words
 
 # Several meanings for one surface: the most specific kind first.
-SPECIFICITY = ("project", "contractor", "township", "dept", "region", "class_each", "category", "output", "class", "class_set",
+SPECIFICITY = ("project", "contractor", "township", "unit", "dept", "region", "class_each", "category", "output", "class", "class_set",
                "status", "region_whole", "region_each", "dept_each")
 
 
@@ -37,6 +37,7 @@ class Slots:
     each_noun: str | None = None  # which regions: 「哪个县」 the counties only
     each_at: int = -1  # where the word for the regions as a group stands (「占各省…合计」: inside the whole)
     depts: list = field(default_factory=list)
+    units: list = field(default_factory=list)  # second-level units (二级单位) named: 市博物馆, 鹭洲区实验小学
     dept_each: bool = False
     class_each: bool = False  # 各类支出 / 哪方面
     kuan_each: bool = False  # the 款 of the 类 named (「社保支出里哪一项」)
@@ -160,6 +161,11 @@ def _dept(slots, lexicon, entry, entries, start, end, surface):
     slots.dept_choices.append([e.value for e in entries if e.type == "dept"])
 
 
+def _unit(slots, lexicon, entry, entries, start, end, surface):
+    if entry.value not in slots.units:
+        slots.units.append(entry.value)
+
+
 def _class_each(slots, lexicon, entry, entries, start, end, surface):
     slots.class_each = True
 
@@ -206,6 +212,7 @@ def _status(slots, lexicon, entry, entries, start, end, surface):
 
 
 _TAKERS = {"region": _region, "township": _township, "region_whole": _region_whole, "region_each": _region_each, "dept": _dept,
+           "unit": _unit,
            "class_each": _class_each, "dept_each": _dept_each, "class": _class, "class_set": _class_set,
            "project": _project, "contractor": _contractor, "category": _category, "output": _output,
            "status": _status}

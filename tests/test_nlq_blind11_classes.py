@@ -114,3 +114,46 @@ def test_a_number_glued_to_a_unit_or_a_code_is_no_year(text):
     from nlq.timeparse import parse_period
 
     assert parse_period(text, dt.date(2026, 10, 31))[0] is None
+
+
+# ---- a second-level unit named: its own figures (ledger.queries.units), never its spending class -----------
+
+def _unit_fen(db, name, year, *, budget=False, month=None):
+    table, amount = ("unit_budgets", "budget_fen") if budget else ("unit_expenditures", "amount_fen")
+    statement = (f"SELECT SUM(t.{amount}) FROM {table} t JOIN units u ON u.code = t.unit_code AND u.publication_id = "
+                 f"t.publication_id WHERE t.publication_id = {PUBLISHED} AND u.name = ? AND t.year = ?")
+    params = [name, year]
+    if month:
+        statement += " AND t.month <= ?"
+        params.append(month)
+    return db.execute(statement, params).fetchone()[0]
+
+
+@pytest.mark.parametrize("q, name, year, budget, month", [
+    ("市图书馆2025年花了多少钱", "示例市图书馆", 2025, False, None),
+    ("今年市中医院的预算是多少", "示例市中医院", 2026, True, None),
+    ("鹭洲区妇幼去年支出", "鹭洲区妇幼保健院", 2025, False, None),  # a short form of the name
+    ("2024年1到6月示例市体育中心支出", "示例市体育中心", 2024, False, 6),
+])
+def test_a_unit_named_is_answered_with_its_own_records(ask_demo, db, q, name, year, budget, month):
+    result = ask_demo(q)
+    fen = _unit_fen(db, name, year, budget=budget, month=month)
+    assert result["answer"]["value"] == pytest.approx(fen / 100, abs=0.01), result["understood"]
+    assert name in result["understood"] and result["links"]["records"].startswith("/records/unit/")
+
+
+def test_a_units_execution_rate_divides_its_spending_by_its_budget(ask_demo, db):
+    result = ask_demo("去年市第二人民医院预算执行率")
+    rate = _unit_fen(db, "示例市第二人民医院", 2025) / _unit_fen(db, "示例市第二人民医院", 2025, budget=True)
+    assert result["answer"]["value"] == pytest.approx(100 * rate, abs=0.01), result["understood"]
+
+
+@pytest.mark.parametrize("q", ["市文化馆近三年支出变化", "市图书馆今年支出同比增长多少"])
+def test_what_unit_records_cannot_answer_is_declined(ask_demo, q):
+    assert "二级单位" in _declined(ask_demo(q))
+
+
+@pytest.mark.parametrize("q", ["市中医院有几张床位", "鹭洲区实验小学有多少学生", "示例市实验中学生均经费多少"])
+def test_a_units_people_or_beds_are_not_published(ask_demo, q):
+    """Unit records hold money only: a count or a per-head figure is declined, never its spending or a project output."""
+    assert _declined(ask_demo(q))

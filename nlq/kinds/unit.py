@@ -1,0 +1,96 @@
+"""A second-level unit (二级预算单位: a school, a hospital, a museum) named: its spending, budget or execution
+rate of one year (up to a month), from ledger.queries.units — the figures of its page under /execution. Two
+or more units named are set side by side. What the units' records do not hold (a growth, a share, a trend)
+is declined with the reason, never answered with the spending class the unit belongs to."""
+from urllib.parse import urlencode
+
+from ledger.queries import units as q_units
+
+from .. import present
+from ..ir import Kind, Measure, Query
+from ..vocab import found
+
+MEASURES = (Measure.SPENT, Measure.BUDGET, Measure.RATE)
+ASKED_ELSEWHERE = ("growth", "share", "trend", "per_capita", "remaining", "sequential")
+
+
+def unit(ctx):
+    """「市博物馆今年1到10月花了多少」「鹭洲区实验小学去年预算执行率」「市实验中学和市育才中学谁花钱多」"""
+    s, c = ctx.slots, ctx.cues
+    if not s.units or s.projects or s.contractors or c.project_cue:
+        return None
+    measure = Measure.RATE if c.rate else Measure.BUDGET if c.budget else Measure.SPENT
+    other = next((name for name in ASKED_ELSEWHERE if getattr(c, name)), None)
+    if found("asks_count_of", ctx.text) or found("per_head", ctx.text):  # 「多少张病床」「多少学生，生均经费」
+        other = "quantity"
+    return Query(Kind.UNIT, measure=measure, period=s.period, units=list(s.units),
+                 topic=other)  # topic: what was asked that unit records cannot answer (declined in run)
+
+
+def _scope(query, code):
+    p = query.period
+    return q_units.UnitScope(year=p.year_to, month=p.month_to or None, unit=code)
+
+
+def _unanswerable(query):
+    p = query.period
+    if query.topic == "quantity":
+        return "本站只有二级单位的预算和支出，没有学生、床位、人员这类数字；可以问该单位的支出、预算或执行率。"
+    if query.topic:
+        return "二级单位的数字目前只能问某一年的支出、预算和执行率，不能算增长、占比或趋势；请看该单位的页面。"
+    if p is None or p.multi_year or p.month_from > 1:
+        return "二级单位的数字只能按一年（或一年中截至某月）来问，例如「2025年市博物馆支出多少」。"
+    return None
+
+
+def _raw(totals, measure):
+    if measure == Measure.RATE:
+        return totals["spent_fen"] / totals["budget_fen"] if totals["budget_fen"] else None
+    return totals["budget_fen" if measure == Measure.BUDGET else "spent_fen"]
+
+
+def run(conn, pub_id, query, lexicon):
+    why = _unanswerable(query)
+    if why:
+        return {"kind": "figure", "nothing": why}, None
+    measure = query.measure
+    rows = [present.row(lexicon.unit_names[code], measure, _raw(q_units.totals(conn, pub_id, _scope(query, code)),
+                                                                 measure)) for code in query.units]
+    if all(not row[1] for row in rows):  # no rows of the unit in that year: never 「0.00 元」
+        return {"kind": "figure", "nothing": f"本站数据中没有{'、'.join(r[0] for r in rows)}"
+                                             f"{query.period.label()}的{present.label(measure)}记录。"}, None
+    unit_ = present.unit(measure)
+    if len(rows) == 1:
+        return {"kind": "figure", "value": rows[0][1], "unit": unit_, "display": rows[0][2],
+                "period": query.period.label()}, None
+    top = max(rows, key=lambda r: r[1] or 0)
+    return {"kind": "table", "unit": unit_, "period": query.period.label(), "columns": present.columns("单位", measure),
+            "rows": rows, "value": top[1], "top": top[0]}, present.rows_chart(rows, unit_)
+
+
+def restate(query, lexicon, coverage=None):
+    names = "、".join(lexicon.unit_names.get(code, code) for code in query.units)
+    asked = "的预算执行率" if query.measure == Measure.RATE else "的" + present.label(query.measure)
+    return f"{present.period_words(query, coverage)}{names}（二级单位）{asked}"
+
+
+def records(query, lexicon, pub_id, answer):
+    """/records/unit/expenditures|budgets of each unit: the rows its figure adds up."""
+    if not query.period or _unanswerable(query):
+        return {}
+    sides = {Measure.SPENT: ("expenditures",), Measure.BUDGET: ("budgets",)}.get(query.measure,
+                                                                               ("expenditures", "budgets"))
+    urls = []
+    for code in query.units:
+        scope = _scope(query, code)
+        args = {"year": scope.year, "month": scope.month, "unit": code, "pub": pub_id}
+        urls.append({side: f"/records/unit/{side}?" + urlencode({k: v for k, v in args.items() if v is not None})
+                     for side in sides})
+    out = {"records": urls[0][sides[0]]}
+    if len(urls) > 1:
+        out["rows"] = [{"label": lexicon.unit_names.get(code, code), "records": u} for code, u in zip(query.units, urls)]
+    return out
+
+
+def chips(query, lexicon):
+    return []
