@@ -796,7 +796,7 @@ _MONGOLIAN_NAME = re.compile(_MONGOLIAN_PART + "{2}|(?:" + "|".join(p for p in M
 _YI_NAME = re.compile("(?:" + "|".join(YI_CLANS) + r")[\u4e00-\u9fff]{2}")
 _TIBETAN_PART = "(?:" + "|".join(sorted(TIBETAN_PARTS, key=len, reverse=True)) + ")"
 _TIBETAN_NAME = re.compile(_TIBETAN_PART + _TIBETAN_PART)
-_NAME_STOP = re.compile(r"(?=[，,。；;、：:！!？?\s”\"）)（(]|等|和|及|$|反映|说|的|是|在|已|家|代表|[\u4e00-\u9fff]{1,3}族)")
+_NAME_STOP = re.compile(r"(?=[，,。；;、：:！!？?\s”\"）)（(】》」』]|等|和|及|$|反映|说|的|是|在|已|家|代表|[\u4e00-\u9fff]{1,3}族)")
 
 
 def dotted_names(text):

@@ -204,3 +204,9 @@ def test_dan_the_conjunction_starts_no_name(text):
 
 def test_dan_the_surname_after_a_cue_is_still_masked():
     assert "但德华" not in scrub("申请人但德华反映路灯不亮")
+
+
+def test_a_dotted_title_in_brackets_is_no_name():
+    for text in ("【浔阳区12345政务服务便民热线·通话记录】", "《乡村振兴·工作简报》第3期"):
+        assert scrub(text) == text, scrub(text)
+    assert "艾力·买买提" not in scrub("【来电人：艾力·买买提】")
