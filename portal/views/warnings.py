@@ -11,6 +11,7 @@ from ledger.money import fen_to_yuan
 from ledger.queries import projects as q_proj
 from ledger.queries import reference as q_ref
 from ledger.queries import suppliers as q_sup
+from ledger.queries.paging import Page
 from ledger.supervision import suppliers as sv_sup
 
 from ..args import arg_code, arg_int
@@ -80,17 +81,21 @@ def warnings_page(fmt):
     narrow = {k: chosen[k] for k in ("kind", "subject", "region", "dept")}
     flags = supervision.select_flags(everything, **narrow)
     history = supervision.history(conn, pub_id, as_of.year, as_of.month) if as_of else []
-    table = _flag_table(flags)
-    payload = {"as_of": as_of.key if as_of else None, "filters": {k: v for k, v in chosen.items() if v is not None},
-               "counts": supervision.counts(flags), "counts_all": supervision.counts(everything),
+    counts = supervision.counts(flags)
+    if fmt == "json":  # every flag, with its links: the download twins are not paged
+        return json_response({
+            "as_of": as_of.key if as_of else None, "filters": {k: v for k, v in chosen.items() if v is not None},
+            "counts": counts, "counts_all": supervision.counts(everything),
+            "rules": supervision.describe(supervision.load_rules()),
+            "history": [{"month": h["month"], **h["counts"]} for h in history],
+            "forecast": _forecast_json(_forecast(conn, pub_id, as_of)),
+            "flags": [fl.flag_json(f) for f in flags], "warnings": _flag_table(flags).json()})
+    if fmt == "csv":
+        return respond(fmt, "warnings.html", {}, {"warnings": _flag_table(flags)}, {})
+    shown = _flags_page(flags)
+    context = {"as_of": as_of, "flags": flags, "shown": shown, "everything": everything, "chosen": chosen,
+               "counts": counts, "counts_all": supervision.counts(everything),
                "rules": supervision.describe(supervision.load_rules()),
-               "history": [{"month": h["month"], **h["counts"]} for h in history],
-               "forecast": _forecast_json(_forecast(conn, pub_id, as_of)),
-               "flags": [fl.flag_json(f) for f in flags]}
-    if fmt == "json":
-        return json_response({**payload, "warnings": table.json()})
-    context = {"as_of": as_of, "flags": flags, "everything": everything, "chosen": chosen,
-               "counts": payload["counts"], "counts_all": payload["counts_all"], "rules": payload["rules"],
                "history_table": _history_table(history), "history_chart": _history_chart(history),
                "forecast": _forecast(conn, pub_id, as_of), "years": q_ref.spending_years(conn, pub_id),
                # the month selector offers only months with data (later ones are refused: queries/coverage)
@@ -98,7 +103,19 @@ def warnings_page(fmt):
                "regions": q_ref.all_regions(conn, pub_id), "kinds": supervision.KINDS,
                "subjects": supervision.SUBJECTS, "link_url": fl.link_url, "subject_url": fl.subject_url,
                "map": district_map(pub_id, as_of.year, as_of.month, default="flags") if as_of else None}
-    return respond(fmt, "warnings.html", context, {"warnings": table}, payload)
+    return render_template("warnings.html", **context)
+
+
+FLAGS_PER_PAGE = 100  # a province's 2,000 flags, each with its links, on one page took a second to render
+
+
+def _flags_page(flags):
+    """The flags on this page of the list (?page=), in the list's order: grouped by kind, as shown."""
+    order = {kind: n for n, kind in enumerate(supervision.KINDS)}
+    ordered = sorted(flags, key=lambda f: order.get(f.kind, len(order)))  # stable: each kind keeps its order
+    paging = page_args(FLAGS_PER_PAGE)
+    start = (paging["page"] - 1) * paging["per_page"]
+    return Page(ordered[start:start + paging["per_page"]], len(ordered), paging["page"], paging["per_page"])
 
 
 def _forecast_json(outcome):
