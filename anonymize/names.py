@@ -95,7 +95,7 @@ PERSON_CUES = (
     # what people are called: 「邻居们都叫她“老梁”」 (a quoted nickname after it)
     "叫他", "叫她", "称他", "称她", "人称",
     # a fellow villager, and the private trades a works report or a review names (issue #19)
-    "同村的", "同组的", "邻村的", "隔壁的", "评估师", "操作手", "试验员", "质检员", "材料员", "资料员", "评审专家",
+    "同村的", "同组的", "邻村的", "隔壁的", "自称", "评估师", "操作手", "试验员", "质检员", "材料员", "资料员", "评审专家",
     "律师", "护理人", "护理员", "用户", "岗位人员", "分包", "总包", "带班",
 )
 # Titles that mark a public official in the role: the name before or after them stays.
@@ -177,7 +177,7 @@ _DELEGATE_AFTER_RE = re.compile(
 # 「代表金涛在视察…」「转交代表：X」「提出人：X、Y」: the role word right before the name (not 村民代表).
 # Representatives of private people (工人代表, 投资方代表, 家属代表) are not delegates.
 _DELEGATE_BEFORE_RE = re.compile(r"(?:(?<!村民)(?<!居民)(?<!职工)(?<!家长)(?<!学生)(?<!业主)(?<!工人)(?<!群众)(?<!农民)(?<!家属)"
-                                 r"(?<!方)(?<!企业)(?<!股东)(?<!工友)(?<!租户)(?<!户)(?:代表|委员)|提出人|建议人|附议人"
+                                 r"(?<!方)(?<!企业)(?<!股东)(?<!工友)(?<!租户)(?<!户)(?<!民工)(?<!现场)(?<!患者)(?<!商户)(?<!员工)(?<!公司)(?:代表|委员)|提出人|建议人|附议人"
                                  r"|领衔人|提案人|议案人|联名人|质询人|(?<!被)询问人)(?:们)?[:：\s（(]*$")
 # A government body and maybe a staff role right before the name: 「县财政局负责人X」「区住建局干部X」
 # 「街道办事处社会救助科X」「请与镇人民政府X联系」. Places alone (「白沙镇X」) are where residents live.
@@ -1166,6 +1166,10 @@ def find_names(text):
 
 # 「我是三河镇的吴大国，」「我是琳琅村的X」: a self-introduction names the writer after 的.
 _SELF_INTRO = re.compile(r"(?:我是|我叫|本人是)[^，。；！？,\n]{1,12}的(?=[\u4e00-\u9fff]{2,4}(?:[，,。；！？\s]|$))")
+# 「来自临夏的X拿到了…」「同是临夏来的X」: a person introduced by where they come from.
+_FROM_PLACE = re.compile(r"(?:来自[^，。；！？,\n]{1,10}的|[^，。；！？,\n]{1,8}(?:过来|来)的)(?=[\u4e00-\u9fff]{2,4})")
+# 「此致⏎敬礼⏎X⏎手机：…」: the line after a letter's closing is its writer's signature.
+_SIGNATURE = re.compile(r"(?:此致\s*敬礼|敬礼)[！!。]?\s*\n\s*([\u4e00-\u9fff]{2,4})\s*(?=\n|$)")
 # 「五星村1组9号程功、…」: a name right after a house number or group, before a separator.
 _AFTER_ADDRESS = re.compile(r"(?<=\d号|\d组|\d户|\d室|\d社)[\u4e00-\u9fff]{2,3}?(?=[、，,；;\s（(]|$)")
 # 「家庭成员：X 母亲 1948.1；Y 次女 1984.2」「X｜外婆卓玛｜6228…」: a household member's cell, then a
@@ -1205,6 +1209,15 @@ def _structural_names(text, by_start, spans):
             if looks_like_person_name(word) and jieba.dt.FREQ.get(word, 0) < _COMMON_WORD_FREQ \
                     and jieba.dt.FREQ.get(word[:2], 0) < 100 and not not_a_name(text, m.start(), m.end(), by_start):
                 _claim(spans, m.start(), word, "weak")
+    for m in _FROM_PLACE.finditer(text):
+        word = _name_at(text, m.end(), by_start) or unsurnamed_name_at(text, m.end())
+        if word and not not_a_name(text, m.end(), m.end() + len(word), by_start, crossing=False):
+            _claim(spans, m.end(), word, "cue")
+    for m in _SIGNATURE.finditer(text):
+        word = m.group(1)
+        if (has_surname(word) or unsurnamed_name_at(text, m.start(1))) and not word.endswith(PLACE_ORG_SUFFIX) \
+                and not _dictionary_cell(word):
+            _claim(spans, m.start(1), word, "cue")
     for m in _MEMBER_CELL.finditer(text):
         word = m.group(1)
         if not (_dictionary_cell(word) and not has_surname(word)) and word not in _FIELD_FILLERS \

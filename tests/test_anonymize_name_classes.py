@@ -295,3 +295,20 @@ def test_chat_speakers_named_like_words():
 def test_chat_labels_that_are_no_given_names_stay():
     text = "时间：5月6日\n安排：上午浇筑\n回复：收到\n方案：已报监理"
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("来自定西的马尕吉领到了2.1万元。", "马尕吉"),
+    ("同是岷县来的冶海龙也拿到了工钱。", "冶海龙"),
+    ("恳请尽快处理。\n此致\n敬礼\n欧阳青山\n电话：见信封", "欧阳青山"),
+    ("来电人自称“小岑”，不愿留全名", "小岑"),
+    ("患者代表芮东升、商户代表谌小梅到场", "芮东升"),
+])
+def test_persons_by_origin_signature_self_naming_and_private_representatives(text, name):
+    assert name not in scrub(text), scrub(text)
+
+
+@pytest.mark.parametrize("text", ["此致\n敬礼\n县教育局办公室", "来自全国各地的游客参观了展馆。", "人大代表庞建华提出建议"])
+def test_no_person_after_an_origin_a_closing_or_a_delegate_stays(text):
+    out = scrub(text)
+    assert out == text or "庞建华" in out, out
