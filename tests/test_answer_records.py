@@ -17,7 +17,8 @@ from conftest import DEMO_AS_OF, _config_for
 from eval.oracle import Oracle
 from eval.sets import load_sets
 
-AMOUNTS = {"/records/expenditures": "支出数（元）", "/records/budgets": "预算数（元）"}
+AMOUNTS = {"/records/expenditures": "支出数（元）", "/records/budgets": "预算数（元）",
+           "/records/unit/expenditures": "支出数（元）", "/records/unit/budgets": "预算数（元）"}  # a second-level unit's
 PROJECT_AMOUNTS = {"investment": "总投资（元）", "disbursed": "已支付（元）", "output": "实际产出",
                    "planned_output": "计划产出"}
 

@@ -54,15 +54,19 @@ def run(conn, pub_id, query, lexicon):
     if why:
         return {"kind": "figure", "nothing": why}, None
     measure = query.measure
-    rows = [present.row(lexicon.unit_names[code], measure, _raw(q_units.totals(conn, pub_id, _scope(query, code)),
-                                                                 measure)) for code in query.units]
+    totals = [q_units.totals(conn, pub_id, _scope(query, code)) for code in query.units]
+    rows = [present.row(lexicon.unit_names[code], measure, _raw(t, measure)) for code, t in zip(query.units, totals)]
     if all(not row[1] for row in rows):  # no rows of the unit in that year: never 「0.00 元」
         return {"kind": "figure", "nothing": f"本站数据中没有{'、'.join(r[0] for r in rows)}"
                                              f"{query.period.label()}的{present.label(measure)}记录。"}, None
     unit_ = present.unit(measure)
     if len(rows) == 1:
-        return {"kind": "figure", "value": rows[0][1], "unit": unit_, "display": rows[0][2],
-                "period": query.period.label()}, None
+        answer = {"kind": "figure", "value": rows[0][1], "unit": unit_, "display": rows[0][2],
+                  "period": query.period.label()}
+        if measure == Measure.RATE:  # the 支出 and 预算 it divides, each with its records (records() below)
+            answer.update(columns=["", "金额（元）", "金额"], rows=[present.row("支出", Measure.SPENT, totals[0]["spent_fen"]),
+                                                                 present.row("预算", Measure.BUDGET, totals[0]["budget_fen"])])
+        return answer, None
     top = max(rows, key=lambda r: r[1] or 0)
     return {"kind": "table", "unit": unit_, "period": query.period.label(), "columns": present.columns("单位", measure),
             "rows": rows, "value": top[1], "top": top[0]}, present.rows_chart(rows, unit_)
@@ -78,18 +82,24 @@ def records(query, lexicon, pub_id, answer):
     """/records/unit/expenditures|budgets of each unit: the rows its figure adds up."""
     if not query.period or _unanswerable(query):
         return {}
-    sides = {Measure.SPENT: ("expenditures",), Measure.BUDGET: ("budgets",)}.get(query.measure,
-                                                                               ("expenditures", "budgets"))
-    urls = []
-    for code in query.units:
-        scope = _scope(query, code)
-        args = {"year": scope.year, "month": scope.month, "unit": code, "pub": pub_id}
-        urls.append({side: f"/records/unit/{side}?" + urlencode({k: v for k, v in args.items() if v is not None})
-                     for side in sides})
-    out = {"records": urls[0][sides[0]]}
-    if len(urls) > 1:
-        out["rows"] = [{"label": lexicon.unit_names.get(code, code), "records": u} for code, u in zip(query.units, urls)]
+    sides = {Measure.SPENT: ("spent",), Measure.BUDGET: ("budget",)}.get(query.measure, ("spent", "budget"))
+    urls = {code: {side: _records_url(query, code, side, pub_id) for side in sides} for code in query.units}
+    rows = (answer or {}).get("rows") or []
+    top = next((code for code in query.units if lexicon.unit_names.get(code) == (answer or {}).get("top")),
+               query.units[0])
+    out = {"records": urls[top][sides[0]]}
+    if len(query.units) > 1:
+        out["rows"] = [{"label": lexicon.unit_names.get(code, code), "records": urls[code]} for code in query.units]
+    elif query.measure == Measure.RATE and len(rows) == 2:  # 支出 ÷ 预算: each row's own records
+        out["rows"] = [{"label": row[0], "records": {side: urls[top][side]}} for row, side in zip(rows, sides)]
     return out
+
+
+def _records_url(query, code, side, pub_id):
+    scope = _scope(query, code)
+    args = {"year": scope.year, "month": scope.month if side == "spent" else None, "unit": code, "pub": pub_id}
+    table = "expenditures" if side == "spent" else "budgets"
+    return f"/records/unit/{table}?" + urlencode({k: v for k, v in args.items() if v is not None})
 
 
 def chips(query, lexicon):
