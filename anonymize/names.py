@@ -799,6 +799,12 @@ _TIBETAN_NAME = re.compile(_TIBETAN_PART + _TIBETAN_PART)
 _NAME_STOP = re.compile(r"(?=[，,。；;、：:！!？?\s”\"）)（(】》」』]|等|和|及|$|反映|说|的|是|在|已|家|代表|[\u4e00-\u9fff]{1,3}族)")
 
 
+def _long_right_half(part):
+    """Five or six characters after the dot are one name (「阿不都热合曼」), not a shorter one and a verb
+    phrase (「吐尔逊来了」): the run does not end in a particle or a dictionary word."""
+    return part[-1] not in _PARTICLES and jieba.dt.FREQ.get(part[-2:], 0) < _COMMON_WORD_FREQ
+
+
 def dotted_names(text):
     """「艾力·买买提」「阿依古丽·吐尔逊」: the Han run around a middle dot, cut after a cue word on the
     left and before a stop on the right (two to four characters each side)."""
@@ -808,12 +814,13 @@ def dotted_names(text):
             continue
         left = run.group(0)
         # (a conjunction that leaves less than two characters is inside the name: 「苏和·巴特尔」)
-        cuts = [m.end() for m in _CUE_RE.finditer(left)] + [m.end() for m in re.finditer("的|是|叫|和|与|及|为", left)
+        cuts = [m.end() for m in _CUE_RE.finditer(left)] + [m.end() for m in re.finditer("的|是|叫|和|与|及|为|[省市州县区镇乡村]", left)
                                                             if len(left) - m.end() >= 2]
         if cuts:
             left = left[max(cuts):]
-        left = left[-4:]
-        right = next((k for k in (2, 3, 4) if _NAME_STOP.match(text, dot.end() + k)
+        left = left[-6:]  # (Uyghur and Kazakh names run to five or six characters a side: 「艾合买提江·阿不都热合曼」)
+        right = next((k for k in (2, 3, 4, 5, 6) if _NAME_STOP.match(text, dot.end() + k)
+                      and (k <= 4 or len(left) >= 4 and _long_right_half(text[dot.end():dot.end() + k]))
                       and re.fullmatch(_HAN + "+", text[dot.end():dot.end() + k])), 3)
         if len(left) >= 2 and re.fullmatch(_HAN + "+", text[dot.end():dot.end() + right]) \
                 and not (_dictionary_run(left) and _dictionary_run(text[dot.end():dot.end() + right])):

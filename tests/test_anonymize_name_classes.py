@@ -312,3 +312,19 @@ def test_persons_by_origin_signature_self_naming_and_private_representatives(tex
 def test_no_person_after_an_origin_a_closing_or_a_delegate_stays(text):
     out = scrub(text)
     assert out == text or "庞建华" in out, out
+
+
+@pytest.mark.parametrize("text, name", [
+    ("委托代理人：买买提江·阿不都克里木，新疆某律师事务所", "买买提江·阿不都克里木"),
+    ("此为其子吐尔洪江·阿不都热依木的身份证", "吐尔洪江·阿不都热依木"),
+])
+def test_long_dotted_names(text, name):
+    out = scrub(text)
+    assert "阿不都" not in out and "江·" not in out, out
+
+
+def test_a_dotted_name_before_a_verb_phrase_and_a_place_before_a_dotted_brand():
+    out = scrub("我们村的阿依古丽·吐尔逊来了")
+    assert out.endswith("来了"), out
+    out = scrub("地点：福建省泉州市丰泽区鸿盛·滨海湾项目工地")
+    assert "福建省泉州市丰泽区" in out, out
