@@ -1283,6 +1283,22 @@ def _nicknames(text, by_start, spans):
             _claim(spans, start, m.group(0), "cue")
 
 
+# 「找老晁，他冷库在…」「（老拓）」「我老公老雒，」: 老 and a surname is how people call an older man.
+_OLD_SURNAME = re.compile("老([" + "".join(sorted(SURNAMES)) + "])(?=[，,。；;：:！!？?\\s）)（(”\"」]|$|他|她|的|家|说|那|这|我|是)")
+
+
+def _old_surnames(text, by_start, spans):
+    """老 + surname where 老 starts a word (not 养老, 敬老) and the pair is no dictionary word (老师,
+    老公, 老乡) nor a surname that is a common character in such words."""
+    for m in _OLD_SURNAME.finditer(text):
+        start, word = m.start(), m.group(0)
+        if m.group(1) in _FUNCTION_SURNAMES or m.group(1) in "师公大小少年人家板汉伴乡" \
+                or jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD_FREQ or _inside_title(text, start) \
+                or start and jieba.dt.FREQ.get(text[start - 1:start + 1], 0) >= _COMMON_WORD_FREQ:
+            continue
+        _claim(spans, start, word, "cue")
+
+
 def _repeat_nicknames(text, spans):
     """A nickname found once (「包工头“七哥”」) is that person wherever the text calls them so."""
     for value in {s.value for s in spans.values() if s.source == "nick"}:
@@ -1495,6 +1511,8 @@ def _find_names(text):
     _speaker_names(text, by_start, spans)
     _structural_names(text, by_start, spans)
     _nicknames(text, by_start, spans)
+    if "老" in text:
+        _old_surnames(text, by_start, spans)
     _repeat_nicknames(text, spans)
     _scored_names(text, by_start, spans)
     _list_siblings(text, spans)

@@ -328,3 +328,17 @@ def test_a_dotted_name_before_a_verb_phrase_and_a_place_before_a_dotted_brand():
     assert out.endswith("来了"), out
     out = scrub("地点：福建省泉州市丰泽区鸿盛·滨海湾项目工地")
     assert "福建省泉州市丰泽区" in out, out
+
+
+@pytest.mark.parametrize("text, name", [
+    ("冷库满了，找老郜，他在驿站路", "老郜"),
+    ("我不在就找我老公老阚，他电话见上", "老阚"),
+    ("「老訾（訾德旺）」：收到", "老訾"),
+])
+def test_lao_and_a_surname_is_a_person(text, name):
+    assert name not in scrub(text), scrub(text)
+
+
+@pytest.mark.parametrize("text", ["老师说，老乡们都来了。", "养老院和敬老院的老年人", "老区建设和老城改造"])
+def test_lao_in_words_stays(text):
+    assert scrub(text) == text
