@@ -33,12 +33,12 @@ SURNAME_ORDER = (
     "赖萧洪沐仉殳笪缑鄂逄厍訾郗谯宓贲钮荀羿汲邴糜隗蓬钭韶蓟莘郦璩濮郏宦庾夔蒯竺桓郈佴"
     "郄乜郇禚遆綦酆郯钦肇"
     # Hui, Dongxiang and other north-western surnames (Gansu, Ningxia, Qinghai)
-    "雒剡喇妥禄拓撒虎铁敏"
+    "雒剡喇妥禄拓撒虎铁敏黑把粘"
 )
 SURNAMES = frozenset(SURNAME_ORDER)
 # North-western surnames that are everyday characters: a dictionary word they begin is no name
 # without a cue (「撒播」「铁路」「敏感」).
-_WORD_SURNAMES = frozenset("撒虎铁敏拓禄妥")
+_WORD_SURNAMES = frozenset("撒虎铁敏拓禄妥黑把粘")
 SURNAME_RANK = {ch: rank for rank, ch in enumerate(dict.fromkeys(SURNAME_ORDER), 1)}
 COMPOUND_SURNAMES = (
     "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木",
@@ -941,7 +941,7 @@ def _field_word_at(text, pos, cue):
 
 
 # Surname characters that are also function or time words: 「走访时了解到」 holds 时+了解, not a name.
-_FUNCTION_SURNAMES = frozenset("时和于向将从同把被对给以为与及在之其原由来都公管应但")
+_FUNCTION_SURNAMES = frozenset("时和于向将从同把被对给以为与及在之其原由来都公管应但")  # (把: also a Hui surname)
 # 「…四楼的应卫一家三口」: after 的 only a person's household or speech marks a name.
 _OF_RE = re.compile(r"(?<=的)(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])" + _HAN
                     + r"{1,2}?(?=一家|夫妇|老人|家(?:的|中|里|那|这|享受|经营|开|住)|一户|等\d|反映|表示|介绍|说|称)")
@@ -1427,7 +1427,7 @@ def _place_or_org_head(text, span, by_start):
 
 # The head characters of produce and foods (瓜, 杏, 桔…): a guess ending in one, or followed by one, is a
 # variety (「白兰瓜」「沙糖桔」「李广|杏」「高原夏菜」), not a person; not 梅/兰/菊/桃/梨, which end given names.
-_PRODUCE_HEADS = frozenset("瓜杏桔橘柑橙柚椒薯芋笋菇菌枣糖菜茶麦稻粟")
+_PRODUCE_HEADS = frozenset("瓜杏桔橘柑橙柚椒薯芋笋菇菌枣糖菜茶麦稻粟耳")
 
 
 def _term_not_person(text, span, by_start):

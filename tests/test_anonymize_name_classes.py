@@ -342,3 +342,17 @@ def test_lao_and_a_surname_is_a_person(text, name):
 @pytest.mark.parametrize("text", ["老师说，老乡们都来了。", "养老院和敬老院的老年人", "老区建设和老城改造"])
 def test_lao_in_words_stays(text):
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("住建局答复黑秀英：您反映的问题已转办", "黑秀英"),
+    ("申请人：把玉兰，女，回族", "把玉兰"),
+    ("原告粘德胜诉称", "粘德胜"),
+])
+def test_hui_and_minnan_surnames_that_are_everyday_characters(text, name):
+    assert name not in scrub(text), scrub(text)
+
+
+@pytest.mark.parametrize("text", ["黑木耳产业园二期完工", "把材料交到村委会", "黑板报和黑色路面", "粘贴公示后无异议"])
+def test_those_characters_in_words_stay(text):
+    assert scrub(text) == text
