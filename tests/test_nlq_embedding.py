@@ -29,3 +29,11 @@ def test_model_folder_is_a_standard_sentence_transformers_model(e5):
     assert e5.prompts["query"] == "query: " and e5.prompts["passage"] == "passage: "
     vec = e5.encode("医疗", prompt_name="query")
     assert vec.shape == (384,) and abs(np.linalg.norm(vec) - 1) < 1e-5
+
+
+def test_the_model_runs_on_one_thread_by_default(e5):
+    """EMBEDDING_THREADS defaults to 1: on shared cores torch's spinning threads made one question 50× slower
+    (bench/embedding_threads.py)."""
+    import torch
+
+    assert torch.get_num_threads() == 1
