@@ -728,12 +728,15 @@ def _word_and_one_more(text, pos, by_start):
     """「居民韩国庆（…」: a common word (韩国) and one more character that ends at a stop is a
     three-character name after a cue."""
     token = by_start.get(pos)
-    if not token or len(token[0]) != 2 or not has_surname(token[0]) or token[0][:2] in COMPOUND_SURNAMES \
-            or token[1] not in ("nr", "ns", "nz", "nrt", "nrfg"):
+    if not token or len(token[0]) != 2 or not has_surname(token[0]) or token[0][:2] in COMPOUND_SURNAMES:
         return None
     third = text[pos + 2:pos + 3]
-    if re.match(_HAN, third) and third not in _NOT_NAME_END and re.match(r"[（(，,。；;、\s]|$", text[pos + 3:pos + 4]) \
-            and by_start.get(pos + 2, ("", ""))[0] == third:
+    if not (re.match(_HAN, third) and third not in _NOT_NAME_END and by_start.get(pos + 2, ("", ""))[0] == third):
+        return None
+    if token[1] in ("nr", "ns", "nz", "nrt", "nrfg") and re.match(r"[（(，,。；;、\s]|$", text[pos + 3:pos + 4]):
+        return text[pos:pos + 3]
+    # 「信访人许多福反映」: any word, when the third character is a given-name one and speech follows
+    if given_log_ratio(third) > 1.0 and _SPEECH_AFTER.match(text, pos + 3):
         return text[pos:pos + 3]
     return None
 

@@ -356,3 +356,9 @@ def test_hui_and_minnan_surnames_that_are_everyday_characters(text, name):
 @pytest.mark.parametrize("text", ["黑木耳产业园二期完工", "把材料交到村委会", "黑板报和黑色路面", "粘贴公示后无异议"])
 def test_those_characters_in_words_stay(text):
     assert scrub(text) == text
+
+
+def test_a_common_word_and_a_given_name_character_before_speech_after_a_cue():
+    out = scrub("信访人许多福反映：路灯不亮")
+    assert "许多福" not in out, out
+    assert scrub("村民许多人反映路灯不亮") == "村民许多人反映路灯不亮"
