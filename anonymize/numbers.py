@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from .validators import plausible_card_prefix, valid_id15, valid_id18, valid_luhn
 
-_CHINESE_DIGITS = {"〇": "0", "零": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3", "四": "4",
+# (○, a white circle, is typed for 〇; 洞 is how radio and phone speech says 0: 「幺三洞…」)
+_CHINESE_DIGITS = {"〇": "0", "○": "0", "洞": "0", "零": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3", "四": "4",
                    "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 _SEPARATORS = frozenset(" \u00a0\u3000\t-‐‑‒–—―－.．·・•_﹣()（）")
 _MAX_GAP = 3
@@ -83,7 +84,8 @@ def digit_view(text):
     return "".join(out)
 
 
-_CELL_BREAK = re.compile(r"[\u3000\t]+|[ \u00a0]{2,}")
+# (a doubled em-dash separates a notice's cells: 「…47号——180-5430-2144——800元」)
+_CELL_BREAK = re.compile(r"[\u3000\t]+|[ \u00a0]{2,}|[—―]{2,}")
 _GROUP_BEFORE = re.compile(r"[\dX]+$")
 
 
@@ -102,6 +104,8 @@ def cell_view(text, view):
             if before and after else False
         if before and after and (short or _joins_into_number(text, view, before.start(), after.end())):
             continue
+        if m.group(0)[0] in "—―" and before and re.fullmatch(r"0\d{2,3}", before.group(0)):
+            continue  # 「0453——6287715」: an area code and its number
         out[m.start():m.end()] = "#" * (m.end() - m.start())
     return "".join(out)
 

@@ -54,3 +54,19 @@ def test_numbers_on_two_lines_stay_apart(text):
 def test_a_complete_number_before_the_break_is_not_joined_to_the_next_line():
     out = scrub("电话 13907712345\n1390000 是编号")
     assert out.endswith("\n1390000 是编号") and "2345" in out, out
+
+
+@pytest.mark.parametrize("text, middle", [
+    ("保洁员——王家村5组——139-0453-2288——600元", "0453"),  # doubled em-dashes separate a notice's cells
+    ("公益岗——李家村2社——１５８２７５３６６４１——500元", "２７５３"),
+    ("电话打不通，幺五八 ○九三一 四四二七。", "○九三一"),  # ○ typed for 〇
+    ("手机幺三洞 九五幺幺 两七八六", "九五幺幺"),  # 洞: zero as said on the phone
+])
+def test_numbers_between_em_dash_cells_and_spoken_zeros(text, middle):
+    out = scrub(text)
+    assert middle not in out and "****" in out, out
+
+
+def test_an_area_code_joined_by_em_dashes_and_the_word_hole_stay_as_they_were():
+    assert "6287715" not in scrub("座机0453——6287715")
+    assert scrub("山洞旁修了一个涵洞，长30米") == "山洞旁修了一个涵洞，长30米"
