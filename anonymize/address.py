@@ -10,7 +10,8 @@ from .recognizers import Span
 
 # A name part that cannot swallow the words before it (「家住」「位于」「走访了」) or an admin level.
 # 道 only where it ends 街道 (「二道河子村」「南十四道街」 hold it); never a road section (「X路沿街段X路88号」).
-_PART = r"(?:(?![住在于的与及向到从是为因镇乡区县市省我了过给把对段，。；、,.;:：\s])(?!(?<=街)道)(?!(?<=苏)木)[\u4e00-\u9fff]){1,6}"
+# (丨, a table's bar typed as the Han stroke, is a cell's end)
+_PART = r"(?:(?![住在于的与及向到从是为因镇乡区县市省我了过给把对段丨，。；、,.;:：\s])(?!(?<=街)道)(?!(?<=苏)木)[\u4e00-\u9fff]){1,6}"
 _CN = r"[一二三四五六七八九十百零〇两]"
 _NUM = rf"(?:[0-9０-９]+|{_CN}+)"
 _DIGITS = r"[0-9０-９]+"

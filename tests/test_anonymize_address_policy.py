@@ -67,3 +67,8 @@ def test_public_addresses_and_roads_stay_as_written(text):
 def test_a_road_name_is_kept_but_not_what_follows_a_township():
     out = scrub("东浔镇民主街45号住户韦某反映")
     assert out.startswith("东浔镇民主街**号") and "45" not in out
+
+
+def test_a_table_bar_typed_as_the_han_stroke_ends_an_address_cell():
+    out = Deidentifier("address-bar-key").text("柴小芳丨护渠员丨下寨村12组70号丨187-8172-0256")
+    assert "护渠员丨" in out and "12组70号" not in out, out
