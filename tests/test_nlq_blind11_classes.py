@@ -157,3 +157,18 @@ def test_what_unit_records_cannot_answer_is_declined(ask_demo, q):
 def test_a_units_people_or_beds_are_not_published(ask_demo, q):
     """Unit records hold money only: a count or a per-head figure is declined, never its spending or a project output."""
     assert _declined(ask_demo(q))
+
+
+# ---- treasury payments over a month or a quarter: declined, never the budget class -------------------------
+
+@pytest.mark.parametrize("q", ["去年3月高龄津贴发放了多少", "今年二季度耕地地力保护补贴发了多少钱",
+                               "今年5月国库集中支付了多少", "上个月一共付了多少笔"])
+def test_payments_cut_to_months_are_declined(ask_demo, q):
+    assert "国库支付" in _declined(ask_demo(q))
+
+
+def test_payments_of_a_whole_year_still_answer(ask_demo, db):
+    result = ask_demo("2024年高龄津贴发放了多少")
+    fen = db.execute(f"SELECT SUM(amount_fen) FROM payments WHERE publication_id = {PUBLISHED} AND purpose = '高龄津贴' "
+                     "AND date BETWEEN '2024-01-01' AND '2024-12-31'").fetchone()[0]
+    assert result["answer"]["value"] == pytest.approx(fen / 100, abs=0.01), result["understood"]

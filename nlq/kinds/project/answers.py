@@ -8,6 +8,7 @@ from ... import figures, present
 from ...ir import Group, Measure
 from ...present import label, unit
 from . import facts
+from .payments import UNCUT_PERIOD
 
 
 def run(conn, pub_id, query, lexicon):
@@ -98,6 +99,10 @@ def record_rows(p):
 def paid(conn, pub_id, query, lexicon):
     """「付给某公司多少钱」「某工程付过几笔」「高龄津贴发了多少」: the treasury payments to the company, of the
     project or for the purpose (sum and number of vouchers); 几笔 makes the number the answer."""
+    if query.topic == UNCUT_PERIOD:
+        what = f"用途为「{query.purpose}」的" if query.purpose else ""
+        return {"kind": "figure", "nothing": f"{what}国库支付目前只能按某一整年（或今年截至目前）来问，不能按"
+                                             f"{query.period.label()}切分；可以分别问每一整年的合计。"}, None
     count, total = figures.payment_totals(conn, pub_id, query)
     answer = {"kind": "figure", "value": fen_to_yuan(total), "unit": "元", "display": format_amount(total),
               "period": plabel(query), "payments": count,

@@ -6,6 +6,8 @@ from ...vocab import found
 from .rules import choose_project, payment_period
 from .rules import scope as project_scope
 
+UNCUT_PERIOD = "uncut_period"  # a payment question over months the payments are not cut to (declined)
+
 
 def payments(ctx):
     """A payment question the project rules would read as something else, or None."""
@@ -13,10 +15,12 @@ def payments(ctx):
     count = found("payment_count", text) and not sum_too(text)
     paid = count or found("payment_given", text) or found("paid_to", text)
     period, exact = _period(ctx)
-    if not exact:
-        return None  # a period the payments cannot be cut to: the other rules decline or answer it
     measure = Measure.PAYMENTS if count else Measure.PAID
     purpose = purpose_named(text, ctx.lexicon)
+    if not exact:  # a period the payments cannot be cut to (a month, a quarter): never the budget class instead
+        if (purpose and paid and not s.projects and not s.contractors) or count or found("treasury_payments", text):
+            return Query(Kind.PROJECT, measure=measure, purpose=purpose, period=period, topic=UNCUT_PERIOD)
+        return None  # the other rules decline or answer it
     if purpose and not s.projects and not s.contractors and (paid or purpose not in _other_names(ctx)):
         return Query(Kind.PROJECT, measure=measure, purpose=purpose, period=period)
     if s.projects and paid and (count or period is not None) and not ctx.cues.asks("investment"):
