@@ -172,3 +172,21 @@ def test_payments_of_a_whole_year_still_answer(ask_demo, db):
     fen = db.execute(f"SELECT SUM(amount_fen) FROM payments WHERE publication_id = {PUBLISHED} AND purpose = '高龄津贴' "
                      "AND date BETWEEN '2024-01-01' AND '2024-12-31'").fetchone()[0]
     assert result["answer"]["value"] == pytest.approx(fen / 100, abs=0.01), result["understood"]
+
+
+# ---- the months (or quarters) ranked, never the total of the period ------------------------------------------
+
+def test_which_month_ranks_the_months(ask_demo, db):
+    result = ask_demo("去年星桥区哪个月支出最少")
+    rows = db.execute(f"SELECT month, SUM(amount_fen) FROM expenditures WHERE publication_id = {PUBLISHED} AND year = 2025 "
+                      "AND region_code = '990104' AND month > 0 GROUP BY month ORDER BY 2 ASC").fetchall()
+    assert result["answer"]["rows"][0][0] == f"{rows[0][0]}月", result["understood"]
+    assert result["answer"]["value"] == pytest.approx(rows[0][1] / 100, abs=0.01)
+
+
+def test_which_quarter_ranks_the_quarters(ask_demo, db):
+    result = ask_demo("2024年全市哪个季度花钱最多")
+    rows = db.execute(f"SELECT (month - 1) / 3 + 1, SUM(amount_fen) FROM expenditures WHERE publication_id = {PUBLISHED} "
+                      "AND year = 2024 AND month > 0 GROUP BY 1 ORDER BY 2 DESC").fetchall()
+    assert result["answer"]["rows"][0][0] == f"第{rows[0][0]}季度", result["understood"]
+    assert result["answer"]["value"] == pytest.approx(rows[0][1] / 100, abs=0.01)

@@ -3,8 +3,9 @@ through the year (the cumulative rate at the end of each month or quarter)."""
 from ledger.money import fen_to_yuan, format_amount
 
 from .. import figures, links, present
-from ..ir import Group, Kind, Measure, Query
+from ..ir import Group, Kind, Measure, Order, Query
 from ..present import label, unit
+from ..vocab import pattern
 from . import budget
 
 
@@ -14,6 +15,17 @@ def monthly(ctx):
     if not c.by_month or c.rate or c.share or c.growth:
         return None
     return Query(Kind.TREND, measure=Measure.SPENT, group=c.by_month, **ctx.base())
+
+
+def months_ranked(ctx):
+    """「今年哪个月花钱最多」「去年哪个季度支出最少」: the months (or quarters) of the period ranked by spending."""
+    c = ctx.cues
+    asked = pattern("which_month").search(ctx.text)
+    if not asked or not (c.top or c.bottom) or c.rate or c.share or c.growth or c.budget:
+        return None
+    group = Group.QUARTER if asked.group(1) == "季度" else Group.MONTH
+    return Query(Kind.TREND, measure=Measure.SPENT, group=group, order=ctx.order(), limit=ctx.limit_or_one(),
+                 **ctx.base())
 
 
 def monthly_rate(ctx):
@@ -60,6 +72,11 @@ def _months(conn, pub_id, query, lexicon):
         values, name = quarters, "第{}季度"
     rows = [present.row(name.format(k), query.measure, values[k]) for k in sorted(values)]
     head = "季度" if query.group == Group.QUARTER else "月份"
+    if query.order:  # 「哪个月花钱最多」: the months ranked, the first row answers
+        rows = sorted(rows, key=lambda r: r[1], reverse=query.order == Order.DESC)[:query.limit or None]
+        answer = {**_series(query, rows, present.columns(head, query.measure)), "kind": "table",
+                  "value": rows[0][1] if rows else None, "top": rows[0][0] if rows else None}
+        return answer, present.rows_chart(rows, unit(query.measure))
     return _series(query, rows, present.columns(head, query.measure)), present.rows_chart(rows, unit(query.measure))
 
 
@@ -94,6 +111,10 @@ def restate(query, lexicon, coverage=None):
     if query.group in (Group.MONTH, Group.QUARTER) and query.measure == Measure.RATE:
         return f"{query.period.year_to}年{present.place(region, dept)}{what}{'各季度末' if quarterly else '各月末'}" \
             "的累计执行率（累计支出 ÷ 全年预算）"
+    if query.group in (Group.MONTH, Group.QUARTER) and query.order:
+        most = "最多" if query.order == Order.DESC else "最少"
+        count = f"的{query.limit}个" if (query.limit or 0) > 1 else "的"
+        return f"{scope}{most}{count}{'季度' if quarterly else '月份'}"
     if query.group in (Group.MONTH, Group.QUARTER):
         return f"{scope}{'逐季' if quarterly else '逐月'}变化"
     if query.measure == Measure.SHARE and query.share_of:
