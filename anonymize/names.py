@@ -1188,6 +1188,9 @@ _KIN_WORDS = ("母亲|父亲|妻子|丈夫|配偶|儿子|女儿|长子|次子|�
               "哥哥|姐姐|弟弟|妹妹|祖父|祖母|外公|外婆|爷爷|奶奶|户主|本人|侄子|侄女")
 _MEMBER_CELL = re.compile(r"(?:^|(?<=[\n：:；;｜|\t]))[ \u3000]*(" + _HAN + r"{2,5}(?:[·•・]" + _HAN + r"{2,8})?)"
                           r"[ \u3000\t]*[ \u3000\t｜|]+[ \u3000]*(?:" + _KIN_WORDS + r")(?=[ \u3000\t｜|\d]|" + _HAN + r"{2,4}[ \u3000\t｜|])")
+# 「…139 0453 8126 找X」「电话7283516，联系X」: the person to ask for after a phone number.
+_ASK_FOR = re.compile(r"[\d〇○零一二三四五六七八九幺两洞][ \u3000]?[，,]?\s*(?:找|联系|转|打给)\s*(" + _HAN
+                      + r"{2,3}?)(?=[\s，,。.！!；;）)]|$|(?:接|就行|即可|收|转交))")
 # 「夏X与夏Y系夫妻」「满X、满Y兄弟对地块…」: two persons named as a pair of relatives.
 _KIN_PAIR = re.compile(r"(" + _HAN + r"{2,3})[与和、及跟](" + _HAN + r"{2,3}?)(?:系|是|为|俩|两人)?"
                        r"(?:兄弟|姐妹|兄妹|姐弟|父子|母子|父女|母女|婆媳|叔侄|夫妻)(?!们)")
@@ -1219,6 +1222,12 @@ def _structural_names(text, by_start, spans):
             if looks_like_person_name(word) and jieba.dt.FREQ.get(word, 0) < _COMMON_WORD_FREQ \
                     and jieba.dt.FREQ.get(word[:2], 0) < 100 and not not_a_name(text, m.start(), m.end(), by_start):
                 _claim(spans, m.start(), word, "weak")
+    for m in _ASK_FOR.finditer(text):
+        word, start = m.group(1), m.start(1)
+        if (has_surname(word) or unsurnamed_name_at(text, start)) and word not in NOT_NAMES \
+                and not word.endswith(PLACE_ORG_SUFFIX) and word[0] not in _FUNCTION_SURNAMES \
+                and not _CUE_RE.match(word) and not any(t in word for t in OFFICIAL_TITLES):
+            _claim(spans, start, word, "cue")
     for m in _FROM_PLACE.finditer(text):
         word = _name_at(text, m.end(), by_start) or unsurnamed_name_at(text, m.end())
         if word and not not_a_name(text, m.end(), m.end() + len(word), by_start, crossing=False):

@@ -362,3 +362,16 @@ def test_a_common_word_and_a_given_name_character_before_speech_after_a_cue():
     out = scrub("信访人许多福反映：路灯不亮")
     assert "许多福" not in out, out
     assert scrub("村民许多人反映路灯不亮") == "村民许多人反映路灯不亮"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("有事打 138 0453 7126 找高原", "高原"),  # names that are words, asked for after the number
+    ("座机7283516，联系常乐即可", "常乐"),
+])
+def test_the_person_to_ask_for_after_a_phone_number(text, name):
+    assert name not in scrub(text), scrub(text)
+
+
+@pytest.mark.parametrize("text", ["咨询电话 0453-7283516 找村委会", "打12345找社区"])
+def test_a_body_to_ask_for_after_a_phone_number_stays(text):
+    assert "村委会" in scrub(text) or "社区" in scrub(text)
