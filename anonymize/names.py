@@ -894,8 +894,9 @@ _FIELD_FILLERS = frozenset(("本人", "同上", "匿名", "不详", "未知", "�
 # 「申请人姓名 岑 桂香  性别」「村民黎 强，」: a scanned form spaces a name out; the blank after the surname is
 # not the field's end.
 # (「白 彦 虎」: each character of the given name spaced too)
-_SPACED_NAME = re.compile("(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])"
-                          + r"[ \u3000]{1,2}(" + _HAN + r"[ \u3000]{1,2}" + _HAN + "|" + _HAN + r"{1,2})(?=[ \t\u3000\n，,。；;（(、]|$)")
+# (a narrow form's field may break a compound surname's name over a line: 「申请人：宇文⏎淑芬」)
+_SPACED_NAME = re.compile("(?:(?:" + "|".join(COMPOUND_SURNAMES) + r")\n|(?:" + "|".join(COMPOUND_SURNAMES) + "|["
+                          + "".join(sorted(SURNAMES)) + "])" + r"[ \u3000]{1,2})(" + _HAN + r"[ \u3000]{1,2}" + _HAN + "|" + _HAN + r"{1,2})(?=[ \t\u3000\n，,。；;（(、]|$)")
 
 
 def _spaced_name_at(text, pos):

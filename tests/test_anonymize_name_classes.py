@@ -375,3 +375,9 @@ def test_the_person_to_ask_for_after_a_phone_number(text, name):
 @pytest.mark.parametrize("text", ["咨询电话 0453-7283516 找村委会", "打12345找社区"])
 def test_a_body_to_ask_for_after_a_phone_number_stays(text):
     assert "村委会" in scrub(text) or "社区" in scrub(text)
+
+
+def test_a_compound_surname_broken_over_a_line_in_a_form():
+    out = scrub("申请人：司徒\n秀英      与户主关系：本人")
+    assert "秀英" not in out, out
+    assert scrub("联系人：欧阳\n电话：见上") == "联系人：欧阳\n电话：见上"
