@@ -167,7 +167,10 @@ def regions_words(lexicon, codes):
 
 
 def place(region, dept):
-    """「银杏区·教育局」, 「教育局」 or 「银杏区」."""
+    """「银杏区·教育局」, 「教育局」 or 「银杏区」; a department whose name already holds the region is named once
+    (「鹭洲区教育局」, never 「鹭洲区·鹭洲区教育局」)."""
+    if region and dept and dept.startswith(region):
+        return dept
     return f"{region}{dept and ('·' + dept if region else dept)}"
 
 

@@ -190,3 +190,17 @@ def test_which_quarter_ranks_the_quarters(ask_demo, db):
                       "AND year = 2024 AND month > 0 GROUP BY 1 ORDER BY 2 DESC").fetchall()
     assert result["answer"]["rows"][0][0] == f"第{rows[0][0]}季度", result["understood"]
     assert result["answer"]["value"] == pytest.approx(rows[0][1] / 100, abs=0.01)
+
+
+# ---- regressions: 拖后腿 is 滞后, and a repaired district is named once -------------------------------------
+
+def test_dragging_behind_is_delayed(ask_demo, db):
+    result = ask_demo("星桥区有几个项目在拖后腿")
+    count = db.execute(f"SELECT COUNT(*) FROM projects WHERE publication_id = {PUBLISHED} AND region_code = '990104' "
+                       "AND status = '滞后'").fetchone()[0]
+    assert result["answer"]["value"] == count and "滞后" in result["understood"], result["understood"]
+
+
+def test_a_department_of_a_repaired_district_names_the_district_once(ask_demo):
+    understood = ask_demo("风林区教育局去年预算多少")["understood"]
+    assert understood.count("枫林区") == 1, understood
