@@ -204,3 +204,17 @@ def test_dragging_behind_is_delayed(ask_demo, db):
 def test_a_department_of_a_repaired_district_names_the_district_once(ask_demo):
     understood = ask_demo("风林区教育局去年预算多少")["understood"]
     assert understood.count("枫林区") == 1, understood
+
+
+# ---- two regions 「加在一起」 are one sum, not a comparison ------------------------------------------------
+
+@pytest.mark.parametrize("q", ["2021年湖南湖北农林水支出加在一起是多少", "2020年广东福建交通运输支出加一块多少"])
+def test_regions_added_together_are_one_sum(ask_yb, yearbook_sql, q):
+    year, names, cls = (2021, ("湖南省", "湖北省"), "农林水支出") if "湖南" in q else (2020, ("广东省", "福建省"), "交通运输支出")
+    statement = ("SELECT SUM(e.amount_fen) FROM expenditures e JOIN func_classes c ON c.code = e.class_code "
+                 "AND c.publication_id = e.publication_id JOIN regions r ON r.code = e.region_code "
+                 "AND r.publication_id = e.publication_id WHERE e.publication_id = :pub AND e.year = :year "
+                 "AND c.name = :cls AND r.name IN (:a, :b)")
+    fen = yearbook_sql(statement, year=year, cls=cls, a=names[0], b=names[1])[0][0]
+    result = ask_yb(q)
+    assert result["answer"]["value"] == pytest.approx(fen / 100, abs=0.01), result["understood"]
