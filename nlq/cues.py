@@ -116,7 +116,8 @@ def _read_comparisons(cues, slots, as_of):
     text, period = slots.text, slots.period
     cues.compare_years = periods.compared_years(text, as_of)
     cues.compare_periods = [] if cues.compare_years else periods.compared_periods(text, period)
-    if len(cues.compare_years) == 2 and not cues.growth and has_any(text, measure_words("growth")):
+    change_in_percent = has_any(text, vocab.words("change")) and found("percent", text)  # 「多了还是少了，变化百分之几」
+    if len(cues.compare_years) == 2 and not cues.growth and (has_any(text, measure_words("growth")) or change_in_percent):
         cues.growth, cues.trend = True, False  # 「这几年涨了多少 2023跟2019比」: the change between the two
     across = periods.periods_of_two_years(text, as_of)
     if across:  # 「今年上半年和去年下半年」: different months of different years

@@ -218,3 +218,15 @@ def test_regions_added_together_are_one_sum(ask_yb, yearbook_sql, q):
     fen = yearbook_sql(statement, year=year, cls=cls, a=names[0], b=names[1])[0][0]
     result = ask_yb(q)
     assert result["answer"]["value"] == pytest.approx(fen / 100, abs=0.01), result["understood"]
+
+
+# ---- two years and a change asked in percent: a growth, not the two figures ---------------------------------
+
+def test_a_change_in_percent_between_two_years_is_a_growth(ask_yb, yearbook_sql):
+    statement = ("SELECT e.year, SUM(e.amount_fen) FROM expenditures e JOIN func_classes c ON c.code = e.class_code "
+                 "AND c.publication_id = e.publication_id JOIN regions r ON r.code = e.region_code "
+                 "AND r.publication_id = e.publication_id WHERE e.publication_id = :pub AND c.name = '教育支出' "
+                 "AND r.name = '四川省' AND e.year IN (2021, 2022) GROUP BY e.year ORDER BY e.year")
+    (_y1, before), (_y2, now) = yearbook_sql(statement)
+    result = ask_yb("2021年和2022年四川教育支出相比变化了百分之多少")
+    assert result["answer"]["value"] == pytest.approx(100 * (now - before) / before, abs=0.01), result["understood"]
