@@ -540,7 +540,9 @@ def _name_candidate(text, start, tokens_by_start):
         return _extend(text, start, token[0])
     if token and len(token[0]) == surname_len:  # jieba split surname from given name
         nxt = tokens_by_start.get(start + surname_len)
-        if nxt and 1 <= len(nxt[0]) <= 2 and re.fullmatch(_HAN + "+", nxt[0]) and nxt[0] not in ("某", "某某"):
+        # (a common pronoun or conjunction is no given name: 「居民李|有些不满」)
+        function = len(nxt[0]) == 2 and nxt[1][:1] in "rcpu" and jieba.dt.FREQ.get(nxt[0], 0) >= 1000 if nxt else False
+        if nxt and 1 <= len(nxt[0]) <= 2 and re.fullmatch(_HAN + "+", nxt[0]) and nxt[0] not in ("某", "某某") and not function:
             word = text[start:start + surname_len + len(nxt[0])]
             # 「蓝金收反映」: a person's verb right after the whole reading keeps its last character
             if word[-1] in _NOT_NAME_END and not _reduplicated(word, surname_len) \
@@ -564,7 +566,11 @@ def _name_candidate(text, start, tokens_by_start):
     word = text[start:start + surname_len] + given.group(0)
     if len(given.group(0)) == 2 and word[-1] in _NOT_NAME_END:
         word = word[:-1]
-    if word[surname_len:][:1] in _NOT_NAME_END:
+    # 「村民储有田家有…」: 有 opens many rural given names (有田, 有福, 有才) before a household or a stop
+    opens_with_you = word[surname_len:][:1] == "有" and len(word) - surname_len == 2 \
+        and jieba.dt.FREQ.get(word[surname_len:], 0) < _COMMON_WORD_FREQ and given_log_ratio(word[-1]) > 0 and (_household(text, start + len(word) - 1)
+                                               or re.match(r"[（(，,。；;、\s]|$", text[start + len(word):start + len(word) + 1]))
+    if word[surname_len:][:1] in _NOT_NAME_END and not opens_with_you:
         return None
     return word if word not in NOT_NAMES and not text[start + len(word):].startswith(PLACE_ORG_SUFFIX) else None
 
@@ -736,7 +742,8 @@ def _word_and_one_more(text, pos, by_start):
     if token[1] in ("nr", "ns", "nz", "nrt", "nrfg") and re.match(r"[（(，,。；;、\s]|$", text[pos + 3:pos + 4]):
         return text[pos:pos + 3]
     # 「信访人许多福反映」: any word, when the third character is a given-name one and speech follows
-    if given_log_ratio(third) > 1.0 and _SPEECH_AFTER.match(text, pos + 3):
+    # (or the household follows: 「群众举报包金土家长期出租…」)
+    if given_log_ratio(third) > 1.0 and (_SPEECH_AFTER.match(text, pos + 3) or _household(text, pos + 2)):
         return text[pos:pos + 3]
     return None
 

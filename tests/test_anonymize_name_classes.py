@@ -381,3 +381,16 @@ def test_a_compound_surname_broken_over_a_line_in_a_form():
     out = scrub("申请人：司徒\n秀英      与户主关系：本人")
     assert "秀英" not in out, out
     assert scrub("联系人：欧阳\n电话：见上") == "联系人：欧阳\n电话：见上"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("村民祁有田家有一辆货车", "祁有田"),  # 有 opens many rural given names
+    ("村民阚有财（63岁）反映", "阚有财"),
+])
+def test_given_names_that_open_with_you(text, name):
+    assert name not in scrub(text), scrub(text)
+
+
+@pytest.mark.parametrize("text", ["居民李有些不满，已解释。", "村民张有两头牛"])
+def test_you_and_a_pronoun_or_a_count_after_a_surname_stays(text):
+    assert scrub(text) == text
