@@ -15,18 +15,19 @@ site search's results when a word found in them is in none of the search results
 of the projects that the search results already list, and 「…现在什么进度」 a word every project's text
 has, so those come first.
 """
+import bisect
 import datetime as dt
 import math
 import re
 
 from sqlalchemy import and_, case, func, or_, select
 
+from ledger.queries.cache import per_publication_shared
 from ledger.schema import payments
 from search.text import default_segmenter, normalize
 
 YEAR = re.compile(r"(?<![\d-])(20\d\d)(?![\d-])年?")
 SHOWN = 5
-CANDIDATES = 5000  # payments holding the rarest word that are scored; enough for any one payee or purpose
 
 
 def question_words(question):
@@ -38,44 +39,72 @@ def question_words(question):
     return words, int(found.group(1)) if found else None
 
 
-def _holds(term):
-    """SQL: the payment's purpose, or its organisation payee's name, contains the term."""
-    return or_(payments.c.purpose.contains(term, autoescape=True),
-               and_(payments.c.payee_type == "单位", payments.c.payee.contains(term, autoescape=True)))
+class PaymentTexts:
+    """The distinct (purpose, organisation payee) pairs of a publication's payments (of one year), with the
+    number of payments and their sum: a province's 2,000,000 payments hold ~170,000 pairs, so a word's count
+    is found in them instead of in a LIKE scan of every payment (3 s a question at ×20)."""
+
+    def __init__(self, rows):
+        self.groups = [(purpose or "", payee or "", int(count), int(total or 0), latest)
+                       for purpose, payee, count, total, latest in rows]
+        # One text for every group, to find a word in all of them with str.find: 「purpose\x00payee\n」.
+        self.starts, parts, at = [], [], 0
+        for purpose, payee, *_ in self.groups:
+            self.starts.append(at)
+            part = f"{purpose}\x00{payee}\n"
+            parts.append(part)
+            at += len(part)
+        self.text = "".join(parts)
+        self.total = sum(g[2] for g in self.groups)
+
+    def holding(self, term):
+        """Indexes of the groups whose purpose or payee contains ``term``."""
+        found, start = set(), self.text.find(term)
+        while start != -1:
+            found.add(bisect.bisect_right(self.starts, start) - 1)
+            start = self.text.find(term, start + 1)
+        return found
+
+    def count(self, term):
+        return sum(self.groups[i][2] for i in self.holding(term))
 
 
-def _counts(conn, base, terms):
-    """{term: payments holding it} and {None: all payments}, in one scan of the payments."""
-    terms = sorted(terms)
-    if not terms:
-        return {}
-    row = conn.execute(select(func.count(), *[func.sum(case((_holds(t), 1), else_=0)) for t in terms])
-                       .where(*base)).one()
-    return {None: row[0], **{term: int(n or 0) for term, n in zip(terms, row[1:])}}
+def _base(pub_id, year):
+    base = [payments.c.publication_id == pub_id]
+    if year:
+        base.append(payments.c.date.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+    return base
 
 
-def _terms(conn, base, words):
+@per_publication_shared  # read-only: built once per publication and year
+def payment_texts(conn, pub_id, year=None):
+    payee = case((payments.c.payee_type == "单位", payments.c.payee), else_="")
+    return PaymentTexts(conn.execute(select(payments.c.purpose, payee, func.count(), func.sum(payments.c.amount_fen),
+                                            func.max(payments.c.date))
+                                     .where(*_base(pub_id, year)).group_by(payments.c.purpose, payee)).all())
+
+
+def _terms(texts, words):
     """({term: (payments holding it, piece number)}, number of payments): each word, or its parts when no
-    payment holds it (two levels of jieba's sub-words at most); one scan of the payments per level."""
-    terms, total = {}, None
+    payment holds it (two levels of jieba's sub-words at most)."""
+    terms = {}
     pending = [(piece, word, [s for s in subs if len(s) >= 2] if subs else None) for piece, word, subs in words]
     for depth in range(3):
-        counts = _counts(conn, base, {term for _, term, _ in pending} - set(terms))
-        total = counts.get(None, total)
         deeper = []
         for piece, term, parts in pending:
             if term in terms:
                 continue
             if parts is None:
                 parts = [p for p in default_segmenter().index_tokens(term) if len(p) >= 2 and p != term]
-            if counts[term] or not parts or depth == 2:
-                terms[term] = (counts[term], piece)
+            count = texts.count(term)
+            if count or not parts or depth == 2:
+                terms[term] = (count, piece)
             else:
                 deeper += [(piece, part, None) for part in parts]
         if not deeper:
             break
         pending = deeper
-    return terms, total or 1
+    return terms, texts.total or 1
 
 
 def _held(row, known):
@@ -91,35 +120,55 @@ def _held(row, known):
 
 def matching_payments(conn, pub_id, question):
     """{"rows", "total", "sum_fen", "complete", "payee", "purpose", "year"} of the payments the question
-    names, or None. ``sum_fen`` is None when the candidates were cut at CANDIDATES."""
+    names, or None. Scored by (purpose, payee) group: the payments of one group hold the same words."""
     words, year = question_words(question)
     if not words:
         return None
-    base = [payments.c.publication_id == pub_id]
-    if year:
-        base.append(payments.c.date.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
-    terms, docs = _terms(conn, base, words)
+    texts = payment_texts(conn, pub_id, year)
+    terms, docs = _terms(texts, words)
     known = {term: found for term, found in terms.items() if found[0]}
     if not known:
         return None
     weight = {term: math.log(1 + docs / n) for term, (n, _) in known.items()}
     anchor = min(known, key=lambda t: known[t][0])
-    rows = conn.execute(select(payments.c.id, payments.c.date, payments.c.payee, payments.c.payee_type,
-                               payments.c.purpose, payments.c.amount_fen, payments.c.project_code)
-                        .where(*base, _holds(anchor)).limit(CANDIDATES + 1)).mappings().all()
-    scored = [(sum(weight[t] for t in held), held, row) for row in rows[:CANDIDATES]
-              for held in [_held(row, known)]]
+    scored = []
+    for index in sorted(texts.holding(anchor)):
+        purpose, payee, *_ = texts.groups[index]
+        held = _held({"payee": payee, "payee_type": "单位" if payee else "", "purpose": purpose}, known)
+        scored.append((sum(weight[t] for t in held), held, index))
     best, held, _ = max(scored, key=lambda s: s[0])
     if 2 * sum(map(len, held)) < sum(map(len, terms)):
         return None  # the words found are the lesser part of the question: a guess, not a match
-    matches = sorted((row for score, _, row in scored if score == best), key=lambda r: (r["date"], r["id"]),
-                     reverse=True)
-    payees, purposes = {r["payee"] for r in matches}, {r["purpose"] for r in matches}
-    return {"rows": [dict(r) for r in matches[:SHOWN]], "total": len(matches), "year": year,
-            "sum_fen": None if len(rows) > CANDIDATES else sum(r["amount_fen"] for r in matches),
-            "complete": len(held) == len(terms) == len(words), "terms": held,
-            "payee": next(iter(payees)) if len(payees) == 1 and matches[0]["payee_type"] == "单位" else None,
-            "purpose": next(iter(purposes)) if len(purposes) == 1 else None}
+    chosen = [texts.groups[index] for score, _, index in scored if score == best]
+    payees, purposes = {g[1] for g in chosen}, {g[0] for g in chosen}
+    return {"rows": _newest(conn, pub_id, year, chosen), "total": sum(g[2] for g in chosen), "year": year,
+            "sum_fen": sum(g[3] for g in chosen), "complete": len(held) == len(terms) == len(words), "terms": held,
+            "payee": next(iter(payees)) or None if len(payees) == 1 else None,
+            "purpose": next(iter(purposes)) or None if len(purposes) == 1 else None}
+
+
+def _group_condition(purpose, payee):
+    named = payments.c.purpose == purpose if purpose else or_(payments.c.purpose.is_(None), payments.c.purpose == "")
+    paid = and_(payments.c.payee_type == "单位", payments.c.payee == payee) if payee else \
+        payments.c.payee_type != "单位"
+    return and_(named, paid)
+
+
+def _newest(conn, pub_id, year, groups):
+    """The SHOWN newest payments of the groups (newest first, then by voucher number): each group's own newest
+    from an index (its payee's, or its purpose's), groups taken by their latest date, until no group left
+    can hold a newer payment than the SHOWN-th found."""
+    columns = (payments.c.id, payments.c.date, payments.c.payee, payments.c.payee_type, payments.c.purpose,
+               payments.c.amount_fen, payments.c.project_code)
+    rows = []
+    for purpose, payee, _count, _total, latest in sorted(groups, key=lambda g: g[4], reverse=True):
+        if len(rows) >= SHOWN and latest < rows[SHOWN - 1]["date"]:
+            break
+        query = (select(*columns).where(*_base(pub_id, year), _group_condition(purpose, payee))
+                 .order_by(payments.c.date.desc(), payments.c.id.desc()).limit(SHOWN))
+        rows = sorted(rows + [dict(r) for r in conn.execute(query).mappings()], key=lambda r: (r["date"], r["id"]),
+                      reverse=True)[:SHOWN]
+    return rows
 
 
 def payments_first(matches, search_result):
