@@ -230,3 +230,10 @@ def test_a_change_in_percent_between_two_years_is_a_growth(ask_yb, yearbook_sql)
     (_y1, before), (_y2, now) = yearbook_sql(statement)
     result = ask_yb("2021年和2022年四川教育支出相比变化了百分之多少")
     assert result["answer"]["value"] == pytest.approx(100 * (now - before) / before, abs=0.01), result["understood"]
+
+
+def test_rose_or_fell_against_the_same_month_is_a_growth(ask_demo, db):
+    """「比涨了还是跌了」: the cue glued to 比 names no subject for the embedding match; the growth is asked."""
+    now, before = (_spent_fen(db, year, region="990102", months=(5, 5)) for year in (2026, 2025))
+    result = ask_demo("枫林区今年5月份支出跟去年5月比是涨了还是跌了")
+    assert result["answer"]["value"] == pytest.approx(100 * (now - before) / before, abs=0.01), result["understood"]
