@@ -70,3 +70,17 @@ def test_numbers_between_em_dash_cells_and_spoken_zeros(text, middle):
 def test_an_area_code_joined_by_em_dashes_and_the_word_hole_stay_as_they_were():
     assert "6287715" not in scrub("座机0453——6287715")
     assert scrub("山洞旁修了一个涵洞，长30米") == "山洞旁修了一个涵洞，长30米"
+
+
+@pytest.mark.parametrize("before, after", [("2026", "0415"), ("00", "3610415"), ("9", "88")])
+def test_an_id_glued_into_a_long_run_of_digits_is_masked(before, after):
+    """A pasted cell that lost its separators: the date, the ID and a sequence number run together."""
+    glued = before + an_id() + after
+    out = scrub(f"韦某某 {glued} 已核对")
+    assert an_id() not in out and an_id()[6:14] not in out
+
+
+def test_a_long_code_without_an_id_inside_stays():
+    code = "2026450702194506990415123"  # 25 digits; no window is a valid resident ID
+    assert not any(valid_id18(code[i:i + 18]) for i in range(len(code) - 17))
+    assert code in scrub(f"合同编号 {code} 已备案")
