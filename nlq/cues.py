@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from . import periods, vocab
 from .ir import Measure
+from .text import longest_first
 from .vocab import cue, found, has_any, measure_words
 
 
@@ -143,7 +144,7 @@ def _read_output(cues, slots, lexicon):
     """「多少公里」 names an output; a one-character unit (个/张/套) only with a project category (幼儿园建设建了
     多少个) or when one category alone has it (多少套 → 保障性住房); 「项目有几个」 counts projects."""
     text = slots.text
-    cues.output_unit = next((u for u in sorted(lexicon.output_units, key=len, reverse=True)
+    cues.output_unit = next((u for u in sorted(lexicon.output_units, key=longest_first)
                              if _asks_unit(text, u, slots, lexicon)), None)
     if cues.output_unit and slots.category is None and not slots.outputs:
         slots.category = unit_category(lexicon, cues.output_unit)

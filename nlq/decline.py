@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from . import unmatched
 from .ir import Kind, Measure, Versus
+from .text import longest_first
 from .vocab import pattern, semantic
 
 
@@ -140,7 +141,7 @@ def _absent_class(slots, lexicon):
     for stem, synonyms in semantic()["class_synonyms"].items():
         if stem in published or not lexicon.class_names:
             continue
-        for word in sorted({stem, *synonyms}, key=len, reverse=True):
+        for word in sorted({stem, *synonyms}, key=longest_first):
             spots = [i for i in _where(slots.text, word) if not any(a <= i < b for a, b in taken)]
             if spots:
                 return Decline("no_class", f"本站数据中没有「{stem}支出」这一科目（{lexicon.root_name}的支出没有这一类），"

@@ -14,6 +14,7 @@ from ledger.schema import departments, func_classes, payments, projects, regions
 from ledger.semantics import MINSHENG_LABEL, minsheng_codes
 
 from . import vocab
+from .text import longest_first
 from .vocab import semantic
 
 
@@ -244,7 +245,7 @@ def _add_region_groups(lex, rows, suffix_chars):
         # 「县」 never names a 区, so 「哪个县」 ranks the counties only (「各区」 stays loose: 各区县)
         lex.region_subsets["县"] = [r["code"] for r in rows if r["level"] >= 1 and r["name"].endswith("县")]
         lex.region_subsets["区"] = [r["code"] for r in rows if r["level"] >= 1 and r["name"].endswith("区")]
-    lex.region_nouns = tuple(sorted(set(each_names) | {"地区", "地方"}, key=len, reverse=True))
+    lex.region_nouns = tuple(sorted(set(each_names) | {"地区", "地方"}, key=longest_first))
     for suffix in each_names:
         each = Entry("region_each", suffix, "各" + suffix)
         for prefix in vocab.words("region_each_prefixes"):
@@ -297,7 +298,7 @@ def _add_unit_short_forms(lex, name, entry):
 def _add_departments(lex, conn, pub_id, rows):
     """Departments: full names and the name without the region prefix (示例市教育局 → 教育局)."""
     region_prefixes = sorted({n for n in lex.region_names.values()} |
-                             {r["short_name"] for r in rows}, key=len, reverse=True)
+                             {r["short_name"] for r in rows}, key=longest_first)
     for row in conn.execute(select(departments.c.code, departments.c.name, departments.c.region_code)
                             .where(departments.c.publication_id == pub_id).order_by(departments.c.code)):
         entry = Entry("dept", row.code, row.name)
@@ -439,7 +440,7 @@ def _trade_names(lex, names):
     """{「梅溪华建」: 梅溪华建建设集团有限公司}: a company's usual short name, its place and the two characters of
     its trade name after it (地名 + 字号), where exactly one company has it and it names nothing else."""
     places = sorted({re.sub("[区县市]$", "", n) for n in lex.region_names.values()} | {lex.root_name},
-                    key=len, reverse=True)
+                    key=longest_first)
     found = {}
     for name in names:
         place = next((p for p in places if len(p) >= 2 and name.startswith(p)), None)

@@ -108,10 +108,8 @@ def unknown_township(rest, lexicon):
 
 
 def bare_region_noun(rest, lexicon):
-    """The span of a group noun (省, 区县, 地区) standing alone: after 的/个/几, or before the end."""
-    for noun in lexicon.region_nouns:
-        m = re.search(rf"(?<=[的个名位几哪每\d]){re.escape(noun)}份?|(?<![全本该此]){re.escape(noun)}份?(?=[？?。！!，,\s]|$)",
-                      rest)
-        if m:
-            return m
-    return None
+    """The span of a group noun (省, 区县, 地区) standing alone: after 的/个/几, or before the end. The leftmost
+    one, the longer at a tie: 「12省区市」 gives 省, whatever order the nouns came in."""
+    found = [m for noun in lexicon.region_nouns for m in [re.search(
+        rf"(?<=[的个名位几哪每\d]){re.escape(noun)}份?|(?<![全本该此]){re.escape(noun)}份?(?=[？?。！!，,\s]|$)", rest)] if m]
+    return min(found, key=lambda m: (m.start(), -len(m.group(0))), default=None)

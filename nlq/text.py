@@ -19,6 +19,12 @@ _YEAR_DIGITS = re.compile(r"([零〇一二三四五六七八九]{2,4})(?=年)")
 _DIGIT_CHARS = str.maketrans("零〇一二三四五六七八九", "00123456789")
 
 
+def longest_first(word):
+    """Sort key: longest first, then by the words themselves — a set's order changes with every process
+    (PYTHONHASHSEED), so a tie broken by it read 「西部12省区市」 one way in one worker, another way in the next."""
+    return -len(word), word
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     from opencc import OpenCC
@@ -88,7 +94,7 @@ def fix_homophones(text, terms, protected=()):
     blocked = {i for a, b in protected for i in range(a, b)}
     fixes = []
     chars = list(text)
-    for term in sorted(terms, key=len, reverse=True):
+    for term in sorted(terms, key=longest_first):
         sound = [_char_pinyin(c) for c in term]
         for i in range(len(chars) - len(term) + 1):
             window = "".join(chars[i:i + len(term)])

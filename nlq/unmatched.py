@@ -9,7 +9,7 @@ words nothing matched, or one such word that ends in it. Suffixes live in nlq/se
 import re
 
 from . import vocab
-from .text import _char_pinyin, latin_words
+from .text import _char_pinyin, latin_words, longest_first
 from .tokens import cut
 
 
@@ -170,7 +170,7 @@ def named_department(slots, lexicon):
     the publication carries, else None. Words a name of the lexicon (or its typo repair) took are known."""
     text, common = slots.text, set(_words("not_departments"))
     names = list(lexicon.dept_names.values())
-    regions = sorted(lexicon.region_names.values(), key=len, reverse=True)
+    regions = sorted(lexicon.region_names.values(), key=longest_first)
     for match in vocab.pattern("department_word").finditer(text):
         core = re.split("[省市区县]", match.group("prefix"))[-1] + match.group("suffix")
         if core in common or len(core) < 3 or _taken(slots, match.end() - 1, match.end()):
