@@ -219,3 +219,18 @@ def ask_demo(demo_app):
             return ask(conn, current_publication(conn), question, as_of=DEMO_AS_OF, config=demo_app.config,
                        use_embeddings=False)
     return run
+
+
+@pytest.fixture(scope="module")
+def ask_yb(yearbook_app):
+    """ask(question) → the answer dict on the yearbook publication."""
+    return lambda question: ask_at(yearbook_app, question)
+
+
+def declined_message(result):
+    """The Chinese reason of an answer that must be a decline: no figure stated, HTTP 200."""
+    from tests.eval.judge import declined, states_figure
+
+    assert result["answer"]["kind"] == "decline", (result["question"], result["understood"])
+    assert result["decline"]["message"] and not states_figure(result["answer"]) and declined(200, result)
+    return result["decline"]["message"]

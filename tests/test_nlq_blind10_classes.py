@@ -2,25 +2,12 @@
 questions written here in other words: answered from the one figure engine and checked against straight
 SQL, or declined with a Chinese reason — never a look-alike figure."""
 import pytest
-from conftest import ask_at
-
-from tests.eval.judge import declined, states_figure
+from conftest import declined_message
 
 
 @pytest.fixture(scope="module")
 def yb_sql(yearbook_sql):
     return yearbook_sql
-
-
-@pytest.fixture(scope="module")
-def ask_yb(yearbook_app):
-    return lambda question: ask_at(yearbook_app, question)
-
-
-def _declined(result):
-    assert result["answer"]["kind"] == "decline", (result["question"], result["understood"])
-    assert result["decline"]["message"] and not states_figure(result["answer"]) and declined(200, result)
-    return result["decline"]["message"]
 
 
 def _yb_class_fen(yb_sql, year, class_name, region_name=None):
@@ -70,7 +57,7 @@ def test_yoy_asks_a_growth(ask_yb, yb_sql):
 
 @pytest.mark.parametrize("q", ["2024年星桥区教育支出的deficit是多少", "今年全市surplus多少"])
 def test_a_latin_word_not_understood_is_declined(ask_demo, q):
-    assert _declined(ask_demo(q))
+    assert declined_message(ask_demo(q))
 
 
 def test_codes_with_latin_letters_are_no_foreign_words(ask_demo):
@@ -99,7 +86,7 @@ def test_a_clause_about_the_asker_does_not_block_the_question(ask_demo, db, q):
 @pytest.mark.parametrize("q", ["我想打听第一人民医院，去年花了多少", "我想问问滨江小学，去年花了多少"])
 def test_a_clause_naming_a_facility_is_not_background(ask_demo, q):
     """The hospital or the school is the subject: never answered with the city's 卫生健康 or 教育 spending."""
-    _declined(ask_demo(q))
+    declined_message(ask_demo(q))
 
 
 # ---- periods: complete years, and a range that ends (or starts) with a relative year --------------------
@@ -131,31 +118,31 @@ def test_a_range_to_last_year_is_every_year_of_it(ask_demo, db):
 
 @pytest.mark.parametrize("q", ["为何枫林区去年教育支出下降了", "什么原因导致全市执行率偏低"])
 def test_a_why_question_is_declined(ask_demo, q):
-    assert "原因" in _declined(ask_demo(q))
+    assert "原因" in declined_message(ask_demo(q))
 
 
 @pytest.mark.parametrize("q", ["各社区去年的城乡社区支出是多少", "澄湖区每个社区的卫生健康支出"])
 def test_a_level_the_city_lacks_is_declined(ask_demo, q):
-    assert "社区一级" in _declined(ask_demo(q))
+    assert "社区一级" in declined_message(ask_demo(q))
 
 
 def test_prefecture_cities_are_a_level_the_yearbook_lacks(ask_yb):
-    assert "地级市一级" in _declined(ask_yb("2022年湖南省各地级市的教育支出"))
+    assert "地级市一级" in declined_message(ask_yb("2022年湖南省各地级市的教育支出"))
 
 
 @pytest.mark.parametrize("q", ["今年养老保险缴费比例多少", "各县低保补助标准是多少"])
 def test_a_policy_parameter_is_no_budget_figure(ask_demo, q):
-    _declined(ask_demo(q))
+    declined_message(ask_demo(q))
 
 
 def test_a_word_that_narrows_a_class_the_yearbook_lacks_is_not_dropped(ask_yb):
     """「职业教育」: the yearbook publishes 类 only; 教育支出 is not the answer."""
-    assert "职业" in _declined(ask_yb("2022年江苏省职业教育支出多少"))
+    assert "职业" in declined_message(ask_yb("2022年江苏省职业教育支出多少"))
 
 
 @pytest.mark.parametrize("q", ["松岗县第一小学去年花了多少", "市第五人民医院今年预算"])
 def test_a_numbered_school_or_hospital_is_not_its_class(ask_demo, q):
-    _declined(ask_demo(q))
+    declined_message(ask_demo(q))
 
 
 # ---- a payment purpose with 发了/发放, or typed with a character of the same sound ----------------------

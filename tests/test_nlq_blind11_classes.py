@@ -2,22 +2,9 @@
 written here in other words: answered from the one figure engine and checked against straight SQL, or declined
 with a Chinese reason — never a look-alike figure."""
 import pytest
-from conftest import ask_at
-
-from tests.eval.judge import declined, states_figure
+from conftest import declined_message
 
 PUBLISHED = "(SELECT max(id) FROM publications WHERE status = 'published')"
-
-
-@pytest.fixture(scope="module")
-def ask_yb(yearbook_app):
-    return lambda question: ask_at(yearbook_app, question)
-
-
-def _declined(result):
-    assert result["answer"]["kind"] == "decline", (result["question"], result["understood"])
-    assert result["decline"]["message"] and not states_figure(result["answer"]) and declined(200, result)
-    return result["decline"]["message"]
 
 
 def _spent_fen(db, year, region=None, class_name=None, months=(1, 12)):
@@ -40,17 +27,17 @@ def _spent_fen(db, year, region=None, class_name=None, months=(1, 12)):
 @pytest.mark.parametrize("q", ["今年教育局的预算调增了多少", "去年各区县拿到的上级补助有多少", "今年社保支出调剂了多少"])
 def test_budget_adjustments_and_transfers_are_not_published(ask_demo, q):
     """The publication has the budget at the start of the year and the spending: no adjustment, no revenue."""
-    assert "年初预算" in _declined(ask_demo(q))
+    assert "年初预算" in declined_message(ask_demo(q))
 
 
 @pytest.mark.parametrize("q", ["星桥区的教育经费有没有被截留", "去年低保金是不是有人冒领"])
 def test_misuse_is_an_audit_finding_not_a_figure(ask_demo, q):
-    assert "审计" in _declined(ask_demo(q))
+    assert "审计" in declined_message(ask_demo(q))
 
 
 @pytest.mark.parametrize("q", ["枫林区有几名医生", "全市有多少位环卫工人"])
 def test_a_number_of_people_is_never_answered_in_money(ask_demo, q):
-    assert _declined(ask_demo(q))
+    assert declined_message(ask_demo(q))
 
 
 def test_a_number_of_projects_is_still_counted(ask_demo, db):
@@ -61,7 +48,7 @@ def test_a_number_of_projects_is_still_counted(ask_demo, db):
 
 @pytest.mark.parametrize("q", ["这笔钱最后用了多少", "上回说的那个事花了多少钱"])
 def test_a_reference_to_something_unnamed_is_declined(ask_demo, q):
-    assert "指的是什么" in _declined(ask_demo(q))
+    assert "指的是什么" in declined_message(ask_demo(q))
 
 
 def test_this_month_is_a_period_not_a_reference(ask_demo, db):
@@ -71,21 +58,21 @@ def test_this_month_is_a_period_not_a_reference(ask_demo, db):
 
 def test_the_year_end_not_reached_is_declined_and_the_forecast_still_answers(ask_demo):
     """「年末会花掉多少」 is not the spending to date; asked in the forecast's words, the pace rule answers."""
-    assert "还没有" in _declined(ask_demo("按这个节奏，今年年末全市会花掉多少"))
+    assert "还没有" in declined_message(ask_demo("按这个节奏，今年年末全市会花掉多少"))
     forecast = ask_demo("按现在的进度，年底执行率预计多少")
     assert forecast["answer"]["kind"] == "figure" and "预测" in forecast["understood"]
 
 
 def test_the_own_level_of_a_district_is_not_the_city_level(ask_demo, db):
     """Only the top level's own rows are published apart (市本级); 「澄湖区本级」 is never they."""
-    assert "澄湖区" in _declined(ask_demo("澄湖区本级卫生健康支出是多少"))
+    assert "澄湖区" in declined_message(ask_demo("澄湖区本级卫生健康支出是多少"))
     result = ask_demo("2025年市本级卫生健康支出是多少")
     fen = _spent_fen(db, 2025, region="990000", class_name="卫生健康支出")
     assert result["answer"]["value"] == pytest.approx(fen / 100, abs=0.01), result["understood"]
 
 
 def test_the_own_level_of_a_province_is_not_published(ask_yb):
-    assert "江苏省" in _declined(ask_yb("2021年江苏省本级交通运输支出"))
+    assert "江苏省" in declined_message(ask_yb("2021年江苏省本级交通运输支出"))
 
 
 # ---- quarter-on-quarter: the quarter named first is asked, the later one is the base ------------------
@@ -150,13 +137,13 @@ def test_a_units_execution_rate_divides_its_spending_by_its_budget(ask_demo, db)
 
 @pytest.mark.parametrize("q", ["市文化馆近三年支出变化", "市图书馆今年支出同比增长多少"])
 def test_what_unit_records_cannot_answer_is_declined(ask_demo, q):
-    assert "二级单位" in _declined(ask_demo(q))
+    assert "二级单位" in declined_message(ask_demo(q))
 
 
 @pytest.mark.parametrize("q", ["市中医院有几张床位", "鹭洲区实验小学有多少学生", "示例市实验中学生均经费多少"])
 def test_a_units_people_or_beds_are_not_published(ask_demo, q):
     """Unit records hold money only: a count or a per-head figure is declined, never its spending or a project output."""
-    assert _declined(ask_demo(q))
+    assert declined_message(ask_demo(q))
 
 
 # ---- treasury payments over a month or a quarter: declined, never the budget class -------------------------
@@ -164,7 +151,7 @@ def test_a_units_people_or_beds_are_not_published(ask_demo, q):
 @pytest.mark.parametrize("q", ["去年3月高龄津贴发放了多少", "今年二季度耕地地力保护补贴发了多少钱",
                                "今年5月国库集中支付了多少", "上个月一共付了多少笔"])
 def test_payments_cut_to_months_are_declined(ask_demo, q):
-    assert "国库支付" in _declined(ask_demo(q))
+    assert "国库支付" in declined_message(ask_demo(q))
 
 
 def test_payments_of_a_whole_year_still_answer(ask_demo, db):
