@@ -45,11 +45,11 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     parsed = parse(text, lexicon, as_of, latest_year=latest, matcher=matcher)
     parsed.notes[:0] = [f"「{typed}」按「{meant}」理解" for typed, meant in typos]
     result = _result(question, text, as_of, pub_id, parsed)
-    refusal = parsed.decline or (parsed.query and decline.period(
+    refusal = decline.plan_period(text, years) or parsed.decline or (parsed.query and decline.period(
         parsed.query, years, lambda year: figures.last_month(conn, pub_id, year)))
     if refusal:
         result = _declined(result, refusal, conn, pub_id, text, parsed.unknown, search)
-        if refusal.reason == "out_of_range":
+        if refusal.reason == "out_of_range" and parsed.query and parsed.query.period:
             result["alternatives"] = _nearest_period(parsed.query, years, lexicon)
         elif parsed.alternatives:  # 「您是不是想问」: the readings the parser was not sure enough to state
             result["alternatives"] = [{"understood": kinds.restate(alt, lexicon), "question": canonical_question(alt, lexicon)}

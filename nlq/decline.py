@@ -83,8 +83,8 @@ def subject(text, slots, lexicon):
     if word and not _first(text, words("money")):
         return Decline("no_subject", f"本站只有财政预算和支出数据，没有「{word}」方面的信息；"
                                      "如想了解相关支出，可以问「……支出是多少」。")
-    return _place(slots, lexicon) or _absent_class(slots, lexicon) or _unmatched(slots, lexicon) \
-        or _record_search(text, slots)
+    return _place(slots, lexicon) or _project_elsewhere(slots, lexicon) or _absent_class(slots, lexicon) \
+        or _unmatched(slots, lexicon) or _record_search(text, slots)
 
 
 def _people_or_place(text):
@@ -131,6 +131,23 @@ def _own_level_below(text, lexicon):
             name = lexicon.region_names.get(below[0].value, surface)
             return Decline("unknown_region", f"本站数据没有{name}本级（不含下级）的数据，只有{name}的合计。")
     return None
+
+
+def _project_elsewhere(slots, lexicon):
+    """「鹭洲区第9幼儿园建设工程」 when only 枫林区 has a 第9幼儿园: the name without its region matched a project
+    whose name starts with another region, so that project would answer for a place nobody asked about."""
+    if not slots.projects or not slots.regions:
+        return None
+    named = {lexicon.region_names.get(code, "") for code in slots.regions} - {""}
+    names = [lexicon.project_names.get(code, "") for code in slots.projects[0]]
+    if any(name.startswith(tuple(named)) for name in names):
+        return None
+    others = tuple(n for n in lexicon.region_names.values() if n and n not in named)
+    if not names or not all(name.startswith(others) for name in names):
+        return None
+    place = "、".join(sorted(named))
+    return Decline("unknown_project", f"本站数据中{place}没有这个项目（名称相近的项目：{'、'.join(sorted(set(names))[:3])}），"
+                                      "下面是关键词搜索结果。")
 
 
 def _absent_class(slots, lexicon):
@@ -225,6 +242,24 @@ def period(query, years, last_month):
     if p.year_to == last and months and 0 < until < months and query.measure != Measure.BUDGET:
         return Decline("out_of_range", f"{span}，{last}年{months}月的数据尚未发布。")
     return None
+
+
+PLAN_NUMERALS = "一二三四五"
+PLAN_PERIOD = re.compile(f"十([{PLAN_NUMERALS}])五")  # 十一五 … 十五五: the five-year plans from 2006 on
+
+
+def plan_period(text, years):
+    """「十三五期间」 is 2016—2020: declined when the data do not cover the whole plan period, never answered for
+    the latest year in its place."""
+    found = PLAN_PERIOD.search(text)
+    if not found or not years:
+        return None
+    start = 2006 + 5 * PLAN_NUMERALS.index(found.group(1))
+    end = start + 4
+    if years[0] <= start and end <= years[-1]:
+        return None
+    return Decline("out_of_range", f"「{found.group(0)}」指{start}—{end}年，本站数据从{years[0]}年到{years[-1]}年，"
+                                   "不能算出整个规划期的数字；可以问数据范围内的某一年。")
 
 
 def _compares_with_year_before(query):
