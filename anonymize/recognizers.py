@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .numbers import NEGATIVE_CUES, POSITIVE_CUES, find_numbers  # noqa: F401 (cue lists are public)
-from .validators import uscc_is_individual_business, valid_uscc
+from .validators import uscc_is_individual_business, valid_hkid, valid_uscc
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,8 @@ def nfkc_view(text):
 
 def _passport_cue(text, start, window=16):
     before = text[max(0, start - window):start]
-    return any(cue in before for cue in ("护照", "通行证", "回乡证", "旅行证", "证件"))
+    return any(cue in before for cue in ("护照", "通行证", "回乡证", "旅行证", "证件")) or \
+        re.search(r"(?i)permit|passport", before) is not None
 
 
 def _passport(text, m, user_text):
@@ -85,6 +86,27 @@ def _email_spelled(text, m, user_text):
 
 def _always(text, m, user_text):
     return True
+
+
+def _hkid(text, m, user_text):
+    return valid_hkid(m.group(1), m.group(2), m.group(3))
+
+
+# A Macau resident card 「1520730(5)」 (BIR): seven digits and a bracketed check digit, after its cue.
+_MACAU_ID_CUE = re.compile(r"(?i)(?:澳门|身份证|居民身份|BIR|Macau|Macao)")
+
+
+def _macau_id(text, m, user_text):
+    return _MACAU_ID_CUE.search(text, max(0, m.start() - 16), m.start()) is not None
+
+
+# A social-security card number 「B56240901」 in a list whose header names that column: the
+# header is the cue for every row (bank cards and IDs are digits only).
+_SOCIAL_CARD_HEADER = re.compile(r"社会保障卡号|社保卡号|社会保障号|社保号")
+
+
+def _social_card_column(text, m, user_text):
+    return _SOCIAL_CARD_HEADER.search(text, 0, m.start()) is not None
 
 
 # Contact accounts and card numbers that only their cue word identifies: the cue stays, the
@@ -142,7 +164,16 @@ CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("other_id", _OTHER_ID, 82), (
         ("other_id", _CARD_NO, 82), ("other_id", _TITLE_CERT, 82), ("other_id", _SOCIAL_CARD_NO, 82),
         ("other_id", _TAIWAN_PERMIT, 82)]
 
-_PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+# Plates carry 贵/云/川/甘/陕, but people write the provinces' other short names (黔滇蜀陇秦) too.
+_PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇蜀陇秦"
+# A non-mainland personal number 「+852 9634 2107」「+60 12-338 4471」: a country code other
+# than 86 and seven to twelve digits in groups (mainland numbers are numbers.py's).
+_FOREIGN_PHONE = re.compile(r"(?<![0-9A-Za-z+])\+\s?(?!86)[1-9][0-9]{0,2}(?:[\s-]?[0-9]{1,5}){2,5}(?![0-9])")
+
+
+def _foreign_phone(text, m, user_text):
+    digits = re.sub(r"\D", "", m.group(0))
+    return 9 <= len(digits) <= 15
 
 
 @dataclass(frozen=True)
@@ -165,7 +196,11 @@ RECOGNIZERS = [
         r"|[HhMm]\d{8}(?:\d{2})?)(?![0-9A-Za-z])"), _passport, 65),
     Recognizer("plate", re.compile(
         "[" + _PROVINCE_ABBR + r"][A-HJ-NP-Z](?:\s?[-·•.]\s?|\s)?(?=[A-HJ-NP-Z0-9]{0,5}\d)[A-HJ-NP-Z0-9]{4}"
-        r"(?:[A-HJ-NP-Z0-9]{1,2}|[挂学警])(?![A-Za-z0-9])"), _always, 55),
+        r"(?:[A-HJ-NP-Z0-9]{1,2}|[挂学警港澳])(?![A-Za-z0-9])"), _always, 55),
+    Recognizer("other_id", re.compile(r"(?<![0-9A-Za-z])([A-Z]{1,2})([0-9]{6})\s?[(（]([0-9A])[)）]"), _hkid, 90),
+    Recognizer("other_id", re.compile(r"(?<![0-9A-Za-z])[1578][0-9]{6}\s?[(（][0-9][)）]"), _macau_id, 90),
+    Recognizer("other_id", re.compile(r"(?<![0-9A-Za-z])[A-Z][0-9]{8}(?![0-9A-Za-z])"), _social_card_column, 81),
+    Recognizer("landline", _FOREIGN_PHONE, _foreign_phone, 70),
 ]
 
 

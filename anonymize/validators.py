@@ -72,3 +72,13 @@ def valid_uscc(value):
 def uscc_is_individual_business(value):
     """Registration authority 9 (market regulation), entity type 2 = 个体工商户."""
     return value[:2] == "92"
+
+
+def valid_hkid(letters, digits, check):
+    """Hong Kong identity card 「A123456(7)」「WD374050(5)」: weights 9..2 over the (space-padded)
+    letters and six digits, the check digit (A = 10) making the sum a multiple of 11."""
+    if not (1 <= len(letters) <= 2 and len(digits) == 6 and digits.isdigit()):
+        return False
+    values = ([36] if len(letters) == 1 else []) + [ord(c) - 55 for c in letters.upper()] + [int(d) for d in digits]
+    total = sum(v * w for v, w in zip(values, range(9, 1, -1)))
+    return (11 - total % 11) % 11 == (10 if check.upper() == "A" else int(check))

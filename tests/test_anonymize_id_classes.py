@@ -1,0 +1,45 @@
+"""Private identifier classes a blind corpus (pii_blind6) showed leaking (issue #19), as general
+rules with examples of our own: Hong Kong and Macau identity cards, a mainland travel permit named
+in English, a social-security card column named once in a list's header, non-mainland phone
+numbers, and plates written with a province's other short name or a cross-border suffix."""
+import pytest
+
+from anonymize import Deidentifier
+from anonymize.validators import valid_hkid
+
+
+def scrub(text):
+    return Deidentifier("id-classes-key").text(text)
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("申请人持香港身份证K512340(2)，现居九龙", "K512340"),
+    ("identity card no. CA182361(1) enclosed", "CA182361"),
+    ("澳门居民身份证号5215299(8)，联系本人", "5215299"),
+    ("holder of Home Return Permit M28104467, resident in Macao", "M28104467"),
+    ("序号，姓名，社保卡号，金额\n1，某甲，D40512876，300\n2，某乙，K77120345，450", "D40512876"),
+    ("序号，姓名，社保卡号，金额\n1，某甲，D40512876，300\n2，某乙，K77120345，450", "K77120345"),
+    ("我的电话是+853 6612 3480，白天都在", "6612 3480"),
+    ("Line: +65 9123-4471 (mobile)", "9123-4471"),
+    ("停在门口的滇A·7K3M2是他家的", "7K3M2"),
+    ("他开一辆蜀A 5B219上班", "5B219"),
+    ("过境车辆粤Z·B380澳昨日入境", "B380澳"),
+])
+def test_identifier_classes_are_masked(text, secret):
+    assert secret not in scrub(text)
+
+
+@pytest.mark.parametrize("text", [
+    "项目编号K512340(3)见附件",   # the Hong Kong shape with a wrong check digit
+    "共计1520730(5)次访问",       # a Macau shape without its cue
+    "合同编号D40512876，金额300元",  # a letter and eight digits without a card header
+    "第3期共+15人参加",
+])
+def test_look_alikes_stay(text):
+    assert scrub(text) == text
+
+
+def test_hkid_check_digit():
+    assert valid_hkid("K", "512340", "2")
+    assert not valid_hkid("K", "512340", "3")
+    assert valid_hkid("CA", "182361", "1")
