@@ -128,7 +128,8 @@ _OFFICE_WORDS = re.compile(
 _PRIVATE_OWNER = re.compile(r"本人|我(?!打|拨|们打)|联系您|给您|您的|家中|家里|户主|村民|居民|联系人|收款人|申请人|住户|其|他(?!们)|她(?!们)|个人|私人|手机"
                             r"|一户|该户|农户|(?:缴款|付款|领款|投诉|举报|来电|来访|写信|当事|承租|借款|委托|监护|被征收)人")
 _CLAUSE_END = re.compile(r"[。；;！!？?\n]")
-_OFFICE_CONTACT = re.compile(r"^的?(?:联系人|负责人|经办人|工作人员)")
+# 「采购人：县民政局，地址：…，联系人：X，电话：…」: the body's address field may come first.
+_OFFICE_CONTACT = re.compile(r"^(?:[，,]\s?地址\s?[:：][^，,。；;\n]{0,30}[，,]\s?)?的?(?:联系人|负责人|经办人|工作人员)")
 # 「…电话是多少？我打0571-…」: a number the writer dialled belongs to whoever they asked about.
 _DIALLED = re.compile(r"^\s*(?:我们?|已经?|刚才?|多次)?(?:打|拨打?|致电|打了|拨了)(?:了|过)?\s*$")
 # 「承办科室：社会救助科；联系电话：0571-…」: a bare field label continues the record before it.
@@ -212,7 +213,11 @@ _BODY_AFTER = re.compile(r"\s?[）)]?\s?(?:的|是|为)?\s?[\u4e00-\u9fff]{0,8}?
 # 「被告：某某建筑有限公司，住所地沙棠县西大街72号」: an organisation's registered seat (住所地) is public;
 # a person's home in a judgment is written 「住…」.
 _REGISTERED_SEAT = re.compile(r"(?:公司|集团|合作社|厂|中心|银行|医院|学校|事务所|协会)[\u4e00-\u9fff（）()]{0,4}[，,]?\s?"
-                              r"(?:住所地|注册地址?|营业场所|经营场所)\s?[:：]?\s?[\u4e00-\u9fff]{0,10}$")
+                              r"(?:住所地|注册地址?|营业场所|经营场所)\s?[:：]?\s?[\u4e00-\u9fff]{0,10}$"
+                              # 「采购人：县民政局，地址：…」「中标供应商：某有限公司，地址：…」: a notice's
+                              # record of an organisation gives its address as a field right after its name
+                              r"|(?:公司|集团|合作社|厂|中心|银行|医院|学校|[中小大]学|幼儿园|事务所|协会|局|委员会|政府|办公室|办事处)"
+                              r"[，,]\s?地址\s?[:：]\s?[\u4e00-\u9fff]{0,10}$")
 
 
 def public_address(text, span):

@@ -197,7 +197,8 @@ _BODY_BEFORE_RE = re.compile(rf"(?:(?:局|委员会|办公室|政府|办事处|�
                              rf"|{_OFFICE_UNIT})\s*|{_GOV_BODY}\s?的?{_STAFF_ROLE}[:：\s]*)$")
 # 「…收据上，经办人写的是X」「承办单位：区住建局，经办人：X」: a contact of the body the sentence names.
 _CONTACT_BEFORE_RE = re.compile(r"(?:经办人|联系人|承办人|经手人|签发人|审核人)(?:写的?是|签的?是|是|为)?[:：\s]*$")
-_GOV_IN_SENTENCE = re.compile(r"(?:局|委员会|政府|办事处|街道办|服务中心|残联|妇联|法院|检察院|派出所|财政所|村委会|居委会|社区|[大中]队|"
+_GOV_IN_SENTENCE = re.compile(r"(?:局|委员会|政府|办事处|街道办|服务中心|残联|妇联|法院|检察院|派出所|财政所|村委会|居委会|社区|[大中]队"
+                              r"|学校|[中小]学(?!生)|"
                               + _OFFICE_UNIT + ")"
                               r"(?!服务站)")
 _PRIVATE_IN_SENTENCE = re.compile(r"村民|居民|户主|本人|申请人|收款人|受助人|家属|公司|个人")
@@ -205,7 +206,7 @@ _LIST_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?:[（(][^）)]{0,12}[）)])?[
 # The signature fields of an office's own record (a receipt, a list, a reply): 「经办：X　审核：Y」「（记录人：X）」
 # 「承办人X已电话告知」. Not when the record is a company's or the other party's (「对方经办人」).
 _STAFF_FIELD_RE = re.compile(r"(?:(?:经办|经手)(?:人|员)?\s?[:：]|(?:^|[\s，,；;])(?:经办|经手)\s?|会计\s?[:：]|(?:审核|复核|审批|审定|核对|制表|填表|记录|验收|承办|批准|签发"
-                             r"|分管领导|主管领导|帮扶责任)(?:人|员)?\s?[:：]?)\s?$")
+                             r"|分管领导|主管领导|帮扶责任|领导署名|签发领导)(?:人|员)?\s?[:：]?)\s?$")
 _PRIVATE_RECORD = re.compile(r"公司|对方|施工方|施工队|企业|个体|村民(?!委员会|小组)|居民(?!委员会)|户主|收款人|申请人")
 _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 
@@ -246,8 +247,13 @@ _BODY_AFTER_RE = re.compile(r"^\s?[（(][^）)]{0,12}(?:局|委员会|政府|办
 _ROLE_AFTER_RE = re.compile(r"^\s?[（(](?!原|前|退休|离休|已退)[^）)，,]{0,12}(?:局|委员会|政府|办事处|街道办|中心|残联|妇联|法院|检察院"
                             r"|派出所|科|" + _OFFICE_UNIT + "|" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + r")[）)]")
 # A reply's or notice's closing line 「\n联系人：X　0817-…」「\n仪陇县民政局　联系人：X」: the office's contact.
-_FOOTER_CONTACT_RE = re.compile(r"\n\s*(?:[\u4e00-\u9fff]{2,16}(?:局|委员会|政府|办事处|中心)\s*)?(?:联系人|承办人|经办人)\s?[:：]?\s?$")
-_DOCUMENT_FROM_OFFICE = re.compile(r"代表[:：]|委员[:：]|网友您好|您反映|答复|公告|通知|公示|(?:我|县|市|区)[\u4e00-\u9fff]{0,8}局")
+# 「…申请行政复议。联系人：X，电话…」「领导署名：Y　联系人：X」: a closing sentence or signature field
+# opens the contact, as a line break does (「。经办人X已受到诫勉」 is a sentence about X, not a contact).
+_FOOTER_CONTACT_RE = re.compile(r"(?:(?:\n|\u3000)\s*(?:[\u4e00-\u9fff]{2,16}(?:局|委员会|政府|办事处|中心)\s*)?"
+                                r"(?:联系人|承办人|经办人)|。联系人)\s?[:：]?\s?$")
+# An office's decision 「…人民政府关于…的决定书」 is its document too.
+_DOCUMENT_FROM_OFFICE = re.compile(r"代表[:：]|委员[:：]|网友您好|您反映|答复|公告|通知|公示|决定书|(?:我|县|市|区)[\u4e00-\u9fff]{0,8}局"
+                                   r"|^[\u4e00-\u9fff]{2,16}(?:政府|局|委员会|办公室)关于")
 
 
 # 「项目负责人：X　监督电话：0935-…」「监督电话：…，联系人：X」: the person a public supervision or
@@ -295,7 +301,7 @@ def official_in_role(text, start, end):
     before = _sentence_before(text, start)
     after = text[end:end + 24]  # 「X代表（朝鲜族，三岔口镇选区）质询」: the delegate's bracket may be long
     # 「项目单位：区交通运输局；联系人：X」: a record's fields, split by semicolons, name one office
-    wider = _sentence_before(text, start, ends=_PARAGRAPH_END)
+    wider = _sentence_before(text, start, width=64, ends=_PARAGRAPH_END)
     if _official_before(before, wider) or _TITLE_AFTER_RE.match(after) or _DELEGATE_AFTER_RE.match(after):
         return True
     if _CONTACT_BEFORE_RE.search(before) and _BODY_AFTER_RE.match(text[end:end + 16]):
