@@ -4,6 +4,7 @@ names, with typos repaired, and the words left over (for the cue words and the e
 Names come from the lexicon's longest-match scan; names after 占 (or before 中 in 「全市支出中…占」) describe
 the whole a share is taken of and go to ``Slots.whole`` instead.
 """
+import re
 from dataclasses import dataclass, field
 
 from . import decline, repair, unmatched, vocab
@@ -292,7 +293,10 @@ def _read_leftovers(slots, lexicon):
     noun = repair.bare_region_noun(slots.rest, lexicon)
     if noun:
         slots.rest = slots.rest[:noun.start()] + " " * len(noun.group(0)) + slots.rest[noun.end():]
-        if not slots.region_each and not slots.dept_each and not slots.class_each and len(slots.regions) < 2:
+        # 「全国地方债务付息支出」: 地方 right after a word for the whole is the whole's own (their sum), no group
+        of_whole = re.search(r"全[国省市区县]$", slots.text[:noun.start()])
+        if not of_whole and not slots.region_each and not slots.dept_each and not slots.class_each \
+                and len(slots.regions) < 2:
             slots.region_each = True  # 「排名前三的省」「支出最高的区县」: the regions, ranked
             slots.each_noun = noun.group(0).removesuffix("份")
             slots.each_at = noun.start()

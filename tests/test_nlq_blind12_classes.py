@@ -59,3 +59,56 @@ def test_a_project_of_another_district_is_not_answered(ask_demo, db):
 def test_the_project_in_its_own_district_is_still_answered(ask_demo, db):
     _asked, existing = _project_in_one_district_only(db)
     assert ask_demo(f"{existing}现在进度怎么样")["answer"]["kind"] != "decline"
+
+
+# ---- a number of payments in other words (几次、次数): the count, never the amount ----------------------------
+
+def test_payments_counted_in_times_for_a_purpose(ask_demo, db):
+    count = db.execute(f"SELECT COUNT(*) FROM payments WHERE publication_id = {PUBLISHED} AND purpose = '高龄津贴' "
+                       "AND date BETWEEN '2025-01-01' AND '2025-12-31'").fetchone()[0]
+    result = ask_demo("去年高龄津贴一共发放了多少次")
+    assert result["answer"]["value"] == count and result["answer"]["unit"] == "笔", result["understood"]
+
+
+def test_payments_counted_in_times_for_a_project(ask_demo, db):
+    name, count = db.execute(
+        f"SELECT p.name, COUNT(*) FROM payments pay JOIN projects p ON p.code = pay.project_code "
+        f"AND p.publication_id = pay.publication_id WHERE pay.publication_id = {PUBLISHED} "
+        f"AND p.name IN (SELECT name FROM projects WHERE publication_id = {PUBLISHED} GROUP BY name HAVING COUNT(*) = 1) "
+        "GROUP BY p.code ORDER BY p.code LIMIT 1").fetchone()
+    result = ask_demo(f"{name}总共拨付过几次")
+    assert result["answer"]["value"] == count and result["answer"]["unit"] == "笔", result["understood"]
+
+
+# ---- 「全国地方」 is the provinces' sum, never each province ranked ---------------------------------------------
+
+PROVINCES_BY_YEAR = ("SELECT e.year, SUM(e.amount_fen) FROM expenditures e JOIN regions r ON r.code = e.region_code "
+                     "AND r.publication_id = e.publication_id {join} WHERE e.publication_id = :pub AND r.level = 1 "
+                     "{where} GROUP BY e.year ORDER BY e.year")
+CLASS_JOIN = "JOIN func_classes c ON c.code = e.class_code AND c.publication_id = e.publication_id"
+
+
+def test_local_governments_nationwide_grow_as_one(ask_yb, yearbook_sql):
+    rows = dict(yearbook_sql(PROVINCES_BY_YEAR.format(join=CLASS_JOIN, where="AND c.name = '交通运输支出'")))
+    result = ask_yb("2022年全国地方交通运输支出比上年增长了百分之几")
+    assert result["answer"]["kind"] == "figure", result["understood"]
+    assert result["answer"]["value"] == pytest.approx(100 * (rows[2022] - rows[2021]) / rows[2021], abs=0.01)
+
+
+def test_local_governments_nationwide_share_as_one(ask_yb, yearbook_sql):
+    part = dict(yearbook_sql(PROVINCES_BY_YEAR.format(join=CLASS_JOIN, where="AND c.name = '卫生健康支出'")))
+    total = dict(yearbook_sql(PROVINCES_BY_YEAR.format(join="", where="")))
+    result = ask_yb("2020年全国地方卫生健康支出占总支出的比重")
+    assert result["answer"]["kind"] == "figure", result["understood"]
+    assert result["answer"]["value"] == pytest.approx(100 * part[2020] / total[2020], abs=0.01)
+
+
+# ---- a province's one-character short name (甘、川、蒙、藏) ----------------------------------------------------
+
+@pytest.mark.parametrize("short, province", [("甘", "甘肃省"), ("川", "四川省"), ("蒙", "内蒙古自治区")])
+def test_a_province_named_by_its_short_character(ask_yb, yearbook_sql, short, province):
+    fen = yearbook_sql(PROVINCES_BY_YEAR.format(join=CLASS_JOIN, where="AND c.name = '教育支出' AND r.name = :p")
+                       .replace("GROUP BY e.year", "AND e.year = 2021 GROUP BY e.year"), p=province)[0][1]
+    result = ask_yb(f"2021 {short} 教育支出")
+    assert province in result["understood"] and result["answer"]["value"] == pytest.approx(fen / 100, abs=0.01)
+

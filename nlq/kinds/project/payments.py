@@ -2,7 +2,7 @@
 year (「某工程今年付了多少钱」), for a purpose recorded on the payments (「今年高龄津贴发了多少」), and how many
 payments there were (「一共付过几笔」) — the sum or the number of the vouchers /records/payments lists."""
 from ...ir import Kind, Measure, Query
-from ...vocab import found
+from ...vocab import found, pattern
 from .rules import choose_project, payment_period
 from .rules import scope as project_scope
 
@@ -49,7 +49,7 @@ def disbursed(ctx):
 
 def sum_too(text):
     """「收了几笔钱，合计多少」: the sum is asked as well, so it is the answer (the number stands beside it)."""
-    return found("payment_sum", text) or "多少" in text.replace("多少笔", "")
+    return found("payment_sum", text) or "多少" in pattern("payment_count").sub("", text)
 
 
 def _period(ctx):
