@@ -69,6 +69,9 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     nothing = decline.empty(answer, notes)
     if nothing:
         return _declined(result, nothing, conn, pub_id, text, parsed.unknown, search)
+    mean = decline.average(text, answer, query)
+    if mean:
+        return _declined(result, mean, conn, pub_id, text, parsed.unknown, search)
     asked = unmatched.unit_mismatch(text, answer)
     if asked:  # 「几所小学」 answered with the education spending would be about something else
         refusal = decline.Decline("unit_mismatch", f"问的是「{asked}」，本站能算出的只是以「{answer.get('unit')}」计的"

@@ -282,6 +282,18 @@ def empty(answer, notes):
     return None
 
 
+def average(text, answer, query):
+    """「平均每个项目投资多少」「31个省份的平均值」: a mean no kind computes yet; a total, a series or the top
+    region's figure in money would look like the mean, so it is declined (人均 and 平均造价 have their own kinds)."""
+    asked = pattern("average_asked").search(text)
+    if not asked or not answer or answer.get("unit") not in ("元", "万元", "亿元") or pattern("unit_cost").search(text):
+        return None
+    if query.measure == Measure.PER_CAPITA:
+        return None
+    return Decline("unsure", f"暂不能计算平均数（「{asked.group(0)}」）；可以问合计或逐项的数字，再自行平均，"
+                             "例如「……项目总投资合计」「……逐月支付」。")
+
+
 def several_groups(groups):
     """「东部、中部、西部地区各是多少」: groups of regions side by side are not computed yet; a decline says so
     rather than answering for the regions of one group."""

@@ -112,3 +112,39 @@ def test_a_province_named_by_its_short_character(ask_yb, yearbook_sql, short, pr
     result = ask_yb(f"2021 {short} 教育支出")
     assert province in result["understood"] and result["answer"]["value"] == pytest.approx(fen / 100, abs=0.01)
 
+
+# ---- the execution rate and the spending asked in other words, never the budget ---------------------------------
+
+def _dept_fen(db, table, column, dept_name, year):
+    return db.execute(f"SELECT SUM({column}) FROM {table} WHERE publication_id = {PUBLISHED} AND year = ? AND dept_code = "
+                      f"(SELECT code FROM departments WHERE publication_id = {PUBLISHED} AND name = ?)",
+                      (year, dept_name)).fetchone()[0]
+
+
+@pytest.mark.parametrize("q, dept", [("市教育局2024年决算数/预算数", "市教育局"),
+                                     ("2024年市交通运输局花掉了全年预算的百分之几", "市交通运输局")])
+def test_a_rate_of_the_budget_in_other_words(ask_demo, db, q, dept):
+    spent, budget = _dept_fen(db, "expenditures", "amount_fen", dept, 2024), _dept_fen(db, "budgets", "budget_fen", dept, 2024)
+    result = ask_demo(q)
+    assert result["answer"]["value"] == pytest.approx(100 * spent / budget, abs=0.01), result["understood"]
+
+
+def test_the_budget_spent_is_the_spending(ask_demo, db):
+    result = ask_demo("市教育局2024年的预算用掉了多少")
+    spent = _dept_fen(db, "expenditures", "amount_fen", "市教育局", 2024)
+    assert result["answer"]["value"] == pytest.approx(spent / 100, abs=0.01), result["understood"]
+
+
+# ---- a mean no kind computes: declined, never the total, the series or the top region ---------------------------
+
+@pytest.mark.parametrize("q", ["农村公路项目平均一个总投资是多少", "高龄津贴去年每月平均发了多少钱"])
+def test_a_mean_over_projects_or_months_is_declined(ask_demo, q):
+    assert "平均" in declined_message(ask_demo(q))
+
+
+def test_a_mean_over_provinces_is_declined(ask_yb):
+    assert "平均" in declined_message(ask_yb("2022年各省卫生健康支出的平均值"))
+
+
+def test_per_person_is_still_answered(ask_demo):
+    assert ask_demo("去年松岗县平均每人卫生健康支出")["answer"]["unit"] == "元/人"
