@@ -210,3 +210,16 @@ def test_a_dotted_title_in_brackets_is_no_name():
     for text in ("【浔阳区12345政务服务便民热线·通话记录】", "《乡村振兴·工作简报》第3期"):
         assert scrub(text) == text, scrub(text)
     assert "艾力·买买提" not in scrub("【来电人：艾力·买买提】")
+
+
+@pytest.mark.parametrize("text, brand", [
+    ("门口那家店的孙悦香销量涨了三成", "孙悦香"),
+    ("有商户冒用何记祥名义推销保健品", "何记祥"),
+    ("老街的邹福源金铺今天开业", "邹福源"),
+])
+def test_a_brand_before_sales_or_a_shop_word_stays(text, brand):
+    assert brand in scrub(text), scrub(text)
+
+
+def test_a_person_before_a_sales_sentence_is_still_masked():
+    assert "郑秀兰" not in scrub("店主郑秀兰说销量翻了一倍")
