@@ -14,12 +14,37 @@ from .ir import Kind, Measure, Versus
 from .text import longest_first
 from .vocab import pattern, semantic
 
+# Every reason code a decline can carry, with what it means: the API schema's enum and its documentation are
+# written from this table (portal/openapi.py), and a Decline with any other code is a programming error.
+REASONS = {
+    "no_subject": "问题没有说明要查的支出、预算或项目",
+    "no_data": "本站没有这类数据（如收入、预算调整、转移支付）",
+    "no_class": "没有这个支出科目",
+    "no_records": "所问的范围内没有记录",
+    "procedure": "办事指南类问题",
+    "opinion": "评价、原因或是否违规的判断",
+    "future": "预测将来",
+    "privacy": "涉及个人的信息",
+    "unknown_place": "本站没有该地方的数据",
+    "unknown_region": "没有这个地区",
+    "unknown_dept": "没有这个部门",
+    "unknown_project": "没有这个项目",
+    "out_of_range": "所问的年份或月份超出数据范围",
+    "unit_mismatch": "所问的单位与数据不符",
+    "unsure": "没有把握理解（给出可选的问法）",
+    "not_understood": "没有理解问题",
+    "record_search": "查找具体记录（交给关键词搜索）",
+}
+
 
 @dataclass
 class Decline:
-    reason: str  # no_subject | no_data | procedure | opinion (also a why) | future | unknown_place | unknown_region
-    # | unknown_dept | unknown_project | out_of_range | unsure | record_search
+    reason: str  # a key of REASONS
     message: str
+
+    def __post_init__(self):
+        if self.reason not in REASONS:
+            raise ValueError(f"decline reason {self.reason!r} is not in nlq.decline.REASONS")
 
     def to_dict(self):
         return {"reason": self.reason, "message": self.message}

@@ -9,6 +9,7 @@ generate requests from this description and check every response against it.
 import re
 
 from ledger.datadict import DATASETS
+from nlq.decline import REASONS as DECLINE_REASONS
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 # What views/pages.arg_code accepts: ASCII letters, digits, - and _, at least one letter or digit, ≤ 32.
@@ -121,8 +122,8 @@ ENDPOINTS = [
       _q("size", "每页条数（超过 50 按 50）", type_="integer", minimum=1), _q("semantic", "是否启用语义检索（1/0）"), *_search_facets()], "检索与问答"),
     ("/api/suggest", "输入联想（最多 50 个字）", [_q("q", "已输入的前缀（缺省或为空时返回空列表）", maxLength=50)], "检索与问答"),
     ("/api/ask", "自然语言提问：给出数字、表格和图表（有频率限制）；不能回答时 answer.kind 为 decline，"
-                 "decline.reason 为原因代码（no_subject、no_data、procedure、opinion、future、unknown_place、"
-                 "unknown_region、out_of_range），decline.message 为中文说明，search_fallback 为关键词搜索结果，不给数字",
+                 "decline.reason 为原因代码（" + "；".join(f"{code}：{text}" for code, text in DECLINE_REASONS.items()) +
+                 "），decline.message 为中文说明，search_fallback 为关键词搜索结果，不给数字",
      [_q("q", "问题，例如「去年全市修了多少公里农村公路？」", required=True, pattern=r"\S", maxLength=_max_question()),
       _q("as_of", "以哪一天为「今天」（YYYY-MM-DD）", format="date")], "检索与问答"),
     ("/api/compare", "区县对比：支出总额、民生支出占比、执行率与时间进度、人均支出、同比增长、分类占比、月度累计曲线",
@@ -247,9 +248,8 @@ RESPONSES = {
                       "answer": {"type": ["object", "null"]}, "chips": _array({"type": "object"})},
                      {"publication": INT, "as_of": STR,
                       "decline": {"type": ["object", "null"], "description": "不能回答的原因（answer.kind 为 decline 时）",
-                                  "properties": {"reason": {"type": "string", "enum": [
-                                      "no_subject", "no_data", "procedure", "opinion", "future", "unknown_place",
-                                      "unknown_region", "out_of_range"]}, "message": STR}},
+                                  "properties": {"reason": {"type": "string", "enum": list(DECLINE_REASONS)},
+                                                 "message": STR}},
                       "search_fallback": {"type": ["object", "null"]}}),
     "/api/compare": _obj({"publication": _ref("Publication"), "unit": UNIT, "year": INT, "month": INT,
                           "measures": {"type": "object"}, "sort": STR}),
