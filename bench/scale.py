@@ -1,7 +1,7 @@
 """Benchmark: the demo city at N times its size — import, then warm page latency per page type (issue #14).
 
     .venv/bin/python bench/scale.py --scale N [--postgres] [--elasticsearch] [--requests 60]
-                                    [--questions 50] [--instance DIR] [--skip-import] [--keep]
+                                    [--questions 50] [--instance DIR [--skip-import]]
 
 1. starts what the run needs: with ``--postgres`` a throwaway PostgreSQL cluster (tests/support/postgres.py),
    with ``--elasticsearch`` a local Elasticsearch node (scripts/elasticsearch.sh, heap 768m); otherwise the
@@ -196,8 +196,9 @@ def main():
     parser.add_argument("--elasticsearch", action="store_true", help="search in a local Elasticsearch node")
     parser.add_argument("--requests", type=int, default=60, help="measured requests per page type")
     parser.add_argument("--questions", type=int, default=50)
-    parser.add_argument("--instance", type=Path, help="instance folder (default: a new temporary one)")
-    parser.add_argument("--skip-import", action="store_true", help="reuse --instance (SQLite + embedded only)")
+    parser.add_argument("--instance", type=Path, help="instance folder, kept (default: a new temporary one); with "
+                        "--postgres / --elasticsearch their data is kept in it too, in postgres/ and elasticsearch/")
+    parser.add_argument("--skip-import", action="store_true", help="serve and measure an imported --instance again")
     parser.add_argument("--as-of", default="2026-10-31",
                         help="the demo's as-of date (default: the tests' DEMO_AS_OF, so runs compare)")
     args = parser.parse_args()
@@ -214,10 +215,13 @@ def main():
         if args.postgres:
             from support.postgres import PostgresCluster
 
-            cluster = PostgresCluster().start()
+            cluster = PostgresCluster(args.instance / "postgres" if args.instance else None).start()
             env["DATABASE_URL"] = cluster.url()
         if args.elasticsearch:
-            es_folder = tmp / "es"
+            es_folder = args.instance / "elasticsearch" if args.instance else tmp / "es"
+            if args.instance:  # a non-empty folder is not cleared on stop (scripts/elasticsearch.sh)
+                es_folder.mkdir(parents=True, exist_ok=True)
+                (es_folder / ".kept").touch()
             env["SEARCH_BACKEND"] = "elasticsearch"
             env["ELASTICSEARCH_URL"] = start_elasticsearch(es_folder)
             env["ELASTICSEARCH_INDEX"] = "mingzhang-scale"

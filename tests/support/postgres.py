@@ -36,12 +36,15 @@ def _runner():
 
 
 class PostgresCluster:
-    def __init__(self):
+    def __init__(self, root=None):
+        """``root``: a folder that keeps the cluster between runs (bench/scale.py --instance); default a
+        new temporary one, removed on stop."""
         self.bin = _bin_dir()
         self.prefix, self.owner = _runner()
-        self.root = Path(tempfile.mkdtemp(prefix="mingzhang-pg-"))
+        self.keep = root is not None
+        self.root = Path(root) if root else Path(tempfile.mkdtemp(prefix="mingzhang-pg-"))
         self.data, self.sockets, self.log = self.root / "data", self.root / "sockets", self.root / "server.log"
-        self.sockets.mkdir()
+        self.sockets.mkdir(parents=True, exist_ok=True)
         if self.owner:
             for path in (self.root, self.sockets):
                 os.chown(path, *self.owner)
@@ -55,12 +58,15 @@ class PostgresCluster:
         return result
 
     def start(self):
-        self._run(self.bin / "initdb", "-D", self.data, "-A", "trust", "-U", "postgres",
-                  "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
+        existing = (self.data / "PG_VERSION").exists()
+        if not existing:
+            self._run(self.bin / "initdb", "-D", self.data, "-A", "trust", "-U", "postgres",
+                      "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
         options = (f"-k {self.sockets} -p {self.port} -c listen_addresses=127.0.0.1 "
                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
         self._run(self.bin / "pg_ctl", "-D", self.data, "-l", self.log, "-o", options, "-w", "-t", "60", "start")
-        self._run(self.bin / "createdb", "-h", "127.0.0.1", "-p", self.port, "-U", "postgres", DATABASE)
+        if not existing:
+            self._run(self.bin / "createdb", "-h", "127.0.0.1", "-p", self.port, "-U", "postgres", DATABASE)
         return self
 
     def url(self, database=DATABASE):
@@ -75,9 +81,10 @@ class PostgresCluster:
 
     def stop(self):
         if (self.data / "postmaster.pid").exists():
-            subprocess.run([*self.prefix, str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
+            subprocess.run([*self.prefix, str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast" if self.keep else "immediate",
                             "-w", "stop"], capture_output=True, timeout=60)
-        shutil.rmtree(self.root, ignore_errors=True)
+        if not self.keep:
+            shutil.rmtree(self.root, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
