@@ -30,3 +30,13 @@ def test_records_url_under_a_mount_point(demo_app):
         link = records_url("budgets", Scope(year=2026, region="990101"))
         assert link == "/portal/records/budgets?year=2026&region=990101"
         assert link == url_for("pages.records", kind="budgets", year=2026, region="990101")
+
+
+@pytest.mark.parametrize("extra", [{"payee": "示例市 建设/集团 (有限) 公司&1"}, {"purpose": "A+B 100%"},
+                                   {"flag": True, "page": 3}, {"codes": ["a b", "c"]}])
+def test_records_url_quotes_like_url_for(demo_app, extra):
+    """Values that are not plain ASCII letters and digits are quoted exactly as werkzeug quotes them."""
+    scope = Scope(year=2026, region="990101")
+    with demo_app.test_request_context("/execution"):
+        assert records_url("payments", scope, **extra) == url_for("pages.records", kind="payments",
+                                                                   **scope_args(scope), **extra)

@@ -5,7 +5,7 @@ Every listing answers in three formats from one Table: HTML, ``.json`` and ``.cs
 """
 from collections import defaultdict
 from dataclasses import replace
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from flask import Blueprint, g, render_template, request, url_for
 from werkzeug.exceptions import BadRequest, NotFound, ServiceUnavailable
@@ -122,9 +122,16 @@ def records_url(kind, scope, **extra):
     paths = g.setdefault("records_paths", {})
     if kind not in paths:
         paths[kind] = url_for("pages.records", kind=kind)
-    args = [(name, value) for name, value in {**scope_args(scope), **extra}.items() if value is not None]
-    query = urlencode(args, doseq=True, safe=QUERY_SAFE)
+    query = "&".join(f"{name}={_query_value(item)}" for name, value in {**scope_args(scope), **extra}.items()
+                     if value is not None for item in (value if isinstance(value, (list, tuple)) else (value,)))
     return f"{paths[kind]}?{query}" if query else paths[kind]
+
+
+def _query_value(value):
+    """One value as urlencode(..., safe=QUERY_SAFE) writes it; years, months and codes (ASCII letters and
+    digits, nearly every value) need no quoting, and quoting was most of the time left."""
+    text = str(value)
+    return text if text.isascii() and text.isalnum() else quote_plus(text, safe=QUERY_SAFE)
 
 
 # ---- tables --------------------------------------------------------------------------
