@@ -148,10 +148,34 @@ def _groups(view, start, end):
     return [(m.start(), m.end(), m.group(0)) for m in _GROUP.finditer(view, start, end)]
 
 
+# A list's header names a contact or account column: 「序号  姓名  电话  住址  发放金额」「姓名｜手机｜金额」.
+_HEADER_CUES = {"mobile": ("电话", "手机", "联系方式"), "landline": ("电话", "座机", "联系方式"),
+                "bank_card": ("卡号", "账号", "帐号", "银行账户")}
+
+
+def _header_cue(text, start, kind):
+    """The number stands in a row below a short header line (no digits) that names its column's kind;
+    the header's other words (「发放金额」) then say nothing about this cell."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not line_start or kind not in _HEADER_CUES:
+        return False
+    for line in reversed(text[:line_start - 1].split("\n")[-30:]):
+        if not re.search(r"[0-9０-９]", line):
+            return len(line.strip()) <= 60 and any(cue in line for cue in _HEADER_CUES[kind])
+    return False
+
+
 def _cue_verdict(text, start, kind, user_text, window=12):
     """+1 when a positive cue is the nearest cue before ``start``, -1 for a negative one, 0 for none.
-    In user text negative cues are ignored."""
-    before = text[max(0, start - window):start]
+    In user text negative cues are ignored. In a list row, cues on the row itself decide first, then
+    the header's column name, then the nearest cue in the lines before."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start > start - window and _header_cue(text, start, kind):
+        return _nearest_cue(text[line_start:start], kind, user_text) or 1
+    return _nearest_cue(text[max(0, start - window):start], kind, user_text)
+
+
+def _nearest_cue(before, kind, user_text):
     best, verdict = -1, 0
     for cue in POSITIVE_CUES.get(kind, ()):
         pos = before.rfind(cue)
@@ -339,6 +363,10 @@ def find_numbers(text, user_text=False):
         for groups in _segments(text, _groups(view, run.start(), run.end())):
             if not _is_amount(text, groups[0][0], groups[-1][1]):
                 out.extend(_candidates(text, groups, user_text))
+            elif sum(len(g[2]) for g in groups) >= 12 and _cue_verdict(text, groups[0][0], "mobile", False) >= 0:
+                # 「X 151…461200元」: no amount in yuan has twelve digits unseparated and no budget word before
+                # it; a mobile or card with the amount glued on is still found
+                out.extend(_glued_to_amount(text, groups, 0, len(groups) - 1, user_text))
     return out
 
 
@@ -354,6 +382,38 @@ def _ids_in_long_runs(groups):
             if valid_id18(digits[offset:offset + 18]):
                 window = digits[offset:offset + 18]
                 out.append((_PRIORITY["id_number"], Number(start + offset, start + offset + 18, "id_number", window)))
+    return out
+
+
+# What may follow an amount glued to a number's end in a list row: its cents, a unit, then the cell's end.
+_GLUED_AMOUNT_END = re.compile(r"(?:[.．,，][0-9]{1,2})?\s?(?:元|块)?(?=$|\s|[|｜丨¦;；,，/、）)])")
+
+
+def _glued_to_amount(text, groups, i, j, user_text):
+    """A mobile or card with an amount glued on in a pasted row (「X19802924329500」「X1200.006217…0759」
+    「X9006214 5967 …」): the digits of groups i..j are the number plus one to six digits of the
+    amount, all inside the first or last group, proved by the number's own structure — a mobile's
+    number plan at the start of the cell, a card's issuer prefix 62 and Luhn check."""
+    digits = "".join(g[2] for g in groups[i:j + 1])
+    start, end = groups[i][0], groups[j][1]
+    if "X" in digits or _glued_code(text, start, end):
+        return []
+    out = []
+    extra_room = (len(groups[j][2]), len(groups[i][2]))
+    tail_ok = bool(_GLUED_AMOUNT_END.match(text, end))
+    card_ok = _cue_verdict(text, start, "bank_card", user_text) >= 0  # 「批次 6214…0001」: a code after its cue
+    for extra in range(1, 7):
+        if extra < extra_room[0] and tail_ok:  # the amount after the number, inside the last group
+            head = digits[:-extra]
+            if len(head) == 11 and re.fullmatch(r"1[3-9]\d{9}", head) \
+                    and _cue_verdict(text, start, "mobile", user_text) >= 0:
+                out.append((_PRIORITY["mobile"], Number(start, end - extra, "mobile", head)))
+            if card_ok and 16 <= len(head) <= 19 and head[:2] == "62" and valid_luhn(head):
+                out.append((_PRIORITY["bank_card"], Number(start, end - extra, "bank_card", head)))
+        if extra < extra_room[1]:  # the amount (or its cents) before the number, inside the first group
+            rest = digits[extra:]
+            if card_ok and 16 <= len(rest) <= 19 and rest[:2] == "62" and valid_luhn(rest):
+                out.append((_PRIORITY["bank_card"], Number(start + extra, end, "bank_card", rest)))
     return out
 
 
@@ -374,6 +434,8 @@ def _candidates(text, groups, user_text):
             if kind:
                 span = Number(_with_prefix(text, start, kind), _with_extension(text, end, kind), kind, digits)
                 out.append((_PRIORITY[kind], span))
+            elif 12 <= len(digits) <= 25:
+                out.extend(_glued_to_amount(text, groups, i, j, user_text))
     return out
 
 

@@ -124,7 +124,9 @@ _WECHAT = re.compile(r"(?<![A-Za-z])(?:微信|薇信|威信|(?i:wx|vx|weixin|wec
 _NOT_PERSONAL_PAPERS = "".join(f"(?<!{w})" for w in ("许可", "执照", "资格", "合格", "登记", "凭", "身份", "回乡", "通行", "保"))
 # A certificate number: letters and digits (「SC5113240003172」「150102D0087236」, a province prefix
 # 「HLJ2310020045871」, 「T」 and an ID number on an electrician's licence), or digits only.
-_PAPER_NUMBER = r"(?<![0-9A-Za-z])([A-Za-z]{1,4}[0-9]{5,17}[0-9Xx]|[0-9]{6}[A-Za-z][0-9]{5,10}|[0-9]{13,20})(?![0-9A-Za-z])"
+# (and dashed codes with a letter prefix 「NMGH-2019-03318」: six digits or more in two or more parts)
+_PAPER_NUMBER = (r"(?<![0-9A-Za-z-])([A-Za-z]{1,4}[0-9]{5,17}[0-9Xx]|[0-9]{6}[A-Za-z][0-9]{5,10}|[0-9]{13,20}"
+                 r"|(?=(?:[A-Za-z-]*[0-9]){6})[A-Za-z]{1,6}(?:-[0-9A-Za-z]{2,10}){2,4})(?![0-9A-Za-z-])")
 # Cards and certificates that name a person: their number follows, maybe after 「号」 or in brackets
 # (「社保卡（卡号R39018264）」「社保卡（R52186403）」); any other 「…证」 needs 「证号」.
 _NAMED_CARDS = (r"(?:社保卡|社会保障卡|医保卡|医疗保险卡|残疾证|残疾人证|居住证|就诊卡|优待证|优抚证|退役军人证|军官证|士兵证|低保证|五保证|特困证"
@@ -144,6 +146,14 @@ _PROPERTY_CERT = re.compile("((?:[" + "京津沪渝冀豫云辽黑湘皖鲁新�
                             r"[\u4e00-\u9fff]{0,12}?不动产权第\s?\d{4,10}\s?号)")
 
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+# A travel document after its cue word, whatever its series letter 「护照号A3928174」「回乡证H1234567」: one or
+# two letters and seven to ten digits (the shapes without a cue are the passport recognizer's).
+_TRAVEL_DOCUMENT = re.compile(r"(?:护照|通行证|回乡证|旅行证|签证|(?i:passport|permit)(?:\s?(?:no\.?|number))?)(?:号码|号|编号)?"
+                              r"\s?(?:是|为)?\s?[:：（(]?\s?(?<![0-9A-Za-z])([A-Za-z]{1,2}[0-9]{7,10})(?![0-9A-Za-z])")
+# A plate named by its cue word 「车牌桂N·HBDMK」「车牌号：粤B 3K9L2」: the serial may be all letters.
+_CUED_PLATE = re.compile(r"(?:车牌|牌照|号牌)(?:号码|号)?\s?(?:是|为)?\s?[:：]?\s?"
+                         r"([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇蜀陇秦][A-Za-z]"
+                         r"(?:\s?[-·•.]\s?|\s)?[A-Za-z0-9]{5,6})(?![A-Za-z0-9])")
 # A fishing boat's registration 「闽澜渔05137」「浙岱渔养01234」 names its owner, as a plate does.
 _FISHING_BOAT = re.compile("([" + _PROVINCES + r"][\u4e00-\u9fff]{1,2}渔(?:养|运|冷|辅)?\s?\d{4,6})(?![\d年])")
 # A card whose number carries the card's name 「桂优待证No.450822000317」: the whole is the number.
@@ -162,7 +172,7 @@ _TAIWAN_PERMIT = re.compile(r"(?:台胞证|台湾居民来往大陆通行证)(?:
 CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("other_id", _OTHER_ID, 82), ("other_id", _INSURANCE_ID, 82),
         ("other_id", _PROPERTY_CERT, 82), ("other_id", _HOUSEHOLD_ACCOUNT, 82), ("other_id", _FISHING_BOAT, 82),
         ("other_id", _CARD_NO, 82), ("other_id", _TITLE_CERT, 82), ("other_id", _SOCIAL_CARD_NO, 82),
-        ("other_id", _TAIWAN_PERMIT, 82)]
+        ("other_id", _TAIWAN_PERMIT, 82), ("passport", _TRAVEL_DOCUMENT, 66), ("plate", _CUED_PLATE, 56)]
 
 # Plates carry 贵/云/川/甘/陕, but people write the provinces' other short names (黔滇蜀陇秦) too.
 _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇蜀陇秦"
