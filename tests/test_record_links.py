@@ -5,6 +5,7 @@ from flask import url_for
 
 from ledger.queries.execution import Scope
 from portal.views.pages import records_url, scope_args
+from portal.views.urls import url_builder
 
 SCOPES = [
     Scope(year=2026),
@@ -40,3 +41,14 @@ def test_records_url_quotes_like_url_for(demo_app, extra):
     with demo_app.test_request_context("/execution"):
         assert records_url("payments", scope, **extra) == url_for("pages.records", kind="payments",
                                                                    **scope_args(scope), **extra)
+
+
+@pytest.mark.parametrize("endpoint, vary, fixed", [
+    ("pages.execution_region", "code", {"year": 2026, "month": 10}),
+    ("pages.execution_region", "code", {"year": 2026, "month": None, "pub": "3", "_anchor": "township-map"}),
+    ("opendata.table_data", "code", {"table": "regions", "fmt": "csv"}),
+])
+@pytest.mark.parametrize("value", ["990101", "A12", "示例 区/1", 7])
+def test_url_builder_is_url_for(demo_app, endpoint, vary, fixed, value):
+    with demo_app.test_request_context("/compare"):
+        assert url_builder(endpoint, vary, **fixed)(value) == url_for(endpoint, **fixed, **{vary: value})

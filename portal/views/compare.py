@@ -19,6 +19,7 @@ from ..exports import csv_response, xlsx_response
 from . import compare_charts
 from .mapdata import district_map
 from .pages import records_url
+from .urls import url_builder
 
 bp = Blueprint("compare", __name__)
 
@@ -118,10 +119,11 @@ def figure_links(result, detail=None):
                 "previous": records_url("expenditures", scope.with_(year=result["previous_year"]))}
     out = {"average": links(Scope(**period, regions=tuple(r["code"] for r in result["all_regions"])))}
     in_detail = {row["code"] for row in (detail or result)["regions"]}  # only they show class shares
+    page = url_builder("pages.execution_region", "code", **period)
+    population = url_builder("opendata.table_data", "code", table="regions", fmt="csv")
     for row in result["regions"]:
         out[row["code"]] = {**links(Scope(**period, region=row["code"])),
-                            "page": url_for("pages.execution_region", code=row["code"], **period),
-                            "population": url_for("opendata.table_data", table="regions", fmt="csv", code=row["code"]),
+                            "page": page(row["code"]), "population": population(row["code"]),
                             "classes": {c: records_url("expenditures", Scope(**period, region=row["code"], class_code=c))
                                         for c in row["class_share"]} if row["code"] in in_detail else {}}
     return out

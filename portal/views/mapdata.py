@@ -10,6 +10,7 @@ from ledger.queries.compare import CompareError, compare
 
 from .. import tilemap
 from ..context import connection
+from .urls import url_builder
 
 MAP_ARG = "map"
 TOWNSHIP_MAP_ID = "township-map"  # the township map's element id on a district page: where a district tile leads
@@ -37,8 +38,7 @@ def district_map(pub_id, year=None, month=None, default="rate"):
 
     drill = bool(q_ref.all_townships(conn, pub_id))  # a district tile opens the district's township map
 
-    def href(code):
-        return url_for("pages.execution_region", code=code, year=year, month=month or None, pub=pub,
+    href = url_builder("pages.execution_region", "code", year=year, month=month or None, pub=pub,
                        _anchor=TOWNSHIP_MAP_ID if drill else None)
 
     chosen = request.args.get(MAP_ARG) if request.args.get(MAP_ARG) in tilemap.METRICS else default
