@@ -27,6 +27,7 @@ from . import charts, performance_parts
 from . import flags as fl
 from .mapdata import district_map, township_map
 from .tables import Column, Table, csv_response, json_response
+from .urls import url_builder
 
 bp = Blueprint("pages", __name__)
 
@@ -179,11 +180,12 @@ def flag_badges(flags, scope, subject, field):
     for flag in flags:
         by_key[getattr(flag, field)].append(flag)
 
+    warnings_url = url_builder("warnings.warnings_page", "region" if field == "region_code" else "dept",
+                               year=scope.year, month=scope.month, pub=request.args.get("pub"))
+
     def flagged(row):
         here = by_key.get(row["key"], []) if row.get("key") else []
-        href = url_for("warnings.warnings_page", year=scope.year, month=scope.month, pub=request.args.get("pub"),
-                       **{"region" if field == "region_code" else "dept": row["key"]}) if here else None
-        return fl.badge(here, subject, row.get("key")), href
+        return fl.badge(here, subject, row.get("key")), warnings_url(row["key"]) if here else None
     return flagged
 
 
@@ -353,10 +355,10 @@ def execution(fmt):
         region = names.get(row["key"], {})
         row["code"] = row["key"]
         row["name"] = semantics.region_label(region) if region else row["key"]
-    keep = scope_args(scope)
+    region_page = url_builder("pages.execution_region", "code", **scope_args(scope))
     regions = execution_table(
         "regions", [Column("code", "地区代码", "code"), Column("name", "地区")], rows, scope,
-        drill=lambda r: url_for("pages.execution_region", code=r["key"], **keep) if r.get("key") else None,
+        drill=lambda r: region_page(r["key"]) if r.get("key") else None,
         scope_of=lambda r: scope.with_(region=r["key"]), caption="按地区（市本级与各区县）",
         flagged=flag_badges(period_flags(conn, pub_id, scope)[1], scope, "region", "region_code"))
     classes = class_table(conn, pub_id, scope)
