@@ -11,7 +11,7 @@ from .recognizers import Span
 # A name part that cannot swallow the words before it (「家住」「位于」「走访了」) or an admin level.
 # 道 only where it ends 街道 (「二道河子村」「南十四道街」 hold it); never a road section (「X路沿街段X路88号」).
 # (丨, a table's bar typed as the Han stroke, is a cell's end)
-_PART = r"(?:(?![住在于的与及向到从是为因镇乡区县市省我了过给把对段丨，。；、,.;:：\s])(?!(?<=街)道)(?!(?<=苏)木)[\u4e00-\u9fff]){1,6}"
+_PART = r"(?:(?![住在于的与及向到从是为因镇乡区县市省我了过给把对段丨，。；、,.;:：\s])(?!(?<=街)道)(?!(?<=苏)木)[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f]){1,6}"  # (rare place characters: 「禾輋」 reads 禾𪨶)
 _CN = r"[一二三四五六七八九十百零〇两]"
 _NUM = rf"(?:[0-9０-９]+|{_CN}+)"
 _DIGITS = r"[0-9０-９]+"
@@ -20,6 +20,7 @@ _BUILDING = rf"(?:{_NUM}|[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座|期|区)"
 # (after a blank a bare number is a list's next cell, 「60—62号 5 360」; the tail below takes a room
 # number after a blank only behind a building or stairway)
 _ROOM = (rf"(?:\s?-?{_NUM} ?(?:单元|门))?(?:\s?-?{_FLOOR}|-?{_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户)?"
+         rf"|(?<=[单元门]){_CN}{{3,4}}(?:室|号|房)?"  # 「四栋二单元六零二」
          rf"|\s-?{_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户))?")
 _RANGE = rf"{_DIGITS}(?:[-－—]{_DIGITS}){{1,2}}(?:室|号)?"
 _ESTATE = (r"(?:小区|花园|公寓|家园|新村|新城|苑|府|名城|名都|广场|大厦|(?<!公)园|里|庭|居|阁|邸|坊|湾|城|郡|宿舍楼|宿舍|大院|家属院|家属区"
@@ -35,14 +36,22 @@ _DETAIL = re.compile(
     # (a 屯 or 寨 is a village too: 佟家屯3组8号)
     # (a natural village after its 村 is written as a 屯, 坡 or 寨: 伏波村岑家坡8号, 韦家屯 14号, 10—12号)
     # (a banner's 嘎查 is a village: 「乌兰嘎查二组」)
-    rf"{_PART}(?:村(?:委会)?{_HAMLET}?|屯|寨|嘎查)(?:{_NUM}(?:组|社|队|屯)(?:{_NUM}(?:号|户))?|\s?{_DIGITS}{_TO}?\s?号)"
+    # (a narrow column may break the line after the village: 「杨家庄村⏎五社27号」)
+    rf"{_PART}(?:村(?:委会)?{_HAMLET}?|屯|寨|嘎查)(?:[ \t]*\n?[ \t]*{_NUM}(?:组|社|队|屯)(?:{_NUM}(?:号|户))?|\s?{_DIGITS}{_TO}?\s?号)"
     # a natural village alone in a list cell or in brackets after a name is that person's home:
     # 「覃德旺\t那洪村板录屯\n」「韦芳（弄岗村弄怀屯，3人）」 (「那洪村板录屯道路硬化」 is not)
-    rf"|{_PART}村{_HAMLET}(?=\s*$|[\t\n\u3000）)]| {{2}}|[，,]\s?{_NUM}人)"
+    # (a table's bar or slash ends a cell too: 「X¦刘屋村那蒙屯¦578」「X / 蒙家村那坎屯 / 576」)
+    rf"|{_PART}村{_HAMLET}(?=\s*$|\s?[\t\n\u3000）)|｜丨¦/；;—―]| {{2}}|[，,]\s?{_NUM}人|\s?[，,]\s?[0-9０-９])"
+    # a banner's village in a list cell 「X/乌兰嘎查/1/2190」
+    rf"|(?<=[\t|｜丨¦/；;])\s?{_PART}嘎查(?=\s?[\t|｜丨¦/；;])"
     # estate: 锦绣小区12栋2单元301室, 阳光花园3号楼502, 幸福小区12-502, 朝晖八区34幢2单元一楼, 人才公寓B栋1206
-    rf"|{_PART}{_ESTATE}(?:{_BUILDING}{_ROOM}|{_RANGE}|{_NUM}号(?:{_BUILDING})?{_ROOM}"
+    # (「金沙湾花园⏎12栋2单元2203」: a narrow column's line break between the estate and its building)
+    rf"|{_PART}{_ESTATE}(?:[ \t]*\n?[ \t]*{_BUILDING}{_ROOM}|{_RANGE}|{_NUM}号(?:{_BUILDING})?{_ROOM}"
     # 「铁路家属楼2门301」: a stairway (门, the north-east's word for 单元) and a room
     rf"|{_NUM}(?:单元|门)\s?-?{_DIGITS}(?:室|号|房)?)"
+    # a Hong Kong estate's block and flat 「禾輋邨和祥樓1208室」, an estate or block with a room 「X大厦1208室」
+    # (邨 reads as 村 in the simplified view)
+    rf"|{_PART}(?:村{_PART}?楼|{_ESTATE}|楼)\s?{_DIGITS}(?:室|房)"
     # street number: 人民路88号(3栋)(2单元)(502室)(三楼), 新华路218弄5号302室, 环城北路东段181号
     # (「朝阳路21号之二」: the second home at one number; 「朝阳路35 号 2 单元 301」: OCR spaces)
     rf"|{_PART}{_STREET}{_SIDE}{_HOUSE}{_TO}?(?:弄{_DIGITS}{_TO}?)?\s?号(?:附{_DIGITS}号|之{_CN}{{1,2}})?(?:院)?(?:{_BUILDING})?{_ROOM}"
@@ -76,7 +85,7 @@ def _is_detail(value):
 
 # Building, unit, room and floor parts that may follow a match (「彩虹城三期|6号楼2单元1201」, 「大道203号|后栋4楼」):
 # a span always runs on to the last of them, so generalising it leaves no room number behind.
-_TAIL = re.compile(rf"(?: ?[-－—]?(?:附{_DIGITS}号|(?<=号)[前后](?:栋|幢|楼|院)|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户)|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
+_TAIL = re.compile(rf"(?: ?[-－—]?(?:附{_DIGITS}号|(?<=号)[前后](?:栋|幢|楼|院)|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户|房(?![屋子产租东间]))|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
                    # a bare room number after a blank only follows a building or stairway (「2 单元 301」):
                    # after a house number or a group it is a list's next cell (「八组 2 1000」: people, amount)
                    rf"|(?:(?<! )|(?<=[元栋幢座门楼] )){_DIGITS}(?![0-9０-９,，.]*(?:元|万|年|月|日|%|人|户|亩|米|吨|个|名|次|岁|平方|辆|台))))+")
@@ -86,10 +95,25 @@ _TAIL = re.compile(rf"(?: ?[-－—]?(?:附{_DIGITS}号|(?<=号)[前后](?:栋|�
 _ROAD_SECTION = re.compile(rf"\s?(?:(?:至|到|~|～|—|－|-)\s?{_DIGITS}号)?段")
 
 
+# A natural village after its 村 where the text says someone lives: 「住X镇Y村Z屯。」「户籍地：Y村Z屯，」「我是Y村Z屯的X」
+# (a 屯 or 组 is a few dozen households, as a village group is).
+_HAMLET_HOME = re.compile(rf"{_PART}村{_HAMLET}(?=[，,。；;、！!？?）)]|的|$)")
+_RESIDENCE_CUE = re.compile(r"住|地址|户籍|家在|居住|我是|我系|屋企")
+
+
+def _hamlet_homes(view):
+    for m in _HAMLET_HOME.finditer(view):
+        clause = re.split(r"[，,。；;！!？?\n]", view[max(0, m.start() - 20):m.start()])[-1]
+        if _RESIDENCE_CUE.search(clause) or view[m.start() - 1:m.start()] in ("（", "("):  # 「X（Y村Z屯，…）」
+            # a farm, forest farm or community before the village stays (「住侨兴华侨农场X村Y屯」)
+            head = re.match(r".*(?:场|社区|管理区)", m.group(0))
+            yield (m.start() + head.end() if head else m.start()), m.end()
+
+
 def find_addresses(text):
     """House- and room-level address spans; traditional characters (「18號」「3棟2單元」) read too."""
     view = simplified(text)
-    spans = []
+    spans = [Span(start, end, "address", text[start:end]) for start, end in _hamlet_homes(view)]
     for m in _DETAIL.finditer(view):
         end = len(m.group(0).rstrip()) + m.start()
         tail = _TAIL.match(view, end)
@@ -97,7 +121,10 @@ def find_addresses(text):
         value = text[m.start():end]
         if _is_detail(view[m.start():end]) and not (view[end - 1] == "号" and _ROAD_SECTION.match(view, end)):
             spans.append(Span(m.start(), end, "address", value))
-    return _joined(text, spans)
+    spans = sorted((s for s in spans if not any(o.start <= s.start and s.end <= o.end and
+                                                (o.start, o.end) != (s.start, s.end) for o in spans)),
+                   key=lambda s: (s.start, s.end))
+    return _joined(text, list(dict.fromkeys(spans)))
 
 
 def _joined(text, spans):
