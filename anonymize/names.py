@@ -11,6 +11,7 @@ import jieba
 import jieba.posseg as pseg
 
 from .chars import simplified
+from .familiar import familiar_forms
 from .lexicon import LANDSCAPE, MORE_PRODUCE, PRODUCE
 from .literals import LiteralAlternation
 from .namescore import _PERSON_ENDS, STRONG, THRESHOLD, features, given_log_ratio, score
@@ -1546,6 +1547,8 @@ def _find_names(text):
     _nicknames(text, by_start, spans)
     if "老" in text:
         _old_surnames(text, by_start, spans)
+    for start, word in familiar_forms(text, SURNAMES, COMPOUND_SURNAMES):
+        _claim(spans, start, word, "cue")
     _repeat_nicknames(text, spans)
     _scored_names(text, by_start, spans)
     _list_siblings(text, spans)
