@@ -115,7 +115,7 @@ def _make_old(engine):
     with engine.begin() as conn:
         for table in (*schema.SUMMARY_TABLES, schema.summary_builds):
             conn.exec_driver_sql(f"DROP TABLE {table.name}")
-        for name in ("ix_projects_sort_progress", "ix_payments_date_amount"):
+        for name in ("ix_projects_order_progress", "ix_payments_date_amount"):
             conn.exec_driver_sql(f"DROP INDEX {name}")
     assert not inspect(engine).has_table("expenditure_sums")
 
@@ -156,7 +156,7 @@ def _check_upgrade(engine, tmp_path):
             assert q_cmp.compare(conn, pub["id"]) == before
         indexes = {i["name"] for i in inspect(engine).get_indexes("projects")} | {
             i["name"] for i in inspect(engine).get_indexes("payments")}
-        assert {"ix_projects_sort_progress", "ix_payments_date_amount"} <= indexes
+        assert {"ix_projects_order_progress", "ix_payments_date_amount"} <= indexes
 
 
 def test_an_old_sqlite_database_gets_the_sums_and_indexes_on_start(tmp_path):
