@@ -5,8 +5,8 @@ from dataclasses import replace
 
 from ledger.errors import UserError
 
+from . import accounting, decline, figures, kinds, links, present, unmatched
 from . import coverage as fit
-from . import decline, figures, kinds, links, present, unmatched
 from .fallback import keyword_fallback
 from .ir import Kind, Measure
 from .lexicon import for_publication
@@ -76,11 +76,12 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     if asked:  # 「几所小学」 answered with the education spending would be about something else
         refusal = decline.Decline("unit_mismatch", f"问的是「{asked}」，本站能算出的只是以「{answer.get('unit')}」计的"
                                                    "另一个数字，不能回答这个问题；下面是关键词搜索结果。")
-        result = _declined(result, refusal, conn, pub_id, text, parsed.unknown, search)
-        if query.kind != Kind.PROJECT:  # a budget reading can be asked as a question of its own
-            result["alternatives"] = [{"understood": kinds.restate(query, lexicon),
-                                       "question": canonical_question(query, lexicon)}]
-        return result
+        return _offered(result, refusal, query, lexicon, conn, pub_id, text, parsed.unknown, search)
+    missed = accounting.unaccounted(text, query, answer, years)
+    if missed:  # 「分别是多少」 answered with one figure, 「（2024）」 with this year's: another question's figure
+        return _offered(result, decline.Decline("unaccounted", f"{missed}，这个数字回答的是另一个问题，所以不作答；"
+                                                               "可以点下面按本站的理解提问，或看关键词搜索结果。"),
+                        query, lexicon, conn, pub_id, text, parsed.unknown, search)
     if covered and answer is not None:
         answer["coverage"] = covered
     result.update(coverage=covered, understood=kinds.restate(query, lexicon, covered), query=query.to_dict(),
@@ -98,6 +99,16 @@ def _declined(result, refusal, conn, pub_id, text, unknown, search=None):
     result.update(query=None, chips=[], confidence=0.0, understood=refusal.message, decline=refusal.to_dict(),
                   answer={"kind": "decline", **refusal.to_dict()},
                   search_fallback=keyword_fallback(conn, pub_id, text, unknown, search=search), sentence=refusal.message)
+    return result
+
+
+def _offered(result, refusal, query, lexicon, conn, pub_id, text, unknown, search):
+    """Declined, with the reading that was computed offered as a question of its own (a budget reading: a
+    project query's canonical question would not parse back to it)."""
+    result = _declined(result, refusal, conn, pub_id, text, unknown, search)
+    if query.kind != Kind.PROJECT:
+        result["alternatives"] = [{"understood": kinds.restate(query, lexicon),
+                                   "question": canonical_question(query, lexicon)}]
     return result
 
 

@@ -31,6 +31,7 @@ REASONS = {
     "unknown_project": "没有这个项目",
     "out_of_range": "所问的年份或月份超出数据范围",
     "unit_mismatch": "所问的单位与数据不符",
+    "unaccounted": "算出的数字不能涵盖问题问的全部内容（几个数字、哪些、百分比、个数、某一年……）",
     "unsure": "没有把握理解（给出可选的问法）",
     "not_understood": "没有理解问题",
     "record_search": "查找具体记录（交给关键词搜索）",

@@ -1,0 +1,151 @@
+"""Does the answer account for the question? A last check once a figure is computed: the question asked for
+something the answer's shape cannot hold, so the figure, however well computed, answers another question.
+
+Each rule compares what the question's words ask (several values, which ones, a percentage, a count, a year,
+a change, the treasury's payments, a department's units) with what the answer is (one value, money, the
+years its query covers). A mismatch is declined with the reading offered as 「您是不是想问」: on the blind
+sets nlq_blind8–12 these readings were wrong figures with an official look (see the commit that added this
+module for the counts); the rules never look at a set's questions, only at the words of how a question asks.
+Words in nlq/semantic.toml [accounting].
+"""
+import re
+
+from .ir import Kind, Measure
+from .vocab import semantic
+
+MONEY_UNITS = ("元", "万元", "亿元")
+RATIO_UNITS = ("%", "个百分点")
+
+
+def _pattern(name):
+    return re.compile(semantic()["accounting"][name])
+
+
+def _search(name, text):
+    found = _pattern(name).search(text)
+    return found.group(0) if found else None
+
+
+def _one_value(answer):
+    """One number, no table (a project's record carries its fields as rows: several values)."""
+    return answer.get("kind") == "figure" and len(answer.get("rows") or []) <= 1
+
+
+def _named_project(query):
+    return bool(query.project)
+
+
+def several_asked(text, query, answer):
+    """「分别是多少」「各安排了多少」 ask for several figures; one figure leaves the others out."""
+    if _one_value(answer) and not _named_project(query):
+        return _search("several", text)
+    return None
+
+
+def which_asked(text, query, answer):
+    """「哪一所」「有哪些医院」「哪三个类」 ask for names; one figure names nothing."""
+    if _one_value(answer) and not _named_project(query) and not query.count_only:
+        return _search("which", text)
+    return None
+
+
+def percent_asked(text, query, answer):
+    """「涨了百分之多少」「降幅」 ask for a percentage; an amount or a series of amounts is another figure."""
+    if answer.get("unit") in RATIO_UNITS or query.count_only:
+        return None
+    return _search("percent", text)
+
+
+def count_asked(text, query, answer):
+    """「项目数」「笔数」「几个」 ask for a count; an amount (a sum of money or a ranking in money) is not one."""
+    if answer.get("unit") not in MONEY_UNITS or _search("money", text):
+        return None
+    return _search("count", text)
+
+
+def change_asked(text, query, answer):
+    """「比2025年增加多少」「多了多少」 ask for a change; the figure of one period is not a change."""
+    if query.kind in (Kind.GROWTH, Kind.COMPARISON, Kind.TREND, Kind.RANKING) or query.difference \
+            or answer.get("kind") == "series" or query.measure in (Measure.OUTPUT, Measure.GROWTH):
+        return None
+    return _search("change", text)
+
+
+def payments_asked(text, query, answer):
+    """「国库支付」「收款」「付给」 ask about treasury payments; a budget figure is not a sum of payments (payments
+    are answered by payee, purpose or project: nlq/kinds/project/payments.py)."""
+    if query.kind in (Kind.PROJECT, Kind.UNIT) or query.measure in (Measure.PAID, Measure.PAYMENTS, Measure.DISBURSED) \
+            or query.purpose:
+        return None
+    return _search("payments", text)
+
+
+def units_below_asked(text, query, answer):
+    """「市民政局下面有哪些二级单位」 asks for the units under a department; departments ranked, or the
+    department's own figure, are not its units (nlq/kinds/unit.py answers a unit named by its name)."""
+    if query.kind in (Kind.UNIT, Kind.PROJECT) or query.group not in (None, "dept"):
+        return None
+    return _search("units_below", text)
+
+
+def _years_named(text):
+    """The years the question writes out: 2024, 24年 (never a project code 2026-990000-0089 or an amount)."""
+    years = {int(m.group(1)) for m in _pattern("year").finditer(text)}
+    return years | {2000 + int(m.group(1)) for m in _pattern("short_year").finditer(text)}
+
+
+def _years_covered(query):
+    periods = [p for p in [query.period, *query.periods] if p is not None]
+    years = {y for p in periods for y in range(p.year_from, p.year_to + 1)} | {int(y) for y in query.years}
+    if years and (query.kind == Kind.GROWTH or query.measure == Measure.GROWTH or query.difference):
+        years.add(min(years) - 1)  # a change is taken against the year before
+    return years
+
+
+def year_left_out(text, query, answer, data_years):
+    """「市本级占全市支出比重（2024）」 answered for this year, 「2021-2025逐年」 answered for all years summed:
+    a year the question writes that the answer's period does not cover. A query without a period covers
+    every year only for 「2021年以来」 from the data's first year on."""
+    named = _years_named(text)
+    if not named:
+        return None
+    covered = _years_covered(query)
+    if not covered and data_years:
+        since = {int(m.group(1)) for m in _pattern("year_since").finditer(text)}
+        covered = {y for y in since if y <= min(data_years)}
+    left_out = sorted(y for y in named if y not in covered)
+    return f"{left_out[0]}年" if left_out else None
+
+
+def two_questions(text, query, answer):
+    """「教育支出多少？其中补助民办学校的有多少？」: two questions, one figure."""
+    if not _one_value(answer) or _named_project(query):
+        return None
+    asks = _pattern("asks")
+    parts = [p for p in _pattern("question_breaks").split(text) if asks.search(p)]
+    return "、".join(p.strip() for p in parts[1:2]) if len(parts) >= 2 else None
+
+
+RULES = (  # (rule, what the message says was asked)
+    (several_asked, "问的是几个数字（「{w}」），这里只算出一个"),
+    (which_asked, "问的是哪些（「{w}」），这里只算出一个合计数字"),
+    (percent_asked, "问的是百分比（「{w}」），这里算出的不是百分比"),
+    (count_asked, "问的是个数（「{w}」），这里算出的是金额"),
+    (change_asked, "问的是变化（「{w}」），这里只算出一个时期的数字"),
+    (payments_asked, "问的是国库支付记录（「{w}」），这里算出的是预算科目的支出"),
+    (units_below_asked, "问的是部门下属的单位（「{w}」），这里算出的是部门或科目的数字"),
+    (year_left_out, "问题写了「{w}」，这里的数字没有用上这一年"),
+    (two_questions, "一句里问了两个问题（「{w}」），这里只回答了一个"),
+)
+
+
+def unaccounted(text, query, answer, data_years=()):
+    """The first part of the question the answer does not account for, as the message's clause, else None.
+    ``data_years``: the years the publication has."""
+    if not answer or answer.get("kind") == "decline" or query is None:
+        return None
+    for rule, message in RULES:
+        word = rule(text, query, answer, data_years) if rule is year_left_out else rule(text, query, answer)
+        if word:
+            return message.format(w=word)
+    return None
