@@ -76,6 +76,7 @@ def mask(kind, value, visible=VISIBLE_DIGITS):
         domain = re.sub(r"\s?(?:[。点]|\s(?i:dot)\s)\s?", ".", domain).replace(" ", "")
         return "***@" + domain
     if kind == "person_name":
+        value = re.sub(r"[ \u3000]", "", value)  # a spaced-out name 「欧 阳 丽 娟」
         surname = 2 if value[:2] in COMPOUND_SURNAMES else 1
         # a nickname or a name with no Han surname (「六哥」「贡觉」) keeps nothing of itself
         return value[:surname] + "某某" if value[:surname] in SURNAMES or surname == 2 else "某某"

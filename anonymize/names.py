@@ -1184,9 +1184,37 @@ def find_names(text):
     Traditional characters are read through a simplified view (「陳秀蘭」 as 陈秀兰); spans keep
     the original characters."""
     view = simplified(text)
+    found = _find_names(view)
+    if _SPACED_OUT.search(view):
+        found = sorted(found + _spaced_out_names(view, found), key=lambda s: s.start)
     if view == text:
-        return _find_names(text)
-    return [Span(s.start, s.end, s.kind, text[s.start:s.end], s.source) for s in _find_names(view)]
+        return found
+    return [Span(s.start, s.end, s.kind, text[s.start:s.end], s.source) for s in found]
+
+
+# A scanned form or a typist spaces every character out (「申 请 人：黄 海 耀  性别：男」): a single blank
+# between two Han characters, three or more in a row. Names are then also read on a copy without those
+# blanks (a run of two or more blanks still ends a cell), and mapped back.
+# (single characters each: 「联系人 张 电话」 is words with blanks between, not a spaced-out run)
+_SPACED_RUN = r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff])){%d,}"
+_SPACED_OUT = re.compile(_SPACED_RUN % 2)
+_SPACED_PAIR = re.compile(_SPACED_RUN % 1)
+
+
+def _spaced_out_names(text, found):
+    """Names read on the copy without the blanks inside spaced-out runs (two characters or more
+    once the text has one of three) that hold such a blank and overlap nothing found on the text
+    itself; their spans cover the blanks."""
+    blanks = {i for m in _SPACED_PAIR.finditer(text) for i in range(m.start(), m.end()) if text[i] in " \u3000"}
+    index = [i for i in range(len(text)) if i not in blanks]
+    compact = "".join(text[i] for i in index)
+    out = []
+    for span in _find_names(compact):
+        start, end = index[span.start], index[span.end - 1] + 1
+        if not any(start < b < end for b in blanks) or any(s.start < end and start < s.end for s in found + out):
+            continue
+        out.append(Span(start, end, span.kind, text[start:end], span.source))
+    return out
 
 
 # 「我是三河镇的吴大国，」「我是琳琅村的X」: a self-introduction names the writer after 的.
