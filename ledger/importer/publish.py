@@ -4,6 +4,7 @@
 that is not served; ``confirm`` serves it after staff reviewed its diff, ``discard`` deletes it.
 """
 import datetime as dt
+import itertools
 import logging
 import os
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from anonymize import Deidentifier, policy
 from anonymize.lexicon import public_terms_from_tables
 from anonymize.policy import VISIBLE_DIGITS
-from anonymize.publication import apply_publication_controls
+from anonymize.publication import QUASI_IDENTIFIERS, apply_publication_controls
 from anonymize.stats import KAnonymityError
 
 from .. import schema, summaries
@@ -32,8 +33,9 @@ from .carry import (
     reference_hint,
 )
 from .layout import IMPORT_ORDER, LAYOUTS, REQUIRED_TABLES
-from .readers import DEFAULT_LIMITS, ImportFailure, RowError, expand_paths, read_file, sha256_file
-from .validate import MAX_ERRORS, validate_table
+from .readers import DEFAULT_LIMITS, ImportFailure, RowError, expand_paths, sha256_file, stream_file
+from .spool import SpoolFolder
+from .validate import MAX_ERRORS, validate_rows
 
 log = logging.getLogger(__name__)
 STORAGE_FAILURE_MESSAGE = "数据库写入失败：磁盘已满或只读，未发布任何数据"
@@ -59,32 +61,59 @@ def is_storage_error(exc):
 
 
 def read_sources(paths, limits=DEFAULT_LIMITS):
-    """All raw tables from the given files/directories, with the source file manifest."""
+    """All raw tables from the given files/directories as lists of ``(file, row number, row)``, with the
+    source file manifest (the privacy audit and scans; imports keep the rows on disk: spool_sources)."""
+    with SpoolFolder() as folder:
+        tables, manifest = spool_sources(paths, folder, limits)
+        return {name: list(rows) for name, rows in tables.items()}, manifest
+
+
+def spool_sources(paths, folder, limits=DEFAULT_LIMITS):
+    """``({table: Spool of (file, row number, typed row)}, manifest)``: every file read, validated and
+    written to ``folder`` as it streams, so no table is ever whole in memory. Raises ImportFailure
+    with the errors read_sources always reported (a file that fails to read contributes only that)."""
     files = expand_paths(paths)
     if not files:
         raise ImportFailure([RowError("（无）", "没有找到可导入的 .csv 或 .xlsx 文件")])
     tables, manifest, errors, shared = {}, [], [], {}
     for path in files:
+        before = len(errors)
         try:
-            raws = read_file(path, limits)
+            raws = _spool_file(path, limits, folder, tables, errors, shared)
         except ImportFailure as failure:
+            del errors[before:]  # rows checked before the file failed: read_sources never saw them
             errors.extend(failure.errors)
             continue
-        entry = {"name": path.name, "sha256": sha256_file(path), "rows": sum(len(r.rows) for r in raws)}
+        entry = {"name": path.name, "sha256": sha256_file(path), "rows": sum(r.count for r in raws)}
         notes = list(dict.fromkeys(note for raw in raws for note in raw.notes))
         if notes:
             entry["notes"] = notes  # checks done while reading (e.g. yearbook totals)
         manifest.append(entry)
-        for raw in raws:
-            typed = validate_table(raw, errors)
-            if raw.shared:
-                typed = _not_yet_given(raw, typed, shared)
-            tables.setdefault(raw.layout.name, []).extend((raw.file, n, row) for n, row in typed)
-            if len(errors) >= MAX_ERRORS:
-                raise ImportFailure(errors)
+        if len(errors) >= MAX_ERRORS:
+            raise ImportFailure(errors)
     if errors:
         raise ImportFailure(errors)
     return tables, manifest
+
+
+def _spool_file(path, limits, folder, tables, errors, shared):
+    """Validate one file's rows into ``tables`` as they are read; the file's RawTables. Once MAX_ERRORS
+    are found the rest of the file is only read (a read failure further on still wins, as before)."""
+    raws = []
+    for raw in stream_file(path, limits):
+        raws.append(raw)
+        spool = tables.get(raw.layout.name)
+        if spool is None:
+            spool = tables[raw.layout.name] = folder.spool(raw.layout.name)
+        if len(errors) >= MAX_ERRORS:
+            continue  # stream_file reads the rest of this table when asked for the next one
+        typed = validate_rows(raw, errors)
+        if raw.shared:
+            typed = _not_yet_given(raw, list(typed), shared)
+        for number, row in typed:
+            if not errors:  # after an error the import fails: rows are only checked (and may lack a column)
+                spool.append(raw.file, number, row)
+    return raws
 
 
 def check_complete(tables, plan):
@@ -188,30 +217,53 @@ def to_published_rows(tables, deid):
     """De-identified rows per published table, in schema column names."""
     out = {}
     for name in IMPORT_ORDER:
-        deid.prescrub(_free_text(name, tables.get(name, [])), _cpu_count())
-        rows = [deid.record(name, row) for _f, _n, row in tables.get(name, [])]
-        for row in rows:
-            for key in list(row):
-                if key.endswith("_yuan"):
-                    row[key[: -len("_yuan")] + "_fen"] = row.pop(key)
-            if name == "regions":
-                row["short_name"] = row.get("short_name") or _short_name(row["name"])
-            if name == "func_classes":
-                row["level"] = _class_level(row["code"])
-                row["parent_code"] = row["code"][:-2] if len(row["code"]) > 3 else None
-        out[name] = rows
+        rows = tables.get(name, [])
+        deid.prescrub(_free_text(name, rows), _cpu_count())
+        out[name] = [published_row(name, row, deid) for _f, _n, row in rows]
     return out
+
+
+def spool_published(tables, deid, folder):
+    """to_published_rows() into spools: each table is read from its typed spool and written
+    de-identified to a new one, a chunk at a time (tables not uploaded: empty lists)."""
+    out = {}
+    for name in IMPORT_ORDER:
+        rows = tables.get(name, [])
+        deid.prescrub(_free_text(name, rows), _cpu_count())
+        if not rows:
+            out[name] = []
+            continue
+        spool = out[name] = folder.spool(f"published-{name}", located=False)
+        for _f, _n, row in rows:
+            spool.append(published_row(name, row, deid))
+    return out
+
+
+def published_row(name, row, deid):
+    """One raw row de-identified (deid.record) and in the schema's column names."""
+    row = deid.record(name, row)
+    for key in list(row):
+        if key.endswith("_yuan"):
+            row[key[: -len("_yuan")] + "_fen"] = row.pop(key)
+    if name == "regions":
+        row["short_name"] = row.get("short_name") or _short_name(row["name"])
+    if name == "func_classes":
+        row["level"] = _class_level(row["code"])
+        row["parent_code"] = row["code"][:-2] if len(row["code"]) > 3 else None
+    return row
 
 
 def _free_text(name, rows):
     """The values deid.record() will scrub as free text (what prescrub can do ahead, in parallel): text
     fields, and names in pseudonym fields that are not a natural person's (companies, offices)."""
-    if not rows:
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
         return
-    keys = rows[0][2].keys()  # validate_table gives every row all of its layout's columns
+    keys = first[2].keys()  # validate_table gives every row all of its layout's columns
     text_keys = [k for k in keys if policy.field_rule(name, k) in (policy.TEXT, policy.GENERALISE)]
     name_keys = [(k, policy.PERSON_TYPE_COLUMN.get(k, "")) for k in keys if policy.field_rule(name, k) == policy.PSEUDONYM]
-    for _f, _n, row in rows:
+    for _f, _n, row in itertools.chain([first], rows):
         yield from (row.get(key) for key in text_keys)
         yield from (row.get(key) for key, type_key in name_keys if row.get(type_key) != policy.PERSON_TYPE_VALUE)
 
@@ -238,7 +290,7 @@ def known_person_names(tables):
 @dataclass
 class Prepared:
     """An import read, checked and de-identified, ready to be written."""
-    published: dict   # table -> de-identified rows in schema column names (uploaded tables only)
+    published: dict   # table -> de-identified rows in schema column names (a Spool; [] if not uploaded)
     deid: Deidentifier
     manifest: list    # source files, then what was carried forward or dropped
     counts: dict      # table -> rows the publication will hold
@@ -246,22 +298,25 @@ class Prepared:
     as_of: dt.date | None
 
 
-def prepare(engine, paths, *, pseudonym_key, drop=(), replace=False, as_of=None, limits=DEFAULT_LIMITS,
+def prepare(engine, paths, *, pseudonym_key, folder, drop=(), replace=False, as_of=None, limits=DEFAULT_LIMITS,
             visible_digits=VISIBLE_DIGITS):
-    """Read, validate and de-identify ``paths``; plan the tables they lack. Raises ImportFailure."""
+    """Read, validate and de-identify ``paths``; plan the tables they lack. Raises ImportFailure.
+
+    The typed and the published rows are spooled in ``folder`` (spool.py): memory holds a chunk of
+    rows, the keys the cross-table checks need and one entry per distinct name or text."""
     init_schema(engine)
-    uploaded, manifest = read_sources(paths, limits)
+    uploaded, manifest = spool_sources(paths, folder, limits)
     with engine.connect() as conn:
         plan = plan_carry(current_publication(conn), uploaded, drop, replace=replace)
         context = {**context_rows(conn, plan), **uploaded}
     check_complete(context, plan)
     deid = Deidentifier(pseudonym_key, known_person_names(uploaded), public_terms=public_terms_from_tables(context),
                         visible_digits=visible_digits)
-    published = to_published_rows(uploaded, deid)
+    published = spool_published(uploaded, deid, folder)
     # Carried payments keep the base's k-anonymity and statistics sections: they are the same rows.
     controls = {name: rows for name, rows in context.items() if name != "payments" or name in uploaded}
     try:
-        apply_publication_controls(controls, published, deid)
+        apply_publication_controls(controls, {"payments": _payments_for_controls(published["payments"])}, deid)
     except KAnonymityError as failure:
         raise ImportFailure([RowError("支付明细", str(failure))]) from failure
     deid.extra.update(carried_report_sections(plan))
@@ -270,14 +325,31 @@ def prepare(engine, paths, *, pseudonym_key, drop=(), replace=False, as_of=None,
                     as_of or _as_of(published, plan))
 
 
+# The published payment columns apply_publication_controls reads (anonymize.publication).
+CONTROL_COLUMNS = ("payee_type", "project_code", "payee", *QUASI_IDENTIFIERS)
+
+
+def _payments_for_controls(rows):
+    """The published payments as apply_publication_controls reads them, one shared dict per distinct
+    (payee type, project, payee, quasi-identifiers): the lists it builds then hold references, not a
+    dict per payment (a province: 2,000,000)."""
+    shared = {}
+    for row in rows:
+        key = tuple(row.get(column) for column in CONTROL_COLUMNS)
+        view = shared.get(key)
+        if view is None:
+            view = shared[key] = dict(zip(CONTROL_COLUMNS, key))
+        yield view
+
+
 def _as_of(published, plan):
     """Last day of the latest month with spending (carried spending keeps the base's date)."""
     if "expenditures" in plan.carried:
         return plan.base["as_of"]
-    months = [(r["year"], r["month"]) for r in published["expenditures"] if r["month"]]
-    if not months:
+    latest = max(((r["year"], r["month"]) for r in published["expenditures"] if r["month"]), default=None)
+    if latest is None:
         return None
-    year, month = max(months)
+    year, month = latest
     return (dt.date(year, month % 12 + 1, 1) if month < 12 else dt.date(year + 1, 1, 1)) - dt.timedelta(days=1)
 
 
@@ -289,13 +361,14 @@ def publish(engine, paths, *, pseudonym_key, dataset, title, is_demo=False, crea
     (or ``replace``: every missing table is dropped). Raises ImportFailure (nothing is published;
     the previous publication keeps serving).
     """
-    prepared = prepare(engine, paths, pseudonym_key=pseudonym_key, drop=drop, replace=replace, as_of=as_of,
-                       limits=limits, visible_digits=visible_digits)
-    publication = _store(engine, prepared, status="published", dataset=dataset, title=title, is_demo=is_demo,
-                         created_by=created_by)
-    log.info("published %s (%s)", publication["id"], prepared.counts)
-    if on_published:
-        on_published(publication, prepared.published)
+    with SpoolFolder() as folder:
+        prepared = prepare(engine, paths, pseudonym_key=pseudonym_key, folder=folder, drop=drop, replace=replace,
+                           as_of=as_of, limits=limits, visible_digits=visible_digits)
+        publication = _store(engine, prepared, status="published", dataset=dataset, title=title, is_demo=is_demo,
+                             created_by=created_by)
+        log.info("published %s (%s)", publication["id"], prepared.counts)
+        if on_published:
+            on_published(publication, prepared.published)
     return publication
 
 
@@ -305,10 +378,11 @@ def stage(engine, paths, *, pseudonym_key, dataset, title, created_by="cli", dro
 
     Returns ``(publication, plan)``; staff review ``diff.publication_diff`` against ``plan.base`` first.
     """
-    prepared = prepare(engine, paths, pseudonym_key=pseudonym_key, drop=drop, replace=replace, limits=limits,
-                       visible_digits=visible_digits)
-    publication = _store(engine, prepared, status=STAGED, dataset=dataset, title=title, is_demo=False,
-                         created_by=created_by)
+    with SpoolFolder() as folder:
+        prepared = prepare(engine, paths, pseudonym_key=pseudonym_key, folder=folder, drop=drop, replace=replace,
+                           limits=limits, visible_digits=visible_digits)
+        publication = _store(engine, prepared, status=STAGED, dataset=dataset, title=title, is_demo=False,
+                             created_by=created_by)
     log.info("staged %s (%s)", publication["id"], prepared.counts)
     return publication, prepared.plan
 
@@ -364,10 +438,21 @@ def _insert_rows(conn, published, publication_id):
             _copy_rows(conn, table, rows, publication_id)
             continue
         allowed = {c.name for c in table.columns}
-        for start in range(0, len(rows), 5000):
-            batch = [{**{k: v for k, v in r.items() if k in allowed}, "publication_id": publication_id}
-                     for r in rows[start:start + 5000]]
-            conn.execute(insert(table), batch)
+        for batch in _batches(rows, INSERT_BATCH):
+            conn.execute(insert(table), [{**{k: v for k, v in r.items() if k in allowed},
+                                          "publication_id": publication_id} for r in batch])
+
+
+INSERT_BATCH = 5000
+
+
+def _batches(rows, size):
+    """Lists of at most ``size`` rows: a spool's own chunks, or slices of a list."""
+    if isinstance(rows, list):
+        yield from (rows[start:start + size] for start in range(0, len(rows), size))
+        return
+    for chunk in rows.chunks():
+        yield from (chunk[start:start + size] for start in range(0, len(chunk), size))
 
 
 def _copy_rows(conn, table, rows, publication_id):

@@ -2,6 +2,7 @@
 import csv
 import hashlib
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +51,7 @@ class RawTable:
     rows: list = field(default_factory=list)  # (row_number, [cells])
     shared: bool = False  # reference rows several files may repeat (yearbook regions): kept once
     notes: list = field(default_factory=list)  # import checks worth recording with the source file
+    count: int = 0  # rows read so far (the readers count as they go: rows may be an iterator)
 
 
 def sha256_file(path):
@@ -169,6 +171,31 @@ def _csv_header(cells):
 
 
 def read_csv(path, limits=DEFAULT_LIMITS):
+    return [_materialised(table) for table in iter_csv(path, limits)]
+
+
+class _CsvState:
+    reader = None
+    table = None
+
+
+@contextmanager
+def _csv_errors(path, state):
+    """The Chinese failure for what the csv module or the decoder raised while reading ``path``."""
+    try:
+        yield
+    except UnicodeDecodeError:
+        raise _encoding_failure(path) from None
+    except _TooLong:
+        line = (state.reader.line_num + 1) if state.table else 1
+        raise ImportFailure([RowError(path.name, f"此行超过 {MAX_LINE_CHARS:,} 个字符，"
+                                                 "文件可能已损坏或不是 CSV", row=line)]) from None
+    except csv.Error as exc:
+        raise ImportFailure([RowError(path.name, _csv_error_text(exc), row=state.reader.line_num or 1)]) from None
+
+
+def iter_csv(path, limits=DEFAULT_LIMITS):
+    """The file's one RawTable; its ``rows`` are read from the file as they are iterated (bounded memory)."""
     layout = layout_for_name(path.stem)
     if layout is None:
         raise ImportFailure([RowError(path.name, f"无法从文件名判断数据表，文件名应为：{_known_names()}")])
@@ -180,35 +207,46 @@ def read_csv(path, limits=DEFAULT_LIMITS):
     if actual:
         raise ImportFailure([RowError(path.name, f"扩展名是 .csv，但文件实际是{actual}。"
                                                  "请使用正确的扩展名，或在 Excel 中另存为「CSV UTF-8」")])
-    table = None
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            reader = csv.reader(_bounded_lines(fh), strict=True)
-            header = next(reader, None)
+    state = _CsvState()
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        with _csv_errors(path, state):
+            state.reader = csv.reader(_bounded_lines(fh), strict=True)
+            header = next(state.reader, None)
             if header is None or not any(h.strip() for h in header):
                 raise ImportFailure([RowError(path.name, "文件为空或第一行（表头）为空", row=1)])
-            table = RawTable(layout, path.name, None, _csv_header(header))
-            last = None
-            for number, cells in enumerate(reader, start=2):
-                if any(c.strip() for c in cells):
-                    if len(table.rows) >= limits.max_rows:
-                        raise ImportFailure([_too_many_rows(path.name, None, number, limits)])
-                    table.rows.append((number, cells))
-                last = cells
-    except UnicodeDecodeError:
-        raise _encoding_failure(path) from None
-    except _TooLong:
-        line = (reader.line_num + 1) if table else 1
-        raise ImportFailure([RowError(path.name, f"此行超过 {MAX_LINE_CHARS:,} 个字符，"
-                                                 "文件可能已损坏或不是 CSV", row=line)]) from None
-    except csv.Error as exc:
-        raise ImportFailure([RowError(path.name, _csv_error_text(exc), row=reader.line_num or 1)]) from None
-    if last is not None and table.rows and table.rows[-1][1] is last and len(last) < len(table.header) \
+        table = state.table = RawTable(layout, path.name, None, _csv_header(header))
+        table.rows = _csv_rows(path, state, limits)
+        yield table
+        _drain(table)
+
+
+def _csv_rows(path, state, limits):
+    table, kept, last = state.table, None, None
+    with _csv_errors(path, state):
+        for number, cells in enumerate(state.reader, start=2):
+            if any(c.strip() for c in cells):
+                if table.count >= limits.max_rows:
+                    raise ImportFailure([_too_many_rows(path.name, None, number, limits)])
+                table.count += 1
+                kept = (number, cells)
+                yield kept
+            last = cells
+    if last is not None and kept is not None and kept[1] is last and len(last) < len(table.header) \
             and not _ends_with_newline(path):
         raise ImportFailure([RowError(path.name, f"最后一行只有 {len(last)} 列（表头有 {len(table.header)} 列）"
                                                  "且没有换行结尾，文件可能被截断，请重新导出",
-                                      row=table.rows[-1][0])])
-    return [table]
+                                      row=kept[0])])
+
+
+def _drain(table):
+    """Read what the caller left of a table's rows: read errors later in the file still count."""
+    for _row in table.rows:
+        pass
+
+
+def _materialised(table):
+    table.rows = list(table.rows)
+    return table
 
 
 def _ends_with_newline(path):
@@ -265,13 +303,18 @@ def check_zip(path, *, max_inflated_mb=DEFAULT_LIMITS.max_xlsx_inflated_mb):
 
 
 def read_xlsx(path, limits=DEFAULT_LIMITS):
+    return [_materialised(table) for table in iter_xlsx(path, limits)]
+
+
+def iter_xlsx(path, limits=DEFAULT_LIMITS):
+    """RawTables of the workbook's recognised sheets, one after another; rows are read as iterated."""
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
         raise ImportFailure([RowError(path.name, f"无法打开 Excel 文件（文件损坏或不是 .xlsx）：{type(exc).__name__}")]) from None
-    tables = []
+    found = 0
     try:
         for sheet in workbook.worksheets:
             layout = layout_for_name(sheet.title) or (
@@ -288,19 +331,25 @@ def read_xlsx(path, limits=DEFAULT_LIMITS):
             while header and not header[-1]:
                 header.pop()
             table = RawTable(layout, path.name, sheet.title, header)
-            for number, values in enumerate(
-                    sheet.iter_rows(min_row=2, max_col=len(header), values_only=True), start=2):
-                cells = [_cell_text(v) for v in values]
-                if any(c.strip() for c in cells):
-                    if len(table.rows) >= limits.max_rows:
-                        raise ImportFailure([_too_many_rows(path.name, sheet.title, number, limits)])
-                    table.rows.append((number, cells))
-            tables.append(table)
+            table.rows = _sheet_rows(path, sheet, table, limits)
+            found += 1
+            yield table
+            _drain(table)
     finally:
         workbook.close()
-    if not tables:
+    if not found:
         raise ImportFailure([RowError(path.name, f"工作簿中没有可识别的工作表，工作表名应为：{_known_names()}")])
-    return tables
+
+
+def _sheet_rows(path, sheet, table, limits):
+    for number, values in enumerate(sheet.iter_rows(min_row=2, max_col=len(table.header), values_only=True),
+                                    start=2):
+        cells = [_cell_text(v) for v in values]
+        if any(c.strip() for c in cells):
+            if table.count >= limits.max_rows:
+                raise ImportFailure([_too_many_rows(path.name, sheet.title, number, limits)])
+            table.count += 1
+            yield number, cells
 
 
 def _known_names():
@@ -326,13 +375,35 @@ def _documented_workbook(path):
 
 def read_file(path, limits=DEFAULT_LIMITS):
     """Raw tables of one file, or ImportFailure with a Chinese message; never another exception."""
+    return [_materialised(table) for table in stream_file(path, limits)]
+
+
+def stream_file(path, limits=DEFAULT_LIMITS):
+    """read_file() as it reads: RawTables one after another, each with rows read as iterated (one sheet
+    or file is never held whole). A failure can come while the rows are read: the caller must then
+    forget what it took from this file, as read_file() would never have given it."""
     try:
-        return _read_file(path, limits)
+        for table in _read_file(path, limits):
+            table.rows = _guarded(path, table.rows)
+            yield table
     except ImportFailure:
         raise
     except Exception as exc:  # a damaged or hostile file must not become a traceback or a 500
-        log.exception("unexpected error reading %s", path)
-        raise ImportFailure([RowError(path.name, f"无法读取文件（文件损坏或格式不对）：{type(exc).__name__}")]) from exc
+        raise _unexpected(path, exc) from exc
+
+
+def _guarded(path, rows):
+    try:
+        yield from rows
+    except ImportFailure:
+        raise
+    except Exception as exc:
+        raise _unexpected(path, exc) from exc
+
+
+def _unexpected(path, exc):
+    log.exception("unexpected error reading %s", path)
+    return ImportFailure([RowError(path.name, f"无法读取文件（文件损坏或格式不对）：{type(exc).__name__}")])
 
 
 def _read_file(path, limits):
@@ -348,7 +419,7 @@ def _read_file(path, limits):
         raise ImportFailure([RowError(path.name, f"文件大小 {size / (1 << 20):,.0f} MB，超过单个文件上限 "
                                                  f"{limits.max_file_mb:,} MB（IMPORT_MAX_FILE_MB）；请拆分后导入")])
     if suffix == ".csv":
-        return read_csv(path, limits)
+        return iter_csv(path, limits)
     with open(path, "rb") as fh:
         head = fh.read(8)
     actual = _sniff(head)
@@ -360,8 +431,11 @@ def _read_file(path, limits):
     if head.startswith(b"PK\x03\x04"):
         check_zip(path, max_inflated_mb=limits.max_xlsx_inflated_mb)
         if suffix == ".xlsx" and _documented_workbook(path):
-            return read_xlsx(path, limits)
+            return iter_xlsx(path, limits)
         check_zip(path, max_inflated_mb=MAX_YEARBOOK_INFLATED_MB)  # the yearbook reader holds whole sheets
     # Anything else must be a yearbook-style table (e.g. 统计年鉴 表7-6), or it is refused clearly.
     from .yearbook import read_yearbook
-    return read_yearbook(path)
+    tables = read_yearbook(path)
+    for table in tables:
+        table.count = len(table.rows)
+    return tables

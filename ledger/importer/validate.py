@@ -1,5 +1,6 @@
 """Turn raw cells into typed values, collecting every error with its location."""
 import datetime as dt
+import itertools
 import re
 from decimal import Decimal
 
@@ -124,6 +125,11 @@ def _check_range(col, value, text):
 
 def validate_table(raw, errors):
     """Rows as dicts keyed by column key; appends RowError for each bad cell."""
+    return list(validate_rows(raw, errors))
+
+
+def validate_rows(raw, errors):
+    """validate_table() one row at a time: ``(row number, row dict)`` as ``raw.rows`` are read."""
     layout = raw.layout
     before = len(errors)
     positions = {}
@@ -136,29 +142,29 @@ def validate_table(raw, errors):
                                                      f"和第{index + 1}列），请删除或改名其中一列",
                                            raw.sheet, 1, col.label))
                 positions[col.key] = index
-    if not raw.rows:
+    rows = iter(raw.rows)
+    first = next(rows, None)
+    if first is None:
         errors.append(RowError(raw.file, "只有表头，没有数据行（文件可能导出不完整）", raw.sheet))
     for col in layout.columns:
         if col.required and col.key not in positions:
             errors.append(RowError(raw.file, f"缺少必需的列「{col.label}」（{col.key}）", raw.sheet))
     if len(errors) > before or any(e.row is None and e.file == raw.file for e in errors):
-        return []  # the header is wrong: row-level errors would only repeat it
-    rows = []
-    for number, cells in raw.rows:
+        return  # the header is wrong: row-level errors would only repeat it
+    columns = [(col, positions.get(col.key)) for col in layout.columns]
+    for number, cells in itertools.chain([first], rows):
         row = {}
-        for col in layout.columns:
-            index = positions.get(col.key)
+        for col, index in columns:
             text = cells[index] if index is not None and index < len(cells) else ""
             try:
                 row[col.key] = _convert(col, text)
             except ValueError as exc:
                 errors.append(RowError(raw.file, str(exc), raw.sheet, number, col.label))
                 if len(errors) >= MAX_ERRORS:
-                    return rows
+                    return
         for message, label in _missing_companions(layout, row):
             errors.append(RowError(raw.file, message, raw.sheet, number, label))
-        rows.append((number, row))
-    return rows
+        yield number, row
 
 
 def _missing_companions(layout, row):

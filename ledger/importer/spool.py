@@ -1,0 +1,103 @@
+"""Rows of one table kept on disk between the import's passes, read back in chunks.
+
+A province's import has millions of payments. Held as Python dicts, every copy of the table (raw,
+typed, de-identified) took gigabytes; spooled, each pass holds one chunk. A spool is written once
+(``append``) and then read as often as a pass needs (``iter``), in the order written: typed rows as
+``(source, row number, row dict)`` — what ``read_sources`` lists always held — and published rows as dicts.
+
+Rows are pickled as tuples in the table's column order, ``CHUNK`` rows at a time. Typed rows still
+hold raw personal data (ID numbers, addresses for the recipient statistics), so the spool files live
+in a private temporary folder (mode 0700) that ``SpoolFolder.close`` removes: after the import, and when it
+fails.
+"""
+import pickle
+import shutil
+import tempfile
+from pathlib import Path
+
+CHUNK = 5000
+
+
+class Spool:
+    """An append-then-read sequence of row dicts that share their keys, stored in one file.
+
+    ``located``: rows come with where they were read — ``append(source, number, row)``, iterated as
+    ``(source, number, row)`` like read_sources' lists; otherwise ``append(row)`` and plain rows."""
+
+    def __init__(self, path, located=True):
+        self.path = Path(path)
+        self.located = located
+        self._file = open(self.path, "wb")
+        self._keys = None
+        self._buffer = []
+        self._length = 0
+
+    def append(self, *item):
+        row = item[-1]
+        if self._keys is None:
+            self._keys = tuple(row)
+        elif len(row) != len(self._keys) or tuple(row) != self._keys:
+            raise ValueError(f"row keys {tuple(row)} differ from the spool's {self._keys}")
+        values = tuple(row.values())
+        self._buffer.append((*item[:-1], values) if self.located else values)
+        self._length += 1
+        if len(self._buffer) >= CHUNK:
+            self._flush()
+
+    def _flush(self):
+        if self._buffer:
+            pickle.dump(self._buffer, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+            self._buffer = []
+
+    def chunks(self):
+        """Lists of rows (or ``(source, number, row)``), at most CHUNK each, in the order appended."""
+        self._flush()
+        self._file.flush()
+        keys = self._keys
+        with open(self.path, "rb") as fh:
+            while True:
+                try:
+                    chunk = pickle.load(fh)
+                except EOFError:
+                    return
+                if self.located:
+                    yield [(source, number, dict(zip(keys, values))) for source, number, values in chunk]
+                else:
+                    yield [dict(zip(keys, values)) for values in chunk]
+
+    def __iter__(self):
+        for chunk in self.chunks():
+            yield from chunk
+
+    def __len__(self):
+        return self._length
+
+    def __bool__(self):
+        return self._length > 0
+
+    def close(self):
+        self._file.close()
+
+
+class SpoolFolder:
+    """Spools in one private temporary folder (mode 0700); ``close()`` deletes every file."""
+
+    def __init__(self, prefix="mingzhang-import-"):
+        self.path = Path(tempfile.mkdtemp(prefix=prefix))
+        self._spools = []
+
+    def spool(self, label, located=True):
+        spool = Spool(self.path / f"{len(self._spools)}-{label}.pickle", located)
+        self._spools.append(spool)
+        return spool
+
+    def close(self):
+        for spool in self._spools:
+            spool.close()
+        shutil.rmtree(self.path, ignore_errors=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
