@@ -1506,10 +1506,14 @@ _BRAND_AFTER = re.compile(r"(?:销量|卖得|等品牌|品牌|名义|金铺|药�
 
 # Names in Latin letters (「原告：Kevin Zhao」「共有人Jenny Wang」「委托代理人Mike张」): after a person cue, a
 # self-introduction or a letter's salutation, then wherever the text repeats them.
-_LATIN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,12}(?: [A-Z][a-z]{1,12})?(?![A-Za-z])(?: ?[" + "".join(sorted(SURNAMES))
-                         + r"](?![\u4e00-\u9fff]))?)")
+# (romanised Cantonese and Hokkien names run to three words 「Chan Kwok Keung」「Tan Ah Kow」; a passport
+# writes them in capitals 「CHENG KA FAI」)
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,12}(?: [A-Z][a-z]{1,12}){0,2}(?![A-Za-z])(?: ?[" + "".join(sorted(SURNAMES))
+                         + r"](?![\u4e00-\u9fff]))?|[A-Z]{2,12}(?: [A-Z]{2,12}){1,2}(?![A-Za-z]))")
 _LATIN_CUE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True))
-                        + r"|我是|我叫|名叫|同村的|Dear(?: Mr\.?| Ms\.?| Mrs\.?)?|From:?)[:：\s]*$")
+                        + r"|我是|我叫|我系|名叫|同村的|发件人|英文名|英文姓名|姓名[（(]英文[）)]|中文名|(?i:my name is|this is)"
+                        + r"|(?i:(?:best |kind |warm )?regards|sincerely|yours),?\s*"
+                        + r"|Dear(?: Mr\.?| Ms\.?| Mrs\.?)?|From:?)[:：\s]*$")
 
 
 def _latin_names(text, spans):
@@ -1568,7 +1572,7 @@ def _find_names(text):
     _row_names(text, spans)
     if _NAME_HEADER.search(text):
         _column_names(text, spans)
-    if re.search("[A-Z][a-z]", text):
+    if re.search("[A-Z][A-Za-z]", text):
         _latin_names(text, spans)
     _speaker_names(text, by_start, spans)
     _structural_names(text, by_start, spans)
