@@ -150,6 +150,9 @@ _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕
 # two letters and seven to ten digits (the shapes without a cue are the passport recognizer's).
 _TRAVEL_DOCUMENT = re.compile(r"(?:护照|通行证|回乡证|旅行证|签证|(?i:passport|permit)(?:\s?(?:no\.?|number))?)(?:号码|号|编号)?"
                               r"\s?(?:是|为)?\s?[:：（(]?\s?(?<![0-9A-Za-z])([A-Za-z]{1,2}[0-9]{7,10})(?![0-9A-Za-z])")
+# A military or service certificate numbered 「南字第2019123号」「陆字第0456789号」 after its cue word.
+_SERVICE_CERT = re.compile(r"(?:军官证|士兵证|文职干部证|警官证|军人证|退役证|退休证|离休证|伤残军人证|残疾军人证|优待证|义务兵证)"
+                           r"(?:号码|号|编号)?\s?(?:是|为)?\s?[:：]?\s?([\u4e00-\u9fff]{1,2}字第\s?[0-9]{4,10}\s?号)")
 # A plate named by its cue word 「车牌桂N·HBDMK」「车牌号：粤B 3K9L2」: the serial may be all letters.
 _CUED_PLATE = re.compile(r"(?:车牌|牌照|号牌)(?:号码|号)?\s?(?:是|为)?\s?[:：]?\s?"
                          r"([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇蜀陇秦][A-Za-z]"
@@ -172,7 +175,8 @@ _TAIWAN_PERMIT = re.compile(r"(?:台胞证|台湾居民来往大陆通行证)(?:
 CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("other_id", _OTHER_ID, 82), ("other_id", _INSURANCE_ID, 82),
         ("other_id", _PROPERTY_CERT, 82), ("other_id", _HOUSEHOLD_ACCOUNT, 82), ("other_id", _FISHING_BOAT, 82),
         ("other_id", _CARD_NO, 82), ("other_id", _TITLE_CERT, 82), ("other_id", _SOCIAL_CARD_NO, 82),
-        ("other_id", _TAIWAN_PERMIT, 82), ("passport", _TRAVEL_DOCUMENT, 66), ("plate", _CUED_PLATE, 56)]
+        ("other_id", _TAIWAN_PERMIT, 82), ("passport", _TRAVEL_DOCUMENT, 66), ("plate", _CUED_PLATE, 56),
+        ("other_id", _SERVICE_CERT, 82)]
 
 # Plates carry 贵/云/川/甘/陕, but people write the provinces' other short names (黔滇蜀陇秦) too.
 _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇蜀陇秦"

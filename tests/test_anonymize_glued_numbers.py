@@ -87,3 +87,18 @@ def test_documents_named_by_their_cue(text, kind, value):
 ])
 def test_business_numbers_and_words_stay(text):
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    # an ID with one digit mistyped still names its holder when its cue names it (17 of 18 digits right)
+    ("身份证号 440302198706151230（号码有误）", "id_number", "440302198706151230"),
+    ("社会保障号码：450102196803120417", "id_number", "450102196803120417"),
+    ("军官证号：北字第2016345号", "other_id", "北字第2016345号"),
+    ("士兵证 海字第0093521号", "other_id", "海字第0093521号"),
+])
+def test_cued_ids_and_service_certificates(text, kind, value):
+    assert (kind, value) in findings(text)
+
+
+def test_an_eighteen_digit_code_without_an_id_cue_stays():
+    assert scrub("项目编码440302198706151230已入库") == "项目编码440302198706151230已入库"
