@@ -1,5 +1,6 @@
 """ECharts option builders. Options are plain JSON (the CSP forbids inline code);
 static/charts.js adds the unit to tooltips from ``mzUnit``."""
+from ledger.money import format_amount
 
 YI_FEN = 100_000_000 * 100  # 1 亿元 in fen
 WAN_FEN = 10_000 * 100  # 1 万元 in fen
@@ -56,16 +57,17 @@ CHART_KEPT_BARS = 20
 
 def largest_and_rest(rows, noun):
     """(rows, note) for a budget-vs-spending chart: every row when there are at most CHART_MAX_BARS; else
-    the CHART_KEPT_BARS largest budgets in their order and one 「其他 N 个{noun}」 bar summing the rest, so
-    the bars still add up to the table's 合计. The note says so (shown in the chart's caption)."""
+    the CHART_KEPT_BARS largest budgets in their order. The rest are not drawn as one 「其他」 bar: a
+    province's 180 smaller districts together dwarf the 20 largest, which then read as zero. The note (the
+    chart's caption) gives the rest's sums instead, so the chart and its caption still add up to 合计."""
     if len(rows) <= CHART_MAX_BARS:
         return rows, ""
     kept = set(map(id, sorted(rows, key=lambda r: -r["budget_fen"])[:CHART_KEPT_BARS]))
     rest = [r for r in rows if id(r) not in kept]
-    other = {"name": f"其他 {len(rest)} 个{noun}", "budget_fen": sum(r["budget_fen"] for r in rest),
-             "spent_fen": sum(r["spent_fen"] for r in rest)}
-    note = f"（预算最多的 {CHART_KEPT_BARS} 个{noun}，其余 {len(rest)} 个合为一组；每个{noun}见下方表格）"
-    return [r for r in rows if id(r) in kept] + [other], note
+    budget, spent = sum(r["budget_fen"] for r in rest), sum(r["spent_fen"] for r in rest)
+    note = (f"（图中为预算最多的 {CHART_KEPT_BARS} 个{noun}；其余 {len(rest)} 个{noun}合计预算 "
+            f"{format_amount(budget)}、支出 {format_amount(spent)}，未画出；每个{noun}见下方表格）")
+    return [r for r in rows if id(r) in kept], note
 
 
 def budget_vs_spent_rows(rows, noun, **kwargs):
