@@ -98,6 +98,8 @@ PERSON_CUES = (
     # a fellow villager, and the private trades a works report or a review names (issue #19)
     "同村的", "同组的", "邻村的", "隔壁的", "自称", "评估师", "操作手", "试验员", "质检员", "材料员", "资料员", "评审专家",
     "律师", "护理人", "护理员", "用户", "岗位人员", "分包", "总包", "带班",
+    # the same relations and naming verbs in Cantonese (佢 = 他/她, 阿妈 = 母亲, 细佬 = 弟弟)
+    "阿妈", "阿爸", "阿爷", "阿嫲", "老豆", "细佬", "家姐", "我系",
 )
 # Titles that mark a public official in the role: the name before or after them stays.
 OFFICIAL_TITLES = (
@@ -795,7 +797,8 @@ def _cue_names(text, by_start, spans):
 # common name words (扎西, 次仁, 卓玛, 拉姆…), and transliterations with a middle dot (「艾力·买买提」).
 YI_CLANS = ("吉克", "沙马", "阿苦", "阿说", "吉木", "俄木", "曲比", "马海", "阿力", "吉伍", "勒格", "海来", "日火", "瓦扎", "阿尔",
             "的日", "加拉", "阿西", "阿约", "苏呷", "俄底", "吉吉", "洛古", "巴莫", "阿牛", "阿史", "阿侯", "吉尔", "俄狄", "木乃",
-            "沙玛", "阿且", "阿木", "吉地", "马黑", "阿吉", "尔古", "俄的", "阿土", "比曲", "吉夫", "阿都", "黑尔")
+            "沙玛", "阿且", "阿木", "吉地", "马黑", "阿吉", "尔古", "俄的", "阿土", "比曲", "吉夫", "阿都", "黑尔",
+            "阿苏", "阿鲁", "阿克", "阿的", "阿加", "阿布", "阿合", "阿硕", "阿卓", "俄底", "阿比", "吉史", "莫色", "瓦渣")
 TIBETAN_PARTS = ("扎西", "次仁", "卓玛", "拉姆", "泽仁", "格桑", "多吉", "央金", "措姆", "达瓦", "旦增", "尼玛", "顿珠", "平措",
                  "巴桑", "次旦", "德吉", "益西", "洛桑", "索朗", "群培", "桑吉", "白玛", "强巴", "仁增", "曲珍", "嘎玛", "降措",
                  "拉巴", "边巴", "普布", "贡布", "丹增", "罗布", "次珠", "卓嘎", "央宗", "旺姆", "仁青", "才让", "拉毛", "卓玛措",
@@ -813,7 +816,7 @@ _MONGOLIAN_NAME = re.compile(_MONGOLIAN_PART + "{2}|(?:" + "|".join(p for p in M
 _YI_NAME = re.compile("(?:" + "|".join(YI_CLANS) + r")[\u4e00-\u9fff]{2}")
 _TIBETAN_PART = "(?:" + "|".join(sorted(TIBETAN_PARTS, key=len, reverse=True)) + ")"
 _TIBETAN_NAME = re.compile(_TIBETAN_PART + _TIBETAN_PART)
-_NAME_STOP = re.compile(r"(?=[，,。；;、：:！!？?\s”\"）)（(】》」』]|等|和|及|$|反映|说|的|是|在|已|家|代表|[\u4e00-\u9fff]{1,3}族)")
+_NAME_STOP = re.compile(r"(?=[，,。；;、：:！!？?\s”\"）)（(】》」』0-9０-９]|等|和|及|$|反映|说|的|是|在|已|家|代表|[\u4e00-\u9fff]{1,3}族)")
 
 
 def _long_right_half(part):
@@ -822,10 +825,18 @@ def _long_right_half(part):
     return part[-1] not in _PARTICLES and jieba.dt.FREQ.get(part[-2:], 0) < _COMMON_WORD_FREQ
 
 
+# The characters Uyghur, Kazakh and other Turkic names are transliterated with: a name written with a
+# full stop for its middle dot (「古丽扎尔.依明」) is told from two sentences by being made of them only.
+_TRANSLITERATION = frozenset("阿艾爱安奥巴拜白贝比别波布达迪丁都杜多俄额尔法帕佩甫古哈海罕汗合赫胡吉加江杰卡开坎克库"
+                             "拉莱兰勒雷丽力莉林琳娜玛买麦曼米敏明木穆纳乃尼妮努其恰热日茹萨赛沙莎山尚舍什斯苏索塔坦"
+                             "提图吐托瓦万维乌吾西希夏肖辛亚雅伊依尤玉扎孜祖则尕逊孙奴普库克")
+
+
 def dotted_names(text):
     """「艾力·买买提」「阿依古丽·吐尔逊」: the Han run around a middle dot, cut after a cue word on the
-    left and before a stop on the right (two to four characters each side)."""
-    for dot in re.finditer(r"(?<=[\u4e00-\u9fff])[·•・](?=[\u4e00-\u9fff])", text):
+    left and before a stop on the right (two to four characters each side). A full stop in the dot's
+    place counts when both sides are made of transliteration characters only."""
+    for dot in re.finditer(r"(?<=[\u4e00-\u9fff])[·•・.．](?=[\u4e00-\u9fff])", text):
         run = re.search(_HAN + "{2,}$", text[max(0, dot.start() - 12):dot.start()])
         if not run:
             continue
@@ -839,6 +850,8 @@ def dotted_names(text):
         right = next((k for k in (2, 3, 4, 5, 6) if _NAME_STOP.match(text, dot.end() + k)
                       and (k <= 4 or len(left) >= 4 and _long_right_half(text[dot.end():dot.end() + k]))
                       and re.fullmatch(_HAN + "+", text[dot.end():dot.end() + k])), 3)
+        if dot.group(0) in ".．" and not set(left + text[dot.end():dot.end() + right]) <= _TRANSLITERATION:
+            continue
         if len(left) >= 2 and re.fullmatch(_HAN + "+", text[dot.end():dot.end() + right]) \
                 and not (_dictionary_run(left) and _dictionary_run(text[dot.end():dot.end() + right])):
             yield dot.start() - len(left), text[dot.start() - len(left):dot.end() + right]
@@ -865,7 +878,7 @@ def unsurnamed_name_at(text, pos):
 
 # 「我叫X，」「名叫X」「网友“X”」: what follows a naming verb up to the punctuation is the name, whatever it
 # looks like (「我叫吉克阿呷，」「我是泽仁拉姆，」).
-_NAMING_CUE = re.compile(r"(?:我叫|名叫|叫做|我是|网友[“\"]?|本人姓名[:：]?|就叫|真名叫|名字叫|名字是|姓名是)$")
+_NAMING_CUE = re.compile(r"(?:我叫|名叫|叫做|我是|我系|网友[“\"]?|本人姓名[:：]?|就叫|真名叫|名字叫|名字是|姓名是)$")
 _WHOLE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?=[，,。；;！!？?\s”\"）)]|$)")
 
 
@@ -1183,13 +1196,18 @@ def find_names(text):
     """Person-name spans (free text). Officials in role are returned with kind 'official'.
     Traditional characters are read through a simplified view (「陳秀蘭」 as 陈秀兰); spans keep
     the original characters."""
-    view = simplified(text)
+    view = simplified(text).translate(_CANTONESE)
     found = _find_names(view)
     if _SPACED_OUT.search(view):
         found = sorted(found + _spaced_out_names(view, found), key=lambda s: s.start)
     if view == text:
         return found
     return [Span(s.start, s.end, s.kind, text[s.start:s.end], s.source) for s in found]
+
+
+# Cantonese function characters read as their Mandarin equivalents, one for one (the tagger and the
+# cue rules know 的/他/了/在, not 嘅/佢/咗/喺); none of them is a surname or in a given name.
+_CANTONESE = str.maketrans("嘅佢咗喺啲冇揾睇嚟攞畀唔嗰", "的他了在些没找看来拿给不那")
 
 
 # A scanned form or a typist spaces every character out (「申 请 人：黄 海 耀  性别：男」): a single blank

@@ -70,8 +70,9 @@ FLOORS = {
     # then call names where the structure shows a person (@, speaker, vocative, gloss): name(unknown) 879 -> 901
     # then names in spaced-out forms (「申 请 人：黄 海 耀」): name(unknown) 901 -> 933
     # then romanised names of three words and in capitals after 发件人/英文名/my name is/regards: 933 -> 985
+    # then Cantonese function characters read as Mandarin, full-stop dots, Yi clans, names before amounts: 985 -> 1014
     "pii_blind6": {"caught": {"address": 346, "bank_card": 126, "email": 41, "id": 258, "landline": 35, "mobile": 250,
-                              "name(known)": 363, "name(unknown)": 985, "other_id": 150, "plate": 26, "qq": 15,
+                              "name(known)": 363, "name(unknown)": 1014, "other_id": 150, "plate": 26, "qq": 15,
                               "wechat": 14},
                    # 283 -> 165: an office's contact in a decision's closing sentence or beside a leader's
                    # signature, and a notice's organisation address field with the contact and line after it
