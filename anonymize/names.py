@@ -35,6 +35,8 @@ SURNAME_ORDER = (
     "郄乜郇禚遆綦酆郯钦肇"
     # Hui, Dongxiang and other north-western surnames (Gansu, Ningxia, Qinghai)
     "雒剡喇妥禄拓撒虎铁敏黑把粘"
+    # a Guangdong and Guangxi surname (招, also one there, is an everyday verb: left out)
+    "禤"
 )
 SURNAMES = frozenset(SURNAME_ORDER)
 # North-western surnames that are everyday characters: a dictionary word they begin is no name
@@ -66,7 +68,7 @@ PERSON_CUES = (
     "儿媳", "女婿", "孙子", "孙女", "祖父", "祖母", "爷爷", "奶奶", "外公", "外婆", "老伴", "侄子", "侄女", "长子", "次子",
     "长女", "次女", "养子", "养女", "继父", "继母", "家属", "亲属",
     # roles of private persons
-    "保洁员", "护林员", "网格员", "驾驶员", "钢筋工", "厨师", "监理员", "聘用人员", "学生", "留守儿童", "困难职工", "工人",
+    "保洁员", "护林员", "驾驶员", "钢筋工", "厨师", "监理员", "聘用人员", "学生", "留守儿童", "困难职工", "工人",
     "务工人员", "患者", "孤儿", "护工", "保安", "门卫", "村医", "协管员", "护路员", "巡河员", "水管员", "信息员", "脱贫户",
     "监测户", "困难户", "建档立卡户", "住户", "持证人", "电工", "焊工", "木工", "瓦工", "民工", "农民", "果农", "菜农",
     "养殖户", "种植户", "大户", "员工", "职工", "店主", "摊主", "房东", "租客", "老人", "被告", "原告", "嫌疑人", "对象",
@@ -115,6 +117,9 @@ OFFICIAL_TITLES = (
     # cadre for one task (民政专干, 资助专干)
     "审判长", "审判员", "书记员", "仲裁员", "首席仲裁员", "陪审员", "人民陪审员", "法官助理", "执行员", "法官", "检察官",
     "嘎查长", "大队长", "执法队员", "专干",
+    # a community's grid worker and registrar, a law-enforcement squad's and detachment's heads, a public
+    # association's chairman, in their role (every blind corpus marks them public)
+    "网格员", "网格长", "登记员", "中队长", "支队长", "理事长",
 )
 # Characters after which a nr-tagged word is part of a place or organisation name.
 PLACE_ORG_SUFFIX = tuple("村镇乡庄屯街路桥河湾沟坝山岭寨店集铺营堡坪塘港园苑厂局院校县区市省队社组站所湖江溪洲塘坡岗冲寺庙祠亭塔观洞峡潭") + (
@@ -209,6 +214,8 @@ _LIST_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?:[（(][^）)]{0,12}[）)])?[
 # The signature fields of an office's own record (a receipt, a list, a reply): 「经办：X　审核：Y」「（记录人：X）」
 # 「承办人X已电话告知」. Not when the record is a company's or the other party's (「对方经办人」).
 _STAFF_FIELD_RE = re.compile(r"(?:(?:经办|经手)(?:人|员)?\s?[:：]|(?:^|[\s，,；;])(?:经办|经手)\s?|会计\s?[:：]|(?:审核|复核|审批|审定|核对|制表|填表|记录|验收|承办|批准|签发"
+                             # a public body's work group signing: 「验收组：X（组长）、Y」「慰问组：X、Y」
+                             r"|(?:验收|征询|慰问|核查|检查|督查|评审|走访|工作|评估)(?:小组|组)(?:成员)?"
                              r"|分管领导|主管领导|帮扶责任|领导署名|签发领导)(?:人|员)?\s?[:：]?)\s?$")
 _PRIVATE_RECORD = re.compile(r"公司|对方|施工方|施工队|企业|个体|村民(?!委员会|小组)|居民(?!委员会)|户主|收款人|申请人")
 _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
@@ -1207,7 +1214,7 @@ def find_names(text):
 
 # Cantonese function characters read as their Mandarin equivalents, one for one (the tagger and the
 # cue rules know 的/他/了/在, not 嘅/佢/咗/喺); none of them is a surname or in a given name.
-_CANTONESE = str.maketrans("嘅佢咗喺啲冇揾睇嚟攞畀唔嗰", "的他了在些没找看来拿给不那")
+_CANTONESE = str.maketrans("嘅佢咗喺啲冇揾睇嚟攞畀唔嗰哋", "的他了在些没找看来拿给不那们")
 
 
 # A scanned form or a typist spaces every character out (「申 请 人：黄 海 耀  性别：男」): a single blank
