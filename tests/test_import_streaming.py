@@ -14,7 +14,7 @@ from test_import import engine, small_dataset, write_csv  # noqa: F401 — the i
 from ledger import schema
 from ledger.db import current_publication
 from ledger.importer import publish as importer
-from ledger.importer import spool
+from ledger.importer import spool, validate
 from ledger.importer.publish import ImportFailure, publish, read_sources
 from ledger.importer.spool import Spool, SpoolFolder
 
@@ -152,3 +152,15 @@ def test_a_header_only_table_and_a_repeated_column_still_fail_as_before(tmp_path
     with pytest.raises(ImportFailure) as failure:
         read_sources([folder])
     assert [e.message for e in failure.value.errors] == ["只有表头，没有数据行（文件可能导出不完整）"]
+
+
+def test_each_distinct_cell_is_converted_once_and_bad_cells_are_reported_every_time(tmp_path, monkeypatch):
+    folder = many_payments(tmp_path / "raw")
+    tables, _manifest = read_sources([folder])
+    monkeypatch.setattr(validate, "KNOWN_PER_COLUMN", 2)  # most cells past the cap: converted one by one
+    assert read_sources([folder])[0] == tables
+    text = (folder / "payments.csv").read_text(encoding="utf-8-sig").replace("2025-03-07", "2025-03-32")
+    (folder / "payments.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(ImportFailure) as failure:
+        read_sources([folder])
+    assert [e.row for e in failure.value.errors] == [14, 42]  # the same bad date, twice (Q6 and Q34)

@@ -226,10 +226,13 @@ def to_published_rows(tables, deid):
 def spool_published(tables, deid, folder):
     """to_published_rows() into spools: each table is read from its typed spool and written
     de-identified to a new one, a chunk at a time (tables not uploaded: empty lists)."""
+    # Every table's free text in one prescrub: one set of workers for the import, and tables with fewer
+    # distinct texts than prescrub's threshold on their own are scrubbed in parallel too (same results).
+    deid.prescrub(itertools.chain.from_iterable(_free_text(name, tables.get(name, [])) for name in IMPORT_ORDER),
+                  _cpu_count())
     out = {}
     for name in IMPORT_ORDER:
         rows = tables.get(name, [])
-        deid.prescrub(_free_text(name, rows), _cpu_count())
         if not rows:
             out[name] = []
             continue

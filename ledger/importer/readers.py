@@ -76,8 +76,9 @@ def expand_paths(paths):
 
 # ---- limits: what one import file may hold ------------------------------------------------------
 # Anything that fits one Excel sheet imports (1,048,576 rows including the header); larger tables are
-# split over several files. Memory grows about 1.5 KB per row through the whole pipeline, so the cap
-# bounds an import at roughly 2 GB. Settings (IMPORT_MAX_*, portal/config.py) raise or lower the caps.
+# split over several files. Rows stream through the import (spool.py): memory grows only with the keys the
+# cross-table checks keep (a voucher number per payment) and the distinct names and texts de-identified.
+# Settings (IMPORT_MAX_*, portal/config.py) raise or lower the caps.
 @dataclass(frozen=True)
 class ImportLimits:
     max_rows: int = 1_048_575

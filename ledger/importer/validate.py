@@ -123,6 +123,12 @@ def _check_range(col, value, text):
         raise ValueError(f"应在 {col.minimum:g} 到 {col.maximum:g} 之间，实际为{shown}")
 
 
+# A column's cells repeat (dates, types, purposes, payees): each distinct text is converted once, up to
+# this many per column (voucher numbers never repeat: past the cap they are converted cell by cell).
+KNOWN_PER_COLUMN = 20_000
+_UNSEEN = object()
+
+
 def validate_table(raw, errors):
     """Rows as dicts keyed by column key; appends RowError for each bad cell."""
     return list(validate_rows(raw, errors))
@@ -151,17 +157,23 @@ def validate_rows(raw, errors):
             errors.append(RowError(raw.file, f"缺少必需的列「{col.label}」（{col.key}）", raw.sheet))
     if len(errors) > before or any(e.row is None and e.file == raw.file for e in errors):
         return  # the header is wrong: row-level errors would only repeat it
-    columns = [(col, positions.get(col.key)) for col in layout.columns]
+    columns = [(col, positions.get(col.key), {}) for col in layout.columns]
     for number, cells in itertools.chain([first], rows):
         row = {}
-        for col, index in columns:
+        for col, index, known in columns:
             text = cells[index] if index is not None and index < len(cells) else ""
-            try:
-                row[col.key] = _convert(col, text)
-            except ValueError as exc:
-                errors.append(RowError(raw.file, str(exc), raw.sheet, number, col.label))
-                if len(errors) >= MAX_ERRORS:
-                    return
+            value = known.get(text, _UNSEEN)
+            if value is _UNSEEN:
+                try:
+                    value = _convert(col, text)
+                except ValueError as exc:
+                    errors.append(RowError(raw.file, str(exc), raw.sheet, number, col.label))
+                    if len(errors) >= MAX_ERRORS:
+                        return
+                    continue
+                if len(known) < KNOWN_PER_COLUMN:
+                    known[text] = value
+            row[col.key] = value
         for message, label in _missing_companions(layout, row):
             errors.append(RowError(raw.file, message, raw.sheet, number, label))
         yield number, row
