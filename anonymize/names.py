@@ -1476,9 +1476,11 @@ def _column_names(text, spans):
 # 「祁峪瑞|丰农业科技有限公司」. Not a verb or preposition before the unit (「回乡」「到县里」), nor a word
 # the unit starts (县长, 村民, 乡亲, 镇上).
 _PLACE_TAIL = re.compile(r"(?:(?![到在回去来赴驻进返离下上入出住和与及的是为从向往全本该同各每老外其])[\u4e00-\u9fff]){0,2}?"
-                         r"(?:县|镇|乡|旗|苏木|嘎查|村|屯)(?![长民里上下内外亲城])")
+                         r"(?:县|镇|乡|旗|苏木|嘎查|村|屯)(?![长民里上下内外亲城])"
+                         # 「麻阳|苗族自治县」「X|瑶族自治县」: an autonomous county's name before its peoples
+                         r"|(?:[\u4e00-\u9fff]{1,3}族){1,3}自治(?:县|州|旗|区)")
 _ORG_TAIL = re.compile(r"(?:(?![的是在和与及等名人一二三四五六七八九十两])[\u4e00-\u9fff]){0,10}?"
-                       r"(?:有限公司|公司|集团|合作社|农村商业银行|银行|支行|信用社)")
+                       r"(?:有限公司|分公司|公司|集团|合作社|农村商业银行|银行|分行|支行|营业部|信用社)")
 # 「沙政征〔2024〕21号」「甘（2018）…」: a document or certificate number's prefix.
 _DOCUMENT_NUMBER = re.compile(r"\s?[〔\[［(（]\s?\d{4}\s?[〕\]］)）]")
 
@@ -1499,7 +1501,9 @@ def _place_or_org_head(text, span, by_start):
             place = None  # 「取消X农村低保」: 农村 is a word, not a place's unit
         for tail in (place, _ORG_TAIL.match(text, end)):
             # nouns between (one character may finish the head's token: 「马莲|滩镇」「祁峪瑞|丰…」)
+            # (the unit itself may be tagged a verb: 「南溟|分行」)
             if tail and all(by_start[p][1][:1] in "nj" or by_start[p][1] == "vn" or p == end and len(by_start[p][0]) == 1
+                            or p + len(by_start[p][0]) == tail.end() and len(by_start[p][0]) >= 2
                             for p in range(end, tail.end()) if p in by_start):
                 return True
     return False

@@ -34,3 +34,11 @@ def test_an_official_s_name_is_not_glued_to_a_cantonese_verb():
 ])
 def test_private_persons_stay_private(text, name):
     assert kinds(text).get(name) == "person_name"
+
+
+@pytest.mark.parametrize("text", [
+    "被告：韦某，住贵州省黔东南州三穗苗族侗族自治县城关镇",   # a county named before its peoples
+    "补偿款转入账户（中国农业银行黄平分行）。",                  # a bank's branch after the county's name
+])
+def test_place_and_branch_heads_are_no_names(text):
+    assert all(s.kind != "person_name" or s.value == "韦某" for s in find_names(text))
