@@ -1522,8 +1522,8 @@ def _term_not_person(text, span, by_start):
     nxt = text[span.end:span.end + 1]
     if span.value[-1] in _PRODUCE_HEADS or nxt and nxt in _PRODUCE_HEADS and not _word_starts_at(by_start, span.end):
         return True  # (「X柑橘奖补」: a word after the name is no variety's head)
-    if _BRAND_AFTER.match(text, span.end):
-        return True
+    if _BRAND_AFTER.match(text, span.end) or _BRAND_LIST.match(text, span.end):
+        return True  # (every item of 「X、Y等品牌」「冒用X、Y名义」)
     quoted = span.start and text[span.start - 1] in "“\"" and nxt in ("”", "\"")
     return bool(quoted and not re.match(r"[:：]|" + _WEAK_RIGHT, text[span.end + 1:span.end + 13]))
 
@@ -1531,6 +1531,7 @@ def _term_not_person(text, span, by_start):
 # 「店里的X销量翻了一倍」「冒用X、Y名义」「X金铺旁边」: a guess followed by sales, a brand's name or
 # a shop's kind is a brand (王老吉-like), not a person.
 _BRAND_AFTER = re.compile(r"(?:销量|卖得|等品牌|品牌|名义|金铺|药店|药业|剪刀|刀剪|老字号|铺面|凉茶|雪糕|调味品|首饰|专卖店|专柜)")
+_BRAND_LIST = re.compile(r"(?:[、和及][\u4e00-\u9fff]{2,4}?){1,4}(?:等品牌|等老字号|名义|品牌|老字号)")
 
 
 # Names in Latin letters (「原告：Kevin Zhao」「共有人Jenny Wang」「委托代理人Mike张」): after a person cue, a

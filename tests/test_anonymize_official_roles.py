@@ -42,3 +42,10 @@ def test_private_persons_stay_private(text, name):
 ])
 def test_place_and_branch_heads_are_no_names(text):
     assert all(s.kind != "person_name" or s.value == "韦某" for s in find_names(text))
+
+
+def test_every_item_of_a_brand_list_is_a_brand():
+    found = find_names("商铺招租，黄大发、钟美丽等品牌已入驻")
+    assert [s for s in found if s.kind == "person_name"] == []
+    people = [s.value for s in find_names("村民黄大发、钟美丽等户反映") if s.kind == "person_name"]
+    assert people == ["黄大发", "钟美丽"]

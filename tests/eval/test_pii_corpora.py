@@ -85,7 +85,8 @@ FLOORS = {
                    # 146 -> 145: measured after the glued-number and header-cue classes
                    # 145 -> 95: grid workers, registrars, squad heads, work groups in role; Cantonese 我哋/话
                    # 95 -> 68: a county before its peoples' autonomy (X苗族自治县), a bank's branch (X分行)
-                   "max_public_altered": 68},
+                   # 68 -> 63: every item of a brand list (「X、Y等品牌」)
+                   "max_public_altered": 63},
 }
 
 
