@@ -88,6 +88,14 @@ def units_below_asked(text, query, answer):
     return _search("units_below", text)
 
 
+def located_in_asked(text, query, answer):
+    """「某县境内的项目」 asks for the projects located there, whichever budget unit owns them; the projects of the
+    region's own budget units are another set (a township named is read by location: nlq/kinds/project)."""
+    if query.kind != Kind.PROJECT or query.township or not (query.regions or query.group == "region"):
+        return None
+    return _search("located_in", text)
+
+
 def _years_named(text):
     """The years the question writes out: 2024, 24年 (never a project code 2026-990000-0089 or an amount)."""
     years = {int(m.group(1)) for m in _pattern("year").finditer(text)}
@@ -134,6 +142,7 @@ RULES = (  # (rule, what the message says was asked)
     (change_asked, "问的是变化（「{w}」），这里只算出一个时期的数字"),
     (payments_asked, "问的是国库支付记录（「{w}」），这里算出的是预算科目的支出"),
     (units_below_asked, "问的是部门下属的单位（「{w}」），这里算出的是部门或科目的数字"),
+    (located_in_asked, "问的是位于该地区境内的项目（「{w}」），这里只算了该地区预算单位的项目"),
     (year_left_out, "问题写了「{w}」，这里的数字没有用上这一年"),
     (two_questions, "一句里问了两个问题（「{w}」），这里只回答了一个"),
 )

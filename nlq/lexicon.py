@@ -30,6 +30,8 @@ class Entry:
 class Lexicon:
     surfaces: dict = field(default_factory=dict)  # surface -> [Entry]
     single_chars: set = field(default_factory=set)  # one-character surfaces the scan reads (沪、鲁)
+    # one-character short names that begin other words (京 南京, 苏 苏州): read only in a run of short names (京沪)
+    listed_chars: dict = field(default_factory=dict)
     region_names: dict = field(default_factory=dict)  # code -> name
     region_level: dict = field(default_factory=dict)
     root_code: str | None = None
@@ -90,8 +92,25 @@ class Lexicon:
             else:
                 if text[i] in self.single_chars:  # only the surfaces meant as one character (沪、鲁)
                     found.append((i, i + 1, text[i], self.surfaces[text[i]]))
+                elif text[i] in self.listed_chars and self._in_run_of_short_names(text, i):
+                    found.append((i, i + 1, text[i], self.listed_chars[text[i]]))
                 i += 1
         return found
+
+    def _in_run_of_short_names(self, text, i):
+        """「京沪」「粤苏浙」「京、沪」: a short name beside another one (a separator between them allowed)."""
+        short = self.single_chars | set(self.listed_chars)
+        for step in (-1, 1):
+            j = i + step
+            if 0 <= j < len(text) and text[j] in "、/,，和与及":
+                j += step
+            if 0 <= j < len(text) and text[j] in short and not self._starts_longer_name(text, j):
+                return True
+        return False
+
+    def _starts_longer_name(self, text, j):
+        """text[j] begins a name of two or more characters (苏 of 苏州市, 宁 of 宁夏)."""
+        return any(text[j:j + n] in self.surfaces for n in range(2, min(self.max_len, len(text) - j) + 1))
 
     def region_like(self, word):
         """The one region ``word`` most likely means despite a typo: the same pinyin as a region's name or
@@ -216,6 +235,9 @@ def _add_regions(lex, rows):
         abbreviation = semantic().get("region_abbreviations", {}).get(row["name"])
         if abbreviation:  # 「沪2022年支出」: dropped, the question was answered for 全国
             lex.add(abbreviation, entry, single_char=True)
+        listed = semantic().get("region_abbreviations_in_lists", {}).get(row["name"])
+        if listed:  # 「京沪」「粤苏浙」: 京 and 苏 were dropped (one region compared, or two of three)
+            lex.listed_chars.setdefault(listed, []).append(entry)
         suffix = next((s for s in ("省", "市", "区", "县", "自治区", "旗") if row["name"].endswith(s)), None)
         if suffix:
             suffix_chars.add(suffix)

@@ -77,17 +77,25 @@ def meaningful(slots, lexicon):
 
 
 def background_words(text):
-    """The words of clauses about the asker (「我在写作业，」「老师让我们查：」): a clause with a first-person word
-    that asks nothing and names no facility or department, when one other clause asks the question (「…听说区里
-    每年教育投入不少。…今年的教育预算是多少」 asks twice: nothing is background)."""
-    clauses = [c for c in re.split(_words("clause_breaks"), text) if c.strip()]
+    """The words of clauses about the asker (「我在写作业，」「老师让我们查：」「…是多少 我看报告里没写」): a clause with a
+    first-person word that asks nothing and names no facility or department, when one other clause asks the
+    question (「…听说区里每年教育投入不少。…今年的教育预算是多少」 asks twice: nothing is background). A clause
+    before a colon without a first-person word is not background: the names in such a clause are still read
+    (「我们在做关于基层医疗的稿子。编辑部想核实…」 would compare 卫生健康 with the 款 asked)."""
+    clauses = _clauses(text)
     asks = vocab.pattern("asks_something")
-    if sum(1 for c in clauses if asks.search(c)) != 1:
+    if sum(1 for c, _end in clauses if asks.search(c)) != 1:
         return set()
     names = _words("facility_suffixes") + _words("dept_suffixes")
-    about_asker = [c for c in clauses if any(p in c for p in _words("first_person")) and not asks.search(c)
-                   and not any(n in c for n in names)]
+    about_asker = [c for c, _end in clauses if any(p in c for p in _words("first_person"))
+                   and not asks.search(c) and not any(n in c for n in names)]
     return {w for c in about_asker for run in re.findall(r"[\u4e00-\u9fff]+", c) for w in _pieces(run)}
+
+
+def _clauses(text):
+    """[(clause, the break after it)] (「…没写」 after a space is a clause when it speaks of the asker: 「我看…」)."""
+    parts = re.split(f"({_words('clause_breaks')})", text)  # clause, break, clause, break, …, clause
+    return [(clause, after) for clause, after in zip(parts[0::2], [*parts[1::2], ""]) if clause.strip()]
 
 
 def _pieces(run):

@@ -1,7 +1,8 @@
 """A figure that does not account for the question is declined (nlq/accounting.py, issue #18): several values
 asked and one given, names asked and a total given, a percentage or a count asked and an amount given, a year
 written and another year answered, treasury payments asked and a budget class answered, a department's units
-asked and the department answered. Questions in words of their own (none of an evaluation set's); the readings
+asked and the department answered, projects located in a region asked and its budget units' projects counted.
+Questions in words of their own (none of an evaluation set's); the readings
 that stay answered are checked against straight SQL."""
 import pytest
 from conftest import declined_message
@@ -45,6 +46,11 @@ def test_a_year_written_and_left_out(ask_demo, q):
 @pytest.mark.parametrize("q", ["2025年全市国库支付给个人多少钱", "鹭洲区去年国库支付了多少钱"])
 def test_treasury_payments_asked_a_budget_class_computed(ask_demo, q):
     assert "国库支付" in _unaccounted(ask_demo(q))
+
+
+def test_projects_located_in_a_region_are_not_its_budget_units_projects(ask_demo):
+    """「境内」 asks for the projects located there; the region's own budget units' projects are another set."""
+    assert "境内" in _unaccounted(ask_demo("松岗县境内今年有多少个在建项目"))
 
 
 # ---- readings that account for the question stay answered --------------------------------------------

@@ -25,3 +25,18 @@ def test_the_class_is_still_asked_by_its_name(ask_demo, db):
     result = ask_demo(f"{year}年{name}支出多少")
     assert result["query"]["classes"] == [code], result["understood"]
     assert result["answer"]["value"] == _total(db, year, code)
+
+
+@pytest.mark.parametrize("q", ["洪灾那年（2020年）湖北省一般公共预算支出是多少", "2021年冬奥筹备期间河北省一般公共预算支出多少"])
+def test_the_official_name_of_the_total_is_never_a_class_by_meaning(ask_yb, yearbook_sql, q):
+    """「一般公共预算支出」 is the total; a word beside it (洪灾、冬奥) matched by meaning must not make it a class
+    (nlq_blind10: 疫情 made it 卫生健康支出). Declined for the word, or the total — never a class."""
+    result = ask_yb(q)
+    if result["answer"]["kind"] == "decline":
+        return
+    assert not result["query"]["classes"] and not result["query"]["class_set"], result["understood"]
+    year, region = (2020, "湖北省") if "湖北" in q else (2021, "河北省")
+    (fen,) = yearbook_sql("SELECT SUM(e.amount_fen) FROM expenditures e JOIN regions r ON r.code = e.region_code "
+                          "AND r.publication_id = e.publication_id WHERE e.publication_id = :pub AND e.year = :y "
+                          "AND r.name = :r", y=year, r=region)[0]
+    assert result["answer"]["value"] == pytest.approx(fen / 100, abs=0.01)
