@@ -100,6 +100,8 @@ PERSON_CUES = (
     # a fellow villager, and the private trades a works report or a review names (issue #19)
     "同村的", "同组的", "邻村的", "隔壁的", "自称", "评估师", "操作手", "试验员", "质检员", "材料员", "资料员", "评审专家",
     "律师", "护理人", "护理员", "用户", "岗位人员", "分包", "总包", "带班",
+    # a works company's inspectors and engineers, and a newspaper's byline (issue #19)
+    "检测员", "检验员", "化验员", "测量员", "质量员", "监理工程师", "总监理工程师", "总监", "记者", "通讯员",
     # the same relations and naming verbs in Cantonese (佢 = 他/她, 阿妈 = 母亲, 细佬 = 弟弟)
     "阿妈", "阿爸", "阿爷", "阿嫲", "老豆", "细佬", "家姐", "我系",
 )
@@ -1558,7 +1560,7 @@ def _latin_names(text, spans):
 # (a chat export may put the time before it and a role or a building in brackets after it:
 # 「2025/5/6 09:12 X(总监)：」「X（7栋）：」)
 _SPEAKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+)?(?:「)?"
-                      r"([\u4e00-\u9fff]{2,4}(?:[·•・][\u4e00-\u9fff]{2,8})?)(?:」)?(?:[（(][^）)\n]{1,12}[）)])?[:：](?=\S)")
+                      r"([\u4e00-\u9fff]{2,4}(?:[·•・][\u4e00-\u9fff]{2,8})?)(?:」)?(?:[（(][^）)\n]{1,12}[）)])?(?:[:：](?=\S)|: (?=\S))")
 
 
 def _speaker_names(text, by_start, spans):
@@ -1567,6 +1569,10 @@ def _speaker_names(text, by_start, spans):
     labels = list(_SPEAKER.finditer(text))
     if len({m.group(1) for m in labels}) < 2:
         return
+    # a chat among persons: two or more other labels are plain names (not dictionary words); a word-shaped
+    # label with a surname speaks there too (「陆地：」「简单：」 beside 「蓝婷芳：」「司马雄：」)
+    plain = {m.group(1) for m in labels if looks_like_person_name(m.group(1)) and not jieba.dt.FREQ.get(m.group(1), 0)
+             and not _dictionary_run(m.group(1))}
     for m in labels:
         word, start = m.group(1), m.start(1)
         if word in PERSON_CUES or word in OFFICIAL_TITLES or word in _FIELD_LABELS or _HEADER_WORD.search(word) \
@@ -1582,7 +1588,8 @@ def _speaker_names(text, by_start, spans):
         # a word with a surname whose given part is made of given-name characters (「石榴：」「海燕：」) speaks
         # too, in a conversation of three or more turns
         word_name = dictionary and len(labels) >= 3 and looks_like_person_name(word) \
-            and str(_WORD_TAGS.get(word, "n"))[:1] in "nat" and min(given_log_ratio(ch) for ch in word[1:]) > -1.0
+            and str(_WORD_TAGS.get(word, "n"))[:1] in "nat" \
+            and (min(given_log_ratio(ch) for ch in word[1:]) > -1.0 or len(plain - {word}) >= 2)
         if unsurnamed_name_at(text, start) == word or foreign or (looks_like_person_name(word) and (not dictionary or word_name)
                                                                   and not not_a_name(text, start, start + len(word), by_start,
                                                                                      produce=not word_name)):

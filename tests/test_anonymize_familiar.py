@@ -38,3 +38,20 @@ def test_the_call_names_are_masked():
 ])
 def test_words_and_relations_stay(text):
     assert forms(text) == []
+
+
+def test_word_shaped_speakers_in_a_chat_among_persons():
+    from anonymize.names import find_names
+    chat = "小区群\n韦桂芬：今晚停水\n温暖：几点恢复？\n欧阳志明: 听讲十点\n温暖：收到"
+    people = [s.value for s in find_names(chat) if s.kind == "person_name"]
+    assert people.count("温暖") == 2 and "欧阳志明" in people
+    minutes = "会议记录\n时间：3月1日\n地点：村委会\n金额：300元\n方式：现金"
+    assert find_names(minutes) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("混凝土强度合格，检验员覃振生出具报告", "覃振生"),
+    ("本报讯（记者蒙晓燕）近日", "蒙晓燕"),
+])
+def test_inspectors_and_bylines(text, name):
+    assert name not in Deidentifier("familiar-key").text(text)
