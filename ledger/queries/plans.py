@@ -7,7 +7,7 @@ The 年度计划 of a project is its plan for its own year (projects.year, the b
 The figure it is compared with is what was paid in that same year (payments dated in it), never the payments
 of all years: a finished multi-year project is not 「150 % of its annual plan」.
 """
-from sqlalchemy import and_, case, exists, extract, func, select
+from sqlalchemy import and_, case, extract, func, select
 
 from ..schema import payments, project_plans, projects
 
@@ -21,9 +21,13 @@ def _plan_rows(year=None):
 
 
 def year_plan_column():
-    """SQL expression: the project's 年度计划 for its own year (fen), correlated to ``projects``."""
-    row_plan = select(func.sum(project_plans.c.plan_fen)).where(_plan_rows(projects.c.year)).scalar_subquery()
-    return case((exists().where(_plan_rows()), func.coalesce(row_plan, 0)), else_=projects.c.annual_plan_fen)
+    """SQL expression: the project's 年度计划 for its own year (fen), correlated to ``projects``.
+
+    One scalar subquery, not EXISTS: PostgreSQL plans an EXISTS in a select list as a hashed subplan over
+    every plan row of every project (48,839 at province scale, 33 ms) even for a page of 20 projects."""
+    of_its_year = func.sum(project_plans.c.plan_fen).filter(project_plans.c.year == projects.c.year)
+    multi_year = select(case((func.count() > 0, func.coalesce(of_its_year, 0)))).where(_plan_rows()).scalar_subquery()
+    return func.coalesce(multi_year, projects.c.annual_plan_fen)  # NULL: no plan rows, a single-year project
 
 
 def year_paid_column():
