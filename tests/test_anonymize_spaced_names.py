@@ -30,3 +30,8 @@ def test_the_mask_reads_the_surname_through_the_blanks():
 ])
 def test_words_with_blanks_between_them_stay(text):
     assert scrub(text) == text
+
+
+def test_a_name_after_a_spaced_out_label():
+    out = scrub("（扫描件）\n申 请 人：覃  丽  性别：女\n")
+    assert "覃  丽" not in out and "丽" not in out

@@ -77,8 +77,9 @@ FLOORS = {
     # 1014 -> 1013: grid workers, registrars, squad heads and work groups in role are officials; the text's
     # traps of a private person sharing an official's name (「理事长石磊（与受助人同名）」) now read as the official
     # then word-shaped chat speakers among named ones, inspectors and bylines: 1013 -> 1028
+    # then a name after a spaced-out label (「申 请 人：黄  欣」): 1028 -> 1033
     "pii_blind6": {"caught": {"address": 346, "bank_card": 126, "email": 41, "id": 258, "landline": 35, "mobile": 250,
-                              "name(known)": 363, "name(unknown)": 1028, "other_id": 150, "plate": 26, "qq": 15,
+                              "name(known)": 363, "name(unknown)": 1033, "other_id": 150, "plate": 26, "qq": 15,
                               "wechat": 14},
                    # 283 -> 165: an office's contact in a decision's closing sentence or beside a leader's
                    # signature, and a notice's organisation address field with the contact and line after it
