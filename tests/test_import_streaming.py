@@ -51,6 +51,7 @@ def test_a_spool_gives_back_its_rows_in_order_across_chunks(monkeypatch, tmp_pat
         with pytest.raises(ValueError):
             located.append("a.csv", 99, {"id": "P99", "amount": 1})  # a row missing a column
         assert stat.S_IMODE(folder.path.stat().st_mode) == 0o700  # typed rows hold raw personal data
+        assert stat.S_IMODE(located.path.stat().st_mode) == 0o600
         path = folder.path
     assert not path.exists()
     empty = Spool(tmp_path / "empty.pickle")

@@ -10,6 +10,7 @@ hold raw personal data (ID numbers, addresses for the recipient statistics), so 
 in a private temporary folder (mode 0700) that ``SpoolFolder.close`` removes: after the import, and when it
 fails.
 """
+import os
 import pickle
 import shutil
 import tempfile
@@ -27,7 +28,7 @@ class Spool:
     def __init__(self, path, located=True):
         self.path = Path(path)
         self.located = located
-        self._file = open(self.path, "wb")
+        self._file = os.fdopen(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb")  # raw PII
         self._keys = None
         self._buffer = []
         self._length = 0
