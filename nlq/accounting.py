@@ -88,6 +88,19 @@ def units_below_asked(text, query, answer):
     return _search("units_below", text)
 
 
+def other_measure(text, query, answer):
+    """「人均预算最高的区县」 answered with the spending per person, 「今年花了多少」 with the budget: the amount the
+    question names is not the amount computed (a measure read by default)."""
+    if query.kind in (Kind.PROJECT, Kind.UNIT, Kind.SUPERVISION, Kind.INQUIRY):
+        return None
+    on_budget = Measure.BUDGET in (query.measure, query.base_measure)
+    if on_budget:
+        return None if query.measure in (Measure.RATE, Measure.REMAINING) else _search("spending_named", text)
+    if query.measure in (Measure.RATE, Measure.REMAINING) or query.base_measure == Measure.RATE:
+        return None
+    return _search("budget_named", text)
+
+
 def located_in_asked(text, query, answer):
     """「某县境内的项目」 asks for the projects located there, whichever budget unit owns them; the projects of the
     region's own budget units are another set (a township named is read by location: nlq/kinds/project)."""
@@ -142,6 +155,7 @@ RULES = (  # (rule, what the message says was asked)
     (change_asked, "问的是变化（「{w}」），这里只算出一个时期的数字"),
     (payments_asked, "问的是国库支付记录（「{w}」），这里算出的是预算科目的支出"),
     (units_below_asked, "问的是部门下属的单位（「{w}」），这里算出的是部门或科目的数字"),
+    (other_measure, "问的是「{w}」的数字，这里算出的是另一个口径（预算或支出）"),
     (located_in_asked, "问的是位于该地区境内的项目（「{w}」），这里只算了该地区预算单位的项目"),
     (year_left_out, "问题写了「{w}」，这里的数字没有用上这一年"),
     (two_questions, "一句里问了两个问题（「{w}」），这里只回答了一个"),

@@ -53,6 +53,12 @@ def test_projects_located_in_a_region_are_not_its_budget_units_projects(ask_demo
     assert "境内" in _unaccounted(ask_demo("松岗县境内今年有多少个在建项目"))
 
 
+@pytest.mark.parametrize("q, word", [("去年人均预算最少的两个县", "预算"), ("鹭洲区今年教育花了多少，预算是多少", "花了")])
+def test_the_amount_named_is_the_amount_computed(ask_demo, q, word):
+    """The budget asked and the spending computed (or the other way round) is a measure read by default."""
+    assert f"「{word}」" in _unaccounted(ask_demo(q))
+
+
 # ---- readings that account for the question stay answered --------------------------------------------
 
 def _spent(db, year, region):
@@ -60,6 +66,14 @@ def _spent(db, year, region):
     return db.execute(f"SELECT sum(e.amount_fen) / 100.0 FROM expenditures e JOIN regions r ON r.code = e.region_code "
                       f"AND r.publication_id = e.publication_id WHERE e.publication_id = {PUBLISHED} "
                       f"AND e.year = ? AND r.name = ?", (year, region)).fetchone()[0]
+
+
+def test_the_budget_asked_is_answered_with_the_budget(ask_demo, db):
+    result = ask_demo("2025年鹭洲区预算是多少")
+    (fen,) = db.execute(f"SELECT sum(b.budget_fen) FROM budgets b JOIN regions r ON r.code = b.region_code "
+                        f"AND r.publication_id = b.publication_id WHERE b.publication_id = {PUBLISHED} "
+                        "AND b.year = 2025 AND r.name = '鹭洲区'").fetchone()
+    assert result["answer"]["value"] == pytest.approx(fen / 100, abs=0.01), result["understood"]
 
 
 def test_a_figure_that_accounts_for_every_word_is_answered(ask_demo, db):
