@@ -119,8 +119,9 @@ OFFICIAL_TITLES = (
     # cadre for one task (民政专干, 资助专干)
     "审判长", "审判员", "书记员", "仲裁员", "首席仲裁员", "陪审员", "人民陪审员", "法官助理", "执行员", "法官", "检察官",
     "嘎查长", "大队长", "执法队员", "专干",
-    # a community's grid worker and registrar, a law-enforcement squad's and detachment's heads, a public
-    # association's chairman, in their role (every blind corpus marks them public)
+    # a community's grid worker and registrar, a law-enforcement squad's and detachment's heads, in their
+    # role (every blind corpus marks them public), and a public association's chairman (a cooperative's or
+    # a company's is private: official_in_role)
     "网格员", "网格长", "登记员", "中队长", "支队长", "理事长",
 )
 # Characters after which a nr-tagged word is part of a place or organisation name.
@@ -306,11 +307,18 @@ def _delegates_after(text, end):
     return False
 
 
+# A private body's head: a cooperative's or company's chairman, manager or director (a village's collective
+# 「股份经济合作社」 is the village's own body).
+_PRIVATE_BODY_HEAD = re.compile(r"(?:(?<!经济)合作社|公司|企业|商会|厂|店)\s?[（(]?(?:理事长|董事长|总经理|经理|社长|厂长|店长)\s?[:：]?$")
+
+
 def official_in_role(text, start, end):
     """A public official, delegate or a government body's staff named in the role (kept): by a title
     or role word before or after the name, or a body named right before it; in a list of such names
     (「提出人：X、Y」) each one is."""
     before = _sentence_before(text, start)
+    if _PRIVATE_BODY_HEAD.search(before):
+        return False  # 「X专业合作社（理事长Y）」: the head of a private body
     after = text[end:end + 24]  # 「X代表（朝鲜族，三岔口镇选区）质询」: the delegate's bracket may be long
     # 「项目单位：区交通运输局；联系人：X」: a record's fields, split by semicolons, name one office
     wider = _sentence_before(text, start, width=64, ends=_PARAGRAPH_END)
@@ -1626,6 +1634,7 @@ def _find_names(text):
     staff = _staff_cells(text) if _STAFF_HEADER.search(text) else ()
     for span in sorted(spans.values(), key=lambda s: s.start):
         span = _before_role(text, _trim(text, _widen_left(text, span, by_start), by_start))
+        span = _third_given(text, span, by_start)
         if out and span.start < out[-1].end:
             continue
         if _place_or_org_head(text, span, by_start) or _term_not_person(text, span, by_start):
@@ -1639,6 +1648,20 @@ def _find_names(text):
     officials = {s.value for s in out if s.kind == "official"}
     return [Span(s.start, s.end, "official", s.value, s.source) if s.kind == "person_name" and s.value in officials
             else s for s in out]
+
+
+def _third_given(text, span, by_start):
+    """A cued two-character name cut before a third given-name character the tagger split off (a rare
+    surname: 「检测员禤志|坚出具」) takes it: a partial name would leave the rest of the name readable.
+    The third character is a given-name one, no dictionary word runs on from it, and a word starts after it."""
+    end = span.end
+    if span.kind != "person_name" or span.source != "cue" or len(span.value) != 2 or span.value[:2] in COMPOUND_SURNAMES \
+            or span.value[0] not in SURNAMES or end >= len(text) or not re.match(_HAN, text[end]):
+        return span
+    if given_log_ratio(text[end]) < 1.0 or (end + 1 < len(text) and end + 1 not in by_start) \
+            or jieba.dt.FREQ.get(text[end - 1:end + 1], 0) >= _COMMON_WORD_FREQ and by_start.get(end - 1, ("",))[0] == text[end - 1:end + 1]:
+        return span
+    return Span(span.start, end + 1, span.kind, text[span.start:end + 1], span.source)
 
 
 def _function_word_at(by_start, pos):

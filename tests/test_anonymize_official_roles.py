@@ -1,5 +1,5 @@
 """Public staff in their role stay (issue #19): a community's grid worker, a registrar, a
-law-enforcement squad's head, an association's chairman, and the members a public body's work group
+law-enforcement squad's head, and the members a public body's work group
 lists under its label; Cantonese 我哋/话 do not glue onto an official's name."""
 import pytest
 
@@ -14,9 +14,10 @@ def kinds(text):
     ("网格员韦秋菊：请大家今晚前核对名单", "韦秋菊"),
     ("登记员：蒙志刚", "蒙志刚"),
     ("由城管执法中队中队长黄德荣跟进处理。", "黄德荣"),
-    ("市残疾人联合会理事长覃守业出席。", "覃守业"),
     ("核查组：梁文博（组长）、农海清", "农海清"),
     ("慰问组：庞明辉、陆秀英 2026年1月", "陆秀英"),
+    ("市残疾人联合会理事长覃守业出席。", "覃守业"),
+    ("村股份经济合作社理事长：韦德明", "韦德明"),  # a village's collective
 ])
 def test_staff_in_role_are_officials(text, name):
     assert kinds(text).get(name) == "official"
@@ -31,6 +32,8 @@ def test_an_official_s_name_is_not_glued_to_a_cantonese_verb():
 @pytest.mark.parametrize("text, name", [
     ("村民韦秋菊反映低保问题", "韦秋菊"),        # a villager is private
     ("检测员禤志坚出具报告", "禤志坚"),            # a rare southern surname, a company's tester
+    ("种植专业合作社（理事长黎国富），流转耕地", "黎国富"),  # a cooperative's chairman is private
+    ("检测员禤志坚出具报告", "禤志坚"),            # the whole name, not 禤志 and a readable 坚
 ])
 def test_private_persons_stay_private(text, name):
     assert kinds(text).get(name) == "person_name"

@@ -38,7 +38,7 @@ FLOORS = {
     # first run (blind, at 245b572): recall 82.9 %, precision 89.1 %, public altered 89/1,434
     # after the class fixes (no longer blind): numbers broken over a line, nicknames, labelled fields, spaced names
     "pii_blind4": {"caught": {"address": 108, "bank_card": 27, "email": 7, "id": 40, "landline": 6, "mobile": 91,
-                              "name(known)": 127, "name(unknown)": 363, "other_id": 22, "plate": 9, "qq": 6,
+                              "name(known)": 127, "name(unknown)": 365, "other_id": 22, "plate": 9, "qq": 6,
                               "wechat": 8},
                    # 89 -> 95: six road names before house numbers now caught (「思陇街68—70号」「浔江路51—53号」,
                    # 「解放巷9弄1—3号」, 「朝阳路35 号 2 单元 301」) go with them, as in pii_blind3 (policy)
@@ -78,8 +78,9 @@ FLOORS = {
     # traps of a private person sharing an official's name (「理事长石磊（与受助人同名）」) now read as the official
     # then word-shaped chat speakers among named ones, inspectors and bylines: 1013 -> 1028
     # then a name after a spaced-out label (「申 请 人：黄  欣」): 1028 -> 1033
+    # then a cued two-character reading takes a split-off third given character (「禤志|坚」): 1033 -> 1035
     "pii_blind6": {"caught": {"address": 346, "bank_card": 126, "email": 41, "id": 258, "landline": 35, "mobile": 250,
-                              "name(known)": 363, "name(unknown)": 1033, "other_id": 150, "plate": 26, "qq": 15,
+                              "name(known)": 363, "name(unknown)": 1035, "other_id": 150, "plate": 26, "qq": 15,
                               "wechat": 14},
                    # 283 -> 165: an office's contact in a decision's closing sentence or beside a leader's
                    # signature, and a notice's organisation address field with the contact and line after it
