@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .validators import PROVINCES, plausible_card_prefix, valid_id15, valid_id18, valid_luhn
+from .validators import plausible_card_prefix, valid_id15, valid_id18, valid_luhn
 
 # (○, a white circle, is typed for 〇; 洞 is how radio and phone speech says 0: 「幺三洞…」)
 _CHINESE_DIGITS = {"〇": "0", "○": "0", "洞": "0", "零": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3", "四": "4",
@@ -241,8 +241,6 @@ def classify(digits, text, start, end, user_text):
     n = len(digits)
     if n == 18 and valid_id18(digits) or 18 < n <= 22 and _id_inside(digits):
         return "id_number"
-    if n == 18 and _mistyped_id(digits, text, start, user_text):
-        return "id_number"
     if "X" in digits or digits[0] == "X":
         return None
     cue = {kind: _cue_verdict(text, start, kind, user_text) for kind in ("id_number", "mobile", "landline", "bank_card")}
@@ -259,16 +257,6 @@ def classify(digits, text, start, end, user_text):
     if mobile and cue["mobile"] >= 0:
         return "mobile"
     return _landline(digits, text, start, end, cue["landline"], user_text)
-
-
-def _mistyped_id(digits, text, start, user_text):
-    """An ID number named by its cue whose check digit fails (one digit mistyped or misread) still
-    names the person: 18 characters with a province code and a birth date, after an ID cue."""
-    if not re.fullmatch(r"\d{17}[\dX]", digits) or digits[:2] not in PROVINCES:
-        return False
-    if not re.fullmatch(r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])", digits[6:14]):
-        return False
-    return _cue_verdict(text, start, "id_number", user_text) > 0
 
 
 # 「卡号」「账户」「打入…本人账户」 right before the digits: the number is named as an account.
