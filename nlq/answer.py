@@ -50,7 +50,8 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     if refusal:
         result = _declined(result, refusal, conn, pub_id, text, parsed.unknown, search)
         if refusal.reason == "out_of_range" and parsed.query and parsed.query.period:
-            result["alternatives"] = _nearest_period(parsed.query, years, lexicon)
+            last_month = figures.last_month(conn, pub_id, years[-1]) if years else 12
+            result["alternatives"] = _nearest_period(parsed.query, years, last_month, lexicon)
         elif parsed.alternatives:  # 「您是不是想问」: the readings the parser was not sure enough to state
             result["alternatives"] = [{"understood": kinds.restate(alt, lexicon), "question": canonical_question(alt, lexicon)}
                                       for alt in parsed.alternatives[:3]]
@@ -112,11 +113,19 @@ def _offered(result, refusal, query, lexicon, conn, pub_id, text, unknown, searc
     return result
 
 
-def _nearest_period(query, years, lexicon):
-    """「您是不是想问」 the same question for the nearest year with data."""
+def _nearest_period(query, years, last_month, lexicon):
+    """「您是不是想问」 the same question for the nearest period with data: a month not yet published in the
+    latest year is asked of that year's last published month (never of the first year's same month)."""
     p = query.period
-    year = years[-1] if p.year_to > years[-1] else years[0]
-    alt = replace(query, period=Period(year, year, p.month_from, p.month_to))
+    if p.year_to < years[0]:
+        alt_period = Period(years[0], years[0], p.month_from, p.month_to)
+    elif p.year_from < years[-1]:
+        alt_period = Period(years[-1], years[-1], p.month_from, min(p.month_to, last_month))
+    else:
+        month_to = min(p.month_to, last_month)
+        month_from = month_to if p.month_from > last_month else p.month_from
+        alt_period = Period(years[-1], years[-1], month_from, month_to)
+    alt = replace(query, period=alt_period)
     return [{"understood": kinds.restate(alt, lexicon), "question": canonical_question(alt, lexicon)}]
 
 
