@@ -165,14 +165,43 @@ def _header_cue(text, start, kind):
     return False
 
 
+# A table's cell boundaries: a bar, slash, semicolon, tab, ideographic space, two blanks, brackets 【】, a
+# full-width comma, or a comma that is no thousands separator (「1,159.00元」 is one cell).
+_COLUMN_SEP = re.compile(r"\s*(?:[|｜丨¦;；/\t\u3000，【】]|(?<![0-9]),|,(?![0-9]{3}(?![0-9]))| {2,})+\s*")
+
+
+def _column_header(text, line_start, start):
+    """The header cell above the cell that holds ``start``: the nearest line above without digits, cut
+    into as many cells as the row (a row of another shape says nothing)."""
+    line_end = text.find("\n", start)
+    row = text[line_start:len(text) if line_end < 0 else line_end]
+    for line in reversed(text[:line_start - 1].split("\n")[-30:]):
+        if re.search(r"[0-9０-９]", line):
+            continue
+        header = [c for c in _COLUMN_SEP.split(line) if c]
+        cells = [c for c in _COLUMN_SEP.split(row) if c]
+        index = len([c for c in _COLUMN_SEP.split(text[line_start:start])[:-1] if c])
+        if len(cells) == len(header) + 1 and cells[0].isdigit():
+            cells, index = cells[1:], index - 1  # a row number under no 「序号」
+        if len(header) < 3 or len(header) != len(cells) or index < 0:
+            return ""
+        return header[index]
+    return ""
+
+
 def _cue_verdict(text, start, kind, user_text, window=12):
     """+1 when a positive cue is the nearest cue before ``start``, -1 for a negative one, 0 for none.
     In user text negative cues are ignored. In a list row, cues on the row itself decide first, then
-    the header's column name, then the nearest cue in the lines before."""
+    the header's column name, then the nearest cue in the lines before. A cell deep in a row with no
+    cue of its own reads the name of its column in the header (「…丨金额丨银行卡号丨…」)."""
     line_start = text.rfind("\n", 0, start) + 1
     if line_start > start - window and _header_cue(text, start, kind):
         return _nearest_cue(text[line_start:start], kind, user_text) or 1
-    return _nearest_cue(text[max(0, start - window):start], kind, user_text)
+    verdict = _nearest_cue(text[max(0, start - window):start], kind, user_text)
+    if verdict == 0 and line_start and kind in _HEADER_CUES and _header_cue(text, start, kind):
+        column = _column_header(text, line_start, start)
+        return int(any(cue in column for cue in _HEADER_CUES[kind]))
+    return verdict
 
 
 def _nearest_cue(before, kind, user_text):
@@ -199,7 +228,9 @@ def _is_amount(text, start, end):
     return bool(_DECIMAL_TAIL.search(text[start:end]) and re.match(r"\s?[万亿]?元", text[end:end + 3]))
 
 
-_THOUSANDS_OR_CENTS = re.compile(r"[,，][0-9]{3}(?![0-9])|[.．][0-9]{1,2}(?![0-9])")
+# (「…0522 1961，145-6113…」: three digits that a dash joins to more digits open the next cell's
+# number, not the thousands of an amount)
+_THOUSANDS_OR_CENTS = re.compile(r"[,，][0-9]{3}(?![0-9]|[-－—‐][0-9])|[.．][0-9]{1,2}(?![0-9])")
 
 
 def _amount_after_space(text, gap_start, start, end):
@@ -315,7 +346,9 @@ def _broken_kind(digits, text, start, user_text):
 def _split_numbers(text, user_text):
     """Numbers broken over a line break: the last pieces before it and the first after it, joined,
     when the pieces before it are no complete number on their own."""
-    view = "".join(unicodedata.normalize("NFKC", c) if "０" <= c <= "９" or c in "－Ｘ" else c for c in text)
+    # (digits in Chinese numerals too: 「手机是一五九⏎四六七三零二一八」)
+    view = "".join(d if d.isdigit() else unicodedata.normalize("NFKC", c) if c in "－Ｘ" else c
+                   for c, d in zip(text, digit_view(text)))
     out = []
     for m in _BROKEN.finditer(view):
         left = [p for p in re.finditer(r"[0-9]+", m.group(1))]

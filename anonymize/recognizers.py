@@ -125,7 +125,9 @@ _NOT_PERSONAL_PAPERS = "".join(f"(?<!{w})" for w in ("许可", "执照", "资格
 # A certificate number: letters and digits (「SC5113240003172」「150102D0087236」, a province prefix
 # 「HLJ2310020045871」, 「T」 and an ID number on an electrician's licence), or digits only.
 # (and dashed codes with a letter prefix 「NMGH-2019-03318」: six digits or more in two or more parts)
-_PAPER_NUMBER = (r"(?<![0-9A-Za-z-])([A-Za-z]{1,4}[0-9]{5,17}[0-9Xx]|[0-9]{6}[A-Za-z][0-9]{5,10}|[0-9]{13,20}"
+# (a letter may stand deeper inside the digits: an 优待证 「230300090330C1852」 is a region, a serial, the
+# holder's category letter and four more digits)
+_PAPER_NUMBER = (r"(?<![0-9A-Za-z-])([A-Za-z]{1,4}[0-9]{5,17}[0-9Xx]|[0-9]{6,14}[A-Za-z][0-9]{3,10}|[0-9]{13,20}"
                  r"|(?=(?:[A-Za-z-]*[0-9]){6})[A-Za-z]{1,6}(?:-[0-9A-Za-z]{2,10}){2,4})(?![0-9A-Za-z-])")
 # Cards and certificates that name a person: their number follows, maybe after 「号」 or in brackets
 # (「社保卡（卡号R39018264）」「社保卡（R52186403）」); any other 「…证」 needs 「证号」.
@@ -149,7 +151,8 @@ _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕
 # A travel document after its cue word, whatever its series letter 「护照号A3928174」「回乡证H1234567」: one or
 # two letters and seven to ten digits (the shapes without a cue are the passport recognizer's).
 _TRAVEL_DOCUMENT = re.compile(r"(?:护照|通行证|回乡证|旅行证|签证|(?i:passport|permit)(?:\s?(?:no\.?|number))?)(?:号码|号|编号)?"
-                              r"\s?(?:是|为)?\s?[:：（(]?\s?(?<![0-9A-Za-z])([A-Za-z]{1,2}[0-9]{7,10})(?![0-9A-Za-z])")
+                              # (a Russian passport is two digits of its series and seven of its number: 「75 4721311」)
+                              r"\s?(?:是|为)?\s?[:：（(]?\s?(?<![0-9A-Za-z])([A-Za-z]{1,2}[0-9]{7,10}|[0-9]{2} ?[0-9]{7})(?![0-9A-Za-z])")
 # A military or service certificate numbered 「南字第2019123号」「陆字第0456789号」 after its cue word.
 _SERVICE_CERT = re.compile(r"(?:军官证|士兵证|文职干部证|警官证|军人证|退役证|退休证|离休证|伤残军人证|残疾军人证|优待证|义务兵证)"
                            r"(?:号码|号|编号)?\s?(?:是|为)?\s?[:：]?\s?([\u4e00-\u9fff]{1,2}字第\s?[0-9]{4,10}\s?号)")
@@ -162,7 +165,8 @@ _FISHING_BOAT = re.compile("([" + _PROVINCES + r"][\u4e00-\u9fff]{1,2}渔(?:养|
 # A card whose number carries the card's name 「桂优待证No.450822000317」: the whole is the number.
 _CARD_NO = re.compile("((?:[" + _PROVINCES + "])?" + _NAMED_CARDS + r"\s?(?:No|NO|no|№)\.?\s?[0-9A-Za-z]{6,20})(?![0-9A-Za-z])")
 # Forest, house and land certificates 「桂林权证字（2008）第450822100417号」 name one holder.
-_TITLE_CERT = re.compile("((?:[" + _PROVINCES + r"])?(?:林权证|房权证|房产证|土地证|土地使用证|承包经营权证)字?\s?[（(〔]\s?\d{4}\s?[）)〕]"
+# (a province's own forest title is written 「黑林证字（2008）第…号」)
+_TITLE_CERT = re.compile("((?:[" + _PROVINCES + r"])?(?:林权证|林证|房权证|房产证|土地证|土地使用证|承包经营权证)字?\s?[（(〔]\s?\d{4}\s?[）)〕]"
                          r"\s?第?\s?\d{4,15}\s?号)")
 # A social-security card's own number is a letter and eight digits 「卡号 A35289716」 (bank cards are digits).
 _SOCIAL_CARD_NO = re.compile(r"卡号\s?(?:是|为)?\s?[:：]?\s?(?<![0-9A-Za-z])([A-Z][0-9]{8})(?![0-9A-Za-z])")
