@@ -2,9 +2,9 @@
 category or contractor, one project, its progress updates."""
 from dataclasses import dataclass
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import and_, extract, func, or_, select
 
-from ..schema import project_contracts, project_updates, projects
+from ..schema import project_contracts, project_updates, projects, townships
 from .cache import per_publication
 from .conditions import choice_conditions, class_prefixes, one_or_many, place_conditions
 from .paging import Page, clamp, stream
@@ -29,6 +29,9 @@ class ProjectFilter:
     year: int | None = None
     dept: str | None = None
     township: str | None = None  # a townships.code (乡镇/街道): projects near me
+    # a region code: projects built there (their township lies in it), whichever level funds them — the
+    # city's own projects in a district too; ``region`` is the level that books the project
+    located: str | None = None
     # What the question box narrows by besides (None = no condition; tuples: any of the values).
     years: tuple | None = None
     regions: tuple | None = None
@@ -58,7 +61,8 @@ def filter_args(flt):
     pairs += [("class", c) for c in class_prefixes(one_or_many(flt.class_code, flt.class_codes), flt.class_set)]
     pairs += [("year", y) for y in one_or_many(flt.year, flt.years)]
     pairs += [(name, value) for name, value in (
-        ("category", flt.category), ("status", flt.status), ("township", flt.township), ("project", flt.code),
+        ("category", flt.category), ("status", flt.status), ("township", flt.township), ("located", flt.located),
+        ("project", flt.code),
         ("output_unit", flt.output_unit)) if value]
     pairs += [("contractor", c) for c in ([flt.contractor] if flt.contractor else []) + list(flt.contractors or ())]
     pairs += [(name, _yuan(fen)) for name, fen in (("min_investment", flt.min_investment_fen),
@@ -90,7 +94,17 @@ def _conditions(pub_id, flt):
         conds.append(projects.c.year == flt.year)
     if flt.township:
         conds.append(projects.c.township_code == flt.township)
+    if flt.located:
+        conds.append(_located_in(pub_id, flt.located))
     return conds + _range_conditions(flt)
+
+
+def _located_in(pub_id, region_code):
+    """Built in the region: the project's township lies in it (a project without a township: booked to it)."""
+    inside = select(townships.c.code).where(townships.c.publication_id == pub_id,
+                                            townships.c.region_code == region_code)
+    return or_(projects.c.township_code.in_(inside),
+               and_(projects.c.township_code.is_(None), projects.c.region_code == region_code))
 
 
 def _range_conditions(flt):
