@@ -11,7 +11,8 @@ from .recognizers import Span
 # A name part that cannot swallow the words before it (「家住」「位于」「走访了」) or an admin level.
 # 道 only where it ends 街道 (「二道河子村」「南十四道街」 hold it); never a road section (「X路沿街段X路88号」).
 # (丨, a table's bar typed as the Han stroke, is a cell's end)
-_PART = r"(?:(?![住在于的与及向到从是为因镇乡区县市省我了过给把对段丨，。；、,.;:：\s])(?!(?<=街)道)(?!(?<=苏)木)[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f]){1,6}"  # (rare place characters: 「禾輋」 reads 禾𪨶)
+# (「我家」「俺家」 before a place are no part of it; 「向阳」 is the commonest place word holding 向)
+_PART = r"(?:(?![住在于的与及到从是为因镇乡区县市省我了过给把对段丨，。；、,.;:：\s])(?!向(?!阳))(?!(?<=[我俺咱你他她])家)(?!(?<=街)道)(?!(?<=苏)木)[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f]){1,6}"  # (rare place characters: 「禾輋」 reads 禾𪨶)
 _CN = r"[一二三四五六七八九十百零〇两]"
 _NUM = rf"(?:[0-9０-９]+|{_CN}+)"
 _DIGITS = r"[0-9０-９]+"
@@ -30,14 +31,15 @@ _STREET = r"(?:路|街|巷|大道|大街|胡同|弄)"
 _HOUSE = rf"(?:{_DIGITS}|{_CN}{{1,6}})"  # 「南勋街一百零八号」
 _SIDE = r"(?:[东西南北中]段?)?"  # 「环城北路东段181号」「解放路西12弄15号」
 _TO = r"(?:[-－—~～]" + _DIGITS + ")"  # a house-number range 「浔江路51—53号」「10—12号」
-_HAMLET = r"(?:[\u4e00-\u9fff]{1,3}?(?:屯|坡|寨))"  # a natural village inside a 村
+# a natural village inside a 村 (in the north-east also a gully, ridge, shed or meadow: 「二道沟」「北岗」「老窝棚」「大甸子」)
+_HAMLET = r"(?:[\u4e00-\u9fff]{1,3}?(?:屯|坡|寨|沟|岗|窝棚|甸子|营子))"
 _DETAIL = re.compile(
     # rural: 李家村3组12号, 李家村委会五组, 张家村12号, 枫树村五组14户
     # (a 屯 or 寨 is a village too: 佟家屯3组8号)
     # (a natural village after its 村 is written as a 屯, 坡 or 寨: 伏波村岑家坡8号, 韦家屯 14号, 10—12号)
     # (a banner's 嘎查 is a village: 「乌兰嘎查二组」)
     # (a narrow column may break the line after the village: 「杨家庄村⏎五社27号」)
-    rf"{_PART}(?:村(?:委会)?{_HAMLET}?|屯|寨|嘎查)(?:[ \t]*\n?[ \t]*{_NUM}(?:组|社|队|屯)(?:{_NUM}(?:号|户))?|\s?{_DIGITS}{_TO}?\s?号)"
+    rf"{_PART}(?:村(?:委会)?{_HAMLET}?|屯|寨|嘎查)(?:[ \t]*\n?[ \t]*{_NUM}(?:组|社|队|屯)(?:{_NUM}(?:号|户))?|\s?{_DIGITS}{_TO}?\s?号(?!楼))"
     # a natural village alone in a list cell or in brackets after a name is that person's home:
     # 「覃德旺\t那洪村板录屯\n」「韦芳（弄岗村弄怀屯，3人）」 (「那洪村板录屯道路硬化」 is not)
     # (a table's bar or slash ends a cell too: 「X¦刘屋村那蒙屯¦578」「X / 蒙家村那坎屯 / 576」)
@@ -60,11 +62,16 @@ _DETAIL = re.compile(
     # building and room with no road before them: 3栋2单元502室, 7幢1801, 5号楼3单元201, 12幢3单元一楼
     # (an estate's name without its suffix may stand before them: 滨江名都5栋1单元1203)
     # (「3栋东门2楼」: a side door before the floor; 「7栋3单元」: a stairway of a few homes is a home too)
-    rf"|(?:{_PART})?(?<![0-9０-９]){_DIGITS}(?:栋|幢|号楼|座)(?:[东西南北中]门)?(?:\s?-?{_NUM}(?:单元|门))?\s?-?(?:{_FLOOR}|{_DIGITS}(?![0-9０-９]*(?:单元|门))(?:室|号|房)?)"
+    # (a shanty town's numbered part before it: 「二片区38栋20号」「四片区⏎79栋24号」)
+    rf"|(?:{_NUM}片区\s*|{_PART})?(?<![0-9０-９]){_DIGITS}(?:栋|幢|号楼|座)(?:[东西南北中]门)?(?:\s?-?{_NUM}(?:单元|门))?\s?-?(?:{_FLOOR}|{_DIGITS}(?![0-9０-９]*(?:单元|门))(?:室|号|房)?)"
     rf"|(?:{_PART})?(?<![0-9０-９]){_DIGITS}(?:栋|幢|号楼|座)\s?-?{_NUM}单元"
     # 「37号2单元401」: a house number, a stairway and a room with no road before them
     rf"|(?<![0-9０-９]){_DIGITS}号\s?-?{_NUM}单元\s?-?{_DIGITS}(?:室|号|房)?"
     rf"|(?<=住)(?:在|址[:：]?)?{_RANGE}"
+    # a forest farm's work area and house 「青山林场|二工区7号」, or the work area alone in a list cell; a state
+    # farm's company and house 「红星农场|第五管理区3连6排11号」 (a 连 is a few dozen households, as a 组 is)
+    rf"|(?<![0-9０-９]){_NUM}工区\s?{_DIGITS}号|(?<=林场){_NUM}工区(?=\s*$|\s?[\t\n\u3000|｜丨¦/；;]| {{2}})"
+    rf"|第?{_NUM}管理区{_NUM}连(?:[ \t]*\n?[ \t]*{_NUM}[ \t]*\n?[ \t]*排[ \t]*\n?[ \t]*{_NUM}号)?"
 )
 _TOWN_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道|街办|苏木))$")
 
@@ -85,7 +92,9 @@ def _is_detail(value):
 
 # Building, unit, room and floor parts that may follow a match (「彩虹城三期|6号楼2单元1201」, 「大道203号|后栋4楼」):
 # a span always runs on to the last of them, so generalising it leaves no room number behind.
-_TAIL = re.compile(rf"(?: ?[-－—]?(?:附{_DIGITS}号|(?<=号)[前后](?:栋|幢|楼|院)|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户|房(?![屋子产租东间]))|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
+# (also a second door at one number 「22号3号门市」「117号附9号平房」「179号之4号」, a building named by its
+# number 「9号楼3门」「16号楼东单元4楼」)
+_TAIL = re.compile(rf"(?: ?[-－—]?(?:\n?(?:附|之){_DIGITS}号|(?<=号)(?:楼(?=\s?-?{_NUM}|[东西中]单元)|平房|门市|门脸)|[东西中]单元|(?<=[楼栋幢座]){_NUM}门(?!市)|(?<=号)[前后](?:栋|幢|楼|院)|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户|房(?![屋子产租东间]))|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
                    # a bare room number after a blank only follows a building or stairway (「2 单元 301」):
                    # after a house number or a group it is a list's next cell (「八组 2 1000」: people, amount)
                    rf"|(?:(?<! )|(?<=[元栋幢座门楼] )){_DIGITS}(?![0-9０-９,，.]*(?:元|万|年|月|日|%|人|户|亩|米|吨|个|名|次|岁|平方|辆|台))))+")
@@ -98,7 +107,7 @@ _ROAD_SECTION = re.compile(rf"\s?(?:(?:至|到|~|～|—|－|-)\s?{_DIGITS}号)?
 # A natural village after its 村 where the text says someone lives: 「住X镇Y村Z屯。」「户籍地：Y村Z屯，」「我是Y村Z屯的X」
 # (a 屯 or 组 is a few dozen households, as a village group is).
 _HAMLET_HOME = re.compile(rf"{_PART}村{_HAMLET}(?=[，,。；;、！!？?）)]|的|$)")
-_RESIDENCE_CUE = re.compile(r"住|地址|户籍|家在|居住|我是|我系|屋企")
+_RESIDENCE_CUE = re.compile(r"住|地址|户籍|家在|居住|我是|我系|屋企|我家|俺家|老家")
 
 
 def _hamlet_homes(view):
@@ -110,6 +119,16 @@ def _hamlet_homes(view):
             yield (m.start() + head.end() if head else m.start()), m.end()
 
 
+# A mine's or factory's 家属区 is a whole district of its workers' homes: the work unit before it is a public
+# place (「鹤岭矿业集团东山矿|家属区13栋2门503」); a 家属院 or 家属楼 is one compound and goes whole.
+_WORK_UNIT_DISTRICT = re.compile(r"(?<=[矿厂局司团场站校院])家属区")
+
+
+def _after_work_unit(view, start, end):
+    district = _WORK_UNIT_DISTRICT.search(view, start, end)
+    return district.start() if district else start
+
+
 def find_addresses(text):
     """House- and room-level address spans; traditional characters (「18號」「3棟2單元」) read too."""
     view = simplified(text)
@@ -118,9 +137,10 @@ def find_addresses(text):
         end = len(m.group(0).rstrip()) + m.start()
         tail = _TAIL.match(view, end)
         end = tail.end() if tail else end
-        value = text[m.start():end]
-        if _is_detail(view[m.start():end]) and not (view[end - 1] == "号" and _ROAD_SECTION.match(view, end)):
-            spans.append(Span(m.start(), end, "address", value))
+        start = _after_work_unit(view, m.start(), end)
+        value = text[start:end]
+        if _is_detail(view[start:end]) and not (view[end - 1] == "号" and _ROAD_SECTION.match(view, end)):
+            spans.append(Span(start, end, "address", value))
     spans = sorted((s for s in spans if not any(o.start <= s.start and s.end <= o.end and
                                                 (o.start, o.end) != (s.start, s.end) for o in spans)),
                    key=lambda s: (s.start, s.end))
