@@ -33,3 +33,10 @@ def test_located_combines_and_round_trips_through_the_form_and_download(client, 
     assert len(csv_rows) - 1 == _expected(db, DISTRICT)[0]
     assert client.get("/projects.json?located=990199").get_json()["count"] == 0  # no such district: nothing
     assert client.get("/projects?located=bad%20code").status_code == 400
+
+
+def test_a_project_page_links_to_every_project_built_in_its_district(client, db):
+    code, region = db.execute("""SELECT p.code, t.region_code FROM projects p JOIN townships t ON t.code = p.township_code
+                                 WHERE p.region_code = '990000' ORDER BY p.code LIMIT 1""").fetchone()
+    html = client.get(f"/projects/{code}").get_data(as_text=True)
+    assert f'href="/projects?located={region}"' in html
