@@ -123,6 +123,8 @@ OFFICIAL_TITLES = (
     # role (every blind corpus marks them public), and a public association's chairman (a cooperative's or
     # a company's is private: official_in_role)
     "网格员", "网格长", "登记员", "中队长", "支队长", "理事长",
+    # a state forest farm's or farm's head signing its list (a family farm's is private: official_in_role)
+    "场长",
 )
 # Characters after which a nr-tagged word is part of a place or organisation name.
 PLACE_ORG_SUFFIX = tuple("村镇乡庄屯街路桥河湾沟坝山岭寨店集铺营堡坪塘港园苑厂局院校县区市省队社组站所湖江溪洲塘坡岗冲寺庙祠亭塔观洞峡潭") + (
@@ -200,12 +202,18 @@ _GOV_BODY = (r"(?:局|委员会|办公室|政府|办事处|服务中心|中心|�
              r"|[\u4e00-\u9fff]{1,6}科室?|村委会?|居委会?|社区|街道办?|[镇乡]|工作队|工作组|学校|[中小]学|卫生院"
              r"|" + _OFFICE_UNIT + ")")
 _STAFF_ROLE = (r"(?:负责人|干部|工作人员|联系人|经办人|承办人|办事员|科员|职员|同志|党员干部|网格长|队员|技术员|农技员"
-               r"|[\u4e00-\u9fff]{0,3}(?:专干|网格员|协管员|调解员))")
+               # (a township's 民政助理, 教育助理: its officer for one field)
+               r"|[\u4e00-\u9fff]{0,3}(?:专干|网格员|协管员|调解员)|[\u4e00-\u9fff]{2}助理)")
 # (a bureau's section 「预算股」「基建股」 and a technical station 「质监站」「村建站」 are the body too)
 _BODY_BEFORE_RE = re.compile(rf"(?:(?:局|委员会|办公室|政府|办事处|中心|残联|妇联|团委|工会|法院|检察院|派出所|[\u4e00-\u9fff]科|村委会|居委会"
                              rf"|(?<=[\u4e00-\u9fff]{{2}})股|(?:质监|质检|村建|林业|农技|水利|畜牧|兽医|农机|文化|水管|环保|国土|规划)站"
                              rf"|纪委|纪工委|监委|监察大队|执法大队"
                              rf"|{_OFFICE_UNIT})\s*|{_GOV_BODY}\s?的?{_STAFF_ROLE}[:：\s]*)$")
+# 「镇民政办：X　0467-…」「区总工会：X　2026年…」: a body's signature field, the name alone after it (not
+# 「质询市X局：Y名下已有…」, where a sentence goes on after the name).
+_BODY_FIELD_RE = re.compile(rf"(?:^|[\s\u3000])[\u4e00-\u9fff]{{0,12}}(?:局|委员会|办公室|政府|办事处|中心|残联|妇联|团委|工会"
+                            rf"|{_OFFICE_UNIT})\s?[:：]\s?$")
+_FIELD_VALUE_END = re.compile(r"\s|$|[0-9０-９(（]")
 # 「…收据上，经办人写的是X」「承办单位：区住建局，经办人：X」: a contact of the body the sentence names.
 _CONTACT_BEFORE_RE = re.compile(r"(?:经办人|联系人|承办人|经手人|签发人|审核人)(?:写的?是|签的?是|是|为)?[:：\s]*$")
 _GOV_IN_SENTENCE = re.compile(r"(?:局|委员会|政府|办事处|街道办|服务中心|残联|妇联|法院|检察院|派出所|财政所|村委会|居委会|社区|[大中]队"
@@ -216,7 +224,9 @@ _PRIVATE_IN_SENTENCE = re.compile(r"村民|居民|户主|本人|申请人|收款
 _LIST_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?:[（(][^）)]{0,12}[）)])?[、，,和及]\s*)+$")
 # The signature fields of an office's own record (a receipt, a list, a reply): 「经办：X　审核：Y」「（记录人：X）」
 # 「承办人X已电话告知」. Not when the record is a company's or the other party's (「对方经办人」).
-_STAFF_FIELD_RE = re.compile(r"(?:(?:经办|经手)(?:人|员)?\s?[:：]|(?:^|[\s，,；;])(?:经办|经手)\s?|会计\s?[:：]|(?:审核|复核|审批|审定|核对|制表|填表|记录|验收|承办|批准|签发"
+_STAFF_FIELD_RE = re.compile(r"(?:(?:经办|经手)(?:人|员)?\s?[:：]|(?:^|[\s，,；;])(?:经办|经手)(?:(?:人|员)(?=\s))?\s?|会计\s?[:：]|(?:审核|复核|审批|审定|核对|制表|填表|记录|验收|承办|批准|签发"
+                             # an office's home visit and intake: 「核查人：X」「调查人：X、Y（民政局）」「受理人 X」
+                             r"|(?<!被)(?:核查|调查|采集|受理)"
                              # a public body's work group signing: 「验收组：X（组长）、Y」「慰问组：X、Y」
                              r"|(?:验收|征询|慰问|核查|检查|督查|评审|走访|工作|评估)(?:小组|组)(?:成员)?"
                              r"|分管领导|主管领导|帮扶责任|领导署名|签发领导)(?:人|员)?\s?[:：]?)\s?$")
@@ -262,11 +272,16 @@ _ROLE_AFTER_RE = re.compile(r"^\s?[（(](?!原|前|退休|离休|已退)[^）)�
 # A reply's or notice's closing line 「\n联系人：X　0817-…」「\n仪陇县民政局　联系人：X」: the office's contact.
 # 「…申请行政复议。联系人：X，电话…」「领导署名：Y　联系人：X」: a closing sentence or signature field
 # opens the contact, as a line break does (「。经办人X已受到诫勉」 is a sentence about X, not a contact).
-_FOOTER_CONTACT_RE = re.compile(r"(?:(?:\n|\u3000)\s*(?:[\u4e00-\u9fff]{2,16}(?:局|委员会|政府|办事处|中心)\s*)?"
+# (「…\n三、联系人：X，电话…」: a notice's last numbered item is its contact)
+_FOOTER_CONTACT_RE = re.compile(r"(?:(?:\n|\u3000)\s*(?:[一二三四五六七八九十]{1,2}、|\d{1,2}[.、])?(?:[\u4e00-\u9fff]{2,16}(?:局|委员会|政府|办事处|中心)\s*)?"
                                 r"(?:联系人|承办人|经办人)|。联系人)\s?[:：]?\s?$")
+# 「转办：X公司，承办人Y，联系电话…」: a hotline work order's handling unit answers for the order, whatever
+# kind of body it is, and its handler named there acts in that role.
+_HANDLING_UNIT_RE = re.compile(r"(?:转办|交办|承办单位|办理单位)[:：][^。！？\n]{2,30}?[，,；;\s]\s?(?:承办人|经办人|联系人)\s?[:：]?\s?$")
 # An office's decision 「…人民政府关于…的决定书」 is its document too.
 _DOCUMENT_FROM_OFFICE = re.compile(r"代表[:：]|委员[:：]|网友您好|您反映|答复|公告|通知|公示|决定书|(?:我|县|市|区)[\u4e00-\u9fff]{0,8}局"
-                                   r"|^[\u4e00-\u9fff]{2,16}(?:政府|局|委员会|办公室)关于")
+                                   # (a title that opens with the office and the year: 「X区人民政府2025年部门预算公开说明」)
+                                   r"|^[\u4e00-\u9fff]{2,16}(?:政府|局|委员会|办公室)(?:关于|\d{4}年)")
 
 
 # 「项目负责人：X　监督电话：0935-…」「监督电话：…，联系人：X」: the person a public supervision or
@@ -309,7 +324,10 @@ def _delegates_after(text, end):
 
 # A private body's head: a cooperative's or company's chairman, manager or director (a village's collective
 # 「股份经济合作社」 is the village's own body).
-_PRIVATE_BODY_HEAD = re.compile(r"(?:(?<!经济)合作社|公司|企业|商会|厂|店)\s?[（(]?(?:理事长|董事长|总经理|经理|社长|厂长|店长)\s?[:：]?$")
+_PRIVATE_BODY_HEAD = re.compile(r"(?:(?<!经济)合作社|公司|企业|商会|厂|店|家庭农场|养殖场|牧场)\s?[（(]?(?:理事长|董事长|总经理|经理|社长|厂长|店长|场长)\s?[:：]?$")
+
+
+_LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
 def official_in_role(text, start, end):
@@ -324,6 +342,9 @@ def official_in_role(text, start, end):
     wider = _sentence_before(text, start, width=64, ends=_PARAGRAPH_END)
     if _official_before(before, wider) or _TITLE_AFTER_RE.match(after) or _DELEGATE_AFTER_RE.match(after):
         return True
+    if _TITLE_BEFORE_RE.search(_LETTER_SPACED.sub("", before[-16:])):
+        return True  # 「仲 裁 员　X」「书 记 员　X」: a form's letter-spaced title
+
     if _CONTACT_BEFORE_RE.search(before) and _BODY_AFTER_RE.match(text[end:end + 16]):
         return True
     if _ROLE_AFTER_RE.match(text[end:end + 24]) or _delegates_after(text, end):
@@ -332,6 +353,10 @@ def official_in_role(text, start, end):
         return True
     if _SPEAKER_BODY_RE.search(text[max(0, start - 20):start]) and re.match(r"\s?[:：]", text[end:end + 2]):
         return True  # 「镇应急办-X：」: a work group's member speaks for the body in the display name
+    if _HANDLING_UNIT_RE.search(before):
+        return True
+    if _BODY_FIELD_RE.search(before) and _FIELD_VALUE_END.match(text, end):
+        return True
     if _CONTACT_BEFORE_RE.search(before) and _WRITTEN_BY_OFFICE.search(text[:start]) \
             and not _PRIVATE_RECORD.search(before):
         return True  # 「…我局已于8月1日恢复。联系人X，0776-…」: the office writing gives its contact

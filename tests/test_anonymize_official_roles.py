@@ -52,3 +52,35 @@ def test_every_item_of_a_brand_list_is_a_brand():
     assert [s for s in found if s.kind == "person_name"] == []
     people = [s.value for s in find_names("村民黄大发、钟美丽等户反映") if s.kind == "person_name"]
     assert people == ["黄大发", "钟美丽"]
+
+
+# Issue #19, the north-east's forms and notices: staff signing or named for the office in shapes without
+# a title word right before the name.
+@pytest.mark.parametrize("text, name", [
+    ("村委会意见：同意\u3000经办人 雷振东\u30002026年5月2日", "雷振东"),       # a form's signature, a blank, no colon
+    ("转办：市供水公司，承办人郝立春，联系电话0467-3308812。", "郝立春"),   # a hotline order's handling unit
+    ("县林业局2026年部门决算公开说明\n一、收入1200万元。\n二、联系人：阎学军，电话0467-2201456。", "阎学军"),
+    ("仲 裁 员\u3000谭玉兰\n书 记 员\u3000范春生", "谭玉兰"),                 # a letter-spaced title
+    ("林场场长：卜长江\u3000会计：单秀云", "卜长江"),
+    ("乡教育助理：满金河（注：与申请人无亲属关系）", "满金河"),
+    ("镇社保办：佘立民\u30000467-5519023", "佘立民"),                         # a body's signature field
+    ("核查人：柴志红、网格员鲍文\u30002026.4.1", "柴志红"),
+    ("区住房保障中心受理人 滕玉洁", "滕玉洁"),
+])
+def test_staff_signing_for_the_office_are_officials(text, name):
+    assert kinds(text).get(name) == "official"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("质询市医保局：卢秀芝住院自付比例过高，", "卢秀芝"),       # a sentence about a person after the body
+    ("某某家庭农场场长：卜长江", "卜长江"),                    # a family farm's head is private
+    ("被调查人：柴志红", "柴志红"),
+])
+def test_persons_after_such_words_stay_private(text, name):
+    assert kinds(text).get(name) == "person_name"
+
+
+def test_a_notice_s_objection_line_stays():
+    from anonymize import Deidentifier
+    text = "公示期至5月1日。异议电话：0467-3320718\u3000举报：0467-6210455"
+    assert Deidentifier("official-roles-key").text(text) == text
