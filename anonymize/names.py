@@ -37,11 +37,13 @@ SURNAME_ORDER = (
     "雒剡喇妥禄拓撒虎铁敏黑把粘"
     # a Guangdong and Guangxi surname (招, also one there, is an everyday verb: left out)
     "禤"
+    # a Shandong migrants' surname of the north-east and two Hui ones (矫正, 拜访, 纳税: everyday words too)
+    "矫拜纳"
 )
 SURNAMES = frozenset(SURNAME_ORDER)
 # North-western surnames that are everyday characters: a dictionary word they begin is no name
 # without a cue (「撒播」「铁路」「敏感」).
-_WORD_SURNAMES = frozenset("撒虎铁敏拓禄妥黑把粘")
+_WORD_SURNAMES = frozenset("撒虎铁敏拓禄妥黑把粘矫拜纳")
 SURNAME_RANK = {ch: rank for rank, ch in enumerate(dict.fromkeys(SURNAME_ORDER), 1)}
 COMPOUND_SURNAMES = (
     "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木",
@@ -1292,6 +1294,8 @@ _KIN_WORDS = ("母亲|父亲|妻子|丈夫|配偶|儿子|女儿|长子|次子|�
               "哥哥|姐姐|弟弟|妹妹|祖父|祖母|外公|外婆|爷爷|奶奶|户主|本人|侄子|侄女")
 _MEMBER_CELL = re.compile(r"(?:^|(?<=[\n：:；;｜|\t]))[ \u3000]*(" + _HAN + r"{2,5}(?:[·•・]" + _HAN + r"{2,8})?)"
                           r"[ \u3000\t]*[ \u3000\t｜|]+[ \u3000]*(?:" + _KIN_WORDS + r")(?=[ \u3000\t｜|\d]|" + _HAN + r"{2,4}[ \u3000\t｜|])")
+# 「家庭成员 X（配偶）」「Y（子女）23040…」: a name with its relation to the applicant in brackets after it.
+_KIN_BRACKET = re.compile(r"(?:^|(?<=[\s：:；;，,、｜|]))(" + _HAN + r"{2,4})[（(](?:" + _KIN_WORDS + r"|父母|子女|儿女|孙辈)[）)]")
 # 「…139 0453 8126 找X」「电话7283516，联系X」: the person to ask for after a phone number.
 _ASK_FOR = re.compile(r"[\d〇○零一二三四五六七八九幺两洞][ \u3000]?[，,]?\s*(?:找|联系|转|打给)\s*(" + _HAN
                       + r"{2,3}?)(?=[\s，,。.！!；;）)]|$|(?:接|就行|即可|收|转交))")
@@ -1349,6 +1353,11 @@ def _structural_names(text, by_start, spans):
             _claim(spans, m.start(1), word, "cue")
     for m in _KIN_PAIR.finditer(text):
         _kin_pair(text, m, by_start, spans)
+    for m in _KIN_BRACKET.finditer(text):
+        word = m.group(1)
+        if (has_surname(word) or unsurnamed_name_at(text, m.start(1)) == word) and word not in NOT_NAMES \
+                and not word.endswith(PLACE_ORG_SUFFIX) and not _CUE_END_RE.search(word):
+            _claim(spans, m.start(1), word, "cue")
     for m in _COUNTED_LIST.finditer(text):
         pos = m.start(1)
         for index, item in enumerate(m.group(1).split("、")):
@@ -1597,6 +1606,20 @@ _SPEAKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\s+\d{1,2}
                       r"([\u4e00-\u9fff]{2,4}(?:[·•・][\u4e00-\u9fff]{2,8})?)(?:」)?(?:[（(][^）)\n]{1,12}[）)])?(?:[:：](?=\S)|: (?=\S))")
 
 
+# A chat member's call name as a display name: 「大胖：」「小马哥：」「二驴子：」「老蔫儿：」「关二：」「马三：」「柱子：」
+# (a size, age or birth-order word and one or two characters, a surname and a birth order, or a diminutive
+# ending); the words of that shape that name no one (「大家」「老师」「小区」) are dictionary words with no name tag.
+_CALL_NAME_LABEL = re.compile(r"(?:[大小老][\u4e00-\u9fff]{1,2}|[二三四五六七八九][\u4e00-\u9fff]{1,2}"
+                              r"|[\u4e00-\u9fff]{1,2}(?:子|儿|蛋|丫|妞|柱|哥)|[" + "".join(sorted(SURNAMES)) + r"][二三四五六七八九])")
+_NOT_CALL_NAMES = frozenset("大家 大伙 大伙儿 老师 老板 小区 小组 大队 老人 小孩 孩子 儿子 大哥 大姐 老哥 老弟 二组 三组 三社 老乡 "
+                            "大爷 大妈 大娘 大叔 大婶 老头 老太 小伙子 大夫 老公 老婆 儿子 小子 二哥 三哥 二姐 三姐".split())
+
+
+def _call_name_label(word):
+    return bool(_CALL_NAME_LABEL.fullmatch(word)) and word not in _NOT_CALL_NAMES and word not in PERSON_CUES \
+        and word not in OFFICIAL_TITLES and not word.endswith(PLACE_ORG_SUFFIX) and not _HEADER_WORD.search(word)
+
+
 def _speaker_names(text, by_start, spans):
     """5d. Speaker labels of a conversation (two or more lines open with a label and a colon): a
     label that is a surname-initial name or a minority name, not a form field or a role."""
@@ -1624,6 +1647,9 @@ def _speaker_names(text, by_start, spans):
         word_name = dictionary and len(labels) >= 3 and looks_like_person_name(word) \
             and str(_WORD_TAGS.get(word, "n"))[:1] in "nat" \
             and (min(given_log_ratio(ch) for ch in word[1:]) > -1.0 or len(plain - {word}) >= 2)
+        if len(labels) >= 3 and _call_name_label(word):
+            _claim(spans, start, word, "nick")
+            continue
         if unsurnamed_name_at(text, start) == word or foreign or (looks_like_person_name(word) and (not dictionary or word_name)
                                                                   and not not_a_name(text, start, start + len(word), by_start,
                                                                                      produce=not word_name)):

@@ -5,6 +5,7 @@ places, produce and ordinary words stay."""
 import pytest
 
 from anonymize import Deidentifier
+from anonymize.names import find_names
 
 
 def scrub(text):
@@ -394,3 +395,37 @@ def test_given_names_that_open_with_you(text, name):
 @pytest.mark.parametrize("text", ["居民李有些不满，已解释。", "村民张有两头牛"])
 def test_you_and_a_pronoun_or_a_count_after_a_surname_stays(text):
     assert scrub(text) == text
+
+
+# Issue #19, the north-east: a Shandong migrants' surname and two Hui ones that are everyday characters
+# too, chat members under call names, and relatives with their relation in brackets.
+@pytest.mark.parametrize("text, name", [
+    ("我是矫春来，在哈尔滨打工，想问我妈的低保。", "矫春来"),
+    ("我父亲拜玉堂前年摔断了腿，补助一直没批。", "拜玉堂"),
+    ("来电人纳桂香反映对门装修扰民。", "纳桂香"),
+])
+def test_northern_and_hui_surnames_after_a_cue(text, name):
+    assert name in {s.value for s in find_names(text) if s.kind == "person_name"}
+
+
+def test_everyday_words_with_those_characters_stay():
+    assert find_names("加强社区矫正工作，纳入年度预算，春节拜访困难群众。") == []
+
+
+def test_call_names_of_a_chat_are_names():
+    chat = "聊天记录\n大壮：我卡号还没登记\n小四眼：我家的也没到\n牛二：@大壮 你问问网格员\n大壮：行"
+    found = {s.value for s in find_names(chat) if s.kind == "person_name"}
+    assert {"大壮", "小四眼", "牛二"} <= found
+
+
+def test_a_form_with_field_labels_is_no_chat():
+    form = "大家好：\n老师：请于周五前交表\n小组：第三组"
+    assert not {s.value for s in find_names(form)} & {"大家", "老师", "小组"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("家庭成员 郁振国（配偶）210102197903140522", "郁振国"),
+    ("共同生活：邰秋菊（子女）、邰秋生（子女）", "邰秋菊"),
+])
+def test_a_relative_with_the_relation_in_brackets(text, name):
+    assert name in {s.value for s in find_names(text) if s.kind == "person_name"}
