@@ -632,8 +632,12 @@ def _name_candidate(text, start, tokens_by_start):
 _WEAK_LEFT = r"(?:^|(?<=[，。；：:、（(\s|])|(?<=\d号)|(?<=\d室)|(?<=\d户)|(?<=组)|(?<=\d社)|(?<=[镇乡])|(?<=村)(?!民)|" + "|".join(f"(?<={w})" for w in (
     "社区", "街道", "问", "例如", "比如", "其中", "包括", "减少", "增加", "新增", "取消", "停发", "有", "反映",
     "向", "与", "据", "因", "给", "对", "由", "今日", "昨日", "慰问", "走访", "陪同", "协调", "通知", "告知", "帮助", "联系",
-    "我", "室的", "号的", "经查", "查实", "发现", "至", "打入", "转入", "汇入", "支付给", "发放给", "找", "请", "叫", "让", "把", "将")) + ")"
+    "我", "室的", "号的", "经查", "查实", "发现", "至", "打入", "转入", "汇入", "支付给", "发放给", "找", "请", "叫", "让", "把", "将",
+    # 「判决…支付X73212元」, a news report's 「65岁的X拿到了…」
+    "支付", "岁的")) + ")"
+# (a judgment's parties: 「X诉称」「X欠其…」「X于判决生效之日起…」「由X负担」「支付X73212元」)
 _WEAK_RIGHT = (r"(?=反映|表示|称|介绍|说|到|于\d|未|领取|签订|签字|签收|同意|家(?![庭具])|老人|夫妇|一家|本人|两户|"
+               r"诉称|辩称|述称|欠(?:其|款|付)|于(?:本)?判决|负担|\d[\d,.]*元|拿到|"
                # 「X、Y兄弟对地块有异议」「X与Y系夫妻」: a pair of relatives
                r"(?:兄弟|姐妹|兄妹|姐弟|父子|母子|父女|母女|婆媳|叔侄|夫妻)(?!们)|等[人一二三四五六七八九十\d]"
                r"|发放|提出|来电|来访|申请|咨询|因|已|现年|现住|今年\d|被|冒领|骗取|虚报|违规|私自|拒不|多次|去世|病故|迁出|在外|是本|有[一两二三四五六\d]"
@@ -699,8 +703,8 @@ def _trim(text, span, by_start):
         last = span.end - 1
         if _SPEECH_AFTER.match(text, span.end):
             return span  # 「蓝金收反映」: the reading ends before a person's verb, not inside a word
-        if span.source == "cue" and re.match(r"[ \t\u3000\n，,。；;）)]|$", text[span.end:span.end + 1]):
-            return span  # 「联系人：钱立本　电话」: a field's last character before its end starts no word
+        if span.source == "cue" and re.match(r"[ \t\u3000\n，,。；;）)：:]|$", text[span.end:span.end + 1]):
+            return span  # 「联系人：钱立本　电话」「老蔫儿：」: a field's last character before its end starts no word
         if (text[last] in _NOT_NAME_END and not _name_final_he(text, last)) \
                 or (_word_starts_at(by_start, last) and not _household(text, last)):
             return Span(span.start, last, span.kind, text[span.start:last], span.source)
@@ -1285,7 +1289,8 @@ _SELF_INTRO = re.compile(r"(?:我是|我叫|本人是)[^，。；！？,\n]{1,12
 # 「来自临夏的X拿到了…」「同是临夏来的X」: a person introduced by where they come from.
 _FROM_PLACE = re.compile(r"(?:来自[^，。；！？,\n]{1,10}的|[^，。；！？,\n]{1,8}(?:过来|来)的)(?=[\u4e00-\u9fff]{2,4})")
 # 「此致⏎敬礼⏎X⏎手机：…」: the line after a letter's closing is its writer's signature.
-_SIGNATURE = re.compile(r"(?:此致\s*敬礼|敬礼)[！!。]?\s*\n\s*([\u4e00-\u9fff]{2,4})\s*(?=\n|$)")
+# (an e-mail may close 「此致⏎X」 with no 敬礼)
+_SIGNATURE = re.compile(r"(?:此致\s*敬礼|敬礼|此致)[！!。，,]?\s*\n\s*(?!敬礼)([\u4e00-\u9fff]{2,4})\s*(?=\n|$)")
 # 「五星村1组9号程功、…」: a name right after a house number or group, before a separator.
 _AFTER_ADDRESS = re.compile(r"(?<=\d号|\d组|\d户|\d室|\d社)[\u4e00-\u9fff]{2,3}?(?=[、，,；;\s（(]|$)")
 # 「家庭成员：X 母亲 1948.1；Y 次女 1984.2」「X｜外婆卓玛｜6228…」: a household member's cell, then a
@@ -1583,7 +1588,8 @@ _BRAND_LIST = re.compile(r"(?:[、和及][\u4e00-\u9fff]{2,4}?){1,4}(?:等品牌
 # self-introduction or a letter's salutation, then wherever the text repeats them.
 # (romanised Cantonese and Hokkien names run to three words 「Chan Kwok Keung」「Tan Ah Kow」; a passport
 # writes them in capitals 「CHENG KA FAI」)
-_LATIN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,12}(?: [A-Z][a-z]{1,12}){0,2}(?![A-Za-z])(?: ?[" + "".join(sorted(SURNAMES))
+# (a romanised Korean given name is hyphenated: 「Park Sun-hee」)
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,12}(?:-[a-z]{2,6})?(?: [A-Z][a-z]{1,12}(?:-[a-z]{2,6})?){0,2}(?![A-Za-z-])(?: ?[" + "".join(sorted(SURNAMES))
                          + r"](?![\u4e00-\u9fff]))?|[A-Z]{2,12}(?: [A-Z]{2,12}){1,2}(?![A-Za-z]))")
 _LATIN_CUE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True))
                         + r"|我是|我叫|我系|名叫|同村的|发件人|英文名|英文姓名|姓名[（(]英文[）)]|中文名|(?i:my name is|this is)"

@@ -429,3 +429,23 @@ def test_a_form_with_field_labels_is_no_chat():
 ])
 def test_a_relative_with_the_relation_in_brackets(text, name):
     assert name in {s.value for s in find_names(text) if s.kind == "person_name"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("本案系借款纠纷。宁志学诉称，单桂荣借款至今未还。", "宁志学"),     # a party before 诉称
+    ("判决如下：单桂荣于本判决生效之日起十日内还款。", "单桂荣"),
+    ("案件受理费800元由单桂荣负担。", "单桂荣"),
+    ("72岁的尹淑贞拿到了回迁房的钥匙。", "尹淑贞"),
+])
+def test_judgment_parties_and_a_news_subject(text, name):
+    assert name in {s.value for s in find_names(text) if s.kind == "person_name"}
+
+
+def test_a_call_name_ending_in_er_keeps_it_before_the_colon():
+    chat = "群聊\n大刚：今天开会吗\n老嘎儿：我不去了\n小凤：我去"
+    assert "老嘎儿" in {s.value for s in find_names(chat)}
+
+
+def test_a_hyphenated_romanised_korean_name():
+    text = "Best regards,\nKim Min-jun"
+    assert "Kim Min-jun" in {s.value for s in find_names(text)}

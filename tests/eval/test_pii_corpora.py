@@ -80,9 +80,9 @@ FLOORS = {
     # then word-shaped chat speakers among named ones, inspectors and bylines: 1013 -> 1028
     # then a name after a spaced-out label (「申 请 人：黄  欣」): 1028 -> 1033
     # then a cued two-character reading takes a split-off third given character (「禤志|坚」): 1033 -> 1035
-    # then chat members' call names (pii_blind7's class): 1035 -> 1036
+    # then chat members' call names (pii_blind7's class): 1035 -> 1036; name(known) 363 -> 364 (支付X…元)
     "pii_blind6": {"caught": {"address": 346, "bank_card": 126, "email": 41, "id": 258, "landline": 35, "mobile": 250,
-                              "name(known)": 363, "name(unknown)": 1036, "other_id": 150, "plate": 26, "qq": 15,
+                              "name(known)": 364, "name(unknown)": 1036, "other_id": 150, "plate": 26, "qq": 15,
                               "wechat": 14},
                    # 283 -> 165: an office's contact in a decision's closing sentence or beside a leader's
                    # signature, and a notice's organisation address field with the contact and line after it
@@ -100,8 +100,9 @@ FLOORS = {
     # id 317 -> 318, landline 29 -> 34, mobile 254 -> 255, other_id 80 -> 93; then the north-east's address shapes
     # (林场 工区, 农场 管理区/连/排, 棚户区 片区, a mine's 家属区, hamlets 沟/岗/窝棚/甸子, 附/之 and 门市/平房): 207 -> 331
     # then surnames 矫/拜/纳, chat members' call names, relatives with the relation in brackets: name(unknown) 627 -> 720
+    # then judgment parties (X诉称, 由X负担, 支付X…元), 「N岁的X」, 此致⏎X, hyphenated romanised names: 720 -> 735
     "pii_blind7": {"caught": {"address": 331, "bank_card": 225, "email": 18, "id": 318, "landline": 34, "mobile": 255,
-                              "name(known)": 400, "name(unknown)": 720, "other_id": 93, "plate": 53, "qq": 11,
+                              "name(known)": 400, "name(unknown)": 735, "other_id": 93, "plate": 53, "qq": 11,
                               "wechat": 13},
                    # 153 -> 142: a mine's name before its 家属区 and a farm before its 管理区 stay (address shapes)
                    # 142 -> 73: staff signing for the office (经办人 + blank, a hotline order's 承办人, a notice's
