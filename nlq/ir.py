@@ -65,6 +65,7 @@ class Order(StrEnum):
 class Versus(StrEnum):
     YEAR = "year"  # the same months a year before (同比)
     PREVIOUS = "previous"  # the months just before (环比)
+    ANNUAL = "annual"  # the compound rate per year from the first to the last year of a span (年均增长)
 
 
 MONEY = (Measure.SPENT, Measure.BUDGET, Measure.INVESTMENT, Measure.DISBURSED, Measure.REMAINING, Measure.PAID)

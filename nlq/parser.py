@@ -22,7 +22,8 @@ from .vocab import pattern, semantic
 
 def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     """Parse normalised ``text``. ``matcher(words) -> [(Entry, score)]`` resolves unknown words."""
-    text, groups = expand_region_groups(expand_class_codes(pattern("framing").sub(" ", text), lexicon), lexicon)
+    text = project_named_loosely(pattern("framing").sub(" ", text), lexicon)
+    text, groups = expand_region_groups(expand_class_codes(text, lexicon), lexicon)
     slots = slot_stage.read(text, lexicon, as_of)
     slots.region_groups = groups
     slot_stage.match_unknown(slots, matcher, cue_stage.project_subject(slots))
@@ -46,6 +47,31 @@ def expand_class_codes(text, lexicon):
         return text
     names = {e.value: e.name for entries in lexicon.surfaces.values() for e in entries if e.type == "class"}
     return CLASS_CODE.sub(lambda m: names.get(m.group(1), m.group(0)), text)
+
+
+# 「枫丹那个保租房（星桥区枫丹保障性租赁住房项目）」: a paraphrase, then the full name in brackets
+BRACKETED = re.compile(r"[^,，。;；:：?？!！()]{0,40}\(([^()]{4,60})\)")
+DEMONSTRATIVE = re.compile(r"那个|这个|那座|那条|那所")
+
+
+def project_named_loosely(text, lexicon):
+    """A project named loosely is the project: the asker's paraphrase before the full name in brackets gives way
+    to the name, and 「那个」 inside a name (「临湖街道那个社区卫生服务中心…项目」) is dropped when the words around it
+    are one project's name. Nothing changes unless a project of the publication is named whole."""
+    def bracketed(m):
+        return m.group(1) if _is_project(m.group(1), lexicon) else m.group(0)
+
+    text = BRACKETED.sub(bracketed, text)
+    for m in reversed(list(DEMONSTRATIVE.finditer(text))):
+        joined = text[:m.start()] + text[m.end():]
+        if any(a < m.start() < b and any(e.type == "project" for e in entries)
+               for a, b, _surface, entries in lexicon.scan(joined)):
+            text = joined
+    return text
+
+
+def _is_project(words, lexicon):
+    return any(e.type == "project" for e in lexicon.surfaces.get(words.strip(), []))
 
 
 def expand_region_groups(text, lexicon):
@@ -87,10 +113,26 @@ def _confidence(query, slots, text):
         confidence = min(confidence, 0.6)
     if unknown and not slots.alternatives and not notes:
         confidence -= 0.1 * min(len(unknown), 3)
-        notes.append(f"未识别的词：{'、'.join(unknown)}")
+        shown = [w for w in unknown if not _read_as_shape(w, text)]
+        if shown:
+            notes.append(f"未识别的词：{'、'.join(shown)}")
     alternatives = []
     for entry in slots.alternatives:
         alt = Query(**{**query.__dict__})
         alt.classes, alt.class_set = ([], entry.value) if entry.type == "class_set" else ([entry.value], None)
         alternatives.append(alt)
     return Parse(query, round(max(confidence, 0.0), 2), text, notes, alternatives, unknown)
+
+
+SHAPE_WORDS = ("several", "which", "percent", "count", "change")
+
+
+def _read_as_shape(word, text):
+    """True when ``word`` lies inside words that say how the question asks ([accounting]: 「分别」「各花了多少」): the
+    answer is checked against them, so they are not 「未识别的词」 (a decline whose reason is 分别 said both)."""
+    spans = [m.span() for name in SHAPE_WORDS for m in re.finditer(semantic()["accounting"][name], text)]
+    return any(a <= i and i + len(word) <= b for i in _where(text, word) for a, b in spans)
+
+
+def _where(text, word):
+    return [m.start() for m in re.finditer(re.escape(word), text)]

@@ -64,6 +64,7 @@ class Slots:
     unsure: tuple | None = None  # (words, candidate names): an embedding match without a clear margin
     dept_choices: list = field(default_factory=list)  # [[codes]]: a department name several regions have
     used: list = field(default_factory=list)  # character spans taken by names and time words
+    class_spans: list = field(default_factory=list)  # (start, end) of the class names read
 
     def in_whole(self, start):
         return self.whole_span[0] <= start < self.whole_span[1]
@@ -83,13 +84,22 @@ def read(text, lexicon, as_of):
     _resolve_places(slots, lexicon)
     _resolve_groups(slots)
     _read_leftovers(slots, lexicon)
+    _same_office_of_every_region(slots, lexicon)  # after the leftovers: a bare 「区县」 asks for every region
+    _classes_of_the_story(slots, lexicon)
+    # how the asker's story speaks (「听说区里每年投入不少」) is not how the question asks: no trend from its 每年
+    slots.cue_text = _blank(slots.cue_text, unmatched.story_spans(slots.text, slots.rest))
     _part_in_whole_class(slots)  # after the typo repair: 「污染防支出占节能环保支出」 names its own class
     if len(slots.regions) >= 2:  # 「贵州、云南、广西三省区」: the count restates the regions named
         slots.unknown = [w for w in slots.unknown if not vocab.pattern("region_count").match(w)]
+    if vocab.found("annual_growth", text):  # 「年均增长」: 年均 says how the growth is taken, it names nothing
+        slots.unknown = [w for w in slots.unknown if w not in ANNUAL_WORDS]
     if slots.outputs:
         slots.category = slots.category or slots.outputs[0]
         slots.classes = []  # 「幼儿园学位」「医院病床」: the output names the projects; the class word is part of it
     return slots
+
+
+ANNUAL_WORDS = ("年均", "年平均", "平均每年", "每年平均", "平均")
 
 
 def _locate_whole(slots):
@@ -101,6 +111,23 @@ def _locate_whole(slots):
     inside = vocab.pattern("share_inside").search(text) or vocab.pattern("share_whole_first").search(text)
     if inside:
         slots.whole_span = inside.span(1)
+
+
+def _classes_of_the_story(slots, lexicon):
+    """「我是退休教师，听邻居说…，想问问…卫生健康支出」: a class named only in the asker's story (退休, 教师) speaks
+    of the asker, not of the figure asked; the question's own classes stay (「民生」 named in both stays)."""
+    story = unmatched.story_spans(slots.text, slots.rest)
+    if not story or not slots.class_spans:
+        return
+    inside = lambda a, b: any(s <= a and b <= e for s, e in story)  # noqa: E731
+    told = {slots.text[a:b] for a, b in slots.class_spans if inside(a, b)}
+    asked = {slots.text[a:b] for a, b in slots.class_spans if not inside(a, b)}
+    if not told - asked or not asked:
+        return
+    kept = {e.value for surface in asked for e in lexicon.surfaces.get(surface, []) if e.type in ("class", "class_set")}
+    slots.classes = [c for c in slots.classes if c in kept]
+    if slots.class_set not in kept:
+        slots.class_set = None
 
 
 def _part_in_whole_class(slots):
@@ -178,11 +205,13 @@ def _dept_each(slots, lexicon, entry, entries, start, end, surface):
 
 
 def _class(slots, lexicon, entry, entries, start, end, surface):
+    slots.class_spans.append((start, end))
     if entry.value not in slots.classes:
         slots.classes.append(entry.value)
 
 
 def _class_set(slots, lexicon, entry, entries, start, end, surface):
+    slots.class_spans.append((start, end))
     slots.class_set = entry.value
 
 
@@ -257,6 +286,22 @@ def _same_dept_of_each_region(slots, lexicon):
     if len(same) == len(regions):
         slots.depts = same + depts
         slots.regions = []
+
+
+def _same_office_of_every_region(slots, lexicon):
+    """「支出最多的区县教育局」「哪个县的卫生健康局预算最多」: the office named, of each region of the level asked —
+    the departments ranked, not the top level's office in every region (a sum of nothing)."""
+    if not slots.region_each or slots.regions or len(slots.depts) != 1:
+        return
+    dept = slots.depts[0]
+    office = lexicon.dept_names[dept].removeprefix(lexicon.region_names.get(lexicon.dept_region.get(dept), ""))
+    office = office.removeprefix("市")
+    noun = slots.each_noun if slots.each_noun in ("区", "县") else ""
+    same = [code for code, name in lexicon.dept_names.items() if lexicon.region_level.get(lexicon.dept_region.get(code)) == 1
+            and lexicon.region_names.get(lexicon.dept_region.get(code), "").endswith(noun)
+            and name == lexicon.region_names.get(lexicon.dept_region.get(code), "") + office]
+    if len(same) >= 2:
+        slots.depts, slots.region_each, slots.dept_each = same, False, True
 
 
 def _resolve_groups(slots):
@@ -355,7 +400,8 @@ def match_unknown(slots, matcher, project_subject):
         return
     if decline.total_asked(slots.text):  # 「……财政支出合计」 is the total, never a class that looks alike
         return
-    subject_words = unmatched.subject_words(slots.unknown)  # 「经费」 names no subject: nothing to match
+    background = unmatched.background_words(slots.text, slots.rest)  # the asker's story is not the subject
+    subject_words = [w for w in unmatched.subject_words(slots.unknown) if w not in background]  # 「经费」: nothing
     matches = matcher(subject_words) if subject_words else []
     if not matches:
         return

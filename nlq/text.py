@@ -92,6 +92,7 @@ def fix_homophones(text, terms, protected=()):
     Only a run of Chinese characters sounding exactly like one of ``terms`` is replaced, never inside the
     character spans in ``protected`` (published names). Returns (text, [(typed, meant)])."""
     blocked = {i for a, b in protected for i in range(a, b)}
+    words = _word_spans(text)
     fixes = []
     chars = list(text)
     for term in sorted(terms, key=longest_first):
@@ -100,9 +101,23 @@ def fix_homophones(text, terms, protected=()):
             window = "".join(chars[i:i + len(term)])
             if window == term or blocked.intersection(range(i, i + len(term))):
                 continue
+            if any(a <= i and i + len(term) <= b and b - a > len(term) for a, b in words):
+                continue  # inside a longer real word (「老头子」): 头子 is no typo of 投资
             if not all("\u4e00" <= c <= "\u9fff" for c in window):
                 continue
             if [_char_pinyin(c) for c in window] == sound:
                 chars[i:i + len(term)] = list(term)
                 fixes.append((window, term))
     return "".join(chars), fixes
+
+
+def _word_spans(text):
+    """The (start, end) of each dictionary word of two or more Chinese characters in ``text``."""
+    import jieba
+
+    spans, at = [], 0
+    for word in jieba.lcut(text, HMM=False):
+        if len(word) > 1 and all("\u4e00" <= c <= "\u9fff" for c in word):
+            spans.append((at, at + len(word)))
+        at += len(word)
+    return spans

@@ -60,6 +60,7 @@ def _full_year(text):
 def parse_period(text, as_of):
     """(Period | None, [spans]) for the time words in ``text``."""
     spans = []
+    as_of, text = _asker_now(text, as_of, spans)
     years, anchor = _years(text, as_of, spans)
     years, months = _months(text, as_of, years, spans)
     if years is None and months is None:
@@ -70,6 +71,20 @@ def parse_period(text, as_of):
         years = (years[1], years[0])
     month_from, month_to = months or (0, 0)  # (0, 0): the whole year
     return Period(years[0], years[1], month_from, month_to, since=anchor == "since", recent=anchor == "recent"), spans
+
+
+def _asker_now(text, as_of, spans):
+    """「现在11月初，上个月…」: the month the asker says it is now is the as-of month of the relative words (上个月
+    is October, not the month before the data's as-of date); its words are no period of their own (blanked).
+    The month is the one nearest the as-of date (「现在1月」 on 31 December is next January)."""
+    m = re.search(vocab.time_word("now_month"), text)
+    if not m or not 1 <= int(m.group(1)) <= 12:
+        return as_of, text
+    month = int(m.group(1))
+    year = as_of.year + (-1 if month - as_of.month > 6 else 1 if as_of.month - month > 6 else 0)
+    spans.append(m.span())
+    blanked = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return as_of.replace(year=year, month=month, day=1), blanked
 
 
 def _years(text, as_of, spans):
@@ -196,10 +211,12 @@ def _quarter_around(text, as_of, years):
 
 
 def _last_month(text, as_of, years):
-    m = re.search(r"上个?月", text)
+    """上个月, and 上上个月 two months back"""
+    m = re.search(r"(上上|上)个?月", text)
     if not m:
         return None
-    year, month = (as_of.year, as_of.month - 1) if as_of.month > 1 else (as_of.year - 1, 12)
+    back = 2 if m.group(1) == "上上" else 1
+    year, month = (as_of.year, as_of.month - back) if as_of.month > back else (as_of.year - 1, 12 + as_of.month - back)
     return years or (year, year), (month, month), m
 
 

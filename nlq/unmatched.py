@@ -69,14 +69,19 @@ def meaningful(slots, lexicon):
         return []
     names = _names_given(slots, lexicon)
     budget_words = [*lexicon.class_names.values(), *lexicon.kuan_names.values()]
-    background = background_words(slots.text)
-    return [w for w in subject_words(slots.unknown) if w not in background
+    background = background_words(slots.text, slots.rest)
+    return [w for w in subject_words(slots.unknown) if (w not in background or _narrows_a_class(w, slots.text, lexicon))
             and (_names_something(w) or _narrows_a_class(w, slots.text, lexicon)) and not _misspelt_part(w, names)
             and not _misspelt_part(w, budget_words, exact_too=True) and not _describes_output(w, slots.text)] \
         + foreign_words(slots.rest)
 
 
-def background_words(text):
+def background_words(text, rest=None):
+    """The words of clauses about the asker: the clauses of _one_clause_about_the_asker and of _asker_story."""
+    return _one_clause_about_the_asker(text) | _asker_story(text, text if rest is None else rest)
+
+
+def _one_clause_about_the_asker(text):
     """The words of clauses about the asker (「我在写作业，」「老师让我们查：」「…是多少 我看报告里没写」): a clause with a
     first-person word that asks nothing and names no facility or department, when one other clause asks the
     question (「…听说区里每年教育投入不少。…今年的教育预算是多少」 asks twice: nothing is background). A clause
@@ -90,6 +95,59 @@ def background_words(text):
     about_asker = [c for c, _end in clauses if any(p in c for p in _words("first_person"))
                    and not asks.search(c) and not any(n in c for n in names)]
     return {w for c in about_asker for run in re.findall(r"[\u4e00-\u9fff]+", c) for w in _pieces(run)}
+
+
+def _asker_story(text, rest):
+    """The asker's story around a clear question (「我是村支书，听人说县里预算没花完，想问…执行率多少」「家里两个娃上学，
+    想问问…」「我是记者，正在写稿子，编辑要求…。请问…」「…哪个部门管的？孩子明年想去上」): a clause that asks
+    nothing (no interrogative word) and speaks of the asker (a first-person word, the asker's family or homework,
+    hearsay: semantic.toml [unmatched] asker_words), or every clause of a sentence that does, when another clause
+    asks. A clause whose unread words end in a facility or department word still counts (「我想知道其中民办医院的部分」)."""
+    return {w for a, b in story_spans(text, rest) for run in re.findall(r"[\u4e00-\u9fff]+", text[a:b])
+            for w in _pieces(run)}
+
+
+def story_spans(text, rest):
+    """The (start, end) of the clauses of the asker's story (_asker_story)."""
+    asks = vocab.pattern("interrogative")
+    if not asks.search(text):
+        return []
+    cues = _words("first_person") + _words("asker_words")
+    names = _words("facility_suffixes") + _words("dept_suffixes")
+    about = lambda a, b: any(c in text[a:b] for c in cues)  # noqa: E731
+    story = []
+    for start, end in _spans(text, 0, len(text), "[。！!？?：:\n]"):
+        clauses = _spans(text, start, end, _words("clause_breaks"))
+        if not asks.search(text[start:end]) and any(about(a, b) for a, b in clauses):
+            story += clauses
+        else:
+            story += [(a, b) for a, b in clauses if not asks.search(text[a:b]) and about(a, b)]
+    return [(a, b) for a, b in story if not _names_a_facility(text, rest, a, b, names)]
+
+
+def _names_a_facility(text, rest, start, end, names):
+    """True when text[start:end] names a facility or department the parser did not read whole: a suffix among the
+    words left unread (「民办医院」), or a read suffix that ends a name after unread words (「第1人民医院，」: 医院
+    read alone; not 「关心学校建设」, where the suffix is no name's end)."""
+    if any(n in rest[start:end] for n in names):
+        return True
+    return any(i > start and rest[i - 1].strip() and _ends_a_name(text, i + len(n), end) for n in names
+               for i in _where(text[:end], n))
+
+
+def _ends_a_name(text, at, end):
+    """True when the words at ``at`` close a name: the clause ends, or 的 follows."""
+    return at >= end or not "\u4e00" <= text[at] <= "\u9fff" or text[at] == "的"
+
+
+def _spans(text, start, end, breaks):
+    """The (start, end) of each piece of text[start:end] between ``breaks``, the break kept with the piece before it."""
+    spans, at = [], start
+    for m in re.finditer(breaks, text[start:end]):
+        if m.end() + start > at:
+            spans.append((at, start + m.end()))
+            at = start + m.end()
+    return spans + ([(at, end)] if at < end else [])
 
 
 def _clauses(text):

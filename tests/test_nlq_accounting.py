@@ -29,9 +29,16 @@ def test_names_asked_one_total_computed(ask_demo, q):
     assert "哪些" in _unaccounted(ask_demo(q))
 
 
-@pytest.mark.parametrize("q", ["2024年全市已完工项目数", "去年公园绿地项目数"])
+@pytest.mark.parametrize("q", ["2024年全市教育支出笔数", "去年鹭洲区卫生健康支出的笔数"])
 def test_a_count_asked_money_computed(ask_demo, q):
     assert "个数" in _unaccounted(ask_demo(q))
+
+
+@pytest.mark.parametrize("q", ["2024年全市已完工项目数", "去年公园绿地项目数"])
+def test_a_project_count_is_counted(ask_demo, q):
+    """「项目数」 is a count of projects (nlq_blind13 [count answered with money]): answered in 个, not declined."""
+    answer = ask_demo(q)["answer"]
+    assert answer["unit"] == "个" and answer["value"] > 0
 
 
 def test_a_percentage_asked_another_figure_computed(ask_demo):

@@ -37,6 +37,8 @@ def named(ctx):
         return None
     if one_group(s):  # 「东部地区支出比上年增长多少」: one place, its regions summed (「…哪个省」 ranks them)
         return None
+    if s.dept_each and (c.top or ctx.single()):  # 「支出最多的区县教育局」: the same office of every region, ranked
+        return None
     measure = Measure.RATE if c.rate else Measure.SHARE if c.share else Measure.GROWTH if c.growth else c.money
     group = Group.REGION if len(s.regions) >= 2 else Group.DEPT if len(s.depts) >= 2 else Group.CLASS
     return Query(Kind.COMPARISON, measure=measure, group=group, difference=c.has("difference"), **ctx.base())

@@ -19,15 +19,20 @@ def growth(ctx):
                                 period.month_from if period else 0, period.month_to if period else 0)
     elif found("growth_vs_year_before_last", ctx.text) and period is not None and period.year_to == as_of.year:
         base["period"] = Period(as_of.year - 2, period.year_to, period.month_from, period.month_to)
+    versus = Versus.PREVIOUS if c.sequential else Versus.YEAR
+    if found("annual_growth", ctx.text):
+        versus = Versus.ANNUAL
     return Query(Kind.GROWTH, measure=Measure.GROWTH,
                  base_measure=Measure.RATE if c.rate else Measure.BUDGET if c.budget else Measure.SPENT,
-                 difference=c.has("difference"), versus=Versus.PREVIOUS if c.sequential else Versus.YEAR, **base)
+                 difference=c.has("difference"), versus=versus, **base)
 
 
 def run(conn, pub_id, query, lexicon):
     last, first, this, base, change = figures.growth(conn, pub_id, query, lexicon, query.period)
     if query.base_measure == Measure.RATE:
         return _rate_change(query, last, first, this, base, change)
+    if query.versus == Versus.ANNUAL:
+        change = per_year(change, last - first if isinstance(first, int) else 0)
     labels = (f"{first}年", f"{last}年")
     if isinstance(first, tuple):  # 环比: the months just before
         labels = (Period(first[0], first[0], first[1], first[2]).label(), query.period.label())
@@ -40,6 +45,13 @@ def run(conn, pub_id, query, lexicon):
         answer.update(value=answer["difference"], unit="元", display=answer.pop("difference_display"),
                       growth=present.value(Measure.GROWTH, change), growth_display=present.display(Measure.GROWTH, change))
     return answer, present.rows_chart(rows, "元", line=True)
+
+
+def per_year(change, years):
+    """The compound rate per year of a change over ``years`` years (None when it has none: one year, no base)."""
+    if change is None or years < 1 or change <= -1:
+        return None
+    return (1 + change) ** (1 / years) - 1
 
 
 def _rate_change(query, last, first, this, base, change):
@@ -64,6 +76,8 @@ def restate(query, lexicon, coverage=None):
     if query.base_measure == Measure.RATE:
         return f"{scope}的执行率相比{base}的变化（百分点）"
     budget = "预算" if query.base_measure == Measure.BUDGET else ""
+    if query.versus == Versus.ANNUAL:
+        return f"{scope}{budget}相比{base}的年均增长（复合增长率）"
     return f"{scope}{budget}相比{base}的{'增加额' if query.difference else '增长'}"
 
 

@@ -12,8 +12,9 @@ def share(ctx):
     if not c.share:
         return None
     if s.region_each and s.regions and s.in_whole(s.each_at) \
-            and has_any(ctx.text[s.whole_span[0]:], words("sum_of_each")):
-        # 「北京市科学技术支出占各省科学技术支出合计的比重」: one region's part of the group's total
+            and (has_any(ctx.text[s.whole_span[0]:], words("sum_of_each")) or ranking.whole_level(ctx)):
+        # 「北京市科学技术支出占各省科学技术支出合计的比重」: one region's part of the group's total; 「占全市十个
+        # 区县支出」 counts every region of the level after 占: their total is the whole
         return Query(Kind.SHARE, measure=Measure.SHARE, base_measure=Measure.BUDGET if c.budget else Measure.SPENT,
                      share_of={"regions": ranking.level_regions(ctx), "classes": s.whole.classes}, **ctx.base())
     if _districts_together(ctx) or ranking.whole_level(ctx):  # 「区县支出占全市支出的比重」: the districts' total

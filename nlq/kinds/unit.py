@@ -2,15 +2,17 @@
 rate of one year (up to a month), from ledger.queries.units — the figures of its page under /execution. Two
 or more units named are set side by side. What the units' records do not hold (a growth, a share, a trend)
 is declined with the reason, never answered with the spending class the unit belongs to."""
+import re
 from urllib.parse import urlencode
 
 from ledger.queries import units as q_units
 
 from .. import present
 from ..ir import Kind, Measure, Query
-from ..vocab import found
+from ..vocab import found, semantic
 
 MEASURES = (Measure.SPENT, Measure.BUDGET, Measure.RATE)
+UNITS_COUNTED = "units_counted"  # 「某局下属有几个二级单位」: a department's units, counted
 ASKED_ELSEWHERE = ("growth", "share", "trend", "per_capita", "remaining", "sequential")
 
 
@@ -25,6 +27,24 @@ def unit(ctx):
         other = "quantity"
     return Query(Kind.UNIT, measure=measure, period=s.period, units=list(s.units),
                  topic=other)  # topic: what was asked that unit records cannot answer (declined in run)
+
+
+def units_counted(ctx):
+    """「市卫健委下属二级单位有几个」「市教育局下面有多少个单位」: the second-level units of the one department named,
+    counted (their names as the rows) — never the department's spending in 个."""
+    s = ctx.slots
+    if len(s.depts) != 1 or s.units or s.projects or s.contractors or not found("how_many", ctx.text) \
+            or not re.search(semantic()["accounting"]["units_below"], ctx.text):
+        return None
+    return Query(Kind.UNIT, measure=Measure.COUNT, depts=list(s.depts), period=s.period, topic=UNITS_COUNTED)
+
+
+def _counted(conn, pub_id, query, lexicon):
+    names = [row["name"] for row in q_units.units_of(conn, pub_id, query.depts[0])]
+    if not names:
+        return {"kind": "figure", "nothing": f"本站数据中{lexicon.dept_names.get(query.depts[0], '')}没有二级单位。"}, None
+    return {"kind": "figure", "value": len(names), "unit": "个", "display": f"{len(names)} 个",
+            "columns": ["二级单位"], "rows": [[name] for name in names]}, None
 
 
 def _scope(query, code):
@@ -50,6 +70,8 @@ def _raw(totals, measure):
 
 
 def run(conn, pub_id, query, lexicon):
+    if query.topic == UNITS_COUNTED:
+        return _counted(conn, pub_id, query, lexicon)
     why = _unanswerable(query)
     if why:
         return {"kind": "figure", "nothing": why}, None
@@ -73,6 +95,8 @@ def run(conn, pub_id, query, lexicon):
 
 
 def restate(query, lexicon, coverage=None):
+    if query.topic == UNITS_COUNTED:
+        return f"{lexicon.dept_names.get(query.depts[0], '')}下属二级单位的个数"
     names = "、".join(lexicon.unit_names.get(code, code) for code in query.units)
     asked = "的预算执行率" if query.measure == Measure.RATE else "的" + present.label(query.measure)
     return f"{present.period_words(query, coverage)}{names}（二级单位）{asked}"
@@ -80,7 +104,7 @@ def restate(query, lexicon, coverage=None):
 
 def records(query, lexicon, pub_id, answer):
     """/records/unit/expenditures|budgets of each unit: the rows its figure adds up."""
-    if not query.period or _unanswerable(query):
+    if not query.period or query.topic == UNITS_COUNTED or _unanswerable(query):
         return {}
     sides = {Measure.SPENT: ("spent",), Measure.BUDGET: ("budget",)}.get(query.measure, ("spent", "budget"))
     urls = {code: {side: _records_url(query, code, side, pub_id) for side in sides} for code in query.units}

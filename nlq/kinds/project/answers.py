@@ -9,6 +9,7 @@ from ...ir import Group, Measure
 from ...present import label, unit
 from . import facts
 from .payments import UNCUT_PERIOD
+from .rules import PROGRESS_AT
 
 
 def run(conn, pub_id, query, lexicon):
@@ -119,7 +120,9 @@ def payment_subject(query, lexicon=None):
         return "项目", (lexicon.project_names.get(query.project, query.project) if lexicon else query.project)
     if query.purpose:
         return "用途", query.purpose
-    return "收款人", query.contractor
+    if query.contractor:
+        return "收款人", query.contractor
+    return "支付", "全部国库集中支付"
 
 
 def share(conn, pub_id, query, lexicon):
@@ -307,7 +310,13 @@ def project_table(rows):
             "codes": [p["code"] for p in rows]}
 
 
+def progress_at(conn, pub_id, query, lexicon):
+    return {"kind": "figure", "nothing": f"问答目前只能回答项目最新一次更新的形象进度，不能回答{query.period.label()}某一"
+                                         "时点的计划或实际进度；可以问项目现在的进度。"}, None
+
+
 ANSWERS = (
+    (lambda q: q.topic == PROGRESS_AT, progress_at),
     (lambda q: q.project is not None and q.topic is not None, facts.answer),
     (lambda q: q.measure in (Measure.PAID, Measure.PAYMENTS), paid),
     (lambda q: q.project is not None and q.group == Group.CONTRACTOR, builder),

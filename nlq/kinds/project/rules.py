@@ -7,6 +7,8 @@ from ...timeparse import Period
 from ...vocab import basis, found, has_any, measure_words, pattern, words
 from . import asked
 
+PROGRESS_AT = "progress_at"  # a project's progress at a point of the year (季度末): the record has the latest only
+
 
 def _filters(ctx, **changes):
     """The project scope: place, class, category, status and the first contractor named."""
@@ -293,6 +295,15 @@ def refine(query, ctx):
     if query.measure == Measure.OUTPUT and query.status == "已完工" and ctx.slots.status_surface in words("built_status"):
         query.status = None  # 「建成保障房多少套」: 建成 is the verb of the output asked for
     query.completed = by_completion(query, ctx.text)
+    if progress_at_a_point(query, ctx.slots.period, ctx.text):
+        query.topic, query.period = PROGRESS_AT, ctx.slots.period
+
+
+def progress_at_a_point(query, period, text):
+    """「四季度末实际进度」「三季度末落后于计划的项目」: progress at a point of the year; the question box reads a
+    project's latest progress only, so the latest would answer another question (declined in answers.py)."""
+    return period is not None and period.explicit and not period.whole_year and found("progress", text) \
+        and query.measure != Measure.DISBURSED and query.topic is None
 
 
 def by_completion(query, text):

@@ -7,6 +7,7 @@ from ... import present
 from ...ir import Group, Measure
 from ...present import label, order_words
 from . import facts
+from .rules import PROGRESS_AT
 from .answers import share_labels, share_measures
 
 
@@ -132,7 +133,9 @@ def _paid(query, lexicon, w):
         return f"{w.period or '全部年度'}{w.subject}的支付（国库集中支付，{what}）"
     if query.purpose:
         return f"{w.period or '全部年度'}用途为「{query.purpose}」的支付（国库集中支付，{what}）"
-    return f"{w.period or '全部年度'}付给{query.contractor}的款项（国库集中支付，{what}）"
+    if query.contractor:
+        return f"{w.period or '全部年度'}付给{query.contractor}的款项（国库集中支付，{what}）"
+    return f"{w.period or '全部年度'}全部国库集中支付（{what}）"
 
 
 def _amount(query, lexicon, w):
@@ -140,6 +143,7 @@ def _amount(query, lexicon, w):
 
 
 PHRASES = (
+    (lambda q: q.topic == PROGRESS_AT, lambda q, lexicon, w: f"{w.period}{w.subject}某一时点的进度"),
     (lambda q: q.project is not None and q.topic is not None, lambda q, lexicon, w: facts.restate(q, lexicon)),
     (lambda q: q.measure in (Measure.PAID, Measure.PAYMENTS), _paid),
     (lambda q: q.group == Group.REGION, _by_region),
