@@ -1580,7 +1580,9 @@ def _term_not_person(text, span, by_start):
 
 # 「店里的X销量翻了一倍」「冒用X、Y名义」「X金铺旁边」: a guess followed by sales, a brand's name or
 # a shop's kind is a brand (王老吉-like), not a person.
-_BRAND_AFTER = re.compile(r"(?:销量|卖得|等品牌|品牌|名义|金铺|药店|药业|剪刀|刀剪|老字号|铺面|凉茶|雪糕|调味品|首饰|专卖店|专柜)")
+# (also a farm machine's make 「雷沃拖拉机」「X谷神收割机」 and a food's or eatery's 「X熏肉大饼」「X冰棍」「X饺子馆」)
+_BRAND_AFTER = re.compile(r"(?:销量|卖得|等品牌|品牌|名义|金铺|药店|药业|剪刀|刀剪|老字号|铺面|凉茶|雪糕|调味品|首饰|专卖店|专柜"
+                          r"|[\u4e00-\u9fff]{0,2}(?:拖拉机|收割机|播种机|插秧机|旋耕机)|熏肉|大饼|冰棍|饺子馆|饭店|酒家|餐馆|菜馆|面馆)")
 _BRAND_LIST = re.compile(r"(?:[、和及][\u4e00-\u9fff]{2,4}?){1,4}(?:等品牌|等老字号|名义|品牌|老字号)")
 
 

@@ -307,8 +307,14 @@ def _unchecked_card(digits, text, start, cue):
         and digits[2] in "12345678"
 
 
+# 「来电时间：2026.3.19」「（2026-02-03 09:14）」: a date written with separators, whatever cue stands before it.
+_WRITTEN_DATE = re.compile(r"(?:19|20)\d{2}([.．\-－/])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])")
+
+
 def _landline(digits, text, start, end, cue, user_text):
     raw = text[start:end]
+    if _WRITTEN_DATE.fullmatch(unicodedata.normalize("NFKC", raw)):
+        return None
     if re.fullmatch(r"0(?:10|2\d|[3-9]\d{2})[2-9]\d{6,7}(?:\d{1,5})?", digits):
         area = 3 if digits[1] in "12" else 4
         if len(digits) - area not in (7, 8) and not re.search(r"\D\d{1,5}$", raw):

@@ -223,3 +223,16 @@ def test_a_brand_before_sales_or_a_shop_word_stays(text, brand):
 
 def test_a_person_before_a_sales_sentence_is_still_masked():
     assert "郑秀兰" not in scrub("店主郑秀兰说销量翻了一倍")
+
+
+# Issue #19, the north-east: a hotline order's call time after 来电 is a date, not a home line; a farm
+# machine's make and a food's or eatery's name before its kind are brands, not persons.
+@pytest.mark.parametrize("text", [
+    "来电时间：2025.11.7\u3000来电号码：12345",
+    "热线来电记录（2026-01-15 08:40）",
+    "3. 某甲，购雷沃拖拉机一台，补贴额21,000元",
+    "排队在李记熏肉大饼门口，吃了根马迭尔冰棍。",
+])
+def test_dates_after_a_phone_cue_and_brands_stay(text):
+    from anonymize import Deidentifier
+    assert Deidentifier("public-classes-key").text(text) == text
