@@ -106,6 +106,8 @@ PERSON_CUES = (
     "检测员", "检验员", "化验员", "测量员", "质量员", "监理工程师", "总监理工程师", "总监", "记者", "通讯员",
     # the same relations and naming verbs in Cantonese (佢 = 他/她, 阿妈 = 母亲, 细佬 = 弟弟)
     "阿妈", "阿爸", "阿爷", "阿嫲", "老豆", "细佬", "家姐", "我系",
+    # a trial's parties and witnesses (「证人X未到庭」「被告人X犯…罪」)
+    "证人", "被告人", "上诉人", "被上诉人", "第三人",
 )
 # Titles that mark a public official in the role: the name before or after them stays.
 OFFICIAL_TITLES = (
@@ -388,8 +390,9 @@ def person_context(text, start, end):
 # A list row's or payment memo's first cells: 「关山（见习补贴）1500元」「夏天：800元」「1 白云 保洁员 2400.00」.
 # (cells also end at a bar, a comma or a semicolon, and start after a blank: 「3|X|2310…」「X，阳光新城…；Y，…」
 # 「…） X 1,860 Y 1,860」)
-_CELL_BEFORE = re.compile(r"(?:^|[\n\t|｜、；;：:\s]|^\s*\d{1,4}[\s.、]+|[\n\t]\s*\d{1,4}[\s.、]+)\s*$")
-_CELL_AFTER = re.compile(r"\s*[（(：:|｜，,；;]|\t|\s+\S|\s*\d|\s*$")
+# (also a bracketed cell 「2【X】【…」, a numbered row with commas 「2，X，…」, cells split by 「=」)
+_CELL_BEFORE = re.compile(r"(?:^|[\n\t|｜、；;：:\s【=]|^\s*\d{1,4}[\s.、，,]+|[\n\t]\s*\d{1,4}[\s.、，,]+)\s*$")
+_CELL_AFTER = re.compile(r"\s*[（(：:|｜，,；;】=]|\t|\s+\S|\s*\d|\s*$")
 
 
 def list_cell(text, start, end):
@@ -633,11 +636,11 @@ _WEAK_LEFT = r"(?:^|(?<=[，。；：:、（(\s|])|(?<=\d号)|(?<=\d室)|(?<=\d�
     "社区", "街道", "问", "例如", "比如", "其中", "包括", "减少", "增加", "新增", "取消", "停发", "有", "反映",
     "向", "与", "据", "因", "给", "对", "由", "今日", "昨日", "慰问", "走访", "陪同", "协调", "通知", "告知", "帮助", "联系",
     "我", "室的", "号的", "经查", "查实", "发现", "至", "打入", "转入", "汇入", "支付给", "发放给", "找", "请", "叫", "让", "把", "将",
-    # 「判决…支付X73212元」, a news report's 「65岁的X拿到了…」
-    "支付", "岁的")) + ")"
+    # 「判决…支付X73212元」, a news report's 「65岁的X拿到了…」, a chat's 「…这是X的」 after a number
+    "支付", "岁的", "这是")) + ")"
 # (a judgment's parties: 「X诉称」「X欠其…」「X于判决生效之日起…」「由X负担」「支付X73212元」)
 _WEAK_RIGHT = (r"(?=反映|表示|称|介绍|说|到|于\d|未|领取|签订|签字|签收|同意|家(?![庭具])|老人|夫妇|一家|本人|两户|"
-               r"诉称|辩称|述称|欠(?:其|款|付)|于(?:本)?判决|负担|\d[\d,.]*元|拿到|"
+               r"诉称|辩称|述称|欠(?:其|款|付)|于(?:本)?判决|负担|\d[\d,.]*元|拿到|的(?=\s*\n|\s*$)|"
                # 「X、Y兄弟对地块有异议」「X与Y系夫妻」: a pair of relatives
                r"(?:兄弟|姐妹|兄妹|姐弟|父子|母子|父女|母女|婆媳|叔侄|夫妻)(?!们)|等[人一二三四五六七八九十\d]"
                r"|发放|提出|来电|来访|申请|咨询|因|已|现年|现住|今年\d|被|冒领|骗取|虚报|违规|私自|拒不|多次|去世|病故|迁出|在外|是本|有[一两二三四五六\d]"
@@ -831,8 +834,9 @@ def _cue_names(text, by_start, spans):
                 word = field  # 「乙方：马乙卜拉」: the whole field, not the reading 马乙卜
             # a produce word is a name with context on both sides (「项目经理柳絮介绍」「收款人：黄桃」)
             both_sides = word and (word == field or _cued_word_ends(text, pos + len(word)))
-            if not word or not_a_name(text, pos, pos + len(word), by_start, crossing=False, produce=not both_sides):
-                break
+            if not word or not_a_name(text, pos, pos + len(word), by_start, crossing=False, produce=not both_sides) \
+                    or word.endswith("族"):
+                break  # (「被告人：X，苗族，…」: a people's name after the person is no second person)
             quoted = pos and text[pos - 1] in "“\"" and text[pos + len(word):pos + len(word) + 1] in "”\""
             spans[pos] = Span(pos, pos + len(word), "person_name", word, "nick" if quoted else "cue")
             sep = _LIST_SEP_RE.match(text, pos + len(word))

@@ -449,3 +449,27 @@ def test_a_call_name_ending_in_er_keeps_it_before_the_colon():
 def test_a_hyphenated_romanised_korean_name():
     text = "Best regards,\nKim Min-jun"
     assert "Kim Min-jun" in {s.value for s in find_names(text)}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("名单\n1【白雪】【900元】\n2【高峰】【600元】", "高峰"),       # bracketed cells
+    ("名单\n1，江山，某村3组，800\n2，白雪，某村4组，600", "江山"),  # a numbered row with commas
+    ("花名册\n黎明=800=低保", "黎明"),                              # cells split by =
+])
+def test_a_word_like_payee_in_a_list_cell_is_the_payee(text, name):
+    out = Deidentifier("name-classes-key", known_person_names=[name]).text(text)
+    assert name not in out
+
+
+@pytest.mark.parametrize("text, name", [
+    ("（原告申请的证人孔德顺未到庭。）", "孔德顺"),
+    ("判决：被告人严立波犯盗窃罪，判处有期徒刑一年。", "严立波"),
+    ("谁有车主电话？\n138 0451 2297 这是邹振江的\n好的", "邹振江"),
+])
+def test_trial_parties_and_a_number_s_owner(text, name):
+    assert name in {s.value for s in find_names(text) if s.kind == "person_name"}
+
+
+def test_a_people_after_a_party_is_no_second_person():
+    found = {s.value for s in find_names("被告人：严立波，苗族，住某村。")}
+    assert "苗族" not in found
