@@ -21,6 +21,7 @@ RULES = (
     supervision.forecast,  # 「今年预计能完成多少预算」
     supervision.pace,  # 「哪些部门执行进度滞后」「哪些区县预警」
     unit.units_counted,  # 「市卫健委下属二级单位有几个」
+    unit.units_ranked,  # 「二级单位中预算最多的三家」
     unit.unit,  # 「市博物馆今年花了多少」「鹭洲区实验小学去年预算执行率」: a second-level unit named
     facts.fact,  # 「某工程是哪个部门管的」「…单位成本实际是多少」: one field of a named project
     unit_cost.by_region,  # 「哪个区修路每公里花钱最多」

@@ -62,11 +62,30 @@ def project_named_loosely(text, lexicon):
         return m.group(1) if _is_project(m.group(1), lexicon) else m.group(0)
 
     text = BRACKETED.sub(bracketed, text)
+    text = _place_named_before(text, lexicon)
     for m in reversed(list(DEMONSTRATIVE.finditer(text))):
         joined = text[:m.start()] + text[m.end():]
         if any(a < m.start() < b and any(e.type == "project" for e in entries)
                for a, b, _surface, entries in lexicon.scan(joined)):
             text = joined
+    return text
+
+
+# 「俺家在石角镇，镇上卫生院…」: 镇上 points back to the township named before it
+PLACE_BACK = re.compile(r"(镇|乡|街道)(?:上|里)的?")
+
+
+def _place_named_before(text, lexicon):
+    """「X镇，镇上卫生院」 is X镇卫生院 when that is the name of a unit or project of the publication."""
+    for m in reversed(list(PLACE_BACK.finditer(text))):
+        end = text.rfind(m.group(1), 0, m.start())
+        rest = text[m.end():]
+        for begin in range(max(end - 4, 0), end):
+            place = text[begin:end + len(m.group(1))]
+            if any(e.type in ("unit", "project") for size in range(2, min(len(rest), 20) + 1)
+                   for e in lexicon.surfaces.get(place + rest[:size], [])):
+                text = text[:m.start()] + place + rest
+                break
     return text
 
 

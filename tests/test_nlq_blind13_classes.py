@@ -177,3 +177,31 @@ def test_progress_at_a_quarter_end_is_not_the_latest_progress(ask_demo, db, q):
     name = db.execute(f"SELECT name FROM projects WHERE publication_id = {PUBLISHED} "
                       "GROUP BY name HAVING count(*) = 1 ORDER BY name LIMIT 1").fetchone()[0]
     assert "最新" in declined_message(ask_demo(q.format(name=name)))
+
+
+# ---- [second-level unit]: the units ranked --------------------------------------------------------------
+
+def test_second_level_units_ranked_by_budget(ask_demo, db):
+    top = db.execute(
+        "SELECT u.name, sum(b.budget_fen) / 100.0 AS budget FROM unit_budgets b JOIN units u ON u.code = b.unit_code "
+        f"AND u.publication_id = b.publication_id WHERE b.publication_id = {PUBLISHED} AND b.year = 2025 "
+        "AND u.kind = '医院' GROUP BY u.name ORDER BY budget DESC LIMIT 2").fetchall()
+    result = ask_demo("去年二级预算单位里年初预算最高的两家医院")
+    assert [row[:2] for row in result["answer"]["rows"]] == [[name, pytest.approx(v, abs=0.01)] for name, v in top], \
+        result["understood"]
+
+
+def test_a_unit_named_by_the_township_said_before(ask_demo, db):
+    code, name = db.execute(f"SELECT code, name FROM units WHERE publication_id = {PUBLISHED} AND name LIKE '%镇卫生院' "
+                            "ORDER BY code LIMIT 1").fetchone()
+    spent = db.execute(f"SELECT sum(amount_fen) / 100.0 FROM unit_expenditures WHERE publication_id = {PUBLISHED} "
+                       "AND year = 2025 AND unit_code = ?", (code,)).fetchone()[0]
+    town = name.removesuffix("卫生院")
+    result = ask_demo(f"我老家是{town}的，镇里的卫生院去年支出多少")
+    assert result["answer"]["value"] == pytest.approx(spent, abs=0.01), result["understood"]
+
+
+def test_units_of_a_kind_counted(ask_demo, db):
+    count = db.execute(f"SELECT count(*) FROM units WHERE publication_id = {PUBLISHED} AND kind = '医院'").fetchone()[0]
+    result = ask_demo("二级预算单位里一共有几家医院")
+    assert (result["answer"]["value"], result["answer"]["unit"]) == (count, "个"), result["understood"]

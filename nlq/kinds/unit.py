@@ -9,6 +9,7 @@ from ledger.queries import units as q_units
 
 from .. import present
 from ..ir import Kind, Measure, Query
+from ..timeparse import Period
 from ..vocab import found, semantic
 
 MEASURES = (Measure.SPENT, Measure.BUDGET, Measure.RATE)
@@ -32,17 +33,64 @@ def unit(ctx):
 def units_counted(ctx):
     """「市卫健委下属二级单位有几个」「市教育局下面有多少个单位」: the second-level units of the one department named,
     counted (their names as the rows) — never the department's spending in 个."""
-    s = ctx.slots
-    if len(s.depts) != 1 or s.units or s.projects or s.contractors or not found("how_many", ctx.text) \
-            or not re.search(semantic()["accounting"]["units_below"], ctx.text):
+    s, text = ctx.slots, ctx.text
+    if s.units or s.projects or s.contractors or not (found("how_many", text) or re.search(r"(?:几|多少)所", text)):
         return None
-    return Query(Kind.UNIT, measure=Measure.COUNT, depts=list(s.depts), period=s.period, topic=UNITS_COUNTED)
+    if len(s.depts) == 1 and re.search(semantic()["accounting"]["units_below"], text):
+        return Query(Kind.UNIT, measure=Measure.COUNT, depts=list(s.depts), period=s.period, topic=UNITS_COUNTED)
+    kind = next((k for word, k in UNIT_KINDS.items() if word in text), None)
+    if not s.depts and not s.regions and kind and found("units_level", text):  # 「全市多少所学校是二级预算单位」
+        return Query(Kind.UNIT, measure=Measure.COUNT, period=s.period, category=kind, topic=UNITS_COUNTED)
+    return None
+
+
+UNITS_RANKED = "units_ranked"  # 「二级单位中预算最多的三家」: the units ranked
+UNIT_KINDS = {"学校": "学校", "医院": "医院", "卫生院": "医院", "事业单位": "事业单位"}  # a word asked → units.kind
+
+
+def units_ranked(ctx):
+    """「今年二级单位中预算最多的三家」「二级单位执行率最低的学校」: every second-level unit (of the one department named,
+    of the kind named) ranked by its spending, budget or execution rate — never the departments in their place."""
+    s, c = ctx.slots, ctx.cues
+    if s.units or s.projects or s.contractors or len(s.depts) > 1 or not found("units_level", ctx.text) \
+            or not (c.top or c.bottom or c.limit or ctx.single()):
+        return None
+    measure = Measure.RATE if c.rate else Measure.BUDGET if c.budget else Measure.SPENT
+    kind = next((k for word, k in UNIT_KINDS.items() if word in ctx.text), None)
+    period = s.period or Period(ctx.as_of.year, ctx.as_of.year)
+    return Query(Kind.UNIT, measure=measure, period=period, depts=list(s.depts), order=ctx.order(),
+                 limit=ctx.limit_or_one(), category=kind, topic=UNITS_RANKED)
+
+
+def _ranked(conn, pub_id, query, lexicon):
+    p = query.period
+    if p.multi_year:
+        return {"kind": "figure", "nothing": "二级单位只能按一年来排名，例如「2025年二级单位中预算最多的三家」。"}, None
+    scope = q_units.UnitScope(year=p.year_to, month=p.month_to or None, dept=query.depts[0] if query.depts else None)
+    rows = [(r["key"], _raw(r, query.measure)) for r in q_units.breakdown(conn, pub_id, scope, "unit")]
+    if query.category:
+        rows = [(code, v) for code, v in rows if (q_units.unit(conn, pub_id, code) or {}).get("kind") == query.category]
+    if query.limit is None and query.depts:  # 「某局下面有哪些二级单位」: every unit of it, with or without rows
+        found_ = dict(rows)
+        rows = [(u["code"], found_.get(u["code"])) for u in q_units.units_of(conn, pub_id, query.depts[0])]
+    rows = sorted([(code, v) for code, v in rows if v or query.limit is None],
+                  key=lambda r: (-(r[1] or 0) if query.order != "asc" else (r[1] or 0), r[0]))
+    rows = [present.row(lexicon.unit_names.get(code, code), query.measure, v) for code, v in rows[:query.limit]]
+    if not rows:
+        return {"kind": "figure", "nothing": f"本站数据中没有{p.label()}二级单位的{present.label(query.measure)}记录。"}, None
+    unit_ = present.unit(query.measure)
+    return {"kind": "table", "unit": unit_, "period": p.label(), "columns": present.columns("单位", query.measure),
+            "rows": rows, "value": rows[0][1], "top": rows[0][0]}, present.rows_chart(rows, unit_)
 
 
 def _counted(conn, pub_id, query, lexicon):
-    names = [row["name"] for row in q_units.units_of(conn, pub_id, query.depts[0])]
+    if query.depts:
+        names = [row["name"] for row in q_units.units_of(conn, pub_id, query.depts[0])]
+    else:  # every unit of the kind asked
+        names = [lexicon.unit_names[code] for code in sorted(lexicon.unit_names)
+                 if (q_units.unit(conn, pub_id, code) or {}).get("kind") == query.category]
     if not names:
-        return {"kind": "figure", "nothing": f"本站数据中{lexicon.dept_names.get(query.depts[0], '')}没有二级单位。"}, None
+        return {"kind": "figure", "nothing": "本站数据中没有这样的二级单位。"}, None
     return {"kind": "figure", "value": len(names), "unit": "个", "display": f"{len(names)} 个",
             "columns": ["二级单位"], "rows": [[name] for name in names]}, None
 
@@ -72,6 +120,8 @@ def _raw(totals, measure):
 def run(conn, pub_id, query, lexicon):
     if query.topic == UNITS_COUNTED:
         return _counted(conn, pub_id, query, lexicon)
+    if query.topic == UNITS_RANKED:
+        return _ranked(conn, pub_id, query, lexicon)
     why = _unanswerable(query)
     if why:
         return {"kind": "figure", "nothing": why}, None
@@ -95,8 +145,16 @@ def run(conn, pub_id, query, lexicon):
 
 
 def restate(query, lexicon, coverage=None):
+    if query.topic == UNITS_COUNTED and not query.depts:
+        return f"二级单位中{query.category}的个数"
     if query.topic == UNITS_COUNTED:
         return f"{lexicon.dept_names.get(query.depts[0], '')}下属二级单位的个数"
+    if query.topic == UNITS_RANKED:
+        whose = lexicon.dept_names.get(query.depts[0], "") + "下属" if query.depts else ""
+        order = "从低到高" if query.order == "asc" else "从高到低"
+        return f"{present.period_words(query, coverage)}{whose}二级单位（{query.category or '全部'}）的" \
+               f"{'预算执行率' if query.measure == Measure.RATE else present.label(query.measure)}，{order}" \
+               + (f"，前{query.limit}名" if query.limit else "")
     names = "、".join(lexicon.unit_names.get(code, code) for code in query.units)
     asked = "的预算执行率" if query.measure == Measure.RATE else "的" + present.label(query.measure)
     return f"{present.period_words(query, coverage)}{names}（二级单位）{asked}"
@@ -104,7 +162,7 @@ def restate(query, lexicon, coverage=None):
 
 def records(query, lexicon, pub_id, answer):
     """/records/unit/expenditures|budgets of each unit: the rows its figure adds up."""
-    if not query.period or query.topic == UNITS_COUNTED or _unanswerable(query):
+    if not query.period or query.topic in (UNITS_COUNTED, UNITS_RANKED) or _unanswerable(query):
         return {}
     sides = {Measure.SPENT: ("spent",), Measure.BUDGET: ("budget",)}.get(query.measure, ("spent", "budget"))
     urls = {code: {side: _records_url(query, code, side, pub_id) for side in sides} for code in query.units}
