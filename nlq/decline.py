@@ -156,7 +156,23 @@ def _own_level_below(text, lexicon):
         if below and text.startswith("本级", end):
             name = lexicon.region_names.get(below[0].value, surface)
             return Decline("unknown_region", f"本站数据没有{name}本级（不含下级）的数据，只有{name}的合计。")
-    return None
+    return _own_level_unpublished(text, lexicon)
+
+
+OWN_LEVEL = re.compile(r"(中央|全国|国|省|自治区|市|区|县|州)?本级")
+
+
+def _own_level_unpublished(text, lexicon):
+    """「省本级」「中央本级」 in the yearbook, 「区本级」 in a city: a level's own rows the publication does not have
+    (only a top level with rows of its own has them: 示例市's 市本级) — never the top level's or a ranking in their place."""
+    asked = OWN_LEVEL.search(text)
+    if not asked:
+        return None
+    level = asked.group(1)
+    if lexicon.root_own_rows and level in (None, lexicon.root_name[-1]):
+        return None
+    return Decline("unknown_region", f"本站数据没有「{asked.group(0)}」（不含下级）的数据，只有{lexicon.root_name}"
+                                     f"和{lexicon.each_word}的合计。")
 
 
 def _project_elsewhere(slots, lexicon):

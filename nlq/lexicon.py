@@ -10,12 +10,17 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from ledger.queries import reference
-from ledger.schema import departments, func_classes, payments, projects, regions, units
+from ledger.schema import departments, expenditures, func_classes, payments, projects, regions, units
 from ledger.semantics import MINSHENG_LABEL, minsheng_codes
 
 from . import vocab
 from .text import longest_first
 from .vocab import semantic
+
+
+# what may stand right before a short name that opens a clause (「2022年黑…」「查一下苏…」)
+SHORT_NAME_LEAD_INS = set("年的查问看下和与及在")
+YEAR_AHEAD = re.compile(r"(?:\d{4}|\d{2}年|[今去前上本]年)")  # 「苏2021」「苏23年」「京去年」
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class Lexicon:
     region_level: dict = field(default_factory=dict)
     root_code: str | None = None
     root_name: str = "全市"
+    root_own_rows: bool = True  # the top level has rows of its own (示例市's 市本级; the yearbook's 全国 has none)
     each_word: str = "各区"  # how the level-1 regions are called as a group
     class_names: dict = field(default_factory=dict)  # 类 code -> name
     kuan_names: dict = field(default_factory=dict)  # 款 code -> name
@@ -92,7 +98,8 @@ class Lexicon:
             else:
                 if text[i] in self.single_chars:  # only the surfaces meant as one character (沪、鲁)
                     found.append((i, i + 1, text[i], self.surfaces[text[i]]))
-                elif text[i] in self.listed_chars and self._in_run_of_short_names(text, i):
+                elif text[i] in self.listed_chars and (self._in_run_of_short_names(text, i)
+                                                       or self._leads_year_or_class(text, i)):
                     found.append((i, i + 1, text[i], self.listed_chars[text[i]]))
                 i += 1
         return found
@@ -107,6 +114,20 @@ class Lexicon:
             if 0 <= j < len(text) and text[j] in short and not self._starts_longer_name(text, j):
                 return True
         return False
+
+    def _leads_year_or_class(self, text, i):
+        """「苏2021教育支出」「2022年黑教育支出」: a short name that opens the question or a clause, right before a
+        year or a class, cannot begin another word there (苏州、新增、津贴 go on with a character of their word)."""
+        before = text[i - 1] if i else ""
+        if before and re.match(r"[\u4e00-\u9fff]", before) and before not in SHORT_NAME_LEAD_INS:
+            return False
+        if YEAR_AHEAD.match(text, i + 1):
+            return True
+        return any(self._names_class(text[i + 1:i + 1 + n]) for n in range(2, self.max_len + 1))
+
+    def _names_class(self, piece):
+        entries = self.surfaces.get(piece)
+        return bool(entries) and all(e.type == "class" for e in entries)
 
     def _starts_longer_name(self, text, j):
         """text[j] begins a name of two or more characters (苏 of 苏州市, 宁 of 宁夏)."""
@@ -207,6 +228,8 @@ def build(conn, pub_id, config=None):
     rows = conn.execute(select(regions).where(regions.c.publication_id == pub_id)
                         .order_by(regions.c.level, regions.c.code)).mappings().all()
     _add_regions(lex, rows)
+    lex.root_own_rows = conn.execute(select(expenditures.c.region_code).where(
+        expenditures.c.publication_id == pub_id, expenditures.c.region_code == lex.root_code).limit(1)).first() is not None
     _add_townships(lex, conn, pub_id)
     _add_departments(lex, conn, pub_id, rows)
     _add_classes(lex, conn, pub_id)
