@@ -100,9 +100,14 @@ def expand_region_groups(text, lexicon):
     known, groups = set(lexicon.region_names.values()), []
     for group, names in sorted(semantic()["region_groups"].items(), key=lambda kv: -len(kv[0])):
         if group in text and set(names) <= known:
-            text = text.replace(group, "、".join(names))
+            text = re.sub(re.escape(group) + GROUP_COUNT, "、".join(names), text)
             groups.append(names)
     return text, groups
+
+
+# the count and noun people add to a group's name (「西部十二个省区里」「中部6个省份」): said of the group, not a
+# limit (前12名) or a word left to guess (区里)
+GROUP_COUNT = r"(?:(?:[\d一二三四五六七八九十]+个?)?(?:省区市|省区|省市|省份|省|地区))?"
 
 
 def _doubted(parsed, slots, lexicon):
