@@ -10,7 +10,20 @@ from dataclasses import dataclass
 
 from . import cues as cue_words
 from .ir import Group, Kind, Order
-from .kinds import comparison, execution, figure, growth, inquiry, ranking, share, supervision, trend, unit, unit_cost
+from .kinds import (
+    comparison,
+    execution,
+    figure,
+    growth,
+    inquiry,
+    population,
+    ranking,
+    share,
+    supervision,
+    trend,
+    unit,
+    unit_cost,
+)
 from .kinds.project import facts, payments
 from .kinds.project import rules as project
 
@@ -20,6 +33,7 @@ RULES = (
     supervision.risk,  # 「有哪些高风险项目」
     supervision.forecast,  # 「今年预计能完成多少预算」
     supervision.pace,  # 「哪些部门执行进度滞后」「哪些区县预警」
+    population.population,  # 「鹭洲区多少人口」: the published population, never a project's output in 人
     unit.units_counted,  # 「市卫健委下属二级单位有几个」
     unit.units_ranked,  # 「二级单位中预算最多的三家」
     unit.unit,  # 「市博物馆今年花了多少」「鹭洲区实验小学去年预算执行率」: a second-level unit named

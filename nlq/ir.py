@@ -24,6 +24,7 @@ class Kind(StrEnum):
     INQUIRY = "inquiry"  # how fast departments answer inquiries (质询), from ledger.queries.inquiries
     UNIT_COST = "unit_cost"  # a project category's cost per unit of output by district, from ledger.queries.performance
     UNIT = "unit"  # a second-level unit's (二级单位) spending, budget or rate, from ledger.queries.units
+    POPULATION = "population"  # a region's population as published (regions.population)
 
 
 class Measure(StrEnum):

@@ -10,7 +10,8 @@ from ..ir import Kind
 _MODULES = {Kind.FIGURE: "figure", Kind.EXECUTION: "execution", Kind.RANKING: "ranking",
             Kind.COMPARISON: "comparison", Kind.TREND: "trend", Kind.GROWTH: "growth", Kind.SHARE: "share",
             Kind.PROJECT: "project", Kind.SUPERVISION: "supervision", Kind.INQUIRY: "inquiry",
-            Kind.UNIT_COST: "unit_cost", Kind.UNIT: "unit"}
+            Kind.UNIT_COST: "unit_cost", Kind.UNIT: "unit",
+            Kind.POPULATION: "population"}
 
 
 def module(kind):

@@ -1,0 +1,79 @@
+"""A region's population (人口, the regions table as published): 「鹭洲区多少人口」「全市常住人口」「哪个区人口最多」.
+The data give one population per region and no year for it; a publication without it (the yearbook) declines —
+never the spending or a project's output in 人 in its place."""
+from .. import links, present
+from ..ir import Group, Kind, Order, Query
+from ..vocab import pattern
+
+NOT_OF_POPULATION = ("growth", "trend", "share", "rate", "per_capita", "budget", "sequential")
+
+
+def population(ctx):
+    """「松岗县有多少人口」「示例市人口？」「各区人口从多到少」 (not 「受益人口」, not 人均, not of a project)."""
+    s, c = ctx.slots, ctx.cues
+    asked = pattern("population_asked")
+    if not asked.search(ctx.text) or s.projects or s.units or s.depts or s.classes or s.class_set \
+            or c.project_cue or c.per_capita or _projects_named(asked.sub(" ", ctx.text), ctx.lexicon):
+        return None
+    ranked = s.region_each or (c.top and len(s.regions) > 1)
+    other = next((name for name in NOT_OF_POPULATION if getattr(c, name)), None)
+    return Query(Kind.POPULATION, regions=list(s.regions), period=s.period, group=Group.REGION if ranked else None,
+                 order=ctx.order() if ranked else None, limit=ctx.limit_or_one() if ranked and c.top else None,
+                 topic=other)  # topic: what was asked of the population that one figure per region cannot answer
+
+
+def _projects_named(text, lexicon):
+    """A kind of project or its output named besides 人口 (「农村供水覆盖多少人口」): the people it serves, not a
+    place's population (人口 alone is read as the output 人 of a category: that reading does not count)."""
+    return any(e.type in ("category", "output", "project") for *_span, entries in lexicon.scan(text) for e in entries)
+
+
+def _codes(query, lexicon):
+    if query.group == Group.REGION and not query.regions:
+        return [code for code, level in lexicon.region_level.items() if level == 1]
+    return query.regions or [lexicon.root_code]
+
+
+def run(conn, pub_id, query, lexicon):
+    if not any(lexicon.region_population.values()):
+        return {"kind": "figure", "nothing": f"本站数据（{lexicon.root_name}）没有发布人口数，不能回答人口的问题；"
+                                             "可以问支出或预算。"}, None
+    if query.topic:
+        return {"kind": "figure", "nothing": "本站只有各地区的一个人口数（不分年份），算不出人口的变化、占比或趋势。"}, None
+    codes = _codes(query, lexicon)
+    rows = [[present.region_name(lexicon, code) if code != lexicon.root_code else lexicon.root_name,
+             lexicon.region_population.get(code)] for code in codes]
+    if any(people is None for _name, people in rows):
+        missing = "、".join(name for name, people in rows if people is None)
+        return {"kind": "figure", "nothing": f"本站数据没有{missing}的人口数。"}, None
+    rows = [[name, people, f"{people:,} 人"] for name, people in rows]
+    if len(rows) == 1:
+        return {"kind": "figure", "value": rows[0][1], "unit": "人", "display": rows[0][2]}, None
+    if query.group == Group.REGION:
+        rows.sort(key=lambda r: r[1], reverse=query.order != Order.ASC)
+        rows = rows[:query.limit] if query.limit else rows
+    return {"kind": "table", "unit": "人", "columns": ["地区", "人口（人）", "人口"], "rows": rows,
+            "value": rows[0][1], "top": rows[0][0]}, present.rows_chart(rows, "人")
+
+
+def restate(query, lexicon, coverage=None):
+    names = "、".join(r[0] for r in _names(query, lexicon))
+    ranked = f"，{present.order_words(query)}" + (f"，前{query.limit}名" if query.limit else "") \
+        if query.group == Group.REGION else ""
+    return f"{names}的人口（本站发布的人口数，不分年份）{ranked}"
+
+
+def _names(query, lexicon):
+    if query.group == Group.REGION and not query.regions:
+        return [[lexicon.each_word]]
+    return [[lexicon.root_name if code == lexicon.root_code else present.region_name(lexicon, code)]
+            for code in _codes(query, lexicon)]
+
+
+def records(query, lexicon, pub_id, answer):
+    codes = [] if query.regions == [] and query.group is None else _codes(query, lexicon)
+    return {"records": links.population([c for c in codes if c != lexicon.root_code])}
+
+
+def chips(query, lexicon):
+    return []
