@@ -235,7 +235,6 @@ def named_department(slots, lexicon):
     """「江苏省教育厅」「鹭洲区公安局」: a department word, with the region named before it, that no department of
     the publication carries, else None. Words a name of the lexicon (or its typo repair) took are known."""
     text, common = slots.text, set(_words("not_departments"))
-    names = list(lexicon.dept_names.values())
     regions = sorted(lexicon.region_names.values(), key=longest_first)
     for match in vocab.pattern("department_word").finditer(text):
         core = re.split("[省市区县]", match.group("prefix"))[-1] + match.group("suffix")
@@ -243,8 +242,11 @@ def named_department(slots, lexicon):
             continue  # the department word itself was read as a name (「教育局」), or is a common word
         before = text[:match.end() - len(core)]
         full = next((r for r in regions if before.endswith(r)), "") + core
-        if not any(_near(core, name) for name in names) and core not in lexicon.surfaces \
-                and full not in lexicon.surfaces:
+        # a name near a department's is that department when the parser read it (交通局) or when it is the name
+        # with one character wrong (交通运局); 「体育局」 is only a part of 市文化广电旅游体育局's name
+        near = any(_near(core, lexicon.dept_names.get(code, "")) for code in slots.depts) \
+            or any(_one_edit(core, re.split("[省市区县]", name)[-1]) for name in lexicon.dept_names.values())
+        if not near and core not in lexicon.surfaces and full not in lexicon.surfaces:
             return full  # 「住建局」 is a name the lexicon knows (an alias), not a missing department
     return None
 
@@ -276,6 +278,17 @@ def _near(word, name):
         if sum(a != b for a, b in zip(word, name[i:i + size])) == 1 and i + size <= len(name):
             return True
     return False
+
+
+def _one_edit(word, name):
+    """True when ``word`` is ``name`` with one character dropped or added, or one changed in a name of five or more
+    (体育局 is not 教育局 with a typo: in a short name one character is what tells them apart)."""
+    if abs(len(word) - len(name)) > 1:
+        return False
+    short, long_ = sorted((word, name), key=len)
+    if len(short) == len(long_):
+        return short == long_ or (len(short) >= 5 and sum(a != b for a, b in zip(short, long_)) == 1)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _taken(slots, start, end):
