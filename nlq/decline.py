@@ -110,6 +110,7 @@ def subject(text, slots, lexicon):
         return Decline("no_subject", f"本站只有财政预算和支出数据，没有「{word}」方面的信息；"
                                      "如想了解相关支出，可以问「……支出是多少」。")
     return _place(slots, lexicon) or _project_elsewhere(slots, lexicon) or _absent_class(slots, lexicon) \
+        or _finer_than_data(slots.text, lexicon) \
         or _unmatched(slots, lexicon) or _record_search(text, slots)
 
 
@@ -205,6 +206,22 @@ def _absent_class(slots, lexicon):
             if spots:
                 return Decline("no_class", f"本站数据中没有「{stem}支出」这一科目（{lexicon.root_name}的支出没有这一类），"
                                            "下面是关键词搜索结果。")
+    return None
+
+
+def _finer_than_data(text, lexicon):
+    """「湖北23年义务教育支出」「广东学前教育」 on data with 类 only (no 款 published): a part of a 类 is asked, and the
+    类's total (教育) would answer for it. Only the 类's words inside the part count (文化旅游体育与传媒 holds 体育 and
+    is the 类 itself)."""
+    if lexicon.kuan_names or not lexicon.class_names:
+        return None
+    classes = [(start, end - 2 if surface.endswith("支出") else end) for start, end, surface, entries
+               in lexicon.scan(text) if any(e.type == "class" for e in entries)]  # 「公共卫生支出」 names 公共卫生
+    for part in sorted(words("finer_than_lei"), key=longest_first):
+        for i in _where(text, part):
+            if any(i <= start and end <= i + len(part) for start, end in classes):
+                return Decline("no_class", f"本站数据的科目只到「类」一级（如「教育支出」），没有「{part}」这一级的数字；"
+                                           "类的合计会回答另一个问题，可以问所属的类。")
     return None
 
 
