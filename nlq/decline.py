@@ -9,6 +9,8 @@ before the first or after the last year with data, a month not yet reached). Wor
 import re
 from dataclasses import dataclass
 
+from anonymize.names import find_names
+
 from . import unmatched
 from .ir import Kind, Measure, Versus
 from .text import longest_first
@@ -101,8 +103,8 @@ def subject(text, slots, lexicon):
             continue
         if word:
             return Decline(reason, message.format(w=word))
-    asked = _people_or_place(text) or _year_end_ahead(text) or _vague_reference(text, slots) \
-        or _own_level_below(text, lexicon)
+    asked = _people_or_place(text) or _one_person(text, lexicon) or _year_end_ahead(text) \
+        or _vague_reference(text, slots) or _own_level_below(text, lexicon)
     if asked:
         return asked
     word = _first(text, words("soft_off_topic"))
@@ -125,6 +127,28 @@ def _people_or_place(text):
         return Decline("procedure", f"本站公开预算和支出数字，不提供办事地点和指南；「{where.group(0)}」这类问题"
                                     "请咨询主管部门或政务服务平台。")
     return None
+
+
+def _one_person(text, lexicon):
+    """「帮我查查我舅舅王建国领了多少临时救助」「张伟去年的低保」: what one person received — payments to people are
+    published without their names, and the total paid to everyone would answer for one person."""
+    receipt = pattern("person_receipt").search(text)
+    relative = pattern("asker_relative").search(text)
+    if not receipt:
+        return None
+    named = _person_names(text, lexicon)
+    if not (named or relative):
+        return None
+    who = named[0] if named else relative.group(0)
+    return Decline("privacy", f"本站不公开某个人领取或收到的款项（「{who}」），支付记录中的个人已去标识化；"
+                              "可以问这类支出的合计，例如「今年临时救助发了多少」。")
+
+
+def _person_names(text, lexicon):
+    """Person names in the question that no name of the publication covers (a contractor, a place, a project)."""
+    taken = [(start, end) for start, end, _surface, _entries in lexicon.scan(text)]
+    return [span.value for span in find_names(text) if span.kind == "person_name"
+            and not any(start < span.end and span.start < end for start, end in taken)]
 
 
 def _year_end_ahead(text):
