@@ -103,7 +103,7 @@ def subject(text, slots, lexicon):
             continue
         if word:
             return Decline(reason, message.format(w=word))
-    asked = _people_or_place(text) or _one_person(text, lexicon) or _year_end_ahead(text) \
+    asked = _people_or_place(text) or _one_person(text, lexicon) or _one_payment(text) or _year_end_ahead(text) \
         or _vague_reference(text, slots) or _own_level_below(text, lexicon)
     if asked:
         return asked
@@ -142,6 +142,16 @@ def _one_person(text, lexicon):
     who = named[0] if named else relative.group(0)
     return Decline("privacy", f"本站不公开某个人领取或收到的款项（「{who}」），支付记录中的个人已去标识化；"
                               "可以问这类支出的合计，例如「今年临时救助发了多少」。")
+
+
+def _one_payment(text):
+    """「2022年付款金额最大的一笔是多少钱」: one payment's amount is asked; the year's total or a class would be a
+    sum of many. Single payments are not picked out yet: the payment records can be sorted by amount."""
+    one = pattern("single_payment").search(text)
+    if not one:
+        return None
+    return Decline("record_search", f"问的是单独一笔支付（「{one.group(0)}」），本站的问答只算合计、笔数和排名，不挑出单笔；"
+                                    "可以在支付记录（/records/payments）中查看具体的每一笔。")
 
 
 def _person_names(text, lexicon):
