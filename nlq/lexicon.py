@@ -17,7 +17,6 @@ from . import vocab
 from .text import longest_first
 from .vocab import semantic
 
-
 # what may stand right before a short name that opens a clause (「2022年黑…」「查一下苏…」)
 SHORT_NAME_LEAD_INS = set("年的查问看下和与及在")
 YEAR_AHEAD = re.compile(r"(?:\d{4}|\d{2}年|[今去前上本]年)")  # 「苏2021」「苏23年」「京去年」

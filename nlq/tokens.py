@@ -73,6 +73,7 @@ def unknown_words(rest, lexicon):
     run_together = re.compile("|".join(sorted((re.escape(w) for w in cue_words | stop if len(w) >= 2), key=len,
                                               reverse=True)))
     words = []
+    rest = vocab.pattern("rank_order").sub(" ", rest)
     for chunk in vocab.pattern("word_breaks").split(rest):
         if chunk:
             words += [w for w in cut(lexicon, chunk)

@@ -52,3 +52,15 @@ def test_a_group_summed_is_still_one_figure(yearbook_app, yearbook_instance):
     total = round(sum(_by_region(yearbook_instance, NORTH_EAST, 2022).values()), 2)
     result = ask_at(yearbook_app, "东北三省2022年支出合计是多少")
     assert result["answer"]["kind"] == "figure" and result["answer"]["value"] == total, result["understood"]
+
+
+@pytest.mark.parametrize("order", ["从高到低排一下", "从少到多排个序", "从大往小排列"])
+def test_the_order_words_are_no_subject(yearbook_app, order):
+    """「从高到低排一下」 cut into 高到、低排 was read by meaning as a class (社会保障和就业): no word of it is unknown."""
+    from ledger.db import current_publication
+    from nlq.lexicon import for_publication
+    from nlq.tokens import unknown_words
+
+    with yearbook_app.extensions["mingzhang.engine"].connect() as conn:
+        lexicon = for_publication(conn, current_publication(conn)["id"], yearbook_app.config)
+    assert unknown_words(f"  2020年支出{order}", lexicon) == []
