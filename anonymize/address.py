@@ -17,7 +17,9 @@ _CN = r"[一二三四五六七八九十百零〇两]"
 _NUM = rf"(?:[0-9０-９]+|{_CN}+)"
 _DIGITS = r"[0-9０-９]+"
 _FLOOR = rf"(?:{_NUM}|顶|底)(?:楼|层)"
-_BUILDING = rf"(?:{_NUM}|[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座|期|区)"
+# (a form's narrow field may break a building's number over a line: 「家属区3⏎3栋4门402」)
+_WRAPPED = r"(?:[0-9０-９]+\n(?=[0-9０-９]))?"
+_BUILDING = rf"(?:{_WRAPPED}{_NUM}|[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座|期|区)"
 # (after a blank a bare number is a list's next cell, 「60—62号 5 360」; the tail below takes a room
 # number after a blank only behind a building or stairway)
 _ROOM = (rf"(?:\s?-?{_NUM} ?(?:单元|门))?(?:\s?-?{_FLOOR}|-?{_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户)?"
@@ -58,7 +60,7 @@ _DETAIL = re.compile(
     # (「朝阳路21号之二」: the second home at one number; 「朝阳路35 号 2 单元 301」: OCR spaces)
     rf"|{_PART}{_STREET}{_SIDE}{_HOUSE}{_TO}?(?:弄{_DIGITS}{_TO}?)?\s?号(?:附{_DIGITS}号|之{_CN}{{1,2}})?(?:院)?(?:{_BUILDING})?{_ROOM}"
     # a numbered estate block written as three numbers: 杨柳郡2期17-1-903
-    rf"|{_PART}(?:{_DIGITS}期)?(?<![0-9０-９]){_DIGITS}[-－]{_DIGITS}[-－][0-9０-９]{{3,4}}(?![0-9０-９])"
+    rf"|{_PART}(?:{_DIGITS}期)?(?<![0-9０-９]){_WRAPPED}{_DIGITS}[-－]{_DIGITS}[-－][0-9０-９]{{3,4}}(?![0-9０-９])"
     # building and room with no road before them: 3栋2单元502室, 7幢1801, 5号楼3单元201, 12幢3单元一楼
     # (an estate's name without its suffix may stand before them: 滨江名都5栋1单元1203)
     # (「3栋东门2楼」: a side door before the floor; 「7栋3单元」: a stairway of a few homes is a home too)

@@ -57,3 +57,11 @@ def test_public_places_stay(text):
 
 def test_a_building_named_without_a_home_in_it_is_no_building_address():
     assert all("51号楼" not in a for a in addresses("骑楼老街51号楼下新开了一家面馆"))
+
+
+@pytest.mark.parametrize("text, address", [
+    ("家庭住址 红光煤矿家属区2\n7栋1门301\n联系电话", "家属区2\n7栋1门301"),
+    ("家庭住址 铁路家属楼1\n6-2-402\n联系电话", "铁路家属楼1\n6-2-402"),
+])
+def test_a_building_number_broken_by_a_narrow_field(text, address):
+    assert address in addresses(text)

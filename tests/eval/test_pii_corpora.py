@@ -100,11 +100,12 @@ FLOORS = {
     # broken over a line, 优待证 numbers with a letter inside, Russian passports, 黑林证字: bank_card 216 -> 225,
     # id 317 -> 318, landline 29 -> 34, mobile 254 -> 255, other_id 80 -> 93; then the north-east's address shapes
     # (林场 工区, 农场 管理区/连/排, 棚户区 片区, a mine's 家属区, hamlets 沟/岗/窝棚/甸子, 附/之 and 门市/平房): 207 -> 331
+    # then a building's number broken over a line in a form's narrow field: 331 -> 333
     # then surnames 矫/拜/纳, chat members' call names, relatives with the relation in brackets: name(unknown) 627 -> 720
     # then judgment parties (X诉称, 由X负担, 支付X…元), 「N岁的X」, 此致⏎X, hyphenated romanised names: 720 -> 735
     # then payees in bracketed, comma-numbered and =-split cells (name(known) 400 -> 403), witnesses and 被告人,
     # 「这是X的」 after a number: name(unknown) 735 -> 739
-    "pii_blind7": {"caught": {"address": 331, "bank_card": 225, "email": 18, "id": 318, "landline": 34, "mobile": 255,
+    "pii_blind7": {"caught": {"address": 333, "bank_card": 225, "email": 18, "id": 318, "landline": 34, "mobile": 255,
                               "name(known)": 403, "name(unknown)": 739, "other_id": 93, "plate": 53, "qq": 11,
                               "wechat": 13},
                    # 153 -> 142: a mine's name before its 家属区 and a farm before its 管理区 stay (address shapes)
