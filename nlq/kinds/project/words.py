@@ -7,8 +7,8 @@ from ... import present
 from ...ir import Group, Measure
 from ...present import label, order_words
 from . import facts
-from .rules import PROGRESS_AT
 from .answers import share_labels, share_measures
+from .rules import PROGRESS_AT
 
 
 @dataclass
