@@ -1360,6 +1360,12 @@ def _structural_names(text, by_start, spans):
                 and not _HEADER_WORD.search(word) and not word.endswith(PLACE_ORG_SUFFIX) and "某" not in word \
                 and word not in PERSON_CUES and not _NAME_HEADER.fullmatch(word):
             _claim(spans, m.start(1), word, "cue")
+    _related_and_counted_names(text, by_start, spans)
+
+
+def _related_and_counted_names(text, by_start, spans):
+    """Names in relatives' pairs (「满福全、满福财兄弟」), a relative with the relation in brackets and counted
+    enumerations (「发现罗小兵、…等3人」)."""
     for m in _KIN_PAIR.finditer(text):
         _kin_pair(text, m, by_start, spans)
     for m in _KIN_BRACKET.finditer(text):
