@@ -100,3 +100,28 @@ def test_cued_ids_and_service_certificates(text, kind, value):
 
 def test_an_eighteen_digit_code_without_an_id_cue_stays():
     assert scrub("项目编码440302198706151230已入库") == "项目编码440302198706151230已入库"
+
+
+ID_A = "430524198503172045"
+ID_B = "610112199207085538"
+WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+@pytest.mark.parametrize("text, mobile", [
+    (f"名单\n覃桂兰望江小区3-2-502{MOBILE}{ID_A}2600.00\n", MOBILE),           # room number, mobile, ID, amount
+    (f"名单\n覃桂兰{ID_B}{MOBILE}滨河路7栋1单元301\n", MOBILE),                 # ID first, then the mobile
+    (f"名单\n覃桂兰11-3-60{MOBILE}{ID_A.translate(WIDE)}\n", MOBILE),          # a full-width ID after it
+    ("名单\n覃桂兰151-0771-3846430524-19850317-2045\n", MOBILE),               # both dashed, glued
+])
+def test_a_mobile_glued_to_an_id_in_a_pasted_row_is_masked(text, mobile):
+    out = scrub(text)
+    assert not leaks(out, mobile), out
+    assert not leaks(out, ID_A if "43052" in text or "４３０５" in text else ID_B), out
+    assert "覃桂兰" not in out
+
+
+def test_the_tail_of_a_card_glued_before_an_id_is_not_read_as_a_mobile():
+    card = "6228480013812345679"  # its last eleven digits follow the mobile plan, but they end a valid card
+    found = findings(f"名单\n覃桂兰{card}{ID_A}\n")
+    assert ("id_number", ID_A) in found
+    assert not any(kind == "mobile" for kind, _value in found), found
