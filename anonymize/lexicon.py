@@ -164,6 +164,30 @@ def _clause_before(text, start, width=30):
     return before[max((m.end() for m in _CLAUSE_END.finditer(before)), default=0):]
 
 
+# 「勐满镇：0879-…」「岚山区：0879-…」「服务热线：12345」, one a line: a notice's list of the offices'
+# lines, each labelled by a place or an office alone (a residential 小区 is neither).
+_LISTED_OFFICE = re.compile(r"^[ \t\u3000]*[\u4e00-\u9fff]{0,14}(?:[乡镇县市]|街道|(?<!小)区|社区|村委会|办|局|站|所)[ \t\u3000]*[:：][ \t\u3000]*$")
+_LIST_ENTRY = re.compile(r"^[ \t\u3000]*[\u4e00-\u9fff]{1,16}[ \t\u3000]*[:：][ \t\u3000]*[（(]?[0-9０-９][0-9０-９\-－ ()（）]{2,}[ \t\u3000]*[。；;，,]?[ \t\u3000]*$")
+
+
+def _line_at(text, pos):
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _office_list_line(text, span, people):
+    """A landline with its area code on a line of its own after a place's or office's label, in a
+    list of such 「label：number」 lines (the line before or after is one too), naming no person."""
+    start, end = _line_at(text, span.start)
+    if not re.match(r"[（(]?[0０]", span.value) or any(start <= p.start < end for p in people):
+        return False
+    if not _LISTED_OFFICE.match(text[start:span.start]) or not _LIST_ENTRY.match(text[start:end]):
+        return False
+    neighbours = [_line_at(text, start - 1) if start else None, _line_at(text, end + 1) if end < len(text) else None]
+    return any(n and _LIST_ENTRY.match(text[n[0]:n[1]]) for n in neighbours)
+
+
 def public_line(text, span, people=(), officials=()):
     """Whether a landline is a public body's line: an office word in the same sentence before it
     (「县财政局监督电话：0731-…」「社区电话8605…」) or right after it (「…（区民政局）」), with no
@@ -171,6 +195,8 @@ def public_line(text, span, people=(), officials=()):
     or a number the writer dialled right after asking for an office's number, or one under a bare
     field label that continues the office's record (「承办科室：…科；联系电话：…」); or the line of
     an official named in the role in the clause before it (「承办人：X　联系电话：…」)."""
+    if _office_list_line(text, span, people):
+        return True
     start = span.start
     before = _clause_before(text, start)
     if (_DIALLED.match(before) or _FIELD_LABEL.match(before)) and not _OFFICE_WORDS.search(before) \

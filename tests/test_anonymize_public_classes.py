@@ -236,3 +236,20 @@ def test_a_person_before_a_sales_sentence_is_still_masked():
 def test_dates_after_a_phone_cue_and_brands_stay(text):
     from anonymize import Deidentifier
     assert Deidentifier("public-classes-key").text(text) == text
+
+
+def test_a_notices_list_of_township_and_office_lines_stays():
+    text = ("县医保局关于城乡居民医保缴费的公告\n缴费期限为2026年12月31日前。\n"
+            "青石镇：0736-4412087\n临江街道：0736-4419320\n县医保服务站：0736-4410065\n咨询热线：12393")
+    out = scrub(text)
+    for number in ("0736-4412087", "0736-4419320", "0736-4410065", "12393"):
+        assert number in out, out
+
+
+@pytest.mark.parametrize("text, number", [
+    ("缴费名单\n覃桂兰：0736-4415528\n青石镇：0736-4412087\n", "0736-4415528"),   # a person's label in the list
+    ("联系人\n覃桂兰\n电话：0736-4415528\n", "0736-4415528"),                      # no list of offices
+    ("住户登记\n望江小区：0736-4415528\n滨河小区：0736-4419931\n", "0736-4415528"),   # a residential compound
+])
+def test_a_persons_line_beside_such_a_list_is_still_masked(text, number):
+    assert number not in scrub(text, known=("覃桂兰",))
