@@ -83,7 +83,7 @@ def payments_asked(text, query, answer):
 def units_below_asked(text, query, answer):
     """「市民政局下面有哪些二级单位」 asks for the units under a department; departments ranked, or the
     department's own figure, are not its units (nlq/kinds/unit.py answers a unit named by its name)."""
-    if query.kind in (Kind.UNIT, Kind.PROJECT) or query.group not in (None, "dept"):
+    if query.kind in (Kind.UNIT, Kind.PROJECT, Kind.MEMBERS) or query.group not in (None, "dept"):
         return None
     return _search("units_below", text)
 

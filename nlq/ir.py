@@ -25,6 +25,7 @@ class Kind(StrEnum):
     UNIT_COST = "unit_cost"  # a project category's cost per unit of output by district, from ledger.queries.performance
     UNIT = "unit"  # a second-level unit's (二级单位) spending, budget or rate, from ledger.queries.units
     POPULATION = "population"  # a region's population as published (regions.population)
+    MEMBERS = "members"  # how many regions or townships the published tables hold
 
 
 class Measure(StrEnum):

@@ -36,9 +36,10 @@ def units_counted(ctx):
     s, text = ctx.slots, ctx.text
     if s.units or s.projects or s.contractors or not (found("how_many", text) or re.search(r"(?:几|多少)所", text)):
         return None
-    if len(s.depts) == 1 and re.search(semantic()["accounting"]["units_below"], text):
-        return Query(Kind.UNIT, measure=Measure.COUNT, depts=list(s.depts), period=s.period, topic=UNITS_COUNTED)
     kind = next((k for word, k in UNIT_KINDS.items() if word in text), None)
+    if len(s.depts) == 1 and re.search(semantic()["accounting"]["units_below"], text):  # 「下面有几所学校」: of that kind
+        return Query(Kind.UNIT, measure=Measure.COUNT, depts=list(s.depts), period=s.period, category=kind,
+                     topic=UNITS_COUNTED)
     if not s.depts and not s.regions and kind and found("units_level", text):  # 「全市多少所学校是二级预算单位」
         return Query(Kind.UNIT, measure=Measure.COUNT, period=s.period, category=kind, topic=UNITS_COUNTED)
     return None
@@ -85,7 +86,8 @@ def _ranked(conn, pub_id, query, lexicon):
 
 def _counted(conn, pub_id, query, lexicon):
     if query.depts:
-        names = [row["name"] for row in q_units.units_of(conn, pub_id, query.depts[0])]
+        names = [row["name"] for row in q_units.units_of(conn, pub_id, query.depts[0])
+                 if not query.category or row.get("kind") == query.category]
     else:  # every unit of the kind asked
         names = [lexicon.unit_names[code] for code in sorted(lexicon.unit_names)
                  if (q_units.unit(conn, pub_id, code) or {}).get("kind") == query.category]
@@ -148,7 +150,8 @@ def restate(query, lexicon, coverage=None):
     if query.topic == UNITS_COUNTED and not query.depts:
         return f"二级单位中{query.category}的个数"
     if query.topic == UNITS_COUNTED:
-        return f"{lexicon.dept_names.get(query.depts[0], '')}下属二级单位的个数"
+        kind = f"中{query.category}" if query.category else ""
+        return f"{lexicon.dept_names.get(query.depts[0], '')}下属二级单位{kind}的个数"
     if query.topic == UNITS_RANKED:
         whose = lexicon.dept_names.get(query.depts[0], "") + "下属" if query.depts else ""
         order = "从低到高" if query.order == "asc" else "从高到低"

@@ -1,0 +1,68 @@
+"""How many regions or townships the published tables hold (「示例市一共有几个区县」「梅溪县有几个镇」
+「全市有多少个乡镇和街道」「年鉴里有几个省级地区」): the rows of the regions or townships table, counted, with
+their names as the rows — never a count of the ones with spending, never an amount in 个."""
+import re
+
+from ..ir import Kind, Query
+
+# the noun counted → which rows: regions of the level below the whole, or townships by the end of their name
+REGION_NOUNS = {"区县": "", "县区": "", "县市区": "", "省级地区": "", "省级行政区": "", "省区市": "", "省份": ""}
+TOWNSHIP_NOUNS = {"乡镇街道": ("乡", "镇", "街道"), "乡镇": ("乡", "镇"), "街道": ("街道",), "镇": ("镇",),
+                  "乡": ("乡",)}
+NOUNS = "|".join(sorted([*REGION_NOUNS, *TOWNSHIP_NOUNS], key=len, reverse=True))
+ASKED = re.compile(rf"(?:几|多少)个((?:{NOUNS})(?:(?:和|与|及|、)(?:{NOUNS}))*)")
+# anything else asked (money, projects, a threshold): the question is not about the members alone
+OTHER_ASKED = re.compile(r"支出|预算|花|钱|元|项目|执行|增长|超过|以上|以下|低于|高于|人口|最|排|哪")
+MEMBERS_COUNTED = "members_counted"
+
+
+def counted(ctx):
+    """「示例市下面一共有几个区县」「梅溪县下面有几个镇」: the members of a place, counted."""
+    s, asked = ctx.slots, ASKED.search(ctx.text)
+    classes_named = s.classes and not s.embedding_match  # a class guessed from words left over names nothing
+    if not asked or OTHER_ASKED.search(ctx.text) or s.depts or s.units or s.projects or classes_named \
+            or len(s.regions) > 1:
+        return None
+    nouns = re.split(r"和|与|及|、", asked.group(1))
+    if all(noun in REGION_NOUNS for noun in nouns):
+        category = "regions"
+    elif all(noun in TOWNSHIP_NOUNS for noun in nouns):
+        category = "/".join(sorted({end for noun in nouns for end in TOWNSHIP_NOUNS[noun]}))
+    else:
+        return None
+    return Query(Kind.MEMBERS, regions=list(s.regions), category=category, topic=MEMBERS_COUNTED)
+
+
+def _names(query, lexicon):
+    place = query.regions[0] if query.regions else lexicon.root_code
+    if query.category == "regions":
+        if place != lexicon.root_code:
+            return None  # the regions table has no level below a district or county
+        return [name for code, name in lexicon.region_names.items() if lexicon.region_level.get(code) == 1]
+    ends = tuple(query.category.split("/"))
+    return [name for code, name in lexicon.township_names.items()
+            if name.endswith(ends) and (place == lexicon.root_code or lexicon.township_region.get(code) == place)]
+
+
+def run(conn, pub_id, query, lexicon):
+    names = _names(query, lexicon)
+    if names is None:
+        return {"kind": "figure", "nothing": "本站的地区表只到区县一级，区县下面的是乡镇街道；可以问「某县有几个乡镇」。"}, None
+    if not names:
+        return {"kind": "figure", "nothing": "本站数据中没有这样的地区或乡镇街道。"}, None
+    return {"kind": "figure", "value": len(names), "unit": "个", "display": f"{len(names)} 个",
+            "columns": ["名称"], "rows": [[name] for name in names]}, None
+
+
+def restate(query, lexicon, coverage=None):
+    place = lexicon.region_names.get(query.regions[0], "") if query.regions else lexicon.root_name
+    what = "下辖地区" if query.category == "regions" else "名称以「" + "」「".join(query.category.split("/")) + "」结尾的乡镇街道"
+    return f"{place}{what}的个数（按本站发布的地区表计）"
+
+
+def records(query, lexicon, pub_id, answer):
+    return {}
+
+
+def chips(query, lexicon):
+    return []
