@@ -89,6 +89,7 @@ class Query:
     limit: int | None = None
     threshold: dict | None = None  # {"op": "<" | ">", "value": 0.5}
     difference: bool = False  # 「A比B多多少」
+    gap: bool = False  # 「谁多？多多少」「A和B差多少」: the larger minus the smaller, the larger named
     # what a growth or share is taken of: spent | budget | rate (a change in percentage points);
     # for project shares count | investment | disbursed
     base_measure: Measure = Measure.SPENT

@@ -61,3 +61,28 @@ def test_second_level_budget_units_are_the_units_below(ask_demo, db):
                       f"= u.publication_id WHERE u.publication_id = {PUBLISHED} AND d.name = '市卫生健康委员会'"
                       ).fetchone()[0]
     assert result["answer"]["value"] == want, result["understood"]
+
+
+# ---- [comparison difference]: 「谁多？多多少」 is the larger minus the smaller, the larger named ----------------
+
+def _education_budget(db, region, year):
+    return db.execute(
+        f"SELECT sum(b.budget_fen) / 100.0 FROM budgets b JOIN regions r ON r.code = b.region_code AND "
+        f"r.publication_id = b.publication_id WHERE b.publication_id = {PUBLISHED} AND r.name = ? AND b.year = ? "
+        "AND b.class_code LIKE '205%'", (region, year)).fetchone()[0]
+
+
+@pytest.mark.parametrize("q", ["澄湖区和枫林区今年教育预算哪个多？多了多少",
+                               "今年澄湖区、枫林区的教育预算相差多少？"])
+def test_the_gap_is_the_larger_minus_the_smaller_and_names_the_larger(ask_demo, db, q):
+    result = ask_demo(q)
+    a, b = _education_budget(db, "澄湖区", 2026), _education_budget(db, "枫林区", 2026)
+    larger = "澄湖区" if a > b else "枫林区"
+    assert result["answer"]["value"] == pytest.approx(abs(a - b), abs=0.01), result["understood"]
+    assert result["answer"]["top"] == larger and result["answer"]["rows"][-1][0].startswith(larger)
+
+
+def test_one_side_minus_the_other_stays_signed(ask_demo, db):
+    result = ask_demo("今年澄湖区教育预算比枫林区多多少")
+    a, b = _education_budget(db, "澄湖区", 2026), _education_budget(db, "枫林区", 2026)
+    assert result["answer"]["value"] == pytest.approx(a - b, abs=0.01), result["understood"]

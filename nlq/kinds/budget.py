@@ -55,9 +55,15 @@ def table(query, lexicon, items):
         result["top"] = rows[0][0]
     if query.difference and len(items) >= 2 and None not in (items[0][1], items[1][1]):
         diff = items[0][1] - items[1][1]
+        if query.gap:  # 「谁多？多多少」「A和B差多少」: no side is subtracted from the other, the larger is named
+            larger, smaller = (rows[0], rows[1]) if diff >= 0 else (rows[1], rows[0])
+            diff = abs(diff)
+            result["top"] = larger[0]
         shown = present.display(query.measure, diff) \
             if query.measure in (Measure.SPENT, Measure.BUDGET, Measure.REMAINING) else f"{diff * 100:.1f} 个百分点"
         result.update(kind="figure", value=present.value(query.measure, diff), display=shown)
+        if query.gap:
+            result["rows"] = rows + [[f"{larger[0]}比{smaller[0]}多", result["value"], shown]]
     return result, chart
 
 

@@ -1,4 +1,5 @@
 """Comparisons: named regions, departments or classes side by side, two years, or periods of one year."""
+import re
 from dataclasses import replace
 
 from .. import figures, links, present
@@ -41,7 +42,19 @@ def named(ctx):
         return None
     measure = Measure.RATE if c.rate else Measure.SHARE if c.share else Measure.GROWTH if c.growth else c.money
     group = Group.REGION if len(s.regions) >= 2 else Group.DEPT if len(s.depts) >= 2 else Group.CLASS
-    return Query(Kind.COMPARISON, measure=measure, group=group, difference=c.has("difference"), **ctx.base())
+    difference = c.has("difference")
+    return Query(Kind.COMPARISON, measure=measure, group=group, difference=difference,
+                 gap=difference and asks_gap(ctx.text), **ctx.base())
+
+
+# 「A比B多多少」 subtracts B from A (a signed answer); 「谁多？多多少」「A和B差多少」 name no side to subtract
+ORDERED = re.compile(r"比[^，,。；;？?！!]{1,30}?(?:多|少|高|低|大|小|增|减)")
+WHO = re.compile(r"谁|哪个|哪一个|哪边|哪家")
+
+
+def asks_gap(text):
+    """The difference asked is the larger minus the smaller, with the larger named."""
+    return bool(WHO.search(text) or not ORDERED.search(text))
 
 
 def one_group(slots):
@@ -119,7 +132,7 @@ def restate(query, lexicon, coverage=None):
     region, dept, _cls = present.scope_words(query, lexicon)
     what = present.place(region, dept) + present.subject(query, lexicon)
     measure = "" if query.measure == Measure.SPENT else f"的{label(query.measure)}"
-    difference = "差额" if query.difference else ""
+    difference = "差额（多的减去少的）" if query.gap else "差额" if query.difference else ""
     if query.group == Group.PERIOD:
         return f"比较{'与'.join(p.label() for p in query.periods)}{what}{measure}{difference}"
     if query.group == Group.YEAR:
