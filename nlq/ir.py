@@ -26,6 +26,7 @@ class Kind(StrEnum):
     UNIT = "unit"  # a second-level unit's (二级单位) spending, budget or rate, from ledger.queries.units
     POPULATION = "population"  # a region's population as published (regions.population)
     MEMBERS = "members"  # how many regions or townships the published tables hold
+    DOCUMENTS = "documents"  # the published documents of a type: how many, the latest one's date or title
 
 
 class Measure(StrEnum):

@@ -17,7 +17,7 @@ from . import cues as cue_stage
 from . import decline, intent, unmatched
 from . import slots as slot_stage
 from .ir import Parse, Query
-from .kinds import members
+from .kinds import documents, members
 from .vocab import pattern, semantic
 
 
@@ -29,7 +29,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     slots.region_groups = groups
     slot_stage.match_unknown(slots, matcher, cue_stage.project_subject(slots))
     ctx = intent.Context(text, lexicon, as_of, slots, cue_stage.read(slots, lexicon, as_of))
-    counted = members.counted(ctx)  # 「几个镇」「乡镇和街道」 are what is counted, not a place's name or words unread
+    counted = members.counted(ctx) or documents.asked(ctx)  # 「几个镇」「乡镇和街道」 are what is counted, not a place's name or words unread
     if counted is not None:
         return _confidence(counted, slots, text)
     declined = decline.subject(text, slots, lexicon) or decline.several_groups(groups)

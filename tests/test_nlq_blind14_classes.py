@@ -86,3 +86,21 @@ def test_one_side_minus_the_other_stays_signed(ask_demo, db):
     result = ask_demo("今年澄湖区教育预算比枫林区多多少")
     a, b = _education_budget(db, "澄湖区", 2026), _education_budget(db, "枫林区", 2026)
     assert result["answer"]["value"] == pytest.approx(a - b, abs=0.01), result["understood"]
+
+
+# ---- [documents asked]: the documents table's rows of a type, counted, dated or named ----------------------
+
+def _documents(db, doc_type):
+    return db.execute(f"SELECT title, published_date FROM documents WHERE publication_id = {PUBLISHED} AND "
+                      "doc_type = ? ORDER BY published_date DESC", (doc_type,)).fetchall()
+
+
+def test_the_documents_of_a_type_are_counted(ask_demo, db):
+    result = ask_demo("本站的决算报告总共多少份")
+    assert result["answer"]["value"] == len(_documents(db, "决算报告")), result["understood"]
+
+
+def test_the_latest_document_of_a_type_is_dated_and_named(ask_demo, db):
+    latest = _documents(db, "白皮书")[0]
+    assert ask_demo("最近的白皮书是哪天发布的")["answer"]["value"] == latest[1]
+    assert ask_demo("最新的白皮书标题是什么")["answer"]["value"] == latest[0]

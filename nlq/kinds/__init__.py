@@ -11,7 +11,8 @@ _MODULES = {Kind.FIGURE: "figure", Kind.EXECUTION: "execution", Kind.RANKING: "r
             Kind.COMPARISON: "comparison", Kind.TREND: "trend", Kind.GROWTH: "growth", Kind.SHARE: "share",
             Kind.PROJECT: "project", Kind.SUPERVISION: "supervision", Kind.INQUIRY: "inquiry",
             Kind.UNIT_COST: "unit_cost", Kind.UNIT: "unit",
-            Kind.POPULATION: "population", Kind.MEMBERS: "members"}
+            Kind.POPULATION: "population", Kind.MEMBERS: "members",
+            Kind.DOCUMENTS: "documents"}
 
 
 def module(kind):
