@@ -5,7 +5,7 @@ as a file (ETag, Content-Length, ranges; or by nginx with X-Accel-Redirect): a 1
 7.5 s of CPU per request before. Filtered downloads are built per request, so they are rate-limited
 per client (RATELIMIT_DOWNLOAD) and at most XLSX_BUILDERS workbooks are built at once. Rows are
 read from the database in batches (``yield_per``) and written out as they come, so no table sits
-in memory. Filters: ``?field=value``, ``field__in=a,b``, ``field__prefix=205``, ``field__gte=…``,
+in memory. Filters: ``?field=value``, ``field__in=a,b``, ``field__prefix=205``, ``field__suffix=镇,乡``, ``field__gte=…``,
 ``field__lte=…``.
 """
 import datetime as dt
@@ -53,7 +53,7 @@ from ..openapi import openapi_document
 bp = Blueprint("opendata", __name__)
 
 BATCH = 2000
-OPERATORS = ("in", "prefix", "gte", "lte")
+OPERATORS = ("in", "prefix", "suffix", "gte", "lte")
 DOWNLOADS = "downloads"  # folder in the instance for whole-table files
 MIMETYPES = {"csv": CSV_MIMETYPE, "xlsx": XLSX_MIMETYPE, "json": "application/json"}
 XLSX_BUILDERS = 2
@@ -101,12 +101,13 @@ def parse_filters(dataset, args):
         if op == "in":
             values = [_coerce(field, v.strip()) for v in raw.split(",") if v.strip()]
             conds.append(column.in_(values))
-        elif op == "prefix":
-            prefixes = [v.strip() for v in raw.split(",") if v.strip()]
-            if field.type != "string" or not prefixes:
-                raise FilterError(f"前缀筛选只适用于文本字段：{key[:40]}")
+        elif op in ("prefix", "suffix"):
+            parts = [v.strip() for v in raw.split(",") if v.strip()]
+            if field.type != "string" or not parts:
+                raise FilterError(f"{'前缀' if op == 'prefix' else '后缀'}筛选只适用于文本字段：{key[:40]}")
             from sqlalchemy import or_
-            conds.append(or_(*[column.startswith(p, autoescape=True) for p in prefixes]))
+            matches = column.startswith if op == "prefix" else column.endswith
+            conds.append(or_(*[matches(p, autoescape=True) for p in parts]))
         elif op == "gte":
             conds.append(column >= _coerce(field, raw))
         elif op == "lte":
