@@ -35,6 +35,27 @@ def population(codes):
     return "/data/regions.csv?" + (urlencode({"code__in": ",".join(codes)}) if codes else "level=0")
 
 
+def units(dept=None, kind=None):
+    """The published second-level units of a department and/or of a kind (学校、医院): the rows a count of
+    units counts, one each."""
+    args = {"dept_code": dept, "kind": kind}
+    return "/data/units.csv?" + urlencode({k: v for k, v in args.items() if v})
+
+
+def members(region=None, township_ends=None):
+    """The published regions below the whole (``township_ends`` None) or the townships of a district, or of
+    all, whose names end so (镇、乡、街道): the rows a count of places counts, one each."""
+    if township_ends is None:
+        return "/data/regions.csv?level=1"
+    args = {"region_code": region, "name__suffix": ",".join(township_ends)}
+    return "/data/townships.csv?" + urlencode({k: v for k, v in args.items() if v})
+
+
+def documents(doc_type):
+    """The published documents of a type: the rows a count of documents counts, the latest first by date."""
+    return "/data/documents.csv?" + urlencode({"doc_type": doc_type})
+
+
 def projects(flt, pub_id):
     return "/projects?" + urlencode(filter_args(flt) + [("pub", str(pub_id))])
 

@@ -32,7 +32,8 @@ class Records:
     def rows(self, url):
         if url not in self._rows:
             path, _, query = url.partition("?")
-            response = self.client.get(f"{path}.csv?{query}")
+            csv_path = path if path.endswith(".csv") else f"{path}.csv"  # open data links are CSV already
+            response = self.client.get(f"{csv_path}?{query}")
             assert response.status_code == 200, (url, response.get_data(as_text=True)[:300])
             self._rows[url] = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
         return self._rows[url]
@@ -149,6 +150,9 @@ def check_growth(records, body, people):
         base, this = (next(iter(s.values())) for s in sums)
         problems = _rows_add_up(body, sums, ("spent", "budget"))
         expected = Decimal(this - base) / 100 if query["difference"] else round((this - base) / base * 100, 4)
+        if query["versus"] == "annual":  # 年均增长: the compound rate per year over the span's years
+            years = query["period"]["year_to"] - query["period"]["year_from"]
+            expected = round(((this / base) ** (1 / years) - 1) * 100, 4)
         if query["difference"]:
             return problems + ([] if _yuan(answer["value"]) == expected else [f"difference {answer['value']} != {expected}"])
     return problems + ([] if answer["value"] == expected else [f"growth {answer['value']} != {expected}"])
@@ -164,12 +168,15 @@ def _row_value(measure, found, key, people):
 
 
 def check_difference(records, body, people):
-    """「A比B多多少」: the first row less the second (regions, classes), or the last less the first (years)."""
+    """「A比B多多少」: the first row less the second (regions, classes), or the last less the first (years);
+    「谁多？多多少」: the larger less the smaller."""
     query, answer = body["query"], body["answer"]
     measure, sums = query["measure"], _row_sums(records, body)
     keys = query["regions"] if query["group"] == "region" else [None] * len(sums)
     values = [_row_value(measure, found, key, people) for found, key in zip(sums, keys)]
     diff = values[-1] - values[0] if query["group"] in ("year", "period") else values[0] - values[1]
+    if query.get("gap"):  # 「谁多？多多少」「A和B差多少」: the larger less the smaller
+        diff = abs(diff)
     expected = {"rate": lambda d: round(d * 100, 4), "per_capita": lambda d: round(d / 100, 2)}.get(
         measure, lambda d: Decimal(d) / 100)(diff)
     value = _yuan(answer["value"]) if measure in ("spent", "budget") else answer["value"]
@@ -272,6 +279,19 @@ def check_project_years(records, body, people):
     return [] if abs(value - Decimal(diff)) < Decimal("0.0001") else [f"difference {answer['value']} != {diff}"]
 
 
+def check_population(records, body, people):
+    """The published population: the 人口 of the regions its link lists, added up."""
+    total = sum(int(row["population"] or 0) for row in records.rows(body["links"]["records"]))
+    return [] if total == body["answer"]["value"] else [f"population {body['answer']['value']} != records {total}"]
+
+
+def check_listed(records, body, people):
+    """A count of published things (a department's second-level units, a district's townships): the rows of
+    the open-data table its link filters, one each."""
+    found = records.count(body["links"]["records"])
+    return [] if found == body["answer"]["value"] else [f"count {body['answer']['value']} != {found} rows"]
+
+
 def check_for(body):
     """The check of an answer with one number, by what its query computed (None: none applies)."""
     query = body["query"]
@@ -287,6 +307,10 @@ def check_for(body):
             check_project_years if group == "year" else check_projects)
     if kind == "growth":
         return check_growth
+    if kind == "population":
+        return check_population
+    if query.get("topic") == "units_counted" or kind == "members" or (kind == "documents" and query["topic"] == "count"):
+        return check_listed
     if kind == "comparison":
         return check_difference
     if group is not None:

@@ -4,6 +4,7 @@ import re
 
 from sqlalchemy import text as sql
 
+from .. import links
 from ..ir import Kind, Query
 
 DOC_TYPES = {"审计整改报告": "审计整改报告", "整改报告": "审计整改报告", "白皮书": "白皮书", "决算报告": "决算报告",
@@ -53,7 +54,8 @@ def restate(query, lexicon, coverage=None):
 
 
 def records(query, lexicon, pub_id, answer):
-    return {}
+    """The documents table's rows of the type (the count counts them; the date and title are the latest's)."""
+    return {"records": links.documents(query.category)} if (answer or {}).get("value") else {}
 
 
 def chips(query, lexicon):

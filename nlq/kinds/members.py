@@ -3,6 +3,7 @@
 their names as the rows — never a count of the ones with spending, never an amount in 个."""
 import re
 
+from .. import links
 from ..ir import Kind, Query
 
 # the noun counted → which rows: regions of the level below the whole, or townships by the end of their name
@@ -61,7 +62,13 @@ def restate(query, lexicon, coverage=None):
 
 
 def records(query, lexicon, pub_id, answer):
-    return {}
+    """The regions or townships table's rows it counted (one each)."""
+    if not (answer or {}).get("value"):
+        return {}
+    if query.category == "regions":
+        return {"records": links.members()}
+    place = query.regions[0] if query.regions and query.regions[0] != lexicon.root_code else None
+    return {"records": links.members(place, query.category.split("/"))}
 
 
 def chips(query, lexicon):

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from ledger.queries import units as q_units
 
-from .. import present
+from .. import links, present
 from ..ir import Kind, Measure, Query
 from ..timeparse import Period
 from ..vocab import found, semantic
@@ -164,7 +164,10 @@ def restate(query, lexicon, coverage=None):
 
 
 def records(query, lexicon, pub_id, answer):
-    """/records/unit/expenditures|budgets of each unit: the rows its figure adds up."""
+    """/records/unit/expenditures|budgets of each unit: the rows its figure adds up; for a count of units,
+    the published units table's rows it counted."""
+    if query.topic == UNITS_COUNTED and (answer or {}).get("value"):
+        return {"records": links.units(query.depts[0] if query.depts else None, query.category)}
     if not query.period or query.topic in (UNITS_COUNTED, UNITS_RANKED) or _unanswerable(query):
         return {}
     sides = {Measure.SPENT: ("spent",), Measure.BUDGET: ("budget",)}.get(query.measure, ("spent", "budget"))
