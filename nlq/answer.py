@@ -90,9 +90,20 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
                   links=links.twins(question, as_of, pub_id) | kinds.records(query, lexicon, pub_id, answer))
     result["sentence"] = sentence(result["understood"], answer)
     if parsed.confidence < 0.8:
-        result["alternatives"] = [{"understood": kinds.restate(alt, lexicon), "question": canonical_question(alt, lexicon)}
-                                  for alt in parsed.alternatives[:3]]
+        offered = [{"understood": kinds.restate(alt, lexicon), "question": canonical_question(alt, lexicon)}
+                   for alt in parsed.alternatives[:3]]
+        result["alternatives"] = _other_readings(offered, result["understood"])
     return result
+
+
+def _other_readings(offered, understood):
+    """「您是不是想问」 lists each other reading once: one that reads as the answer's own is no alternative."""
+    seen, out = {understood}, []
+    for alternative in offered:
+        if alternative["understood"] not in seen:
+            seen.add(alternative["understood"])
+            out.append(alternative)
+    return out
 
 
 def _declined(result, refusal, conn, pub_id, text, unknown, search=None):

@@ -31,6 +31,7 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     ctx = intent.Context(text, lexicon, as_of, slots, cue_stage.read(slots, lexicon, as_of))
     counted = members.counted(ctx) or documents.asked(ctx)  # 「几个镇」「乡镇和街道」 are what is counted, not a place's name or words unread
     if counted is not None:
+        _forget_meaning_match(slots)
         return _confidence(counted, slots, text)
     declined = decline.subject(text, slots, lexicon) or decline.several_groups(groups)
     query = intent.build(ctx) if declined is None else None
@@ -131,6 +132,15 @@ def _doubted(parsed, slots, lexicon):
     parsed.query, parsed.decline, parsed.confidence = None, reason, 0.0
     return parsed
 
+
+
+def _forget_meaning_match(slots):
+    """A count of places or documents reads no class: a class matched by meaning to words left over (「梅溪县下面
+    有几个镇」: 下面 → 其他支出) is no part of its reading, so it is neither said nor offered as an alternative."""
+    if slots.embedding_match:
+        slots.notes[:] = [n for n in slots.notes if "按语义理解为" not in n]
+        slots.alternatives, slots.classes, slots.class_set, slots.embedding_match = [], [], None, False
+        slots.unknown = []
 
 
 def _confidence(query, slots, text):
