@@ -123,6 +123,13 @@ FLOORS = {
                               "name(known)": 395, "name(unknown)": 475, "other_id": 21, "plate": 33, "qq": 4,
                               "wechat": 3},
                    "max_public_altered": 283},
+    # first run (blind, session 11, anonymize/ as at f7f791b; sha256 45c1132b…952d2e): recall 87.7 %, unknown names
+    # 430/518 = 83.0 %, addresses 163/278 = 58.6 %, precision 92.5 %, public altered 218/2,028 (10.7 %); under other
+    # PYTHONHASHSEED values one name span is covered only in part (429) and one public span more is altered (219)
+    "pii_blind9": {"caught": {"address": 163, "bank_card": 200, "email": 6, "id": 243, "landline": 11, "mobile": 199,
+                              "name(known)": 394, "name(unknown)": 429, "other_id": 25, "plate": 14, "qq": 2,
+                              "wechat": 3},
+                   "max_public_altered": 219},
 }
 
 
