@@ -183,3 +183,8 @@ def test_declined_and_the_judge_on_answer_shapes():
     assert not judge("diff", "2025-06-09", record, None, tolerance)[0]
     assert judge("rows_values", {"实际完工": "2025-06-08"}, record, None, tolerance)[0]
     assert not judge("rows_values", {"实际完工": "2025-06-11"}, record, None, tolerance)[0]
+    # a name recorded as the answer (「哪个省最多」): the one the answer ranks first or finds larger, not a row's label
+    ranked = {"value": 1.0, "top": "江苏省", "rows": [["江苏省", 1.0], ["浙江省", 0.5]]}
+    assert judge("diff", "江苏", ranked, None, tolerance)[0]
+    assert not judge("diff", "浙江", ranked, None, tolerance)[0]
+    assert not judge("diff", "江苏", {"value": 1.0, "rows": [["江苏省", 1.0]]}, None, tolerance)[0]
