@@ -5,6 +5,7 @@ departments and place names stay because they are not tagged as names or are fol
 organisation / place suffix.
 """
 import re
+from collections import defaultdict
 from functools import lru_cache
 
 import jieba
@@ -39,11 +40,13 @@ SURNAME_ORDER = (
     "禤"
     # a Shandong migrants' surname of the north-east and two Hui ones (矫正, 拜访, 纳税: everyday words too)
     "矫拜纳"
+    # Yunnan's: the Dai's 刀, the Bai's 寸, the Yi's and Hani's 者 (everyday characters too: 刀具, 寸土, 记者)
+    "刀寸者"
 )
 SURNAMES = frozenset(SURNAME_ORDER)
 # North-western surnames that are everyday characters: a dictionary word they begin is no name
 # without a cue (「撒播」「铁路」「敏感」).
-_WORD_SURNAMES = frozenset("撒虎铁敏拓禄妥黑把粘矫拜纳")
+_WORD_SURNAMES = frozenset("撒虎铁敏拓禄妥黑把粘矫拜纳刀寸者")
 SURNAME_RANK = {ch: rank for rank, ch in enumerate(dict.fromkeys(SURNAME_ORDER), 1)}
 COMPOUND_SURNAMES = (
     "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木",
@@ -129,6 +132,8 @@ OFFICIAL_TITLES = (
     "网格员", "网格长", "登记员", "中队长", "支队长", "理事长",
     # a state forest farm's or farm's head signing its list (a family farm's is private: official_in_role)
     "场长",
+    # a customs office's head at a border port (「海关关长X」)
+    "关长", "副关长",
 )
 # Characters after which a nr-tagged word is part of a place or organisation name.
 PLACE_ORG_SUFFIX = tuple("村镇乡庄屯街路桥河湾沟坝山岭寨店集铺营堡坪塘港园苑厂局院校县区市省队社组站所湖江溪洲塘坡岗冲寺庙祠亭塔观洞峡潭") + (
@@ -215,7 +220,7 @@ _BODY_BEFORE_RE = re.compile(rf"(?:(?:局|委员会|办公室|政府|办事处|�
                              rf"|{_OFFICE_UNIT})\s*|{_GOV_BODY}\s?的?{_STAFF_ROLE}[:：\s]*)$")
 # 「镇民政办：X　0467-…」「区总工会：X　2026年…」: a body's signature field, the name alone after it (not
 # 「质询市X局：Y名下已有…」, where a sentence goes on after the name).
-_BODY_FIELD_RE = re.compile(rf"(?:^|[\s\u3000])[\u4e00-\u9fff]{{0,12}}(?:局|委员会|办公室|政府|办事处|中心|残联|妇联|团委|工会"
+_BODY_FIELD_RE = re.compile(rf"(?:^|[\s\u3000])[\u4e00-\u9fff]{{0,12}}(?:局|委员会|村委会|居委会|村委|办公室|政府|办事处|中心|残联|妇联|团委|工会"
                             rf"|{_OFFICE_UNIT})\s?[:：]\s?$")
 _FIELD_VALUE_END = re.compile(r"\s|$|[0-9０-９(（]")
 # 「…收据上，经办人写的是X」「承办单位：区住建局，经办人：X」: a contact of the body the sentence names.
@@ -233,7 +238,12 @@ _STAFF_FIELD_RE = re.compile(r"(?:(?:经办|经手)(?:人|员)?\s?[:：]|(?:^|[\
                              r"|(?<!被)(?:核查|调查|采集|受理)"
                              # a public body's work group signing: 「验收组：X（组长）、Y」「慰问组：X、Y」
                              r"|(?:验收|征询|慰问|核查|检查|督查|评审|走访|工作|评估)(?:小组|组)(?:成员)?"
-                             r"|分管领导|主管领导|帮扶责任|领导署名|签发领导)(?:人|员)?\s?[:：]?)\s?$")
+                             r"|分管领导|主管领导|帮扶责任|领导署名|签发领导"
+                             # a relief round's hand-out and its witness: 「发放人：X  监督：Y」
+                             r"|发放(?=人|员)|监督(?=人|员|\s?[:：]))(?:人|员)?\s?[:：]?)\s?$")
+# 「村（居）民委员会意见：属实，建议救助。X」: a body's opinion on a form is signed by its officer.
+_OPINION_SIGNED = re.compile(r"(?:委员会|村委会|居委会|社区|政府|办事处|局|中心|所|站|办)[）)]?\s?(?:审核|审查|评议|核查)?意见\s?[:：]"
+                             r"[^\n]{0,40}?(?:[。；;]\s*|\s{2,})$")
 _PRIVATE_RECORD = re.compile(r"公司|对方|施工方|施工队|企业|个体|村民(?!委员会|小组)|居民(?!委员会)|户主|收款人|申请人")
 _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 
@@ -357,7 +367,7 @@ def official_in_role(text, start, end):
         return True
     if _SPEAKER_BODY_RE.search(text[max(0, start - 20):start]) and re.match(r"\s?[:：]", text[end:end + 2]):
         return True  # 「镇应急办-X：」: a work group's member speaks for the body in the display name
-    if _HANDLING_UNIT_RE.search(before):
+    if _HANDLING_UNIT_RE.search(before) or _OPINION_SIGNED.search(text[max(0, start - 64):start]):
         return True
     if _BODY_FIELD_RE.search(before) and _FIELD_VALUE_END.match(text, end):
         return True
@@ -916,6 +926,31 @@ def _dictionary_run(part):
                for w in words)
 
 
+# Dai names have no surname: a personal name follows a prefix of sex and standing (岩 for men, 玉 / 依 /
+# 咪 for women, 艾 in some areas; 波 / 咪 before a child's name for its father or mother: 「波岩温」).
+# Read only where a cue or a structure stands for a person, and only when no dictionary word is inside
+# (玉米, 岩层, 依法, 波涛).
+_DAI_NAME = re.compile(r"(?:[波咪](?=[岩玉]))?[岩玉依咪艾]")
+_KIN_AFTER = re.compile(r"(?:大?哥|大?姐|叔|婶|伯|嫂|阿?妹|弟|爷|奶|大爹|大妈)(?:[，,。：:！!？?\s]|你|$)")
+
+
+def _dai_name_at(text, pos):
+    m = _DAI_NAME.match(text, pos)
+    if not m:
+        return None
+    for given in (1, 2):
+        end = m.end() + given
+        word = text[pos:end]
+        if end > len(text) or not re.fullmatch(_HAN + "+", word) or word[-1] in _NOT_NAME_END:
+            return None
+        if any(len(t) >= 2 and jieba.dt.FREQ.get(t, 0) >= _COMMON_WORD_FREQ for t in jieba.lcut(word, cut_all=True)):
+            return None
+        if _NAME_STOP.match(text, end) or re.match(_WEAK_RIGHT, text[end:end + 12]) or _KIN_AFTER.match(text, end) \
+                or _TITLE_AFTER_RE.match(text[end:end + 8]):
+            return word
+    return None
+
+
 def unsurnamed_name_at(text, pos):
     """A minority or transliterated name beginning at ``pos`` (it must end where the name ends)."""
     for start, name in dotted_names(text[pos:pos + 12]):
@@ -923,9 +958,10 @@ def unsurnamed_name_at(text, pos):
             return name
     for pattern in (_YI_NAME, _TIBETAN_NAME, _MONGOLIAN_NAME):
         m = pattern.match(text, pos)
-        if m and (_NAME_STOP.match(text, m.end()) or re.match(_WEAK_RIGHT, text[m.end():m.end() + 12])):
+        if m and (_NAME_STOP.match(text, m.end()) or re.match(_WEAK_RIGHT, text[m.end():m.end() + 12])
+                  or _TITLE_AFTER_RE.match(text[m.end():m.end() + 8])):  # 「X委员：」: a title ends the name
             return m.group(0)
-    return None
+    return _dai_name_at(text, pos)
 
 
 # 「我叫X，」「名叫X」「网友“X”」: what follows a naming verb up to the punctuation is the name, whatever it
@@ -1208,6 +1244,63 @@ def _list_siblings(text, spans):
             if m.start(1) not in spans:
                 spans[m.start(1)] = Span(m.start(1), m.start(1) + len(word), "person_name", word, "weak")
                 todo.append(spans[m.start(1)])
+
+
+# 「……明天去收茶——X」: a message signed after a dash at the end of a line.
+_DASH_SIGNATURE = re.compile(r"(?:——|—|--|－－)[ \u3000]*(" + _HAN + r"{2,4})[ \u3000]*(?=\n|$)")
+# A line that opens with a short label before a bracket or a colon: a chat's speaker, a list's item
+# 「X（三组）」, a minute's 「X汇报：」.
+_LINE_LABEL = re.compile(r"(?m)^[ \t\u3000]*(" + _HAN + r"{2,5})(?=[（(：:])")
+
+
+def _label_word(word):
+    """A label that could be a person's: no role, field, header, place or body, no dictionary words only."""
+    return not (word in PERSON_CUES or word in OFFICIAL_TITLES or word in _FIELD_LABELS or word in NOT_NAMES
+                or word in _FIELD_FILLERS or _HEADER_WORD.search(word) or word.endswith(PLACE_ORG_SUFFIX)
+                or "某" in word or len(word) >= 3 and word[-1] == "人" or _CUE_RE.match(word)
+                or any(title in word for title in OFFICIAL_TITLES)
+                or _dictionary_cell(word) and not has_surname(word)
+                or len(word) >= 3 and (_role_word_head(word) or _dictionary_run(word) and word[:2] not in COMPOUND_SURNAMES)
+                or _SURNAME_KIN.fullmatch(word))
+
+
+# 「钟家阿嫂」「陶姐」「龙大叔」: a surname and a kinship word call a person but name no one.
+_SURNAME_KIN = re.compile("(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])家?[阿大老小]?"
+                          "(?:嫂|姐|叔|婶|哥|伯|姨|妈|爸|公|婆|奶|爷|娘|妹|弟)")
+
+
+def _role_word_head(word):
+    """「物业小普」「村委小杨」: a body's or a trade's word and a call name, not a name."""
+    head = jieba.lcut(word, HMM=False)[0]
+    return len(head) >= 2 and jieba.dt.FREQ.get(head, 0) >= _COMMON_WORD_FREQ \
+        and not str(_WORD_TAGS.get(head, "")).startswith("nr") and not has_surname(head)
+
+
+def _slot_names(text, by_start, spans):
+    """Names by the slot they stand in rather than by how they look (a Dai or Hani name has no
+    surname, a nickname no given-name characters): a message's dash signature, and the labels of
+    lines that open the same way (before 「：」 or 「（」) when most of the others are names found."""
+    for m in _DASH_SIGNATURE.finditer(text):
+        word = m.group(1)
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if re.search("——|—|--|－－", line):
+            continue  # 「2——曹X——…——已缴」: a table's cells split by dashes
+        if _label_word(word) and (has_surname(word) or unsurnamed_name_at(text, m.start(1)) == word
+                                  or re.fullmatch(r"[小阿老]" + _HAN + "{1,2}", word)
+                                  or jieba.dt.FREQ.get(word, 0) < _COMMON_WORD_FREQ):
+            _claim(spans, m.start(1), word, "cue")
+    groups = defaultdict(list)
+    for m in _LINE_LABEL.finditer(text):
+        groups[text[m.end(1)] in "：:"].append(m)
+    for labels in groups.values():
+        words = {m.group(1) for m in labels}
+        named = {m.group(1) for m in labels if any(s.start == m.start(1) and s.end == m.end(1) for s in spans.values())}
+        if len(named) < 2 or 2 * len(named) < len(words):
+            continue
+        for m in labels:
+            word = m.group(1)
+            if word not in named and _label_word(word) and not not_a_name(text, m.start(1), m.end(1), by_start, crossing=False):
+                _claim(spans, m.start(1), word, "cue")
 
 
 def _title_before(text, start):
@@ -1699,6 +1792,7 @@ def _find_names(text):
     _repeat_nicknames(text, spans)
     _scored_names(text, by_start, spans)
     _list_siblings(text, spans)
+    _slot_names(text, by_start, spans)
     out = []
     staff = _staff_cells(text) if _STAFF_HEADER.search(text) else ()
     for span in sorted(spans.values(), key=lambda s: s.start):
@@ -1713,10 +1807,16 @@ def _find_names(text):
         out.append(span)
     out = _repeated_names(text, tokens, by_start, out)
     # 「村主任税德华……要求税德华回避」: an official named in role once is that official where the
-    # text names them again
-    officials = {s.value for s in out if s.kind == "official"}
+    # text names them again; so is who answers a question for an office's number with a line
+    officials = {s.value for s in out if s.kind == "official"} | {m.group(1) for m in _OFFICE_NUMBER_ANSWER.finditer(text)}
     return [Span(s.start, s.end, "official", s.value, s.source) if s.kind == "person_name" and s.value in officials
             else s for s in out]
+
+
+# 「A：社区电话是多少　B：0879-…」: who gives an office's number when asked for it speaks for the office.
+_OFFICE_NUMBER_ANSWER = re.compile(r"(?:社区|村委会|居委会|村委|局|办|站|所|中心|政府|镇|乡|物业|法院)的?(?:办公|值班)?电话(?:号码)?"
+                                   r"(?:是)?多少[？?]?[ \t\u3000]*\n?[ \t\u3000]*(" + _HAN + r"{2,5})[:：][ \t\u3000]?"
+                                   r"(?=[0０零][0-9０-９一二三四五六七八九幺〇零]{2,3}[-－—\s]?[0-9０-９一二三四五六七八九幺〇零]{7,8}(?![0-9０-９]))")
 
 
 def _third_given(text, span, by_start):
@@ -1754,11 +1854,31 @@ def _repeated_names(text, tokens, by_start, found):
     text names them again, on a word boundary and not as the head of a place or body."""
     taken = [(s.start, s.end) for s in found]
     extra = []
-    for value in {s.value for s in found if s.kind == "person_name" and s.source == "cue" and len(s.value) >= 2}:
-        for m in re.finditer(re.escape(value), text):
+    dropped = set()
+    cued = {s.value for s in found if s.kind == "person_name" and s.source == "cue"}
+    for value in sorted({s.value for s in found if s.kind == "person_name" and s.source in _REPEAT_SOURCES
+                         and len(s.value) >= 2}, key=lambda v: (-len(v), v)):
+        occurrences = list(re.finditer(re.escape(value), text))
+        if value not in cued and any(_suffix_follows(text, m.end(), by_start) for m in occurrences):
+            continue  # 「白岩县…白岩二小」: the text uses the reading as a place's head
+        for m in occurrences:
             start, end = m.start(), m.end()
+            if official_in_role(text, start, end):
+                continue  # 「出席：…、华旦⏎记录人：华旦」: the same person signing in role
+            inside = [s for s in found if s.start < end and start < s.end and (s.start, s.end) not in dropped]
+            # 「原告阿苦子|洛与被告」: a shorter reading of a name the text gives whole elsewhere is that name
+            shorter = inside and all(s.kind == "person_name" and start <= s.start and s.end <= end
+                                     and s.end - s.start < len(value) for s in inside) \
+                and not any(a < end and start < b for a, b in taken if (a, b) not in {(s.start, s.end) for s in inside})
+            if shorter and inside[0].start == start:
+                span = Span(start, end, "person_name", value, "cue")
+                if not _place_or_org_head(text, span, by_start) and not _suffix_follows(text, end, by_start):
+                    dropped.update((s.start, s.end) for s in inside)
+                    taken = [t for t in taken if t not in dropped] + [(start, end)]
+                    extra.append(span)
+                continue
             if any(a < end and start < b for a, b in taken) or not _on_word_boundary(tokens, start, end) \
-                    or (end < len(text) and end not in by_start):
+                    or (end < len(text) and end not in by_start and not _word_starts(text, end)):
                 continue  # overlaps a detection, starts inside a word, or ends inside one (「白云|飞」)
             wordy = jieba.dt.FREQ.get(value, 0) > 0 or value.startswith(_PRODUCE_WORDS) \
                 or value[:2] in AMBIGUOUS_COMPOUNDS or text[start - 1:start] in "“\""
@@ -1770,7 +1890,17 @@ def _repeated_names(text, tokens, by_start, found):
                 continue
             extra.append(span)
             taken.append((start, end))
-    return sorted(found + extra, key=lambda s: s.start)
+    return sorted([s for s in found if (s.start, s.end) not in dropped] + extra, key=lambda s: s.start)
+
+
+_REPEAT_SOURCES = frozenset(("cue", "weak", "jieba", "nick"))
+
+
+def _word_starts(text, pos):
+    """A common word of two characters or more begins at ``pos`` (「王平|安排」「陶成|立即」): the
+    tagger's token across it is a misreading, and a name found elsewhere may end there."""
+    head = jieba.lcut(text[pos:pos + 6], HMM=False)
+    return bool(head) and len(head[0]) >= 2 and jieba.dt.FREQ.get(head[0], 0) >= _COMMON_WORD_FREQ
 
 
 _LEFT_CUE_RE = re.compile(_WEAK_LEFT)  # lookbehinds only: .match(text, pos) reads what stands before pos
