@@ -35,6 +35,9 @@ _SIDE = r"(?:[东西南北中]段?)?"  # 「环城北路东段181号」「解放
 _TO = r"(?:[-－—~～]" + _DIGITS + ")"  # a house-number range 「浔江路51—53号」「10—12号」
 # a natural village inside a 村 (in the north-east also a gully, ridge, shed or meadow: 「二道沟」「北岗」「老窝棚」「大甸子」)
 _HAMLET = r"(?:[\u4e00-\u9fff]{1,3}?(?:屯|坡|寨|沟|岗|窝棚|甸子|营子))"
+# (a group's own name: no number, no office's group 「村民小组」「工作组」「党小组」)
+_GROUP_NAME = (r"(?!村民|小组|工作|专案|领导|调查|督导|巡查|检查|党|项目|联络|突击|宣传|服务|帮扶|驻村|考核|评议|验收|核查|专班|互助|合作|"
+               r"[一二三四五六七八九十百零〇两0-9０-９第])[\u4e00-\u9fff]{1,3}?(?<![小民党])")
 _DETAIL = re.compile(
     # rural: 李家村3组12号, 李家村委会五组, 张家村12号, 枫树村五组14户
     # (a 屯 or 寨 is a village too: 佟家屯3组8号)
@@ -70,6 +73,13 @@ _DETAIL = re.compile(
     # 「37号2单元401」: a house number, a stairway and a room with no road before them
     rf"|(?<![0-9０-９]){_DIGITS}号\s?-?{_NUM}单元\s?-?{_DIGITS}(?:室|号|房)?"
     rf"|(?<=住)(?:在|址[:：]?)?{_RANGE}"
+    # a settlement's or community's block written as three numbers: 「同心社区15-2-904」 (社区 is no _PART: 区)
+    rf"|(?<=社区|小区|新村|家园|新苑|置点|置区|新区)(?<![0-9０-９]){_DIGITS}[-－]{_DIGITS}[-－][0-9０-９]{{3,4}}(?![0-9０-９])"
+    # a villagers' group named by a word, not a number (the south-west's 「大寨村上寨组17号」, a Yi clan's
+    # 「磨石沟村尔古组9号」), with its house number, or alone at a cell's or line's end after its village
+    rf"|{_PART}村{_GROUP_NAME}组\s?{_DIGITS}号(?!楼)"
+    rf"|{_PART}村{_GROUP_NAME}组(?=\s*$|\s?[\t\n\u3000）)|｜丨¦/；;]| {{2}})"
+    rf"|(?<=[:：])\s?{_GROUP_NAME}组\s?{_DIGITS}号(?!楼)"
     # a forest farm's work area and house 「青山林场|二工区7号」, or the work area alone in a list cell; a state
     # farm's company and house 「红星农场|第五管理区3连6排11号」 (a 连 is a few dozen households, as a 组 is)
     rf"|(?<![0-9０-９]){_NUM}工区\s?{_DIGITS}号|(?<=林场){_NUM}工区(?=\s*$|\s?[\t\n\u3000|｜丨¦/；;]| {{2}})"
