@@ -6,6 +6,7 @@ importer and added up with Decimal. tests/eval/README.md describes every form of
 """
 import collections
 import datetime
+import json
 from decimal import Decimal
 
 from sqlalchemy import and_, func, or_, select
@@ -14,8 +15,24 @@ from ledger.schema import budgets, departments, expenditures, func_classes, proj
 from ledger.semantics import MINSHENG_CLASS_CODES
 
 
+def _key(*parts):
+    """A hashable key of spec parts (dicts, lists, numbers and strings)."""
+    return json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+
+
 class SpecOracle:
-    """What both data sources share: combined figures, rankings and what each check expects."""
+    """What both data sources share: combined figures, rankings and what each check expects.
+
+    A figure or ranking is computed once per oracle: the self-checks of the expected side
+    (test_expected_side_is_decisive), the grading of every answer (test_set_answers) and the parts that
+    many lines share (a year's spending, a district's budget) ask for the same SQL again and again, and
+    one publication's figures do not change while it is read."""
+
+    def _memo(self, key, compute):
+        memo = self.__dict__.setdefault("_memo_values", {})
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]
 
     def value(self, spec):
         if "sum" in spec:
@@ -49,8 +66,11 @@ class SpecOracle:
 
     def ranking(self, spec):
         """(name, value) pairs in rank order."""
+        return list(self._memo(_key("ranking", spec), lambda: self._ranking(spec)))
+
+    def _ranking(self, spec):
         scored = getattr(self, f"_rank_{spec['rank']}")(spec)
-        return sorted(scored, key=lambda item: item[1], reverse=spec.get("order", "desc") == "desc")
+        return tuple(sorted(scored, key=lambda item: item[1], reverse=spec.get("order", "desc") == "desc"))
 
     def _rank_region(self, spec):
         return [(label, self.value(self.inject(spec["metric"], "region", code)))
@@ -114,6 +134,10 @@ class CityOracle(SpecOracle):
         return or_(*[column.like(f"{p}%") for p in prefixes])
 
     def _sum(self, table, amount, spec, months=None):
+        filters = {key: spec.get(key) for key in ("year", "region", "dept", "class_prefix")}
+        return self._memo(_key("sum", table.name, filters, months), lambda: self._sum_sql(table, amount, spec, months))
+
+    def _sum_sql(self, table, amount, spec, months):
         conds = [table.c.publication_id == self.pub, table.c.year == spec["year"]]
         if months:
             month_cond = table.c.month.between(*months)
@@ -199,6 +223,9 @@ class CityOracle(SpecOracle):
     }
 
     def projects_agg(self, spec):
+        return self._memo(_key("projects", spec["agg"], spec["projects"]), lambda: self._projects_agg_sql(spec))
+
+    def _projects_agg_sql(self, spec):
         column = self.PROJECT_AGGREGATES[spec["agg"]]
         return self.conn.execute(select(column).where(and_(*self.project_conds(spec["projects"])))).scalar() or 0
 
