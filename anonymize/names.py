@@ -1861,10 +1861,10 @@ def _repeated_names(text, tokens, by_start, found):
         occurrences = list(re.finditer(re.escape(value), text))
         if value not in cued and any(_suffix_follows(text, m.end(), by_start) for m in occurrences):
             continue  # 「白岩县…白岩二小」: the text uses the reading as a place's head
+        if len(occurrences) < 2:
+            continue  # the span found is the only one (most texts): nothing to repeat
         for m in occurrences:
             start, end = m.start(), m.end()
-            if official_in_role(text, start, end):
-                continue  # 「出席：…、华旦⏎记录人：华旦」: the same person signing in role
             inside = [s for s in found if s.start < end and start < s.end and (s.start, s.end) not in dropped]
             # 「原告阿苦子|洛与被告」: a shorter reading of a name the text gives whole elsewhere is that name
             shorter = inside and all(s.kind == "person_name" and start <= s.start and s.end <= end
@@ -1872,7 +1872,8 @@ def _repeated_names(text, tokens, by_start, found):
                 and not any(a < end and start < b for a, b in taken if (a, b) not in {(s.start, s.end) for s in inside})
             if shorter and inside[0].start == start:
                 span = Span(start, end, "person_name", value, "cue")
-                if not _place_or_org_head(text, span, by_start) and not _suffix_follows(text, end, by_start):
+                if not _place_or_org_head(text, span, by_start) and not _suffix_follows(text, end, by_start) \
+                        and not official_in_role(text, start, end):
                     dropped.update((s.start, s.end) for s in inside)
                     taken = [t for t in taken if t not in dropped] + [(start, end)]
                     extra.append(span)
@@ -1886,8 +1887,9 @@ def _repeated_names(text, tokens, by_start, found):
                               or re.match(_WEAK_RIGHT, text[end:end + 12])):
                 continue  # 「胡杨、梭梭」「“东方红”品牌」: the word again, not the person
             span = Span(start, end, "person_name", value, "cue")
-            if _place_or_org_head(text, span, by_start) or _suffix_follows(text, end, by_start):
-                continue
+            if _place_or_org_head(text, span, by_start) or _suffix_follows(text, end, by_start) \
+                    or official_in_role(text, start, end):
+                continue  # (「出席：…、华旦⏎记录人：华旦」: the same person signing in role)
             extra.append(span)
             taken.append((start, end))
     return sorted([s for s in found if (s.start, s.end) not in dropped] + extra, key=lambda s: s.start)
