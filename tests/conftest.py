@@ -199,6 +199,15 @@ def yearbook_sql(yearbook_app):
     return run
 
 
+@pytest.fixture(scope="session")
+def ask_memo():
+    """ask_memo(client, question, as_of) -> (status, body) of /api/ask, each question asked once per portal in the
+    session (tests/eval/runner.py's AskMemo): the tests that go through every evaluation question share it."""
+    from eval.runner import AskMemo
+
+    return AskMemo()
+
+
 def ask_at(app, question, as_of=DEMO_AS_OF):
     """The question box's answer dict on ``app``'s current publication."""
     from ledger.db import current_publication

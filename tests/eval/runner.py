@@ -1,4 +1,5 @@
 """Ask every question of a set through /api/ask and grade each answer with the one judge."""
+import json
 from dataclasses import dataclass
 
 from .judge import declined, judge
@@ -15,6 +16,35 @@ class Target:
 def ask(client, question, as_of):
     response = client.get("/api/ask", query_string={"q": question, "as_of": as_of.isoformat()})
     return response.status_code, response.get_json(silent=True) or {}
+
+
+class AskMemo:
+    """/api/ask's (status, body) per (portal, question, as_of), asked once in a test session.
+
+    The evaluation sets are asked by several tests (tests/eval/test_eval_sets.py grades them,
+    tests/test_answer_records.py adds their figures up from the records, tests/test_postgres_nlq.py compares
+    them with PostgreSQL's): an answer is a function of the question, as_of and the publication (an answer
+    that is not is listed as "unstable" in its set's known file), so each test reads the first one asked.
+    A portal is its configuration (the same instance folder and settings), rate limits aside; every call
+    gets its own copy of the body."""
+
+    def __init__(self):
+        self._answers, self.asked, self.reused = {}, 0, 0
+
+    @staticmethod
+    def portal(app):
+        return tuple(sorted((key, repr(value)) for key, value in app.config.items() if not key.startswith("RATELIMIT")))
+
+    def __call__(self, client, question, as_of):
+        key = (self.portal(client.application), question, as_of.isoformat())
+        if key in self._answers:
+            self.reused += 1
+        else:
+            status, body = ask(client, question, as_of)
+            self._answers[key] = status, json.dumps(body)
+            self.asked += 1
+        status, body = self._answers[key]
+        return status, json.loads(body)
 
 
 def chips_round_trip(client, body, as_of):
@@ -55,8 +85,8 @@ def grade(item, oracle, status, body):
     return ok, expected, got
 
 
-def run_set(eval_set, targets, as_of):
-    """One result record per question, in the set's order."""
+def run_set(eval_set, targets, as_of, ask=ask):
+    """One result record per question, in the set's order (``ask``: e.g. the session's AskMemo)."""
     results = []
     for item in eval_set.items:
         target = targets[item.dataset]

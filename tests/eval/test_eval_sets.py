@@ -118,9 +118,9 @@ def test_recorded_answers_hold_on_the_current_publication(path, targets):
 # ---- the question box against the sets -----------------------------------------------------------
 
 @pytest.mark.parametrize("name", SETS)
-def test_set_answers(name, targets, eval_report):
+def test_set_answers(name, targets, eval_report, ask_memo):
     eval_set = load_set(SETS[name])
-    results = run_set(eval_set, targets(eval_set), DEMO_AS_OF)
+    results = run_set(eval_set, targets(eval_set), DEMO_AS_OF, ask=ask_memo)
     eval_report[name] = summary(results)
     path = write_set_results(name, results, DEMO_AS_OF)
     print(f"\n{name}: {len(results)} questions — results in {path}\n{table({name: eval_report[name]})}")
