@@ -85,6 +85,24 @@ def test_planted_canary_caught_when_deidentification_is_off(tmp_path, canary_raw
     assert any(f.value == CANARY_NAME and f.kind == "canary:payments.payee" for f in leaked)
 
 
+def test_canary_matcher_finds_every_planted_value_wherever_it_stands():
+    """The matcher tries only the places where a canary's first two characters stand: a name, an address
+    detail and a phone are found at the start, in the middle and at the end of a text, next to other
+    canaries sharing their first characters, and nothing is found in a text without them."""
+    canaries = Canaries()
+    canaries.add_name(CANARY_NAME, "payments.payee")
+    canaries.add_name(CANARY_NAME + "雪", "payments.payee")  # a longer name with the same first two
+    canaries.add("示例市松岗县白沙镇河口村3组8号", "payments.address")
+    canaries.add(CANARY_PHONE, "payments.phone")
+    address = next(iter(canaries.addresses))
+    for text in (f"{CANARY_NAME}领取临时救助", f"本月由{CANARY_NAME}代领", f"代领人{CANARY_NAME}"):
+        assert [(c, v) for c, v, _ in canaries.find(text)] == [("payments.payee", CANARY_NAME)], text
+    both = canaries.find(f"收款人{CANARY_NAME}雪，住{address}，电话{CANARY_PHONE}")
+    assert {v for _, v, _ in both} >= {CANARY_NAME + "雪", address, CANARY_PHONE}, both
+    assert canaries.find("示例市松岗县白沙镇河口村委会修缮道路") == []
+    assert canaries.find(f"{CANARY_NAME[:2]}路口改造") == []
+
+
 def test_scanner_finds_detector_hits_and_json_strings_only():
     scanner = Scanner()
     scanner.scan_payload(b'{"amount": 13812345678, "note": "\\u8054\\u7cfb\\u4eba\\u738b\\u5efa\\u56fd 13812345678"}',

@@ -88,13 +88,35 @@ class Canaries:
         if value and len(value) >= 2:
             self.names[value] = column
 
-    def _name_lengths(self):
-        if getattr(self, "_lengths_for", None) != len(self.names):
-            self._lengths, self._lengths_for = sorted({len(n) for n in self.names}), len(self.names)
-        return self._lengths
+    def _heads(self, values, cache):
+        """{first two characters: [values]} of ``values`` (None: those shorter), rebuilt when it grows."""
+        if getattr(self, f"_{cache}_for", None) != len(values):
+            heads = {}
+            for value in values:
+                heads.setdefault(value[:2] if len(value) >= 2 else None, []).append(value)
+            setattr(self, f"_{cache}", heads)
+            setattr(self, f"_{cache}_for", len(values))
+        return getattr(self, f"_{cache}")
+
+    def _name_sizes(self):
+        """{first two characters: the lengths of the names that begin with them, shortest first}."""
+        if getattr(self, "_sizes_for", None) != len(self.names):
+            heads = self._heads(self.names, "name_heads")
+            self._sizes = {head: sorted({len(name) for name in names}) for head, names in heads.items()}
+            self._short_sizes = self._sizes.pop(None, [])  # none when added by add_name
+            self._sizes_for = len(self.names)
+        return self._sizes
 
     def __len__(self):
         return len(self.numbers) + len(self.names) + len(self.addresses)
+
+    def _holds_an_address(self, text):
+        """Whether some address canary occurs in ``text``: a span find_addresses reports is a slice of the text
+        (``text[start:end]``), so without one the (costly) address parse cannot match a canary."""
+        heads = self._heads(self.addresses, "address_heads")
+        if None in heads:
+            return True
+        return any(text.startswith(value, i) for i in range(len(text) - 1) for value in heads.get(text[i:i + 2], ()))
 
     def find(self, text):
         hits = []
@@ -106,19 +128,21 @@ class Canaries:
                 if candidate in self.numbers:
                     hits.append((self.numbers[candidate], candidate, m.start()))
         if self.names or self.addresses:
-            lengths = self._name_lengths()
+            # Only the lengths of the names that begin with a place's first two characters are tried there.
+            sizes = self._name_sizes()
             for m in _HAN_RUN.finditer(text):
                 run = m.group(0)
                 for i in range(len(run)):
-                    for size in lengths:
+                    for size in [*self._short_sizes, *sizes.get(run[i:i + 2], ())]:
                         if i + size > len(run):
                             break
                         piece = run[i:i + size]
                         if piece in self.names and is_name_occurrence(text, m.start() + i, m.start() + i + size):
                             hits.append((self.names[piece], piece, m.start() + i))
-            for span in find_addresses(text):
-                if span.value in self.addresses:
-                    hits.append((self.addresses[span.value], span.value, span.start))
+            if self.addresses and self._holds_an_address(text):
+                for span in find_addresses(text):
+                    if span.value in self.addresses:
+                        hits.append((self.addresses[span.value], span.value, span.start))
         return hits
 
 
