@@ -64,6 +64,9 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     fit.fit_to_data(query, parsed, years, latest, notes)
     result["confidence"] = parsed.confidence
     covered = fit.partial_year(conn, pub_id, query, notes)
+    unfinished = decline.year_not_over(text, covered, query)
+    if unfinished:  # 「今年全年的决算」 before the year ends: no figure to date in its place
+        return _declined(result, unfinished, conn, pub_id, text, parsed.unknown, search)
     if query.measure == Measure.PER_CAPITA and not any(lexicon.region_population.values()):
         notes.append("本期数据没有发布人口数，无法计算人均支出")
     answer, chart = kinds.run(conn, pub_id, query, lexicon, {"as_of": as_of, "config": config})

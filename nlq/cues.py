@@ -120,6 +120,8 @@ def _read_comparisons(cues, slots, as_of):
     change_in_percent = has_any(text, vocab.words("change")) and found("percent", text)  # 「多了还是少了，变化百分之几」
     if len(cues.compare_years) == 2 and not cues.growth and (has_any(text, measure_words("growth")) or change_in_percent):
         cues.growth, cues.trend = True, False  # 「这几年涨了多少 2023跟2019比」: the change between the two
+    if _month_after_month(text, period) and (has_any(text, vocab.words("change")) or has_any(text, measure_words("growth"))):
+        cues.growth, cues.sequential, cues.trend = True, True, False
     across = periods.periods_of_two_years(text, as_of)
     if across:  # 「今年上半年和去年下半年」: different months of different years
         cues.compare_years, cues.compare_periods = [], across
@@ -130,6 +132,13 @@ def _read_comparisons(cues, slots, as_of):
         cues.compare_years = [period.year_to - back, period.year_to]
         cues.growth = False
     cues.by_month = _by_month(text)
+
+
+def _month_after_month(text, period):
+    """「10月份支出比9月份多了还是少了」: one month against the month just before it, of the same year (环比)."""
+    m = vocab.pattern("month_vs_month").search(text)
+    return bool(m and period is not None and period.month_from == period.month_to == int(m.group(1))
+                and int(m.group(2)) == int(m.group(1)) - 1)
 
 
 def _by_month(text):
@@ -189,10 +198,17 @@ def limit(text):
     """How many rows are asked for (「前3」「五个」「最多的三类」), or None."""
     # 「最多的三类」「哪三类」: a small Chinese numeral before 类 is a count too (normalize leaves 类 words alone);
     # 「第三类」 is an ordinal
-    text = re.sub(r"(?<!第)([一两二三四五六七八九十])(?=大?类)", lambda m: str(_SMALL_NUMERALS[m.group(1)]), text)
-    m = vocab.pattern("limit").search(text)
-    if not m:
+    text = re.sub(r"(?<!第)([一两二三四五六七八九十])(?=个?大?类)", lambda m: str(_SMALL_NUMERALS[m.group(1)]), text)
+    found = list(vocab.pattern("limit").finditer(text))
+    if not found:
         return None
+    # 「哪一类支出最多？前三名」: the rows asked for (前3) over the one a 哪 asks about; 「这五个区里…哪个区」 names
+    # the group the question is about, not a number of rows
+    found = [f for f in found if f.group(1) or not (text[:f.start()].endswith(("这", "那"))
+                                                    and re.match(r"\d+个?(?:区县|区|县|省份|省|地区)", text[f.start():]))]
+    if not found:
+        return None
+    m = next((f for f in found if f.group(1)), found[0])
     value = int(m.group(1) or m.group(2))
     # 「多少个」/「5个区」 after a year or a month is not a limit
     return value if 0 < value <= 100 else None

@@ -134,6 +134,12 @@ def _one_person(text, lexicon):
     published without their names, and the total paid to everyone would answer for one person."""
     receipt = pattern("person_receipt").search(text)
     relative = pattern("asker_relative").search(text)
+    pseudonym = pattern("pseudonym").search(text)
+    if pseudonym and any(start < pseudonym.end() and pseudonym.start() < end for start, end, _s, _e in lexicon.scan(text)):
+        pseudonym = None  # 「个人承包方070DC9A1」 as a project's contractor: its payments are answered as a payee's
+    if pseudonym:  # 「受助人7027B5D6这些年领了多少」: the city's total would answer for one person
+        return Decline("privacy", f"「{pseudonym.group(0)}」是支付记录中去标识化后的个人代号，问答不按个人汇总；"
+                                  "可以在支付记录（/records/payments）中按收款方查看，或问这类支出的合计。")
     if not receipt:
         return None
     named = _person_names(text, lexicon)
@@ -373,6 +379,17 @@ def empty(answer, notes):
     if answer.get("value") == 0 and answer.get("unit") in words("money_units_zero"):
         return Decline("no_records", "本站数据中没有符合这些条件的支出记录（合计为 0），请检查地区、部门、科目和时间的组合。")
     return None
+
+
+def year_not_over(text, covered, query):
+    """「2026年全年的决算执行率」 when 2026's data end in October (``covered``: 「截至10月」): the year's final figure
+    does not exist yet, and the figure to date would answer for it."""
+    asked = pattern("whole_year_final").search(text)
+    if not covered or not asked or query.period is None:
+        return None
+    year = query.period.year_to
+    return Decline("out_of_range", f"{year}年还没有结束，数据{covered.removeprefix(f'{year}年')}；「{asked.group(0)}」要到年度结束后"
+                                   f"才有，不能用截至目前的数字代替。可以问「{year}年截至目前……」。")
 
 
 def average(text, answer, query):

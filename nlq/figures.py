@@ -187,8 +187,10 @@ def project_filter(query, lexicon, period):
 def payment_filter(query):
     """The payments a payment question covers: to the payee, of the project or for the purpose named, in the
     year named (the builders take only periods that are whole years of payments)."""
+    period = query.period
+    months = (period.month_from, period.month_to) if period is not None and not period.whole_year else (None, None)
     return q_rec.PaymentFilter(payee=query.contractor, project=query.project, purpose=query.purpose,
-                               year=query.period.year_from if query.period else None)
+                               year=period.year_from if period else None, month_from=months[0], month_to=months[1])
 
 
 def payment_totals(conn, pub_id, query):

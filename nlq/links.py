@@ -63,7 +63,9 @@ def projects(flt, pub_id):
 def payments(flt, pub_id):
     """/records/payments of one payee, project or purpose (and year): the vouchers a payment answer adds up."""
     args = [(key, str(value)) for key, value in (("payee", flt.payee), ("project", flt.project),
-                                                 ("purpose", flt.purpose), ("year", flt.year)) if value is not None]
+                                                 ("purpose", flt.purpose), ("year", flt.year),
+                                                 ("month_from", flt.month_from), ("month_to", flt.month_to))
+            if value is not None]
     return "/records/payments?" + urlencode(args + [("pub", str(pub_id))])
 
 

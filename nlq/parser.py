@@ -24,6 +24,8 @@ from .vocab import pattern, semantic
 def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     """Parse normalised ``text``. ``matcher(words) -> [(Entry, score)]`` resolves unknown words."""
     text = project_named_loosely(pattern("framing").sub(" ", text), lexicon)
+    text = pattern("source_named").sub(" ", text)  # 「据《示例市预算执行数据》，」: where the figure is published
+    text = pattern("both_levels").sub("全市", text)  # 「市本级和区县都算上」: the whole city, not 市本级 alone
     text, groups = expand_region_groups(expand_class_codes(text, lexicon), lexicon)
     slots = slot_stage.read(text, lexicon, as_of)
     slots.region_groups = groups
@@ -68,11 +70,32 @@ def project_named_loosely(text, lexicon):
 
     text = BRACKETED.sub(bracketed, text)
     text = _place_named_before(text, lexicon)
+    text = _named_back(text, lexicon)
     for m in reversed(list(DEMONSTRATIVE.finditer(text))):
         joined = text[:m.start()] + text[m.end():]
         if any(a < m.start() < b and any(e.type == "project" for e in entries)
                for a, b, _surface, entries in lexicon.scan(joined)):
             text = joined
+    return text
+
+
+BACK_REFERENCE = re.compile(r"(?:这个|这所|这家|这座|该|那个|那所|那家)")
+
+
+def _named_back(text, lexicon):
+    """「我常去九曲镇卫生院看病，这个卫生院今年预算…」: 「这个卫生院」 points back to the unit or project named before
+    it (the name ends in the words after 这个), so it is that name, whatever the clause before it is taken for."""
+    named = [(end, surface) for _start, end, surface, entries in lexicon.scan(text)
+             if any(e.type in ("unit", "project") for e in entries)]
+    for m in reversed(list(BACK_REFERENCE.finditer(text))):
+        before = [surface for end, surface in named if end <= m.start()]
+        if not before:
+            continue
+        name = before[-1]
+        after = text[m.end():]
+        size = next((k for k in range(min(len(name) - 1, 6), 1, -1) if name.endswith(after[:k])), 0)
+        if size:
+            text = text[:m.start()] + name + after[size:]
     return text
 
 

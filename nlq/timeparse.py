@@ -91,13 +91,21 @@ def _years(text, as_of, spans):
     """((first, last) | None, anchor) for the year words; the first rule that matches wins.
 
     anchor: "since" (2019年以来), "recent" (近三年) or None (fixed years)."""
-    for rule in (_year_range, _years_since, _recent_years, _one_year, _relative_year, _bare_year):
+    for rule in (_plan_years, _year_range, _years_since, _recent_years, _one_year, _relative_year, _bare_year):
         found = rule(text, as_of)
         if found is not None:
             years, anchor, match = found
             spans.append(match.span())
             return years, anchor
     return None, None
+
+
+def _plan_years(text, as_of):
+    """「十四五」「“十四五”期间」「十四五这五年」: the years of a five-year plan (2021—2025), not the five years up to now"""
+    plans = vocab.time_word("plan_years")
+    names = "|".join(map(re.escape, plans))
+    m = re.search(rf"[“\"'「]?({names})[”\"'」]?{vocab.time_word('plan_after')}", text)
+    return (tuple(plans[m.group(1)]), None, m) if m else None
 
 
 def _year_range(text, as_of):

@@ -252,6 +252,25 @@ def check_project_fact(records, body, people):
     return [] if same else [f"{query['topic']} {body['answer']['value']} != page {found}"]
 
 
+QUARTER_NAMES = "一二三四"
+
+
+def check_project_quarter(records, body, people):
+    """One named project at a quarter's end: the planned and actual 形象进度 of its page's quarter table (and the
+    gap, when that is the figure)."""
+    answer = body["answer"]
+    path, _, args = body["links"]["records"].partition("?")
+    page = records.client.get(f"{path}.json?{args}").get_json()
+    label = f"{answer['period'][:5]}{QUARTER_NAMES[answer['quarter'] - 1]}季度"
+    row = next((r for r in (page.get("quarters") or {}).get("rows", []) if r["label"] == label), None)
+    if row is None:
+        return [f"no quarter {label} on the project page"]
+    want = row["gap"] if answer["unit"] == "个百分点" else row["actual"]
+    cells = {r[0]: r[1] for r in answer["rows"]}
+    same = answer["value"] == want and cells == {"计划进度": row["planned"], "实际进度": row["actual"]}
+    return [] if same else [f"quarter {answer['value']} {cells} != page {row}"]
+
+
 def check_project_share(records, body, people):
     query, answer = body["query"], body["answer"]
     part_measure = query["base_measure"] if query["base_measure"] in ("investment", "disbursed") else "count"
@@ -298,6 +317,8 @@ def check_for(body):
     kind, measure, group = query["kind"], query["measure"], query["group"]
     if kind == "project" and measure in ("paid", "payments"):
         return check_payments
+    if kind == "project" and query["project"] and query.get("topic") == "progress_at":
+        return check_project_quarter
     if kind == "project" and query["project"] and query.get("topic"):
         return check_project_fact
     if kind == "project" and query["project"] and measure in PROJECT_RECORD_FIELDS:

@@ -1,6 +1,6 @@
 """Money paid to a named company is answered from the treasury payments (issue #18 item 7): their sum and
 number, with a link to exactly those vouchers (/records/payments?payee=…) — never the company's project
-count. A period the payments cannot be cut to exactly is declined. Expected values by straight SQL."""
+count; a year or months of a year (its vouchers by date). Expected values by straight SQL."""
 import pytest
 
 PAYEES = ("select payee, count(*), sum(amount_fen) from payments where publication_id=1 and {where} "
@@ -51,9 +51,14 @@ def test_a_company_by_its_place_and_trade_name(ask_demo, db, lexicon_places):
     assert name in result["understood"] and result["answer"]["value"] == fen / 100
 
 
-def test_part_of_a_past_year_is_declined_not_answered_with_a_count(ask_demo, paid_2025):
-    result = ask_demo(f"2025年上半年付给{paid_2025[0]}多少钱")
-    assert result["answer"] is None or result["answer"].get("kind") == "decline"
+def test_part_of_a_past_year_is_the_payments_of_those_months_not_a_count(ask_demo, client, db, paid_2025):
+    """Once declined (payments were cut by whole years only): the payments dated in those months, and their vouchers."""
+    payee = paid_2025[0]
+    count, fen = db.execute("select count(*), sum(amount_fen) from payments where publication_id=1 and payee=? "
+                            "and date between '2025-01-01' and '2025-06-30'", (payee,)).fetchone()
+    result = ask_demo(f"2025年上半年付给{payee}多少钱")
+    assert result["answer"]["value"] == fen / 100 and result["answer"]["payments"] == count
+    assert _records(client, result) == (count, fen / 100)
 
 
 def test_the_payments_page_filters_by_payee(client, paid_2025):

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, extract, func, or_, select
 
-from ..schema import project_contracts, project_updates, projects, townships
+from ..schema import project_contracts, project_quarters, project_updates, projects, townships
 from .cache import per_publication
 from .conditions import choice_conditions, class_prefixes, one_or_many, place_conditions
 from .paging import Page, clamp, stream
@@ -274,3 +274,12 @@ def contract(conn, pub_id, code):
                        .where(project_contracts.c.publication_id == pub_id, project_contracts.c.project_code == code)
                        .order_by(project_contracts.c.award_date)).mappings().first()
     return dict(row) if row else None
+
+
+def quarter_progress(conn, pub_id, code, year, quarter):
+    """A project's planned and actual 形象进度 (%) at the end of one quarter (project_quarters):
+    {"planned", "actual"} (actual None before the quarter is reported), or None when it has no such row."""
+    row = conn.execute(select(project_quarters.c.planned_pct, project_quarters.c.actual_pct)
+                       .where(project_quarters.c.publication_id == pub_id, project_quarters.c.project_code == code,
+                              project_quarters.c.year == year, project_quarters.c.quarter == quarter)).first()
+    return {"planned": row[0], "actual": row[1]} if row else None

@@ -81,6 +81,8 @@ class PaymentFilter:
     payee_type: str | None = None  # 单位 / 个人
     payee: str | None = None  # one payee by its full name (a company; persons are pseudonyms)
     purpose: str | None = None  # one purpose (用途) as recorded: 高龄津贴, 办公设备采购 …
+    month_from: int | None = None  # with ``year``: the payments dated in these months of it (both ends included)
+    month_to: int | None = None
 
 
 def _payment_conditions(pub_id, flt):
@@ -88,7 +90,9 @@ def _payment_conditions(pub_id, flt):
     if flt.project:
         conds.append(payments.c.project_code == flt.project)
     if flt.year is not None:
-        conds.append(payments.c.date.between(dt.date(flt.year, 1, 1), dt.date(flt.year, 12, 31)))
+        first, last = flt.month_from or 1, flt.month_to or flt.month_from or 12
+        end = dt.date(flt.year, 12, 31) if last == 12 else dt.date(flt.year, last + 1, 1) - dt.timedelta(days=1)
+        conds.append(payments.c.date.between(dt.date(flt.year, first, 1), end))
     if flt.payee_type:
         conds.append(payments.c.payee_type == flt.payee_type)
     if flt.payee:

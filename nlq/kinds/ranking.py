@@ -33,6 +33,10 @@ def classes(ctx):
     """「花钱最多的三类支出」: all classes ranked, not a guessed set."""
     if not ctx.slots.class_each:
         return None
+    c = ctx.cues
+    if not (c.top or c.rate or c.share or c.growth or c.trend) and has_any(ctx.text, words("sum_of_classes")):
+        # 「各项支出决算总数」「各类支出合计」: all classes added up, one figure (not the top class of a table)
+        return Query(Kind.FIGURE, measure=c.money, **ctx.base(classes=[], class_set=None))
     return Query(Kind.RANKING, measure=ctx.cues.money, group=Group.CLASS, order=ctx.order(),
                  limit=ctx.limit_or_one(), **ctx.base(class_set=None))
 
@@ -97,6 +101,15 @@ def whole_level(ctx):
         if noun in (None, match.group(2)) and int(match.group(1)) == len(_level(ctx, match.group(2))):
             return True
     return False
+
+
+def level_named(ctx, start, end):
+    """The regions of a level named whole in text[start:end] (「十个区县」「5个县」: as many as the level has), else None."""
+    for match in re.finditer(r"(?<![前后第哪])(\d+)个(区县|县|区)(?![里中]?(?:哪|谁|最|排))", ctx.text[start:end]):
+        regions = _level(ctx, match.group(2))
+        if int(match.group(1)) == len(regions):
+            return regions
+    return None
 
 
 def _level(ctx, noun):

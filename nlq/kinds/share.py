@@ -1,6 +1,7 @@
 """Shares: a part of a whole — of all spending in the same scope, or of the whole 「占…」 names."""
 import re
 
+from .. import figures
 from ..ir import Group, Kind, Measure, Query
 from ..vocab import found, has_any, words
 from . import budget, ranking
@@ -17,6 +18,12 @@ def share(ctx):
         # 区县支出」 counts every region of the level after 占: their total is the whole
         return Query(Kind.SHARE, measure=Measure.SHARE, base_measure=Measure.BUDGET if c.budget else Measure.SPENT,
                      share_of={"regions": ranking.level_regions(ctx), "classes": s.whole.classes}, **ctx.base())
+    part_level = ranking.level_named(ctx, 0, s.share_at) if s.share_at > 0 else None
+    whole_level = ranking.level_named(ctx, *s.whole_span) if s.whole_span[0] >= 0 else None
+    if part_level and whole_level and part_level != whole_level:
+        # 「五个县的支出占十个区县支出的比重」: one level's regions as one place, of another level's total
+        return Query(Kind.SHARE, measure=Measure.SHARE, base_measure=Measure.BUDGET if c.budget else Measure.SPENT,
+                     share_of={"regions": whole_level, "classes": s.whole.classes}, **ctx.base(regions=part_level))
     if _districts_together(ctx) or ranking.whole_level(ctx):  # 「区县支出占全市支出的比重」: the districts' total
         # (不含市本级) is the part
         return Query(Kind.SHARE, measure=Measure.SHARE, base_measure=Measure.BUDGET if c.budget else Measure.SPENT,
@@ -53,7 +60,16 @@ def take_whole(query, ctx):
             query.share_of["whole_year"] = True
 
 
-run = budget.answer
+def run(conn, pub_id, query, lexicon):
+    """The share; a part that is its own whole (「A占A的比重」, 100 % by construction) is a whole not read: declined."""
+    if query.group is None and query.period is not None:
+        part, whole, _keys = figures.share_scopes(query, lexicon, query.period)
+        if part == whole:
+            return {"nothing": "没有读出这个比例的分母（「占」的是哪个整体）：按现在的理解算出的是一个数字占它自己（100%），"
+                               "不回答；可以写明整体，例如「……占全市支出的比重」。"}, None
+    return budget.answer(conn, pub_id, query, lexicon)
+
+
 records = budget.records
 
 

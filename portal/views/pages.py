@@ -496,10 +496,13 @@ def records(kind, fmt):
     paging = DOWNLOAD_PAGING if fmt == "csv" else page_args()
     names = {"region": None, "dept": None, "class": None}
     if kind == "payments":
-        flt = q_rec.PaymentFilter(project=arg_code("project", "项目编号"),
-                                  year=arg_int("year", low=1900, high=2200, label="年度"),
+        year = arg_int("year", low=1900, high=2200, label="年度")
+        month_from, month_to = (arg_int(key, low=1, high=12, label=label) if year is not None else None
+                                for key, label in (("month_from", "起始月份"), ("month_to", "截止月份")))
+        flt = q_rec.PaymentFilter(project=arg_code("project", "项目编号"), year=year,
                                   payee_type=request.args.get("payee_type") or None, payee=arg_name("payee", "收款人"),
-                                  purpose=arg_name("purpose", "用途"))
+                                  purpose=arg_name("purpose", "用途"), month_from=month_from,
+                                  month_to=month_to if month_to is None or month_to >= (month_from or 1) else month_from)
         page = q_rec.payment_records(conn, pub_id, flt, **paging)
         stream = streamed(q_rec.payment_rows, pub_id, flt)
         if flt.project:
@@ -508,8 +511,8 @@ def records(kind, fmt):
         columns = record_columns(kind)
         links = {"project_code": lambda r: url_for("pages.project", code=r["project_code"])
                  if r.get("project_code") else None}
-        filters = {"project": flt.project, "year": flt.year, "payee_type": flt.payee_type, "payee": flt.payee,
-                   "purpose": flt.purpose}
+        filters = {"project": flt.project, "year": flt.year, "month_from": flt.month_from, "month_to": flt.month_to,
+                   "payee_type": flt.payee_type, "payee": flt.payee, "purpose": flt.purpose}
     else:
         scope = records_scope()
         coverage.check_scope(conn, pub_id, scope)  # a period or place outside the data is refused, not 0 元

@@ -4,6 +4,7 @@ from ... import present
 from . import facts
 from .answers import run  # noqa: F401
 from .records import records  # noqa: F401
+from .rules import PROGRESS_AT
 from .words import restate  # noqa: F401
 
 
@@ -11,6 +12,8 @@ def chips(query, lexicon):
     chips = present.chips(query, lexicon, subject_default="项目")
     if query.township:  # the place below the district the question named
         chips[1]["value"] = present.township_name(lexicon, query.township)
-    if query.project and query.topic:  # one field of a named project (facts.py)
+    if query.project and query.topic == PROGRESS_AT:  # a quarter's end (answers.py progress_at)
+        chips[3]["value"] = "季度末进度"
+    elif query.project and query.topic:  # one field of a named project (facts.py)
         chips[3]["value"] = facts.facts()[query.topic]["label"]
     return chips

@@ -3,6 +3,7 @@ share among projects, and tables by contractor, category, region, year or projec
 from dataclasses import replace
 
 from ledger.money import fen_to_yuan, format_amount
+from ledger.queries import projects as q_proj
 
 from ... import figures, present
 from ...ir import Group, Measure
@@ -105,6 +106,9 @@ def paid(conn, pub_id, query, lexicon):
         return {"kind": "figure", "nothing": f"{what}国库支付目前只能按某一整年（或今年截至目前）来问，不能按"
                                              f"{query.period.label()}切分；可以分别问每一整年的合计。"}, None
     count, total = figures.payment_totals(conn, pub_id, query)
+    if not count:  # 「今年11月支付了多少笔」 past the data's last payment: no 「0 笔」 as a figure
+        return {"kind": "figure", "nothing": f"本站数据中没有{plabel(query)}{payment_subject(query, lexicon)[1]}的国库支付记录"
+                                             "（可能超出了数据的时间范围），不能回答。"}, None
     answer = {"kind": "figure", "value": fen_to_yuan(total), "unit": "元", "display": format_amount(total),
               "period": plabel(query), "payments": count,
               "columns": [payment_subject(query)[0], "支付笔数", "支付金额（元）", "支付金额"],
@@ -311,8 +315,34 @@ def project_table(rows):
 
 
 def progress_at(conn, pub_id, query, lexicon):
-    return {"kind": "figure", "nothing": f"问答目前只能回答项目最新一次更新的形象进度，不能回答{query.period.label()}某一"
-                                         "时点的计划或实际进度；可以问项目现在的进度。"}, None
+    """「某项目三季度末计划进度和实际进度」「…三季度末比计划落后了多少个百分点」: one named project's planned and actual
+    形象进度 at the end of the quarter asked (project_quarters), and the gap when a lag is asked; anything else at a
+    point of the year (many projects, a month that ends no quarter) is declined in words."""
+    quarter = _quarter_asked(query.period)
+    found = q_proj.quarter_progress(conn, pub_id, query.project, query.period.year_to, quarter) \
+        if query.project and quarter else None
+    if not found or found["actual"] is None:
+        what = "这个项目在这一季度末没有公布计划和实际进度" if query.project and quarter else \
+            "问答目前只能回答项目最新一次更新的形象进度，或一个具体项目在某一季度末的计划和实际进度"
+        return {"kind": "figure", "nothing": f"{what}，不能回答{query.period.label()}某一时点的进度；可以问项目最新的进度，"
+                                             "或在项目页查看各季度末的计划与实际进度。"}, None
+    planned, actual = found["planned"], found["actual"]
+    rows = [["计划进度", planned, f"{planned}%"], ["实际进度", actual, f"{actual}%"]]
+    name = lexicon.project_names.get(query.project, query.project)
+    answer = {"kind": "figure", "value": actual, "unit": "%", "display": f"{actual}%", "project": query.project,
+              "project_name": name, "period": f"{query.period.year_to}年第{quarter}季度末", "quarter": quarter,
+              "planned": planned, "columns": ["项目", "形象进度（%）", "显示"], "rows": rows}
+    if query.difference:  # 「比计划落后了多少个百分点」: planned minus actual
+        gap = planned - actual
+        answer.update(value=gap, unit="个百分点", display=f"{'落后' if gap >= 0 else '超前'}计划 {abs(gap)} 个百分点")
+    return answer, None
+
+
+def _quarter_asked(period):
+    """The quarter whose end a period names (「三季度末」 7—9月, 「前三季度」 1—9月 end in Q3), else None."""
+    if period is None or period.multi_year or period.whole_year or period.month_to % 3:
+        return None
+    return period.month_to // 3
 
 
 ANSWERS = (

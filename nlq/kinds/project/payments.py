@@ -29,8 +29,9 @@ def payments(ctx):
     if s.contractors and (count or (paid and s.period is not None and s.period.since)) \
             and not ctx.cues.project_cue and not s.projects:
         return Query(Kind.PROJECT, measure=measure, contractor=s.contractors[0], period=period)
-    if count and not (purpose or s.projects or s.contractors or s.regions or s.depts or s.classes or s.townships):
-        return Query(Kind.PROJECT, measure=measure, period=period)  # 「今年一共支付了多少笔」: every payment
+    if (count or found("all_payments", text)) \
+            and not (purpose or s.projects or s.contractors or s.regions or s.depts or s.classes or s.townships):
+        return Query(Kind.PROJECT, measure=measure, period=period)  # 「今年一共支付了多少笔」「5月国库集中支付了多少」
     if paid and not count and period is None and not s.contractors and ctx.cues.project_subject \
             and not ctx.cues.asks("investment"):
         return disbursed(ctx)

@@ -121,11 +121,8 @@ def paid_to(ctx, common):
 
 
 def payment_period(period, as_of):
-    """One year whose payments the period covers whole: the year, or this year up to the month of as_of."""
-    if period.multi_year:
-        return False
-    return period.whole_year or (period.month_from == 1 and period.year_to == as_of.year
-                                 and period.month_to >= as_of.month)
+    """A period the payments are cut to by their dates: one year, or months of one year (「今年十月份」「三季度」)."""
+    return not period.multi_year
 
 
 def contractors_ranked(ctx, common):
@@ -297,12 +294,14 @@ def refine(query, ctx):
     query.completed = by_completion(query, ctx.text)
     if progress_at_a_point(query, ctx.slots.period, ctx.text):
         query.topic, query.period = PROGRESS_AT, ctx.slots.period
+        query.difference = found("behind_plan", ctx.text)  # 「比计划落后了多少个百分点」: the gap is the figure
 
 
 def progress_at_a_point(query, period, text):
     """「四季度末实际进度」「三季度末落后于计划的项目」: progress at a point of the year; the question box reads a
     project's latest progress only, so the latest would answer another question (declined in answers.py)."""
-    return period is not None and period.explicit and not period.whole_year and found("progress", text) \
+    return period is not None and period.explicit and not period.whole_year \
+        and (found("progress", text) or found("behind_plan", text)) \
         and query.measure != Measure.DISBURSED and query.topic is None
 
 

@@ -138,12 +138,23 @@ def _paid(query, lexicon, w):
     return f"{w.period or '全部年度'}全部国库集中支付（{what}）"
 
 
+def _progress_at(query, lexicon, w):
+    """「项目「X」2026年第3季度末的计划和实际进度」 (a quarter's end), else 「…某一时点的进度」."""
+    period = query.period
+    if query.project and period is not None and not period.whole_year and not period.multi_year \
+            and period.month_to % 3 == 0:
+        asked = "实际进度比计划落后的百分点" if query.difference else "计划和实际形象进度"
+        name = lexicon.project_names.get(query.project, query.project)
+        return f"项目「{name}」{period.year_to}年第{period.month_to // 3}季度末的{asked}"
+    return f"{w.period}{w.subject}某一时点的进度"
+
+
 def _amount(query, lexicon, w):
     return f"{w.subject}的{label(query.measure)}{'' if query.project else '合计'}{w.basis}"
 
 
 PHRASES = (
-    (lambda q: q.topic == PROGRESS_AT, lambda q, lexicon, w: f"{w.period}{w.subject}某一时点的进度"),
+    (lambda q: q.topic == PROGRESS_AT, _progress_at),
     (lambda q: q.project is not None and q.topic is not None, lambda q, lexicon, w: facts.restate(q, lexicon)),
     (lambda q: q.measure in (Measure.PAID, Measure.PAYMENTS), _paid),
     (lambda q: q.group == Group.REGION, _by_region),
