@@ -4,29 +4,41 @@ rural 「李家村3组12号」「五组14户」, estates 「锦绣小区12栋2�
 before them 「3栋2单元502室」「7幢1801」 (or after 「住」: 「住3-502」). A span always reaches the last
 number it holds, so generalising it never leaves a room number behind."""
 import re
+import unicodedata
 
 from .chars import simplified
+from .numbers import find_numbers
 from .recognizers import Span
+from .validators import valid_id18
 
-# A name part that cannot swallow the words before it (「家住」「位于」「走访了」) or an admin level.
+# A name part that cannot swallow the words before it (「家住」「位于」「走访了」) or an admin level
+# (a 区 or 市 right before 路/街/大道 is the road's own name: 「园区大道」「鱼市街」).
 # 道 only where it ends 街道 (「二道河子村」「南十四道街」 hold it); never a road section (「X路沿街段X路88号」).
 # (丨, a table's bar typed as the Han stroke, is a cell's end)
 # (「我家」「俺家」 before a place are no part of it; 「向阳」 is the commonest place word holding 向)
-_PART = r"(?:(?![住在于的与及到从是为因镇乡区县市省我了过给把对段丨，。；、,.;:：\s])(?!向(?!阳))(?!(?<=[我俺咱你他她])家)(?!(?<=街)道)(?!(?<=苏)木)[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f]){1,6}"  # (rare place characters: 「禾輋」 reads 禾𪨶)
+_PART = r"(?:(?![住在于的与及到从是为因镇乡县省我了过给把对段丨，。；、,.;:：\s])(?![区市](?!街|大[道街]|路))(?!向(?!阳))(?!(?<=[我俺咱你他她])家)(?!(?<=街)道)(?!(?<=苏)木)[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f]){1,6}"  # (rare place characters: 「禾輋」 reads 禾𪨶)
 _CN = r"[一二三四五六七八九十百零〇两]"
 _NUM = rf"(?:[0-9０-９]+|{_CN}+)"
 _DIGITS = r"[0-9０-９]+"
+# A bare room number: what is glued on after it in a pasted row (a resident ID, a mobile) is cut off after the
+# match by _unglued, as the number is found by its own check.
+_ROOM_DIGITS = r"[0-9０-９]+"
+_ROOM34 = r"(?:[0-9０-９]{3,4}(?![0-9０-９])|[0-9０-９]{14,})"
 _FLOOR = rf"(?:{_NUM}|顶|底)(?:楼|层)"
+# a room or side after a floor: 「6楼619」「五楼五一二」「6楼东户」
+_AFTER_FLOOR = r"(?:\s?-?(?:[0-9０-９]{1,5}(?![0-9０-９])|[一二三四五六七八九零〇幺]{3,4})(?:室|号|房)?|[东西南北中](?:户|室|套|侧))?"
 # (a form's narrow field may break a building's number over a line: 「家属区3⏎3栋4门402」)
 _WRAPPED = r"(?:[0-9０-９]+\n(?=[0-9０-９]))?"
-_BUILDING = rf"(?:{_WRAPPED}{_NUM}|[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座|期|区)"
+# (a chain of them: an estate's phase, area and building 「二期3区8栋」「一期1区2栋」)
+_BUILDING = (rf"(?:{_WRAPPED}{_NUM}|[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座|期|区)"
+             rf"(?:\s?(?:{_NUM}|[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座|区))*")
 # (after a blank a bare number is a list's next cell, 「60—62号 5 360」; the tail below takes a room
 # number after a blank only behind a building or stairway)
-_ROOM = (rf"(?:\s?-?{_NUM} ?(?:单元|门))?(?:\s?-?{_FLOOR}|-?{_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户)?"
-         rf"|(?<=[单元门]){_CN}{{3,4}}(?:室|号|房)?"  # 「四栋二单元六零二」
-         rf"|\s-?{_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户))?")
-_RANGE = rf"{_DIGITS}(?:[-－—]{_DIGITS}){{1,2}}(?:室|号)?"
-_ESTATE = (r"(?:小区|花园|公寓|家园|新村|新城|苑|府|名城|名都|广场|大厦|(?<!公)园|里|庭|居|阁|邸|坊|湾|城|郡|宿舍楼|宿舍|大院|家属院|家属区"
+_ROOM = (rf"(?:\s?-?{_NUM} ?(?:单元|门))?(?:\s?-?{_FLOOR}{_AFTER_FLOOR}|-?{_ROOM_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户)?"
+         rf"|(?<=[单元门])\s?{_CN}{{3,4}}(?:室|号|房)?"  # 「四栋二单元六零二」
+         rf"|\s-?{_ROOM_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户))?")
+_RANGE = rf"{_DIGITS}(?:[-－—]{_DIGITS})?[-－—]{_ROOM_DIGITS}(?:室|号)?"
+_ESTATE = (r"(?:小区|小院|花园|公寓|家园|新村|新城|苑|府|名城|名都|广场|大厦|(?<!公)园|里|庭|居|阁|邸|坊|湾|城|郡|宿舍楼|宿舍|大院|家属院|家属区"
            r"|公租房|廉租房|安置房|安置区|家属楼"
            rf"|{_CN}{{1,2}}区)")  # 「朝晖八区」: a numbered part of an estate
 _STREET = r"(?:路|街|巷|大道|大街|胡同|弄)"
@@ -38,6 +50,9 @@ _HAMLET = r"(?:[\u4e00-\u9fff]{1,3}?(?:屯|坡|寨|沟|岗|窝棚|甸子|营子)
 # (a group's own name: no number, no office's group 「村民小组」「工作组」「党小组」)
 _GROUP_NAME = (r"(?!村民|小组|工作|专案|领导|调查|督导|巡查|检查|党|项目|联络|突击|宣传|服务|帮扶|驻村|考核|评议|验收|核查|专班|互助|合作|"
                r"[一二三四五六七八九十百零〇两0-9０-９第])[\u4e00-\u9fff]{1,3}?(?<![小民党])")
+# (a named group after 住 with no village before it: one more word may stand before the group 「老屋下屋组」)
+_GROUP_OWN = (r"(?!村民|小组|工作|专案|领导|调查|督导|巡查|检查|党|项目|联络|突击|宣传|服务|帮扶|驻村|考核|评议|验收|核查|专班|互助|合作|"
+              r"[一二三四五六七八九十百零〇两0-9０-９第])[\u4e00-\u9fff]{1,5}?(?<![小民党])")
 _DETAIL = re.compile(
     # rural: 李家村3组12号, 李家村委会五组, 张家村12号, 枫树村五组14户
     # (a 屯 or 寨 is a village too: 佟家屯3组8号)
@@ -61,25 +76,48 @@ _DETAIL = re.compile(
     rf"|{_PART}(?:村{_PART}?楼|{_ESTATE}|楼)\s?{_DIGITS}(?:室|房)"
     # street number: 人民路88号(3栋)(2单元)(502室)(三楼), 新华路218弄5号302室, 环城北路东段181号
     # (「朝阳路21号之二」: the second home at one number; 「朝阳路35 号 2 单元 301」: OCR spaces)
-    rf"|{_PART}{_STREET}{_SIDE}{_HOUSE}{_TO}?(?:弄{_DIGITS}{_TO}?)?\s?号(?:附{_DIGITS}号|之{_CN}{{1,2}})?(?:院)?(?:{_BUILDING})?{_ROOM}"
+    # (「茶城大道 266号」: a blank before the number; 「22号鸿运大厦1805」: a tower named after the number, its room)
+    rf"|{_PART}{_STREET}口?{_SIDE}\s?{_HOUSE}{_TO}?(?:弄{_DIGITS}{_TO}?)?\s?号(?:附{_DIGITS}号|之{_CN}{{1,2}})?(?:院)?"
+    rf"(?:[\u4e00-\u9fff]{{2,6}}?(?:大厦|大楼|公寓|写字楼)\s?[A-Za-zＡ-Ｚ]?[0-9０-９]{{3,4}}(?![0-9０-９])(?:室|房)?|(?:{_BUILDING})?{_ROOM})"
     # a numbered estate block written as three numbers: 杨柳郡2期17-1-903
-    rf"|{_PART}(?:{_DIGITS}期)?(?<![0-9０-９]){_WRAPPED}{_DIGITS}[-－]{_DIGITS}[-－][0-9０-９]{{3,4}}(?![0-9０-９])"
+    rf"|{_PART}(?:{_DIGITS}期)?(?<![0-9０-９]){_WRAPPED}{_DIGITS}[-－]{_DIGITS}[-－]{_ROOM34}"
     # building and room with no road before them: 3栋2单元502室, 7幢1801, 5号楼3单元201, 12幢3单元一楼
     # (an estate's name without its suffix may stand before them: 滨江名都5栋1单元1203)
     # (「3栋东门2楼」: a side door before the floor; 「7栋3单元」: a stairway of a few homes is a home too)
     # (a shanty town's numbered part before it: 「二片区38栋20号」「四片区⏎79栋24号」)
-    rf"|(?:{_NUM}片区\s*|{_PART})?(?<![0-9０-９]){_DIGITS}(?:栋|幢|号楼|座)(?:[东西南北中]门)?(?:\s?-?{_NUM}(?:单元|门))?\s?-?(?:{_FLOOR}|{_DIGITS}(?![0-9０-９]*(?:单元|门))(?:室|号|房)?)"
-    rf"|(?:{_PART})?(?<![0-9０-９]){_DIGITS}(?:栋|幢|号楼|座)\s?-?{_NUM}单元"
+    # (an estate's phase and area before them: 「二期3区5栋1单元702」; a letter building 「C栋3楼315」)
+    rf"|(?:{_NUM}片区\s*|{_PART}|{_NUM}期\s?(?:{_NUM}区\s?)?|(?<![0-9０-９]){_NUM}区\s?)?(?:(?<![0-9０-９]){_DIGITS}|(?<![A-Za-z])[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座)(?:[东西南北中]门)?(?:\s?-?{_NUM}(?:单元|门))?\s?-?(?:{_FLOOR}{_AFTER_FLOOR}|{_ROOM_DIGITS}(?![0-9０-９]*(?:单元|门))(?:室|号|房)?)"
+    rf"|(?:{_PART}|{_NUM}期\s?(?:{_NUM}区\s?)?|(?<![0-9０-９]){_NUM}区\s?)?(?<![0-9０-９]){_DIGITS}(?:栋|幢|号楼|座)\s?-?{_NUM}单元"
+    # a block written as three numbers alone in a list cell 「X / 7-2-302 / 760」 (a date has a four-digit year)
+    rf"|(?:(?<=[\t|｜丨¦/；;])|(?<=[\t|｜丨¦/；;][ \u3000]))[0-9０-９]{{1,2}}[-－][0-9０-９]{{1,2}}[-－][0-9０-９]{{3,4}}(?=[ \u3000]?[\t|｜丨¦/；;\n]|[ \u3000]*$)"
+    # a phase and area before a block written as three numbers 「一期2区6-1-402」
+    rf"|{_NUM}期\s?{_NUM}区\s?{_DIGITS}[-－]{_DIGITS}[-－]{_ROOM34}"
     # 「37号2单元401」: a house number, a stairway and a room with no road before them
     rf"|(?<![0-9０-９]){_DIGITS}号\s?-?{_NUM}单元\s?-?{_DIGITS}(?:室|号|房)?"
     rf"|(?<=住)(?:在|址[:：]?)?{_RANGE}"
     # a settlement's or community's block written as three numbers: 「同心社区15-2-904」 (社区 is no _PART: 区)
-    rf"|(?<=社区|小区|新村|家园|新苑|置点|置区|新区)(?<![0-9０-９]){_DIGITS}[-－]{_DIGITS}[-－][0-9０-９]{{3,4}}(?![0-9０-９])"
+    rf"|(?<=社区|小区|新村|家园|新苑|置点|置区|新区)(?<![0-9０-９]){_DIGITS}[-－]{_DIGITS}[-－]{_ROOM34}"
     # a villagers' group named by a word, not a number (the south-west's 「大寨村上寨组17号」, a Yi clan's
     # 「磨石沟村尔古组9号」), with its house number, or alone at a cell's or line's end after its village
-    rf"|{_PART}村{_GROUP_NAME}组\s?{_DIGITS}号(?!楼)"
+    # (「X村 上角组 七号」 as a hotline's speech-to-text writes it; 「后山组⏎12号」 broken by a narrow column)
+    rf"|{_PART}村\s?{_GROUP_NAME}组[ \t]*\n?[ \t]*{_NUM}号(?!楼)"
+    # a named group and its number right after 住 (the village named earlier or not at all: 「住老屋下屋组16号」)
+    rf"|(?<=住)在?{_GROUP_OWN}组\s?{_NUM}号(?!楼)"
     rf"|{_PART}村{_GROUP_NAME}组(?=\s*$|\s?[\t\n\u3000）)|｜丨¦/；;]| {{2}})"
-    rf"|(?<=[:：])\s?{_GROUP_NAME}组\s?{_DIGITS}号(?!楼)"
+    rf"|(?<=[:：])\s?{_GROUP_NAME}组\s?{_NUM}号(?!楼)"
+    # (an address field holding the group alone: 「原址：尔古组⏎」)
+    rf"|(?<=址[:：])\s?{_GROUP_NAME}组(?=\s*$|\s?[\t\n\u3000）)|｜丨¦/；;]| {{2}})"
+    # a second home at one number, written alone 「门牌为“6号之三”」 (as 「朝阳路21号之二」 after its road)
+    # (a document's number 「（2025）X执412号之一」 has its court's word glued before it)
+    rf"|(?:(?<![0-9０-９A-Za-z\u4e00-\u9fff])|(?<=门牌))\s?{_DIGITS}号之(?:{_CN}{{1,2}}|{_DIGITS}号?)(?![\u4e00-\u9fff])"
+    # a row of a site's prefab huts or sheds and its number 「活动板房3排12号」
+    rf"|(?<=板房|工棚|平房|宿舍|营地)\s?{_NUM}排\s?{_NUM}号"
+    # a hospital bed: a patient's place 「骨科7病区23床」「内科12床」 (the hospital and ward stay)
+    # (a numbered department is a ward: 「外二科17床」)
+    rf"|(?:[\u4e00-\u9fff][一二三四五六七八九十]科|(?<=科))\s?(?:{_NUM}病区\s?)?[0-9０-９]{{1,3}}号?床(?!位)|(?<![0-9０-９]){_NUM}病区\s?[0-9０-９]{{1,3}}号?床(?!位)"
+    # written in English: 「Block 5, Room 103」「Flat 2B」「rooms 2-1105 and 2-1106」
+    rf"|(?i:\b(?:block|blk|building|bldg|tower)\s?[0-9A-Z]{{1,4}},?\s(?:room|rm|flat|unit)\.?\s?[0-9A-Z]{{1,5}}(?:-[0-9]{{1,4}})?\b)"
+    rf"|(?i:\b(?:rooms?|flats?)\s[0-9]{{1,3}}-[0-9]{{3,4}}(?:(?:,\s?|\sand\s|\s?&\s?)[0-9]{{1,3}}-[0-9]{{3,4}})*\b)"
     # a forest farm's work area and house 「青山林场|二工区7号」, or the work area alone in a list cell; a state
     # farm's company and house 「红星农场|第五管理区3连6排11号」 (a 连 is a few dozen households, as a 组 is)
     rf"|(?<![0-9０-９]){_NUM}工区\s?{_DIGITS}号|(?<=林场){_NUM}工区(?=\s*$|\s?[\t\n\u3000|｜丨¦/；;]| {{2}})"
@@ -106,10 +144,10 @@ def _is_detail(value):
 # a span always runs on to the last of them, so generalising it leaves no room number behind.
 # (also a second door at one number 「22号3号门市」「117号附9号平房」「179号之4号」, a building named by its
 # number 「9号楼3门」「16号楼东单元4楼」)
-_TAIL = re.compile(rf"(?: ?[-－—]?(?:\n?(?:附|之){_DIGITS}号|(?<=号)(?:楼(?=\s?-?{_NUM}|[东西中]单元)|平房|门市|门脸)|[东西中]单元|(?<=[楼栋幢座]){_NUM}门(?!市)|(?<=号)[前后](?:栋|幢|楼|院)|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户|房(?![屋子产租东间]))|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
+_TAIL = re.compile(rf"(?: ?[-－—]?(?:\n?(?:附|之){_DIGITS}号|(?<=号)(?:楼(?=\s?-?{_NUM}|[东西中]单元)|平房|门市|门脸)|[东西中]单元|(?<=[楼栋幢座]){_NUM}门(?!市)|(?<=号)[前后](?:栋|幢|楼|院|进)|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户|房(?![屋子产租东间]))|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
                    # a bare room number after a blank only follows a building or stairway (「2 单元 301」):
                    # after a house number or a group it is a list's next cell (「八组 2 1000」: people, amount)
-                   rf"|(?:(?<! )|(?<=[元栋幢座门楼] )){_DIGITS}(?![0-9０-９,，.]*(?:元|万|年|月|日|%|人|户|亩|米|吨|个|名|次|岁|平方|辆|台))))+")
+                   rf"|(?:(?<! )|(?<=[元栋幢座门楼] )){_ROOM_DIGITS}(?![0-9０-９,，.]*(?:元|万|年|月|日|%|人|户|亩|米|吨|个|名|次|岁|平方|辆|台))))+")
 
 
 # 「龙泉路12号至18号段人行道改造」: a stretch of road between two house numbers is public works.
@@ -141,18 +179,96 @@ def _after_work_unit(view, start, end):
     return district.start() if district else start
 
 
-def find_addresses(text):
-    """House- and room-level address spans; traditional characters (「18號」「3棟2單元」) read too."""
-    view = simplified(text)
-    spans = [Span(start, end, "address", text[start:end]) for start, end in _hamlet_homes(view)]
+_TRAILING_RUN = re.compile(r"[0-9０-９]{11,}[XxＸｘ]?$")
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_OWN_NUMBERS = ("id_number", "mobile", "bank_card")
+
+
+def _unglued(view, start, end, numbers):
+    """The end of a match with what a pasted row glued on after its last number (the cell's separator lost).
+    A number the number check finds there (a resident ID, a mobile: 「7号350824…」, 「10-3-1201」+ID) is its
+    own finding, and an address swallowing it would lose to it: the match ends where it begins. A number it
+    cannot split off (a mobile glued to a room number, 「单元303」+mobile) stays inside the address, so it is
+    removed with it; only an amount after such a mobile is left out (「…+mobile+5300.00」: amounts are public).
+    ``numbers``: a callable giving the (start, end) of the text's numbers, or None."""
+    run = _TRAILING_RUN.search(view, start, end)
+    if not run:
+        return end
+    inside = [a for a, _ in (numbers() if numbers else ()) if run.start() <= a < end and a > start]
+    if inside:
+        return min(inside)
+    check = view[end:end + 1]  # an ID's check letter is no digit: the match stopped before it
+    digits = unicodedata.normalize("NFKC", run.group(0)) + ("X" if check and check in "XxＸｘ" else "")
+    for keep in (0, 3, 4):
+        if run.start() + keep <= start:
+            continue
+        rest = digits[keep:]
+        if len(rest) >= 18 and valid_id18(rest[:18].upper()):
+            return run.start() + keep
+        if _MOBILE.match(rest):
+            return run.start() + keep + (11 if keep else 0)
+    return end
+
+
+# A room is the last part of a home: digits glued on after 室 or 房 are the row's next cell
+# (「703室130-3080-4914」).
+_AFTER_ROOM = re.compile(r"(?<=[0-9０-９])[室房](?= ?[-－—]?[0-9０-９])")
+
+
+def _details(view, numbers=None):
+    """(start, end) of each house-level match in a simplified view."""
     for m in _DETAIL.finditer(view):
         end = len(m.group(0).rstrip()) + m.start()
         tail = _TAIL.match(view, end)
         end = tail.end() if tail else end
         start = _after_work_unit(view, m.start(), end)
-        value = text[start:end]
+        room = _AFTER_ROOM.search(view, start, end)
+        end = room.end() if room else end
+        end = _unglued(view, start, end, numbers)
         if _is_detail(view[start:end]) and not (view[end - 1] == "号" and _ROAD_SECTION.match(view, end)):
-            spans.append(Span(start, end, "address", value))
+            yield start, end
+
+
+# A hotline's speech-to-text writes one character at a time with blanks between (「上 角 组 七 号」
+# 「B 栋 五 楼 五 一 二」): three or more single characters (or 单元) in a row, each alone between blanks.
+_SPACED = re.compile(r"(?<!\w)(?:单元|\w)(?!\w)(?:[ \u3000](?:单元|\w)(?!\w)){2,}")
+
+
+def _unspaced(view):
+    """The view without the blanks inside runs of spaced single characters, and for each of its characters
+    the index of that character in the view (None when there is no such run)."""
+    runs = list(_SPACED.finditer(view))
+    if not runs:
+        return None, None
+    chars, index, last = [], [], 0
+    for m in runs:
+        for i in range(last, m.end()):
+            if not (i >= m.start() and view[i] in " \u3000"):
+                chars.append(view[i])
+                index.append(i)
+        last = m.end()
+    chars.extend(view[last:])
+    index.extend(range(last, len(view)))
+    return "".join(chars), index
+
+
+def find_addresses(text):
+    """House- and room-level address spans; traditional characters (「18號」「3棟2單元」) read too."""
+    view = simplified(text)
+    spans = [Span(start, end, "address", text[start:end]) for start, end in _hamlet_homes(view)]
+    found = []
+
+    def numbers():  # the text's validated numbers, read only when a match ends in a long run of digits
+        if not found:
+            found.append([(n.start, n.end) for _, n in find_numbers(text) if n.kind in _OWN_NUMBERS])
+        return found[0]
+
+    spans += [Span(start, end, "address", text[start:end]) for start, end in _details(view, numbers)]
+    joined, index = _unspaced(view)
+    for start, end in (_details(joined) if joined else ()):
+        start, end = index[start], index[end - 1] + 1
+        if any(c in " \u3000" for c in view[start:end]):  # only what the blanks hid
+            spans.append(Span(start, end, "address", text[start:end]))
     spans = sorted((s for s in spans if not any(o.start <= s.start and s.end <= o.end and
                                                 (o.start, o.end) != (s.start, s.end) for o in spans)),
                    key=lambda s: (s.start, s.end))
@@ -172,7 +288,7 @@ def _joined(text, spans):
 
 
 # A road, street or lane name before a house number: a public place every resident of it shares.
-_ROAD_HEAD = re.compile(rf"{_PART}{_STREET}{_SIDE}(?={_HOUSE}{_TO}?(?:弄{_DIGITS}{_TO}?)?\s?号)")
+_ROAD_HEAD = re.compile(rf"{_PART}{_STREET}口?{_SIDE}\s?(?={_HOUSE}{_TO}?(?:弄{_DIGITS}{_TO}?)?\s?号)")
 _ROAD_BEFORE = re.compile(rf"{_STREET}{_SIDE}$")
 
 

@@ -44,9 +44,20 @@ def _known_candidates(text, known, names, guard):
     return out
 
 
-def _private_addresses(text):
-    """Addresses not given as a public body's, each cut to its house part (the road stays, policy)."""
-    return [(_PRIORITY["address"], house_part(text, s)) for s in find_addresses(text) if not public_address(text, s)]
+def _private_addresses(text, names=()):
+    """Addresses not given as a public body's, each cut to its house part (the road stays, policy).
+    A known name glued before a village in a pasted row (「X岙底村3组7号」) is no part of the address:
+    it starts after the name, rather than losing to it whole."""
+    out = []
+    for s in find_addresses(text):
+        if public_address(text, s):
+            continue
+        s = house_part(text, s)
+        for name in names:
+            if name.start <= s.start < name.end < s.end:
+                s = Span(name.end, s.end, s.kind, text[name.end:s.end], s.source)
+        out.append((_PRIORITY["address"], s))
+    return out
 
 
 def detect(text, known=None, protected=None, user_text=False):
@@ -58,9 +69,9 @@ def detect(text, known=None, protected=None, user_text=False):
     candidates = [(p, s) for p, s in find_identifiers(text, user_text)]
     guard = protected.spans(text) if protected is not None else ()
     names = find_names(text)
-    if known is not None:
-        candidates += _known_candidates(text, known, names, guard)
-    candidates += _private_addresses(text)
+    known_found = _known_candidates(text, known, names, guard) if known is not None else []
+    candidates += known_found
+    candidates += _private_addresses(text, [s for _, s in known_found])
     produce = PRODUCE_TERMS.spans(text)
     candidates += [(_PRIORITY[s.source], s) for s in names
                    if not _blocked(s, guard) and not (s.source in ("jieba", "weak", "stat") and _blocked(s, produce))]
