@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from . import policy
+from . import policy, posmemo  # noqa: F401 — posmemo: jieba's POS HMM searched once per run of characters
 from .address import find_addresses, generalise_address, house_part
 from .lexicon import FISCAL_TERMS, PRODUCE_TERMS, PublicTerms, public_address, public_line
 from .masks import mask
@@ -117,6 +117,8 @@ class Deidentifier:
         self.text_chars = 0
         self.extra = {}  # sections added by the publisher: k_anonymity, small-cell tables
         self._cache = {}
+        self._pseudonyms = {}  # (name, prefix) -> pseudonym: a recipient recurs in every payment they receive
+        self._rules = {}  # table -> {field: policy.field_rule}
         self.user_text = user_text  # comments, questions: cue words never switch detection off
         self.visible_digits = max(0, min(policy.MAX_VISIBLE_DIGITS, visible_digits))
 
@@ -143,8 +145,14 @@ class Deidentifier:
     def pseudonym(self, name, prefix=policy.DEFAULT_PREFIX):
         """Keyed HMAC-SHA256: stable across publications with the same key, unguessable without it.
         Eight hex digits keep collisions negligible for tens of thousands of persons."""
-        digest = hmac.new(self._key, name.strip().encode("utf-8"), hashlib.sha256).hexdigest()[:8].upper()
-        return f"{prefix}{digest}"
+        key = (name, prefix)
+        known = self._pseudonyms.get(key)
+        if known is None:
+            digest = hmac.new(self._key, name.strip().encode("utf-8"), hashlib.sha256).hexdigest()[:8].upper()
+            known = f"{prefix}{digest}"
+            if len(self._pseudonyms) < _CACHE_LIMIT:
+                self._pseudonyms[key] = known
+        return known
 
     # -- free text ---------------------------------------------------------------------------
     def text(self, text, context=None):
@@ -159,7 +167,8 @@ class Deidentifier:
             if len(self._cache) < _CACHE_LIMIT:
                 self._cache[text] = cached
         out, found = cached
-        self.counts.update(found)
+        if found:
+            self.counts.update(found)
         return out
 
     def prescrub(self, texts, processes):
@@ -167,8 +176,9 @@ class Deidentifier:
         (a province's import: hundreds of thousands of distinct notes and descriptions). Results are
         text()'s own: _scrub depends only on the text and this object's fixed names and terms.
         Below PARALLEL_MIN_TEXTS, or where fork is unavailable, text() does the work as it goes."""
-        todo = list(dict.fromkeys(t for t in texts if t and isinstance(t, str) and t not in self._cache
-                                  and _QUICK_SKIP.search(t)))
+        # Distinct first: a province's payments repeat a few hundred thousand texts millions of times.
+        todo = [t for t in dict.fromkeys(texts) if t and isinstance(t, str) and t not in self._cache
+                and _QUICK_SKIP.search(t)]
         if processes < 2 or len(todo) < PARALLEL_MIN_TEXTS or "fork" not in multiprocessing.get_all_start_methods():
             return 0
         global _FORKED
@@ -222,19 +232,25 @@ class Deidentifier:
     # -- records -----------------------------------------------------------------------------
     def record(self, table, row):
         self.records[table] += 1
+        rules = self._rules.get(table)
+        if rules is None:
+            rules = self._rules[table] = {}
         out = {}
         for key, value in row.items():
-            rule = policy.field_rule(table, key)
-            if rule == policy.DROP:
+            rule = rules.get(key)
+            if rule is None:
+                rule = rules[key] = policy.field_rule(table, key)
+            if rule == policy.KEEP:
+                out[key] = value
+            elif rule == policy.DROP:
                 if value not in (None, ""):
                     self.counts[(policy.DROPPED_KIND.get(key, key), policy.DROP)] += 1
-                continue
-            if value in (None, "") or not isinstance(value, str):
+            elif value in (None, "") or not isinstance(value, str):
                 out[key] = value
             elif rule == policy.PSEUDONYM:
                 out[key] = self._person_field(table, key, row, value)
             elif rule == policy.TEXT:
-                out[key] = self.text(value, context=f"{table}.{key}")
+                out[key] = self.text(value)
             elif rule == policy.GENERALISE:
                 out[key] = self._generalise_location(value)
             else:
@@ -249,7 +265,7 @@ class Deidentifier:
         if not is_person and person_type in (None, "") and looks_like_person_name(value):
             is_person = True  # untyped 2–4 character surname-initial name: treat as a person
         if not is_person:
-            return self.text(value, context=f"{table}.{key}")
+            return self.text(value)
         self.counts[("person_name", policy.PSEUDONYM)] += 1
         prefix = self._prefix.get(value) or policy.PSEUDONYM_PREFIX.get(key, policy.DEFAULT_PREFIX)
         return self.pseudonym(value, prefix)

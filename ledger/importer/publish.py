@@ -34,7 +34,7 @@ from .carry import (
 )
 from .layout import IMPORT_ORDER, LAYOUTS, REQUIRED_TABLES
 from .readers import DEFAULT_LIMITS, ImportFailure, RowError, expand_paths, sha256_file, stream_file
-from .spool import SpoolFolder
+from .spool import Spool, SpoolFolder, located_columns
 from .validate import MAX_ERRORS, validate_rows
 
 log = logging.getLogger(__name__)
@@ -145,8 +145,7 @@ def check_references(tables):
 
     def keys(name, field="code"):
         seen = {}
-        for file, number, row in tables.get(name, []):
-            key = row.get(field)
+        for file, number, key in located_columns(tables.get(name, []), (field,)):
             if key is None:  # carried rows load no keys that cannot clash (carry.context_rows)
                 continue
             if key in seen:
@@ -165,9 +164,14 @@ def check_references(tables):
             "parent_code": ("上级地区代码", regions),
             "township_code": ("乡镇街道代码", keys("townships")), "unit_code": ("二级单位代码", keys("units"))}
     for rows in tables.values():
-        for file, number, row in rows:
-            for field, (label, known) in refs.items():
-                value = row.get(field)
+        # A spool's rows all have its keys: only the reference columns it has are read (a province: millions
+        # of payments with one reference each); a list's rows are read whole, as they may differ.
+        fields = [f for f in refs if f in rows.keys] if isinstance(rows, Spool) else list(refs)
+        if not fields:
+            continue
+        checks = [refs[f] for f in fields]
+        for file, number, *values in located_columns(rows, fields):
+            for value, (label, known) in zip(values, checks):
                 if value is not None and value not in known:
                     errors.append(RowError(file, f"{label}「{value}」在对应数据表中不存在", row=number, column=label))
                     if len(errors) >= MAX_ERRORS:
@@ -259,16 +263,25 @@ def published_row(name, row, deid):
 def _free_text(name, rows):
     """The values deid.record() will scrub as free text (what prescrub can do ahead, in parallel): text
     fields, and names in pseudonym fields that are not a natural person's (companies, offices)."""
-    rows = iter(rows)
-    first = next(rows, None)
-    if first is None:
-        return
-    keys = first[2].keys()  # validate_table gives every row all of its layout's columns
+    if isinstance(rows, Spool):
+        keys = rows.keys
+    else:
+        rows = iter(rows)
+        first = next(rows, None)
+        if first is None:
+            return
+        keys = first[2].keys()  # validate_table gives every row all of its layout's columns
+        rows = itertools.chain([first], rows)
     text_keys = [k for k in keys if policy.field_rule(name, k) in (policy.TEXT, policy.GENERALISE)]
     name_keys = [(k, policy.PERSON_TYPE_COLUMN.get(k, "")) for k in keys if policy.field_rule(name, k) == policy.PSEUDONYM]
-    for _f, _n, row in itertools.chain([first], rows):
-        yield from (row.get(key) for key in text_keys)
-        yield from (row.get(key) for key, type_key in name_keys if row.get(type_key) != policy.PERSON_TYPE_VALUE)
+    if not text_keys and not name_keys:
+        return
+    # Only the columns needed: the text columns, then each name column with its person-type column.
+    columns = [*text_keys, *itertools.chain.from_iterable(name_keys)]
+    texts, pairs = len(text_keys), range(len(text_keys), len(columns), 2)
+    for _f, _n, *values in located_columns(rows, columns):
+        yield from values[:texts]
+        yield from (values[i] for i in pairs if values[i + 1] != policy.PERSON_TYPE_VALUE)
 
 
 def _cpu_count():
@@ -313,11 +326,16 @@ def prepare(engine, paths, *, pseudonym_key, folder, drop=(), replace=False, as_
         plan = plan_carry(current_publication(conn), uploaded, drop, replace=replace)
         context = {**context_rows(conn, plan), **uploaded}
     check_complete(context, plan)
-    deid = Deidentifier(pseudonym_key, known_person_names(uploaded), public_terms=public_terms_from_tables(context),
-                        visible_digits=visible_digits)
+    # known_person_names and public_terms_from_tables read two columns of the payments: each distinct pair once.
+    payees = {"payments": _distinct_payees(uploaded["payments"])} if "payments" in uploaded else {}
+    deid = Deidentifier(pseudonym_key, known_person_names({**uploaded, **payees}),
+                        public_terms=public_terms_from_tables({**context, **payees}), visible_digits=visible_digits)
     published = spool_published(uploaded, deid, folder)
     # Carried payments keep the base's k-anonymity and statistics sections: they are the same rows.
     controls = {name: rows for name, rows in context.items() if name != "payments" or name in uploaded}
+    if "payments" in uploaded:  # only the columns it reads: no dict of every raw column per payment
+        controls["payments"] = ((f, n, dict(zip(RECIPIENT_COLUMNS, values))) for f, n, *values
+                                in located_columns(uploaded["payments"], RECIPIENT_COLUMNS))
     try:
         apply_publication_controls(controls, {"payments": _payments_for_controls(published["payments"])}, deid)
     except KAnonymityError as failure:
@@ -326,6 +344,23 @@ def prepare(engine, paths, *, pseudonym_key, folder, drop=(), replace=False, as_
     counts = {name: len(published[name]) + plan.carried.get(name, 0) for name in IMPORT_ORDER}
     return Prepared(published, deid, manifest + manifest_entries(plan), counts, plan,
                     as_of or _as_of(published, plan))
+
+
+def _distinct_rows(rows, columns):
+    """``(None, None, {column: value})`` for each distinct combination of ``columns`` in located ``rows``, in
+    the order first seen: what a pass that only collects names or sets from those columns needs (it gives
+    the same as on every row; a province's payments repeat each recipient's a dozen times and more)."""
+    combinations = dict.fromkeys(tuple(values) for _f, _n, *values in located_columns(rows, columns))
+    return [(None, None, dict(zip(columns, values))) for values in combinations]
+
+
+def _distinct_payees(rows):
+    """The payments as known_person_names and public_terms_from_tables read them."""
+    return _distinct_rows(rows, ("payee_type", "payee"))
+
+
+# The raw payment columns recipients_by_district_and_type reads (anonymize.publication).
+RECIPIENT_COLUMNS = ("payee_type", "project_code", "payee_address", "purpose", "payee_id_number", "payee")
 
 
 # The published payment columns apply_publication_controls reads (anonymize.publication).
@@ -337,8 +372,9 @@ def _payments_for_controls(rows):
     (payee type, project, payee, quasi-identifiers): the lists it builds then hold references, not a
     dict per payment (a province: 2,000,000)."""
     shared = {}
-    for row in rows:
-        key = tuple(row.get(column) for column in CONTROL_COLUMNS)
+    keys = rows.columns(CONTROL_COLUMNS) if isinstance(rows, Spool) else (
+        tuple(row.get(column) for column in CONTROL_COLUMNS) for row in rows)
+    for key in keys:
         view = shared.get(key)
         if view is None:
             view = shared[key] = dict(zip(CONTROL_COLUMNS, key))
@@ -468,6 +504,11 @@ def _copy_rows(conn, table, rows, publication_id):
     names = ", ".join(f'"{c.name}"' for c in columns)
     cursor = conn.connection.driver_connection.cursor()
     with cursor.copy(f'COPY "{table.name}" ("publication_id", {names}) FROM STDIN') as copy:
+        if isinstance(rows, Spool) and all(c.name in rows.keys or defaults[c.name] is None for c in columns):
+            # Straight from the spool's tuples (a column the rows lack has no default: None, as row.get gives).
+            for values in rows.columns([c.name for c in columns]):
+                copy.write_row((publication_id, *values))
+            return
         for row in rows:
             copy.write_row((publication_id, *(row.get(c.name, defaults[c.name]) for c in columns)))
 

@@ -10,6 +10,7 @@ hold raw personal data (ID numbers, addresses for the recipient statistics), so 
 in a private temporary folder (mode 0700) that ``SpoolFolder.close`` removes: after the import, and when it
 fails.
 """
+import operator
 import os
 import pickle
 import shutil
@@ -70,6 +71,33 @@ class Spool:
         for chunk in self.chunks():
             yield from chunk
 
+    @property
+    def keys(self):
+        """The rows' keys, in order (empty before the first append)."""
+        return self._keys or ()
+
+    def columns(self, keys):
+        """Only the ``keys`` columns, as tuples in that order (``None`` for a key the rows lack): what a
+        pass that reads a few columns needs, without a dict per row (a province: millions of payments).
+        Located rows give ``(source, number, *values)``."""
+        self._flush()
+        self._file.flush()
+        if self._keys is None:
+            return
+        get = _picker(self._keys, keys)
+        located = self.located
+        with open(self.path, "rb") as fh:
+            while True:
+                try:
+                    chunk = pickle.load(fh)
+                except EOFError:
+                    return
+                if located:
+                    for source, number, values in chunk:
+                        yield (source, number, *get(values))
+                else:
+                    yield from map(get, chunk)
+
     def __len__(self):
         return self._length
 
@@ -102,3 +130,25 @@ class SpoolFolder:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _picker(have, keys):
+    """A function from a row's values (in ``have`` order) to the tuple of its ``keys`` values."""
+    index = {key: position for position, key in enumerate(have)}
+    picks = [index.get(key) for key in keys]
+    if None in picks:  # a column these rows lack reads as None, as row.get() would
+        return lambda values: tuple([None if p is None else values[p] for p in picks])
+    if len(picks) == 1:
+        only = picks[0]
+        return lambda values: (values[only],)
+    return operator.itemgetter(*picks)
+
+
+def located_columns(rows, keys):
+    """``(source, number, *values of keys)`` of located rows: a Spool's columns(), or the same read from a
+    list of ``(source, number, row)`` (carried rows, read_sources' lists)."""
+    if isinstance(rows, Spool):
+        yield from rows.columns(keys)
+        return
+    for source, number, row in rows:
+        yield (source, number, *[row.get(key) for key in keys])
