@@ -89,14 +89,16 @@ def test_demo_publishes_into_postgres_with_the_sqlite_digest(pg_demo, lite_app):
     assert pub["data_sha256"] == lite["data_sha256"]
 
 
-def test_every_eval_answer_is_identical_on_postgres_and_sqlite(pg_demo, lite_app):
+def test_every_eval_answer_is_identical_on_postgres_and_sqlite(pg_demo, lite_app, ask_memo):
     pg_app, _pub, seconds = pg_demo
     with lite_app.extensions["mingzhang.engine"].connect() as conn:
         questions = load_questions(conn, current_publication(conn)["id"])
     pg_client, lite_client = pg_app.test_client(), lite_app.test_client()
     differences, answered = [], 0
     for question in questions:
-        (pg_status, pg_body), (lite_status, lite_body) = _ask(pg_client, question), _ask(lite_client, question)
+        # SQLite's answers as the evaluation sets' tests got them in this session (asked here when run alone)
+        (pg_status, pg_body), (lite_status, lite_body) = _ask(pg_client, question), ask_memo(lite_client, question,
+                                                                                            DEMO_AS_OF)
         diff = [f"status {pg_status} != {lite_status}"] if pg_status != lite_status else []
         diff += _same(pg_body, lite_body)
         answered += pg_status == 200 and bool((pg_body or {}).get("answer"))
