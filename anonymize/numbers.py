@@ -89,6 +89,15 @@ _CELL_BREAK = re.compile(r"[\u3000\t]+|[ \u00a0]{2,}|[—―]{2,}")
 _GROUP_BEFORE = re.compile(r"[\dX]+$")
 
 
+def _run_start(view, end):
+    """Where the run of digits (and X) that ends at ``end`` starts: scanning back from ``end`` keeps
+    cell_view linear (a search from the text's start at every cell break was quadratic on long pages)."""
+    start = end
+    while start and (view[start - 1].isdecimal() or view[start - 1] == "X"):
+        start -= 1
+    return start
+
+
 def cell_view(text, view):
     """The digit view with list-cell boundaries made stops: an ideographic space, a tab or two and
     more spaces end a number (「王某　女　<ID>　300元」 are four cells, not one long digit run); a
@@ -98,7 +107,7 @@ def cell_view(text, view):
     is one alone (「500103　196506187475」)."""
     out = list(view)
     for m in _CELL_BREAK.finditer(text):
-        before = _GROUP_BEFORE.search(view, 0, m.start())
+        before = _GROUP_BEFORE.match(view, _run_start(view, m.start()), m.start())
         after = _GROUP.match(view, m.end())
         short = len(before.group(0)) <= 4 and len(after.group(0)) <= 4 and not _AMOUNT_AFTER.match(text, after.end()) \
             if before and after else False
