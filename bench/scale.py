@@ -16,12 +16,11 @@
    cursor, a few times each: their p95 has no target, their memory shows in the workers' peak RSS;
 5. prints the peak RSS of the serving workers, and stops everything it started.
 
-What ``--scale N`` makes (ledger/demo): ~2,000×N projects, ~100,000×N payments, ~22,000×N people. The
-city keeps its 10 districts, and departments grow with N only until every department type is used
-(scale ≥ 2.2: 27 city-level + 13 per district = 157). So the issue's province (~100 districts, 2,000
-departments, 40,000 projects, 5,000,000 payments) is reached in rows of the big tables — projects at
-scale 20, payments at scale 50 — but not in districts or departments. Figures depend on the machine's
-load: the script prints them, with the load average, so a quiet machine can re-run it.
+What ``--scale N`` makes (ledger/demo): ~2,000×N projects, ~100,000×N payments, ~22,000×N people; from
+N ≥ 2 N cities' worth of districts (10×N) and departments (~100×N). ``--payments-factor F`` multiplies the
+payments alone (~100,000×N×F). The issue's province (~100 districts, 2,000 departments, 40,000 projects,
+5,000,000 payments) is ``--scale 20 --payments-factor 2.5`` (with 200 districts rather than ~100). Figures depend on the machine's load: the script prints them, with the load average, so a
+quiet machine can re-run it.
 """
 import argparse
 import http.client
@@ -82,12 +81,12 @@ def stop_elasticsearch(folder):
                    cwd=ROOT, capture_output=True, timeout=120)
 
 
-def run_import(env, scale, as_of):
-    """``mingzhang demo --scale N``: wall seconds, CPU seconds (the process and the de-identification
-    workers it waited for: the figure a loaded machine does not inflate) and peak RSS (MB)."""
+def run_import(env, scale, as_of, payments_factor=1.0):
+    """``mingzhang demo --scale N [--payments-factor F]``: wall seconds, CPU seconds (the process and the
+    de-identification workers it waited for: the figure a loaded machine does not inflate) and peak RSS (MB)."""
     started = time.perf_counter()
     process = subprocess.Popen([str(Path(sys.executable).parent / "mingzhang"), "demo", "--scale", f"{scale:g}",
-                                "--as-of", as_of],
+                                "--payments-factor", f"{payments_factor:g}", "--as-of", as_of],
                                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     output = process.stdout.read()
     _pid, status, usage = os.wait4(process.pid, 0)
@@ -192,6 +191,9 @@ def measure(port, urls, requests, warmup=3):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=2.0)
+    parser.add_argument("--payments-factor", type=float, default=1.0,
+                        help="payments × F on top of --scale (mingzhang demo --payments-factor; the issue's "
+                             "province: --scale 20 --payments-factor 2.5)")
     parser.add_argument("--postgres", action="store_true", help="PostgreSQL (a throwaway local cluster)")
     parser.add_argument("--elasticsearch", action="store_true", help="search in a local Elasticsearch node")
     parser.add_argument("--requests", type=int, default=60, help="measured requests per page type")
@@ -227,13 +229,14 @@ def main():
             env["ELASTICSEARCH_INDEX"] = "mingzhang-scale"
         database = "PostgreSQL" if args.postgres else "SQLite"
         search = "Elasticsearch (heap 768m)" if args.elasticsearch else "embedded FTS5"
-        print(f"scale ×{args.scale:g}; database {database}; search {search}; "
+        print(f"scale ×{args.scale:g}, payments ×{args.payments_factor:g}; database {database}; search {search}; "
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at start")
 
         if not args.skip_import:
-            seconds, cpu, rss, output = run_import(env, args.scale, args.as_of)
+            seconds, cpu, rss, output = run_import(env, args.scale, args.as_of, args.payments_factor)
             counts = re.search(r"已发布 #\d+「[^」]*」：(.*)", output)
-            print(f"import: mingzhang demo --scale {args.scale:g} --as-of {args.as_of} (generate + de-identify + publish + index): "
+            print(f"import: mingzhang demo --scale {args.scale:g} --payments-factor {args.payments_factor:g} "
+                  f"--as-of {args.as_of} (generate + de-identify + publish + index): "
                   f"{seconds:.1f} s wall, {cpu:.1f} CPU s, peak RSS {rss:,.0f} MB")
             if counts:
                 print(f"rows: {counts.group(1)}")

@@ -123,7 +123,11 @@ def _confirm_drop(labels, assume_yes):
               help="规模倍数：项目约 2,000×N、支付约 100,000×N；N ≥ 2 时为 N 个城市的量（区县 10×N，"
                    "预算单位约 100×N；基准测试用，见 bench/scale.py）；"
                    "1 即默认示例数据")
-def demo(seed, dataset, out, if_missing, no_publish, as_of, scale):
+@click.option("--payments-factor", default=1.0, show_default=True,
+              type=click.FloatRange(min=0, min_open=True, max=10),
+              help="只把支付笔数再乘 F（约 100,000×N×F；项目、区县、预算单位和受助人不变）："
+                   "--scale 20 --payments-factor 2.5 即 4 万个项目、500 万笔支付")
+def demo(seed, dataset, out, if_missing, no_publish, as_of, scale, payments_factor):
     app = _app()
     with app.app_context():
         if if_missing:
@@ -139,11 +143,15 @@ def demo(seed, dataset, out, if_missing, no_publish, as_of, scale):
 
             as_of = as_of.date() if as_of else default_as_of()
             started = time.perf_counter()
-            files = generate(out, seed=seed, as_of=as_of, scale=scale)
+            files = generate(out, seed=seed, as_of=as_of, scale=scale, payments_factor=payments_factor)
             click.echo(f"生成原始文件用时 {time.perf_counter() - started:.1f} 秒")
             title = "示例市预算执行数据（演示）"
             scale_option = f" --scale {scale:g}" if scale != 1 else ""
-            click.echo(f"示例数据截止 {as_of:%Y-%m-%d}，种子 {seed}{'，规模 ×' + format(scale, 'g') if scale_option else ''}"
+            scale_text = f"，规模 ×{scale:g}" if scale != 1 else ""
+            if payments_factor != 1:
+                scale_option += f" --payments-factor {payments_factor:g}"
+                scale_text += f"，支付 ×{payments_factor:g}"
+            click.echo(f"示例数据截止 {as_of:%Y-%m-%d}，种子 {seed}{scale_text}"
                        f"（重建同一份数据：mingzhang demo --seed {seed} --as-of {as_of:%Y-%m-%d}{scale_option}）")
         else:
             from ledger.importer.yearbook import bundled_yearbook_files

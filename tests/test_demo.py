@@ -10,7 +10,7 @@ import pytest
 from conftest import DEMO_AS_OF, DEMO_SEED
 from openpyxl import load_workbook
 
-from ledger.demo import default_as_of, generate
+from ledger.demo import build, default_as_of, generate
 from ledger.importer.layout import LAYOUTS
 
 SMALL = 0.05
@@ -179,6 +179,34 @@ def test_cli_scale_option_reaches_the_generator(tmp_path, monkeypatch):
     assert "--scale 0.02" in result.output  # the command that rebuilds the same data
     assert 1_500 <= len(read_csv(out / "payments.csv")) <= 2_500  # ~100,000 × 0.02
     assert CliRunner().invoke(main, ["demo", "--no-publish", "--scale", "0", "--out", str(out)]).exit_code != 0
+
+
+def test_cli_payments_factor_multiplies_the_payments_alone(tmp_path, monkeypatch):
+    """`mingzhang demo --payments-factor F`: ~100,000 × N × F payments; the projects are those of --scale."""
+    from click.testing import CliRunner
+
+    from portal.cli import main
+
+    monkeypatch.setenv("MINGZHANG_INSTANCE", str(tmp_path / "instance"))
+    monkeypatch.setenv("SECRET_KEY", "test-secret")
+    monkeypatch.setenv("PSEUDONYM_KEY", "test-pseudonym-key")
+    out = tmp_path / "raw"
+    result = CliRunner().invoke(main, ["demo", "--no-publish", "--scale", "0.02", "--payments-factor", "2.5",
+                                       "--out", str(out), "--as-of", DEMO_AS_OF.isoformat(), "--seed", str(DEMO_SEED)])
+    assert result.exit_code == 0, result.output
+    assert "--scale 0.02 --payments-factor 2.5" in result.output  # the command that rebuilds the same data
+    assert len(read_csv(out / "payments.csv")) == round(100_000 * 0.02 * 2.5)
+    plain = build(seed=DEMO_SEED, as_of=DEMO_AS_OF, scale=0.02)
+    more = build(seed=DEMO_SEED, as_of=DEMO_AS_OF, scale=0.02, payments_factor=2.5)
+    assert len(more["payments"]) == round(2.5 * len(plain["payments"]))
+    assert more["projects"] == plain["projects"] and more["departments"] == plain["departments"]
+
+    def project_payments(rows):  # the voucher numbers run on through the extra payments
+        return [{k: v for k, v in p.items() if k != "id"} for p in rows if p["project_code"]]
+
+    assert project_payments(more["payments"]) == project_payments(plain["payments"])
+    assert len({p["id"] for p in more["payments"]}) == len(more["payments"])
+    assert CliRunner().invoke(main, ["demo", "--no-publish", "--payments-factor", "0", "--out", str(out)]).exit_code != 0
 
 
 # ---- the full-scale build shared by the suite -------------------------------------------------

@@ -131,3 +131,17 @@ def test_province_files_are_reproducible(province, tmp_path):
     out, paths = province
     again = generate_province(tmp_path, DEMO_SEED, DEMO_AS_OF, AREAS, VOLUME)
     assert [p.read_bytes() for p in again] == [p.read_bytes() for p in paths]
+
+
+def test_payments_factor_gives_each_area_more_payments(tmp_path):
+    """The issue's province is `--scale 20 --payments-factor 2.5`: here two areas of 2%, payments × 2.5."""
+    paths = generate_province(tmp_path, DEMO_SEED, DEMO_AS_OF, 2, VOLUME, payments_factor=2.5)
+    payments = []
+    for part in (p for p in paths if p.name == "payments.csv"):  # split into parts as ×11 and up are
+        with open(part, encoding="utf-8-sig", newline="") as fh:
+            payments += list(csv.DictReader(fh))
+    assert len(payments) == 2 * round(100_000 * VOLUME * 2.5)
+    assert len({p["凭证号"] for p in payments}) == len(payments)
+    plain = generate_province(tmp_path / "plain", DEMO_SEED, DEMO_AS_OF, 2, VOLUME)
+    projects = [p for p in paths if p.name == "项目.xlsx"][0]
+    assert _sheet(projects, "项目") == _sheet([p for p in plain if p.name == "项目.xlsx"][0], "项目")

@@ -61,11 +61,13 @@ def _reserved_text(companies, area=HOME):
     return "|".join(words)
 
 
-def build(seed=DEFAULT_SEED, as_of=None, scale=1.0, area=HOME, shared=None):
+def build(seed=DEFAULT_SEED, as_of=None, scale=1.0, area=HOME, shared=None, payments_factor=1.0):
     """All tables of one area as lists of dicts (amounts in fen, internal keys start with _).
 
     The home area is the city 示例市; at province scale generate() builds the added areas
-    (areas.py) one after another, with ``shared`` carrying what must stay unique across them."""
+    (areas.py) one after another, with ``shared`` carrying what must stay unique across them.
+    ``payments_factor``: payments are ~100,000 × scale × this (more subsidy and purchase payments; the
+    projects, their payments and the people are those of ``scale``); 1 leaves every row as it was."""
     as_of = as_of or default_as_of()
     shared = shared or Shared()
     years = list(range(as_of.year - YEARS_OF_HISTORY, as_of.year + 1))
@@ -87,8 +89,8 @@ def build(seed=DEFAULT_SEED, as_of=None, scale=1.0, area=HOME, shared=None):
     projects = builder.build(max(20, round(PROJECTS_AT_SCALE_1 * scale)))
     updates = build_updates(_rng(seed, "updates", area), projects, persons, officials, as_of, district_names,
                             people)
-    payments = build_payments(_rng(seed, "payments", area), projects, people, companies, years, as_of, scale,
-                              shared.payment_counters)
+    payments = build_payments(_rng(seed, "payments", area), projects, people, companies, years, as_of,
+                              scale * payments_factor, shared.payment_counters)
     documents = build_documents(_rng(seed, "documents", area), finance, projects, people, persons, officials,
                                 years, as_of, district_names, area)
     departments = [{"code": d.code, "name": d.name, "region_code": d.region_code} for d in finance.departments]
@@ -112,30 +114,38 @@ def build(seed=DEFAULT_SEED, as_of=None, scale=1.0, area=HOME, shared=None):
     }
 
 
-def generate(out_dir: Path, seed: int = DEFAULT_SEED, as_of: dt.date | None = None, scale: float = 1.0) -> list[Path]:
-    """Write the demo city's raw files into ``out_dir``; same seed, as_of and scale give the same bytes.
+def generate(out_dir: Path, seed: int = DEFAULT_SEED, as_of: dt.date | None = None, scale: float = 1.0,
+             payments_factor: float = 1.0) -> list[Path]:
+    """Write the demo city's raw files into ``out_dir``; same seed, as_of, scale and payments factor give the
+    same bytes.
 
     From scale 1.5 on, the city is a province's worth (areas.py): round(scale) areas of ten districts,
-    built and written one area at a time (province.py), so memory stays that of one area."""
+    built and written one area at a time (province.py), so memory stays that of one area.
+    ``payments_factor`` multiplies the payments alone (build()): the issue's province is scale 20 with
+    payments × 2.5 — 40,000 projects and 5,000,000 payments."""
     if scale <= 0:
         raise ValueError("scale must be positive")
+    if payments_factor <= 0:
+        raise ValueError("payments_factor must be positive")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     areas = area_count(scale)
     if areas > 1:
-        return generate_province(out_dir, seed, as_of, areas, scale / areas)
-    tables = build(seed, as_of, scale)
+        return generate_province(out_dir, seed, as_of, areas, scale / areas, payments_factor)
+    tables = build(seed, as_of, scale, payments_factor=payments_factor)
     return [write_csv(out_dir / name, sheets, tables[sheets]) if isinstance(sheets, str)
             else write_xlsx(out_dir / name, [(title, table, tables[table]) for title, table in sheets])
             for name, sheets in RAW_FILES]
 
 
-def generate_province(out_dir: Path, seed: int, as_of: dt.date | None, areas: int, volume: float) -> list[Path]:
+def generate_province(out_dir: Path, seed: int, as_of: dt.date | None, areas: int, volume: float,
+                      payments_factor: float = 1.0) -> list[Path]:
     """``areas`` cities' worth of districts (areas.py), each with ``volume`` times the city's projects,
-    payments and people; written one area at a time. generate() at scale N: N areas of volume 1."""
+    payments and people (payments × ``payments_factor`` more); written one area at a time. generate() at
+    scale N: N areas of volume 1."""
     as_of = as_of or default_as_of()
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     shared = Shared()
-    per_area = (build(seed, as_of, volume, area, shared) for area in build_areas(seed, areas))
+    per_area = (build(seed, as_of, volume, area, shared, payments_factor) for area in build_areas(seed, areas))
     return write_province(out_dir, per_area)
