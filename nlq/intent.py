@@ -48,6 +48,7 @@ RULES = (
     comparison.periods,  # 「1至6月和7至10月」
     comparison.years,  # 「2024年和2025年」
     trend.months_ranked,  # 「哪个月花钱最多」
+    trend.years_ranked,  # 「哪一年支出最高」
     trend.monthly,  # 「每月支出」
     trend.monthly_rate,  # 「每月执行进度」
     ranking.named_total,  # 「辽宁、吉林、黑龙江支出合计」

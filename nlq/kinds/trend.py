@@ -28,6 +28,20 @@ def months_ranked(ctx):
                  **ctx.base())
 
 
+def years_ranked(ctx):
+    """「2019至2023年哪一年支出最高」「这五年哪年最少」: the years of the period ranked, the year first named
+    (a series alone would leave the reader to find the year, and its last value reads as the answer)."""
+    c = ctx.cues
+    if not pattern("which_year").search(ctx.text) or not pattern("year_superlative").search(ctx.text) or c.growth:
+        return None
+    period = ctx.slots.period  # none named: every year with data (nlq/coverage.py fits a trend's first year)
+    if period is not None and period.explicit and not period.multi_year:
+        return None
+    measure = Measure.RATE if c.rate else Measure.SHARE if c.share else c.money
+    return Query(Kind.TREND, measure=measure, group=Group.YEAR, order=ctx.order(), limit=ctx.limit_or_one(),
+                 **ctx.base())
+
+
 def monthly_rate(ctx):
     """「今年每月执行进度」: the cumulative execution rate at the end of each month (or quarter)."""
     c, s = ctx.cues, ctx.slots
@@ -52,6 +66,12 @@ def run(conn, pub_id, query, lexicon):
         return _months(conn, pub_id, query, lexicon)
     values = figures.measure_by(conn, pub_id, query, lexicon, query.period, group=Group.YEAR)
     rows = [present.row(f"{y}年", query.measure, values[y]) for y in query.period.years if y in values]
+    if query.order:  # 「哪一年最高」: the years ranked, the first row (its year) answers
+        rows = sorted(rows, key=lambda r: (r[1] is None, r[1]), reverse=query.order == Order.DESC)
+        rows = [r for r in rows if r[1] is not None][:query.limit or None]
+        answer = {**_series(query, rows, present.columns("年份", query.measure)), "kind": "table",
+                  "value": int(rows[0][0][:-1]) if rows else None, "top": rows[0][0] if rows else None}
+        return answer, present.rows_chart(rows, unit(query.measure))
     return _series(query, rows, present.columns("年份", query.measure)), \
         present.rows_chart(rows, unit(query.measure), line=True)
 
@@ -117,6 +137,11 @@ def restate(query, lexicon, coverage=None):
         return f"{scope}{most}{count}{'季度' if quarterly else '月份'}"
     if query.group in (Group.MONTH, Group.QUARTER):
         return f"{scope}{'逐季' if quarterly else '逐月'}变化"
+    if query.group == Group.YEAR and query.order:
+        most = ("最多" if query.order == Order.DESC else "最少") if query.measure in (Measure.SPENT, Measure.BUDGET) \
+            else ("最高" if query.order == Order.DESC else "最低")
+        what = "" if query.measure == Measure.SPENT else f"的{label(query.measure)}"
+        return f"{scope}{what}{most}的年份"
     if query.measure == Measure.SHARE and query.share_of:
         return f"{scope}占{budget.share_whole_words(query, lexicon, region, what)}的比例逐年变化"
     return f"{scope}逐年变化" if query.measure == Measure.SPENT else f"{scope}的{label(query.measure)}逐年变化"

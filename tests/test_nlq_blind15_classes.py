@@ -1,0 +1,32 @@
+"""Classes of wrong figures the question box gave on nlq_blind15, each checked with questions written here in
+other words: answered from the published tables and checked against straight SQL, or declined with a Chinese
+reason — never a look-alike figure (issue #18)."""
+import sqlite3
+
+import pytest
+
+PUBLISHED = "(SELECT max(id) FROM publications WHERE status = 'published')"
+
+
+@pytest.fixture(scope="module")
+def yb_db(yearbook_instance):
+    conn = sqlite3.connect(yearbook_instance / "mingzhang.db")
+    yield conn
+    conn.close()
+
+
+# ---- [which year in a series]: the years ranked, the year named, not the series' last value ----------------
+
+@pytest.mark.parametrize("q, order", [("2020到2023年江苏哪一年教育支出最多", "DESC"),
+                                      ("广东这几年哪年卫生健康支出最低", "ASC")])
+def test_the_year_of_the_most_or_least_is_named(ask_yb, yb_db, q, order):
+    region = "江苏省" if "江苏" in q else "广东省"
+    code, years = ("205", (2020, 2023)) if "教育" in q else ("210", (2019, 2023))
+    want = yb_db.execute(
+        f"SELECT e.year FROM expenditures e JOIN regions r ON r.code = e.region_code AND r.publication_id = "
+        f"e.publication_id WHERE e.publication_id = {PUBLISHED} AND r.name = ? AND e.class_code = ? "
+        f"AND e.year BETWEEN ? AND ? GROUP BY e.year ORDER BY sum(e.amount_fen) {order} LIMIT 1",
+        (region, code, *years)).fetchone()[0]
+    result = ask_yb(q)
+    assert result["answer"]["value"] == want and result["answer"]["top"] == f"{want}年", result["understood"]
+    assert "年份" in result["understood"]
