@@ -30,3 +30,15 @@ def test_the_year_of_the_most_or_least_is_named(ask_yb, yb_db, q, order):
     result = ask_yb(q)
     assert result["answer"]["value"] == want and result["answer"]["top"] == f"{want}年", result["understood"]
     assert "年份" in result["understood"]
+
+
+# ---- [completed in a year]: 修完/建完 (a verb + 完) count the projects completed that year, as 完工 does ------
+
+@pytest.mark.parametrize("q", ["2025年修完了几个农村公路项目", "前年建完的农村公路项目一共多少个"])
+def test_a_verb_with_wan_counts_by_the_year_of_completion(ask_demo, db, q):
+    year = 2025 if "2025" in q else 2024
+    want = db.execute(
+        f"SELECT count(*) FROM projects WHERE publication_id = {PUBLISHED} AND category = '农村公路' "
+        f"AND substr(completed_date, 1, 4) = ?", (str(year),)).fetchone()[0]
+    result = ask_demo(q)
+    assert result["answer"]["value"] == want and "完工年份" in result["understood"], result["understood"]
