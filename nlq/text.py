@@ -17,6 +17,8 @@ _NUMERAL_RUN = re.compile(
 _PERCENT_CN = re.compile(rf"百分之([{_NUMERAL}\d.]+)")
 _YEAR_DIGITS = re.compile(r"([零〇一二三四五六七八九]{2,4})(?=年)")
 _DIGIT_CHARS = str.maketrans("零〇一二三四五六七八九", "00123456789")
+# Relative years in southern dialects (after traditional → simplified), as their Mandarin words.
+_DIALECT_YEARS = {"旧年": "去年"}
 
 
 def longest_first(word):
@@ -49,6 +51,8 @@ def normalize(text):
     text = _t2s().convert(text)
     text = re.sub(r"\s+", " ", text).strip()
     text = text.replace("增涨", "增长")  # a common typo
+    for dialect, mandarin in _DIALECT_YEARS.items():  # 「舊年」 (Cantonese, Hakka, Wu): last year, never this year
+        text = text.replace(dialect, mandarin)
     # 二〇二四年 / 二零二三年: read digit by digit.
     text = _YEAR_DIGITS.sub(lambda m: m.group(1).translate(_DIGIT_CHARS), text)
     text = _PERCENT_CN.sub(lambda m: _numeral(m.group(1)) + "%", text)

@@ -42,3 +42,16 @@ def test_a_verb_with_wan_counts_by_the_year_of_completion(ask_demo, db, q):
         f"AND substr(completed_date, 1, 4) = ?", (str(year),)).fetchone()[0]
     result = ask_demo(q)
     assert result["answer"]["value"] == want and "完工年份" in result["understood"], result["understood"]
+
+
+# ---- [dialect year words]: 舊年/旧年 is last year (Cantonese, Hakka, Wu), never the current year --------------
+
+def test_jiu_nian_is_last_year():
+    from nlq.text import normalize
+
+    assert normalize("鷺洲區舊年教育用咗幾多").startswith("鹭洲区去年")
+    assert normalize("旧年卫生支出") == "去年卫生支出"
+
+
+def test_jiu_nian_is_answered_for_last_year(ask_demo):
+    assert ask_demo("澄湖区旧年的教育支出")["understood"].startswith("2025年")
