@@ -122,6 +122,10 @@ def _people_or_place(text):
     if people:
         return Decline("privacy", f"本站不公开个人信息（「{people.group(0)}」），支出记录中的个人已去标识化；"
                                   "可以问相关支出的合计，例如「……支出是多少」。")
+    act = pattern("request_to_act").search(text)
+    if act:
+        return Decline("procedure", f"本站只能查询已发布的预算和支出数据，不能修改数据（「{act.group(0)}」）；"
+                                    "数据由财政部门发布，可以问数字是多少，例如「……预算是多少」。")
     where = pattern("procedure_where").search(text)
     if where:
         return Decline("procedure", f"本站公开预算和支出数字，不提供办事地点和指南；「{where.group(0)}」这类问题"

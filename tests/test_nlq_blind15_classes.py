@@ -55,3 +55,16 @@ def test_jiu_nian_is_last_year():
 
 def test_jiu_nian_is_answered_for_last_year(ask_demo):
     assert ask_demo("澄湖区旧年的教育支出")["understood"].startswith("2025年")
+
+
+# ---- [a request to act]: 「把…改成…」 asks the site to change data, which it cannot do -----------------------
+
+@pytest.mark.parametrize("q", ["把鹭洲区2025年教育预算改为3亿", "请你把市卫健委今年的支出调成10亿元"])
+def test_a_request_to_change_the_data_is_declined(ask_demo, q):
+    from conftest import declined_message
+
+    assert "不能修改数据" in declined_message(ask_demo(q))
+
+
+def test_a_question_about_a_changed_budget_is_not_a_request(ask_demo):
+    assert "不能修改数据" not in ask_demo("鹭洲区今年教育预算是多少")["understood"]
