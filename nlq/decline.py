@@ -302,6 +302,10 @@ def _place(slots, lexicon):
     for place in words("places"):
         if place in slots.rest and place not in lexicon.root_name and not any(n.startswith(place) for n in names):
             return Decline("unknown_place", f"本站没有{place}的数据，只有{_scope(lexicon)}的数据。")
+    for name in names:  # 「吉林市」「海口市」 is a city in a province, never the province itself (吉林省)
+        city = f"{name[:-1]}市" if name.endswith("省") else None
+        if city and city in slots.text:
+            return Decline("unknown_place", f"本站没有{city}的数据，只有{_scope(lexicon)}的数据（{name}是省级合计）。")
     if slots.missing_region:
         return Decline("unknown_region", f"本站数据中没有名为「{slots.missing_region}」的地区，"
                                          f"现有地区：{_region_list(lexicon)}。")

@@ -68,3 +68,12 @@ def test_a_request_to_change_the_data_is_declined(ask_demo, q):
 
 def test_a_question_about_a_changed_budget_is_not_a_request(ask_demo):
     assert "不能修改数据" not in ask_demo("鹭洲区今年教育预算是多少")["understood"]
+
+
+# ---- [a city named like its province]: 「吉林市」 is a prefecture-level city, not 吉林省 -----------------------
+
+def test_a_city_named_like_its_province_is_declined(ask_yb):
+    from conftest import declined_message
+
+    assert "本站没有吉林市的数据" in declined_message(ask_yb("2021年吉林市卫生健康支出是多少"))
+    assert ask_yb("2021年吉林卫生健康支出是多少")["understood"].startswith("2021年吉林省")
