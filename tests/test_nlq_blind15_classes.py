@@ -77,3 +77,11 @@ def test_a_city_named_like_its_province_is_declined(ask_yb):
 
     assert "本站没有吉林市的数据" in declined_message(ask_yb("2021年吉林市卫生健康支出是多少"))
     assert ask_yb("2021年吉林卫生健康支出是多少")["understood"].startswith("2021年吉林省")
+
+
+# ---- [growth, not the rate]: 「多花了百分之几」 is the growth of spending, not a change of the execution rate ---
+
+def test_spending_more_by_a_percent_is_growth(ask_demo):
+    result = ask_demo("松岗县去年比前年多花了百分之几")
+    assert "增长" in result["understood"] and "执行率" not in result["understood"], result["understood"]
+    assert result["answer"]["unit"] == "%"
