@@ -85,3 +85,10 @@ def test_spending_more_by_a_percent_is_growth(ask_demo):
     result = ask_demo("松岗县去年比前年多花了百分之几")
     assert "增长" in result["understood"] and "执行率" not in result["understood"], result["understood"]
     assert result["answer"]["unit"] == "%"
+
+
+# ---- [pace ranking]: 「花钱进度最快」 ranks the execution rate, not the amount ---------------------------------
+
+def test_the_pace_of_spending_ranks_the_rate(ask_demo):
+    result = ask_demo("去年哪个区县的花钱进度最慢")
+    assert "执行率" in result["understood"] and result["answer"]["unit"] == "%", result["understood"]
