@@ -19,7 +19,7 @@ from .vocab import semantic
 
 # what may stand right before a short name that opens a clause (「2022年黑…」「查一下苏…」)
 SHORT_NAME_LEAD_INS = set("年的查问看下和与及在")
-YEAR_AHEAD = re.compile(r"(?:\d{4}|\d{2}年|[今去前上本]年)")  # 「苏2021」「苏23年」「京去年」
+YEAR_AHEAD = re.compile(r"\s*(?:\d{4}|\d{2}年|[今去前上本]年)")  # 「苏2021」「苏23年」「京去年」「桂 2020」 (keywords)
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,8 @@ class Lexicon:
             return False
         if YEAR_AHEAD.match(text, i + 1):
             return True
-        return any(self._names_class(text[i + 1:i + 1 + n]) for n in range(2, self.max_len + 1))
+        start = i + 1 + len(text[i + 1:]) - len(text[i + 1:].lstrip(" "))  # 「桂 农林水」: keywords apart
+        return any(self._names_class(text[start:start + n]) for n in range(2, self.max_len + 1))
 
     def _names_class(self, piece):
         entries = self.surfaces.get(piece)

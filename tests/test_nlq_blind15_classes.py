@@ -92,3 +92,10 @@ def test_spending_more_by_a_percent_is_growth(ask_demo):
 def test_the_pace_of_spending_ranks_the_rate(ask_demo):
     result = ask_demo("去年哪个区县的花钱进度最慢")
     assert "执行率" in result["understood"] and result["answer"]["unit"] == "%", result["understood"]
+
+
+# ---- [a province's one-character name among keywords]: 「黑 2022 教育」 is 黑龙江省, not the whole country ------
+
+@pytest.mark.parametrize("q, region", [("黑 2022 教育", "黑龙江省"), ("2021 苏 卫生健康", "江苏省")])
+def test_a_short_name_standing_alone_among_keywords(ask_yb, q, region):
+    assert region in ask_yb(q)["understood"]
