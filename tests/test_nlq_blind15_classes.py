@@ -99,3 +99,15 @@ def test_the_pace_of_spending_ranks_the_rate(ask_demo):
 @pytest.mark.parametrize("q, region", [("黑 2022 教育", "黑龙江省"), ("2021 苏 卫生健康", "江苏省")])
 def test_a_short_name_standing_alone_among_keywords(ask_yb, q, region):
     assert region in ask_yb(q)["understood"]
+
+
+# ---- [population asked]: 人口 with a word that reads as a class (老师、医生) and no money asked is the population -
+
+def test_population_beside_a_class_word(demo_app, db):
+    from conftest import ask_at
+
+    q, region = "医生朋友问示例市总人口有多少", "示例市"
+    want = db.execute(f"SELECT population FROM regions WHERE publication_id = {PUBLISHED} AND name = ?",
+                      (region,)).fetchone()[0]
+    result = ask_at(demo_app, q)  # with the embedding model, which reads 医生 as a class
+    assert result["answer"].get("value") == want and result["answer"].get("unit") == "人", result

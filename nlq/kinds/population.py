@@ -3,7 +3,7 @@ The data give one population per region and no year for it; a publication withou
 never the spending or a project's output in 人 in its place."""
 from .. import links, present
 from ..ir import Group, Kind, Order, Query
-from ..vocab import pattern
+from ..vocab import pattern, semantic
 
 NOT_OF_POPULATION = ("growth", "trend", "share", "rate", "per_capita", "budget", "sequential")
 
@@ -12,7 +12,9 @@ def population(ctx):
     """「松岗县有多少人口」「示例市人口？」「各区人口从多到少」 (not 「受益人口」, not 人均, not of a project)."""
     s, c = ctx.slots, ctx.cues
     asked = pattern("population_asked")
-    if not asked.search(ctx.text) or s.projects or s.units or s.depts or s.classes or s.class_set \
+    # a class read from a word beside 人口 with no money asked (「老师让查全市总人口」) is no class of spending
+    classes = (s.classes or s.class_set) and any(w in ctx.text for w in semantic()["decline"]["money"])
+    if not asked.search(ctx.text) or s.projects or s.units or s.depts or classes \
             or c.project_cue or c.per_capita or _projects_named(asked.sub(" ", ctx.text), ctx.lexicon):
         return None
     ranked = s.region_each or (c.top and len(s.regions) > 1)
