@@ -111,3 +111,14 @@ def test_population_beside_a_class_word(demo_app, db):
                       (region,)).fetchone()[0]
     result = ask_at(demo_app, q)  # with the embedding model, which reads 医生 as a class
     assert result["answer"].get("value") == want and result["answer"].get("unit") == "人", result
+
+
+# ---- [payees ranked]: who received the most payments is no department's spending ------------------------------
+
+@pytest.mark.parametrize("q", ["去年财政付款哪个单位拿得最多", "2024年哪家单位收钱最多"])
+def test_payees_ranked_are_not_departments(ask_demo, q):
+    result = ask_demo(q)
+    assert "各部门" not in (result.get("understood") or ""), result["understood"]
+    from tests.eval.judge import states_figure
+
+    assert not states_figure(result.get("answer") or {}) or "收款" in result["understood"]
