@@ -51,21 +51,25 @@ class Spool:
             pickle.dump(self._buffer, self._file, protocol=pickle.HIGHEST_PROTOCOL)
             self._buffer = []
 
-    def chunks(self):
-        """Lists of rows (or ``(source, number, row)``), at most CHUNK each, in the order appended."""
+    def _stored(self):
+        """The chunks as stored (tuples of values, or ``(source, number, values)``), in the order appended."""
         self._flush()
         self._file.flush()
-        keys = self._keys
         with open(self.path, "rb") as fh:
             while True:
                 try:
-                    chunk = pickle.load(fh)
+                    yield pickle.load(fh)
                 except EOFError:
                     return
-                if self.located:
-                    yield [(source, number, dict(zip(keys, values))) for source, number, values in chunk]
-                else:
-                    yield [dict(zip(keys, values)) for values in chunk]
+
+    def chunks(self):
+        """Lists of rows (or ``(source, number, row)``), at most CHUNK each, in the order appended."""
+        keys = self._keys
+        for chunk in self._stored():
+            if self.located:
+                yield [(source, number, dict(zip(keys, values))) for source, number, values in chunk]
+            else:
+                yield [dict(zip(keys, values)) for values in chunk]
 
     def __iter__(self):
         for chunk in self.chunks():
@@ -80,23 +84,15 @@ class Spool:
         """Only the ``keys`` columns, as tuples in that order (``None`` for a key the rows lack): what a
         pass that reads a few columns needs, without a dict per row (a province: millions of payments).
         Located rows give ``(source, number, *values)``."""
-        self._flush()
-        self._file.flush()
         if self._keys is None:
             return
         get = _picker(self._keys, keys)
-        located = self.located
-        with open(self.path, "rb") as fh:
-            while True:
-                try:
-                    chunk = pickle.load(fh)
-                except EOFError:
-                    return
-                if located:
-                    for source, number, values in chunk:
-                        yield (source, number, *get(values))
-                else:
-                    yield from map(get, chunk)
+        for chunk in self._stored():
+            if self.located:
+                for source, number, values in chunk:
+                    yield (source, number, *get(values))
+            else:
+                yield from map(get, chunk)
 
     def __len__(self):
         return self._length
