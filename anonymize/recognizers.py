@@ -117,8 +117,9 @@ _QQ = re.compile(r"(?<![A-Za-z])(?:(?i:qq|q号)|扣扣|企鹅号?)(?!群)(?:号�
                  # 「QQ上喊我，153…」「联系人QQ均为306…」: a few words may stand between the cue and the number
                  r"(?:[^\d。！？!?\n群]{0,6}?[，,:：\s]|\s?(?:是|为|均为)?\s?[:：]?\s?)"
                  r"(?<![0-9])([1-9][0-9]{4,10})(?![0-9])")
+# (「微信号换了lanhua_x」「微信改成…」: a changed account is given after the verb that changes it)
 _WECHAT = re.compile(r"(?<![A-Za-z])(?:微信|薇信|威信|(?i:wx|vx|weixin|wechat|v信|v(?=[:：])))(?!同号|群|公众号|支付)(?:号码|号|id|ID)?"
-                     r"\s?(?:是|为)?\s?[:：（(]?\s?([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])")
+                     r"\s?(?:是|为|(?:换|改|变)(?:了|成|为)了?(?:新的)?)?\s?[:：（(]?\s?([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])")
 # 「许可证号」「营业执照号」 are a business's registrations, 「凭证号」 a voucher's; IDs and travel
 # permits (身份证、回乡证、通行证、护照) have their own recognizers.
 _NOT_PERSONAL_PAPERS = "".join(f"(?<!{w})" for w in ("许可", "执照", "资格", "合格", "登记", "凭", "身份", "回乡", "通行", "保"))
@@ -126,8 +127,9 @@ _NOT_PERSONAL_PAPERS = "".join(f"(?<!{w})" for w in ("许可", "执照", "资格
 # 「HLJ2310020045871」, 「T」 and an ID number on an electrician's licence), or digits only.
 # (and dashed codes with a letter prefix 「NMGH-2019-03318」: six digits or more in two or more parts)
 # (a letter may stand deeper inside the digits: an 优待证 「230300090330C1852」 is a region, a serial, the
-# holder's category letter and four more digits)
-_PAPER_NUMBER = (r"(?<![0-9A-Za-z-])([A-Za-z]{1,4}[0-9]{5,17}[0-9Xx]|[0-9]{6,14}[A-Za-z][0-9]{3,10}|[0-9]{13,20}"
+# holder's category letter and four more digits; a digits-only one may be a region code and the holder's ID,
+# 24 characters, the ID's X last)
+_PAPER_NUMBER = (r"(?<![0-9A-Za-z-])([A-Za-z]{1,4}[0-9]{5,17}[0-9Xx]|[0-9]{6,14}[A-Za-z][0-9]{3,10}|[0-9]{13,24}[Xx]?"
                  r"|(?=(?:[A-Za-z-]*[0-9]){6})[A-Za-z]{1,6}(?:-[0-9A-Za-z]{2,10}){2,4})(?![0-9A-Za-z-])")
 # Cards and certificates that name a person: their number follows, maybe after 「号」 or in brackets
 # (「社保卡（卡号R39018264）」「社保卡（R52186403）」); any other 「…证」 needs 「证号」.
@@ -135,9 +137,10 @@ _NAMED_CARDS = (r"(?:社保卡|社会保障卡|医保卡|医疗保险卡|残疾�
                  r"|住院|病案|门诊)")  # a hospital's admission, case and outpatient numbers name one patient
 _OTHER_ID = re.compile(r"(?:" + _NAMED_CARDS + r"(?:号码|证号|卡号|编号|号)?|" + _NOT_PERSONAL_PAPERS + r"证(?:号码|号))"
                        r"\s?(?:是|为)?\s?[:：（(]?\s?(?:卡号|证号|号码|编号)?\s?[:：]?\s?" + _PAPER_NUMBER)
-# 「医保个人编号51000024117683521」「参保编号…」「医保号…」: a person's insurance number after its cue.
+# 「医保个人编号51000024117683521」「参保编号…」「医保号…」: a person's insurance number after its cue, maybe with
+# a letter prefix before its digits (「医保编号 YB<ID>01」: a scheme's letters, the holder's ID and a serial).
 _INSURANCE_ID = re.compile(r"(?:医保|社保|参保|养老保险|医疗保险|新农合)(?:人员|个人)?(?:编号|号码|号|账号|帐号)\s?(?:是|为)?\s?[:：]?\s?"
-                           r"(?<![0-9A-Za-z])([0-9]{8,20})(?![0-9A-Za-z])")
+                           r"(?<![0-9A-Za-z])([A-Za-z]{0,3}[0-9]{8,24}[Xx]?)(?![0-9A-Za-z])")
 # A household's utility account 「户号RL-XA-0306017」「供暖户号：3102…」 (several: 「户号A-1、A-2」): the
 # account names one home.
 _ACCOUNT = r"[A-Za-z0-9]{1,6}(?:-[A-Za-z0-9]{1,10}){0,3}"
@@ -160,8 +163,13 @@ _SERVICE_CERT = re.compile(r"(?:军官证|士兵证|文职干部证|警官证|�
 _CUED_PLATE = re.compile(r"(?:车牌|牌照|号牌)(?:号码|号)?\s?(?:是|为)?\s?[:：]?\s?"
                          r"([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇蜀陇秦][A-Za-z]"
                          r"(?:\s?[-·•.]\s?|\s)?[A-Za-z0-9]{5,6})(?![A-Za-z0-9])")
-# A fishing boat's registration 「闽澜渔05137」「浙岱渔养01234」 names its owner, as a plate does.
-_FISHING_BOAT = re.compile("([" + _PROVINCES + r"][\u4e00-\u9fff]{1,2}渔(?:养|运|冷|辅)?\s?\d{4,6})(?![\d年])")
+# A fishing boat's registration 「闽澜渔05137」「浙岱渔养01234」 names its owner, as a plate does; so does a
+# village ferry's 「陕延渡0217」 (a boatman's own boat). Four digits that are a year before 年 are no
+# registration (「…渔2019年」); a registration's digits may be followed by 年检.
+_FISHING_BOAT = re.compile("([" + _PROVINCES + r"][\u4e00-\u9fff]{1,2}(?:渔(?:养|运|冷|辅)?|渡)\s?(?!(?:19|20)\d{2}年)\d{4,6})(?!\d)")
+# A hospital's admission, case-file or outpatient number 「住院号：2026091407」 names one patient, however short.
+_PATIENT_NUMBER = re.compile(r"(?:住院|病案|病历|门诊|就诊卡)(?:号码|号|编号|卡号)\s?(?:是|为)?\s?[:：]?\s?"
+                             r"(?<![0-9A-Za-z])([A-Za-z]{0,2}[0-9]{5,12})(?![0-9A-Za-z])")
 # A card whose number carries the card's name 「桂优待证No.450822000317」: the whole is the number.
 _CARD_NO = re.compile("((?:[" + _PROVINCES + "])?" + _NAMED_CARDS + r"\s?(?:No|NO|no|№)\.?\s?[0-9A-Za-z]{6,20})(?![0-9A-Za-z])")
 # Forest, house and land certificates 「桂林权证字（2008）第450822100417号」 name one holder.
@@ -178,7 +186,7 @@ _TAIWAN_PERMIT = re.compile(r"(?:台胞证|台湾居民来往大陆通行证)(?:
 # 残疾证号 that holds one is that ID).
 CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("other_id", _OTHER_ID, 82), ("other_id", _INSURANCE_ID, 82),
         ("other_id", _PROPERTY_CERT, 82), ("other_id", _HOUSEHOLD_ACCOUNT, 82), ("other_id", _FISHING_BOAT, 82),
-        ("other_id", _CARD_NO, 82), ("other_id", _TITLE_CERT, 82), ("other_id", _SOCIAL_CARD_NO, 82),
+        ("other_id", _CARD_NO, 82), ("other_id", _PATIENT_NUMBER, 82), ("other_id", _TITLE_CERT, 82), ("other_id", _SOCIAL_CARD_NO, 82),
         ("other_id", _TAIWAN_PERMIT, 82), ("passport", _TRAVEL_DOCUMENT, 66), ("plate", _CUED_PLATE, 56),
         ("other_id", _SERVICE_CERT, 82)]
 
@@ -240,9 +248,9 @@ def find_identifiers(text, user_text=False):
     for kind, pattern, priority in CUED:
         for m in pattern.finditer(view):
             start, end = m.start(1), m.end(1)
-            # 「电工证号T2310…0311」: a certificate number made of a letter and an ID number is the
-            # certificate (the ID inside it is masked with it)
-            holds_id = any(start < i.start and i.end == end and i.start - start <= 2 for i in ids)
+            # 「电工证号T2310…0311」「优待证号：<region code><ID>」: a certificate number that holds an ID number
+            # (after letters, a region code or before a serial) is the certificate; the ID inside it is masked with it
+            holds_id = any(start <= i.start and i.end <= end and i.end - i.start < end - start for i in ids)
             spans.append((95 if holds_id else priority, Span(start, end, kind, text[start:end])))
     return spans
 
