@@ -134,8 +134,10 @@ FLOORS = {
     # then house-level shapes (pii_blind9's classes, session 11): blocks alone in a list cell, numbers glued on after a
     # house or room number cut off or kept by the number check, spaced speech-to-text, a tower's room after a street
     # number, a numbered ward's bed, a group alone in an address field: address 262 -> 283
-    "pii_blind8": {"caught": {"address": 283, "bank_card": 157, "email": 8, "id": 185, "landline": 16, "mobile": 210,
-                              "name(known)": 395, "name(unknown)": 529, "other_id": 21, "plate": 33, "qq": 4,
+    # then runs of digit groups cut into the numbers that validate (pii_blind10's class: an ID in groups, then a card)
+    # and an insurance number with a letter prefix: bank_card 157 -> 158, id 185 -> 186, other_id 21 -> 22
+    "pii_blind8": {"caught": {"address": 283, "bank_card": 158, "email": 8, "id": 186, "landline": 16, "mobile": 210,
+                              "name(known)": 395, "name(unknown)": 529, "other_id": 22, "plate": 33, "qq": 4,
                               "wechat": 3},
                    # 283 -> 270: officials signing a body's opinion, 发放人/监督 fields, a body named as the field
                    # (「村委会：X」), 关长, and who answers a chat's question for an office's number (with that line);
@@ -152,8 +154,10 @@ FLOORS = {
     # a street in a town (鱼市街), lane mouths, dormitory floors and rooms, prefab rows, hospital beds, spaced
     # speech-to-text, line-broken and Chinese-numeral group numbers, English blocks and rooms, IDs glued on after a
     # house number: address 231 -> 278 (all)
-    "pii_blind9": {"caught": {"address": 278, "bank_card": 200, "email": 6, "id": 243, "landline": 11, "mobile": 199,
-                              "name(known)": 394, "name(unknown)": 429, "other_id": 25, "plate": 14, "qq": 2,
+    # Then pii_blind10's number classes (runs of digit groups cut into an ID and a card, an insurance number with a
+    # letter prefix): bank_card 200 -> 201, other_id 25 -> 26
+    "pii_blind9": {"caught": {"address": 278, "bank_card": 201, "email": 6, "id": 243, "landline": 11, "mobile": 199,
+                              "name(known)": 394, "name(unknown)": 429, "other_id": 26, "plate": 14, "qq": 2,
                               "wechat": 3},
                    # 219 -> 288: the address policy, not a new kind of alteration — a village goes with the house
                    # number of its group, as 「石桥村3组12号」 does (address.house_part): 68 villages before the 68 named
@@ -163,9 +167,14 @@ FLOORS = {
                    "max_public_altered": 297},
     # first run (blind, session 12, at 035d2ee): recall 83.9 %, precision 94.6 %, public altered 284/1,877
     # (unknown names 76.1 %, addresses 53.6 %: cave and yard homes after a village group)
-    "pii_blind10": {"caught": {"address": 140, "bank_card": 148, "email": 8, "id": 214, "landline": 7, "mobile": 161,
-                               "name(known)": 371, "name(unknown)": 410, "other_id": 11, "plate": 5, "qq": 2,
-                               "wechat": 1},
+    # Then its number classes as general rules (issue #19, session 12): a run of digit groups cut into the numbers
+    # that validate (an ID in 6-8-4 groups, then a 19-digit card, then the amount), 拐 as a spoken 7, a grouped ID
+    # before 「，943.00」, 医保编号 with letters, a certificate number holding an ID, 住院号 by its label, a ferry's
+    # registration, a WeChat id after 换了: bank_card 148 -> 164, id 214 -> 216, mobile 161 -> 169, other_id
+    # 11 -> 15, wechat 1 -> 2
+    "pii_blind10": {"caught": {"address": 140, "bank_card": 164, "email": 8, "id": 216, "landline": 7, "mobile": 169,
+                               "name(known)": 371, "name(unknown)": 410, "other_id": 15, "plate": 5, "qq": 2,
+                               "wechat": 2},
                     "max_public_altered": 285},
 }
 
