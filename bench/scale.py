@@ -1,13 +1,15 @@
 """Benchmark: the demo city at N times its size — import, then warm page latency per page type (issue #14).
 
     .venv/bin/python bench/scale.py --scale N [--postgres] [--elasticsearch] [--requests 60]
-                                    [--questions 50] [--instance DIR [--skip-import]]
+                                    [--questions 50] [--instance DIR [--skip-import]] [--raw RAW_DIR]
 
 1. starts what the run needs: with ``--postgres`` a throwaway PostgreSQL cluster (tests/support/postgres.py),
    with ``--elasticsearch`` a local Elasticsearch node (scripts/elasticsearch.sh, heap 768m); otherwise the
    database is SQLite and search the embedded FTS5 index, both in the instance folder;
 2. runs ``mingzhang demo --scale N`` (generate the raw files, de-identify, publish, index search) and
-   records its wall time and peak RSS;
+   records its wall time, CPU seconds and peak RSS; with ``--raw RAW_DIR`` it imports raw files generated
+   before (``mingzhang demo … --no-publish --out RAW_DIR``) with ``mingzhang import`` instead, so the
+   import can be measured again without generating five million payments again;
 3. serves the instance with gunicorn (gunicorn.conf.py), and for every page type requests each of its
    URLs after a warm-up, sequentially over one keep-alive connection, and prints p50 / p95 / max;
    /search over a fixed list of queries and /api/ask over ``--questions`` questions from the evaluation
@@ -81,19 +83,29 @@ def stop_elasticsearch(folder):
                    cwd=ROOT, capture_output=True, timeout=120)
 
 
-def run_import(env, scale, as_of, payments_factor=1.0):
-    """``mingzhang demo --scale N [--payments-factor F]``: wall seconds, CPU seconds (the process and the
-    de-identification workers it waited for: the figure a loaded machine does not inflate) and peak RSS (MB)."""
+def raw_files(folder):
+    """The files ``mingzhang demo --out`` wrote: the city's tables and each payments-N folder's payments."""
+    return sorted(p for p in folder.iterdir() if p.is_file()) + sorted(folder.glob("payments-*/*"))
+
+
+def run_import(env, scale, as_of, payments_factor=1.0, raw=None):
+    """``mingzhang demo --scale N [--payments-factor F]`` — or, with ``raw``, ``mingzhang import`` of files a
+    demo generated before: wall seconds, CPU seconds (the process and the de-identification workers it waited
+    for: the figure a loaded machine does not inflate) and peak RSS (MB)."""
+    command = [str(Path(sys.executable).parent / "mingzhang"), "demo", "--scale", f"{scale:g}",
+               "--payments-factor", f"{payments_factor:g}", "--as-of", as_of]
+    if raw:
+        command = [command[0], "import", *map(str, raw_files(raw)), "--dataset", "city",
+                   "--title", "示例市预算执行数据（演示）", "--replace", "--yes"]
     started = time.perf_counter()
-    process = subprocess.Popen([str(Path(sys.executable).parent / "mingzhang"), "demo", "--scale", f"{scale:g}",
-                                "--payments-factor", f"{payments_factor:g}", "--as-of", as_of],
-                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True)
     output = process.stdout.read()
     _pid, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - started
     if process.returncode != 0:
-        raise SystemExit(f"mingzhang demo failed ({process.returncode}):\n{output[-3000:]}")
+        raise SystemExit(f"{command[1]} failed ({process.returncode}):\n{output[-3000:]}")
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output
 
 
@@ -201,6 +213,8 @@ def main():
     parser.add_argument("--instance", type=Path, help="instance folder, kept (default: a new temporary one); with "
                         "--postgres / --elasticsearch their data is kept in it too, in postgres/ and elasticsearch/")
     parser.add_argument("--skip-import", action="store_true", help="serve and measure an imported --instance again")
+    parser.add_argument("--raw", type=Path, help="import the raw files a demo generated before (mingzhang demo --out "
+                        "DIR --no-publish, or an instance's raw/city) with mingzhang import instead of generating them")
     parser.add_argument("--as-of", default="2026-10-31",
                         help="the demo's as-of date (default: the tests' DEMO_AS_OF, so runs compare)")
     args = parser.parse_args()
@@ -212,6 +226,8 @@ def main():
            "PSEUDONYM_KEY": "bench-pseudonym", "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT),
            "RATELIMIT_ASK": "100000 per minute", "RATELIMIT_DOWNLOAD": "100000 per minute"}
     env.pop("DATABASE_URL", None)
+    if args.raw:  # an import is not the demo: it needs a real pseudonym key, which the instance generates
+        env.pop("PSEUDONYM_KEY")
     cluster, es_folder = None, None
     try:
         if args.postgres:
@@ -229,14 +245,17 @@ def main():
             env["ELASTICSEARCH_INDEX"] = "mingzhang-scale"
         database = "PostgreSQL" if args.postgres else "SQLite"
         search = "Elasticsearch (heap 768m)" if args.elasticsearch else "embedded FTS5"
-        print(f"scale ×{args.scale:g}, payments ×{args.payments_factor:g}; database {database}; search {search}; "
+        shape = f"raw files {args.raw}" if args.raw else f"scale ×{args.scale:g}, payments ×{args.payments_factor:g}"
+        print(f"{shape}; database {database}; search {search}; "
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at start")
 
         if not args.skip_import:
-            seconds, cpu, rss, output = run_import(env, args.scale, args.as_of, args.payments_factor)
+            seconds, cpu, rss, output = run_import(env, args.scale, args.as_of, args.payments_factor, args.raw)
             counts = re.search(r"已发布 #\d+「[^」]*」：(.*)", output)
-            print(f"import: mingzhang demo --scale {args.scale:g} --payments-factor {args.payments_factor:g} "
-                  f"--as-of {args.as_of} (generate + de-identify + publish + index): "
+            what = (f"mingzhang import {args.raw}/… (de-identify + publish + index)" if args.raw else
+                    f"mingzhang demo --scale {args.scale:g} --payments-factor {args.payments_factor:g} "
+                    f"--as-of {args.as_of} (generate + de-identify + publish + index)")
+            print(f"import: {what}: "
                   f"{seconds:.1f} s wall, {cpu:.1f} CPU s, peak RSS {rss:,.0f} MB")
             if counts:
                 print(f"rows: {counts.group(1)}")
