@@ -125,15 +125,19 @@ def main():
     keys = sorted(data[CORPORA[0]][0][0])
     saved = dict(namescore.WEIGHTS), namescore.BIAS, names.THRESHOLD
     report = [f"pii_blind{n}" for n in args.corpora.split(",")]
+    folds = {corpus: fitted(data, corpus, keys) for corpus in report}
+    bases = {}
     for threshold in args.threshold:
         print(f"\n== leave-one-corpus-out, threshold {threshold:+.2f} (publication path)")
         print(f"{'held out':12} {'unknown names':>16} {'name precision':>18} {'by scorer':>9} {'rules only':>16}")
         sums = Counter()
         all_classes = Counter()
         for corpus in report:
-            weights, bias = fitted(data, corpus, keys)
-            set_weights(weights, bias, float("inf"))
-            base = run(corpora[corpus])
+            weights, bias = folds[corpus]
+            if corpus not in bases:
+                set_weights(weights, bias, float("inf"))
+                bases[corpus] = run(corpora[corpus])
+            base = bases[corpus]
             set_weights(weights, bias, threshold)
             caught, total, right, found, stat, misses = run(corpora[corpus])
             print(f"{corpus:12} {caught:5}/{total:4} {caught / total:6.1%} {right:6}/{found:5} {right / max(found, 1):6.1%} "
