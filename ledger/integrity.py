@@ -37,6 +37,8 @@ def _line_writer(columns):
     plain = [i for i, c in enumerate(columns) if not c.info.get("added")]
     added = [(i, c.name) for i, c in enumerate(columns) if c.info.get("added")]
     encode = json.JSONEncoder(ensure_ascii=False, default=_default, separators=(",", ":")).encode
+    if not added:  # every column as it is, in order: the row tuple is the array (no list built per row)
+        return encode
 
     def line(row):
         values = [row[i] for i in plain]

@@ -136,7 +136,16 @@ def test_a_failure_while_writing_a_chunk_publishes_nothing(engine, tmp_path, mon
                 raise RuntimeError("disk pulled out mid-write")
             yield batch
 
+    column_batches = importer._column_batches
+
+    def fail_in_the_payment_columns(rows, keys):  # the same, where SQLite is given a spool's columns
+        for number, batch in enumerate(column_batches(rows, keys)):
+            if "published-payments" in str(getattr(rows, "path", "")) and number == 5:
+                raise RuntimeError("disk pulled out mid-write")
+            yield batch
+
     monkeypatch.setattr(importer, "_batches", fail_in_the_payments)
+    monkeypatch.setattr(importer, "_column_batches", fail_in_the_payment_columns)
     with pytest.raises(RuntimeError):
         publish(engine, [folder], pseudonym_key="k", dataset="t", title="第二次")
     with engine.connect() as conn:
@@ -165,3 +174,25 @@ def test_each_distinct_cell_is_converted_once_and_bad_cells_are_reported_every_t
     with pytest.raises(ImportFailure) as failure:
         read_sources([folder])
     assert [e.row for e in failure.value.errors] == [14, 42]  # the same bad date, twice (Q6 and Q34)
+
+
+def test_the_column_by_column_paths_publish_what_the_row_by_row_ones_do(engine, tmp_path, monkeypatch):  # noqa: F811
+    """Validation, de-identification and the SQLite write each have a path over whole columns of a chunk
+    (distinct cells treated once, counted as often as they occur); with them switched off, row by row, the
+    publication and its report are the same — including a payee typed 单位 in one row and 个人 in another,
+    an empty purpose and a chunk boundary inside a recipient's payments."""
+    folder = many_payments(tmp_path / "raw")
+    with open(folder / "payments.csv", "a", encoding="utf-8", newline="") as fh:
+        fh.write("Q900,,2025-04-01,10.00,王秀英,单位,,,,,\n")
+        fh.write("Q901,,2025-04-02,12.00,示例市某某物业管理有限公司,单位,,,,,物业费（联系人王秀英）\n")
+    monkeypatch.setattr(spool, "CHUNK", 6)
+    columns = publish(engine, [folder], pseudonym_key="k", dataset="t", title="按列")
+    monkeypatch.setattr(importer, "validate_chunks",
+                        lambda raw, errors, size=5000: validate.validate_chunks(raw, errors, size, columns=False))
+    monkeypatch.setattr(importer, "_by_columns", lambda name, keys: False)
+    monkeypatch.setattr(importer, "_insert_columns", lambda conn, table, rows, publication_id: False)
+    rows = publish(engine, [folder], pseudonym_key="k", dataset="t", title="逐行")
+    assert columns["row_counts"]["payments"] == 61
+    assert columns["data_sha256"] == rows["data_sha256"]
+    assert columns["deid_report"] == rows["deid_report"]
+    assert columns["deid_report"]["identifiers"]["person_name"]

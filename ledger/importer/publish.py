@@ -7,6 +7,7 @@ import datetime as dt
 import itertools
 import logging
 import os
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import delete, insert, select, update
@@ -34,8 +35,8 @@ from .carry import (
 )
 from .layout import IMPORT_ORDER, LAYOUTS, REQUIRED_TABLES
 from .readers import DEFAULT_LIMITS, ImportFailure, RowError, expand_paths, sha256_file, stream_file
-from .spool import Spool, SpoolFolder, located_columns
-from .validate import MAX_ERRORS, validate_rows
+from .spool import Spool, SpoolFolder, chunk_size, located_columns
+from .validate import MAX_ERRORS, validate_chunks, validate_rows
 
 log = logging.getLogger(__name__)
 STORAGE_FAILURE_MESSAGE = "数据库写入失败：磁盘已满或只读，未发布任何数据"
@@ -107,12 +108,20 @@ def _spool_file(path, limits, folder, tables, errors, shared):
             spool = tables[raw.layout.name] = folder.spool(raw.layout.name)
         if len(errors) >= MAX_ERRORS:
             continue  # stream_file reads the rest of this table when asked for the next one
-        typed = validate_rows(raw, errors)
         if raw.shared:
-            typed = _not_yet_given(raw, list(typed), shared)
-        for number, row in typed:
-            if not errors:  # after an error the import fails: rows are only checked (and may lack a column)
-                spool.append(raw.file, number, row)
+            for number, row in _not_yet_given(raw, list(validate_rows(raw, errors)), shared):
+                if not errors:
+                    spool.append(raw.file, number, row)
+            continue
+        # A chunk at a time, as columns while no row had an error (validate_chunks).
+        for kind, *chunk in validate_chunks(raw, errors, chunk_size()):
+            if kind == "columns":
+                numbers, keys, values = chunk
+                spool.append_columns(keys, values, len(numbers), itertools.repeat(raw.file, len(numbers)), numbers)
+                continue
+            for number, row in chunk[0]:
+                if not errors:  # after an error the import fails: rows are only checked (and may lack a column)
+                    spool.append(raw.file, number, row)
     return raws
 
 
@@ -144,6 +153,11 @@ def check_references(tables):
     errors = []
 
     def keys(name, field="code"):
+        rows = tables.get(name, [])
+        if isinstance(rows, Spool):
+            distinct = _distinct_keys(rows, field)
+            if distinct is not None:
+                return distinct
         seen = {}
         for file, number, key in located_columns(tables.get(name, []), (field,)):
             if key is None:  # carried rows load no keys that cannot clash (carry.context_rows)
@@ -170,6 +184,8 @@ def check_references(tables):
         if not fields:
             continue
         checks = [refs[f] for f in fields]
+        if isinstance(rows, Spool) and _all_known(rows, fields, [known for _label, known in checks]):
+            continue  # nothing to report: the rows need not be read one by one
         for file, number, *values in located_columns(rows, fields):
             for value, (label, known) in zip(values, checks):
                 if value is not None and value not in known:
@@ -178,6 +194,27 @@ def check_references(tables):
                         raise ImportFailure(errors)
     if errors:
         raise ImportFailure(errors)
+
+
+def _distinct_keys(rows, field):
+    """The set of a spool's ``field`` values when every row has one and none repeats (what check_references'
+    keys() returns then, with nothing to report), else None: the rows are read again one by one for the errors."""
+    seen = set()
+    for _count, _sources, _numbers, (column,) in rows.column_chunks((field,)):
+        seen.update(column)
+    return seen if len(seen) == len(rows) and None not in seen else None
+
+
+def _all_known(rows, fields, known):
+    """Whether every ``fields`` value of a spool's rows is None or in the matching ``known`` set (whole columns
+    as sets: a province's payments name a few tens of thousands of projects in millions of rows)."""
+    for _count, _sources, _numbers, columns in rows.column_chunks(fields):
+        for column, keys in zip(columns, known):
+            values = set(column)
+            values.discard(None)
+            if not values <= keys:
+                return False
+    return True
 
 
 # Plan tables where one project has one row per period: a second row would be summed or picked at random
@@ -241,9 +278,96 @@ def spool_published(tables, deid, folder):
             out[name] = []
             continue
         spool = out[name] = folder.spool(f"published-{name}", located=False)
+        if isinstance(rows, Spool) and _by_columns(name, rows.keys):
+            _publish_columns(name, rows, deid, spool)
+            continue
         for _f, _n, row in rows:
             spool.append(published_row(name, row, deid))
     return out
+
+
+# Tables whose published rows gain columns computed from others (published_row): de-identified row by row.
+DERIVED_COLUMNS = ("regions", "func_classes")
+MEMO_PER_COLUMN = 300_000  # distinct cells whose treatment a column keeps (as the Deidentifier's own caches)
+
+
+def _by_columns(name, keys):
+    """Whether ``name``'s rows can be de-identified column by column (_publish_columns) with the same result:
+    no derived columns, no 元 column renamed onto a column the rows have, person types published as they are."""
+    renamed = {key[: -len("_yuan")] + "_fen" for key in keys if key.endswith("_yuan")}
+    types = {policy.PERSON_TYPE_COLUMN.get(key) for key in keys if policy.field_rule(name, key) == policy.PSEUDONYM}
+    return (name not in DERIVED_COLUMNS and not renamed & set(keys)
+            and all(policy.field_rule(name, key) == policy.KEEP for key in types if key in keys))
+
+
+def _publish_columns(name, rows, deid, spool):
+    """published_row() of every row, a chunk of columns at a time: a column's distinct cells (a pseudonym
+    column's distinct name and person type) go through deid.record once each, and what de-identifying one
+    adds to the report is added as often as the cell occurs — the same rows, counts and report as row by row
+    (a province's payments repeat each payee, purpose and date thousands of times)."""
+    keys = rows.keys
+    memos = {}
+    for count, _sources, _numbers, columns in rows.column_chunks(keys):
+        deid.records[name] += count
+        out = []
+        by_key = dict(zip(keys, columns))
+        for key, column in zip(keys, columns):
+            rule = policy.field_rule(name, key)
+            if rule == policy.KEEP:
+                out.append((key, column))
+            elif rule == policy.DROP:
+                filled = count - column.count(None) - column.count("")
+                if filled:
+                    deid.counts[(policy.DROPPED_KIND.get(key, key), policy.DROP)] += filled
+            else:
+                type_key = policy.PERSON_TYPE_COLUMN.get(key) if rule == policy.PSEUDONYM else None
+                types = by_key.get(type_key)
+                out.append((key, _treated_column(deid, name, key, column, type_key if types is not None else None,
+                                                 types, memos.setdefault(key, {}))))
+        plain = [(key, column) for key, column in out if not key.endswith("_yuan")]
+        money = [(key[: -len("_yuan")] + "_fen", column) for key, column in out if key.endswith("_yuan")]
+        spool.append_columns([key for key, _c in plain + money], [column for _k, column in plain + money], count)
+
+
+def _treated_column(deid, name, key, column, type_key, types, memo):
+    """``column`` as deid.record publishes it; each distinct string (with its row's person type) treated once."""
+    cells = list(zip(column, types)) if type_key else column
+    counts = deid.counts
+    published = {}
+    for cell, times in Counter(cells).items():
+        value = cell[0] if type_key else cell
+        if not value or not isinstance(value, str):
+            published[cell] = value  # published as it is, nothing counted (record)
+            continue
+        done = memo.get(cell)
+        if done is None:
+            done = _treat_once(deid, name, key, value, type_key, cell[1] if type_key else None)
+            if len(memo) < MEMO_PER_COLUMN:
+                memo[cell] = done
+        published[cell], found, fields, chars = done
+        for item, n in found:
+            counts[item] += n * times
+        deid.text_fields += fields * times
+        deid.text_chars += chars * times
+    if all(value is None or value.__class__ is str for value in (c[0] if type_key else c for c in published)):
+        return list(map(published.__getitem__, cells))
+    # Other types: 1 and 1.0 are one dict key, so each cell is looked up as what it is (kept as it is).
+    return [published[cell] if (cell[0] if type_key else cell).__class__ is str else (cell[0] if type_key else cell)
+            for cell in cells]
+
+
+def _treat_once(deid, name, key, value, type_key, person_type):
+    """``(published value, ((kind, treatment), n)…, text fields, text characters)``: what deid.record does to
+    one cell (with its row's person type), and what it adds to the report, which is left as it was."""
+    row = {key: value, type_key: person_type} if type_key else {key: value}
+    counts, fields, chars = deid.counts, deid.text_fields, deid.text_chars
+    deid.counts = Counter()
+    try:
+        published = deid.record(name, row)[key]
+        return published, tuple(deid.counts.items()), deid.text_fields - fields, deid.text_chars - chars
+    finally:
+        deid.counts, deid.text_fields, deid.text_chars = counts, fields, chars
+        deid.records[name] -= 1
 
 
 def published_row(name, row, deid):
@@ -279,7 +403,11 @@ def _free_text(name, rows):
     # Only the columns needed: the text columns, then each name column with its person-type column.
     columns = [*text_keys, *itertools.chain.from_iterable(name_keys)]
     texts, pairs = len(text_keys), range(len(text_keys), len(columns), 2)
-    for _f, _n, *values in located_columns(rows, columns):
+    if isinstance(rows, Spool):
+        located = (values for _c, _s, _n, chunk in rows.column_chunks(columns) for values in zip(*chunk))
+    else:
+        located = (values for _f, _n, *values in located_columns(rows, columns))
+    for values in located:
         yield from values[:texts]
         yield from (values[i] for i in pairs if values[i + 1] != policy.PERSON_TYPE_VALUE)
 
@@ -333,9 +461,8 @@ def prepare(engine, paths, *, pseudonym_key, folder, drop=(), replace=False, as_
     published = spool_published(uploaded, deid, folder)
     # Carried payments keep the base's k-anonymity and statistics sections: they are the same rows.
     controls = {name: rows for name, rows in context.items() if name != "payments" or name in uploaded}
-    if "payments" in uploaded:  # only the columns it reads: no dict of every raw column per payment
-        controls["payments"] = ((f, n, dict(zip(RECIPIENT_COLUMNS, values))) for f, n, *values
-                                in located_columns(uploaded["payments"], RECIPIENT_COLUMNS))
+    if "payments" in uploaded:  # only the columns it reads, each distinct combination once a chunk (it counts persons)
+        controls["payments"] = _distinct_in_chunks(uploaded["payments"], RECIPIENT_COLUMNS)
     try:
         apply_publication_controls(controls, {"payments": _payments_for_controls(published["payments"])}, deid)
     except KAnonymityError as failure:
@@ -350,8 +477,21 @@ def _distinct_rows(rows, columns):
     """``(None, None, {column: value})`` for each distinct combination of ``columns`` in located ``rows``, in
     the order first seen: what a pass that only collects names or sets from those columns needs (it gives
     the same as on every row; a province's payments repeat each recipient's a dozen times and more)."""
-    combinations = dict.fromkeys(tuple(values) for _f, _n, *values in located_columns(rows, columns))
+    if isinstance(rows, Spool):
+        combinations = {}
+        for _count, _sources, _numbers, values in rows.column_chunks(columns):
+            combinations.update(dict.fromkeys(zip(*values)))
+    else:
+        combinations = dict.fromkeys(tuple(values) for _f, _n, *values in located_columns(rows, columns))
     return [(None, None, dict(zip(columns, values))) for values in combinations]
+
+
+def _distinct_in_chunks(rows, columns):
+    """``(None, None, {column: value})`` for each distinct combination of ``columns`` in each chunk of a spool:
+    for a pass that collects sets (which a repeat leaves as they are), in the memory of one chunk."""
+    for _count, _sources, _numbers, values in rows.column_chunks(columns):
+        for combination in dict.fromkeys(zip(*values)):
+            yield None, None, dict(zip(columns, combination))
 
 
 def _distinct_payees(rows):
@@ -370,15 +510,20 @@ CONTROL_COLUMNS = ("payee_type", "project_code", "payee", *QUASI_IDENTIFIERS)
 def _payments_for_controls(rows):
     """The published payments as apply_publication_controls reads them, one shared dict per distinct
     (payee type, project, payee, quasi-identifiers): the lists it builds then hold references, not a
-    dict per payment (a province: 2,000,000)."""
-    shared = {}
-    keys = rows.columns(CONTROL_COLUMNS) if isinstance(rows, Spool) else (
-        tuple(row.get(column) for column in CONTROL_COLUMNS) for row in rows)
-    for key in keys:
-        view = shared.get(key)
-        if view is None:
-            view = shared[key] = dict(zip(CONTROL_COLUMNS, key))
-        yield view
+    dict per payment (a province: 5,000,000). Each combination's rows are listed together, the combinations
+    in the order first seen: what it reports — counts, and classes in the order first seen — is the same."""
+    if not isinstance(rows, Spool):
+        rows = [tuple(row.get(column) for column in CONTROL_COLUMNS) for row in rows]
+        chunks = [(len(rows), None, None, list(zip(*rows)) if rows else [()] * len(CONTROL_COLUMNS))]
+    else:
+        chunks = rows.column_chunks(CONTROL_COLUMNS)
+    counted = Counter()
+    for _count, _sources, _numbers, columns in chunks:
+        counted.update(zip(*columns))
+    listed = []
+    for key, times in counted.items():
+        listed.extend(itertools.repeat(dict(zip(CONTROL_COLUMNS, key)), times))
+    return listed
 
 
 def _as_of(published, plan):
@@ -476,6 +621,8 @@ def _insert_rows(conn, published, publication_id):
         if copy:
             _copy_rows(conn, table, rows, publication_id)
             continue
+        if isinstance(rows, Spool) and _insert_columns(conn, table, rows, publication_id):
+            continue
         allowed = {c.name for c in table.columns}
         for batch in _batches(rows, INSERT_BATCH):
             conn.execute(insert(table), [{**{k: v for k, v in r.items() if k in allowed},
@@ -483,6 +630,37 @@ def _insert_rows(conn, published, publication_id):
 
 
 INSERT_BATCH = 5000
+
+
+def _insert_columns(conn, table, rows, publication_id):
+    """The rows of a spool as the INSERTs above would write them, a chunk at a time as tuples straight to the
+    driver's executemany: each column's values through its type's bind processor (dates on SQLite), no dict
+    and no statement parameters built per row (a province: 5,000,000 payments). False (nothing written) when a
+    column the rows lack has a default, which INSERT would fill in."""
+    keys = set(rows.keys)
+    columns = [c for c in table.columns if c.name in keys and c.name != "publication_id"]
+    if any(c.default is not None or c.server_default is not None for c in table.columns
+           if c.name not in keys and c.name != "publication_id"):
+        return False
+    dialect = conn.dialect
+    processors = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    statement = insert(table).compile(dialect=dialect, column_keys=["publication_id", *(c.name for c in columns)])
+    if statement.positiontup is None:  # a named-parameter driver: the INSERTs above do it
+        return False
+    order = [column.key for column in table.columns if column.key in statement.positiontup]
+    if statement.positiontup != order or order != ["publication_id", *(c.name for c in columns)]:
+        return False
+    sql = str(statement)
+    for count, values in _column_batches(rows, [c.name for c in columns]):
+        values = [list(map(process, column)) if process else column for process, column in zip(processors, values)]
+        conn.exec_driver_sql(sql, list(zip(itertools.repeat(publication_id, count), *values)))
+    return True
+
+
+def _column_batches(rows, keys):
+    """``(count, [one list per key])`` per chunk of a spool's rows."""
+    for count, _sources, _numbers, values in rows.column_chunks(keys):
+        yield count, values
 
 
 def _batches(rows, size):

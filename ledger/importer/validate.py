@@ -136,6 +136,96 @@ def validate_table(raw, errors):
 
 def validate_rows(raw, errors):
     """validate_table() one row at a time: ``(row number, row dict)`` as ``raw.rows`` are read."""
+    for _kind, *item in validate_chunks(raw, errors, columns=False):
+        yield from item[0]
+
+
+def validate_chunks(raw, errors, size=5000, columns=True):
+    """validate_rows() ``size`` rows at a time: ``("rows", [(row number, row dict)…])``, or — ``columns`` and
+    while no error has been found — ``("columns", row numbers, keys, [one list of values per key])``: each
+    column's cells converted as a whole (its distinct texts once each, up to KNOWN_PER_COLUMN), no dict per
+    row. A chunk with a bad cell is validated again row by row, so the errors and rows are validate_rows'."""
+    plan = _column_plan(raw, errors)
+    if plan is None:
+        return
+    first, rows, plan = plan
+    keys = [col.key for col, _index, _known in plan]
+    rows = itertools.chain([first], rows)
+    while True:
+        chunk = list(itertools.islice(rows, size))
+        if not chunk:
+            return
+        converted = _converted_columns(raw.layout, plan, chunk) if columns and not errors else None
+        if converted is not None:
+            yield "columns", [number for number, _cells in chunk], keys, converted
+            continue
+        typed = []
+        for item in _typed_rows(raw, plan, chunk, errors):
+            typed.append(item)
+        yield "rows", typed
+        if len(errors) >= MAX_ERRORS:
+            return
+
+
+def _converted_columns(layout, plan, chunk):
+    """The chunk's values column by column, or None when a cell is bad or a row short (rows then)."""
+    width = max((index for _col, index, _known in plan if index is not None), default=-1) + 1
+    cells = [cells for _number, cells in chunk]
+    if any(len(row) < width for row in cells):
+        return None
+    texts = list(zip(*cells)) if width else []
+    out = []
+    for col, index, known in plan:
+        column = texts[index] if index is not None else ("",) * len(chunk)
+        unseen = [text for text in dict.fromkeys(column) if text not in known]
+        lookup = known
+        if unseen:
+            values = _convert_many(col, unseen)
+            if values is None:
+                return None
+            room = max(KNOWN_PER_COLUMN - len(known), 0)  # cached in the order first seen, as row by row
+            known.update(zip(unseen[:room], values[:room]))
+            if len(unseen) > room:
+                lookup = dict(zip(unseen[room:], values[room:]))
+                lookup.update((text, known[text]) for text in dict.fromkeys(column) if text in known)
+        out.append(list(map(lookup.__getitem__, column)))
+    if layout.requires:
+        position = {col.key: p for p, (col, _index, _known) in enumerate(plan)}
+        for key, needed in layout.requires:
+            if any(a is not None and b is None for a, b in zip(out[position[key]], out[position[needed]])):
+                return None
+    return out
+
+
+# Whole columns of text checked at once (_convert_many): a cell starting as a formula, a run of codes.
+_FORMULA_LINE = re.compile("\n[" + re.escape("".join(_FORMULA_START)) + "]")
+_CODES = re.compile(r"[0-9A-Za-z_\-]{1,32}(?:\n[0-9A-Za-z_\-]{1,32})*")
+
+
+def _convert_many(col, texts):
+    """``[_convert(col, text)…]``, or None if one of them is bad. Text and code cells that are all plainly
+    good (no control character, none empty, none too long or a formula; codes of code characters) are checked
+    as one joined string; anything else is converted cell by cell."""
+    if col.type in ("text", "code"):
+        stripped = [text.strip() for text in texts]
+        joined = "\n".join(stripped)  # a line break is no control character _CONTROL looks for
+        plain = ("" not in stripped and joined.count("\n") == len(stripped) - 1  # no cell holds a line break
+                 and not _CONTROL.search(joined))
+        if plain and col.type == "text":
+            plain = max(map(len, stripped)) <= col.max_length and not _FORMULA_LINE.search("\n" + joined)
+        elif plain:
+            plain = bool(_CODES.fullmatch(joined))
+        if plain:
+            return stripped
+    try:
+        return [_convert(col, text) for text in texts]
+    except ValueError:
+        return None
+
+
+def _column_plan(raw, errors):
+    """``(first row, the other rows, [(column, cell index or None, known conversions)…])``, or None when
+    the header is wrong or there are no rows (the errors say so)."""
     layout = raw.layout
     before = len(errors)
     positions = {}
@@ -156,9 +246,14 @@ def validate_rows(raw, errors):
         if col.required and col.key not in positions:
             errors.append(RowError(raw.file, f"缺少必需的列「{col.label}」（{col.key}）", raw.sheet))
     if len(errors) > before or any(e.row is None and e.file == raw.file for e in errors):
-        return  # the header is wrong: row-level errors would only repeat it
-    columns = [(col, positions.get(col.key), {}) for col in layout.columns]
-    for number, cells in itertools.chain([first], rows):
+        return None  # the header is wrong: row-level errors would only repeat it
+    return first, rows, [(col, positions.get(col.key), {}) for col in layout.columns]
+
+
+def _typed_rows(raw, columns, rows, errors):
+    """``(row number, row dict)`` of ``rows``, appending RowError for each bad cell (validate_rows)."""
+    layout = raw.layout
+    for number, cells in rows:
         row = {}
         for col, index, known in columns:
             text = cells[index] if index is not None and index < len(cells) else ""
