@@ -1806,6 +1806,7 @@ def _find_names(text):
             span = Span(span.start, span.end, "official", span.value, span.source)
         out.append(span)
     out = _repeated_names(text, tokens, by_start, out)
+    out = _given_name_repeats(text, tokens, by_start, out)
     # 「村主任税德华……要求税德华回避」: an official named in role once is that official where the
     # text names them again; so is who answers a question for an office's number with a line
     officials = {s.value for s in out if s.kind == "official"} | {m.group(1) for m in _OFFICE_NUMBER_ANSWER.finditer(text)}
@@ -1896,6 +1897,40 @@ def _repeated_names(text, tokens, by_start, found):
 
 
 _REPEAT_SOURCES = frozenset(("cue", "weak", "jieba", "nick"))
+
+
+def _given_name_repeats(text, tokens, by_start, found):
+    """「廖德昌……德昌：各位叔伯」「蓝秀英：…… 秀英你把样品带来」: a person found under a full name
+    (one-character surname, two-character given name) is called by the given name alone elsewhere
+    in the same text (chats, letters among relatives, minutes). Taken where the given name stands
+    alone: no Han character glued before it unless a separator, not inside a detection, not a
+    dictionary word (「海洋」「白云」 stay words), not a place's or body's head, not an official's."""
+    officials = {s.value[1:] for s in found if s.kind == "official" and len(s.value) == 3}
+    givens = sorted({s.value[1:] for s in found if s.kind == "person_name" and len(s.value) == 3
+                     and s.value[0] in SURNAMES and s.value[:2] not in COMPOUND_SURNAMES
+                     and re.fullmatch(_HAN + "{3}", s.value)} - officials)
+    extra, taken = [], [(s.start, s.end) for s in found]
+    for given in givens:
+        if jieba.dt.FREQ.get(given, 0) > 0 and not str(_WORD_TAGS.get(given, "")).startswith("nr") \
+                or given[0] in "某氏阿小老" or given[-1] in _NOT_NAME_END:
+            continue
+        for m in re.finditer(re.escape(given), text):
+            start, end = m.start(), m.end()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            before = text[start - 1:start]
+            if before and re.match(_HAN, before) and not _LEFT_CUE_RE.match(text, start) \
+                    and not _CUE_END_RE.search(text[max(0, start - 8):start]):
+                continue  # 「雷德昌」「品德昌盛」: another name or a word
+            if end < len(text) and re.match(_HAN, text[end]) and end not in by_start and not _word_starts(text, end):
+                continue  # ends inside a word
+            span = Span(start, end, "person_name", given, "cue")
+            if _suffix_follows(text, end, by_start) or _org_follows(text, end, by_start) \
+                    or _place_or_org_head(text, span, by_start) or official_in_role(text, start, end):
+                continue
+            extra.append(span)
+            taken.append((start, end))
+    return sorted(found + extra, key=lambda s: s.start) if extra else found
 
 
 def _word_starts(text, pos):

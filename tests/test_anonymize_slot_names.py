@@ -69,3 +69,20 @@ def test_a_bodys_call_name_label_is_no_name():
 def test_a_surname_and_a_kinship_label_is_no_name():
     text = "刘国富：几点开会\n陈桂芝：下午三点\n蓝家阿婶：我晚点到"
     assert "蓝家阿婶" in scrub(text)
+
+
+@pytest.mark.parametrize("text, given", [
+    ("村民蓝秀凤反映屋顶漏水。秀凤说去年就报过。", "秀凤"),
+    ("【互助群】\n曾繁顺：围屋补助到了\n阿婆：繁顺，发票交了没", "繁顺"),
+])
+def test_a_found_person_called_by_the_given_name_alone(text, given):
+    out = scrub(text)
+    assert given not in out
+
+
+@pytest.mark.parametrize("text, word", [
+    ("居民于海洋来电反映渔船补贴。海洋渔业局已受理。", "海洋渔业局"),
+    ("经办人雷建国。建国路改造完成。", "建国路"),
+])
+def test_a_given_name_that_is_a_word_or_a_place_head_stays(text, word):
+    assert word in scrub(text)
