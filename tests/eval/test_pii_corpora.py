@@ -86,7 +86,8 @@ FLOORS = {
     # then chat members' call names (pii_blind7's class): 1035 -> 1036; name(known) 363 -> 364 (支付X…元)
     # then names by their slot (repeats of any rule's names, line labels among names, dash signatures): 1036 -> 1040
     "pii_blind6": {"caught": {"address": 346, "bank_card": 126, "email": 41, "id": 258, "landline": 35, "mobile": 250,
-                              "name(known)": 364, "name(unknown)": 1040, "other_id": 150, "plate": 26, "qq": 15,
+                              # name(unknown) 1040 -> 1041: a given name used alone after the full name (issue #19)
+                              "name(known)": 364, "name(unknown)": 1041, "other_id": 150, "plate": 26, "qq": 15,
                               "wechat": 14},
                    # 283 -> 165: an office's contact in a decision's closing sentence or beside a leader's
                    # signature, and a notice's organisation address field with the contact and line after it
@@ -137,7 +138,8 @@ FLOORS = {
     # then runs of digit groups cut into the numbers that validate (pii_blind10's class: an ID in groups, then a card)
     # and an insurance number with a letter prefix: bank_card 157 -> 158, id 185 -> 186, other_id 21 -> 22
     "pii_blind8": {"caught": {"address": 283, "bank_card": 158, "email": 8, "id": 186, "landline": 16, "mobile": 210,
-                              "name(known)": 395, "name(unknown)": 529, "other_id": 22, "plate": 33, "qq": 4,
+                              # name(unknown) 529 -> 532: given names used alone after the full name (issue #19)
+                              "name(known)": 395, "name(unknown)": 532, "other_id": 22, "plate": 33, "qq": 4,
                               "wechat": 3},
                    # 283 -> 270: officials signing a body's opinion, 发放人/监督 fields, a body named as the field
                    # (「村委会：X」), 关长, and who answers a chat's question for an office's number (with that line);
@@ -157,7 +159,8 @@ FLOORS = {
     # Then pii_blind10's number classes (runs of digit groups cut into an ID and a card, an insurance number with a
     # letter prefix): bank_card 200 -> 201, other_id 25 -> 26
     "pii_blind9": {"caught": {"address": 278, "bank_card": 201, "email": 6, "id": 243, "landline": 11, "mobile": 199,
-                              "name(known)": 394, "name(unknown)": 429, "other_id": 26, "plate": 14, "qq": 2,
+                              # name(unknown) 429 -> 433: given names used alone after the full name (issue #19)
+                              "name(known)": 394, "name(unknown)": 433, "other_id": 26, "plate": 14, "qq": 2,
                               "wechat": 3},
                    # 219 -> 288: the address policy, not a new kind of alteration — a village goes with the house
                    # number of its group, as 「石桥村3组12号」 does (address.house_part): 68 villages before the 68 named
