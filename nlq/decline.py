@@ -70,6 +70,8 @@ SUBJECT_RULES = (  # (word list, reason, message with {w} for the word found)
     ("no_data", "no_data", "本站没有「{w}」的数据，只发布财政预算、支出和项目数据。"),
     ("unpublished", "no_data", "本站发布的是年初预算、支出和项目，没有「{w}」这类预算调整、转移支付或收入的数据。"),
     ("audit", "opinion", "本站只发布预算和支出的数字，不能判断资金是否被「{w}」；这类问题请查阅审计报告或向审计、纪检部门反映。"),
+    ("conduct", "opinion", "本站只发布预算、支出和项目的数字，没有企业「{w}」方面的记录；这类信息请查询信用信息公示平台"
+                           "或向主管部门了解。"),
 )
 
 

@@ -457,6 +457,8 @@ def _add_projects(lex, conn, pub_id):
             lex.add(short, entry)
     for alias, contractor in _trade_names(lex, names).items():
         lex.add(alias, Entry("contractor", contractor, contractor))
+    for alias, contractor in _name_starts(lex, names).items():
+        lex.add(alias, Entry("contractor", contractor, contractor))
     for status, words in semantic()["status_words"].items():
         for word in words:
             lex.add(word, Entry("status", status, status))
@@ -480,6 +482,19 @@ def _add_payments(lex, conn, pub_id):
     for purpose in lex.purposes:
         if purpose not in lex.surfaces:
             lex.add(purpose, Entry("purpose", purpose, purpose))
+
+
+def _name_starts(lex, names):
+    """{「竹源方圆建筑」: 竹源方圆建筑工程有限公司}: a company named by the start of its name (place, trade name and
+    the first word of its trade), six characters or more, where exactly one company's name starts so and the
+    words name nothing else."""
+    found = {}
+    for name in names:
+        short = _strip_suffix(name, vocab.words("company_suffixes")) or name
+        for size in range(6, len(short)):
+            found.setdefault(short[:size], set()).add(name)
+    return {start: next(iter(owners)) for start, owners in sorted(found.items())
+            if len(owners) == 1 and start not in lex.surfaces}
 
 
 def _trade_names(lex, names):
