@@ -13,8 +13,8 @@ The stages, each in its own module:
 """
 import re
 
+from . import asides, decline, intent, resolve, unmatched
 from . import cues as cue_stage
-from . import decline, intent, unmatched
 from . import slots as slot_stage
 from .ir import Parse, Query
 from .kinds import documents, members
@@ -24,6 +24,64 @@ from .vocab import pattern, semantic
 def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     """Parse normalised ``text``. ``matcher(words) -> [(Entry, score)]`` resolves unknown words."""
     text = project_named_loosely(pattern("framing").sub(" ", text), lexicon)
+    parsed = _parse(text, lexicon, as_of, matcher)
+    if parsed.query is not None and parsed.decline is None and not parsed.unknown:
+        return parsed  # read whole: nothing around it to leave aside, no name to guess
+    if parsed.decline is not None and parsed.decline.reason not in LOOSE_DECLINES:
+        return parsed  # declined for what it asks (a person, data not published), not for words not read
+    closer = _without_asides(text, lexicon, as_of, matcher)
+    if closer is not None and (parsed.decline is not None or len(closer.unknown) < len(parsed.unknown)):
+        return closer
+    if parsed.decline is not None:
+        return _project_candidates(text, lexicon, as_of, matcher) or parsed
+    return parsed
+
+
+def _without_asides(text, lexicon, as_of, matcher):
+    """The question without the words around it (nlq/asides.py) and with a project named loosely written whole
+    (nlq/resolve.py), parsed, when that changes the text and is read without a decline; else None. Tried only
+    for a question declined for words not read or read with words left over, so a question read whole is never
+    read another way."""
+    stripped, aside = asides.strip(text, lexicon, as_of)  # 「退休职工问一下，…」: words around the question
+    stripped, pointed = asides.strip_before_name(stripped, lexicon, as_of)  # 「孩子学校那个…」
+    stripped, named = resolve.resolve(stripped, lexicon)  # 「东坪镇到茶山村那条公路」: the one project it can be
+    later = []
+    if named:  # 「老家在沙坝镇，…白石村通组公路…」: a place the project named lies in
+        stripped, later = asides.strip(stripped, lexicon, as_of)
+    if stripped == text:
+        return None
+    parsed = _parse(stripped, lexicon, as_of, matcher)
+    if parsed.query is None or parsed.decline is not None:
+        return None
+    aside += pointed + later
+    if aside:
+        parsed.notes.append(f"略去与问题无关的话：「{'」「'.join(aside)}」")
+    if named:
+        parsed.notes.append(f"按项目「{named}」理解")
+    return parsed
+
+
+# declines that words not read cause (a word taken for a department: 「下周常委会…」): the question without its
+# asides, or with a project named loosely, is tried; a project without a clear best is offered instead
+LOOSE_DECLINES = ("not_understood", "unsure", "unknown_project", "unknown_dept")
+
+
+def _project_candidates(text, lexicon, as_of, matcher):
+    """「雨污分流工程进度」 with several such projects: the nearest projects, each as a question to choose."""
+    names, alternatives = [], []
+    for name, rewritten in resolve.candidates(text, lexicon):
+        parsed = _parse(rewritten, lexicon, as_of, matcher)
+        if parsed.query is not None and parsed.query.project is not None:
+            names.append(name)
+            alternatives.append(parsed.query)
+    if len(names) < 2:
+        return None
+    reason = decline.Decline("unsure", f"不能确定说的是哪个项目（可能是「{'」或「'.join(names)}」），"
+                                                  "请从下面的问题中选择，或看关键词搜索结果。")
+    return Parse(None, 0.0, text, [], alternatives, [], reason)
+
+
+def _parse(text, lexicon, as_of, matcher):
     text = pattern("source_named").sub(" ", text)  # 「据《示例市预算执行数据》，」: where the figure is published
     text = pattern("both_levels").sub("全市", text)  # 「市本级和区县都算上」: the whole city, not 市本级 alone
     text, groups = expand_region_groups(expand_class_codes(text, lexicon), lexicon)
