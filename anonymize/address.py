@@ -291,25 +291,103 @@ def _joined(text, spans):
 _ROAD_HEAD = re.compile(rf"{_PART}{_STREET}口?{_SIDE}\s?(?={_HOUSE}{_TO}?(?:弄{_DIGITS}{_TO}?)?\s?号)")
 _ROAD_BEFORE = re.compile(rf"{_STREET}{_SIDE}$")
 
+# A village or an estate before its group, natural village, building or house number: a public place of
+# hundreds of households (「石桥村」「锦绣小区」 name a project's site as often as a home). The shortest
+# name that ends in a village's or an estate's word is the head, so a natural village after its 村 is
+# no part of it (「那洪村|板录屯27号」: a 屯 or 寨 is a few dozen households, as a 组 is).
+_PART_SHORTEST = _PART[:-len("{1,6}")] + "{1,6}?"
+_VILLAGE_WORD = r"(?:村(?:委会)?|屯(?!村)|寨(?!村)|嘎查)"
+# (an estate's word, a community's or a resettlement site's; 「家属区」 is no estate's name: a mine's or
+# factory's homes, kept as the work unit before it, _after_work_unit)
+_SETTLEMENT_WORD = rf"(?:{_ESTATE}|社区|安置点|安置小区)"
+_SETTLEMENT_HEAD = re.compile(
+    rf"{_PART_SHORTEST}(?:{_VILLAGE_WORD}[ \t]*\n?[ \t]*"
+    # (a works' village's lettered block 「工人村C栋」; a group spelt out by speech-to-text 「X村 上 角 组」)
+    rf"(?=[0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十百零〇两第]|{_HAMLET}|{_GROUP_NAME}组|(?:[\u4e00-\u9fff] ){{1,3}}组)"
+    rf"|(?<!家属){_SETTLEMENT_WORD}[ \t]*\n?[ \t]*(?=[0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十百零〇两第]))")
+_SETTLEMENT_BEFORE = re.compile(rf"(?:{_VILLAGE_WORD}|{_SETTLEMENT_WORD})\s*$")
 
-def house_part(text, span):
-    """Policy: a private address keeps its road name and loses what identifies the household — the
-    house number and everything after it (lane, building, stairway, room, floor): 「柳河路16号5栋602室」
-    becomes 「柳河路**号」. The road is public (it names a street and its works, 「柳河路管道更新」); the
-    number is what points at one home. Villages with a group (「石桥村3组12号」) and estates
-    (「锦绣小区12栋…」) go whole: a 组 or an estate building is a handful of households."""
-    head = _ROAD_HEAD.match(simplified(text[span.start:span.end]))
+
+_HEAD_WORD = re.compile(rf"(?:{_STREET}口?{_SIDE}|{_VILLAGE_WORD}|{_SETTLEMENT_WORD})\s*$")
+
+
+def _name_glued(head):
+    """Whether a person's name may stand glued before a village's or estate's own name in ``head``
+    (「1 王建国石桥村3组12号」: a pasted row lost its separator, and the head runs back over the name). A
+    place's own name has two characters or more, so only a head with four or more before its word is
+    looked at; there the address goes whole, as it did before villages and estates were kept.
+    (「马家堡子村」: X家 is a place's name, not a person's)"""
+    from .names import _WORD_TAGS, looks_like_person_name  # (names imports lexicon, which imports this module)
+
+    def person(word):  # (a dictionary word that is no person's name, 「江滨」「华侨」「明天」, nor what begins with one)
+        tags = (_WORD_TAGS.get(word), _WORD_TAGS.get(word[:2]) if len(word) > 2 else None)
+        return (looks_like_person_name(word) and not word.endswith("家")
+                and not any(tag and not tag.startswith("nr") for tag in tags))
+
+    word = _HEAD_WORD.search(head)
+    part = head[:word.start()] if word else head
+    return any(person(part[i:i + k]) for i in range(len(part) - 3) for k in (2, 3) if len(part) - i - k >= 2)
+
+
+def _settlement_head(view):
+    """The village's or estate's name kept at the head of an address span's simplified text, or None."""
+    head = _SETTLEMENT_HEAD.match(view)
+    return None if not head or head.end() >= len(view.rstrip()) or _name_glued(head.group(0)) else head
+
+
+def house_part(text, span, settlements=True):
+    """Policy: a private address keeps its road, village or estate name and loses what identifies the
+    household — the group, building or house number and everything after it (lane, stairway, room,
+    floor): 「柳河路16号5栋602室」 becomes 「柳河路**号」, 「石桥村3组12号」 「石桥村**号」,
+    「锦绣小区12栋2单元301室」 「锦绣小区**号」. The road, village and estate are public (they name a
+    street, a village of hundreds of households, an estate, and their works: 「柳河路管道更新」
+    「石桥村道路硬化」); the group (a few dozen households), the building and the number point at one home.
+    ``settlements`` False: a village or estate goes with its house part (a record's location column,
+    generalised to its township as it always was)."""
+    view = simplified(text[span.start:span.end])
+    head = _ROAD_HEAD.match(view) or (_settlement_head(view) if settlements else None)
     if not head or head.end() >= len(span.value):
         return span
     start = span.start + head.end()
     return Span(start, span.end, span.kind, text[start:span.end], span.source)
 
 
+# A township glued before a kept village or estate is a public place too (「明德镇|上湾村**号」): its last two
+# characters and its word, so a name glued before the township (「韦德明那岜镇…」) is never taken into it.
+_TOWN_GLUED = re.compile(r"[\u4e00-\u9fff]{2}(?:镇|乡|街道|苏木)$")
+# A village or estate the policy kept, before the mark of its house part in scrubbed text (「上湾村**号」):
+# the leak scanner and the audit read published text again.
+_MARKED_PLACE = re.compile(rf"{_PART}(?:{_VILLAGE_WORD}|{_SETTLEMENT_WORD})(?=\*\*号)")
+
+
+def _with_township(text, start, end):
+    town = _TOWN_GLUED.search(simplified(text[max(0, start - 9):start]))
+    return (start - len(town.group(0)) if town else start), end
+
+
+def kept_place(text, span):
+    """(start, end) of the village's or estate's name house_part keeps at the head of ``span`` (with a
+    township glued before it), or None. A person's name guessed inside it (「沙棠|新村」, 「乌兰嘎|查」,
+    「明德|镇上湾村」) is part of the place: a name glued before the place in a pasted row makes the
+    address go whole instead (_name_glued)."""
+    view = simplified(text[span.start:span.end])
+    if _ROAD_HEAD.match(view):
+        return None
+    head = _settlement_head(view)
+    return _with_township(text, span.start, span.start + len(head.group(0).rstrip())) if head else None
+
+
+def marked_places(text):
+    """(start, end) of each village or estate kept before a 「**号」 mark in already-scrubbed ``text``."""
+    return [_with_township(text, m.start(), m.end()) for m in _MARKED_PLACE.finditer(simplified(text))
+            if not _name_glued(m.group(0))]
+
+
 def generalise_address(text, span):
-    """Replacement for an address span: 「**号」 after a kept road name, empty when a
+    """Replacement for an address span: 「**号」 after a kept road, village or estate name, empty when a
     township/street precedes it (kept), else a marker."""
     before = simplified(text[:span.start])
-    if _ROAD_BEFORE.search(before):
+    if _ROAD_BEFORE.search(before) or _SETTLEMENT_BEFORE.search(before):
         return "**号"
     return "" if _TOWN_BEFORE.search(before) else "（详细地址已隐去）"
 

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from . import policy, posmemo  # noqa: F401 — posmemo: jieba's POS HMM searched once per run of characters
-from .address import find_addresses, generalise_address, house_part
+from .address import find_addresses, generalise_address, house_part, kept_place, marked_places
 from .lexicon import FISCAL_TERMS, PRODUCE_TERMS, PublicTerms, public_address, public_line
 from .masks import mask
 from .names import KnownNames, find_names, looks_like_person_name, person_context, word_like
@@ -44,15 +44,20 @@ def _known_candidates(text, known, names, guard):
     return out
 
 
-def _private_addresses(text, names=()):
-    """Addresses not given as a public body's, each cut to its house part (the road stays, policy).
+def _private_addresses(text, names=(), settlements=True, places=None):
+    """Addresses not given as a public body's, each cut to its house part (the road, village or estate
+    stays, policy; ``settlements`` False: a village or estate goes too, as in a record's location).
+    ``places``: a list that gets the (start, end) of each village's or estate's name kept before a house part.
     A known name glued before a village in a pasted row (「X岙底村3组7号」) is no part of the address:
     it starts after the name, rather than losing to it whole."""
     out = []
     for s in find_addresses(text):
         if public_address(text, s):
             continue
-        s = house_part(text, s)
+        place = kept_place(text, s) if settlements and places is not None else None
+        if place:
+            places.append(place)
+        s = house_part(text, s, settlements)
         for name in names:
             if name.start <= s.start < name.end < s.end:
                 s = Span(name.end, s.end, s.kind, text[name.end:s.end], s.source)
@@ -60,21 +65,24 @@ def _private_addresses(text, names=()):
     return out
 
 
-def detect(text, known=None, protected=None, user_text=False):
+def detect(text, known=None, protected=None, user_text=False, settlements=True):
     """All identifier spans in ``text`` (non-overlapping), including kept officials and office lines.
 
     ``protected``: a lexicon.PublicTerms; person-name guesses inside or across its terms are
     dropped (validated identifiers and addresses never are). ``user_text``: comments, questions —
-    cue words never switch number detection off."""
+    cue words never switch number detection off. ``settlements`` False: an address's village or estate
+    name is removed with its house part (a record's location column, generalised to its township)."""
     candidates = [(p, s) for p, s in find_identifiers(text, user_text)]
     guard = protected.spans(text) if protected is not None else ()
     names = find_names(text)
     known_found = _known_candidates(text, known, names, guard) if known is not None else []
     candidates += known_found
-    candidates += _private_addresses(text, [s for _, s in known_found])
+    places = marked_places(text)  # a village or estate kept before a house part: a name guessed in it is the place's
+    candidates += _private_addresses(text, [s for _, s in known_found], settlements, places)
     produce = PRODUCE_TERMS.spans(text)
     candidates += [(_PRIORITY[s.source], s) for s in names
-                   if not _blocked(s, guard) and not (s.source in ("jieba", "weak", "stat") and _blocked(s, produce))]
+                   if not _blocked(s, guard) and not (s.source in ("jieba", "weak", "stat") and _blocked(s, produce))
+                   and not any(s.start < end and start < s.end for start, end in places)]
     spans = resolve(candidates)
     people = [s for s in spans if s.kind == "person_name"]
     officials = [s for s in spans if s.kind == "official"]
@@ -156,16 +164,20 @@ class Deidentifier:
 
     # -- free text ---------------------------------------------------------------------------
     def text(self, text, context=None):
-        """Scrub free text. ``context`` (a field name) is accepted for callers' readability."""
+        """Scrub free text. ``context`` "location" (a record's location column): an address's village or
+        estate goes with its house part, as the column is generalised to its township; any other
+        context (a field name) is accepted for callers' readability."""
         if not text or not isinstance(text, str):
             return text
         self.text_fields += 1
         self.text_chars += len(text)
-        cached = self._cache.get(text)
+        settlements = context != "location"
+        key = text if settlements else ("location", text)
+        cached = self._cache.get(key)
         if cached is None:
-            cached = self._scrub(text)
+            cached = self._scrub(text, settlements)
             if len(self._cache) < _CACHE_LIMIT:
-                self._cache[text] = cached
+                self._cache[key] = cached
         out, found = cached
         if found:
             self.counts.update(found)
@@ -191,12 +203,12 @@ class Deidentifier:
             _FORKED = None
         return len(todo)
 
-    def _scrub(self, text):
+    def _scrub(self, text, settlements=True):
         if not _QUICK_SKIP.search(text):
             return text, ()
         found = []
         parts, last = [], 0
-        for span in detect(text, self._known, self._protected, self.user_text):
+        for span in detect(text, self._known, self._protected, self.user_text, settlements):
             treatment = policy.TEXT_POLICY[span.kind]
             if span.kind == "person_name" and span.source == "known":
                 treatment = policy.PSEUDONYM

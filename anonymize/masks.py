@@ -93,7 +93,7 @@ _SHAPES = [
     ("landline", re.compile(r"\*{3,4}-\*{2,8}\d{0,4}(?![\d*])")),
     ("email", re.compile(r"\*{3}@[A-Za-z0-9.-]+")),
     ("plate", re.compile(r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z]\*{5}")),
-    ("address", re.compile(r"（详细地址已隐去）")),
+    ("address", re.compile(r"（详细地址已隐去）|(?<!\*)\*\*号")),  # 「石桥村**号」: a kept road, village or estate
     ("qq", re.compile(r"（QQ号已隐去）")),
     ("wechat", re.compile(r"（微信号已隐去）")),
     ("pseudonym", re.compile(r"(?:受助人|个人承包方|个人)[0-9A-F]{8}")),

@@ -4,14 +4,15 @@ Record fields (raw column -> treatment):
   drop        never published (the raw PII columns)
   pseudonym   keyed HMAC label when the row is about a natural person (「受助人3F9A0C12」), else kept
   text        free text: identifiers found in it are treated per TEXT_POLICY
-  generalise  addresses cut to township/street
+  generalise  addresses cut to township/street (a village or estate goes with its group, building or number)
   keep        published as is (everything not listed)
 
 Identifiers found in free text (kind -> treatment):
   mask        at most the last VISIBLE_DIGITS digits stay (**************002X, ***-****-5678);
               a name the data does not know becomes surname + 某某 (张某某); see masks.py
   pseudonym   the same label the person has in the records
-  generalise  address detail removed, township/street kept
+  generalise  address detail removed: the group, building, house number and room go (「**号」); the road,
+              village or estate before them stays (「柳河路**号」「石桥村**号」「锦绣小区**号」, address.house_part)
   keep        public officials named in their official role, public offices' phone lines
 """
 

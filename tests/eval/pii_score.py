@@ -4,8 +4,8 @@ Usage: python tests/eval/pii_score.py CORPUS.jsonl [--misses]
 
 For each text, both paths: publication (Deidentifier with the text's known_names) and user text
 (user_text=True). A private span is caught when the changed findings cover every character of it;
-a public span is altered when any changed finding overlaps it (a road name at the head of a private
-address need not be covered: the address policy keeps it). Also checks the scrubbed output: a
+a public span is altered when any changed finding overlaps it (a road, village or estate name at the head
+of a private address need not be covered: the address policy keeps it). Also checks the scrubbed output: a
 private span's exact text must not survive, and no run of more than 4 of its original digits.
 """
 import json
@@ -29,14 +29,32 @@ ROAD_HEAD = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:路|街|巷|大道|大街|胡�
                        r"(?=[0-9０-９一二三四五六七八九十百零〇两]+(?:[-－—~～][0-9０-９]+)?\s?(?:弄|号|號))")
 
 
+# A village or an estate an annotator put inside a private address (「石桥村3组12号」「锦绣小区12栋…」):
+# public under the address policy too (README: the village or estate stays, its group, natural village,
+# building and number go). The shortest such name: a natural village after its 村 is the private part
+# (「那洪村|板录屯27号」), as is an estate's phase or area after its name (「渔民新村|二期3区8栋」).
+_NUMERAL = "0-9０-９一二三四五六七八九十百零〇两第"
+SETTLEMENT_HEAD = re.compile(
+    r"[\u4e00-\u9fff]{1,8}?(?:(?:村(?:委会)?|屯(?!村)|寨(?!村)|嘎查)\s*"
+    rf"(?=[{_NUMERAL}A-Za-zＡ-Ｚ]|[\u4e00-\u9fff]{{1,3}}?(?:组|組|屯|坡|寨|沟|岗|窝棚|甸子|营子)|(?:[\u4e00-\u9fff] ){{1,3}}[组組])"
+    r"|(?:小区|小院|花园|公寓|家园|新村|新城|苑|府|名城|名都|广场|大厦|园|里|庭|居|阁|邸|坊|湾|城|郡|宿舍楼|宿舍|大院"
+    r"|家属院|家属楼|公租房|廉租房|安置房|安置区|安置点|安置小区|社区|[一二三四五六七八九十]{1,2}区)\s*"
+    rf"(?=[{_NUMERAL}A-Za-zＡ-Ｚ]))")
+
+
+def address_head(text):
+    """The public head of a private address span's text (a road, village or estate name), or ""."""
+    head = ROAD_HEAD.match(text) or SETTLEMENT_HEAD.match(text)
+    return head.group(0) if head and head.end() < len(text) else ""
+
+
 def covered(span, finds):
     chars = set()
     for f in finds:
         chars.update(range(f.start, f.end))
     start = span["start"]
     if span["type"] == "address":
-        head = ROAD_HEAD.match(span["text"])
-        start += head.end() if head else 0
+        start += len(address_head(span["text"]))
     return all(i in chars for i in range(start, span["end"]))
 
 
