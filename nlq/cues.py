@@ -172,8 +172,11 @@ def _read_output(cues, slots, lexicon):
 def _asks_unit(text, unit, slots, lexicon):
     unit_re = re.escape(unit)
     asked = re.search(r"(?:多少|几)" + unit_re, text) or unit != "个" and re.search(unit_re + "数", text)
-    return bool(asked) and (len(unit) > 1 or slots.category or slots.outputs or unit_category(lexicon, unit)) \
-        and not (unit == "个" and "项目" in text) \
+    # a one-character unit with a category is its output only when the category counts its output so (「修路的
+    # 工程有多少个」 counts projects: 农村公路 is built in 公里); 「工程…多少个」 counts projects as 「项目」 does
+    own = slots.category is not None and lexicon.outputs.get(slots.category, (None, None))[1] == unit
+    return bool(asked) and (len(unit) > 1 or own or slots.outputs or unit_category(lexicon, unit)) \
+        and not (unit == "个" and has_any(text, cue("project"))) \
         and not re.search(r"(?:多少|几)" + unit_re + r".{0,4}项目", text)
 
 

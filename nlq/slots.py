@@ -86,6 +86,7 @@ def read(text, lexicon, as_of):
     _read_leftovers(slots, lexicon)
     _same_office_of_every_region(slots, lexicon)  # after the leftovers: a bare 「区县」 asks for every region
     _classes_of_the_story(slots, lexicon)
+    _kind_of_project_named(slots, lexicon)
     # how the asker's story speaks (「听说区里每年投入不少」) is not how the question asks: no trend from its 每年
     slots.cue_text = _blank(slots.cue_text, unmatched.story_spans(slots.text, slots.rest))
     _part_in_whole_class(slots)  # after the typo repair: 「污染防支出占节能环保支出」 names its own class
@@ -128,6 +129,20 @@ def _classes_of_the_story(slots, lexicon):
     slots.classes = [c for c in slots.classes if c in kept]
     if slots.class_set not in kept:
         slots.class_set = None
+
+
+def _kind_of_project_named(slots, lexicon):
+    """「建幼儿园的项目有几个」: in a question about projects (项目/工程 said outside the names), a word that names a
+    kind of project ([unit_cost_categories]: 幼儿园 → 幼儿园建设) is that category of the publication's projects, not
+    the spending class the same word also reads as (教育: every school and office besides)."""
+    if slots.category or not slots.class_spans or not vocab.has_any(slots.rest, vocab.cue("project")):
+        return
+    kinds = {word: category for category, words in vocab.semantic()["unit_cost_categories"].items()
+             for word in words if any(e.type == "category" for e in lexicon.surfaces.get(category, []))}
+    named = [kinds[slots.text[a:b]] for a, b in slots.class_spans if slots.text[a:b] in kinds]
+    if not named or len(named) != len(slots.class_spans) or slots.class_set:
+        return  # a class named in its own words stays the class (「教育支出的项目」)
+    slots.category, slots.classes, slots.class_spans = named[0], [], []
 
 
 def _part_in_whole_class(slots):

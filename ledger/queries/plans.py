@@ -46,3 +46,18 @@ def project_columns():
 def after_completion(year, completed_date):
     """True when a plan row's year is after the project was completed (the data holds it; pages say so)."""
     return completed_date is not None and year > completed_date.year
+
+
+def year_plan(conn, pub_id, code, year):
+    """A project's 年度计划 for ``year`` (fen) by the definition above: its 分年度计划 row of that year (a
+    multi-year project without one: 0), a single-year project's own plan in its own year; None when the
+    project is unknown or a single-year project is asked of another year."""
+    project = conn.execute(select(projects.c.year, projects.c.annual_plan_fen).where(
+        projects.c.publication_id == pub_id, projects.c.code == code)).first()
+    if project is None:
+        return None
+    rows = conn.execute(select(project_plans.c.year, project_plans.c.plan_fen).where(
+        project_plans.c.publication_id == pub_id, project_plans.c.project_code == code)).all()
+    if rows:
+        return sum(plan for row_year, plan in rows if row_year == year)
+    return project.annual_plan_fen if project.year == year else None

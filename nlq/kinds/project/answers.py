@@ -3,6 +3,7 @@ share among projects, and tables by contractor, category, region, year or projec
 from dataclasses import replace
 
 from ledger.money import fen_to_yuan, format_amount
+from ledger.queries import plans as q_plans
 from ledger.queries import projects as q_proj
 
 from ... import figures, present
@@ -115,6 +116,22 @@ def paid(conn, pub_id, query, lexicon):
               "rows": [[payment_subject(query, lexicon)[1], count, *present.money_cells(total)]]}
     if query.measure == Measure.PAYMENTS:
         answer.update(value=count, unit="笔", display=f"{count} 笔")
+    if query.planned and query.project:
+        return _plan_beside(conn, pub_id, query, answer, total)
+    return answer, None
+
+
+def _plan_beside(conn, pub_id, query, answer, paid_fen):
+    """「某项目2026年度计划支付多少、实际支付多少」: the year's 年度计划 (ledger.queries.plans, as the project's page
+    shows it) beside the payments dated in that year; the figure is what was paid (its vouchers are linked)."""
+    year = query.period.year_to
+    plan = q_plans.year_plan(conn, pub_id, query.project, year)
+    if plan is None:
+        return {"kind": "figure", "nothing": f"这个项目没有公布{year}年度计划，不能把计划与实际支付并列。"}, None
+    answer.update(columns=["项目", "金额（元）", "金额"],
+                  rows=[[f"{year}年度计划支付", *present.money_cells(plan)],
+                        [f"{year}年实际支付（国库集中支付 {answer['payments']} 笔）", *present.money_cells(paid_fen)]],
+                  planned_yuan=fen_to_yuan(plan))
     return answer, None
 
 

@@ -25,7 +25,10 @@ def payments(ctx):
         return Query(Kind.PROJECT, measure=measure, purpose=purpose, period=period)
     if s.projects and paid and (count or period is not None) and not ctx.cues.asks("investment"):
         code = choose_project(s.projects[0], ctx.lexicon, s.regions, s.period)
-        return Query(Kind.PROJECT, measure=measure, project=code, period=period)
+        # 「某项目2026年度计划支付多少、实际支付多少」: the year's plan beside what was paid in it
+        planned = measure == Measure.PAID and period is not None and period.whole_year and not period.multi_year \
+            and pattern("plan_paid").search(text) is not None
+        return Query(Kind.PROJECT, measure=measure, project=code, period=period, planned=planned)
     if s.contractors and (count or (paid and s.period is not None and s.period.since)) \
             and not ctx.cues.project_cue and not s.projects:
         return Query(Kind.PROJECT, measure=measure, contractor=s.contractors[0], period=period)

@@ -10,13 +10,13 @@ def records(query, lexicon, pub_id, answer):
     answer = answer or {}
     if query.measure in (Measure.PAID, Measure.PAYMENTS):  # payments: their vouchers
         return {"records": links.payments(figures.payment_filter(query), pub_id)}
+    if query.measure == Measure.SHARE:  # the part and the whole, each from its projects (one named: itself)
+        return _share(query, lexicon, pub_id, answer)
     if query.project:  # one named project: its page, whatever was asked of it
         return {"records": links.project(query.project, pub_id)}
     if query.measure == Measure.PROGRESS and query.group != Group.PROJECT:
         return {}
     flt = figures.project_filter(query, lexicon, query.period)
-    if query.measure == Measure.SHARE:
-        return _share(query, lexicon, pub_id, answer)
     out = {"records": links.projects(flt, pub_id)}
     rows = _rows(query, pub_id, answer, flt)
     if rows is not None:

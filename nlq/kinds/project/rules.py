@@ -35,12 +35,19 @@ def share(ctx):
     """「滞后项目占全部项目的比例」: a count; 「农村公路项目投资占项目总投资的比例」: an amount within all projects;
     「已拨付资金占总投资的比例」: one amount against another of the same projects."""
     c, s, text = ctx.cues, ctx.slots, ctx.text
-    if not (c.project_subject and c.share and not c.rate and (s.status or s.category or s.contractors or c.project_cue)
-            and not (s.classes and not s.category)):
+    if not (c.project_subject and c.share and not c.rate
+            and (s.status or s.category or s.contractors or c.project_cue or s.projects)
+            and not (s.classes and not s.category and not s.projects)):
         return None
     part_text, whole_text = (text[:s.share_at], text[s.share_at:]) if s.share_at >= 0 else (text, "")
     part = asked.named_in(part_text) or Measure.COUNT
     whole = asked.named_in(whole_text) or part
+    if s.projects:  # 「某项目已拨付资金占总投资的比例」: one amount of the named project against another of it
+        if part == whole or Measure.COUNT in (part, whole):
+            return None  # a project is no part of itself, nor counted
+        code = choose_project(s.projects[0], ctx.lexicon, s.regions, s.period)
+        return Query(Kind.PROJECT, measure=Measure.SHARE, base_measure=part, project=code,
+                     share_of={"measure": whole.value, "same_projects": True, "regions": None})
     share_of = {"measure": whole.value, "same_projects": whole != part,
                 "regions": s.whole.regions if (s.whole.regions or s.whole.named) else None}
     if s.whole.category:

@@ -129,6 +129,8 @@ def _count(query, lexicon, w):
 
 def _paid(query, lexicon, w):
     what = "笔数" if query.measure == Measure.PAYMENTS else "合计"
+    if query.project and query.planned:
+        return f"{w.period}{w.subject}的年度计划与实际支付（国库集中支付，合计）"
     if query.project:
         return f"{w.period or '全部年度'}{w.subject}的支付（国库集中支付，{what}）"
     if query.purpose:
