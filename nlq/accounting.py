@@ -74,7 +74,8 @@ def change_asked(text, query, answer):
 def payments_asked(text, query, answer):
     """「国库支付」「收款」「付给」 ask about treasury payments; a budget figure is not a sum of payments (payments
     are answered by payee, purpose or project: nlq/kinds/project/payments.py)."""
-    if query.kind in (Kind.PROJECT, Kind.UNIT) or query.measure in (Measure.PAID, Measure.PAYMENTS, Measure.DISBURSED) \
+    if query.kind in (Kind.PROJECT, Kind.UNIT, Kind.PAYEES) \
+            or query.measure in (Measure.PAID, Measure.PAYMENTS, Measure.DISBURSED) \
             or query.purpose:
         return None
     return _search("payments", text)

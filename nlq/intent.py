@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from . import cues as cue_words
 from .ir import Group, Kind, Order
 from .kinds import (
+    awards,
     comparison,
     execution,
     figure,
     growth,
     inquiry,
+    payees,
     population,
     ranking,
     share,
@@ -38,6 +40,8 @@ RULES = (
     unit.units_ranked,  # 「二级单位中预算最多的三家」
     unit.unit,  # 「市博物馆今年花了多少」「鹭洲区实验小学去年预算执行率」: a second-level unit named
     facts.fact,  # 「某工程是哪个部门管的」「…单位成本实际是多少」: one field of a named project
+    awards.contracts,  # 「今年签了多少份中标合同」「去年中标合同加起来多少钱」
+    payees.payees,  # 「去年收钱最多的单位」「A和B谁收到的财政资金多」
     unit_cost.by_region,  # 「哪个区修路每公里花钱最多」
     payments.payments,  # 「某工程今年付了几笔」「高龄津贴发了多少」
     project.disbursal_rate,  # 「承建项目的拨付率」

@@ -27,6 +27,8 @@ class Kind(StrEnum):
     POPULATION = "population"  # a region's population as published (regions.population)
     MEMBERS = "members"  # how many regions or townships the published tables hold
     DOCUMENTS = "documents"  # the published documents of a type: how many, the latest one's date or title
+    AWARDS = "awards"  # contracts awarded (中标合同): how many in a year, their total
+    PAYEES = "payees"  # organisations ranked or compared by the treasury payments they received
 
 
 class Measure(StrEnum):

@@ -56,6 +56,14 @@ def documents(doc_type):
     return "/data/documents.csv?" + urlencode({"doc_type": doc_type})
 
 
+def contracts(first_year=None, last_year=None):
+    """The published contracts (project_contracts) awarded in these years (every one when None): the rows a
+    count of contracts counts and a total of contract sums adds up."""
+    args = {"award_date__gte": f"{first_year}-01-01" if first_year else None,
+            "award_date__lte": f"{last_year}-12-31" if last_year else None}
+    return "/data/project_contracts.csv" + ("?" + urlencode({k: v for k, v in args.items() if v}) if first_year else "")
+
+
 def projects(flt, pub_id):
     return "/projects?" + urlencode(filter_args(flt) + [("pub", str(pub_id))])
 

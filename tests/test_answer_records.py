@@ -311,6 +311,14 @@ def check_listed(records, body, people):
     return [] if found == body["answer"]["value"] else [f"count {body['answer']['value']} != {found} rows"]
 
 
+def check_contracts(records, body, people):
+    """Contracts awarded (中标合同): the rows of project_contracts its link lists, counted, or their contract
+    sums added up."""
+    rows, answer = records.rows(body["links"]["records"]), body["answer"]
+    want = len(rows) if answer["unit"] == "份" else sum((Decimal(r["contract_yuan"] or "0") for r in rows), Decimal(0))
+    return [] if _yuan(answer["value"]) == want else [f"contracts {answer['value']} != records {want}"]
+
+
 def check_for(body):
     """The check of an answer with one number, by what its query computed (None: none applies)."""
     query = body["query"]
@@ -326,6 +334,8 @@ def check_for(body):
     if kind == "project":
         return {"progress": check_progress, "share": check_project_share}.get(measure) or (
             check_project_years if group == "year" else check_projects)
+    if kind == "awards":
+        return check_contracts
     if kind == "growth":
         return check_growth
     if kind == "population":

@@ -276,6 +276,17 @@ def contract(conn, pub_id, code):
     return dict(row) if row else None
 
 
+def contract_totals(conn, pub_id, year=None):
+    """(number of contracts, Σ contract_fen) awarded (定标, project_contracts.award_date) in ``year`` (every
+    year when None): the rows of the open-data table project_contracts dated in it."""
+    conds = [project_contracts.c.publication_id == pub_id]
+    if year is not None:
+        conds.append(extract("year", project_contracts.c.award_date) == year)
+    count, total = conn.execute(select(func.count(), func.coalesce(func.sum(project_contracts.c.contract_fen), 0))
+                                .where(*conds)).one()
+    return int(count), int(total)
+
+
 def quarter_progress(conn, pub_id, code, year, quarter):
     """A project's planned and actual 形象进度 (%) at the end of one quarter (project_quarters):
     {"planned", "actual"} (actual None before the quarter is reported), or None when it has no such row."""

@@ -111,6 +111,17 @@ def payment_totals(conn, pub_id, flt: PaymentFilter):
     return int(count), int(total)
 
 
+def payee_ranking(conn, pub_id, flt: PaymentFilter, *, limit=None):
+    """[(payee, number of payments, Σ amount_fen)] of the payments ``flt`` selects, by payee, the largest sum
+    first (ties by name). Persons are pseudonyms: callers rank organisations (``payee_type`` 单位) only."""
+    total = func.sum(payments.c.amount_fen)
+    query = (select(payments.c.payee, func.count(), total).where(*_payment_conditions(pub_id, flt))
+             .group_by(payments.c.payee).order_by(total.desc(), payments.c.payee))
+    if limit:
+        query = query.limit(limit)
+    return [(payee, int(n), int(fen)) for payee, n, fen in conn.execute(query)]
+
+
 def _payment_order(flt):
     newest_first = payments.c.date.desc()
     if flt.project:

@@ -12,7 +12,7 @@ _MODULES = {Kind.FIGURE: "figure", Kind.EXECUTION: "execution", Kind.RANKING: "r
             Kind.PROJECT: "project", Kind.SUPERVISION: "supervision", Kind.INQUIRY: "inquiry",
             Kind.UNIT_COST: "unit_cost", Kind.UNIT: "unit",
             Kind.POPULATION: "population", Kind.MEMBERS: "members",
-            Kind.DOCUMENTS: "documents"}
+            Kind.DOCUMENTS: "documents", Kind.AWARDS: "awards", Kind.PAYEES: "payees"}
 
 
 def module(kind):

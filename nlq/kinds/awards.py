@@ -1,0 +1,88 @@
+"""Contracts awarded (中标合同, the open-data table project_contracts: each project's award date and contract
+sum): how many were signed in a year and what they add up to — 「今年签了多少份中标合同」「去年中标合同加起来多少钱」.
+One named project's award date or contract sum is a field of its record (nlq/kinds/project/facts.py)."""
+import re
+
+from ledger.money import fen_to_yuan, format_amount
+from ledger.queries import projects as q_proj
+
+from .. import links
+from ..ir import Kind, Measure, Query
+
+CONTRACTS = re.compile(r"中标[^，,。;；？?]{0,4}合同|合同[^，,。;；？?]{0,3}中标|定标的?合同")
+COUNTED = re.compile(r"(?:几|多少)(?:个|份|项|笔|件)|数量|份数|个数")
+SUMMED = re.compile(r"金额|多少钱|总额|总价|加起来|合计|总共多少(?!个|份)|一共多少(?!个|份)")
+
+
+def contracts(ctx):
+    """Contracts counted or summed across projects (no project named: then it is the project's own field)."""
+    s, text = ctx.slots, ctx.text
+    if not CONTRACTS.search(text) or s.projects or s.contractors or s.units:
+        return None
+    counted, summed = COUNTED.search(text), SUMMED.search(text)
+    if not (counted or summed):
+        return None
+    measure = Measure.COUNT if counted and not summed else Measure.INVESTMENT
+    # the contracts are the city's whole table: a place or class named narrows nothing it holds, so it is no part
+    # of this reading (the question is left to the rules that read them)
+    if s.regions or s.depts or s.classes or s.class_set or s.category or s.townships:
+        return None
+    period = s.period if s.period is not None and s.period.explicit else None
+    # the words that say contracts are asked (「中标的工程合同」「加起来」) name nothing else
+    said = [m.span() for p in (CONTRACTS, COUNTED, SUMMED) for m in p.finditer(text)]
+    s.unknown[:] = [w for w in s.unknown if not any(text.find(w, a) >= 0 and text.find(w, a) + len(w) <= b
+                                                    for a, b in said)]
+    return Query(Kind.AWARDS, measure=measure, period=period)
+
+
+def _period(query):
+    """The period named (the latest year filled in when none was named is no part of it: every year counts)."""
+    return query.period if query.period is not None and query.period.explicit else None
+
+
+def _years(query):
+    return list(_period(query).years) if _period(query) is not None else [None]
+
+
+def run(conn, pub_id, query, lexicon):
+    period = _period(query)
+    if period is not None and not period.whole_year:
+        return {"kind": "figure", "nothing": f"中标合同目前只能按整年（按定标日期）统计，不能按{period.label()}切分；"
+                                             "可以问某一整年的合同。"}, None
+    totals = [q_proj.contract_totals(conn, pub_id, year) for year in _years(query)]
+    count, fen = sum(n for n, _ in totals), sum(f for _, f in totals)
+    if not count:
+        return {"kind": "figure", "nothing": f"本站数据中没有{_label(query)}定标的中标合同。"}, None
+    rows = [["中标合同", count, *_money(fen)]]
+    answer = {"kind": "figure", "period": _label(query), "count": count, "total_yuan": fen_to_yuan(fen),
+              "columns": ["项目", "合同数（份）", "合同金额（元）", "合同金额"], "rows": rows}
+    if query.measure == Measure.COUNT:
+        answer.update(value=count, unit="份", display=f"{count} 份")
+    else:
+        answer.update(value=fen_to_yuan(fen), unit="元", display=format_amount(fen))
+    return answer, None
+
+
+def _money(fen):
+    return [fen_to_yuan(fen), format_amount(fen)]
+
+
+def _label(query):
+    return _period(query).label() if _period(query) is not None else "全部年度"
+
+
+def restate(query, lexicon, coverage=None):
+    what = "份数" if query.measure == Measure.COUNT else "合同金额合计"
+    return f"{_label(query)}定标（按中标日期）的项目中标合同的{what}"
+
+
+def records(query, lexicon, pub_id, answer):
+    """The rows of project_contracts dated in the period (every row when none): they count and add up to it."""
+    if not (answer or {}).get("value"):
+        return {}
+    years = [y for y in _years(query) if y is not None]
+    return {"records": links.contracts(min(years) if years else None, max(years) if years else None)}
+
+
+def chips(query, lexicon):
+    return []

@@ -1,0 +1,102 @@
+"""Who received the treasury's payments (国库集中支付): the organisations ranked by what they were paid in a year
+(「去年收钱最多的单位」), or two named payees side by side (「A和B谁收到的财政资金多」). Persons are pseudonymised in
+the published payments, so a ranking of persons is declined with that reason, never answered with their codes."""
+import re
+
+from ledger.money import fen_to_yuan, format_amount
+from ledger.queries import records as q_rec
+
+from .. import links, present
+from ..ir import Group, Kind, Order, Query
+
+RECEIVED = re.compile(r"收钱|收得|收到|收了|收款|到账|拿到|拿了|拿钱|领到|领了|领钱|领取|得到|获得|付给|支付给|付款")
+MONEY = re.compile(r"钱|资金|款|金额|财政|支付|拨付")  # what is received is money (not 质询, not 投诉)
+PERSONS = re.compile(r"个人|哪个人|哪位|哪些人|什么人|(?<![单企])的人(?!民)|农户|居民|村民|老百姓")
+ORGANISATIONS = re.compile(r"单位|企业|公司|哪家|机构|厂")
+PERSONS_TOPIC = "persons"
+ORGANISATION = "单位"  # payments.payee_type of organisations
+
+
+def payees(ctx):
+    """The payees ranked by money received (a top word, no payee, project or purpose named), or payees named
+    side by side (two or more)."""
+    s, c, text = ctx.slots, ctx.cues, ctx.text
+    if not (RECEIVED.search(text) and MONEY.search(text)) or s.projects or s.units or ctx.cues.project_cue or s.category \
+            or s.region_each or s.dept_each or s.class_each or s.townships:
+        return None
+    period = s.period if s.period is not None and s.period.explicit else None
+    named = list(dict.fromkeys(s.contractors))
+    if len(named) >= 2:
+        return Query(Kind.PAYEES, contractors=named, period=period, group=Group.CONTRACTOR, order=Order.DESC)
+    if named or not c.top or _purpose_named(text, ctx.lexicon):
+        return None
+    persons = PERSONS.search(text) and not ORGANISATIONS.search(text)
+    return Query(Kind.PAYEES, period=period, group=Group.CONTRACTOR, order=ctx.order(),
+                 limit=c.limit or (1 if ctx.single() else 10), topic=PERSONS_TOPIC if persons else None)
+
+
+def _purpose_named(text, lexicon):
+    return any(p in text for p in getattr(lexicon, "purposes", ()))
+
+
+def _filter(query, payee=None):
+    period = query.period
+    months = (period.month_from, period.month_to) if period is not None and not period.whole_year else (None, None)
+    return q_rec.PaymentFilter(payee=payee, payee_type=None if payee else ORGANISATION,
+                               year=period.year_from if period else None, month_from=months[0], month_to=months[1])
+
+
+def run(conn, pub_id, query, lexicon):
+    if query.topic == PERSONS_TOPIC:
+        return {"kind": "figure", "nothing": "收款人为个人的支付记录已按隐私保护规定以代号替代，不按个人排名；"
+                                             "可以问收款单位的排名，或某一用途（如高龄津贴）发放的合计。"}, None
+    if query.period is not None and query.period.multi_year:
+        return {"kind": "figure", "nothing": "收款排名目前只能按某一整年（或某年的几个月）或全部年度来问，不能按"
+                                             f"{query.period.label()}合并；可以分别问每一年。"}, None
+    if query.contractors:
+        found = []
+        for name in query.contractors:
+            count, fen = q_rec.payment_totals(conn, pub_id, _filter(query, name))
+            found.append((name, count, fen))
+        if not all(count for _name, count, _fen in found):
+            missing = "、".join(name for name, count, _fen in found if not count)
+            return {"kind": "figure", "nothing": f"本站数据中没有{_label(query)}付给{missing}的国库支付记录，不能比较。"}, None
+    else:
+        found = q_rec.payee_ranking(conn, pub_id, _filter(query), limit=None)
+        if query.order == Order.ASC:
+            found = sorted(found, key=lambda r: (r[2], r[0]))
+        found = found[:query.limit] if query.limit else found
+    if not found:
+        return {"kind": "figure", "nothing": f"本站数据中没有{_label(query)}付给单位的国库支付记录。"}, None
+    rows = [[name, count, fen_to_yuan(fen), format_amount(fen)] for name, count, fen in found]
+    top = max(rows, key=lambda r: r[2]) if query.contractors else rows[0]
+    answer = {"kind": "table", "unit": "元", "period": _label(query),
+              "columns": ["收款单位", "支付笔数", "收款金额（元）", "收款金额"], "rows": rows,
+              "value": top[0], "top": top[0], "display": f"{top[0]}（{top[3]}）"}
+    return answer, present.rows_chart([[r[0], r[2]] for r in rows], "元")
+
+
+def _label(query):
+    return query.period.label() if query.period is not None else "全部年度"
+
+
+def restate(query, lexicon, coverage=None):
+    if query.topic == PERSONS_TOPIC:
+        return f"{_label(query)}按收款金额排名的个人收款人"
+    if query.contractors:
+        return f"比较{_label(query)}国库集中支付付给{'、'.join(query.contractors)}的金额"
+    limit = f"，前{query.limit}名" if query.limit else ""
+    return (f"{_label(query)}国库集中支付的收款单位（不含个人），按收款金额{present.order_words(query)}{limit}")
+
+
+def records(query, lexicon, pub_id, answer):
+    """Each payee's payments of the period: they add up to its row (the first row's are the answer's)."""
+    rows = (answer or {}).get("rows") or []
+    if not rows:
+        return {}
+    urls = [links.payments(_filter(query, row[0]), pub_id) for row in rows]
+    return {"records": urls[0], "rows": [links.row(row[0], {"payments": url}) for row, url in zip(rows, urls)]}
+
+
+def chips(query, lexicon):
+    return []
