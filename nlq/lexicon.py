@@ -61,6 +61,7 @@ class Lexicon:
     payments_since: int | None = None  # the year of the first treasury payment published
     project_output_unit: dict = field(default_factory=dict)  # project code -> its output's unit (人, 公里 …)
     unit_names: dict = field(default_factory=dict)  # second-level unit (二级单位) code -> name
+    purpose_aliases: dict = field(default_factory=dict)  # a purpose's short name (低保金) -> the purpose
     max_len: int = 1
     _region_pinyin: dict | None = None  # pinyin of region names, built on first use (typo matching)
     _names_by_deletion: dict | None = None  # class and department names with one character left out -> entries
@@ -482,6 +483,37 @@ def _add_payments(lex, conn, pub_id):
     for purpose in lex.purposes:
         if purpose not in lex.surfaces:
             lex.add(purpose, Entry("purpose", purpose, purpose))
+    for alias, purpose in _purpose_aliases(lex).items():
+        if alias not in lex.surfaces:  # 低保金 is also read as the class 最低生活保障: payments only when asked
+            lex.add(alias, Entry("purpose", purpose, purpose))
+        lex.purpose_aliases[alias] = purpose
+
+
+def _purpose_aliases(lex):
+    """{short name: purpose} for the ways people shorten a payment purpose, where exactly one purpose has the
+    short name and it names nothing else: its kind without a qualifier (一次性创业补贴 → 创业补贴), its first word
+    and its two-character ending around a two-character middle (农机购置补贴 → 农机补贴), or a class's everyday word
+    and the ending its name takes in the purpose (低保 is 最低生活保障, so 最低生活保障金 → 低保金)."""
+    endings = vocab.words("purpose_endings")
+    found = {}
+    for purpose in lex.purposes:
+        ending = next((e for e in sorted(endings, key=len, reverse=True) if purpose.endswith(e)), None)
+        if ending is None:
+            continue
+        qualified = [q for q in vocab.words("purpose_qualifiers") if purpose.startswith(q)]
+        for qualifier in qualified:
+            if len(purpose) - len(qualifier) >= 4:
+                found.setdefault(purpose[len(qualifier):], set()).add(purpose)
+        if not qualified and len(ending) >= 2 and len(purpose) == 2 + 2 + len(ending):  # 农机[购置]补贴
+            found.setdefault(purpose[:2] + ending, set()).add(purpose)
+        stem = purpose[:-len(ending)]
+        for surface, entries in list(lex.surfaces.items()):
+            if len(surface) >= 2 and stem not in surface and not surface.endswith(("支出", ending)) \
+                    and any(e.type == "class" and e.name == stem for e in entries):
+                found.setdefault(surface + ending, set()).add(purpose)
+    return {alias: next(iter(owners)) for alias, owners in found.items()
+            if len(owners) == 1 and alias not in lex.purposes
+            and all(e.type == "class" for e in lex.surfaces.get(alias, []))}
 
 
 def _name_starts(lex, names):

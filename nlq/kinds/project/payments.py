@@ -22,6 +22,7 @@ def payments(ctx):
             return Query(Kind.PROJECT, measure=measure, purpose=purpose, period=period, topic=UNCUT_PERIOD)
         return None  # the other rules decline or answer it
     if purpose and not s.projects and not s.contractors and (paid or purpose not in _other_names(ctx)):
+        _say_which(ctx, purpose)
         return Query(Kind.PROJECT, measure=measure, purpose=purpose, period=period)
     if s.projects and paid and (count or period is not None) and not ctx.cues.asks("investment"):
         code = choose_project(s.projects[0], ctx.lexicon, s.regions, s.period)
@@ -71,11 +72,27 @@ def _period(ctx):
 
 
 def purpose_named(text, lexicon):
-    """The longest payment purpose the question names (「最低生活保障金」), or None."""
-    return next((p for p in lexicon.purposes if p in text), None)
+    """The longest payment purpose the question names (「最低生活保障金」), or by a short name (「低保金」), or None."""
+    named = next((p for p in lexicon.purposes if p in text), None)
+    if named is None:
+        named = next((p for alias, p in sorted(lexicon.purpose_aliases.items(), key=lambda a: -len(a[0]))
+                      if alias in text), None)
+    return named
+
+
+def _say_which(ctx, purpose):
+    """「低保金」 read as the payments of a purpose: say so, and that it is not the budget class of that name."""
+    alias = next((a for a, p in ctx.lexicon.purpose_aliases.items() if p == purpose and a in ctx.text), None)
+    if purpose in ctx.text or alias is None:
+        return
+    classes = [e.name for e in ctx.lexicon.surfaces.get(alias, []) if e.type == "class"]
+    other = f"，不是预算科目「{classes[0]}」的支出" if classes else ""
+    ctx.notes.append(f"「{alias}」按国库支付的用途「{purpose}」理解（国库支付记录{other}）")
 
 
 def _other_names(ctx):
     """Purposes the lexicon reads as something else (a class: 临时救助): payments only when asked for."""
+    aliases = ctx.lexicon.purpose_aliases
     return {p for p in ctx.lexicon.purposes
-            if any(e.type != "purpose" for e in ctx.lexicon.surfaces.get(p, []))}
+            if any(e.type != "purpose" for e in ctx.lexicon.surfaces.get(p, []))} | {
+        p for a, p in aliases.items() if a in ctx.text and any(e.type != "purpose" for e in ctx.lexicon.surfaces.get(a, []))}
