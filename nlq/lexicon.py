@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
+from ledger.documents import list_documents
 from ledger.queries import reference
 from ledger.schema import departments, expenditures, func_classes, payments, projects, regions, units
 from ledger.semantics import MINSHENG_LABEL, minsheng_codes
@@ -62,6 +63,7 @@ class Lexicon:
     project_output_unit: dict = field(default_factory=dict)  # project code -> its output's unit (人, 公里 …)
     unit_names: dict = field(default_factory=dict)  # second-level unit (二级单位) code -> name
     purpose_aliases: dict = field(default_factory=dict)  # a purpose's short name (低保金) -> the purpose
+    documents: tuple = ()  # the published documents' {title, doc_type, year, region_code}: a title in 《》 names one
     max_len: int = 1
     _region_pinyin: dict | None = None  # pinyin of region names, built on first use (typo matching)
     _names_by_deletion: dict | None = None  # class and department names with one character left out -> entries
@@ -235,6 +237,8 @@ def build(conn, pub_id, config=None):
     _add_departments(lex, conn, pub_id, rows)
     _add_classes(lex, conn, pub_id)
     _add_projects(lex, conn, pub_id)
+    lex.documents = tuple({"title": d["title"], "doc_type": d["doc_type"], "year": d["year"],
+                           "region_code": d["region_code"]} for d in list_documents(conn, pub_id))
     _add_payments(lex, conn, pub_id)
     _add_units(lex, conn, pub_id)
     return lex

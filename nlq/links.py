@@ -51,9 +51,10 @@ def members(region=None, township_ends=None):
     return "/data/townships.csv?" + urlencode({k: v for k, v in args.items() if v})
 
 
-def documents(doc_type):
-    """The published documents of a type: the rows a count of documents counts, the latest first by date."""
-    return "/data/documents.csv?" + urlencode({"doc_type": doc_type})
+def documents(doc_type, region=None, year=None):
+    """The published documents of a type (of a region, of a year): the rows a count of documents counts."""
+    args = {"doc_type": doc_type, "region_code": region, "year": year}
+    return "/data/documents.csv?" + urlencode({k: v for k, v in args.items() if v})
 
 
 def contracts(first_year=None, last_year=None):

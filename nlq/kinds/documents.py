@@ -1,61 +1,125 @@
-"""The published documents (白皮书、决算报告、审计整改报告、执行情况报告: the documents table's title, doc_type
-and published_date): how many of a type, when the latest was published, what the latest is called."""
+"""The published documents (白皮书、决算报告、审计整改报告、执行情况报告、预算报告: the documents table's title,
+doc_type, year, region and published_date, read through ledger.documents): how many of a type (of a region, of a
+year), when one was published, what it is called, and in which years a region published one. A date or a title
+is answered for one document only: several left by the question's words are declined with what to add."""
 import re
 
-from sqlalchemy import text as sql
+from ledger.documents import list_documents
 
 from .. import links
 from ..ir import Kind, Query
+from ..timeparse import parse_period
 
+# the words for a type, longest first; 「预算草案」 is reported in the 预算报告 of the year before
 DOC_TYPES = {"审计整改报告": "审计整改报告", "整改报告": "审计整改报告", "白皮书": "白皮书", "决算报告": "决算报告",
-             "执行情况报告": "执行情况", "预算报告": "预算报告"}
+             "上半年预算执行情况报告": "执行情况", "上半年执行情况报告": "执行情况", "预算执行情况报告": "执行情况",
+             "执行情况报告": "执行情况", "预算报告": "预算报告", "预算草案": "预算报告"}
 TYPE_NAMED = re.compile("|".join(sorted(DOC_TYPES, key=len, reverse=True)))
-COUNTED = re.compile(r"(?:几|多少)(?:份|篇|个|期)")
-WHEN = re.compile(r"(?:什么时候|哪天|哪一天|何时|几号|日期)")
+TITLE = re.compile(r"《([^《》]{4,80})》")
+DRAFT = re.compile(r"预算草案")
+COUNTED = re.compile(r"(?:几|多少)(?:份|篇|个|期|本)")
+WHEN = re.compile(r"什么时候|哪天|哪一天|何时|几号|日期|哪月|几月")
+YEARS = re.compile(r"哪几年|哪些年|哪一年|哪年|年份")
 LATEST = re.compile(r"最近|最新|最后")
-NAME = re.compile(r"叫什么|标题|名字|名称")
+NAME = re.compile(r"叫什么|标题|名字|名称|题目")
 DOCUMENTS = "documents"
+TYPE_NAMES = {"执行情况": "上半年预算执行情况报告"}  # how a type is said (doc_type 执行情况 is the midyear report)
 
 
 def asked(ctx):
-    """「审计整改报告一共有几份」「最近一份审计整改报告是什么时候发布的」「最新一期白皮书叫什么」."""
+    """「审计整改报告一共有几份」「澄湖区今年的上半年执行情况报告是哪天发的」「《…》是哪天公布的」「2026年预算草案的
+    报告叫什么名字」「鹭洲区哪几年发布了上半年预算执行情况报告」."""
+    s = ctx.slots
+    publisher_only = all("财政" in ctx.lexicon.dept_names.get(d, "") for d in s.depts)  # 「财政局网站上的」
+    if not publisher_only or len(s.regions) > 1 or s.projects or s.units:
+        return None
+    titled = _titled(ctx)
     named = TYPE_NAMED.search(ctx.text)
-    publisher_only = all("财政" in ctx.lexicon.dept_names.get(d, "") for d in ctx.slots.depts)  # 「财政局网站上的」
-    if not named or ctx.slots.regions or not publisher_only or ctx.slots.period:
+    if titled is None and not named:
         return None
     latest = LATEST.search(ctx.text)
-    what = "count" if COUNTED.search(ctx.text) and not latest else "date" if latest and WHEN.search(ctx.text) \
-        else "title" if latest and NAME.search(ctx.text) else None
+    what = "years" if YEARS.search(ctx.text) and not WHEN.search(ctx.text) \
+        else "count" if COUNTED.search(ctx.text) and not latest \
+        else "date" if WHEN.search(ctx.text) else "title" if NAME.search(ctx.text) else None
     if what is None:
         return None
-    return Query(Kind.DOCUMENTS, category=DOC_TYPES[named.group(0)], topic=what)
+    if titled is not None:
+        return Query(Kind.DOCUMENTS, category=titled["doc_type"], topic=what, regions=[titled["region_code"]],
+                     years=[titled["year"]], order="desc" if latest else None)
+    # the period named outside the type's name (「上半年执行情况报告」 names the report, not the months)
+    a, b = named.span()
+    period, _spans = parse_period(ctx.text[:a] + " " * (b - a) + ctx.text[b:], ctx.as_of)
+    period = period if period is not None and period.explicit else None
+    if period is not None and (period.multi_year or what == "years"):
+        return None
+    doc_type = DOC_TYPES[named.group(0)]
+    year = period.year_to if period is not None else None
+    if year is not None and doc_type == "预算报告" and DRAFT.search(ctx.text):
+        year -= 1  # 「2026年预算草案」: in the report on 2025's execution and 2026's draft
+    return Query(Kind.DOCUMENTS, category=doc_type, topic=what, regions=list(s.regions),
+                 years=[year] if year is not None else [], order="desc" if latest else None)
+
+
+def _titled(ctx):
+    """The document named by its title in 《》, when the publication has one so titled."""
+    m = TITLE.search(ctx.text)
+    if not m:
+        return None
+    return next((d for d in ctx.lexicon.documents if d["title"] == m.group(1).strip()), None)
+
+
+def _documents(conn, pub_id, query):
+    return list_documents(conn, pub_id, doc_type=query.category, year=query.years[0] if query.years else None,
+                          region=query.regions[0] if query.regions else None)
 
 
 def run(conn, pub_id, query, lexicon):
-    rows = conn.execute(sql("SELECT title, published_date FROM documents WHERE publication_id = :pub AND "
-                            "doc_type = :t ORDER BY published_date DESC, title"),
-                        {"pub": pub_id, "t": query.category}).all()
+    rows = _documents(conn, pub_id, query)
     if not rows:
-        return {"kind": "figure", "nothing": f"本站没有发布{query.category}类的文件。"}, None
-    table = {"columns": ["文件", "发布日期"], "rows": [[r.title, str(r.published_date or "")] for r in rows]}
+        return {"kind": "figure", "nothing": f"本站没有发布{_scope(query, lexicon)}的{_type(query)}。"}, None
+    table = {"columns": ["文件", "发布日期"], "rows": [[r["title"], str(r["published_date"] or "")] for r in rows]}
     if query.topic == "count":
         return {"kind": "figure", "value": len(rows), "unit": "份", "display": f"{len(rows)} 份", **table}, None
-    if rows[0].published_date is None:
-        return {"kind": "figure", "nothing": "本站的文件没有记录发布日期。"}, None
+    if query.topic == "years":
+        years = sorted({r["year"] for r in rows})
+        shown = [[f"{y}年", "、".join(r["title"] for r in rows if r["year"] == y)] for y in years]
+        return {"kind": "table", "value": len(years), "unit": "年", "display": "、".join(f"{y}年" for y in years),
+                "columns": ["年度", "文件"], "rows": shown}, None
+    if len(rows) > 1 and query.order != "desc":
+        return {"kind": "figure", "nothing": f"本站有{len(rows)}份{_scope(query, lexicon)}的{_type(query)}"
+                                             f"（{'、'.join(r['title'] for r in rows[:4])}），请写明年份或地区，"
+                                             "或问「最新的一份」。"}, None
+    first = rows[0]  # the latest first (ledger.documents orders by published_date)
     if query.topic == "date":
-        return {"kind": "figure", "value": str(rows[0].published_date), "display": str(rows[0].published_date),
+        if first["published_date"] is None:
+            return {"kind": "figure", "nothing": "本站的这份文件没有记录发布日期。"}, None
+        return {"kind": "figure", "value": str(first["published_date"]), "display": str(first["published_date"]),
                 **table}, None
-    return {"kind": "figure", "value": rows[0].title, "display": rows[0].title, **table}, None
+    return {"kind": "figure", "value": first["title"], "display": first["title"], **table}, None
+
+
+def _type(query):
+    return TYPE_NAMES.get(query.category, query.category)
+
+
+def _scope(query, lexicon):
+    region = "".join(lexicon.region_names.get(c, c) for c in query.regions)
+    year = f"{query.years[0]}年度" if query.years else ""
+    return f"{region}{year}" or "全部"
 
 
 def restate(query, lexicon, coverage=None):
-    what = {"count": "的份数", "date": "中最新一份的发布日期", "title": "中最新一份的标题"}[query.topic]
-    return f"本站发布的{query.category}类文件{what}"
+    what = {"count": "的份数", "years": "发布的年度", "date": "的发布日期", "title": "的标题"}[query.topic]
+    latest = "中最新一份" if query.order == "desc" and query.topic in ("date", "title") else ""
+    return f"本站发布的{_scope(query, lexicon)}{_type(query)}{latest}{what}"
 
 
 def records(query, lexicon, pub_id, answer):
-    """The documents table's rows of the type (the count counts them; the date and title are the latest's)."""
-    return {"records": links.documents(query.category)} if (answer or {}).get("value") else {}
+    """The documents table's rows the answer reads (a count counts them; a date or a title is the first's)."""
+    if not (answer or {}).get("value"):
+        return {}
+    return {"records": links.documents(query.category, region=query.regions[0] if query.regions else None,
+                                       year=query.years[0] if query.years else None)}
 
 
 def chips(query, lexicon):
