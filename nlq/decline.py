@@ -408,7 +408,7 @@ def average(text, answer, query):
     asked = pattern("average_asked").search(text)
     if not asked or not answer or answer.get("unit") not in ("元", "万元", "亿元") or pattern("unit_cost").search(text):
         return None
-    if query.measure == Measure.PER_CAPITA:
+    if query.measure == Measure.PER_CAPITA or answer.get("per_payment"):  # a mean computed (nlq/kinds/project)
         return None
     return Decline("unsure", f"暂不能计算平均数（「{asked.group(0)}」）；可以问合计或逐项的数字，再自行平均，"
                              "例如「……项目总投资合计」「……逐月支付」。")

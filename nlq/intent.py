@@ -42,6 +42,7 @@ RULES = (
     facts.fact,  # 「某工程是哪个部门管的」「…单位成本实际是多少」: one field of a named project
     awards.contracts,  # 「今年签了多少份中标合同」「去年中标合同加起来多少钱」
     payees.payees,  # 「去年收钱最多的单位」「A和B谁收到的财政资金多」
+    payees.purposes,  # 「发给个人的补贴里哪一种最多」
     unit_cost.by_region,  # 「哪个区修路每公里花钱最多」
     payments.payments,  # 「某工程今年付了几笔」「高龄津贴发了多少」
     project.disbursal_rate,  # 「承建项目的拨付率」

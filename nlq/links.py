@@ -71,7 +71,8 @@ def projects(flt, pub_id):
 
 def payments(flt, pub_id):
     """/records/payments of one payee, project or purpose (and year): the vouchers a payment answer adds up."""
-    args = [(key, str(value)) for key, value in (("payee", flt.payee), ("project", flt.project),
+    args = [(key, str(value)) for key, value in (("payee", flt.payee), ("payee_type", flt.payee_type),
+                                                 ("project", flt.project),
                                                  ("purpose", flt.purpose), ("year", flt.year),
                                                  ("month_from", flt.month_from), ("month_to", flt.month_to))
             if value is not None]

@@ -18,12 +18,14 @@ from . import cues as cue_stage
 from . import slots as slot_stage
 from .ir import Parse, Query
 from .kinds import documents, members
+from .kinds.project import payments
 from .vocab import pattern, semantic
 
 
 def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     """Parse normalised ``text``. ``matcher(words) -> [(Entry, score)]`` resolves unknown words."""
     text = project_named_loosely(pattern("framing").sub(" ", text), lexicon)
+    text = payments.purpose_in_brackets(text, lexicon)  # 「公车（车辆维修费）」: the purpose as recorded
     parsed = _parse(text, lexicon, as_of, matcher)
     if parsed.query is not None and parsed.decline is None and not parsed.unknown:
         return parsed  # read whole: nothing around it to leave aside, no name to guess

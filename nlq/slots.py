@@ -407,6 +407,22 @@ def _repair_dropped_chars(slots, lexicon):
         slots.notes.append(f"「{slots.text[start:end]}」按「{entry.name}」理解")
 
 
+def explain(slots, spans):
+    """Words a builder has read as its own (inside ``spans`` of the text: 「一次平均」「哪一种」) are no words left
+    unknown; a class matched by meaning to them alone is no part of the reading either (nor offered)."""
+    def inside(word):
+        return any(0 <= (at := slots.text.find(word, a)) and at + len(word) <= b for a, b in spans)
+
+    read = [w for w in slots.unknown if inside(w)]
+    if not read:
+        return
+    slots.unknown[:] = [w for w in slots.unknown if w not in read]
+    if slots.embedding_match and not slots.unknown:
+        slots.notes[:] = [n for n in slots.notes if "按语义理解为" not in n]
+        slots.alternatives, slots.classes, slots.class_set, slots.embedding_match = [], [], None, False
+        slots.unsure = None
+
+
 def match_unknown(slots, matcher, project_subject):
     """Unknown words → the nearest class by meaning (embeddings), said so with its similarity; the runner-ups
     become alternatives. Only when nothing else names the subject: a department named is the subject

@@ -6,22 +6,45 @@ import re
 from ledger.money import fen_to_yuan, format_amount
 from ledger.queries import records as q_rec
 
-from .. import links, present
+from .. import links, present, slots
 from ..ir import Group, Kind, Order, Query
+from ..vocab import found, pattern, words
 
 RECEIVED = re.compile(r"收钱|收得|收到|收了|收款|到账|拿到|拿了|拿钱|领到|领了|领钱|领取|得到|获得|付给|支付给|付款")
 MONEY = re.compile(r"钱|资金|款|金额|财政|支付|拨付")  # what is received is money (not 质询, not 投诉)
 PERSONS = re.compile(r"个人|哪个人|哪位|哪些人|什么人|(?<![单企])的人(?!民)|农户|居民|村民|老百姓")
 ORGANISATIONS = re.compile(r"单位|企业|公司|哪家|机构|厂")
 PERSONS_TOPIC = "persons"
+PURPOSES_TOPIC = "purposes"  # the purposes of payments outside projects ranked by their total
+WHICH_KIND = re.compile(r"哪[一1]?(?:种|类|项|样)")
+SUBSIDY = re.compile(r"补贴|津贴|补助|救助")
+PAID_OUT = re.compile(r"发给|付给|支付给|发的|发出")
 ORGANISATION = "单位"  # payments.payee_type of organisations
+
+
+def purposes(ctx):
+    """「发给个人的补贴里，哪一种总额最大」: the purposes of the treasury's payments outside projects, ranked by
+    their total in the period (to persons or organisations when named; subsidies only when asked of them)."""
+    s, c, text = ctx.slots, ctx.cues, ctx.text
+    if not (WHICH_KIND.search(text) and c.top and ctx.lexicon.purposes) or s.projects or s.contractors \
+            or not (found("payment_given", text) or found("treasury_payments", text)) \
+            or any(p in text for p in ctx.lexicon.purposes) or s.regions or s.depts \
+            or ((s.classes or s.class_set) and not s.embedding_match):  # a class matched by meaning to 发给 is none
+        return None
+    period = s.period if s.period is not None and s.period.explicit else None
+    said = [pattern(name) for name in ("payment_given", "treasury_payments")] + [WHICH_KIND, SUBSIDY, PAID_OUT]
+    slots.explain(s, [m.span() for p in said for m in p.finditer(text)])
+    payee_type = "个人" if "个人" in text else ORGANISATION if ORGANISATIONS.search(text) else None
+    # category: the payee type the payments went to (None: both); planned: the subsidies (补贴/津贴/补助/救助/金) only
+    return Query(Kind.PAYEES, period=period, order=ctx.order(), limit=c.limit or (1 if ctx.single() else None),
+                 topic=PURPOSES_TOPIC, category=payee_type, planned=bool(SUBSIDY.search(text)))
 
 
 def payees(ctx):
     """The payees ranked by money received (a top word, no payee, project or purpose named), or payees named
     side by side (two or more)."""
     s, c, text = ctx.slots, ctx.cues, ctx.text
-    if not (RECEIVED.search(text) and MONEY.search(text)) or s.projects or s.units or ctx.cues.project_cue or s.category \
+    if not (RECEIVED.search(text) and MONEY.search(text)) or WHICH_KIND.search(text) or s.projects or s.units or ctx.cues.project_cue or s.category \
             or s.region_each or s.dept_each or s.class_each or s.townships:
         return None
     period = s.period if s.period is not None and s.period.explicit else None
@@ -31,6 +54,8 @@ def payees(ctx):
     if named or not c.top or _purpose_named(text, ctx.lexicon):
         return None
     persons = PERSONS.search(text) and not ORGANISATIONS.search(text)
+    if persons:  # 「领钱最多的农户」: the word for the persons is read (the decline says why they are not ranked)
+        slots.explain(s, [m.span() for m in PERSONS.finditer(text)])
     return Query(Kind.PAYEES, period=period, group=Group.CONTRACTOR, order=ctx.order(),
                  limit=c.limit or (1 if ctx.single() else 10), topic=PERSONS_TOPIC if persons else None)
 
@@ -39,11 +64,21 @@ def _purpose_named(text, lexicon):
     return any(p in text for p in getattr(lexicon, "purposes", ()))
 
 
-def _filter(query, payee=None):
+def _filter(query, payee=None, purpose=None):
     period = query.period
     months = (period.month_from, period.month_to) if period is not None and not period.whole_year else (None, None)
-    return q_rec.PaymentFilter(payee=payee, payee_type=None if payee else ORGANISATION,
+    payee_type = query.category if query.topic == PURPOSES_TOPIC else None if payee else ORGANISATION
+    return q_rec.PaymentFilter(payee=payee, payee_type=payee_type, purpose=purpose,
                                year=period.year_from if period else None, month_from=months[0], month_to=months[1])
+
+
+def _purposes(conn, pub_id, query, lexicon):
+    """[(purpose, number, Σ fen)] of the purposes asked about, the largest total first (ties by name)."""
+    endings = tuple(e for e in words("purpose_endings") if SUBSIDY.search(e) or e == "金")
+    chosen = [p for p in lexicon.purposes if not query.planned or p.endswith(endings)]
+    found_ = [(p, *q_rec.payment_totals(conn, pub_id, _filter(query, purpose=p))) for p in chosen]
+    found_ = [row for row in found_ if row[1]]
+    return sorted(found_, key=lambda r: (-r[2], r[0]) if query.order != Order.ASC else (r[2], r[0]))
 
 
 def run(conn, pub_id, query, lexicon):
@@ -53,7 +88,10 @@ def run(conn, pub_id, query, lexicon):
     if query.period is not None and query.period.multi_year:
         return {"kind": "figure", "nothing": "收款排名目前只能按某一整年（或某年的几个月）或全部年度来问，不能按"
                                              f"{query.period.label()}合并；可以分别问每一年。"}, None
-    if query.contractors:
+    if query.topic == PURPOSES_TOPIC:
+        found = _purposes(conn, pub_id, query, lexicon)
+        found = found[:query.limit] if query.limit else found
+    elif query.contractors:
         found = []
         for name in query.contractors:
             count, fen = q_rec.payment_totals(conn, pub_id, _filter(query, name))
@@ -70,8 +108,9 @@ def run(conn, pub_id, query, lexicon):
         return {"kind": "figure", "nothing": f"本站数据中没有{_label(query)}付给单位的国库支付记录。"}, None
     rows = [[name, count, fen_to_yuan(fen), format_amount(fen)] for name, count, fen in found]
     top = max(rows, key=lambda r: r[2]) if query.contractors else rows[0]
-    answer = {"kind": "table", "unit": "元", "period": _label(query),
-              "columns": ["收款单位", "支付笔数", "收款金额（元）", "收款金额"], "rows": rows,
+    heading = ["用途", "支付笔数", "支付金额（元）", "支付金额"] if query.topic == PURPOSES_TOPIC \
+        else ["收款单位", "支付笔数", "收款金额（元）", "收款金额"]
+    answer = {"kind": "table", "unit": "元", "period": _label(query), "columns": heading, "rows": rows,
               "value": top[0], "top": top[0], "display": f"{top[0]}（{top[3]}）"}
     return answer, present.rows_chart([[r[0], r[2]] for r in rows], "元")
 
@@ -83,6 +122,11 @@ def _label(query):
 def restate(query, lexicon, coverage=None):
     if query.topic == PERSONS_TOPIC:
         return f"{_label(query)}按收款金额排名的个人收款人"
+    if query.topic == PURPOSES_TOPIC:
+        to = {"个人": "发给个人的", ORGANISATION: "付给单位的"}.get(query.category, "")
+        what = "补贴类用途" if query.planned else "用途"
+        limit = f"，前{query.limit}名" if query.limit else ""
+        return (f"{_label(query)}{to}国库集中支付（项目以外）按{what}的合计，{present.order_words(query)}{limit}")
     if query.contractors:
         return f"比较{_label(query)}国库集中支付付给{'、'.join(query.contractors)}的金额"
     limit = f"，前{query.limit}名" if query.limit else ""
@@ -94,7 +138,8 @@ def records(query, lexicon, pub_id, answer):
     rows = (answer or {}).get("rows") or []
     if not rows:
         return {}
-    urls = [links.payments(_filter(query, row[0]), pub_id) for row in rows]
+    urls = [links.payments(_filter(query, purpose=row[0]) if query.topic == PURPOSES_TOPIC
+                           else _filter(query, row[0]), pub_id) for row in rows]
     return {"records": urls[0], "rows": [links.row(row[0], {"payments": url}) for row, url in zip(rows, urls)]}
 
 

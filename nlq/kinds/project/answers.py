@@ -1,6 +1,7 @@
 """Answers about projects: a total with the projects behind it, an output, one project's progress, a
 share among projects, and tables by contractor, category, region, year or project."""
 from dataclasses import replace
+from decimal import Decimal
 
 from ledger.money import fen_to_yuan, format_amount
 from ledger.queries import plans as q_plans
@@ -10,7 +11,7 @@ from ... import figures, present
 from ...ir import Group, Measure
 from ...present import label, unit
 from . import facts
-from .payments import UNCUT_PERIOD
+from .payments import PER_PAYMENT, UNCUT_PERIOD
 from .rules import PROGRESS_AT
 
 
@@ -116,6 +117,9 @@ def paid(conn, pub_id, query, lexicon):
               "rows": [[payment_subject(query, lexicon)[1], count, *present.money_cells(total)]]}
     if query.measure == Measure.PAYMENTS:
         answer.update(value=count, unit="笔", display=f"{count} 笔")
+    if query.topic == PER_PAYMENT:  # the mean of the vouchers listed: their sum over their number
+        mean = float(round(Decimal(total) / 100 / count, 2))
+        answer.update(value=mean, display=f"平均每笔 {mean:,.2f} 元", per_payment=True)
     if query.planned and query.project:
         return _plan_beside(conn, pub_id, query, answer, total)
     return answer, None

@@ -1,12 +1,16 @@
 """Treasury payments (国库集中支付) asked about in other words than 「付给某公司多少钱」: of one named project in a
 year (「某工程今年付了多少钱」), for a purpose recorded on the payments (「今年高龄津贴发了多少」), and how many
 payments there were (「一共付过几笔」) — the sum or the number of the vouchers /records/payments lists."""
+import re
+
+from ... import slots
 from ...ir import Kind, Measure, Query
 from ...vocab import found, pattern
 from .rules import choose_project, payment_period
 from .rules import scope as project_scope
 
 UNCUT_PERIOD = "uncut_period"  # a payment question over months the payments are not cut to (declined)
+PER_PAYMENT = "per_payment"  # 「一次平均能拿多少」: the mean of the payments for a purpose (sum / number)
 
 
 def payments(ctx):
@@ -23,7 +27,11 @@ def payments(ctx):
         return None  # the other rules decline or answer it
     if purpose and not s.projects and not s.contractors and (paid or purpose not in _other_names(ctx)):
         _say_which(ctx, purpose)
-        return Query(Kind.PROJECT, measure=measure, purpose=purpose, period=period)
+        mean = measure == Measure.PAID and found("per_payment", text)
+        if mean:
+            slots.explain(s, [m.span() for m in pattern("per_payment").finditer(text)])
+        return Query(Kind.PROJECT, measure=measure, purpose=purpose, period=period,
+                     topic=PER_PAYMENT if mean else None)
     if s.projects and paid and (count or period is not None) and not ctx.cues.asks("investment"):
         code = choose_project(s.projects[0], ctx.lexicon, s.regions, s.period)
         # 「某项目2026年度计划支付多少、实际支付多少」: the year's plan beside what was paid in it
@@ -52,6 +60,15 @@ def disbursed(ctx):
     if not (ctx.cues.project_cue or s.townships or s.category):
         return None
     return Query(Kind.PROJECT, measure=Measure.DISBURSED, **project_scope(ctx))
+
+
+def purpose_in_brackets(text, lexicon):
+    """「公车（车辆维修费）支付了多少」: the asker's word for a payment purpose, then the purpose as recorded in
+    brackets, is that purpose (the word before it gives way, a year before that stays)."""
+    if "(" not in text or not lexicon.purposes:
+        return text
+    named = "|".join(re.escape(p) for p in lexicon.purposes)
+    return re.sub(rf"[^\d年月度,，。;；:：?？!！()\s]{{1,6}}\(({named})\)", lambda m: m.group(1), text)
 
 
 def sum_too(text):

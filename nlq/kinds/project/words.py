@@ -8,6 +8,7 @@ from ...ir import Group, Measure
 from ...present import label, order_words
 from . import facts
 from .answers import share_labels, share_measures
+from .payments import PER_PAYMENT
 from .rules import PROGRESS_AT
 
 
@@ -128,7 +129,7 @@ def _count(query, lexicon, w):
 
 
 def _paid(query, lexicon, w):
-    what = "笔数" if query.measure == Measure.PAYMENTS else "合计"
+    what = "笔数" if query.measure == Measure.PAYMENTS else "平均每笔" if query.topic == PER_PAYMENT else "合计"
     if query.project and query.planned:
         return f"{w.period}{w.subject}的年度计划与实际支付（国库集中支付，合计）"
     if query.project:
