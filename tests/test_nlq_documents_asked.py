@@ -45,3 +45,21 @@ def test_documents_of_a_year_are_counted(ask_demo, db):
 @pytest.mark.parametrize("q", ["2025年的上半年预算执行情况报告叫什么", "2024年的决算报告是哪天发的"])
 def test_a_date_or_title_several_documents_could_give_is_declined(ask_demo, q):
     assert "请写明" in declined_message(ask_demo(q))
+
+
+# ---- the yearbook's pages are its documents: counted and named with a word for them ---------------------------
+
+def test_the_yearbooks_pages_are_counted_and_named(ask_yb, yearbook_instance):
+    import sqlite3
+
+    conn = sqlite3.connect(yearbook_instance / "mingzhang.db")
+    try:
+        count = conn.execute(f"SELECT count(*) FROM documents WHERE publication_id = {PUBLISHED} AND year = 2021"
+                             ).fetchone()[0]
+        title = conn.execute(f"SELECT title FROM documents WHERE publication_id = {PUBLISHED} AND year = 2022 AND "
+                             "region_code = '440000'").fetchone()[0]
+    finally:
+        conn.close()
+    assert ask_yb("2021年的年鉴资料共有多少份")["answer"]["value"] == count
+    assert ask_yb("广东2022年那一页年鉴数据的标题是什么")["answer"]["value"] == title
+    assert ask_yb("年鉴里一共有多少个省")["query"] is None or ask_yb("年鉴里一共有多少个省")["query"]["kind"] != "documents"

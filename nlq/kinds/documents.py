@@ -13,7 +13,12 @@ from ..timeparse import parse_period
 # the words for a type, longest first; 「预算草案」 is reported in the 预算报告 of the year before
 DOC_TYPES = {"审计整改报告": "审计整改报告", "整改报告": "审计整改报告", "白皮书": "白皮书", "决算报告": "决算报告",
              "上半年预算执行情况报告": "执行情况", "上半年执行情况报告": "执行情况", "预算执行情况报告": "执行情况",
-             "执行情况报告": "执行情况", "预算报告": "预算报告", "预算草案": "预算报告"}
+             "执行情况报告": "执行情况", "预算报告": "预算报告", "预算草案": "预算报告",
+             "统计年鉴": "统计年鉴", "年鉴资料": "统计年鉴", "年鉴数据": "统计年鉴", "年鉴": "统计年鉴"}
+# a yearbook's pages are asked about as documents only with a word for them (「几份」「那页…标题」): 「年鉴里有多少个
+# 省」 asks about the regions, not the pages
+BOOK_TYPES = ("统计年鉴",)
+PAGES = re.compile(r"份|篇|页|本|标题|名字|名称|叫什么")
 TYPE_NAMED = re.compile("|".join(sorted(DOC_TYPES, key=len, reverse=True)))
 TITLE = re.compile(r"《([^《》]{4,80})》")
 DRAFT = re.compile(r"预算草案")
@@ -36,6 +41,8 @@ def asked(ctx):
     titled = _titled(ctx)
     named = TYPE_NAMED.search(ctx.text)
     if titled is None and not named:
+        return None
+    if titled is None and DOC_TYPES[named.group(0)] in BOOK_TYPES and not PAGES.search(ctx.text):
         return None
     latest = LATEST.search(ctx.text)
     what = "years" if YEARS.search(ctx.text) and not WHEN.search(ctx.text) \
