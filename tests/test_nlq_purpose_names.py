@@ -57,3 +57,12 @@ def test_the_purposes_paid_to_persons_are_ranked(ask_demo, db):
     result = ask_demo("2024年发给个人的补贴中，金额最多的是哪一种")
     assert [r[0] for r in result["answer"]["rows"]] == [p for (p,) in want], result["understood"]
     assert all("payee_type=" in row["records"]["payments"] for row in result["links"]["rows"])
+
+
+def test_which_subsidy_was_paid_most_is_a_purpose_not_a_class(ask_demo, db):
+    (want,) = db.execute(f"SELECT purpose FROM payments WHERE publication_id = {PUBLISHED} AND project_code IS NULL "
+                         "AND date LIKE '2023%' AND (purpose LIKE '%补贴' OR purpose LIKE '%津贴' OR purpose LIKE '%补助' "
+                         "OR purpose LIKE '%救助' OR purpose LIKE '%金') GROUP BY purpose ORDER BY sum(amount_fen) DESC "
+                         "LIMIT 1").fetchone()
+    result = ask_demo("2023年哪种补助发的钱最多")
+    assert result["answer"]["top"] == want and result["query"]["kind"] == "payees", result["understood"]

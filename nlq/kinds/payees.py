@@ -19,6 +19,7 @@ PURPOSES_TOPIC = "purposes"  # the purposes of payments outside projects ranked 
 WHICH_KIND = re.compile(r"哪[一1]?(?:种|类|项|样)")
 SUBSIDY = re.compile(r"补贴|津贴|补助|救助")
 PAID_OUT = re.compile(r"发给|付给|支付给|发的|发出")
+EVERY_KIND = re.compile(r"各种|各类|各项|所有")
 ORGANISATION = "单位"  # payments.payee_type of organisations
 
 
@@ -27,12 +28,13 @@ def purposes(ctx):
     their total in the period (to persons or organisations when named; subsidies only when asked of them)."""
     s, c, text = ctx.slots, ctx.cues, ctx.text
     if not (WHICH_KIND.search(text) and c.top and ctx.lexicon.purposes) or s.projects or s.contractors \
-            or not (found("payment_given", text) or found("treasury_payments", text)) \
+            or not (found("payment_given", text) or found("treasury_payments", text) or PAID_OUT.search(text)) \
             or any(p in text for p in ctx.lexicon.purposes) or s.regions or s.depts \
             or ((s.classes or s.class_set) and not s.embedding_match):  # a class matched by meaning to 发给 is none
         return None
     period = s.period if s.period is not None and s.period.explicit else None
-    said = [pattern(name) for name in ("payment_given", "treasury_payments")] + [WHICH_KIND, SUBSIDY, PAID_OUT]
+    said = [pattern(name) for name in ("payment_given", "treasury_payments")] + [WHICH_KIND, SUBSIDY, PAID_OUT,
+                                                                                  EVERY_KIND]
     slots.explain(s, [m.span() for p in said for m in p.finditer(text)])
     payee_type = "个人" if "个人" in text else ORGANISATION if ORGANISATIONS.search(text) else None
     # category: the payee type the payments went to (None: both); planned: the subsidies (补贴/津贴/补助/救助/金) only
