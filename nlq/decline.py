@@ -26,6 +26,7 @@ REASONS = {
     "procedure": "办事指南类问题",
     "opinion": "评价、原因或是否违规的判断",
     "future": "预测将来",
+    "not_held": "问的不是数据里有的东西（办公时间等实时信息、假设的情形、代写文字、分到乡镇街道的预算）",
     "privacy": "涉及个人的信息",
     "unknown_place": "本站没有该地方的数据",
     "unknown_region": "没有这个地区",
@@ -72,6 +73,11 @@ SUBJECT_RULES = (  # (word list, reason, message with {w} for the word found)
     ("audit", "opinion", "本站只发布预算和支出的数字，不能判断资金是否被「{w}」；这类问题请查阅审计报告或向审计、纪检部门反映。"),
     ("conduct", "opinion", "本站只发布预算、支出和项目的数字，没有企业「{w}」方面的记录；这类信息请查询信用信息公示平台"
                            "或向主管部门了解。"),
+    # what the question asks for is no figure of the data, though it may name one (a department, a class)
+    ("office_hours", "not_held", "本站只有已发布的预算和支出数据，没有办公时间、联系方式等实时信息（「{w}」）；"
+                                 "这类问题请咨询该单位或政务服务平台。"),
+    ("hypothetical", "not_held", "本站只发布实际的预算和支出数字，不推算假设的情形（「{w}」）；可以问实际的数字，例如各区县的支出。"),
+    ("writing_task", "not_held", "本站的问答只查数字，不代写标题、文章等文字（「{w}」）；可以问具体的数字，例如「今年民生支出是多少」。"),
 )
 
 
@@ -113,9 +119,19 @@ def subject(text, slots, lexicon):
     if word and not _first(text, words("money")):
         return Decline("no_subject", f"本站只有财政预算和支出数据，没有「{word}」方面的信息；"
                                      "如想了解相关支出，可以问「……支出是多少」。")
-    return _place(slots, lexicon) or _project_elsewhere(slots, lexicon) or _absent_class(slots, lexicon) \
-        or _finer_than_data(slots.text, lexicon) \
+    return _place(slots, lexicon) or _township_budget(slots) or _project_elsewhere(slots, lexicon) \
+        or _absent_class(slots, lexicon) or _finer_than_data(slots.text, lexicon) \
         or _unmatched(slots, lexicon) or _record_search(text, slots)
+
+
+def _township_budget(slots):
+    """「某区预算给某街道分了多少」: budgets are published for regions, departments and classes, never split among
+    townships; the projects located in the township (their investment) would answer another question."""
+    allotted = pattern("township_budget").search(slots.text)
+    if not slots.townships or not allotted or slots.projects:
+        return None
+    return Decline("not_held", f"本站的预算只到区县、部门和科目，没有分到乡镇街道的预算（「{allotted.group(0)}」）；"
+                               "可以问该乡镇街道的项目及其投资，或所在区县的预算。")
 
 
 def _people_or_place(text):

@@ -1,0 +1,41 @@
+"""Classes of wrong figures and answered declines the question box gave on nlq_blind16, each checked with
+questions written here in other words: answered from the published tables and checked against straight SQL,
+or declined with a Chinese reason — never a look-alike figure (issue #18)."""
+import pytest
+
+PUBLISHED = "(SELECT max(id) FROM publications WHERE status = 'published')"
+
+
+def _declined(result, reason=None):
+    from tests.eval.judge import states_figure
+
+    assert result["answer"]["kind"] == "decline", result["understood"]
+    assert not states_figure(result["answer"]) and result["query"] is None
+    if reason:
+        assert result["decline"]["reason"] == reason, result["decline"]
+
+
+# ---- the main verb asks for something the data does not hold, though the question names a figure ----------
+
+@pytest.mark.parametrize("q", [
+    "教育局明天几点钟上班",  # office hours
+    "卫健委的办公时间是几点到几点",
+    "要是把鹭洲区和枫林区并成一个区，教育支出能排第几",  # a hypothetical case
+    "假设今年卫生支出多一成，执行率会是多少",
+    "帮我写一篇今年教育支出的短评",  # a writing task asked of the site
+    "我在写稿，帮我起个题目，讲今年卫生支出",
+    "拟个标题吧，讲全市今年的社保支出",
+    "枫林区今年的预算分到枫亭街道多少",  # a budget allotted to a township
+])
+def test_what_the_data_does_not_hold_is_declined(ask_demo, q):
+    _declined(ask_demo(q), "not_held")
+
+
+def test_the_askers_own_writing_is_no_task(ask_demo):
+    result = ask_demo("我们在写一篇关于上学难的稿子，想核实：2025年全市教育支出比2024年增长了百分之多少")
+    assert result["answer"]["kind"] == "figure" and "增长" in result["understood"], result["understood"]
+
+
+def test_a_township_projects_investment_still_answers(ask_demo):
+    result = ask_demo("枫亭街道的项目总投资是多少")
+    assert result["answer"]["kind"] == "figure" and "枫亭街道" in result["understood"]
