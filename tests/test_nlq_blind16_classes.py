@@ -39,3 +39,20 @@ def test_the_askers_own_writing_is_no_task(ask_demo):
 def test_a_township_projects_investment_still_answers(ask_demo):
     result = ask_demo("枫亭街道的项目总投资是多少")
     assert result["answer"]["kind"] == "figure" and "枫亭街道" in result["understood"]
+
+
+# ---- [two-digit years]: 「22到24这三年」 is 2022—2024, not the last N years ---------------------------------
+
+def test_two_digit_years_before_a_count_of_years():
+    import datetime as dt
+
+    from nlq.timeparse import parse_period
+
+    period, _spans = parse_period("22到24这三年教育支出", dt.date(2026, 10, 31))
+    assert (period.year_from, period.year_to) == (2022, 2024)
+
+
+def test_two_digit_years_give_the_annual_growth_of_those_years(ask_demo):
+    result = ask_demo("22到25这四年全市教育支出年均增长多少")
+    assert result["understood"].startswith("2022—2025年"), result["understood"]
+    assert [row[0] for row in result["answer"]["rows"]] == ["2022年", "2025年"]
