@@ -120,7 +120,8 @@ def _read_comparisons(cues, slots, as_of):
     change_in_percent = has_any(text, vocab.words("change")) and found("percent", text)  # 「多了还是少了，变化百分之几」
     if len(cues.compare_years) == 2 and not cues.growth and (has_any(text, measure_words("growth")) or change_in_percent):
         cues.growth, cues.trend = True, False  # 「这几年涨了多少 2023跟2019比」: the change between the two
-    if _month_after_month(text, period) and (has_any(text, vocab.words("change")) or has_any(text, measure_words("growth"))):
+    if _month_after_month(text, period) and (has_any(text, vocab.words("change")) or has_any(text, measure_words("growth"))
+                                             or has_any(text, cue("difference"))):  # 「10月比9月多花了多少」
         cues.growth, cues.sequential, cues.trend = True, True, False
     across = periods.periods_of_two_years(text, as_of)
     if across:  # 「今年上半年和去年下半年」: different months of different years

@@ -56,3 +56,55 @@ def test_two_digit_years_give_the_annual_growth_of_those_years(ask_demo):
     result = ask_demo("22到25这四年全市教育支出年均增长多少")
     assert result["understood"].startswith("2022—2025年"), result["understood"]
     assert [row[0] for row in result["answer"]["rows"]] == ["2022年", "2025年"]
+
+
+# ---- [two months compared]: the month before is 环比, their difference -----------------------------------------
+
+def test_a_month_against_the_month_before_is_their_difference(ask_demo, db):
+    def month(m):
+        return db.execute(f"SELECT sum(amount_fen) FROM expenditures WHERE publication_id = {PUBLISHED} AND year = 2026 "
+                          "AND month = ? AND region_code = (SELECT code FROM regions WHERE name = '澄湖区' "
+                          f"AND publication_id = {PUBLISHED})", (m,)).fetchone()[0]
+    result = ask_demo("澄湖区8月份比7月份多花了还是少花了，差了多少")
+    assert result["answer"]["value"] == pytest.approx((month(8) - month(7)) / 100), result["understood"]
+
+
+# ---- [months ranked]: 「几月份…最」 ranks the months, the first row answers ---------------------------------
+
+def test_the_month_of_the_most_spending_is_named(ask_demo, db):
+    want = db.execute(f"SELECT month FROM expenditures WHERE publication_id = {PUBLISHED} AND year = 2026 "
+                      "GROUP BY month ORDER BY sum(amount_fen) DESC LIMIT 1").fetchone()[0]
+    result = ask_demo("今年全市几月份支出最狠")
+    assert result["answer"]["rows"][0][0] == f"{want}月", result["understood"]
+
+
+# ---- [population]: 「哪个县人最少」 is the population, not a class of spending -----------------------------
+
+def test_which_place_has_the_fewest_people(ask_demo, db):
+    want = db.execute(f"SELECT name, population FROM regions WHERE publication_id = {PUBLISHED} AND name LIKE '%县' "
+                      "ORDER BY population LIMIT 1").fetchone()
+    result = ask_demo("五个县里哪个县人最少")
+    assert result["answer"]["rows"][0][:2] == list(want), result["understood"]
+
+
+# ---- [执行了多少]: with 执行 it is the execution rate --------------------------------------------------------
+
+def test_how_much_carried_out_is_the_rate(ask_demo):
+    result = ask_demo("枫林区教育今年执行了多少")
+    assert result["answer"]["unit"] == "%" and "执行率" in result["understood"]
+
+
+def test_money_carried_out_is_the_amount(ask_demo):
+    result = ask_demo("今年全市医疗救助资金执行了多少")
+    assert result["answer"]["unit"] == "元" and "执行率" not in result["understood"], result["understood"]
+
+
+# ---- [增了还是减了，幅度]: the change's size is a growth rate, not the two figures side by side -------------
+
+def test_up_or_down_and_by_how_much_is_a_growth(ask_demo, db):
+    def budget(year):
+        return db.execute(f"SELECT sum(budget_fen) FROM budgets WHERE publication_id = {PUBLISHED} AND year = ? AND "
+                          "region_code = (SELECT code FROM regions WHERE name = '松岗县' "
+                          f"AND publication_id = {PUBLISHED})", (year,)).fetchone()[0]
+    result = ask_demo("松岗县今年预算比去年增了还是减了，幅度有多大")
+    assert result["answer"]["value"] == pytest.approx(100 * (budget(2026) / budget(2025) - 1), abs=1e-3)
