@@ -19,6 +19,7 @@ from . import slots as slot_stage
 from .ir import Parse, Query
 from .kinds import documents, members
 from .kinds.project import payments
+from .text import longest_first
 from .vocab import pattern, semantic
 
 
@@ -86,7 +87,7 @@ def _project_candidates(text, lexicon, as_of, matcher):
 def _parse(text, lexicon, as_of, matcher):
     text = pattern("source_named").sub(" ", text)  # 「据《示例市预算执行数据》，」: where the figure is published
     text = pattern("both_levels").sub("全市", text)  # 「市本级和区县都算上」: the whole city, not 市本级 alone
-    text, groups = expand_region_groups(expand_class_codes(text, lexicon), lexicon)
+    text, groups = expand_region_groups(expand_class_codes(describe_set_once(text), lexicon), lexicon)
     slots = slot_stage.read(text, lexicon, as_of)
     slots.region_groups = groups
     slot_stage.match_unknown(slots, matcher, cue_stage.project_subject(slots))
@@ -100,6 +101,14 @@ def _parse(text, lexicon, as_of, matcher):
     if query is None:
         return Parse(None, 0.0, text, slots.notes, [], slots.unknown, declined)
     return _doubted(_confidence(intent.refine(query, ctx), slots, text), slots, lexicon)
+
+
+def describe_set_once(text):
+    """「民生类（教育社保卫生等八类）支出合计」: a parenthesis right after a class set's word describes the set (its
+    members, how many); read as classes of their own it turned one total into a comparison of three classes."""
+    names = sorted({w for spec in semantic()["class_sets"].values() for w in (spec["label"], *spec["words"])},
+                   key=longest_first)
+    return re.sub(rf"({'|'.join(map(re.escape, names))})\s*[（(][^（）()]{{0,40}}[）)]", r"\1", text)
 
 
 # a 类/款/项 code (205, 20502, 2050201) as a word of its own: not part of a longer number, a project or

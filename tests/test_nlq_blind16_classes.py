@@ -108,3 +108,24 @@ def test_up_or_down_and_by_how_much_is_a_growth(ask_demo, db):
                           f"AND publication_id = {PUBLISHED})", (year,)).fetchone()[0]
     result = ask_demo("松岗县今年预算比去年增了还是减了，幅度有多大")
     assert result["answer"]["value"] == pytest.approx(100 * (budget(2026) / budget(2025) - 1), abs=1e-3)
+
+
+@pytest.fixture(scope="module")
+def yb_db(yearbook_instance):
+    import sqlite3
+
+    conn = sqlite3.connect(yearbook_instance / "mingzhang.db")
+    yield conn
+    conn.close()
+
+
+# ---- [a listed group]: the parenthesis after 民生 describes the set, it names no classes to compare --------
+
+def test_a_set_described_in_brackets_is_one_total(ask_yb, yb_db):
+    from ledger.semantics import MINSHENG_CLASS_CODES
+
+    codes = ",".join(f"'{c}'" for c in MINSHENG_CLASS_CODES)
+    want = yb_db.execute(f"SELECT sum(amount_fen) FROM expenditures WHERE publication_id = {PUBLISHED} AND year = 2022 "
+                         f"AND region_code = '510000' AND class_code IN ({codes})").fetchone()[0]
+    result = ask_yb("2022年四川民生类（教育社保卫生等八类）支出加在一起多少")
+    assert result["answer"]["kind"] == "figure" and result["answer"]["value"] == pytest.approx(want / 100)
