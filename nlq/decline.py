@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from anonymize.names import find_names
 
 from . import unmatched
-from .ir import Kind, Measure, Versus
+from .ir import Group, Kind, Measure, Versus
 from .text import longest_first
 from .vocab import pattern, semantic
 
@@ -418,11 +418,40 @@ def year_not_over(text, covered, query):
                                    f"才有，不能用截至目前的数字代替。可以问「{year}年截至目前……」。")
 
 
+SHAPES = (  # (pattern in [patterns], does the query answer it?, what cannot be computed yet)
+    ("month_vs_month", lambda q: q.kind == Kind.COMPARISON or (q.kind == Kind.GROWTH and q.versus == Versus.PREVIOUS),
+     "两个月份相比"),
+    ("month_ranked", lambda q: q.kind == Kind.TREND and q.group in (Group.MONTH, Group.QUARTER) and q.order,
+     "月份（季度）的排名"),
+    ("years_counted", lambda q: False, "符合条件的年份个数"),
+    ("growth_ranked", lambda q: q.order is not None and q.measure == Measure.GROWTH, "按增长快慢的排名"),
+    ("days_late", lambda q: False, "延误的天数"),
+    ("finished_late", lambda q: False, "按实际与计划完工日期比较的项目"),
+    # a named project's contract, or contracts awarded (a kind of their own, "awards"); never projects by investment
+    ("contract_amount", lambda q: q.kind == "awards" or (q.kind == Kind.PROJECT and q.project), "合同金额"),
+)
+
+
+def shape_unanswered(text, query):
+    """「10月份比8月份多花了多少」「几月份花钱最猛」「有几年超过6000亿」「增长最快的类」「晚了几天」「合同金额最大」: the
+    question asks for a shape of answer (a difference of two months, a ranking of months, a count of years, a
+    ranking by growth, days, contract amounts) that the reading computed is not — its figure (one month's
+    spending, the series, the total's growth, the investment) would answer another question, so it is declined."""
+    for name, answers, what in SHAPES:
+        asked = pattern(name).search(text)
+        if asked and not answers(query):
+            return Decline("unaccounted", f"问的是{what}（「{asked.group(0)}」），问答暂不能算出；算出的数字回答的是另一个"
+                                          "问题，所以不作答，可以看关键词搜索结果。")
+    return None
+
+
 def average(text, answer, query):
     """「平均每个项目投资多少」「31个省份的平均值」: a mean no kind computes yet; a total, a series or the top
     region's figure in money would look like the mean, so it is declined (人均 and 平均造价 have their own kinds)."""
     asked = pattern("average_asked").search(text)
-    if not asked or not answer or answer.get("unit") not in ("元", "万元", "亿元") or pattern("unit_cost").search(text):
+    listed = answer and answer.get("kind") in ("table", "series")  # a list is never a mean, whatever its unit
+    if not asked or not answer or not (listed or answer.get("unit") in ("元", "万元", "亿元")) \
+            or pattern("unit_cost").search(text):
         return None
     if query.measure == Measure.PER_CAPITA or answer.get("per_payment"):  # a mean computed (nlq/kinds/project)
         return None

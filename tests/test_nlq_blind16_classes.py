@@ -129,3 +129,24 @@ def test_a_set_described_in_brackets_is_one_total(ask_yb, yb_db):
                          f"AND region_code = '510000' AND class_code IN ({codes})").fetchone()[0]
     result = ask_yb("2022年四川民生类（教育社保卫生等八类）支出加在一起多少")
     assert result["answer"]["kind"] == "figure" and result["answer"]["value"] == pytest.approx(want / 100)
+# ---- [shapes no kind computes]: declined, never the total, the series or the project list ----------------
+
+@pytest.mark.parametrize("q", [
+    "2025年预算比2024年涨幅最大的是哪一类",  # classes ranked by the budget's growth
+    "2022到2025年全市支出有几年超过400亿",  # years above a threshold counted
+    "枫林区第6幼儿园建设工程延期了多少天",  # days late
+    "比计划晚完工的项目一共几个",  # projects finished later than planned
+    "合同金额排前五的项目",  # contract amounts, not investment
+    "已完工项目的平均进度",  # a mean asked, a list computed
+])
+def test_a_shape_not_computed_is_declined(ask_demo, q):
+    _declined(ask_demo(q))
+
+
+def test_a_ranking_by_growth_that_is_computed_still_answers(ask_demo):
+    result = ask_demo("哪个区今年支出同比增长最快")
+    assert result["answer"]["kind"] == "table" and "增长" in result["understood"]
+
+
+def test_months_not_side_by_side_are_declined(ask_demo):
+    _declined(ask_demo("澄湖区8月份比5月份多花了多少"), "unaccounted")
