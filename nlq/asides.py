@@ -50,6 +50,8 @@ def strip(text, lexicon, as_of):
     drop = set()
     for i, f in enumerate(facts):
         others = [g for j, g in enumerate(facts) if j != i]
+        if _narrows(f, others):
+            continue
         if not f["content"] and (not f["asks"] or (f["yes_no_only"] and asking and f not in asking)):
             drop.add(i)
         elif f["claim"] and any(g["asks"] for g in others) and _restated(f, [g for g in others if g["asks"]]):
@@ -136,6 +138,7 @@ def _facts(text, start, end, lexicon, as_of):
     number = bool(re.search(r"\d", clause))
     named_like = _name_like(clause)
     return {
+        "text": clause,
         "names": names,
         "times": bool(times),
         "asks": asks,
@@ -147,6 +150,15 @@ def _facts(text, start, end, lexicon, as_of):
         "asker_place": bool(names) and all(n[0] in PLACES for n in names) and not asks and not number
         and any(p in clause for p in vocab.semantic()["unmatched"]["first_person"]),
     }
+
+
+def _narrows(fact, others):
+    """「我关心高等教育，去年…教育支出是多少」: the clause names a part of a class the question asks about (the class's
+    stem inside a longer word), so the asker may mean that part, which the question's figure is not — kept, and
+    the question is read, or declined, whole."""
+    stems = {re.sub(r"(?:支出|经费|费用|类)$", "", n[2]) for g in others for n in g["names"] if n[0] in DESCRIBING}
+    parts = vocab.semantic()["decline"]["finer_than_lei"]
+    return any(len(stem) >= 2 and stem in part and part in fact["text"] for stem in stems for part in parts)
 
 
 def _own_place(fact):
