@@ -67,10 +67,12 @@ class Lexicon:
     max_len: int = 1
     _region_pinyin: dict | None = None  # pinyin of region names, built on first use (typo matching)
     _names_by_deletion: dict | None = None  # class and department names with one character left out -> entries
+    _class_candidates: list | None = None  # (surface, class entry) pairs, built on first use
 
     def add(self, surface, entry, *, single_char=False):
         """``single_char``: a one-character surface is meant (a province's short name); others are noise."""
         surface = surface.strip()
+        self._class_candidates = None
         if len(surface) < 2 and entry.type not in ("region_each",) and not single_char:
             return
         if single_char:
@@ -178,13 +180,12 @@ class Lexicon:
         return next(iter(found)) if len(found) == 1 else None
 
     def class_candidates(self):
-        """(text, Entry) pairs the embedding model matches unknown words against."""
-        seen = []
-        for surface, entries in self.surfaces.items():
-            for entry in entries:
-                if entry.type in ("class", "class_set"):
-                    seen.append((surface, entry))
-        return seen
+        """(text, Entry) pairs the embedding model matches unknown words against: built once, as a province's
+        surfaces (every project, department and unit name) made each question a scan of them all."""
+        if self._class_candidates is None:
+            self._class_candidates = [(surface, entry) for surface, entries in self.surfaces.items()
+                                      for entry in entries if entry.type in ("class", "class_set")]
+        return self._class_candidates
 
 
 _NEEDS_NORMALIZING = re.compile(r"[零〇一二两三四五六七八九十百千万亿\uff00-\uffef]")
