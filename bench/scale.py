@@ -215,6 +215,8 @@ def main():
     parser.add_argument("--skip-import", action="store_true", help="serve and measure an imported --instance again")
     parser.add_argument("--raw", type=Path, help="import the raw files a demo generated before (mingzhang demo --out "
                         "DIR --no-publish, or an instance's raw/city) with mingzhang import instead of generating them")
+    parser.add_argument("--ask-only", action="store_true", help="measure /api/ask alone (and list its slowest "
+                        "questions): for tracing a slow question without the page types")
     parser.add_argument("--as-of", default="2026-10-31",
                         help="the demo's as-of date (default: the tests' DEMO_AS_OF, so runs compare)")
     args = parser.parse_args()
@@ -270,13 +272,16 @@ def main():
                   f"~{args.requests} sequential keep-alive requests after 3 warm-up per URL; "
                   f"load average {os.getloadavg()[0]:.1f}")
             rows = []
-            for label, urls in pages:
+            for label, urls in ([] if args.ask_only else pages):
                 timings, size = measure(server.port, urls, args.requests)
                 rows.append((label, timings, size, urls[0]))
             asks = [f"/api/ask?q={q(text)}" for text in questions(args.questions)]
             timings, size = measure(server.port, asks, len(asks), warmup=1)
             rows.append((f"/api/ask ({len(asks)} questions)", timings, size, asks[0]))
-            for label, urls in files:
+            slowest = sorted(zip(timings, asks), reverse=True)[:5]
+            print("slowest questions: " + "; ".join(f"{urllib.parse.unquote(url)[9:]} {ms:.0f} ms"
+                                                    for ms, url in slowest))
+            for label, urls in ([] if args.ask_only else files):
                 timings, size = measure(server.port, urls, 5, warmup=1)
                 rows.append((label, timings, size, urls[0]))
 
