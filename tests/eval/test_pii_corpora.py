@@ -197,6 +197,13 @@ FLOORS = {
                     # number (measured after the change, which was made without reading this corpus's spans; the same
                     # under PYTHONHASHSEED 0 and 1)
                     "max_public_altered": 79},
+    # first run (blind, session 13, at b3c0ce6; sha256 41a2d592…e624432): recall 83.8 %, precision 93.5 %, public
+    # altered 95/1,634 (unknown names 87.9 %, addresses 29.4 %: old-lane homes 弄/支弄/号 with a 石库门 room, 浜/埭
+    # village homes, mooring berths); the same under PYTHONHASHSEED 0 and 1
+    "pii_blind11": {"caught": {"address": 83, "bank_card": 161, "email": 5, "id": 155, "landline": 5, "mobile": 151,
+                               "name(known)": 353, "name(unknown)": 529, "other_id": 87, "plate": 4, "qq": 2,
+                               "wechat": 1},
+                    "max_public_altered": 95},
 }
 
 
