@@ -132,9 +132,13 @@ def _ranked(text, lexicon):
     asked = {}  # each span of the question that names a piece of a project, with the pieces it may be
     for start, end, seg in found:
         asked.setdefault((start, end), set()).add(seg)
+    # a name that shares no object the question names is no candidate (below): scoring only the owners of an
+    # object saves scoring every project of a district that is named (thousands at province scale)
+    objects_named = [seg for _a, _b, seg in found if seg.kind == "object"]
+    eligible = set().union(*(index.owners[seg] for seg in objects_named)) if objects_named else None
     owned = {}
     for start, end, seg in found:
-        for name in index.owners[seg]:
+        for name in index.owners[seg] if eligible is None else index.owners[seg] & eligible:
             owned.setdefault(name, {})[(start, end)] = seg
     matches = []
     for name, by_span in owned.items():
