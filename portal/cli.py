@@ -11,7 +11,9 @@ from . import create_app
 
 
 def _app():
-    return create_app()
+    app = create_app()
+    app.config["BATCH_JOB"] = True  # a command-line job: bulk work may use every core (SEARCH_INDEX_THREADS)
+    return app
 
 
 class _Commands(click.Group):

@@ -83,6 +83,9 @@ SETTINGS = (
     Setting("EMBEDDING_MODEL", "", "sentence-transformers 模型名或路径（默认：内置 e5-small 转换）"),
     Setting("EMBEDDING_THREADS", 1, "语义模型计算用的线程数；默认 1：与其他进程共用 CPU 时（gunicorn 的另一个 worker、"
             "导入时的去标识化）多线程互相空等反而更慢，只有空闲的多核机器上批量导入时才值得调大", parse=int),
+    Setting("SEARCH_INDEX_THREADS", 0, "命令行导入（`mingzhang import`/`demo`）和 `mingzhang reindex` 批量计算语义向量时 torch "
+            "用的线程数；默认 0 = 全部 CPU 核（这时进程里没有别的计算）；网页上发布后的重建一律用 `EMBEDDING_THREADS`",
+            parse=int),
     Setting("WARM_UP", "server", "何时加载语义模型、分词词典、问答词表和搜索索引：`server`（默认，gunicorn 每个 worker "
             "启动时，首个问答和搜索无需等待）、`app`（`create_app` 时，供其他 WSGI 服务器使用）、`off`（首次用到时）",
             parse=_warm_up),
