@@ -5,6 +5,7 @@ returns its diff against the current one; ``confirm_staged`` then serves it (sta
 or the CLI after printing the diff) and ``discard_staged`` drops it. None of them exits the process:
 failures come back as row-level errors (recorded for staff to see).
 """
+import functools
 import logging
 import time
 
@@ -40,13 +41,32 @@ def publish_files(app, paths, *, dataset, title, created_by, is_demo=False, repl
             publication = publish(
                 engine, paths, pseudonym_key=app.config["PSEUDONYM_KEY"], dataset=dataset, title=title,
                 is_demo=is_demo, created_by=created_by, limits=import_limits(app.config), replace=replace,
-                visible_digits=app.config["ANONYMIZE_VISIBLE_DIGITS"], on_published=on_published)
+                visible_digits=app.config["ANONYMIZE_VISIBLE_DIGITS"], on_published=on_published,
+                on_prepared=functools.partial(_prefetch_passages, app))
     except ImportFailure as failure:
+        _cancel_prefetch()
         _record_failure(engine, failure, dataset=dataset, title=title, created_by=created_by)
         return None, failure.errors
     publication["warnings"] = warnings
     publication["timings"] = {"import": total_clock.minus(index_clock), "index": index_clock.spent()}
     return publication, []
+
+
+def _prefetch_passages(app, published):
+    """A command-line import encodes its search passages while it writes (search/prefetch.py)."""
+    try:
+        from search import prefetch
+    except ImportError:
+        return
+    prefetch.start(app.config, published)
+
+
+def _cancel_prefetch():
+    try:
+        from search import prefetch
+    except ImportError:
+        return
+    prefetch.cancel()
 
 
 class PhaseClock:
@@ -86,8 +106,10 @@ def stage_files(app, paths, *, dataset, title, created_by, drop=(), replace=Fals
         staged, plan = importer.stage(engine, paths, pseudonym_key=app.config["PSEUDONYM_KEY"], dataset=dataset,
                                       title=title, created_by=created_by, drop=drop, replace=replace,
                                       limits=import_limits(app.config),
-                                      visible_digits=app.config["ANONYMIZE_VISIBLE_DIGITS"])
+                                      visible_digits=app.config["ANONYMIZE_VISIBLE_DIGITS"],
+                                      on_prepared=functools.partial(_prefetch_passages, app))
     except ImportFailure as failure:
+        _cancel_prefetch()
         _record_failure(engine, failure, dataset=dataset, title=title, created_by=created_by)
         return None, None, failure.errors
     if not with_diff:

@@ -142,9 +142,11 @@ def get_backend(config):
 
 def reindex(config, engine, publication, backend=None):
     """Index exactly the published rows of ``publication`` into a fresh index, then swap."""
+    from . import prefetch
     from .semantic import embed_documents
 
     docs = build_documents(engine, publication["id"])
+    prefetch.wait()  # the passages an import began encoding while it wrote: read from the cache below
     vectors, vector_ids, semantic_off = embed_documents(config, docs)
     built = dict(publication_id=publication["id"], dictionary=dictionary_words(docs), vectors=vectors,
                  vector_ids=vector_ids, semantic_off=semantic_off)

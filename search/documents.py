@@ -50,11 +50,7 @@ def build_documents(engine, publication_id):
 
         for p in conn.execute(select(schema.projects).where(schema.projects.c.publication_id == pub)):
             class3, class_name = top_class(p.class_code)
-            dept = depts.get(p.dept_code)
-            sub_class = classes.get(p.class_code)
-            names = [p.category, region_name(p.region_code), dept.name if dept else "",
-                     sub_class.name if sub_class else class_name, p.contractor or "", p.location or "",
-                     p.output_name or ""]
+            names = project_names(p, region_name, depts, classes)
             body = [p.description or ""]
             if p.output_planned is not None and p.output_unit:
                 body.append(f"计划{p.output_name or '产出'}{p.output_planned:g}{p.output_unit}")
@@ -112,6 +108,46 @@ def build_documents(engine, publication_id):
 
     docs.sort(key=lambda doc: (TYPE_PRIORITY[doc["type"]], -(doc["amount_fen"] or 0), doc["id"]))
     return docs
+
+
+def project_names(p, region_name, depts, classes):
+    """A project document's names, in order: the first one is what its passage text calls its category."""
+    dept = depts.get(p.dept_code)
+    sub_class = classes.get(p.class_code)
+    class_row = classes.get((p.class_code or "")[:3])
+    return [p.category, region_name(p.region_code), dept.name if dept else "",
+            sub_class.name if sub_class else (class_row.name if class_row else ""), p.contractor or "",
+            p.location or "", p.output_name or ""]
+
+
+def passage_documents(tables):
+    """The project, report and department documents' fields their passage text reads (title, names, class
+    name), from a publication's published rows held in memory (dicts per table) rather than its database:
+    an import computes them before it writes, so their vectors can be made while it writes
+    (search/prefetch.py). The same fields as build_documents' documents (a test checks it)."""
+    row = _Row
+    regions = {r["code"]: r["name"] for r in tables.get("regions", ())}
+    depts = {d["code"]: row(d) for d in tables.get("departments", ())}
+    classes = {c["code"]: row(c) for c in tables.get("func_classes", ())}
+
+    def region_name(code):
+        return regions.get(code, "")
+
+    def class_name(code):
+        found = classes.get((code or "")[:3])
+        return found.name if found else ""
+
+    docs = [_doc("project", "", p["name"], project_names(row(p), region_name, depts, classes), [],
+                 class_name=class_name(p.get("class_code"))) for p in tables.get("projects", ())]
+    docs += [_doc("report", "", d["title"], [d.get("doc_type"), region_name(d.get("region_code"))], [])
+             for d in tables.get("documents", ())]
+    docs += [_doc("department", "", d.name, [region_name(d.region_code)], []) for d in depts.values()]
+    return docs
+
+
+class _Row(dict):
+    """A published row read by attribute, as a database row is (absent columns read as None)."""
+    __getattr__ = dict.get
 
 
 def dictionary_words(docs):

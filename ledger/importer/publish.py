@@ -538,16 +538,20 @@ def _as_of(published, plan):
 
 
 def publish(engine, paths, *, pseudonym_key, dataset, title, is_demo=False, created_by="cli",
-            as_of=None, on_published=None, limits=DEFAULT_LIMITS, drop=(), replace=False, visible_digits=VISIBLE_DIGITS):
+            as_of=None, on_prepared=None, on_published=None, limits=DEFAULT_LIMITS, drop=(), replace=False,
+            visible_digits=VISIBLE_DIGITS):
     """Import ``paths`` as a new publication, serving at once. Returns the publication dict.
 
     Tables the files lack are carried forward from the current publication unless named in ``drop``
     (or ``replace``: every missing table is dropped). Raises ImportFailure (nothing is published;
-    the previous publication keeps serving).
+    the previous publication keeps serving). ``on_prepared(published rows per table)`` is called once the rows
+    are de-identified, before they are written (work that needs only them can run during the write).
     """
     with SpoolFolder() as folder:
         prepared = prepare(engine, paths, pseudonym_key=pseudonym_key, folder=folder, drop=drop, replace=replace,
                            as_of=as_of, limits=limits, visible_digits=visible_digits)
+        if on_prepared:
+            on_prepared(prepared.published)
         publication = _store(engine, prepared, status="published", dataset=dataset, title=title, is_demo=is_demo,
                              created_by=created_by)
         log.info("published %s (%s)", publication["id"], prepared.counts)
@@ -557,14 +561,17 @@ def publish(engine, paths, *, pseudonym_key, dataset, title, is_demo=False, crea
 
 
 def stage(engine, paths, *, pseudonym_key, dataset, title, created_by="cli", drop=(), replace=False,
-          limits=DEFAULT_LIMITS, visible_digits=VISIBLE_DIGITS):
+          limits=DEFAULT_LIMITS, visible_digits=VISIBLE_DIGITS, on_prepared=None):
     """Write the import as a *staged* publication: complete and hashed, never served until ``confirm``.
 
     Returns ``(publication, plan)``; staff review ``diff.publication_diff`` against ``plan.base`` first.
+    ``on_prepared`` as in ``publish``.
     """
     with SpoolFolder() as folder:
         prepared = prepare(engine, paths, pseudonym_key=pseudonym_key, folder=folder, drop=drop, replace=replace,
                            limits=limits, visible_digits=visible_digits)
+        if on_prepared:
+            on_prepared(prepared.published)
         publication = _store(engine, prepared, status=STAGED, dataset=dataset, title=title, is_demo=False,
                              created_by=created_by)
     log.info("staged %s (%s)", publication["id"], prepared.counts)
