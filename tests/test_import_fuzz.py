@@ -234,9 +234,9 @@ def test_xlsx_zip_bomb_is_refused_before_inflating(portal, tmp_path):
     # 1) an honest bomb: the sheet itself is 200 MB of rows (~2 million) that deflate to about 1 MB.
     bomb = inflating_sheet(departments_workbook(tmp_path / "book.xlsx"), folder / "departments.xlsx", 200)
     assert bomb.stat().st_size < 2 << 20
-    started = time.monotonic()
+    started = time.process_time()  # CPU, not wall: inflating 200 MB would take it, a loaded machine would not
     messages = refused(portal, [folder])
-    assert time.monotonic() - started < 10
+    assert time.process_time() - started < 10
     assert any("departments.xlsx" in m and "压缩炸弹" in m for m in messages), messages
     # 2) the same in a workbook that goes to the yearbook reader (no documented sheet name).
     bomb.rename(folder / "统计年鉴表.xlsx")
@@ -260,20 +260,22 @@ def test_xlsx_whose_dimension_claims_a_million_rows_imports_quickly(portal, tmp_
     rewrite_member(book, "xl/worksheets/sheet1.xml",
                    lambda xml: re.sub(rb'<dimension ref="[^"]+"', b'<dimension ref="A1:XFD1048576"', xml))
     assert b"A1:XFD1048576" in zipfile.ZipFile(book).read("xl/worksheets/sheet1.xml")
-    started = time.monotonic()
+    # CPU seconds, not wall: a million padded rows would take minutes of CPU, while a loaded machine
+    # (the suite beside other work) stretches the wall clock of a fast import past any fixed bound
+    started = time.process_time()
     publication, errors = publish_files(portal, [folder], dataset="fuzz", title="维度", created_by="tests",
                                         replace=True)
     assert errors == [] and publication["row_counts"]["departments"] == 1
-    assert time.monotonic() - started < 20
+    assert time.process_time() - started < 20
     # A stray cell in the very last row and column does not make a million padded rows either.
     workbook = load_workbook(book)
     workbook.active.cell(row=1_048_576, column=16_384, value="角落")
     workbook.save(book)
-    started = time.monotonic()
+    started = time.process_time()
     publication, errors = publish_files(portal, [folder], dataset="fuzz", title="角落", created_by="tests",
                                         replace=True)
     assert errors == [] and publication["row_counts"]["departments"] == 1
-    assert time.monotonic() - started < 20
+    assert time.process_time() - started < 20
 
 
 def _cli(tmp_path, *args, env=None):
