@@ -17,24 +17,42 @@ Each kind's mask has its own shape, so ``masked_kinds`` can tell a moderator wha
 text that was scrubbed before it was stored (the raw text is never kept).
 """
 import re
+import unicodedata
 
 from .names import COMPOUND_SURNAMES, SURNAMES
+from .numbers import _CHINESE_DIGITS, _SEPARATORS
 from .policy import VISIBLE_DIGITS
 
-_NUMERALS = str.maketrans("〇零一幺二两三四五六七八九", "0011223456789")
+# Characters a written number holds besides its digits: separators, a country code's plus, brackets round an
+# area code, a line break where a form's narrow field broke it.
+_NUMBER_SEPARATORS = frozenset(_SEPARATORS) | frozenset("+＋\n\r\u3000/、")
 
 
 def _digits(value):
-    import unicodedata
-
-    flat = unicodedata.normalize("NFKC", value).translate(_NUMERALS)
-    return [c.upper() for c in flat if c.isdigit() or c in "Xx"]
+    """The digits of a written number, one per digit position, read as numbers.digit_view reads them
+    (full-width digits; 〇零一幺二两…九, and 洞 0 and 拐 7 as phone speech says them). A position the
+    reading cannot be sure of (an OCR 「O」 or 「l」, a numeral no one maps) is None: masks show no digit
+    at all then, as a digit shown there might be the wrong one or one from another position."""
+    flat = unicodedata.normalize("NFKC", value)
+    out = []
+    for c in flat:
+        if c in _CHINESE_DIGITS:
+            out.append(_CHINESE_DIGITS[c])
+        elif c.isascii() and c.isdigit():
+            out.append(c)
+        elif c in "Xx":
+            out.append("X")
+        elif c not in _NUMBER_SEPARATORS and not c.isspace():
+            out.append(None)
+    return out
 
 
 def _tail(digits, visible, width):
-    """``width`` characters: stars, then the last ``visible`` digits."""
+    """``width`` characters: stars, then the last ``visible`` digits (none when a position is unread)."""
+    if None in digits:
+        visible = 0
     shown = digits[len(digits) - visible:] if visible else []
-    return "*" * (width - len(shown)) + "".join(shown)
+    return "*" * max(0, width - len(shown)) + "".join(shown)
 
 
 def mask_number(kind, value, visible=VISIBLE_DIGITS):

@@ -6,7 +6,9 @@ For each text, both paths: publication (Deidentifier with the text's known_names
 (user_text=True). A private span is caught when the changed findings cover every character of it;
 a public span is altered when any changed finding overlaps it (a road, village or estate name at the head
 of a private address need not be covered: the address policy keeps it). Also checks the scrubbed output: a
-private span's exact text must not survive, and no run of more than 4 of its original digits.
+private span's exact text must not survive, and no number in it (digits joined by the separators people
+write inside a number) may hold a run of more than 4 of its original digits. And each masked number's mask:
+it shows at most 4 digits, and only the number's own last ones (a numeral read wrong would show others).
 """
 import json
 import re
@@ -15,12 +17,22 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from anonymize import Deidentifier
+from anonymize.masks import mask
 
-NUM = str.maketrans("〇零一幺二两三四五六七八九", "0011223456789")
+# (洞 and 拐 are how phone and radio speech say 0 and 7; ○ is typed for 〇)
+NUM = str.maketrans("〇○零一幺二两三四五六七八九洞拐", "0001122345678907")
 
 
 def digits(s):
     return re.sub(r"\D", "", unicodedata.normalize("NFKC", s).translate(NUM))
+
+
+# A number as it stands in the output: digits joined only by what people write inside one (blanks, dashes,
+# dots, brackets round an area code). Digits on either side of a word or a mask's stars are two numbers,
+# so a kept last four beside an unrelated digit (「***-****-6848」 after 「第3孔」) is no run of five.
+_NUMBER_RUN = re.compile(r"[0-9０-９〇○零一幺二两三四五六七八九洞拐](?:[ \u3000\t\-－—–.．·()（）]*"
+                         r"[0-9０-９〇○零一幺二两三四五六七八九洞拐Xx])*")
+_MASKED = ("id_number", "mobile", "bank_card", "landline")
 
 
 # A road name an annotator put inside a private address (「梅林路88号」): public under the address
@@ -68,9 +80,18 @@ def leaks(span, out):
         return text in out
     d = digits(text)
     if len(d) >= 7:
-        od = digits(out)
-        return any(d[i:i + 5] in od for i in range(len(d) - 4))
+        runs = [digits(m.group(0)) for m in _NUMBER_RUN.finditer(out)]
+        return any(d[i:i + 5] in run for run in runs for i in range(len(d) - 4))
     return text in out
+
+
+def wrong_mask(finding):
+    """Whether the mask of a masked number shows more than four digits, or digits that are not the
+    number's own last ones (a numeral read wrong, a digit skipped)."""
+    shown = re.search(r"[0-9X]*$", mask(finding.kind, finding.value)).group(0)
+    own = digits(unicodedata.normalize("NFKC", finding.value).upper().replace("X", "9"))  # (an ID's check letter stands as a digit here)
+    shown_digits = shown.replace("X", "9")
+    return len(shown) > 4 or (shown and not own.endswith(shown_digits))
 
 
 def score(items, user_text):
@@ -100,6 +121,8 @@ def score(items, user_text):
                     pub_altered += 1
                     misses["PUBLIC-" + s["type"]].append((item["id"], s["text"], text[max(0, s["start"] - 12):s["end"] + 12]))
         for f in finds:
+            if f.kind in _MASKED and wrong_mask(f):
+                misses["MASK-wrong-digits"].append((item["id"], f.value, mask(f.kind, f.value)))
             if any(s["private"] and overlaps(s, f) for s in spans):
                 tp += 1
             else:
@@ -134,6 +157,7 @@ def report(name, items, user_text):
     altered, public = result["altered"]
     print(f"ALL private recall {result['overall_recall']:.1%}; precision {tp}/{found} = {result['precision']:.1%}; "
           f"public spans altered {altered}/{public} = {result['public_altered']:.1%}")
+    print(f"masks showing more than four digits or digits not the number's own: {len(result['misses'].get('MASK-wrong-digits', []))}")
     return result["misses"]
 
 
