@@ -74,7 +74,8 @@ def payments(flt, pub_id):
     args = [(key, str(value)) for key, value in (("payee", flt.payee), ("payee_type", flt.payee_type),
                                                  ("project", flt.project),
                                                  ("purpose", flt.purpose), ("year", flt.year),
-                                                 ("month_from", flt.month_from), ("month_to", flt.month_to))
+                                                 ("month_from", flt.month_from), ("month_to", flt.month_to),
+                                                 ("voucher", flt.voucher))
             if value is not None]
     return "/records/payments?" + urlencode(args + [("pub", str(pub_id))])
 

@@ -177,16 +177,21 @@ TOTALS = {
     "disbursed": func.sum(projects.c.disbursed_fen),
     "output": func.sum(projects.c.output_actual),
     "planned_output": func.sum(projects.c.output_planned),
+    "progress": func.sum(projects.c.progress_pct),  # added up only to be averaged (ledger.queries.averages)
 }
 TOTAL_GROUPS = {"year": projects.c.year, "region": projects.c.region_code, "category": projects.c.category,
-                "contractor": projects.c.contractor, "completed_year": extract("year", projects.c.completed_date)}
+                "contractor": projects.c.contractor, "completed_year": extract("year", projects.c.completed_date),
+                "township": projects.c.township_code}
 
 
 @per_publication  # the question box asks the same totals again and again; a group-by reads every project
 def project_totals(conn, pub_id, flt, measure="count", by=None):
     """{key: total} of ``measure`` (one of TOTALS) over the filtered projects, grouped ``by`` year | region |
-    category | contractor | completed_year, or {None: total}; a sum over no projects is 0."""
+    category | contractor | completed_year | township (projects without one are left out), or {None: total};
+    a sum over no projects is 0."""
     conds = _conditions(pub_id, flt)
+    if by == "township":
+        conds.append(projects.c.township_code.is_not(None))
     column = TOTALS[measure]
     if by is None:
         return {None: conn.execute(select(column).where(*conds)).scalar() or 0}

@@ -4,9 +4,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import case, func, select
 
-from ..schema import budgets, departments, expenditures, func_classes, payments, regions
+from ..schema import budgets, departments, expenditures, func_classes, payments, projects, regions
 from ..semantics import CITY_OWN_LABEL, CITY_OWN_LEVEL
 from .cache import per_publication
+from .conditions import place_conditions
 from .execution import Scope, _conditions
 from .paging import Page, clamp, stream
 
@@ -83,10 +84,22 @@ class PaymentFilter:
     purpose: str | None = None  # one purpose (用途) as recorded: 高龄津贴, 办公设备采购 …
     month_from: int | None = None  # with ``year``: the payments dated in these months of it (both ends included)
     month_to: int | None = None
+    voucher: str | None = None  # one payment by its voucher number (payments.id): the record of a single payment
+    # the payments of the projects a department manages, or booked under a 类/款 (prefix): payments themselves
+    # carry neither (a subsidy paid to a person has no project)
+    project_dept: str | None = None
+    project_class: str | None = None
+    project_region: str | None = None  # … or booked to a region
 
 
 def _payment_conditions(pub_id, flt):
     conds = [payments.c.publication_id == pub_id]
+    if flt.voucher:
+        conds.append(payments.c.id == flt.voucher)
+    if flt.project_dept or flt.project_class or flt.project_region:
+        chosen = [projects.c.publication_id == pub_id, *place_conditions(
+            projects, region=flt.project_region, dept=flt.project_dept, class_code=flt.project_class)]
+        conds.append(payments.c.project_code.in_(select(projects.c.code).where(*chosen)))
     if flt.project:
         conds.append(payments.c.project_code == flt.project)
     if flt.year is not None:
@@ -120,6 +133,22 @@ def payee_ranking(conn, pub_id, flt: PaymentFilter, *, limit=None):
     if limit:
         query = query.limit(limit)
     return [(payee, int(n), int(fen)) for payee, n, fen in conn.execute(query)]
+
+
+# what a single payment is picked by: the largest or smallest amount, the latest or earliest date
+SINGLE_ORDERS = {"largest": (payments.c.amount_fen.desc(), payments.c.date.desc()),
+                 "smallest": (payments.c.amount_fen.asc(), payments.c.date.asc()),
+                 "last": (payments.c.date.desc(), payments.c.amount_fen.desc()),
+                 "first": (payments.c.date.asc(), payments.c.amount_fen.desc())}
+
+
+def single_payment(conn, pub_id, flt: PaymentFilter, pick="largest"):
+    """The one payment ``flt`` selects that is the largest, smallest, last or first (ties: the later, then the
+    larger, then by voucher number) as a dict (id, date, amount_fen, payee, payee_type, purpose, project_code),
+    or None. Persons are pseudonyms: callers never show a person's payee."""
+    row = conn.execute(select(payments).where(*_payment_conditions(pub_id, flt))
+                       .order_by(*SINGLE_ORDERS[pick], payments.c.id).limit(1)).mappings().first()
+    return dict(row) if row else None
 
 
 def _payment_order(flt):

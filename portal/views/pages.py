@@ -502,7 +502,8 @@ def records(kind, fmt):
         flt = q_rec.PaymentFilter(project=arg_code("project", "项目编号"), year=year,
                                   payee_type=request.args.get("payee_type") or None, payee=arg_name("payee", "收款人"),
                                   purpose=arg_name("purpose", "用途"), month_from=month_from,
-                                  month_to=month_to if month_to is None or month_to >= (month_from or 1) else month_from)
+                                  month_to=month_to if month_to is None or month_to >= (month_from or 1) else month_from,
+                                  voucher=arg_code("voucher", "凭证号"))
         page = q_rec.payment_records(conn, pub_id, flt, **paging)
         stream = streamed(q_rec.payment_rows, pub_id, flt)
         if flt.project:
@@ -512,7 +513,7 @@ def records(kind, fmt):
         links = {"project_code": lambda r: url_for("pages.project", code=r["project_code"])
                  if r.get("project_code") else None}
         filters = {"project": flt.project, "year": flt.year, "month_from": flt.month_from, "month_to": flt.month_to,
-                   "payee_type": flt.payee_type, "payee": flt.payee, "purpose": flt.purpose}
+                   "payee_type": flt.payee_type, "payee": flt.payee, "purpose": flt.purpose, "voucher": flt.voucher}
     else:
         scope = records_scope()
         coverage.check_scope(conn, pub_id, scope)  # a period or place outside the data is refused, not 0 元
