@@ -88,8 +88,15 @@ def compare_page():
         chosen_measures=result["measures"] if result else list(DEFAULT_MEASURES),
         export_links=export_links(_choice_args()), links=figure_links(result, detail) if result else {},
         detail_regions=detail["regions"] if detail else [],
-        sv_map=district_map(pub_id, result["year"], result["month"] or None) if result else None)
+        sv_map=district_map(pub_id, result["year"], result["month"] or None,
+                            comparison=result if _every_region_by_default() else None) if result else None)
     return html, (400 if error else 200)
+
+
+def _every_region_by_default():
+    """The page compares every district in the default order: the map can draw from its comparison."""
+    _year, _month, codes, _measures, sort = parse_choices()
+    return not codes and sort == "spent"
 
 
 DETAIL_MAX = 12  # regions drawn in the radar, the class-share table and the monthly charts

@@ -24,12 +24,14 @@ def _pace(conn, pub_id, year, month):
             for code, s in status.items() if s["rate"] is not None}
 
 
-def district_map(pub_id, year=None, month=None, default="rate"):
+def district_map(pub_id, year=None, month=None, default="rate", comparison=None):
     """Template data for the map of ``year`` up to ``month`` (defaults: latest), or None (fewer than two
-    districts). ``?map=`` in the request picks the metric shown first."""
+    districts). ``?map=`` in the request picks the metric shown first. ``comparison``: the page's own
+    comparison of every district in the default order, when it has one (a province's is 200 rows to copy)."""
     conn = connection()
     try:
-        result = compare(conn, pub_id, year=year, month=month, config=current_app.config, clamp_month=True)
+        result = comparison or compare(conn, pub_id, year=year, month=month, config=current_app.config,
+                                       clamp_month=True)
     except CompareError:
         return None
     year, month = result["year"], result["month"]
