@@ -102,10 +102,8 @@ def run(conn, pub_id, query, lexicon):
             missing = "、".join(name for name, count, _fen in found if not count)
             return {"kind": "figure", "nothing": f"本站数据中没有{_label(query)}付给{missing}的国库支付记录，不能比较。"}, None
     else:
-        found = q_rec.payee_ranking(conn, pub_id, _filter(query), limit=None)
-        if query.order == Order.ASC:
-            found = sorted(found, key=lambda r: (r[2], r[0]))
-        found = found[:query.limit] if query.limit else found
+        found = q_rec.payee_ranking(conn, pub_id, _filter(query), limit=query.limit,
+                                    smallest_first=query.order == Order.ASC)
     if not found:
         return {"kind": "figure", "nothing": f"本站数据中没有{_label(query)}付给单位的国库支付记录。"}, None
     rows = [[name, count, fen_to_yuan(fen), format_amount(fen)] for name, count, fen in found]
