@@ -17,6 +17,8 @@ from .validators import valid_id18
 # (丨, a table's bar typed as the Han stroke, is a cell's end)
 # (「我家」「俺家」 before a place are no part of it; 「向阳」 is the commonest place word holding 向)
 _PART = r"(?:(?![住在于的与及到从是为因镇乡县省我了过给把对段丨，。；、,.;:：\s])(?![区市](?!街|大[道街]|路))(?!向(?!阳))(?!(?<=[我俺咱你他她])家)(?!(?<=街)道)(?!(?<=苏)木)[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f]){1,6}"  # (rare place characters: 「禾輋」 reads 禾𪨶)
+# (a name part holding no village, group or hamlet word: 「北关坡」 is a street, 「岑家坡」 after its 村 a hamlet)
+_PART_NV = _PART.replace("(?:(?![", "(?:(?![村屯寨组队社", 1)
 _CN = r"[一二三四五六七八九十百零〇两]"
 _NUM = rf"(?:[0-9０-９]+|{_CN}+)"
 _DIGITS = r"[0-9０-９]+"
@@ -47,6 +49,21 @@ _SIDE = r"(?:[东西南北中]段?)?"  # 「环城北路东段181号」「解放
 _TO = r"(?:[-－—~～]" + _DIGITS + ")"  # a house-number range 「浔江路51—53号」「10—12号」
 # a natural village inside a 村 (in the north-east also a gully, ridge, shed or meadow: 「二道沟」「北岗」「老窝棚」「大甸子」)
 _HAMLET = r"(?:[\u4e00-\u9fff]{1,3}?(?:屯|坡|寨|沟|岗|窝棚|甸子|营子))"
+# Where a home stands inside a village or its group, in the loess hills' and the countryside's words: the
+# back or the front of the slope, the edge of the yard terrace (硷畔), up or down the slope, the west end
+# (「六组|后畔|第3孔窑」「五队|东硷畔|5号」「三组|坡上|第4院」「西湾村|西头|17号」).
+_SPOT = (r"(?:[东西南北前后上下中里外左右]{0,2}(?:硷畔|崖畔|畔|坡上|坡下|坡底|坡顶|沟口|沟里|沟底|头|边|崖|坡|沟|梁|峁"
+         r"|湾|台|坪|洼|场)|[东西南北前后]{1,2})")
+# A house in a village or a courtyard: its number with a courtyard's or cave dwelling's word after it
+# (「7号院」「4号窑院」「5号窑」「31号院西窑」), or its place in a row of caves or courtyards (「第3孔窑」「第4院」,
+# 「3排12号」). A bare count (「土窑2孔」) has no 第 and no 号, so it is no house.
+# (「1组42户」 is how many households a group has: a bare 户 number is a house only right after a village's group)
+_YARD_HOUSE = (rf"(?:第{_NUM}\s?(?:孔窑|孔|院|户)|{_NUM}\s?排\s?{_NUM}\s?号"
+               rf"|{_NUM}{_TO}?\s?号(?:院(?:[东西南北中前后正]{{1,2}}(?:窑|房|屋))?|窑院|窑)?)")
+_YARD = rf"(?:{_YARD_HOUSE}|{_NUM}\s?户)"
+# A village named by its landform, with no 村 after it (「王家沟」「马家坬」「贺家塬」「枣林坪」): a village before
+# a numbered group (「王家沟|四组|东硷畔3号」).
+_LANDFORM = r"(?:沟|塬|峁|坬|畔|川|岔|坪|梁|湾|咀|渠|洼|峪|墕|庄|堡|营|岭|滩|台)"
 # (a group's own name: no number, no office's group 「村民小组」「工作组」「党小组」)
 _GROUP_NAME = (r"(?!村民|小组|工作|专案|领导|调查|督导|巡查|检查|党|项目|联络|突击|宣传|服务|帮扶|驻村|考核|评议|验收|核查|专班|互助|合作|"
                r"[一二三四五六七八九十百零〇两0-9０-９第])[\u4e00-\u9fff]{1,3}?(?<![小民党])")
@@ -59,7 +76,21 @@ _DETAIL = re.compile(
     # (a natural village after its 村 is written as a 屯, 坡 or 寨: 伏波村岑家坡8号, 韦家屯 14号, 10—12号)
     # (a banner's 嘎查 is a village: 「乌兰嘎查二组」)
     # (a narrow column may break the line after the village: 「杨家庄村⏎五社27号」)
-    rf"{_PART}(?:村(?:委会)?{_HAMLET}?|屯|寨|嘎查)(?:[ \t]*\n?[ \t]*{_NUM}(?:组|社|队|屯)(?:{_NUM}(?:号|户))?|\s?{_DIGITS}{_TO}?\s?号(?!楼))"
+    # (a cave or courtyard home after the group: 「贺家塬村六组后畔第3孔窑」「七队4号窑院」「五队东硷畔5号」)
+    rf"{_PART}(?:村(?:委会)?{_HAMLET}?|屯|寨|嘎查)(?:[ \t]*\n?[ \t]*{_NUM}(?:组|社|队|屯)(?:{_SPOT}?{_YARD})?"
+    rf"|{_SPOT}?\s?{_DIGITS}{_TO}?\s?号(?!楼)(?:院(?:[东西南北中前后正]{{1,2}}(?:窑|房|屋))?|窑院|窑)?)"
+    # a village named by its landform before a group and a house (「马家坬一组17号院」「王家沟四组东硷畔3号」)
+    rf"|{_PART}{_LANDFORM}{_NUM}(?:组|队|社){_SPOT}?{_YARD_HOUSE}"
+    # a group and a house with no village before them: in a list's cell, in brackets, after 住 or 在
+    # (「，一组3号，」「（四队8号）」「家在三组后畔第2孔窑」); not a competition's or a team's 「第一组3号」
+    rf"|(?:(?<![\u4e00-\u9fff0-9０-９A-Za-z])|(?<=住)|(?<=在))(?<!第){_NUM}(?:组|队|社){_SPOT}?{_YARD_HOUSE}"
+    # a courtyard's number after 住 or 家在 (「额家在3号院」)
+    rf"|(?:(?<=住)|(?<=家在))\s?{_DIGITS}号(?:窑院|院|窑)(?![\u4e00-\u9fff])"
+    # a house number alone in a list cell, with what the house is in brackets (「X　58号　2人」「X　60号（商铺）　…」)
+    rf"|(?:(?<=[\t\u3000|｜丨¦/；;])|(?<=[\t\u3000|｜丨¦/；;] ))(?<![0-9０-９]){_DIGITS}(?:[-－]{_DIGITS})?号(?:院|窑院|窑)?"
+    rf"(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?(?=[ \u3000]?[\t\u3000|｜丨¦/；;\n]|[ \u3000]*$)"
+    # a named building's stairway and floor or room (「老干楼2单元3楼东户」, 「教师楼3门201」)
+    rf"|(?<![0-9０-９])[\u4e00-\u9fff]{{2}}楼\s?{_NUM}(?:单元|门)\s?-?(?:{_FLOOR}{_AFTER_FLOOR}|{_ROOM_DIGITS}(?:室|号|房)?)"
     # a natural village alone in a list cell or in brackets after a name is that person's home:
     # 「覃德旺\t那洪村板录屯\n」「韦芳（弄岗村弄怀屯，3人）」 (「那洪村板录屯道路硬化」 is not)
     # (a table's bar or slash ends a cell too: 「X¦刘屋村那蒙屯¦578」「X / 蒙家村那坎屯 / 576」)
@@ -77,10 +108,13 @@ _DETAIL = re.compile(
     # street number: 人民路88号(3栋)(2单元)(502室)(三楼), 新华路218弄5号302室, 环城北路东段181号
     # (「朝阳路21号之二」: the second home at one number; 「朝阳路35 号 2 单元 301」: OCR spaces)
     # (「茶城大道 266号」: a blank before the number; 「22号鸿运大厦1805」: a tower named after the number, its room)
-    rf"|{_PART}{_STREET}口?{_SIDE}\s?{_HOUSE}{_TO}?(?:弄{_DIGITS}{_TO}?)?\s?号(?:附{_DIGITS}号|之{_CN}{{1,2}})?(?:院)?"
+    # (an old town's street named a slope, 「北关坡26号」; a courtyard and its cave 「31号院西窑」)
+    rf"|(?:{_PART}{_STREET}|{_PART_NV}坡)口?{_SIDE}\s?{_HOUSE}{_TO}?(?:弄{_DIGITS}{_TO}?)?\s?号(?:附{_DIGITS}号|之{_CN}{{1,2}})?"
+    rf"(?:院(?:[东西南北中前后正]{{1,2}}(?:窑|房|屋))?|窑院)?"
     rf"(?:[\u4e00-\u9fff]{{2,6}}?(?:大厦|大楼|公寓|写字楼)\s?[A-Za-zＡ-Ｚ]?[0-9０-９]{{3,4}}(?![0-9０-９])(?:室|房)?|(?:{_BUILDING})?{_ROOM})"
     # a numbered estate block written as three numbers: 杨柳郡2期17-1-903
-    rf"|{_PART}(?:{_DIGITS}期)?(?<![0-9０-９]){_WRAPPED}{_DIGITS}[-－]{_DIGITS}[-－]{_ROOM34}"
+    # (a stairway is numbered in one or two digits: 「咨询400-6612-365」 is a hotline, not a block)
+    rf"|{_PART}(?:{_DIGITS}期)?(?<![0-9０-９]){_WRAPPED}{_DIGITS}[-－][0-9０-９]{{1,2}}[-－]{_ROOM34}"
     # building and room with no road before them: 3栋2单元502室, 7幢1801, 5号楼3单元201, 12幢3单元一楼
     # (an estate's name without its suffix may stand before them: 滨江名都5栋1单元1203)
     # (「3栋东门2楼」: a side door before the floor; 「7栋3单元」: a stairway of a few homes is a home too)
@@ -288,8 +322,8 @@ def _joined(text, spans):
 
 
 # A road, street or lane name before a house number: a public place every resident of it shares.
-_ROAD_HEAD = re.compile(rf"{_PART}{_STREET}口?{_SIDE}\s?(?={_HOUSE}{_TO}?(?:弄{_DIGITS}{_TO}?)?\s?号)")
-_ROAD_BEFORE = re.compile(rf"{_STREET}{_SIDE}$")
+_ROAD_HEAD = re.compile(rf"(?:{_PART}{_STREET}|{_PART_NV}坡)口?{_SIDE}\s?(?={_HOUSE}{_TO}?(?:弄{_DIGITS}{_TO}?)?\s?号)")
+_ROAD_BEFORE = re.compile(rf"(?:{_STREET}|(?<![村屯寨组队社])坡){_SIDE}$")
 
 # A village or an estate before its group, natural village, building or house number: a public place of
 # hundreds of households (「石桥村」「锦绣小区」 name a project's site as often as a home). The shortest
@@ -303,12 +337,16 @@ _SETTLEMENT_WORD = rf"(?:{_ESTATE}|社区|安置点|安置小区)"
 _SETTLEMENT_HEAD = re.compile(
     rf"{_PART_SHORTEST}(?:{_VILLAGE_WORD}[ \t]*\n?[ \t]*"
     # (a works' village's lettered block 「工人村C栋」; a group spelt out by speech-to-text 「X村 上 角 组」)
-    rf"(?=[0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十百零〇两第]|{_HAMLET}|{_GROUP_NAME}组|(?:[\u4e00-\u9fff] ){{1,3}}组)"
-    rf"|(?<!家属){_SETTLEMENT_WORD}[ \t]*\n?[ \t]*(?=[0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十百零〇两第]))")
-_SETTLEMENT_BEFORE = re.compile(rf"(?:{_VILLAGE_WORD}|{_SETTLEMENT_WORD})\s*$")
+    # (a spot inside the village before the house 「西湾村|西头17号」)
+    rf"(?=[0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十百零〇两第]|{_HAMLET}|{_GROUP_NAME}组|(?:[\u4e00-\u9fff] ){{1,3}}组"
+    rf"|{_SPOT}\s?[0-9０-９])"
+    rf"|(?<!家属){_SETTLEMENT_WORD}[ \t]*\n?[ \t]*(?=[0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十百零〇两第])"
+    # a village named by its landform before its numbered group (「王家沟|四组东硷畔3号」)
+    rf"|{_LANDFORM}(?={_NUM}(?:组|队|社)))")
+_SETTLEMENT_BEFORE = re.compile(rf"(?:{_VILLAGE_WORD}|{_SETTLEMENT_WORD}|{_LANDFORM})\s*$")
 
 
-_HEAD_WORD = re.compile(rf"(?:{_STREET}口?{_SIDE}|{_VILLAGE_WORD}|{_SETTLEMENT_WORD})\s*$")
+_HEAD_WORD = re.compile(rf"(?:{_STREET}口?{_SIDE}|{_VILLAGE_WORD}|{_SETTLEMENT_WORD}|{_LANDFORM})\s*$")
 
 
 def _name_glued(head):
@@ -357,7 +395,7 @@ def house_part(text, span, settlements=True):
 _TOWN_GLUED = re.compile(r"[\u4e00-\u9fff]{2}(?:镇|乡|街道|苏木)$")
 # A village or estate the policy kept, before the mark of its house part in scrubbed text (「上湾村**号」):
 # the leak scanner and the audit read published text again.
-_MARKED_PLACE = re.compile(rf"{_PART}(?:{_VILLAGE_WORD}|{_SETTLEMENT_WORD})(?=\*\*号)")
+_MARKED_PLACE = re.compile(rf"{_PART}(?:{_VILLAGE_WORD}|{_SETTLEMENT_WORD}|{_LANDFORM})(?=\*\*号)")
 
 
 def _with_township(text, start, end):

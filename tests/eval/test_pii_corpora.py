@@ -94,7 +94,8 @@ FLOORS = {
     # then the scorer's address heads (a village before its group need not be covered, as a road before its number):
     # three residences written with their township (「巴普镇拉木村2组」) count as caught: address 346 -> 348 (blind6),
     # 336 -> 337 (blind7)
-    "pii_blind6": {"caught": {"address": 348, "bank_card": 126, "email": 41, "id": 258, "landline": 35, "mobile": 250,
+    # then cave and courtyard homes (issue #19, pii_blind10's class): a village's group before 「第N孔窑」「N号窑院」: 348 -> 349
+    "pii_blind6": {"caught": {"address": 349, "bank_card": 126, "email": 41, "id": 258, "landline": 35, "mobile": 250,
                               # name(unknown) 1040 -> 1041: a given name used alone after the full name (issue #19)
                               "name(known)": 364, "name(unknown)": 1041, "other_id": 150, "plate": 26, "qq": 15,
                               "wechat": 14},
@@ -190,17 +191,25 @@ FLOORS = {
     # before 「，943.00」, 医保编号 with letters, a certificate number holding an ID, 住院号 by its label, a ferry's
     # registration, a WeChat id after 换了: bank_card 148 -> 164, id 214 -> 216, mobile 161 -> 169, other_id
     # 11 -> 15, wechat 1 -> 2
-    "pii_blind10": {"caught": {"address": 140, "bank_card": 164, "email": 8, "id": 216, "landline": 7, "mobile": 169,
+    # Then its house-level class as general rules (issue #19, session 13): caves and courtyards after a village's group
+    # (「六组后畔第3孔窑」「七队4号窑院」「五队东硷畔5号」), villages named by their landform with no 村 (「马家坬一组17号院」), a group
+    # and house alone in a list cell or brackets, a house number alone in a list cell, a street named a slope (「北关坡26号」),
+    # a named building's stairway and floor: address 140 -> 260 (the same under PYTHONHASHSEED 0 and 1)
+    "pii_blind10": {"caught": {"address": 260, "bank_card": 164, "email": 8, "id": 216, "landline": 7, "mobile": 169,
                                "name(known)": 371, "name(unknown)": 410, "other_id": 15, "plate": 5, "qq": 2,
                                "wechat": 2},
                     # 285 -> 79: the address policy keeps a village or estate before its group, building or house
                     # number (measured after the change, which was made without reading this corpus's spans; the same
                     # under PYTHONHASHSEED 0 and 1)
-                    "max_public_altered": 79},
+                    # 79 -> 74: villages named by their landform before a group stay (「马家坬|一组17号院」, address policy),
+                    # a hotline's 400 number is no estate block
+                    "max_public_altered": 74},
     # first run (blind, session 13, at b3c0ce6; sha256 41a2d592…e624432): recall 83.8 %, precision 93.5 %, public
     # altered 95/1,634 (unknown names 87.9 %, addresses 29.4 %: old-lane homes 弄/支弄/号 with a 石库门 room, 浜/埭
     # village homes, mooring berths); the same under PYTHONHASHSEED 0 and 1
-    "pii_blind11": {"caught": {"address": 83, "bank_card": 161, "email": 5, "id": 155, "landline": 5, "mobile": 151,
+    # Then pii_blind10's house-level classes (session 13, measured on this corpus without reading its spans or misses):
+    # address 83 -> 102
+    "pii_blind11": {"caught": {"address": 102, "bank_card": 161, "email": 5, "id": 155, "landline": 5, "mobile": 151,
                                "name(known)": 353, "name(unknown)": 529, "other_id": 87, "plate": 4, "qq": 2,
                                "wechat": 1},
                     "max_public_altered": 95},
