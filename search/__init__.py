@@ -146,7 +146,9 @@ def reindex(config, engine, publication, backend=None):
     from .semantic import embed_documents
 
     docs = build_documents(engine, publication["id"])
-    prefetch.wait()  # the passages an import began encoding while it wrote: read from the cache below
+    # The passages an import began encoding while it wrote are read from the cache below; those its one thread
+    # has not reached yet are encoded here on every core (SEARCH_INDEX_THREADS), faster than waiting for it.
+    prefetch.cancel()
     vectors, vector_ids, semantic_off = embed_documents(config, docs)
     built = dict(publication_id=publication["id"], dictionary=dictionary_words(docs), vectors=vectors,
                  vector_ids=vector_ids, semantic_off=semantic_off)

@@ -4,8 +4,10 @@ A first import of a province spends about as long embedding ~40,000 passages (si
 spends writing millions of payments, one after the other. The passages only need the published,
 de-identified rows, which exist before the write starts: ``start`` hands their passage texts to a
 separate process that encodes them into the vector cache (search/semantic.py VectorCache: hashes and
-vectors, never text) while the import writes; ``wait``, called by the reindex before it embeds, joins
-it. A text it has not reached is encoded by the reindex as before: the index is the same either way.
+vectors, never text) while the import writes. The reindex stops it (``cancel``) before it embeds: what
+it finished is cached batch by batch, and the texts it has not reached are encoded by the reindex on every
+core — the import's own work is over by then, and the prefetch has one thread. The index is the same
+either way.
 
 Only command-line jobs prefetch (``BATCH_JOB``): a web worker keeps its cores for requests. Only imports
 with at least MIN_PASSAGES passages: below that, loading the model in a second process costs more than
@@ -63,7 +65,8 @@ def wait():
 
 
 def cancel():
-    """Stop the prefetches started here (the import failed: nothing will be indexed)."""
+    """Stop the prefetches started here: the reindex takes over, or the import failed. A batch being
+    encoded is lost (its transaction in the cache is rolled back); finished batches stay cached."""
     while _running:
         process = _running.pop()
         process.terminate()

@@ -60,3 +60,17 @@ def test_a_web_worker_or_a_cache_turned_off_or_a_small_import_does_not_prefetch(
     assert prefetch.start({"SEARCH_HYBRID": "1"}, rows) is None
     assert prefetch.start({"BATCH_JOB": True, "SEARCH_HYBRID": "1", "SEARCH_EMBEDDING_CACHE": "off"}, rows) is None
     assert prefetch.start({"BATCH_JOB": True, "SEARCH_HYBRID": "0"}, rows) is None
+
+
+def test_the_reindex_stops_a_prefetch_still_running_and_keeps_what_it_finished(demo_instance, tmp_path,
+                                                                                 monkeypatch):
+    monkeypatch.setattr(prefetch, "MIN_PASSAGES", 1)
+    engine = create_engine(f"sqlite:///{demo_instance / 'mingzhang.db'}")
+    tables = _published_tables(engine, _current(engine))
+    config = {"BATCH_JOB": True, "SEARCH_HYBRID": "1", "SEARCH_EMBEDDING_CACHE": str(tmp_path / "vectors.sqlite")}
+    process = prefetch.start(config, tables)
+    prefetch.cancel()  # long before its ~2,000 passages are done
+    assert not process.is_alive()
+    texts = prefetch.passage_texts(tables)
+    cached = sum(vector is not None for vector in semantic.VectorCache(config).get(texts))
+    assert cached < len(texts)  # the rest is the reindex's to encode; nothing half-written is read back
