@@ -44,7 +44,8 @@ def several_asked(text, query, answer):
 
 def which_asked(text, query, answer):
     """「哪一所」「有哪些医院」「哪三个类」 ask for names; one figure names nothing."""
-    if _one_value(answer) and not _named_project(query) and not query.count_only:
+    if _one_value(answer) and not _named_project(query) and not query.count_only \
+            and query.kind != Kind.SINGLE_PAYMENT:  # one payment names its payee beside its amount
         return _search("which", text)
     return None
 
@@ -74,7 +75,7 @@ def change_asked(text, query, answer):
 def payments_asked(text, query, answer):
     """「国库支付」「收款」「付给」 ask about treasury payments; a budget figure is not a sum of payments (payments
     are answered by payee, purpose or project: nlq/kinds/project/payments.py)."""
-    if query.kind in (Kind.PROJECT, Kind.UNIT, Kind.PAYEES) \
+    if query.kind in (Kind.PROJECT, Kind.UNIT, Kind.PAYEES, Kind.SINGLE_PAYMENT) \
             or query.measure in (Measure.PAID, Measure.PAYMENTS, Measure.DISBURSED) \
             or query.purpose:
         return None
@@ -92,7 +93,7 @@ def units_below_asked(text, query, answer):
 def other_measure(text, query, answer):
     """「人均预算最高的区县」 answered with the spending per person, 「今年花了多少」 with the budget: the amount the
     question names is not the amount computed (a measure read by default)."""
-    if query.kind in (Kind.PROJECT, Kind.UNIT, Kind.SUPERVISION, Kind.INQUIRY):
+    if query.kind in (Kind.PROJECT, Kind.UNIT, Kind.SUPERVISION, Kind.INQUIRY, Kind.TOWNSHIPS, Kind.SINGLE_PAYMENT):
         return None
     on_budget = Measure.BUDGET in (query.measure, query.base_measure)
     if on_budget:
@@ -141,8 +142,8 @@ def year_left_out(text, query, answer, data_years):
 
 def two_questions(text, query, answer):
     """「教育支出多少？其中补助民办学校的有多少？」: two questions, one figure."""
-    if not _one_value(answer) or _named_project(query):
-        return None
+    if not _one_value(answer) or _named_project(query) or query.kind == Kind.SINGLE_PAYMENT:
+        return None  # one payment answers both its amount and its payee (「多少钱？付给哪家？」)
     asks = _pattern("asks")
     parts = [p for p in _pattern("question_breaks").split(text) if asks.search(p)]
     return "、".join(p.strip() for p in parts[1:2]) if len(parts) >= 2 else None

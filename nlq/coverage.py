@@ -7,6 +7,13 @@ from . import figures
 from .ir import Kind, Measure, Query, Versus
 from .timeparse import Period
 
+# kinds whose records span every year when no year is named (projects of all years, every payment)
+EVERY_YEAR = (Kind.PROJECT, Kind.TOWNSHIPS, Kind.SINGLE_PAYMENT)
+
+
+def _every_year(query):
+    return query.kind in EVERY_YEAR or (query.kind == Kind.AVERAGE and query.topic == "per_project")
+
 
 def latest_period(year):
     return Period(year, year, 0, 0, explicit=False)
@@ -15,7 +22,7 @@ def latest_period(year):
 def fit_to_data(query, parsed, years, latest, notes):
     """Set the query's period where the question left it open or the data do not reach it."""
     if query.period is None:
-        query.period = latest_period(latest) if query.kind != Kind.PROJECT else None
+        query.period = None if _every_year(query) else latest_period(latest)
     period = query.period
     if query.kind == Kind.TREND and query.group == "year" and period is not None and not period.multi_year:
         available = [y for y in years if y <= period.year_to]
@@ -46,7 +53,7 @@ def partial_year(conn, pub_id, query, notes):
 
     Year-on-year growth over such a year compares the same months of both years (同期)."""
     period = query.period
-    if query.kind == Kind.PROJECT or period is None or not period.whole_year or query.measure == Measure.BUDGET \
+    if _every_year(query) or period is None or not period.whole_year or query.measure == Measure.BUDGET \
             or (query.measure in (Measure.SHARE, Measure.PER_CAPITA) and query.base_measure == Measure.BUDGET):
         return None
     last = figures.last_month(conn, pub_id, period.year_to)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from anonymize.names import find_names
 
 from . import unmatched
+from .cues import project_subject
 from .ir import Group, Kind, Measure, Versus
 from .text import longest_first
 from .vocab import pattern, semantic
@@ -111,7 +112,7 @@ def subject(text, slots, lexicon):
             continue
         if word:
             return Decline(reason, message.format(w=word))
-    asked = _people_or_place(text) or _one_person(text, lexicon) or _one_payment(text) or _year_end_ahead(text) \
+    asked = _people_or_place(text) or _one_person(text, lexicon) or _year_end_ahead(text) \
         or _vague_reference(text, slots) or _own_level_below(text, lexicon)
     if asked:
         return asked
@@ -170,16 +171,6 @@ def _one_person(text, lexicon):
     who = named[0] if named else relative.group(0)
     return Decline("privacy", f"本站不公开某个人领取或收到的款项（「{who}」），支付记录中的个人已去标识化；"
                               "可以问这类支出的合计，例如「今年临时救助发了多少」。")
-
-
-def _one_payment(text):
-    """「2022年付款金额最大的一笔是多少钱」: one payment's amount is asked; the year's total or a class would be a
-    sum of many. Single payments are not picked out yet: the payment records can be sorted by amount."""
-    one = pattern("single_payment").search(text)
-    if not one:
-        return None
-    return Decline("record_search", f"问的是单独一笔支付（「{one.group(0)}」），本站的问答只算合计、笔数和排名，不挑出单笔；"
-                                    "可以在支付记录（/records/payments）中查看具体的每一笔。")
 
 
 def _person_names(text, lexicon):
@@ -306,13 +297,31 @@ def _unmatched(slots, lexicon):
     if dept:
         return Decline("unknown_dept", f"本站数据中没有名为「{dept}」的部门，下面是名称相近的部门和项目。")
     level = unmatched.missing_level(slots.text, lexicon)
-    if level and not (slots.projects and level in ("街道", "镇", "乡") and lexicon.township_names):
+    if level is None and lexicon.township_names and not slots.townships:  # 「乡镇街道的支出」: the level as a whole
+        whole = pattern("township_level_whole").search(slots.text)
+        level = whole.group("level") if whole else None
+    below = level in ("街道", "镇", "乡", "乡镇街道", "镇街", "街镇") and bool(lexicon.township_names)
+    ranked = project_subject(slots) and _townships_ranked(slots.text, lexicon)
+    if ranked:  # 「哪个镇项目最多」「这么多镇街里，哪里项目最多」 rank the townships by their projects (nlq/kinds/townships.py)
+        return None
+    if level and below and slots.projects:
         # 「某项目位于哪个街道」 asks for the named project's township (nlq/kinds/project/facts.py)
+        level = None
+    if level and below:  # 「哪个街道花钱最多」: budgets and spending stop at the district; townships have projects
+        return Decline("not_held", f"本站的预算和支出只公布到区县一级，没有按乡镇街道分的预算和支出（「{level}」）；"
+                                   "乡镇街道一级只有项目的数据，可以问「哪个镇街项目最多」或某个乡镇街道的项目个数和投资。")
+    if level:
         return Decline("unknown_region", f"本站数据没有{level}一级的数据，现有地区：{_region_list(lexicon)}。")
     place = unmatched.facility(slots, lexicon)
     if place:
         return Decline("unknown_project", f"本站数据中没有找到名为「{place}」的项目，下面是关键词搜索结果。")
     return None
+
+
+def _townships_ranked(text, lexicon):
+    """The townships as a level of projects (nlq/kinds/townships.py answers it)."""
+    from .kinds.townships import level_asked
+    return level_asked(text, lexicon) is not None
 
 
 def _place(slots, lexicon):
@@ -429,6 +438,9 @@ SHAPES = (  # (pattern in [patterns], does the query answer it?, what cannot be 
     ("finished_late", lambda q: False, "按实际与计划完工日期比较的项目"),
     # a named project's contract, or contracts awarded (a kind of their own, "awards"); never projects by investment
     ("contract_amount", lambda q: q.kind == "awards" or (q.kind == Kind.PROJECT and q.project), "合同金额"),
+    # one payment picked out (nlq/kinds/single_payment.py); never a sum of many
+    ("single_payment", lambda q: q.kind == Kind.SINGLE_PAYMENT, "单独一笔支付"),
+    ("single_payment_when", lambda q: q.kind == Kind.SINGLE_PAYMENT, "单独一笔支付"),
 )
 
 
@@ -453,10 +465,11 @@ def average(text, answer, query):
     if not asked or not answer or not (listed or answer.get("unit") in ("元", "万元", "亿元")) \
             or pattern("unit_cost").search(text):
         return None
-    if query.measure == Measure.PER_CAPITA or answer.get("per_payment"):  # a mean computed (nlq/kinds/project)
+    if query.measure == Measure.PER_CAPITA or answer.get("per_payment") or answer.get("average"):
+        # a mean computed (nlq/kinds/project, nlq/kinds/average.py)
         return None
-    return Decline("unsure", f"暂不能计算平均数（「{asked.group(0)}」）；可以问合计或逐项的数字，再自行平均，"
-                             "例如「……项目总投资合计」「……逐月支付」。")
+    return Decline("unsure", f"问的是平均数（「{asked.group(0)}」），本站数据没有定义这样的平均（按什么来平均）；可以问"
+                             "「平均每个项目投资多少」「平均每个区县支出多少」「今年平均每月支出多少」，或问合计。")
 
 
 def several_groups(groups):

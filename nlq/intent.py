@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from . import cues as cue_words
 from .ir import Group, Kind, Order
 from .kinds import (
+    average,
     awards,
     comparison,
     execution,
@@ -21,7 +22,9 @@ from .kinds import (
     population,
     ranking,
     share,
+    single_payment,
     supervision,
+    townships,
     trend,
     unit,
     unit_cost,
@@ -39,7 +42,10 @@ RULES = (
     unit.units_counted,  # 「市卫健委下属二级单位有几个」
     unit.units_ranked,  # 「二级单位中预算最多的三家」
     unit.unit,  # 「市博物馆今年花了多少」「鹭洲区实验小学去年预算执行率」: a second-level unit named
+    single_payment.picked,  # 「今年单笔最大的一笔付款付给了谁」「某工程最后一次付款是几号」: one payment
+    average.asked_average,  # 「平均每个项目投资多少」「平均每个区县支出」「平均每月支出」: a total over its count
     facts.fact,  # 「某工程是哪个部门管的」「…单位成本实际是多少」: one field of a named project
+    townships.ranked,  # 「哪个镇街项目最多」「各乡镇的项目总投资」: projects by township
     awards.contracts,  # 「今年签了多少份中标合同」「去年中标合同加起来多少钱」
     payees.payees,  # 「去年收钱最多的单位」「A和B谁收到的财政资金多」
     payees.purposes,  # 「发给个人的补贴里哪一种最多」

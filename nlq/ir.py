@@ -29,6 +29,9 @@ class Kind(StrEnum):
     DOCUMENTS = "documents"  # the published documents of a type: how many, the latest one's date or title
     AWARDS = "awards"  # contracts awarded (中标合同): how many in a year, their total
     PAYEES = "payees"  # organisations ranked or compared by the treasury payments they received
+    TOWNSHIPS = "townships"  # projects counted or summed by township (乡镇/街道), ranked
+    SINGLE_PAYMENT = "single_payment"  # one payment: the largest (smallest), the last (first) of a scope
+    AVERAGE = "average"  # a total over the number of things it adds up (projects, regions, months)
 
 
 class Measure(StrEnum):
@@ -122,6 +125,7 @@ class Query:
     township: str | None = None  # a township/street code (乡镇/街道, below the district): projects there only
     # what a supervision or inquiry question asks: pace | forecast | risk | supplier; answer_days
     topic: str | None = None
+    when: bool = False  # 「最后一次付款是几号」: the date of the payment picked is asked, not its amount
 
     def __post_init__(self):
         try:  # strings from callers become the enums (an unknown one is a ValueError, as before)

@@ -321,12 +321,48 @@ def check_contracts(records, body, people):
     return [] if _yuan(answer["value"]) == want else [f"contracts {answer['value']} != records {want}"]
 
 
+def check_single_payment(records, body, people):
+    """One payment picked out (the largest, the last …): its own voucher, the one record its link lists."""
+    rows = records.rows(body["links"]["records"])
+    if len(rows) != 1:
+        return [f"{len(rows)} records behind one payment"]
+    found = _yuan(rows[0]["金额（元）"])
+    return [] if _yuan(body["answer"]["value"]) == found else [f"payment {body['answer']['value']} != record {found}"]
+
+
+def check_average(records, body, people):
+    """A total over its count: the records summed (projects, regions' or months' spending, payments), over the
+    count the answer states, is the answer; the count of projects is the number of projects listed."""
+    query, answer = body["query"], body["answer"]
+    url = body["links"]["records"]
+    path = url.partition("?")[0]
+    if path == "/projects":
+        column = "形象进度（%）" if query["measure"] == "progress" else PROJECT_AMOUNTS[query["measure"]]
+        rows = records.rows(url)
+        total = sum((Decimal((row[column] or "0").rstrip("%")) for row in rows), Decimal(0))
+        if len(rows) != answer["count"]:
+            return [f"{answer['count']} projects != {len(rows)} listed"]
+        if query["measure"] == "progress":
+            expected = round(total / len(rows), 2)
+            return [] if Decimal(str(answer["value"])) == expected else [f"mean {answer['value']} != {expected}"]
+    elif path == "/records/payments":
+        total = sum((Decimal(row["金额（元）"] or "0") for row in records.rows(url)), Decimal(0))
+    else:
+        total = records.total(url)
+    expected = (total * 100 / answer["count"]).quantize(Decimal(1), rounding="ROUND_HALF_UP") / 100
+    return [] if _yuan(answer["value"]) == expected else [f"mean {answer['value']} != {total} / {answer['count']}"]
+
+
 def check_for(body):
     """The check of an answer with one number, by what its query computed (None: none applies)."""
     query = body["query"]
     kind, measure, group = query["kind"], query["measure"], query["group"]
     if kind == "project" and measure in ("paid", "payments"):
         return check_payments
+    if kind == "single_payment":
+        return check_single_payment
+    if kind == "average":
+        return check_average
     if kind == "project" and query["project"] and query.get("topic") == "progress_at":
         return check_project_quarter
     if kind == "project" and query["project"] and query.get("topic"):

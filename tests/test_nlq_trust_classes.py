@@ -106,9 +106,14 @@ def test_a_pseudonymised_payee_is_declined_not_the_city_total(ask_demo):
     assert "去标识化" in declined_message(ask_demo("受助人1A2B3C4D去年一共拿了多少"))
 
 
-@pytest.mark.parametrize("q", ["今年发的就业补贴平均每笔多少钱", "2025年五个县平均卫生健康支出是多少"])
-def test_a_mean_is_declined_not_a_total(ask_demo, q):
-    assert "平均" in declined_message(ask_demo(q))
+def test_a_mean_is_declined_not_a_total(ask_demo):
+    assert "平均" in declined_message(ask_demo("今年发的就业补贴平均每笔多少钱"))
+
+
+def test_a_mean_over_the_counties_is_their_mean(ask_demo):
+    """Once declined; the five counties' sum over five now (nlq/kinds/average.py)."""
+    answer = ask_demo("2025年五个县平均卫生健康支出是多少")["answer"]
+    assert answer["average"] and answer["count"] == 5
 
 
 @pytest.mark.parametrize("q", ["今年全年的执行率最后是多少", "2026年全年决算支出是多少"])

@@ -12,7 +12,8 @@ _MODULES = {Kind.FIGURE: "figure", Kind.EXECUTION: "execution", Kind.RANKING: "r
             Kind.PROJECT: "project", Kind.SUPERVISION: "supervision", Kind.INQUIRY: "inquiry",
             Kind.UNIT_COST: "unit_cost", Kind.UNIT: "unit",
             Kind.POPULATION: "population", Kind.MEMBERS: "members",
-            Kind.DOCUMENTS: "documents", Kind.AWARDS: "awards", Kind.PAYEES: "payees"}
+            Kind.DOCUMENTS: "documents", Kind.AWARDS: "awards", Kind.PAYEES: "payees",
+            Kind.TOWNSHIPS: "townships", Kind.SINGLE_PAYMENT: "single_payment", Kind.AVERAGE: "average"}
 
 
 def module(kind):

@@ -8,20 +8,27 @@ from ..ir import Kind, Query
 
 # the noun counted → which rows: regions of the level below the whole, or townships by the end of their name
 REGION_NOUNS = {"区县": "", "县区": "", "县市区": "", "省级地区": "", "省级行政区": "", "省区市": "", "省份": ""}
-TOWNSHIP_NOUNS = {"乡镇街道": ("乡", "镇", "街道"), "乡镇": ("乡", "镇"), "街道": ("街道",), "镇": ("镇",),
-                  "乡": ("乡",)}
-NOUNS = "|".join(sorted([*REGION_NOUNS, *TOWNSHIP_NOUNS], key=len, reverse=True))
+TOWNSHIP_NOUNS = {"乡镇街道": ("乡", "镇", "街道"), "乡镇（街道）": ("乡", "镇", "街道"), "乡镇(街道)": ("乡", "镇", "街道"),
+                  "镇街": ("乡", "镇", "街道"), "乡镇": ("乡", "镇"), "街道": ("街道",), "镇": ("镇",), "乡": ("乡",)}
+NOUNS = "|".join(re.escape(n) for n in sorted([*REGION_NOUNS, *TOWNSHIP_NOUNS], key=len, reverse=True))
 ASKED = re.compile(rf"(?:几|多少)个((?:{NOUNS})(?:(?:和|与|及|、)(?:{NOUNS}))*)")
+# 「桂岭县有哪些乡镇街道」「鹭洲区有哪几个镇」: the members named, one a row
+LISTED = re.compile(rf"(?:哪些|哪几个|哪几|什么)((?:{NOUNS})(?:(?:和|与|及|、)(?:{NOUNS}))*)")
 # anything else asked (money, projects, a threshold): the question is not about the members alone
 OTHER_ASKED = re.compile(r"支出|预算|花|钱|元|项目|执行|增长|超过|以上|以下|低于|高于|人口|最|排|哪")
+OTHER_THAN_LISTED = re.compile(r"支出|预算|花|钱|元|项目|执行|增长|超过|以上|以下|低于|高于|人口|最|排")
 MEMBERS_COUNTED = "members_counted"
+MEMBERS_LISTED = "members_listed"
 
 
 def counted(ctx):
     """「示例市下面一共有几个区县」「梅溪县下面有几个镇」: the members of a place, counted."""
-    s, asked = ctx.slots, ASKED.search(ctx.text)
+    s, asked, topic = ctx.slots, LISTED.search(ctx.text), MEMBERS_LISTED
+    if asked is None or not s.regions:  # only a district's townships are named: 「桂岭县有哪些乡镇街道」
+        asked, topic = ASKED.search(ctx.text), MEMBERS_COUNTED
     classes_named = s.classes and not s.embedding_match  # a class guessed from words left over names nothing
-    if not asked or OTHER_ASKED.search(ctx.text) or s.depts or s.units or s.projects or classes_named \
+    other = OTHER_ASKED if topic == MEMBERS_COUNTED else OTHER_THAN_LISTED
+    if not asked or other.search(ctx.text) or s.depts or s.units or s.projects or classes_named \
             or len(s.regions) > 1:
         return None
     nouns = re.split(r"和|与|及|、", asked.group(1))
@@ -31,7 +38,9 @@ def counted(ctx):
         category = "/".join(sorted({end for noun in nouns for end in TOWNSHIP_NOUNS[noun]}))
     else:
         return None
-    return Query(Kind.MEMBERS, regions=list(s.regions), category=category, topic=MEMBERS_COUNTED)
+    if topic == MEMBERS_LISTED and category == "regions":
+        return None
+    return Query(Kind.MEMBERS, regions=list(s.regions), category=category, topic=topic)
 
 
 def _names(query, lexicon):
@@ -51,19 +60,24 @@ def run(conn, pub_id, query, lexicon):
         return {"kind": "figure", "nothing": "本站的地区表只到区县一级，区县下面的是乡镇街道；可以问「某县有几个乡镇」。"}, None
     if not names:
         return {"kind": "figure", "nothing": "本站数据中没有这样的地区或乡镇街道。"}, None
-    return {"kind": "figure", "value": len(names), "unit": "个", "display": f"{len(names)} 个",
-            "columns": ["名称"], "rows": [[name] for name in names]}, None
+    answer = {"kind": "figure", "value": len(names), "unit": "个", "display": f"{len(names)} 个",
+              "columns": ["名称"], "rows": [[name] for name in names]}
+    if query.topic == MEMBERS_LISTED:  # the names are the answer; how many is said beside them
+        answer.update(kind="table", value=None, display="、".join(names), count=len(names), top=names[0])
+    return answer, None
 
 
 def restate(query, lexicon, coverage=None):
     place = lexicon.region_names.get(query.regions[0], "") if query.regions else lexicon.root_name
     what = "下辖地区" if query.category == "regions" else "名称以「" + "」「".join(query.category.split("/")) + "」结尾的乡镇街道"
+    if query.topic == MEMBERS_LISTED:
+        return f"{place}{what}的名单（按本站发布的地区表计）"
     return f"{place}{what}的个数（按本站发布的地区表计）"
 
 
 def records(query, lexicon, pub_id, answer):
     """The regions or townships table's rows it counted (one each)."""
-    if not (answer or {}).get("value"):
+    if not (answer or {}).get("rows"):
         return {}
     if query.category == "regions":
         return {"records": links.members()}

@@ -45,7 +45,8 @@ def ranked(ctx):
     if found is None or s.townships or s.projects or s.contractors or s.units \
             or not (c.project_subject or "项目" in text):
         return None
-    slots.explain(s, [found.span(), *(m.span() for m in pattern("township_level_whole").finditer(text))])
+    every_year = [m.span() for m in pattern("every_year_together").finditer(text)] if s.period is None else []
+    slots.explain(s, [found.span(), *every_year, *(m.span() for m in pattern("township_level_whole").finditer(text))])
     unit = asked.output_unit(ctx)
     measure = Measure.OUTPUT if unit else asked.asked(ctx)
     every = pattern("township_each").search(found.group(0)) is not None
