@@ -134,6 +134,10 @@ OFFICIAL_TITLES = (
     "场长",
     # a customs office's head at a border port (「海关关长X」)
     "关长", "副关长",
+    # a bureau's section head (「预算股股长X」), a village committee's members and its supervisors, mediators of a
+    # people's mediation committee or invited by a court, a procuratorate's prosecutor, a township's assistants
+    # in their role (every blind corpus marks them public; issue #19)
+    "股长", "副股长", "村委委员", "村监委", "监委主任", "调解员", "人民调解员", "特邀调解员", "检察员", "协管员",
 )
 # Characters after which a nr-tagged word is part of a place or organisation name.
 PLACE_ORG_SUFFIX = tuple("村镇乡庄屯街路桥河湾沟坝山岭寨店集铺营堡坪塘港园苑厂局院校县区市省队社组站所湖江溪洲塘坡岗冲寺庙祠亭塔观洞峡潭") + (
@@ -239,8 +243,12 @@ _STAFF_FIELD_RE = re.compile(r"(?:(?:经办|经手)(?:人|员)?\s?[:：]|(?:^|[\
                              # a public body's work group signing: 「验收组：X（组长）、Y」「慰问组：X、Y」
                              r"|(?:验收|征询|慰问|核查|检查|督查|评审|走访|工作|评估)(?:小组|组)(?:成员)?"
                              r"|分管领导|主管领导|帮扶责任|领导署名|签发领导"
+                             # a procurement notice's purchaser (a public body) and its contact; a body's meeting's
+                             # attendees 「出席：X、Y　列席：Z」
+                             r"|采购人联系人|(?:出席|列席|参会)(?:人员)?(?=\s?[:：])"
                              # a relief round's hand-out and its witness: 「发放人：X  监督：Y」
-                             r"|发放(?=人|员)|监督(?=人|员|\s?[:：]))(?:人|员)?\s?[:：]?)\s?$")
+                             # (「监管：X」 closing a relief list; a court's 送达人; 「承办人签章 X」)
+                             r"|发放(?=人|员)|监督(?=人|员|\s?[:：])|监管(?=人|员|\s?[:：])|(?<!受)送达(?=人)|认证(?=人))(?:人|员)?(?:签章|签字|签名)?\s?[:：]?)\s?$")
 # 「村（居）民委员会意见：属实，建议救助。X」: a body's opinion on a form is signed by its officer.
 _OPINION_SIGNED = re.compile(r"(?:委员会|村委会|居委会|社区|政府|办事处|局|中心|所|站|办)[）)]?\s?(?:审核|审查|评议|核查)?意见\s?[:：]"
                              r"[^\n]{0,40}?(?:[。；;]\s*|\s{2,})$")
@@ -260,8 +268,14 @@ def _sentence_before(text, start, width=40, ends=_SENTENCE_END):
 _TITLE_CHAIN_RE = re.compile("(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + r")、[\u4e00-\u9fff]{1,10}$")
 
 
+# 「乔支书（X）」「郭局长（X）」「王部长（X）」: an official called by surname and title, the full name in brackets.
+_TITLE_BRACKET_RE = re.compile("(?<!原)(?<!前)(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + r")\s?[（(]\s?$")
+
+
 def _official_before(before, wider=""):
     if before[-1:] in SURNAMES and _TITLE_BEFORE_RE.search(before[:-1]):
+        return True
+    if _TITLE_BRACKET_RE.search(before):
         return True
     field = _STAFF_FIELD_RE.search(before)
     if field and not _PRIVATE_RECORD.search(before[:field.start()]):
@@ -306,7 +320,9 @@ _SUPERVISION_LINE = re.compile(r"(?:监督|举报|投诉)(?:电话|热线|专线
 
 # A chat display name 「县农业农村局-X：」「那岜镇林业站-X：」: a body (not a village, whose members are
 # residents too) before a dash at the line's start.
-_SPEAKER_BODY_RE = re.compile(r"(?:^|\n)\s*[\u4e00-\u9fff]{0,12}(?:局|办|站|所|中心|委员会|政府|社区|[镇乡]|法院|科|股)\s?[-－—–]\s?$")
+# (a village's or residents' committee is the body, not the village: 「村委会-X：」; so is an office's head 「校长-X：」)
+_SPEAKER_BODY_RE = re.compile(r"(?:^|\n)\s*[\u4e00-\u9fff]{0,12}(?:局|办|站|所|中心|委员会|政府|社区|[镇乡]|法院|科|股|[村居]委会?|两委"
+                              r"|校长|院长|所长|站长|股长|主任|书记|支书)\s?[-－—–]\s?$")
 # A text an office writes about itself: 「我局」「本委」「我办」.
 _WRITTEN_BY_OFFICE = re.compile(r"[我本](?:局|委|办|院|中心|所|站|厅|室)(?![\u4e00-\u9fff]{0,2}人)")
 
