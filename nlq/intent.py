@@ -39,8 +39,9 @@ RULES = (
     supervision.forecast,  # 「今年预计能完成多少预算」
     supervision.pace,  # 「哪些部门执行进度滞后」「哪些区县预警」
     population.population,  # 「鹭洲区多少人口」: the published population, never a project's output in 人
-    unit.units_counted,  # 「市卫健委下属二级单位有几个」
-    unit.units_ranked,  # 「二级单位中预算最多的三家」
+    unit.units_counted,  # 「市卫健委下属二级单位有几个」 (also asked first: nlq/parser.py)
+    unit.units_ranked,  # 「二级单位中预算最多的三家」「市本级学校中支出最多的是哪一所」
+    unit.units_total,  # 「市卫健委下属医院今年预算合计多少」
     unit.unit,  # 「市博物馆今年花了多少」「鹭洲区实验小学去年预算执行率」: a second-level unit named
     single_payment.picked,  # 「今年单笔最大的一笔付款付给了谁」「某工程最后一次付款是几号」: one payment
     average.asked_average,  # 「平均每个项目投资多少」「平均每个区县支出」「平均每月支出」: a total over its count

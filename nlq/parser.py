@@ -17,7 +17,7 @@ from . import asides, decline, intent, resolve, unmatched
 from . import cues as cue_stage
 from . import slots as slot_stage
 from .ir import Parse, Query
-from .kinds import documents, members
+from .kinds import documents, members, unit
 from .kinds.project import payments
 from .text import longest_first
 from .vocab import pattern, semantic
@@ -87,12 +87,15 @@ def _project_candidates(text, lexicon, as_of, matcher):
 def _parse(text, lexicon, as_of, matcher):
     text = pattern("source_named").sub(" ", text)  # 「据《示例市预算执行数据》，」: where the figure is published
     text = pattern("both_levels").sub("全市", text)  # 「市本级和区县都算上」: the whole city, not 市本级 alone
-    text, groups = expand_region_groups(expand_class_codes(describe_set_once(text), lexicon), lexicon)
+    text = unit.kind_described_once(describe_set_once(text))  # 「医院类（含卫生院）」: the kind, not names
+    text, groups = expand_region_groups(expand_class_codes(text, lexicon), lexicon)
     slots = slot_stage.read(text, lexicon, as_of)
     slots.region_groups = groups
     slot_stage.match_unknown(slots, matcher, cue_stage.project_subject(slots))
     ctx = intent.Context(text, lexicon, as_of, slots, cue_stage.read(slots, lexicon, as_of))
     counted = members.counted(ctx) or documents.asked(ctx)  # 「几个镇」「乡镇和街道」 are what is counted, not a place's name or words unread
+    if counted is None and decline.subject(text, slots, lexicon) is None:
+        counted = unit.units_counted(ctx)  # 「下面直属的学校有几所」: the units table's rows, words around them unread
     if counted is not None:
         _forget_meaning_match(slots)
         return _confidence(counted, slots, text)

@@ -34,7 +34,8 @@ def _figure(understood, answer):
 
 def _is_difference(answer, rows):
     """「A比B多多少」: a figure that is the difference of the two rows beside it."""
-    if answer.get("kind") != "figure" or len(rows) != 2 or not answer.get("display") or answer.get("value") is None:
+    if answer.get("kind") != "figure" or len(rows) != 2 or not answer.get("display") or answer.get("value") is None \
+            or min(len(rows[0]), len(rows[1])) < 2:  # two names listed (a count of two units): no difference
         return False
     a, b = rows[0][1], rows[1][1]
     return isinstance(a, (int, float)) and isinstance(b, (int, float)) and abs(abs(a - b) - abs(answer["value"])) < 0.01

@@ -427,7 +427,8 @@ def match_unknown(slots, matcher, project_subject):
     """Unknown words → the nearest class by meaning (embeddings), said so with its similarity; the runner-ups
     become alternatives. Only when nothing else names the subject: a department named is the subject
     already, leftover words are talk around it."""
-    if not slots.unknown or slots.classes or slots.class_set or slots.depts or project_subject or matcher is None:
+    if not slots.unknown or slots.classes or slots.class_set or slots.depts or slots.units or project_subject \
+            or matcher is None:
         return
     if decline.total_asked(slots.text):  # 「……财政支出合计」 is the total, never a class that looks alike
         return

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 
-from ..schema import func_classes, unit_budgets, unit_expenditures, units
+from ..schema import departments, func_classes, unit_budgets, unit_expenditures, units
 from .cache import per_publication
 from .execution import monthly_series
 from .paging import Page, clamp, stream
@@ -20,12 +20,16 @@ CLASS_DIGITS = {"class": 3, "subclass": 5}
 
 @dataclass(frozen=True)
 class UnitScope:
-    """Which unit rows a figure counts: one unit, or every unit of a department; one year; months 1..month."""
+    """Which unit rows a figure counts: one unit, or every unit of a department or of a region's departments
+    (of one kind: 学校、医院); one year; months 1..month (or month_from..month)."""
     year: int | None = None
     month: int | None = None  # cumulative up to this month; None = all months
     unit: str | None = None
     dept: str | None = None
     class_code: str | None = None  # 类 or 款 code: prefix match
+    region: str | None = None  # the units of the departments of this region (departments.region_code)
+    kind: str | None = None  # units.kind as published
+    month_from: int | None = None  # the first month counted (with ``month``: one month, or a span)
 
     def with_(self, **changes):
         return replace(self, **changes)
@@ -35,6 +39,27 @@ class UnitScope:
 def units_of(conn, pub_id, dept_code):
     """The department's second-level units, by code."""
     rows = conn.execute(select(units).where(units.c.publication_id == pub_id, units.c.dept_code == dept_code)
+                        .order_by(units.c.code)).mappings()
+    return [dict(r) for r in rows]
+
+
+def _selected(pub_id, scope):
+    """The codes of the units a scope's department, region and kind select."""
+    conds = [units.c.publication_id == pub_id]
+    if scope.dept:
+        conds.append(units.c.dept_code == scope.dept)
+    if scope.region:
+        conds.append(units.c.dept_code.in_(select(departments.c.code).where(
+            departments.c.publication_id == pub_id, departments.c.region_code == scope.region)))
+    if scope.kind:
+        conds.append(units.c.kind == scope.kind)
+    return select(units.c.code).where(*conds)
+
+
+@per_publication
+def listed(conn, pub_id, scope):
+    """The units a scope selects (its department, region and kind), by code: [{"code", "name", "dept_code", "kind"}]."""
+    rows = conn.execute(select(units).where(units.c.code.in_(_selected(pub_id, scope)), units.c.publication_id == pub_id)
                         .order_by(units.c.code)).mappings()
     return [dict(r) for r in rows]
 
@@ -49,12 +74,11 @@ def _conditions(table, pub_id, scope, *, is_spending):
     if scope.year is not None:
         conds.append(table.c.year == scope.year)
     if is_spending and scope.month:
-        conds.append(table.c.month.between(1, scope.month))
+        conds.append(table.c.month.between(scope.month_from or 1, scope.month))
     if scope.unit:
         conds.append(table.c.unit_code == scope.unit)
-    if scope.dept:
-        conds.append(table.c.unit_code.in_(select(units.c.code).where(units.c.publication_id == pub_id,
-                                                                      units.c.dept_code == scope.dept)))
+    if scope.dept or scope.region or scope.kind:
+        conds.append(table.c.unit_code.in_(_selected(pub_id, scope)))
     if scope.class_code:
         conds.append(table.c.class_code.startswith(scope.class_code, autoescape=True))
     return conds

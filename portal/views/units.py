@@ -13,7 +13,7 @@ from ledger.queries import reference as q_ref
 from ledger.queries import units as q_units
 from ledger.queries.units import UnitScope
 
-from ..args import arg_code, arg_int
+from ..args import arg_code, arg_int, arg_name
 from ..context import connection
 from . import charts
 from .pages import (
@@ -46,8 +46,9 @@ def listing(rule):
 
 
 def unit_scope_args(scope):
-    args = {"year": scope.year, "month": scope.month, "unit": scope.unit, "dept": scope.dept,
-            "class": scope.class_code, "pub": request.args.get("pub")}
+    args = {"year": scope.year, "month_from": scope.month_from, "month": scope.month, "unit": scope.unit,
+            "dept": scope.dept, "region": scope.region, "unit_kind": scope.kind, "class": scope.class_code,
+            "pub": request.args.get("pub")}
     return {k: v for k, v in args.items() if v is not None}
 
 
@@ -138,7 +139,9 @@ def unit_records(kind, fmt):
     paging = DOWNLOAD_PAGING if fmt == "csv" else page_args()
     scope = UnitScope(year=arg_int("year", low=1900, high=2200, label="年度"),
                       month=arg_int("month", low=1, high=12, label="月份"), unit=arg_code("unit", "二级预算单位"),
-                      dept=arg_code("dept", "预算单位"), class_code=arg_code("class", "科目编码"))
+                      dept=arg_code("dept", "预算单位"), class_code=arg_code("class", "科目编码"),
+                      region=arg_code("region", "地区"), kind=arg_name("unit_kind", "单位类型", max_length=16),
+                      month_from=arg_int("month_from", low=1, high=12, label="起始月份"))
     fetch = q_units.expenditure_records if kind == "expenditures" else q_units.budget_records
     page = fetch(conn, pub_id, scope, **paging)
     amount = "amount_fen" if kind == "expenditures" else "budget_fen"
