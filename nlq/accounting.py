@@ -75,7 +75,7 @@ def change_asked(text, query, answer):
 def payments_asked(text, query, answer):
     """「国库支付」「收款」「付给」 ask about treasury payments; a budget figure is not a sum of payments (payments
     are answered by payee, purpose or project: nlq/kinds/project/payments.py)."""
-    if query.kind in (Kind.PROJECT, Kind.UNIT, Kind.PAYEES, Kind.SINGLE_PAYMENT) \
+    if query.kind in (Kind.PROJECT, Kind.UNIT, Kind.PAYEES, Kind.SINGLE_PAYMENT, Kind.PLANS) \
             or query.measure in (Measure.PAID, Measure.PAYMENTS, Measure.DISBURSED) \
             or query.purpose:
         return None
@@ -93,7 +93,8 @@ def units_below_asked(text, query, answer):
 def other_measure(text, query, answer):
     """「人均预算最高的区县」 answered with the spending per person, 「今年花了多少」 with the budget: the amount the
     question names is not the amount computed (a measure read by default)."""
-    if query.kind in (Kind.PROJECT, Kind.UNIT, Kind.SUPERVISION, Kind.INQUIRY, Kind.TOWNSHIPS, Kind.SINGLE_PAYMENT):
+    if query.kind in (Kind.PROJECT, Kind.UNIT, Kind.SUPERVISION, Kind.INQUIRY, Kind.TOWNSHIPS, Kind.SINGLE_PAYMENT,
+                      Kind.PLANS):
         return None
     on_budget = Measure.BUDGET in (query.measure, query.base_measure)
     if on_budget:

@@ -19,6 +19,7 @@ from .kinds import (
     growth,
     inquiry,
     payees,
+    plans,
     population,
     ranking,
     share,
@@ -45,6 +46,8 @@ RULES = (
     unit.unit,  # 「市博物馆今年花了多少」「鹭洲区实验小学去年预算执行率」: a second-level unit named
     single_payment.picked,  # 「今年单笔最大的一笔付款付给了谁」「某工程最后一次付款是几号」: one payment
     average.asked_average,  # 「平均每个项目投资多少」「平均每个区县支出」「平均每月支出」: a total over its count
+    plans.quarters,  # 「三季度末实际进度落后于计划的项目有几个」「三季度差距最大的项目」
+    plans.plans,  # 「某项目今年的年度用款计划是多少，实际付了多少」「全部项目2026年度用款计划合计」
     facts.fact,  # 「某工程是哪个部门管的」「…单位成本实际是多少」: one field of a named project
     townships.ranked,  # 「哪个镇街项目最多」「各乡镇的项目总投资」: projects by township
     awards.contracts,  # 「今年签了多少份中标合同」「去年中标合同加起来多少钱」

@@ -32,6 +32,7 @@ class Kind(StrEnum):
     TOWNSHIPS = "townships"  # projects counted or summed by township (乡镇/街道), ranked
     SINGLE_PAYMENT = "single_payment"  # one payment: the largest (smallest), the last (first) of a scope
     AVERAGE = "average"  # a total over the number of things it adds up (projects, regions, months)
+    PLANS = "plans"  # projects' 分年度用款计划 (project_plans) and quarter-end progress (project_quarters)
 
 
 class Measure(StrEnum):
@@ -49,6 +50,7 @@ class Measure(StrEnum):
     REMAINING = "remaining"  # budget − spent
     PAID = "paid"  # treasury payments to one payee (国库集中支付: 付给某公司多少钱)
     PAYMENTS = "payments"  # how many treasury payments (几笔): of a payee, a project or a purpose
+    PLAN = "plan"  # a project's 年度用款计划 of a calendar year (project_plans.plan_fen)
 
 
 class Group(StrEnum):
@@ -76,7 +78,8 @@ class Versus(StrEnum):
     ANNUAL = "annual"  # the compound rate per year from the first to the last year of a span (年均增长)
 
 
-MONEY = (Measure.SPENT, Measure.BUDGET, Measure.INVESTMENT, Measure.DISBURSED, Measure.REMAINING, Measure.PAID)
+MONEY = (Measure.SPENT, Measure.BUDGET, Measure.INVESTMENT, Measure.DISBURSED, Measure.REMAINING, Measure.PAID,
+         Measure.PLAN)
 RATIOS = (Measure.RATE, Measure.SHARE, Measure.GROWTH)
 
 

@@ -8,11 +8,11 @@ MEASURE_LABELS = {Measure.SPENT: "支出", Measure.BUDGET: "预算", Measure.RAT
                   Measure.GROWTH: "同比增长", Measure.COUNT: "项目数", Measure.OUTPUT: "实物产出",
                   Measure.INVESTMENT: "总投资", Measure.PROGRESS: "进度", Measure.PER_CAPITA: "人均支出",
                   Measure.DISBURSED: "已拨付资金", Measure.REMAINING: "预算余额（预算 − 已支出）",
-                  Measure.PAID: "支付金额", Measure.PAYMENTS: "支付笔数"}
+                  Measure.PAID: "支付金额", Measure.PAYMENTS: "支付笔数", Measure.PLAN: "年度用款计划"}
 UNITS = {Measure.SPENT: "元", Measure.BUDGET: "元", Measure.REMAINING: "元", Measure.INVESTMENT: "元",
          Measure.DISBURSED: "元", Measure.PER_CAPITA: "元/人", Measure.RATE: "%", Measure.SHARE: "%",
          Measure.GROWTH: "%", Measure.COUNT: "个", Measure.PROGRESS: "%", Measure.PAID: "元",
-         Measure.PAYMENTS: "笔"}
+         Measure.PAYMENTS: "笔", Measure.PLAN: "元"}
 HEADS = {Group.REGION: "地区", Group.DEPT: "部门", Group.CLASS: "科目", Group.KUAN: "科目（款）"}
 
 

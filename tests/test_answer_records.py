@@ -353,6 +353,17 @@ def check_average(records, body, people):
     return [] if _yuan(answer["value"]) == expected else [f"mean {answer['value']} != {total} / {answer['count']}"]
 
 
+def check_plans(records, body, people):
+    """Projects' 年度用款计划 of a year: the project_plans rows its link lists, added up; projects behind their plan
+    at a quarter's end: the project_quarters rows its link lists whose actual progress is below the planned."""
+    rows, answer = records.rows(body["links"]["records"]), body["answer"]
+    if body["query"]["topic"] == "quarter_behind":
+        want = sum(1 for r in rows if r["actual_pct"] and int(r["actual_pct"]) < int(r["planned_pct"]))
+    else:
+        want = sum((Decimal(r["plan_yuan"] or "0") for r in rows), Decimal(0))
+    return [] if _yuan(answer["value"]) == want else [f"plans {answer['value']} != records {want}"]
+
+
 def check_for(body):
     """The check of an answer with one number, by what its query computed (None: none applies)."""
     query = body["query"]
@@ -374,6 +385,8 @@ def check_for(body):
             check_project_years if group == "year" else check_projects)
     if kind == "awards":
         return check_contracts
+    if kind == "plans":
+        return check_plans
     if kind == "growth":
         return check_growth
     if kind == "population":

@@ -172,7 +172,13 @@ def test_a_paraphrase_before_the_full_name_in_brackets(ask_demo, db):
 
 # ---- [project plans and quarters] -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("q", ["今年二季度末进度滞后的项目一共几个", "{name}去年三季度末的进度是多少"])
+def test_projects_behind_at_a_quarter_end_are_counted_from_the_quarters(ask_demo, db):
+    (count,) = db.execute(f"SELECT count(*) FROM project_quarters WHERE publication_id = {PUBLISHED} AND year = 2026 "
+                          "AND quarter = 2 AND actual_pct < planned_pct").fetchone()
+    assert ask_demo("今年二季度末进度滞后的项目一共几个")["answer"]["value"] == count  # nlq/kinds/plans.py
+
+
+@pytest.mark.parametrize("q", ["{name}去年三季度末的进度是多少"])
 def test_progress_at_a_quarter_end_is_not_the_latest_progress(ask_demo, db, q):
     name = db.execute(f"SELECT name FROM projects WHERE publication_id = {PUBLISHED} "
                       "GROUP BY name HAVING count(*) = 1 ORDER BY name LIMIT 1").fetchone()[0]

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, extract, func, or_, select
 
-from ..schema import project_contracts, project_quarters, project_updates, projects, townships
+from ..schema import project_contracts, project_plans, project_quarters, project_updates, projects, townships
 from .cache import per_publication
 from .conditions import choice_conditions, class_prefixes, one_or_many, place_conditions
 from .paging import Page, clamp, stream
@@ -299,3 +299,35 @@ def quarter_progress(conn, pub_id, code, year, quarter):
                        .where(project_quarters.c.publication_id == pub_id, project_quarters.c.project_code == code,
                               project_quarters.c.year == year, project_quarters.c.quarter == quarter)).first()
     return {"planned": row[0], "actual": row[1]} if row else None
+
+
+def _selected_codes(pub_id, flt):
+    return select(projects.c.code).where(*_conditions(pub_id, flt))
+
+
+@per_publication
+def plan_totals(conn, pub_id, year, flt):
+    """The 分年度计划 rows (project_plans) of ``year`` of the projects ``flt`` selects, added up:
+    {"plan_fen", "actual_fen", "codes"} — the planned spending of that calendar year and what was paid in it (to
+    date for the current year), and the projects with such a row (by code)."""
+    conds = [project_plans.c.publication_id == pub_id, project_plans.c.year == year,
+             project_plans.c.project_code.in_(_selected_codes(pub_id, flt))]
+    rows = conn.execute(select(project_plans.c.project_code, project_plans.c.plan_fen, project_plans.c.actual_fen)
+                        .where(*conds).order_by(project_plans.c.project_code)).all()
+    return {"plan_fen": sum(int(r.plan_fen) for r in rows),
+            "actual_fen": sum(int(r.actual_fen or 0) for r in rows),
+            "codes": [r.project_code for r in rows]}
+
+
+@per_publication
+def quarter_rows(conn, pub_id, year, quarter, flt):
+    """Every project ``flt`` selects with a project_quarters row at the end of ``quarter`` of ``year``:
+    [{"code", "name", "planned", "actual"}] by code (actual None before the quarter is reported)."""
+    rows = conn.execute(
+        select(projects.c.code, projects.c.name, project_quarters.c.planned_pct, project_quarters.c.actual_pct)
+        .select_from(project_quarters.join(projects, (projects.c.publication_id == pub_id)
+                                           & (projects.c.code == project_quarters.c.project_code)))
+        .where(project_quarters.c.publication_id == pub_id, project_quarters.c.year == year,
+               project_quarters.c.quarter == quarter, *_conditions(pub_id, flt))
+        .order_by(projects.c.code)).all()
+    return [{"code": r.code, "name": r.name, "planned": r.planned_pct, "actual": r.actual_pct} for r in rows]

@@ -13,7 +13,8 @@ _MODULES = {Kind.FIGURE: "figure", Kind.EXECUTION: "execution", Kind.RANKING: "r
             Kind.UNIT_COST: "unit_cost", Kind.UNIT: "unit",
             Kind.POPULATION: "population", Kind.MEMBERS: "members",
             Kind.DOCUMENTS: "documents", Kind.AWARDS: "awards", Kind.PAYEES: "payees",
-            Kind.TOWNSHIPS: "townships", Kind.SINGLE_PAYMENT: "single_payment", Kind.AVERAGE: "average"}
+            Kind.TOWNSHIPS: "townships", Kind.SINGLE_PAYMENT: "single_payment", Kind.AVERAGE: "average",
+            Kind.PLANS: "plans"}
 
 
 def module(kind):
