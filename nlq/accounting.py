@@ -94,7 +94,7 @@ def other_measure(text, query, answer):
     """「人均预算最高的区县」 answered with the spending per person, 「今年花了多少」 with the budget: the amount the
     question names is not the amount computed (a measure read by default)."""
     if query.kind in (Kind.PROJECT, Kind.UNIT, Kind.SUPERVISION, Kind.INQUIRY, Kind.TOWNSHIPS, Kind.SINGLE_PAYMENT,
-                      Kind.PLANS):
+                      Kind.PLANS, Kind.MEASURES):
         return None
     on_budget = Measure.BUDGET in (query.measure, query.base_measure)
     if on_budget:

@@ -62,6 +62,8 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
         return result
     query, notes = parsed.query, result["notes"]
     fit.fit_to_data(query, parsed, years, latest, notes)
+    for part in query.parts:  # two figures asked at once: each fitted like a question of its own
+        fit.fit_to_data(part, parsed, years, latest, [])
     result["confidence"] = parsed.confidence
     covered = fit.partial_year(conn, pub_id, query, notes)
     unfinished = decline.year_not_over(text, covered, query)

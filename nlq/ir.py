@@ -33,6 +33,7 @@ class Kind(StrEnum):
     SINGLE_PAYMENT = "single_payment"  # one payment: the largest (smallest), the last (first) of a scope
     AVERAGE = "average"  # a total over the number of things it adds up (projects, regions, months)
     PLANS = "plans"  # projects' 分年度用款计划 (project_plans) and quarter-end progress (project_quarters)
+    MEASURES = "measures"  # two figures asked at once (「预算多少，花了多少」), each answered by its own kind
 
 
 class Measure(StrEnum):
@@ -129,6 +130,7 @@ class Query:
     # what a supervision or inquiry question asks: pace | forecast | risk | supplier; answer_days
     topic: str | None = None
     when: bool = False  # 「最后一次付款是几号」: the date of the payment picked is asked, not its amount
+    parts: list = field(default_factory=list)  # kind "measures": the Query of each figure asked at once
 
     def __post_init__(self):
         try:  # strings from callers become the enums (an unknown one is a ValueError, as before)
@@ -144,6 +146,7 @@ class Query:
         data = {k: v.value if isinstance(v, StrEnum) else v for k, v in asdict(self).items()}
         data["period"] = self.period.to_dict() if self.period else None
         data["periods"] = [p.to_dict() for p in self.periods]
+        data["parts"] = [p.to_dict() for p in self.parts]
         return data
 
 

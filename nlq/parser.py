@@ -17,7 +17,7 @@ from . import asides, decline, intent, resolve, unmatched
 from . import cues as cue_stage
 from . import slots as slot_stage
 from .ir import Parse, Query
-from .kinds import documents, members, unit
+from .kinds import documents, measures, members, unit
 from .kinds.project import payments
 from .text import longest_first
 from .vocab import pattern, semantic
@@ -85,6 +85,13 @@ def _project_candidates(text, lexicon, as_of, matcher):
 
 
 def _parse(text, lexicon, as_of, matcher):
+    both = measures.readings(text)  # 「预算多少，花了多少」: two figures, each read on its own
+    if both:
+        parses = [_parse(reading, lexicon, as_of, matcher) for reading in both]
+        combined = measures.combine(parses, text)
+        if combined is not None:
+            notes = [n for p in parses for n in p.notes]
+            return Parse(combined, min(p.confidence for p in parses), text, list(dict.fromkeys(notes)), [], [])
     text = pattern("source_named").sub(" ", text)  # 「据《示例市预算执行数据》，」: where the figure is published
     text = pattern("both_levels").sub("全市", text)  # 「市本级和区县都算上」: the whole city, not 市本级 alone
     text = unit.kind_described_once(describe_set_once(text))  # 「医院类（含卫生院）」: the kind, not names

@@ -1,0 +1,107 @@
+"""Two figures asked at once (「鹭洲区交通运输今年预算多少，花了多少」「市公安局去年预算和支出分别是多少」「某项目总投资及
+已拨付金额分别为多少」「澄湖区人口多少，今年人均花了多少钱」): the question is read twice, each time with the other
+measure's words left out (nlq/parser.py), and each reading is answered by its own kind — its figure, its records —
+side by side in one table. Never one of the two alone: when either cannot be answered, neither is."""
+import re
+
+from .. import present
+from ..ir import Kind, Measure, Query
+from ..vocab import pattern
+
+# the measure a word asks for (「花了」 is spending, 「人均…」 per person, 「人口」 the population)
+WORDS = (("人均", Measure.PER_CAPITA), ("人口", "population"), ("总投资", Measure.INVESTMENT),
+         ("拨付", Measure.DISBURSED), ("预算", Measure.BUDGET), ("支出", Measure.SPENT), ("花", Measure.SPENT))
+KINDS = (Kind.FIGURE, Kind.POPULATION, Kind.PROJECT, Kind.UNIT)  # the kinds a figure of the two may come from
+LABELS = {Measure.PER_CAPITA: "人均支出", Measure.INVESTMENT: "总投资", Measure.DISBURSED: "已拨付",
+          Measure.BUDGET: "预算", Measure.SPENT: "支出"}
+
+
+def _measure(word):
+    return next(m for w, m in WORDS if w in word)
+
+
+def readings(text):
+    """The question's two readings, one measure each (the other's words left out), or None when it does not ask
+    two different measures."""
+    joined = pattern("measures_joined").search(text)
+    if joined and _measure(joined.group(1)) != _measure(joined.group(2)):
+        return [text[:joined.start()] + joined.group(i) + "是" + text[joined.end():] for i in (1, 2)]
+    asked = list(pattern("measure_asked").finditer(text))
+    if len(asked) != 2 or _measure(_word(asked[0])) == _measure(_word(asked[1])):
+        return None
+    return [text[:other.start()] + text[other.end():] for other in reversed(asked)]
+
+
+def _word(match):
+    return match.group(1) or match.group(2)  # 「预算多少」 or 「多少人口」
+
+
+def combine(parses, text):
+    """One Query of the two readings' queries, or None when either is declined, not read whole, of a kind that
+    gives no single figure, or both ask the same thing."""
+    queries = [p.query for p in parses]
+    if any(q is None or p.decline is not None or p.unknown for p, q in zip(parses, queries)) \
+            or any(q.kind not in KINDS for q in queries) or _label(queries[0]) == _label(queries[1]):
+        return None
+    first = queries[0]
+    return Query(Kind.MEASURES, measure=first.measure, period=first.period or queries[1].period,
+                 regions=list(first.regions), depts=list(first.depts), classes=list(first.classes),
+                 project=first.project, parts=queries)
+
+
+def _label(query):
+    if query.kind == Kind.POPULATION:
+        return "人口"
+    return LABELS.get(query.measure) or present.label(query.measure)
+
+
+def run(conn, pub_id, query, lexicon):
+    from . import run as run_kind
+
+    rows, answers = [], []
+    for part in query.parts:
+        answer, _chart = run_kind(conn, pub_id, part, lexicon)
+        answer = answer or {}
+        if answer.get("nothing") or answer.get("kind") != "figure" or answer.get("value") is None:
+            why = answer.get("nothing") or "这个数字不是单独一个数"
+            return {"kind": "figure", "nothing": f"问的是两个数字，其中「{_label(part)}」不能回答（{why.rstrip('。')}），"
+                                                 "所以两个都不作答；可以分开来问。"}, None
+        rows.append([_label(part), answer["value"], (answer.get("display") or str(answer["value"])).replace(" ", "")])
+        answers.append(answer)
+    units = {a.get("unit") for a in answers}
+    return {"kind": "table", "columns": ["", "数值", "显示"], "rows": rows, "unit": units.pop() if len(units) == 1 else None,
+            "value": rows[0][1], "top": rows[0][0], "parts": answers}, None
+
+
+def restate(query, lexicon, coverage=None):
+    from . import restate as restate_kind
+
+    said = [re.sub(r"[。；]$", "", restate_kind(part, lexicon, coverage)) for part in query.parts]
+    return f"两个数字：①{said[0]}；②{said[1]}"
+
+
+def records(query, lexicon, pub_id, answer):
+    """Each figure's own records, as its kind links them."""
+    from . import records as records_of
+
+    parts = (answer or {}).get("parts") or []
+    if len(parts) != len(query.parts):
+        return {}
+    rows = []
+    for part, part_answer, row in zip(query.parts, parts, answer["rows"]):
+        found = records_of(part, lexicon, pub_id, part_answer) or {}
+        urls = {key: url for key, url in ((r, (x or {}).get(r)) for x in [found] for r in ("records",)) if url}
+        rows.append({"label": row[0], "records": {_side(part): urls["records"]} if urls else {}})
+    first = next((r["records"] for r in rows if r["records"]), {})
+    return {"records": next(iter(first.values()), None), "rows": rows} if first else {}
+
+
+def _side(query):
+    if query.kind == Kind.POPULATION:
+        return "population"
+    return {Measure.BUDGET: "budget", Measure.SPENT: "spent", Measure.PER_CAPITA: "spent"}.get(query.measure,
+                                                                                            query.measure.value)
+
+
+def chips(query, lexicon):
+    return []
