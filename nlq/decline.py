@@ -112,7 +112,7 @@ def subject(text, slots, lexicon):
             continue
         if word:
             return Decline(reason, message.format(w=word))
-    asked = _people_or_place(text) or _one_person(text, lexicon) or _year_end_ahead(text) \
+    asked = _not_held_asks(text) or _people_or_place(text) or _one_person(text, lexicon) or _year_end_ahead(text) \
         or _vague_reference(text, slots) or _own_level_below(text, lexicon)
     if asked:
         return asked
@@ -133,6 +133,31 @@ def _township_budget(slots):
         return None
     return Decline("not_held", f"本站的预算只到区县、部门和科目，没有分到乡镇街道的预算（「{allotted.group(0)}」）；"
                                "可以问该乡镇街道的项目及其投资，或所在区县的预算。")
+
+
+NOT_HELD_ASKS = (  # ([patterns] name, reason, message with {w} for the words found)
+    ("own_case", "privacy", "本站只有预算、支出和项目的汇总数字，不能查询某个人或某一家的具体情况（「{w}」）；"
+                            "个人的待遇问题请咨询发放部门或政务服务平台，也可以问这类支出的合计。"),
+    ("people_named", "privacy", "本站不公开领款个人的姓名（「{w}」），支付记录中的个人已去标识化；"
+                                "可以问这类支出的合计或笔数，例如「今年最低生活保障支出是多少」。"),
+    ("post_pay", "privacy", "本站不公开某个人的工资收入（「{w}」），预算和支出只按地区、部门、单位和科目汇总；"
+                            "可以问该单位的预算或支出。"),
+    ("act_for_asker", "not_held", "本站的问答只查询已发布的数字，不能替您联系、投诉或办事（「{w}」）；"
+                                  "这类事情请直接联系该单位或政务服务平台。"),
+    ("what_if", "not_held", "本站只发布实际的预算和支出数字，不推算假设的情形（「{w}」）；可以问实际的数字和排名。"),
+    ("per_day", "not_held", "本站的支出按月、项目产出按年发布，没有按天统计的数字（「{w}」）；可以问全年或某月的数字。"),
+)
+
+
+def _not_held_asks(text):
+    """The question's main ask is something the data does not hold — the asker's own case, people's names, one
+    person's pay, an action, a what-if, a count per day — though a word of it (低保、某局、教育支出) names a figure:
+    that figure would answer another question with an official look (issue #18)."""
+    for name, reason, message in NOT_HELD_ASKS:
+        found = pattern(name).search(text)
+        if found:
+            return Decline(reason, message.format(w=found.group(0).strip("，,。 ")))
+    return None
 
 
 def _people_or_place(text):

@@ -1,0 +1,53 @@
+"""Classes of wrong figures and answered declines the question box gave on nlq_blind17, each checked with
+questions written here in other words: answered from the published tables and checked against straight SQL,
+or declined with a Chinese reason — never a look-alike figure with an official look (issue #18)."""
+import pytest
+
+PUBLISHED = "(SELECT max(id) FROM publications WHERE status = 'published')"
+
+
+def _declined(result, reason=None):
+    from tests.eval.judge import states_figure
+
+    assert result["answer"]["kind"] == "decline", result["understood"]
+    assert not states_figure(result["answer"]) and result["query"] is None
+    if reason:
+        assert result["decline"]["reason"] == reason, result["decline"]
+
+
+# ---- the main ask is something the data does not hold, though a word of it names a figure ------------------
+
+@pytest.mark.parametrize("q, reason", [
+    ("俺家的高龄津贴这个月怎么还没到账", "privacy"),  # the asker's own case
+    ("我们家的临时救助被停了，能查查吗", "privacy"),
+    ("领临时救助最多的几户困难家庭，把姓名告诉我", "privacy"),  # the names of people paid
+    ("示例市人民医院院长的年薪多少", "privacy"),  # one person's pay by their post
+    ("市教育局局长每个月工资有多少", "privacy"),
+    ("麻烦你替我举报一下星桥区那个工程", "not_held"),  # an action asked of the site
+    ("你帮我联系一下市卫健委，问问医院的预算", "not_held"),
+    ("要是枫林区卫生支出增加两成，执行率会变成多少", "not_held"),  # a what-if
+    ("鹭洲区教育支出翻一番的话能排第几", "not_held"),
+    ("城区那个公园每天能来多少游客", "not_held"),  # a count per day
+    ("全市一天平均多少人坐公交，每天多少", "not_held"),
+])
+def test_what_the_data_does_not_hold_is_declined(ask_demo, q, reason):
+    _declined(ask_demo(q), reason)
+
+
+def test_an_allegation_is_declined(ask_demo):
+    _declined(ask_demo("网上说有个项目被人拿了好处费，是哪一个工程"), "opinion")
+
+
+def test_a_what_if_on_the_yearbook_is_declined(ask_yb):
+    _declined(ask_yb("假如湖南的卫生健康支出翻番，全国能排第几"), "not_held")
+
+
+@pytest.mark.parametrize("q", [
+    "我想知道今年最低生活保障一共发了多少钱",  # the asker wants the total: answered
+    "帮我查一下今年全市教育支出",  # 帮我 with a question of the data
+    "今年收款最多的前5个单位",  # organisations ranked by payments, no people
+    "市实验中学今年支出多少",  # the unit's spending, no salary asked
+])
+def test_look_alikes_still_answer(ask_demo, q):
+    result = ask_demo(q)
+    assert result["answer"]["kind"] != "decline", result["understood"]
