@@ -50,6 +50,13 @@ def which_asked(text, query, answer):
     return None
 
 
+def top_few_asked(text, query, answer):
+    """「支出最多的3所」「前5名」 ask for several rows ranked; one figure (the total of all) ranks nothing."""
+    if _one_value(answer) and not _named_project(query) and not query.count_only:
+        return _search("top_few", text)
+    return None
+
+
 def percent_asked(text, query, answer):
     """「涨了百分之多少」「降幅」 ask for a percentage; an amount or a series of amounts is another figure."""
     if answer.get("unit") in RATIO_UNITS or query.count_only:
@@ -153,6 +160,7 @@ def two_questions(text, query, answer):
 RULES = (  # (rule, what the message says was asked)
     (several_asked, "问的是几个数字（「{w}」），这里只算出一个"),
     (which_asked, "问的是哪些（「{w}」），这里只算出一个合计数字"),
+    (top_few_asked, "问的是排在前面的几项（「{w}」），这里只算出一个数字"),
     (percent_asked, "问的是百分比（「{w}」），这里算出的不是百分比"),
     (count_asked, "问的是个数（「{w}」），这里算出的是金额"),
     (change_asked, "问的是变化（「{w}」），这里只算出一个时期的数字"),

@@ -466,6 +466,16 @@ SHAPES = (  # (pattern in [patterns], does the query answer it?, what cannot be 
     # one payment picked out (nlq/kinds/single_payment.py); never a sum of many
     ("single_payment", lambda q: q.kind == Kind.SINGLE_PAYMENT, "单独一笔支付"),
     ("single_payment_when", lambda q: q.kind == Kind.SINGLE_PAYMENT, "单独一笔支付"),
+    # issue #18: one figure in the place of a rank, a ratio, a gap, a sum's share, days, a count of firms or two periods
+    ("rank_of_one", lambda q: q.kind == Kind.RANKING, "某一项在排名中的名次"),
+    ("times_asked", lambda q: False, "两个数字的倍数"),
+    ("max_min_gap", lambda q: False, "最大值与最小值之差"),
+    ("sum_share", lambda q: q.kind != Kind.RANKING, "几项合起来所占的比例"),
+    ("days_asked", lambda q: q.kind == Kind.INQUIRY, "相隔的天数"),
+    ("firms_counted", lambda q: q.count_only or q.group != Group.CONTRACTOR, "不同企业的个数"),
+    ("vs_same_period", lambda q: q.kind not in (Kind.FIGURE, Kind.PROJECT) or q.difference or q.measure == Measure.GROWTH
+     or bool(q.periods),
+     "与上年同期相比的变化"),
 )
 
 

@@ -51,3 +51,36 @@ def test_a_what_if_on_the_yearbook_is_declined(ask_yb):
 def test_look_alikes_still_answer(ask_demo, q):
     result = ask_demo(q)
     assert result["answer"]["kind"] != "decline", result["understood"]
+
+
+# ---- a shape no kind computes yet: declined, never one figure in its place ---------------------------------
+
+@pytest.mark.parametrize("q", [
+    "2019到2023年间广东总支出超过1.5万亿的有几年",  # years above a threshold counted
+    "2023年河南卫生健康支出全国排第几",  # the rank of one item
+    "2021年支出排名前三的省份合计占全国多少",  # one share of several items' sum
+    "2022年卫生健康支出最多的省和最少的省差多少",  # max − min
+])
+def test_shapes_not_computed_on_the_yearbook_are_declined(ask_yb, q):
+    _declined(ask_yb(q))
+
+
+@pytest.mark.parametrize("q", [
+    "鹭洲区今年支出是枫林区的几倍",  # a ratio
+    "2025年立项的项目一共有几家企业中标",  # distinct contractors counted
+    "中标到开工平均隔多少天",  # days between two dates
+    "今年高龄津贴1到9月和去年同期比差多少",  # a purpose's two periods compared
+    "学校里面去年支出最多的3所",  # a top few answered with one total
+])
+def test_shapes_not_computed_on_the_city_are_declined(ask_demo, q):
+    _declined(ask_demo(q))
+
+
+@pytest.mark.parametrize("q", [
+    "今年以来，五个县的支出合计占全市支出的比重是多少",  # a sum's share computed
+    "前10个月教育支出是多少",  # 前10个月 is a period
+    "最低生活保障今年1到9月跟去年同期比差多少",  # a class against the year before: its change
+])
+def test_look_alike_shapes_still_answer(ask_demo, q):
+    result = ask_demo(q)
+    assert result["answer"]["kind"] != "decline", result["understood"]
