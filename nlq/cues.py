@@ -201,8 +201,9 @@ _SMALL_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 
 def limit(text):
     """How many rows are asked for (「前3」「五个」「最多的三类」), or None."""
     # 「最多的三类」「哪三类」: a small Chinese numeral before 类 is a count too (normalize leaves 类 words alone);
-    # 「第三类」 is an ordinal
-    text = re.sub(r"(?<!第)([一两二三四五六七八九十])(?=个?大?类)", lambda m: str(_SMALL_NUMERALS[m.group(1)]), text)
+    # 「第三类」 is an ordinal, 「那一类项目」「这一类」 a demonstrative (that kind), no count of rows
+    text = re.sub(r"(?<!第)(?<![那这](?=一))([一两二三四五六七八九十])(?=个?大?类)",
+                  lambda m: str(_SMALL_NUMERALS[m.group(1)]), text)
     found = list(vocab.pattern("limit").finditer(text))
     if not found:
         return None

@@ -84,3 +84,26 @@ def test_shapes_not_computed_on_the_city_are_declined(ask_demo, q):
 def test_look_alike_shapes_still_answer(ask_demo, q):
     result = ask_demo(q)
     assert result["answer"]["kind"] != "decline", result["understood"]
+
+
+# ---- project words: money paid out, behind schedule, a category's total, a disbursal ratio -----------------
+
+def test_money_handed_down_to_a_project_is_its_disbursement(ask_demo):
+    result = ask_demo("星桥区枫丹保障性租赁住房项目的钱拨下去多少了")
+    assert "已拨付" in result["understood"] and result["answer"]["unit"] == "元", result["understood"]
+
+
+def test_projects_dragging_are_those_behind_schedule(ask_demo, db):
+    want = db.execute(f"SELECT count(*) FROM projects WHERE publication_id = {PUBLISHED} AND status = '滞后'").fetchone()[0]
+    result = ask_demo("眼下拖进度的工程一共几个")
+    assert result["answer"]["value"] == want, result["understood"]
+
+
+def test_that_kind_of_project_summed(ask_demo):
+    result = ask_demo("幼儿园建设那一类项目，投资加起来合计多少")
+    assert result["answer"]["kind"] == "figure" and "合计" in result["understood"], result["understood"]
+
+
+def test_a_disbursal_ratio_is_disbursed_over_investment(ask_demo):
+    result = ask_demo("2025年立项、在建的项目总的拨付比例是多少")
+    assert "已拨付资金占总投资" in result["understood"], result["understood"]

@@ -23,9 +23,10 @@ def township(ctx):
 
 
 def disbursal_rate(ctx):
-    """「承建项目的拨付率」: disbursed over investment, same projects."""
+    """「承建项目的拨付率」「在建项目总的拨付比例」: disbursed over investment, same projects (比例 inside the word
+    拨付比例 is no share of all projects; 「…占…」 is)."""
     c = ctx.cues
-    if not (c.project_subject and c.disbursal_rate and not c.share):
+    if not (c.project_subject and c.disbursal_rate and (not c.share or "占" not in ctx.text)):
         return None
     return Query(Kind.PROJECT, measure=Measure.SHARE, base_measure=Measure.DISBURSED,
                  share_of={"measure": "investment", "same_projects": True, "regions": None}, **_filters(ctx))
