@@ -292,7 +292,7 @@ def _add_region_groups(lex, rows, suffix_chars):
         suffix_chars.update({"省", "省份"})
     each_names = sorted(suffix_chars)
     if suffix_chars == {"区"} or suffix_chars == {"区", "县"}:
-        each_names = sorted(suffix_chars | {"区县"})
+        each_names = sorted(suffix_chars | {"区县", "县区"})  # 「县区」 is every region too, never the 县 only
     if {"区", "县"} <= suffix_chars:
         # 「县」 never names a 区, so 「哪个县」 ranks the counties only (「各区」 stays loose: 各区县)
         lex.region_subsets["县"] = [r["code"] for r in rows if r["level"] >= 1 and r["name"].endswith("县")]

@@ -107,3 +107,23 @@ def test_that_kind_of_project_summed(ask_demo):
 def test_a_disbursal_ratio_is_disbursed_over_investment(ask_demo):
     result = ask_demo("2025年立项、在建的项目总的拨付比例是多少")
     assert "已拨付资金占总投资" in result["understood"], result["understood"]
+
+
+# ---- 「县区」 is every district and county; a top few of a class names the regions ranked ----------------------
+
+def test_xianqu_ranks_every_region(ask_demo, db):
+    want = db.execute(f"SELECT r.name FROM expenditures e JOIN regions r ON r.code = e.region_code AND "
+                      f"r.publication_id = e.publication_id WHERE e.publication_id = {PUBLISHED} AND e.year = 2025 "
+                      "AND r.level = 1 AND e.class_code LIKE '210%' GROUP BY r.name ORDER BY sum(e.amount_fen) DESC "
+                      "LIMIT 1").fetchone()[0]
+    result = ask_demo("2025年卫生健康支出最高的县区")
+    assert result["answer"]["rows"][0][0] == want, result["understood"]
+
+
+def test_a_top_three_of_a_class_gives_three_rows(ask_yb, yearbook_sql):
+    want = [r[0] for r in yearbook_sql(
+        f"SELECT r.name FROM expenditures e JOIN regions r ON r.code = e.region_code AND r.publication_id = "
+        f"e.publication_id WHERE e.publication_id = {PUBLISHED} AND e.year = 2022 AND e.class_code = '210' "
+        "AND r.level = 1 GROUP BY r.name ORDER BY sum(e.amount_fen) DESC LIMIT 3")]
+    result = ask_yb("2022年卫生健康支出前三名")
+    assert [row[0] for row in result["answer"]["rows"]] == want, result["understood"]

@@ -46,9 +46,15 @@ def groups(ctx):
     c, s = ctx.cues, ctx.slots
     department = c.has("department")
     within = c.top and comparison.one_group(s)  # 「西部十二省区市支出排名前三」: the group's regions ranked
-    if not (s.region_each or within or s.dept_each or (c.top and (department or has_any(ctx.text, words("which_class"))))):
+    # 「某年教育支出前三」: a top few of a class named, with no group word: the regions of the first level ranked
+    # (never the class's total in place of three rows)
+    top_few = bool(c.top and c.limit and c.limit > 1 and (s.classes or s.class_set) and not s.regions
+                   and not s.depts and not department and not s.dept_each and not s.class_each
+                   and not has_any(ctx.text, words("which_class")))
+    if not (s.region_each or within or top_few or s.dept_each
+            or (c.top and (department or has_any(ctx.text, words("which_class"))))):
         return None
-    group = Group.REGION if s.region_each or within else Group.DEPT if (s.dept_each or department) else Group.CLASS
+    group = Group.REGION if s.region_each or within or top_few else Group.DEPT if (s.dept_each or department) else Group.CLASS
     threshold = _amount_threshold(ctx.text)
     count_only = bool(threshold and found("how_many", ctx.text))  # 「支出超过500亿元的省份有几个」
     if not threshold and not c.top and found("how_many_members", ctx.text):
