@@ -90,6 +90,7 @@ def read(text, lexicon, as_of):
     # how the asker's story speaks (「听说区里每年投入不少」) is not how the question asks: no trend from its 每年
     slots.cue_text = _blank(slots.cue_text, unmatched.story_spans(slots.text, slots.rest))
     _part_in_whole_class(slots)  # after the typo repair: 「污染防支出占节能环保支出」 names its own class
+    _whole_of_part_class(slots)
     if len(slots.regions) >= 2:  # 「贵州、云南、广西三省区」: the count restates the regions named
         slots.unknown = [w for w in slots.unknown if not vocab.pattern("region_count").match(w)]
     if vocab.found("annual_growth", text):  # 「年均增长」: 年均 says how the growth is taken, it names nothing
@@ -153,6 +154,24 @@ def _part_in_whole_class(slots):
     if slots.whole_span[0] >= 0 and (whole.classes or whole.class_set) and not (
             slots.classes or slots.class_set or slots.depts or slots.projects or slots.category):
         slots.classes, slots.class_set = list(whole.classes), whole.class_set
+
+
+WHOLE_TOTAL = re.compile(r"总|全部|所有|财政|一般公共预算|合计")
+
+
+def _whole_of_part_class(slots):
+    """「西部地区教育支出占全国的几成」「某县卫生支出占全市的比重」: a whole that names only a place, after a part that
+    names a class of some of its regions, is that place's same class — never its total spending (the part's class
+    set against every class); 「占全国总支出」 names the total and keeps it (issue #18)."""
+    whole = slots.whole
+    start, end = slots.whole_span
+    if start != slots.share_at or start < 0 or not (whole.named or whole.regions) or whole.classes \
+            or whole.class_set or whole.category or set(whole.regions) >= set(slots.regions):
+        return  # 「松岗县的预算里头农林水占几成」: the whole named first is the place's total, the part within it
+    if not (slots.classes or slots.class_set) or not slots.regions or slots.region_each or slots.depts \
+            or WHOLE_TOTAL.search(slots.text[start:end]):
+        return
+    whole.classes, whole.class_set = list(slots.classes), slots.class_set
 
 
 def _take(slots, lexicon, start, end, surface, entries):

@@ -127,3 +127,21 @@ def test_a_top_three_of_a_class_gives_three_rows(ask_yb, yearbook_sql):
         "AND r.level = 1 GROUP BY r.name ORDER BY sum(e.amount_fen) DESC LIMIT 3")]
     result = ask_yb("2022年卫生健康支出前三名")
     assert [row[0] for row in result["answer"]["rows"]] == want, result["understood"]
+
+
+# ---- a region group's share of a class: the whole is the same class of the whole country ----------------------
+
+def test_a_group_share_of_the_country_keeps_the_class(ask_yb, yearbook_sql):
+    def total(where):
+        return yearbook_sql(f"SELECT sum(amount_fen) FROM expenditures WHERE publication_id = {PUBLISHED} AND year = 2020 "
+                            f"AND class_code = '205' {where}")[0][0]
+    part = total("AND region_code IN ('210000', '220000', '230000')")
+    whole = total("AND region_code IN (SELECT code FROM regions WHERE level = 1 AND publication_id = "
+                  f"{PUBLISHED})")
+    result = ask_yb("东北三省2020年教育支出占全国的几成")
+    assert result["answer"]["value"] == pytest.approx(100 * part / whole, abs=0.01), result["understood"]
+
+
+def test_the_total_named_after_zhan_stays_the_total(ask_yb):
+    result = ask_yb("2023年广东教育支出占全国总支出的比重")
+    assert "全国总支出" in result["understood"], result["understood"]
