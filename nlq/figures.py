@@ -92,9 +92,11 @@ def measure_by(conn, pub_id, query, lexicon, period, group=None):
                     measure=query.measure, group=group)
     if query.measure == "share":
         return shares(conn, pub_id, query, lexicon, period, group)
-    if query.measure == "growth":  # by group: this period against the same months of the year before
+    if query.measure == "growth":  # by group: this period against the same months of the year before, or
+        # over a span of years (「2019到2023年增长最快」) the last year against the first, as one growth takes it
         this = period_scope(query, lexicon, _year(period, period.year_to))
-        before = period_scope(query, lexicon, _year(period, period.year_to - 1))
+        base_year = period.year_from if period.multi_year else period.year_to - 1
+        before = period_scope(query, lexicon, _year(period, base_year))
         if query.base_measure == "rate":  # a change in percentage points
             return _keyed(measures.rate_change(conn, pub_id, this, before, by), group)
         return _keyed(measures.growth(conn, pub_id, this, before, by, measure=share_measure(query)), group)

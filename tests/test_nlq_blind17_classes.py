@@ -145,3 +145,16 @@ def test_a_group_share_of_the_country_keeps_the_class(ask_yb, yearbook_sql):
 def test_the_total_named_after_zhan_stays_the_total(ask_yb):
     result = ask_yb("2023年广东教育支出占全国总支出的比重")
     assert "全国总支出" in result["understood"], result["understood"]
+
+
+# ---- growth over a span of years: the last year against the first -----------------------------------------
+
+def test_growth_ranked_over_a_span_takes_the_first_year(ask_yb, yearbook_sql):
+    def by_region(year):
+        return dict(yearbook_sql(f"SELECT region_code, sum(amount_fen) FROM expenditures WHERE publication_id = "
+                                 f"{PUBLISHED} AND year = {year} AND class_code = '205' GROUP BY region_code"))
+    first, last = by_region(2020), by_region(2023)
+    growth = {code: last[code] / first[code] - 1 for code in last if first.get(code)}
+    result = ask_yb("2020到2023年教育支出增长最快的三个省")
+    assert "相比2020年" in result["understood"], result["understood"]
+    assert result["answer"]["rows"][0][1] == pytest.approx(100 * max(growth.values()), abs=0.01)

@@ -108,7 +108,8 @@ def words(query, lexicon, coverage=None):
     if query.measure == Measure.PER_CAPITA and query.base_measure == Measure.BUDGET:
         text = f"{scope}的人均预算"
     if query.measure == Measure.GROWTH:
-        base = "上年同期" if not query.period.whole_year else "上年"
+        base = f"{query.period.year_from}年" if query.period.multi_year else "上年同期" if not query.period.whole_year \
+            else "上年"
         text = f"{scope}相比{base}的增长率"
         if query.base_measure == Measure.RATE:
             text = f"{scope}的执行率相比{base}的变化（百分点）"
