@@ -224,9 +224,16 @@ def _nearest_cue(before, kind, user_text):
     if not user_text:
         for cue in NEGATIVE_CUES:
             pos = before.rfind(cue)
-            if pos > best:
+            if pos > best and not _spent_on_its_line(before, pos):
                 best, verdict = pos, -1
     return verdict
+
+
+def _spent_on_its_line(before, pos):
+    """A negative cue on an earlier line that already has its number after it (「…，¥8,660⏎X，6217…」:
+    the previous row's amount) says nothing about a number on the next line."""
+    newline = before.find("\n", pos)
+    return newline >= 0 and bool(re.search(r"[0-9０-９]", before[pos:newline]))
 
 
 def _is_amount(text, start, end):

@@ -120,6 +120,10 @@ _QQ = re.compile(r"(?<![A-Za-z])(?:(?i:qq|q号)|扣扣|企鹅号?)(?!群)(?:号�
 # (「微信号换了lanhua_x」「微信改成…」: a changed account is given after the verb that changes it)
 _WECHAT = re.compile(r"(?<![A-Za-z])(?:微信|薇信|威信|(?i:wx|vx|weixin|wechat|v信|v(?=[:：])))(?!同号|群|公众号|支付)(?:号码|号|id|ID)?"
                      r"\s?(?:是|为|(?:换|改|变)(?:了|成|为)了?(?:新的)?)?\s?[:：（(]?\s?([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])")
+# 「微信转我就行 qianlx_1983」: a few words may stand between the cue and the account when the account has the
+# shape of one (letters with digits or an underscore, not a plain English word).
+_WECHAT_LATER = re.compile(r"(?<![A-Za-z])(?:微信|(?i:wx|vx|wechat))(?!同号|群|公众号|支付)[^\n。；;0-9A-Za-z]{1,8}?[\s:：]\s?"
+                           r"(?<![-_A-Za-z0-9])((?=[A-Za-z])(?=[-_A-Za-z0-9]*[_0-9])[A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9@.])")
 # 「许可证号」「营业执照号」 are a business's registrations, 「凭证号」 a voucher's; IDs and travel
 # permits (身份证、回乡证、通行证、护照) have their own recognizers.
 _NOT_PERSONAL_PAPERS = "".join(f"(?<!{w})" for w in ("许可", "执照", "资格", "合格", "登记", "凭", "身份", "回乡", "通行", "保"))
@@ -153,7 +157,8 @@ _PROPERTY_CERT = re.compile("((?:[" + "京津沪渝冀豫云辽黑湘皖鲁新�
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 # A travel document after its cue word, whatever its series letter 「护照号A3928174」「回乡证H1234567」: one or
 # two letters and seven to ten digits (the shapes without a cue are the passport recognizer's).
-_TRAVEL_DOCUMENT = re.compile(r"(?:护照|通行证|回乡证|旅行证|签证|(?i:passport|permit)(?:\s?(?:no\.?|number))?)(?:号码|号|编号)?"
+# (an English letter brackets the number with its 「No.」: 「passport (No. TZ8840217)」)
+_TRAVEL_DOCUMENT = re.compile(r"(?:护照|通行证|回乡证|旅行证|签证|(?i:passport|permit)(?:\s?[（(]?\s?(?i:no\.?|number))?)(?:号码|号|编号)?"
                               # (a Russian passport is two digits of its series and seven of its number: 「75 4721311」)
                               r"\s?(?:是|为)?\s?[:：（(]?\s?(?<![0-9A-Za-z])([A-Za-z]{1,2}[0-9]{7,10}|[0-9]{2} ?[0-9]{7})(?![0-9A-Za-z])")
 # A military or service certificate numbered 「南字第2019123号」「陆字第0456789号」 after its cue word.
@@ -166,7 +171,17 @@ _CUED_PLATE = re.compile(r"(?:车牌|牌照|号牌)(?:号码|号)?\s?(?:是|为)
 # A fishing boat's registration 「闽澜渔05137」「浙岱渔养01234」 names its owner, as a plate does; so does a
 # village ferry's 「陕延渡0217」 (a boatman's own boat). Four digits that are a year before 年 are no
 # registration (「…渔2019年」); a registration's digits may be followed by 年检.
-_FISHING_BOAT = re.compile("([" + _PROVINCES + r"][\u4e00-\u9fff]{1,2}(?:渔(?:养|运|冷|辅)?|渡)\s?(?!(?:19|20)\d{2}年)\d{4,6})(?!\d)")
+# An inland vessel's registration names its owner the same way: a cargo, passenger, tanker, tug or barge
+# registration 「浙禾货0477」「苏宿客0123」「皖蚌货1207」 (a boat household's certificate), also read out one
+# character at a time in speech-to-text 「浙 禾 货 零 六 六 三」.
+_VESSEL_KINDS = r"(?:渔(?:养|运|冷|辅)?|渡|货|客|油|拖|驳)"
+_SPOKEN_DIGIT = "[0-9零〇一二三四五六七八九幺两洞]"
+_FISHING_BOAT = re.compile("([" + _PROVINCES + r"][\u4e00-\u9fff]{1,2}" + _VESSEL_KINDS + r"\s?(?!(?:19|20)\d{2}年)\d{4,6}(?!\d)"
+                           "|[" + _PROVINCES + r"](?: [\u4e00-\u9fff]){1,2} " + _VESSEL_KINDS + f"(?: {_SPOKEN_DIGIT}){{4,6}}(?! {_SPOKEN_DIGIT}))")
+# A named card whose number opens with the issuing province's and city's short names 「优待证号：浙禾0411A00327」:
+# the whole is the number.
+_PREFIXED_CARD = re.compile(_NAMED_CARDS + r"(?:号码|证号|卡号|编号|号)?\s?(?:是|为)?\s?[:：]?\s?"
+                            "([" + _PROVINCES + r"][\u4e00-\u9fff]?[0-9][0-9A-Za-z]{5,20})(?![0-9A-Za-z])")
 # A hospital's admission, case-file or outpatient number 「住院号：2026091407」 names one patient, however short.
 _PATIENT_NUMBER = re.compile(r"(?:住院|病案|病历|门诊|就诊卡)(?:号码|号|编号|卡号)\s?(?:是|为)?\s?[:：]?\s?"
                              r"(?<![0-9A-Za-z])([A-Za-z]{0,2}[0-9]{5,12})(?![0-9A-Za-z])")
@@ -184,10 +199,10 @@ _TAIWAN_PERMIT = re.compile(r"(?:台胞证|台湾居民来往大陆通行证)(?:
 # (kind, pattern, priority): the span is the pattern's first group (the account), not the cue.
 # Above a mobile or bank card (a 社保卡号 is not a bank card), below a validated resident ID (a
 # 残疾证号 that holds one is that ID).
-CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("other_id", _OTHER_ID, 82), ("other_id", _INSURANCE_ID, 82),
+CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("wechat", _WECHAT_LATER, 84), ("other_id", _OTHER_ID, 82), ("other_id", _INSURANCE_ID, 82),
         ("other_id", _PROPERTY_CERT, 82), ("other_id", _HOUSEHOLD_ACCOUNT, 82), ("other_id", _FISHING_BOAT, 82),
         ("other_id", _CARD_NO, 82), ("other_id", _PATIENT_NUMBER, 82), ("other_id", _TITLE_CERT, 82), ("other_id", _SOCIAL_CARD_NO, 82),
-        ("other_id", _TAIWAN_PERMIT, 82), ("passport", _TRAVEL_DOCUMENT, 66), ("plate", _CUED_PLATE, 56),
+        ("other_id", _TAIWAN_PERMIT, 82), ("other_id", _PREFIXED_CARD, 82), ("passport", _TRAVEL_DOCUMENT, 66), ("plate", _CUED_PLATE, 56),
         ("other_id", _SERVICE_CERT, 82)]
 
 # Plates carry 贵/云/川/甘/陕, but people write the provinces' other short names (黔滇蜀陇秦) too.
