@@ -111,6 +111,10 @@ PERSON_CUES = (
     "阿妈", "阿爸", "阿爷", "阿嫲", "老豆", "细佬", "家姐", "我系",
     # a trial's parties and witnesses (「证人X未到庭」「被告人X犯…罪」)
     "证人", "被告人", "上诉人", "被上诉人", "第三人",
+    # a lane's resident volunteer heading a building's households (not a cadre: 组长 alone is one)
+    "楼组长",
+    # a mail's sender, and the Wu dialect's 娘舅 (舅舅), 阿弟, 阿哥, 阿姐, 姆妈 (妈妈)
+    "发件人", "娘舅", "阿弟", "阿哥", "阿姐", "姆妈",
 )
 # Titles that mark a public official in the role: the name before or after them stays.
 OFFICIAL_TITLES = (
@@ -155,7 +159,7 @@ NOT_NAMES = frozenset("""
 """.split())
 # Characters that rarely end a 3-character name but often follow a 2-character one (verbs, particles).
 _MULTI_SUFFIX = ()  # set below, once PLACE_ORG_SUFFIX is known
-_NOT_NAME_END = frozenset("反说称表在的于等和与及向对因家已将要是为了到也都同户领签办收交夫妻儿女父母某先女老各每该此"
+_NOT_NAME_END = frozenset("诉反说称表在的于等和与及向对因家已将要是为了到也都同户领签办收交夫妻儿女父母某先女老各每该此"
                           "手电联身提通申持使驾名之现今本未被去来前所就还又值住负带陪系有两多冒骗虚违私拒迁账帐承患牌不从经仍")
 
 _MULTI_SUFFIX = tuple(w for w in PLACE_ORG_SUFFIX if len(w) >= 2)
@@ -171,7 +175,7 @@ _WORD_TAGS = pseg.dt.word_tag_tab
 _CUE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True)) + r")[:：\s]*(?:为|是)?")
 _CUE_END_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True)) + ")$")
 # 「局长：伍德强」 as well as 「局长伍德强」; a former or retired holder (「原副总经理」「离休干部」) is a private person.
-_TITLE_BEFORE_RE = re.compile("(?<!原)(?<!前)(?<!离休)(?<!退休)(?<!原副)(?!(?<=班)组长)(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True))
+_TITLE_BEFORE_RE = re.compile("(?<!原)(?<!前)(?<!离休)(?<!退休)(?<!原副)(?!(?<=[班楼])组长)(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True))
                               + r")\s?[:：]?\s?$")
 _TITLE_AFTER_RE = re.compile("^(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + ")")
 _LIST_SEP_RE = re.compile(r"[、，,；;和与及]\s*")
@@ -827,6 +831,10 @@ def _word_and_one_more(text, pos, by_start):
         return None
     if token[1] in ("nr", "ns", "nz", "nrt", "nrfg") and re.match(r"[（(，,。；;、\s]|$", text[pos + 3:pos + 4]):
         return text[pos:pos + 3]
+    # 「项目经理何必成⏎」「法定代表人何必成，」: an adverb or a numeral word (何必, 万里) and a given-name
+    # character standing alone before a stop
+    if token[1][:1] in "dm" and given_log_ratio(third) > 0.0 and re.match(r"[（(，,。；;、\s]|$", text[pos + 3:pos + 4]):
+        return text[pos:pos + 3]
     # 「信访人许多福反映」: any word, when the third character is a given-name one and speech follows
     # (or the household follows: 「群众举报包金土家长期出租…」)
     if given_log_ratio(third) > 1.0 and (_SPEECH_AFTER.match(text, pos + 3) or _household(text, pos + 2)):
@@ -1108,6 +1116,8 @@ def not_a_name(text, start, end, by_start, crossing=True, produce=True, function
     if given[:1] in "镇村乡组区县市省其此该每各" or given in NOT_NAMES or given.startswith(_MULTI_SUFFIX) \
             or word[-1] in "镇乡村县市省区":
         return True  # 「和|镇村两级」「由|其子」「村民|宿项目」
+    if word[0] == "系" and jieba.dt.FREQ.get(given, 0) > 0 and not str(_WORD_TAGS.get(given, "")).startswith("nr"):
+        return True  # 「与收款人系远亲」: the copula 系 (is) before a relation, not the rare surname
     if function_word and word[0] in _FUNCTION_SURNAMES and jieba.dt.FREQ.get(given, 0) >= 100:
         return True  # 「原|账号」「公|租房」 (not a reading with a person on both sides: 「其女儿向小雨（12岁」)
     if produce and word.startswith(_PRODUCE_WORDS):
@@ -1358,12 +1368,25 @@ def find_names(text):
     Traditional characters are read through a simplified view (「陳秀蘭」 as 陈秀兰); spans keep
     the original characters."""
     view = simplified(text).translate(_CANTONESE)
+    if _SPACED_LABEL.search(view):
+        view = _SPACED_LABEL.sub(_close_label, view)
     found = _find_names(view)
     if _SPACED_OUT.search(view):
         found = sorted(found + _spaced_out_names(view, found), key=lambda s: s.start)
     if view == text:
         return found
     return [Span(s.start, s.end, s.kind, text[s.start:s.end], s.source) for s in found]
+
+
+# A form's field label spaced out to the width of its column (「姓 名：朱红」「住    址：」): read as the label
+# (「姓名：」, the blanks moved after the colon, so the name after it keeps its place).
+_SPACED_LABEL = re.compile(r"(?m)(?:^|(?<=[ \t\u3000]))(" + _HAN + r")([ \u3000]{1,4})(" + _HAN + r")(?:([ \u3000]{1,4})(" + _HAN
+                           + r"))?([:：])(?=[ \t\u3000]*" + _HAN + "{2})")  # (a spaced-out value is _spaced_out_names')
+
+
+def _close_label(m):
+    label = m.group(1) + m.group(3) + (m.group(5) or "")
+    return label + m.group(6) + m.group(2) + (m.group(4) or "")
 
 
 # Cantonese function characters read as their Mandarin equivalents, one for one (the tagger and the
@@ -1710,18 +1733,19 @@ _BRAND_LIST = re.compile(r"(?:[、和及][\u4e00-\u9fff]{2,4}?){1,4}(?:等品牌
 # (romanised Cantonese and Hokkien names run to three words 「Chan Kwok Keung」「Tan Ah Kow」; a passport
 # writes them in capitals 「CHENG KA FAI」)
 # (a romanised Korean given name is hyphenated: 「Park Sun-hee」)
-_LATIN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,12}(?:-[a-z]{2,6})?(?: [A-Z][a-z]{1,12}(?:-[a-z]{2,6})?){0,2}(?![A-Za-z-])(?: ?[" + "".join(sorted(SURNAMES))
+# (a European name may carry letters with diacritics: 「Emma Sørensen」)
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-zà-öø-ÿ]{1,12}(?:-[a-z]{2,6})?(?: [A-Z][a-zà-öø-ÿ]{1,12}(?:-[a-z]{2,6})?){0,2}(?![A-Za-zà-öø-ÿ-])(?: ?[" + "".join(sorted(SURNAMES))
                          + r"](?![\u4e00-\u9fff]))?|[A-Z]{2,12}(?: [A-Z]{2,12}){1,2}(?![A-Za-z]))")
 _LATIN_CUE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True))
                         + r"|我是|我叫|我系|名叫|同村的|发件人|英文名|英文姓名|姓名[（(]英文[）)]|中文名|(?i:my name is|this is)"
                         + r"|(?i:(?:best |kind |warm )?regards|sincerely|yours),?\s*"
-                        + r"|Dear(?: Mr\.?| Ms\.?| Mrs\.?)?|From:?)[:：\s]*$")
+                        + r"|(?i:i am|i'm)|(?:Dear )?(?:Mr|Ms|Mrs|Dr)\.?|Dear|From:?|Best,)[:：\s]*$")
 
 
 def _latin_names(text, spans):
     """5c. Latin-letter names after a cue, and their repeats."""
     found = {m.group(0) for m in _LATIN_NAME.finditer(text) if _LATIN_CUE.search(text, max(0, m.start() - 12), m.start())}
-    for name in found:
+    for name in sorted(found, key=lambda n: (-len(n), n)):  # a whole name before its first word alone
         for m in re.finditer(r"(?<![A-Za-z])" + re.escape(name) + r"(?![A-Za-z])", text):
             spans.setdefault(m.start(), Span(m.start(), m.end(), "person_name", name, "cue"))
 
@@ -1783,6 +1807,116 @@ def _speaker_names(text, by_start, spans):
             _claim(spans, start, word, "cue")
 
 
+# How people address or label one another by a call name and a kinship or role word: 「X爷叔」「X伯伯」
+# 「X阿姨」「X老师」, and in a parents' chat 「X妈妈」「X爸爸」 (X the child's name). The span is X only.
+_ADDRESS_WORDS = ("爷叔", "伯伯", "阿姨", "老师", "妈妈", "爸爸", "姆妈", "阿哥", "阿姐", "阿婆", "阿公", "娘舅", "嬢嬢",
+                  "叔叔", "婶婶", "哥", "姐", "叔", "妈", "爸")
+_ADDRESS_WORD = "(?:" + "|".join(_ADDRESS_WORDS) + ")"
+# a chat line's label: the call name, maybe its address word, maybe the full name in brackets, then a colon
+_HANDLE_LABEL = re.compile(r"(?m)^[ \t\u3000]*(" + _HAN + r"{2,3}?)(" + _ADDRESS_WORD + r")?"
+                           r"(?:[（(](" + _HAN + r"{2,5})[）)])?[ \t]?[:：]")
+# in running text: a call name right before its address word, after a clause start or a verb of address
+_ADDRESSED = re.compile(r"(?:^|(?<=[\n，,。！!？?；;：:、 “\"（(])|(?<=谢谢)|(?<=交给)|(?<=告诉)|(?<=转给)|(?<=通知)"
+                        r"|(?<=叫)|(?<=找)|(?<=问)|(?<=请))(" + _HAN + r"{2})(?=" + _ADDRESS_WORD + r"(?!们))")
+# words that call no one in particular before an address word (「宝宝妈妈」「阿拉姆妈」「伊拉爸爸」)
+_GENERIC_CALLERS = frozenset("宝宝 孩子 小孩 娃娃 小囡 学生 同学 新生 大家 阿拉 伊拉 侬拉 我伲 自家 人家 别人 各位 其他 "
+                             "隔壁 楼下 楼上 对门 邻居 亲家 本家 表叔 堂叔 家长 班级 全体".split())
+
+
+def _call_name(word, slot="text"):
+    """A call name of two or three characters: no role, cue, kinship, generic or household word (「钟家」「李阿」
+    call a household or stand before a title). ``slot`` "given": the text gives the full name that ends in it
+    (「X（金X）：」); "address": a chat label with an address word says person (「何必妈妈：」), so a dictionary
+    word that is no noun, pronoun or verb is a name there; otherwise a name made of given-name characters."""
+    if word in _GENERIC_CALLERS or word in PERSON_CUES or word in OFFICIAL_TITLES or word in _FIELD_LABELS \
+            or word in _NOT_CALL_NAMES or word in NOT_NAMES or word in COMPOUND_SURNAMES or "某" in word \
+            or _HEADER_WORD.search(word) or word[-1] in "阿老大小家的了们":
+        return False
+    if slot == "given":
+        return True
+    if slot == "text" and word.endswith(PLACE_ORG_SUFFIX) or _role_word_head(word):
+        return False
+    tag = str(_WORD_TAGS.get(word, ""))
+    if jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD_FREQ:  # (a word tagged a name too: 「波涛」 is waves)
+        return slot == "address" and (tag.startswith("nr") or tag[:1] not in "nrvu")
+    ratios = [given_log_ratio(ch) for ch in word]
+    return slot == "address" or min(ratios) > -1.0 and max(ratios) > 0.0
+
+
+def _person_label(word):
+    """A bracketed full name after a chat handle: a surname and a given name."""
+    return 2 <= len(word) <= 5 and has_surname(word) and word not in NOT_NAMES and not word.endswith(PLACE_ORG_SUFFIX) \
+        and (len(word) <= 3 or word[:2] in COMPOUND_SURNAMES)
+
+
+def _address_form_names(text, by_start, spans):
+    """5e. Call names in how people address one another: a chat label with an address word (「X妈妈：」
+    「X老师：」) or with the full name in brackets (「X（金X）：」), a bare call name labelling the lines of a
+    chat among persons, and a call name before its address word in running text (「谢谢X阿姨」)."""
+    labels = list(_HANDLE_LABEL.finditer(text))
+    for m in labels:
+        word, address, full = m.group(1), m.group(2), m.group(3)
+        if address in ("妈", "爸") or address in ("哥", "姐", "叔") and len(word) == 3:
+            continue  # 「X妈：」 is a generic handle as often as a name; 「雅琴姐」 reads with the two-character name
+        if address:
+            ok = _call_name(word, "address")
+        elif full:
+            ok = _person_label(full) and _call_name(word, "given" if full.endswith(word) else "text")
+        else:
+            continue
+        if ok and not (full and full.endswith(word) and len(full) == len(word)):
+            _claim(spans, m.start(1), word, "cue")
+    # a bare call name labels a chat among persons: three turns or more, and some other label is a name found
+    # (a form's 「微信：」「电邮：」 labels stand among field names)
+    named = {m.group(1) for m in labels if m.start(1) in spans and spans[m.start(1)].end == m.end(1)}
+    if len(labels) >= 3 and len({m.group(1) + (m.group(2) or "") for m in labels}) >= 2:
+        for m in labels:
+            word = m.group(1)
+            if not m.group(2) and not m.group(3) and len(word) == 2 and named - {word} and _call_name(word):
+                _claim(spans, m.start(1), word, "cue")
+    for m in _ADDRESSED.finditer(text):
+        word = m.group(1)
+        if _call_name(word) and not not_a_name(text, m.start(1), m.end(1), by_start, crossing=False):
+            _claim(spans, m.start(1), word, "cue")
+
+
+# A message's or letter's salutation 「【某所】X先生，您的…」「X您好：」「X：⏎您反映的…」 and a letter's signature
+# before 「敬上」: the slot says person, even for a name that is also a word.
+_SALUTATION = re.compile(r"(?:^|(?<=[\n】]))[ \t\u3000]*((?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES))
+                         + r"])" + _HAN + r"{1,2}?)(先生|女士)?(?=您好|你好|[:：，,][ \t\u3000]*\n?[ \t\u3000]*(?:您|你)(?!们))")
+_LETTER_CLOSING = re.compile(r"(?m)^[ \t\u3000]*(" + _HAN + r"{2,4}?)[ \t\u3000]*(?:敬上|谨上|拜上|谨启|敬启)[ \t\u3000。]*$")
+# the answer to 「您叫什么？」: the next speaker's whole turn is the name (「来电：X。」), and so is the echo of it
+_NAME_QUESTION = re.compile(r"(?:您叫|你叫|叫什么|贵姓|怎么称呼|您的姓名|你的姓名|名字是)[^\n]{0,8}\n[ \t]*[^\n：:]{1,6}[：:][ \t]*"
+                            r"(" + _HAN + r"{2,4}?)(?=[。，,！!？?\s]|$)")
+
+
+def _salutation_names(text, by_start, spans):
+    """5f. Names in a salutation, a letter's signature and the answer to a question for the name."""
+    for m in _SALUTATION.finditer(text):
+        word = m.group(1)
+        if word in NOT_NAMES or word in PERSON_CUES or word.endswith(PLACE_ORG_SUFFIX) \
+                or "先生" in word or "女士" in word \
+                or not m.group(2) and not_a_name(text, m.start(1), m.end(1), by_start, crossing=False, produce=False):
+            continue  # (「王先生，您…」: a surname and a title name no one)
+        if not m.group(2) and jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD_FREQ and not text.startswith("您好", m.end(1)) \
+                and not str(_WORD_TAGS.get(word, "")).startswith("nr"):
+            continue  # 「大家：」「同时，您…」: a word before a comma; a word is a name only before 先生/女士/您好
+        _claim(spans, m.start(1), word, "cue")
+    for m in _LETTER_CLOSING.finditer(text):
+        word = m.group(1)
+        if word not in PERSON_CUES and word not in OFFICIAL_TITLES and not word.endswith(PLACE_ORG_SUFFIX) \
+                and not _HEADER_WORD.search(word):
+            _claim(spans, m.start(1), word, "cue")
+    for m in _NAME_QUESTION.finditer(text):
+        word = m.group(1)
+        if word in PERSON_CUES or word in _FIELD_FILLERS or word.endswith(("局", "委", "办", "中心", "公司", "政府")) \
+                or word[0] in "我免不" or "姓" in word or "匿名" in word:
+            continue  # 「我姓X」「免贵姓X」「我匿名」: a surname or a refusal, not the name
+        _claim(spans, m.start(1), word, "cue")
+        for echo in re.finditer(r"(?<=[:：])[ \t]*(" + re.escape(word) + r")(?=[。，,！!？?]?[ \t]*(?:\n|$))", text):
+            _claim(spans, echo.start(1), word, "cue")
+
+
 def _find_names(text):
     tokens = _tokens(text)
     by_start = {start: (word, flag) for start, word, flag in tokens}
@@ -1799,6 +1933,10 @@ def _find_names(text):
     if re.search("[A-Z][A-Za-z]", text):
         _latin_names(text, spans)
     _speaker_names(text, by_start, spans)
+    if re.search("[:：]|" + _ADDRESS_WORD, text):
+        _address_form_names(text, by_start, spans)
+    if re.search("您|你|敬上|谨上|拜上|谨启|敬启", text):
+        _salutation_names(text, by_start, spans)
     _structural_names(text, by_start, spans)
     _nicknames(text, by_start, spans)
     if "老" in text:
