@@ -137,6 +137,18 @@ def check_count_of_amounts(records, body, people):
     return problems + ([] if answer["value"] == len(answer["rows"]) else ["count != rows"])
 
 
+def check_count_of_growth(records, body, people):
+    """「支出比上年减少的省份有几个」: the rows counted, each one's growth from its base and this period's records,
+    every one of them below the bound."""
+    answer, problems = body["answer"], []
+    for row, found in zip(answer["rows"], _row_sums(records, body)):
+        side = "spent" if "this_spent" in found else "budget"
+        base, this = found[f"base_{side}"], found[f"this_{side}"]
+        if not base or this >= base:
+            problems.append(f"row {row[0]}: {base} -> {this} is no fall")
+    return problems + ([] if answer["value"] == len(answer["rows"]) else ["count != rows"])
+
+
 def check_growth(records, body, people):
     """This period against the base: rows [base, this]."""
     query, answer = body["query"], body["answer"]
@@ -398,6 +410,8 @@ def check_for(body):
     if group is not None:
         if not query["count_only"]:
             return None
+        if measure == "growth" and query["base_measure"] != "rate":
+            return check_count_of_growth
         return check_count_of_rates if measure == "rate" else check_count_of_amounts
     return {"spent": check_sum, "budget": check_sum, "per_capita": check_per_capita, "rate": check_rate,
             "share": check_share, "remaining": check_remaining}.get(measure)

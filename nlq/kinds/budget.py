@@ -189,6 +189,8 @@ def _row_records(query, lexicon, pub_id, answer, scope):
     rows = answer.get("rows") or []
     if query.group and query.measure == Measure.SHARE:
         return _share_rows(query, lexicon, pub_id, answer)
+    if query.group and query.measure == Measure.GROWTH:
+        return _growth_rows(query, lexicon, pub_id, answer)
     if query.group:  # one row per key: the key's own records
         if query.measure not in links.RECORDS:
             return None
@@ -207,6 +209,22 @@ def _row_records(query, lexicon, pub_id, answer, scope):
                 links.row(rows[1][0], {"spent": links.records(scope, "spent", pub_id)}),
                 links.row(rows[2][0], links.sides(Measure.REMAINING, scope, pub_id))]
     return None
+
+
+def _growth_rows(query, lexicon, pub_id, answer):
+    """Each row of a ranking (or count) by growth: the records of its base period and of this period, narrowed
+    to the row's key ({"base_spent": …, "this_spent": …}; a rate's change: spent and budget of both)."""
+    _last, _first, this, base = figures.growth_scopes(query, lexicon, query.period)
+    measure = figures.growth_measure(query)
+    sides = ("spent", "budget") if measure == "rate" else (measure,)
+    rows = []
+    for key, row in zip(answer.get("keys") or [], answer.get("rows") or []):
+        scopes = {"base": links.narrow(base, query.group, key), "this": links.narrow(this, query.group, key)}
+        if None in scopes.values():
+            return None
+        rows.append(links.row(row[0], {f"{when}_{side}": links.records(scope, side, pub_id)
+                                       for when, scope in scopes.items() for side in sides}))
+    return rows
 
 
 def _share_rows(query, lexicon, pub_id, answer):
