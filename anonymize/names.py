@@ -1876,6 +1876,8 @@ def _address_form_names(text, by_start, spans):
                 _claim(spans, m.start(1), word, "cue")
     for m in _ADDRESSED.finditer(text):
         word = m.group(1)
+        if re.match("[妈爸](?![妈爸])", text[m.end(1):m.end(1) + 2]):
+            continue  # (「X妈」 alone, as a label above)
         if _call_name(word) and not not_a_name(text, m.start(1), m.end(1), by_start, crossing=False):
             _claim(spans, m.start(1), word, "cue")
 
