@@ -69,8 +69,10 @@ def run(conn, pub_id, query, lexicon):
         rows.append([_label(part), answer["value"], (answer.get("display") or str(answer["value"])).replace(" ", "")])
         answers.append(answer)
     units = {a.get("unit") for a in answers}
-    return {"kind": "table", "columns": ["", "数值", "显示"], "rows": rows, "unit": units.pop() if len(units) == 1 else None,
-            "value": rows[0][1], "top": rows[0][0], "parts": answers}, None
+    unit = units.pop() if len(units) == 1 else None
+    # the raw column says its unit, as every amount shown does (「数值（元）」, not a bare 362252000)
+    return {"kind": "table", "columns": ["指标", f"数值（{unit}）" if unit else "数值", "显示"], "rows": rows,
+            "unit": unit, "value": rows[0][1], "top": rows[0][0], "parts": answers}, None
 
 
 def restate(query, lexicon, coverage=None):
