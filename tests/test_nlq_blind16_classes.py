@@ -2,18 +2,8 @@
 questions written here in other words: answered from the published tables and checked against straight SQL,
 or declined with a Chinese reason — never a look-alike figure (issue #18)."""
 import pytest
-
-PUBLISHED = "(SELECT max(id) FROM publications WHERE status = 'published')"
-
-
-def _declined(result, reason=None):
-    from tests.eval.judge import states_figure
-
-    assert result["answer"]["kind"] == "decline", result["understood"]
-    assert not states_figure(result["answer"]) and result["query"] is None
-    if reason:
-        assert result["decline"]["reason"] == reason, result["decline"]
-
+from support.answers import PUBLISHED
+from support.answers import assert_declined as _declined
 
 # ---- the main verb asks for something the data does not hold, though the question names a figure ----------
 
