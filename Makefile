@@ -11,9 +11,12 @@ run: install
 	$(BIN)/mingzhang demo --if-missing
 	PORT=$(PORT) $(BIN)/mingzhang serve --port $(PORT)
 
+# Two pytest-xdist workers on the two cores CI has; TEST_WORKERS=0 runs in one process (tests/conftest.py
+# keeps each file on one worker).
+TEST_WORKERS ?= 2
 test: install browser-deps es-deps
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 install: $(INSTALLED)
 

@@ -133,6 +133,18 @@ def _config_for(instance):
     }
 
 
+# pytest-xdist (`make test` runs two workers, --dist loadgroup): a file runs whole on one worker, so its
+# module fixtures are built once; the files that ask every evaluation question share one worker and so
+# the session's answers (ask_memo) instead of computing them twice.
+SHARED_ANSWERS = {"test_eval_sets.py", "test_answer_records.py", "test_postgres_nlq.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        group = "evaluation-answers" if item.path.name in SHARED_ANSWERS else item.path.relative_to(ROOT).as_posix()
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(scope="session")
 def demo_instance(tmp_path_factory):
     """Path of an instance folder holding the published demo (raw files under raw/city)."""

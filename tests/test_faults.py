@@ -34,6 +34,12 @@ def es_config(tmp_path, **extra):
             "NLQ_EMBEDDINGS": False, **extra}
 
 
+# A dead server must not hold a page (ELASTICSEARCH_TIMEOUT 2 s, one retry, then the embedded index for
+# ELASTICSEARCH_RETRY_AFTER): a hang shows as tens of seconds; 10 s leaves room for a first request's
+# jieba start on a busy machine (two test workers and more on two cores).
+SLOW = 10
+
+
 def timed_get(client, url):
     started = time.perf_counter()
     response = client.get(url)
@@ -85,7 +91,7 @@ def test_search_falls_back_to_the_embedded_index(es_down, url):
     client = app.test_client()
     response, seconds = timed_get(client, url)
     assert response.status_code == 200, response.data[:500]
-    assert seconds < 3, f"{url} took {seconds:.2f} s"
+    assert seconds < SLOW, f"{url} took {seconds:.2f} s"
     if url.startswith("/search?"):
         page = response.get_data(as_text=True)
         assert FALLBACK in page
@@ -100,7 +106,7 @@ def test_search_falls_back_to_the_embedded_index(es_down, url):
 
 def test_home_page_serves_with_elasticsearch_down(es_down):
     response, seconds = timed_get(es_down[0].test_client(), "/")
-    assert response.status_code == 200 and seconds < 3
+    assert response.status_code == 200 and seconds < SLOW
 
 
 def test_without_an_embedded_index_search_says_unavailable_in_chinese(tmp_path):
@@ -109,7 +115,7 @@ def test_without_an_embedded_index_search_says_unavailable_in_chinese(tmp_path):
     for url in SEARCH_URLS:
         response, seconds = timed_get(client, url)
         assert response.status_code == 503, (url, response.status_code)
-        assert seconds < 3, f"{url} took {seconds:.2f} s"
+        assert seconds < SLOW, f"{url} took {seconds:.2f} s"
         if url.startswith("/search?"):
             assert UNAVAILABLE in response.get_data(as_text=True)
         else:

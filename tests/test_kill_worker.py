@@ -42,7 +42,7 @@ def gunicorn(instance):
                      RATELIMIT_WRITE="10000 per minute", COMMENTS_PREMODERATED="1", SEARCH_HYBRID="0",
                      NLQ_EMBEDDINGS="0")
     with run_gunicorn(env, workers=2) as server:
-        wait_until(lambda: len(workers(server.process.pid)) == 2, 20, "gunicorn's two workers")
+        wait_until(lambda: len(workers(server.process.pid)) == 2, 60, "gunicorn's two workers")
         yield server.process, server.port
 
 
@@ -125,7 +125,7 @@ def post_comments(port, client_number, tally):
 def kill_workers(master_pid, tally, killed):
     """SIGKILL one worker each time ACKS_BETWEEN_KILLS more posts were acknowledged; wait for the respawn."""
     for round_number in range(1, KILLS + 1):
-        wait_until(lambda: tally.acks() >= round_number * ACKS_BETWEEN_KILLS or tally.done.is_set(), 20,
+        wait_until(lambda: tally.acks() >= round_number * ACKS_BETWEEN_KILLS or tally.done.is_set(), 60,
                    "acknowledged posts")
         if tally.done.is_set():
             return
@@ -133,7 +133,7 @@ def kill_workers(master_pid, tally, killed):
         victim = min(before)
         os.kill(victim, signal.SIGKILL)
         killed.append(victim)
-        wait_until(lambda: len(workers(master_pid) - before) == 1 and len(workers(master_pid)) == 2, 15,
+        wait_until(lambda: len(workers(master_pid) - before) == 1 and len(workers(master_pid)) == 2, 60,
                    "gunicorn to respawn the killed worker")
 
 

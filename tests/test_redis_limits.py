@@ -75,7 +75,7 @@ def ask_many(port):
 def served_by(access_log):
     """{status: set of worker pids} for /api/ask responses, from the access log."""
     by_status = {}
-    wait_until(lambda: access_log.read_text().count("/api/ask") >= REQUESTS, 5, "access log lines")
+    wait_until(lambda: access_log.read_text().count("/api/ask") >= REQUESTS, 30, "access log lines")
     for line in access_log.read_text().splitlines():
         pid, status, path = line.split(" ", 2)
         if path == "/api/ask":

@@ -109,7 +109,8 @@ def test_access_log_keeps_no_ip_and_no_query_string(app, tmp_path):
     for line in lines:
         assert "127.0.0.1" not in line and "s3cr3t" not in line and "q=" not in line and "%E6" not in line
     full = _one_logged_request(instance, tmp_path, ACCESS_LOG_FULL="1")  # an operator may opt in
-    assert "127.0.0.1" in full[-1] and "s3cr3t" in full[-1]
+    # any line: on a busy machine a health check the client gave up on can be logged after ours
+    assert any("127.0.0.1" in line and "s3cr3t" in line for line in full), full
 
 
 # ---- abuse words -------------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def _gunicorn_command(port, workers, access_log, access_format, error_log):
 
 
 @contextmanager
-def run_gunicorn(env, *, workers=None, access_log="/dev/null", access_format=None, error_log=None, timeout=20):
+def run_gunicorn(env, *, workers=None, access_log="/dev/null", access_format=None, error_log=None, timeout=60):
     """gunicorn (gunicorn.conf.py) on a free loopback port with ``env`` (see ``portal_env``), until
     /healthz answers; stopped when the block ends. ``workers`` sync workers, or the config's default.
     Its stderr and error log go to ``error_log`` (a temporary file unless given)."""
@@ -136,7 +136,7 @@ class RedisServer:
         self.process = subprocess.Popen(
             [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
              "--daemonize", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_until(self.client().ping, 10, "redis-server PING")
+        wait_until(self.client().ping, 30, "redis-server PING")
         return self
 
     def kill(self):
