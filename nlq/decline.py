@@ -112,7 +112,7 @@ def subject(text, slots, lexicon):
             continue
         if word:
             return Decline(reason, message.format(w=word))
-    asked = _not_held_asks(text) or _people_or_place(text) or _one_person(text, lexicon) or _year_end_ahead(text) \
+    asked = _not_held_asks(text) or _finer_day(text, slots) or _people_or_place(text) or _one_person(text, lexicon) or _year_end_ahead(text) \
         or _vague_reference(text, slots) or _own_level_below(text, lexicon)
     if asked:
         return asked
@@ -146,6 +146,12 @@ NOT_HELD_ASKS = (  # ([patterns] name, reason, message with {w} for the words fo
                                   "这类事情请直接联系该单位或政务服务平台。"),
     ("what_if", "not_held", "本站只发布实际的预算和支出数字，不推算假设的情形（「{w}」）；可以问实际的数字和排名。"),
     ("per_day", "not_held", "本站的支出按月、项目产出按年发布，没有按天统计的数字（「{w}」）；可以问全年或某月的数字。"),
+    ("notify_me", "not_held", "本站的问答只查询已发布的数字，不能提醒、通知或订阅（「{w}」）；新的项目和数据发布后，"
+                              "可以再来问，例如「今年新开工的项目有哪些」。"),
+    ("other_currency", "unit_mismatch", "本站的金额以人民币元发布，没有汇率，不换算成其他货币（「{w}」）；"
+                                        "可以问以元计的数字。"),
+    ("finer_week", "not_held", "本站的支出按月发布，没有按周统计的数字（「{w}」）；月份或全年的数字会回答另一个问题，"
+                               "可以问某个月或全年的支出。"),
 )
 
 
@@ -158,6 +164,15 @@ def _not_held_asks(text):
         if found:
             return Decline(reason, message.format(w=found.group(0).strip("，,。 ")))
     return None
+
+
+def _finer_day(text, slots):
+    """「昨天全市花了多少」「10月15日那天的支出」: spending is published by month, so the month's figure would answer
+    for one day; a project's dates (开工、完工) are kept for the project kinds."""
+    day = pattern("finer_day").search(text)
+    if not day or project_subject(slots):
+        return None
+    return Decline("not_held", f"本站的支出按月发布，没有按天统计的数字（「{day.group(0)}」）；可以问那个月或全年的支出。")
 
 
 def _people_or_place(text):
