@@ -59,8 +59,8 @@ def top_few_asked(text, query, answer):
 
 def percent_asked(text, query, answer):
     """「涨了百分之多少」「降幅」 ask for a percentage; an amount or a series of amounts is another figure."""
-    if answer.get("unit") in RATIO_UNITS or query.count_only:
-        return None
+    if answer.get("unit") in RATIO_UNITS or query.count_only or query.rank_of is not None:
+        return None  # a place in a ranking by a rate answers 「执行率排第几」
     return _search("percent", text)
 
 

@@ -32,6 +32,7 @@ class Cues:
     per_capita: bool = False
     money: Measure = Measure.SPENT  # the amount asked for: spent, budget or per person
     limit: int | None = None
+    position: int | None = None  # 「第二多」「第一名」: one place of a ranking asked for
     threshold: dict | None = None  # {"op": "<" | ">", "value": fraction}
     compare_years: list = field(default_factory=list)
     compare_periods: list = field(default_factory=list)
@@ -110,6 +111,10 @@ def _read_shape(cues, slots, as_of):
 def _read_numbers(cues, text):
     cues.limit = limit(text)
     cues.threshold = threshold(text)
+    cues.position = position(text)
+    if cues.position:  # 「第二多的是哪一类」: the rows down to the place asked for, that place named
+        cues.limit, cues.top = cues.position, True
+        cues.bottom = cues.bottom or bool(re.search(r"第[^多高大少低小快慢名位]{1,2}[少低小慢]", text))  # 「第二少」
 
 
 def _read_comparisons(cues, slots, as_of):
@@ -217,6 +222,17 @@ def limit(text):
     value = int(m.group(1) or m.group(2))
     # 「多少个」/「5个区」 after a year or a month is not a limit
     return value if 0 < value <= 100 else None
+
+
+def position(text):
+    """「第二多」「第3高」「第一名」 → the place of a ranking asked for (2, 3, 1), or None."""
+    m = vocab.pattern("nth_ranked").search(text)
+    if not m:
+        return None
+    number = m.group(1)
+    value = int(number) if number.isdigit() else _SMALL_NUMERALS.get(number) if len(number) == 1 \
+        else 10 + _SMALL_NUMERALS.get(number[1], 0)
+    return value if value and 0 < value <= 50 else None
 
 
 def amount_threshold(text):

@@ -483,6 +483,8 @@ SHAPES = (  # (pattern in [patterns], does the query answer it?, what cannot be 
     ("single_payment_when", lambda q: q.kind == Kind.SINGLE_PAYMENT, "单独一笔支付"),
     # issue #18: one figure in the place of a rank, a ratio, a gap, a sum's share, days, a count of firms or two periods
     ("rank_of_one", lambda q: q.kind == Kind.RANKING, "某一项在排名中的名次"),
+    # 「第二多的是哪一类」: that place of a ranking, never the first row or a total in its place
+    ("nth_ranked", lambda q: q.position is not None or (q.limit == 1 and q.order is not None), "排名中的某一名"),
     ("times_asked", lambda q: False, "两个数字的倍数"),
     ("max_min_gap", lambda q: False, "最大值与最小值之差"),
     ("sum_share", lambda q: q.kind != Kind.RANKING, "几项合起来所占的比例"),

@@ -60,6 +60,7 @@ RULES = (
     project.projects,  # counts, investment, outputs, lists, rankings of projects
     project.built_output,  # 「去年修了多少公里」 without a project word
     figure.remaining,  # 「预算还剩多少」
+    ranking.place_of_one,  # 「湖南在全国排第几」: one region's or class's place in the whole ranking
     comparison.periods,  # 「1至6月和7至10月」
     comparison.years,  # 「2024年和2025年」
     trend.months_ranked,  # 「哪个月花钱最多」
@@ -126,7 +127,9 @@ def refine(query, ctx):
         project.refine(query, ctx)
     elif query.measure == "share" and query.share_of is None:
         share.take_whole(query, ctx)
-    if ctx.slots.kuan_each and query.group == Group.CLASS:
+    if query.kind == Kind.RANKING and ctx.cues.position and query.limit == ctx.cues.position and not query.count_only:
+        query.position = ctx.cues.position  # 「第二多的是哪一类」: that place, with the rows above it
+    if ctx.slots.kuan_each and query.group == Group.CLASS and query.rank_of is None:
         query.group, query.classes, query.class_set = Group.KUAN, ctx.slots.classes, None
     subsets = ctx.lexicon.region_subsets
     if query.group == Group.REGION and query.kind != Kind.COMPARISON and not query.regions \

@@ -97,6 +97,8 @@ class Query:
     group: Group | None = None
     order: Order | None = None
     limit: int | None = None
+    position: int | None = None  # 「第二多的是哪一类」: the place asked for (the rows down to it are shown)
+    rank_of: str | None = None  # 「湖南在全国排第几」: the key (a region or class code) whose place in the ranking is asked
     threshold: dict | None = None  # {"op": "<" | ">", "value": 0.5}
     difference: bool = False  # 「A比B多多少」
     gap: bool = False  # 「谁多？多多少」「A和B差多少」: the larger minus the smaller, the larger named

@@ -136,7 +136,9 @@ def _years_since(text, as_of):
 def _recent_years(text, as_of):
     """近3年, 过去5年, 这5年; 「近三年（不算今年）」「过去三个完整年度」: the last N complete years"""
     without = vocab.time_word("without_this_year")
-    m = re.search(rf"(?:近|最近|过去|前|这)(\d{{1,2}})个?(完整|整)?(?:年度|年)(\(?{without}\)?)?", text)
+    m = re.search(rf"(?:近|最近|过去|前|这)(\d{{1,2}})个?(完整|整)?(?:年度|年)(\(?{without}\)?)?", text) or re.search(
+        # 「五年合计」「五年来」: a bare count of years summed or looked back over is the last N years too
+        r"(?<![\d.第])([2-9]|10)个?()(?:年度|年)()(?=合计|加起来|加在一起|累计|总共|一共|共计|总计|来)", text)
     if not m:
         return None
     n = max(1, min(int(m.group(1)), 30))

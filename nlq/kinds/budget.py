@@ -53,6 +53,21 @@ def table(query, lexicon, items):
     if rows:
         result["value"] = rows[0][1]
         result["top"] = rows[0][0]
+    if query.rank_of is not None:  # 「湖南在全国排第几」: its place among all, the whole ranking shown
+        keys = [k for k, _ in items]
+        if query.rank_of not in keys:
+            return {"kind": "figure", "nothing": "所问的一项在这个排名中没有数字，排不出名次。"}, None
+        place, name = keys.index(query.rank_of) + 1, present.name(lexicon, query.group, query.rank_of)
+        row = rows[place - 1]
+        result.update(value=place, unit="名", display=f"第{place}名", top=name, position=place,
+                      sentence=f"{period}{name}{label(query.measure) if query.measure != Measure.SPENT else '支出'}"
+                               f"{str(row[-1]).replace(' ', '')}，在{len(rows)}个中排第{place}名（从高到低）。")
+        return result, chart
+    if query.position and query.position > 1:  # 「第二多的」: that place, with the rows above it
+        if len(rows) < query.position:
+            return {"kind": "figure", "nothing": f"排名只有 {len(rows)} 项，没有第{query.position}名。"}, None
+        result["value"], result["top"] = rows[query.position - 1][1], rows[query.position - 1][0]
+        result["position"] = query.position
     if query.difference and len(items) >= 2 and None not in (items[0][1], items[1][1]):
         diff = items[0][1] - items[1][1]
         if query.gap:  # 「谁多？多多少」「A和B差多少」: no side is subtracted from the other, the larger is named
@@ -126,7 +141,11 @@ def words(query, lexicon, coverage=None):
         return text + "的个数"
     if query.order:
         text += "，从高到低" if query.order == Order.DESC else "，从低到高"
-    if query.limit:
+    if query.rank_of is not None:
+        text += f"，{present.name(lexicon, query.group, query.rank_of)}的名次"
+    elif query.position and query.position > 1:
+        text += f"，第{query.position}名（列出前{query.position}名）"
+    elif query.limit:
         text += f"，前{query.limit}名"
     return text
 

@@ -29,6 +29,28 @@ def by_growth(ctx):
                  limit=None if count_only else ctx.limit_or_one(), **ctx.base())
 
 
+def place_of_one(ctx):
+    """「湖南2021年总支出在全国排第几」「福建各项支出里教育排第几」: the place of one region among the regions of
+    its level, or of one class among the classes of the scope — the whole ranking, the place asked named."""
+    c, s = ctx.cues, ctx.slots
+    if not found("rank_of_one", ctx.text) or c.growth or c.share or c.per_capita or c.project_subject \
+            or s.depts or s.dept_each or s.class_set:
+        return None
+    measure = Measure.RATE if c.rate else c.money
+    level = ctx.lexicon.region_level
+    if len(s.classes) == 1 and len(s.classes[0]) == 3 and len(s.regions) <= 1 and not s.region_each \
+            and (s.class_each or has_any(ctx.text, words("which_class"))):
+        return Query(Kind.RANKING, measure=measure, group=Group.CLASS, order=Order.DESC, rank_of=s.classes[0],
+                     **ctx.base(classes=[], class_set=None))
+    if len(s.regions) == 1 and level.get(s.regions[0], 0) >= 1 and len(s.classes) <= 1:
+        # the regions of the named one's level (the first level: every region but the top, as 「各区」 ranks them)
+        peers = [] if level[s.regions[0]] == 1 else \
+            [code for code in ctx.lexicon.region_names if level.get(code) == level[s.regions[0]]]
+        return Query(Kind.RANKING, measure=measure, group=Group.REGION, order=Order.DESC, rank_of=s.regions[0],
+                     **ctx.base(regions=peers))
+    return None
+
+
 def classes(ctx):
     """「花钱最多的三类支出」: all classes ranked, not a guessed set."""
     if not ctx.slots.class_each:
@@ -48,7 +70,7 @@ def groups(ctx):
     within = c.top and comparison.one_group(s)  # 「西部十二省区市支出排名前三」: the group's regions ranked
     # 「某年教育支出前三」: a top few of a class named, with no group word: the regions of the first level ranked
     # (never the class's total in place of three rows)
-    top_few = bool(c.top and c.limit and c.limit > 1 and (s.classes or s.class_set) and not s.regions
+    top_few = bool(c.top and c.limit and (c.limit > 1 or c.position) and (s.classes or s.class_set) and not s.regions
                    and not s.depts and not department and not s.dept_each and not s.class_each
                    and not has_any(ctx.text, words("which_class")))
     if not (s.region_each or within or top_few or s.dept_each
