@@ -27,8 +27,9 @@ def _search(name, text):
 
 
 def _one_value(answer):
-    """One number, no table (a project's record carries its fields as rows: several values)."""
-    return answer.get("kind") == "figure" and len(answer.get("rows") or []) <= 1
+    """One number, no table (a project's record carries its fields as rows: several values); a sum with its parts
+    as rows (「A和B加起来」) is one number too."""
+    return answer.get("kind") == "figure" and (len(answer.get("rows") or []) <= 1 or bool(answer.get("summed")))
 
 
 def _named_project(query):

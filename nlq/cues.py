@@ -36,6 +36,7 @@ class Cues:
     threshold: dict | None = None  # {"op": "<" | ">", "value": fraction}
     compare_years: list = field(default_factory=list)
     compare_periods: list = field(default_factory=list)
+    summed_periods: list = field(default_factory=list)  # 「9月和10月加起来」: months of one year added up
     by_month: str | None = None  # "month" | "quarter": month by month
     output_unit: str | None = None
     min_investment: float | None = None  # 元
@@ -122,6 +123,7 @@ def _read_comparisons(cues, slots, as_of):
     text, period = slots.text, slots.period
     cues.compare_years = periods.compared_years(text, as_of)
     cues.compare_periods = [] if cues.compare_years else periods.compared_periods(text, period)
+    cues.summed_periods = [] if cues.compare_years else periods.summed_months(text, period)
     change_in_percent = has_any(text, vocab.words("change")) and found("percent", text)  # 「多了还是少了，变化百分之几」
     if len(cues.compare_years) == 2 and not cues.growth and (has_any(text, measure_words("growth")) or change_in_percent):
         cues.growth, cues.trend = True, False  # 「这几年涨了多少 2023跟2019比」: the change between the two

@@ -468,8 +468,8 @@ def year_not_over(text, covered, query):
 
 
 SHAPES = (  # (pattern in [patterns], does the query answer it?, what cannot be computed yet)
-    ("month_vs_month", lambda q: q.kind == Kind.COMPARISON or (q.kind == Kind.GROWTH and q.versus == Versus.PREVIOUS),
-     "两个月份相比"),
+    ("month_vs_month", lambda q: q.kind == Kind.COMPARISON or (q.kind == Kind.GROWTH and q.versus == Versus.PREVIOUS)
+     or (q.kind == Kind.FIGURE and bool(q.periods)), "两个月份相比"),
     ("month_ranked", lambda q: q.kind == Kind.TREND and q.group in (Group.MONTH, Group.QUARTER) and q.order,
      "月份（季度）的排名"),
     ("years_counted", lambda q: False, "符合条件的年份个数"),
@@ -483,6 +483,8 @@ SHAPES = (  # (pattern in [patterns], does the query answer it?, what cannot be 
     ("single_payment_when", lambda q: q.kind == Kind.SINGLE_PAYMENT, "单独一笔支付"),
     # issue #18: one figure in the place of a rank, a ratio, a gap, a sum's share, days, a count of firms or two periods
     ("rank_of_one", lambda q: q.kind == Kind.RANKING, "某一项在排名中的名次"),
+    # 「1月和7月加起来」: months apart added up (one sum over months that follow each other is answered)
+    ("months_summed", lambda q: q.kind == Kind.FIGURE and bool(q.periods), "不相连的几个月份的合计"),
     # 「第二多的是哪一类」: that place of a ranking, never the first row or a total in its place
     ("nth_ranked", lambda q: q.position is not None or (q.limit == 1 and q.order is not None), "排名中的某一名"),
     ("times_asked", lambda q: False, "两个数字的倍数"),

@@ -61,6 +61,7 @@ RULES = (
     project.built_output,  # 「去年修了多少公里」 without a project word
     figure.remaining,  # 「预算还剩多少」
     ranking.place_of_one,  # 「湖南在全国排第几」: one region's or class's place in the whole ranking
+    comparison.summed_months,  # 「9月和10月加起来」: one sum, each month a row
     comparison.periods,  # 「1至6月和7至10月」
     comparison.years,  # 「2024年和2025年」
     trend.months_ranked,  # 「哪个月花钱最多」

@@ -25,7 +25,7 @@ from .vocab import pattern, semantic
 
 def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     """Parse normalised ``text``. ``matcher(words) -> [(Entry, score)]`` resolves unknown words."""
-    text = project_named_loosely(pattern("framing").sub(" ", text), lexicon)
+    text = self_corrected(project_named_loosely(pattern("framing").sub(" ", text), lexicon), lexicon)
     text = payments.purpose_in_brackets(text, lexicon)  # 「公车（车辆维修费）」: the purpose as recorded
     parsed = _parse(text, lexicon, as_of, matcher)
     if parsed.query is not None and parsed.decline is None and not parsed.unknown:
@@ -38,6 +38,17 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     if parsed.decline is not None:
         return _project_candidates(text, lexicon, as_of, matcher) or parsed
     return parsed
+
+
+def self_corrected(text, lexicon):
+    """「节能环保……哦不对，是卫生健康」: the name said just before a self-correction is taken back, the one after it
+    stands (never both side by side). A correction with no name right before it is left as it is."""
+    for found in pattern("self_correction").finditer(text):
+        said = [start for start, end, _surface, _entries in lexicon.scan(text)
+                if end <= found.start() and not text[end:found.start()].strip("…. ，,")]
+        if said:
+            return self_corrected(text[:said[-1]] + text[found.end():], lexicon)
+    return text
 
 
 def _without_asides(text, lexicon, as_of, matcher):

@@ -6,7 +6,7 @@ names (the words are [time] in semantic.toml).
 import re
 
 from .timeparse import Period
-from .vocab import time_word
+from .vocab import pattern, time_word
 
 
 def _relative(word, as_of):
@@ -52,6 +52,17 @@ def periods_of_two_years(text, as_of):
         return []
     first, second = _relative(m.group(1), as_of), _relative(m.group(3), as_of)
     return [Period(first, first, *spans[0]), Period(second, second, *spans[1])]
+
+
+def summed_months(text, period):
+    """「9月和10月加起来」「九月十月两个月合计」 → [Period of each month] of the one year asked, in order, else []."""
+    m = pattern("months_summed").search(text)
+    if not m or period is None:
+        return []
+    months = sorted({int(n) for n in re.findall(r"(\d{1,2})月", m.group(0))})
+    if len(months) < 2 or not all(1 <= n <= 12 for n in months):
+        return []
+    return [Period(period.year_to, period.year_to, n, n) for n in months]
 
 
 def compared_periods(text, period):

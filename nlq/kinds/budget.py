@@ -90,6 +90,16 @@ def figure(conn, pub_id, query, lexicon):
               "display": present.display(query.measure, raw), "period": period.label()}
     if query.measure in (Measure.RATE, Measure.SHARE):
         result.update(columns=["项目", "金额（元）", "金额"], rows=_ratio_rows(conn, pub_id, query, lexicon))
+    if query.periods and not query.group and query.measure in MONEY:  # 「9月和10月加起来」: each month a row
+        result.update(summed=True, columns=["月份", "金额（元）", "金额"], rows=[
+            present.row(p.label(), query.measure, figures.measure_by(conn, pub_id, query, lexicon, p)[None])
+            for p in query.periods])
+    parts = summed_parts(query)
+    if parts:  # 「教育和社保加起来」「A、B两区合计」: the sum, each part named as a row beside it
+        result.update(summed=True, columns=["项目", "金额（元）", "金额"], rows=[
+            present.row(_part_name(part, query, lexicon), query.measure,
+                        figures.measure_by(conn, pub_id, part, lexicon, period)[None])
+            for part in parts])
     if query.measure == Measure.REMAINING:  # show the two figures the balance comes from
         months = (period.month_from, period.month_to)
         spent = figures.sums(conn, pub_id, query, lexicon, period.years, months)[None]
@@ -98,6 +108,28 @@ def figure(conn, pub_id, query, lexicon):
                       rows=[["预算", *present.money_cells(budget)], ["已支出", *present.money_cells(spent)],
                             ["预算余额", *present.money_cells(budget - spent)]])
     return result, None
+
+
+def summed_parts(query):
+    """The queries of the regions, classes or departments a money figure adds up when several are named, else []."""
+    if query.group or query.measure not in (Measure.SPENT, Measure.BUDGET):
+        return []
+    if len(query.classes) >= 2:
+        return [replace(query, classes=[c]) for c in query.classes]
+    if len(query.depts) >= 2:
+        return [replace(query, depts=[d]) for d in query.depts]
+    if len(query.regions) >= 2:
+        return [replace(query, regions=[r]) for r in query.regions]
+    return []
+
+
+def _part_name(part, query, lexicon):
+    """The name of one part of a sum: its class, department or region (the list the sum is taken over)."""
+    if len(query.classes) >= 2:
+        return present.class_name(lexicon, part.classes[0])
+    if len(query.depts) >= 2:
+        return lexicon.dept_names.get(part.depts[0], part.depts[0])
+    return present.region_name(lexicon, part.regions[0])
 
 
 def _ratio_rows(conn, pub_id, query, lexicon):
@@ -141,6 +173,10 @@ def words(query, lexicon, coverage=None):
         return text + "的个数"
     if query.order:
         text += "，从高到低" if query.order == Order.DESC else "，从低到高"
+    if summed_parts(query):  # 「教育和社保加起来」: the parts named, added up
+        text += "合计"
+    elif query.periods and not query.group:  # 「9月和10月加起来」
+        text += f"（{'、'.join(f'{p.month_to}月' for p in query.periods)}合计）"
     if query.rank_of is not None:
         text += f"，{present.name(lexicon, query.group, query.rank_of)}的名次"
     elif query.position and query.position > 1:
@@ -223,6 +259,15 @@ def _row_records(query, lexicon, pub_id, answer, scope):
     if query.measure == Measure.RATE and rows:  # 支出, 预算
         return [links.row(rows[0][0], {"spent": links.records(scope, "spent", pub_id)}),
                 links.row(rows[1][0], {"budget": links.records(scope, "budget", pub_id)})]
+    if query.periods and not query.group and len(rows) == len(query.periods):  # each month of a sum: its records
+        side = "budget" if query.measure == Measure.BUDGET else "spent"
+        return [links.row(row[0], {side: links.records(figures.period_scope(query, lexicon, p), side, pub_id)})
+                for row, p in zip(rows, query.periods)]
+    parts = summed_parts(query)
+    if parts and len(rows) == len(parts):  # each part of a sum: its own records
+        side = "budget" if query.measure == Measure.BUDGET else "spent"
+        return [links.row(row[0], {side: links.records(figures.period_scope(part, lexicon, query.period), side, pub_id)})
+                for row, part in zip(rows, parts)]
     if query.measure == Measure.REMAINING and rows:  # 预算, 已支出, 预算余额
         return [links.row(rows[0][0], {"budget": links.records(scope, "budget", pub_id)}),
                 links.row(rows[1][0], {"spent": links.records(scope, "spent", pub_id)}),

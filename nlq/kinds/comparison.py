@@ -10,6 +10,19 @@ from ..vocab import found
 from . import budget
 
 
+def summed_months(ctx):
+    """「松岗县9月和10月加起来花了多少」: one figure over months that follow each other, each month a row beside it
+    (months with a gap between them are no one period of the records: declined, nlq/decline.py)."""
+    c = ctx.cues
+    months = c.summed_periods
+    if not months or c.growth or c.rate or c.share or c.per_capita or found("each_of", ctx.text):
+        return None
+    if any(b.month_from != a.month_to + 1 for a, b in zip(months, months[1:])):
+        return None
+    whole = Period(months[0].year_to, months[0].year_to, months[0].month_from, months[-1].month_to)
+    return Query(Kind.FIGURE, measure=c.money, periods=months, **ctx.base(period=whole))
+
+
 def periods(ctx):
     """「今年1至6月和7至10月全市支出比较」"""
     c = ctx.cues

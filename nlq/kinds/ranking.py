@@ -112,12 +112,14 @@ def level_regions(ctx):
 
 
 def named_total(ctx):
-    """「辽宁、吉林、黑龙江支出合计」「东北三省…合计」: one figure, the sum over the regions named (not each)."""
+    """「辽宁、吉林、黑龙江支出合计」「东北三省…合计」「教育和社保加起来」: one figure, the sum over the regions,
+    classes or departments named (not each); each part is a row of the answer (nlq/kinds/budget.py figure)."""
     c, s = ctx.cues, ctx.slots
-    if len(s.regions) < 2 or s.region_each or c.top or c.rate or c.share or c.growth \
+    several = len(s.regions) >= 2 and not s.region_each or len(s.classes) >= 2 or len(s.depts) >= 2
+    if not several or c.top or c.rate or c.share or c.growth or c.per_capita \
             or not has_any(ctx.text, words("sum_of_each")) or found("each_of", ctx.text):
         return None
-    return Query(Kind.FIGURE, measure=c.money, **ctx.base())
+    return Query(Kind.FIGURE, measure=c.money, **ctx.base(class_set=None if len(s.classes) >= 2 else s.class_set))
 
 
 def whole_level(ctx):
