@@ -130,6 +130,11 @@ def _read_comparisons(cues, slots, as_of):
     if _month_after_month(text, period) and (has_any(text, vocab.words("change")) or has_any(text, measure_words("growth"))
                                              or has_any(text, cue("difference"))):  # 「10月比9月多花了多少」
         cues.growth, cues.sequential, cues.trend = True, True, False
+    years_ = cues.compare_years
+    if len(years_) == 2 and years_[1] == years_[0] + 1 and period is not None and period.year_to == years_[1] \
+            and (slots.region_each or slots.dept_each or slots.class_each) and found("fell", text) \
+            and found("how_many", text):  # 「2023年比2022年少的省份有几个」: those that fell against the year before
+        cues.growth, cues.trend, cues.compare_years = True, False, []
     across = periods.periods_of_two_years(text, as_of)
     if across:  # 「今年上半年和去年下半年」: different months of different years
         cues.compare_years, cues.compare_periods = [], across

@@ -64,6 +64,7 @@ RULES = (
     comparison.summed_months,  # 「9月和10月加起来」: one sum, each month a row
     comparison.periods,  # 「1至6月和7至10月」
     comparison.years,  # 「2024年和2025年」
+    trend.counted,  # 「有几个月支出超过40亿」「超过1万亿的年份有几个」
     trend.months_ranked,  # 「哪个月花钱最多」
     trend.years_ranked,  # 「哪一年支出最高」
     trend.monthly,  # 「每月支出」

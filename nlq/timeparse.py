@@ -115,7 +115,9 @@ def _year_range(text, as_of):
     """2019到2023年, 2019-2023年, 2019年至2023年; with a relative year at either end: 21年到去年, 从前年到去年"""
     m = re.search(r"((?:19|20)?\d{2})年?(?:到|至|-|—|~)((?:19|20)?\d{2})年", text) or re.search(
         # 「21到25这五年」: both ends without 年, followed by the count of years they span
-        rf"(?<![\d.])((?:19|20)?\d{{2}})(?:到|至|-|—|~)((?:19|20)?\d{{2}})(?=这?(?:\d+|[{NUMERALS}]+)个?年)", text)
+        rf"(?<![\d.])((?:19|20)?\d{{2}})(?:到|至|-|—|~)((?:19|20)?\d{{2}})(?=这?(?:\d+|[{NUMERALS}]+)个?年)", text) or re.search(
+        # 「这五年（2021到2026）」: two full years in brackets, without 年
+        r"[（(]((?:19|20)\d{2})(?:到|至|-|—|~)((?:19|20)\d{2})[）)]", text)
     if m:
         return (_full_year(m.group(1)), _full_year(m.group(2))), None, m
     relative = "|".join(sorted(_year_words(), key=len, reverse=True))

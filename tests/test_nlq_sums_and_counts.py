@@ -61,3 +61,37 @@ def test_each_month_asked_stays_side_by_side(ask_demo):
 def test_a_name_taken_back_is_not_asked(ask_demo, q, kept, dropped):
     result = ask_demo(q)
     assert result["answer"]["kind"] == "figure" and kept in result["understood"] and dropped not in result["understood"]
+
+
+def test_a_span_in_brackets_starts_at_its_first_year(ask_demo):
+    result = ask_demo("松岗县预算这三年（2022-2024）增长了多少")  # 这三年 alone would be 2024—2026
+    assert result["answer"]["rows"][0][0] == "2022年" and result["answer"]["rows"][-1][0] == "2024年"
+
+
+def test_months_past_a_bound_are_counted_and_listed(ask_demo, db):
+    monthly = dict(db.execute(f"SELECT month, SUM(amount_fen) FROM expenditures WHERE publication_id = {PUBLISHED} "
+                              "AND year = 2025 AND month > 0 GROUP BY month").fetchall())
+    above = sorted(m for m, v in monthly.items() if v > 35e8 * 100)
+    result = ask_demo("去年全市有几个月的支出超过35亿")
+    assert result["answer"]["value"] == len(above) > 0 and result["answer"]["keys"] == above
+    assert len(result["links"]["rows"]) == len(above)
+
+
+def test_years_past_a_bound_are_counted(ask_yb, yearbook_sql):
+    code = yearbook_sql("SELECT code FROM regions WHERE publication_id = :pub AND name = '四川省'")[0][0]
+    yearly = yearbook_sql("SELECT year, SUM(amount_fen) FROM expenditures WHERE publication_id = :pub AND "
+                          "region_code = :code GROUP BY year", code=code)
+    above = sorted(y for y, v in yearly if v > 1.1e12 * 100)
+    result = ask_yb("四川总支出超过1.1万亿的年份有几个")
+    assert result["answer"]["value"] == len(above) and result["answer"]["keys"] == above
+
+
+def test_regions_below_a_named_year_are_counted(ask_yb, yearbook_sql):
+    rows = yearbook_sql("SELECT region_code, year, SUM(amount_fen) FROM expenditures WHERE publication_id = :pub AND "
+                        "class_code = '205' AND year IN (2021, 2022) GROUP BY region_code, year")
+    by = {}
+    for code, year, value in rows:
+        by.setdefault(code, {})[year] = value
+    fell = [c for c, v in by.items() if 2021 in v and 2022 in v and v[2022] < v[2021]]
+    result = ask_yb("2022年教育支出比2021年少的省份有几个")
+    assert result["answer"]["value"] == len(fell)

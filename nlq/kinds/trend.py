@@ -1,10 +1,14 @@
 """Trends: a measure year by year, spending month by month or quarter by quarter, and execution progress
 through the year (the cumulative rate at the end of each month or quarter)."""
+import re
+
 from ledger.money import fen_to_yuan, format_amount
 
 from .. import figures, links, present
+from ..cues import amount_threshold
 from ..ir import Group, Kind, Measure, Order, Query
 from ..present import label, unit
+from ..timeparse import Period
 from ..vocab import pattern
 from . import budget
 
@@ -15,6 +19,22 @@ def monthly(ctx):
     if not c.by_month or c.rate or c.share or c.growth:
         return None
     return Query(Kind.TREND, measure=Measure.SPENT, group=c.by_month, **ctx.base())
+
+
+def counted(ctx):
+    """「今年有几个月支出超过40亿」「总支出超过1万亿的年份有几个」: the months or years of the period whose amount
+    passes the bound, counted, the ones counted listed (never the period's total in their place)."""
+    c = ctx.cues
+    months, years = pattern("months_counted").search(ctx.text), pattern("years_counted").search(ctx.text)
+    if not (months or years) or c.rate or c.share or c.growth or c.per_capita or ctx.slots.region_each \
+            or ctx.slots.dept_each or ctx.slots.class_each:
+        return None
+    amount, _span, op = amount_threshold(re.sub(r"(超过|高于|低于|大于|小于|突破)了", r"\1", ctx.text))  # 「超过了40亿」
+    if amount is None:
+        return None
+    bound = {"op": "<", "value": amount * 100} if op == "<" else {"op": ">", "value": amount * 100 - 0.5}  # fen
+    return Query(Kind.TREND, measure=c.money, group=Group.MONTH if months else Group.YEAR, threshold=bound,
+                 count_only=True, **ctx.base())
 
 
 def months_ranked(ctx):
@@ -60,6 +80,8 @@ def yearly(ctx):
 
 
 def run(conn, pub_id, query, lexicon):
+    if query.count_only:
+        return _counted(conn, pub_id, query, lexicon)
     if query.group in (Group.MONTH, Group.QUARTER) and query.measure == Measure.RATE:
         return _progress(conn, pub_id, query, lexicon)
     if query.group in (Group.MONTH, Group.QUARTER):
@@ -74,6 +96,27 @@ def run(conn, pub_id, query, lexicon):
         return answer, present.rows_chart(rows, unit(query.measure))
     return _series(query, rows, present.columns("年份", query.measure)), \
         present.rows_chart(rows, unit(query.measure), line=True)
+
+
+def _counted(conn, pub_id, query, lexicon):
+    """The months (years) whose amount passes the bound: their number, and each one as a row."""
+    values = figures.measure_by(conn, pub_id, query, lexicon, query.period, group=query.group)
+    wanted = range(1, 13) if query.group == Group.MONTH else query.period.years
+    op, bound = query.threshold["op"], query.threshold["value"]
+    keys = [k for k in sorted(v for v in values if v in wanted)
+            if values[k] is not None and (values[k] < bound if op == "<" else values[k] > bound)]
+    name, head = ("{}月", "月份") if query.group == Group.MONTH else ("{}年", "年份")
+    rows = [present.row(name.format(k), query.measure, values[k]) for k in keys]
+    return {"kind": "figure", "value": len(rows), "unit": "个", "display": f"{len(rows)} 个",
+            "period": query.period.label(), "columns": present.columns(head, query.measure), "rows": rows,
+            "keys": keys}, present.rows_chart(rows, unit(query.measure))
+
+
+def row_scope(query, lexicon, key):
+    """The scope of one month's or one year's row."""
+    if query.group == Group.MONTH:
+        return figures.period_scope(query, lexicon, Period(query.period.year_to, query.period.year_to, key, key))
+    return figures.period_scope(query, lexicon, Period(key, key))
 
 
 def _series(query, rows, columns):
@@ -128,6 +171,10 @@ def restate(query, lexicon, coverage=None):
     what = present.subject(query, lexicon)
     scope = present.scope_phrase(query, lexicon, coverage)
     quarterly = query.group == Group.QUARTER
+    if query.count_only:
+        bound = present.display(query.measure, round(query.threshold["value"])).replace(" ", "").replace(".00", "")
+        above = "低于" if query.threshold["op"] == "<" else "超过"
+        return f"{scope}{above}{bound}的{'月份' if query.group == Group.MONTH else '年份'}个数"
     if query.group in (Group.MONTH, Group.QUARTER) and query.measure == Measure.RATE:
         return f"{query.period.year_to}年{present.place(region, dept)}{what}{'各季度末' if quarterly else '各月末'}" \
             "的累计执行率（累计支出 ÷ 全年预算）"
@@ -153,4 +200,8 @@ def records(query, lexicon, pub_id, answer):
     if query.group in (Group.MONTH, Group.QUARTER) and query.measure == Measure.RATE:
         scope = figures.scope(query, lexicon, [query.period.year_to], (1, 12))
     side = "budget" if query.measure == Measure.BUDGET else "spent"
-    return {"records": links.records(scope, side, pub_id)}
+    out = {"records": links.records(scope, side, pub_id)}
+    if query.count_only:  # the months (years) counted: each one's records
+        out["rows"] = [links.row(row[0], {side: links.records(row_scope(query, lexicon, key), side, pub_id)})
+                       for key, row in zip((answer or {}).get("keys") or [], (answer or {}).get("rows") or [])]
+    return out
