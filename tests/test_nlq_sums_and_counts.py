@@ -95,3 +95,13 @@ def test_regions_below_a_named_year_are_counted(ask_yb, yearbook_sql):
     fell = [c for c, v in by.items() if 2021 in v and 2022 in v and v[2022] < v[2021]]
     result = ask_yb("2022年教育支出比2021年少的省份有几个")
     assert result["answer"]["value"] == len(fell)
+
+
+def test_classes_past_a_bound_are_counted_or_listed(ask_demo, db, region):
+    rows = db.execute(f"SELECT substr(class_code, 1, 3), SUM(amount_fen) FROM expenditures WHERE publication_id = "
+                      f"{PUBLISHED} AND year = 2025 AND region_code = ? GROUP BY 1", (region["枫林区"],)).fetchall()
+    above = {code for code, v in rows if v > 2e8 * 100}
+    counted = ask_demo("枫林区去年有几类支出超过2亿")
+    assert counted["answer"]["value"] == len(above) > 0 and set(counted["answer"]["keys"]) == above
+    listed = ask_demo("枫林区去年支出超过2亿的科目有哪些")
+    assert set(listed["answer"]["keys"]) == above

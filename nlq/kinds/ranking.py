@@ -59,8 +59,12 @@ def classes(ctx):
     if not (c.top or c.rate or c.share or c.growth or c.trend) and has_any(ctx.text, words("sum_of_classes")):
         # 「各项支出决算总数」「各类支出合计」: all classes added up, one figure (not the top class of a table)
         return Query(Kind.FIGURE, measure=c.money, **ctx.base(classes=[], class_set=None))
+    threshold = _amount_threshold(ctx.text)  # 「超过500亿的科目」: those past the amount only
+    # 「有几个支出科目超过500亿」「有几类支出超过1亿」
+    count_only = bool(threshold and (found("how_many", ctx.text) or re.search(r"(?:几|多少)个?大?类", ctx.text)))
     return Query(Kind.RANKING, measure=ctx.cues.money, group=Group.CLASS, order=ctx.order(),
-                 limit=ctx.limit_or_one(), **ctx.base(class_set=None))
+                 limit=None if count_only else ctx.limit_or_one(), threshold=threshold, count_only=count_only,
+                 **ctx.base(class_set=None))
 
 
 def groups(ctx):
