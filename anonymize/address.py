@@ -91,6 +91,8 @@ _DETAIL = re.compile(
     rf"(?:[（(][\u4e00-\u9fff]{{1,4}}[)）])?(?=[ \u3000]?[\t\u3000|｜丨¦/；;\n]|[ \u3000]*$)"
     # a named building's stairway and floor or room (「老干楼2单元3楼东户」, 「教师楼3门201」)
     rf"|(?<![0-9０-９])[\u4e00-\u9fff]{{2}}楼\s?{_NUM}(?:单元|门)\s?-?(?:{_FLOOR}{_AFTER_FLOOR}|{_ROOM_DIGITS}(?:室|号|房)?)"
+    # a cadres', workers' or teachers' building of homes with its stairway and room in numbers 「老干楼2-305」
+    rf"|(?:老干|干部|职工|教工|教师|家属|宿舍|住宅|单身)楼\s?[0-9０-９]{{1,2}}[-－][0-9０-９]{{3,4}}(?![0-9０-９])(?:室|号|房)?"
     # a natural village alone in a list cell or in brackets after a name is that person's home:
     # 「覃德旺\t那洪村板录屯\n」「韦芳（弄岗村弄怀屯，3人）」 (「那洪村板录屯道路硬化」 is not)
     # (a table's bar or slash ends a cell too: 「X¦刘屋村那蒙屯¦578」「X / 蒙家村那坎屯 / 576」)
@@ -120,7 +122,8 @@ _DETAIL = re.compile(
     # (「3栋东门2楼」: a side door before the floor; 「7栋3单元」: a stairway of a few homes is a home too)
     # (a shanty town's numbered part before it: 「二片区38栋20号」「四片区⏎79栋24号」)
     # (an estate's phase and area before them: 「二期3区5栋1单元702」; a letter building 「C栋3楼315」)
-    rf"|(?:{_NUM}片区\s*|{_PART}|{_NUM}期\s?(?:{_NUM}区\s?)?|(?<![0-9０-９]){_NUM}区\s?)?(?:(?<![0-9０-９]){_DIGITS}|(?<![A-Za-z])[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座)(?:[东西南北中]门)?(?:\s?-?{_NUM}(?:单元|门))?\s?-?(?:{_FLOOR}{_AFTER_FLOOR}|{_ROOM_DIGITS}(?![0-9０-９]*(?:单元|门))(?:室|号|房)?)"
+    # (an estate's lettered zone 「A区5栋1号」)
+    rf"|(?:{_NUM}片区\s*|{_PART}|{_NUM}期\s?(?:{_NUM}区\s?)?|(?<![0-9０-９]){_NUM}区\s?|(?<![A-Za-z0-9０-９])[A-Za-zＡ-Ｚ]区\s?)?(?:(?<![0-9０-９]){_DIGITS}|(?<![A-Za-z])[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座)(?:[东西南北中]门)?(?:\s?-?{_NUM}(?:单元|门))?\s?-?(?:{_FLOOR}{_AFTER_FLOOR}|{_ROOM_DIGITS}(?![0-9０-９]*(?:单元|门))(?:室|号|房)?)"
     rf"|(?:{_PART}|{_NUM}期\s?(?:{_NUM}区\s?)?|(?<![0-9０-９]){_NUM}区\s?)?(?<![0-9０-９]){_DIGITS}(?:栋|幢|号楼|座)\s?-?{_NUM}单元"
     # a block written as three numbers alone in a list cell 「X / 7-2-302 / 760」 (a date has a four-digit year)
     rf"|(?:(?<=[\t|｜丨¦/；;])|(?<=[\t|｜丨¦/；;][ \u3000]))[0-9０-９]{{1,2}}[-－][0-9０-９]{{1,2}}[-－][0-9０-９]{{3,4}}(?=[ \u3000]?[\t|｜丨¦/；;\n]|[ \u3000]*$)"
@@ -144,6 +147,16 @@ _DETAIL = re.compile(
     # a second home at one number, written alone 「门牌为“6号之三”」 (as 「朝阳路21号之二」 after its road)
     # (a document's number 「（2025）X执412号之一」 has its court's word glued before it)
     rf"|(?:(?<![0-9０-９A-Za-z\u4e00-\u9fff])|(?<=门牌))\s?{_DIGITS}号之(?:{_CN}{{1,2}}|{_DIGITS}号?)(?![\u4e00-\u9fff])"
+    # a state farm's team, row and house 「五队2排8号」 (a village's team before them is matched with its village
+    # above), and a row and house alone where the team was named before or after 住/在 (「另，4排7号X家」);
+    # not a seat 「4排7号座」
+    rf"|(?<![0-9０-９第]){_NUM}队\s?{_NUM}\s?排\s?{_NUM}\s?号(?![座位])"
+    rf"|(?:(?<![\u4e00-\u9fff0-9０-９A-Za-z])|(?<=住)|(?<=在)){_NUM}\s?排\s?{_NUM}\s?号(?![座位])"
+    # a house number alone after the household's own words: 「他家19号门口」「我家42号那间」「家住15号吊脚楼旁」,
+    # 「他们家老屋9号」 (「我家14号那天」 is a date)
+    rf"|(?:(?<=[她他我你俺咱]家)|(?<=家住)|(?<=家在))\s?{_DIGITS}号(?=门口|门前|旁边|隔壁|对面|后面|前面|屋|房|那(?![天日晚时])"
+    rf"|[\u4e00-\u9fff]{{1,3}}(?:屋|房|楼)(?:旁|前|后|边|门))"
+    rf"|(?:(?<=老屋)|(?<=老宅)|(?<=祖屋))\s?{_DIGITS}号(?![楼院线])"
     # a row of a site's prefab huts or sheds and its number 「活动板房3排12号」
     rf"|(?<=板房|工棚|平房|宿舍|营地)\s?{_NUM}排\s?{_NUM}号"
     # a hospital bed: a patient's place 「骨科7病区23床」「内科12床」 (the hospital and ward stay)
@@ -152,6 +165,9 @@ _DETAIL = re.compile(
     # written in English: 「Block 5, Room 103」「Flat 2B」「rooms 2-1105 and 2-1106」
     rf"|(?i:\b(?:block|blk|building|bldg|tower)\s?[0-9A-Z]{{1,4}},?\s(?:room|rm|flat|unit)\.?\s?[0-9A-Z]{{1,5}}(?:-[0-9]{{1,4}})?\b)"
     rf"|(?i:\b(?:rooms?|flats?)\s[0-9]{{1,3}}-[0-9]{{3,4}}(?:(?:,\s?|\sand\s|\s?&\s?)[0-9]{{1,3}}-[0-9]{{3,4}})*\b)"
+    # a house number and its room 「No. 12, Room 806」, a village group's house 「Group 5, No. 21」
+    rf"|(?i:\bno\.?\s?[0-9]{{1,5}}[a-z]?,?\s(?:room|rm|flat|unit|apt)\.?\s?[0-9a-z]{{1,5}}\b)"
+    rf"|(?i:\bgroup\s[0-9]{{1,2}},?\s(?:no\.?\s?|house\s)[0-9]{{1,4}}\b)"
     # a forest farm's work area and house 「青山林场|二工区7号」, or the work area alone in a list cell; a state
     # farm's company and house 「红星农场|第五管理区3连6排11号」 (a 连 is a few dozen households, as a 组 is)
     rf"|(?<![0-9０-９]){_NUM}工区\s?{_DIGITS}号|(?<=林场){_NUM}工区(?=\s*$|\s?[\t\n\u3000|｜丨¦/；;]| {{2}})"
@@ -178,7 +194,7 @@ def _is_detail(value):
 # a span always runs on to the last of them, so generalising it leaves no room number behind.
 # (also a second door at one number 「22号3号门市」「117号附9号平房」「179号之4号」, a building named by its
 # number 「9号楼3门」「16号楼东单元4楼」)
-_TAIL = re.compile(rf"(?: ?[-－—]?(?:\n?(?:附|之){_DIGITS}号|(?<=号)(?:楼(?=\s?-?{_NUM}|[东西中]单元)|平房|门市|门脸)|[东西中]单元|(?<=[楼栋幢座]){_NUM}门(?!市)|(?<=号)[前后](?:栋|幢|楼|院|进)|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户|房(?![屋子产租东间]))|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
+_TAIL = re.compile(rf"(?: ?[-－—]?(?:\n?(?:附|之){_DIGITS}号|(?<=号)之{_CN}{{1,2}}(?![\u4e00-\u9fff])|(?<=号)(?:楼(?=\s?-?{_NUM}|[东西中]单元)|平房|门市|门脸)|[东西中]单元|(?<=[楼栋幢座]){_NUM}门(?!市)|(?<=号)[前后](?:栋|幢|楼|院|进)|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户|房(?![屋子产租东间]))|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
                    # a bare room number after a blank only follows a building or stairway (「2 单元 301」):
                    # after a house number or a group it is a list's next cell (「八组 2 1000」: people, amount)
                    rf"|(?:(?<! )|(?<=[元栋幢座门楼] )){_ROOM_DIGITS}(?![0-9０-９,，.]*(?:元|万|年|月|日|%|人|户|亩|米|吨|个|名|次|岁|平方|辆|台))))+")
@@ -268,27 +284,34 @@ def _details(view, numbers=None):
 _SPACED = re.compile(r"(?<!\w)(?:单元|\w)(?!\w)(?:[ \u3000](?:单元|\w)(?!\w)){2,}")
 
 
+# An OCR'd form puts a blank inside a house number after its village (「X村1 6号」): one digit or two, a blank,
+# one digit or two and 号.
+_DIGIT_GAP = re.compile(r"(?:(?<=[\u4e00-\u9fff][0-9０-９])|(?<=[\u4e00-\u9fff][0-9０-９]{2}))[ \u3000](?=[0-9０-９]{1,2}号)")
+
+
 def _unspaced(view):
-    """The view without the blanks inside runs of spaced single characters, and for each of its characters
-    the index of that character in the view (None when there is no such run)."""
-    runs = list(_SPACED.finditer(view))
-    if not runs:
+    """The view without the blanks inside runs of spaced single characters (and inside an OCR'd house number),
+    and for each of its characters the index of that character in the view (None when there is no such run)."""
+    drop = {i for m in _SPACED.finditer(view) for i in range(m.start(), m.end()) if view[i] in " \u3000"}
+    drop.update(m.start() for m in _DIGIT_GAP.finditer(view))
+    if not drop:
         return None, None
-    chars, index, last = [], [], 0
-    for m in runs:
-        for i in range(last, m.end()):
-            if not (i >= m.start() and view[i] in " \u3000"):
-                chars.append(view[i])
-                index.append(i)
-        last = m.end()
-    chars.extend(view[last:])
-    index.extend(range(last, len(view)))
-    return "".join(chars), index
+    index = [i for i in range(len(view)) if i not in drop]
+    return "".join(view[i] for i in index), index
+
+
+# OCR reads a digit as a letter in a house number (「D区7栋l号」「X村4O号」): a letter l, I or O right before 号
+# (or before digits and 号) after a digit or a building's, row's, lane's or village's word is read as the digit.
+_OCR_DIGIT = re.compile(r"(?<![A-Za-z])(?:(?<=[0-9０-９])|(?<=[栋幢座村排巷街路组队屯区]))[lIOo](?=[0-9０-９]*号)")
+
+
+def _ocr_digits(view):
+    return _OCR_DIGIT.sub(lambda m: "1" if m.group(0) in "lI" else "0", view)
 
 
 def find_addresses(text):
     """House- and room-level address spans; traditional characters (「18號」「3棟2單元」) read too."""
-    view = simplified(text)
+    view = _ocr_digits(simplified(text))
     spans = [Span(start, end, "address", text[start:end]) for start, end in _hamlet_homes(view)]
     found = []
 
@@ -334,8 +357,11 @@ _VILLAGE_WORD = r"(?:村(?:委会)?|屯(?!村)|寨(?!村)|嘎查)"
 # (an estate's word, a community's or a resettlement site's; 「家属区」 is no estate's name: a mine's or
 # factory's homes, kept as the work unit before it, _after_work_unit)
 _SETTLEMENT_WORD = rf"(?:{_ESTATE}|社区|安置点|安置小区)"
+# A state farm's team before its row and house is a public place too (「二十队|1排12号」: a team is a village of the
+# farm, a row a few households); a village's team after its 村 is its group (「李家村|3队」).
+_TEAM_HEAD = rf"{_NUM}队(?=\s?{_NUM}\s?排\s?{_NUM}\s?号)"
 _SETTLEMENT_HEAD = re.compile(
-    rf"{_PART_SHORTEST}(?:{_VILLAGE_WORD}[ \t]*\n?[ \t]*"
+    rf"{_TEAM_HEAD}|{_PART_SHORTEST}(?:{_VILLAGE_WORD}[ \t]*\n?[ \t]*"
     # (a works' village's lettered block 「工人村C栋」; a group spelt out by speech-to-text 「X村 上 角 组」)
     # (a spot inside the village before the house 「西湾村|西头17号」)
     rf"(?=[0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十百零〇两第]|{_HAMLET}|{_GROUP_NAME}组|(?:[\u4e00-\u9fff] ){{1,3}}组"
@@ -343,7 +369,7 @@ _SETTLEMENT_HEAD = re.compile(
     rf"|(?<!家属){_SETTLEMENT_WORD}[ \t]*\n?[ \t]*(?=[0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十百零〇两第])"
     # a village named by its landform before its numbered group (「王家沟|四组东硷畔3号」)
     rf"|{_LANDFORM}(?={_NUM}(?:组|队|社)))")
-_SETTLEMENT_BEFORE = re.compile(rf"(?:{_VILLAGE_WORD}|{_SETTLEMENT_WORD}|{_LANDFORM})\s*$")
+_SETTLEMENT_BEFORE = re.compile(rf"(?:{_VILLAGE_WORD}|{_SETTLEMENT_WORD}|{_LANDFORM}|(?<![村屯寨]){_NUM}队)\s*$")
 
 
 _HEAD_WORD = re.compile(rf"(?:{_STREET}口?{_SIDE}|{_VILLAGE_WORD}|{_SETTLEMENT_WORD}|{_LANDFORM})\s*$")
@@ -382,7 +408,7 @@ def house_part(text, span, settlements=True):
     「石桥村道路硬化」); the group (a few dozen households), the building and the number point at one home.
     ``settlements`` False: a village or estate goes with its house part (a record's location column,
     generalised to its township as it always was)."""
-    view = simplified(text[span.start:span.end])
+    view = _ocr_digits(simplified(text[span.start:span.end]))
     head = _ROAD_HEAD.match(view) or (_settlement_head(view) if settlements else None)
     if not head or head.end() >= len(span.value):
         return span
@@ -408,7 +434,7 @@ def kept_place(text, span):
     township glued before it), or None. A person's name guessed inside it (「沙棠|新村」, 「乌兰嘎|查」,
     「明德|镇上湾村」) is part of the place: a name glued before the place in a pasted row makes the
     address go whole instead (_name_glued)."""
-    view = simplified(text[span.start:span.end])
+    view = _ocr_digits(simplified(text[span.start:span.end]))
     if _ROAD_HEAD.match(view):
         return None
     head = _settlement_head(view)
