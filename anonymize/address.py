@@ -58,8 +58,10 @@ _SPOT = (r"(?:[东西南北前后上下中里外左右]{0,2}(?:硷畔|崖畔|畔
 # (「7号院」「4号窑院」「5号窑」「31号院西窑」), or its place in a row of caves or courtyards (「第3孔窑」「第4院」,
 # 「3排12号」). A bare count (「土窑2孔」) has no 第 and no 号, so it is no house.
 # (「1组42户」 is how many households a group has: a bare 户 number is a house only right after a village's group)
+# (a numbered plot of trees or fields is no home: 「12号林段」「4号地块」 after a farm's team)
+_PLOT = r"(?!林段|林班|小班|地块|田块|树位|胶园)"
 _YARD_HOUSE = (rf"(?:第{_NUM}\s?(?:孔窑|孔|院|户)|{_NUM}\s?排\s?{_NUM}\s?号"
-               rf"|{_NUM}{_TO}?\s?号(?:院(?:[东西南北中前后正]{{1,2}}(?:窑|房|屋))?|窑院|窑)?)")
+               rf"|{_NUM}{_TO}?\s?号{_PLOT}(?:院(?:[东西南北中前后正]{{1,2}}(?:窑|房|屋))?|窑院|窑)?)")
 _YARD = rf"(?:{_YARD_HOUSE}|{_NUM}\s?户)"
 # A village named by its landform, with no 村 after it (「王家沟」「马家坬」「贺家塬」「枣林坪」): a village before
 # a numbered group (「王家沟|四组|东硷畔3号」).
@@ -77,8 +79,9 @@ _DETAIL = re.compile(
     # (a banner's 嘎查 is a village: 「乌兰嘎查二组」)
     # (a narrow column may break the line after the village: 「杨家庄村⏎五社27号」)
     # (a cave or courtyard home after the group: 「贺家塬村六组后畔第3孔窑」「七队4号窑院」「五队东硷畔5号」)
-    rf"{_PART}(?:村(?:委会)?{_HAMLET}?|屯|寨|嘎查)(?:[ \t]*\n?[ \t]*{_NUM}(?:组|社|队|屯)(?:{_SPOT}?{_YARD})?"
-    rf"|{_SPOT}?\s?{_DIGITS}{_TO}?\s?号(?!楼)(?:院(?:[东西南北中前后正]{{1,2}}(?:窑|房|屋))?|窑院|窑)?)"
+    # (an administrative village before its natural village: 「X村委会Y村三组11号」)
+    rf"(?:{_PART}村委会)?{_PART}(?:村(?:委会)?{_HAMLET}?|屯|寨|嘎查)(?:[ \t]*\n?[ \t]*{_NUM}(?:组|社|队|屯)(?:{_SPOT}?{_YARD})?"
+    rf"|{_SPOT}?\s?{_DIGITS}{_TO}?\s?号(?!楼){_PLOT}(?:院(?:[东西南北中前后正]{{1,2}}(?:窑|房|屋))?|窑院|窑)?)"
     # a village named by its landform before a group and a house (「马家坬一组17号院」「王家沟四组东硷畔3号」)
     rf"|{_PART}{_LANDFORM}{_NUM}(?:组|队|社){_SPOT}?{_YARD_HOUSE}"
     # a group and a house with no village before them: in a list's cell, in brackets, after 住 or 在
@@ -357,11 +360,12 @@ _VILLAGE_WORD = r"(?:村(?:委会)?|屯(?!村)|寨(?!村)|嘎查)"
 # (an estate's word, a community's or a resettlement site's; 「家属区」 is no estate's name: a mine's or
 # factory's homes, kept as the work unit before it, _after_work_unit)
 _SETTLEMENT_WORD = rf"(?:{_ESTATE}|社区|安置点|安置小区)"
+# (an administrative village before its natural village is part of the head: 「石岭村委会|下寨村|三组11号」)
 # A state farm's team before its row and house is a public place too (「二十队|1排12号」: a team is a village of the
 # farm, a row a few households); a village's team after its 村 is its group (「李家村|3队」).
 _TEAM_HEAD = rf"{_NUM}队(?=\s?{_NUM}\s?排\s?{_NUM}\s?号)"
 _SETTLEMENT_HEAD = re.compile(
-    rf"{_TEAM_HEAD}|{_PART_SHORTEST}(?:{_VILLAGE_WORD}[ \t]*\n?[ \t]*"
+    rf"{_TEAM_HEAD}|(?:{_PART}村委会)?{_PART_SHORTEST}(?:{_VILLAGE_WORD}[ \t]*\n?[ \t]*"
     # (a works' village's lettered block 「工人村C栋」; a group spelt out by speech-to-text 「X村 上 角 组」)
     # (a spot inside the village before the house 「西湾村|西头17号」)
     rf"(?=[0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十百零〇两第]|{_HAMLET}|{_GROUP_NAME}组|(?:[\u4e00-\u9fff] ){{1,3}}组"
@@ -388,6 +392,7 @@ def _name_glued(head):
         return (looks_like_person_name(word) and not word.endswith("家")
                 and not any(tag and not tag.startswith("nr") for tag in tags))
 
+    head = re.sub(r"(?<=村委会).+", "", head)  # (a natural village after it: the name would stand before both)
     word = _HEAD_WORD.search(head)
     part = head[:word.start()] if word else head
     return any(person(part[i:i + k]) for i in range(len(part) - 3) for k in (2, 3) if len(part) - i - k >= 2)
@@ -421,12 +426,19 @@ def house_part(text, span, settlements=True):
 _TOWN_GLUED = re.compile(r"[\u4e00-\u9fff]{2}(?:镇|乡|街道|苏木)$")
 # A village or estate the policy kept, before the mark of its house part in scrubbed text (「上湾村**号」):
 # the leak scanner and the audit read published text again.
-_MARKED_PLACE = re.compile(rf"{_PART}(?:{_VILLAGE_WORD}|{_SETTLEMENT_WORD}|{_LANDFORM})(?=\*\*号)")
+_MARKED_PLACE = re.compile(rf"{_PART}(?:{_VILLAGE_WORD}|{_SETTLEMENT_WORD}|{_LANDFORM}|农场{_NUM}队)(?=\*\*号)")
 
 
 def _with_township(text, start, end):
     town = _TOWN_GLUED.search(simplified(text[max(0, start - 9):start]))
     return (start - len(town.group(0)) if town else start), end
+
+
+# A farm glued before its team (「东风农场|五队」): its last two characters and its word, as a township's.
+_FARM_GLUED = re.compile(r"[\u4e00-\u9fff]{2}(?:农场|林场)$")
+# A market town's 墟 (or 圩) before its lane (「X墟|二巷15号」): the market and the lane are a public place; two or
+# three characters before 墟, so no name glued before it in a pasted row is taken in.
+_MARKET_ROAD = re.compile(rf"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{{2,3}}[墟圩]{_NUM}?{_STREET}$")
 
 
 def kept_place(text, span):
@@ -435,9 +447,14 @@ def kept_place(text, span):
     「明德|镇上湾村」) is part of the place: a name glued before the place in a pasted row makes the
     address go whole instead (_name_glued)."""
     view = _ocr_digits(simplified(text[span.start:span.end]))
-    if _ROAD_HEAD.match(view):
-        return None
+    road = _ROAD_HEAD.match(view)
+    if road:
+        market = _MARKET_ROAD.search(" " + road.group(0).rstrip())
+        return _with_township(text, span.start, span.start + market.end() - 1) if market else None
     head = _settlement_head(view)
+    if head and re.fullmatch(rf"{_NUM}队", head.group(0)):
+        farm = _FARM_GLUED.search(simplified(text[max(0, span.start - 4):span.start]))
+        return (span.start - len(farm.group(0)) if farm else span.start), span.start + len(head.group(0))
     return _with_township(text, span.start, span.start + len(head.group(0).rstrip())) if head else None
 
 

@@ -156,6 +156,7 @@ NOT_NAMES = frozenset("""
 毛坯 毛石 雷达 龙头 龙舟 余额 余量 乐园 甘肃 谷物 路面 路段 路灯 路网 管理 管网 管护 解决 齐全 易地 修缮 公示
 公开 公共 公路 司法 国家 国库 计划 计量 支付 支出 支持 都市 车辆 车道 项目 项目部 连续 简称 简易 全面 全年 全市
 全区 全县 应急 应当 师生 商业 沙石 荣誉 容量 敬老 来源 信息 展开 元旦 束缚 富民 衡量 由于 柏油 宫殿 米线
+林段 林班
 """.split())
 # Characters that rarely end a 3-character name but often follow a 2-character one (verbs, particles).
 _MULTI_SUFFIX = ()  # set below, once PLACE_ORG_SUFFIX is known

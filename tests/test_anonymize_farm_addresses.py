@@ -1,7 +1,7 @@
 """Homes in a state farm's, an estate's and a village's shapes written by hand, OCR or speech-to-text: a farm
 team's row and house, an estate's lettered zone and block, a house number after the household's own words, a
 house number with a letter or a blank read in by OCR, an English address. Free text keeps the farm team,
-village or estate and replaces the house part (README 住址策略); seats and dates are no homes."""
+village, estate or market and replaces the house part (README 住址策略); plots and seats are no homes."""
 import pytest
 
 from anonymize import Deidentifier
@@ -42,16 +42,23 @@ def test_spaced_speech_to_text_row_and_house():
 
 
 @pytest.mark.parametrize("text, kept", [
-    ("被征收人甲，东风农场五队2排8号，补偿", "五队**号"),
+    ("被征收人甲，东风农场五队2排8号，补偿", "东风农场五队**号"),
     ("住址：二十队1排12号", "二十队**号"),
+    # an administrative village before its natural village is a place; only the group and house go
+    ("住长坡镇石岭村委会下寨村三组11号。", "长坡镇石岭村委会下寨村**号"),
+    ("家庭住址：长坡镇石岭村委会石岭村\n7号", "石岭村委会石岭村"),
+    # a market town's 墟 before its lane
+    ("1，某甲，新和墟二巷15号，6228", "新和墟二巷**号"),
 ])
-def test_the_farm_team_stays(text, kept):
+def test_the_team_village_or_market_stays(text, kept):
     assert kept in _scrub(text)
 
 
 @pytest.mark.parametrize("text", [
+    "承包树位：五队12号林段 640 株",  # a numbered plot of rubber trees, no home
+    "三队4号地块 2.5 亩调整给新户",
     "观众请按票面就座，3排5号座位靠过道",  # a seat
     "我家14号那天没人在",  # a date
 ])
-def test_seats_and_dates_are_no_homes(text):
+def test_plots_seats_and_dates_are_no_homes(text):
     assert _scrub(text) == text
