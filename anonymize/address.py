@@ -152,9 +152,9 @@ _DETAIL = re.compile(
     rf"|(?:(?<![0-9０-９A-Za-z\u4e00-\u9fff])|(?<=门牌))\s?{_DIGITS}号之(?:{_CN}{{1,2}}|{_DIGITS}号?)(?![\u4e00-\u9fff])"
     # a state farm's team, row and house 「五队2排8号」 (a village's team before them is matched with its village
     # above), and a row and house alone where the team was named before or after 住/在 (「另，4排7号X家」);
-    # not a seat 「4排7号座」
-    rf"|(?<![0-9０-９第]){_NUM}队\s?{_NUM}\s?排\s?{_NUM}\s?号(?![座位])"
-    rf"|(?:(?<![\u4e00-\u9fff0-9０-９A-Za-z])|(?<=住)|(?<=在)){_NUM}\s?排\s?{_NUM}\s?号(?![座位])"
+    # not a seat 「4排7号座」「3排2号就座」
+    rf"|(?<![0-9０-９第]){_NUM}队\s?{_NUM}\s?排\s?{_NUM}\s?号(?![座位]|就座|入座|落座)"
+    rf"|(?:(?<![\u4e00-\u9fff0-9０-９A-Za-z])|(?<=住)|(?<=在)){_NUM}\s?排\s?{_NUM}\s?号(?![座位]|就座|入座|落座)"
     # a house number alone after the household's own words: 「他家19号门口」「我家42号那间」「家住15号吊脚楼旁」,
     # 「他们家老屋9号」 (「我家14号那天」 is a date)
     rf"|(?:(?<=[她他我你俺咱]家)|(?<=家住)|(?<=家在))\s?{_DIGITS}号(?=门口|门前|旁边|隔壁|对面|后面|前面|屋|房|那(?![天日晚时])"
@@ -168,8 +168,9 @@ _DETAIL = re.compile(
     # written in English: 「Block 5, Room 103」「Flat 2B」「rooms 2-1105 and 2-1106」
     rf"|(?i:\b(?:block|blk|building|bldg|tower)\s?[0-9A-Z]{{1,4}},?\s(?:room|rm|flat|unit)\.?\s?[0-9A-Z]{{1,5}}(?:-[0-9]{{1,4}})?\b)"
     rf"|(?i:\b(?:rooms?|flats?)\s[0-9]{{1,3}}-[0-9]{{3,4}}(?:(?:,\s?|\sand\s|\s?&\s?)[0-9]{{1,3}}-[0-9]{{3,4}})*\b)"
-    # a house number and its room 「No. 12, Room 806」, a village group's house 「Group 5, No. 21」
-    rf"|(?i:\bno\.?\s?[0-9]{{1,5}}[a-z]?,?\s(?:room|rm|flat|unit|apt)\.?\s?[0-9a-z]{{1,5}}\b)"
+    # a house number and its flat 「No. 12, Room 806」「No. 5, Flat 2B」 (a case's number and a court room
+    # 「Case No. 12, Room 3」 are no home), a village group's house 「Group 5, No. 21」
+    rf"|(?i:(?<!case\s)\bno\.?\s?[0-9]{{1,5}}[a-z]?,?\s(?:room|rm|flat|unit|apt)\.?\s?(?:[0-9]{{3,5}}[a-z]?|[0-9]{{1,2}}[a-z])\b)"
     rf"|(?i:\bgroup\s[0-9]{{1,2}},?\s(?:no\.?\s?|house\s)[0-9]{{1,4}}\b)"
     # a forest farm's work area and house 「青山林场|二工区7号」, or the work area alone in a list cell; a state
     # farm's company and house 「红星农场|第五管理区3连6排11号」 (a 连 is a few dozen households, as a 组 is)

@@ -28,6 +28,7 @@ def _scrub(text):
     ("营业执照地址：上坡村18号之二\n电话", "18号之二"),
     ("联系地址：林场老干楼2-305", "老干楼2-305"),
     ("We stayed at Palm Road No. 12, Room 806, in town.", "No. 12, Room 806"),
+    ("Our flat: No. 5, Flat 2B, Harbour Lane", "No. 5, Flat 2B"),
     ("her family lives at Group 5, No. 21 in the village.", "Group 5, No. 21"),
 ])
 def test_the_house_part_is_found_and_removed(text, house):
@@ -58,6 +59,8 @@ def test_the_team_village_or_market_stays(text, kept):
     "承包树位：五队12号林段 640 株",  # a numbered plot of rubber trees, no home
     "三队4号地块 2.5 亩调整给新户",
     "观众请按票面就座，3排5号座位靠过道",  # a seat
+    "代表席：2排6号就座",
+    "The hearing of Case No. 12, Room 3 is adjourned.",  # a case and a court room
     "我家14号那天没人在",  # a date
 ])
 def test_plots_seats_and_dates_are_no_homes(text):
