@@ -475,8 +475,9 @@ SHAPES = (  # (pattern in [patterns], does the query answer it?, what cannot be 
     ("years_counted", lambda q: q.count_only and q.group == Group.YEAR, "符合条件的年份个数"),
     ("months_counted", lambda q: q.count_only and q.group == Group.MONTH, "符合条件的月份个数"),
     ("growth_ranked", lambda q: q.order is not None and q.measure == Measure.GROWTH, "按增长快慢的排名"),
-    ("days_late", lambda q: False, "延误的天数"),
-    ("finished_late", lambda q: False, "按实际与计划完工日期比较的项目"),
+    ("days_late", lambda q: q.project is not None and q.topic == "days_late", "延误的天数"),
+    ("finished_late", lambda q: (q.project is not None and q.topic == "days_late") or q.schedule in ("late", "overdue"),
+     "按实际与计划完工日期比较的项目"),
     # a named project's contract, or contracts awarded (a kind of their own, "awards"); never projects by investment
     ("contract_amount", lambda q: q.kind == "awards" or (q.kind == Kind.PROJECT and q.project), "合同金额"),
     # one payment picked out (nlq/kinds/single_payment.py); never a sum of many
@@ -491,7 +492,8 @@ SHAPES = (  # (pattern in [patterns], does the query answer it?, what cannot be 
     ("times_asked", lambda q: False, "两个数字的倍数"),
     ("max_min_gap", lambda q: False, "最大值与最小值之差"),
     ("sum_share", lambda q: q.kind != Kind.RANKING, "几项合起来所占的比例"),
-    ("days_asked", lambda q: q.kind == Kind.INQUIRY, "相隔的天数"),
+    ("days_asked", lambda q: q.kind == Kind.INQUIRY or (q.project is not None and q.topic in ("award_to_start", "days_late")),
+     "相隔的天数"),
     ("firms_counted", lambda q: q.count_only or q.group != Group.CONTRACTOR, "不同企业的个数"),
     ("vs_same_period", lambda q: q.kind not in (Kind.FIGURE, Kind.PROJECT) or q.difference or q.measure == Measure.GROWTH
      or bool(q.periods),

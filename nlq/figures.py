@@ -4,6 +4,7 @@ What is here is only what a question means: which rows a query covers (a Scope o
 built from its fields), which whole a share is taken of, which period a growth is set against. Every
 sum, rate, share and growth is computed by ledger.queries. Amounts stay integer fen here.
 """
+import datetime as dt
 from dataclasses import replace
 
 from ledger.queries import measures
@@ -183,7 +184,9 @@ def project_filter(query, lexicon, period):
         started_years=tuple(period.years) if started else None,
         started_months=(period.month_from, period.month_to) if started and period.month_from else None,
         completed_years=tuple(period.years) if completed else None,
-        completed_months=(period.month_from, period.month_to) if completed and period.month_from else None)
+        completed_months=(period.month_from, period.month_to) if completed and period.month_from else None,
+        finished=query.schedule if query.schedule in ("late", "on_time") else None,
+        overdue_on=dt.date.fromisoformat(query.due_by) if query.schedule == "overdue" and query.due_by else None)
 
 
 def payment_filter(query):
@@ -246,6 +249,9 @@ def project_share_parts(query):
     spec = query.share_of or {}
     whole_measure = spec.get("measure") if spec.get("measure") in ("investment", "disbursed", "count") else part_measure
     whole_query = query
+    if query.schedule and not spec.get("same_projects"):
+        # 「已经完工的项目里，按期完工的占多少」: among the projects asked about, those that kept their plan
+        return (query, part_measure), (replace(query, schedule=None, due_by=None), whole_measure)
     if not spec.get("same_projects"):
         whole_query = replace(query, status=None, category=spec.get("category"), contractor=None, output_unit=None,
                               max_progress_pct=None)

@@ -129,6 +129,10 @@ class Query:
     count_only: bool = False  # 「执行率低于60%的区县有几个」: how many rows pass the threshold
     purpose: str | None = None  # a payment purpose as recorded (高龄津贴): the payments made for it
     township: str | None = None  # a township/street code (乡镇/街道, below the district): projects there only
+    # projects against their planned end date: late (completed after it), on_time (on or before it), overdue
+    # (not completed and the date passed by ``due_by``, an ISO date: the data's date)
+    schedule: str | None = None
+    due_by: str | None = None
     # what a supervision or inquiry question asks: pace | forecast | risk | supplier; answer_days
     topic: str | None = None
     when: bool = False  # 「最后一次付款是几号」: the date of the payment picked is asked, not its amount

@@ -9,6 +9,7 @@ rate, the two years of a growth, the regions compared), each row of the answer l
 and each row's amount must add up from them to the fen as well.
 """
 import csv
+import datetime as dt
 import io
 from decimal import Decimal
 
@@ -250,6 +251,7 @@ def check_payments(records, body, people):
 
 
 FACT_PARTS = {"satisfaction": "satisfaction", "unit_cost": "cost", "benefit": "benefit"}  # performance parts
+DAYS_BETWEEN = {"award_to_start": ("award_date", "start_date"), "days_late": ("end_date", "completed_date")}
 
 
 def check_project_fact(records, body, people):
@@ -257,8 +259,16 @@ def check_project_fact(records, body, people):
     query = body["query"]
     path, _, args = body["links"]["records"].partition("?")
     page = records.client.get(f"{path}.json?{args}").get_json()
+    project, contract = page["project"], page["project"]["contract"] or {}
     if query["topic"] == "contract":
-        found = (page["project"]["contract"] or {}).get("contract")
+        found = contract.get("contract")
+    elif query["topic"] == "savings":  # the investment less the contract sum, or that as a share of the investment
+        saved = _yuan(project["total_investment"]) - _yuan(contract["contract"])
+        found = round(saved / _yuan(project["total_investment"]) * 100, 2) if query["percent_change"] else saved
+    elif query["topic"] in DAYS_BETWEEN:  # days from one date of the page to another
+        first, then = (dt.date.fromisoformat(project[k] if k in project else contract[k])
+                       for k in DAYS_BETWEEN[query["topic"]])
+        found = (then - first).days
     else:
         part = next(p for p in page["performance"]["parts"] if p["key"] == FACT_PARTS[query["topic"]])
         found = part["target" if query["planned"] else "actual"]

@@ -1,5 +1,6 @@
 """Projects: filtered/sorted listing, totals (counts, investment, disbursement, outputs) by year, region,
 category or contractor, one project, its progress updates."""
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import and_, extract, func, or_, select
@@ -51,6 +52,9 @@ class ProjectFilter:
     # completed (completed_date, 实际完工日期) in one of these years: the basis of the reports' outputs
     completed_years: tuple | None = None
     completed_months: tuple | None = None  # … and within these (first, last) months
+    # completed against the plan (end_date, 计划完工日期): "late" after it, "on_time" on or before it
+    finished: str | None = None
+    overdue_on: dt.date | None = None  # not completed and planned to be completed before this date (逾期未完工)
 
 
 def filter_args(flt):
@@ -75,6 +79,8 @@ def filter_args(flt):
     pairs += [("completed_year", y) for y in flt.completed_years or ()]
     if flt.completed_months:
         pairs += [("completed_month_from", flt.completed_months[0]), ("completed_month_to", flt.completed_months[1])]
+    pairs += [(name, value) for name, value in (("finished", flt.finished),
+                                                ("overdue_on", flt.overdue_on and flt.overdue_on.isoformat())) if value]
     return [(name, str(value)) for name, value in pairs]
 
 
@@ -87,9 +93,11 @@ def _conditions(pub_id, flt):
              *place_conditions(projects, region=flt.region, dept=flt.dept, class_code=flt.class_code),
              *choice_conditions(projects, regions=flt.regions, depts=flt.depts, class_codes=flt.class_codes,
                                 class_set=flt.class_set)]
-    equal = [(projects.c.category, flt.category), (projects.c.status, flt.status), (projects.c.code, flt.code),
+    equal = [(projects.c.category, flt.category), (projects.c.code, flt.code),
              (projects.c.contractor, flt.contractor), (projects.c.output_unit, flt.output_unit)]
     conds += [column == value for column, value in equal if value]
+    if flt.status:  # 「在建或滞后」: any of the statuses joined by 或 (projects under way)
+        conds.append(projects.c.status.in_(flt.status.split("或")))
     if flt.year is not None:
         conds.append(projects.c.year == flt.year)
     if flt.township:
@@ -130,6 +138,12 @@ def _range_conditions(flt):
         conds.append(extract("year", projects.c.completed_date).in_(list(flt.completed_years)))
     if flt.completed_months:
         conds.append(extract("month", projects.c.completed_date).between(*flt.completed_months))
+    if flt.finished == "late":
+        conds.append(projects.c.completed_date > projects.c.end_date)
+    elif flt.finished == "on_time":
+        conds.append(projects.c.completed_date <= projects.c.end_date)
+    if flt.overdue_on is not None:
+        conds += [projects.c.completed_date.is_(None), projects.c.end_date < flt.overdue_on]
     return conds
 
 

@@ -20,7 +20,7 @@ from ledger.queries import records as q_rec
 from ledger.queries import reference as q_ref
 from ledger.queries.execution import Scope
 
-from ..args import arg_code, arg_codes, arg_int, arg_ints, arg_name, arg_number
+from ..args import arg_code, arg_codes, arg_date, arg_int, arg_ints, arg_name, arg_number
 from ..context import connection, engine, publication
 from ..errors import MESSAGES
 from . import charts, performance_parts
@@ -592,7 +592,9 @@ def project_filter():
         min_progress_pct=arg_number("min_progress", low=0, high=100, label="进度下限"),
         max_progress_pct=arg_number("max_progress", low=0, high=100, label="进度上限"),
         started_years=tuple(started) or None, started_months=tuple(months) if all(months) else None,
-        completed_years=tuple(completed) or None, completed_months=tuple(done_months) if all(done_months) else None)
+        completed_years=tuple(completed) or None, completed_months=tuple(done_months) if all(done_months) else None,
+        finished=request.args.get("finished") if request.args.get("finished") in ("late", "on_time") else None,
+        overdue_on=arg_date("overdue_on", "逾期判断日期"))
 
 
 def _fen(yuan):
@@ -603,7 +605,9 @@ def _fen(yuan):
 QUESTION_SCOPE = {"project": "项目编号", "output_unit": "产出单位", "min_investment": "总投资不低于（元）",
                   "max_investment": "总投资低于（元）", "min_progress": "进度高于（%）", "max_progress": "进度低于（%）",
                   "started_year": "开工年度", "started_month_from": "开工月份自", "started_month_to": "开工月份至",
-                  "completed_year": "完工年份", "completed_month_from": "完工月份自", "completed_month_to": "完工月份至"}
+                  "completed_year": "完工年份", "completed_month_from": "完工月份自", "completed_month_to": "完工月份至",
+                  "finished": "按计划完工日期（late 晚于计划、on_time 按期或提前）",
+                  "overdue_on": "计划完工日期早于此日仍未完工"}
 SEVERAL = {"region": "地区", "class": "科目", "year": "年度", "dept": "预算单位"}
 
 

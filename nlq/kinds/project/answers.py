@@ -314,12 +314,18 @@ def share_labels(query):
     part_measure, whole_measure = share_measures(query)
     names = {Measure.COUNT: "数量", Measure.INVESTMENT: "总投资", Measure.DISBURSED: "已拨付资金"}
     subject = (query.contractor and f"{query.contractor}承建") or query.status or query.category or ""
+    if query.schedule:  # the part kept (or missed) its plan; the whole is the projects asked about
+        whole = f"{query.category or ''}{query.status or '全部'}项目{names[whole_measure]}"
+        return f"其中{SCHEDULE_SHORT[query.schedule]}的项目{names[part_measure]}", whole
     part = f"{subject}项目{names[part_measure]}"
     if (query.share_of or {}).get("same_projects"):
         return part, f"{subject}项目{names[whole_measure]}"
     whole_category = (query.share_of or {}).get("category")
     done = "完工" if query.completed else ""  # 「2025年完工的项目中」: the whole is that year's completed projects
     return part, f"{whole_category + done + '项目' if whole_category else '全部' + done + '项目'}{names[whole_measure]}"
+
+
+SCHEDULE_SHORT = {"late": "晚于计划完工", "on_time": "按期或提前完工", "overdue": "超过计划完工日期仍未完工"}
 
 
 def project_only(query):

@@ -1,6 +1,7 @@
 """One field of a named project's record asked in its own words (semantic.toml [project_facts]): its
-department, township, last progress update, award (定标) date and contract sum, and its performance
-indicators (满意度, 单位成本, 受益对象) — each as the project's page shows it, which the answer links to.
+department, township, last progress update, award (定标) date and contract sum, the savings of the contract
+against the investment, its start, planned and actual completion dates and the days between them, and its
+performance indicators (满意度, 单位成本, 受益对象) — each as the project's page shows it, which the answer links to.
 「目标/计划」 asks for an indicator's target, else its actual value (known once the project is finished)."""
 import re
 
@@ -16,6 +17,9 @@ from .rules import choose_project
 TARGET = re.compile("目标|计划|预期|设定")
 SIDE = re.compile("目标|计划|预期|设定|实际|完成值")
 INDICATORS = {"satisfaction": "satisfaction", "unit_cost": "cost", "benefit": "benefit"}  # fact → performance part
+DATES = {"start_date": "start_date", "planned_end": "end_date", "completed_date": "completed_date"}  # fact → column
+DAYS = ("award_to_start", "days_late")  # days between two dates of the record
+PERCENT = re.compile("百分之|%|％|比例|几成|多少个点|几个点|下浮率|节资率")
 
 
 def facts():
@@ -24,7 +28,8 @@ def facts():
 
 def asked_fact(text):
     """The first fact (in the order of [project_facts]) the question asks for, or None."""
-    return next((key for key, fact in facts().items() if re.search(fact["asks"], text)), None)
+    return next((key for key, fact in facts().items() if re.search(fact["asks"], text)
+                 and not (fact.get("unless") and re.search(fact["unless"], text))), None)
 
 
 def fact(ctx):
@@ -40,12 +45,17 @@ def fact(ctx):
     explained = set(facts()[key]["words"])
     s.unknown[:] = [w for w in s.unknown if w not in explained and not (key in INDICATORS and SIDE.search(w))]
     target = key in INDICATORS and TARGET.search(ctx.text) is not None
-    return Query(Kind.PROJECT, measure=Measure.PROGRESS, project=code, topic=key, planned=target)
+    # 「中标价比总投资省了百分之几」: the savings as a share of the investment (else in 元)
+    percent = key == "savings" and PERCENT.search(ctx.text) is not None
+    return Query(Kind.PROJECT, measure=Measure.PROGRESS, project=code, topic=key, planned=target,
+                 percent_change=percent, difference=key == "savings")  # the savings: a difference of two amounts
 
 
 def restate(query, lexicon):
     name = lexicon.project_names.get(query.project, query.project)
     which = ("目标值" if query.planned else "实际值") if query.topic in INDICATORS else ""
+    if query.topic == "savings":
+        which = "的比例（占总投资）" if query.percent_change else "的金额（总投资减中标价）"
     return f"项目「{name}」的{facts()[query.topic]['label']}{which}"
 
 
@@ -67,6 +77,11 @@ def _nothing(query, p, label):
     name = f"项目「{p['name']}」" if p else "这个项目"
     if p and query.topic in INDICATORS and not query.planned and p["status"] != "已完工":
         return f"{name}{p['status']}，尚无{label}实际值（绩效实际值在完工后填报）。"
+    if p and query.topic in ("completed_date", "days_late") and not p.get("completed_date"):
+        planned = f"，计划完工日期为{p['end_date'].isoformat()}" if p.get("end_date") else ""
+        return f"{name}{p['status']}，还没有完工{planned}，没有实际完工日期可比。"
+    if p and query.topic in ("award_to_start", "savings"):
+        return f"{name}没有公布{'中标日期或开工日期' if query.topic == 'award_to_start' else '中标（合同）金额'}，不能算出{label}。"
     return f"{name}没有公布{label}。"
 
 
@@ -82,6 +97,15 @@ def _value(conn, pub_id, query, p):
     if key == "last_update":
         updates = q_proj.updates(conn, pub_id, code)
         return _text(updates[-1]["date"].isoformat() if updates else None)
+    if key in DATES:
+        return _text(p[DATES[key]].isoformat() if p.get(DATES[key]) else None)
+    if key == "days_late":
+        return _days(p.get("end_date"), p.get("completed_date"), late=True)
+    if key in ("award_to_start", "savings"):
+        award = q_proj.contract(conn, pub_id, code) or {}
+        if key == "award_to_start":
+            return _days(award.get("award_date"), p.get("start_date"))
+        return _savings(p["total_investment_fen"], award.get("contract_fen"), query.percent_change)
     if key in ("award_date", "contract"):
         award = q_proj.contract(conn, pub_id, code) or {}
         if key == "award_date":
@@ -89,6 +113,27 @@ def _value(conn, pub_id, query, p):
         fen = award.get("contract_fen")
         return (fen_to_yuan(fen), "元", format_amount(fen)) if fen is not None else (None, "元", "—")
     return _indicator(conn, pub_id, query, p)
+
+
+def _days(first, then, late=False):
+    """Days from one date of the record to another (「晚于计划几天」: negative when finished ahead of the plan)."""
+    if first is None or then is None:
+        return None, "天", "—"
+    days = (then - first).days
+    if late:
+        return days, "天", f"晚于计划 {days} 天" if days > 0 else f"比计划提前 {-days} 天" if days else "按计划当天完工"
+    return days, "天", f"{days} 天"
+
+
+def _savings(investment_fen, contract_fen, percent):
+    """The investment less the contract sum, in 元 or as a percentage of the investment (2 decimals)."""
+    if contract_fen is None or not investment_fen:
+        return None, "%" if percent else "元", "—"
+    saved = investment_fen - contract_fen
+    if percent:
+        pct = round(saved / investment_fen * 100, 2)
+        return pct, "%", f"{pct:g}%"
+    return fen_to_yuan(saved), "元", format_amount(saved)
 
 
 def _text(value):

@@ -13,8 +13,40 @@ PROGRESS_AT = "progress_at"  # a project's progress at a point of the year (季�
 def _filters(ctx, **changes):
     """The project scope: place, class, category, status and the first contractor named."""
     s = ctx.slots
-    return ctx.base(category=s.category, status=s.status, contractor=s.contractors[0] if s.contractors else None,
-                    township=township(ctx), **changes)
+    return ctx.base(category=s.category, status=status(ctx), contractor=s.contractors[0] if s.contractors else None,
+                    township=township(ctx), **schedule(ctx), **changes)
+
+
+UNDER_WAY = "在建或滞后"  # any of these statuses (ledger.queries.projects): projects being built, on plan or behind
+
+
+def status(ctx):
+    """The status named, or 「在建或滞后」 for projects said to be under way (「在做」「正在施工」) without 在建 alone."""
+    s = ctx.slots
+    if s.status is None and found("under_way", ctx.text):
+        return UNDER_WAY
+    return s.status
+
+
+SCHEDULE_WORDS = ("时间", "日期", "完工日期", "完工时间", "计划", "晚于", "迟于", "超过", "超出", "按期", "按时", "如期",
+                  "准时", "提前", "干完", "做完", "还没", "仍未", "没有", "逾期")
+
+
+def schedule(ctx):
+    """Projects against their planned end date (计划完工日期): 「实际完工晚于计划的」 late, 「按期或提前完工的」 on time,
+    「超过计划完工日期还没干完的」 overdue by the data's date. The words of the comparison name nothing else."""
+    text = ctx.text
+    late = found("finished_late", text)
+    if late and found("not_finished", text):
+        asked = {"schedule": "overdue", "due_by": ctx.as_of.isoformat()}
+    elif late:
+        asked = {"schedule": "late"}
+    elif found("finished_on_time", text):
+        asked = {"schedule": "on_time"}
+    else:
+        return {}
+    ctx.slots.unknown[:] = [w for w in ctx.slots.unknown if w not in SCHEDULE_WORDS]
+    return asked
 
 
 def township(ctx):
@@ -76,8 +108,8 @@ def scope(ctx):
     thresholds (「进度不到20%」)."""
     c, s = ctx.cues, ctx.slots
     progress = c.threshold and found("progress_threshold", ctx.text)
-    return ctx.base(
-        category=s.category, status=s.status, township=township(ctx), min_investment_yuan=c.min_investment,
+    return ctx.base(**schedule(ctx),
+        category=s.category, status=status(ctx), township=township(ctx), min_investment_yuan=c.min_investment,
         max_investment_yuan=c.max_investment,
         max_progress_pct=c.threshold["value"] * 100 if progress and c.threshold["op"] == "<" else None,
         min_progress_pct=c.threshold["value"] * 100 if progress and c.threshold["op"] == ">" else None)
@@ -299,6 +331,11 @@ def refine(query, ctx):
         query.period = Period(as_of.year, as_of.year, 1, as_of.month)
     if query.measure == Measure.OUTPUT and query.status == "已完工" and ctx.slots.status_surface in words("built_status"):
         query.status = None  # 「建成保障房多少套」: 建成 is the verb of the output asked for
+    if query.schedule == "overdue":  # 「到10月底还没干完的逾期项目」: as of the data's date, whatever their status or year
+        # 逾期 or 完工 said of the schedule (「逾期」「仍未完工」), not of the status
+        query.status = None if query.status in ("滞后", "已完工") else query.status
+        if period is not None and (period.year_to, period.month_to or 12) >= (as_of.year, as_of.month):
+            query.period = None
     query.completed = by_completion(query, ctx.text)
     if progress_at_a_point(query, ctx.slots.period, ctx.text):
         query.topic, query.period = PROGRESS_AT, ctx.slots.period

@@ -53,10 +53,15 @@ def _filters(query):
         query.min_investment_yuan and f"总投资超过{format_amount(int(query.min_investment_yuan * 100))}",
         query.max_investment_yuan and f"总投资不到{format_amount(int(query.max_investment_yuan * 100))}",
         query.max_progress_pct is not None and f"进度低于{query.max_progress_pct:g}%",
-        query.min_progress_pct is not None and f"进度超过{query.min_progress_pct:g}%") if x)
+        query.min_progress_pct is not None and f"进度超过{query.min_progress_pct:g}%",
+        SCHEDULES.get(query.schedule, "").format(date=query.due_by)) if x)
     if query.contractor:
         filters = "、".join(x for x in (filters, f"{query.contractor}承建") if x)
     return filters
+
+
+SCHEDULES = {"late": "实际完工日期晚于计划完工日期", "on_time": "按期或提前完工（实际完工日期不晚于计划）",
+             "overdue": "超过计划完工日期仍未完工（截至{date}）"}
 
 
 def _limit(query, noun="名"):
@@ -82,6 +87,10 @@ def _by_year(query, lexicon, w):
 def _share(query, lexicon, w):
     part_label, whole_label = share_labels(query)
     spec = query.share_of or {}
+    if query.schedule:  # 「已完工项目里按期完工的占比」: within the projects asked about
+        whole_subject = w.subject.replace("、" + SCHEDULES[query.schedule].format(date=query.due_by), "", 1) \
+            .replace(SCHEDULES[query.schedule].format(date=query.due_by), "", 1)
+        return f"{whole_subject}中，{part_label.removeprefix('其中').removesuffix('数量')}的比例（按项目数）{w.basis}"
     if spec.get("same_projects"):
         return f"{w.subject}的{part_label.split('项目')[-1]}占{whole_label.split('项目')[-1]}的比例{w.basis}"
     whole_region = w.region if spec.get("regions") is None else lexicon.root_name
