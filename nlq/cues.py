@@ -82,7 +82,7 @@ def _read_measures(cues, slots):
     text, cue_text = slots.text, slots.cue_text
     plain = cue_text
     for word in vocab.words("general_budget"):  # 「一般公共预算支出」 is spending, not a budget
-        plain = plain.replace(word, "")
+        plain = plain.replace(word, "") if not found("general_budget_asked", cue_text) else plain
     cues.rate = has_any(cue_text, measure_words("rate")) or bool(found("rate_phrase", text) and "占" not in text)
     # 「占全市的多少」「占全市教育支出的百分之几」: a share even without the word 比重
     cues.share = has_any(text, measure_words("share")) or found("share_phrase", text)

@@ -235,7 +235,7 @@ def _population_links(scope, group, answer, rows):
         for row, key in zip(rows, answer.get("keys") or []):
             row["population"] = links.population((key,))  # beside its records: not an amount to add up
         if len(rows) == 1:
-            return {"records": rows[0]["records"]["spent"], "population": rows[0]["population"]}
+            return {"records": next(iter(rows[0]["records"].values())), "population": rows[0]["population"]}
         return {}
     return {"population": links.population(scope.regions or ((scope.region,) if scope.region else ()))}
 
@@ -249,7 +249,9 @@ def _row_records(query, lexicon, pub_id, answer, scope):
     if query.group:  # one row per key: the key's own records
         if query.measure not in links.RECORDS:
             return None
-        return [links.row(r[0], links.sides(query.measure, links.narrow(scope, query.group, k), pub_id))
+        per_budget = query.measure == Measure.PER_CAPITA and query.base_measure == Measure.BUDGET  # 人均预算
+        measure = Measure.BUDGET if per_budget else query.measure
+        return [links.row(r[0], links.sides(measure, links.narrow(scope, query.group, k), pub_id))
                 for k, r in zip(answer.get("keys") or [], rows)]
     if query.measure == Measure.SHARE and len(rows) == 2:
         part, whole, _keys = figures.share_scopes(query, lexicon, query.period)

@@ -5,7 +5,7 @@ from dataclasses import replace
 from ..cues import amount_threshold
 from ..ir import Group, Kind, Measure, Order, Query
 from ..vocab import found, has_any, words
-from . import budget, comparison, growth
+from . import budget, comparison, figure, growth
 
 
 def by_growth(ctx):
@@ -87,7 +87,7 @@ def groups(ctx):
         count_only = True  # 「市直部门有几个」「下辖几个区县」: the members themselves, counted
     return Query(Kind.RANKING, measure=c.money, group=group, order=ctx.order(),
                  limit=None if count_only else ctx.limit_or_one(), threshold=threshold, count_only=count_only,
-                 **ctx.base())
+                 base_measure=figure.per_person_of(c), **ctx.base())  # 「人均预算最多的区」: budgets per person
 
 
 def _amount_threshold(text):

@@ -94,11 +94,15 @@ def units_total(ctx):
     """「市卫健委下属医院今年预算合计多少」「某局下面的学校去年一共花了多少」: the units of the department named (of the kind
     named) added up — their own rows, never the department's figure, which holds its own office too."""
     s, c, text = ctx.slots, ctx.cues, ctx.text
-    if s.units or s.projects or s.contractors or c.project_cue or len(s.depts) != 1 or s.region_each \
-            or not found("units_under", text) or c.top or c.bottom or c.limit or c.rate or c.share or c.growth \
-            or c.trend or found("units_asked", text):
+    # 「医院类单位去年支出合计」: every unit of the kind named, whichever department it belongs to
+    of_kind = not s.depts and not s.regions and found("units_of_kind", text)
+    if s.units or s.projects or s.contractors or c.project_cue or (len(s.depts) != 1 and not of_kind) \
+            or s.region_each or not (of_kind or found("units_under", text)) or c.top or c.bottom or c.limit \
+            or c.rate or c.share or c.growth or c.trend or found("units_asked", text):
         return None
     kind = unit_kind(text)
+    if of_kind:
+        s.classes[:] = []  # 「医院类」 names the units' kind, not the 卫生健康 class
     if not kind and not re.search(r"(?:下属|所属|二级)(?:预算)?单位", text):
         return None
     measure = Measure.BUDGET if c.budget else Measure.SPENT
@@ -224,6 +228,9 @@ def restate(query, lexicon, coverage=None):
         return f"{place}二级单位{kind}的个数和名单（按本站发布的二级单位表计）"
     if query.topic == UNITS_TOTAL:
         kind = query.category or "二级单位"
+        if not query.depts:  # every unit of the kind
+            return f"{present.period_words(query, coverage)}全部{kind}类二级单位的{present.label(query.measure)}合计" \
+                   "（按本站发布的二级单位表，不含各部门本级）"
         return f"{present.period_words(query, coverage)}{lexicon.dept_names.get(query.depts[0], '')}下属{kind}" \
                f"（二级单位）的{present.label(query.measure)}合计（不含部门本级）"
     if query.topic == UNITS_RANKED:

@@ -10,6 +10,7 @@ from ledger.queries import projects as q_proj
 from ... import figures, present
 from ...ir import Group, Measure
 from ...present import label, unit
+from ...timeparse import Period
 from . import facts
 from .payments import PER_PAYMENT, UNCUT_PERIOD
 from .rules import PROGRESS_AT
@@ -107,6 +108,8 @@ def paid(conn, pub_id, query, lexicon):
         what = f"用途为「{query.purpose}」的" if query.purpose else ""
         return {"kind": "figure", "nothing": f"{what}国库支付目前只能按某一整年（或今年截至目前）来问，不能按"
                                              f"{query.period.label()}切分；可以分别问每一整年的合计。"}, None
+    if query.group == Group.YEAR:
+        return _paid_by_year(conn, pub_id, query)
     count, total = figures.payment_totals(conn, pub_id, query)
     if not count:  # 「今年11月支付了多少笔」 past the data's last payment: no 「0 笔」 as a figure
         return {"kind": "figure", "nothing": f"本站数据中没有{plabel(query)}{payment_subject(query, lexicon)[1]}的国库支付记录"
@@ -123,6 +126,21 @@ def paid(conn, pub_id, query, lexicon):
     if query.planned and query.project:
         return _plan_beside(conn, pub_id, query, answer, total)
     return answer, None
+
+
+def _paid_by_year(conn, pub_id, query):
+    """「临时救助这几年每年发多少」: the payments for the purpose in each year of the period (a line), each year's
+    vouchers linked (nlq/kinds/project/records.py)."""
+    rows, total = [], 0
+    for year in query.period.years:
+        count, fen = figures.payment_totals(conn, pub_id, replace(query, period=Period(year, year), group=None))
+        rows.append([f"{year}年", *present.money_cells(fen), count])
+        total += fen
+    if not any(r[3] for r in rows):
+        return {"kind": "figure", "nothing": f"本站数据中没有{plabel(query)}用途为「{query.purpose}」的国库支付记录，不能回答。"}, None
+    answer = {"kind": "series", "unit": "元", "period": plabel(query), "columns": ["年份", "支付金额（元）", "支付金额", "支付笔数"],
+              "rows": rows, "value": fen_to_yuan(total), "display": "合计 " + format_amount(total)}
+    return answer, present.rows_chart([r[:3] for r in rows], "元", line=True)
 
 
 def _plan_beside(conn, pub_id, query, answer, paid_fen):

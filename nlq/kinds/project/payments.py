@@ -4,7 +4,8 @@ payments there were (「一共付过几笔」) — the sum or the number of the 
 import re
 
 from ... import slots
-from ...ir import Kind, Measure, Query
+from ...ir import Group, Kind, Measure, Query
+from ...timeparse import Period
 from ...vocab import found, pattern
 from .rules import choose_project, payment_period
 from .rules import scope as project_scope
@@ -21,6 +22,11 @@ def payments(ctx):
     period, exact = _period(ctx)
     measure = Measure.PAYMENTS if count else Measure.PAID
     purpose = purpose_named(text, ctx.lexicon)
+    if purpose and paid and measure == Measure.PAID and not s.projects and not s.contractors \
+            and (s.period is None or s.period.multi_year) and (ctx.cues.has("trend") or found("each_year", text)):
+        _say_which(ctx, purpose)  # 「临时救助这几年每年发多少」: the purpose's payments year by year (every year's)
+        years = s.period or Period(ctx.lexicon.payments_since or ctx.as_of.year, ctx.as_of.year)
+        return Query(Kind.PROJECT, measure=measure, purpose=purpose, period=years, group=Group.YEAR)
     if not exact:  # a period the payments cannot be cut to (a month, a quarter): never the budget class instead
         if (purpose and paid and not s.projects and not s.contractors) or count or found("treasury_payments", text):
             return Query(Kind.PROJECT, measure=measure, purpose=purpose, period=period, topic=UNCUT_PERIOD)

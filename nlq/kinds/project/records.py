@@ -8,6 +8,11 @@ from ...ir import Group, Measure
 
 def records(query, lexicon, pub_id, answer):
     answer = answer or {}
+    if query.measure in (Measure.PAID, Measure.PAYMENTS) and query.group == Group.YEAR:  # each year's vouchers
+        every = replace(figures.payment_filter(query), year=None)
+        return {"records": links.payments(every, pub_id),
+                "rows": [links.row(r[0], {"payments": links.payments(replace(every, year=int(r[0][:4])), pub_id)})
+                         for r in answer.get("rows") or []]}
     if query.measure in (Measure.PAID, Measure.PAYMENTS):  # payments: their vouchers
         return {"records": links.payments(figures.payment_filter(query), pub_id)}
     if query.measure == Measure.SHARE:  # the part and the whole, each from its projects (one named: itself)

@@ -143,6 +143,8 @@ def _paid(query, lexicon, w):
         return f"{w.period}{w.subject}的年度计划与实际支付（国库集中支付，合计）"
     if query.project:
         return f"{w.period or '全部年度'}{w.subject}的支付（国库集中支付，{what}）"
+    if query.purpose and query.group == Group.YEAR:
+        return f"{w.period}用途为「{query.purpose}」的支付，每年合计（国库集中支付）"
     if query.purpose:
         return f"{w.period or '全部年度'}用途为「{query.purpose}」的支付（国库集中支付，{what}）"
     if query.contractor:
