@@ -64,6 +64,15 @@ def test_a_purposes_payments_year_by_year(ask_demo, db):
     assert result["links"]["rows"][0]["records"]["payments"].startswith("/records/payments?")
 
 
-def test_budget_per_head_of_a_unit_still_declined(ask_demo, db):
+def test_budget_per_head_without_residents_still_declined(ask_demo, db):
+    """A unit or a department has no population to divide by: no budget per head, no spending in its place."""
     (name,) = db.execute(f"select name from units where {PUB} and kind='医院' order by code limit 1").fetchone()
     assert_declined(ask_demo(f"{name}按人头算预算多少"))
+    assert_declined(ask_demo("按人头算，市直哪个部门预算最多"))
+
+
+def test_spending_shared_out_per_person_is_per_head(ask_demo):
+    result = ask_demo("松岗县今年的支出摊到一个人身上是多少")
+    assert result["query"]["measure"] == "per_capita" and result["answer"]["unit"] == "元/人"
+    result = ask_demo("全市去年的钱一个人摊下来多少")
+    assert result["query"]["measure"] == "per_capita"

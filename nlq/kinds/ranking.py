@@ -87,7 +87,8 @@ def groups(ctx):
         count_only = True  # 「市直部门有几个」「下辖几个区县」: the members themselves, counted
     return Query(Kind.RANKING, measure=c.money, group=group, order=ctx.order(),
                  limit=None if count_only else ctx.limit_or_one(), threshold=threshold, count_only=count_only,
-                 base_measure=figure.per_person_of(c), **ctx.base())  # 「人均预算最多的区」: budgets per person
+                 # 「人均预算最多的区」: budgets per resident — of regions only, the people a department serves are unknown
+                 base_measure=figure.per_person_of(c) if group == Group.REGION else Measure.SPENT, **ctx.base())
 
 
 def _amount_threshold(text):
