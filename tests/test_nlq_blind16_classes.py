@@ -119,6 +119,8 @@ def test_a_set_described_in_brackets_is_one_total(ask_yb, yb_db):
                          f"AND region_code = '510000' AND class_code IN ({codes})").fetchone()[0]
     result = ask_yb("2022年四川民生类（教育社保卫生等八类）支出加在一起多少")
     assert result["answer"]["kind"] == "figure" and result["answer"]["value"] == pytest.approx(want / 100)
+
+
 # ---- [shapes no kind computes]: declined, never the total, the series or the project list ----------------
 # (a project's days late and the projects finished after their plan are computed now:
 # tests/test_nlq_project_contract_dates.py, tests/test_nlq_project_schedule.py)
