@@ -69,6 +69,8 @@ def count_asked(text, query, answer):
     """「项目数」「笔数」「几个」 ask for a count; an amount (a sum of money or a ranking in money) is not one."""
     if answer.get("unit") not in MONEY_UNITS or _search("money", text):
         return None
+    if answer.get("kind") == "table" and answer.get("payments") is not None:  # 「几笔，总额多少」: a row each
+        return None
     return _search("count", text)
 
 

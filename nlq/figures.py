@@ -195,6 +195,7 @@ def payment_filter(query):
     period = query.period
     months = (period.month_from, period.month_to) if period is not None and not period.whole_year else (None, None)
     return q_rec.PaymentFilter(payee=query.contractor, project=query.project, purpose=query.purpose,
+                               payee_type=query.payee_type,
                                year=period.year_from if period else None, month_from=months[0], month_to=months[1])
 
 

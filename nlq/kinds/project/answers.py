@@ -12,7 +12,7 @@ from ...ir import Group, Measure
 from ...present import label, unit
 from ...timeparse import Period
 from . import facts
-from .payments import PER_PAYMENT, UNCUT_PERIOD
+from .payments import COUNT_AND_SUM, PER_PAYMENT, UNCUT_PERIOD
 from .rules import PROGRESS_AT
 
 
@@ -120,6 +120,9 @@ def paid(conn, pub_id, query, lexicon):
               "rows": [[payment_subject(query, lexicon)[1], count, *present.money_cells(total)]]}
     if query.measure == Measure.PAYMENTS:
         answer.update(value=count, unit="笔", display=f"{count} 笔")
+    if query.topic == COUNT_AND_SUM:  # 「有多少笔、多少钱」: both figures, one row each, of the same vouchers
+        answer.update(kind="table", columns=["指标", "数值", "显示"],
+                      rows=[["支付笔数", count, f"{count} 笔"], ["支付金额（元）", *present.money_cells(total)]])
     if query.topic == PER_PAYMENT:  # the mean of the vouchers listed: their sum over their number
         mean = float(round(Decimal(total) / 100 / count, 2))
         answer.update(value=mean, display=f"平均每笔 {mean:,.2f} 元", per_payment=True)
@@ -165,6 +168,8 @@ def payment_subject(query, lexicon=None):
         return "用途", query.purpose
     if query.contractor:
         return "收款人", query.contractor
+    if query.payee_type:
+        return "支付", f"付给{query.payee_type}的国库集中支付"
     return "支付", "全部国库集中支付"
 
 

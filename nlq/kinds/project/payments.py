@@ -3,7 +3,7 @@ year (「某工程今年付了多少钱」), for a purpose recorded on the payme
 payments there were (「一共付过几笔」) — the sum or the number of the vouchers /records/payments lists."""
 import re
 
-from ... import slots
+from ... import slots, vocab
 from ...ir import Group, Kind, Measure, Query
 from ...timeparse import Period
 from ...vocab import found, pattern
@@ -12,16 +12,21 @@ from .rules import scope as project_scope
 
 UNCUT_PERIOD = "uncut_period"  # a payment question over months the payments are not cut to (declined)
 PER_PAYMENT = "per_payment"  # 「一次平均能拿多少」: the mean of the payments for a purpose (sum / number)
+COUNT_AND_SUM = "count_and_sum"  # 「有多少笔、多少钱」: the number and the sum of the payments, one row each
+PERSON, ORGANISATION = "个人", "单位"  # payments.payee_type
 
 
 def payments(ctx):
     """A payment question the project rules would read as something else, or None."""
     s, text = ctx.slots, ctx.text
-    count = found("payment_count", text) and not sum_too(text)
-    paid = count or found("payment_given", text) or found("paid_to", text)
+    both = found("payment_count", text) and sum_too(text)
+    count = found("payment_count", text) and not both
+    paid = count or both or found("payment_given", text) or found("paid_to", text) or found("per_payment", text)
     period, exact = _period(ctx)
     measure = Measure.PAYMENTS if count else Measure.PAID
     purpose = purpose_named(text, ctx.lexicon)
+    if purpose is None and (count or both or found("per_payment", text)):
+        purpose = purpose_of_class(text, ctx.lexicon)  # 「低保平均一笔发多少」: a voucher's words, so the payments
     if purpose and paid and measure == Measure.PAID and not s.projects and not s.contractors \
             and (s.period is None or s.period.multi_year) and (ctx.cues.has("trend") or found("each_year", text)):
         _say_which(ctx, purpose)  # 「临时救助这几年每年发多少」: the purpose's payments year by year (every year's)
@@ -33,11 +38,13 @@ def payments(ctx):
         return None  # the other rules decline or answer it
     if purpose and not s.projects and not s.contractors and (paid or purpose not in _other_names(ctx)):
         _say_which(ctx, purpose)
+        if purpose not in text and len(purpose) >= 4:  # 「困难残疾人的生活补贴」: the purpose's words, read
+            slots.explain(s, [m.span() for m in _filled(purpose).finditer(text)])
         mean = measure == Measure.PAID and found("per_payment", text)
         if mean:
             slots.explain(s, [m.span() for m in pattern("per_payment").finditer(text)])
         return Query(Kind.PROJECT, measure=measure, purpose=purpose, period=period,
-                     topic=PER_PAYMENT if mean else None)
+                     topic=PER_PAYMENT if mean else COUNT_AND_SUM if both else None)
     if s.projects and paid and (count or period is not None) and not ctx.cues.asks("investment"):
         code = choose_project(s.projects[0], ctx.lexicon, s.regions, s.period)
         # 「某项目2026年度计划支付多少、实际支付多少」: the year's plan beside what was paid in it
@@ -47,9 +54,16 @@ def payments(ctx):
     if s.contractors and (count or (paid and s.period is not None and s.period.since)) \
             and not ctx.cues.project_cue and not s.projects:
         return Query(Kind.PROJECT, measure=measure, contractor=s.contractors[0], period=period)
-    if (count or found("all_payments", text)) \
-            and not (purpose or s.projects or s.contractors or s.regions or s.depts or s.classes or s.townships):
-        return Query(Kind.PROJECT, measure=measure, period=period)  # 「今年一共支付了多少笔」「5月国库集中支付了多少」
+    payee_type = _payee_type(text)
+    if payee_type or found("all_payments", text):  # 「付给单位的」「付款凭证」: words of the payments themselves
+        slots.explain(s, [m.span() for name in ("payee_type_named", "voucher_words")
+                          for m in pattern(name).finditer(text)])
+    if (count or found("all_payments", text) or (payee_type and (paid or found("payment_sum", text)))) \
+            and not (purpose or s.projects or s.contractors or s.regions or s.depts or s.classes or s.townships) \
+            and not (ctx.cues.share or ctx.cues.top):
+        # 「今年一共支付了多少笔」「5月国库集中支付了多少」「付给单位的款项有多少笔、多少钱」
+        return Query(Kind.PROJECT, measure=measure, period=period, payee_type=payee_type,
+                     topic=COUNT_AND_SUM if both else None)
     if paid and not count and period is None and not s.contractors and ctx.cues.project_subject \
             and not ctx.cues.asks("investment"):
         return disbursed(ctx)
@@ -77,9 +91,18 @@ def purpose_in_brackets(text, lexicon):
     return re.sub(rf"[^\d年月度,，。;；:：?？!！()\s]{{1,6}}\(({named})\)", lambda m: m.group(1), text)
 
 
+def _payee_type(text):
+    """「付给单位」「发给个人」「对个人的支付」: the payee type the payments asked about went to, or None (both)."""
+    named = pattern("payee_type_named").search(text)
+    if named is None:
+        return None
+    return PERSON if PERSON in named.group(0) else ORGANISATION
+
+
 def sum_too(text):
     """「收了几笔钱，合计多少」: the sum is asked as well, so it is the answer (the number stands beside it)."""
-    return found("payment_sum", text) or "多少" in pattern("payment_count").sub("", text)
+    rest = pattern("payment_count").sub("", text)  # 「一共多少笔」 asks the number only
+    return found("payment_sum", rest) or "多少" in rest
 
 
 def _period(ctx):
@@ -97,10 +120,29 @@ def _period(ctx):
 def purpose_named(text, lexicon):
     """The longest payment purpose the question names (「最低生活保障金」), or by a short name (「低保金」), or None."""
     named = next((p for p in lexicon.purposes if p in text), None)
+    if named is None:  # the longest first: 「…的生活补贴」 is no shorter purpose's words
+        named = next((p for p in sorted(lexicon.purposes, key=len, reverse=True)
+                      if len(p) >= 4 and _filled(p).search(text)), None)
     if named is None:
         named = next((p for alias, p in sorted(lexicon.purpose_aliases.items(), key=lambda a: -len(a[0]))
                       if alias in text), None)
     return named
+
+
+def _filled(purpose):
+    """「困难残疾人的生活补贴」: the purpose with 的 (or 那个/这个) between two of its words."""
+    return re.compile("|".join(re.escape(purpose[:i]) + "(?:的|那个|这个)" + re.escape(purpose[i:])
+                               for i in range(2, len(purpose) - 1)))
+
+
+def purpose_of_class(text, lexicon):
+    """The one payment purpose named after a class the question names (低保 is the class 最低生活保障, and
+    最低生活保障金 is that name and a purpose's ending), for a question only payments answer (几笔, 平均一笔)."""
+    endings = vocab.words("purpose_endings")
+    named = {e.name for _a, _b, _s, entries in lexicon.scan(text) for e in entries if e.type == "class"}
+    found_ = {p for p in lexicon.purposes for name in named
+              if p.startswith(name) and p[len(name):] in endings}
+    return found_.pop() if len(found_) == 1 else None
 
 
 def _say_which(ctx, purpose):

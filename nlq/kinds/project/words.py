@@ -8,7 +8,7 @@ from ...ir import Group, Measure
 from ...present import label, order_words
 from . import facts
 from .answers import share_labels, share_measures
-from .payments import PER_PAYMENT
+from .payments import COUNT_AND_SUM, PER_PAYMENT
 from .rules import PROGRESS_AT
 
 
@@ -138,7 +138,8 @@ def _count(query, lexicon, w):
 
 
 def _paid(query, lexicon, w):
-    what = "笔数" if query.measure == Measure.PAYMENTS else "平均每笔" if query.topic == PER_PAYMENT else "合计"
+    what = "笔数" if query.measure == Measure.PAYMENTS else "平均每笔" if query.topic == PER_PAYMENT else \
+        "笔数和金额" if query.topic == COUNT_AND_SUM else "合计"
     if query.project and query.planned:
         return f"{w.period}{w.subject}的年度计划与实际支付（国库集中支付，合计）"
     if query.project:
@@ -149,6 +150,8 @@ def _paid(query, lexicon, w):
         return f"{w.period or '全部年度'}用途为「{query.purpose}」的支付（国库集中支付，{what}）"
     if query.contractor:
         return f"{w.period or '全部年度'}付给{query.contractor}的款项（国库集中支付，{what}）"
+    if query.payee_type:
+        return f"{w.period or '全部年度'}付给{query.payee_type}的国库集中支付（{what}）"
     return f"{w.period or '全部年度'}全部国库集中支付（{what}）"
 
 
