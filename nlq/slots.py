@@ -89,6 +89,7 @@ def read(text, lexicon, as_of):
     _kind_of_project_named(slots, lexicon)
     # how the asker's story speaks (「听说区里每年投入不少」) is not how the question asks: no trend from its 每年
     slots.cue_text = _blank(slots.cue_text, unmatched.story_spans(slots.text, slots.rest))
+    _whole_of_the_place_named(slots, lexicon)
     _part_in_whole_class(slots)  # after the typo repair: 「污染防支出占节能环保支出」 names its own class
     _whole_of_part_class(slots)
     if len(slots.regions) >= 2:  # 「贵州、云南、广西三省区」: the count restates the regions named
@@ -113,6 +114,22 @@ def _locate_whole(slots):
     inside = vocab.pattern("share_inside").search(text) or vocab.pattern("share_whole_first").search(text)
     if inside:
         slots.whole_span = inside.span(1)
+
+
+def _whole_of_the_place_named(slots, lexicon):
+    """「贵州教育占全省支出多少」「某区教育占全区的几成」: 全 and the last character of the one region named (全省 of a
+    province) is that region's own total, not the publication's; where no region named ends so (全省 in a city)
+    the word stays not understood."""
+    start, end = slots.whole_span
+    if start < 0 or len(slots.regions) != 1 or slots.whole.regions or slots.whole.named:
+        return
+    code = slots.regions[0]
+    name = lexicon.region_names.get(code, "")
+    said = re.search(r"全([省区县市州])", slots.text[start:end])
+    if said is None or code == lexicon.root_code or not name.endswith(said.group(1)):
+        return
+    slots.whole.regions.append(code)
+    slots.unknown = [w for w in slots.unknown if w not in said.group(0) and said.group(0) not in w]
 
 
 def _classes_of_the_story(slots, lexicon):

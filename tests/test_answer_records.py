@@ -323,7 +323,13 @@ def check_project_years(records, body, people):
 
 
 def check_population(records, body, people):
-    """The published population: the 人口 of the regions its link lists, added up."""
+    """The published population: the 人口 of the regions its link lists, added up; a region's share of the whole's
+    population: each row's own region, the part over the whole."""
+    if body["query"]["measure"] == "share":
+        part, whole = (sum(int(r["population"] or 0) for r in records.rows(row["records"]["population"]))
+                       for row in body["links"]["rows"])
+        expected = round(part * 100 / whole, 2)
+        return [] if expected == body["answer"]["value"] else [f"population share {body['answer']['value']} != {expected}"]
     total = sum(int(row["population"] or 0) for row in records.rows(body["links"]["records"]))
     return [] if total == body["answer"]["value"] else [f"population {body['answer']['value']} != records {total}"]
 

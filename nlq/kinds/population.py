@@ -2,7 +2,7 @@
 The data give one population per region and no year for it; a publication without it (the yearbook) declines —
 never the spending or a project's output in 人 in its place."""
 from .. import links, present
-from ..ir import Group, Kind, Order, Query
+from ..ir import Group, Kind, Measure, Order, Query
 from ..vocab import pattern, semantic
 
 NOT_OF_POPULATION = ("growth", "trend", "share", "rate", "per_capita", "budget", "sequential")
@@ -19,9 +19,27 @@ def population(ctx):
         return None
     ranked = s.region_each or (c.top and len(s.regions) > 1)
     other = next((name for name in NOT_OF_POPULATION if getattr(c, name)), None)
+    if other == "share" and _share_of_root(ctx):
+        # 「某区人口占全市多少」: one region's population over the publication's own, both as published
+        return Query(Kind.POPULATION, measure=Measure.SHARE, regions=list(s.regions),
+                     share_of={"regions": [ctx.lexicon.root_code]})
     return Query(Kind.POPULATION, regions=list(s.regions), period=s.period, group=Group.REGION if ranked else None,
                  order=ctx.order() if ranked else None, limit=ctx.limit_or_one() if ranked and c.top else None,
                  topic=other)  # topic: what was asked of the population that one figure per region cannot answer
+
+
+def _share_of_root(ctx):
+    """One region below the top, and a whole that is the top level (「占全市」) or not named (「占比多少」)."""
+    s, root = ctx.slots, ctx.lexicon.root_code
+    whole = s.whole
+    return len(s.regions) == 1 and s.regions[0] != root and not s.region_each and not _more_asked(ctx) \
+        and not (whole.classes or whole.class_set or whole.category) and set(whole.regions) <= {root}
+
+
+def _more_asked(ctx):
+    """A measure asked beside the share that one population per region cannot answer (a change, a trend)."""
+    c = ctx.cues
+    return any(getattr(c, name) for name in NOT_OF_POPULATION if name != "share")
 
 
 def _projects_named(text, lexicon):
@@ -42,6 +60,8 @@ def run(conn, pub_id, query, lexicon):
                                              "可以问支出或预算。"}, None
     if query.topic:
         return {"kind": "figure", "nothing": "本站只有各地区的一个人口数（不分年份），算不出人口的变化、占比或趋势。"}, None
+    if query.share_of:
+        return _share(query, lexicon)
     codes = _codes(query, lexicon)
     rows = [[present.region_name(lexicon, code) if code != lexicon.root_code else lexicon.root_name,
              lexicon.region_population.get(code)] for code in codes]
@@ -58,7 +78,24 @@ def run(conn, pub_id, query, lexicon):
             "value": rows[0][1], "top": rows[0][0]}, present.rows_chart(rows, "人")
 
 
+def _share(query, lexicon):
+    """A region's population as a percentage of the whole's (both published, one figure each), each linked."""
+    part, whole = query.regions[0], query.share_of["regions"][0]
+    people = [lexicon.region_population.get(part), lexicon.region_population.get(whole)]
+    names = [present.region_name(lexicon, part), lexicon.root_name]
+    if None in people or not people[1]:
+        return {"kind": "figure", "nothing": f"本站数据没有{'、'.join(n for n, p in zip(names, people) if not p)}"
+                                             "的人口数。"}, None
+    value = round(people[0] * 100 / people[1], 2)
+    rows = [[name, n, f"{n:,} 人"] for name, n in zip(names, people)]
+    return {"kind": "figure", "value": value, "unit": "%", "display": f"{value:.2f}%",
+            "columns": ["地区", "人口（人）", "人口"], "rows": rows}, None
+
+
 def restate(query, lexicon, coverage=None):
+    if query.share_of:
+        return (f"{present.region_name(lexicon, query.regions[0])}人口占{lexicon.root_name}人口的比例"
+                "（本站发布的人口数，不分年份）")
     names = "、".join(r[0] for r in _names(query, lexicon))
     ranked = f"，{present.order_words(query)}" + (f"，前{query.limit}名" if query.limit else "") \
         if query.group == Group.REGION else ""
@@ -73,6 +110,11 @@ def _names(query, lexicon):
 
 
 def records(query, lexicon, pub_id, answer):
+    if query.share_of:  # the part's row and the whole's row of the regions table, each on its own row
+        codes = [query.regions[0], query.share_of["regions"][0]]
+        rows = [{"label": row[0], "records": {"population": links.population([code])}}
+                for code, row in zip(codes, (answer or {}).get("rows") or [])]
+        return {"records": links.population(codes), "rows": rows}
     codes = [] if query.regions == [] and query.group is None else _codes(query, lexicon)
     return {"records": links.population([c for c in codes if c != lexicon.root_code])}
 
