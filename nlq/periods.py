@@ -69,9 +69,13 @@ def compared_periods(text, period):
     """「1至6月和7至10月」「上半年和下半年」「一季度与二季度」 of one year → [Period, Period]."""
     months, joined = time_word("months_phrase"), time_word("years_and")
     m = re.search(months + joined + months, text)
+    than = None if m else re.search(months + "比" + months, text)
+    m = m or than
     if not m or period is None:
         return []
     spans = [phrase_months(m.group(1)), phrase_months(m.group(2))]
+    if than:  # 「三季度比二季度增减多少」: the first less the second, so the second is the one set against
+        spans.reverse()
     if None in spans or spans[0] == spans[1]:
         return []
     year = period.year_to

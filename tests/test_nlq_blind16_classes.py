@@ -138,5 +138,10 @@ def test_a_ranking_by_growth_that_is_computed_still_answers(ask_demo):
     assert result["answer"]["kind"] == "table" and "增长" in result["understood"]
 
 
-def test_months_not_side_by_side_are_declined(ask_demo):
-    _declined(ask_demo("澄湖区8月份比5月份多花了多少"), "unaccounted")
+def test_months_not_side_by_side_are_the_first_less_the_second(ask_demo, db):
+    """Two months of one year set against each other with 比 (nlq/periods.py): the first less the second."""
+    fen = [db.execute(f"SELECT SUM(e.amount_fen) FROM expenditures e JOIN regions r ON r.code = e.region_code AND "
+                      f"r.publication_id = e.publication_id WHERE e.publication_id = {PUBLISHED} AND e.year = 2026 "
+                      "AND e.month = ? AND r.name = '澄湖区'", (m,)).fetchone()[0] for m in (8, 5)]
+    result = ask_demo("澄湖区8月份比5月份多花了多少")
+    assert result["answer"]["value"] == round((fen[0] - fen[1]) / 100, 2), result["understood"]
