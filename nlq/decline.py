@@ -489,7 +489,7 @@ SHAPES = (  # (pattern in [patterns], does the query answer it?, what cannot be 
     ("months_summed", lambda q: q.kind == Kind.FIGURE and bool(q.periods), "不相连的几个月份的合计"),
     # 「第二多的是哪一类」: that place of a ranking, never the first row or a total in its place
     ("nth_ranked", lambda q: q.position is not None or (q.limit == 1 and q.order is not None), "排名中的某一名"),
-    ("times_asked", lambda q: False, "两个数字的倍数"),
+    ("times_asked", lambda q: q.kind == Kind.COMPARISON and q.topic == "times", "两个数字的倍数"),
     ("max_min_gap", lambda q: False, "最大值与最小值之差"),
     ("sum_share", lambda q: q.kind != Kind.RANKING, "几项合起来所占的比例"),
     ("days_asked", lambda q: q.kind == Kind.INQUIRY or (q.project is not None and q.topic in ("award_to_start", "days_late")),

@@ -187,6 +187,10 @@ def check_difference(records, body, people):
     measure, sums = query["measure"], _row_sums(records, body)
     keys = query["regions"] if query["group"] == "region" else [None] * len(sums)
     values = [_row_value(measure, found, key, people) for found, key in zip(sums, keys)]
+    if query.get("topic") == "times":  # 「A是B的几倍」: the first over the second
+        problems = _rows_add_up(body, sums, ("spent", "budget"))
+        expected = round(values[0] / values[1], 2)
+        return problems + ([] if answer["value"] == expected else [f"times {answer['value']} != {expected}"])
     diff = values[-1] - values[0] if query["group"] in ("year", "period") else values[0] - values[1]
     if query.get("gap"):  # 「谁多？多多少」「A和B差多少」: the larger less the smaller
         diff = abs(diff)

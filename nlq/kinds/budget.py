@@ -68,6 +68,11 @@ def table(query, lexicon, items):
             return {"kind": "figure", "nothing": f"排名只有 {len(rows)} 项，没有第{query.position}名。"}, None
         result["value"], result["top"] = rows[query.position - 1][1], rows[query.position - 1][0]
         result["position"] = query.position
+    if query.topic == "times" and len(items) == 2:  # 「A是B的几倍」: A over B, both figures shown and linked
+        if None in (items[0][1], items[1][1]) or not items[1][1]:
+            return {"kind": "figure", "nothing": f"{rows[1][0]}没有可比的数字，算不出倍数。"}, None
+        times = round(items[0][1] / items[1][1], 2)
+        result.update(kind="figure", value=float(times), unit="倍", display=f"{times:.2f} 倍", times=True)
     if query.difference and len(items) >= 2 and None not in (items[0][1], items[1][1]):
         diff = items[0][1] - items[1][1]
         if query.gap:  # 「谁多？多多少」「A和B差多少」: no side is subtracted from the other, the larger is named

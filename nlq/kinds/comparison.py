@@ -56,8 +56,17 @@ def named(ctx):
     measure = Measure.RATE if c.rate else Measure.SHARE if c.share else Measure.GROWTH if c.growth else c.money
     group = Group.REGION if len(s.regions) >= 2 else Group.DEPT if len(s.depts) >= 2 else Group.CLASS
     difference = c.has("difference")
-    return Query(Kind.COMPARISON, measure=measure, group=group, difference=difference,
-                 gap=difference and asks_gap(ctx.text), **ctx.base())
+    # 「A是B的几倍」: two amounts named and their ratio, the first over the second
+    times = measure in (Measure.SPENT, Measure.BUDGET) and found("times_asked", ctx.text) \
+        and not MORE_TIMES.search(ctx.text) \
+        and len(s.regions if group == Group.REGION else s.depts if group == Group.DEPT else s.classes) == 2
+    return Query(Kind.COMPARISON, measure=measure, group=group, difference=difference and not times,
+                 gap=difference and not times and asks_gap(ctx.text), topic=TIMES if times else None, **ctx.base())
+
+
+TIMES = "times"  # the first figure over the second (「A是B的几倍」)
+# 「A比B多几倍」 may mean (A − B) / B as well as A / B: not read as a ratio (declined as before)
+MORE_TIMES = re.compile(r"[多高大少低]了?(?:几|多少)倍")
 
 
 # 「A比B多多少」 subtracts B from A (a signed answer); 「谁多？多多少」「A和B差多少」 name no side to subtract
@@ -145,7 +154,8 @@ def restate(query, lexicon, coverage=None):
     region, dept, _cls = present.scope_words(query, lexicon)
     what = present.place(region, dept) + present.subject(query, lexicon)
     measure = "" if query.measure == Measure.SPENT else f"的{label(query.measure)}"
-    difference = "差额（多的减去少的）" if query.gap else "差额" if query.difference else ""
+    difference = "差额（多的减去少的）" if query.gap else "差额" if query.difference else \
+        "，前者是后者的几倍" if query.topic == TIMES else ""
     if query.group == Group.PERIOD:
         return f"比较{'与'.join(p.label() for p in query.periods)}{what}{measure}{difference}"
     if query.group == Group.YEAR:
