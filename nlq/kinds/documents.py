@@ -7,7 +7,7 @@ import re
 from ledger.documents import list_documents
 
 from .. import links
-from ..ir import Kind, Query
+from ..ir import Group, Kind, Query
 from ..timeparse import parse_period
 
 # the words for a type, longest first; 「预算草案」 is reported in the 预算报告 of the year before
@@ -19,7 +19,8 @@ DOC_TYPES = {"审计整改报告": "审计整改报告", "整改报告": "审计
 # 省」 asks about the regions, not the pages
 BOOK_TYPES = ("统计年鉴",)
 PAGES = re.compile(r"份|篇|页|本|标题|名字|名称|叫什么")
-TYPE_NAMED = re.compile("|".join(sorted(DOC_TYPES, key=len, reverse=True)))
+# 「审计整改的报告」: a 的 before 报告 says the same type
+TYPE_NAMED = re.compile("|".join(re.escape(t).replace("报告", "的?报告") for t in sorted(DOC_TYPES, key=len, reverse=True)))
 TITLE = re.compile(r"《([^《》]{4,80})》")
 DRAFT = re.compile(r"预算草案")
 COUNTED = re.compile(r"(?:几|多少)(?:份|篇|个|期|本)")
@@ -29,6 +30,9 @@ LATEST = re.compile(r"最近|最新|最后")
 NAME = re.compile(r"叫什么|标题|名字|名称|题目")
 DOCUMENTS = "documents"
 TYPE_NAMES = {"执行情况": "上半年预算执行情况报告"}  # how a type is said (doc_type 执行情况 is the midyear report)
+# 「各类文件分别有几份」: every type counted, one row each
+EACH_TYPE = re.compile(r"(?:各类|各种|每类|每种|每一类|不同类型?)的?(?:文件|报告|文档)")
+BY_TYPE = "by_type"
 
 
 def asked(ctx):
@@ -40,9 +44,11 @@ def asked(ctx):
         return None
     titled = _titled(ctx)
     named = TYPE_NAMED.search(ctx.text)
+    if titled is None and not named and EACH_TYPE.search(ctx.text) and COUNTED.search(ctx.text):
+        return Query(Kind.DOCUMENTS, topic=BY_TYPE, group=Group.CATEGORY, regions=list(s.regions))
     if titled is None and not named:
         return None
-    if titled is None and DOC_TYPES[named.group(0)] in BOOK_TYPES and not PAGES.search(ctx.text):
+    if titled is None and DOC_TYPES[named.group(0).replace("的", "")] in BOOK_TYPES and not PAGES.search(ctx.text):
         return None
     latest = LATEST.search(ctx.text)
     what = "years" if YEARS.search(ctx.text) and not WHEN.search(ctx.text) \
@@ -59,7 +65,7 @@ def asked(ctx):
     period = period if period is not None and period.explicit else None
     if period is not None and (period.multi_year or what == "years"):
         return None
-    doc_type = DOC_TYPES[named.group(0)]
+    doc_type = DOC_TYPES[named.group(0).replace("的", "")]
     year = period.year_to if period is not None else None
     if year is not None and doc_type == "预算报告" and DRAFT.search(ctx.text):
         year -= 1  # 「2026年预算草案」: in the report on 2025's execution and 2026's draft
@@ -80,8 +86,20 @@ def _documents(conn, pub_id, query):
                           region=query.regions[0] if query.regions else None)
 
 
+def _by_type(rows):
+    """[(doc_type, how many)] of the documents, the most first (ties by type)."""
+    counts = {}
+    for r in rows:
+        counts[r["doc_type"]] = counts.get(r["doc_type"], 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def run(conn, pub_id, query, lexicon):
     rows = _documents(conn, pub_id, query)
+    if query.topic == BY_TYPE and rows:
+        shown = [[TYPE_NAMES.get(t, t), n, f"{n} 份"] for t, n in _by_type(rows)]
+        return {"kind": "table", "unit": "份", "columns": ["文件类型", "份数（份）", "份数"], "rows": shown,
+                "value": len(rows), "display": f"共 {len(rows)} 份", "keys": [t for t, _ in _by_type(rows)]}, None
     if not rows:
         return {"kind": "figure", "nothing": f"本站没有发布{_scope(query, lexicon)}的{_type(query)}。"}, None
     table = {"columns": ["文件", "发布日期"], "rows": [[r["title"], str(r["published_date"] or "")] for r in rows]}
@@ -116,6 +134,9 @@ def _scope(query, lexicon):
 
 
 def restate(query, lexicon, coverage=None):
+    if query.topic == BY_TYPE:
+        region = "".join(lexicon.region_names.get(c, c) for c in query.regions)
+        return f"本站发布的{region}各类文件的份数（按类型）"
     what = {"count": "的份数", "years": "发布的年度", "date": "的发布日期", "title": "的标题"}[query.topic]
     latest = "中最新一份" if query.order == "desc" and query.topic in ("date", "title") else ""
     return f"本站发布的{_scope(query, lexicon)}{_type(query)}{latest}{what}"
@@ -125,6 +146,11 @@ def records(query, lexicon, pub_id, answer):
     """The documents table's rows the answer reads (a count counts them; a date or a title is the first's)."""
     if not (answer or {}).get("value"):
         return {}
+    if query.topic == BY_TYPE:  # each type's row: that type's documents
+        region = query.regions[0] if query.regions else None
+        return {"records": links.documents(None, region=region),
+                "rows": [{"label": row[0], "records": {"documents": links.documents(t, region=region)}}
+                         for t, row in zip(answer.get("keys") or [], answer.get("rows") or [])]}
     return {"records": links.documents(query.category, region=query.regions[0] if query.regions else None,
                                        year=query.years[0] if query.years else None)}
 
