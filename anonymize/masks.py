@@ -82,6 +82,8 @@ def mask(kind, value, visible=VISIBLE_DIGITS):
     Deidentifier: generalised / pseudonymised)."""
     if kind in ("id_number", "mobile", "bank_card", "landline"):
         return mask_number(kind, value, visible)
+    if kind == "other_id" and len(value) > 1 and value.endswith("号"):
+        return mask(kind, value[:-1].rstrip(), visible) + "号"  # 「…第072318号」: the closing 号 is no digit of it
     if kind in ("passport", "uscc", "other_id"):
         chars = [c for c in value if c.isalnum()]
         visible = max(0, min(4, visible))

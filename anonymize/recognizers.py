@@ -143,8 +143,9 @@ _OTHER_ID = re.compile(r"(?:" + _NAMED_CARDS + r"(?:号码|证号|卡号|编号|
                        r"\s?(?:是|为)?\s?[:：（(]?\s?(?:卡号|证号|号码|编号)?\s?[:：]?\s?" + _PAPER_NUMBER)
 # 「医保个人编号51000024117683521」「参保编号…」「医保号…」: a person's insurance number after its cue, maybe with
 # a letter prefix before its digits (「医保编号 YB<ID>01」: a scheme's letters, the holder's ID and a serial).
+# (an ID whose check letter X stands inside the number, a serial after it: 「医保号<17 digits>X01」)
 _INSURANCE_ID = re.compile(r"(?:医保|社保|参保|养老保险|医疗保险|新农合)(?:人员|个人)?(?:编号|号码|号|账号|帐号)\s?(?:是|为)?\s?[:：]?\s?"
-                           r"(?<![0-9A-Za-z])([A-Za-z]{0,3}[0-9]{8,24}[Xx]?)(?![0-9A-Za-z])")
+                           r"(?<![0-9A-Za-z])([A-Za-z]{0,3}(?:[0-9]{8,24}[Xx]?|[0-9]{17}[Xx][0-9]{1,4}))(?![0-9A-Za-z])")
 # A household's utility account 「户号RL-XA-0306017」「供暖户号：3102…」 (several: 「户号A-1、A-2」): the
 # account names one home.
 _ACCOUNT = r"[A-Za-z0-9]{1,6}(?:-[A-Za-z0-9]{1,10}){0,3}"
@@ -180,8 +181,24 @@ _FISHING_BOAT = re.compile("([" + _PROVINCES + r"][\u4e00-\u9fff]{1,2}" + _VESSE
                            "|[" + _PROVINCES + r"](?: [\u4e00-\u9fff]){1,2} " + _VESSEL_KINDS + f"(?: {_SPOKEN_DIGIT}){{4,6}}(?! {_SPOKEN_DIGIT}))")
 # A named card whose number opens with the issuing province's and city's short names 「优待证号：浙禾0411A00327」:
 # the whole is the number.
+# (a 号 closing the number belongs to it: 「优待证 琼4690…0018号」; read out one character at a time in
+# speech-to-text, 「优 待 证 号 是 琼 四 六 九 〇 …号」, the cue and the numerals are spaced)
 _PREFIXED_CARD = re.compile(_NAMED_CARDS + r"(?:号码|证号|卡号|编号|号)?\s?(?:是|为)?\s?[:：]?\s?"
-                            "([" + _PROVINCES + r"][\u4e00-\u9fff]?[0-9][0-9A-Za-z]{5,20})(?![0-9A-Za-z])")
+                            "([" + _PROVINCES + r"][\u4e00-\u9fff]?[0-9][0-9A-Za-z]{5,20}(?:号(?!码))?)(?![0-9A-Za-z])")
+_SPOKEN_NUMERAL = "[0-9零〇○一二三四五六七八九幺两洞拐]"
+_SPOKEN_CARD = re.compile("(?:" + "|".join(" ?".join(w) for w in ("优待证", "优抚证", "残疾证", "残疾人证", "居住证", "社保卡", "医保卡",
+                                                                  "退役军人证", "低保证", "五保证", "特困证"))
+                          + r")(?: ?(?:号 ?码|证 ?号|卡 ?号|编 ?号|号))?(?: ?(?:是|为))? ?[:：]? ?"
+                          "((?:[" + _PROVINCES + "] )?" + _SPOKEN_NUMERAL + f"(?: {_SPOKEN_NUMERAL}){{5,20}}(?: 号(?! 码))?"
+                          "|(?:[" + _PROVINCES + "])?[零〇○一二三四五六七八九幺两洞拐]{6,20}号?)(?![0-9])")
+# A staff number 「工号：NF110387」 names one employee (a company's, a farm's); a hotline agent's 「坐席工号」 or
+# an operator's speaks for the office (a role, not a person's record).
+_STAFF_NUMBER = re.compile(r"(?<!坐席)(?<!客服)(?<!话务员)(?:职工|员工)?工号\s?(?:是|为)?\s?[:：]?\s?"
+                           r"(?<![0-9A-Za-z])([A-Za-z]{1,4}[0-9]{4,12})(?![0-9A-Za-z])")
+# A certificate numbered 「X字第072318号」 after a certificate-number cue 「证号」「证书号」 (a judgment's or
+# document's number carries its year 〔2026〕 and is no certificate).
+_LABELLED_CERT = re.compile(r"(?:证号|证书号|证件号|证书编号|证编号)(?:码)?\s?(?:是|为)?\s?[:：]?\s?"
+                            r"([\u4e00-\u9fff]{1,4}字第\s?[0-9]{4,10}\s?号)")
 # A hospital's admission, case-file or outpatient number 「住院号：2026091407」 names one patient, however short.
 _PATIENT_NUMBER = re.compile(r"(?:住院|病案|病历|门诊|就诊卡)(?:号码|号|编号|卡号)\s?(?:是|为)?\s?[:：]?\s?"
                              r"(?<![0-9A-Za-z])([A-Za-z]{0,2}[0-9]{5,12})(?![0-9A-Za-z])")
@@ -196,6 +213,19 @@ _SOCIAL_CARD_NO = re.compile(r"卡号\s?(?:是|为)?\s?[:：]?\s?(?<![0-9A-Za-z]
 # A Taiwan compatriot permit 「台胞证号08613372」: eight digits (ten with its renewal count).
 _TAIWAN_PERMIT = re.compile(r"(?:台胞证|台湾居民来往大陆通行证)(?:号码|号)?\s?(?:是|为)?\s?[:：]?\s?(?<![0-9])([0-9]{8}(?:[0-9]{2})?)(?![0-9])")
 
+# A personal certificate's own form (a driving licence, a birth certificate) numbers its holder's file in a
+# field 「档案编号 4690…」「编号 T4608…」: a field at a line's start or after a blank, in a text that names the
+# certificate (a work order's 「工单编号」 or a project's number is no such field).
+_CERT_FORM = re.compile(r"出生医学证明|出生证|驾驶证|驾驶人|驾照|准驾车型|机动车驾驶")
+_CERT_FORM_NUMBER = re.compile(r"(?:^|(?<=[\s\u3000]))(?:档案编号|档案号|证件编号|编号)\s?[:：]?\s?"
+                               r"(?<![0-9A-Za-z])([A-Za-z]?[0-9]{8,14})(?![0-9A-Za-z])", re.M)
+
+
+def _certificate_form_numbers(view):
+    return [m for m in _CERT_FORM_NUMBER.finditer(view)
+            if _CERT_FORM.search(view, max(0, m.start() - 200), m.end() + 200)]
+
+
 # (kind, pattern, priority): the span is the pattern's first group (the account), not the cue.
 # Above a mobile or bank card (a 社保卡号 is not a bank card), below a validated resident ID (a
 # 残疾证号 that holds one is that ID).
@@ -203,7 +233,8 @@ CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("wechat", _WECHAT_LATER, 84),
         ("other_id", _PROPERTY_CERT, 82), ("other_id", _HOUSEHOLD_ACCOUNT, 82), ("other_id", _FISHING_BOAT, 82),
         ("other_id", _CARD_NO, 82), ("other_id", _PATIENT_NUMBER, 82), ("other_id", _TITLE_CERT, 82), ("other_id", _SOCIAL_CARD_NO, 82),
         ("other_id", _TAIWAN_PERMIT, 82), ("other_id", _PREFIXED_CARD, 82), ("passport", _TRAVEL_DOCUMENT, 66), ("plate", _CUED_PLATE, 56),
-        ("other_id", _SERVICE_CERT, 82)]
+        ("other_id", _SERVICE_CERT, 82), ("other_id", _SPOKEN_CARD, 82), ("other_id", _STAFF_NUMBER, 82),
+        ("other_id", _LABELLED_CERT, 82)]
 
 # Plates carry 贵/云/川/甘/陕, but people write the provinces' other short names (黔滇蜀陇秦) too.
 _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇蜀陇秦"
@@ -267,6 +298,8 @@ def find_identifiers(text, user_text=False):
             # (after letters, a region code or before a serial) is the certificate; the ID inside it is masked with it
             holds_id = any(start <= i.start and i.end <= end and i.end - i.start < end - start for i in ids)
             spans.append((95 if holds_id else priority, Span(start, end, kind, text[start:end])))
+    for m in _certificate_form_numbers(view):
+        spans.append((82, Span(m.start(1), m.end(1), "other_id", text[m.start(1):m.end(1)])))
     return spans
 
 

@@ -44,7 +44,8 @@ FLOORS = {
     # first run (blind, at 245b572): recall 82.9 %, precision 89.1 %, public altered 89/1,434
     # after the class fixes (no longer blind): numbers broken over a line, nicknames, labelled fields, spaced names
     "pii_blind4": {"caught": {"address": 108, "bank_card": 27, "email": 7, "id": 40, "landline": 6, "mobile": 91,
-                              "name(known)": 127, "name(unknown)": 365, "other_id": 22, "plate": 9, "qq": 6,
+                              # other_id 22 -> 23: a driving licence's 档案编号 on its own form (issue #19, session 14)
+                              "name(known)": 127, "name(unknown)": 365, "other_id": 23, "plate": 9, "qq": 6,
                               "wechat": 8},
                    # 89 -> 95: six road names before house numbers now caught (「思陇街68—70号」「浔江路51—53号」,
                    # 「解放巷9弄1—3号」, 「朝阳路35 号 2 单元 301」) go with them, as in pii_blind3 (policy)
@@ -182,7 +183,9 @@ FLOORS = {
     "pii_blind9": {"caught": {"address": 278, "bank_card": 201, "email": 6, "id": 243, "landline": 11, "mobile": 199,
                               # name(unknown) 429 -> 433: given names used alone after the full name (issue #19)
                               # 433 -> 445: pii_blind11's name classes (held out: salutations, call names, spaced labels)
-                              "name(known)": 394, "name(unknown)": 445, "other_id": 26, "plate": 14, "qq": 2,
+                              # other_id 26 -> 28: labelled certificates 「证号：X字第…号」 and a driving licence's 档案编号
+                              # (pii_blind12's other-ID classes, issue #19, session 14)
+                              "name(known)": 394, "name(unknown)": 445, "other_id": 28, "plate": 14, "qq": 2,
                               "wechat": 3},
                    # 219 -> 288: the address policy, not a new kind of alteration — a village goes with the house
                    # number of its group, as 「石桥村3组12号」 does (address.house_part): 68 villages before the 68 named
@@ -241,8 +244,11 @@ FLOORS = {
     # (the team stays), a row and house alone, an estate's lettered zone 「A区5栋1号」, OCR letters and blanks in a
     # house number 「l号」「4O号」「1 6号」, a house number after 家/老屋, spaced speech-to-text rows, English 「No. 12,
     # Room 806」, a cadres' building 「老干楼2-305」, 「18号之二」: address 212 -> 263 (the same under PYTHONHASHSEED 0 and 1)
+    # other_id 29 -> 38 (all): an ID with a serial after its check letter as a 医保号, a card with its province's
+    # short name and closing 号 (also spoken), 工号, 「X字第…号」 after 证号, a driving licence's or birth certificate's
+    # file number on its form (issue #19, session 14)
     "pii_blind12": {"caught": {"address": 263, "bank_card": 184, "email": 4, "id": 163, "landline": 6, "mobile": 95,
-                               "name(known)": 340, "name(unknown)": 575, "other_id": 29, "plate": 8, "qq": 2,
+                               "name(known)": 340, "name(unknown)": 575, "other_id": 38, "plate": 8, "qq": 2,
                                "wechat": 3},
                     # 43 -> 42: a farm team before its row and house stays (address policy, house-level class)
                     # 42 -> 24: public places kept (issue #19, session 14): an administrative village before its
