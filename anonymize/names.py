@@ -142,6 +142,9 @@ OFFICIAL_TITLES = (
     # people's mediation committee or invited by a court, a procuratorate's prosecutor, a township's assistants
     # in their role (every blind corpus marks them public; issue #19)
     "股长", "副股长", "村委委员", "村监委", "监委主任", "调解员", "人民调解员", "特邀调解员", "检察员", "协管员",
+    # a production team's or a state farm's team leader (a village's 生产队, a 农垦 farm's 队, which carry
+    # administrative duties); a builder's or a sports team's is private (_TITLE_BEFORE_RE)
+    "队长",
 )
 # Characters after which a nr-tagged word is part of a place or organisation name.
 PLACE_ORG_SUFFIX = tuple("村镇乡庄屯街路桥河湾沟坝山岭寨店集铺营堡坪塘港园苑厂局院校县区市省队社组站所湖江溪洲塘坡岗冲寺庙祠亭塔观洞峡潭") + (
@@ -176,7 +179,7 @@ _WORD_TAGS = pseg.dt.word_tag_tab
 _CUE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True)) + r")[:：\s]*(?:为|是)?")
 _CUE_END_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True)) + ")$")
 # 「局长：伍德强」 as well as 「局长伍德强」; a former or retired holder (「原副总经理」「离休干部」) is a private person.
-_TITLE_BEFORE_RE = re.compile("(?<!原)(?<!前)(?<!离休)(?<!退休)(?<!原副)(?!(?<=[班楼])组长)(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True))
+_TITLE_BEFORE_RE = re.compile("(?<!原)(?<!前)(?<!离休)(?<!退休)(?<!原副)(?!(?<=[班楼])组长)(?!(?<=[工球车舞])队长)(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True))
                               + r")\s?[:：]?\s?$")
 _TITLE_AFTER_RE = re.compile("^(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + ")")
 _LIST_SEP_RE = re.compile(r"[、，,；;和与及]\s*")
@@ -365,6 +368,26 @@ _PRIVATE_BODY_HEAD = re.compile(r"(?:(?<!经济)合作社|公司|企业|商会|�
 _LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
+# 「法定代表人X，县长。」「委托代理人：X，区房屋征收事务所主任。」: a body's representative whose government title
+# (with its office) follows the name after a comma (a company's 董事长 or 经理 is private).
+_REPRESENTATIVE_BEFORE = re.compile(r"(?:法定代表人|负责人|代理人|代表人)\s?[:：]?\s?$")
+_APPOSITIVE_TITLE = re.compile(r"[，,]\s?(?:[\u4e00-\u9fff]{0,14}?(?:局|委员会|政府|办事处|事务所|中心|村委会|居委会|站|所))?副?"
+                               r"(?:县长|区长|市长|州长|旗长|局长|乡长|镇长|村主任|村委会主任|主任|书记|所长|站长|股长|科长)(?=[。；;，,\n]|$)")
+# A work group named by its body 「【X村两委】」「【县民政局社救股】」「【X街道网格群】」: who speaks in it (a line's
+# label 「X：」) speaks for the body; a group of residents, parents, patients or traders is no such body.
+_BODY_CHAT_HEADER = re.compile(r"^\s*【([^】\n]{2,24})】")
+_BODY_GROUP = re.compile(r"(?:两委|村委会?|居委会?|局|股|办|站|所|中心|委员会|政府|窗口|街道|法院|科)(?:工作|值班|干部)?群?$")
+_RESIDENTS_GROUP = re.compile(r"村民|居民|业主|家长|交流|咨询|互助|工友|胶工|商户|群众|老人|候鸟|病友|陪护|学生|同学|乡亲")
+
+
+def _body_chat_speaker(text, start, end):
+    header = _BODY_CHAT_HEADER.match(text)
+    if not header or not _BODY_GROUP.search(header.group(1)) or _RESIDENTS_GROUP.search(header.group(1)):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return line_start > header.end() and not text[line_start:start].strip() and re.match(r"\s?[:：]", text[end:end + 2]) is not None
+
+
 def official_in_role(text, start, end):
     """A public official, delegate or a government body's staff named in the role (kept): by a title
     or role word before or after the name, or a body named right before it; in a list of such names
@@ -385,6 +408,10 @@ def official_in_role(text, start, end):
     if _ROLE_AFTER_RE.match(text[end:end + 24]) or _delegates_after(text, end):
         return True
     if _SUPERVISED_CONTACT_RE.search(text[max(0, start - 8):start]) and _supervision_line(text, start, end):
+        return True
+    if _REPRESENTATIVE_BEFORE.search(before) and _APPOSITIVE_TITLE.match(text, end):
+        return True
+    if _body_chat_speaker(text, start, end):
         return True
     if _SPEAKER_BODY_RE.search(text[max(0, start - 20):start]) and re.match(r"\s?[:：]", text[end:end + 2]):
         return True  # 「镇应急办-X：」: a work group's member speaks for the body in the display name
