@@ -1767,7 +1767,10 @@ _LATIN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-zà-öø-ÿ]{1,12}(?:-[a-z]{2
 _LATIN_CUE = re.compile("(?:" + "|".join(sorted(map(re.escape, PERSON_CUES), key=len, reverse=True))
                         + r"|我是|我叫|我系|名叫|同村的|发件人|英文名|英文姓名|姓名[（(]英文[）)]|中文名|(?i:my name is|this is)"
                         + r"|(?i:(?:best |kind |warm )?regards|sincerely|yours),?\s*"
-                        + r"|(?i:i am|i'm)|(?:Dear )?(?:Mr|Ms|Mrs|Dr)\.?|Dear|From:?|Best,)[:：\s]*$")
+                        + r"|(?i:i am|i'm)|(?:Dear )?(?:Mr|Ms|Mrs|Dr)\.?|Dear|From:?|Best,"
+                        # 「My wife X」「our neighbour X」, 「Hi X,」 and a closing 「Thanks,⏎X」 (issue #19)
+                        + r"|(?i:my|our|his|her) (?:wife|husband|son|daughter|mother|father|mum|mom|dad|brother|sister|friend|neighbou?r|colleague|partner)"
+                        + r"|Hi|Hello|(?i:thanks|thank you|many thanks|cheers|best wishes),?\s*)[:：\s]*$")
 
 
 def _latin_names(text, spans):
@@ -1788,10 +1791,11 @@ _SPEAKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\s+\d{1,2}
 # A chat member's call name as a display name: 「大胖：」「小马哥：」「二驴子：」「老蔫儿：」「关二：」「马三：」「柱子：」
 # (a size, age or birth-order word and one or two characters, a surname and a birth order, or a diminutive
 # ending); the words of that shape that name no one (「大家」「老师」「小区」) are dictionary words with no name tag.
-_CALL_NAME_LABEL = re.compile(r"(?:[大小老][\u4e00-\u9fff]{1,2}|[二三四五六七八九][\u4e00-\u9fff]{1,2}"
+# (Hainan's Li call names on 亚 「亚龙：」「亚英：」 too)
+_CALL_NAME_LABEL = re.compile(r"(?:[大小老亚][\u4e00-\u9fff]{1,2}|[二三四五六七八九][\u4e00-\u9fff]{1,2}"
                               r"|[\u4e00-\u9fff]{1,2}(?:子|儿|蛋|丫|妞|柱|哥)|[" + "".join(sorted(SURNAMES)) + r"][二三四五六七八九])")
 _NOT_CALL_NAMES = frozenset("大家 大伙 大伙儿 老师 老板 小区 小组 大队 老人 小孩 孩子 儿子 大哥 大姐 老哥 老弟 二组 三组 三社 老乡 "
-                            "大爷 大妈 大娘 大叔 大婶 老头 老太 小伙子 大夫 老公 老婆 儿子 小子 二哥 三哥 二姐 三姐".split())
+                            "大爷 大妈 大娘 大叔 大婶 老头 老太 小伙子 大夫 老公 老婆 儿子 小子 二哥 三哥 二姐 三姐 亚洲 亚军".split())
 
 
 def _call_name_label(word):
@@ -1947,6 +1951,33 @@ def _salutation_names(text, by_start, spans):
             _claim(spans, echo.start(1), word, "cue")
 
 
+# 「我老爸叫X」「我爷爷叫X」: a relative named after 叫 is that person, whatever word the name also is.
+_KIN_NAMED = re.compile(r"(?:我|俺|咱)(?:家)?(?:老)?(?:爸爸|妈妈|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|阿公|阿婆|阿爸|阿妈|老公|老婆|丈夫"
+                        r"|妻子|爱人|儿子|女儿|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|叔叔|伯伯|舅舅)(?:的名字|名字)?叫(?:做)?[ \u3000]?"
+                        r"([\u4e00-\u9fff]{2,4}?)(?=[，,。；;！!？?\s”\"）)]|$)")
+# 「东北老周（X）：」「老潘（X）：」: a chat member's handle with the real name in brackets — both name the member.
+_BRACKET_HANDLE = re.compile(r"(?m)^[ \t]*([\u4e00-\u9fff]{2,6})[（(]([\u4e00-\u9fff]{2,4})[）)][:：]")
+_HANDLE_NOT_PERSON = re.compile(r"(?:老板|老师|师傅|医生|护士|科|工|总|哥|姐|叔|婶|姨|伯|爸|妈|爷|婆|公)$|局|办|村|委|站|所|中心|社区|政府|群")
+_KIN_TAIL = re.compile(r"(?:爸爸|妈妈|爸|妈|哥|姐)$")
+
+
+def _kin_named_and_handles(text, spans):
+    for m in _KIN_NAMED.finditer(text):
+        if has_surname(m.group(1)) and m.group(1) not in NOT_NAMES:
+            _claim(spans, m.start(1), m.group(1), "cue")
+    for m in _BRACKET_HANDLE.finditer(text):
+        handle, real = m.group(1), m.group(2)
+        if any(t in handle or t in real for t in OFFICIAL_TITLES) or handle in PERSON_CUES or handle in _FIELD_LABELS \
+                or "代表" in handle or real.endswith(PLACE_ORG_SUFFIX) or real.endswith("族") \
+                or not (has_surname(handle) or _call_name_label(handle) or re.search(r"[老小阿][\u4e00-\u9fff]$", handle)):
+            continue  # 「X代表（满族）：」「调解记录（X村）：」
+        given = _KIN_TAIL.sub("", real)
+        if (has_surname(given) or given[:1] in "阿小老") and len(given) >= 2:
+            _claim(spans, m.start(2), given, "cue")
+        if not _HANDLE_NOT_PERSON.search(handle) and (has_surname(given) or _call_name_label(handle)):
+            _claim(spans, m.start(1), handle, "nick")
+
+
 def _find_names(text):
     tokens = _tokens(text)
     by_start = {start: (word, flag) for start, word, flag in tokens}
@@ -1969,6 +2000,8 @@ def _find_names(text):
         _salutation_names(text, by_start, spans)
     _structural_names(text, by_start, spans)
     _nicknames(text, by_start, spans)
+    if re.search(r"叫|[（(：:]", text):
+        _kin_named_and_handles(text, spans)
     if "老" in text:
         _old_surnames(text, by_start, spans)
     for start, word in familiar_forms(text, SURNAMES, COMPOUND_SURNAMES):

@@ -63,7 +63,9 @@ FLOORS = {
     # first run (blind, session 6, at 4f8b020): recall 88.8 %, precision 83.2 %, public altered 357/3,554;
     # not yet used for fixes (mostly generated texts: 254 of 319 from the writer's templates)
     "pii_blind5": {"caught": {"address": 443, "bank_card": 85, "email": 20, "id": 125, "landline": 23, "mobile": 184,
-                              "name(known)": 308, "name(unknown)": 618, "other_id": 75, "plate": 30, "qq": 9,
+                              # name(unknown) 618 -> 619: names by their slot (session 14, issue #19): 「我老爸叫X」, a handle with the
+                              # real name in brackets (both), 亚 call names as chat labels, English kinship cues and closings
+                              "name(known)": 308, "name(unknown)": 619, "other_id": 75, "plate": 30, "qq": 9,
                               "wechat": 16},
                    # 357 -> 53: its public classes fixed as rules (court and staff signatures, an office's
                    # staff column, places and bodies whose head reads as a name, registered seats, office
@@ -100,7 +102,9 @@ FLOORS = {
     "pii_blind6": {"caught": {"address": 349, "bank_card": 126, "email": 41, "id": 258, "landline": 35, "mobile": 250,
                               # name(unknown) 1040 -> 1041: a given name used alone after the full name (issue #19)
                               # 1041 -> 1042: pii_blind11's name classes (call names, salutations, answers; held out)
-                              "name(known)": 364, "name(unknown)": 1042, "other_id": 150, "plate": 26, "qq": 15,
+                              # name(unknown) 1042 -> 1043: names by their slot (session 14, issue #19): 「我老爸叫X」, a handle with the
+                              # real name in brackets (both), 亚 call names as chat labels, English kinship cues and closings
+                              "name(known)": 364, "name(unknown)": 1043, "other_id": 150, "plate": 26, "qq": 15,
                               "wechat": 14},
                    # 283 -> 165: an office's contact in a decision's closing sentence or beside a leader's
                    # signature, and a notice's organisation address field with the contact and line after it
@@ -252,8 +256,13 @@ FLOORS = {
     # other_id 29 -> 38 (all): an ID with a serial after its check letter as a 医保号, a card with its province's
     # short name and closing 号 (also spoken), 工号, 「X字第…号」 after 证号, a driving licence's or birth certificate's
     # file number on its form (issue #19, session 14)
+                               # other_id 29 -> 38 (all): an ID with a serial after its check letter as a 医保号, a card with
+                               # its province's short name and closing 号 (also spoken), 工号, 「X字第…号」 after 证号, a driving
+                               # licence's or birth certificate's file number on its form (issue #19, session 14)
+                               # name(unknown) 575 -> 584: names by their slot (session 14, issue #19): 「我老爸叫X」, a handle with the
+                               # real name in brackets (both), 亚 call names as chat labels, English kinship cues and closings
     "pii_blind12": {"caught": {"address": 263, "bank_card": 184, "email": 4, "id": 163, "landline": 6, "mobile": 95,
-                               "name(known)": 340, "name(unknown)": 575, "other_id": 38, "plate": 8, "qq": 2,
+                               "name(known)": 340, "name(unknown)": 584, "other_id": 38, "plate": 8, "qq": 2,
                                "wechat": 3},
                     # 43 -> 42: a farm team before its row and house stays (address policy, house-level class)
                     # 42 -> 24: public places kept (issue #19, session 14): an administrative village before its
