@@ -2042,6 +2042,11 @@ def _third_given(text, span, by_start):
     surname: 「检测员禤志|坚出具」) takes it: a partial name would leave the rest of the name readable.
     The third character is a given-name one, no dictionary word runs on from it, and a word starts after it."""
     end = span.end
+    # 「邓亚四、蒋亚三等人」「王阿二」: a surname and 亚/阿 before a birth-order numeral is one name (Hainan's Li and
+    # Miao birth-order names), however the numeral is read after it
+    if span.kind == "person_name" and len(span.value) == 2 and span.value[0] in SURNAMES and span.value[1] in "亚阿" \
+            and text[end:end + 1] and text[end] in "一二三四五六七八九十幺":
+        return Span(span.start, end + 1, span.kind, text[span.start:end + 1], span.source)
     if span.kind != "person_name" or span.source != "cue" or len(span.value) != 2 or span.value[:2] in COMPOUND_SURNAMES \
             or span.value[0] not in SURNAMES or end >= len(text) or not re.match(_HAN, text[end]):
         return span

@@ -32,3 +32,12 @@ def test_names_by_their_slot_go(text, name):
 ])
 def test_words_and_labels_stay(text):
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("胶工吴亚六、陈亚五等人已领工资", "等人已领工资"),
+    ("听说符阿七搬走了", "搬走了"),
+])
+def test_a_birth_order_name_on_ya_or_a_goes_whole(text, rest):
+    out = scrub(text)
+    assert "亚五" not in out and "阿七" not in out and rest in out

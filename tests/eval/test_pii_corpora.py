@@ -261,8 +261,9 @@ FLOORS = {
                                # licence's or birth certificate's file number on its form (issue #19, session 14)
                                # name(unknown) 575 -> 584: names by their slot (session 14, issue #19): 「我老爸叫X」, a handle with the
                                # real name in brackets (both), 亚 call names as chat labels, English kinship cues and closings
+                               # 584 -> 586: a surname and 亚/阿 before a birth-order numeral is one name (「X亚三等人」, session 14)
     "pii_blind12": {"caught": {"address": 263, "bank_card": 184, "email": 4, "id": 163, "landline": 6, "mobile": 95,
-                               "name(known)": 340, "name(unknown)": 584, "other_id": 38, "plate": 8, "qq": 2,
+                               "name(known)": 340, "name(unknown)": 586, "other_id": 38, "plate": 8, "qq": 2,
                                "wechat": 3},
                     # 43 -> 42: a farm team before its row and house stays (address policy, house-level class)
                     # 42 -> 24: public places kept (issue #19, session 14): an administrative village before its
