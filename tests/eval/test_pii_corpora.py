@@ -244,33 +244,28 @@ FLOORS = {
                                "name(known)": 353, "name(unknown)": 568, "other_id": 105, "plate": 4, "qq": 2,
                                "wechat": 2},
                     # 95 -> 81: the official classes of session 13 (measured only, its spans and misses unread)
-                    # 81 -> 79: officials in role (session 14, issue #19): a team's 队长, a title after a representative's name, a body's work group
+                    # 81 -> 79: officials in role (session 14, issue #19): a team's 队长, a title after a
+                    # representative's name, a body's work group
                     "max_public_altered": 79},
     # first run (blind, session 14, at d012f01; sha256 6d422add…83e422): recall 93.6 %, precision 94.9 %, public
     # altered 43/1,567 (unknown names 92.7 %, addresses 80.6 %: farm-team rows, estate blocks, bare house numbers;
     # other IDs 76.3 %); the same under PYTHONHASHSEED 0 and 1
-    # Then its house-level class as general rules (issue #19, session 14): a farm team's row and house 「五队2排8号」
-    # (the team stays), a row and house alone, an estate's lettered zone 「A区5栋1号」, OCR letters and blanks in a
-    # house number 「l号」「4O号」「1 6号」, a house number after 家/老屋, spaced speech-to-text rows, English 「No. 12,
-    # Room 806」, a cadres' building 「老干楼2-305」, 「18号之二」: address 212 -> 263 (the same under PYTHONHASHSEED 0 and 1)
-    # other_id 29 -> 38 (all): an ID with a serial after its check letter as a 医保号, a card with its province's
-    # short name and closing 号 (also spoken), 工号, 「X字第…号」 after 证号, a driving licence's or birth certificate's
-    # file number on its form (issue #19, session 14)
-                               # other_id 29 -> 38 (all): an ID with a serial after its check letter as a 医保号, a card with
-                               # its province's short name and closing 号 (also spoken), 工号, 「X字第…号」 after 证号, a driving
-                               # licence's or birth certificate's file number on its form (issue #19, session 14)
-                               # name(unknown) 575 -> 584: names by their slot (session 14, issue #19): 「我老爸叫X」, a handle with the
-                               # real name in brackets (both), 亚 call names as chat labels, English kinship cues and closings
-                               # 584 -> 586: a surname and 亚/阿 before a birth-order numeral is one name (「X亚三等人」, session 14)
+    # Then its classes as general rules (issue #19, session 14; the same under PYTHONHASHSEED 0 and 1): house-level homes
+    # (a farm team's row and house 「五队2排8号」 with the team kept, a row and house alone, an estate's lettered zone
+    # 「A区5栋1号」, OCR letters and blanks in a house number, a house number after 家/老屋, spaced speech-to-text rows,
+    # English 「No. 12, Room 806」, 「老干楼2-305」, 「18号之二」): address 212 -> 263; other IDs by label and shape (an ID
+    # with a serial after its check letter as a 医保号, a card with its province's short name and closing 号, also
+    # spoken, 工号, 「X字第…号」 after 证号, a licence's or birth certificate's file number): other_id 29 -> 38; names by
+    # their slot (「我老爸叫X」, a handle with the real name in brackets, 亚 call names as chat labels, English kinship
+    # cues and closings, a surname and 亚/阿 before a birth-order numeral): name(unknown) 575 -> 586
     "pii_blind12": {"caught": {"address": 263, "bank_card": 184, "email": 4, "id": 163, "landline": 6, "mobile": 95,
                                "name(known)": 340, "name(unknown)": 586, "other_id": 38, "plate": 8, "qq": 2,
                                "wechat": 3},
-                    # 43 -> 42: a farm team before its row and house stays (address policy, house-level class)
-                    # 42 -> 24: public places kept (issue #19, session 14): an administrative village before its
-                    # natural village 「X村委会Y村」, a market's 墟 before its lane, a farm's name before its team (no
-                    # name guessed inside them), a numbered plot 「12号林段」 (no home, no name)
-                    # 43 -> 31: officials in role (session 14, issue #19): a team's 队长, a title after a representative's name, a body's work group
-                    "max_public_altered": 24},
+                    # 43 -> 12: a farm team before its row and house stays; public places kept (an administrative
+                    # village before its natural village 「X村委会Y村」, a market's 墟 before its lane, a farm's name
+                    # before its team, a numbered plot 「12号林段」); officials in role (a team's 队长, a title after a
+                    # representative's name, a body's work group)
+                    "max_public_altered": 12},
 }
 
 
