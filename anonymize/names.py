@@ -1963,7 +1963,7 @@ _KIN_TAIL = re.compile(r"(?:爸爸|妈妈|爸|妈|哥|姐)$")
 
 def _kin_named_and_handles(text, spans):
     for m in _KIN_NAMED.finditer(text):
-        if has_surname(m.group(1)) and m.group(1) not in NOT_NAMES:
+        if has_surname(m.group(1)) and m.group(1) not in NOT_NAMES and "某" not in m.group(1):  # 「张某某」 names no one
             _claim(spans, m.start(1), m.group(1), "cue")
     for m in _BRACKET_HANDLE.finditer(text):
         handle, real = m.group(1), m.group(2)
@@ -1972,7 +1972,7 @@ def _kin_named_and_handles(text, spans):
                 or not (has_surname(handle) or _call_name_label(handle) or re.search(r"[老小阿][\u4e00-\u9fff]$", handle)):
             continue  # 「X代表（满族）：」「调解记录（X村）：」
         given = _KIN_TAIL.sub("", real)
-        if (has_surname(given) or given[:1] in "阿小老") and len(given) >= 2:
+        if (has_surname(given) or given[:1] in "阿小老") and len(given) >= 2 and "某" not in given:
             _claim(spans, m.start(2), given, "cue")
         if not _HANDLE_NOT_PERSON.search(handle) and (has_surname(given) or _call_name_label(handle)):
             _claim(spans, m.start(1), handle, "nick")
