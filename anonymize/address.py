@@ -176,6 +176,17 @@ _DETAIL = re.compile(
     # farm's company and house 「红星农场|第五管理区3连6排11号」 (a 连 is a few dozen households, as a 组 is)
     rf"|(?<![0-9０-９]){_NUM}工区\s?{_DIGITS}号|(?<=林场){_NUM}工区(?=\s*$|\s?[\t\n\u3000|｜丨¦/；;]| {{2}})"
     rf"|第?{_NUM}管理区{_NUM}连(?:[ \t]*\n?[ \t]*{_NUM}[ \t]*\n?[ \t]*排[ \t]*\n?[ \t]*{_NUM}号)?"
+    # a numbered group and its house wherever they stand (「我们家4组26号」「社区1组56号」「三组十七号」): a group is a
+    # few dozen households, its house one home; not a contest's 「第3组5号」, nor a bed or seat
+    rf"|(?<![0-9０-９第]){_NUM}组\s?{_NUM}号(?![楼床座位])"
+    # a numbered lane off a street and its house (「X街3巷17号」「X街东2巷9号」): the street stays, the lane goes
+    rf"|(?<![0-9０-９第])[东西南北]?{_NUM}巷\s?{_NUM}号"
+    # a herder's seasonal camp and its number after the pasture's team (「X牧场二队|冬窝子7号」)
+    rf"|[冬夏春秋]{{1,2}}窝子\s?{_DIGITS}号"
+    # a block's side and house in a settlement or a farm company's housing (「14栋东3号」「8栋西1号」)
+    rf"|(?<![0-9０-９]){_DIGITS}(?:栋|幢)[东西南北]{_DIGITS}号"
+    # an English house number after who lives there (「lives at No. 7」)
+    rf"|(?i:(?:(?<=\blives at )|(?<=\blive at )|(?<=\bliving at )|(?<=\bstays at ))no\.?\s?[0-9]{{1,4}}[a-z]?\b)"
 )
 _TOWN_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道|街办|苏木))$")
 
@@ -306,7 +317,7 @@ def _unspaced(view):
 
 # OCR reads a digit as a letter in a house number (「D区7栋l号」「X村4O号」): a letter l, I or O right before 号
 # (or before digits and 号) after a digit or a building's, row's, lane's or village's word is read as the digit.
-_OCR_DIGIT = re.compile(r"(?<![A-Za-z])(?:(?<=[0-9０-９])|(?<=[栋幢座村排巷街路组队屯区]))[lIOo](?=[0-9０-９]*号)")
+_OCR_DIGIT = re.compile(r"(?<![A-Za-z])(?:(?<=[0-9０-９])|(?<=[栋幢座村排巷街路组队屯区东西南北]))[lIOo](?=[0-9０-９]*号)")
 
 
 def _ocr_digits(view):
@@ -360,7 +371,7 @@ _PART_SHORTEST = _PART[:-len("{1,6}")] + "{1,6}?"
 _VILLAGE_WORD = r"(?:村(?:委会)?|屯(?!村)|寨(?!村)|嘎查)"
 # (an estate's word, a community's or a resettlement site's; 「家属区」 is no estate's name: a mine's or
 # factory's homes, kept as the work unit before it, _after_work_unit)
-_SETTLEMENT_WORD = rf"(?:{_ESTATE}|社区|安置点|安置小区)"
+_SETTLEMENT_WORD = rf"(?:{_ESTATE}|社区|安置点|安置小区|定居点)"
 # (an administrative village before its natural village is part of the head: 「石岭村委会|下寨村|三组11号」)
 # A state farm's team before its row and house is a public place too (「二十队|1排12号」: a team is a village of the
 # farm, a row a few households); a village's team after its 村 is its group (「李家村|3队」).
@@ -374,7 +385,7 @@ _SETTLEMENT_HEAD = re.compile(
     rf"|(?<!家属){_SETTLEMENT_WORD}[ \t]*\n?[ \t]*(?=[0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十百零〇两第])"
     # a village named by its landform before its numbered group (「王家沟|四组东硷畔3号」)
     rf"|{_LANDFORM}(?={_NUM}(?:组|队|社)))")
-_SETTLEMENT_BEFORE = re.compile(rf"(?:{_VILLAGE_WORD}|{_SETTLEMENT_WORD}|{_LANDFORM}|(?<![村屯寨]){_NUM}队)\s*$")
+_SETTLEMENT_BEFORE = re.compile(rf"(?:{_VILLAGE_WORD}|{_SETTLEMENT_WORD}|{_LANDFORM}|(?<![村屯寨]){_NUM}[队连])\s*$")
 
 
 _HEAD_WORD = re.compile(rf"(?:{_STREET}口?{_SIDE}|{_VILLAGE_WORD}|{_SETTLEMENT_WORD}|{_LANDFORM})\s*$")

@@ -147,6 +147,24 @@ _SIGNATURE_LINE = re.compile(r"\n\s*[\u4e00-\u9fff]{2,24}(?:政府|局|委员会
                              r"(?:[\s\u3000]*(?:[0-9〇零一二三四五六七八九十]{2,4}年[0-9〇零一二三四五六七八九十]{1,2}月[0-9〇零一二三四五六七八九十]{1,3}日)?)?\s*$")
 
 
+# A notice's heading: its first line up to the colon names a public body or says it is a notice
+# (「县畜牧兽医站：…」「X村低保评议结果：…」「X社区关于…的公示：…」「X法院公告：…」).
+_NOTICE_HEAD = re.compile(r"[^\n：:]{2,40}?(?:公示|公告|通知|通告|结果|名单|局|站|所|中心|法院|委员会|政府|社区|村委会)[：:]")
+
+
+def _notice_line(text, span, people):
+    """An area-coded line a notice gives in its own sentence (「公示期7天，电话0999-…。」「监督0999-…。」): the
+    text opens with a public body's or a notice's heading, and the sentence holding the number names no one
+    and no private owner — the body's line, as a signed notice's is (_signed_by_office)."""
+    if not _NOTICE_HEAD.match(text) or not re.match(r"[0０(（]", span.value):
+        return False
+    sentence_start = max(text.rfind(c, 0, span.start) for c in "。！？!?\n") + 1
+    sentence = text[sentence_start:span.start]
+    cue = re.search(r"(?:电话|监督|联系|咨询|举报|投诉)[:：]?\s?(?:[0-9０-９()（）\-－]+[、,，/]\s?)?$", sentence)
+    return bool(cue) and not _PRIVATE_OWNER.search(sentence) \
+        and not any(sentence_start <= p.start < span.start for p in people)
+
+
 def _signed_by_office(text, span, people):
     """A public body signs the text on its last line and the number's own line names no person: a
     notice's own line (「…向征收部门书面提出。电话：0935-…⏎沙棠县人民政府　二〇二四年…」)."""
@@ -216,7 +234,8 @@ def public_line(text, span, people=(), officials=()):
         after = re.split(r"[，,。；;！!？?\n]", text[span.end:span.end + 16])[0]
         owned = _PRIVATE_OWNER.search(before) or any(start - len(before) <= p.start < start for p in people)
         near = [m for m in _OFFICE_WORDS.finditer(after) if _OFFICE_AFTER.match(after[:m.start()])]
-        if not owned and not _PRIVATE_OWNER.search(after) and _signed_by_office(text, span, people):
+        if not owned and not _PRIVATE_OWNER.search(after) and (_signed_by_office(text, span, people)
+                                                               or _notice_line(text, span, people)):
             return True
         if near and re.match(r"\s?[（(]", after) and not _PRIVATE_OWNER.search(after):
             return True  # 「16689…（本人），0935-…（县政协提案委）」: the bracket says whose line it is

@@ -943,7 +943,15 @@ def _long_right_half(part):
 # full stop for its middle dot (「古丽扎尔.依明」) is told from two sentences by being made of them only.
 _TRANSLITERATION = frozenset("阿艾爱安奥巴拜白贝比别波布达迪丁都杜多俄额尔法帕佩甫古哈海罕汗合赫胡吉加江杰卡开坎克库"
                              "拉莱兰勒雷丽力莉林琳娜玛买麦曼米敏明木穆纳乃尼妮努其恰热日茹萨赛沙莎山尚舍什斯苏索塔坦"
-                             "提图吐托瓦万维乌吾西希夏肖辛亚雅伊依尤玉扎孜祖则尕逊孙奴普库克")
+                             "提图吐托瓦万维乌吾西希夏肖辛亚雅伊依尤玉扎孜祖则尕逊孙奴普库克"
+                             "素森德肉再宛义叶肯列洪留波凯兹耶娅班地")  # (「玉素甫」「亚森」「卡德尔」「肉孜」「再努尔」「热孜宛」「司马义」)
+
+
+_TRANSLIT_RUN = re.compile("[" + "".join(sorted(_TRANSLITERATION)) + "]{0,6}")
+_DOTTED_ROLE = re.compile("|".join(sorted((t for t in OFFICIAL_TITLES if len(t) >= 2), key=len, reverse=True))
+                          + r"|专干|[审判调解议委专社会协警干职店学]员|[县乡镇村组队院庭科局站所]长")
+# (a bare 代表 is no cut: 「村民代表X·Y」 attends as a resident, not in an office)
+_DOTTED_PLACE_AFTER = re.compile(_HAN + r"{1,4}?(?:景区|风景区|草原|公司|合作社|景点|酒店|宾馆|集团|[乡镇县](?!长)|湖)")
 
 
 def dotted_names(text):
@@ -958,13 +966,24 @@ def dotted_names(text):
         # (a conjunction that leaves less than two characters is inside the name: 「苏和·巴特尔」)
         cuts = [m.end() for m in _CUE_RE.finditer(left)] + [m.end() for m in re.finditer("的|是|叫|和|与|及|为|[省市州县区镇乡村]", left)
                                                             if len(left) - m.end() >= 2]
+        # (a title or a role word before the given name is no part of it: 「副县长|努尔兰·X」「调解员|阿曼古丽·X」)
+        cuts += [m.end() for m in _DOTTED_ROLE.finditer(left) if len(left) - m.end() >= 2]
         if cuts:
             left = left[max(cuts):]
         left = left[-6:]  # (Uyghur and Kazakh names run to five or six characters a side: 「艾合买提江·阿不都热合曼」)
         right = next((k for k in (2, 3, 4, 5, 6) if _NAME_STOP.match(text, dot.end() + k)
-                      and (k <= 4 or len(left) >= 4 and _long_right_half(text[dot.end():dot.end() + k]))
-                      and re.fullmatch(_HAN + "+", text[dot.end():dot.end() + k])), 3)
+                      and (k <= 4 or (len(left) >= 4 or set(text[dot.end():dot.end() + k]) <= _TRANSLITERATION)
+                           and _long_right_half(text[dot.end():dot.end() + k]))
+                      and re.fullmatch(_HAN + "+", text[dot.end():dot.end() + k])), None)
+        if right is None:  # no stop after it: the transliteration characters' run (「X·肉孜|主持」), else three
+            run = len(_TRANSLIT_RUN.match(text, dot.end()).group(0))
+            right = run if run >= 2 else 3
         if dot.group(0) in ".．" and not set(left + text[dot.end():dot.end() + right]) <= _TRANSLITERATION:
+            continue
+        # a place's or a body's name with a dot (「X·Y景区」「伊犁·X」): a place before the dot or a place's or
+        # body's word after the run stays public
+        if str(_WORD_TAGS.get(left, "")).startswith(("ns", "nt")) and jieba.dt.FREQ.get(left, 0) >= _COMMON_WORD_FREQ \
+                or _DOTTED_PLACE_AFTER.match(text, dot.end()):
             continue
         if len(left) >= 2 and re.fullmatch(_HAN + "+", text[dot.end():dot.end() + right]) \
                 and not (_dictionary_run(left) and _dictionary_run(text[dot.end():dot.end() + right])):
@@ -1003,6 +1022,14 @@ def _dai_name_at(text, pos):
     return None
 
 
+def transliterated_word(word):
+    """「艾尼瓦尔」「古再丽努尔」「阿斯卡尔」: three to six transliteration characters that are no dictionary
+    word (other than a person's) — a Uyghur or Kazakh given name written without its father's name."""
+    tag = str(_WORD_TAGS.get(word, ""))
+    return 3 <= len(word) <= 6 and set(word) <= _TRANSLITERATION \
+        and (jieba.dt.FREQ.get(word, 0) < _COMMON_WORD_FREQ and tag[:2] not in ("ns", "nt", "nz") or tag.startswith("nr"))
+
+
 def unsurnamed_name_at(text, pos):
     """A minority or transliterated name beginning at ``pos`` (it must end where the name ends)."""
     for start, name in dotted_names(text[pos:pos + 12]):
@@ -1013,6 +1040,14 @@ def unsurnamed_name_at(text, pos):
         if m and (_NAME_STOP.match(text, m.end()) or re.match(_WEAK_RIGHT, text[m.end():m.end() + 12])
                   or _TITLE_AFTER_RE.match(text[m.end():m.end() + 8])):  # 「X委员：」: a title ends the name
             return m.group(0)
+    # a Uyghur or Kazakh given name alone (the slot that asked stands for a person: a cue, a list, a label)
+    for k in (6, 5, 4, 3):
+        word = text[pos:pos + k]
+        end = pos + k
+        if len(word) == k and transliterated_word(word) and (end >= len(text) or text[end] not in _TRANSLITERATION) \
+                and (_NAME_STOP.match(text, end) or re.match(_WEAK_RIGHT, text[end:end + 12])
+                     or _TITLE_AFTER_RE.match(text[end:end + 8])):
+            return word
     return _dai_name_at(text, pos)
 
 
@@ -1816,8 +1851,9 @@ def _speaker_names(text, by_start, spans):
     for m in labels:
         word, start = m.group(1), m.start(1)
         if word in PERSON_CUES or word in OFFICIAL_TITLES or word in _FIELD_LABELS or _HEADER_WORD.search(word) \
-                or word.endswith(PLACE_ORG_SUFFIX) or "某" in word or len(word) >= 3 and word[-1] == "人":
-            continue  # 「权利人：」「代写人：」: a form's role label
+                or word.endswith(PLACE_ORG_SUFFIX) and not (word[-1] == "江" and transliterated_word(word)) \
+                or "某" in word or len(word) >= 3 and word[-1] == "人":
+            continue  # 「权利人：」「代写人：」: a form's role label (「X江」 a Uyghur name's -jan, no river)
         compound = len(word) >= 3 and word[:2] in COMPOUND_SURNAMES  # 「第五|春生」 reads as two words
         dictionary = jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD_FREQ or (_dictionary_run(word) and not compound)
         # a transliteration of three or more characters that holds no common word (「尕藏措」「才让东珠」)
@@ -1825,6 +1861,7 @@ def _speaker_names(text, by_start, spans):
             and not jieba.dt.FREQ.get(word, 0) \
             and not any(len(t) >= 2 and jieba.dt.FREQ.get(t, 0) >= _COMMON_WORD_FREQ for t in jieba.lcut(word, HMM=False)) \
             and not any(len(t) >= 2 and jieba.dt.FREQ.get(t, 0) >= 500 for t in jieba.lcut(word, cut_all=True))
+        foreign = foreign or transliterated_word(word)
         # a word with a surname whose given part is made of given-name characters (「石榴：」「海燕：」) speaks
         # too, in a conversation of three or more turns
         word_name = dictionary and len(labels) >= 3 and looks_like_person_name(word) \
@@ -2024,6 +2061,8 @@ def _find_names(text):
         out.append(span)
     out = _repeated_names(text, tokens, by_start, out)
     out = _given_name_repeats(text, tokens, by_start, out)
+    if re.search("[·•・.．]", text):
+        out = _dotted_given_repeats(text, by_start, out)
     # 「村主任税德华……要求税德华回避」: an official named in role once is that official where the
     # text names them again; so is who answers a question for an office's number with a line
     officials = {s.value for s in out if s.kind == "official"} | {m.group(1) for m in _OFFICE_NUMBER_ANSWER.finditer(text)}
@@ -2149,6 +2188,32 @@ def _given_name_repeats(text, tokens, by_start, found):
             span = Span(start, end, "person_name", given, "cue")
             if _suffix_follows(text, end, by_start) or _org_follows(text, end, by_start) \
                     or _place_or_org_head(text, span, by_start) or official_in_role(text, start, end):
+                continue
+            extra.append(span)
+            taken.append((start, end))
+    return sorted(found + extra, key=lambda s: s.start) if extra else found
+
+
+def _dotted_given_repeats(text, by_start, found):
+    """「艾合买提·吐尔逊……艾合买提说」: a person named in full with a middle dot (given name, father's name) is
+    called by the given name alone elsewhere in the text. Taken where it stands alone: not inside a detection,
+    no transliteration character glued on either side (「阿力木」 in 「阿力木江」 is another name), no middle dot
+    after it (another person's full name), not an official's; a 老 or 小 before it is part of the call name."""
+    officials = {re.split("[·•・.．]", s.value)[0] for s in found if s.kind == "official"}
+    givens = {re.split("[·•・.．]", s.value)[0] for s in found if s.kind == "person_name"
+              and re.fullmatch(_HAN + r"{2,6}[·•・.．]" + _HAN + "{2,8}", s.value)} - officials
+    givens = sorted((g for g in givens if len(g) >= 2 and (len(g) >= 3 or g not in jieba.dt.FREQ)), key=len, reverse=True)
+    extra, taken = [], [(s.start, s.end) for s in found]
+    for given in givens:
+        for m in re.finditer(re.escape(given), text):
+            start, end = m.start(), m.end()
+            if any(a < end and start < b for a, b in taken) or text[start - 1:start] in _TRANSLITERATION and start \
+                    or end < len(text) and (text[end] in _TRANSLITERATION or text[end] in "·•・.．"):
+                continue
+            if start and text[start - 1] in "老小" and not any(a < start and start - 1 < b for a, b in taken):
+                start -= 1
+            span = Span(start, end, "person_name", text[start:end], "cue")
+            if _place_or_org_head(text, span, by_start) or official_in_role(text, start, end):
                 continue
             extra.append(span)
             taken.append((start, end))
