@@ -181,7 +181,7 @@ def unaccounted(text, query, answer, data_years=()):
     ``data_years``: the years the publication has."""
     if not answer or answer.get("kind") == "decline" or query is None:
         return None
-    if query.kind == Kind.DOCUMENTS:  # the documents table's rows: no amount or measure to account for
+    if query.kind in (Kind.DOCUMENTS, Kind.CATALOG):  # published rows (documents, classes): no amount or measure
         return None
     for rule, message in RULES:
         word = rule(text, query, answer, data_years) if rule is year_left_out else rule(text, query, answer)

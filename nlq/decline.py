@@ -492,7 +492,8 @@ SHAPES = (  # (pattern in [patterns], does the query answer it?, what cannot be 
     ("times_asked", lambda q: q.kind == Kind.COMPARISON and q.topic == "times", "两个数字的倍数"),
     ("max_min_gap", lambda q: False, "最大值与最小值之差"),
     ("sum_share", lambda q: q.kind != Kind.RANKING, "几项合起来所占的比例"),
-    ("days_asked", lambda q: q.kind == Kind.INQUIRY or (q.project is not None and q.topic in ("award_to_start", "days_late")),
+    ("days_asked", lambda q: q.kind == Kind.INQUIRY or (q.project is not None and q.topic in ("award_to_start", "days_late"))
+     or (q.kind == Kind.DOCUMENTS and q.topic == "days"),
      "相隔的天数"),
     ("firms_counted", lambda q: q.count_only or q.group != Group.CONTRACTOR, "不同企业的个数"),
     ("vs_same_period", lambda q: q.kind not in (Kind.FIGURE, Kind.PROJECT) or q.difference or q.measure == Measure.GROWTH

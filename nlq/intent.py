@@ -38,6 +38,7 @@ RULES = (
     supervision.supplier,  # 「哪些承建商被标记」
     supervision.risk,  # 「有哪些高风险项目」
     supervision.forecast,  # 「今年预计能完成多少预算」
+    execution.time_pace,  # 「执行进度比时间进度慢多少」「落后于时间进度的区县」: the calendar's pace, not the rule's line
     supervision.pace,  # 「哪些部门执行进度滞后」「哪些区县预警」
     population.population,  # 「鹭洲区多少人口」: the published population, never a project's output in 人
     unit.units_counted,  # 「市卫健委下属二级单位有几个」 (also asked first: nlq/parser.py)

@@ -17,7 +17,7 @@ from . import asides, decline, intent, resolve, unmatched
 from . import cues as cue_stage
 from . import slots as slot_stage
 from .ir import Parse, Query
-from .kinds import documents, measures, members, unit
+from .kinds import catalog, documents, measures, members, unit
 from .kinds.project import payments
 from .text import longest_first
 from .vocab import pattern, semantic
@@ -106,12 +106,15 @@ def _parse(text, lexicon, as_of, matcher):
     text = pattern("source_named").sub(" ", text)  # 「据《示例市预算执行数据》，」: where the figure is published
     text = pattern("both_levels").sub("全市", text)  # 「市本级和区县都算上」: the whole city, not 市本级 alone
     text = unit.kind_described_once(describe_set_once(text))  # 「医院类（含卫生院）」: the kind, not names
+    coded = catalog.code_asked(text, lexicon)  # 「21303是什么科目」: the code itself asked, before it becomes a name
+    if coded is not None:
+        return Parse(coded, 1.0, text, [], [], [])
     text, groups = expand_region_groups(expand_class_codes(text, lexicon), lexicon)
     slots = slot_stage.read(text, lexicon, as_of)
     slots.region_groups = groups
     slot_stage.match_unknown(slots, matcher, cue_stage.project_subject(slots))
     ctx = intent.Context(text, lexicon, as_of, slots, cue_stage.read(slots, lexicon, as_of))
-    counted = members.counted(ctx) or documents.asked(ctx)  # 「几个镇」「乡镇和街道」 are what is counted, not a place's name or words unread
+    counted = members.counted(ctx) or documents.asked(ctx) or catalog.asked(ctx)  # 「几个镇」「乡镇和街道」 are what is counted, not a place's name or words unread
     if counted is None and decline.subject(text, slots, lexicon) is None:
         counted = unit.units_counted(ctx)  # 「下面直属的学校有几所」: the units table's rows, words around them unread
     if counted is not None:

@@ -104,6 +104,27 @@ def check_rate(records, body, people):
     return problems + ([] if expected == body["answer"]["value"] else [f"rate {body['answer']['value']} != {expected}"])
 
 
+def check_time_pace(records, body, people):
+    """执行进度 against 时间进度: the rate from its records, the pace a whole month's share of the year, their gap."""
+    answer, problems = body["answer"], []
+    rate_problems = check_rate(records, {**body, "answer": {**answer, "value": answer["rate"]}}, people)
+    month = answer["pace"] * 12 / 100
+    if abs(month - round(month)) > 1e-9 or not 1 <= round(month) <= 12:
+        problems.append(f"pace {answer['pace']} is no month of twelve")
+    gap = answer["pace"] - answer["rate"] if body["query"]["topic"] == "time_pace_behind" else answer["rate"] - answer["pace"]
+    return rate_problems + problems + ([] if round(gap, 2) == answer["value"] else [f"gap {answer['value']} != {gap}"])
+
+
+def check_document_days(records, body, people):
+    """Days from the end of a document's year to its publication: from the document's row of the documents table."""
+    title = body["answer"]["rows"][0][0]
+    row = next((r for r in records.rows(body["links"]["records"]) if r["title"] == title), None)
+    if row is None:
+        return [f"{title} not in its records"]
+    days = (dt.date.fromisoformat(row["published_date"]) - dt.date(int(row["year"]), 12, 31)).days
+    return [] if days == body["answer"]["value"] else [f"days {body['answer']['value']} != {days}"]
+
+
 def check_share(records, body, people):
     """part ÷ whole, each row from its records."""
     sums = [next(iter(s.values())) for s in _row_sums(records, body)]
@@ -423,10 +444,14 @@ def check_for(body):
         return check_growth
     if kind == "population":
         return check_population
-    if query.get("topic") == "units_counted" or kind == "members" or (kind == "documents" and query["topic"] == "count"):
+    if query.get("topic") in ("units_counted", "class_count") or kind == "members" or (kind == "documents" and query["topic"] == "count"):
         return check_listed
+    if kind == "documents" and query["topic"] == "days":
+        return check_document_days
     if kind == "comparison":
         return check_difference
+    if kind == "execution" and group is None and query.get("topic") in ("time_pace", "time_pace_behind"):
+        return check_time_pace
     if group is not None:
         if not query["count_only"]:
             return None

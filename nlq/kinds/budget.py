@@ -2,6 +2,7 @@
 amounts it comes from, or a table of keys (regions, departments, classes, 款) with their values."""
 from dataclasses import replace
 
+from ledger import semantics
 from ledger.money import fen_to_yuan, format_amount
 
 from .. import figures, links, present
@@ -25,7 +26,9 @@ def ranked(conn, pub_id, query, lexicon):
     items = [(k, v) for k, v in values.items() if v is not None]
     if query.threshold:
         op, bound = query.threshold["op"], query.threshold["value"]
-        if query.threshold.get("whole"):  # 「低于全市平均水平」: the same measure over the whole publication
+        if query.threshold.get("pace"):  # 「落后于时间进度」: the calendar's share of the year (ledger.semantics)
+            bound = time_pace(conn, pub_id, period)
+        elif query.threshold.get("whole"):  # 「低于全市平均水平」: the same measure over the whole publication
             bound = figures.measure_by(conn, pub_id, replace(query, group=None, regions=[], depts=[], threshold=None),
                                        lexicon, period)[None]
             items = [(k, v) for k, v in items if bound is not None]
@@ -35,6 +38,13 @@ def ranked(conn, pub_id, query, lexicon):
     reverse = query.order != Order.ASC
     items.sort(key=lambda kv: (-(kv[1]) if reverse else kv[1], str(kv[0])))
     return items[: query.limit] if query.limit else items
+
+
+def time_pace(conn, pub_id, period):
+    """时间进度 (ledger.semantics.expected_pace) at the period's last month; a whole year at its last month with
+    data (「今年」 in October: 10÷12, as /compare shows it; a finished year: 100 %)."""
+    month = period.month_to or figures.last_month(conn, pub_id, period.year_to) or 12
+    return semantics.expected_pace(month)
 
 
 def table(query, lexicon, items):
@@ -169,7 +179,8 @@ def words(query, lexicon, coverage=None):
         text = _share_words(query, lexicon, scope, region)
     if query.threshold:
         bound = query.threshold["value"]
-        shown = f"{lexicon.root_name}整体水平" if query.threshold.get("whole") else \
+        shown = "时间进度（月份÷12）" if query.threshold.get("pace") else \
+            f"{lexicon.root_name}整体水平" if query.threshold.get("whole") else \
             present.display(query.measure, bound).replace(" ", "") if query.measure in MONEY else f"{bound * 100:g}%"
         text += f"（{'低于' if query.threshold['op'] == '<' else '高于'}{shown}）"
     if query.count_only:

@@ -2,6 +2,7 @@
 doc_type, year, region and published_date, read through ledger.documents): how many of a type (of a region, of a
 year), when one was published, what it is called, and in which years a region published one. A date or a title
 is answered for one document only: several left by the question's words are declined with what to add."""
+import datetime as dt
 import re
 
 from ledger.documents import list_documents
@@ -24,7 +25,15 @@ TYPE_NAMED = re.compile("|".join(re.escape(t).replace("报告", "的?报告") fo
 TITLE = re.compile(r"《([^《》]{4,80})》")
 DRAFT = re.compile(r"预算草案")
 COUNTED = re.compile(r"(?:几|多少)(?:份|篇|个|期|本)")
-WHEN = re.compile(r"什么时候|哪天|哪一天|何时|几号|日期|哪月|几月")
+WHEN = re.compile(r"什么时候|啥时候|什么时间|哪天|哪一天|何时|几号|日期|哪月|几月")
+# 「从年度结束到发布隔了多少天」: days from the end of the document's year to its publication
+DAYS_AFTER_YEAR = re.compile(r"(?:年度?结束|年底|年末|年终)[^，,。？?]{0,8}(?:到|至)[^，,。？?]{0,6}(?:发布|公布|公开|挂|发)"
+                             r"[^，,。？?]{0,6}?(?:多少|几)天")
+# 「白皮书2025版」: the edition's year; 「2024年预算草案」: the draft of a year, in the report of the year before
+EDITION = re.compile(r"((?:19|20)\d{2})年?版")
+DRAFT_YEAR = re.compile(r"((?:19|20)\d{2})年?度?的?预算草案")
+# 「市级决算报告」「市本级的」: the top level's own documents (not a district's)
+OWN_LEVEL = re.compile(r"市级|市本级")
 YEARS = re.compile(r"哪几年|哪些年|哪一年|哪年|年份")
 LATEST = re.compile(r"最近|最新|最后")
 NAME = re.compile(r"叫什么|标题|名字|名称|题目")
@@ -47,11 +56,12 @@ def asked(ctx):
     if titled is None and not named and EACH_TYPE.search(ctx.text) and COUNTED.search(ctx.text):
         return Query(Kind.DOCUMENTS, topic=BY_TYPE, group=Group.CATEGORY, regions=list(s.regions))
     if titled is None and not named:
-        return None
+        return _any_type(ctx)
     if titled is None and DOC_TYPES[named.group(0).replace("的", "")] in BOOK_TYPES and not PAGES.search(ctx.text):
         return None
     latest = LATEST.search(ctx.text)
-    what = "years" if YEARS.search(ctx.text) and not WHEN.search(ctx.text) \
+    what = "days" if DAYS_AFTER_YEAR.search(ctx.text) \
+        else "years" if YEARS.search(ctx.text) and not WHEN.search(ctx.text) \
         else "count" if COUNTED.search(ctx.text) and not latest \
         else "date" if WHEN.search(ctx.text) else "title" if NAME.search(ctx.text) else None
     if what is None:
@@ -61,16 +71,41 @@ def asked(ctx):
                      years=[titled["year"]], order="desc" if latest else None)
     # the period named outside the type's name (「上半年执行情况报告」 names the report, not the months)
     a, b = named.span()
+    doc_type = DOC_TYPES[named.group(0).replace("的", "")]
+    regions = list(s.regions) or ([ctx.lexicon.root_code] if OWN_LEVEL.search(ctx.text) else [])
+    draft = DRAFT_YEAR.search(ctx.text) if doc_type == "预算报告" else None
+    if draft and what != "years":  # 「2026年预算草案」: in the report on 2025's execution and 2026's draft
+        return Query(Kind.DOCUMENTS, category=doc_type, topic=what, regions=regions,
+                     years=[int(draft.group(1)) - 1], order="desc" if latest else None)
     period, _spans = parse_period(ctx.text[:a] + " " * (b - a) + ctx.text[b:], ctx.as_of)
     period = period if period is not None and period.explicit else None
     if period is not None and (period.multi_year or what == "years"):
         return None
-    doc_type = DOC_TYPES[named.group(0).replace("的", "")]
     year = period.year_to if period is not None else None
-    if year is not None and doc_type == "预算报告" and DRAFT.search(ctx.text):
-        year -= 1  # 「2026年预算草案」: in the report on 2025's execution and 2026's draft
-    return Query(Kind.DOCUMENTS, category=doc_type, topic=what, regions=list(s.regions),
+    edition = EDITION.search(ctx.text)
+    if year is None and edition:
+        year = int(edition.group(1))
+    elif year is not None and doc_type == "预算报告" and DRAFT.search(ctx.text):
+        year -= 1  # 「2026年预算草案」 (the year read as the period): the report of the year before
+    return Query(Kind.DOCUMENTS, category=doc_type, topic=what, regions=regions,
                  years=[year] if year is not None else [], order="desc" if latest else None)
+
+
+# 「网站上一共挂了多少篇报告」「最近发布的一份文件叫什么」: documents of every type, counted or the latest named
+ANY_DOCUMENT = re.compile(r"报告|文件|文档")
+NOT_ABOUT_DOCUMENTS = re.compile(r"支出|预算|花|钱|元|项目|执行率|审计查出|问题")
+
+
+def _any_type(ctx):
+    s, text = ctx.slots, ctx.text
+    if not ANY_DOCUMENT.search(text) or NOT_ABOUT_DOCUMENTS.search(text) or s.classes and not s.embedding_match:
+        return None
+    latest = LATEST.search(text)
+    what = "count" if COUNTED.search(text) and not latest else \
+        ("date" if WHEN.search(text) else "title" if NAME.search(text) else None) if latest else None
+    if what is None:
+        return None
+    return Query(Kind.DOCUMENTS, topic=what, regions=list(s.regions), order="desc" if latest else None)
 
 
 def _titled(ctx):
@@ -108,13 +143,21 @@ def run(conn, pub_id, query, lexicon):
     if query.topic == "years":
         years = sorted({r["year"] for r in rows})
         shown = [[f"{y}年", "、".join(r["title"] for r in rows if r["year"] == y)] for y in years]
-        return {"kind": "table", "value": len(years), "unit": "年", "display": "、".join(f"{y}年" for y in years),
-                "columns": ["年度", "文件"], "rows": shown}, None
+        # one year is the answer itself (「哪年的」: 2026), several are listed with how many (never 「1 年」 for a year)
+        return {"kind": "table", "value": years[0] if len(years) == 1 else None, "count": len(years), "unit": "年",
+                "display": "、".join(f"{y}年" for y in years), "columns": ["年度", "文件"], "rows": shown}, None
     if len(rows) > 1 and query.order != "desc":
         return {"kind": "figure", "nothing": f"本站有{len(rows)}份{_scope(query, lexicon)}的{_type(query)}"
                                              f"（{'、'.join(r['title'] for r in rows[:4])}），请写明年份或地区，"
                                              "或问「最新的一份」。"}, None
     first = rows[0]  # the latest first (ledger.documents orders by published_date)
+    if query.topic == "days":  # from 31 December of the document's year to the day it was published
+        if first["published_date"] is None:
+            return {"kind": "figure", "nothing": "本站的这份文件没有记录发布日期。"}, None
+        days = (first["published_date"] - dt.date(first["year"], 12, 31)).days
+        return {"kind": "figure", "value": days, "unit": "天", "display": f"{days} 天",
+                "sentence": f"《{first['title']}》{first['published_date']}发布，距{first['year']}年12月31日{days}天。",
+                **table}, None
     if query.topic == "date":
         if first["published_date"] is None:
             return {"kind": "figure", "nothing": "本站的这份文件没有记录发布日期。"}, None
@@ -124,7 +167,7 @@ def run(conn, pub_id, query, lexicon):
 
 
 def _type(query):
-    return TYPE_NAMES.get(query.category, query.category)
+    return TYPE_NAMES.get(query.category, query.category) if query.category else "文件"
 
 
 def _scope(query, lexicon):
@@ -137,14 +180,15 @@ def restate(query, lexicon, coverage=None):
     if query.topic == BY_TYPE:
         region = "".join(lexicon.region_names.get(c, c) for c in query.regions)
         return f"本站发布的{region}各类文件的份数（按类型）"
-    what = {"count": "的份数", "years": "发布的年度", "date": "的发布日期", "title": "的标题"}[query.topic]
-    latest = "中最新一份" if query.order == "desc" and query.topic in ("date", "title") else ""
+    what = {"count": "的份数", "years": "发布的年度", "date": "的发布日期", "title": "的标题",
+            "days": "从年度结束（12月31日）到发布的天数"}[query.topic]
+    latest = "中最新一份" if query.order == "desc" and query.topic in ("date", "title", "days") else ""
     return f"本站发布的{_scope(query, lexicon)}{_type(query)}{latest}{what}"
 
 
 def records(query, lexicon, pub_id, answer):
     """The documents table's rows the answer reads (a count counts them; a date or a title is the first's)."""
-    if not (answer or {}).get("value"):
+    if not (answer or {}).get("value") and not (answer or {}).get("count"):  # several years: their count
         return {}
     if query.topic == BY_TYPE:  # each type's row: that type's documents
         region = query.regions[0] if query.regions else None
