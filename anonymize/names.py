@@ -1703,13 +1703,37 @@ _ORG_TAIL = re.compile(r"(?:(?![的是在和与及等名人一二三四五六七
                        r"(?:有限公司|分公司|公司|集团|合作社|农村商业银行|银行|分行|支行|营业部|信用社)")
 # 「沙政征〔2024〕21号」「甘（2018）…」: a document or certificate number's prefix.
 _DOCUMENT_NUMBER = re.compile(r"\s?[〔\[［(（]\s?\d{4}\s?[〕\]］)）]")
+# A hamlet named by a family and its landform (「杨家畔」「拓家川」「马家坬」「何家营」): a surname, 家 and the
+# landform; a guess that is one, or that ends in the surname of one (「南至张|家坡」), is the place.
+_LANDFORM = "畔川箐坡坬塬峁山沟湾营庄寨岭坪梁洼岔坝塘峪垴台堡店屯集窑"
+_HAMLET = re.compile("[" + "".join(sorted(SURNAMES)) + "]家[" + _LANDFORM + "]")
+# An old town's lane 「X里」「X坊」 where the text writes its alleys, houses or plot after it
+# (「X里6支弄8号」「X里地块」「X坊30号」): the lane (kept by the address policy), not a person.
+_LANE_AFTER = re.compile(r"\s*(?:[0-9０-９一二三四五六七八九十]+\s*(?:支弄|弄|号)|地块|片区|弄堂)")
+
+
+def _hamlet_or_lane(text, span):
+    """A guess (no cue) that is a hamlet or an old lane's name (see _HAMLET, _LANE_AFTER), here or where
+    the text writes it again."""
+    if span.source not in ("jieba", "stat", "weak"):
+        return False
+    value = span.value
+    if _HAMLET.fullmatch(value) or _HAMLET.match(text, span.end - 1):
+        return True
+    for m in re.finditer(re.escape(value), text):
+        end = m.end()
+        if value[-1] in "里坊" and len(value) == 3 and _LANE_AFTER.match(text, end):
+            return True
+        if text[end:end + 1] in ("里", "坊") and _LANE_AFTER.match(text, end + 1):
+            return True
+    return False
 
 
 def _place_or_org_head(text, span, by_start):
     """A guessed name the text also writes as the head of a place or organisation name, here or
     elsewhere (「走进马莲滩镇」 makes every 「马莲」 of the text that place). The words between the
     head and the unit are nouns (「因X未提供银行账户」「X反映村道…」 are a person's verbs)."""
-    if _DOCUMENT_NUMBER.match(text, span.end):
+    if _DOCUMENT_NUMBER.match(text, span.end) or _hamlet_or_lane(text, span):
         return True
     # a name a cue announces (「被告X…」) or one filling a list cell is only that place or body where it stands
     alone = span.source == "cue" or list_cell(text, span.start, span.end)
