@@ -1,8 +1,9 @@
 """Public things kept (issue #19, precision): hamlets named by a family and its landform and old lanes
 (「X里」「X坊」) whose alleys the text writes are places; an office's handler signing with no colon, a hotline
 order's 办理人, who speaks for a body in a chat label or a self-introduction, a village's accountant in the role,
-who chairs, reports at or receives for a body's meeting or handover, and delegates answered stay — while the
-private people beside them go."""
+who chairs, reports at or receives for a body's meeting or handover, delegates answered, and the lines an office
+gives (its answer's closing line, a notice's 监督 line, a list of offices' lines, a procurement agency's line) stay
+— while the private people beside them go."""
 import pytest
 
 from anonymize import Deidentifier
@@ -62,3 +63,29 @@ def test_a_village_accountants_line_stays_with_him():
 ])
 def test_private_people_beside_them_go(text, private):
     assert private not in scrub(text)
+
+
+@pytest.mark.parametrize("text, line", [
+    ("汤秀凤：你反映的补助问题已核查，3,200元已于5月8日补发。联系电话0571-86012345。", "0571-86012345"),
+    ("渔船补偿公示\n汤秀凤 补偿12,000元\n公示期至6月30日 监督0571-86012345", "0571-86012345"),
+    ("区政府办公室关于公布值班电话的通知：民政0571-86012345；住建0571-86012346；城管0571-86012347。", "0571-86012346"),
+    ("救助热线公告\n全区：0571-86012345   城东街道：0571-86012346\n城西街道：0571-86012347", "0571-86012346"),
+    ("凡知其下落者，请与本院联系（0571-86012345）。", "0571-86012345"),
+])
+def test_office_lines_stay(text, line):
+    assert line in scrub(text)
+
+
+@pytest.mark.parametrize("text, line", [
+    ("我是汤秀凤，你反映的问题我家也有。联系电话0571-86012345", "0571-86012345"),
+    ("值班电话的通知：汤秀凤0571-86012345；殷国栋0571-86012346", "0571-86012345"),
+])
+def test_a_persons_own_line_goes(text, line):
+    assert line not in scrub(text)
+
+
+def test_a_procurement_agencys_office_line_stays_and_its_staff_goes():
+    out = scrub("中标结果公告\n代理机构：某某招标代理有限公司，项目负责人俞海平，电话0771-5123456\n公告期限：五个工作日")
+    assert "0771-5123456" in out and "俞海平" not in out
+    out = scrub("代理机构：某某招标代理有限公司，联系人俞海平，0771-5123456（个人住宅电话）")
+    assert "0771-5123456" not in out
