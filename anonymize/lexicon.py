@@ -120,6 +120,8 @@ _OFFICE_WORDS = re.compile(
     r"|医院|法院|检察院|学校|银行|公司|热线|专线|服务台|窗口|大厅|值班室|科室|[\u4e00-\u9fff]{1,4}科(?![学技研普])"
     # (a notice's 「异议电话：」 and a bare 「举报：」「监督：」 field name the notice's own lines)
     r"|(?:监督|举报|投诉|咨询|值班|服务|办公|政务|受理|报名|异议)(?:电话|专线)|(?:举报|监督|投诉)\s?[:：]|[扶农社民财住人医教低]\S?办"
+    # (a notice's bare 「监督0573-…」 right before its number; 「请与本院联系（…）」: the writing office itself)
+    r"|监督(?=\s?$)|[本我](?:院|局|委|办|所|站|中心)(?![\u4e00-\u9fff]{0,2}人)"
     # 「镇财政所」「执法中队」「交警大队」「残疾人联合会」「社会事务办」; 「请拨打…咨询」 is a notice's own line
     r"|(?<![住场厕处诊])所(?![有以在得谓属])|[大中支]队|联合会|协会|(?<=[\u4e00-\u9fff]{2})办(?![理法事公好完])"
     r"|(?:请|可|欢迎)(?:拨打|致电|来电)|如有(?:疑问|异议|问题)"
@@ -196,6 +198,19 @@ def _line_at(text, pos):
     return start, len(text) if end < 0 else end
 
 
+# A procurement notice's agency record 「代理机构：X招标代理有限公司，项目负责人：Y，0779-…」: the landline with its area
+# code is the agency's office line, public as the notice is (its staff's names stay masked: the corpora mark them
+# private); not a mobile, nor a number the line calls someone's own.
+_AGENCY_RECORD = re.compile(r"^[ \t\u3000]*(?:采购|招标)?代理机构")
+_OWN_NUMBER = re.compile(r"个人|私人|本人|手机|家中|住宅")
+
+
+def _agency_line(text, span):
+    start, end = _line_at(text, span.start)
+    return bool(re.match(r"[（(]?[0０]", span.value) and _AGENCY_RECORD.match(text[start:span.start])
+                and not _OWN_NUMBER.search(text[start:end]))
+
+
 def _office_list_line(text, span, people):
     """A landline with its area code on a line of its own after a place's or office's label, in a
     list of such 「label：number」 lines (the line before or after is one too), naming no person."""
@@ -208,6 +223,33 @@ def _office_list_line(text, span, people):
     return any(n and _LIST_ENTRY.match(text[n[0]:n[1]]) for n in neighbours)
 
 
+# An office's answer to a complaint (「你反映的…问题已核查，…已补发。联系电话0703-…」「…建议的答复」): the contact line that
+# opens its closing sentence is the office's.
+_OFFICE_ANSWER = re.compile(r"[你您]反映的[^。！？!?\n]{0,24}?(?:已|经)|已核查|经核查|的答复|答复如下")
+_CLOSING_LINE = re.compile(r"(?:^|[。！!\n])\s*(?:联系|咨询|办公)?电话\s?[:：]?\s*$")
+# Several offices' lines in a row, each after its office's or place's short label (「民政0573-…；住建0573-…」「全市：0879-…
+# 岚山区：0879-…」), in a notice about the lines (值班电话, 热线, 咨询电话): every number with its area code there is an office's.
+_LINES_NOTICE = re.compile(r"值班电话|服务电话|咨询电话|热线|申报电话|办公电话")
+_LINE_ITEM = re.compile(r"[\u4e00-\u9fff]{1,10}\s?[:：]?\s?[（(]?0\d{2,3}[）)]?[-－—\s]?\d{7,8}")
+_LINE_ITEMS = re.compile(_LINE_ITEM.pattern + r"(?:\s*(?:[；;、，,]|\s{2,})\s*" + _LINE_ITEM.pattern + ")+")
+
+
+def _answer_closing_line(text, span, people):
+    before = text[max(0, span.start - 12):span.start]
+    return bool(_OFFICE_ANSWER.search(text, 0, span.start) and _CLOSING_LINE.search(before)
+                and not _PRIVATE_OWNER.search(_clause_before(text, span.start))
+                and not any(span.start - 12 <= p.start < span.start for p in people))
+
+
+def _listed_lines(text, span, people):
+    if not _LINES_NOTICE.search(text):
+        return False
+    for m in _LINE_ITEMS.finditer(text):
+        if m.start() <= span.start and span.end <= m.end():
+            return not any(m.start() <= p.start < m.end() for p in people) and not _PRIVATE_OWNER.search(m.group(0))
+    return False
+
+
 def public_line(text, span, people=(), officials=()):
     """Whether a landline is a public body's line: an office word in the same sentence before it
     (「县财政局监督电话：0731-…」「社区电话8605…」) or right after it (「…（区民政局）」), with no
@@ -215,7 +257,8 @@ def public_line(text, span, people=(), officials=()):
     or a number the writer dialled right after asking for an office's number, or one under a bare
     field label that continues the office's record (「承办科室：…科；联系电话：…」); or the line of
     an official named in the role in the clause before it (「承办人：X　联系电话：…」)."""
-    if _office_list_line(text, span, people):
+    if _office_list_line(text, span, people) or _agency_line(text, span) or _answer_closing_line(text, span, people) \
+            or _listed_lines(text, span, people):
         return True
     start = span.start
     before = _clause_before(text, start)

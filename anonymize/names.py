@@ -205,6 +205,7 @@ def looks_like_person_name(word, place_end=False):
 _DELEGATE_AFTER_RE = re.compile(
     r"^(?:等(?:[\d一二三四五六七八九十几多]+(?:名|位))?(?:[省市县区乡镇]级?)?(?:人大|政协)?(?:代表|委员)(?![会大])|(?:代表|委员)(?:们)?(?:[:：]|建议|提出|指出|表示|认为|发言"
     r"|说|问|在|询问|质询|关于|领衔|联名|审议|提交|呼吁|希望|转交|转|视察|调研|督办|参加|出席|一行|介绍|反映|带队|走访|接待|约见"
+    r"|所提|您好|你好|补充"
     r"|的(?:建议|议案|提案)"
     # 「（X代表）」「X代表（福禄乡选区）」「X代表（满族）：」: the delegate's own bracket
     r"|[）)]|[（(][^）)]{0,16}[）)]))")
@@ -212,7 +213,7 @@ _DELEGATE_AFTER_RE = re.compile(
 # Representatives of private people (工人代表, 投资方代表, 家属代表) are not delegates.
 _DELEGATE_BEFORE_RE = re.compile(r"(?:(?<!村民)(?<!居民)(?<!职工)(?<!家长)(?<!学生)(?<!业主)(?<!工人)(?<!群众)(?<!农民)(?<!家属)"
                                  r"(?<!方)(?<!企业)(?<!股东)(?<!工友)(?<!租户)(?<!户)(?<!民工)(?<!现场)(?<!患者)(?<!商户)(?<!员工)(?<!公司)(?:代表|委员)|提出人|建议人|附议人"
-                                 r"|领衔人|提案人|议案人|联名人|质询人|(?<!被)询问人)(?:们)?[:：\s（(]*$")
+                                 r"|领衔人|提案人|议案人|联名人|质询人|(?<!被)询问人|人大常委会组成人员)(?:们)?[:：\s（(]*$")
 # A government body and maybe a staff role right before the name: 「县财政局负责人X」「区住建局干部X」
 # 「街道办事处社会救助科X」「请与镇人民政府X联系」. Places alone (「白沙镇X」) are where residents live.
 # Township offices named 「…办」 and 「…所」 (社会事务办, 乡村振兴办, 村建办; 劳动保障所, 司法所).
@@ -254,6 +255,9 @@ _STAFF_FIELD_RE = re.compile(r"(?:(?:经办|经手)(?:人|员)?\s?[:：]|(?:^|[\
                              # a procurement notice's purchaser (a public body) and its contact; a body's meeting's
                              # attendees 「出席：X、Y　列席：Z」
                              r"|采购人联系人|(?:出席|列席|参会)(?:人员)?(?=\s?[:：])"
+                             # a body's meeting chaired, a handover received, a service spot-checked, a case monitored:
+                             # 「主持：X」「接收：X」「抽查人：X」「监控专员：X」 (not 「抽查：X户」, a household checked)
+                             r"|主持(?=人|\s?[:：])|接收(?=人|\s?[:：])|抽查(?=人)|监控专员"
                              # a relief round's hand-out and its witness: 「发放人：X  监督：Y」
                              # (「监管：X」 closing a relief list; a court's 送达人; 「承办人签章 X」)
                              r"|发放(?=人|员)|监督(?=人|员|\s?[:：])|监管(?=人|员|\s?[:：])|(?<!受)送达(?=人)|认证(?=人))(?:人|员)?(?:签章|签字|签名)?\s?[:：]?)\s?$")
@@ -304,6 +308,8 @@ _BODY_AFTER_RE = re.compile(r"^\s?[（(][^）)]{0,12}(?:局|委员会|政府|办
 # 「审批：X（局长）」「经X（镇社会事务办主任）签批」「验收人：X（镇村建办）」: the office or title in brackets
 # right after the name; not a former holder (「X（原局长）」).
 _ROLE_AFTER_RE = re.compile(r"^\s?[（(](?!原|前|退休|离休|已退)[^）)，,]{0,12}(?:局|委员会|政府|办事处|街道办|中心|残联|妇联|法院|检察院"
+                            # (a township's or county's public station 「（县茶叶站）」「（救助站）」「（文化站）」, a village's committee)
+                            r"|(?:文化|救助|救助管理|畜牧|兽医|农机|计生|茶叶|经管|林业|农技|水利)站|村委会?|居委会?"
                             r"|派出所|科|" + _OFFICE_UNIT + "|" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + r")[）)]")
 # A reply's or notice's closing line 「\n联系人：X　0817-…」「\n仪陇县民政局　联系人：X」: the office's contact.
 # 「…申请行政复议。联系人：X，电话…」「领导署名：Y　联系人：X」: a closing sentence or signature field
@@ -313,7 +319,13 @@ _FOOTER_CONTACT_RE = re.compile(r"(?:(?:\n|\u3000)\s*(?:[一二三四五六七�
                                 r"(?:联系人|承办人|经办人)|。联系人)\s?[:：]?\s?$")
 # 「转办：X公司，承办人Y，联系电话…」: a hotline work order's handling unit answers for the order, whatever
 # kind of body it is, and its handler named there acts in that role.
-_HANDLING_UNIT_RE = re.compile(r"(?:转办|交办|承办单位|办理单位)[:：][^。！？\n]{2,30}?[，,；;\s]\s?(?:承办人|经办人|联系人)\s?[:：]?\s?$")
+# (「承办：X中队，办理人Y」: a work order's 办理人 is its handler too)
+_HANDLING_UNIT_RE = re.compile(r"(?:转办|交办|承办单位|办理单位|承办)[:：][^。！？\n]{2,30}?[，,；;\s]\s?(?:承办人|经办人|联系人|办理人)\s?[:：]?\s?$")
+# 「…。经办人X，审核Y。」「…218 经办人X 审核Y」「…属实。经办人X」: an office's record signed by its handler with no
+# colon, the name ending the record or followed by the next signature (not 「经办人X已受到诫勉」「对方经办人X」, a sentence
+# about the person or another party's staff, nor an applicant's agent 「经办人X，身份证号…」).
+_GLUED_HANDLER = re.compile(r"(?:^|[\s。，,；;])(?:经办|经手)(?:人|员)?$")
+_HANDLER_FIELD_END = re.compile(r"\s*(?:$|[。\n])|[，,\s]\s?(?:审核|复核|审批|审定|批准|分管|负责人|[局镇乡区县]长|所长|站长|主任|科长)")
 # An office's decision 「…人民政府关于…的决定书」 is its document too.
 _DOCUMENT_FROM_OFFICE = re.compile(r"代表[:：]|委员[:：]|网友您好|您反映|答复|公告|通知|公示|决定书|(?:我|县|市|区)[\u4e00-\u9fff]{0,8}局"
                                    # (a title that opens with the office and the year: 「X区人民政府2025年部门预算公开说明」)
@@ -388,6 +400,21 @@ def _body_chat_speaker(text, start, end):
     return line_start > header.end() and not text[line_start:start].strip() and re.match(r"\s?[:：]", text[end:end + 2]) is not None
 
 
+# A chat line's label that opens with the body or office its speaker acts for: 「居委X：」「社区X：」「村报账员X：」「辅导员X：」.
+_ROLE_LABEL = re.compile(r"(?:^|\n)[ \t\u3000]*(?:居委会?|村委会?|社区|[村组]?报账员|村会计|辅导员|主审)$")
+# A village's (or its committee's, its group's) accountant in the role: 「联系人村会计X」「村报账员X」「找村委会会计X」 —
+# not where the text reports misconduct or an audit's finding about them (the blind corpora's annotators disagree
+# there: some keep an accountant an audit names, some mask them), nor a relative of theirs 「村会计X的小舅子」.
+_VILLAGE_ACCOUNTANT = re.compile(r"(?<!原)(?<!前)(?:村|村委会?|居委会?|社区|组)(?:会计|报账员|出纳)\s?[:：]?\s?$")
+# 「我是X，您的补贴申请需要补材料」「我是X，你的投诉已转…」: a self-introduction followed by news of the addressee's own
+# application or complaint is its handler's (a neighbour or relative writes 「我是X，你家…」「你个仔…」).
+_HANDLES_YOURS = re.compile(r"[，,]\s?(?:您|你)的[\u4e00-\u9fff]{0,8}(?:申请|投诉|复核|举报|信访|诉求|求助)[\u4e00-\u9fff]{0,4}?"
+                            r"(?:需要|需|已经|已|正在|被|没有|未|还)")
+_MINUTES = re.compile(r"主持\s?[:：]|联席会|专题会|办公会|例会|会议纪要|会议记录")
+_MISCONDUCT = re.compile(r"审计|违规|违纪|挪用|虚列|侵占|冒领|套取|诫勉|处分|问责|追责|被询问|调查|举报|投诉|涉嫌")
+_KIN_OF = re.compile(r"的?(?:小舅子|舅子|妻子|丈夫|儿子|女儿|老婆|老公|亲戚|弟弟|哥哥|姐姐|妹妹|父亲|母亲|侄子|外甥)")
+
+
 def official_in_role(text, start, end):
     """A public official, delegate or a government body's staff named in the role (kept): by a title
     or role word before or after the name, or a body named right before it; in a list of such names
@@ -416,6 +443,20 @@ def official_in_role(text, start, end):
     if _SPEAKER_BODY_RE.search(text[max(0, start - 20):start]) and re.match(r"\s?[:：]", text[end:end + 2]):
         return True  # 「镇应急办-X：」: a work group's member speaks for the body in the display name
     if _HANDLING_UNIT_RE.search(before) or _OPINION_SIGNED.search(text[max(0, start - 64):start]):
+        return True
+    if _GLUED_HANDLER.search(before) and _HANDLER_FIELD_END.match(text, end) and not _PRIVATE_RECORD.search(before):
+        return True
+    if _ROLE_LABEL.search(text[max(0, start - 8):start]) and re.match(r"\s?[:：]", text[end:end + 2]):
+        return True  # 「居委X：」「村报账员X：」: a chat line's label gives the body or the office the speaker acts for
+    if _INTRO_BEFORE.search(text[max(0, start - 16):start]):
+        return True
+    if re.search(r"(?:我是|我系)$", text[max(0, start - 2):start]) and _HANDLES_YOURS.match(text, end):
+        return True  # 「您好，我是X，您的补贴申请需要补材料」: who handles the addressee's application
+    if _MINUTES.search(text, 0, start) and not text[text.rfind("\n", 0, start) + 1:start].strip() \
+            and re.match(r"汇报|发言\s?[:：]", text[end:end + 3]):
+        return True  # 「…联席会⏎主持：…⏎X汇报：…」: who reports at a body's meeting reports in the role
+    if _VILLAGE_ACCOUNTANT.search(before) and not _MISCONDUCT.search(text[max(0, start - 40):end + 24]) \
+            and not _KIN_OF.match(text, end):
         return True
     if _BODY_FIELD_RE.search(before) and _FIELD_VALUE_END.match(text, end):
         return True
@@ -877,6 +918,13 @@ def _cue_inside_word(by_start, m):
     return m.start() + len(token) > cue_end and not flag.startswith("nr") and jieba.dt.FREQ.get(token, 0) > 0
 
 
+# 「我是居委X」「我系乡民政X」「我是区房屋征收事务所X」: who introduces themself by a public body, with no 的 between,
+# speaks for it (a resident writes 「我是X村的Y」).
+_INTRO_BODY_WORD = r"(?:居委会?|村委会?|社区|[\u4e00-\u9fff]{0,10}?(?:局|事务所|管理所|服务所|服务中心|民政办?|社会事务办|政府|街道办?))"
+_INTRO_BODY = re.compile(_INTRO_BODY_WORD + r"(?=[\u4e00-\u9fff]{2,4}(?:[，,。；;！!\s]|$))|")
+_INTRO_BEFORE = re.compile(r"(?:我是|我系)" + _INTRO_BODY_WORD + "$")
+
+
 def _cue_names(text, by_start, spans):
     """2. Context cues: 「村民王建国」「联系人：张晓燕」, and lists after them 「村民王强、李秀英等」."""
     for m in _cue_matches(text):
@@ -884,6 +932,8 @@ def _cue_names(text, by_start, spans):
             continue
         pos = m.end()
         pos += len(re.match(r"[（(][^）)]{0,4}[）)]\s*[:：]?\s*|[“\"]|", text[pos:]).group(0))  # 申请人（签字）：, 网友“…”
+        if m.group(0) in ("我是", "我系"):
+            pos += len(_INTRO_BODY.match(text, pos).group(0))  # 「我是居委X」: the body is no part of the name
         while pos < len(text):
             again = _CUE_RE.match(text, pos)  # 「夜班陆兰、白班秦亮丽」: the next item has its own cue
             if again and again.end() > pos and _starts_a_token(by_start, pos):
@@ -1738,13 +1788,37 @@ _ORG_TAIL = re.compile(r"(?:(?![的是在和与及等名人一二三四五六七
                        r"(?:有限公司|分公司|公司|集团|合作社|农村商业银行|银行|分行|支行|营业部|信用社)")
 # 「沙政征〔2024〕21号」「甘（2018）…」: a document or certificate number's prefix.
 _DOCUMENT_NUMBER = re.compile(r"\s?[〔\[［(（]\s?\d{4}\s?[〕\]］)）]")
+# A hamlet named by a family and its landform (「杨家畔」「拓家川」「马家坬」「何家营」): a surname, 家 and the
+# landform; a guess that is one, or that ends in the surname of one (「南至张|家坡」), is the place.
+_LANDFORM = "畔川箐坡坬塬峁山沟湾营庄寨岭坪梁洼岔坝塘峪垴台堡店屯集窑"
+_HAMLET = re.compile("[" + "".join(sorted(SURNAMES)) + "]家[" + _LANDFORM + "]")
+# An old town's lane 「X里」「X坊」 where the text writes its alleys, houses or plot after it
+# (「X里6支弄8号」「X里地块」「X坊30号」): the lane (kept by the address policy), not a person.
+_LANE_AFTER = re.compile(r"\s*(?:[0-9０-９一二三四五六七八九十]+\s*(?:支弄|弄|号)|地块|片区|弄堂)")
+
+
+def _hamlet_or_lane(text, span):
+    """A guess (no cue) that is a hamlet or an old lane's name (see _HAMLET, _LANE_AFTER), here or where
+    the text writes it again."""
+    if span.source not in ("jieba", "stat", "weak"):
+        return False
+    value = span.value
+    if _HAMLET.fullmatch(value) or _HAMLET.match(text, span.end - 1):
+        return True
+    for m in re.finditer(re.escape(value), text):
+        end = m.end()
+        if value[-1] in "里坊" and len(value) == 3 and _LANE_AFTER.match(text, end):
+            return True
+        if text[end:end + 1] in ("里", "坊") and _LANE_AFTER.match(text, end + 1):
+            return True
+    return False
 
 
 def _place_or_org_head(text, span, by_start):
     """A guessed name the text also writes as the head of a place or organisation name, here or
     elsewhere (「走进马莲滩镇」 makes every 「马莲」 of the text that place). The words between the
     head and the unit are nouns (「因X未提供银行账户」「X反映村道…」 are a person's verbs)."""
-    if _DOCUMENT_NUMBER.match(text, span.end):
+    if _DOCUMENT_NUMBER.match(text, span.end) or _hamlet_or_lane(text, span):
         return True
     # a name a cue announces (「被告X…」) or one filling a list cell is only that place or body where it stands
     alone = span.source == "cue" or list_cell(text, span.start, span.end)

@@ -40,7 +40,11 @@ FLOORS = {
                    # 30 -> 28: grid workers in role
                    # 28 -> 27: a farm machine's make (「雷沃谷物收割机」) is a brand (pii_blind7's class)
                    # 27 -> 19: villages and estates before a group or building stay (address policy, README 住址策略)
-                   "max_public_altered": 19},
+                   # 19 -> 14: officials in role by how offices write and office lines (issue #19, session 15): a handler
+                   # signing with no colon, a work order's 办理人, a body in a chat label or self-introduction, village accountants
+                   # (not where an audit or misconduct is reported), meeting fields, delegates answered; an office answer's
+                   # closing line, a bare 监督 line, a list of offices' lines, a procurement agency's line
+                   "max_public_altered": 14},
     # first run (blind, at 245b572): recall 82.9 %, precision 89.1 %, public altered 89/1,434
     # after the class fixes (no longer blind): numbers broken over a line, nicknames, labelled fields, spaced names
     "pii_blind4": {"caught": {"address": 108, "bank_card": 27, "email": 7, "id": 40, "landline": 6, "mobile": 91,
@@ -77,7 +81,9 @@ FLOORS = {
                    # address 442 -> 443: an estate's 号楼 after a 新村 is no village's house number
                    # 26 -> 25: a repeated name is no official's repeat, a 发放人/监督 field and a body's opinion signed
                    # 25 -> 21: resettlement sites before a building and a street before a 里 stay (address policy: villages, estates)
-                   "max_public_altered": 21},
+                   # 21 -> 19: hamlets named by a family and its landform (「X家畔」「X家坬」) and old lanes (「X里」「X坊」
+                   # before their alleys, houses or plot) are places, no person's name (issue #19, session 15)
+                   "max_public_altered": 19},
     # first run (blind, session 8, anonymize/ as at d2b868b): recall 82.0 %, unknown names 72.8 %, precision
     # 86.5 %, public altered 283/3,327; then after session 8's classes from the other corpora (its developer never
     # saw this one): recall 83.5 %, unknown names 76.1 %. Then used for fixes (no longer blind): landline 19 -> 32,
@@ -119,7 +125,11 @@ FLOORS = {
                    # 63 -> 61: an office's 调查人 and a body's signature field (pii_blind7's official classes)
                    # 61 -> 57: a 里 before its house number, an estate, a farm before a village stay (address policy, README 住址策略)
                    # 57 -> 56: a notice's own area-coded line in a sentence naming no one (session 15, pii_blind13's class)
-                   "max_public_altered": 56},
+                   # 57 -> 48: officials in role by how offices write and office lines (issue #19, session 15): a handler
+                   # signing with no colon, a work order's 办理人, a body in a chat label or self-introduction, village accountants
+                   # (not where an audit or misconduct is reported), meeting fields, delegates answered; an office answer's
+                   # closing line, a bare 监督 line, a list of offices' lines, a procurement agency's line
+                   "max_public_altered": 48},
     # first run (blind, session 9, at d4f5f63; sha256 50806cce…aba9): recall 86.0 %, unknown names 627/815 = 76.9 %,
     # precision 93.1 %, public altered 153/3,104 = 4.9 %. Then used for fixes (no longer blind):
     # a cell reads its header's column name, IDs in 6-4-4-4 before a dashed mobile, a mobile in Chinese numerals
@@ -149,7 +159,11 @@ FLOORS = {
                    # 54 -> 52: a resettlement site and a street before an estate stay (address policy: villages, estates)
                    # 52 -> 49: measured 50 before session 14; 50 -> 49: a forest farm's numbered 林班 is a plot, no
                    # person's name (issue #19, public places kept: plots, farm teams, markets)
-                   "max_public_altered": 49},
+                   # 49 -> 48: officials in role by how offices write and office lines (issue #19, session 15): a handler
+                   # signing with no colon, a work order's 办理人, a body in a chat label or self-introduction, village accountants
+                   # (not where an audit or misconduct is reported), meeting fields, delegates answered; an office answer's
+                   # closing line, a bare 监督 line, a list of offices' lines, a procurement agency's line
+                   "max_public_altered": 48},
     # first run (blind, session 10, anonymize/ as at 6504639): recall 87.0 %, unknown names 74.8 %, precision 90.1 %,
     # public altered 319/2,307 (13.8 %: village and settlement names before a house number, 167; township office
     # lines in a notice's list, 52). Then measured after the session's pii_blind7 classes, whose developer never saw
@@ -179,7 +193,13 @@ FLOORS = {
                    # 95 -> 88: officials in role (issue #19, session 13): a village committee's chat name, 监管/送达人/检察员
                    # fields, mediators, 股长 and a bureau's 「X股」, 「X支书（full name）」, a purchaser's contact, attendees
                    # 88 -> 87: officials in role (session 14, issue #19): a team's 队长, a title after a representative's name, a body's work group
-                   "max_public_altered": 87},
+                   # 87 -> 85: hamlets named by a family and its landform (「X家畔」「X家坬」) and old lanes (「X里」「X坊」
+                   # before their alleys, houses or plot) are places, no person's name (issue #19, session 15)
+                   # 85 -> 71: officials in role by how offices write and office lines (issue #19, session 15): a handler
+                   # signing with no colon, a work order's 办理人, a body in a chat label or self-introduction, village accountants
+                   # (not where an audit or misconduct is reported), meeting fields, delegates answered; an office answer's
+                   # closing line, a bare 监督 line, a list of offices' lines, a procurement agency's line
+                   "max_public_altered": 71},
     # first run (blind, session 11, anonymize/ as at f7f791b; sha256 45c1132b…952d2e): recall 87.7 %, unknown names
     # 430/518 = 83.0 %, addresses 163/278 = 58.6 %, precision 92.5 %, public altered 218/2,028 (10.7 %); under other
     # PYTHONHASHSEED values one name span is covered only in part (429) and one public span more is altered (219)
@@ -207,7 +227,13 @@ FLOORS = {
                    # 3 of the rest are villages after a name glued on in a pasted row, which go whole (address._name_glued)
                    # 107 -> 86: officials in role and their lines (the same classes as pii_blind8's 95 -> 88)
                    # 86 -> 78: officials in role (session 14, issue #19): a team's 队长, a title after a representative's name, a body's work group
-                   "max_public_altered": 78},
+                   # 78 -> 77: hamlets named by a family and its landform (「X家畔」「X家坬」) and old lanes (「X里」「X坊」
+                   # before their alleys, houses or plot) are places, no person's name (issue #19, session 15)
+                   # 77 -> 61: officials in role by how offices write and office lines (issue #19, session 15): a handler
+                   # signing with no colon, a work order's 办理人, a body in a chat label or self-introduction, village accountants
+                   # (not where an audit or misconduct is reported), meeting fields, delegates answered; an office answer's
+                   # closing line, a bare 监督 line, a list of offices' lines, a procurement agency's line
+                   "max_public_altered": 61},
     # first run (blind, session 12, at 035d2ee): recall 83.9 %, precision 94.6 %, public altered 284/1,877
     # (unknown names 76.1 %, addresses 53.6 %: cave and yard homes after a village group)
     # Then its number classes as general rules (issue #19, session 12): a run of digit groups cut into the numbers
@@ -233,7 +259,13 @@ FLOORS = {
                     # a hotline's 400 number is no estate block
                     # 74 -> 33: officials in role and their lines (the same classes as pii_blind8's 95 -> 88)
                     # 33 -> 30: officials in role (session 14, issue #19): a team's 队长, a title after a representative's name, a body's work group
-                    "max_public_altered": 30},
+                    # 30 -> 24: hamlets named by a family and its landform (「X家畔」「X家坬」) and old lanes (「X里」「X坊」
+                    # before their alleys, houses or plot) are places, no person's name (issue #19, session 15)
+                    # 24 -> 20: officials in role by how offices write and office lines (issue #19, session 15): a handler
+                    # signing with no colon, a work order's 办理人, a body in a chat label or self-introduction, village accountants
+                    # (not where an audit or misconduct is reported), meeting fields, delegates answered; an office answer's
+                    # closing line, a bare 监督 line, a list of offices' lines, a procurement agency's line
+                    "max_public_altered": 20},
     # first run (blind, session 13, at b3c0ce6; sha256 41a2d592…e624432): recall 83.8 %, precision 93.5 %, public
     # altered 95/1,634 (unknown names 87.9 %, addresses 29.4 %: old-lane homes 弄/支弄/号 with a 石库门 room, 浜/埭
     # village homes, mooring berths); the same under PYTHONHASHSEED 0 and 1
@@ -251,7 +283,13 @@ FLOORS = {
                     # 95 -> 81: the official classes of session 13 (measured only, its spans and misses unread)
                     # 81 -> 79: officials in role (session 14, issue #19): a team's 队长, a title after a
                     # representative's name, a body's work group
-                    "max_public_altered": 79},
+                    # 79 -> 53: hamlets named by a family and its landform (「X家畔」「X家坬」) and old lanes (「X里」「X坊」
+                    # before their alleys, houses or plot) are places, no person's name (issue #19, session 15)
+                    # 53 -> 27: officials in role by how offices write and office lines (issue #19, session 15): a handler
+                    # signing with no colon, a work order's 办理人, a body in a chat label or self-introduction, village accountants
+                    # (not where an audit or misconduct is reported), meeting fields, delegates answered; an office answer's
+                    # closing line, a bare 监督 line, a list of offices' lines, a procurement agency's line
+                    "max_public_altered": 27},
     # first run (blind, session 14, at d012f01; sha256 6d422add…83e422): recall 93.6 %, precision 94.9 %, public
     # altered 43/1,567 (unknown names 92.7 %, addresses 80.6 %: farm-team rows, estate blocks, bare house numbers;
     # other IDs 76.3 %); the same under PYTHONHASHSEED 0 and 1
