@@ -3,7 +3,7 @@ import re
 
 from .. import figures
 from ..ir import Group, Kind, Measure, Query
-from ..vocab import found, has_any, words
+from ..vocab import found, has_any, pattern, words
 from . import budget, ranking
 
 
@@ -56,8 +56,10 @@ def take_whole(query, ctx):
                           "classes": whole.classes}
         if whole.class_set:
             query.share_of["class_set"] = whole.class_set
-        if whole_year:  # 「四季度支出占全年的比重」: the same scope over the whole year
-            query.share_of["whole_year"] = True
+        if whole_year:  # 「四季度支出占全年的比重」: the same scope over the whole year; 「占今年累计」 says the
+            # year so far, and is worded so (the figure is the same: the months the data hold)
+            asked = pattern("whole_year").search(text[s.whole_span[0]:]).group(0)
+            query.share_of["whole_year"] = "to_date" if re.search("累计|以来|至今", asked) else True
 
 
 def run(conn, pub_id, query, lexicon):
