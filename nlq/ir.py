@@ -138,6 +138,7 @@ class Query:
     topic: str | None = None
     when: bool = False  # 「最后一次付款是几号」: the date of the payment picked is asked, not its amount
     parts: list = field(default_factory=list)  # kind "measures": the Query of each figure asked at once
+    labels: list = field(default_factory=list)  # kind "measures": each part's row name when not its measure (「东部地区」)
 
     def __post_init__(self):
         try:  # strings from callers become the enums (an unknown one is a ValueError, as before)

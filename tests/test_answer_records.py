@@ -425,7 +425,7 @@ def check_for(body):
         return check_population
     if query.get("topic") == "units_counted" or kind == "members" or (kind == "documents" and query["topic"] == "count"):
         return check_listed
-    if kind == "comparison":
+    if kind == "comparison" or (kind == "measures" and query.get("difference")):  # 「东部比西部多多少」: two groups
         return check_difference
     if group is not None:
         if not query["count_only"]:
