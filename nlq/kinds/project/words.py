@@ -35,6 +35,8 @@ def _words(query, lexicon, coverage):
     region, _dept, cls = present.scope_words(query, lexicon)
     if query.township:
         region = present.township_name(lexicon, query.township)
+    elif query.located:  # the place built in, whichever level's budget books the project
+        region = f"{region}境内（按建设地点）"
     period = present.period_words(query, coverage)
     subject = f"{period}{region}{cls}{_filters(query)}项目"
     if query.project and query.measure != Measure.PROGRESS:
