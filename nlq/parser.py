@@ -100,7 +100,14 @@ def _project_candidates(text, lexicon, as_of, matcher):
     return Parse(None, 0.0, text, [], alternatives, [], reason)
 
 
+# 「今年预算和去年预算」「2024年支出与2025年支出」: one measure said after each of two years is the years side by
+# side (「今年和去年预算」), not two measures
+YEAR_WORD = r"(?:\d{4}年|今年|去年|前年|上年|本年)(?:度)?(?:的)?"
+MEASURE_AFTER_EACH_YEAR = re.compile(rf"({YEAR_WORD})(预算|总预算|支出|总支出)(和|与|跟|及|、)({YEAR_WORD})\2")
+
+
 def _parse(text, lexicon, as_of, matcher):
+    text = MEASURE_AFTER_EACH_YEAR.sub(r"\1\3\4\2", text)
     both = measures.readings(text)  # 「预算多少，花了多少」: two figures, each read on its own
     if both:
         parses = [_parse(reading, lexicon, as_of, matcher) for reading in both]
