@@ -171,8 +171,10 @@ def project_filter(query, lexicon, period):
     completed = named and query.completed  # 「2025年完工的」: by the completion date, as the reports count
     started = named and query.new_start and not completed
     by_year = named and not query.new_start and not completed
+    located = query.located and len(query.regions) == 1  # 「某县境内」: built there, whichever level books it
     return q_proj.ProjectFilter(
-        regions=tuple(query.regions) or None, depts=tuple(query.depts) or None,
+        located=query.regions[0] if located else None,
+        regions=None if located else tuple(query.regions) or None, depts=tuple(query.depts) or None,
         class_codes=tuple(query.classes) or None, class_set=tuple(lexicon.minsheng) if query.class_set else None,
         category=query.category, status=query.status, contractor=query.contractor, code=query.project,
         township=query.township,

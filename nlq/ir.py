@@ -139,6 +139,10 @@ class Query:
     topic: str | None = None
     when: bool = False  # 「最后一次付款是几号」: the date of the payment picked is asked, not its amount
     parts: list = field(default_factory=list)  # kind "measures": the Query of each figure asked at once
+    # 「梅溪县境内的项目」: the projects built in the one region named (their township lies in it), whichever
+    # level's budget books them
+    located: bool = False
+    labels: list = field(default_factory=list)  # kind "measures": each part's row name when not its measure (「东部地区」)
 
     def __post_init__(self):
         try:  # strings from callers become the enums (an unknown one is a ValueError, as before)

@@ -17,7 +17,7 @@ from . import asides, decline, intent, resolve, unmatched
 from . import cues as cue_stage
 from . import slots as slot_stage
 from .ir import Parse, Query
-from .kinds import catalog, documents, measures, members, unit
+from .kinds import catalog, documents, measures, members, places, unit
 from .kinds.project import payments
 from .text import longest_first
 from .vocab import pattern, semantic
@@ -25,7 +25,7 @@ from .vocab import pattern, semantic
 
 def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     """Parse normalised ``text``. ``matcher(words) -> [(Entry, score)]`` resolves unknown words."""
-    text = self_corrected(project_named_loosely(pattern("framing").sub(" ", text), lexicon), lexicon)
+    text = self_corrected(project_named_loosely(pattern("framing").sub(_framing_left_out, text), lexicon), lexicon)
     text = payments.purpose_in_brackets(text, lexicon)  # 「公车（车辆维修费）」: the purpose as recorded
     parsed = _parse(text, lexicon, as_of, matcher)
     if parsed.query is not None and parsed.decline is None and not parsed.unknown:
@@ -38,6 +38,11 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     if parsed.decline is not None:
         return _project_candidates(text, lexicon, as_of, matcher) or parsed
     return parsed
+
+
+def _framing_left_out(match):
+    """「请分别说明」: the framing goes, the 分别 inside it is the question's own (several figures asked)."""
+    return " 分别" if "分别" in match.group(0) else " "
 
 
 def self_corrected(text, lexicon):
@@ -95,11 +100,25 @@ def _project_candidates(text, lexicon, as_of, matcher):
     return Parse(None, 0.0, text, [], alternatives, [], reason)
 
 
+# 「今年预算和去年预算」「2024年支出与2025年支出」: one measure said after each of two years is the years side by
+# side (「今年和去年预算」), not two measures
+YEAR_WORD = r"(?:\d{4}年|今年|去年|前年|上年|本年)(?:度)?(?:的)?"
+MEASURE_AFTER_EACH_YEAR = re.compile(rf"({YEAR_WORD})(预算|总预算|支出|总支出)(和|与|跟|及|、)({YEAR_WORD})\2")
+
+
 def _parse(text, lexicon, as_of, matcher):
+    text = MEASURE_AFTER_EACH_YEAR.sub(r"\1\3\4\2", text)
     both = measures.readings(text)  # 「预算多少，花了多少」: two figures, each read on its own
     if both:
         parses = [_parse(reading, lexicon, as_of, matcher) for reading in both]
         combined = measures.combine(parses, text)
+        if combined is not None:
+            notes = [n for p in parses for n in p.notes]
+            return Parse(combined, min(p.confidence for p in parses), text, list(dict.fromkeys(notes)), [], [])
+    side = places.readings(text, lexicon)  # 「东部和西部地区各是多少」: each group of regions read on its own
+    if side:
+        parses = [_parse(reading, lexicon, as_of, matcher) for reading in side[1]]
+        combined = places.combine(parses, side[0], text)
         if combined is not None:
             notes = [n for p in parses for n in p.notes]
             return Parse(combined, min(p.confidence for p in parses), text, list(dict.fromkeys(notes)), [], [])

@@ -1,7 +1,12 @@
 """The one-sentence answer that comes first (「2021年星桥区教育支出3.73亿元，比枫林区少4.56亿元」): built from the
 question as understood and the answer's own cells, so it never states a figure the table does not show."""
 
+import re
+
 MAX_LISTED = 3
+# a row named with the unit of its raw cell (「支付金额（元）」): the sentence states the shown cell, which carries
+# its own unit, so the name goes without it
+UNIT_IN_NAME = re.compile(r"（(?:元|万元|亿元|个|笔|份|人|%|百分点)）$")
 
 
 def sentence(understood, answer):
@@ -52,9 +57,23 @@ def _difference(understood, answer, rows):
 def _listing(understood, answer, rows):
     """「…：云峰县99.4%、竹源县97.2%、鹭洲区96.2%等10项」: the first rows in the table's order; a row of many
     columns (projects) by its name only."""
-    shown = [f"{row[0]}{_cell(row)}" if len(row) == 3 else str(row[0]) for row in rows[:MAX_LISTED]]
+    place = answer.get("position")
+    if isinstance(place, int) and 1 < place <= len(rows) and answer.get("kind") == "table":
+        return _nth(understood, rows, place)
+    shown = [_item(row) for row in rows[:MAX_LISTED]]
     if len(rows[0]) != 3 and isinstance(answer.get("value"), int) and answer.get("unit") == "个":
         shown[0] += f"（{answer['value']}个）"  # 「承建项目最多的企业」: the count it is ranked by
     total = answer.get("count") or len(rows)
     more = f"等{total}项" if total > MAX_LISTED else ""
     return f"{understood}：{'、'.join(shown)}{more}。"
+
+
+def _item(row):
+    return f"{UNIT_IN_NAME.sub('', str(row[0]))}{_cell(row)}" if len(row) == 3 else str(row[0])
+
+
+def _nth(understood, rows, place):
+    """「第2名」 asked: that place named first, the places above it after it in brackets (the table lists them
+    all in order), so the first name read is never taken for the one asked about."""
+    above = "、".join(f"第{i}名{_item(row)}" for i, row in enumerate(rows[:place - 1], start=1))
+    return f"{understood}：第{place}名是{_item(rows[place - 1])}（{above}）。"

@@ -406,6 +406,16 @@ def check_average(records, body, people):
     return [] if _yuan(answer["value"]) == expected else [f"mean {answer['value']} != {total} / {answer['count']}"]
 
 
+def check_median(records, body, people):
+    """The middle region's figure (or the two middle ones', halved): each row adds up from its records."""
+    answer = body["answer"]
+    sums = _row_sums(records, body)
+    problems = _rows_add_up(body, sums, ("spent", "budget"))
+    fen = [next(iter(found.values())) for found in sums]
+    expected = (Decimal(fen[0] + fen[-1]) / 2).quantize(Decimal(1), rounding="ROUND_HALF_UP") / 100
+    return problems + ([] if _yuan(answer["value"]) == expected else [f"median {answer['value']} != {expected}"])
+
+
 def check_plans(records, body, people):
     """Projects' 年度用款计划 of a year: the project_plans rows its link lists, added up; projects behind their plan
     at a quarter's end: the project_quarters rows its link lists whose actual progress is below the planned."""
@@ -425,6 +435,8 @@ def check_for(body):
         return check_payments
     if kind == "single_payment":
         return check_single_payment
+    if kind == "average" and query.get("topic") == "median_region":
+        return check_median
     if kind == "average":
         return check_average
     if kind == "project" and query["project"] and query.get("topic") == "progress_at":
@@ -448,7 +460,7 @@ def check_for(body):
         return check_listed
     if kind == "documents" and query["topic"] == "days":
         return check_document_days
-    if kind == "comparison":
+    if kind == "comparison" or (kind == "measures" and query.get("difference")):  # 「东部比西部多多少」: two groups
         return check_difference
     if kind == "execution" and group is None and query.get("topic") in ("time_pace", "time_pace_behind"):
         return check_time_pace

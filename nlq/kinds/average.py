@@ -11,6 +11,7 @@ The figures come from ledger.queries.averages. An average over a set the data do
 spending, 每个部门's projects …) is left to nlq/decline.py, which declines it."""
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from ledger.money import fen_to_yuan, format_amount
 from ledger.queries import averages as q_avg
@@ -25,6 +26,8 @@ from .project.payments import purpose_named
 from .project.words import _words as project_words
 
 PER_PROJECT, PER_REGION, PER_MONTH = "per_project", "per_region", "per_month"
+MEDIAN = "median_region"  # 「31个省份支出的中位数」: the middle region's figure (the two middle ones' mean)
+MEDIAN_WORDS = re.compile(r"中位数|中位值|中值")
 # 「平均每个省」「平均一个区县」「每个县平均」「省均」「31个省份…的平均值」: the regions are what is divided by
 REGION_NOUN = r"省级地区|省份|省区市|省|区县|县区|县市区|区|县|地区"
 PER_REGION_WORDS = re.compile(rf"(?:平均|每)(?:每|[一1])?个?(?P<noun>{REGION_NOUN})|(?P<noun2>{REGION_NOUN})均"
@@ -40,6 +43,8 @@ AS_BOUND = re.compile(r"低于|高于|超过|不到|不足|以上|以下|达到|
 def asked_average(ctx):
     """A mean the question asks for and the data define, else None (nlq/decline.py declines the rest)."""
     s, c, text = ctx.slots, ctx.cues, ctx.text
+    if MEDIAN_WORDS.search(text) and not c.project_subject and not GROWTH.search(text) and not AS_BOUND.search(text):
+        return _per_region(ctx, median=True)
     mean = pattern("average_asked").search(text)
     if mean is None or GROWTH.search(text) or AS_BOUND.search(text) or found("per_payment", text) or s.projects or s.units or s.townships \
             or s.contractors:
@@ -68,10 +73,10 @@ def _per_project(ctx):
                  depts=list(s.depts), category=s.category, status=s.status, township=None)
 
 
-def _per_region(ctx):
+def _per_region(ctx, median=False):
     s, text, lexicon = ctx.slots, ctx.text, ctx.lexicon
     words = PER_REGION_WORDS.search(text)
-    if s.depts or (words is None and not (s.region_each and MEAN_OF_EACH.search(text))):
+    if s.depts or (words is None and not (s.region_each and (MEAN_OF_EACH.search(text) or median))):
         return None
     # 「各省…的平均值」: the regions of the group named (「各县」 the counties)
     noun = next(g for g in words.group("noun", "noun2", "noun3", "noun4") if g) if words else s.each_noun
@@ -85,8 +90,8 @@ def _per_region(ctx):
         regions = list(subset) if subset else level1
     if not regions:
         return None
-    _explain(ctx, PER_REGION_WORDS, pattern("average_asked"))
-    return Query(Kind.AVERAGE, measure=_money_measure(text), topic=PER_REGION, period=s.period,
+    _explain(ctx, PER_REGION_WORDS, pattern("average_asked"), MEDIAN_WORDS)
+    return Query(Kind.AVERAGE, measure=_money_measure(text), topic=MEDIAN if median else PER_REGION, period=s.period,
                  regions=regions, classes=list(s.classes), class_set=s.class_set)
 
 
@@ -125,6 +130,8 @@ def run(conn, pub_id, query, lexicon):
         flt = figures.project_filter(_project_query(query), lexicon, query.period)
         found_ = q_avg.per_project(conn, pub_id, flt, query.measure.value)
         noun = "个项目"
+    elif query.topic == MEDIAN:
+        return _median(conn, pub_id, query, lexicon)
     elif query.topic == PER_REGION:
         period = query.period
         scope = figures.period_scope(query, lexicon, period)
@@ -153,6 +160,32 @@ def run(conn, pub_id, query, lexicon):
     answer = _answer(query, found_, noun)
     answer["sentence"] = f"{restate(query, lexicon)}：{answer['sum_display']}。"
     return answer, None
+
+
+def _median(conn, pub_id, query, lexicon):
+    """The regions' figures (each from the one engine, as a ranking has them) in order; the middle one, or the
+    mean of the two middle ones: each region in the middle is a row, with its records."""
+    by_region = figures.measure_by(conn, pub_id, replace(query, kind=Kind.RANKING, topic=None), lexicon,
+                                   query.period, group="region")
+    values = sorted((by_region.get(code) or 0, code) for code in query.regions)
+    n = len(values)
+    if n < 3 or not any(v for v, _ in values):
+        return {"kind": "figure", "nothing": "地区太少或没有数字，不能计算中位数。"}, None
+    middle = values[(n - 1) // 2: n // 2 + 1]
+    fen = _half(int(middle[0][0]), int(middle[-1][0]))
+    rows = [[lexicon.region_names.get(code, code), *present.money_cells(int(v))] for v, code in middle]
+    how = f"{n}个中第{n // 2 + 1}位" if len(middle) == 1 else f"{n}个中第{n // 2}、{n // 2 + 1}位的平均"
+    answer = {"kind": "figure", "value": fen_to_yuan(fen), "unit": "元", "display": format_amount(fen),
+              "median": True, "count": n, "keys": [code for _, code in middle],
+              "columns": ["地区（居中）", "金额（元）", "金额"], "rows": rows}
+    answer["sentence"] = f"{restate(query, lexicon)}为{format_amount(fen).replace(' ', '')}（从低到高排列，{how}：" \
+                         f"{'、'.join(r[0] + r[2].replace(' ', '') for r in rows)}）。"
+    return answer, None
+
+
+def _half(a, b):
+    """The mean of two amounts in fen, rounded half up to the fen."""
+    return int((Decimal(a) + Decimal(b)) / 2 + Decimal("0.5")) if a + b >= 0 else -_half(-a, -b)
 
 
 def _payment_filter(query):
@@ -197,7 +230,12 @@ def restate(query, lexicon, coverage=None):
     what = "预算" if query.measure == Measure.BUDGET else "支出"
     region, _dept, cls = present.scope_words(query, lexicon)
     cls = cls.removesuffix("支出")
-    if query.topic == PER_REGION:
+    if query.topic == MEDIAN:
+        every = set(query.regions) == {c for c, level in lexicon.region_level.items() if level == 1}
+        names = f"{len(query.regions)}个{_region_noun(query, lexicon)}" if every \
+            else "、".join(lexicon.region_names.get(c, c) for c in query.regions)
+        return f"{period}{names}{cls}{what}的中位数（各{_region_noun(query, lexicon)}从低到高排列居中者）"
+    if query.topic in (PER_REGION, MEDIAN):
         every = set(query.regions) == {c for c, level in lexicon.region_level.items() if level == 1}
         names = f"全部{len(query.regions)}个{_region_noun(query, lexicon)}" if every and len(query.regions) > 12 \
             else "、".join(lexicon.region_names.get(c, c) for c in query.regions)
@@ -210,6 +248,12 @@ def restate(query, lexicon, coverage=None):
 def records(query, lexicon, pub_id, answer):
     """The records summed (the total's): the projects, the regions' spending or budget lines, the months' spending
     or the purpose's payments; their sum over the count is the answer."""
+    if (answer or {}).get("median"):  # the middle region(s): each one's records
+        side = "budget" if query.measure == Measure.BUDGET else "spent"
+        scope = figures.period_scope(query, lexicon, query.period)
+        rows = [links.row(row[0], {side: links.records(links.narrow(scope, "region", key), side, pub_id)})
+                for key, row in zip(answer["keys"], answer["rows"])]
+        return {"records": rows[0]["records"][side], "rows": rows}
     if not (answer or {}).get("average"):
         return {}
     if query.topic == PER_PROJECT:

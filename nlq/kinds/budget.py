@@ -219,8 +219,9 @@ def share_whole_words(query, lexicon, region, what):
         else (region if query.regions else "")
     whole = where + ("、".join(present.class_name(lexicon, c) for c in query.share_of.get("classes") or [])
                      or ("民生支出" if query.share_of.get("class_set") else "总支出"))
-    if query.share_of.get("whole_year"):
-        whole = f"{query.period.year_to}年全年" + (where + "总支出" if where else what)
+    if query.share_of.get("whole_year"):  # 「占今年累计」: the year so far, not 「全年」
+        span = "累计" if query.share_of["whole_year"] == "to_date" else "全年"
+        whole = f"{query.period.year_to}年{span}" + (where + "总支出" if where else what)
     return whole
 
 

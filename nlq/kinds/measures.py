@@ -3,6 +3,9 @@
 measure's words left out (nlq/parser.py), and each reading is answered by its own kind — its figure, its records —
 side by side in one table. Never one of the two alone: when either cannot be answered, neither is."""
 import re
+from decimal import Decimal
+
+from ledger.money import fen_to_yuan, format_amount
 
 from .. import present
 from ..ir import Kind, Measure, Query
@@ -59,26 +62,40 @@ def run(conn, pub_id, query, lexicon):
     from . import run as run_kind
 
     rows, answers = [], []
-    for part in query.parts:
+    labels = query.labels or [_label(part) for part in query.parts]
+    for part, label in zip(query.parts, labels):
         answer, _chart = run_kind(conn, pub_id, part, lexicon)
         answer = answer or {}
         if answer.get("nothing") or answer.get("kind") != "figure" or answer.get("value") is None:
             why = answer.get("nothing") or "这个数字不是单独一个数"
-            return {"kind": "figure", "nothing": f"问的是两个数字，其中「{_label(part)}」不能回答（{why.rstrip('。')}），"
-                                                 "所以两个都不作答；可以分开来问。"}, None
-        rows.append([_label(part), answer["value"], (answer.get("display") or str(answer["value"])).replace(" ", "")])
+            many = "两" if len(query.parts) == 2 else "几"
+            return {"kind": "figure", "nothing": f"问的是{many}个数字，其中「{label}」不能回答（{why.rstrip('。')}），"
+                                                 f"所以{many}个都不作答；可以分开来问。"}, None
+        rows.append([label, answer["value"], (answer.get("display") or str(answer["value"])).replace(" ", "")])
         answers.append(answer)
     units = {a.get("unit") for a in answers}
     unit = units.pop() if len(units) == 1 else None
     # the raw column says its unit, as every amount shown does (「数值（元）」, not a bare 362252000)
-    return {"kind": "table", "columns": ["指标", f"数值（{unit}）" if unit else "数值", "显示"], "rows": rows,
-            "unit": unit, "value": rows[0][1], "top": rows[0][0], "parts": answers}, None
+    head = "地区" if query.labels else "指标"
+    result = {"kind": "table", "columns": [head, f"数值（{unit}）" if unit else "数值", "显示"], "rows": rows,
+              "unit": unit, "value": rows[0][1], "top": rows[0][0], "parts": answers}
+    if query.difference and len(rows) == 2 and unit == "元":  # 「东部比西部多花多少」: the first less the second
+        fen = round((Decimal(str(rows[0][1])) - Decimal(str(rows[1][1]))) * 100)
+        result.update(kind="figure", value=fen_to_yuan(fen), display=format_amount(fen))
+    return result, None
 
 
 def restate(query, lexicon, coverage=None):
     from . import restate as restate_kind
 
     said = [re.sub(r"[。；]$", "", restate_kind(part, lexicon, coverage)) for part in query.parts]
+    if query.labels:  # groups of regions side by side: each by its name, then the regions each one sums
+        members = [present.regions_words(lexicon, part.regions) for part in query.parts]
+        said = [s.replace(m, label.removesuffix("合计"), 1) for s, m, label in zip(said, members, query.labels)]
+        ask = "{}比{}多多少".format(*query.labels[:2]) if query.difference else "分组并列"
+        listed = "；".join(f"{label.removesuffix('合计')}：{m}" for label, m in zip(query.labels, members) if label != m)
+        return f"{ask}：" + "；".join(f"{'①②③④⑤⑥⑦⑧⑨'[i]}{s}" for i, s in enumerate(said)) \
+            + (f"（{listed}）" if listed else "")
     return f"两个数字：①{said[0]}；②{said[1]}"
 
 

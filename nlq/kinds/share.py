@@ -3,7 +3,7 @@ import re
 
 from .. import figures
 from ..ir import Group, Kind, Measure, Query
-from ..vocab import found, has_any, words
+from ..vocab import found, has_any, pattern, words
 from . import budget, ranking
 
 
@@ -56,8 +56,23 @@ def take_whole(query, ctx):
                           "classes": whole.classes}
         if whole.class_set:
             query.share_of["class_set"] = whole.class_set
-        if whole_year:  # 「四季度支出占全年的比重」: the same scope over the whole year
-            query.share_of["whole_year"] = True
+        _part_named_before(query, ctx)
+        if whole_year:  # 「四季度支出占全年的比重」: the same scope over the whole year; 「占今年累计」 says the
+            # year so far, and is worded so (the figure is the same: the months the data hold)
+            asked = pattern("whole_year").search(text[s.whole_span[0]:]).group(0)
+            query.share_of["whole_year"] = "to_date" if re.search("累计|以来|至今", asked) else True
+
+
+def _part_named_before(query, ctx):
+    """「四川支出占西部地区的比重」: the part is the place named before 占, never the regions of the whole after it
+    (a group after 占 stands for its regions, one of which is the part: read together, the part became the whole)."""
+    s, whole = ctx.slots, (query.share_of or {}).get("regions")
+    if s.share_at < 0 or not whole or query.group is not None or not set(whole) <= set(query.regions):
+        return
+    before = [e.value for _start, _end, _surface, entries in ctx.lexicon.scan(ctx.text[:s.share_at])
+              for e in entries[:1] if e.type == "region"]
+    if before and set(before) < set(query.regions):
+        query.regions = list(dict.fromkeys(before))
 
 
 def run(conn, pub_id, query, lexicon):

@@ -8,7 +8,7 @@ from ledger.queries import plans as q_plans
 from ledger.queries import projects as q_proj
 
 from ... import figures, present
-from ...ir import Group, Measure
+from ...ir import Group, Measure, Order
 from ...present import label, unit
 from ...timeparse import Period
 from . import facts
@@ -110,6 +110,8 @@ def paid(conn, pub_id, query, lexicon):
                                              f"{query.period.label()}切分；可以分别问每一整年的合计。"}, None
     if query.group == Group.YEAR:
         return _paid_by_year(conn, pub_id, query)
+    if query.group == Group.MONTH:
+        return _paid_by_month(conn, pub_id, query)
     count, total = figures.payment_totals(conn, pub_id, query)
     if not count:  # 「今年11月支付了多少笔」 past the data's last payment: no 「0 笔」 as a figure
         return {"kind": "figure", "nothing": f"本站数据中没有{plabel(query)}{payment_subject(query, lexicon)[1]}的国库支付记录"
@@ -144,6 +146,30 @@ def _paid_by_year(conn, pub_id, query):
     answer = {"kind": "series", "unit": "元", "period": plabel(query), "columns": ["年份", "支付金额（元）", "支付金额", "支付笔数"],
               "rows": rows, "value": fen_to_yuan(total), "display": "合计 " + format_amount(total)}
     return answer, present.rows_chart([r[:3] for r in rows], "元", line=True)
+
+
+def _paid_by_month(conn, pub_id, query):
+    """「今年哪个月发的高龄津贴最多」: the payments for the purpose in each month of the year (months with
+    payments), ranked by the amount (or by their number for 「笔数」), each month's vouchers linked."""
+    year, rows = query.period.year_to, []
+    for month in range(1, 13):
+        count, fen = figures.payment_totals(conn, pub_id, replace(query, period=Period(year, year, month, month),
+                                                                  group=None, order=None))
+        if count:
+            rows.append([f"{month}月", *present.money_cells(fen), count])
+    if not rows:
+        return {"kind": "figure", "nothing": f"本站数据中没有{year}年用途为「{query.purpose}」的国库支付记录，不能回答。"}, None
+    by = 3 if query.measure == Measure.PAYMENTS else 1
+    rows.sort(key=lambda r: (-r[by] if query.order != Order.ASC else r[by], int(r[0][:-1])))
+    answer = {"kind": "table", "unit": "笔" if by == 3 else "元", "period": f"{year}年",
+              "columns": ["月份", "支付金额（元）", "支付金额", "支付笔数"], "rows": rows,
+              "value": rows[0][by], "top": rows[0][0], "months": [int(r[0][:-1]) for r in rows]}
+    shown = [f"{r[0]}（{r[2].replace(' ', '')}，{r[3]}笔）" for r in rows[:3]]
+    most = "最少" if query.order == Order.ASC else "最多"
+    answer["sentence"] = (f"{year}年用途为「{query.purpose}」的国库支付，{'笔数' if by == 3 else '金额'}{most}的月份是"
+                          f"{shown[0]}" + (f"，其次是{'、'.join(shown[1:])}" if len(shown) > 1 else "")
+                          + f"（共{len(rows)}个月有支付）。")
+    return answer, present.rows_chart([r[:3] for r in rows], "元")
 
 
 def _plan_beside(conn, pub_id, query, answer, paid_fen):

@@ -32,6 +32,16 @@ def payments(ctx):
         _say_which(ctx, purpose)  # 「临时救助这几年每年发多少」: the purpose's payments year by year (every year's)
         years = s.period or Period(ctx.lexicon.payments_since or ctx.as_of.year, ctx.as_of.year)
         return Query(Kind.PROJECT, measure=measure, purpose=purpose, period=years, group=Group.YEAR)
+    ranked = pattern("month_ranked").search(text)
+    if purpose and ranked and exact and not s.projects and not s.contractors \
+            and (paid or purpose not in _other_names(ctx)) \
+            and (period is None or period.whole_year and not period.multi_year):
+        # 「今年哪个月发的高龄津贴最多」: the purpose's payments of each month of one year, ranked
+        _say_which(ctx, purpose)
+        slots.explain(s, [ranked.span()])
+        year = period.year_to if period is not None else ctx.as_of.year
+        return Query(Kind.PROJECT, measure=measure, purpose=purpose, period=Period(year, year, explicit=True),
+                     group=Group.MONTH, order=ctx.order())
     if not exact:  # a period the payments cannot be cut to (a month, a quarter): never the budget class instead
         if (purpose and paid and not s.projects and not s.contractors) or count or found("treasury_payments", text):
             return Query(Kind.PROJECT, measure=measure, purpose=purpose, period=period, topic=UNCUT_PERIOD)

@@ -13,6 +13,11 @@ def records(query, lexicon, pub_id, answer):
         return {"records": links.payments(every, pub_id),
                 "rows": [links.row(r[0], {"payments": links.payments(replace(every, year=int(r[0][:4])), pub_id)})
                          for r in answer.get("rows") or []]}
+    if query.measure in (Measure.PAID, Measure.PAYMENTS) and query.group == Group.MONTH:  # each month's vouchers
+        year = replace(figures.payment_filter(replace(query, group=None)), month_from=None, month_to=None)
+        return {"records": links.payments(year, pub_id),
+                "rows": [links.row(r[0], {"payments": links.payments(replace(year, month_from=m, month_to=m), pub_id)})
+                         for r, m in zip(answer.get("rows") or [], answer.get("months") or [])]}
     if query.measure in (Measure.PAID, Measure.PAYMENTS):  # payments: their vouchers
         return {"records": links.payments(figures.payment_filter(query), pub_id)}
     if query.measure == Measure.SHARE:  # the part and the whole, each from its projects (one named: itself)

@@ -2,9 +2,10 @@
 lists and rankings of projects, by contractor, category, region or year; shares among projects."""
 import re
 
+from ... import slots
 from ...ir import Group, Kind, Measure, Order, Query
 from ...timeparse import Period
-from ...vocab import basis, found, has_any, measure_words, pattern, words
+from ...vocab import basis, found, has_any, measure_words, pattern, semantic, words
 from . import asked
 
 PROGRESS_AT = "progress_at"  # a project's progress at a point of the year (季度末): the record has the latest only
@@ -340,6 +341,11 @@ def refine(query, ctx):
     if progress_at_a_point(query, ctx.slots.period, ctx.text):
         query.topic, query.period = PROGRESS_AT, ctx.slots.period
         query.difference = found("behind_plan", ctx.text)  # 「比计划落后了多少个百分点」: the gap is the figure
+    located = re.search(semantic()["accounting"]["located_in"], ctx.text)
+    if located and len(query.regions) == 1 and not query.township and not query.project \
+            and query.group in (None, Group.PROJECT) and query.measure not in (Measure.PAID, Measure.PAYMENTS):
+        query.located = True  # 「某县境内」: where the projects are built, not which level books them
+        slots.explain(ctx.slots, [located.span()])
 
 
 def progress_at_a_point(query, period, text):

@@ -35,6 +35,8 @@ def _words(query, lexicon, coverage):
     region, _dept, cls = present.scope_words(query, lexicon)
     if query.township:
         region = present.township_name(lexicon, query.township)
+    elif query.located:  # the place built in, whichever level's budget books the project
+        region = f"{region}境内（按建设地点）"
     period = present.period_words(query, coverage)
     subject = f"{period}{region}{cls}{_filters(query)}项目"
     if query.project and query.measure != Measure.PROGRESS:
@@ -144,6 +146,10 @@ def _paid(query, lexicon, w):
         return f"{w.period}{w.subject}的年度计划与实际支付（国库集中支付，合计）"
     if query.project:
         return f"{w.period or '全部年度'}{w.subject}的支付（国库集中支付，{what}）"
+    if query.purpose and query.group == Group.MONTH:  # 「哪个月发得最多」
+        by = "笔数" if query.measure == Measure.PAYMENTS else "金额"
+        most = "最少" if query.order == "asc" else "最多"
+        return f"{w.period}用途为「{query.purpose}」的支付，按月份排列（国库集中支付，{by}{most}的月份在前）"
     if query.purpose and query.group == Group.YEAR:
         return f"{w.period}用途为「{query.purpose}」的支付，每年合计（国库集中支付）"
     if query.purpose:
