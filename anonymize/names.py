@@ -1357,6 +1357,32 @@ def _slot_names(text, by_start, spans):
                 _claim(spans, m.start(1), word, "cue")
 
 
+# 「乔 鹏：…」「、贺 丽、」「｜慕 刚｜」「上官 燕子：」「寇存旺｜寇 瑞｜」: a form, a table or a chat pads a two-character
+# name to the width of three with one blank after the surname. Such a pair standing alone is a name without any cue:
+# the character before the surname is no Han character (a line's start, a separator, a digit), or a blank after a
+# word; and after the given name a separator, a digit, a blank before a word, or what follows a person
+# (「之母」「家」「兄弟」「你好」「等」). A pair inside a run of single characters is speech-to-text with a blank after
+# each character (「反映 公 租 房」), which _spaced_out_names reads.
+_PAIR_SURNAME = "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])"
+_SPACED_PAIR_NAME = re.compile(
+    r"(?:^|(?<=[^\u4e00-\u9fff \u3000])|(?<=[^\u4e00-\u9fff \u3000][ \u3000])|(?<=[\u4e00-\u9fff]{2}[ \u3000]))"
+    "(" + _PAIR_SURNAME + r")[ \u3000](" + _HAN + "{1,2}?)"
+    r"(?=[：:（(、，,。；;|｜\t\n@]|[ \u3000]{2}|[ \u3000]?[0-9０-９]|$|[ \u3000][\u4e00-\u9fff]{2}"
+    r"|之[妻夫子女母父]|家(?![庭具乡])|兄弟|姐妹|你好|等[\d一二三四五六七八九十两]?[人户名])", re.M)
+
+
+def _spaced_pair_names(text, spans):
+    for m in _SPACED_PAIR_NAME.finditer(text):
+        surname, given = m.group(1), m.group(2)
+        word = surname + given
+        if surname in _FUNCTION_SURNAMES or "某" in given or given in "男女" or given[-1] in _NOT_NAME_END \
+                or word in NOT_NAMES or _HEADER_WORD.search(word) \
+                or (len(surname) == 1 or surname in AMBIGUOUS_COMPOUNDS) and given_log_ratio(given[-1]) <= 0.0 \
+                or len(surname) == 1 and (len(given) == 2 and jieba.dt.FREQ.get(given, 0) >= _COMMON_WORD_FREQ):
+            continue
+        _claim(spans, m.start(1), m.group(0), "cue")
+
+
 def _title_before(text, start):
     """An official title ends right before ``start`` (「副局长|孙立平」: 长孙 is not the surname)."""
     return bool(_TITLE_BEFORE_RE.search(text[max(0, start - 12):start]))
@@ -1414,6 +1440,8 @@ _SPACED_LABEL = re.compile(r"(?m)(?:^|(?<=[ \t\u3000]))(" + _HAN + r")([ \u3000]
 
 def _close_label(m):
     label = m.group(1) + m.group(3) + (m.group(5) or "")
+    if not m.group(5) and m.group(1) in SURNAMES and m.group(1) not in _FUNCTION_SURNAMES and given_log_ratio(m.group(3)) > 1.0:
+        return m.group(0)  # 「乔 鹏：」: a speaker's two-character name padded to three (_spaced_pair_names), no label
     return label + m.group(6) + m.group(2) + (m.group(4) or "")
 
 
@@ -2010,6 +2038,8 @@ def _find_names(text):
     _scored_names(text, by_start, spans)
     _list_siblings(text, spans)
     _slot_names(text, by_start, spans)
+    if " " in text or "\u3000" in text:
+        _spaced_pair_names(text, spans)
     out = []
     staff = _staff_cells(text) if _STAFF_HEADER.search(text) else ()
     for span in sorted(spans.values(), key=lambda s: s.start):

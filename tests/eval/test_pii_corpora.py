@@ -45,7 +45,9 @@ FLOORS = {
     # after the class fixes (no longer blind): numbers broken over a line, nicknames, labelled fields, spaced names
     "pii_blind4": {"caught": {"address": 108, "bank_card": 27, "email": 7, "id": 40, "landline": 6, "mobile": 91,
                               # other_id 22 -> 23: a driving licence's 档案编号 on its own form (issue #19, session 14)
-                              "name(known)": 127, "name(unknown)": 365, "other_id": 23, "plate": 9, "qq": 6,
+                              # name(unknown) 365 -> 366: a name padded to three with one blank after the surname
+                              # (「X Y：」「、X Y、」), no cue needed (session 15, issue #19)
+                              "name(known)": 127, "name(unknown)": 366, "other_id": 23, "plate": 9, "qq": 6,
                               "wechat": 8},
                    # 89 -> 95: six road names before house numbers now caught (「思陇街68—70号」「浔江路51—53号」,
                    # 「解放巷9弄1—3号」, 「朝阳路35 号 2 单元 301」) go with them, as in pii_blind3 (policy)
@@ -104,7 +106,8 @@ FLOORS = {
                               # 1041 -> 1042: pii_blind11's name classes (call names, salutations, answers; held out)
                               # name(unknown) 1042 -> 1043: names by their slot (session 14, issue #19): 「我老爸叫X」, a handle with the
                               # real name in brackets (both), 亚 call names as chat labels, English kinship cues and closings
-                              "name(known)": 364, "name(unknown)": 1043, "other_id": 150, "plate": 26, "qq": 15,
+                              # 1043 -> 1047: a padded two-character name (「X Y」) without a cue (session 15)
+                              "name(known)": 364, "name(unknown)": 1047, "other_id": 150, "plate": 26, "qq": 15,
                               "wechat": 14},
                    # 283 -> 165: an office's contact in a decision's closing sentence or beside a leader's
                    # signature, and a notice's organisation address field with the contact and line after it
@@ -162,7 +165,8 @@ FLOORS = {
     "pii_blind8": {"caught": {"address": 283, "bank_card": 158, "email": 8, "id": 186, "landline": 16, "mobile": 210,
                               # name(unknown) 529 -> 532: given names used alone after the full name (issue #19)
                               # then pii_blind11's name classes (held out): name(known) 395 -> 396, name(unknown) 532 -> 533
-                              "name(known)": 396, "name(unknown)": 533, "other_id": 22, "plate": 33, "qq": 4,
+                              # 533 -> 534: a padded two-character name (「X Y」) without a cue (session 15)
+                              "name(known)": 396, "name(unknown)": 534, "other_id": 22, "plate": 33, "qq": 4,
                               "wechat": 3},
                    # 283 -> 270: officials signing a body's opinion, 发放人/监督 fields, a body named as the field
                    # (「村委会：X」), 关长, and who answers a chat's question for an office's number (with that line);
@@ -219,7 +223,10 @@ FLOORS = {
     # then pii_blind12's house-level class (issue #19, session 14: farm team rows, lettered estate zones, OCR letters
     # and blanks in house numbers, a house number after 家/老屋, English house and room): address 260 -> 261
     "pii_blind10": {"caught": {"address": 261, "bank_card": 164, "email": 8, "id": 216, "landline": 7, "mobile": 169,
-                               "name(known)": 371, "name(unknown)": 421, "other_id": 15, "plate": 5, "qq": 2,
+                               # name(unknown) 421 -> 440: a name padded to three with one blank after the surname
+                               # standing alone (「X Y：」 as a chat's speaker, 「、X Y、」「｜X Y｜」, 「X Y之母」), no cue
+                               # needed (session 15, issue #19; the same under PYTHONHASHSEED 0 and 1)
+                               "name(known)": 371, "name(unknown)": 440, "other_id": 15, "plate": 5, "qq": 2,
                                "wechat": 2},
                     # 285 -> 79: the address policy keeps a village or estate before its group, building or house
                     # number (measured after the change, which was made without reading this corpus's spans; the same
