@@ -1987,6 +1987,10 @@ _KIN_NAMED = re.compile(r"(?:我|俺|咱)(?:家)?(?:老)?(?:爸爸|妈妈|爸|�
 _BRACKET_HANDLE = re.compile(r"(?m)^[ \t]*([\u4e00-\u9fff]{2,6})[（(]([\u4e00-\u9fff]{2,4})[）)][:：]")
 _HANDLE_NOT_PERSON = re.compile(r"(?:老板|老师|师傅|医生|护士|科|工|总|哥|姐|叔|婶|姨|伯|爸|妈|爷|婆|公)$|局|办|村|委|站|所|中心|社区|政府|群")
 _KIN_TAIL = re.compile(r"(?:爸爸|妈妈|爸|妈|哥|姐)$")
+# 「X老太（X玉珍）」「X老疙瘩（本名X喜贵）」「东北老X（X德山）」: a 老 nickname on the real name's surname, with that real
+# name in brackets right after it, is the same person (the nickname alone would name them to every neighbour).
+_NICK_BEFORE_REAL = re.compile(r"(?m)(?:^|(?<=[^\u4e00-\u9fff]))?([\u4e00-\u9fff]{2,6})[（(](?:本名|真名|原名|大名)?[:：]?"
+                               r"([\u4e00-\u9fff]{2,4})[）)]")
 
 
 def _kin_named_and_handles(text, spans):
@@ -2004,6 +2008,22 @@ def _kin_named_and_handles(text, spans):
             _claim(spans, m.start(2), given, "cue")
         if not _HANDLE_NOT_PERSON.search(handle) and (has_surname(given) or _call_name_label(handle)):
             _claim(spans, m.start(1), handle, "nick")
+    for m in _NICK_BEFORE_REAL.finditer(text):
+        run, real = m.group(1), m.group(2)
+        if not has_surname(real) or real in NOT_NAMES or "某" in real or real[-1] in "村镇乡县区市局所站委办族段组":
+            continue  # (a name may end in 山 or 林, place characters: 「X德山」; the shared surname vouches for it)
+        surname = real[:2] if real[:2] in COMPOUND_SURNAMES else real[0]
+        at = run.rfind(surname + "老")
+        if at >= 0 and len(run) - at - len(surname) >= 2:
+            start = at  # 「…的X老太（X玉珍）」
+        elif run.endswith("老" + surname):
+            # a region before the 老 nickname is part of it when the run opens at a line's or cell's start (「东北老X」)
+            opens = m.start(1) == 0 or not re.match(_HAN, text[m.start(1) - 1])
+            start = 0 if opens and len(run) <= 4 + len(surname) else len(run) - 1 - len(surname)
+        else:
+            continue
+        if not _HANDLE_NOT_PERSON.search(run[start:]) and not official_in_role(text, m.start(1) + start, m.end(1)):
+            _claim(spans, m.start(1) + start, run[start:], "nick")  # (「X老师（X丽）」 is a teacher in role)
 
 
 def _find_names(text):

@@ -33,7 +33,8 @@ FLOORS = {
                               # names 109/369 -> 115/403: session 8's name classes (kin pairs, repeats, Mongolian
                               # names, trade cues, cells that end at a bar or comma, 和 ending a name)
                               # 406 -> 407: a name the text gives whole elsewhere (repeats of any rule's names)
-                              "name(known)": 115, "name(unknown)": 407, "other_id": 20, "plate": 12, "qq": 3,
+                              # name(unknown) 407 -> 409: a 老 nickname on the real name's surname before that name in brackets (session 15)
+                              "name(known)": 115, "name(unknown)": 409, "other_id": 20, "plate": 12, "qq": 3,
                               "wechat": 4},
                    # 57 -> 33: road names before private house numbers stay (address policy, README)
                    # 33 -> 30: measured after pii_blind5's and pii_blind4's official classes (a long delegate bracket)
@@ -67,7 +68,8 @@ FLOORS = {
     "pii_blind5": {"caught": {"address": 443, "bank_card": 85, "email": 20, "id": 125, "landline": 23, "mobile": 184,
                               # name(unknown) 618 -> 619: names by their slot (session 14, issue #19): 「我老爸叫X」, a handle with the
                               # real name in brackets (both), 亚 call names as chat labels, English kinship cues and closings
-                              "name(known)": 308, "name(unknown)": 619, "other_id": 75, "plate": 30, "qq": 9,
+                              # name(unknown) 619 -> 620: a 老 nickname on the real name's surname before that name in brackets (session 15)
+                              "name(known)": 308, "name(unknown)": 620, "other_id": 75, "plate": 30, "qq": 9,
                               "wechat": 16},
                    # 357 -> 53: its public classes fixed as rules (court and staff signatures, an office's
                    # staff column, places and bodies whose head reads as a name, registered seats, office
@@ -226,7 +228,8 @@ FLOORS = {
                                # name(unknown) 421 -> 440: a name padded to three with one blank after the surname
                                # standing alone (「X Y：」 as a chat's speaker, 「、X Y、」「｜X Y｜」, 「X Y之母」), no cue
                                # needed (session 15, issue #19; the same under PYTHONHASHSEED 0 and 1)
-                               "name(known)": 371, "name(unknown)": 440, "other_id": 15, "plate": 5, "qq": 2,
+                               # name(unknown) 440 -> 441: a 老 nickname on the real name's surname before that name in brackets (session 15)
+                               "name(known)": 371, "name(unknown)": 441, "other_id": 15, "plate": 5, "qq": 2,
                                "wechat": 2},
                     # 285 -> 79: the address policy keeps a village or estate before its group, building or house
                     # number (measured after the change, which was made without reading this corpus's spans; the same
@@ -272,7 +275,8 @@ FLOORS = {
     # their slot (「我老爸叫X」, a handle with the real name in brackets, 亚 call names as chat labels, English kinship
     # cues and closings, a surname and 亚/阿 before a birth-order numeral): name(unknown) 575 -> 586
     "pii_blind12": {"caught": {"address": 263, "bank_card": 184, "email": 4, "id": 163, "landline": 6, "mobile": 95,
-                               "name(known)": 340, "name(unknown)": 586, "other_id": 38, "plate": 8, "qq": 2,
+                               # name(unknown) 586 -> 587: a 老 nickname on the real name's surname before that name in brackets (session 15)
+                               "name(known)": 340, "name(unknown)": 587, "other_id": 38, "plate": 8, "qq": 2,
                                "wechat": 3},
                     # 43 -> 12: a farm team before its row and house stays; public places kept (an administrative
                     # village before its natural village 「X村委会Y村」, a market's 墟 before its lane, a farm's name
