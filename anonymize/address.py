@@ -16,7 +16,8 @@ from .validators import valid_id18
 # 道 only where it ends 街道 (「二道河子村」「南十四道街」 hold it); never a road section (「X路沿街段X路88号」).
 # (丨, a table's bar typed as the Han stroke, is a cell's end)
 # (「我家」「俺家」 before a place are no part of it; 「向阳」 is the commonest place word holding 向)
-_PART = r"(?:(?![住在于的与及到从是为因镇乡县省我了过给把对段丨，。；、,.;:：\s])(?![区市](?!街|大[道街]|路))(?!向(?!阳))(?!(?<=[我俺咱你他她])家)(?!(?<=街)道)(?!(?<=苏)木)[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f]){1,6}"  # (rare place characters: 「禾輋」 reads 禾𪨶)
+# (nor the Wu 「屋里」, "at home": 「伊屋里|X村…」)
+_PART = r"(?:(?![住在于的与及到从是为因镇乡县省我了过给把对段丨，。；、,.;:：\s])(?![区市](?!街|大[道街]|路))(?!向(?!阳))(?!(?<=[我俺咱你他她])家)(?!(?<=屋)里)(?!(?<=街)道)(?!(?<=苏)木)[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f]){1,6}"  # (rare place characters: 「禾輋」 reads 禾𪨶)
 # (a name part holding no village, group or hamlet word: 「北关坡」 is a street, 「岑家坡」 after its 村 a hamlet)
 _PART_NV = _PART.replace("(?:(?![", "(?:(?![村屯寨组队社", 1)
 _CN = r"[一二三四五六七八九十百零〇两]"
@@ -48,11 +49,17 @@ _HOUSE = rf"(?:{_DIGITS}|{_CN}{{1,6}})"  # 「南勋街一百零八号」
 _SIDE = r"(?:[东西南北中]段?)?"  # 「环城北路东段181号」「解放路西12弄15号」
 _TO = r"(?:[-－—~～]" + _DIGITS + ")"  # a house-number range 「浔江路51—53号」「10—12号」
 # a natural village inside a 村 (in the north-east also a gully, ridge, shed or meadow: 「二道沟」「北岗」「老窝棚」「大甸子」)
+# A room of an old lane house, named by where it lies in it (the garret over the kitchen, the kitchen, the attic on
+# the third floor, the front or back wing, the parlour, the front or back room upstairs): 「12号亭子间」
+# 「7号三层阁」「9号后厢房」「1号底层客堂」「88号3楼后间」. Several households share one number, so the room is the home.
+_ROOM_WORD = (r"(?:底层|底楼|(?:底层|底楼|二楼|三楼|楼上)?(?:亭子间|灶披间|三层阁|阁楼|[前后](?:厢房|客堂间?|楼(?![梯道房])|间)|客堂间?|厢房)"
+              r"|(?<=[0-9０-９一二三]层)阁|(?<=[0-9０-９一二三四五六七八九楼])[前后]间)")
 _HAMLET = r"(?:[\u4e00-\u9fff]{1,3}?(?:屯|坡|寨|沟|岗|窝棚|甸子|营子))"
 # Where a home stands inside a village or its group, in the loess hills' and the countryside's words: the
 # back or the front of the slope, the edge of the yard terrace (硷畔), up or down the slope, the west end
 # (「六组|后畔|第3孔窑」「五队|东硷畔|5号」「三组|坡上|第4院」「西湾村|西头|17号」).
-_SPOT = (r"(?:[东西南北前后上下中里外左右]{0,2}(?:硷畔|崖畔|畔|坡上|坡下|坡底|坡顶|沟口|沟里|沟底|头|边|崖|坡|沟|梁|峁"
+# (in the Jiangnan water country a village's homes stand along its creeks and embankments: 「二组|后浜|8号」「北埭6号」)
+_SPOT = (r"(?:[东西南北前后上下中里外左右]{0,2}(?:硷畔|崖畔|畔|坡上|坡下|坡底|坡顶|沟口|沟里|沟底|头|边|崖|坡|沟|梁|峁|浜|埭|兜|泾"
          r"|湾|台|坪|洼|场)|[东西南北前后]{1,2})")
 # A house in a village or a courtyard: its number with a courtyard's or cave dwelling's word after it
 # (「7号院」「4号窑院」「5号窑」「31号院西窑」), or its place in a row of caves or courtyards (「第3孔窑」「第4院」,
@@ -81,12 +88,21 @@ _DETAIL = re.compile(
     # (a cave or courtyard home after the group: 「贺家塬村六组后畔第3孔窑」「七队4号窑院」「五队东硷畔5号」)
     # (an administrative village before its natural village: 「X村委会Y村三组11号」)
     rf"(?:{_PART}村委会)?{_PART}(?:村(?:委会)?{_HAMLET}?|屯|寨|嘎查)(?:[ \t]*\n?[ \t]*{_NUM}(?:组|社|队|屯)(?:{_SPOT}?{_YARD})?"
-    rf"|{_SPOT}?\s?{_DIGITS}{_TO}?\s?号(?!楼){_PLOT}(?:院(?:[东西南北中前后正]{{1,2}}(?:窑|房|屋))?|窑院|窑)?)"
+    rf"|[ \t]?{_SPOT}?\s?{_DIGITS}{_TO}?\s?号(?!楼){_PLOT}(?:院(?:[东西南北中前后正]{{1,2}}(?:窑|房|屋))?|窑院|窑)?)"
     # a village named by its landform before a group and a house (「马家坬一组17号院」「王家沟四组东硷畔3号」)
     rf"|{_PART}{_LANDFORM}{_NUM}(?:组|队|社){_SPOT}?{_YARD_HOUSE}"
     # a group and a house with no village before them: in a list's cell, in brackets, after 住 or 在
     # (「，一组3号，」「（四队8号）」「家在三组后畔第2孔窑」); not a competition's or a team's 「第一组3号」
-    rf"|(?:(?<![\u4e00-\u9fff0-9０-９A-Za-z])|(?<=住)|(?<=在))(?<!第){_NUM}(?:组|队|社){_SPOT}?{_YARD_HOUSE}"
+    rf"|(?:(?<![\u4e00-\u9fff0-9０-９A-Za-z])|(?<=住)|(?<=在)|(?<=址))(?<!第){_NUM}(?:组|队|社){_SPOT}?{_YARD_HOUSE}"
+    # a lane of an old lane quarter and its house, with or without the quarter before it (「X坊|3支弄12号」: the
+    # quarter's name is a public place, as a road's is); a lane house's room alone after its number (「8号前楼」)
+    rf"|(?<![0-9０-９]){_NUM}支弄\s?{_HOUSE}{_TO}?\s?号"
+    rf"|(?<![0-9０-９A-Za-zＡ-Ｚ.．]){_DIGITS}号{_ROOM_WORD}"
+    # a boat household's berth at its wharf (「X码头|7号泊位」), a bare house number right after 住 (「住17号，」)
+    # and a stairway and room with no building before them (「X家1单元502」)
+    rf"|(?<=码头)\s?{_NUM}号泊位"
+    rf"|(?<=住)\s?{_DIGITS}号(?=[，。,；;）)\s]|楼上|楼下|$)"
+    rf"|(?<![0-9０-９第栋幢座号楼]){_NUM}单元\s?-?[0-9０-９]{{3,4}}(?![0-9０-９])(?:室|号|房)?"
     # a courtyard's number after 住 or 家在 (「额家在3号院」)
     rf"|(?:(?<=住)|(?<=家在))\s?{_DIGITS}号(?:窑院|院|窑)(?![\u4e00-\u9fff])"
     # a house number alone in a list cell, with what the house is in brackets (「X　58号　2人」「X　60号（商铺）　…」)
@@ -209,7 +225,7 @@ def _is_detail(value):
 # a span always runs on to the last of them, so generalising it leaves no room number behind.
 # (also a second door at one number 「22号3号门市」「117号附9号平房」「179号之4号」, a building named by its
 # number 「9号楼3门」「16号楼东单元4楼」)
-_TAIL = re.compile(rf"(?: ?[-－—]?(?:\n?(?:附|之){_DIGITS}号|(?<=号)之{_CN}{{1,2}}(?![\u4e00-\u9fff])|(?<=号)(?:楼(?=\s?-?{_NUM}|[东西中]单元)|平房|门市|门脸)|[东西中]单元|(?<=[楼栋幢座]){_NUM}门(?!市)|(?<=号)[前后](?:栋|幢|楼|院|进)|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户|房(?![屋子产租东间]))|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
+_TAIL = re.compile(rf"(?: ?[-－—]?(?:\n?(?:附|之){_DIGITS}号|(?<=号)之{_CN}{{1,2}}(?![\u4e00-\u9fff])|(?<=号)(?:楼(?=\s?-?{_NUM}|[东西中]单元)|平房|门市|门脸)|[东西中]单元|(?<=[楼栋幢座]){_NUM}门(?!市)|(?<=号)[前后](?:栋|幢|楼|院|进)|(?<=[号楼层]){_ROOM_WORD}|(?<=层)阁|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户|房(?![屋子产租东间]))|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
                    # a bare room number after a blank only follows a building or stairway (「2 单元 301」):
                    # after a house number or a group it is a list's next cell (「八组 2 1000」: people, amount)
                    rf"|(?:(?<! )|(?<=[元栋幢座门楼] )){_ROOM_DIGITS}(?![0-9０-９,，.]*(?:元|万|年|月|日|%|人|户|亩|米|吨|个|名|次|岁|平方|辆|台))))+")

@@ -1442,6 +1442,32 @@ def _slot_names(text, by_start, spans):
                 _claim(spans, m.start(1), word, "cue")
 
 
+# 「乔 鹏：…」「、贺 丽、」「｜慕 刚｜」「上官 燕子：」「寇存旺｜寇 瑞｜」: a form, a table or a chat pads a two-character
+# name to the width of three with one blank after the surname. Such a pair standing alone is a name without any cue:
+# the character before the surname is no Han character (a line's start, a separator, a digit), or a blank after a
+# word; and after the given name a separator, a digit, a blank before a word, or what follows a person
+# (「之母」「家」「兄弟」「你好」「等」). A pair inside a run of single characters is speech-to-text with a blank after
+# each character (「反映 公 租 房」), which _spaced_out_names reads.
+_PAIR_SURNAME = "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])"
+_SPACED_PAIR_NAME = re.compile(
+    r"(?:^|(?<=[^\u4e00-\u9fff \u3000])|(?<=[^\u4e00-\u9fff \u3000][ \u3000])|(?<=[\u4e00-\u9fff]{2}[ \u3000]))"
+    "(" + _PAIR_SURNAME + r")[ \u3000](" + _HAN + "{1,2}?)"
+    r"(?=[：:（(、，,。；;|｜\t\n@]|[ \u3000]{2}|[ \u3000]?[0-9０-９]|$|[ \u3000][\u4e00-\u9fff]{2}"
+    r"|之[妻夫子女母父]|家(?![庭具乡])|兄弟|姐妹|你好|等[\d一二三四五六七八九十两]?[人户名])", re.M)
+
+
+def _spaced_pair_names(text, spans):
+    for m in _SPACED_PAIR_NAME.finditer(text):
+        surname, given = m.group(1), m.group(2)
+        word = surname + given
+        if surname in _FUNCTION_SURNAMES or "某" in given or given in "男女" or given[-1] in _NOT_NAME_END \
+                or word in NOT_NAMES or _HEADER_WORD.search(word) \
+                or (len(surname) == 1 or surname in AMBIGUOUS_COMPOUNDS) and given_log_ratio(given[-1]) <= 0.0 \
+                or len(surname) == 1 and (len(given) == 2 and jieba.dt.FREQ.get(given, 0) >= _COMMON_WORD_FREQ):
+            continue
+        _claim(spans, m.start(1), m.group(0), "cue")
+
+
 def _title_before(text, start):
     """An official title ends right before ``start`` (「副局长|孙立平」: 长孙 is not the surname)."""
     return bool(_TITLE_BEFORE_RE.search(text[max(0, start - 12):start]))
@@ -1499,6 +1525,8 @@ _SPACED_LABEL = re.compile(r"(?m)(?:^|(?<=[ \t\u3000]))(" + _HAN + r")([ \u3000]
 
 def _close_label(m):
     label = m.group(1) + m.group(3) + (m.group(5) or "")
+    if not m.group(5) and m.group(1) in SURNAMES and m.group(1) not in _FUNCTION_SURNAMES and given_log_ratio(m.group(3)) > 1.0:
+        return m.group(0)  # 「乔 鹏：」: a speaker's two-character name padded to three (_spaced_pair_names), no label
     return label + m.group(6) + m.group(2) + (m.group(4) or "")
 
 
@@ -2070,6 +2098,10 @@ _KIN_NAMED = re.compile(r"(?:我|俺|咱)(?:家)?(?:老)?(?:爸爸|妈妈|爸|�
 _BRACKET_HANDLE = re.compile(r"(?m)^[ \t]*([\u4e00-\u9fff]{2,6})[（(]([\u4e00-\u9fff]{2,4})[）)][:：]")
 _HANDLE_NOT_PERSON = re.compile(r"(?:老板|老师|师傅|医生|护士|科|工|总|哥|姐|叔|婶|姨|伯|爸|妈|爷|婆|公)$|局|办|村|委|站|所|中心|社区|政府|群")
 _KIN_TAIL = re.compile(r"(?:爸爸|妈妈|爸|妈|哥|姐)$")
+# 「X老太（X玉珍）」「X老疙瘩（本名X喜贵）」「东北老X（X德山）」: a 老 nickname on the real name's surname, with that real
+# name in brackets right after it, is the same person (the nickname alone would name them to every neighbour).
+_NICK_BEFORE_REAL = re.compile(r"(?m)(?:^|(?<=[^\u4e00-\u9fff]))?([\u4e00-\u9fff]{2,6})[（(](?:本名|真名|原名|大名)?[:：]?"
+                               r"([\u4e00-\u9fff]{2,4})[）)]")
 
 
 def _kin_named_and_handles(text, spans):
@@ -2087,6 +2119,22 @@ def _kin_named_and_handles(text, spans):
             _claim(spans, m.start(2), given, "cue")
         if not _HANDLE_NOT_PERSON.search(handle) and (has_surname(given) or _call_name_label(handle)):
             _claim(spans, m.start(1), handle, "nick")
+    for m in _NICK_BEFORE_REAL.finditer(text):
+        run, real = m.group(1), m.group(2)
+        if not has_surname(real) or real in NOT_NAMES or "某" in real or real[-1] in "村镇乡县区市局所站委办族段组":
+            continue  # (a name may end in 山 or 林, place characters: 「X德山」; the shared surname vouches for it)
+        surname = real[:2] if real[:2] in COMPOUND_SURNAMES else real[0]
+        at = run.rfind(surname + "老")
+        if at >= 0 and len(run) - at - len(surname) >= 2:
+            start = at  # 「…的X老太（X玉珍）」
+        elif run.endswith("老" + surname):
+            # a region before the 老 nickname is part of it when the run opens at a line's or cell's start (「东北老X」)
+            opens = m.start(1) == 0 or not re.match(_HAN, text[m.start(1) - 1])
+            start = 0 if opens and len(run) <= 4 + len(surname) else len(run) - 1 - len(surname)
+        else:
+            continue
+        if not _HANDLE_NOT_PERSON.search(run[start:]) and not official_in_role(text, m.start(1) + start, m.end(1)):
+            _claim(spans, m.start(1) + start, run[start:], "nick")  # (「X老师（X丽）」 is a teacher in role)
 
 
 def _find_names(text):
@@ -2121,6 +2169,8 @@ def _find_names(text):
     _scored_names(text, by_start, spans)
     _list_siblings(text, spans)
     _slot_names(text, by_start, spans)
+    if " " in text or "\u3000" in text:
+        _spaced_pair_names(text, spans)
     out = []
     staff = _staff_cells(text) if _STAFF_HEADER.search(text) else ()
     for span in sorted(spans.values(), key=lambda s: s.start):

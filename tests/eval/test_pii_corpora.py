@@ -33,7 +33,8 @@ FLOORS = {
                               # names 109/369 -> 115/403: session 8's name classes (kin pairs, repeats, Mongolian
                               # names, trade cues, cells that end at a bar or comma, 和 ending a name)
                               # 406 -> 407: a name the text gives whole elsewhere (repeats of any rule's names)
-                              "name(known)": 115, "name(unknown)": 407, "other_id": 20, "plate": 12, "qq": 3,
+                              # name(unknown) 407 -> 409: a 老 nickname on the real name's surname before that name in brackets (session 15)
+                              "name(known)": 115, "name(unknown)": 409, "other_id": 20, "plate": 12, "qq": 3,
                               "wechat": 4},
                    # 57 -> 33: road names before private house numbers stay (address policy, README)
                    # 33 -> 30: measured after pii_blind5's and pii_blind4's official classes (a long delegate bracket)
@@ -49,7 +50,9 @@ FLOORS = {
     # after the class fixes (no longer blind): numbers broken over a line, nicknames, labelled fields, spaced names
     "pii_blind4": {"caught": {"address": 108, "bank_card": 27, "email": 7, "id": 40, "landline": 6, "mobile": 91,
                               # other_id 22 -> 23: a driving licence's 档案编号 on its own form (issue #19, session 14)
-                              "name(known)": 127, "name(unknown)": 365, "other_id": 23, "plate": 9, "qq": 6,
+                              # name(unknown) 365 -> 366: a name padded to three with one blank after the surname
+                              # (「X Y：」「、X Y、」), no cue needed (session 15, issue #19)
+                              "name(known)": 127, "name(unknown)": 366, "other_id": 23, "plate": 9, "qq": 6,
                               "wechat": 8},
                    # 89 -> 95: six road names before house numbers now caught (「思陇街68—70号」「浔江路51—53号」,
                    # 「解放巷9弄1—3号」, 「朝阳路35 号 2 单元 301」) go with them, as in pii_blind3 (policy)
@@ -70,6 +73,7 @@ FLOORS = {
                               # name(unknown) 618 -> 619: names by their slot (session 14, issue #19): 「我老爸叫X」, a handle with the
                               # real name in brackets (both), 亚 call names as chat labels, English kinship cues and closings
                               # 619 -> 620: dotted names with a five-character father's name (session 15, pii_blind13's class)
+                              # name(unknown) 619 -> 620: a 老 nickname on the real name's surname before that name in brackets (session 15)
                               "name(known)": 308, "name(unknown)": 620, "other_id": 75, "plate": 30, "qq": 9,
                               "wechat": 16},
                    # 357 -> 53: its public classes fixed as rules (court and staff signatures, an office's
@@ -113,7 +117,8 @@ FLOORS = {
                               # real name in brackets (both), 亚 call names as chat labels, English kinship cues and closings
                               # 1043 -> 1046: dotted names (a full stop for the dot, the given name alone after the full
                               # name; session 15, pii_blind13's class)
-                              "name(known)": 364, "name(unknown)": 1046, "other_id": 150, "plate": 26, "qq": 15,
+                              # 1043 -> 1047: a padded two-character name (「X Y」) without a cue (session 15)
+                              "name(known)": 364, "name(unknown)": 1047, "other_id": 150, "plate": 26, "qq": 15,
                               "wechat": 14},
                    # 283 -> 165: an office's contact in a decision's closing sentence or beside a leader's
                    # signature, and a notice's organisation address field with the contact and line after it
@@ -181,7 +186,8 @@ FLOORS = {
     "pii_blind8": {"caught": {"address": 283, "bank_card": 158, "email": 8, "id": 186, "landline": 16, "mobile": 210,
                               # name(unknown) 529 -> 532: given names used alone after the full name (issue #19)
                               # then pii_blind11's name classes (held out): name(known) 395 -> 396, name(unknown) 532 -> 533
-                              "name(known)": 396, "name(unknown)": 533, "other_id": 22, "plate": 33, "qq": 4,
+                              # 533 -> 534: a padded two-character name (「X Y」) without a cue (session 15)
+                              "name(known)": 396, "name(unknown)": 534, "other_id": 22, "plate": 33, "qq": 4,
                               "wechat": 3},
                    # 283 -> 270: officials signing a body's opinion, 发放人/监督 fields, a body named as the field
                    # (「村委会：X」), 关长, and who answers a chat's question for an office's number (with that line);
@@ -250,7 +256,11 @@ FLOORS = {
     # then pii_blind12's house-level class (issue #19, session 14: farm team rows, lettered estate zones, OCR letters
     # and blanks in house numbers, a house number after 家/老屋, English house and room): address 260 -> 261
     "pii_blind10": {"caught": {"address": 261, "bank_card": 164, "email": 8, "id": 216, "landline": 7, "mobile": 169,
-                               "name(known)": 371, "name(unknown)": 421, "other_id": 15, "plate": 5, "qq": 2,
+                               # name(unknown) 421 -> 440: a name padded to three with one blank after the surname
+                               # standing alone (「X Y：」 as a chat's speaker, 「、X Y、」「｜X Y｜」, 「X Y之母」), no cue
+                               # needed (session 15, issue #19; the same under PYTHONHASHSEED 0 and 1)
+                               # name(unknown) 440 -> 441: a 老 nickname on the real name's surname before that name in brackets (session 15)
+                               "name(known)": 371, "name(unknown)": 441, "other_id": 15, "plate": 5, "qq": 2,
                                "wechat": 2},
                     # 285 -> 79: the address policy keeps a village or estate before its group, building or house
                     # number (measured after the change, which was made without reading this corpus's spans; the same
@@ -277,7 +287,11 @@ FLOORS = {
     # previous row's ¥ amount, a WeChat account a few words after its cue: name(unknown) 529 -> 568, bank_card
     # 161 -> 165, other_id 87 -> 105, wechat 1 -> 2 (the same under PYTHONHASHSEED 0 and 1)
     # Then pii_blind12's house-level class (session 14, measured only): address 102 -> 105
-    "pii_blind11": {"caught": {"address": 105, "bank_card": 165, "email": 5, "id": 155, "landline": 5, "mobile": 151,
+    # Then the old lane house's and the water village's homes (session 15, issue #19): a room word after the house
+    # number (「12号亭子间」「7号三层阁」「9号后厢房」), a lane quarter's 「N支弄N号」, a room word alone after a number
+    # (「8号前楼」), a creek or embankment before the house in a village (「二组后浜8号」「北埭6号」), a berth at a wharf, a
+    # bare number after 住, a stairway and room alone: address 105 -> 275 (the same under PYTHONHASHSEED 0 and 1)
+    "pii_blind11": {"caught": {"address": 275, "bank_card": 165, "email": 5, "id": 155, "landline": 5, "mobile": 151,
                                "name(known)": 353, "name(unknown)": 568, "other_id": 105, "plate": 4, "qq": 2,
                                "wechat": 2},
                     # 95 -> 81: the official classes of session 13 (measured only, its spans and misses unread)
@@ -289,6 +303,8 @@ FLOORS = {
                     # signing with no colon, a work order's 办理人, a body in a chat label or self-introduction, village accountants
                     # (not where an audit or misconduct is reported), meeting fields, delegates answered; an office answer's
                     # closing line, a bare 监督 line, a list of offices' lines, a procurement agency's line
+                    # 79 -> 76: the Wu 「屋里」 ("at home") is no part of the village after it (「伊屋里|X村…」): the
+                    # village stays (session 15)
                     "max_public_altered": 27},
     # first run (blind, session 14, at d012f01; sha256 6d422add…83e422): recall 93.6 %, precision 94.9 %, public
     # altered 43/1,567 (unknown names 92.7 %, addresses 80.6 %: farm-team rows, estate blocks, bare house numbers;
@@ -302,7 +318,8 @@ FLOORS = {
     # their slot (「我老爸叫X」, a handle with the real name in brackets, 亚 call names as chat labels, English kinship
     # cues and closings, a surname and 亚/阿 before a birth-order numeral): name(unknown) 575 -> 586
     "pii_blind12": {"caught": {"address": 263, "bank_card": 184, "email": 4, "id": 163, "landline": 6, "mobile": 95,
-                               "name(known)": 340, "name(unknown)": 586, "other_id": 38, "plate": 8, "qq": 2,
+                               # name(unknown) 586 -> 587: a 老 nickname on the real name's surname before that name in brackets (session 15)
+                               "name(known)": 340, "name(unknown)": 587, "other_id": 38, "plate": 8, "qq": 2,
                                "wechat": 3},
                     # 43 -> 12: a farm team before its row and house stays; public places kept (an administrative
                     # village before its natural village 「X村委会Y村」, a market's 墟 before its lane, a farm's name
