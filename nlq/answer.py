@@ -13,7 +13,7 @@ from .lexicon import for_publication
 from .matcher import embedding_matcher
 from .parser import parse
 from .sentence import sentence
-from .text import MAX_QUESTION_CHARS, english_terms, fix_homophones, normalize, printable
+from .text import MAX_QUESTION_CHARS, colloquial, english_terms, fix_homophones, normalize, printable
 from .timeparse import Period
 from .vocab import semantic
 
@@ -148,7 +148,7 @@ def _nearest_period(query, years, last_month, lexicon):
 def _normalised(question, lexicon):
     """The canonical text and the words typed with a wrong character of the same sound (执形率 → 执行率, and a
     payment purpose's name: 耕地地力保护补帖 → 补贴)."""
-    text = english_terms(normalize(question), semantic()["english"])
+    text = english_terms(colloquial(normalize(question), semantic()["colloquial"]["replace"]), semantic()["english"])
     # a payment purpose typed with a character of the same sound (高龄金贴 → 高龄津贴) is that purpose
     terms = [*semantic().get("homophones", {}).get("terms", []), *getattr(lexicon, "purposes", ())]
     return fix_homophones(text, terms, [(a, b) for a, b, _s, _e in lexicon.scan(text)])
