@@ -9,6 +9,7 @@ from . import accounting, decline, figures, kinds, links, present, unmatched
 from . import coverage as fit
 from .fallback import keyword_fallback
 from .ir import Kind, Measure
+from .latin import romanized
 from .lexicon import for_publication
 from .matcher import embedding_matcher
 from .parser import parse
@@ -148,10 +149,14 @@ def _nearest_period(query, years, last_month, lexicon):
 def _normalised(question, lexicon):
     """The canonical text and the words typed with a wrong character of the same sound (执形率 → 执行率, and a
     payment purpose's name: 耕地地力保护补帖 → 补贴)."""
-    text = english_terms(colloquial(normalize(question), semantic()["colloquial"]["replace"]), semantic()["english"])
+    # 「lzq」「hubei」「What was …?」: Latin letters that spell one name or word (nlq/latin.py), said in the notes
+    text, spelled = romanized(colloquial(normalize(question), semantic()["colloquial"]["replace"]), lexicon,
+                              semantic()["english"])
+    text = english_terms(text, semantic()["english"])
     # a payment purpose typed with a character of the same sound (高龄金贴 → 高龄津贴) is that purpose
     terms = [*semantic().get("homophones", {}).get("terms", []), *getattr(lexicon, "purposes", ())]
-    return fix_homophones(text, terms, [(a, b) for a, b, _s, _e in lexicon.scan(text)])
+    text, typos = fix_homophones(text, terms, [(a, b) for a, b, _s, _e in lexicon.scan(text)])
+    return text, spelled + typos
 
 
 def _result(question, text, as_of, pub_id, parsed):
