@@ -12,7 +12,7 @@ from .ir import Kind, Measure
 from .latin import romanized
 from .lexicon import for_publication
 from .matcher import embedding_matcher
-from .parser import parse
+from .parser import parse, self_corrected
 from .sentence import sentence
 from .text import MAX_QUESTION_CHARS, colloquial, english_terms, fix_homophones, normalize, printable
 from .timeparse import Period
@@ -40,6 +40,7 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     pub_id = publication["id"]
     lexicon = for_publication(conn, pub_id, config)
     text, typos = _normalised(question, lexicon)
+    text = self_corrected(text, lexicon)  # 「2024年……我是说2023年」: the year taken back is no year asked
     years = figures.available_years(conn, pub_id)
     latest = max([y for y in years if y <= as_of.year] or years or [as_of.year])
     matcher = embedding_matcher(config, lexicon) if use_embeddings else None
