@@ -9,11 +9,12 @@ from . import accounting, decline, figures, kinds, links, present, unmatched
 from . import coverage as fit
 from .fallback import keyword_fallback
 from .ir import Kind, Measure
+from .latin import romanized
 from .lexicon import for_publication
 from .matcher import embedding_matcher
-from .parser import parse
+from .parser import parse, self_corrected
 from .sentence import sentence
-from .text import MAX_QUESTION_CHARS, english_terms, fix_homophones, normalize, printable
+from .text import MAX_QUESTION_CHARS, colloquial, english_terms, fix_homophones, normalize, printable
 from .timeparse import Period
 from .vocab import semantic
 
@@ -39,6 +40,7 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     pub_id = publication["id"]
     lexicon = for_publication(conn, pub_id, config)
     text, typos = _normalised(question, lexicon)
+    text = self_corrected(text, lexicon)  # 「2024年……我是说2023年」: the year taken back is no year asked
     years = figures.available_years(conn, pub_id)
     latest = max([y for y in years if y <= as_of.year] or years or [as_of.year])
     matcher = embedding_matcher(config, lexicon) if use_embeddings else None
@@ -148,10 +150,14 @@ def _nearest_period(query, years, last_month, lexicon):
 def _normalised(question, lexicon):
     """The canonical text and the words typed with a wrong character of the same sound (执形率 → 执行率, and a
     payment purpose's name: 耕地地力保护补帖 → 补贴)."""
-    text = english_terms(normalize(question), semantic()["english"])
+    # 「lzq」「hubei」「What was …?」: Latin letters that spell one name or word (nlq/latin.py), said in the notes
+    text, spelled = romanized(colloquial(normalize(question), semantic()["colloquial"]["replace"]), lexicon,
+                              semantic()["english"])
+    text = english_terms(text, semantic()["english"])
     # a payment purpose typed with a character of the same sound (高龄金贴 → 高龄津贴) is that purpose
     terms = [*semantic().get("homophones", {}).get("terms", []), *getattr(lexicon, "purposes", ())]
-    return fix_homophones(text, terms, [(a, b) for a, b, _s, _e in lexicon.scan(text)])
+    text, typos = fix_homophones(text, terms, [(a, b) for a, b, _s, _e in lexicon.scan(text)])
+    return text, spelled + typos
 
 
 def _result(question, text, as_of, pub_id, parsed):

@@ -101,6 +101,31 @@ def strip_before_name(text, lexicon, as_of):
 
 DEMONSTRATIVE = re.compile(r"那个|这个|那条|这条|那座|这座|那所|这所|那家|这家")
 
+# 「疫情那年（2020）」「新冠头一年（2020）」: a year called by what happened in it, the year itself said too
+EVENT_YEAR = re.compile(r"(那年|那一年|头[一1]年|第[一1]年|那阵子?|那时候?)")  # 一年 is 1年 once normalised
+SAID_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+BRACKETED_YEAR = re.compile(r"^\s*[（(]\s*((?:19|20)\d\d)\s*年?\s*[)）]")
+
+
+def strip_event_year(text, lexicon, as_of):
+    """「疫情那年（2020）湖北…」: a year called by an event (a word before 那年、头一年 … that names nothing of the
+    publication and is no time word) when the question says the year in digits elsewhere: the event is the
+    asker's way to the year, the digits say which. (text, [words dropped])."""
+    from .tokens import cut
+
+    for m in EVENT_YEAR.finditer(text):
+        if not SAID_YEAR.search(text[:m.start()] + " " + text[m.end():]):
+            continue
+        words = cut(lexicon, text[max(0, m.start() - 8):m.start()])
+        event = words[-1] if words else ""
+        _period, times = parse_period(event, as_of)
+        if len(event) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", event) or times or _names(event, lexicon, as_of):
+            continue
+        start = m.start() - len(event)
+        rest = BRACKETED_YEAR.sub(r"\1年", text[m.end():], count=1)  # 「（2020）」 right after it: that year
+        return text[:start] + rest, [text[start:m.end()]]
+    return text, []
+
 
 def _unquoted(text, lexicon, as_of):
     """「标题说“2023年…”」 → 「2023年…」 when the words before the quotation name nothing."""

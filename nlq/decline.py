@@ -192,6 +192,21 @@ def _people_or_place(text):
     return None
 
 
+WHOLE_ASKED = re.compile(r"全市|全区|全县|全省|全国|一共|总共|合计|总计")
+ASKS_AMOUNT = re.compile(r"多少|几")
+
+
+def _total_asked_apart(text, relative):
+    """The relative is told of in a clause that asks nothing, and another clause asks how much in all (全市、一共 …)
+    with no relative or name in it: the question is the total, which the asker's story only leads to."""
+    clauses = [(m.start(), m.end()) for m in re.finditer(r"[^，,。；;！!？?]+", text)]
+    told = [c for c in clauses if c[0] <= relative.start() < c[1]]
+    if not told or ASKS_AMOUNT.search(text[told[0][0]:told[0][1]]):
+        return False
+    return any(c != told[0] and ASKS_AMOUNT.search(text[c[0]:c[1]]) and WHOLE_ASKED.search(text[c[0]:c[1]])
+               and not pattern("asker_relative").search(text[c[0]:c[1]]) for c in clauses)
+
+
 def _one_person(text, lexicon):
     """「帮我查查我舅舅王建国领了多少临时救助」「张伟去年的低保」: what one person received — payments to people are
     published without their names, and the total paid to everyone would answer for one person."""
@@ -208,6 +223,8 @@ def _one_person(text, lexicon):
     named = _person_names(text, lexicon)
     if not (named or relative):
         return None
+    if not named and _total_asked_apart(text, relative):
+        return None  # 「我外婆领养老补贴，全市今年一共发了多少」: the asker's story, then the total of everyone
     who = named[0] if named else relative.group(0)
     return Decline("privacy", f"本站不公开某个人领取或收到的款项（「{who}」），支付记录中的个人已去标识化；"
                               "可以问这类支出的合计，例如「今年临时救助发了多少」。")

@@ -46,14 +46,25 @@ def _framing_left_out(match):
 
 
 def self_corrected(text, lexicon):
-    """「节能环保……哦不对，是卫生健康」: the name said just before a self-correction is taken back, the one after it
-    stands (never both side by side). A correction with no name right before it is left as it is."""
+    """「节能环保……哦不对，是卫生健康」「明年……哦不是，今年」: the name or year said just before a self-correction is
+    taken back, the one after it stands (never both side by side). 「市疾控那个单位？不对，是云峰县疾控中心」: a
+    clause asking nothing, taken back whole by 「不对，是」 before a name of the publication, goes with it. A
+    correction with nothing of these before it is left as it is."""
     for found in pattern("self_correction").finditer(text):
-        said = [start for start, end, _surface, _entries in lexicon.scan(text)
-                if end <= found.start() and not text[end:found.start()].strip("…. ，,")]
+        spans = [(start, end) for start, end, _surface, _entries in lexicon.scan(text)]
+        spans += [m.span() for m in SAID_YEAR.finditer(text)]
+        said = [start for start, end in spans if end <= found.start() and not text[end:found.start()].strip("…. ，,")]
         if said:
-            return self_corrected(text[:said[-1]] + text[found.end():], lexicon)
+            return self_corrected(text[:max(said)] + text[found.end():], lexicon)
+        clause = re.match(r"^[^，,。；;！!]*[？?]$", text[:found.start()].rstrip(" …"))
+        after = lexicon.scan(text[found.end():])
+        if clause and after and after[0][0] == 0 and not pattern("interrogative").search(clause.group(0)[:-1]):
+            return self_corrected(text[found.end():], lexicon)
     return text
+
+
+# a year said in words or digits (「明年」「2024年」「24年」), taken back as a name is
+SAID_YEAR = re.compile(r"(?:\d{2,4}年|今年|去年|前年|明年|后年|上年|本年|大前年)(?!度?[底初末])")
 
 
 def _without_asides(text, lexicon, as_of, matcher):
@@ -61,7 +72,9 @@ def _without_asides(text, lexicon, as_of, matcher):
     (nlq/resolve.py), parsed, when that changes the text and is read without a decline; else None. Tried only
     for a question declined for words not read or read with words left over, so a question read whole is never
     read another way."""
-    stripped, aside = asides.strip(text, lexicon, as_of)  # 「退休职工问一下，…」: words around the question
+    stripped, event = asides.strip_event_year(text, lexicon, as_of)  # 「疫情那年（2020）」: the digits say the year
+    stripped, aside = asides.strip(stripped, lexicon, as_of)  # 「退休职工问一下，…」: words around the question
+    aside = event + aside
     stripped, pointed = asides.strip_before_name(stripped, lexicon, as_of)  # 「孩子学校那个…」
     stripped, named = resolve.resolve(stripped, lexicon)  # 「东坪镇到茶山村那条公路」: the one project it can be
     later = []

@@ -60,6 +60,14 @@ def normalize(text):
     return text
 
 
+def colloquial(text, rules):
+    """Colloquial and dialect words for money and 「how much」 as their Mandarin words (semantic.toml
+    [colloquial]: 「几个钱」「好多钱」 → 多少钱, 「铜钿」 → 钱), on normalised text."""
+    for pattern, replacement in rules:
+        text = re.sub(pattern, replacement, text)
+    return text
+
+
 def english_terms(text, english):
     """English budget words (semantic.toml [english]) as their Chinese words: 「2023 YoY」 → 「2023 同比增长」,
     「Q3」 → 「第三季度」. Only whole Latin words are replaced; codes with digits (ZF2050) stay as typed."""
