@@ -126,6 +126,17 @@ def subject(text, slots, lexicon):
         or _unmatched(slots, lexicon) or _record_search(text, slots)
 
 
+def project_left_out(slots, query, lexicon):
+    """「某工程完成了百分之多少」 read as the city's execution rate, 「某项目拨付比例」 as all projects' share: one
+    project named and a query built without it answers for something else with an official look (issue #18)."""
+    if len(slots.projects) != 1 or query is None or query.project or query.contractor or query.contractors \
+            or any(part.project for part in query.parts):
+        return None
+    name = next((lexicon.project_names.get(code) for code in slots.projects[0] if code in lexicon.project_names), "")
+    return Decline("unaccounted", f"问题说的是项目「{name}」，这里能算出的数字不是这个项目的，这个数字回答的是另一个问题，"
+                                  "所以不作答；可以问这个项目的进度、总投资、已拨付资金，或看关键词搜索结果。")
+
+
 def _township_budget(slots):
     """「某区预算给某街道分了多少」: budgets are published for regions, departments and classes, never split among
     townships; the projects located in the township (their investment) would answer another question."""
