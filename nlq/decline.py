@@ -566,6 +566,16 @@ def shape_unanswered(text, query):
     return None
 
 
+def output_unit_unrecorded(query, lexicon):
+    """「保障性住房改造了多少户」: a category's output asked in a unit its projects never record (they record 套) would
+    be an official-looking 0 for a measure the data holds in another unit."""
+    recorded = lexicon.outputs.get(query.category) if query.category else None
+    if query.measure != Measure.OUTPUT or not recorded or not query.output_unit or query.output_unit == recorded[1]:
+        return None
+    return Decline("unit_mismatch", f"{query.category}项目的产出按「{recorded[0]}（{recorded[1]}）」记录，没有以"
+                                    f"「{query.output_unit}」计的数字；可以问「{query.category}项目{recorded[0]}多少{recorded[1]}」。")
+
+
 def average(text, answer, query):
     """「平均每个项目投资多少」「31个省份的平均值」: a mean no kind computes yet; a total, a series or the top
     region's figure in money would look like the mean, so it is declined (人均 and 平均造价 have their own kinds)."""
