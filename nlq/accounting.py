@@ -74,6 +74,25 @@ def count_asked(text, query, answer):
     return _search("count", text)
 
 
+def rank_asked(text, query, answer):
+    """「某区卫生支出排第几」「……排名」 ask for a place in a ranking; the item's own amount is not its place."""
+    if _one_value(answer) and query.rank_of is None and query.kind != Kind.RANKING and query.position is None \
+            and not _named_project(query):
+        return _search("rank", text)
+    return None
+
+
+def count_and_money_asked(text, query, answer):
+    """「签了多少个、金额多少」 asks for a count and a sum at once; a count alone, a sum alone or a list of the
+    rows answers one of them (payments carry both, their count and their sum; two figures at once are kind
+    measures; 「金额大于零的」 is a condition, not an ask)."""
+    if query.kind == Kind.MEASURES or answer.get("kind") not in ("figure", "table") \
+            or answer.get("payments") is not None:
+        return None
+    counted, money = _search("count", text), _search("money_asked", text)
+    return f"{counted}」「{money}" if counted and money else None
+
+
 def change_asked(text, query, answer):
     """「比2025年增加多少」「多了多少」 ask for a change; the figure of one period is not a change."""
     if query.kind in (Kind.GROWTH, Kind.COMPARISON, Kind.TREND, Kind.RANKING) or query.difference \
@@ -166,6 +185,8 @@ RULES = (  # (rule, what the message says was asked)
     (top_few_asked, "问的是排在前面的几项（「{w}」），这里只算出一个数字"),
     (percent_asked, "问的是百分比（「{w}」），这里算出的不是百分比"),
     (count_asked, "问的是个数（「{w}」），这里算出的是金额"),
+    (count_and_money_asked, "问的是个数和金额两个数字（「{w}」），这里只算出一个"),
+    (rank_asked, "问的是排名中的名次（「{w}」），这里算出的是它本身的数字"),
     (change_asked, "问的是变化（「{w}」），这里只算出一个时期的数字"),
     (payments_asked, "问的是国库支付记录（「{w}」），这里算出的是预算科目的支出"),
     (units_below_asked, "问的是部门下属的单位（「{w}」），这里算出的是部门或科目的数字"),

@@ -175,6 +175,11 @@ def _read_output(cues, slots, lexicon):
     if category in lexicon.outputs and cues.output_unit is None and (
             slots.outputs or has_any(text, unit_words.get(lexicon.outputs[category][1], []))):
         cues.output_unit = lexicon.outputs[category][1]  # 「农村公路建设里程」「新增灌溉面积多少亩」
+    if category in lexicon.outputs and slots.outputs and cues.output_unit is not None \
+            and len(cues.output_unit) == 1 and cues.output_unit != lexicon.outputs[category][1]:
+        # 「新增了多少个养老床位」: a counter word before the output named, recorded in its own unit (张), never
+        # an official-looking 0 in the counter's unit
+        cues.output_unit = lexicon.outputs[category][1]
     cues.project_subject = cues.project_subject or cues.output_unit is not None and category is not None
     cues.min_investment, cues.max_investment, span = _investment_bounds(text)
     if span:  # 「投资超过1.5亿元的项目有几个」 counts projects: the threshold's 投资 asks for no sum
@@ -188,7 +193,11 @@ def _asks_unit(text, unit, slots, lexicon):
     # a one-character unit with a category is its output only when the category counts its output so (「修路的
     # 工程有多少个」 counts projects: 农村公路 is built in 公里); 「工程…多少个」 counts projects as 「项目」 does
     own = slots.category is not None and lexicon.outputs.get(slots.category, (None, None))[1] == unit
-    return bool(asked) and (len(unit) > 1 or own or slots.outputs or unit_category(lexicon, unit)) \
+    # the one category counting in the unit (套 → 保障性住房) only when building is asked or projects are the
+    # subject: 「全市有多少户特困户」 counts people, 「某工程让多少人受益」 asks for the project's output
+    guessed = unit_category(lexicon, unit) and (vocab.pattern("built").search(text) or slots.projects
+                                                or has_any(text, cue("project")))
+    return bool(asked) and (len(unit) > 1 or own or slots.outputs or guessed) \
         and not (unit == "个" and has_any(text, cue("project"))) \
         and not re.search(r"(?:多少|几)" + unit_re + r".{0,4}项目", text)
 

@@ -112,7 +112,8 @@ def subject(text, slots, lexicon):
             continue
         if word:
             return Decline(reason, message.format(w=word))
-    asked = _not_held_asks(text) or _finer_day(text, slots) or _people_or_place(text) or _one_person(text, lexicon) or _year_end_ahead(text) \
+    asked = _not_held_asks(text) or _outside_named_root(text, lexicon) or _procedure_asked(text, slots) \
+        or _stock_asked(text) or _finer_day(text, slots) or _people_or_place(text) or _one_person(text, lexicon) or _year_end_ahead(text) \
         or _vague_reference(text, slots) or _own_level_below(text, lexicon)
     if asked:
         return asked
@@ -123,6 +124,17 @@ def subject(text, slots, lexicon):
     return _place(slots, lexicon) or _township_budget(slots) or _project_elsewhere(slots, lexicon) \
         or _absent_class(slots, lexicon) or _finer_than_data(slots.text, lexicon) \
         or _unmatched(slots, lexicon) or _record_search(text, slots)
+
+
+def project_left_out(slots, query, lexicon):
+    """「某工程完成了百分之多少」 read as the city's execution rate, 「某项目拨付比例」 as all projects' share: one
+    project named and a query built without it answers for something else with an official look (issue #18)."""
+    if len(slots.projects) != 1 or query is None or query.project or query.contractor or query.contractors \
+            or any(part.project for part in query.parts):
+        return None
+    name = next((lexicon.project_names.get(code) for code in slots.projects[0] if code in lexicon.project_names), "")
+    return Decline("unaccounted", f"问题说的是项目「{name}」，这里能算出的数字不是这个项目的，这个数字回答的是另一个问题，"
+                                  "所以不作答；可以问这个项目的进度、总投资、已拨付资金，或看关键词搜索结果。")
 
 
 def _township_budget(slots):
@@ -136,6 +148,12 @@ def _township_budget(slots):
 
 
 NOT_HELD_ASKS = (  # ([patterns] name, reason, message with {w} for the words found)
+    ("reidentify", "privacy", "本站的支付和项目记录中的个人已去标识化，不提供代号背后的真实姓名或身份（「{w}」），"
+                              "也不回答与还原身份有关的问题；可以问这类支出或项目的合计。"),
+    ("map_drawn", "not_held", "本站的问答只回答数字和表格，不绘制地图（「{w}」）；项目的所在乡镇街道可以在项目页查看，"
+                              "也可以问「某街道有哪些项目」。"),
+    ("outside_described", "unknown_place", "本站只有本期发布范围内各地的数据，没有「{w}」这类范围以外地方的数据；"
+                                           "可以问本站所列地区的支出，例如各区县的支出。"),
     ("own_case", "privacy", "本站只有预算、支出和项目的汇总数字，不能查询某个人或某一家的具体情况（「{w}」）；"
                             "个人的待遇问题请咨询发放部门或政务服务平台，也可以问这类支出的合计。"),
     ("people_named", "privacy", "本站不公开领款个人的姓名（「{w}」），支付记录中的个人已去标识化；"
@@ -164,6 +182,40 @@ def _not_held_asks(text):
         if found:
             return Decline(reason, message.format(w=found.group(0).strip("，,。 ")))
     return None
+
+
+def _outside_named_root(text, lexicon):
+    """「不是本市的那个县」「示例市以外的地方」: a place outside the publication described by excluding it; the
+    publication's own places (its counties ranked) would answer for a place it does not hold."""
+    root = lexicon.region_names.get(lexicon.root_code, "")
+    names = "|".join(re.escape(n) for n in (root, "本市", "我市", "咱市", "咱们市", "我们市", "本省", "本县", "本地") if n)
+    found = re.search(f"(?:不(?:是|属于|在)(?:{names})(?:的|里|内|范围)|(?:{names})(?:以外|之外)的?(?:县|市|区|省|地方))", text)
+    if not found:
+        return None
+    return Decline("unknown_place", f"本站只有{root or '本期发布范围'}的数据，没有「{found.group(0)}」这类范围以外地方的数据；"
+                                    "可以问本站所列地区的支出。")
+
+
+def _procedure_asked(text, slots):
+    """「门口这条路归哪个部门管」「审批要多久」: who is in charge of something or how long a procedure takes — a
+    department's spending would answer another question. A named project's department is a project fact."""
+    if slots.projects:
+        return None
+    found = pattern("who_in_charge").search(text) or pattern("how_long").search(text)
+    if not found:
+        return None
+    return Decline("procedure", f"本站公开预算和支出数字，不提供职责分工和办事时限（「{found.group(0).strip('？?')}」）；"
+                                "这类问题请咨询主管部门或政务服务平台。")
+
+
+def _stock_asked(text):
+    """「全市一共有多少张病床」: what a place has (a stock) — projects record only the beds and places they add, so
+    their outputs would answer another question; 「新增」「建成」「项目」 ask for those outputs."""
+    stock = pattern("stock_asked").search(text)
+    if not stock or pattern("stock_flow").search(text):
+        return None
+    return Decline("not_held", f"本站没有现有数量的数据（「{stock.group(0)}」），只有建设项目新增的产出；"
+                               "可以问「项目新增了多少床位」这类问题。")
 
 
 def _finer_day(text, slots):
@@ -531,6 +583,16 @@ def shape_unanswered(text, query):
             return Decline("unaccounted", f"问的是{what}（「{asked.group(0)}」），问答暂不能算出；算出的数字回答的是另一个"
                                           "问题，所以不作答，可以看关键词搜索结果。")
     return None
+
+
+def output_unit_unrecorded(query, lexicon):
+    """「保障性住房改造了多少户」: a category's output asked in a unit its projects never record (they record 套) would
+    be an official-looking 0 for a measure the data holds in another unit."""
+    recorded = lexicon.outputs.get(query.category) if query.category else None
+    if query.measure != Measure.OUTPUT or not recorded or not query.output_unit or query.output_unit == recorded[1]:
+        return None
+    return Decline("unit_mismatch", f"{query.category}项目的产出按「{recorded[0]}（{recorded[1]}）」记录，没有以"
+                                    f"「{query.output_unit}」计的数字；可以问「{query.category}项目{recorded[0]}多少{recorded[1]}」。")
 
 
 def average(text, answer, query):

@@ -156,7 +156,11 @@ def _parse(text, lexicon, as_of, matcher):
     query = intent.build(ctx) if declined is None else None
     if query is None:
         return Parse(None, 0.0, text, slots.notes, [], slots.unknown, declined)
-    return _doubted(_confidence(intent.refine(query, ctx), slots, text), slots, lexicon)
+    query = intent.refine(query, ctx)
+    dropped = decline.project_left_out(slots, query, lexicon)
+    if dropped is not None:
+        return Parse(None, 0.0, text, slots.notes, [], slots.unknown, dropped)
+    return _doubted(_confidence(query, slots, text), slots, lexicon)
 
 
 def describe_set_once(text):

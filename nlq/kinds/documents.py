@@ -24,6 +24,9 @@ PAGES = re.compile(r"份|篇|页|本|标题|名字|名称|叫什么")
 TYPE_NAMED = re.compile("|".join(re.escape(t).replace("报告", "的?报告") for t in sorted(DOC_TYPES, key=len, reverse=True)))
 TITLE = re.compile(r"《([^《》]{4,80})》")
 DRAFT = re.compile(r"预算草案")
+# 「2025年预算草案」 with the year right before it; 「2024年预算执行」 the other year of the same report
+DRAFT_YEAR = re.compile(r"((?:19|20)\d{2})年?度?的?预算草案")
+YEAR_WRITTEN = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 COUNTED = re.compile(r"(?:几|多少)(?:份|篇|个|期|本)")
 WHEN = re.compile(r"什么时候|啥时候|什么时间|哪天|哪一天|何时|几号|日期|哪月|几月")
 # 「从年度结束到发布隔了多少天」: days from the end of the document's year to its publication
@@ -79,6 +82,13 @@ def asked(ctx):
                      years=[int(draft.group(1)) - 1], order="desc" if latest else None)
     period, _spans = parse_period(ctx.text[:a] + " " * (b - a) + ctx.text[b:], ctx.as_of)
     period = period if period is not None and period.explicit else None
+    doc_type = DOC_TYPES[named.group(0).replace("的", "")]
+    drafted = DRAFT_YEAR.search(ctx.text) if doc_type == "预算报告" and what != "years" else None
+    if drafted is not None:  # 「2024年预算执行和2025年预算草案的报告」: one report, on 2024's execution
+        year = int(drafted.group(1)) - 1
+        if {int(y) for y in YEAR_WRITTEN.findall(ctx.text)} <= {year, year + 1}:
+            return Query(Kind.DOCUMENTS, category=doc_type, topic=what, regions=list(s.regions), years=[year],
+                         order="desc" if latest else None)
     if period is not None and (period.multi_year or what == "years"):
         return None
     year = period.year_to if period is not None else None

@@ -22,7 +22,8 @@ NOT_OF_PLANS = ("top", "bottom", "limit", "rate", "share", "growth", "trend")
 def plans(ctx):
     """「某项目今年的年度用款计划是多少，实际付了多少」「全部项目26年度用款计划合计多少」: the 分年度计划 rows of one year."""
     s, c, text = ctx.slots, ctx.cues, ctx.text
-    if not found("plan_asked", text) or s.contractors or s.units or len(s.projects) > 1 or s.region_each \
+    asked = found("plan_asked", text) or (c.project_subject and not s.projects and found("plan_spending", text))
+    if not asked or s.contractors or s.units or len(s.projects) > 1 or s.region_each \
             or s.dept_each or any(getattr(c, name) for name in NOT_OF_PLANS):
         return None
     return Query(Kind.PLANS, measure=Measure.PLAN, period=s.period or Period(ctx.as_of.year, ctx.as_of.year),

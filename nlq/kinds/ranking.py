@@ -33,7 +33,8 @@ def place_of_one(ctx):
     """「湖南2021年总支出在全国排第几」「福建各项支出里教育排第几」: the place of one region among the regions of
     its level, or of one class among the classes of the scope — the whole ranking, the place asked named."""
     c, s = ctx.cues, ctx.slots
-    if not found("rank_of_one", ctx.text) or c.growth or c.share or c.per_capita or c.project_subject \
+    bare = found("rank_at_end", ctx.text) and not (s.class_each or s.region_each)
+    if not (found("rank_of_one", ctx.text) or bare) or c.growth or c.share or c.per_capita or c.project_subject \
             or s.depts or s.dept_each or s.class_set:
         return None
     measure = Measure.RATE if c.rate else c.money
