@@ -46,6 +46,7 @@ REASONS = {
 class Decline:
     reason: str  # a key of REASONS
     message: str
+    search: str | None = None  # the keywords to search for, when not the question itself
 
     def __post_init__(self):
         if self.reason not in REASONS:
@@ -117,12 +118,30 @@ def subject(text, slots, lexicon):
     if asked:
         return asked
     word = _first(text, words("soft_off_topic"))
+    if word and not _first(text, words("money")) and WORKS.search(text):
+        return _in_update_notes(text, word, lexicon)
     if word and not _first(text, words("money")):
         return Decline("no_subject", f"本站只有财政预算和支出数据，没有「{word}」方面的信息；"
                                      "如想了解相关支出，可以问「……支出是多少」。")
     return _place(slots, lexicon) or _township_budget(slots) or _project_elsewhere(slots, lexicon) \
         or _absent_class(slots, lexicon) or _finer_than_data(slots.text, lexicon) \
         or _unmatched(slots, lexicon) or _record_search(text, slots)
+
+
+# works under way (「因为下雨施工放缓的工程」): a weather word then is what the projects' update notes say
+WORKS = re.compile(r"工程|项目|施工|工地|停工|开工|工期|进度|进展")
+NOTE_WORDS = {"下雨": "降雨", "下雪": "降雪"}  # the notes' written word for the spoken one
+NOTE_ASKS = ("施工", "停工", "放缓", "延误", "工期", "进度")
+
+
+def _in_update_notes(text, word, lexicon):
+    """Projects whose update notes name the weather: keyword search over the notes, with the places named."""
+    from .resolve import places_named
+
+    places = [place for _a, _b, place in places_named(text, lexicon)]
+    keywords = [*dict.fromkeys(places), NOTE_WORDS.get(word, word), *(w for w in NOTE_ASKS if w in text)]
+    return Decline("record_search", f"这像是在找进展记录中提到「{word}」的项目，不是问一个数字；下面是关键词搜索结果。",
+                   search=" ".join(keywords))
 
 
 def _township_budget(slots):
