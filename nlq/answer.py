@@ -118,7 +118,8 @@ def _declined(result, refusal, conn, pub_id, text, unknown, search=None):
     """No figure: the reason in Chinese, and keyword-search results in its place."""
     result.update(query=None, chips=[], confidence=0.0, understood=refusal.message, decline=refusal.to_dict(),
                   answer={"kind": "decline", **refusal.to_dict()},
-                  search_fallback=keyword_fallback(conn, pub_id, text, unknown, search=search), sentence=refusal.message)
+                  search_fallback=keyword_fallback(conn, pub_id, refusal.search or text, unknown, search=search),
+                  sentence=refusal.message)
     return result
 
 

@@ -46,6 +46,7 @@ REASONS = {
 class Decline:
     reason: str  # a key of REASONS
     message: str
+    search: str | None = None  # the keywords to search for, when not the question itself
 
     def __post_init__(self):
         if self.reason not in REASONS:
@@ -118,6 +119,8 @@ def subject(text, slots, lexicon):
     if asked:
         return asked
     word = _first(text, words("soft_off_topic"))
+    if word and not _first(text, words("money")) and WORKS.search(text):
+        return _in_update_notes(text, word, lexicon)
     if word and not _first(text, words("money")):
         return Decline("no_subject", f"本站只有财政预算和支出数据，没有「{word}」方面的信息；"
                                      "如想了解相关支出，可以问「……支出是多少」。")
@@ -135,6 +138,22 @@ def project_left_out(slots, query, lexicon):
     name = next((lexicon.project_names.get(code) for code in slots.projects[0] if code in lexicon.project_names), "")
     return Decline("unaccounted", f"问题说的是项目「{name}」，这里能算出的数字不是这个项目的，这个数字回答的是另一个问题，"
                                   "所以不作答；可以问这个项目的进度、总投资、已拨付资金，或看关键词搜索结果。")
+
+
+# works under way (「因为下雨施工放缓的工程」): a weather word then is what the projects' update notes say
+WORKS = re.compile(r"工程|项目|施工|工地|停工|开工|工期|进度|进展")
+NOTE_WORDS = {"下雨": "降雨", "下雪": "降雪"}  # the notes' written word for the spoken one
+NOTE_ASKS = ("施工", "停工", "放缓", "延误", "工期", "进度")
+
+
+def _in_update_notes(text, word, lexicon):
+    """Projects whose update notes name the weather: keyword search over the notes, with the places named."""
+    from .resolve import places_named
+
+    places = [place for _a, _b, place in places_named(text, lexicon)]
+    keywords = [*dict.fromkeys(places), NOTE_WORDS.get(word, word), *(w for w in NOTE_ASKS if w in text)]
+    return Decline("record_search", f"这像是在找进展记录中提到「{word}」的项目，不是问一个数字；下面是关键词搜索结果。",
+                   search=" ".join(keywords))
 
 
 def _township_budget(slots):

@@ -27,6 +27,9 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
     """Parse normalised ``text``. ``matcher(words) -> [(Entry, score)]`` resolves unknown words."""
     text = self_corrected(project_named_loosely(pattern("framing").sub(_framing_left_out, text), lexicon), lexicon)
     text = payments.purpose_in_brackets(text, lexicon)  # 「公车（车辆维修费）」: the purpose as recorded
+    works = _unit_works(text, lexicon, as_of, matcher)  # 「X医院住院楼投资多少」: the project, not the unit
+    if works is not None:
+        return works
     parsed = _parse(text, lexicon, as_of, matcher)
     if parsed.query is not None and parsed.decline is None and not parsed.unknown:
         return parsed  # read whole: nothing around it to leave aside, no name to guess
@@ -43,6 +46,22 @@ def parse(text, lexicon, as_of, *, latest_year=None, matcher=None):
 def _framing_left_out(match):
     """「请分别说明」: the framing goes, the 分别 inside it is the question's own (several figures asked)."""
     return " 分别" if "分别" in match.group(0) else " "
+
+
+def _unit_works(text, lexicon, as_of, matcher):
+    """A unit named whole with what one of its projects builds right after it (nlq/resolve.py ``unit_works``):
+    that project, read as if named whole; several as near are offered to choose from, never the unit's own
+    spending answered in their place. None when no such words follow a unit's name."""
+    rewritten, names = resolve.unit_works(text, lexicon)
+    if len(names) == 1:
+        parsed = _parse(rewritten, lexicon, as_of, matcher)
+        if parsed.query is not None and parsed.query.project is not None and parsed.decline is None:
+            parsed.notes.append(f"按项目「{names[0]}」理解")
+            return parsed
+        return None
+    if len(names) > 1:
+        return _project_candidates(text, lexicon, as_of, matcher)
+    return None
 
 
 def self_corrected(text, lexicon):

@@ -78,6 +78,46 @@ def candidates(text, lexicon, limit=3):
     return [(m.name, _rewritten(text, m)) for m in ranked[:limit] if top - m.score < MARGIN]
 
 
+# between a unit's name and what one of its projects builds: 「星桥区人民医院的新住院楼」
+UNIT_GAP = re.compile(r"(?:的)?(?:那个|这个|那栋|这栋|那座|这座)?(?:新)?")
+
+
+def unit_works(text, lexicon):
+    """「X医院住院楼投资多少」: a unit named whole and followed at once by what a project holding the unit's name
+    builds asks about that project, never about the unit's spending. (text with the project's full name, [name])
+    when one project of the unit is the best by MARGIN; (text, [names]) when several are as near (the asker
+    chooses); (text, []) otherwise. Only names that hold the unit's name whole compete: 「星桥区人民医院」 is not
+    「星桥区第二人民医院」."""
+    named = lexicon.scan(text)
+    if GENERAL.search(text) or any(e.type == "project" for _a, _b, _s, entries in named for e in entries):
+        return text, []
+    found = _found(text, _index(lexicon))
+    for _start, end, surface, entries in named:
+        if not any(e.type == "unit" for e in entries):
+            continue
+        gap = UNIT_GAP.match(text, end).end()
+        said = {seg for a, _b, seg in found if a == gap and seg.kind == "object"}
+        if not said:
+            continue
+        ranked = [m for m in _ranked(text, lexicon)
+                  if surface in m.name and any(s in said for _a, _b, s in m.spans)]
+        if not ranked:
+            continue
+        near = [m for m in ranked if ranked[0].score - m.score < MARGIN]
+        if len(near) > 1:
+            return text, [m.name for m in near[:3]]
+        return _unit_rewritten(text, ranked[0]), [ranked[0].name]
+    return text, []
+
+
+def _unit_rewritten(text, match):
+    """The run of shared words replaced by the full name, with the characters right after it that the name
+    holds (楼 of 「住院楼」 for 住院综合楼) going too."""
+    end = _run(text, match)[-1][1]
+    size = next((k for k in range(3, 0, -1) if text[end:end + k] and text[end:end + k] in match.name), 0)
+    return _rewritten(text[:end] + text[end + size:], match)
+
+
 def _weight(seg, said):
     """A segment said whole weighs its length; a part of an object's word (公路 of 农村公路) half of it."""
     full = WEIGHT[seg.kind] * len(said)

@@ -27,6 +27,9 @@ from ledger.schema import payments
 from search.text import default_segmenter, normalize
 
 YEAR = re.compile(r"(?<![\d-])(20\d\d)(?![\d-])年?")
+VOUCHER = re.compile(r"(?:(?:支付|付款)?凭证号?[:：]?\s*)?([A-Za-z]{2}\d{8,})")
+COLUMNS = (payments.c.id, payments.c.date, payments.c.payee, payments.c.payee_type, payments.c.purpose,
+           payments.c.amount_fen, payments.c.project_code)
 SHOWN = 5
 
 
@@ -120,7 +123,11 @@ def _held(row, known):
 
 def matching_payments(conn, pub_id, question):
     """{"rows", "total", "sum_fen", "complete", "payee", "purpose", "year"} of the payments the question
-    names, or None. Scored by (purpose, payee) group: the payments of one group hold the same words."""
+    names, or None. Scored by (purpose, payee) group: the payments of one group hold the same words. A voucher
+    number alone (in any case: gk2026… is GK2026…) is that payment."""
+    voucher = VOUCHER.fullmatch((question or "").strip())
+    if voucher:
+        return _voucher(conn, pub_id, voucher.group(1).upper())
     words, year = question_words(question)
     if not words:
         return None
@@ -145,6 +152,16 @@ def matching_payments(conn, pub_id, question):
             "sum_fen": sum(g[3] for g in chosen), "complete": len(held) == len(terms) == len(words), "terms": held,
             "payee": next(iter(payees)) or None if len(payees) == 1 else None,
             "purpose": next(iter(purposes)) or None if len(purposes) == 1 else None}
+
+
+def _voucher(conn, pub_id, number):
+    """The payment with voucher ``number`` as a match of one, or None when there is none."""
+    row = conn.execute(select(*COLUMNS).where(payments.c.publication_id == pub_id, payments.c.id == number)
+                       ).mappings().first()
+    if row is None:
+        return None
+    return {"rows": [dict(row)], "total": 1, "year": None, "sum_fen": row["amount_fen"], "complete": True,
+            "terms": [number], "payee": None, "purpose": None}
 
 
 def _group_condition(purpose, payee):
