@@ -23,6 +23,8 @@ def load(names):
         if path.stem.startswith("report"):
             continue
         data = json.loads(path.read_text(encoding="utf-8"))
+        if "results" not in data:
+            continue  # a task set's run (tests/eval/run_tasks.py) has no per-question confidence
         results += [{**r, "set": data["set"]} for r in data["results"] if "confidence" in r]
     return results
 
