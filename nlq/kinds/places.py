@@ -72,8 +72,11 @@ def readings(text, lexicon):
     joining them — or None when it does not name several places with a group among them."""
     if pattern("both_levels").search(text):  # 「市本级和区县合起来」: the whole, one place
         return None
-    places = named(text, lexicon)
-    if not places or not (found("each_of", text) or EACH.search(text) or found("side_by_side", text)
+    # 「五个县哪个多」 after another place is the two places compared, not a ranking inside the last one: the
+    # which-words are blanked (same length, so positions hold) before the places are found
+    places = named(WHICH.sub(lambda m: "，" * len(m.group(0)), text), lexicon)
+    which = _which(text, places)
+    if not places or not (found("each_of", text) or EACH.search(text) or found("side_by_side", text) or which
                           or _set_against(text, places) or len(re.findall("多少", text)) >= len(places)):
         return None  # 「京津冀和长三角合计」: one sum of both
     against = _set_against(text, places)
@@ -91,12 +94,24 @@ def readings(text, lexicon):
                 end += re.match(JOINER, reading[end:]).end()
             reading = reading[:start] + reading[end:]
         reading = EACH.sub("", reading)
+        if which:  # 「五个区和五个县哪个花得多」: in the reading of one place, its total (「五个区花了多少」)
+            reading = WHICH.sub(lambda m: (m.group(1) or "花了") + "多少", reading)
         out.append(MORE.sub("", reading) if against else reading)
     return places, out
 
 
 # 「东部比西部多支出多少」: in the reading of one place, its total (「东部支出多少」)
 MORE = re.compile(r"(?<=[\u4e00-\u9fff])[多少](?=支出|花|安排|用|拨|了)")
+
+
+# 「哪个花得多」「谁的支出更高」: which of two places is larger — their totals and the difference, the larger named
+WHICH = re.compile(r"(?:哪个|哪一个|哪边|哪一边|哪方|谁)(?:的)?(?:更|比较)?(花|支出|用|安排|预算)?(?:钱|了)?(?:得|的)?"
+                   r"(?:更|比较)?(?:多|少|高|低|大)(?:一些|一点|些)?")
+
+
+def _which(text, places):
+    """Two places and 「哪个多」 after both: which of the two groups' sums is larger (never a ranking inside one)."""
+    return len(places) == 2 and (m := WHICH.search(text)) is not None and m.start() >= places[1][1]
 
 
 def _set_against(text, places):
@@ -118,4 +133,4 @@ def combine(parses, places, text):
     return Query(Kind.MEASURES, measure=first.measure, period=first.period,
                  regions=[c for q in queries for c in q.regions], classes=list(first.classes),
                  parts=queries, labels=[place[2] for place in places],
-                 difference=_set_against(text, places))
+                 difference=_set_against(text, places) or _which(text, places))
