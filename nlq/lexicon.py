@@ -524,11 +524,14 @@ def _purpose_aliases(lex):
 def _name_starts(lex, names):
     """{「竹源方圆建筑」: 竹源方圆建筑工程有限公司}: a company named by the start of its name (place, trade name and
     the first word of its trade), six characters or more, where exactly one company's name starts so and the
-    words name nothing else."""
+    words name nothing else. A start never cuts a run of Latin letters and digits (a code or a pseudonym)."""
     found = {}
     for name in names:
         short = _strip_suffix(name, vocab.words("company_suffixes")) or name
         for size in range(6, len(short)):
+            if short[size - 1].isascii() and short[size - 1].isalnum() and short[size].isascii() \
+                    and short[size].isalnum():  # 「个人承包方F1」: a code (a pseudonym) is matched whole, never by its start
+                continue
             found.setdefault(short[:size], set()).add(name)
     return {start: next(iter(owners)) for start, owners in sorted(found.items())
             if len(owners) == 1 and start not in lex.surfaces}
