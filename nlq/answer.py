@@ -78,7 +78,7 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     if nothing:
         return _declined(result, nothing, conn, pub_id, text, parsed.unknown, search)
     mean = decline.average(text, answer, query) or decline.shape_unanswered(text, query) \
-        or decline.output_unit_unrecorded(query, lexicon)
+        or decline.output_unit_unrecorded(query, lexicon) or decline.output_shared(text, query, lexicon)
     if mean:
         return _declined(result, mean, conn, pub_id, text, parsed.unknown, search)
     asked = unmatched.unit_mismatch(text, answer)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from anonymize.names import find_names
 
-from . import unmatched
+from . import unmatched, vocab
 from .cues import project_subject
 from .ir import Group, Kind, Measure, Versus
 from .text import longest_first
@@ -612,6 +612,33 @@ def output_unit_unrecorded(query, lexicon):
         return None
     return Decline("unit_mismatch", f"{query.category}项目的产出按「{recorded[0]}（{recorded[1]}）」记录，没有以"
                                     f"「{query.output_unit}」计的数字；可以问「{query.category}项目{recorded[0]}多少{recorded[1]}」。")
+
+
+def output_shared(text, query, lexicon):
+    """「新增了多少床位」 with no category: when the output word read is also part of what another category's projects
+    record in the same unit (医疗卫生机构 新增床位, 养老服务设施 新增养老床位), one category's figure would pass for
+    the total of all; declined, naming the categories, unless the question names the category (or its own word)."""
+    category = query.category
+    if query.measure != Measure.OUTPUT or category not in lexicon.outputs:
+        return None
+    said = [s for s, entries in lexicon.surfaces.items() if s in text
+            and any(e.type in ("output", "category") and e.value == category for e in entries)]
+    if not said or any(s == category or any(e.type == "category" and e.value == category
+                                            for e in lexicon.surfaces[s]) for s in said):
+        return None
+    word = max(said, key=len)
+    verbs = tuple(vocab.words("output_verbs"))
+    while word.startswith(verbs) and len(word) > 3:  # 「新增床位」: what is recorded is 床位, whoever adds it
+        word = word[len(next(v for v in verbs if word.startswith(v))):]
+    # 「病床」 is said for 床位: the recorded word it stands for is what other categories may record too
+    word = next((base for base, synonyms in semantic().get("output_synonyms", {}).items() if word in synonyms), word)
+    unit = lexicon.outputs[category][1]
+    others = [c for c, (name, u) in sorted(lexicon.outputs.items()) if c != category and u == unit and word in name]
+    if not others:
+        return None
+    listed = "、".join(f"{c}项目（{lexicon.outputs[c][0]}）" for c in [category, *others])
+    return Decline("unsure", f"「{word}」由几类项目分别记录：{listed}；只算其中一类会被当成全部，所以不作答；"
+                             f"可以分别问，例如「{category}项目{lexicon.outputs[category][0]}多少{unit}」。")
 
 
 def average(text, answer, query):
