@@ -72,7 +72,9 @@ def meaningful(slots, lexicon):
     background = background_words(slots.text, slots.rest)
     return [w for w in subject_words(slots.unknown) if (w not in background or _narrows_a_class(w, slots.text, lexicon))
             and (_names_something(w) or _narrows_a_class(w, slots.text, lexicon)) and not _misspelt_part(w, names)
-            and not _misspelt_part(w, budget_words, exact_too=True) and not _describes_output(w, slots.text)] \
+            and not _misspelt_part(w, budget_words)
+            and (not _misspelt_part(w, budget_words, exact_too=True) or _glued_before_a_class(w, slots.text, lexicon))
+            and not _describes_output(w, slots.text)] \
         + foreign_words(slots.rest)
 
 
@@ -177,6 +179,16 @@ def _narrows_a_class(word, text, lexicon):
         return False  # only an adjective narrows (高等、特殊); 「就是节能环保」 restates the class
     starts = {start for start, _end, _surface, entries in lexicon.scan(text) if any(e.type == "class" for e in entries)}
     return any(i + len(word) in starts for i in _where(text, word))
+
+
+def _glued_before_a_class(word, text, lexicon):
+    """「环境卫生」: a word glued before a class's name that is not part of that class's name (环境 is no word of
+    卫生健康支出) makes another thing of it (环境卫生 is street cleaning, not health care): the class's total would
+    answer another question, even when the word is found in some other budget name."""
+    starts = {start: [lexicon.class_names.get(e.value) or lexicon.kuan_names.get(e.value) or e.name for e in entries
+                      if e.type == "class"] for start, _end, _surface, entries in lexicon.scan(text)}
+    return any(names and not any(word in (name or "") for name in names)
+               for i in _where(text, word) for names in [starts.get(i + len(word))])
 
 
 def _where(text, word):
