@@ -794,6 +794,8 @@ def _reduplicated(word, surname_len):
 
 
 _SPEECH_AFTER = re.compile(r"反映|表示|来信|来电|称|说")
+# A modal particle ends a sentence's word, never a given name (「喂，我系X啊，住…」).
+_MODAL_PARTICLES = frozenset("啊呀吗呢吧嘛哦")
 
 
 def _trim(text, span, by_start):
@@ -801,6 +803,8 @@ def _trim(text, span, by_start):
     surname = 2 if span.value[:2] in COMPOUND_SURNAMES else 1
     if _SURNAMED_NICKNAME.fullmatch(span.value):
         return span  # 「符阿七|等」: a familiar form ends where it ends
+    if len(span.value) - surname >= 2 and span.value[-1] in _MODAL_PARTICLES:
+        return Span(span.start, span.end - 1, span.kind, span.value[:-1], span.source)  # 「我是X|啊，住…」
     if len(span.value) - surname == 2 and not _reduplicated(span.value, surname):
         last = span.end - 1
         if _SPEECH_AFTER.match(text, span.end):
@@ -1028,6 +1032,9 @@ def dotted_names(text):
         if right is None:  # no stop after it: the transliteration characters' run (「X·肉孜|主持」), else three
             run = len(_TRANSLIT_RUN.match(text, dot.end()).group(0))
             right = run if run >= 2 else 3
+        # the given name ends before a verb, a preposition or a function word that follows it with no stop
+        # (「X·Y|负责」「X·Y|就…」「X·Y|您好」), never inside the two characters it needs
+        right = next((j for j in range(2, right) if _word_after_name(text, dot.end() + j)), right)
         if dot.group(0) in ".．" and not set(left + text[dot.end():dot.end() + right]) <= _TRANSLITERATION:
             continue
         # a place's or a body's name with a dot (「X·Y景区」「伊犁·X」): a place before the dot or a place's or
@@ -1038,6 +1045,25 @@ def dotted_names(text):
         if len(left) >= 2 and re.fullmatch(_HAN + "+", text[dot.end():dot.end() + right]) \
                 and not (_dictionary_run(left) and _dictionary_run(text[dot.end():dot.end() + right])):
             yield dot.start() - len(left), text[dot.start() - len(left):dot.end() + right]
+
+
+# Words that start after a name with no stop between: function words and the verbs and prepositions
+# that most often follow a person (说、就、在、被、给、领…), by character, and any dictionary word that jieba
+# tags as a verb, preposition, adverb, conjunction, particle, pronoun, idiom or common noun.
+_AFTER_NAME_CHARS = frozenset("就说在把被和的是要已于向对给领称也用由将与同跟从因还都又才便即您你我他她拿着了过诉辩之系为均啊呀吗呢吧嘛哦")
+_AFTER_NAME_TAGS = ("v", "p", "d", "c", "u", "r", "l", "n")
+
+
+def _word_after_name(text, pos):
+    """Whether a word that is no part of a name starts at pos: its first character is none a
+    transliterated name is written with, and it is a function word or a dictionary verb, preposition…"""
+    if pos >= len(text) or text[pos] in _TRANSLITERATION or not re.match(_HAN, text[pos]):
+        return False
+    if text[pos] in _AFTER_NAME_CHARS:
+        return True
+    return any(str(_WORD_TAGS.get(text[pos:pos + n], "")) in _AFTER_NAME_TAGS
+               or str(_WORD_TAGS.get(text[pos:pos + n], "")).startswith(("v", "p"))
+               for n in (2, 3) if pos + n <= len(text))
 
 
 def _dictionary_run(part):
