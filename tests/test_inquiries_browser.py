@@ -2,6 +2,7 @@
 and then public with its answer, the private link showing each status; a commenter follows their
 comment's approval and reply through the link the comment form gives."""
 import pytest
+from playwright.sync_api import expect
 from community_support import PROJECT, create_staff, make_portal
 from support.servers import serve_in_thread
 
@@ -37,7 +38,7 @@ def test_inquiry_journey_from_question_to_public_answer(portal_url, browser_page
     assert "东城区农村公路改造" in page.inner_text("main")
     page.get_by_label("您的问题").fill(f"已支付 100 万元，为何形象进度已到 40%？请联系{PHONE}")
     page.get_by_role("button", name="提交质询").click()
-    assert "ZX000001" in page.locator(".tracking-code").inner_text()
+    expect(page.locator(".tracking-code")).to_contain_text("ZX000001")
     link = page.locator("a.followup-link").get_attribute("href")
     assert status_on(page, link) == "已受理"
     assert PHONE not in page.content()
@@ -48,7 +49,7 @@ def test_inquiry_journey_from_question_to_public_answer(portal_url, browser_page
     staff.get_by_role("link", name="ZX000001").click()
     staff.get_by_label("承办部门").select_option("D001")
     staff.get_by_role("button", name="分派并转入办理").click()
-    assert "办理中" in staff.locator("dd.status").inner_text()
+    expect(staff.locator("dd.status")).to_contain_text("办理中")  # waits for the page after the post
     assert status_on(page, link) == "办理中"
 
     staff.get_by_label("官方答复").fill("形象进度按完成工程量计，支付按合同节点结算，两者不同步。")

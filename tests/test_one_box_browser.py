@@ -4,6 +4,7 @@ a record-finding question search results, a question the data cannot answer the 
 results. On a 375-px phone with JavaScript off (the pages are rendered on the server), no wider than the
 screen. Real Chromium, real HTTP."""
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +50,8 @@ def test_a_figure_question_shows_the_answer_and_its_records(live_server, phone_w
     records = page.get_by_role("link", name="查看背后的记录")
     assert records.get_attribute("href") == expected["links"]["records"]
     records.click()
-    assert page.locator("table.data tbody tr").count() > 0  # the records behind the answer
+    page.wait_for_url("**/records/**")  # a click only starts the navigation; count() does not wait
+    expect(page.locator("table.data tbody tr").first).to_be_visible()  # the records behind the answer
     assert page.locator(".search-handoff").count() == 0
 
 
@@ -64,10 +66,11 @@ def test_a_thing_to_find_shows_search_results(live_server, phone_without_js, dem
     assert search_titles(page) == [r["title"] for r in found["results"]]
     assert page.locator(".answer-figure").count() == 0
     page.locator(".search-handoff .handoff-results li a").first.click()
-    assert found["results"][0]["title"] in page.locator("h1").first.inner_text()  # the record itself
+    expect(page.locator("h1").first).to_contain_text(found["results"][0]["title"])  # the record itself
     page.go_back()
     page.get_by_role("link", name="条搜索结果").click()  # all of them, on the search page
-    assert page.locator("li.result").count() >= min(found["total"], 10)
+    page.wait_for_url("**/search?*")
+    expect(page.locator("li.result").nth(min(found["total"], 10) - 1)).to_be_visible()
 
 
 def test_a_declined_question_shows_the_reason_and_search_results(live_server, phone_without_js, demo_app):
