@@ -343,6 +343,16 @@ FLOORS = {
                     # policy, README 住址策略); a notice's own area-coded line in a sentence naming no one; a title before
                     # a dotted name is no part of it, so the official in role stays (session 15)
                     "max_public_altered": 32},
+    # first run (blind, session 16, at 9b6822f; sha256 4c8f1328…c514): recall 88.1 %, precision 92.7 %, public
+    # altered 73/1,382 (unknown names 82.7 %; addresses 75.5 %: Hangul addresses of families in Korea, a forest farm's
+    # row houses 「5排12号」 and spoken village groups 「四 社 二十 号」, flats 「7-2-501」 and OCR letters in room
+    # numbers; bank cards 87.7 %: 17-digit rural-credit accounts in flattened tables; other IDs 52.0 %: Korean alien
+    # registration numbers, forest-farm staff numbers, 林权证 numbers, inpatient numbers; most altered public spans:
+    # officials 24, places 19, office lines 14, organisations 13); the same under PYTHONHASHSEED 0 and 1
+    "pii_blind14": {"caught": {"address": 188, "bank_card": 121, "email": 15, "id": 168, "landline": 22, "mobile": 72,
+                               "name(known)": 322, "name(unknown)": 411, "other_id": 13, "plate": 10, "qq": 1,
+                               "wechat": 2},
+                    "max_public_altered": 73},
 }
 
 
