@@ -178,6 +178,9 @@ _DETAIL = re.compile(
     rf"|(?:(?<=老屋)|(?<=老宅)|(?<=祖屋))\s?{_DIGITS}号(?![楼院线])"
     # a row of a site's prefab huts or sheds and its number 「活动板房3排12号」
     rf"|(?<=板房|工棚|平房|宿舍|营地)\s?{_NUM}排\s?{_NUM}号"
+    # a row house of a forest farm's, mine's or compound's family quarter 「X林场家属区|5排12号」, or of the same
+    # quarter named before 「住同处3排11号」 (a range 「1排至7排」 or 「2排的路」 has no house number)
+    rf"|(?:(?<=家属区)|(?<=家属院)|(?<=同处)|(?<=场部))\s?{_NUM}\s?排\s?{_NUM}\s?号(?![座位]|就座|入座|落座)"
     # a hospital bed: a patient's place 「骨科7病区23床」「内科12床」 (the hospital and ward stay)
     # (a numbered department is a ward: 「外二科17床」)
     rf"|(?:[\u4e00-\u9fff][一二三四五六七八九十]科|(?<=科))\s?(?:{_NUM}病区\s?)?[0-9０-９]{{1,3}}号?床(?!位)|(?<![0-9０-９]){_NUM}病区\s?[0-9０-９]{{1,3}}号?床(?!位)"
@@ -201,6 +204,14 @@ _DETAIL = re.compile(
     rf"|[冬夏春秋]{{1,2}}窝子\s?{_DIGITS}号"
     # a block's side and house in a settlement or a farm company's housing (「14栋东3号」「8栋西1号」)
     rf"|(?<![0-9０-９]){_DIGITS}(?:栋|幢)[东西南北]{_DIGITS}号"
+    # a flat written as three numbers in brackets after who lives there 「业主X（7-2-501）」 (not a date's year)
+    rf"|(?<=[（(])[0-9０-９]{{1,2}}[-－][0-9０-９]{{1,2}}[-－](?!(?:19|20)[0-9]{{2}})[0-9０-９]{{3,4}}(?=[）)])"
+    # a Korean address's house part, its lot and its flat 「元谷洞|827-5번지 202호」「정왕동 |1873-2 205호」「101동 1203호」
+    # (the province, city, district and neighbourhood 동/洞 before it are public places)
+    rf"|(?<![0-9A-Za-z-])[0-9]{{1,5}}(?:-[0-9]{{1,4}})?\s?번지(?:\s?[A-Za-z]?[0-9]{{1,4}}\s?호)?"
+    rf"|(?<![0-9A-Za-z-])[0-9]{{1,5}}-[0-9]{{1,4}}\s?[A-Za-z]?[0-9]{{1,4}}\s?호"
+    rf"|(?<=[동洞] )[0-9]{{1,5}}-[0-9]{{1,4}}(?![0-9-])"
+    rf"|(?<![0-9A-Za-z-])[0-9]{{1,4}}\s?동\s?[0-9]{{1,4}}\s?호"
     # an English house number after who lives there (「lives at No. 7」)
     rf"|(?i:(?:(?<=\blives at )|(?<=\blive at )|(?<=\bliving at )|(?<=\bstays at ))no\.?\s?[0-9]{{1,4}}[a-z]?\b)"
 )
@@ -312,7 +323,9 @@ def _details(view, numbers=None):
 
 # A hotline's speech-to-text writes one character at a time with blanks between (「上 角 组 七 号」
 # 「B 栋 五 楼 五 一 二」): three or more single characters (or 单元) in a row, each alone between blanks.
-_SPACED = re.compile(r"(?<!\w)(?:单元|\w)(?!\w)(?:[ \u3000](?:单元|\w)(?!\w)){2,}")
+# (a numeral may be said as a word, 「四 社 二十 号」, or glued to the character before it, 「X 村二 社」)
+_SPOKEN_TOKEN = r"(?:单元|\w?[一二三四五六七八九十百零〇两]{1,3}|\w)(?!\w)"
+_SPACED = re.compile(rf"(?<!\w){_SPOKEN_TOKEN}(?:[ \u3000]{_SPOKEN_TOKEN}){{2,}}")
 
 
 # An OCR'd form puts a blank inside a house number after its village (「X村1 6号」): one digit or two, a blank,
@@ -320,11 +333,16 @@ _SPACED = re.compile(r"(?<!\w)(?:单元|\w)(?!\w)(?:[ \u3000](?:单元|\w)(?!\w)
 _DIGIT_GAP = re.compile(r"(?:(?<=[\u4e00-\u9fff][0-9０-９])|(?<=[\u4e00-\u9fff][0-9０-９]{2}))[ \u3000](?=[0-9０-９]{1,2}号)")
 
 
+# (and blanks round a building's and stairway's words 「4 号楼 2 单元 301」)
+_BUILDING_GAP = re.compile(r"(?<=[0-9０-９])[ \u3000](?=号楼|栋|幢|单元)|(?:(?<=号楼)|(?<=[栋幢])|(?<=单元))[ \u3000](?=[0-9０-９])")
+
+
 def _unspaced(view):
     """The view without the blanks inside runs of spaced single characters (and inside an OCR'd house number),
     and for each of its characters the index of that character in the view (None when there is no such run)."""
     drop = {i for m in _SPACED.finditer(view) for i in range(m.start(), m.end()) if view[i] in " \u3000"}
     drop.update(m.start() for m in _DIGIT_GAP.finditer(view))
+    drop.update(m.start() for m in _BUILDING_GAP.finditer(view))
     if not drop:
         return None, None
     index = [i for i in range(len(view)) if i not in drop]
@@ -336,8 +354,21 @@ def _unspaced(view):
 _OCR_DIGIT = re.compile(r"(?<![A-Za-z])(?:(?<=[0-9０-９])|(?<=[栋幢座村排巷街路组队屯区东西南北]))[lIOo](?=[0-9０-９]*号)")
 
 
+# (and inside a room number after its stairway or building 「2单元5O2室」「1单元30l室」「2 单元 3O1」: three or four
+# characters, two of them digits at least)
+_OCR_ROOM = re.compile(r"(?<=[单元门楼栋幢] )[0-9lIOo]{3,4}(?![0-9A-Za-z])|(?<=[单元门楼栋幢])[0-9lIOo]{3,4}(?![0-9A-Za-z])")
+
+
+def _ocr_room(m):
+    room = m.group(0)
+    if sum(c.isdigit() for c in room) < 2 or not room[0].isdigit():
+        return room
+    return room.translate(str.maketrans("lIOo", "1100"))
+
+
 def _ocr_digits(view):
-    return _OCR_DIGIT.sub(lambda m: "1" if m.group(0) in "lI" else "0", view)
+    view = _OCR_DIGIT.sub(lambda m: "1" if m.group(0) in "lI" else "0", view)
+    return _OCR_ROOM.sub(_ocr_room, view)
 
 
 def find_addresses(text):
@@ -354,6 +385,9 @@ def find_addresses(text):
     spans += [Span(start, end, "address", text[start:end]) for start, end in _details(view, numbers)]
     joined, index = _unspaced(view)
     for start, end in (_details(joined) if joined else ()):
+        # (a village or estate said before the house part stays, as house_part keeps it: 「龙 泉 村|二 社 十 六 号」)
+        head = _settlement_head(joined[start:end])
+        start = start + head.end() if head and re.search(r"[ \u3000]", view[index[start]:index[start + head.end()]]) else start
         start, end = index[start], index[end - 1] + 1
         if any(c in " \u3000" for c in view[start:end]):  # only what the blanks hid
             spans.append(Span(start, end, "address", text[start:end]))
