@@ -304,6 +304,8 @@ def classify(digits, text, start, end, user_text):
         return "bank_card"
     if 16 <= n <= 19 and _unchecked_card(digits, text, start, cue):
         return "bank_card"
+    if 16 <= n <= 19 and cue["id_number"] <= 0 and _payee_account(text, start, end):
+        return "bank_card"
     mobile = re.fullmatch(r"(?:0{0,2}86)?(1[3-9]\d{9})", digits)
     if mobile and cue["mobile"] >= 0:
         return "mobile"
@@ -321,10 +323,48 @@ def _unchecked_card(digits, text, start, cue):
     letters or dashes, amounts a unit, and both a negative cue word)."""
     if cue["id_number"] > 0 and cue["bank_card"] <= 0:
         return False
-    if _ACCOUNT_CUE.search(text[max(0, start - 12):start]):
-        return True
+    if _ACCOUNT_CUE.search(text[max(0, start - 12):start]) or cue["id_number"] <= 0 and _account_column(text, start):
+        return True  # (a column headed 「卡号」 holds a credit cooperative's 17-digit accounts too)
     return cue["bank_card"] >= 0 and cue["id_number"] <= 0 and len(digits) in (16, 19) and digits[:2] == "62" \
         and digits[2] in "12345678"
+
+
+def _account_column(text, start):
+    """The number's cell stands under a header cell that names an account (「"姓名","金额","卡号"」)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not line_start or not _header_cue(text, start, "bank_card"):
+        return False
+    column = _column_header(text, line_start, start)
+    return any(cue in column for cue in _HEADER_CUES["bank_card"])
+
+
+# A payment list's row: the account fills a cell of its own beside the row's amount (「1 X 村2社7号 ¥1450
+# 01055549321671743」「X｜…｜¥1930｜0398…」). A bank's or a credit cooperative's account has 16 to 19 digits,
+# Luhn or not (passbooks, 17-digit accounts); a code in such a row has its cue word (编号, 合同, 流水…).
+_ROW_AMOUNT = re.compile(r"[¥￥]\s?[0-9]|[0-9](?:,[0-9]{3})*(?:\.[0-9]{1,2})?\s?元|(?<![0-9.])[0-9]+\.[0-9]{2}(?![0-9])")
+_CELL_EDGE = " \t|｜丨¦,，;；\"“”\u3000"
+_AMOUNT_CUES = ("金额", "合计", "预算", "支出", "资金", "投资", "拨付", "￥", "¥")
+
+
+def _payee_account(text, start, end):
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:start], text[end:line_end]
+    if before and before[-1] not in _CELL_EDGE or after and after[0] not in _CELL_EDGE:
+        return False
+    if re.match(r"[ \u3000]?[0-9]", after):
+        return False  # the number goes on after a blank
+    previous = before.rstrip(_CELL_EDGE).split()[-1:] if before.strip(_CELL_EDGE) else []
+    if previous and re.fullmatch(r"[0-9]+", previous[0]) and before[-1] == " ":
+        return False  # the number began before a blank (an amount has its ¥, 元 or cents)
+    row = before + " " + after
+    if not _ROW_AMOUNT.search(row) or not re.search(r"[\u4e00-\u9fff]", row):
+        return False
+    if any(cue in before for cue in NEGATIVE_CUES if cue not in _AMOUNT_CUES):
+        return False
+    column = _column_header(text, line_start, start) if line_start else ""
+    return not any(cue in column for cue in NEGATIVE_CUES if cue not in _AMOUNT_CUES)
 
 
 # 「来电时间：2026.3.19」「（2026-02-03 09:14）」: a date written with separators, whatever cue stands before it.
@@ -432,7 +472,9 @@ def _segments(text, groups):
         wide = blank or any(c in "\u3000\t" for c in text[prev[1]:group[0]])
         whole_id_before = valid_id18(prev[2]) or index in id_ends
         disability_grade = len(group[2]) <= 2 and whole_id_before and not _is_amount(text, group[0], group[1])
-        if _amount_after_space(text, prev[1], group[0], group[1]) \
+        # (「¥1450 0105…」: an amount marked by its currency sign ends at the blank; the row's next cell follows)
+        priced = blank and len(group[2]) >= 4 and _AMOUNT_BEFORE.search(text[max(0, prev[0] - 2):prev[0]]) is not None
+        if priced or _amount_after_space(text, prev[1], group[0], group[1]) \
                 or (blank and (_complete(prev[2]) or _complete(group[2])) or wide and index in id_edges) \
                 and not disability_grade:
             yield segment

@@ -133,7 +133,8 @@ _NOT_PERSONAL_PAPERS = "".join(f"(?<!{w})" for w in ("许可", "执照", "资格
 # (a letter may stand deeper inside the digits: an 优待证 「230300090330C1852」 is a region, a serial, the
 # holder's category letter and four more digits; a digits-only one may be a region code and the holder's ID,
 # 24 characters, the ID's X last)
-_PAPER_NUMBER = (r"(?<![0-9A-Za-z-])([A-Za-z]{1,4}[0-9]{5,17}[0-9Xx]|[0-9]{6,14}[A-Za-z][0-9]{3,10}|[0-9]{13,24}[Xx]?"
+# (a digits-only one has ten digits at least: 「优待证（证号22240900172）」, a region code and a serial)
+_PAPER_NUMBER = (r"(?<![0-9A-Za-z-])([A-Za-z]{1,4}[0-9]{5,17}[0-9Xx]|[0-9]{6,14}[A-Za-z][0-9]{3,10}|[0-9]{10,24}[Xx]?"
                  r"|(?=(?:[A-Za-z-]*[0-9]){6})[A-Za-z]{1,6}(?:-[0-9A-Za-z]{2,10}){2,4})(?![0-9A-Za-z-])")
 # Cards and certificates that name a person: their number follows, maybe after 「号」 or in brackets
 # (「社保卡（卡号R39018264）」「社保卡（R52186403）」); any other 「…证」 needs 「证号」.
@@ -195,19 +196,32 @@ _SPOKEN_CARD = re.compile("(?:" + "|".join(" ?".join(w) for w in ("优待证", "
 # an operator's speaks for the office (a role, not a person's record).
 _STAFF_NUMBER = re.compile(r"(?<!坐席)(?<!客服)(?<!话务员)(?:职工|员工)?工号\s?(?:是|为)?\s?[:：]?\s?"
                            r"(?<![0-9A-Za-z])([A-Za-z]{1,4}[0-9]{4,12})(?![0-9A-Za-z])")
+# A staff number with its employer's short name before the digits 「职工号：X林职0312345」 (OCR may read a 0 or 1 as
+# O or l: four digits at least are digits).
+_STAFF_NUMBER_HAN = re.compile(r"(?<!坐席)(?<!客服)(?<!话务员)(?:工号|职工编号|员工编号)\s?(?:是|为)?\s?[:：]?\s?(?!是|为)"
+                               r"([\u4e00-\u9fff]{1,4}(?=(?:[OolI]*[0-9]){4})[0-9OolI]{5,12})(?![0-9A-Za-z])")
+# A Korean resident's or alien-registration number 「620315-5123457」: the birth date, a blank or dash, and seven
+# digits that open with the holder's sex and century (1–8); after its cue word OCR's O and l are read too.
+_KOREAN_REG_CUE = (r"(?:外国人登录证|外国人登录番号|外国人登录|外国人登陆证|登录证|居留证|주민등록|외국인등록증?|(?i:alien registration|ARC))"
+                   r"(?:号码|号|番号|번호|(?i:\s?no\.?|\s?number))?\s?(?:是|为)?\s?[:：]?\s?")
+_KOREAN_REG = re.compile(r"(?:(?<=" + "[号码证录]" + r")|(?<![0-9A-Za-z-]))"
+                         r"([0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])\s?[-－]\s?[1-8][0-9]{6})(?![0-9-])")
+_KOREAN_REG_CUED = re.compile(_KOREAN_REG_CUE + r"(?<![0-9A-Za-z])([0-9OolI]{6}\s?[-－]\s?[0-9OolI]{7})(?![0-9A-Za-z-])")
 # A certificate numbered 「X字第072318号」 after a certificate-number cue 「证号」「证书号」 (a judgment's or
 # document's number carries its year 〔2026〕 and is no certificate).
 _LABELLED_CERT = re.compile(r"(?:证号|证书号|证件号|证书编号|证编号)(?:码)?\s?(?:是|为)?\s?[:：]?\s?"
                             r"([\u4e00-\u9fff]{1,4}字第\s?[0-9]{4,10}\s?号)")
 # A hospital's admission, case-file or outpatient number 「住院号：2026091407」 names one patient, however short.
+# (its year and serial may be dashed: 「住院号 2026-04417」)
 _PATIENT_NUMBER = re.compile(r"(?:住院|病案|病历|门诊|就诊卡)(?:号码|号|编号|卡号)\s?(?:是|为)?\s?[:：]?\s?"
-                             r"(?<![0-9A-Za-z])([A-Za-z]{0,2}[0-9]{5,12})(?![0-9A-Za-z])")
+                             r"(?<![0-9A-Za-z])([A-Za-z]{0,2}(?:[0-9]{5,12}|[0-9]{2,4}-[0-9]{3,8}))(?![0-9A-Za-z-])")
 # A card whose number carries the card's name 「桂优待证No.450822000317」: the whole is the number.
 _CARD_NO = re.compile("((?:[" + _PROVINCES + "])?" + _NAMED_CARDS + r"\s?(?:No|NO|no|№)\.?\s?[0-9A-Za-z]{6,20})(?![0-9A-Za-z])")
 # Forest, house and land certificates 「桂林权证字（2008）第450822100417号」 name one holder.
 # (a province's own forest title is written 「黑林证字（2008）第…号」)
-_TITLE_CERT = re.compile("((?:[" + _PROVINCES + r"])?(?:林权证|林证|房权证|房产证|土地证|土地使用证|承包经营权证)字?\s?[（(〔]\s?\d{4}\s?[）)〕]"
-                         r"\s?第?\s?\d{4,15}\s?号)")
+# (or with the issuing county's short name and no year: 「吉林权证X字第0012345号」)
+_TITLE_CERT = re.compile("((?:[" + _PROVINCES + r"])?(?:林权证|林证|房权证|房产证|土地证|土地使用证|承包经营权证)"
+                         r"(?:字?\s?[（(〔]\s?\d{4}\s?[）)〕]\s?第?|[\u4e00-\u9fff]{1,3}字第)\s?\d{4,15}\s?号)")
 # A social-security card's own number is a letter and eight digits 「卡号 A35289716」 (bank cards are digits).
 _SOCIAL_CARD_NO = re.compile(r"卡号\s?(?:是|为)?\s?[:：]?\s?(?<![0-9A-Za-z])([A-Z][0-9]{8})(?![0-9A-Za-z])")
 # A Taiwan compatriot permit 「台胞证号08613372」: eight digits (ten with its renewal count).
@@ -234,7 +248,8 @@ CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("wechat", _WECHAT_LATER, 84),
         ("other_id", _CARD_NO, 82), ("other_id", _PATIENT_NUMBER, 82), ("other_id", _TITLE_CERT, 82), ("other_id", _SOCIAL_CARD_NO, 82),
         ("other_id", _TAIWAN_PERMIT, 82), ("other_id", _PREFIXED_CARD, 82), ("passport", _TRAVEL_DOCUMENT, 66), ("plate", _CUED_PLATE, 56),
         ("other_id", _SERVICE_CERT, 82), ("other_id", _SPOKEN_CARD, 82), ("other_id", _STAFF_NUMBER, 82),
-        ("other_id", _LABELLED_CERT, 82)]
+        ("other_id", _LABELLED_CERT, 82), ("other_id", _STAFF_NUMBER_HAN, 82), ("other_id", _KOREAN_REG, 82),
+        ("other_id", _KOREAN_REG_CUED, 82)]
 
 # Plates carry 贵/云/川/甘/陕, but people write the provinces' other short names (黔滇蜀陇秦) too.
 _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇蜀陇秦"
@@ -291,6 +306,9 @@ def find_identifiers(text, user_text=False):
         # (a pupil's 全国学籍号 is G + the ID); the whole goes
         if i.start and re.match(r"[A-Za-z]", view[i.start - 1]) and (i.start < 2 or not re.match(r"[A-Za-z0-9]", view[i.start - 2])):
             spans.append((96, Span(i.start - 1, i.end, "other_id", text[i.start - 1:i.end])))
+        # (and a letter glued after it: 「…5518A」, a card's or a scheme's number built on the holder's ID)
+        if re.match(r"[A-Za-z]", view[i.end:i.end + 1]) and not re.match(r"[A-Za-z0-9]", view[i.end + 1:i.end + 2]):
+            spans.append((96, Span(i.start, i.end + 1, "other_id", text[i.start:i.end + 1])))
     for kind, pattern, priority in CUED:
         for m in pattern.finditer(view):
             start, end = m.start(1), m.end(1)
