@@ -441,13 +441,23 @@ _SETTLEMENT_BEFORE = re.compile(rf"(?:{_VILLAGE_WORD}|{_SETTLEMENT_WORD}|{_LANDF
 _HEAD_WORD = re.compile(rf"(?:{_STREET}口?{_SIDE}|{_VILLAGE_WORD}|{_SETTLEMENT_WORD}|{_LANDFORM})\s*$")
 
 
-def _name_glued(head):
+def _name_glued(head, line_before=None):
     """Whether a person's name may stand glued before a village's or estate's own name in ``head``
     (「1 王建国石桥村3组12号」: a pasted row lost its separator, and the head runs back over the name). A
     place's own name has two characters or more, so only a head with four or more before its word is
     looked at; there the address goes whole, as it did before villages and estates were kept.
-    (「马家堡子村」: X家 is a place's name, not a person's)"""
-    from .names import _WORD_TAGS, looks_like_person_name  # (names imports lexicon, which imports this module)
+    (「马家堡子村」: X家 is a place's name, not a person's)
+    ``line_before``: the span's line before it, when known. A name is glued only where the row has no words
+    before it or a person cue stands right before it (「1 王建国石桥村…」「收款人李明石桥村…」); after a name's
+    cell or another word (「崔X 海兰明珠小区…」「住海兰明珠小区…」) the place's first characters are no person's."""
+    # (names imports lexicon, which imports this module)
+    from .names import _CUE_END_RE, _WORD_TAGS, looks_like_person_name
+
+    def expected(i):
+        if line_before is None:
+            return True
+        before = line_before + part[:i]
+        return not re.search(r"[\u4e00-\u9fff]", before) or bool(_CUE_END_RE.search(before.rstrip(" :：")))
 
     def person(word):  # (a dictionary word that is no person's name, 「江滨」「华侨」「明天」, nor what begins with one)
         tags = (_WORD_TAGS.get(word), _WORD_TAGS.get(word[:2]) if len(word) > 2 else None)
@@ -457,13 +467,18 @@ def _name_glued(head):
     head = re.sub(r"(?<=村委会).+", "", head)  # (a natural village after it: the name would stand before both)
     word = _HEAD_WORD.search(head)
     part = head[:word.start()] if word else head
-    return any(person(part[i:i + k]) for i in range(len(part) - 3) for k in (2, 3) if len(part) - i - k >= 2)
+    return any(person(part[i:i + k]) and expected(i) for i in range(len(part) - 3) for k in (2, 3) if len(part) - i - k >= 2)
 
 
-def _settlement_head(view):
-    """The village's or estate's name kept at the head of an address span's simplified text, or None."""
+def _settlement_head(view, line_before=None):
+    """The village's or estate's name kept at the head of an address span's simplified text, or None.
+    ``line_before``: the span's line before it, when known (_name_glued)."""
     head = _SETTLEMENT_HEAD.match(view)
-    return None if not head or head.end() >= len(view.rstrip()) or _name_glued(head.group(0)) else head
+    return None if not head or head.end() >= len(view.rstrip()) or _name_glued(head.group(0), line_before) else head
+
+
+def _line_before(text, start):
+    return text[text.rfind("\n", 0, start) + 1:start]
 
 
 def house_part(text, span, settlements=True):
@@ -476,7 +491,7 @@ def house_part(text, span, settlements=True):
     ``settlements`` False: a village or estate goes with its house part (a record's location column,
     generalised to its township as it always was)."""
     view = _ocr_digits(simplified(text[span.start:span.end]))
-    head = _ROAD_HEAD.match(view) or (_settlement_head(view) if settlements else None)
+    head = _ROAD_HEAD.match(view) or (_settlement_head(view, _line_before(text, span.start)) if settlements else None)
     if not head or head.end() >= len(span.value):
         return span
     start = span.start + head.end()
@@ -513,7 +528,7 @@ def kept_place(text, span):
     if road:
         market = _MARKET_ROAD.search(" " + road.group(0).rstrip())
         return _with_township(text, span.start, span.start + market.end() - 1) if market else None
-    head = _settlement_head(view)
+    head = _settlement_head(view, _line_before(text, span.start))
     if head and re.fullmatch(rf"{_NUM}队", head.group(0)):
         farm = _FARM_GLUED.search(simplified(text[max(0, span.start - 4):span.start]))
         return (span.start - len(farm.group(0)) if farm else span.start), span.start + len(head.group(0))

@@ -145,6 +145,8 @@ OFFICIAL_TITLES = (
     # a production team's or a state farm's team leader (a village's 生产队, a 农垦 farm's 队, which carry
     # administrative duties); a builder's or a sports team's is private (_TITLE_BEFORE_RE)
     "队长",
+    # a public prosecutor named in a judgment 「公诉人X」
+    "公诉人",
 )
 # Characters after which a nr-tagged word is part of a place or organisation name.
 PLACE_ORG_SUFFIX = tuple("村镇乡庄屯街路桥河湾沟坝山岭寨店集铺营堡坪塘港园苑厂局院校县区市省队社组站所湖江溪洲塘坡岗冲寺庙祠亭塔观洞峡潭") + (
@@ -205,7 +207,7 @@ def looks_like_person_name(word, place_end=False):
 _DELEGATE_AFTER_RE = re.compile(
     r"^(?:等(?:[\d一二三四五六七八九十几多]+(?:名|位))?(?:[省市县区乡镇]级?)?(?:人大|政协)?(?:代表|委员)(?![会大])|(?:代表|委员)(?:们)?(?:[:：]|建议|提出|指出|表示|认为|发言"
     r"|说|问|在|询问|质询|关于|领衔|联名|审议|提交|呼吁|希望|转交|转|视察|调研|督办|参加|出席|一行|介绍|反映|带队|走访|接待|约见"
-    r"|所提|您好|你好|补充"
+    r"|所提|您好|你好|补充|[“「]关于"
     r"|的(?:建议|议案|提案)"
     # 「（X代表）」「X代表（福禄乡选区）」「X代表（满族）：」: the delegate's own bracket
     r"|[）)]|[（(][^）)]{0,16}[）)]))")
@@ -223,7 +225,7 @@ _OFFICE_UNIT = (r"(?:事务办|振兴办|[\u4e00-\u9fff]建办|扶贫办|综治�
 _GOV_BODY = (r"(?:局|委员会|办公室|政府|办事处|服务中心|中心|残联|妇联|团委|工会|人大|政协|法院|检察院|派出所|财政所"
              r"|[\u4e00-\u9fff]{1,6}科室?|村委会?|居委会?|社区|街道办?|[镇乡]|工作队|工作组|学校|[中小]学|卫生院"
              r"|" + _OFFICE_UNIT + ")")
-_STAFF_ROLE = (r"(?:负责人|干部|工作人员|联系人|经办人|承办人|办事员|科员|职员|同志|党员干部|网格长|队员|技术员|农技员"
+_STAFF_ROLE = (r"(?:负责人|干部|工作人员|执法人员|联系人|经办人|承办人|办事员|科员|职员|同志|党员干部|网格长|队员|技术员|农技员"
                # (a township's 民政助理, 教育助理: its officer for one field)
                r"|[\u4e00-\u9fff]{0,3}(?:专干|网格员|协管员|调解员)|[\u4e00-\u9fff]{2}助理)")
 # (a bureau's section 「预算股」「基建股」 and a technical station 「质监站」「村建站」 are the body too)
@@ -310,6 +312,8 @@ _BODY_AFTER_RE = re.compile(r"^\s?[（(][^）)]{0,12}(?:局|委员会|政府|办
 _ROLE_AFTER_RE = re.compile(r"^\s?[（(](?!原|前|退休|离休|已退)[^）)，,]{0,12}(?:局|委员会|政府|办事处|街道办|中心|残联|妇联|法院|检察院"
                             # (a township's or county's public station 「（县茶叶站）」「（救助站）」「（文化站）」, a village's committee)
                             r"|(?:文化|救助|救助管理|畜牧|兽医|农机|计生|茶叶|经管|林业|农技|水利)站|村委会?|居委会?"
+                            # (a village's or a state forest farm's accountant or finance officer 「（X村报账员）」「（林场财务）」)
+                            r"|(?:村|林场|场部|社区)(?:会计|出纳|报账员|财务)"
                             r"|派出所|科|" + _OFFICE_UNIT + "|" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + r")[）)]")
 # A reply's or notice's closing line 「\n联系人：X　0817-…」「\n仪陇县民政局　联系人：X」: the office's contact.
 # 「…申请行政复议。联系人：X，电话…」「领导署名：Y　联系人：X」: a closing sentence or signature field
@@ -342,7 +346,7 @@ _SUPERVISION_LINE = re.compile(r"(?:监督|举报|投诉)(?:电话|热线|专线
 # residents too) before a dash at the line's start.
 # (a village's or residents' committee is the body, not the village: 「村委会-X：」; so is an office's head 「校长-X：」)
 _SPEAKER_BODY_RE = re.compile(r"(?:^|\n)\s*[\u4e00-\u9fff]{0,12}(?:局|办|站|所|中心|委员会|政府|社区|[镇乡]|法院|科|股|[村居]委会?|两委"
-                              r"|校长|院长|所长|站长|股长|主任|书记|支书)\s?[-－—–]\s?$")
+                              r"|校长|院长|所长|站长|股长|主任|书记|支书|网格员|网格长)\s?[-－—–]\s?$")
 # A text an office writes about itself: 「我局」「本委」「我办」.
 _WRITTEN_BY_OFFICE = re.compile(r"[我本](?:局|委|办|院|中心|所|站|厅|室)(?![\u4e00-\u9fff]{0,2}人)")
 
@@ -377,6 +381,11 @@ def _delegates_after(text, end):
 _PRIVATE_BODY_HEAD = re.compile(r"(?:(?<!经济)合作社|公司|企业|商会|厂|店|家庭农场|养殖场|牧场)\s?[（(]?(?:理事长|董事长|总经理|经理|社长|厂长|店长|场长)\s?[:：]?$")
 
 
+# A public association's (an elderly people's, women's or research association's) chairman right after it: 「…协会会长X」.
+# (a chairman named without the association, 「会长X说…」, or a chamber of commerce's is not this)
+_ASSOCIATION_HEAD = re.compile(r"(?<!商)(?:协会|研究会|联合会|促进会)(?:名誉)?副?会长\s?$")
+
+
 _LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
 
@@ -388,7 +397,8 @@ _APPOSITIVE_TITLE = re.compile(r"[，,]\s?(?:[\u4e00-\u9fff]{0,14}?(?:局|委员
 # A work group named by its body 「【X村两委】」「【县民政局社救股】」「【X街道网格群】」: who speaks in it (a line's
 # label 「X：」) speaks for the body; a group of residents, parents, patients or traders is no such body.
 _BODY_CHAT_HEADER = re.compile(r"^\s*【([^】\n]{2,24})】")
-_BODY_GROUP = re.compile(r"(?:两委|村委会?|居委会?|局|股|办|站|所|中心|委员会|政府|窗口|街道|法院|科)(?:工作|值班|干部)?群?$")
+# (a township's cadres assigned to villages 「X镇包村干部群」)
+_BODY_GROUP = re.compile(r"(?:两委|村委会?|居委会?|局|股|办|站|所|中心|委员会|政府|窗口|街道|法院|科|包村干部|驻村干部)(?:工作|值班|干部)?群?$")
 _RESIDENTS_GROUP = re.compile(r"村民|居民|业主|家长|交流|咨询|互助|工友|胶工|商户|群众|老人|候鸟|病友|陪护|学生|同学|乡亲")
 
 
@@ -440,6 +450,8 @@ def official_in_role(text, start, end):
         return True
     if _body_chat_speaker(text, start, end):
         return True
+    if _ASSOCIATION_HEAD.search(before):
+        return True  # 「X老人协会会长Y介绍」: a public association's chairman speaking for it
     if _SPEAKER_BODY_RE.search(text[max(0, start - 20):start]) and re.match(r"\s?[:：]", text[end:end + 2]):
         return True  # 「镇应急办-X：」: a work group's member speaks for the body in the display name
     if _HANDLING_UNIT_RE.search(before) or _OPINION_SIGNED.search(text[max(0, start - 64):start]):
@@ -764,7 +776,10 @@ _FORMER_RE = re.compile("(?:原|前)副?(?:" + "|".join(sorted(OFFICIAL_TITLES, 
                         + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])" + _HAN + "{1,2}?" + _WEAK_RIGHT + ")")
 _NO_LEFT_EXTEND = frozenset("向于和同由将从自为给把被对区县市镇乡村省")
 # A tagged word directly followed by these is a brand / estate inside an organisation or project name.
-_ORG_AFTER = re.compile(_HAN + r"{0,10}?(?:公司|集团|合作社|事务所|研究院|设计院)|(?:保障性|安置|租赁|小区|花园|家园|牌|品牌|商标)")
+# (a government bureau named after its place 「X林业局」「X应急管理局」: the reading is the place's name)
+_ORG_AFTER = re.compile(_HAN + r"{0,10}?(?:公司|集团|合作社|事务所|研究院|设计院)|(?:保障性|安置|租赁|小区|花园|家园|牌|品牌|商标)"
+                        r"|(?:林业|财政|民政|公安|水利|应急管理|自然资源|生态环境|住建|交通运输|教育|卫生健康|卫健|农业农村|人社"
+                        r"|统计|审计|税务|市场监管|文旅|文化旅游|退役军人事务|医保|林草|农机|畜牧)局")
 _COMPOUND_RE = re.compile("|".join(c for c in COMPOUND_SURNAMES if c not in AMBIGUOUS_COMPOUNDS))
 
 
@@ -2439,6 +2454,8 @@ def _scored_names(text, by_start, spans):
         if not strong and jieba.dt.FREQ.get(word, 0) >= _COMMON_WORD_FREQ:
             continue  # 「用电高峰」: a dictionary word (even one tagged nr) is a name only with context on both sides
         if _suffix_follows(text, end, by_start) or _org_follows(text, end, by_start) \
+                or any(_suffix_follows(text, m.end(), by_start) or _org_follows(text, m.end(), by_start)
+                       for m in re.finditer(re.escape(word), text) if m.start() != start) and not strong \
                 or not looks_like_person_name(word, place_end=len(word) == 3) \
                 or not_a_name(text, start, end, by_start, crossing=not strong, produce=not strong, function_word=not strong) \
                 or _phrase_not_name(word):
