@@ -127,10 +127,10 @@ _OFFICE_WORDS = re.compile(
     r"|(?:请|可|欢迎)(?:拨打|致电|来电)|如有(?:疑问|异议|问题)"
     # 「…向征收部门提出」「（县政协提案委）」「村部电话」「打村上的座机」; a notice's closing 「咨询0935-…」「详询…」
     r"|部门|政协|人大|村部|[村镇乡]上的?(?:座机|电话)|(?:咨询|详询|垂询)(?:电话)?\s?[:：]?\s?$"
-    # a village committee written short 「——村委 0433-…」「联系村委（…）」, a farm's or forest farm's head office
-    # 「场部 0433-…」, a notary's or an administration's office, a worker's office phone 「打我工作机…」, a notice's
-    # 「异议请打…」
-    r"|村委(?![员会])|(?<![住在])场部|厂部|(?:公证|管理|征收|服务|信访)处|工作(?:机|座机|电话)|(?:异议|疑问)请(?:打|拨打|致电)"
+    # a village committee written short 「——村委 0433-…」「联系村委（…）」, a farm's or forest farm's head office right
+    # before the number 「场部 0433-…」 (「住X农场场部老干楼…⏎电话…」 is a home there), a notary's or an administration's
+    # office, a worker's office phone 「打我工作机…」, a notice's 「异议请打…」
+    r"|村委(?![员会])|(?<![住在场])[场厂]部(?=\s?[:：（(]?\s?$)|(?:公证|管理|征收|服务|信访)处|工作(?:机|座机|电话)|(?:异议|疑问)请(?:打|拨打|致电)"
     # a bureau's section 「预算股」「社救股」 (not 股份, 股东…)
     r"|(?<=[\u4e00-\u9fff]{2})股(?![份东票权市民金息])|股室)")
 # (「您也可以直接打他们电话」: 他们 are the office just named, not a person)
