@@ -2,8 +2,8 @@
 and then public with its answer, the private link showing each status; a commenter follows their
 comment's approval and reply through the link the comment form gives."""
 import pytest
-from playwright.sync_api import expect
 from community_support import PROJECT, create_staff, make_portal
+from playwright.sync_api import expect
 from support.servers import serve_in_thread
 
 PHONE = "13812345678"
