@@ -18,7 +18,7 @@ def open_page(chromium):
         context = chromium.new_context(locale="zh-CN", **options)
         contexts.append(context)
         page = context.new_page()
-        page.set_default_timeout(120_000)  # the in-thread server loads the model on its first question
+        page.set_default_timeout(300_000)  # the in-thread server loads the model on its first question; a shared machine
         page.goto(url)
         return page
 
@@ -70,3 +70,15 @@ def test_payments_asked_for_come_before_the_projects_a_search_finds(live_server,
     if page.locator(".search-handoff h2").count():
         assert first.bounding_box()["y"] < top(page, ".search-handoff h2")
     assert first.bounding_box()["y"] + first.bounding_box()["height"] < 740
+
+
+def test_a_one_row_answer_draws_no_one_bar_chart(live_server, open_page, db):
+    """A project found by its investment written out: one row, its name linked, on a phone's first screen."""
+    code, fen = db.execute("SELECT code, total_investment_fen FROM projects WHERE publication_id = (SELECT max(id) "
+                           "FROM publications WHERE status = 'published') GROUP BY (total_investment_fen + 5000) / 10000 "
+                           "HAVING count(*) = 1 ORDER BY code LIMIT 1").fetchone()
+    page = open_page(live_server + f"/ask?q=投资额为{fen / 1e6:.2f}万元的项目", PHONE)
+    assert page.locator("#ask-chart").count() == 0
+    link = page.locator(f"table.data a[href*='/projects/{code}']")
+    assert link.count() == 1
+    assert link.bounding_box()["y"] + link.bounding_box()["height"] < 740
