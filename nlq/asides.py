@@ -39,6 +39,27 @@ QUOTED = re.compile(r"(?:^|(?<=[，,。；;！!？?\s]))([^，,。；;！!？?\s
                     r"[“\"「]([^”\"」]{4,80})[”\"」]")
 
 
+# 「【预算公开】…」「[快讯]…」: a headline's tag in brackets at the start of copied text
+HEADLINE_TAG = re.compile(r"^\s*[【\[〖［]([^】\]〗］]{1,12})[】\]〗］]\s*")
+# 「…，想先看…」「…，帮我查…」: a clause that turns to what the asker wants to see; what comes before it is why
+REQUEST = re.compile(r"^\s*(?:我?(?:想|要|需要|打算)(?:先|再|提前)?(?:看看?|了解|知道|查查?|问问?)|(?:请|麻烦|帮我?)(?:问|查|看)"
+                     r"|先看看?|查一下|看一下|问一下)")
+
+
+def strip_headline_tag(text, lexicon, as_of):
+    """「【预算公开】示例市某中学2025年支出」: a tag in brackets before copied text is the headline's label, no
+    part of the question — dropped when it holds no name of the publication, no time word and no number (its
+    预算 is no measure asked) and the rest still names something. (text, [tag dropped])."""
+    m = HEADLINE_TAG.match(text)
+    if not m or re.search(r"\d", m.group(1)) or _names(m.group(1), lexicon, as_of):
+        return text, []
+    _period, times = parse_period(m.group(1), as_of)
+    rest = text[m.end():]
+    if times or not rest.strip() or not _names(rest, lexicon, as_of):
+        return text, []
+    return rest, [m.group(0).strip()]
+
+
 def strip(text, lexicon, as_of):
     """(the question without its asides, [the asides dropped])."""
     text, quoted = _unquoted(text, lexicon, as_of)
@@ -57,6 +78,8 @@ def strip(text, lexicon, as_of):
         elif f["claim"] and any(g["asks"] for g in others) and _restated(f, [g for g in others if g["asks"]]):
             drop.add(i)
         elif f["asker_place"] and any(g["asks"] and _own_place(g) for g in others):
+            drop.add(i)
+        elif _context_before_request(f, facts[i + 1:]):
             drop.add(i)
     kept = [facts[i] for i in range(len(facts)) if i not in drop]
     if not drop or not any(f["names"] for f in kept) or not any(f["asks"] for f in kept):
@@ -184,6 +207,19 @@ def _narrows(fact, others):
     stems = {re.sub(r"(?:支出|经费|费用|类)$", "", n[2]) for g in others for n in g["names"] if n[0] in DESCRIBING}
     parts = vocab.semantic()["decline"]["finer_than_lei"]
     return any(len(stem) >= 2 and stem in part and part in fact["text"] for stem in stems for part in parts)
+
+
+def _context_before_request(fact, later):
+    """「下周人大常委会审议，想先看市教育局今年执行率」: a clause that asks nothing, holds no number and names no
+    place, department, unit or project of the publication (a word that is also a class's, 人大, may stand there),
+    before a clause that turns to a request (想先看、帮我查 …) and itself names one of these and asks: the asker's
+    occasion. Its time word goes with it only when the request says its own."""
+    if fact["asks"] or re.search(r"\d", fact["text"]) or not later \
+            or any(n[0] not in DESCRIBING for n in fact["names"]):
+        return False
+    turn = later[0]
+    return bool(REQUEST.match(turn["text"])) and any(n[0] not in DESCRIBING for n in turn["names"]) and turn["asks"] \
+        and (not fact["times"] or turn["times"])
 
 
 def _own_place(fact):

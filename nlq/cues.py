@@ -211,9 +211,24 @@ def unit_category(lexicon, unit):
 
 
 def _investment_bounds(text):
-    """(at least 元, below 元, span) of 「投资超过1亿元」「总投资三千万以上」「不到一千万」."""
+    """(at least 元, below 元, span) of 「投资超过1亿元」「总投资三千万以上」「不到一千万」; an investment written out
+    with no bound word (「总投资2395.93万元的是哪个项目」) is the projects whose investment rounds to it: within half
+    a unit of its last digit either side."""
     amount, span, op = amount_threshold(text)
+    if span is None:
+        exact = EXACT_INVESTMENT.search(text)
+        if exact:
+            number, unit = exact.group(1), exact.group(2)
+            decimals = len(number.split(".")[1]) if "." in number else 0
+            scale = AMOUNT_UNITS.get(unit, 1)
+            half = 0.5 * scale / 10 ** decimals
+            return float(number) * scale - half, float(number) * scale + half, exact.span()
     return (amount if op == ">=" else None), (amount if op == "<" else None), span
+
+
+# 「总投资2395.93万元的」「投资额为8000万元的项目」: one amount written out, a project's investment to find it by
+EXACT_INVESTMENT = re.compile(r"(?:总投资|投资额|投资金额|投资)(?:额)?(?:为|是|达|共)?\s*(\d+(?:\.\d+)?)\s*(万亿|亿|千万|百万|万)?元"
+                              r"(?=的|\s*(?:是|为)?(?:哪|什么))")
 
 
 _SMALL_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}

@@ -142,7 +142,8 @@ def project_left_out(slots, query, lexicon):
 
 # works under way (「因为下雨施工放缓的工程」): a weather word then is what the projects' update notes say
 WORKS = re.compile(r"工程|项目|施工|工地|停工|开工|工期|进度|进展")
-NOTE_WORDS = {"下雨": "降雨", "下雪": "降雪"}  # the notes' written word for the spoken one
+# the notes' written word for the spoken one (the demo's notes say 「受连续降雨影响」)
+NOTE_WORDS = {"下雨": "降雨", "下雪": "降雪", "暴雨": "降雨", "大雨": "降雨", "阴雨": "降雨", "雨天": "降雨", "雨季": "降雨"}
 NOTE_ASKS = ("施工", "停工", "放缓", "延误", "工期", "进度")
 
 

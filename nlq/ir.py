@@ -143,6 +143,7 @@ class Query:
     # level's budget books them
     located: bool = False
     labels: list = field(default_factory=list)  # kind "measures": each part's row name when not its measure (「东部地区」)
+    funds: bool = False  # kind "unit": 「经费」 asked and read as the unit's budget (said in the restatement)
 
     def __post_init__(self):
         try:  # strings from callers become the enums (an unknown one is a ValueError, as before)

@@ -91,9 +91,10 @@ def _without_asides(text, lexicon, as_of, matcher):
     (nlq/resolve.py), parsed, when that changes the text and is read without a decline; else None. Tried only
     for a question declined for words not read or read with words left over, so a question read whole is never
     read another way."""
-    stripped, event = asides.strip_event_year(text, lexicon, as_of)  # 「疫情那年（2020）」: the digits say the year
+    stripped, tag = asides.strip_headline_tag(text, lexicon, as_of)  # 「【预算公开】…」: a headline's label
+    stripped, event = asides.strip_event_year(stripped, lexicon, as_of)  # 「疫情那年（2020）」: the digits say the year
     stripped, aside = asides.strip(stripped, lexicon, as_of)  # 「退休职工问一下，…」: words around the question
-    aside = event + aside
+    aside = tag + event + aside
     stripped, pointed = asides.strip_before_name(stripped, lexicon, as_of)  # 「孩子学校那个…」
     stripped, named = resolve.resolve(stripped, lexicon)  # 「东坪镇到茶山村那条公路」: the one project it can be
     later = []

@@ -15,6 +15,10 @@ from ..vocab import found, pattern
 MEASURES = (Measure.SPENT, Measure.BUDGET, Measure.RATE)
 UNITS_COUNTED = "units_counted"  # 「某局下属有几个二级单位」: a department's units, counted
 ASKED_ELSEWHERE = ("growth", "share", "trend", "per_capita", "remaining", "sequential")
+# 「市图书馆今年经费」「卫生院一年经费」: a unit's 经费 is the money it has for the year — its budget — unless
+# spending is asked in words (「经费支出」「经费花了多少」「经费用了」)
+FUNDS = re.compile(r"经费")
+FUNDS_SPENT = re.compile(r"经费(?:的)?(?:支出|开支|使用)|支出|花|用了|用掉|开支|决算|实际")
 
 
 def unit(ctx):
@@ -26,7 +30,12 @@ def unit(ctx):
     other = next((name for name in ASKED_ELSEWHERE if getattr(c, name)), None)
     if found("asks_count_of", ctx.text) or found("per_head", ctx.text):  # 「多少张病床」「多少学生，生均经费」
         other = "quantity"
-    return Query(Kind.UNIT, measure=measure, period=s.period, units=list(s.units),
+    funds = measure == Measure.SPENT and bool(FUNDS.search(ctx.text)) and not FUNDS_SPENT.search(ctx.text) \
+        and other is None
+    if funds:  # read, so not left over as a word not understood
+        measure = Measure.BUDGET
+        s.unknown[:] = [w for w in s.unknown if w != "经费"]
+    return Query(Kind.UNIT, measure=measure, period=s.period, units=list(s.units), funds=funds,
                  topic=other)  # topic: what was asked that unit records cannot answer (declined in run)
 
 
@@ -242,6 +251,8 @@ def restate(query, lexicon, coverage=None):
                + (f"，前{query.limit}名" if query.limit else "")
     names = "、".join(lexicon.unit_names.get(code, code) for code in query.units)
     asked = "的预算执行率" if query.measure == Measure.RATE else "的" + present.label(query.measure)
+    if query.funds:
+        asked += "（「经费」按全年预算理解）"
     return f"{present.period_words(query, coverage)}{names}（二级单位）{asked}"
 
 

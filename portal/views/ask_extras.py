@@ -25,7 +25,7 @@ def page_extras(result, search_result):
     question = (result or {}).get("question") or ""
     later = [u for u in units if any(_asks_for_project(question, u["name"], title) for title in projects)]
     return {"records_preview": preview, "payment_matches": payments,
-            "payments_first": payments_first(payments, search_result),
+            "payments_first": payments_first(payments, search_result, (result or {}).get("question")),
             "named_units": [u for u in units if u not in later], "units_after_search": later,
             "related_search": _related_search(result) if preview is None else None}
 

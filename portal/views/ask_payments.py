@@ -13,7 +13,9 @@ newest first; the words found must make up at least half of the question's words
 site search's results when a word found in them is in none of the search results' titles and snippets
 (a payee, 结算款, 监理费, 食堂, 农机购置补贴: words that only payments hold); 「书香小区改造」 finds 进度款
 of the projects that the search results already list, and 「…现在什么进度」 a word every project's text
-has, so those come first.
+has, so those come first. A question that asks for payments in its own words (收款、付款、支付、凭证、
+几笔 …: 「…收款记录」「…进度款付了几笔」) gets them first too: the projects a search finds for its other words
+are not what it asks for, and on a phone they push the payments below the first screen.
 """
 import bisect
 import datetime as dt
@@ -31,6 +33,8 @@ VOUCHER = re.compile(r"(?:(?:支付|付款)?凭证号?[:：]?\s*)?([A-Za-z]{2}\d
 COLUMNS = (payments.c.id, payments.c.date, payments.c.payee, payments.c.payee_type, payments.c.purpose,
            payments.c.amount_fen, payments.c.project_code)
 SHOWN = 5
+# Words that ask for payments themselves (who was paid, a voucher, how many payments), not for a project.
+ASKS_FOR_PAYMENTS = re.compile(r"收款|付款|支付|付给|付了|打款|转账|汇款|到账|凭证|流水|(?:几|多少|每|单|一|1)笔")
 
 
 def question_words(question):
@@ -188,10 +192,12 @@ def _newest(conn, pub_id, year, groups):
     return rows
 
 
-def payments_first(matches, search_result):
+def payments_first(matches, search_result, question=""):
     """Whether named payments go above the site search's results (see the module's docstring)."""
     if not matches:
         return False
+    if ASKS_FOR_PAYMENTS.search(normalize(question or "")):
+        return True
     shown = " ".join(normalize(f"{item['title']} {item.get('snippet') or ''}")
                      for item in (search_result or {}).get("results", []))
     return any(term not in shown for term in matches["terms"])

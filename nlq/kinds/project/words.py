@@ -48,12 +48,21 @@ def _words(query, lexicon, coverage):
     return Words(period, region, subject, basis)
 
 
+def _investment_filters(query):
+    """「总投资超过1.00亿元」「总投资不到1,000.00万元」, or 「总投资为2,395.93万元」 for an amount written out (the two
+    bounds half a unit of its last digit apart from it, nlq/cues.py _investment_bounds)."""
+    low, high = query.min_investment_yuan, query.max_investment_yuan
+    if low and high and high - low <= 0.001 * high:
+        return f"总投资为{format_amount(round((low + high) / 2 * 100))}"
+    return "、".join(x for x in (low and f"总投资超过{format_amount(int(low * 100))}",
+                                high and f"总投资不到{format_amount(int(high * 100))}") if x)
+
+
 def _filters(query):
     """「农村公路、状态为在建、新开工、总投资超过1.00亿元」"""
     filters = "、".join(x for x in (
         query.category, query.status and f"状态为{query.status}", "新开工" if query.new_start else None,
-        query.min_investment_yuan and f"总投资超过{format_amount(int(query.min_investment_yuan * 100))}",
-        query.max_investment_yuan and f"总投资不到{format_amount(int(query.max_investment_yuan * 100))}",
+        _investment_filters(query),
         query.max_progress_pct is not None and f"进度低于{query.max_progress_pct:g}%",
         query.min_progress_pct is not None and f"进度超过{query.min_progress_pct:g}%",
         SCHEDULES.get(query.schedule, "").format(date=query.due_by)) if x)
