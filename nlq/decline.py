@@ -115,7 +115,7 @@ def subject(text, slots, lexicon):
             return Decline(reason, message.format(w=word))
     asked = _not_held_asks(text) or _outside_named_root(text, lexicon) or _procedure_asked(text, slots) \
         or _stock_asked(text) or _finer_day(text, slots) or _people_or_place(text) or _one_person(text, lexicon) or _year_end_ahead(text) \
-        or _vague_reference(text, slots) or _own_level_below(text, lexicon)
+        or _vague_reference(text, slots, lexicon) or _own_level_below(text, lexicon)
     if asked:
         return asked
     word = _first(text, words("soft_off_topic"))
@@ -319,13 +319,15 @@ def _year_end_ahead(text):
                              "或问「今年预计年底执行率」（按监督预警规则的预测）。")
 
 
-def _vague_reference(text, slots):
+def _vague_reference(text, slots, lexicon):
     """「那个东西后来花了多少」: a reference to something said before, and nothing named in the question — the
-    whole city's figure would answer a question nobody asked."""
+    whole city's figure would answer a question nobody asked. 「那个生态护林员的补助」 names a payment purpose."""
+    from .kinds.project.payments import purpose_named
+
     reference = pattern("vague_reference").search(text)
     named = (slots.regions, slots.townships, slots.region_whole, slots.depts, slots.classes, slots.class_set,
              slots.projects, slots.contractors, slots.category, slots.outputs)
-    if not reference or any(named):
+    if not reference or any(named) or purpose_named(text, lexicon):
         return None
     return Decline("no_subject", f"不知道「{reference.group(0).strip('，,。 ')}」指的是什么；请说出地区、部门、科目或项目的名称，"
                                  "例如「今年教育支出是多少」。")

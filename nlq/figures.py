@@ -196,14 +196,24 @@ def payment_filter(query):
     year named (the builders take only periods that are whole years of payments)."""
     period = query.period
     months = (period.month_from, period.month_to) if period is not None and not period.whole_year else (None, None)
+    bound = query.payment_bound or {}
     return q_rec.PaymentFilter(payee=query.contractor, project=query.project, purpose=query.purpose,
                                payee_type=query.payee_type,
-                               year=period.year_from if period else None, month_from=months[0], month_to=months[1])
+                               year=period.year_from if period else None, month_from=months[0], month_to=months[1],
+                               **{PAYMENT_BOUNDS[bound["op"]]: bound["fen"]} if bound else {})
+
+
+PAYMENT_BOUNDS = {">": "amount_above", ">=": "amount_from", "<": "amount_below", "<=": "amount_to"}  # ir.Query.payment_bound's op
 
 
 def payment_totals(conn, pub_id, query):
     """(number of payments, Σ amount in fen)."""
     return q_rec.payment_totals(conn, pub_id, payment_filter(query))
+
+
+def payee_count(conn, pub_id, query):
+    """How many different payees the payments went to (persons by their pseudonyms, never named)."""
+    return q_rec.payee_count(conn, pub_id, payment_filter(query))
 
 
 PROJECT_SORTS = {"disbursed": "disbursed", "progress": "progress"}  # else by investment

@@ -130,6 +130,9 @@ class Query:
     count_only: bool = False  # 「执行率低于60%的区县有几个」: how many rows pass the threshold
     purpose: str | None = None  # a payment purpose as recorded (高龄津贴): the payments made for it
     payee_type: str | None = None  # 「付给单位的款项」「发给个人的钱」: the payments to organisations (单位) or persons (个人)
+    # 「单笔超过100万的支付」: the payments counted or summed are those of more than (">"), at least (">=") or less
+    # than ("<") an amount each: {"op": …, "fen": n}
+    payment_bound: dict | None = None
     township: str | None = None  # a township/street code (乡镇/街道, below the district): projects there only
     # projects against their planned end date: late (completed after it), on_time (on or before it), overdue
     # (not completed and the date passed by ``due_by``, an ISO date: the data's date)

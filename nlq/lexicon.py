@@ -494,11 +494,16 @@ def _add_payments(lex, conn, pub_id):
         lex.purpose_aliases[alias] = purpose
 
 
+LIKE_ENDINGS = ("补贴", "津贴", "补助")  # kinds of subsidy people name one for another (高龄补贴 for 高龄津贴)
+
+
 def _purpose_aliases(lex):
     """{short name: purpose} for the ways people shorten a payment purpose, where exactly one purpose has the
     short name and it names nothing else: its kind without a qualifier (一次性创业补贴 → 创业补贴), its first word
-    and its two-character ending around a two-character middle (农机购置补贴 → 农机补贴), or a class's everyday word
-    and the ending its name takes in the purpose (低保 is 最低生活保障, so 最低生活保障金 → 低保金)."""
+    and its two-character ending around a middle (农机购置补贴 → 农机补贴, 耕地地力保护补贴 → 耕地补贴), without its
+    first word when three characters and the ending remain (生态护林员补助 → 护林员补助), with another word for the same
+    kind of subsidy (高龄津贴 → 高龄补贴), or a class's everyday word and the ending its name takes in the purpose
+    (低保 is 最低生活保障, so 最低生活保障金 → 低保金)."""
     endings = vocab.words("purpose_endings")
     found = {}
     for purpose in lex.purposes:
@@ -509,9 +514,13 @@ def _purpose_aliases(lex):
         for qualifier in qualified:
             if len(purpose) - len(qualifier) >= 4:
                 found.setdefault(purpose[len(qualifier):], set()).add(purpose)
-        if not qualified and len(ending) >= 2 and len(purpose) == 2 + 2 + len(ending):  # 农机[购置]补贴
+        if not qualified and len(ending) >= 2 and len(purpose) >= 2 + 2 + len(ending):  # 农机[购置]补贴
             found.setdefault(purpose[:2] + ending, set()).add(purpose)
+        if len(ending) >= 2 and len(purpose) - 2 >= 3 + len(ending):  # [生态]护林员补助, [困难]残疾人生活补贴
+            found.setdefault(purpose[2:], set()).add(purpose)
         stem = purpose[:-len(ending)]
+        for other in (e for e in LIKE_ENDINGS if e != ending and ending in LIKE_ENDINGS and len(stem) >= 2):
+            found.setdefault(stem + other, set()).add(purpose)  # 高龄补贴 for 高龄津贴: a subsidy called another kind
         for surface, entries in list(lex.surfaces.items()):
             if len(surface) >= 2 and stem not in surface and not surface.endswith(("支出", ending)) \
                     and any(e.type == "class" and e.name == stem for e in entries):

@@ -75,7 +75,9 @@ def payments(flt, pub_id):
                                                  ("project", flt.project),
                                                  ("purpose", flt.purpose), ("year", flt.year),
                                                  ("month_from", flt.month_from), ("month_to", flt.month_to),
-                                                 ("voucher", flt.voucher))
+                                                 ("voucher", flt.voucher),
+                                                 *((key, getattr(flt, key) and getattr(flt, key) // 100)
+                                                   for key in ("amount_above", "amount_from", "amount_below", "amount_to")))
             if value is not None]
     return "/records/payments?" + urlencode(args + [("pub", str(pub_id))])
 

@@ -263,11 +263,19 @@ def check_project_record(records, body, people):
 def check_payments(records, body, people):
     """Money paid to a payee, of a project or for a purpose: the sum of the payments listed behind the answer
     (or, for 几笔, their number), and their number."""
+    answer = body["answer"]
+    if answer.get("difference"):  # the later year's payments less the earlier's: each year's vouchers, linked
+        years = [records.rows(row["records"]["payments"]) for row in body["links"]["rows"]]
+        sums = [len(rows) if body["query"]["measure"] == "payments"
+                else sum((Decimal(row["金额（元）"] or "0") for row in rows), Decimal(0)) for rows in years]
+        return [] if len(sums) == 2 and _yuan(answer["value"]) == sums[1] - sums[0] else \
+            [f"change {answer['value']} != records {sums}"]
     rows = records.rows(body["links"]["records"])
     total = sum((Decimal(row["金额（元）"] or "0") for row in rows), Decimal(0))
-    answer = body["answer"]
     if body["query"]["measure"] == "payments":
         total = len(rows)
+    if body["query"].get("topic") == "payees":  # the different payees of the vouchers listed
+        total = len({row["收款人"] for row in rows})
     if answer.get("per_payment"):  # the mean of the vouchers: their sum over their number
         total = round(total / len(rows), 2)
     problems = [] if _yuan(answer["value"]) == total else [f"paid {answer['value']} != records {total}"]

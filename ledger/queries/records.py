@@ -90,6 +90,12 @@ class PaymentFilter:
     project_dept: str | None = None
     project_class: str | None = None
     project_region: str | None = None  # … or booked to a region
+    # 「单笔超过100万的」「50万元以上的」「不到1000元的」「1000元以下的」: the payments of more than (strictly), at
+    # least, less than (strictly) or at most this many fen
+    amount_above: int | None = None
+    amount_from: int | None = None
+    amount_below: int | None = None
+    amount_to: int | None = None
 
 
 def _payment_conditions(pub_id, flt):
@@ -112,6 +118,14 @@ def _payment_conditions(pub_id, flt):
         conds.append(payments.c.payee == flt.payee)
     if flt.purpose:
         conds.append(payments.c.purpose == flt.purpose)
+    if flt.amount_above is not None:
+        conds.append(payments.c.amount_fen > flt.amount_above)
+    if flt.amount_from is not None:
+        conds.append(payments.c.amount_fen >= flt.amount_from)
+    if flt.amount_below is not None:
+        conds.append(payments.c.amount_fen < flt.amount_below)
+    if flt.amount_to is not None:
+        conds.append(payments.c.amount_fen <= flt.amount_to)
     return conds
 
 
@@ -122,6 +136,14 @@ def payment_totals(conn, pub_id, flt: PaymentFilter):
     count, total = conn.execute(select(func.count(), func.coalesce(func.sum(payments.c.amount_fen), 0))
                                 .where(*_payment_conditions(pub_id, flt))).one()
     return int(count), int(total)
+
+
+@per_publication
+def payee_count(conn, pub_id, flt: PaymentFilter):
+    """How many different payees the payments ``flt`` selects went to (persons are counted by their pseudonyms,
+    one pseudonym per person: never named)."""
+    return int(conn.execute(select(func.count(payments.c.payee.distinct()))
+                            .where(*_payment_conditions(pub_id, flt))).scalar_one())
 
 
 @per_publication_shared

@@ -3,10 +3,12 @@
 measure's words left out (nlq/parser.py), and each reading is answered by its own kind — its figure, its records —
 side by side in one table. Never one of the two alone: when either cannot be answered, neither is."""
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ledger.money import fen_to_yuan, format_amount
 
+from .. import coverage as fit
 from .. import present
 from ..ir import Kind, Measure, Query
 from ..vocab import pattern
@@ -79,19 +81,38 @@ def run(conn, pub_id, query, lexicon):
     head = "地区" if query.labels else "指标"
     result = {"kind": "table", "columns": [head, f"数值（{unit}）" if unit else "数值", "显示"], "rows": rows,
               "unit": unit, "value": rows[0][1], "top": rows[0][0], "parts": answers}
+    # one plain sentence first (each figure as understood, then its value), the table after it: never the
+    # restatement and the listed values again
+    covered = fit.partial_year(conn, pub_id, replace(query), [])  # 「（截至10月）」 as the restatement says it
+    stated = [f"{said}为{row[2]}" for said, row in zip(_said(query, lexicon, covered), rows)]
     if query.difference and len(rows) == 2 and unit == "元":  # 「东部比西部多花多少」: the first less the second
         fen = round((Decimal(str(rows[0][1])) - Decimal(str(rows[1][1]))) * 100)
         result.update(kind="figure", value=fen_to_yuan(fen), display=format_amount(fen))
+        more = "多" if fen >= 0 else "少"
+        stated.append(f"{rows[0][0]}比{rows[1][0]}{more}{format_amount(abs(fen)).replace(' ', '')}")
+    elif query.labels and len(rows) == 2 and unit == "元":  # two groups side by side: the larger named
+        (big, big_yuan, _b), (small, small_yuan, _s) = sorted(rows, key=lambda r: -r[1])
+        gap = round((Decimal(str(big_yuan)) - Decimal(str(small_yuan))) * 100)
+        stated.append(f"{big}比{small}多{format_amount(gap).replace(' ', '')}")
+    result["sentence"] = "，".join(stated) + "。"
     return result, None
 
 
-def restate(query, lexicon, coverage=None):
+def _said(query, lexicon, coverage=None):
+    """Each figure as understood (「2025年东部地区一般公共预算支出」: a group by its name, not its regions)."""
     from . import restate as restate_kind
 
     said = [re.sub(r"[。；]$", "", restate_kind(part, lexicon, coverage)) for part in query.parts]
-    if query.labels:  # groups of regions side by side: each by its name, then the regions each one sums
+    if query.labels:
         members = [present.regions_words(lexicon, part.regions) for part in query.parts]
         said = [s.replace(m, label.removesuffix("合计"), 1) for s, m, label in zip(said, members, query.labels)]
+    return said
+
+
+def restate(query, lexicon, coverage=None):
+    said = _said(query, lexicon, coverage)
+    if query.labels:  # groups of regions side by side: each by its name, then the regions each one sums
+        members = [present.regions_words(lexicon, part.regions) for part in query.parts]
         ask = "{}比{}多多少".format(*query.labels[:2]) if query.difference else "分组并列"
         listed = "；".join(f"{label.removesuffix('合计')}：{m}" for label, m in zip(query.labels, members) if label != m)
         return f"{ask}：" + "；".join(f"{'①②③④⑤⑥⑦⑧⑨'[i]}{s}" for i, s in enumerate(said)) \

@@ -31,8 +31,9 @@ def ask_command(question, as_of, as_json):
         return
     click.echo(f"理解为：{result['understood']}")
     answer = result.get("answer") or {}
-    if answer.get("display"):
-        click.echo(f"答案：{answer['display']}（{answer.get('period', '')}）")
+    if answer.get("display"):  # the period beside the figure when it has one (never an empty 「（）」)
+        period = answer.get("period")
+        click.echo(f"答案：{answer['display']}" + (f"（{period}）" if period and period not in answer["display"] else ""))
     for row in (answer.get("rows") or [])[:20]:
         click.echo("  " + " · ".join("—" if c is None else str(c) for c in row))
     for alt in result.get("alternatives") or []:

@@ -469,6 +469,15 @@ def record_columns(kind):
         Column("budget_fen" if kind == "budgets" else "amount_fen", "预算数" if kind == "budgets" else "支出数", "amount")]
 
 
+# the payments of more than, at least, or less than an amount (元, a whole number: ?amount_above=1000000)
+AMOUNT_BOUNDS = {"amount_above": "单笔金额超过（元）", "amount_from": "单笔金额不低于（元）", "amount_below": "单笔金额低于（元）",
+                 "amount_to": "单笔金额不超过（元）"}
+
+
+def _fen(yuan):
+    return None if yuan is None else yuan * 100
+
+
 def streamed(fetch, *args, each=None, **kwargs):
     """A Table.stream for a download: ``fetch(conn, *args, **kwargs)``'s rows (a ledger generator reading the
     cursor in batches) on a connection of its own, each passed through ``each`` (adds names) if given."""
@@ -503,7 +512,8 @@ def records(kind, fmt):
                                   payee_type=request.args.get("payee_type") or None, payee=arg_name("payee", "收款人"),
                                   purpose=arg_name("purpose", "用途"), month_from=month_from,
                                   month_to=month_to if month_to is None or month_to >= (month_from or 1) else month_from,
-                                  voucher=arg_code("voucher", "凭证号"))
+                                  voucher=arg_code("voucher", "凭证号"),
+                                  **{key: _fen(arg_int(key, low=0, high=10**12, label=label)) for key, label in AMOUNT_BOUNDS.items()})
         page = q_rec.payment_records(conn, pub_id, flt, **paging)
         stream = streamed(q_rec.payment_rows, pub_id, flt)
         if flt.project:
@@ -513,7 +523,8 @@ def records(kind, fmt):
         links = {"project_code": lambda r: url_for("pages.project", code=r["project_code"])
                  if r.get("project_code") else None}
         filters = {"project": flt.project, "year": flt.year, "month_from": flt.month_from, "month_to": flt.month_to,
-                   "payee_type": flt.payee_type, "payee": flt.payee, "purpose": flt.purpose, "voucher": flt.voucher}
+                   "payee_type": flt.payee_type, "payee": flt.payee, "purpose": flt.purpose, "voucher": flt.voucher,
+                   **{key: None if getattr(flt, key) is None else getattr(flt, key) // 100 for key in AMOUNT_BOUNDS}}
     else:
         scope = records_scope()
         coverage.check_scope(conn, pub_id, scope)  # a period or place outside the data is refused, not 0 元

@@ -12,8 +12,10 @@ from ...ir import Group, Measure, Order
 from ...present import label, unit
 from ...timeparse import Period
 from . import facts
-from .payments import COUNT_AND_SUM, PER_PAYMENT, UNCUT_PERIOD
+from .payments import COUNT_AND_SUM, PAYEES, PER_PAYMENT, UNCUT_PERIOD
 from .rules import PROGRESS_AT
+
+PAYEE_UNITS = {"个人": "人", "单位": "家"}  # how the different payees of a payee type are counted
 
 
 def run(conn, pub_id, query, lexicon):
@@ -122,6 +124,11 @@ def paid(conn, pub_id, query, lexicon):
               "rows": [[payment_subject(query, lexicon)[1], count, *present.money_cells(total)]]}
     if query.measure == Measure.PAYMENTS:
         answer.update(value=count, unit="笔", display=f"{count} 笔")
+    if query.topic == PAYEES:  # the different payees of those vouchers (persons by their pseudonyms, never named)
+        payees, what = figures.payee_count(conn, pub_id, query), PAYEE_UNITS.get(query.payee_type, "个")
+        answer.update(value=payees, unit=what, display=f"{payees} {what}",
+                      columns=[answer["columns"][0], "不同收款人数", "支付笔数", "支付金额（元）", "支付金额"],
+                      rows=[[answer["rows"][0][0], payees, *answer["rows"][0][1:]]])
     if query.topic == COUNT_AND_SUM:  # 「有多少笔、多少钱」: both figures, one row each, of the same vouchers
         answer.update(kind="table", columns=["指标", "数值", "显示"],
                       rows=[["支付笔数", count, f"{count} 笔"], ["支付金额（元）", *present.money_cells(total)]])
@@ -136,16 +143,40 @@ def paid(conn, pub_id, query, lexicon):
 def _paid_by_year(conn, pub_id, query):
     """「临时救助这几年每年发多少」: the payments for the purpose in each year of the period (a line), each year's
     vouchers linked (nlq/kinds/project/records.py)."""
-    rows, total = [], 0
-    for year in query.period.years:
-        count, fen = figures.payment_totals(conn, pub_id, replace(query, period=Period(year, year), group=None))
-        rows.append([f"{year}年", *present.money_cells(fen), count])
+    rows, total, fens = [], 0, []
+    months = () if query.period.whole_year else (query.period.month_from, query.period.month_to)
+    for year in query.years or query.period.years:
+        count, fen = figures.payment_totals(conn, pub_id, replace(query, period=Period(year, year, *months),
+                                                                  group=None, years=[], difference=False))
+        rows.append([f"{year}年" + (f"{months[0]}—{months[1]}月" if months else ""), *present.money_cells(fen), count])
         total += fen
+        fens.append(fen)
     if not any(r[3] for r in rows):
         return {"kind": "figure", "nothing": f"本站数据中没有{plabel(query)}用途为「{query.purpose}」的国库支付记录，不能回答。"}, None
+    if query.years and not all(r[3] for r in rows):  # a year named without payments: no 「0 元」 beside the other
+        empty = "、".join(r[0] for r in rows if not r[3])
+        return {"kind": "figure", "nothing": f"本站数据中没有{empty}用途为「{query.purpose}」的国库支付记录，不能比较。"}, None
+    if query.difference and len(rows) == 2:  # the later year's less the earlier's (sum, or number of payments)
+        return _year_on_year(query, rows, fens), None
     answer = {"kind": "series", "unit": "元", "period": plabel(query), "columns": ["年份", "支付金额（元）", "支付金额", "支付笔数"],
               "rows": rows, "value": fen_to_yuan(total), "display": "合计 " + format_amount(total)}
     return answer, present.rows_chart([r[:3] for r in rows], "元", line=True)
+
+
+def _year_on_year(query, rows, fens):
+    """「…今年比去年同期少了多少笔」「…2025年比2024年多发还是少发」: the later year's payments less the earlier's
+    (their sum, or their number), each year's row beside it (its vouchers linked)."""
+    (before, *_rest, n_before), (after, *_more, n_after) = rows
+    counted = query.measure == Measure.PAYMENTS
+    change = n_after - n_before if counted else fens[1] - fens[0]
+    size = f"{abs(change)}笔" if counted else format_amount(abs(change)).replace(" ", "")
+    then = f"{n_before}笔" if counted else rows[0][2].replace(" ", "")
+    now = f"{n_after}笔" if counted else rows[1][2].replace(" ", "")
+    return {"kind": "figure", "value": change if counted else fen_to_yuan(change), "unit": "笔" if counted else "元",
+            "display": f"{change:+d} 笔" if counted else format_amount(change), "period": plabel(query),
+            "columns": ["年份", "支付金额（元）", "支付金额", "支付笔数"], "rows": rows, "difference": True,
+            "sentence": f"用途为「{query.purpose}」的国库支付，{after}{now}，比{before}（{then}）"
+                        f"{'多' if change >= 0 else '少'}{size}。"}
 
 
 def _paid_by_month(conn, pub_id, query):

@@ -14,12 +14,114 @@ UNCUT_PERIOD = "uncut_period"  # a payment question over months the payments are
 PER_PAYMENT = "per_payment"  # 「一次平均能拿多少」: the mean of the payments for a purpose (sum / number)
 COUNT_AND_SUM = "count_and_sum"  # 「有多少笔、多少钱」: the number and the sum of the payments, one row each
 PERSON, ORGANISATION = "个人", "单位"  # payments.payee_type
+PAYEES = "payees"  # 「发给了多少个不同的人」「收到付款的单位有多少家」: the different payees of the payments, counted
+# the payees counted: 「多少个（不同的）人」「几户」「单位有多少家」「收款人数」 (not 人均, 人次, 人口)
+PAYEES_COUNTED = re.compile(r"(?:多少|几)(?:个|位|名|户|家)?(?:不同的?)?(人|户|家|单位|企业|公司|收款人|收款单位|对象)(?![均次口])"
+                            r"|(人|户|单位|企业|公司|收款人)(?:数|(?:一共|总共|共)?有?(?:多少|几)(?:个|家|位|名|户|人))")
+PAID_WORDS = re.compile(r"付款|支付|拨付|拨款|国库|财政资金|发给|付给|领取|领到|领了|发放|收到")
+# 「单笔超过100万」「每笔50万元以上」, or an amount right before the payments (「1000元以下的付款」)
+EACH_PAYMENT = re.compile(r"(?:单笔|每笔|一笔)(?:金额|额度)?")
+PAYMENT_AFTER = re.compile(r"[^，,。？?]{0,2}?的?(?:付款|支付|款项|拨款|凭证|补贴|补助|津贴)")
+AMOUNT = r"(\d+(?:\.\d+)?)\s*(亿|千万|百万|万|千)?元?"
+BOUND = re.compile(rf"(超过|高于|大于|多于|超出|不少于|不低于|至少|不到|不足|低于|少于|小于|不超过|不高于|至多){AMOUNT}(以上|以下)?"
+                   rf"|{AMOUNT}(?:及|或)?(以上|以下)")
+BOUND_OPS = {"以上": ">=", "不少于": ">=", "不低于": ">=", "至少": ">=", "以下": "<=", "不超过": "<=", "不高于": "<=",
+             "至多": "<=", "不到": "<", "不足": "<", "低于": "<", "少于": "<", "小于": "<"}  # else more than: ">"
+AMOUNT_UNITS = {"亿": 10 ** 8, "千万": 10 ** 7, "百万": 10 ** 6, "万": 10 ** 4, "千": 10 ** 3}
 
 
 def payments(ctx):
-    """A payment question the project rules would read as something else, or None."""
+    """A payment question the project rules would read as something else, or None; the payments of more or less
+    than an amount each (「单笔超过100万的」) when the question bounds them."""
+    bound, spans = payment_bound(ctx.text)
+    query = payees_counted(ctx) or _payments(ctx, bound, spans)
+    if query is not None and query.purpose:
+        slots.explain(ctx.slots, _other_name(ctx.text, query.purpose) + _pointed(ctx.text, query.purpose))
+    if query is not None and query.purpose and not query.project:  # 「发了多少」: the verbs of the payments read
+        slots.explain(ctx.slots, [m.span() for name in ("payment_given", "paid_to", "payment_count")
+                                  for m in pattern(name).finditer(ctx.text)])
+    if query is not None and bound and query.measure in (Measure.PAID, Measure.PAYMENTS) \
+            and query.topic != UNCUT_PERIOD:
+        slots.explain(ctx.slots, spans)
+        query.payment_bound = bound
+    return query
+
+
+SAME_AS = r"(?:也就是|就是|即|也叫|又叫|俗称)(?:说)?"
+OTHER_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:那个|这个)?[\u4e00-\u9fff]{0,4}?(?:补贴|津贴|补助|救助|金)")
+
+
+def _other_name(text, purpose):
+    """「种地补贴今年发了多少，就是耕地地力保护补贴」: the purpose as recorded, said to be what the asker's own name
+    for it means — that name (a subsidy word elsewhere in the question) is read as the purpose: spans, or []."""
+    said = re.search(rf"{SAME_AS}{re.escape(purpose)}|{re.escape(purpose)}[，,]?{SAME_AS}", text)
+    if said is None:
+        return []
+    return [said.span(), *(m.span() for m in OTHER_NAME.finditer(text[:said.start()] + " " * (said.end() - said.start())
+                                                                   + text[said.end():]))]
+
+
+def _blank(text, spans):
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+POINTING = re.compile(r"(?:那个|这个|那项|这项|那种|这种)")
+
+
+def _pointed(text, purpose):
+    """「那个生态护林员的补助」: 那个 points at the purpose named right after it (nothing said before): read with it."""
+    named = [m.start() for m in re.finditer(re.escape(purpose), text)] + [m.start() for m in _filled(purpose).finditer(text)]
+    return [(at - 2, at) for at in named if at >= 2 and POINTING.fullmatch(text[at - 2:at])]
+
+
+def payment_bound(text):
+    """({"op": ">" | ">=" | "<" | "<=", "fen": n}, spans) of 「单笔超过100万」「每笔50万元以上的」「不到1000元的付款」
+    「1000元以下的支付」, or (None, []): 超过 is strictly more, 以上 at least, 不到 strictly less, 以下 at most."""
+    each = EACH_PAYMENT.search(text)
+    for m in BOUND.finditer(text):
+        word, number, unit, edge = (m.group(1), m.group(2), m.group(3), m.group(4)) if m.group(1) \
+            else (None, m.group(5), m.group(6), m.group(7))
+        if not (each or PAYMENT_AFTER.match(text, m.end())):
+            continue
+        fen = round(float(number) * AMOUNT_UNITS.get(unit, 1) * 100)
+        if fen % 100:  # a bound of whole 元 only (the records listing takes 元)
+            return None, []
+        op = BOUND_OPS.get(word, ">") if word else BOUND_OPS[edge]
+        return {"op": op, "fen": fen}, [m.span(), *([each.span()] if each else [])]
+    return None, []
+
+
+def payees_counted(ctx):
+    """「2025年高龄津贴发给了多少个不同的人」「今年收到财政付款的单位有多少家」: how many different payees the
+    payments (of a purpose, or all of a year) went to — persons counted by their pseudonyms, never named."""
     s, text = ctx.slots, ctx.text
-    both = found("payment_count", text) and sum_too(text)
+    asked = PAYEES_COUNTED.search(text)
+    if asked is None or s.projects or s.contractors or s.units or ctx.cues.project_cue or ctx.cues.top:
+        return None
+    purpose = purpose_named(text, ctx.lexicon)
+    if not purpose and (not PAID_WORDS.search(text) or s.regions or s.depts or s.townships
+                        or ((s.classes or s.class_set) and not s.embedding_match)):  # 「收到」 matched by meaning: none
+        return None
+    word = asked.group(1) or asked.group(2)
+    payee_type = PERSON if word in ("人", "户") else ORGANISATION if word in ("家", "单位", "企业", "公司", "收款单位") \
+        else None
+    slots.explain(s, [asked.span(), *(m.span() for m in PAID_WORDS.finditer(text)),
+                      *(m.span() for m in re.finditer(r"不同的?", text))])
+    if purpose:
+        _say_which(ctx, purpose)
+        if purpose not in text and len(purpose) >= 4:
+            slots.explain(s, [m.span() for m in _filled(purpose).finditer(text)])
+    period, exact = _period(ctx)
+    return Query(Kind.PROJECT, measure=Measure.PAYMENTS, purpose=purpose, period=period, payee_type=payee_type,
+                 topic=PAYEES if exact else UNCUT_PERIOD)
+
+
+def _payments(ctx, bound, spans):
+    s, text = ctx.slots, ctx.text
+    # 「单笔金额超过…的有几笔」: the bound's 金额 asks for no sum
+    both = found("payment_count", text) and sum_too(_blank(text, spans))
     count = found("payment_count", text) and not both
     paid = count or both or found("payment_given", text) or found("paid_to", text) or found("per_payment", text)
     period, exact = _period(ctx)
@@ -27,6 +129,10 @@ def payments(ctx):
     purpose = purpose_named(text, ctx.lexicon)
     if purpose is None and (count or both or found("per_payment", text)):
         purpose = purpose_of_class(text, ctx.lexicon)  # 「低保平均一笔发多少」: a voucher's words, so the payments
+    if purpose and not s.projects and not s.contractors and not both and (paid or purpose not in _other_names(ctx)):
+        years = purpose_years(ctx, purpose, measure)
+        if years is not None:
+            return years
     if purpose and paid and measure == Measure.PAID and not s.projects and not s.contractors \
             and (s.period is None or s.period.multi_year) and (ctx.cues.has("trend") or found("each_year", text)):
         _say_which(ctx, purpose)  # 「临时救助这几年每年发多少」: the purpose's payments year by year (every year's)
@@ -66,9 +172,9 @@ def payments(ctx):
         return Query(Kind.PROJECT, measure=measure, contractor=s.contractors[0], period=period)
     payee_type = _payee_type(text)
     if payee_type or found("all_payments", text):  # 「付给单位的」「付款凭证」: words of the payments themselves
-        slots.explain(s, [m.span() for name in ("payee_type_named", "voucher_words")
+        slots.explain(s, [m.span() for name in ("payee_type_named", "voucher_words", "payment_count")
                           for m in pattern(name).finditer(text)])
-    if (count or found("all_payments", text) or (payee_type and (paid or found("payment_sum", text)))) \
+    if (count or bound or found("all_payments", text) or (payee_type and (paid or found("payment_sum", text)))) \
             and not (purpose or s.projects or s.contractors or s.regions or s.depts or s.classes or s.townships) \
             and not (ctx.cues.share or ctx.cues.top):
         # 「今年一共支付了多少笔」「5月国库集中支付了多少」「付给单位的款项有多少笔、多少钱」
@@ -78,6 +184,48 @@ def payments(ctx):
             and not ctx.cues.asks("investment"):
         return disbursed(ctx)
     return None
+
+
+# 「多了还是少了」「多发还是少发」「差多少」: the later year less the earlier one is asked
+MORE_OR_LESS = re.compile(r"多[^，,。？?]{0,3}还是[^，,。？?]{0,1}少|少[^，,。？?]{0,3}还是[^，,。？?]{0,1}多|[多少差]了?(?:多少|几)")
+SAME_MONTHS = re.compile(r"同期")
+COMPARED = re.compile(r"比|和|跟|与|同|各|分别|对比|相比|较")
+
+
+def purpose_years(ctx, purpose, measure):
+    """「高龄津贴2024年和2025年各发了多少」: the payments for the purpose in each of the years named, side by side;
+    「…今年比去年同期少了多少笔」「…2025年比2024年多发还是少发」: the later year's less the earlier's (同期: the same
+    months of both, those of the later year published so far). None when two years are not set side by side."""
+    s, c, text = ctx.slots, ctx.cues, ctx.text
+    years = list(c.compare_years)
+    if not years and s.period is not None and not s.period.multi_year and pattern("vs_year").search(text):
+        years = [s.period.year_to - 1, s.period.year_to]  # 「今年和去年同期比」「比去年同期」
+    if len(years) != 2 or not COMPARED.search(text):
+        return None
+    same = SAME_MONTHS.search(text)
+    last_month = ctx.as_of.month if same and years[1] == ctx.as_of.year else 12
+    months = (1, last_month) if last_month < 12 else ()
+    if s.period is not None and not s.period.whole_year:  # 「1到9月和去年同期比」: the months named, of both years
+        months = (s.period.month_from, s.period.month_to)
+    _say_which(ctx, purpose)
+    if purpose not in text and len(purpose) >= 4:
+        slots.explain(s, [m.span() for m in _filled(purpose).finditer(text)])
+    asked = [m.span() for p in (MORE_OR_LESS, SAME_MONTHS, COMPARED, pattern("vs_year")) for m in p.finditer(text)]
+    slots.explain(s, _joined(asked + [m.span() for m in re.finditer(r"[多少]?发(?:了|放|过)?|笔数", text)]))
+    difference = bool(MORE_OR_LESS.search(text) or c.has("difference"))
+    return Query(Kind.PROJECT, measure=measure, purpose=purpose, group=Group.YEAR, years=years,
+                 period=Period(years[0], years[1], *months, explicit=True), difference=difference)
+
+
+def _joined(spans):
+    """Spans that touch made one (「比」「多了还是少了」 → 「比多了还是少了」: a word cut across both is read)."""
+    joined = []
+    for start, end in sorted(spans):
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def disbursed(ctx):

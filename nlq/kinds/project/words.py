@@ -8,8 +8,11 @@ from ...ir import Group, Measure
 from ...present import label, order_words
 from . import facts
 from .answers import share_labels, share_measures
-from .payments import COUNT_AND_SUM, PER_PAYMENT
+from .payments import COUNT_AND_SUM, PAYEES, PER_PAYMENT
 from .rules import PROGRESS_AT
+
+PAYEES_WORDS = {"个人": "不同收款人的人数", "单位": "不同收款单位的家数"}
+BOUND_WORDS = {">": "超过", ">=": "不低于", "<": "低于", "<=": "不超过"}  # ir.Query.payment_bound's op
 
 
 @dataclass
@@ -149,8 +152,11 @@ def _count(query, lexicon, w):
 
 
 def _paid(query, lexicon, w):
-    what = "笔数" if query.measure == Measure.PAYMENTS else "平均每笔" if query.topic == PER_PAYMENT else \
-        "笔数和金额" if query.topic == COUNT_AND_SUM else "合计"
+    what = PAYEES_WORDS.get(query.payee_type, "不同收款人的个数") if query.topic == PAYEES \
+        else "笔数" if query.measure == Measure.PAYMENTS else "平均每笔" if query.topic == PER_PAYMENT else "笔数和金额" if query.topic == COUNT_AND_SUM else "合计"
+    bound = query.payment_bound
+    if bound:  # 「单笔超过100万的」: the payments counted or summed
+        what = f"单笔金额{BOUND_WORDS[bound['op']]}{_yuan(bound['fen'])}的{what}"
     if query.project and query.planned:
         return f"{w.period}{w.subject}的年度计划与实际支付（国库集中支付，合计）"
     if query.project:
@@ -159,6 +165,9 @@ def _paid(query, lexicon, w):
         by = "笔数" if query.measure == Measure.PAYMENTS else "金额"
         most = "最少" if query.order == "asc" else "最多"
         return f"{w.period}用途为「{query.purpose}」的支付，按月份排列（国库集中支付，{by}{most}的月份在前）"
+    if query.purpose and query.group == Group.YEAR and query.difference:  # 「今年比去年同期少了多少笔」
+        by = "笔数" if query.measure == Measure.PAYMENTS else "金额"
+        return f"{w.period}用途为「{query.purpose}」的支付，后一年比前一年{by}的增减（国库集中支付）"
     if query.purpose and query.group == Group.YEAR:
         return f"{w.period}用途为「{query.purpose}」的支付，每年合计（国库集中支付）"
     if query.purpose:
@@ -168,6 +177,15 @@ def _paid(query, lexicon, w):
     if query.payee_type:
         return f"{w.period or '全部年度'}付给{query.payee_type}的国库集中支付（{what}）"
     return f"{w.period or '全部年度'}全部国库集中支付（{what}）"
+
+
+def _yuan(fen):
+    """「100万元」「1.5亿元」「800元」: an amount as asked, not rounded to two decimals of 万."""
+    yuan = fen // 100
+    for size, name in ((10 ** 8, "亿"), (10 ** 4, "万")):
+        if yuan >= size and yuan * 100 % size == 0:
+            return f"{yuan / size:g}{name}元"
+    return f"{yuan:,}元"
 
 
 def _progress_at(query, lexicon, w):
