@@ -5,7 +5,7 @@ departments and place names stay because they are not tagged as names or are fol
 organisation / place suffix.
 """
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 import jieba
@@ -1001,6 +1001,22 @@ _TRANSLITERATION = frozenset("阿艾爱安奥巴拜白贝比别波布达迪丁�
                              "素森德肉再宛义叶肯列洪留波凯兹耶娅班地")  # (「玉素甫」「亚森」「卡德尔」「肉孜」「再努尔」「热孜宛」「司马义」)
 
 
+def _completing_characters(least=100):
+    """The characters the dictionary's transliterated names (tag nrt) use to complete a name otherwise written
+    with the set above, in at least ``least`` entries (「伊德里斯」「亚特尔」: 里, 特): read from data, so a name
+    like 「…克里木」 is not cut at a character one hand-written list left out."""
+    counts = Counter()
+    for word, tag in _WORD_TAGS.items():
+        if tag == "nrt" and len(word) >= 3:
+            outside = [ch for ch in word if ch not in _TRANSLITERATION]
+            if len(outside) == 1:
+                counts[outside[0]] += 1
+    return frozenset(ch for ch, n in counts.items() if n >= least)
+
+
+_TRANSLITERATION = _TRANSLITERATION | _completing_characters()
+
+
 _TRANSLIT_RUN = re.compile("[" + "".join(sorted(_TRANSLITERATION)) + "]{0,6}")
 _DOTTED_ROLE = re.compile("|".join(sorted((t for t in OFFICIAL_TITLES if len(t) >= 2), key=len, reverse=True))
                           + r"|专干|[审判调解议委专社会协警干职店学]员|[县乡镇村组队院庭科局站所]长")
@@ -1104,6 +1120,28 @@ def transliterated_word(word):
     tag = str(_WORD_TAGS.get(word, ""))
     return 3 <= len(word) <= 6 and set(word) <= _TRANSLITERATION \
         and (jieba.dt.FREQ.get(word, 0) < _COMMON_WORD_FREQ and tag[:2] not in ("ns", "nt", "nz") or tag.startswith("nr"))
+
+
+_TRANSLIT_CLASS = "".join(sorted(_TRANSLITERATION))
+_TRANSLIT_WORD = re.compile(f"(?<![{_TRANSLIT_CLASS}·•・.．])[{_TRANSLIT_CLASS}]{{4,6}}(?![{_TRANSLIT_CLASS}·•・.．])")
+_TRANSLIT_PLACE_AFTER = re.compile(r"[省市州县区旗镇乡村屯沟河湖山江湾岭滩泉口](?!长)|嘎查|苏木|牧场|草原|景区|农场|公司|合作社|街|路|巷|[团连]")
+
+
+def _transliterated_runs(text, spans):
+    """Four to six transliteration characters standing alone, no dictionary word nor made of dictionary
+    words (「古再丽努尔」「巴合提别克」「艾克拜尔」): a Uyghur or Kazakh given name where it stands, cue or none
+    (chat labels, ledgers, quotes). A place's or body's head (「X县」「X镇」, here or elsewhere in the text) is
+    dropped after, as for any guess; three characters (「努尔兰」) are too often part of a place to stand alone."""
+    for m in _TRANSLIT_WORD.finditer(text):
+        word = m.group(0)
+        if not transliterated_word(word) or _dictionary_run(word) or _inside_title(text, m.start()):
+            continue
+        tail = word[-2:]  # (「…林地」: a run ending in a common word is a phrase's)
+        if jieba.dt.FREQ.get(tail, 0) >= _COMMON_WORD_FREQ and not str(_WORD_TAGS.get(tail, "")).startswith("nr"):
+            continue
+        if any(_TRANSLIT_PLACE_AFTER.match(text, k.end()) for k in re.finditer(re.escape(word), text)):
+            continue  # 「X县」「X镇」 anywhere in the text: the place's name
+        _claim(spans, m.start(), word, "weak")
 
 
 def unsurnamed_name_at(text, pos):
@@ -2171,6 +2209,7 @@ def _find_names(text):
     _cue_names(text, by_start, spans)
     _weak_names(text, by_start, spans)
     _compound_names(text, by_start, spans)
+    _transliterated_runs(text, spans)
     if "\n" in text or re.search(r"[一二三四五六七八九十\d][、.．]", text):
         _list_names(text, spans)
     _row_names(text, spans)

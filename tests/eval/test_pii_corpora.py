@@ -74,7 +74,8 @@ FLOORS = {
                               # real name in brackets (both), 亚 call names as chat labels, English kinship cues and closings
                               # 619 -> 620: dotted names with a five-character father's name (session 15, pii_blind13's class)
                               # name(unknown) 619 -> 620: a 老 nickname on the real name's surname before that name in brackets (session 15)
-                              "name(known)": 308, "name(unknown)": 620, "other_id": 75, "plate": 30, "qq": 9,
+                              # 620 -> 622: measured 621 before; transliterated given names of four to six characters standing alone (session 16, issue #19)
+                              "name(known)": 308, "name(unknown)": 622, "other_id": 75, "plate": 30, "qq": 9,
                               "wechat": 16},
                    # 357 -> 53: its public classes fixed as rules (court and staff signatures, an office's
                    # staff column, places and bodies whose head reads as a name, registered seats, office
@@ -153,7 +154,8 @@ FLOORS = {
     "pii_blind7": {"caught": {"address": 337, "bank_card": 225, "email": 18, "id": 318, "landline": 34, "mobile": 255,
                               # name(unknown) 748 -> 749: pii_blind11's name classes (held out)
                               # 749 -> 750: a transliterated given name in a person's slot (session 15, pii_blind13's class)
-                              "name(known)": 403, "name(unknown)": 750, "other_id": 93, "plate": 53, "qq": 11,
+                              # 750 -> 751: transliterated given names of four to six characters standing alone (session 16, issue #19)
+                              "name(known)": 403, "name(unknown)": 751, "other_id": 93, "plate": 53, "qq": 11,
                               "wechat": 13},
                    # 153 -> 142: a mine's name before its 家属区 and a farm before its 管理区 stay (address shapes)
                    # 142 -> 73: staff signing for the office (经办人 + blank, a hotline order's 承办人, a notice's
@@ -187,7 +189,8 @@ FLOORS = {
                               # name(unknown) 529 -> 532: given names used alone after the full name (issue #19)
                               # then pii_blind11's name classes (held out): name(known) 395 -> 396, name(unknown) 532 -> 533
                               # 533 -> 534: a padded two-character name (「X Y」) without a cue (session 15)
-                              "name(known)": 396, "name(unknown)": 534, "other_id": 22, "plate": 33, "qq": 4,
+                              # 534 -> 535: transliterated given names of four to six characters standing alone (session 16, issue #19)
+                              "name(known)": 396, "name(unknown)": 535, "other_id": 22, "plate": 33, "qq": 4,
                               "wechat": 3},
                    # 283 -> 270: officials signing a body's opinion, 发放人/监督 fields, a body named as the field
                    # (「村委会：X」), 关长, and who answers a chat's question for an office's number (with that line);
@@ -337,12 +340,14 @@ FLOORS = {
     # a full stop for the dot, a title before it cut off, the given name alone after the full name, a transliterated
     # given name as a chat label or list item): name(unknown) 354 -> 388
     "pii_blind13": {"caught": {"address": 271, "bank_card": 157, "email": 6, "id": 143, "landline": 6, "mobile": 82,
-                               "name(known)": 305, "name(unknown)": 388, "other_id": 12, "plate": 11, "qq": 2,
+                               # name(unknown) 388 -> 413: transliterated given names of four to six characters standing alone (session 16, issue #19)
+                               "name(known)": 305, "name(unknown)": 413, "other_id": 12, "plate": 11, "qq": 2,
                                "wechat": 3},
                     # 91 -> 32: a settlement 「X定居点」 and an army farm's company 「X团五连」 before a block stay (address
                     # policy, README 住址策略); a notice's own area-coded line in a sentence naming no one; a title before
                     # a dotted name is no part of it, so the official in role stays (session 15)
-                    "max_public_altered": 32},
+                    # 32 -> 31: a mediator's transliterated name now found reads as the official in role (session 16)
+                    "max_public_altered": 31},
 }
 
 
