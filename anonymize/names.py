@@ -2201,6 +2201,44 @@ def _kin_named_and_handles(text, spans):
             _claim(spans, m.start(1) + start, run[start:], "nick")  # (「X老师（X丽）」 is a teacher in role)
 
 
+# 「@X 明天来看」: a chat's mention names a member, whatever word the name is (「@金星」「@党建」); not a role,
+# a body or the whole group (「@所有人」「@物业」「@孙书记」).
+_MENTION = re.compile(r"[@＠](" + _HAN + r"{2,6}?)(?=[ \t\u3000\n，,：:。！!？?]|$|(?:叔|婶|哥|姐|嫂|姨|伯|爷|奶|妈|爸|老师|师傅)[ \t\u3000\n，,：:。！!？?])")
+_NOT_MENTIONED = re.compile(r"所有|全体|大家|各位|群主|管理|客服|物业|网格|村委|居委|两委|社区|[局办站所院科股队组群]$")
+
+
+def _mentioned_names(text, spans):
+    for m in _MENTION.finditer(text):
+        word = m.group(1)
+        if word in NOT_NAMES or word in PERSON_CUES or _NOT_MENTIONED.search(word) or word.endswith(PLACE_ORG_SUFFIX) \
+                or any(t in word for t in OFFICIAL_TITLES if len(t) >= 2):
+            continue
+        if has_surname(word) and len(word) <= 4 or unsurnamed_name_at(text, m.start(1)) == word:
+            _claim(spans, m.start(1), word, "cue")
+
+
+# 「公示：A、B、C、D」: in an enumeration most of whose items are names already found, an item with a surname is a
+# name too, even one that is a dictionary word (「…、夏天、…」「…、程序」): the list is of persons.
+_ENUMERATION = re.compile(r"(?:^|(?<=[\n：:，,；;。\s（(]))(" + _HAN + r"{2,4}(?:[（(][^）)\n]{1,12}[）)]|户)?"
+                          r"(?:、" + _HAN + r"{2,4}(?:[（(][^）)\n]{1,12}[）)]|户)?)+)")
+_ENUMERATION_ITEM = re.compile(r"(" + _HAN + r"{2,4}?)(?:[（(][^）)\n]{1,12}[）)]|户)?(?=、|$)")
+
+
+def _names_in_name_lists(text, spans):
+    for m in _ENUMERATION.finditer(text):
+        items = [(m.start(1) + k.start(1), k.group(1)) for k in _ENUMERATION_ITEM.finditer(m.group(1))]
+        if len(items) < 3:
+            continue
+        found = [start for start, word in items if start in spans and spans[start].end == start + len(word)]
+        if len(found) < 2 or len(found) * 2 < len(items):
+            continue
+        for start, word in items:
+            if start not in found and looks_like_person_name(word) and word not in NOT_NAMES \
+                    and not word.endswith(PLACE_ORG_SUFFIX) and not any(s.start < start + len(word) and start < s.end
+                                                                         for s in spans.values()):
+                spans[start] = Span(start, start + len(word), "person_name", word, "weak")
+
+
 def _find_names(text):
     tokens = _tokens(text)
     by_start = {start: (word, flag) for start, word, flag in tokens}
@@ -2233,6 +2271,10 @@ def _find_names(text):
     _repeat_nicknames(text, spans)
     _scored_names(text, by_start, spans)
     _list_siblings(text, spans)
+    if "@" in text or "＠" in text:
+        _mentioned_names(text, spans)
+    if "、" in text:
+        _names_in_name_lists(text, spans)
     _slot_names(text, by_start, spans)
     if " " in text or "\u3000" in text:
         _spaced_pair_names(text, spans)
@@ -2334,8 +2376,10 @@ def _repeated_names(text, tokens, by_start, found):
                 continue  # overlaps a detection, starts inside a word, or ends inside one (「白云|飞」)
             wordy = jieba.dt.FREQ.get(value, 0) > 0 or value.startswith(_PRODUCE_WORDS) \
                 or value[:2] in AMBIGUOUS_COMPOUNDS or text[start - 1:start] in "“\""
+            # (a chat's speaker label 「⏎X：」 or a mention 「@X」 is the member again)
+            slot = (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in "：:" or text[start - 1:start] in "@＠"
             if wordy and not (_CUE_END_RE.search(text[max(0, start - 8):start].rstrip("：: "))
-                              or re.match(_WEAK_RIGHT, text[end:end + 12])):
+                              or re.match(_WEAK_RIGHT, text[end:end + 12]) or slot):
                 continue  # 「胡杨、梭梭」「“东方红”品牌」: the word again, not the person
             span = Span(start, end, "person_name", value, "cue")
             if _place_or_org_head(text, span, by_start) or _suffix_follows(text, end, by_start) \

@@ -52,7 +52,8 @@ FLOORS = {
                               # other_id 22 -> 23: a driving licence's 档案编号 on its own form (issue #19, session 14)
                               # name(unknown) 365 -> 366: a name padded to three with one blank after the surname
                               # (「X Y：」「、X Y、」), no cue needed (session 15, issue #19)
-                              "name(known)": 127, "name(unknown)": 366, "other_id": 23, "plate": 9, "qq": 6,
+                              # name(unknown) 366 -> 367: a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
+                              "name(known)": 127, "name(unknown)": 367, "other_id": 23, "plate": 9, "qq": 6,
                               "wechat": 8},
                    # 89 -> 95: six road names before house numbers now caught (「思陇街68—70号」「浔江路51—53号」,
                    # 「解放巷9弄1—3号」, 「朝阳路35 号 2 单元 301」) go with them, as in pii_blind3 (policy)
@@ -119,7 +120,8 @@ FLOORS = {
                               # 1043 -> 1046: dotted names (a full stop for the dot, the given name alone after the full
                               # name; session 15, pii_blind13's class)
                               # 1043 -> 1047: a padded two-character name (「X Y」) without a cue (session 15)
-                              "name(known)": 364, "name(unknown)": 1047, "other_id": 150, "plate": 26, "qq": 15,
+                              # 1047 -> 1051: measured 1050 before; a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
+                              "name(known)": 364, "name(unknown)": 1051, "other_id": 150, "plate": 26, "qq": 15,
                               "wechat": 14},
                    # 283 -> 165: an office's contact in a decision's closing sentence or beside a leader's
                    # signature, and a notice's organisation address field with the contact and line after it
@@ -155,7 +157,8 @@ FLOORS = {
                               # name(unknown) 748 -> 749: pii_blind11's name classes (held out)
                               # 749 -> 750: a transliterated given name in a person's slot (session 15, pii_blind13's class)
                               # 750 -> 751: transliterated given names of four to six characters standing alone (session 16, issue #19)
-                              "name(known)": 403, "name(unknown)": 751, "other_id": 93, "plate": 53, "qq": 11,
+                              # name(unknown) 751 -> 752: a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
+                              "name(known)": 403, "name(unknown)": 752, "other_id": 93, "plate": 53, "qq": 11,
                               "wechat": 13},
                    # 153 -> 142: a mine's name before its 家属区 and a farm before its 管理区 stay (address shapes)
                    # 142 -> 73: staff signing for the office (经办人 + blank, a hotline order's 承办人, a notice's
@@ -225,7 +228,8 @@ FLOORS = {
                               # 433 -> 445: pii_blind11's name classes (held out: salutations, call names, spaced labels)
                               # other_id 26 -> 28: labelled certificates 「证号：X字第…号」 and a driving licence's 档案编号
                               # (pii_blind12's other-ID classes, issue #19, session 14)
-                              "name(known)": 394, "name(unknown)": 445, "other_id": 28, "plate": 14, "qq": 2,
+                              # name(unknown) 445 -> 456: a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
+                              "name(known)": 394, "name(unknown)": 456, "other_id": 28, "plate": 14, "qq": 2,
                               "wechat": 3},
                    # 219 -> 288: the address policy, not a new kind of alteration — a village goes with the house
                    # number of its group, as 「石桥村3组12号」 does (address.house_part): 68 villages before the 68 named
@@ -263,7 +267,8 @@ FLOORS = {
                                # standing alone (「X Y：」 as a chat's speaker, 「、X Y、」「｜X Y｜」, 「X Y之母」), no cue
                                # needed (session 15, issue #19; the same under PYTHONHASHSEED 0 and 1)
                                # name(unknown) 440 -> 441: a 老 nickname on the real name's surname before that name in brackets (session 15)
-                               "name(known)": 371, "name(unknown)": 441, "other_id": 15, "plate": 5, "qq": 2,
+                               # name(unknown) 441 -> 448: a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
+                               "name(known)": 371, "name(unknown)": 448, "other_id": 15, "plate": 5, "qq": 2,
                                "wechat": 2},
                     # 285 -> 79: the address policy keeps a village or estate before its group, building or house
                     # number (measured after the change, which was made without reading this corpus's spans; the same
@@ -341,7 +346,8 @@ FLOORS = {
     # given name as a chat label or list item): name(unknown) 354 -> 388
     "pii_blind13": {"caught": {"address": 271, "bank_card": 157, "email": 6, "id": 143, "landline": 6, "mobile": 82,
                                # name(unknown) 388 -> 413: transliterated given names of four to six characters standing alone (session 16, issue #19)
-                               "name(known)": 305, "name(unknown)": 413, "other_id": 12, "plate": 11, "qq": 2,
+                               # name(unknown) 413 -> 414: a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
+                               "name(known)": 305, "name(unknown)": 414, "other_id": 12, "plate": 11, "qq": 2,
                                "wechat": 3},
                     # 91 -> 32: a settlement 「X定居点」 and an army farm's company 「X团五连」 before a block stay (address
                     # policy, README 住址策略); a notice's own area-coded line in a sentence naming no one; a title before
