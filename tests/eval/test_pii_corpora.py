@@ -53,7 +53,8 @@ FLOORS = {
                               # name(unknown) 365 -> 366: a name padded to three with one blank after the surname
                               # (「X Y：」「、X Y、」), no cue needed (session 15, issue #19)
                               # name(unknown) 366 -> 367: a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
-                              "name(known)": 127, "name(unknown)": 367, "other_id": 23, "plate": 9, "qq": 6,
+                              # other_id 23 -> 24: a holder's certificate after its 证号/证书编号 cue or glued to the 证, a licence's inline 档案编号 (session 16, issue #19)
+                              "name(known)": 127, "name(unknown)": 367, "other_id": 24, "plate": 9, "qq": 6,
                               "wechat": 8},
                    # 89 -> 95: six road names before house numbers now caught (「思陇街68—70号」「浔江路51—53号」,
                    # 「解放巷9弄1—3号」, 「朝阳路35 号 2 单元 301」) go with them, as in pii_blind3 (policy)
@@ -193,7 +194,8 @@ FLOORS = {
                               # then pii_blind11's name classes (held out): name(known) 395 -> 396, name(unknown) 532 -> 533
                               # 533 -> 534: a padded two-character name (「X Y」) without a cue (session 15)
                               # 534 -> 535: transliterated given names of four to six characters standing alone (session 16, issue #19)
-                              "name(known)": 396, "name(unknown)": 535, "other_id": 22, "plate": 33, "qq": 4,
+                              # other_id 22 -> 23: a holder's certificate after its 证号/证书编号 cue or glued to the 证, a licence's inline 档案编号 (session 16, issue #19)
+                              "name(known)": 396, "name(unknown)": 535, "other_id": 23, "plate": 33, "qq": 4,
                               "wechat": 3},
                    # 283 -> 270: officials signing a body's opinion, 发放人/监督 fields, a body named as the field
                    # (「村委会：X」), 关长, and who answers a chat's question for an office's number (with that line);
@@ -347,7 +349,8 @@ FLOORS = {
     "pii_blind13": {"caught": {"address": 271, "bank_card": 157, "email": 6, "id": 143, "landline": 6, "mobile": 82,
                                # name(unknown) 388 -> 413: transliterated given names of four to six characters standing alone (session 16, issue #19)
                                # name(unknown) 413 -> 414: a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
-                               "name(known)": 305, "name(unknown)": 414, "other_id": 12, "plate": 11, "qq": 2,
+                               # other_id 12 -> 17: a holder's certificate after its 证号/证书编号 cue or glued to the 证, a licence's inline 档案编号 (session 16, issue #19)
+                               "name(known)": 305, "name(unknown)": 414, "other_id": 17, "plate": 11, "qq": 2,
                                "wechat": 3},
                     # 91 -> 32: a settlement 「X定居点」 and an army farm's company 「X团五连」 before a block stay (address
                     # policy, README 住址策略); a notice's own area-coded line in a sentence naming no one; a title before
