@@ -5,7 +5,7 @@ departments and place names stay because they are not tagged as names or are fol
 organisation / place suffix.
 """
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 import jieba
@@ -1016,6 +1016,22 @@ _TRANSLITERATION = frozenset("阿艾爱安奥巴拜白贝比别波布达迪丁�
                              "素森德肉再宛义叶肯列洪留波凯兹耶娅班地")  # (「玉素甫」「亚森」「卡德尔」「肉孜」「再努尔」「热孜宛」「司马义」)
 
 
+def _completing_characters(least=100):
+    """The characters the dictionary's transliterated names (tag nrt) use to complete a name otherwise written
+    with the set above, in at least ``least`` entries (「伊德里斯」「亚特尔」: 里, 特): read from data, so a name
+    like 「…克里木」 is not cut at a character one hand-written list left out."""
+    counts = Counter()
+    for word, tag in _WORD_TAGS.items():
+        if tag == "nrt" and len(word) >= 3:
+            outside = [ch for ch in word if ch not in _TRANSLITERATION]
+            if len(outside) == 1:
+                counts[outside[0]] += 1
+    return frozenset(ch for ch, n in counts.items() if n >= least)
+
+
+_TRANSLITERATION = _TRANSLITERATION | _completing_characters()
+
+
 _TRANSLIT_RUN = re.compile("[" + "".join(sorted(_TRANSLITERATION)) + "]{0,6}")
 _DOTTED_ROLE = re.compile("|".join(sorted((t for t in OFFICIAL_TITLES if len(t) >= 2), key=len, reverse=True))
                           + r"|专干|[审判调解议委专社会协警干职店学]员|[县乡镇村组队院庭科局站所]长")
@@ -1119,6 +1135,28 @@ def transliterated_word(word):
     tag = str(_WORD_TAGS.get(word, ""))
     return 3 <= len(word) <= 6 and set(word) <= _TRANSLITERATION \
         and (jieba.dt.FREQ.get(word, 0) < _COMMON_WORD_FREQ and tag[:2] not in ("ns", "nt", "nz") or tag.startswith("nr"))
+
+
+_TRANSLIT_CLASS = "".join(sorted(_TRANSLITERATION))
+_TRANSLIT_WORD = re.compile(f"(?<![{_TRANSLIT_CLASS}·•・.．])[{_TRANSLIT_CLASS}]{{4,6}}(?![{_TRANSLIT_CLASS}·•・.．])")
+_TRANSLIT_PLACE_AFTER = re.compile(r"[省市州县区旗镇乡村屯沟河湖山江湾岭滩泉口](?!长)|嘎查|苏木|牧场|草原|景区|农场|公司|合作社|街|路|巷|[团连]")
+
+
+def _transliterated_runs(text, spans):
+    """Four to six transliteration characters standing alone, no dictionary word nor made of dictionary
+    words (「古再丽努尔」「巴合提别克」「艾克拜尔」): a Uyghur or Kazakh given name where it stands, cue or none
+    (chat labels, ledgers, quotes). A place's or body's head (「X县」「X镇」, here or elsewhere in the text) is
+    dropped after, as for any guess; three characters (「努尔兰」) are too often part of a place to stand alone."""
+    for m in _TRANSLIT_WORD.finditer(text):
+        word = m.group(0)
+        if not transliterated_word(word) or _dictionary_run(word) or _inside_title(text, m.start()):
+            continue
+        tail = word[-2:]  # (「…林地」: a run ending in a common word is a phrase's)
+        if jieba.dt.FREQ.get(tail, 0) >= _COMMON_WORD_FREQ and not str(_WORD_TAGS.get(tail, "")).startswith("nr"):
+            continue
+        if any(_TRANSLIT_PLACE_AFTER.match(text, k.end()) for k in re.finditer(re.escape(word), text)):
+            continue  # 「X县」「X镇」 anywhere in the text: the place's name
+        _claim(spans, m.start(), word, "weak")
 
 
 def unsurnamed_name_at(text, pos):
@@ -2178,6 +2216,44 @@ def _kin_named_and_handles(text, spans):
             _claim(spans, m.start(1) + start, run[start:], "nick")  # (「X老师（X丽）」 is a teacher in role)
 
 
+# 「@X 明天来看」: a chat's mention names a member, whatever word the name is (「@金星」「@党建」); not a role,
+# a body or the whole group (「@所有人」「@物业」「@孙书记」).
+_MENTION = re.compile(r"[@＠](" + _HAN + r"{2,6}?)(?=[ \t\u3000\n，,：:。！!？?]|$|(?:叔|婶|哥|姐|嫂|姨|伯|爷|奶|妈|爸|老师|师傅)[ \t\u3000\n，,：:。！!？?])")
+_NOT_MENTIONED = re.compile(r"所有|全体|大家|各位|群主|管理|客服|物业|网格|村委|居委|两委|社区|[局办站所院科股队组群]$")
+
+
+def _mentioned_names(text, spans):
+    for m in _MENTION.finditer(text):
+        word = m.group(1)
+        if word in NOT_NAMES or word in PERSON_CUES or _NOT_MENTIONED.search(word) or word.endswith(PLACE_ORG_SUFFIX) \
+                or any(t in word for t in OFFICIAL_TITLES if len(t) >= 2):
+            continue
+        if has_surname(word) and len(word) <= 4 or unsurnamed_name_at(text, m.start(1)) == word:
+            _claim(spans, m.start(1), word, "cue")
+
+
+# 「公示：A、B、C、D」: in an enumeration most of whose items are names already found, an item with a surname is a
+# name too, even one that is a dictionary word (「…、夏天、…」「…、程序」): the list is of persons.
+_ENUMERATION = re.compile(r"(?:^|(?<=[\n：:，,；;。\s（(]))(" + _HAN + r"{2,4}(?:[（(][^）)\n]{1,12}[）)]|户)?"
+                          r"(?:、" + _HAN + r"{2,4}(?:[（(][^）)\n]{1,12}[）)]|户)?)+)")
+_ENUMERATION_ITEM = re.compile(r"(" + _HAN + r"{2,4}?)(?:[（(][^）)\n]{1,12}[）)]|户)?(?=、|$)")
+
+
+def _names_in_name_lists(text, spans):
+    for m in _ENUMERATION.finditer(text):
+        items = [(m.start(1) + k.start(1), k.group(1)) for k in _ENUMERATION_ITEM.finditer(m.group(1))]
+        if len(items) < 3:
+            continue
+        found = [start for start, word in items if start in spans and spans[start].end == start + len(word)]
+        if len(found) < 2 or len(found) * 2 < len(items):
+            continue
+        for start, word in items:
+            if start not in found and looks_like_person_name(word) and word not in NOT_NAMES \
+                    and not word.endswith(PLACE_ORG_SUFFIX) and not any(s.start < start + len(word) and start < s.end
+                                                                         for s in spans.values()):
+                spans[start] = Span(start, start + len(word), "person_name", word, "weak")
+
+
 def _find_names(text):
     tokens = _tokens(text)
     by_start = {start: (word, flag) for start, word, flag in tokens}
@@ -2186,6 +2262,7 @@ def _find_names(text):
     _cue_names(text, by_start, spans)
     _weak_names(text, by_start, spans)
     _compound_names(text, by_start, spans)
+    _transliterated_runs(text, spans)
     if "\n" in text or re.search(r"[一二三四五六七八九十\d][、.．]", text):
         _list_names(text, spans)
     _row_names(text, spans)
@@ -2209,6 +2286,10 @@ def _find_names(text):
     _repeat_nicknames(text, spans)
     _scored_names(text, by_start, spans)
     _list_siblings(text, spans)
+    if "@" in text or "＠" in text:
+        _mentioned_names(text, spans)
+    if "、" in text:
+        _names_in_name_lists(text, spans)
     _slot_names(text, by_start, spans)
     if " " in text or "\u3000" in text:
         _spaced_pair_names(text, spans)
@@ -2310,8 +2391,10 @@ def _repeated_names(text, tokens, by_start, found):
                 continue  # overlaps a detection, starts inside a word, or ends inside one (「白云|飞」)
             wordy = jieba.dt.FREQ.get(value, 0) > 0 or value.startswith(_PRODUCE_WORDS) \
                 or value[:2] in AMBIGUOUS_COMPOUNDS or text[start - 1:start] in "“\""
+            # (a chat's speaker label 「⏎X：」 or a mention 「@X」 is the member again)
+            slot = (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in "：:" or text[start - 1:start] in "@＠"
             if wordy and not (_CUE_END_RE.search(text[max(0, start - 8):start].rstrip("：: "))
-                              or re.match(_WEAK_RIGHT, text[end:end + 12])):
+                              or re.match(_WEAK_RIGHT, text[end:end + 12]) or slot):
                 continue  # 「胡杨、梭梭」「“东方红”品牌」: the word again, not the person
             span = Span(start, end, "person_name", value, "cue")
             if _place_or_org_head(text, span, by_start) or _suffix_follows(text, end, by_start) \

@@ -240,6 +240,16 @@ def _certificate_form_numbers(view):
             if _CERT_FORM.search(view, max(0, m.start() - 200), m.end() + 200)]
 
 
+# A holder's certificate after its 证号 / 证书编号 / 证编号 cue, or glued to the 证 (「边民证MYN-…」), in the shapes
+# land, grassland, birth and border-resident papers take: a region's short name and 证 before a dashed number
+# (「X草证654029-0327」), digits closed by a letter (「…050017J」), a letter or three before eight or more digits, a
+# letter series in dashed parts; and a driving licence's 档案编号 written inline. (Business papers — 许可证, 执照,
+# 资格证, 合格证, 凭证 — stay out as for _OTHER_ID.)
+_CERT_CODE = (r"(?<![0-9A-Za-z-])((?:[\u4e00-\u9fff]{1,3}证)?[0-9]{6}-[0-9]{4,8}|[0-9]{10,24}[A-WYZa-wyz]|[A-Za-z]{1,3}[0-9]{8,17}"
+              r"|[A-Za-z]{2,4}(?:-[A-Za-z]{1,4})?-[0-9]{6,12})(?![0-9A-Za-z-])")
+_CERT_AFTER_LABEL = re.compile(_NOT_PERSONAL_PAPERS + r"证(?:书)?(?:号码|编号|号)?\s?(?:是|为)?\s?[:：]?\s?" + _CERT_CODE)
+_LICENCE_FILE = re.compile(r"(?:驾驶证|驾照|行驶证)档案(?:编号|号)\s?(?:是|为)?\s?[:：]?\s?(?<![0-9])([0-9]{10,15})(?![0-9])")
+
 # (kind, pattern, priority): the span is the pattern's first group (the account), not the cue.
 # Above a mobile or bank card (a 社保卡号 is not a bank card), below a validated resident ID (a
 # 残疾证号 that holds one is that ID).
@@ -249,7 +259,7 @@ CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("wechat", _WECHAT_LATER, 84),
         ("other_id", _TAIWAN_PERMIT, 82), ("other_id", _PREFIXED_CARD, 82), ("passport", _TRAVEL_DOCUMENT, 66), ("plate", _CUED_PLATE, 56),
         ("other_id", _SERVICE_CERT, 82), ("other_id", _SPOKEN_CARD, 82), ("other_id", _STAFF_NUMBER, 82),
         ("other_id", _LABELLED_CERT, 82), ("other_id", _STAFF_NUMBER_HAN, 82), ("other_id", _KOREAN_REG, 82),
-        ("other_id", _KOREAN_REG_CUED, 82)]
+        ("other_id", _KOREAN_REG_CUED, 82), ("other_id", _CERT_AFTER_LABEL, 82), ("other_id", _LICENCE_FILE, 82)]
 
 # Plates carry 贵/云/川/甘/陕, but people write the provinces' other short names (黔滇蜀陇秦) too.
 _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇蜀陇秦"

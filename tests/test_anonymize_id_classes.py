@@ -43,3 +43,23 @@ def test_hkid_check_digit():
     assert valid_hkid("K", "512340", "2")
     assert not valid_hkid("K", "512340", "3")
     assert valid_hkid("CA", "182361", "1")
+
+
+# Certificates after their 证号 / 证书编号 cue or glued to the 证, in land, grassland, birth and border papers'
+# shapes, and a driving licence's 档案编号 written inline (issue #19, session 16); business papers stay.
+@pytest.mark.parametrize("text, number", [
+    ("草场证号青草证632201-0815，面积60亩", "青草证632201-0815"),
+    ("承包经营权证号632122198706140021K 共12亩", "632122198706140021K"),
+    ("孩子的出生证编号R530912771还没办", "R530912771"),
+    ("证书编号：632122100304070015G\n发证机关：县人民政府", "632122100304070015G"),
+    ("对方持边民证KRM-LS-2290871入境", "KRM-LS-2290871"),
+    ("他的驾照档案编号632000514476。", "632000514476"),
+])
+def test_a_holders_certificate_number(text, number):
+    found = [s for s in Deidentifier("id-classes-key").findings(text) if s.kind == "other_id"]
+    assert any(s.value == number for s in found), found
+
+
+def test_a_business_permit_stays():
+    found = Deidentifier("id-classes-key").findings("施工许可证号ABC12345678，营业执照号码见附件")
+    assert not [s for s in found if s.kind == "other_id"]

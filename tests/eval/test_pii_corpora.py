@@ -52,7 +52,9 @@ FLOORS = {
                               # other_id 22 -> 23: a driving licence's 档案编号 on its own form (issue #19, session 14)
                               # name(unknown) 365 -> 366: a name padded to three with one blank after the surname
                               # (「X Y：」「、X Y、」), no cue needed (session 15, issue #19)
-                              "name(known)": 127, "name(unknown)": 366, "other_id": 23, "plate": 9, "qq": 6,
+                              # name(unknown) 366 -> 367: a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
+                              # other_id 23 -> 24: a holder's certificate after its 证号/证书编号 cue or glued to the 证, a licence's inline 档案编号 (session 16, issue #19)
+                              "name(known)": 127, "name(unknown)": 367, "other_id": 24, "plate": 9, "qq": 6,
                               "wechat": 8},
                    # 89 -> 95: six road names before house numbers now caught (「思陇街68—70号」「浔江路51—53号」,
                    # 「解放巷9弄1—3号」, 「朝阳路35 号 2 单元 301」) go with them, as in pii_blind3 (policy)
@@ -74,7 +76,8 @@ FLOORS = {
                               # real name in brackets (both), 亚 call names as chat labels, English kinship cues and closings
                               # 619 -> 620: dotted names with a five-character father's name (session 15, pii_blind13's class)
                               # name(unknown) 619 -> 620: a 老 nickname on the real name's surname before that name in brackets (session 15)
-                              "name(known)": 308, "name(unknown)": 620, "other_id": 75, "plate": 30, "qq": 9,
+                              # 620 -> 622: measured 621 before; transliterated given names of four to six characters standing alone (session 16, issue #19)
+                              "name(known)": 308, "name(unknown)": 622, "other_id": 75, "plate": 30, "qq": 9,
                               "wechat": 16},
                    # 357 -> 53: its public classes fixed as rules (court and staff signatures, an office's
                    # staff column, places and bodies whose head reads as a name, registered seats, office
@@ -118,7 +121,8 @@ FLOORS = {
                               # 1043 -> 1046: dotted names (a full stop for the dot, the given name alone after the full
                               # name; session 15, pii_blind13's class)
                               # 1043 -> 1047: a padded two-character name (「X Y」) without a cue (session 15)
-                              "name(known)": 364, "name(unknown)": 1047, "other_id": 150, "plate": 26, "qq": 15,
+                              # 1047 -> 1051: measured 1050 before; a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
+                              "name(known)": 364, "name(unknown)": 1051, "other_id": 150, "plate": 26, "qq": 15,
                               "wechat": 14},
                    # 283 -> 165: an office's contact in a decision's closing sentence or beside a leader's
                    # signature, and a notice's organisation address field with the contact and line after it
@@ -153,7 +157,9 @@ FLOORS = {
     "pii_blind7": {"caught": {"address": 337, "bank_card": 225, "email": 18, "id": 318, "landline": 34, "mobile": 255,
                               # name(unknown) 748 -> 749: pii_blind11's name classes (held out)
                               # 749 -> 750: a transliterated given name in a person's slot (session 15, pii_blind13's class)
-                              "name(known)": 403, "name(unknown)": 750, "other_id": 93, "plate": 53, "qq": 11,
+                              # 750 -> 751: transliterated given names of four to six characters standing alone (session 16, issue #19)
+                              # name(unknown) 751 -> 752: a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
+                              "name(known)": 403, "name(unknown)": 752, "other_id": 93, "plate": 53, "qq": 11,
                               "wechat": 13},
                    # 153 -> 142: a mine's name before its 家属区 and a farm before its 管理区 stay (address shapes)
                    # 142 -> 73: staff signing for the office (经办人 + blank, a hotline order's 承办人, a notice's
@@ -187,7 +193,9 @@ FLOORS = {
                               # name(unknown) 529 -> 532: given names used alone after the full name (issue #19)
                               # then pii_blind11's name classes (held out): name(known) 395 -> 396, name(unknown) 532 -> 533
                               # 533 -> 534: a padded two-character name (「X Y」) without a cue (session 15)
-                              "name(known)": 396, "name(unknown)": 534, "other_id": 22, "plate": 33, "qq": 4,
+                              # 534 -> 535: transliterated given names of four to six characters standing alone (session 16, issue #19)
+                              # other_id 22 -> 23: a holder's certificate after its 证号/证书编号 cue or glued to the 证, a licence's inline 档案编号 (session 16, issue #19)
+                              "name(known)": 396, "name(unknown)": 535, "other_id": 23, "plate": 33, "qq": 4,
                               "wechat": 3},
                    # 283 -> 270: officials signing a body's opinion, 发放人/监督 fields, a body named as the field
                    # (「村委会：X」), 关长, and who answers a chat's question for an office's number (with that line);
@@ -222,7 +230,8 @@ FLOORS = {
                               # 433 -> 445: pii_blind11's name classes (held out: salutations, call names, spaced labels)
                               # other_id 26 -> 28: labelled certificates 「证号：X字第…号」 and a driving licence's 档案编号
                               # (pii_blind12's other-ID classes, issue #19, session 14)
-                              "name(known)": 394, "name(unknown)": 445, "other_id": 28, "plate": 14, "qq": 2,
+                              # name(unknown) 445 -> 456: a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
+                              "name(known)": 394, "name(unknown)": 456, "other_id": 28, "plate": 14, "qq": 2,
                               "wechat": 3},
                    # 219 -> 288: the address policy, not a new kind of alteration — a village goes with the house
                    # number of its group, as 「石桥村3组12号」 does (address.house_part): 68 villages before the 68 named
@@ -260,7 +269,8 @@ FLOORS = {
                                # standing alone (「X Y：」 as a chat's speaker, 「、X Y、」「｜X Y｜」, 「X Y之母」), no cue
                                # needed (session 15, issue #19; the same under PYTHONHASHSEED 0 and 1)
                                # name(unknown) 440 -> 441: a 老 nickname on the real name's surname before that name in brackets (session 15)
-                               "name(known)": 371, "name(unknown)": 441, "other_id": 15, "plate": 5, "qq": 2,
+                               # name(unknown) 441 -> 448: a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
+                               "name(known)": 371, "name(unknown)": 448, "other_id": 15, "plate": 5, "qq": 2,
                                "wechat": 2},
                     # 285 -> 79: the address policy keeps a village or estate before its group, building or house
                     # number (measured after the change, which was made without reading this corpus's spans; the same
@@ -337,12 +347,16 @@ FLOORS = {
     # a full stop for the dot, a title before it cut off, the given name alone after the full name, a transliterated
     # given name as a chat label or list item): name(unknown) 354 -> 388
     "pii_blind13": {"caught": {"address": 271, "bank_card": 157, "email": 6, "id": 143, "landline": 6, "mobile": 82,
-                               "name(known)": 305, "name(unknown)": 388, "other_id": 12, "plate": 11, "qq": 2,
+                               # name(unknown) 388 -> 413: transliterated given names of four to six characters standing alone (session 16, issue #19)
+                               # name(unknown) 413 -> 414: a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
+                               # other_id 12 -> 17: a holder's certificate after its 证号/证书编号 cue or glued to the 证, a licence's inline 档案编号 (session 16, issue #19)
+                               "name(known)": 305, "name(unknown)": 414, "other_id": 17, "plate": 11, "qq": 2,
                                "wechat": 3},
                     # 91 -> 32: a settlement 「X定居点」 and an army farm's company 「X团五连」 before a block stay (address
                     # policy, README 住址策略); a notice's own area-coded line in a sentence naming no one; a title before
                     # a dotted name is no part of it, so the official in role stays (session 15)
-                    "max_public_altered": 32},
+                    # 32 -> 31: a mediator's transliterated name now found reads as the official in role (session 16)
+                    "max_public_altered": 31},
     # first run (blind, session 16, at 9b6822f; sha256 4c8f1328…c514): recall 88.1 %, precision 92.7 %, public
     # altered 73/1,382 (unknown names 82.7 %; addresses 75.5 %: Hangul addresses of families in Korea, a forest farm's
     # row houses 「5排12号」 and spoken village groups 「四 社 二十 号」, flats 「7-2-501」 and OCR letters in room
