@@ -159,6 +159,10 @@ def _ratio_rows(conn, pub_id, query, lexicon):
         whole = figures.share_whole(conn, pub_id, query, lexicon, period)
     first = "预算" if by_budget else "支出"
     second = "预算" if query.measure == Measure.RATE else "总预算" if by_budget else "总支出"
+    if query.measure == Measure.SHARE and query.share_of and not by_budget \
+            and (query.share_of.get("classes") or query.share_of.get("class_set")):
+        # 「占全国教育支出」: the row names the class divided by, never 总支出 (a whole it is not)
+        second = share_whole_words(query, lexicon, present.scope_words(query, lexicon)[0], "")
     return [[first, fen_to_yuan(part), format_amount(part)], [second, fen_to_yuan(whole), format_amount(whole)]]
 
 
