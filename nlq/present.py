@@ -67,7 +67,10 @@ def row(name, measure, raw):
 
 def columns(first, measure, query=None):
     """[first, 「支出（元）」, 「支出」]"""
-    return [first, f"{label(measure)}（{unit(measure, query)}）", label(measure)]
+    said = label(measure)
+    if measure == Measure.GROWTH and query is not None and query.period is not None and query.period.multi_year:
+        said = f"比{query.period.year_from}年增长"  # a span's growth (first year → last) is no 同比
+    return [first, f"{said}（{unit(measure, query)}）", said]
 
 
 def name(lexicon, group, key):

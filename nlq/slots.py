@@ -91,7 +91,7 @@ def read(text, lexicon, as_of):
     slots.cue_text = _blank(slots.cue_text, unmatched.story_spans(slots.text, slots.rest))
     _whole_of_the_place_named(slots, lexicon)
     _part_in_whole_class(slots)  # after the typo repair: 「污染防支出占节能环保支出」 names its own class
-    _whole_of_part_class(slots)
+    _whole_of_part_class(slots, lexicon)
     if len(slots.regions) >= 2:  # 「贵州、云南、广西三省区」: the count restates the regions named
         slots.unknown = [w for w in slots.unknown if not vocab.pattern("region_count").match(w)]
     if vocab.found("annual_growth", text):  # 「年均增长」: 年均 says how the growth is taken, it names nothing
@@ -113,7 +113,7 @@ def _locate_whole(slots):
     slots.whole_span = (slots.share_at, len(text)) if slots.share_at >= 0 else (-1, -1)
     inside = vocab.pattern("share_inside").search(text) or vocab.pattern("share_whole_first").search(text)
     if inside:
-        slots.whole_span = inside.span(1)
+        slots.whole_span = inside.span(1 if inside.group(1) is not None or inside.lastindex == 1 else 2)
 
 
 def _whole_of_the_place_named(slots, lexicon):
@@ -176,15 +176,21 @@ def _part_in_whole_class(slots):
 WHOLE_TOTAL = re.compile(r"总|全部|所有|财政|一般公共预算|合计")
 
 
-def _whole_of_part_class(slots):
-    """「西部地区教育支出占全国的几成」「某县卫生支出占全市的比重」: a whole that names only a place, after a part that
-    names a class of some of its regions, is that place's same class — never its total spending (the part's class
-    set against every class); 「占全国总支出」 names the total and keeps it (issue #18)."""
+def _whole_of_part_class(slots, lexicon):
+    """「西部地区教育支出占全国的几成」「某县卫生支出占全市的比重」「某省教育支出占华东的比重」: a whole that names only
+    a place (the country, the city or a group the part's place is one of), after a part that names a class of some
+    of its regions, is that place's same class — never its total spending (the part's class set against every
+    class); 「占全国总支出」 names the total and keeps it (issue #18)."""
     whole = slots.whole
     start, end = slots.whole_span
-    if start != slots.share_at or start < 0 or not (whole.named or whole.regions) or whole.classes \
-            or whole.class_set or whole.category or set(whole.regions) >= set(slots.regions):
+    if start < 0 or (start != slots.share_at and slots.text[start - 1:start] != "在") \
+            or not (whole.named or whole.regions) or whole.classes \
+            or whole.class_set or whole.category:
         return  # 「松岗县的预算里头农林水占几成」: the whole named first is the place's total, the part within it
+    part = [e.value for _s, _e, _surface, entries in lexicon.scan(slots.text[:start])
+            for e in entries[:1] if e.type == "region"] or slots.regions
+    if set(whole.regions) >= set(part) and not set(whole.regions) > set(part):
+        return  # 「某县卫生支出占某县的几成」: the place itself is the whole, its total spending
     if not (slots.classes or slots.class_set) or not slots.regions or slots.region_each or slots.depts \
             or WHOLE_TOTAL.search(slots.text[start:end]):
         return

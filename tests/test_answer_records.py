@@ -283,6 +283,21 @@ def check_payments(records, body, people):
                        [f"{answer.get('payments')} payments != {len(rows)} records"])
 
 
+def check_payment_periods(records, body, people):
+    """A purpose's payments in two periods: each row's vouchers summed, their difference (later − earlier) or its
+    change in percent."""
+    rows = body["answer"]["rows"]
+    totals = [sum((Decimal(r["金额（元）"] or "0") for r in records.rows(link["records"]["payments"])), Decimal(0))
+              for link in body["links"]["rows"]]
+    problems = [f"row {row[0]}: {row[1]} != records {t}" for row, t in zip(rows, totals) if _yuan(row[1]) != t]
+    diff = totals[1] - totals[0]
+    if body["answer"]["unit"] == "%":
+        expected = float(diff / totals[0] * 100)
+        return problems + ([] if abs(body["answer"]["value"] - expected) < 0.0001 else
+                           [f"change {body['answer']['value']} != {expected}"])
+    return problems + ([] if _yuan(body["answer"]["value"]) == diff else [f"difference {body['answer']['value']} != {diff}"])
+
+
 FACT_PARTS = {"satisfaction": "satisfaction", "unit_cost": "cost", "benefit": "benefit"}  # performance parts
 DAYS_BETWEEN = {"award_to_start": ("award_date", "start_date"), "days_late": ("end_date", "completed_date")}
 
@@ -439,6 +454,8 @@ def check_for(body):
     """The check of an answer with one number, by what its query computed (None: none applies)."""
     query = body["query"]
     kind, measure, group = query["kind"], query["measure"], query["group"]
+    if kind == "project" and measure == "paid" and query.get("difference") and query.get("years"):
+        return check_payment_periods  # 「某补贴今年比去年同期多发了多少」
     if kind == "project" and measure in ("paid", "payments"):
         return check_payments
     if kind == "single_payment":

@@ -123,10 +123,10 @@ def test_a_set_described_in_brackets_is_one_total(ask_yb, yb_db):
 
 # ---- [shapes no kind computes]: declined, never the total, the series or the project list ----------------
 # (a project's days late and the projects finished after their plan are computed now:
-# tests/test_nlq_project_contract_dates.py, tests/test_nlq_project_schedule.py)
+# tests/test_nlq_project_contract_dates.py, tests/test_nlq_project_schedule.py; classes ranked by the budget's
+# growth: tests/test_nlq_growth_ranked_span.py)
 
 @pytest.mark.parametrize("q", [
-    "2025年预算比2024年涨幅最大的是哪一类",  # classes ranked by the budget's growth
     "合同金额排前五的项目",  # contract amounts, not investment
 ])
 def test_a_shape_not_computed_is_declined(ask_demo, q):

@@ -66,6 +66,7 @@ def test_shapes_not_computed_on_the_city_are_declined(ask_demo, q):
     "今年以来，五个县的支出合计占全市支出的比重是多少",  # a sum's share computed
     "前10个月教育支出是多少",  # 前10个月 is a period
     "最低生活保障今年1到9月跟去年同期比差多少",  # a class against the year before: its change
+    "今年高龄津贴1到9月和去年同期比差多少",  # a purpose's two periods: tests/test_nlq_purpose_periods_compared.py
 ])
 def test_look_alike_shapes_still_answer(ask_demo, q):
     result = ask_demo(q)

@@ -56,9 +56,9 @@ def table(query, lexicon, items):
     if query.count_only:  # 「…的区县有几个」: the count, with the ones counted as the table
         head = {Group.REGION: "地区", Group.DEPT: "部门", Group.CLASS: "科目"}.get(query.group, "名称")
         return {"kind": "figure", "value": len(rows), "unit": "个", "display": f"{len(rows)} 个", "period": period,
-                "columns": present.columns(head, query.measure), "rows": rows, "keys": [k for k, _ in items]}, chart
+                "columns": present.columns(head, query.measure, query), "rows": rows, "keys": [k for k, _ in items]}, chart
     result = {"kind": "table", "unit": unit(query.measure), "period": period,
-              "columns": present.columns(present.HEADS[query.group], query.measure), "rows": rows,
+              "columns": present.columns(present.HEADS[query.group], query.measure, query), "rows": rows,
               "keys": [k for k, _ in items]}
     if rows:
         result["value"] = rows[0][1]
@@ -159,6 +159,10 @@ def _ratio_rows(conn, pub_id, query, lexicon):
         whole = figures.share_whole(conn, pub_id, query, lexicon, period)
     first = "预算" if by_budget else "支出"
     second = "预算" if query.measure == Measure.RATE else "总预算" if by_budget else "总支出"
+    if query.measure == Measure.SHARE and query.share_of and not by_budget \
+            and (query.share_of.get("classes") or query.share_of.get("class_set")):
+        # 「占全国教育支出」: the row names the class divided by, never 总支出 (a whole it is not)
+        second = share_whole_words(query, lexicon, present.scope_words(query, lexicon)[0], "")
     return [[first, fen_to_yuan(part), format_amount(part)], [second, fen_to_yuan(whole), format_amount(whole)]]
 
 
@@ -172,6 +176,8 @@ def words(query, lexicon, coverage=None):
     if query.measure == Measure.GROWTH:
         base = f"{query.period.year_from}年" if query.period.multi_year else "上年同期" if not query.period.whole_year \
             else "上年"
+        if query.base_measure == Measure.BUDGET and query.group:  # 「哪类预算增长最快」: budgets compared, said so
+            scope = scope.replace("总支出", "总预算").replace("支出", "支出预算") if "支出" in scope else f"{scope}预算"
         text = f"{scope}相比{base}的增长率"
         if query.base_measure == Measure.RATE:
             text = f"{scope}的执行率相比{base}的变化（百分点）"

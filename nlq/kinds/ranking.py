@@ -4,6 +4,7 @@ from dataclasses import replace
 
 from ..cues import amount_threshold
 from ..ir import Group, Kind, Measure, Order, Query
+from ..timeparse import Period
 from ..vocab import found, has_any, words
 from . import budget, comparison, figure, growth
 
@@ -23,10 +24,14 @@ def by_growth(ctx):
     order = ctx.order()
     if found("fell", ctx.text):  # 「下降最多」 is the lowest growth, 「下降最少」 the highest
         order = Order.DESC if order == Order.ASC else Order.ASC
+    changes = {}
+    if len(c.compare_years) == 2 and s.period is not None:  # 「2023年比2021年增长最快的类」: the later year against
+        # the earlier one named, the same months of both (as a growth over a span takes them)
+        changes["period"] = Period(min(c.compare_years), max(c.compare_years), s.period.month_from, s.period.month_to)
     return Query(Kind.RANKING, measure=Measure.GROWTH, group=group, order=order,
                  base_measure=Measure.RATE if c.rate else Measure.BUDGET if c.budget else Measure.SPENT,
                  threshold={"op": "<", "value": 0} if fell else None, count_only=count_only,
-                 limit=None if count_only else ctx.limit_or_one(), **ctx.base())
+                 limit=None if count_only else ctx.limit_or_one(), **ctx.base(**changes))
 
 
 def place_of_one(ctx):

@@ -69,7 +69,8 @@ def _part_named_before(query, ctx):
     s, whole = ctx.slots, (query.share_of or {}).get("regions")
     if s.share_at < 0 or not whole or query.group is not None or not set(whole) <= set(query.regions):
         return
-    before = [e.value for _start, _end, _surface, entries in ctx.lexicon.scan(ctx.text[:s.share_at])
+    cut = min(s.share_at, s.whole_span[0]) if s.whole_span[0] >= 0 else s.share_at  # 「在长三角所占」: before 在
+    before = [e.value for _start, _end, _surface, entries in ctx.lexicon.scan(ctx.text[:cut])
               for e in entries[:1] if e.type == "region"]
     if before and set(before) < set(query.regions):
         query.regions = list(dict.fromkeys(before))

@@ -12,7 +12,7 @@ from ...ir import Group, Measure, Order
 from ...present import label, unit
 from ...timeparse import Period
 from . import facts
-from .payments import COUNT_AND_SUM, PAYEES, PER_PAYMENT, UNCUT_PERIOD
+from .payments import COUNT_AND_SUM, PAYEES, PER_PAYMENT, PERIODS_COMPARED, PERIODS_PERCENT, UNCUT_PERIOD
 from .rules import PROGRESS_AT
 
 PAYEE_UNITS = {"个人": "人", "单位": "家"}  # how the different payees of a payee type are counted
@@ -110,6 +110,8 @@ def paid(conn, pub_id, query, lexicon):
         what = f"用途为「{query.purpose}」的" if query.purpose else ""
         return {"kind": "figure", "nothing": f"{what}国库支付目前只能按某一整年（或今年截至目前）来问，不能按"
                                              f"{query.period.label()}切分；可以分别问每一整年的合计。"}, None
+    if query.topic in (PERIODS_COMPARED, PERIODS_PERCENT):
+        return _paid_in_two_periods(conn, pub_id, query)
     if query.group == Group.YEAR:
         return _paid_by_year(conn, pub_id, query)
     if query.group == Group.MONTH:
@@ -160,6 +162,16 @@ def _paid_by_year(conn, pub_id, query):
         return _year_on_year(query, rows, fens), None
     answer = {"kind": "series", "unit": "元", "period": plabel(query), "columns": ["年份", "支付金额（元）", "支付金额", "支付笔数"],
               "rows": rows, "value": fen_to_yuan(total), "display": "合计 " + format_amount(total)}
+    if query.order:  # 「哪一年发得最多」: the years ranked by the amount (or the number of vouchers), the first named
+        by = 3 if query.measure == Measure.PAYMENTS else 1
+        rows = sorted((r for r in rows if r[3]), key=lambda r: (-r[by] if query.order != Order.ASC else r[by], r[0]))
+        answer.update(kind="table", rows=rows, value=rows[0][by], unit="笔" if by == 3 else "元", top=rows[0][0],
+                      display=f"{rows[0][0]} " + (f"{rows[0][3]} 笔" if by == 3 else rows[0][2]))
+        shown = [f"{r[0]}（{r[2].replace(' ', '')}，{r[3]}笔）" for r in rows[:3]]
+        answer["sentence"] = (f"{plabel(query)}用途为「{query.purpose}」的国库支付，{'笔数' if by == 3 else '金额'}"
+                              f"{'最少' if query.order == Order.ASC else '最多'}的年份是{shown[0]}"
+                              + (f"，其次是{'、'.join(shown[1:])}" if len(shown) > 1 else "") + "。")
+        return answer, present.rows_chart([r[:3] for r in rows], "元")
     return answer, present.rows_chart([r[:3] for r in rows], "元", line=True)
 
 
@@ -177,6 +189,40 @@ def _year_on_year(query, rows, fens):
             "columns": ["年份", "支付金额（元）", "支付金额", "支付笔数"], "rows": rows, "difference": True,
             "sentence": f"用途为「{query.purpose}」的国库支付，{after}{now}，比{before}（{then}）"
                         f"{'多' if change >= 0 else '少'}{size}。"}
+
+
+def compared_periods(query):
+    """(base period, this period) of a purpose's payments compared: the same months of the two years."""
+    this = query.period
+    return replace(this, year_from=query.years[0], year_to=query.years[0]), this
+
+
+def _paid_in_two_periods(conn, pub_id, query):
+    """「某补贴今年1到10月跟去年同期比差多少」: the purpose's payments in the base period and in this one (the same
+    months), the difference this − base (or the change in percent), each period's vouchers linked."""
+    rows = []
+    for period in compared_periods(query):
+        count, fen = figures.payment_totals(conn, pub_id, replace(query, period=period, topic=None, years=[]))
+        rows.append([period.label(), *present.money_cells(fen), count])
+    (base_label, _b, _bd, base_count), (this_label, _t, _td, this_count) = rows
+    if not base_count or not this_count:
+        return {"kind": "figure", "nothing": f"本站数据中{base_label if not base_count else this_label}没有用途为"
+                                             f"「{query.purpose}」的国库支付记录，不能比较。"}, None
+    base, this = rows[0][1], rows[1][1]
+    change = float(round(Decimal(str(this)) - Decimal(str(base)), 2))
+    answer = {"kind": "figure", "unit": "元", "value": change, "display": format_amount(round(change * 100)),
+              "period": f"{base_label}、{this_label}", "columns": ["时间", "支付金额（元）", "支付金额", "支付笔数"],
+              "rows": rows, "difference": True}
+    if query.topic == PERIODS_PERCENT:
+        rate = present.value(Measure.GROWTH, (this - base) / base)
+        answer.update(value=rate, unit="%", display=present.display(Measure.GROWTH, (this - base) / base))
+    more = "多" if change > 0 else "少" if change < 0 else "持平"
+    said = f"{this_label}比{base_label}{more}发" + ("" if change == 0 else format_amount(round(abs(change) * 100)))
+    if base:
+        said += f"（{'增长' if this >= base else '下降'}{abs(100 * (this - base) / base):.2f}%）"
+    answer["sentence"] = (f"用途为「{query.purpose}」的国库支付：{base_label}{rows[0][2]}（{rows[0][3]}笔），"
+                          f"{this_label}{rows[1][2]}（{rows[1][3]}笔），{said}。").replace(" ", "")
+    return answer, None
 
 
 def _paid_by_month(conn, pub_id, query):

@@ -13,6 +13,8 @@ from .rules import scope as project_scope
 UNCUT_PERIOD = "uncut_period"  # a payment question over months the payments are not cut to (declined)
 PER_PAYMENT = "per_payment"  # 「一次平均能拿多少」: the mean of the payments for a purpose (sum / number)
 COUNT_AND_SUM = "count_and_sum"  # 「有多少笔、多少钱」: the number and the sum of the payments, one row each
+PERIODS_COMPARED = "periods_compared"  # 「某补贴今年比去年同期多发了多少」: the same months of two years, and the change
+PERIODS_PERCENT = "periods_percent"  # the same, the change in percent (「变化了百分之几」)
 PERSON, ORGANISATION = "个人", "单位"  # payments.payee_type
 PAYEES = "payees"  # 「发给了多少个不同的人」「收到付款的单位有多少家」: the different payees of the payments, counted
 # the payees counted: 「多少个（不同的）人」「几户」「单位有多少家」「收款人数」 (not 人均, 人次, 人口)
@@ -138,6 +140,22 @@ def _payments(ctx, bound, spans):
         _say_which(ctx, purpose)  # 「临时救助这几年每年发多少」: the purpose's payments year by year (every year's)
         years = s.period or Period(ctx.lexicon.payments_since or ctx.as_of.year, ctx.as_of.year)
         return Query(Kind.PROJECT, measure=measure, purpose=purpose, period=years, group=Group.YEAR)
+    if purpose and not s.projects and not s.contractors and (s.period is None or s.period.multi_year) \
+            and pattern("which_year").search(text) and pattern("year_superlative").search(text) \
+            and (paid or GIVEN.search(text) or purpose not in _other_names(ctx)):
+        # 「某补贴哪一年发得最多」: the purpose's payments of each year, ranked — never the budget class of that name
+        _say_which(ctx, purpose)
+        last = ctx.as_of.year
+        if s.period is None and ctx.as_of.month < 12 and (ctx.lexicon.payments_since or last) < last:
+            # a year still under way is no peer of whole years in a ranking: left out, and said so
+            last -= 1
+            s.notes.append(f"{ctx.as_of.year}年还没有结束，不参加年份排名")
+        years = s.period or Period(ctx.lexicon.payments_since or last, last)
+        return Query(Kind.PROJECT, measure=measure, purpose=purpose, period=years, group=Group.YEAR,
+                     order=ctx.order())
+    compared = _periods_compared(ctx, purpose, paid)
+    if compared is not None:
+        return compared
     ranked = pattern("month_ranked").search(text)
     if purpose and ranked and exact and not s.projects and not s.contractors \
             and (paid or purpose not in _other_names(ctx)) \
@@ -311,6 +329,40 @@ def _say_which(ctx, purpose):
     classes = [e.name for e in ctx.lexicon.surfaces.get(alias, []) if e.type == "class"]
     other = f"，不是预算科目「{classes[0]}」的支出" if classes else ""
     ctx.notes.append(f"「{alias}」按国库支付的用途「{purpose}」理解（国库支付记录{other}）")
+
+
+def _periods_compared(ctx, purpose, paid):
+    """「某补贴今年1到10月跟去年同期比差多少」「某补助2025年比2024年变化了百分之几」: a purpose's payments in the
+    same months of two years (the year named, against the year before it or the other year named), their
+    difference signed (this − base), or the change in percent when a percentage is asked — never one year's sum."""
+    s, c, text = ctx.slots, ctx.cues, ctx.text
+    if not purpose or s.projects or s.contractors or s.period is None or s.period.multi_year and \
+            len(c.compare_years) != 2 or not (paid or GIVEN.search(text) or purpose not in _other_names(ctx)):
+        return None
+    if len(c.compare_years) == 2 and CHANGE_ASKED.search(text):  # 「各发了多少」 asks both figures, no change
+        base, this = min(c.compare_years), max(c.compare_years)
+    elif c.vs_year or found("vs_same_period", text):
+        this = s.period.year_to
+        base = this - (2 if found("vs_year_before_last", text) else 1)
+    else:
+        return None
+    _say_which(ctx, purpose)
+    months = (s.period.month_from, s.period.month_to)
+    if this == ctx.as_of.year and s.period.whole_year and ctx.as_of.month < 12:  # a year under way: the same
+        months = (1, ctx.as_of.month)  # months of both years, never ten months against twelve
+        s.notes.append(f"{this}年按1—{ctx.as_of.month}月计，{base}年取同期")
+    return Query(Kind.PROJECT, measure=Measure.PAID, purpose=purpose, period=Period(this, this, *months, explicit=True),
+                 years=[base, this], difference=True,
+                 topic=PERIODS_PERCENT if found("percent", text) or (GROWTH_ASKED.search(text) and not
+                                                                     AMOUNT_ASKED.search(text)) else PERIODS_COMPARED)
+
+
+CHANGE_ASKED = re.compile(r"比|差|变化|变动|增|减|多发|少发|涨|降")  # two years named: their change asked
+GROWTH_ASKED = re.compile(r"增长|增幅|增速|涨幅")  # 「同比增长多少」: a rate, as the growth of a class is answered
+AMOUNT_ASKED = re.compile(r"差|多发|少发|多了|少了|钱|元|金额|额")  # 「增长了多少钱」「增加额」: the amount
+
+
+GIVEN = re.compile(r"(?<!开)发(?:得|的|放|出|下去)|[多少]发")  # 「发得最多」「多发还是少发」: paid out
 
 
 def _other_names(ctx):

@@ -13,6 +13,12 @@ def records(query, lexicon, pub_id, answer):
         return {"records": links.payments(every, pub_id),
                 "rows": [links.row(r[0], {"payments": links.payments(replace(every, year=int(r[0][:4])), pub_id)})
                          for r in answer.get("rows") or []]}
+    if query.measure == Measure.PAID and query.purpose and query.years and query.difference:  # the two periods
+        from .answers import compared_periods  # the months of both years, as the answer sums them
+        filters = [figures.payment_filter(replace(query, period=p)) for p in compared_periods(query)]
+        return {"records": links.payments(filters[1], pub_id),
+                "rows": [links.row(r[0], {"payments": links.payments(f, pub_id)})
+                         for r, f in zip((answer.get("rows") or [])[:2], filters)]}
     if query.measure in (Measure.PAID, Measure.PAYMENTS) and query.group == Group.MONTH:  # each month's vouchers
         year = replace(figures.payment_filter(replace(query, group=None)), month_from=None, month_to=None)
         return {"records": links.payments(year, pub_id),

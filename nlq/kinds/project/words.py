@@ -1,5 +1,5 @@
 """A project question as understood, in words: 「2025年示例市农村公路、状态为在建项目的实际产出（公里），按项目年度统计」."""
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ledger.money import format_amount
 
@@ -8,7 +8,7 @@ from ...ir import Group, Measure
 from ...present import label, order_words
 from . import facts
 from .answers import share_labels, share_measures
-from .payments import COUNT_AND_SUM, PAYEES, PER_PAYMENT
+from .payments import COUNT_AND_SUM, PAYEES, PER_PAYMENT, PERIODS_PERCENT
 from .rules import PROGRESS_AT
 
 PAYEES_WORDS = {"个人": "不同收款人的人数", "单位": "不同收款单位的家数"}
@@ -168,6 +168,14 @@ def _paid(query, lexicon, w):
     if query.purpose and query.group == Group.YEAR and query.difference:  # 「今年比去年同期少了多少笔」
         by = "笔数" if query.measure == Measure.PAYMENTS else "金额"
         return f"{w.period}用途为「{query.purpose}」的支付，后一年比前一年{by}的增减（国库集中支付）"
+    if query.purpose and query.years and query.difference:  # 「今年比去年同期多发了多少」
+        base = replace(query.period, year_from=query.years[0], year_to=query.years[0]).label()
+        what = "变化百分比" if query.topic == PERIODS_PERCENT else "差额（后者减前者）"
+        return f"用途为「{query.purpose}」的支付，{base}与{query.period.label()}相比的{what}（国库集中支付）"
+    if query.purpose and query.group == Group.YEAR and query.order:  # 「哪一年发得最多」
+        by = "笔数" if query.measure == Measure.PAYMENTS else "金额"
+        most = "最少" if query.order == "asc" else "最多"
+        return f"{w.period}用途为「{query.purpose}」的支付，按年份排列（国库集中支付，{by}{most}的年份在前）"
     if query.purpose and query.group == Group.YEAR:
         return f"{w.period}用途为「{query.purpose}」的支付，每年合计（国库集中支付）"
     if query.purpose:
