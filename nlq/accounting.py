@@ -84,10 +84,10 @@ def rank_asked(text, query, answer):
 
 def count_and_money_asked(text, query, answer):
     """「签了多少个、金额多少」 asks for a count and a sum at once; a count alone, a sum alone or a list of the
-    rows answers one of them (payments carry both, their count and their sum; two figures at once are kind
-    measures; 「金额大于零的」 is a condition, not an ask)."""
+    rows answers one of them (payments carry both, their count and their sum, as does an answer marked
+    count_and_sum; two figures at once are kind measures; 「金额大于零的」 is a condition, not an ask)."""
     if query.kind == Kind.MEASURES or answer.get("kind") not in ("figure", "table") \
-            or answer.get("payments") is not None:
+            or answer.get("payments") is not None or answer.get("count_and_sum"):
         return None
     counted, money = _search("count", text), _search("money_asked", text)
     return f"{counted}」「{money}" if counted and money else None

@@ -19,6 +19,7 @@ from .kinds import (
     growth,
     inquiry,
     payees,
+    performance,
     plans,
     population,
     ranking,
@@ -46,6 +47,7 @@ RULES = (
     unit.units_total,  # 「市卫健委下属医院今年预算合计多少」
     unit.unit,  # 「市博物馆今年花了多少」「鹭洲区实验小学去年预算执行率」: a second-level unit named
     single_payment.picked,  # 「今年单笔最大的一笔付款付给了谁」「某工程最后一次付款是几号」: one payment
+    performance.indicators,  # 「平均满意度」「质量没达到目标的项目有几个」「满意度最低的项目」: 绩效 across projects
     average.asked_average,  # 「平均每个项目投资多少」「平均每个区县支出」「平均每月支出」: a total over its count
     plans.quarters,  # 「三季度末实际进度落后于计划的项目有几个」「三季度差距最大的项目」
     plans.plans,  # 「某项目今年的年度用款计划是多少，实际付了多少」「全部项目2026年度用款计划合计」

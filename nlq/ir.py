@@ -35,6 +35,7 @@ class Kind(StrEnum):
     PLANS = "plans"  # projects' 分年度用款计划 (project_plans) and quarter-end progress (project_quarters)
     MEASURES = "measures"  # two figures asked at once (「预算多少，花了多少」), each answered by its own kind
     CATALOG = "catalog"  # the publication's own tables: a class code's name, how many 类/款, the data's as-of date
+    PERFORMANCE = "performance"  # one 绩效 indicator across finished projects, from ledger.queries.performance
 
 
 class Measure(StrEnum):

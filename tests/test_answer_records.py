@@ -450,6 +450,23 @@ def check_plans(records, body, people):
     return [] if _yuan(answer["value"]) == want else [f"plans {answer['value']} != records {want}"]
 
 
+def check_performance(records, body, people):
+    """One 绩效 indicator across finished projects: the mean of the 实际值 column its records list, or the number
+    of those rows whose 实际值 is above (below) their 目标值 or the bound asked."""
+    rows, query, answer = records.rows(body["links"]["records"]), body["query"], body["answer"]
+    values = [(Decimal(r["目标值"]) if r["目标值"] else None, Decimal(r["实际值"])) for r in rows]
+    if not query["count_only"]:
+        want = (sum(v for _, v in values) / len(values)).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+        return [] if _yuan(answer["value"]) == want else [f"mean {answer['value']} != {want}"]
+    op = query["threshold"]["op"]
+    if op in ("above", "below"):
+        want = sum(1 for t, v in values if t is not None and (v > t if op == "above" else v < t))
+    else:
+        bound = Decimal(str(query["threshold"]["value"])) * 100
+        want = sum(1 for _, v in values if (v < bound if op == "<" else v > bound))
+    return [] if answer["value"] == want else [f"count {answer['value']} != {want}"]
+
+
 def check_for(body):
     """The check of an answer with one number, by what its query computed (None: none applies)."""
     query = body["query"]
@@ -460,6 +477,8 @@ def check_for(body):
         return check_payments
     if kind == "single_payment":
         return check_single_payment
+    if kind == "performance":
+        return check_performance
     if kind == "average" and query.get("topic") == "median_region":
         return check_median
     if kind == "average":

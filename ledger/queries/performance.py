@@ -12,6 +12,7 @@ approved ratings are scored again on each call.
 import heapq
 import statistics
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 
 from sqlalchemy import func, select
@@ -171,6 +172,48 @@ def _department_ranking(conn, pub_id, flt, _ratings_now):
                for code, members in groups.items()]
     ranking.sort(key=lambda d: (-d["average_score"], d["dept_code"]))
     return ranking
+
+
+# ---- one indicator across projects ----------------------------------------------------------------
+
+INDICATOR_UNITS = {"satisfaction": "%", "quality": "%"}  # cost: 元 per output unit; benefit: its own unit
+
+
+def indicator_values(conn, pub_id, indicator, flt=PerformanceFilter(), benefit_name=None):
+    """The finished projects in the filter with an actual value of one indicator (satisfaction, quality, cost,
+    benefit), in code order: {code, name, year, category, region_code, dept_code, unit, benefit_name, target,
+    actual}. The values are the ones the score and the project's page read (``indicators``): 满意度 includes
+    public ratings once there are enough of them (ledger/performance.py), 单位成本 is in 元 per output unit.
+    ``benefit_name``: only the projects whose 效益 indicator is that one (受益人口, 年接待游客 …)."""
+    out = []
+    for item in scored_projects(conn, pub_id, flt):
+        if indicator == "benefit" and benefit_name is not None and item["benefit_name"] != benefit_name:
+            continue
+        part = next(p for p in item["parts"] if p["key"] == indicator)
+        if part["actual"] is None:
+            continue
+        unit = INDICATOR_UNITS.get(indicator) or (item["benefit_unit"] if indicator == "benefit"
+                                                  else f"元/{item['output_unit'] or '单位'}")
+        out.append({"code": item["code"], "name": item["name"], "year": item["year"], "category": item["category"],
+                    "region_code": item["region_code"], "dept_code": item["dept_code"], "unit": unit,
+                    "benefit_name": item["benefit_name"], "target": part["target"], "actual": part["actual"]})
+    out.sort(key=lambda r: r["code"])
+    return out
+
+
+def indicator_mean(values):
+    """The mean actual value of ``indicator_values`` rows, to two decimals half up (四舍五入) on the exact decimal
+    mean of the values as published (None without any)."""
+    if not values:
+        return None
+    total = sum((Decimal(str(r["actual"])) for r in values), Decimal(0))
+    return float((total / len(values)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def against_target(values, above):
+    """The rows whose actual value is above (``above``) or below their target; rows without a target are left out."""
+    return [r for r in values if r["target"] is not None
+            and (r["actual"] > r["target"] if above else r["actual"] < r["target"])]
 
 
 # ---- unit cost ------------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ _MODULES = {Kind.FIGURE: "figure", Kind.EXECUTION: "execution", Kind.RANKING: "r
             Kind.POPULATION: "population", Kind.MEMBERS: "members",
             Kind.DOCUMENTS: "documents", Kind.AWARDS: "awards", Kind.PAYEES: "payees",
             Kind.TOWNSHIPS: "townships", Kind.SINGLE_PAYMENT: "single_payment", Kind.AVERAGE: "average",
-            Kind.PLANS: "plans", Kind.MEASURES: "measures", Kind.CATALOG: "catalog"}
+            Kind.PLANS: "plans", Kind.MEASURES: "measures", Kind.CATALOG: "catalog",
+            Kind.PERFORMANCE: "performance"}
 
 
 def module(kind):

@@ -34,8 +34,11 @@ PER_REGION_WORDS = re.compile(rf"(?:平均|每)(?:每|[一1])?个?(?P<noun>{REGI
                               rf"|各?(?P<noun3>{REGION_NOUN})(?:的)?平均|\d+个(?P<noun4>{REGION_NOUN})")
 MEAN_OF_EACH = re.compile(r"平均值|均值|平均数")
 PER_MONTH_WORDS = re.compile(r"(?:平均)?每个?月(?:平均)?|月均|平均[一1]个月")
-PER_PROJECT_WORDS = re.compile(r"平均每个|平均[一1]个|每个项目|项目平均|平均(?:进度|形象进度)|平均每|平均值|均值")
+PER_PROJECT_WORDS = re.compile(r"平均每个|平均[一1]个|每个项目|(?:项目|工程)平均|平均(?:进度|形象进度)|平均每|平均值|均值")
 GROWTH = re.compile(r"增长|增速|增幅|涨|降|年均")
+# 「平均完成到百分之多少」: the projects' progress in percent; 「投多少钱」: their investment
+PROGRESS_PCT = re.compile(r"完成(?:到了|到|了)?(?:百分之|几成)")
+INVESTED = re.compile(r"投(?:了|入)?(?:多少|几)")
 # 「低于全市平均值的区县」: the average is a bound to compare with (nlq/cues.py), not the figure asked
 AS_BOUND = re.compile(r"低于|高于|超过|不到|不足|以上|以下|达到|达不到|比[^，,。？?]{0,8}平均|全[市省国区县]平均")
 
@@ -64,7 +67,9 @@ def _per_project(ctx):
     s, text = ctx.slots, ctx.text
     if not PER_PROJECT_WORDS.search(text) or s.region_each or s.dept_each or s.class_each:
         return None
-    measure = Measure.PROGRESS if found("progress", text) else asked.named_in(text)
+    measure = Measure.PROGRESS if found("progress", text) or PROGRESS_PCT.search(text) else asked.named_in(text)
+    if measure is None and INVESTED.search(text):
+        measure = Measure.INVESTMENT  # 「平均一个项目投多少钱」
     if measure is None:
         return None  # 「平均每个项目多少个」: nothing to average but the count itself
     _explain(ctx, PER_PROJECT_WORDS, pattern("average_asked"))

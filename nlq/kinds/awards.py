@@ -9,9 +9,10 @@ from ledger.queries import projects as q_proj
 from .. import links
 from ..ir import Kind, Measure, Query
 
-CONTRACTS = re.compile(r"中标[^，,。;；？?]{0,4}合同|合同[^，,。;；？?]{0,3}中标|定标的?合同")
+CONTRACTS = re.compile(r"中标[^，,。;；？?]{0,4}合同|合同[^，,。;；？?]{0,3}中标|定标的?合同"
+                       r"|签(?:了|订|下)?[^，,。;；？?]{0,4}合同|合同[^，,。;；？?]{0,8}签(?:了|订|下)")
 COUNTED = re.compile(r"(?:几|多少)(?:个|份|项|笔|件)|数量|份数|个数")
-SUMMED = re.compile(r"金额|多少钱|总额|总价|加起来|合计|总共多少(?!个|份)|一共多少(?!个|份)")
+SUMMED = re.compile(r"金额|合同额|多少钱|总额|总价|加起来|合计|总共多少(?!个|份)|一共多少(?!个|份)")
 
 
 def contracts(ctx):
@@ -23,6 +24,7 @@ def contracts(ctx):
     if not (counted or summed):
         return None
     measure = Measure.COUNT if counted and not summed else Measure.INVESTMENT
+    both = bool(counted and summed) and counted.start() != summed.start()  # 「签了多少个、金额多少」: each said
     # the contracts are the city's whole table: a place or class named narrows nothing it holds, so it is no part
     # of this reading (the question is left to the rules that read them)
     if s.regions or s.depts or s.classes or s.class_set or s.category or s.townships:
@@ -32,7 +34,7 @@ def contracts(ctx):
     said = [m.span() for p in (CONTRACTS, COUNTED, SUMMED) for m in p.finditer(text)]
     s.unknown[:] = [w for w in s.unknown if not any(text.find(w, a) >= 0 and text.find(w, a) + len(w) <= b
                                                     for a, b in said)]
-    return Query(Kind.AWARDS, measure=measure, period=period)
+    return Query(Kind.AWARDS, measure=measure, period=period, count_only=both)  # count_only: the count as well
 
 
 def _period(query):
@@ -56,7 +58,13 @@ def run(conn, pub_id, query, lexicon):
     rows = [["中标合同", count, *_money(fen)]]
     answer = {"kind": "figure", "period": _label(query), "count": count, "total_yuan": fen_to_yuan(fen),
               "columns": ["项目", "合同数（份）", "合同金额（元）", "合同金额"], "rows": rows}
-    if query.measure == Measure.COUNT:
+    if query.count_only:  # both asked: each figure its own row, of the same contracts
+        # no one unit: a count in 份 beside a sum in 元 (the question asked both: nlq/unmatched.py)
+        answer.update(kind="table", value=fen_to_yuan(fen), unit=None, display=format_amount(fen), count_and_sum=True,
+                      columns=["指标", "数值", "显示"],
+                      rows=[["中标合同个数", count, f"{count} 份"], ["中标合同金额（元）", *_money(fen)]],
+                      sentence=f"{_label(query)}定标的中标合同 {count} 份，合同金额合计 {format_amount(fen)}。")
+    elif query.measure == Measure.COUNT:
         answer.update(value=count, unit="份", display=f"{count} 份")
     else:
         answer.update(value=fen_to_yuan(fen), unit="元", display=format_amount(fen))
@@ -72,7 +80,7 @@ def _label(query):
 
 
 def restate(query, lexicon, coverage=None):
-    what = "份数" if query.measure == Measure.COUNT else "合同金额合计"
+    what = "份数和合同金额合计" if query.count_only else "份数" if query.measure == Measure.COUNT else "合同金额合计"
     return f"{_label(query)}定标（按中标日期）的项目中标合同的{what}"
 
 

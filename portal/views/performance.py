@@ -5,6 +5,8 @@
   ?outlier_page=&outlier_per_page= (the JSON twin pages alike; a CSV download has every row)
 - /api/performance                       the same as /performance.json
 - /api/performance/unit-costs?category=  a category's unit cost by district (ledger.queries.performance)
+- /performance.csv?table=indicators&indicator=satisfaction|quality|cost|benefit (&benefit_name=)  each finished
+  project's target and actual value of one indicator (the rows the question box's averages and counts read)
 - /api/projects/<code>/performance       one project's score, radar against its peers, unit cost
 Figures come from ledger.queries.performance; weights and rules from ledger/performance.py.
 """
@@ -91,6 +93,24 @@ def _tables(conn, pub_id, flt, paging):
     return tables, {"projects": page, "departments": dept_page, "outliers": outlier_page}, comparison["groups"]
 
 
+INDICATOR_COLUMNS = [Column("code", "项目编号", "code"), Column("name", "项目名称"), Column("category", "类别"),
+                     Column("year", "年度", "int"), Column("region_code", "地区代码", "code"),
+                     Column("benefit_name", "效益指标"), Column("target", "目标值", "number"),
+                     Column("actual", "实际值", "number"), Column("unit", "单位")]
+INDICATORS = ("satisfaction", "quality", "cost", "benefit")
+
+
+def _indicator_table(conn, pub_id, flt):
+    """?table=indicators: one indicator's target and actual value of each finished project in the filter."""
+    indicator = request.args.get("indicator", "satisfaction")
+    if indicator not in INDICATORS:
+        fail(BadRequest, f"indicator 可选：{'、'.join(INDICATORS)}")
+    benefit = request.args.get("benefit_name", "").strip()[:64] or None
+    rows = q_perf.indicator_values(conn, pub_id, indicator, flt, benefit_name=benefit)
+    return Table("performance_indicators", INDICATOR_COLUMNS, rows, caption="各项目绩效指标的目标值与实际值",
+                 links={"name": lambda r: url_for("pages.project", code=r["code"])})
+
+
 def _cost_items(conn, pub_id, flt):
     """The projects of the unit-cost comparison in the filter (and ?output_unit=): cost (决算: 实际单位成本 ×
     实际产出; 计划: 总投资) and output — only once a category is chosen (a list of every project otherwise)."""
@@ -126,6 +146,8 @@ def performance_page(fmt):
     conn, pub_id = connection(), pub["id"]
     flt = _filter(conn, pub_id)
     tables, pages, groups = _tables(conn, pub_id, flt, _paging(fmt))
+    if request.args.get("table") == "indicators":  # built only when asked: every finished project
+        tables["indicators"] = _indicator_table(conn, pub_id, flt)
     page, outliers = pages["projects"], pages["outliers"]
     payload = {"filters": {k: v for k, v in flt.__dict__.items() if v is not None},
                "weights": [{"key": i.key, "label": i.label, "weight": i.weight,

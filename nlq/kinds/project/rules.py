@@ -58,9 +58,13 @@ def township(ctx):
 def disbursal_rate(ctx):
     """「承建项目的拨付率」「在建项目总的拨付比例」: disbursed over investment, same projects (比例 inside the word
     拨付比例 is no share of all projects; 「…占…」 is)."""
-    c = ctx.cues
+    c, s = ctx.cues, ctx.slots
     if not (c.project_subject and c.disbursal_rate and (not c.share or "占" not in ctx.text)):
         return None
+    if s.projects:  # 「某工程的拨付率」: the named project's disbursed over its own investment
+        code = choose_project(s.projects[0], ctx.lexicon, s.regions, s.period)
+        return Query(Kind.PROJECT, measure=Measure.SHARE, base_measure=Measure.DISBURSED, project=code,
+                     share_of={"measure": "investment", "same_projects": True, "regions": None})
     return Query(Kind.PROJECT, measure=Measure.SHARE, base_measure=Measure.DISBURSED,
                  share_of={"measure": "investment", "same_projects": True, "regions": None}, **_filters(ctx))
 
