@@ -501,6 +501,7 @@ def list_cell(text, start, end):
 
 
 def word_like(name):
+    jieba.dt.check_initialized()  # (the dictionary loads lazily: read before any cut, every word would be rare)
     return jieba.dt.FREQ.get(name, 0) >= _WORD_LIKE_FREQ
 
 
@@ -1532,6 +1533,7 @@ def find_names(text):
     """Person-name spans (free text). Officials in role are returned with kind 'official'.
     Traditional characters are read through a simplified view (「陳秀蘭」 as 陈秀兰); spans keep
     the original characters."""
+    jieba.dt.check_initialized()  # every rule reads the dictionary's frequencies, which load lazily (on the first cut)
     view = simplified(text).translate(_CANTONESE)
     if _SPACED_LABEL.search(view):
         view = _SPACED_LABEL.sub(_close_label, view)
