@@ -1841,7 +1841,8 @@ _PLACE_TAIL = re.compile(r"(?:(?![到在回去来赴驻进返离下上入出住�
                          # 「麻阳|苗族自治县」「X|瑶族自治县」: an autonomous county's name before its peoples
                          r"|(?:[\u4e00-\u9fff]{1,3}族){1,3}自治(?:县|州|旗|区)")
 _ORG_TAIL = re.compile(r"(?:(?![的是在和与及等名人一二三四五六七八九十两])[\u4e00-\u9fff]){0,10}?"
-                       r"(?:有限公司|分公司|公司|集团|合作社|农村商业银行|银行|分行|支行|营业部|信用社)")
+                       r"(?:有限公司|分公司|公司|集团|合作社|农村商业银行|银行|分行|支行|营业部|信用社"
+                       r"|(?:铅锌|煤|铁|铜|金|锡|锰|磷|铝|锑|钨|钼|稀土|石灰石)矿)")  # (「X铅锌矿」「X煤矿」: a mine by its mineral)
 # 「沙政征〔2024〕21号」「甘（2018）…」: a document or certificate number's prefix.
 _DOCUMENT_NUMBER = re.compile(r"\s?[〔\[［(（]\s?\d{4}\s?[〕\]］)）]")
 # A hamlet named by a family and its landform (「杨家畔」「拓家川」「马家坬」「何家营」): a surname, 家 and the
@@ -1899,12 +1900,31 @@ def _place_or_org_head(text, span, by_start):
 _PRODUCE_HEADS = frozenset("瓜杏桔橘柑橙柚椒薯芋笋菇菌枣糖菜茶麦稻粟耳")
 
 
+# Ordinary words that read as a transliterated or surname-initial name: loanwords of the north-west's Mandarin (a
+# market, a boy, a bard, onions) and crafts named by their people (the Li's brocade). The word alone, or with a
+# locative glued on by the tagger (「巴扎上」); a full name that holds one (「阿肯·X」) is still a name.
+_ORDINARY_WORDS = frozenset(("巴扎", "巴郎", "巴郎子", "阿肯", "皮牙子", "黎锦"))
+
+
+def _ordinary_word(value):
+    return value in _ORDINARY_WORDS or value[-1:] in "上里" and value[:-1] in _ORDINARY_WORDS
+
+
+_PROJECT_AFTER = re.compile(r"(?:(?![户家诉的是在和与及等对说称表])[\u4e00-\u9fff]){2,8}?(?:项目|工程)(?![款部队师])")
+
+
 def _term_not_person(text, span, by_start):
     """A guess no cue announced that is a term: a produce variety by its head character, or a word
     standing alone in quotes (「“X贷”贴息政策」「打造“X”品牌」) with no person's action after it."""
     if span.source not in ("jieba", "stat", "weak"):
         return False
     nxt = text[span.end:span.end + 1]
+    if len(span.value) == 3 and span.value[-1] in "里坊" and span.value[1:] not in ("万里", "千里"):
+        return True  # 「余庆里」「宝善坊」: an old lane's name (a given name ending in 里 is 万里 or 千里), no person
+    if _PROJECT_AFTER.match(text, span.end) and re.search(r"(?:^|[\n|｜\t])\s*$", text[max(0, span.start - 4):span.start]):
+        # 「X生态修复项目竣工验收」「| X饮水工程 |」: a project's name heading a line or a cell
+        # (not 「X工程款」, 「X户…工程」, 「X表示对…工程很满意」)
+        return True
     if span.value[-1] in _PRODUCE_HEADS or nxt and nxt in _PRODUCE_HEADS and not _word_starts_at(by_start, span.end):
         return True  # (「X柑橘奖补」: a word after the name is no variety's head)
     if _BRAND_AFTER.match(text, span.end) or _BRAND_LIST.match(text, span.end):
@@ -2204,6 +2224,11 @@ def _find_names(text):
     for span in sorted(spans.values(), key=lambda s: s.start):
         span = _before_role(text, _trim(text, _widen_left(text, span, by_start), by_start))
         span = _third_given(text, span, by_start)
+        if span.source != "known" and (_ordinary_word(span.value) or len(span.value) >= 3 and span.value[-1] in "村乡"):
+            continue  # 「在镇巴扎上」「是一位阿肯」「阿克齐乡」: a loanword or a village or township, no person
+        if span.value[:2] in ("居委", "村委") and len(span.value) >= 4:
+            # 「居委小韩：」: the committee the speaker acts for, read as the surname 居 or 村 — the name is after it
+            span = Span(span.start + 2, span.end, span.kind, span.value[2:], span.source)
         if out and span.start < out[-1].end:
             continue
         if _place_or_org_head(text, span, by_start) or _term_not_person(text, span, by_start):
