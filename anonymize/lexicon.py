@@ -138,7 +138,7 @@ _PRIVATE_OWNER = re.compile(r"本人|我(?!打|拨|们打)|联系您|给您|您�
                             r"|一户|该户|农户|(?:缴款|付款|领款|投诉|举报|来电|来访|写信|当事|承租|借款|委托|监护|被征收)人")
 _CLAUSE_END = re.compile(r"[。；;！!？?\n]")
 # 「采购人：县民政局，地址：…，联系人：X，电话：…」: the body's address field may come first.
-_OFFICE_CONTACT = re.compile(r"^(?:[，,]\s?地址\s?[:：][^，,。；;\n]{0,30}[，,]\s?)?的?(?:联系人|负责人|经办人|工作人员)")
+_OFFICE_CONTACT = re.compile(r"^\s?(?:[，,]\s?地址\s?[:：][^，,。；;\n]{0,30}[，,]\s?)?的?(?:联系人|负责人|经办人|工作人员)")
 # 「…电话是多少？我打0571-…」: a number the writer dialled belongs to whoever they asked about.
 _DIALLED = re.compile(r"^\s*(?:我们?|已经?|刚才?|多次)?(?:打|拨打?|致电|打了|拨了)(?:了|过)?\s*$")
 # 「承办科室：社会救助科；联系电话：0571-…」: a bare field label continues the record before it.
@@ -254,6 +254,9 @@ def _listed_lines(text, span, people):
     return False
 
 
+_BRACKET_AFTER = re.compile(r"\s?[（(]([^）)\n]{1,12})[）)]")
+
+
 def public_line(text, span, people=(), officials=()):
     """Whether a landline is a public body's line: an office word in the same sentence before it
     (「县财政局监督电话：0731-…」「社区电话8605…」) or right after it (「…（区民政局）」), with no
@@ -264,6 +267,10 @@ def public_line(text, span, people=(), officials=()):
     if _office_list_line(text, span, people) or _agency_line(text, span) or _answer_closing_line(text, span, people) \
             or _listed_lines(text, span, people):
         return True
+    bracket = _BRACKET_AFTER.match(text, span.end)
+    if bracket and _OFFICE_WORDS.search(bracket.group(1)) and not _PRIVATE_OWNER.search(bracket.group(1)) \
+            and "公司" not in bracket.group(1):
+        return True  # 「没领的找我，电话0879-…（社区办公室）」: the bracket after the number names the office whose line it is
     start = span.start
     before = _clause_before(text, start)
     if (_DIALLED.match(before) or _FIELD_LABEL.match(before)) and not _OFFICE_WORDS.search(before) \

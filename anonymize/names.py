@@ -206,7 +206,7 @@ def looks_like_person_name(word, place_end=False):
 # 「王秀芳代表建议…」「李卫国委员在讨论时提出」「夏晓芳代表转交…」「龚芳等9名代表联名」: delegates in the role.
 _DELEGATE_AFTER_RE = re.compile(
     r"^(?:等(?:[\d一二三四五六七八九十几多]+(?:名|位))?(?:[省市县区乡镇]级?)?(?:人大|政协)?(?:代表|委员)(?![会大])|(?:代表|委员)(?:们)?(?:[:：]|建议|提出|指出|表示|认为|发言"
-    r"|说|问|在|询问|质询|关于|领衔|联名|审议|提交|呼吁|希望|转交|转|视察|调研|督办|参加|出席|一行|介绍|反映|带队|走访|接待|约见"
+    r"|说|问|在|询问|质询|关于|领衔|联名|审议|提交|呼吁|希望|转交|转|视察|调研|督办|参加|出席|一行|介绍|反映|带队|走访|接待|约见|过问|关注"
     r"|所提|您好|你好|补充|[“「]关于"
     r"|的(?:建议|议案|提案)"
     # 「（X代表）」「X代表（福禄乡选区）」「X代表（满族）：」: the delegate's own bracket
@@ -231,11 +231,11 @@ _STAFF_ROLE = (r"(?:负责人|干部|工作人员|执法人员|联系人|经办�
 # (a bureau's section 「预算股」「基建股」 and a technical station 「质监站」「村建站」 are the body too)
 _BODY_BEFORE_RE = re.compile(rf"(?:(?:局|委员会|办公室|政府|办事处|中心|残联|妇联|团委|工会|法院|检察院|派出所|[\u4e00-\u9fff]科|村委会|居委会"
                              rf"|(?<=[\u4e00-\u9fff]{{2}})股|(?:质监|质检|村建|林业|农技|水利|畜牧|兽医|农机|文化|水管|环保|国土|规划)站"
-                             rf"|纪委|纪工委|监委|监察大队|执法大队"
+                             rf"|纪委|纪工委|监委|(?:监察|执法|稽查)[支大中]队"
                              rf"|{_OFFICE_UNIT})\s*|{_GOV_BODY}\s?的?{_STAFF_ROLE}[:：\s]*)$")
 # 「镇民政办：X　0467-…」「区总工会：X　2026年…」: a body's signature field, the name alone after it (not
 # 「质询市X局：Y名下已有…」, where a sentence goes on after the name).
-_BODY_FIELD_RE = re.compile(rf"(?:^|[\s\u3000])[\u4e00-\u9fff]{{0,12}}(?:局|委员会|村委会|居委会|村委|办公室|政府|办事处|中心|残联|妇联|团委|工会"
+_BODY_FIELD_RE = re.compile(rf"(?:^|[\s\u3000])[\u4e00-\u9fff]{{0,12}}(?:局|委员会|村委会|居委会|村委|办公室|政府|办事处|中心|残联|妇联|团委|工会|扶贫站"
                             rf"|{_OFFICE_UNIT})\s?[:：]\s?$")
 _FIELD_VALUE_END = re.compile(r"\s|$|[0-9０-９(（]")
 # 「…收据上，经办人写的是X」「承办单位：区住建局，经办人：X」: a contact of the body the sentence names.
@@ -398,7 +398,8 @@ _APPOSITIVE_TITLE = re.compile(r"[，,]\s?(?:[\u4e00-\u9fff]{0,14}?(?:局|委员
 # label 「X：」) speaks for the body; a group of residents, parents, patients or traders is no such body.
 _BODY_CHAT_HEADER = re.compile(r"^\s*【([^】\n]{2,24})】")
 # (a township's cadres assigned to villages 「X镇包村干部群」)
-_BODY_GROUP = re.compile(r"(?:两委|村委会?|居委会?|局|股|办|站|所|中心|委员会|政府|窗口|街道|法院|科|包村干部|驻村干部)(?:工作|值班|干部)?群?$")
+_BODY_GROUP = re.compile(r"(?:两委|村委会?|居委会?|局|股|办|站|所|中心|委员会|政府|窗口|街道|法院|科|包村干部|驻村干部)(?:工作|值班|干部)?群?$"
+                         r"|[镇乡县区市街道局](?:干部|干部职工)群$")  # (「X镇干部职工群」: a township's cadres)
 _RESIDENTS_GROUP = re.compile(r"村民|居民|业主|家长|交流|咨询|互助|工友|胶工|商户|群众|老人|候鸟|病友|陪护|学生|同学|乡亲")
 
 
@@ -425,6 +426,44 @@ _MISCONDUCT = re.compile(r"审计|违规|违纪|挪用|虚列|侵占|冒领|套�
 _KIN_OF = re.compile(r"的?(?:小舅子|舅子|妻子|丈夫|儿子|女儿|老婆|老公|亲戚|弟弟|哥哥|姐姐|妹妹|父亲|母亲|侄子|外甥)")
 
 
+# 「联系人：X，0879-…」「联系人X 电话：0703-…」「联系人：市台办X，0703-…」: a contact given with an area-coded landline
+# answers for the office whose line it is — a private person gives a mobile. Not a procurement agency's or a company's
+# contact (「代理机构联系人」), nor where the clause names a private household (「…其弟 38.9万 联系人：X 0571-…」), nor in a text
+# that names no public body at all.
+_CONTACT_FOR_LINE = re.compile(r"(?<!代理机构)(?<!代理)(?<!公司)联系人\s?[:：]?\s?(?:[\u4e00-\u9fff]{1,8}?(?:办|局|所|站|中心|科|股)\s?)?$")
+_AREA_CODED_LINE = re.compile(r"[，,\s\u3000]*(?:联系|办公)?(?:电话)?\s?[:：]?\s?[（(]?0\d{2,3}[)）]?[-－—\s]?\d{7,8}(?!\d)")
+_HOUSEHOLD_CLAUSE = re.compile(r"其[弟妹兄姐子女夫妻父母]|家属|亲属|本人|户主|村民(?!委员会|小组)|居民(?!委员会)|申请人|收款人|公司|企业|个体")
+_PUBLIC_BODY_IN_TEXT = re.compile(r"局|热线|单位|委员会|政府|办事处|街道|法院|检察院|派出所|中心|村委|居委|社区|采购人|[镇乡]|办公室|事务所")
+
+
+# 「答复：需持委托书到乡社会事务办办理，X，0467-…」「处理意见：转X办，Y负责上门核查，0467-…」: an office's answer line
+# closing with its handler and the office's landline.
+_ANSWER_LINE = re.compile(r"(?:^|\n)[ \t\u3000]*(?:答复|回复|处理意见|处理结果|办理结果|处理)\s?[:：][^\n]*$")
+_OFFICE_BAN = re.compile(r"[\u4e00-\u9fff]办(?![理法事公])")  # (「城管办」「征收办」: a township's or county's office)
+_HANDLER_DUTY = re.compile(r"负责[\u4e00-\u9fff]{0,6}")
+
+_BODY_THEN_BRACKET = re.compile(r"(?:局|委员会|政府|办事处|中心|[\u4e00-\u9fff]办|站|(?<!事务)所)[（(]$")
+# (「…，由X复核。」「改由X复核」: who checks a record for the office)
+_CHECKED_BY = re.compile(r"(?:^|[\n。；;，,：:])\s?(?:经|改?由)$")
+_CHECKED = re.compile(r"(?:核实|核查|复核|调查核实|现场核实|上门核实)")
+# A letter in English to a public office (its officer addressed as 「Dear Mr. X」): the office named in English or the
+# address a government domain (a company's Chinese reply to a visitor names no such office).
+_DEAR_TITLE = re.compile(r"Dear\s+(?:Mr|Ms|Mrs|Miss|Dr)\.?\s*$")
+_ENGLISH_OFFICE = re.compile(r"(?i)\b(?:office|bureau|committee|federation|government|department)\b|\.gov\.cn\b")
+
+
+def _contact_for_line(text, start, end):
+    answer = _ANSWER_LINE.search(text, 0, start)
+    if answer and (_GOV_IN_SENTENCE.search(answer.group(0)) or _OFFICE_BAN.search(answer.group(0))) and text[start - 1:start] in "，,：: \u3000" \
+            and _AREA_CODED_LINE.match(text, _HANDLER_DUTY.match(text, end).end() if _HANDLER_DUTY.match(text, end) else end):
+        return True
+    if not _CONTACT_FOR_LINE.search(text, max(0, start - 20), start) or not _AREA_CODED_LINE.match(text, end):
+        return False
+    clause = text[max(0, start - 40):start]
+    clause = clause[max((m.end() for m in _PARAGRAPH_END.finditer(clause)), default=0):]
+    return not _HOUSEHOLD_CLAUSE.search(clause) and bool(_PUBLIC_BODY_IN_TEXT.search(text))
+
+
 def official_in_role(text, start, end):
     """A public official, delegate or a government body's staff named in the role (kept): by a title
     or role word before or after the name, or a body named right before it; in a list of such names
@@ -446,12 +485,10 @@ def official_in_role(text, start, end):
         return True
     if _SUPERVISED_CONTACT_RE.search(text[max(0, start - 8):start]) and _supervision_line(text, start, end):
         return True
-    if _REPRESENTATIVE_BEFORE.search(before) and _APPOSITIVE_TITLE.match(text, end):
+    if _contact_for_line(text, start, end):
         return True
-    if _body_chat_speaker(text, start, end):
+    if _answers_for_a_body(text, start, end, before):
         return True
-    if _ASSOCIATION_HEAD.search(before):
-        return True  # 「X老人协会会长Y介绍」: a public association's chairman speaking for it
     if _SPEAKER_BODY_RE.search(text[max(0, start - 20):start]) and re.match(r"\s?[:：]", text[end:end + 2]):
         return True  # 「镇应急办-X：」: a work group's member speaks for the body in the display name
     if _HANDLING_UNIT_RE.search(before) or _OPINION_SIGNED.search(text[max(0, start - 64):start]):
@@ -486,6 +523,24 @@ def official_in_role(text, start, end):
                and _official_before(before[:k]) for k in range(1, len(before)))
 
 
+def _answers_for_a_body(text, start, end, before):
+    """The person answers for a public body named beside them: in brackets after it, checking or replying for it,
+    a letter to its officer, a representative's title, a body's chat, a public association's head."""
+    if _BODY_THEN_BRACKET.search(text, max(0, start - 12), start) and re.match(r"[）)]", text[end:end + 1]):
+        return True  # 「建设单位：X林业局（Y）」: a public body with the person answering for it in brackets
+    if _CHECKED_BY.search(text, max(0, start - 12), start) and _CHECKED.match(text, end):
+        return True  # 「承办单位回复：经X核实，已联系来电人…」: who checked the matter for the answering office
+    if _DEAR_TITLE.search(text, max(0, start - 12), start) and _ENGLISH_OFFICE.search(text):
+        return True  # 「Dear Ms. X, … could your bureau forward…」: an English letter to a public office's officer
+    if _REPRESENTATIVE_BEFORE.search(before) and _APPOSITIVE_TITLE.match(text, end):
+        return True
+    if _body_chat_speaker(text, start, end):
+        return True
+    if _ASSOCIATION_HEAD.search(before):
+        return True  # 「X老人协会会长Y介绍」: a public association's chairman speaking for it
+    return False
+
+
 # A known payee name that is also a common word (「高峰」「建国」「文明」) is that person only where
 # the text presents a person: a cue before it or a person's action / possession after it.
 _WORD_LIKE_FREQ = 50
@@ -513,6 +568,7 @@ def list_cell(text, start, end):
 
 
 def word_like(name):
+    jieba.dt.check_initialized()  # (the dictionary loads lazily: read before any cut, every word would be rare)
     return jieba.dt.FREQ.get(name, 0) >= _WORD_LIKE_FREQ
 
 
@@ -1585,6 +1641,7 @@ def find_names(text):
     """Person-name spans (free text). Officials in role are returned with kind 'official'.
     Traditional characters are read through a simplified view (「陳秀蘭」 as 陈秀兰); spans keep
     the original characters."""
+    jieba.dt.check_initialized()  # every rule reads the dictionary's frequencies, which load lazily (on the first cut)
     view = simplified(text).translate(_CANTONESE)
     if _SPACED_LABEL.search(view):
         view = _SPACED_LABEL.sub(_close_label, view)
@@ -1892,7 +1949,8 @@ _PLACE_TAIL = re.compile(r"(?:(?![到在回去来赴驻进返离下上入出住�
                          # 「麻阳|苗族自治县」「X|瑶族自治县」: an autonomous county's name before its peoples
                          r"|(?:[\u4e00-\u9fff]{1,3}族){1,3}自治(?:县|州|旗|区)")
 _ORG_TAIL = re.compile(r"(?:(?![的是在和与及等名人一二三四五六七八九十两])[\u4e00-\u9fff]){0,10}?"
-                       r"(?:有限公司|分公司|公司|集团|合作社|农村商业银行|银行|分行|支行|营业部|信用社)")
+                       r"(?:有限公司|分公司|公司|集团|合作社|农村商业银行|银行|分行|支行|营业部|信用社"
+                       r"|(?:铅锌|煤|铁|铜|金|锡|锰|磷|铝|锑|钨|钼|稀土|石灰石)矿)")  # (「X铅锌矿」「X煤矿」: a mine by its mineral)
 # 「沙政征〔2024〕21号」「甘（2018）…」: a document or certificate number's prefix.
 _DOCUMENT_NUMBER = re.compile(r"\s?[〔\[［(（]\s?\d{4}\s?[〕\]］)）]")
 # A hamlet named by a family and its landform (「杨家畔」「拓家川」「马家坬」「何家营」): a surname, 家 and the
@@ -1950,12 +2008,31 @@ def _place_or_org_head(text, span, by_start):
 _PRODUCE_HEADS = frozenset("瓜杏桔橘柑橙柚椒薯芋笋菇菌枣糖菜茶麦稻粟耳")
 
 
+# Ordinary words that read as a transliterated or surname-initial name: loanwords of the north-west's Mandarin (a
+# market, a boy, a bard, onions) and crafts named by their people (the Li's brocade). The word alone, or with a
+# locative glued on by the tagger (「巴扎上」); a full name that holds one (「阿肯·X」) is still a name.
+_ORDINARY_WORDS = frozenset(("巴扎", "巴郎", "巴郎子", "阿肯", "皮牙子", "黎锦"))
+
+
+def _ordinary_word(value):
+    return value in _ORDINARY_WORDS or value[-1:] in "上里" and value[:-1] in _ORDINARY_WORDS
+
+
+_PROJECT_AFTER = re.compile(r"(?:(?![户家诉的是在和与及等对说称表])[\u4e00-\u9fff]){2,8}?(?:项目|工程)(?![款部队师])")
+
+
 def _term_not_person(text, span, by_start):
     """A guess no cue announced that is a term: a produce variety by its head character, or a word
     standing alone in quotes (「“X贷”贴息政策」「打造“X”品牌」) with no person's action after it."""
     if span.source not in ("jieba", "stat", "weak"):
         return False
     nxt = text[span.end:span.end + 1]
+    if len(span.value) == 3 and span.value[-1] in "里坊" and span.value[1:] not in ("万里", "千里"):
+        return True  # 「余庆里」「宝善坊」: an old lane's name (a given name ending in 里 is 万里 or 千里), no person
+    if _PROJECT_AFTER.match(text, span.end) and re.search(r"(?:^|[\n|｜\t])\s*$", text[max(0, span.start - 4):span.start]):
+        # 「X生态修复项目竣工验收」「| X饮水工程 |」: a project's name heading a line or a cell
+        # (not 「X工程款」, 「X户…工程」, 「X表示对…工程很满意」)
+        return True
     if span.value[-1] in _PRODUCE_HEADS or nxt and nxt in _PRODUCE_HEADS and not _word_starts_at(by_start, span.end):
         return True  # (「X柑橘奖补」: a word after the name is no variety's head)
     if _BRAND_AFTER.match(text, span.end) or _BRAND_LIST.match(text, span.end):
@@ -2298,6 +2375,11 @@ def _find_names(text):
     for span in sorted(spans.values(), key=lambda s: s.start):
         span = _before_role(text, _trim(text, _widen_left(text, span, by_start), by_start))
         span = _third_given(text, span, by_start)
+        if span.source != "known" and (_ordinary_word(span.value) or len(span.value) >= 3 and span.value[-1] in "村乡"):
+            continue  # 「在镇巴扎上」「是一位阿肯」「阿克齐乡」: a loanword or a village or township, no person
+        if span.value[:2] in ("居委", "村委") and len(span.value) >= 4:
+            # 「居委小韩：」: the committee the speaker acts for, read as the surname 居 or 村 — the name is after it
+            span = Span(span.start + 2, span.end, span.kind, span.value[2:], span.source)
         if out and span.start < out[-1].end:
             continue
         if _place_or_org_head(text, span, by_start) or _term_not_person(text, span, by_start):
@@ -2312,8 +2394,40 @@ def _find_names(text):
     # 「村主任税德华……要求税德华回避」: an official named in role once is that official where the
     # text names them again; so is who answers a question for an office's number with a line
     officials = {s.value for s in out if s.kind == "official"} | {m.group(1) for m in _OFFICE_NUMBER_ANSWER.finditer(text)}
+    if _BODY_CHAT_HEADER.match(text):
+        officials |= _chat_staff(text, out)
     return [Span(s.start, s.end, "official", s.value, s.source) if s.kind == "person_name" and s.value in officials
             else s for s in out]
+
+
+# A group chat's notice to its members, as who runs the hand-out or the check writes it: 「通知：…」「请各户…」, members
+# told to bring their papers (「明天发放冬季物资，带身份证」) at the chat's opening or in a reply, and a reply to a member's
+# question with where the matter stands (「@X 明天来看」「@X 已经报上去了」「@X 下礼拜发」). Who writes it speaks for the
+# office running the chat, and is that official wherever the chat names them. (A member's own news to the others —
+# 「大家早点到」「各家门口收拾一下」「每户出一个人」 — says nothing of the kind.)
+_CHAT_LINE = re.compile(r"(?m)^[ \t\u3000]*([^\n:：]{1,14}?)[ \t]?[:：][ \t]?([^\n]*)")
+_BRING_PAPERS = re.compile(r"带(?:上|好|齐)?[\u4e00-\u9fff]{0,4}?(?:身份证|户口本|户卡|证件)")
+_NOTICE_OPENING = re.compile(r"(?:通知\s?[:：]|请(?:各户|各家|大家|各位))")
+_STATUS_REPLY = re.compile(r"@\S{1,10}\s+(?:(?:明天|后天|下礼拜|下周|下个月|月底)(?:来看|发|到账|办)|已经?(?:报上去|上报|转|登记|处理)"
+                           r"|" + _BRING_PAPERS.pattern + ")")
+
+# (「我在外地，让X帮我领可以吗」⏎「Y：可以」: who grants a member's proxy collection hands the thing out)
+_PROXY_ASKED = re.compile(r"(?:帮我|替我|代我|代)领[^\n]{0,8}(?:吗|嘛|好伐|行不|[？?])")
+_GRANTED = re.compile(r"(?:可以|行|能)(?:[，,。!！ ]|$)")
+
+
+def _chat_staff(text, found):
+    header = _BODY_CHAT_HEADER.match(text)
+    labels = set()
+    asked = ""
+    for m in _CHAT_LINE.finditer(text, header.end()):
+        message = m.group(2)
+        first = not text[header.end():m.start()].strip()
+        if first and (_BRING_PAPERS.search(message) or _NOTICE_OPENING.match(message)) \
+                or _STATUS_REPLY.match(message) or _PROXY_ASKED.search(asked) and _GRANTED.match(message):
+            labels.add((m.start(1), m.end(1)))
+        asked = message
+    return {s.value for s in found if s.kind == "person_name" and any(a <= s.start and s.end == b for a, b in labels)}
 
 
 # 「A：社区电话是多少　B：0879-…」: who gives an office's number when asked for it speaks for the office.

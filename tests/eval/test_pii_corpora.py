@@ -45,10 +45,14 @@ FLOORS = {
                    # signing with no colon, a work order's 办理人, a body in a chat label or self-introduction, village accountants
                    # (not where an audit or misconduct is reported), meeting fields, delegates answered; an office answer's
                    # closing line, a bare 监督 line, a list of offices' lines, a procurement agency's line
-                   "max_public_altered": 14},
+                   # 14 -> 12: officials in role and office lines (issue #19, session 16): who runs a group chat (its
+                   # notice, a proxy collection granted, a status reply), a contact with an area-coded line, an answer
+                   # line's handler, 经/由X核实, an English letter to an office, a body with its person in brackets; old
+                   # lanes, X村/X乡 readings, loanwords, project heads and mines are no names
+                   "max_public_altered": 12},
     # first run (blind, at 245b572): recall 82.9 %, precision 89.1 %, public altered 89/1,434
     # after the class fixes (no longer blind): numbers broken over a line, nicknames, labelled fields, spaced names
-    "pii_blind4": {"caught": {"address": 108, "bank_card": 27, "email": 7, "id": 40, "landline": 6, "mobile": 91,
+    "pii_blind4": {"caught": {"address": 108, "bank_card": 27, "email": 7, "id": 41, "landline": 6, "mobile": 91,
                               # other_id 22 -> 23: a driving licence's 档案编号 on its own form (issue #19, session 14)
                               # name(unknown) 365 -> 366: a name padded to three with one blank after the surname
                               # (「X Y：」「、X Y、」), no cue needed (session 15, issue #19)
@@ -68,6 +72,7 @@ FLOORS = {
                    # 28 -> 20: grid workers, registrars and work groups in role (issue #19, session 9)
                    # 20 -> 19: an estate before its block stays (address policy: villages and estates)
                    # 19 -> 18: officials in role (session 14, issue #19): a team's 队长, a title after a representative's name, a body's work group
+                   # caught id 40 -> 41: measured at session 16's start (other sessions' merged classes), floor raised
                    "max_public_altered": 18},
     # first run (blind, session 6, at 4f8b020): recall 88.8 %, precision 83.2 %, public altered 357/3,554;
     # not yet used for fixes (mostly generated texts: 254 of 319 from the writer's templates)
@@ -90,7 +95,12 @@ FLOORS = {
                    # 25 -> 21: resettlement sites before a building and a street before a 里 stay (address policy: villages, estates)
                    # 21 -> 19: hamlets named by a family and its landform (「X家畔」「X家坬」) and old lanes (「X里」「X坊」
                    # before their alleys, houses or plot) are places, no person's name (issue #19, session 15)
-                   "max_public_altered": 19},
+                   # 19 -> 17: officials in role and office lines (issue #19, session 16): who runs a group chat (its
+                   # notice, a proxy collection granted, a status reply), a contact with an area-coded line, an answer
+                   # line's handler, 经/由X核实, an English letter to an office, a body with its person in brackets; old
+                   # lanes, X村/X乡 readings, loanwords, project heads and mines are no names
+                   # caught name(unknown) 620 -> 621: measured at session 16's start (other sessions' merged classes), floor raised
+                   "max_public_altered": 17},
     # first run (blind, session 8, anonymize/ as at d2b868b): recall 82.0 %, unknown names 72.8 %, precision
     # 86.5 %, public altered 283/3,327; then after session 8's classes from the other corpora (its developer never
     # saw this one): recall 83.5 %, unknown names 76.1 %. Then used for fixes (no longer blind): landline 19 -> 32,
@@ -138,7 +148,12 @@ FLOORS = {
                    # signing with no colon, a work order's 办理人, a body in a chat label or self-introduction, village accountants
                    # (not where an audit or misconduct is reported), meeting fields, delegates answered; an office answer's
                    # closing line, a bare 监督 line, a list of offices' lines, a procurement agency's line
-                   "max_public_altered": 48},
+                   # 48 -> 35: officials in role and office lines (issue #19, session 16): who runs a group chat (its
+                   # notice, a proxy collection granted, a status reply), a contact with an area-coded line, an answer
+                   # line's handler, 经/由X核实, an English letter to an office, a body with its person in brackets; old
+                   # lanes, X村/X乡 readings, loanwords, project heads and mines are no names
+                   # caught name(unknown) 1047 -> 1050: measured at session 16's start (other sessions' merged classes), floor raised
+                   "max_public_altered": 35},
     # first run (blind, session 9, at d4f5f63; sha256 50806cce…aba9): recall 86.0 %, unknown names 627/815 = 76.9 %,
     # precision 93.1 %, public altered 153/3,104 = 4.9 %. Then used for fixes (no longer blind):
     # a cell reads its header's column name, IDs in 6-4-4-4 before a dashed mobile, a mobile in Chinese numerals
@@ -154,7 +169,7 @@ FLOORS = {
     # them to the next word, line labels among names, dash signatures): 739 -> 748
     # then house-level shapes (pii_blind9's classes): rooms glued to a mobile or an amount in a pasted row: address
     # 333 -> 336
-    "pii_blind7": {"caught": {"address": 337, "bank_card": 225, "email": 18, "id": 318, "landline": 34, "mobile": 255,
+    "pii_blind7": {"caught": {"address": 337, "bank_card": 225, "email": 18, "id": 318, "landline": 34, "mobile": 256,
                               # name(unknown) 748 -> 749: pii_blind11's name classes (held out)
                               # 749 -> 750: a transliterated given name in a person's slot (session 15, pii_blind13's class)
                               # 750 -> 751: transliterated given names of four to six characters standing alone (session 16, issue #19)
@@ -174,7 +189,12 @@ FLOORS = {
                    # signing with no colon, a work order's 办理人, a body in a chat label or self-introduction, village accountants
                    # (not where an audit or misconduct is reported), meeting fields, delegates answered; an office answer's
                    # closing line, a bare 监督 line, a list of offices' lines, a procurement agency's line
-                   "max_public_altered": 48},
+                   # 48 -> 40: officials in role and office lines (issue #19, session 16): who runs a group chat (its
+                   # notice, a proxy collection granted, a status reply), a contact with an area-coded line, an answer
+                   # line's handler, 经/由X核实, an English letter to an office, a body with its person in brackets; old
+                   # lanes, X村/X乡 readings, loanwords, project heads and mines are no names
+                   # caught mobile 255 -> 256: measured at session 16's start (other sessions' merged classes), floor raised
+                   "max_public_altered": 40},
     # first run (blind, session 10, anonymize/ as at 6504639): recall 87.0 %, unknown names 74.8 %, precision 90.1 %,
     # public altered 319/2,307 (13.8 %: village and settlement names before a house number, 167; township office
     # lines in a notice's list, 52). Then measured after the session's pii_blind7 classes, whose developer never saw
@@ -189,7 +209,7 @@ FLOORS = {
     # number, a numbered ward's bed, a group alone in an address field: address 262 -> 283
     # then runs of digit groups cut into the numbers that validate (pii_blind10's class: an ID in groups, then a card)
     # and an insurance number with a letter prefix: bank_card 157 -> 158, id 185 -> 186, other_id 21 -> 22
-    "pii_blind8": {"caught": {"address": 283, "bank_card": 158, "email": 8, "id": 186, "landline": 16, "mobile": 210,
+    "pii_blind8": {"caught": {"address": 283, "bank_card": 158, "email": 8, "id": 186, "landline": 16, "mobile": 211,
                               # name(unknown) 529 -> 532: given names used alone after the full name (issue #19)
                               # then pii_blind11's name classes (held out): name(known) 395 -> 396, name(unknown) 532 -> 533
                               # 533 -> 534: a padded two-character name (「X Y」) without a cue (session 15)
@@ -213,7 +233,12 @@ FLOORS = {
                    # signing with no colon, a work order's 办理人, a body in a chat label or self-introduction, village accountants
                    # (not where an audit or misconduct is reported), meeting fields, delegates answered; an office answer's
                    # closing line, a bare 监督 line, a list of offices' lines, a procurement agency's line
-                   "max_public_altered": 71},
+                   # 71 -> 41: officials in role and office lines (issue #19, session 16): who runs a group chat (its
+                   # notice, a proxy collection granted, a status reply), a contact with an area-coded line, an answer
+                   # line's handler, 经/由X核实, an English letter to an office, a body with its person in brackets; old
+                   # lanes, X村/X乡 readings, loanwords, project heads and mines are no names
+                   # caught mobile 210 -> 211: measured at session 16's start (other sessions' merged classes), floor raised
+                   "max_public_altered": 41},
     # first run (blind, session 11, anonymize/ as at f7f791b; sha256 45c1132b…952d2e): recall 87.7 %, unknown names
     # 430/518 = 83.0 %, addresses 163/278 = 58.6 %, precision 92.5 %, public altered 218/2,028 (10.7 %); under other
     # PYTHONHASHSEED values one name span is covered only in part (429) and one public span more is altered (219)
@@ -248,7 +273,11 @@ FLOORS = {
                    # signing with no colon, a work order's 办理人, a body in a chat label or self-introduction, village accountants
                    # (not where an audit or misconduct is reported), meeting fields, delegates answered; an office answer's
                    # closing line, a bare 监督 line, a list of offices' lines, a procurement agency's line
-                   "max_public_altered": 61},
+                   # 61 -> 39: officials in role and office lines (issue #19, session 16): who runs a group chat (its
+                   # notice, a proxy collection granted, a status reply), a contact with an area-coded line, an answer
+                   # line's handler, 经/由X核实, an English letter to an office, a body with its person in brackets; old
+                   # lanes, X村/X乡 readings, loanwords, project heads and mines are no names
+                   "max_public_altered": 39},
     # first run (blind, session 12, at 035d2ee): recall 83.9 %, precision 94.6 %, public altered 284/1,877
     # (unknown names 76.1 %, addresses 53.6 %: cave and yard homes after a village group)
     # Then its number classes as general rules (issue #19, session 12): a run of digit groups cut into the numbers
@@ -285,7 +314,11 @@ FLOORS = {
                     # signing with no colon, a work order's 办理人, a body in a chat label or self-introduction, village accountants
                     # (not where an audit or misconduct is reported), meeting fields, delegates answered; an office answer's
                     # closing line, a bare 监督 line, a list of offices' lines, a procurement agency's line
-                    "max_public_altered": 20},
+                    # 20 -> 19: officials in role and office lines (issue #19, session 16): who runs a group chat (its
+                    # notice, a proxy collection granted, a status reply), a contact with an area-coded line, an
+                    # answer line's handler, 经/由X核实, an English letter to an office, a body with its person in
+                    # brackets; old lanes, X村/X乡 readings, loanwords, project heads and mines are no names
+                    "max_public_altered": 19},
     # first run (blind, session 13, at b3c0ce6; sha256 41a2d592…e624432): recall 83.8 %, precision 93.5 %, public
     # altered 95/1,634 (unknown names 87.9 %, addresses 29.4 %: old-lane homes 弄/支弄/号 with a 石库门 room, 浜/埭
     # village homes, mooring berths); the same under PYTHONHASHSEED 0 and 1
@@ -315,7 +348,11 @@ FLOORS = {
                     # closing line, a bare 监督 line, a list of offices' lines, a procurement agency's line
                     # 79 -> 76: the Wu 「屋里」 ("at home") is no part of the village after it (「伊屋里|X村…」): the
                     # village stays (session 15)
-                    "max_public_altered": 27},
+                    # 27 -> 14: officials in role and office lines (issue #19, session 16): who runs a group chat (its
+                    # notice, a proxy collection granted, a status reply), a contact with an area-coded line, an
+                    # answer line's handler, 经/由X核实, an English letter to an office, a body with its person in
+                    # brackets; old lanes, X村/X乡 readings, loanwords, project heads and mines are no names
+                    "max_public_altered": 14},
     # first run (blind, session 14, at d012f01; sha256 6d422add…83e422): recall 93.6 %, precision 94.9 %, public
     # altered 43/1,567 (unknown names 92.7 %, addresses 80.6 %: farm-team rows, estate blocks, bare house numbers;
     # other IDs 76.3 %); the same under PYTHONHASHSEED 0 and 1
@@ -335,7 +372,11 @@ FLOORS = {
                     # village before its natural village 「X村委会Y村」, a market's 墟 before its lane, a farm's name
                     # before its team, a numbered plot 「12号林段」); officials in role (a team's 队长, a title after a
                     # representative's name, a body's work group)
-                    "max_public_altered": 12},
+                    # 12 -> 9: officials in role and office lines (issue #19, session 16): who runs a group chat (its
+                    # notice, a proxy collection granted, a status reply), a contact with an area-coded line, an
+                    # answer line's handler, 经/由X核实, an English letter to an office, a body with its person in
+                    # brackets; old lanes, X村/X乡 readings, loanwords, project heads and mines are no names
+                    "max_public_altered": 9},
     # first run (blind, session 15, at 1b7d5ca; sha256 9acf0a56…b80f): recall 80.7 %, precision 95.4 %, public
     # altered 91/1,321 (unknown names 74.5 %: Uyghur and Kazakh names with a middle dot; addresses 41.9 %: lanes 巷,
     # winter camps 冬窝子, settlement and army-farm blocks 栋东3号, village groups; other IDs 66.7 %; most altered
@@ -356,7 +397,11 @@ FLOORS = {
                     # policy, README 住址策略); a notice's own area-coded line in a sentence naming no one; a title before
                     # a dotted name is no part of it, so the official in role stays (session 15)
                     # 32 -> 31: a mediator's transliterated name now found reads as the official in role (session 16)
-                    "max_public_altered": 31},
+                    # 32 -> 18: officials in role and office lines (issue #19, session 16): who runs a group chat (its
+                    # notice, a proxy collection granted, a status reply), a contact with an area-coded line, an
+                    # answer line's handler, 经/由X核实, an English letter to an office, a body with its person in
+                    # brackets; old lanes, X村/X乡 readings, loanwords, project heads and mines are no names
+                    "max_public_altered": 18},
     # first run (blind, session 16, at 9b6822f; sha256 4c8f1328…c514): recall 88.1 %, precision 92.7 %, public
     # altered 73/1,382 (unknown names 82.7 %; addresses 75.5 %: Hangul addresses of families in Korea, a forest farm's
     # row houses 「5排12号」 and spoken village groups 「四 社 二十 号」, flats 「7-2-501」 and OCR letters in room
