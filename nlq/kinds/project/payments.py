@@ -131,6 +131,10 @@ def _payments(ctx, bound, spans):
     purpose = purpose_named(text, ctx.lexicon)
     if purpose is None and (count or both or found("per_payment", text)):
         purpose = purpose_of_class(text, ctx.lexicon)  # 「低保平均一笔发多少」: a voucher's words, so the payments
+    if measure == Measure.PAID:  # a sum's change over the same months (or in percent) before the years side by side
+        compared = _periods_compared(ctx, purpose, paid)
+        if compared is not None:
+            return compared
     if purpose and not s.projects and not s.contractors and not both and (paid or purpose not in _other_names(ctx)):
         years = purpose_years(ctx, purpose, measure)
         if years is not None:
