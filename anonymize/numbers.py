@@ -364,7 +364,17 @@ def _payee_account(text, start, end):
     if any(cue in before for cue in NEGATIVE_CUES if cue not in _AMOUNT_CUES):
         return False
     column = _column_header(text, line_start, start) if line_start else ""
+    if not column and line_start and _table_header_above(text, line_start):
+        return False  # a row of another shape than its table's header says nothing
     return not any(cue in column for cue in NEGATIVE_CUES if cue not in _AMOUNT_CUES)
+
+
+def _table_header_above(text, line_start):
+    """The nearest line above without digits is a table's header of three cells or more."""
+    for line in reversed(text[:line_start - 1].split("\n")[-30:]):
+        if not re.search(r"[0-9０-９]", line):
+            return len([c for c in _COLUMN_SEP.split(line) if c]) >= 3
+    return False
 
 
 # 「来电时间：2026.3.19」「（2026-02-03 09:14）」: a date written with separators, whatever cue stands before it.
