@@ -92,6 +92,10 @@ def _read_measures(cues, slots):
     cues.money = Measure.PER_CAPITA if cues.per_capita else Measure.BUDGET if cues.budget else Measure.SPENT
 
 
+# trend words that only say over which years (a sum over them with 一共、加起来 is one figure)
+SPAN_OF_YEARS = ("这几年", "几年来", "历年")
+
+
 def _read_shape(cues, slots, as_of):
     text, cue_text, period = slots.text, slots.cue_text, slots.period
     # 「同比变化」 is a year-on-year change; 「变化」 alone is a trend
@@ -103,6 +107,8 @@ def _read_shape(cues, slots, as_of):
     cues.growth = cues.growth or cues.sequential
     # 「2022到2024年一共花了多少」 is one sum; a year range alone is a trend
     cues.total = found("total", text)
+    if cues.total and trend_word and not has_any(cue_text, [w for w in cue("trend") if w not in SPAN_OF_YEARS]):
+        trend_word = False  # 「这几年总共投了多少，21年到25年加起来」: one sum over the years, never their changes
     cues.trend = trend_word or (period is not None and period.multi_year and not cues.growth and not cues.total)
     cues.bottom = has_any(cue_text, cue("bottom")) or found("bottom", text)
     # 「目前」「之前」「提前」 hold 前 but rank nothing

@@ -140,6 +140,22 @@ def project_left_out(slots, query, lexicon):
                                   "所以不作答；可以问这个项目的进度、总投资、已拨付资金，或看关键词搜索结果。")
 
 
+def township_left_out(slots, query, lexicon):
+    """「某镇修路」 read as the city's 交通运输 spending: a township named and a query built without it answers for the
+    whole district or city with an official look; below the district only projects are published (issue #18)."""
+    if not slots.townships or query is None or query.township or query.project or query.units \
+            or query.kind in (Kind.TOWNSHIPS, Kind.MEMBERS):
+        return None
+    story = unmatched.background_words(slots.text, slots.rest)  # 「我家在某镇，…」 tells where the asker lives
+    named = [lexicon.township_names.get(code, "") for code in slots.townships]
+    named = [name for name in named if name and name not in story]
+    if not named:
+        return None
+    name = named[0]
+    return Decline("unaccounted", f"问题说的是「{name}」，本站乡镇街道一级只有项目的数据，这里能算出的数字不是这个乡镇街道的，"
+                                  f"所以不作答；可以问「{name}有哪些项目」，或看关键词搜索结果。")
+
+
 # works under way (「因为下雨施工放缓的工程」): a weather word then is what the projects' update notes say
 WORKS = re.compile(r"工程|项目|施工|工地|停工|开工|工期|进度|进展")
 # the notes' written word for the spoken one (the demo's notes say 「受连续降雨影响」)
@@ -190,6 +206,8 @@ NOT_HELD_ASKS = (  # ([patterns] name, reason, message with {w} for the words fo
                                         "可以问以元计的数字。"),
     ("finer_week", "not_held", "本站的支出按月发布，没有按周统计的数字（「{w}」）；月份或全年的数字会回答另一个问题，"
                                "可以问某个月或全年的支出。"),
+    ("without_contractor", "unaccounted", "问的是「{w}」的项目，问答暂不能按缺少承建单位筛选项目，承建单位的排名会回答另一个"
+                                          "问题，所以不作答；可以在项目页查看各项目的承建单位，或看关键词搜索结果。"),
 )
 
 

@@ -164,7 +164,7 @@ def _parse(text, lexicon, as_of, matcher):
     text, groups = expand_region_groups(expand_class_codes(text, lexicon), lexicon)
     slots = slot_stage.read(text, lexicon, as_of)
     slots.region_groups = groups
-    slot_stage.match_unknown(slots, matcher, cue_stage.project_subject(slots))
+    slot_stage.match_unknown(slots, matcher, cue_stage.project_subject(slots), lexicon)
     ctx = intent.Context(text, lexicon, as_of, slots, cue_stage.read(slots, lexicon, as_of))
     counted = members.counted(ctx) or documents.asked(ctx) or catalog.asked(ctx)  # 「几个镇」「乡镇和街道」 are what is counted, not a place's name or words unread
     if counted is None and decline.subject(text, slots, lexicon) is None:
@@ -177,7 +177,7 @@ def _parse(text, lexicon, as_of, matcher):
     if query is None:
         return Parse(None, 0.0, text, slots.notes, [], slots.unknown, declined)
     query = intent.refine(query, ctx)
-    dropped = decline.project_left_out(slots, query, lexicon)
+    dropped = decline.project_left_out(slots, query, lexicon) or decline.township_left_out(slots, query, lexicon)
     if dropped is not None:
         return Parse(None, 0.0, text, slots.notes, [], slots.unknown, dropped)
     return _doubted(_confidence(query, slots, text), slots, lexicon)

@@ -62,6 +62,7 @@ class Slots:
     alternatives: list = field(default_factory=list)  # runner-up classes of the embedding match
     embedding_match: bool = False  # an unknown word was read by meaning (the words it stood for are explained)
     unsure: tuple | None = None  # (words, candidate names): an embedding match without a clear margin
+    record_words: list = field(default_factory=list)  # unread words of a unit's, project's or document's name
     dept_choices: list = field(default_factory=list)  # [[codes]]: a department name several regions have
     used: list = field(default_factory=list)  # character spans taken by names and time words
     class_spans: list = field(default_factory=list)  # (start, end) of the class names read
@@ -85,7 +86,9 @@ def read(text, lexicon, as_of):
     _resolve_groups(slots)
     _read_leftovers(slots, lexicon)
     _same_office_of_every_region(slots, lexicon)  # after the leftovers: a bare 「区县」 asks for every region
+    _ranked_which_alone(slots)
     _classes_of_the_story(slots, lexicon)
+    _part_named_with_its_class(slots)
     _kind_of_project_named(slots, lexicon)
     # how the asker's story speaks (「听说区里每年投入不少」) is not how the question asks: no trend from its 每年
     slots.cue_text = _blank(slots.cue_text, unmatched.story_spans(slots.text, slots.rest))
@@ -149,11 +152,41 @@ def _classes_of_the_story(slots, lexicon):
         slots.class_set = None
 
 
+WHICH_ALONE = re.compile(r"是哪[？?。！!]*$")
+
+
+def _ranked_which_alone(slots):
+    """「交通运输支出排最后的是哪」: a bare 哪 after a ranking, with no noun (哪个区、哪类), asks which place; the figure of
+    the whole, or an empty list, would answer another question."""
+    if slots.region_each or slots.dept_each or slots.class_each or slots.kuan_each or len(slots.regions) > 1 \
+            or slots.projects or slots.contractors or slots.category or slots.units or slots.depts:
+        return
+    said = WHICH_ALONE.search(slots.text)
+    ranked = vocab.has_any(slots.cue_text, [*vocab.cue("bottom"), *(w for w in vocab.cue("top") if w.startswith("最"))])
+    if said and ranked:
+        slots.region_each, slots.each_at = True, said.start()
+
+
+def _part_named_with_its_class(slots):
+    """「养老那块——行政事业单位养老支出——多少」: a class named together with one of its own parts, with no word that
+    sets them side by side (和、与、对比、分别), says where the part belongs; the part is asked, never both compared."""
+    codes = slots.classes
+    if len(codes) < 2 or slots.in_whole(min((a for a, _b in slots.class_spans), default=-1)) \
+            or vocab.has_any(slots.cue_text, vocab.cue("compare")) or re.search(r"、|分别|各", slots.cue_text):
+        return
+    parents = {c for c in codes if any(o != c and o.startswith(c) for o in codes)}
+    if parents:
+        slots.classes = [c for c in codes if c not in parents]
+
+
 def _kind_of_project_named(slots, lexicon):
     """「建幼儿园的项目有几个」: in a question about projects (项目/工程 said outside the names), a word that names a
     kind of project ([unit_cost_categories]: 幼儿园 → 幼儿园建设) is that category of the publication's projects, not
     the spending class the same word also reads as (教育: every school and office besides)."""
-    if slots.category or not slots.class_spans or not vocab.has_any(slots.rest, vocab.cue("project")):
+    # below the district only projects are published: 「某镇修路」 asks for the township's road projects; a bare
+    # phrase that asks nothing (「某区公租房」) looks for those records, not for a class's total
+    if slots.category or not slots.class_spans or not (vocab.has_any(slots.rest, vocab.cue("project")) or slots.townships
+                                                       or not vocab.pattern("asks_something").search(slots.text)):
         return
     kinds = {word: category for category, words in vocab.semantic()["unit_cost_categories"].items()
              for word in words if any(e.type == "category" for e in lexicon.surfaces.get(category, []))}
@@ -404,9 +437,26 @@ def _read_leftovers(slots, lexicon):
             slots.each_at = noun.start()
     # 「超过1万亿元」: an amount is a number in the question, never an unknown subject
     slots.unknown = unknown_words(vocab.pattern("amount").sub(lambda m: " " * len(m.group()), slots.rest), lexicon)
+    _unit_named_without_its_place(slots, lexicon)
     # Cue and measure words count only outside names and time words: 「前年」 is no 「前」 (top),
     # 「彩票公益金安排的支出」 names a 款, it does not ask for a budget (安排).
     slots.cue_text = _blank(slots.text, slots.used)
+
+
+def _unit_named_without_its_place(slots, lexicon):
+    """「博物馆今年预算多少」: a word left unread that is the name of exactly one second-level unit once the unit's
+    place is cut off (示例市博物馆) names that unit — never the class that looks alike (文物)."""
+    if slots.units or slots.projects:
+        return
+    places = {*lexicon.region_names.values(), lexicon.root_name}
+    for word in list(slots.unknown):
+        named = [code for code, name in lexicon.unit_names.items()
+                 if len(word) >= 3 and name.endswith(word) and name[:-len(word)] in places]
+        start = slots.rest.find(word)
+        if len(named) == 1 and start >= 0:
+            slots.units.append(named[0])
+            slots.unknown.remove(word)
+            _taken(slots, start, start + len(word))
 
 
 def _taken(slots, start, end):
@@ -465,18 +515,23 @@ def explain(slots, spans):
         slots.unsure = None
 
 
-def match_unknown(slots, matcher, project_subject):
+def match_unknown(slots, matcher, project_subject, lexicon=None):
     """Unknown words → the nearest class by meaning (embeddings), said so with its similarity; the runner-ups
     become alternatives. Only when nothing else names the subject: a department named is the subject
     already, leftover words are talk around it."""
-    if not slots.unknown or slots.classes or slots.class_set or slots.depts or slots.units or project_subject \
-            or matcher is None:
+    if not slots.unknown or slots.classes or slots.class_set or slots.depts or slots.units or project_subject:
         return
     if decline.total_asked(slots.text):  # 「……财政支出合计」 is the total, never a class that looks alike
         return
     background = unmatched.background_words(slots.text, slots.rest)  # the asker's story is not the subject
     subject_words = [w for w in unmatched.subject_words(slots.unknown) if w not in background]  # 「经费」: nothing
-    matches = matcher(subject_words) if subject_words else []
+    slots.record_words = [w for w in subject_words if lexicon is not None and _in_a_name(w, lexicon)]
+    if slots.record_words or matcher is None:
+        return  # a unit, project, category or document of that name is meant (keyword search finds it)
+    if not any(_names_by_meaning(w) for w in subject_words):  # 「好多」「各自」「下面」: how it asks, not what about
+        slots.unknown = [w for w in slots.unknown if w not in subject_words or not _place_word(w)]
+        return
+    matches = [(e, s) for e, s in matcher(subject_words) if not _catch_all(e)]
     if not matches:
         return
     best, score = matches[0]
@@ -490,6 +545,41 @@ def match_unknown(slots, matcher, project_subject):
     slots.alternatives = [e for e, _ in others[:2]]
     if score < EXACT and others and score - others[0][1] < MATCH_MARGIN:
         slots.unsure = ("、".join(subject_words), [best.name] + [e.name for e, _ in others[:2]])
+
+
+# jieba tags of words that never name a spending subject: numbers and quantities (好多、多发), pronouns (各自、那个),
+# measure words, interjections and place words (里面); such a word says how the question asks, and read by meaning
+# it became the catch-all class (a verb stays: a misspelt class, 扶恤 for 抚恤, is one)
+FUNCTION_TAGS = ("m", "mq", "r", "rr", "rz", "q", "y", "e", "o", "f")
+
+
+def _names_by_meaning(word):
+    """True when ``word`` may stand for a class by meaning: not made of function words only."""
+    import jieba.posseg
+
+    tags = [pair.flag for pair in jieba.posseg.lcut(word, HMM=True)]
+    return bool(tags) and not all(tag in FUNCTION_TAGS for tag in tags)
+
+
+def _place_word(word):
+    """「下面」「里面」: a word of position, never unknown words of a subject (a pronoun 那个 still is: it refers)."""
+    import jieba.posseg
+
+    return all(pair.flag == "f" for pair in jieba.posseg.lcut(word, HMM=True))
+
+
+def _in_a_name(word, lexicon):
+    """True when ``word`` is part of the name of a unit, project, project category or document of the publication
+    (「博物馆」「绿道」「报告」): that record is meant, and a class that looks alike would answer for something else."""
+    names = [*lexicon.unit_names.values(), *lexicon.project_names.values(),
+             *(d["title"] for d in lexicon.documents)]
+    categories = [e.value for entries in lexicon.surfaces.values() for e in entries if e.type == "category"]
+    return any(word in name for name in [*names, *categories])
+
+
+def _catch_all(entry):
+    """其他支出 and the 其他… 款: what is left of the classification, never what a word means."""
+    return entry.type == "class" and (entry.name or "").startswith("其他")
 
 
 # A match by meaning fills the slot only when it beats the runner-up of another family by this much; below it

@@ -75,7 +75,7 @@ def meaningful(slots, lexicon):
             and not _misspelt_part(w, budget_words)
             and (not _misspelt_part(w, budget_words, exact_too=True) or _glued_before_a_class(w, slots.text, lexicon))
             and not _describes_output(w, slots.text)] \
-        + foreign_words(slots.rest)
+        + [w for w in slots.record_words if w in slots.unknown and not _names_something(w)] + foreign_words(slots.rest)
 
 
 def background_words(text, rest=None):
@@ -240,6 +240,9 @@ def unit_mismatch(text, answer):
         return number.group(0)
     if amount and not quantity and answer.get("unit") == "个":
         return amount.group(0)
+    times = vocab.pattern("asks_times").search(text)  # 「更新过几次进度」 answered with the progress (%)
+    if times and answer.get("unit") not in _words("times_units"):
+        return times.group(0)
     return None
 
 
