@@ -1212,7 +1212,16 @@ def _transliterated_runs(text, spans):
             continue
         if any(_TRANSLIT_PLACE_AFTER.match(text, k.end()) for k in re.finditer(re.escape(word), text)):
             continue  # 「X县」「X镇」 anywhere in the text: the place's name
+        if _cuts_a_word(text, m.start(), m.end()):
+            continue  # 「海兰江林业局」: the run's edge is inside a word (林业), so it is no name standing alone
         _claim(spans, m.start(), word, "weak")
+
+
+def _cuts_a_word(text, start, end):
+    """A common word (not a name) across the run's first or last character and its neighbour outside it."""
+    edges = (text[max(0, start - 1):start + 1], text[end - 1:end + 1])
+    return any(len(pair) == 2 and jieba.dt.FREQ.get(pair, 0) >= _COMMON_WORD_FREQ
+               and not str(_WORD_TAGS.get(pair, "")).startswith("nr") for pair in edges)
 
 
 def unsurnamed_name_at(text, pos):
