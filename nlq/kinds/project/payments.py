@@ -351,6 +351,8 @@ def _periods_compared(ctx, purpose, paid):
     else:
         return None
     _say_which(ctx, purpose)
+    asked = [m.span() for p in (MORE_OR_LESS, SAME_MONTHS, COMPARED, CHANGE_ASKED, pattern("vs_year")) for m in p.finditer(text)]
+    slots.explain(s, _joined(asked + [m.span() for m in re.finditer(r"[多少]?发(?:了|放|过)?|笔数", text)]))
     months = (s.period.month_from, s.period.month_to)
     if this == ctx.as_of.year and s.period.whole_year and ctx.as_of.month < 12:  # a year under way: the same
         months = (1, ctx.as_of.month)  # months of both years, never ten months against twelve
