@@ -6,8 +6,8 @@ and a few shapes read wrongly before — a class named with its own part, a sum 
 advice and judgements of firms. Questions in this file's own words; figures by straight SQL."""
 import pytest
 from conftest import ask_at, declined_message
-
-PUBLISHED = "(SELECT max(id) FROM publications WHERE status = 'published')"
+from support.answers import PUBLISHED
+from support.answers import spent as _spent
 
 
 @pytest.fixture(scope="module")
@@ -16,18 +16,6 @@ def ask(demo_app):
     return lambda question: ask_at(demo_app, question)
 
 
-def _spent(db, years, months=(0, 12), region=None, class_name=None):
-    statement = (f"SELECT SUM(amount_fen) FROM expenditures WHERE publication_id = {PUBLISHED} "
-                 "AND year BETWEEN ? AND ? AND month BETWEEN ? AND ?")
-    params = [years[0], years[-1], *months]
-    if region:
-        statement += f" AND region_code = (SELECT code FROM regions WHERE publication_id = {PUBLISHED} AND name = ?)"
-        params.append(region)
-    if class_name:
-        statement += (f" AND class_code LIKE (SELECT code FROM func_classes WHERE name = ? AND publication_id = "
-                      f"{PUBLISHED}) || '%'")
-        params.append(class_name)
-    return db.execute(statement, params).fetchone()[0] / 100
 
 
 def _rate(db, year, region):

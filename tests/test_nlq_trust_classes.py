@@ -5,22 +5,8 @@ pseudonymised payee, a mean or a year-end figure the data cannot give, 「前三
 progress at a quarter's end. Figures are checked against straight SQL."""
 import pytest
 from conftest import declined_message
-
-PUBLISHED = "(SELECT max(id) FROM publications WHERE status = 'published')"
-
-
-def _spent(db, years, months=(0, 12), region=None, class_name=None):
-    statement = (f"SELECT SUM(amount_fen) FROM expenditures WHERE publication_id = {PUBLISHED} "
-                 f"AND year BETWEEN ? AND ? AND month BETWEEN ? AND ?")
-    params = [years[0], years[-1], *months]
-    if region:
-        statement += f" AND region_code = (SELECT code FROM regions WHERE publication_id = {PUBLISHED} AND name = ?)"
-        params.append(region)
-    if class_name:
-        statement += (f" AND class_code LIKE (SELECT code FROM func_classes WHERE name = ? AND publication_id = "
-                      f"{PUBLISHED}) || '%'")
-        params.append(class_name)
-    return db.execute(statement, params).fetchone()[0] / 100
+from support.answers import PUBLISHED
+from support.answers import spent as _spent
 
 
 def _budget(db, year, region=None):
