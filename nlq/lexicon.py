@@ -3,6 +3,7 @@
 Region words (全市/全国, 各区/各省, 哪个区/哪个省) are derived from the publication's region
 tree, so the same code answers a city's districts and the yearbook's provinces.
 """
+import datetime as dt
 import re
 import threading
 from dataclasses import dataclass, field
@@ -60,6 +61,7 @@ class Lexicon:
     township_region: dict = field(default_factory=dict)  # 乡镇/街道 code -> its district's code
     purposes: tuple = ()  # what payments outside projects are for (高龄津贴, 办公设备采购), longest first
     payments_since: int | None = None  # the year of the first treasury payment published
+    payments_until: dt.date | None = None  # the date of the last one (the data may lag the calendar)
     project_output_unit: dict = field(default_factory=dict)  # project code -> its output's unit (人, 公里 …)
     unit_names: dict = field(default_factory=dict)  # second-level unit (二级单位) code -> name
     purpose_aliases: dict = field(default_factory=dict)  # a purpose's short name (低保金) -> the purpose
@@ -483,8 +485,10 @@ def _add_payments(lex, conn, pub_id):
         payments.c.publication_id == pub_id, payments.c.project_code.is_(None),
         payments.c.purpose.is_not(None)).distinct()) if p]
     lex.purposes = tuple(sorted(purposes, key=lambda p: (-len(p), p)))
-    first = conn.execute(select(func.min(payments.c.date)).where(payments.c.publication_id == pub_id)).scalar()
+    first, last = conn.execute(select(func.min(payments.c.date), func.max(payments.c.date)).where(
+        payments.c.publication_id == pub_id)).one()
     lex.payments_since = first.year if first else None
+    lex.payments_until = last
     for purpose in lex.purposes:
         if purpose not in lex.surfaces:
             lex.add(purpose, Entry("purpose", purpose, purpose))

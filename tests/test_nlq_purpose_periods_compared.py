@@ -44,3 +44,18 @@ def test_one_period_of_a_purpose_is_still_its_sum(ask_demo, db):
 def test_both_years_asked_each_is_no_difference(ask_demo):
     result = ask_demo("临时救助2023年和2024年分别发了多少钱")
     assert not result["answer"].get("difference"), result["understood"]  # both figures asked, not their change
+
+
+def test_a_date_past_the_data_still_compares_the_same_months(demo_app, db):
+    """Asked in December while the published payments end in October: the months the data has, of both years —
+    never last year's twelve months against this year's ten."""
+    import datetime as dt
+
+    from conftest import DEMO_AS_OF, ask_at
+
+    later = DEMO_AS_OF + dt.timedelta(days=37)
+    result = ask_at(demo_app, "高龄津贴今年和去年同期比，少发了多少", as_of=later)
+    months = (1, DEMO_AS_OF.month)
+    expected = (_paid(db, "高龄津贴", 2026, months) - _paid(db, "高龄津贴", 2025, months)) / 100
+    assert result["answer"]["value"] == pytest.approx(expected), result["understood"]
+    assert [row[0] for row in result["answer"]["rows"]] == [f"2025年1—{months[1]}月", f"2026年1—{months[1]}月"]

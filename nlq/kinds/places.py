@@ -11,7 +11,7 @@ from ..vocab import found, pattern, semantic
 # a level named whole: 「五个区」「10个区县」 (not 「前5个区」「哪5个县」, not 「5个县里哪个最多」)
 LEVEL = re.compile(r"(?<![前后第哪])(\d+)个(区县|县区|县|区)(?![里中]?(?:哪|谁|最|排))")
 # the level as a whole without its count, beside another place: 「市本级和区县」 (not 各区县, 哪个区县)
-BARE_LEVEL = re.compile(r"(?<![各每哪个的])(?:区县|县区)(?![里中]?(?:哪|谁|最|排))")
+BARE_LEVEL = re.compile(r"(?<![各每哪个的])(?:区县|县区)(?:合计)?(?![里中]?(?:哪|谁|最|排))")  # (「区县合计比市本级」: one place)
 # the count and noun after a group (「西部十二省」「东北地区」), and after the last of several the count of them all
 # (「东部、中部、西部、东北四大区域」)
 GROUP_COUNT = r"(?:(?:[\d一二三四五六七八九十]+个?)?(?:省区市|省区|省市|省份|省|地区)|[\d一二三四五六七八九十]+大?(?:区域|地区|板块))?"
@@ -57,7 +57,7 @@ def named(text, lexicon):
                 add(start, end, (lexicon.root_name or "本")[-1] + "本级", [own])
     if found and len(level) > 1:  # read as the level named whole (「十个区县」), its regions summed
         for m in BARE_LEVEL.finditer(text):
-            add(m.start(), m.end(), "区县合计", level, f"{len(level)}个{m.group(0)}")
+            add(m.start(), m.end(), "区县合计", level, f"{len(level)}个{m.group(0).removesuffix('合计')}")
     if not any(len(p[3]) > 1 for p in found):
         return []
     found.sort()

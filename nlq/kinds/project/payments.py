@@ -150,7 +150,7 @@ def _payments(ctx, bound, spans):
         # 「某补贴哪一年发得最多」: the purpose's payments of each year, ranked — never the budget class of that name
         _say_which(ctx, purpose)
         last = ctx.as_of.year
-        if s.period is None and ctx.as_of.month < 12 and (ctx.lexicon.payments_since or last) < last:
+        if s.period is None and months_paid(ctx, last) < 12 and (ctx.lexicon.payments_since or last) < last:
             # a year still under way is no peer of whole years in a ranking: left out, and said so
             last -= 1
             s.notes.append(f"{ctx.as_of.year}年还没有结束，不参加年份排名")
@@ -225,7 +225,7 @@ def purpose_years(ctx, purpose, measure):
     if len(years) != 2 or not COMPARED.search(text):
         return None
     same = SAME_MONTHS.search(text)
-    last_month = ctx.as_of.month if same and years[1] == ctx.as_of.year else 12
+    last_month = months_paid(ctx, years[1]) if same else 12
     months = (1, last_month) if last_month < 12 else ()
     if s.period is not None and not s.period.whole_year:  # 「1到9月和去年同期比」: the months named, of both years
         months = (s.period.month_from, s.period.month_to)
@@ -237,6 +237,17 @@ def purpose_years(ctx, purpose, measure):
     difference = bool(MORE_OR_LESS.search(text) or c.has("difference"))
     return Query(Kind.PROJECT, measure=measure, purpose=purpose, group=Group.YEAR, years=years,
                  period=Period(years[0], years[1], *months, explicit=True), difference=difference)
+
+
+def months_paid(ctx, year):
+    """The months of ``year`` the published payments cover so far: up to the last payment's month in the data's
+    last year (publication lags the calendar) and the asking date's month in its year, else all twelve."""
+    until, last = ctx.lexicon.payments_until, 12
+    if until is not None and year == until.year:
+        last = until.month
+    if year == ctx.as_of.year:
+        last = min(last, ctx.as_of.month)
+    return last
 
 
 def _joined(spans):
@@ -354,9 +365,10 @@ def _periods_compared(ctx, purpose, paid):
     asked = [m.span() for p in (MORE_OR_LESS, SAME_MONTHS, COMPARED, CHANGE_ASKED, pattern("vs_year")) for m in p.finditer(text)]
     slots.explain(s, _joined(asked + [m.span() for m in re.finditer(r"[多少]?发(?:了|放|过)?|笔数", text)]))
     months = (s.period.month_from, s.period.month_to)
-    if this == ctx.as_of.year and s.period.whole_year and ctx.as_of.month < 12:  # a year under way: the same
-        months = (1, ctx.as_of.month)  # months of both years, never ten months against twelve
-        s.notes.append(f"{this}年按1—{ctx.as_of.month}月计，{base}年取同期")
+    so_far = months_paid(ctx, this)
+    if s.period.whole_year and so_far < 12:  # a year under way: the same months of both years, never ten
+        months = (1, so_far)  # months against twelve
+        s.notes.append(f"{this}年按1—{so_far}月计，{base}年取同期")
     return Query(Kind.PROJECT, measure=Measure.PAID, purpose=purpose, period=Period(this, this, *months, explicit=True),
                  years=[base, this], difference=True,
                  topic=PERIODS_PERCENT if found("percent", text) or (GROWTH_ASKED.search(text) and not
