@@ -432,6 +432,14 @@ FLOORS = {
                     # finance officers in role, office lines by the body beside them (村委, 场部, 公证处, 工作机), a
                     # river-named place before its bureau, an estate whose name opens with a surname
                     "max_public_altered": 24},
+    # first run (blind, session 17, at e65e59e; sha256 de7bfef8…8069): recall 83.2 %, precision 94.8 %, public
+    # altered 45/1,581 (unknown names 64.7 %: surname-less Tibetan names in lists, tables, chat and court notices;
+    # addresses 76.2 %: a settlement's blocks 「X村定居点A区7号」, households 「二组第11户」, monks' rooms; other IDs 77.3 %:
+    # ear tags, a grassland contract, a permit); the same under PYTHONHASHSEED 0 and 1
+    "pii_blind15": {"caught": {"address": 195, "bank_card": 151, "email": 6, "id": 180, "landline": 5, "mobile": 71,
+                               "name(known)": 285, "name(unknown)": 326, "other_id": 17, "plate": 11, "qq": 1,
+                               "wechat": 0},
+                    "max_public_altered": 45},
 }
 
 
