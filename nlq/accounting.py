@@ -136,7 +136,8 @@ def other_measure(text, query, answer):
 def located_in_asked(text, query, answer):
     """「某县境内的项目」 asks for the projects located there, whichever budget unit owns them; the projects of the
     region's own budget units are another set (a township named is read by location: nlq/kinds/project)."""
-    if query.kind != Kind.PROJECT or query.township or query.located or not (query.regions or query.group == "region"):
+    if query.kind != Kind.PROJECT or query.township or query.located or query.project \
+            or not (query.regions or query.group == "region"):
         return None
     return _search("located_in", text)
 

@@ -172,9 +172,11 @@ def project_filter(query, lexicon, period):
     started = named and query.new_start and not completed
     by_year = named and not query.new_start and not completed
     located = query.located and len(query.regions) == 1  # 「某县境内」: built there, whichever level books it
+    # 「哪个区县境内…最多」: every project, grouped by where it is built (one region named: its projects only)
+    by_place = query.located and query.group == "region" and len(query.regions) != 1
     return q_proj.ProjectFilter(
-        located=query.regions[0] if located else None,
-        regions=None if located else tuple(query.regions) or None, depts=tuple(query.depts) or None,
+        located=query.regions[0] if located and not by_place else None,
+        regions=None if located or by_place else tuple(query.regions) or None, depts=tuple(query.depts) or None,
         class_codes=tuple(query.classes) or None, class_set=tuple(lexicon.minsheng) if query.class_set else None,
         category=query.category, status=query.status, contractor=query.contractor, code=query.project,
         township=query.township,
@@ -236,7 +238,26 @@ def project_total(conn, pub_id, query, lexicon, period, measure, group=None):
         measure = "planned_output"
     if group == "year" and query.completed:  # 「2021到2025年每年完工多少个」: by the year of completion
         group = "completed_year"
+    if group == "region" and query.located:  # 「按项目所在区县」: by where the projects are built
+        group = "located"
     return q_proj.project_totals(conn, pub_id, project_filter(query, lexicon, period), measure, group)
+
+
+def own_level(query, lexicon):
+    """The one district or county a project question names, when its projects are read by budget level (「桂岭县的
+    项目」: those the county's own budget books, issue #18 item 2); None for a place read by location (境内、位于, a
+    township), for the city itself and for one named project."""
+    if len(query.regions) != 1 or query.located or query.township or query.project:
+        return None
+    code = query.regions[0]
+    return code if lexicon.region_level.get(code) == 1 and lexicon.root_code else None
+
+
+def city_built_in(query, lexicon, period):
+    """The filter of the city's own projects (市本级) built in the district ``own_level`` names, otherwise as the
+    question asks: what the location basis adds to the district's own projects."""
+    located = project_filter(replace(query, located=True), lexicon, period)
+    return replace(located, region=lexicon.root_code)
 
 
 def project_count(conn, pub_id, query, lexicon, period):

@@ -46,5 +46,12 @@ def test_without_the_word_a_region_keeps_its_own_projects(ask_demo, db):
     assert result["answer"]["value"] == booked and "境内" not in result["understood"]
 
 
-def test_regions_ranked_by_the_projects_built_in_them_are_still_declined(ask_demo):
-    assert ask_demo("哪个县境内在建项目最多")["answer"]["kind"] == "decline"
+def test_regions_ranked_by_the_projects_built_in_them(ask_demo, db):
+    """Once declined; now the counties (县) ranked by where the projects are built
+    (tests/test_nlq_county_projects_two_bases.py)."""
+    top = db.execute(f"SELECT t.region_code, COUNT(*) FROM projects p JOIN townships t ON t.code = p.township_code AND "
+                     f"t.publication_id = p.publication_id WHERE p.publication_id = {PUB} AND p.status = '在建' "
+                     f"AND t.region_code IN (SELECT code FROM regions WHERE publication_id = {PUB} AND name LIKE '%县') "
+                     "GROUP BY t.region_code ORDER BY 2 DESC LIMIT 1").fetchone()
+    result = ask_demo("哪个县境内在建项目最多")
+    assert result["answer"]["value"] == top[1] and result["answer"]["keys"][0] == top[0], result["understood"]

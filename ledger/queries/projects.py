@@ -201,7 +201,8 @@ TOTAL_GROUPS = {"year": projects.c.year, "region": projects.c.region_code, "cate
 @per_publication  # the question box asks the same totals again and again; a group-by reads every project
 def project_totals(conn, pub_id, flt, measure="count", by=None):
     """{key: total} of ``measure`` (one of TOTALS) over the filtered projects, grouped ``by`` year | region |
-    category | contractor | completed_year | township (projects without one are left out), or {None: total};
+    category | contractor | completed_year | township (projects without one are left out) | located (the
+    region a project is built in, whichever level books it: ``located`` of ProjectFilter), or {None: total};
     a sum over no projects is 0."""
     conds = _conditions(pub_id, flt)
     if by == "township":
@@ -209,6 +210,11 @@ def project_totals(conn, pub_id, flt, measure="count", by=None):
     column = TOTALS[measure]
     if by is None:
         return {None: conn.execute(select(column).where(*conds)).scalar() or 0}
+    if by == "located":
+        key = func.coalesce(townships.c.region_code, projects.c.region_code)
+        where = projects.outerjoin(townships, and_(townships.c.publication_id == projects.c.publication_id,
+                                                   townships.c.code == projects.c.township_code))
+        return {k: v or 0 for k, v in conn.execute(select(key, column).select_from(where).where(*conds).group_by(key))}
     key = TOTAL_GROUPS[by]
     return {k: v or 0 for k, v in conn.execute(select(key, column).where(*conds).group_by(key))}
 

@@ -321,6 +321,8 @@ def regions(conn, pub_id, query, lexicon):
     values = figures.project_total(conn, pub_id, query, lexicon, query.period, query.measure, group="region")
     if len(query.regions) >= 2:  # 「梅溪县和竹源县…对比」: every region named, 0 where none has a project
         values = {**dict.fromkeys(query.regions, 0), **values}
+    if query.located and query.regions:  # counted where built, over every project: the regions named only
+        values = {k: v for k, v in values.items() if k in query.regions}
     values = figures.drop_root(values, lexicon, "region")
     items = _ordered(values.items(), query)
     unit_ = unit(query.measure, query)
@@ -386,14 +388,14 @@ def amount(conn, pub_id, query, lexicon):
     answer = {"kind": "figure", "value": fen_to_yuan(total), "unit": "元", "display": format_amount(total),
               "period": plabel(query), "projects": n}
     answer.update(project_table(figures.project_rows(conn, pub_id, query, lexicon, query.period, limit=20)))
-    return answer, None
+    return city_beside(conn, pub_id, query, lexicon, answer, total), None
 
 
 def output(conn, pub_id, query, lexicon):
     total, n = figures.output_sum(conn, pub_id, query, lexicon, query.period)
     answer = {"kind": "figure", "value": round(total, 4), "unit": query.output_unit, "period": plabel(query),
               "display": present.number(total) + f" {query.output_unit}", "projects": n}
-    return answer, None
+    return city_beside(conn, pub_id, query, lexicon, answer, total), None
 
 
 def count(conn, pub_id, query, lexicon):
@@ -401,7 +403,37 @@ def count(conn, pub_id, query, lexicon):
     n = figures.project_count(conn, pub_id, query, lexicon, query.period)
     answer = {"kind": "figure", "value": n, "unit": "个", "display": f"{n} 个", "period": plabel(query), "count": n}
     answer.update(project_table(figures.project_rows(conn, pub_id, query, lexicon, query.period, limit=20)))
-    return answer, None
+    return city_beside(conn, pub_id, query, lexicon, answer, n), None
+
+
+def city_beside(conn, pub_id, query, lexicon, answer, total):
+    """「桂岭县的项目」 are the county's own (按预算级次); the city's own projects built in the county are another
+    figure, told beside the answer with its own records (answer["also"], linked by records.py), and the two
+    together are the count by location (所在地). ``total`` is the answer's own figure in the measure asked."""
+    code = figures.own_level(query, lexicon)
+    if code is None or query.group not in (None, Group.PROJECT):
+        return answer
+    measure = "planned_output" if query.measure == Measure.OUTPUT and query.planned else \
+        query.measure if query.measure in (Measure.INVESTMENT, Measure.DISBURSED, Measure.OUTPUT) else "count"
+    flt = figures.city_built_in(query, lexicon, query.period)
+    n = int(q_proj.project_totals(conn, pub_id, flt, "count")[None] or 0)
+    if not n:
+        return answer
+    name, city = present.region_name(lexicon, code), f"{lexicon.root_name[-1]}本级"
+    said = f"另有{city}在{name}境内建设的项目 {n} 个"
+    if measure == "count":
+        both = f"{total + n} 个"
+    else:
+        extra = q_proj.project_totals(conn, pub_id, flt, measure)[None] or 0
+        if measure in (Measure.INVESTMENT, Measure.DISBURSED):
+            said += f"，{label(query.measure)} {format_amount(int(extra))}"
+            both = format_amount(int(total) + int(extra))
+        else:
+            said += f"，{'计划' if query.planned else '实际'}产出 {present.number(float(extra))} {query.output_unit}"
+            both = f"{present.number(float(total) + float(extra))} {query.output_unit}"
+    answer["also"] = {"label": f"另有{city}在{name}境内建设的项目", "count": n, "region": code,
+                      "display": f"{said}（不在上面的数字里；按所在地算，建在{name}的全部项目合计 {both}）"}
+    return answer
 
 
 def listing(conn, pub_id, query, lexicon):
@@ -426,7 +458,7 @@ def listing(conn, pub_id, query, lexicon):
     chart = None
     if query.measure == Measure.INVESTMENT:
         chart = present.chart([r[0] for r in answer["rows"]], [r[2] for r in answer["rows"]], "元")
-    return answer, chart
+    return city_beside(conn, pub_id, query, lexicon, answer, total), chart
 
 
 def share_measures(query):

@@ -34,6 +34,8 @@ def records(query, lexicon, pub_id, answer):
         return {}
     flt = figures.project_filter(query, lexicon, query.period)
     out = {"records": links.projects(flt, pub_id)}
+    if answer.get("also"):  # the city's own projects built in the district named, told beside the answer
+        out["also"] = links.projects(figures.city_built_in(query, lexicon, query.period), pub_id)
     rows = _rows(query, pub_id, answer, flt)
     if rows is not None:
         out["rows"] = rows
@@ -58,6 +60,8 @@ def _rows(query, pub_id, answer, flt):
         narrowed = [replace(flt, contractor=r[0], contractors=None) for r in rows]
     elif query.group == Group.CATEGORY:
         narrowed = [replace(flt, category=k) for k in keys]
+    elif query.group == Group.REGION and query.located:  # each region's projects: those built in it
+        narrowed = [replace(flt, region=None, regions=None, located=k) for k in keys]
     elif query.group == Group.REGION:
         narrowed = [replace(flt, region=None, regions=(k,)) for k in keys]
     elif query.group == Group.YEAR and query.period is not None:

@@ -345,11 +345,26 @@ def refine(query, ctx):
     if progress_at_a_point(query, ctx.slots.period, ctx.text):
         query.topic, query.period = PROGRESS_AT, ctx.slots.period
         query.difference = found("behind_plan", ctx.text)  # 「比计划落后了多少个百分点」: the gap is the figure
-    located = re.search(semantic()["accounting"]["located_in"], ctx.text)
-    if located and len(query.regions) == 1 and not query.township and not query.project \
-            and query.group in (None, Group.PROJECT) and query.measure not in (Measure.PAID, Measure.PAYMENTS):
-        query.located = True  # 「某县境内」: where the projects are built, not which level books them
+    located = located_asked(ctx, query.regions)
+    one_place = len(query.regions) == 1 and query.group in (None, Group.PROJECT)
+    if located and (one_place or query.group == Group.REGION) and not query.township and not query.project \
+            and query.measure not in (Measure.PAID, Measure.PAYMENTS):
+        query.located = True  # 「某县境内」「位于某县」: where the projects are built, not which level books them
         slots.explain(ctx.slots, [located.span()])
+
+
+def located_asked(ctx, regions):
+    """The words that say where projects are (「境内」「位于」「建在」「所在区县」, or 「在某县」「某县的地方」 before or
+    after the one region named), as a match; None when the question says nothing of where they are built."""
+    said = re.search(semantic()["accounting"]["located_in"], ctx.text)
+    if said or len(regions) != 1:
+        return said
+    name = ctx.lexicon.region_names.get(regions[0]) or ""
+    names = sorted({name, name[:-1] if len(name) >= 3 else name} - {""}, key=len, reverse=True)
+    if not names:
+        return None
+    place = "|".join(re.escape(n) for n in names)
+    return re.search(rf"(?<![现正实存还])在(?:{place})|(?:{place})的?地方", ctx.text)
 
 
 def progress_at_a_point(query, period, text):

@@ -3,7 +3,7 @@ from dataclasses import dataclass, replace
 
 from ledger.money import format_amount
 
-from ... import present
+from ... import figures, present
 from ...ir import Group, Measure
 from ...present import label, order_words
 from . import facts
@@ -38,8 +38,10 @@ def _words(query, lexicon, coverage):
     region, _dept, cls = present.scope_words(query, lexicon)
     if query.township:
         region = present.township_name(lexicon, query.township)
+    elif query.located and query.group == Group.REGION:  # each region's projects: those built in it
+        region = f"{region}（按项目所在地，含{lexicon.root_name[-1]}本级在当地建设的项目）"
     elif query.located:  # the place built in, whichever level's budget books the project
-        region = f"{region}境内（按建设地点）"
+        region = f"{region}境内（按所在地：建在当地的全部项目，含{lexicon.root_name[-1]}本级）"
     period = present.period_words(query, coverage)
     subject = f"{period}{region}{cls}{_filters(query)}项目"
     if query.project and query.measure != Measure.PROGRESS:
@@ -48,6 +50,9 @@ def _words(query, lexicon, coverage):
     basis = ""
     if query.period is not None and query.period.explicit:
         basis = "，按完工年份统计" if query.completed else "，按开工日期统计" if query.new_start else "，按项目年度统计"
+    own = figures.own_level(query, lexicon)
+    if own and query.measure not in (Measure.PAID, Measure.PAYMENTS):  # a district's projects: its own budget's
+        basis += f"（按预算级次：{present.region_name(lexicon, own)}本级安排的项目）"
     return Words(period, region, subject, basis)
 
 
