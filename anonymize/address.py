@@ -191,6 +191,8 @@ _DETAIL = re.compile(
     # 「Case No. 12, Room 3」 are no home), a village group's house 「Group 5, No. 21」
     rf"|(?i:(?<!case\s)\bno\.?\s?[0-9]{{1,5}}[a-z]?,?\s(?:room|rm|flat|unit|apt)\.?\s?(?:[0-9]{{3,5}}[a-z]?|[0-9]{{1,2}}[a-z])\b)"
     rf"|(?i:\bgroup\s[0-9]{{1,2}},?\s(?:no\.?\s?|house\s)[0-9]{{1,4}}\b)"
+    # a settlement's lettered block and house 「Block A No. 19」
+    rf"|(?i:\bblock\s[0-9A-Z]{{1,3}},?\sno\.?\s?[0-9]{{1,4}}\b)"
     # a forest farm's work area and house 「青山林场|二工区7号」, or the work area alone in a list cell; a state
     # farm's company and house 「红星农场|第五管理区3连6排11号」 (a 连 is a few dozen households, as a 组 is)
     rf"|(?<![0-9０-９]){_NUM}工区\s?{_DIGITS}号|(?<=林场){_NUM}工区(?=\s*$|\s?[\t\n\u3000|｜丨¦/；;]| {{2}})"
@@ -198,6 +200,13 @@ _DETAIL = re.compile(
     # a numbered group and its house wherever they stand (「我们家4组26号」「社区1组56号」「三组十七号」): a group is a
     # few dozen households, its house one home; not a contest's 「第3组5号」, nor a bed or seat
     rf"|(?<![0-9０-９第]){_NUM}组\s?{_NUM}号(?![楼床座位])"
+    # a lettered block of a herders' settlement or an estate and its house (「X定居点|A区7号」「X村B区5号」): a block
+    # holds a few dozen homes, the number one; not a building, a gate, a stall or a seat 「A区3号楼」「B区2号口」
+    rf"|(?<![0-9０-９A-Za-zＡ-Ｚ])[A-Za-zＡ-Ｚ]区\s?{_DIGITS}号(?![楼床座位口门线馆厅展台机柜库车摊铺档0-9０-９])"
+    # a room in a row of a monastery's or a compound's quarters (「僧舍东排第4间」「西排第2间」)
+    rf"|(?:僧舍|僧房|僧寮|宿舍|平房)?[东西南北前后中]排\s?第?{_NUM}\s?间"
+    # a trader's numbered stall in a market (「X交易市场7号摊位」): the market's name goes with it
+    rf"|[\u4e00-\u9fff]{{0,2}}(?:交易)?市场\s?{_DIGITS}号(?:摊位|摊|铺位|档口|门面)"
     # a numbered lane off a street and its house (「X街3巷17号」「X街东2巷9号」): the street stays, the lane goes
     rf"|(?<![0-9０-９第])[东西南北]?{_NUM}巷\s?{_NUM}号"
     # a herder's seasonal camp and its number after the pasture's team (「X牧场二队|冬窝子7号」)

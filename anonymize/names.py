@@ -76,7 +76,7 @@ PERSON_CUES = (
     "保洁员", "护林员", "驾驶员", "钢筋工", "厨师", "监理员", "聘用人员", "学生", "留守儿童", "困难职工", "工人",
     "务工人员", "患者", "孤儿", "护工", "保安", "门卫", "村医", "协管员", "护路员", "巡河员", "水管员", "信息员", "脱贫户",
     "监测户", "困难户", "建档立卡户", "住户", "持证人", "电工", "焊工", "木工", "瓦工", "民工", "农民", "果农", "菜农",
-    "养殖户", "种植户", "大户", "员工", "职工", "店主", "摊主", "房东", "租客", "老人", "被告", "原告", "嫌疑人", "对象",
+    "养殖户", "种植户", "牧民", "牧户", "大户", "员工", "职工", "店主", "摊主", "房东", "租客", "老人", "被告", "原告", "嫌疑人", "对象",
     "名单", "困难群众", "村民小组长", "被征收户", "征收户",
     # more private roles and relations (a second blind corpus, issue #19)
     "送货人", "快递员", "夜班", "白班", "签到", "其子", "其女", "其母", "其父", "其兄", "其弟", "其姐", "其妹", "其孙",
@@ -209,6 +209,8 @@ _DELEGATE_AFTER_RE = re.compile(
     r"|说|问|在|询问|质询|关于|领衔|联名|审议|提交|呼吁|希望|转交|转|视察|调研|督办|参加|出席|一行|介绍|反映|带队|走访|接待|约见|过问|关注"
     r"|所提|您好|你好|补充|[“「]关于"
     r"|的(?:建议|议案|提案)"
+    # 「关于X代表“解决…”建议的答复」: the delegate's proposal quoted after the title
+    r"|[“「\"][^”」\"\n]{1,40}[”」\"]的?(?:建议|议案|提案)"
     # 「（X代表）」「X代表（福禄乡选区）」「X代表（满族）：」: the delegate's own bracket
     r"|[）)]|[（(][^）)]{0,16}[）)]))")
 # 「代表金涛在视察…」「转交代表：X」「提出人：X、Y」: the role word right before the name (not 村民代表).
@@ -314,6 +316,8 @@ _ROLE_AFTER_RE = re.compile(r"^\s?[（(](?!原|前|退休|离休|已退)[^）)�
                             r"|(?:文化|救助|救助管理|畜牧|兽医|农机|计生|茶叶|经管|林业|农技|水利)站|村委会?|居委会?"
                             # (a village's or a state forest farm's accountant or finance officer 「（X村报账员）」「（林场财务）」)
                             r"|(?:村|林场|场部|社区)(?:会计|出纳|报账员|财务)"
+                            # (a monastery's government-led management committee, a park's or zone's 管委会)
+                            r"|寺管会|管委会"
                             r"|派出所|科|" + _OFFICE_UNIT + "|" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + r")[）)]")
 # A reply's or notice's closing line 「\n联系人：X　0817-…」「\n仪陇县民政局　联系人：X」: the office's contact.
 # 「…申请行政复议。联系人：X，电话…」「领导署名：Y　联系人：X」: a closing sentence or signature field
@@ -399,7 +403,7 @@ _APPOSITIVE_TITLE = re.compile(r"[，,]\s?(?:[\u4e00-\u9fff]{0,14}?(?:局|委员
 _BODY_CHAT_HEADER = re.compile(r"^\s*【([^】\n]{2,24})】")
 # (a township's cadres assigned to villages 「X镇包村干部群」)
 _BODY_GROUP = re.compile(r"(?:两委|村委会?|居委会?|局|股|办|站|所|中心|委员会|政府|窗口|街道|法院|科|包村干部|驻村干部)(?:工作|值班|干部)?群?$"
-                         r"|[镇乡县区市街道局](?:干部|干部职工)群$")  # (「X镇干部职工群」: a township's cadres)
+                         r"|[镇乡县区市街道局](?:干部|干部职工)(?:工作)?群$")  # (「X镇干部职工群」「乡干部工作群」: a township's cadres)
 _RESIDENTS_GROUP = re.compile(r"村民|居民|业主|家长|交流|咨询|互助|工友|胶工|商户|群众|老人|候鸟|病友|陪护|学生|同学|乡亲")
 
 
@@ -430,7 +434,9 @@ _KIN_OF = re.compile(r"的?(?:小舅子|舅子|妻子|丈夫|儿子|女儿|老�
 # answers for the office whose line it is — a private person gives a mobile. Not a procurement agency's or a company's
 # contact (「代理机构联系人」), nor where the clause names a private household (「…其弟 38.9万 联系人：X 0571-…」), nor in a text
 # that names no public body at all.
-_CONTACT_FOR_LINE = re.compile(r"(?<!代理机构)(?<!代理)(?<!公司)联系人\s?[:：]?\s?(?:[\u4e00-\u9fff]{1,8}?(?:办|局|所|站|中心|科|股)\s?)?$")
+_CONTACT_FOR_LINE = re.compile(r"(?<!代理机构)(?<!代理)(?<!公司)联系人\s?[:：]?\s?(?:[\u4e00-\u9fff]{1,8}?(?:办|局|所|站|中心|科|股)\s?)?$"
+                               # (a notice's closing 「。联系X0836-…」: the verb alone at a sentence's start)
+                               r"|(?:^|[。；;！!\n])\s?(?:请)?联系$")
 _AREA_CODED_LINE = re.compile(r"[，,\s\u3000]*(?:联系|办公)?(?:电话)?\s?[:：]?\s?[（(]?0\d{2,3}[)）]?[-－—\s]?\d{7,8}(?!\d)")
 _HOUSEHOLD_CLAUSE = re.compile(r"其[弟妹兄姐子女夫妻父母]|家属|亲属|本人|户主|村民(?!委员会|小组)|居民(?!委员会)|申请人|收款人|公司|企业|个体")
 _PUBLIC_BODY_IN_TEXT = re.compile(r"局|热线|单位|委员会|政府|办事处|街道|法院|检察院|派出所|中心|村委|居委|社区|采购人|[镇乡]|办公室|事务所")
@@ -1041,7 +1047,18 @@ YI_CLANS = ("吉克", "沙马", "阿苦", "阿说", "吉木", "俄木", "曲比"
 TIBETAN_PARTS = ("扎西", "次仁", "卓玛", "拉姆", "泽仁", "格桑", "多吉", "央金", "措姆", "达瓦", "旦增", "尼玛", "顿珠", "平措",
                  "巴桑", "次旦", "德吉", "益西", "洛桑", "索朗", "群培", "桑吉", "白玛", "强巴", "仁增", "曲珍", "嘎玛", "降措",
                  "拉巴", "边巴", "普布", "贡布", "丹增", "罗布", "次珠", "卓嘎", "央宗", "旺姆", "仁青", "才让", "拉毛", "卓玛措",
-                 "多杰", "格勒", "尼玛次仁", "斯朗", "曲措", "泽旺", "则让", "贡嘎", "仁措", "巴姆", "永措", "志玛")
+                 "多杰", "格勒", "尼玛次仁", "斯朗", "曲措", "泽旺", "则让", "贡嘎", "仁措", "巴姆", "永措", "志玛",
+                 # more of the commonest Tibetan name words, in their Lhasa and Kham (Garzê, Yushu) spellings, from general
+                 # knowledge of how they are transliterated (issue #19): 四郎 = 索朗, 洛绒, 呷绒 and 格绒 = -rong, 降央 =
+                 # 江央, 根秋 = 贡秋, 昂翁 = 昂旺 = 阿旺, 邓珠 = 顿珠, 彭措 = 平措, 翁姆 = 旺姆, 松吉 = 桑吉 …
+                 "才旦", "次旺", "旺堆", "旺加", "旺久", "阿旺", "昂旺", "昂翁", "土登", "图登", "登巴", "洛绒", "呷绒", "格绒",
+                 "泽郎", "降央", "江央", "降泽", "根秋", "贡秋", "秋吉", "曲吉", "确吉", "曲扎", "桑珠", "欧珠", "米玛", "次吉",
+                 "央拉", "拉珍", "仓决", "琼达", "扎巴", "扎拉", "达娃", "尼珍", "玉珍", "央珍", "措吉", "吉美", "晋美", "坚赞",
+                 "坚参", "嘉措", "江措", "加措", "洛松", "向秋", "泽登", "多登", "索南", "四郎", "邓珠", "东珠", "彭措", "翁姆",
+                 "松吉", "桑杰", "贝玛", "降巴", "向巴", "仁钦", "卓姆", "拉措", "班觉", "边觉", "伦珠", "赤列", "赤烈", "土旦",
+                 "雍措", "达杰", "才仁", "泽绒", "仁真", "巴登", "班登", "根登", "更登", "嘎绒", "四朗", "罗桑", "意西", "呷玛",
+                 "噶玛", "朵杰", "德央", "益珍", "群宗", "次央", "白珍", "单增", "丹珠", "泽珍", "旦巴", "多布杰", "雍珍", "巴珠",
+                 "贡觉", "秋英", "曲英", "仁青措", "拉姆措")
 # Mongolian given names (no surname in front): the common name words, alone when they hold three or
 # more characters (巴特尔, 其其格), or two of them together (斯琴高娃, 乌云其其格). A two-character one
 # alone (乌云, 巴图) is an everyday word or place too often to stand without a cue.
@@ -1055,7 +1072,12 @@ _MONGOLIAN_NAME = re.compile(_MONGOLIAN_PART + "{2}|(?:" + "|".join(p for p in M
 _YI_NAME = re.compile("(?:" + "|".join(YI_CLANS) + r")[\u4e00-\u9fff]{2}")
 _TIBETAN_PART = "(?:" + "|".join(sorted(TIBETAN_PARTS, key=len, reverse=True)) + ")"
 _TIBETAN_NAME = re.compile(_TIBETAN_PART + _TIBETAN_PART)
-_NAME_STOP = re.compile(r"(?=[，,。；;、：:！!？?\s”\"）)（(】》」』0-9０-９]|等|和|及|$|反映|说|的|是|在|已|家|代表|[\u4e00-\u9fff]{1,3}族)")
+# (a disambiguating 大/小/二 in front is part of it: 「小次仁」「二阿旺」)
+# (a woman's name closed by 措: 「泽仁措」)
+_TIBETAN_ONE = re.compile("[大小二]?" + _TIBETAN_PART + "措?")
+_TIBETAN_PART_RE = re.compile(_TIBETAN_PART)
+_TIBETAN_HOUSEHOLD = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[的号户是和与及]))" + _TIBETAN_ONE.pattern + r"(?=家(?![庭具乡园属长]))")
+_NAME_STOP = re.compile(r"(?=[，,。；;、：:！!？?\s”\"）)（(】》」』|｜0-9０-９]|等|和|及|$|反映|说|的|是|在|已|家|代表|[\u4e00-\u9fff]{1,3}族)")
 
 
 def _long_right_half(part):
@@ -1153,6 +1175,18 @@ def _word_after_name(text, pos):
                for n in (2, 3) if pos + n <= len(text))
 
 
+def _tibetan_name_ends(text, pos):
+    """A Tibetan name's two words end before a verb, a function word or a noun that starts at pos (「原告X与被告Y」
+    「X您好」「X巡查」「X转账」「X老人」), not before a third name word. (Tibetan names share characters with Turkic
+    transliterations, so the transliteration test of _word_after_name does not apply.)"""
+    if pos >= len(text) or not re.match(_HAN, text[pos]) or _TIBETAN_PART_RE.match(text, pos):
+        return False
+    if text[pos] in _AFTER_NAME_CHARS:
+        return True
+    return any(str(_WORD_TAGS.get(text[pos:pos + n], "")).startswith(("v", "p", "d", "c", "u", "r", "n", "m"))
+               for n in (2, 3) if pos + n <= len(text))
+
+
 def _dictionary_run(part):
     """「便民热线·通话记录」: both sides made of dictionary words (not names) are a title's, not a name's."""
     words = jieba.lcut(part, HMM=False)
@@ -1232,8 +1266,17 @@ def unsurnamed_name_at(text, pos):
     for pattern in (_YI_NAME, _TIBETAN_NAME, _MONGOLIAN_NAME):
         m = pattern.match(text, pos)
         if m and (_NAME_STOP.match(text, m.end()) or re.match(_WEAK_RIGHT, text[m.end():m.end() + 12])
-                  or _TITLE_AFTER_RE.match(text[m.end():m.end() + 8])):  # 「X委员：」: a title ends the name
+                  or _TITLE_AFTER_RE.match(text[m.end():m.end() + 8])  # 「X委员：」: a title ends the name
+                  # (a Tibetan name's two words end before a verb or function word: 「原告X与被告Y」「X您好」「X巡查」)
+                  or pattern is _TIBETAN_NAME and _tibetan_name_ends(text, m.end())):
             return m.group(0)
+    # one Tibetan name word alone (「次仁」「小扎西」), asked for by the slot (a cue, a list, a label, a speaker):
+    # herders in the pastoral counties go by it, with no surname (issue #19)
+    m = _TIBETAN_ONE.match(text, pos)
+    if m and (_NAME_STOP.match(text, m.end()) or re.match(_WEAK_RIGHT, text[m.end():m.end() + 12])
+              or _TITLE_AFTER_RE.match(text[m.end():m.end() + 8]) or _word_after_name(text, m.end())) \
+            and not _TIBETAN_PART_RE.match(text, m.end()):
+        return m.group(0)
     # a Uyghur or Kazakh given name alone (the slot that asked stands for a person: a cue, a list, a label)
     for k in (6, 5, 4, 3):
         word = text[pos:pos + k]
@@ -1747,6 +1790,10 @@ def _structural_names(text, by_start, spans):
             name = unsurnamed_name_at(text, m.start())
             if name and not _inside_title(text, m.start()):
                 _claim(spans, m.start(), name, "cue")
+    # 「…。X家去年的理赔款已到」「X家、Y家还没交」: one Tibetan name word before the household it heads
+    for m in _TIBETAN_HOUSEHOLD.finditer(text):
+        if not _inside_title(text, m.start()):
+            _claim(spans, m.start(), m.group(0), "cue")
     for m in _SELF_INTRO.finditer(text):
         word = _named_at(text, m.end(), "我叫") if not unsurnamed_name_at(text, m.end()) else unsurnamed_name_at(text, m.end())
         if word and has_surname(word) or word and unsurnamed_name_at(text, m.end()):
@@ -2020,7 +2067,8 @@ _PRODUCE_HEADS = frozenset("瓜杏桔橘柑橙柚椒薯芋笋菇菌枣糖菜茶�
 # Ordinary words that read as a transliterated or surname-initial name: loanwords of the north-west's Mandarin (a
 # market, a boy, a bard, onions) and crafts named by their people (the Li's brocade). The word alone, or with a
 # locative glued on by the tagger (「巴扎上」); a full name that holds one (「阿肯·X」) is still a name.
-_ORDINARY_WORDS = frozenset(("巴扎", "巴郎", "巴郎子", "阿肯", "皮牙子", "黎锦"))
+# (and the Tibetan greetings and thanks 「扎西德勒」「吐吉其」「卡卓」, written with a name's characters)
+_ORDINARY_WORDS = frozenset(("巴扎", "巴郎", "巴郎子", "阿肯", "皮牙子", "黎锦", "扎西德勒", "吐吉其", "突及其", "卡卓"))
 
 
 def _ordinary_word(value):
@@ -2417,23 +2465,35 @@ def _find_names(text):
 _CHAT_LINE = re.compile(r"(?m)^[ \t\u3000]*([^\n:：]{1,14}?)[ \t]?[:：][ \t]?([^\n]*)")
 _BRING_PAPERS = re.compile(r"带(?:上|好|齐)?[\u4e00-\u9fff]{0,4}?(?:身份证|户口本|户卡|证件)")
 _NOTICE_OPENING = re.compile(r"(?:通知\s?[:：]|请(?:各户|各家|大家|各位))")
-_STATUS_REPLY = re.compile(r"@\S{1,10}\s+(?:(?:明天|后天|下礼拜|下周|下个月|月底)(?:来看|发|到账|办)|已经?(?:报上去|上报|转|登记|处理)"
+_STATUS_REPLY = re.compile(r"(?:今天|昨天|前天|已经?|都)?(?:乡|县|镇|村)(?:上|里)(?:已经?)?(?:打|发|拨|转)了|"
+                           r"@\S{1,10}\s+(?:(?:明天|后天|下礼拜|下周|下个月|月底)(?:来看|发|到账|办)|已经?(?:报上去|上报|转|登记|处理)"
                            r"|" + _BRING_PAPERS.pattern + ")")
 
 # (「我在外地，让X帮我领可以吗」⏎「Y：可以」: who grants a member's proxy collection hands the thing out)
 _PROXY_ASKED = re.compile(r"(?:帮我|替我|代我|代)领[^\n]{0,8}(?:吗|嘛|好伐|行不|[？?])")
 _GRANTED = re.compile(r"(?:可以|行|能)(?:[，,。!！ ]|$)")
+# (「…，X还差」「好，X家还没交」: who keeps the tally of members' dues collects them for the village, not a member
+# speaking of their own 「我家还差」)
+_DUES_OWED = re.compile(r"还差|还没交|还没缴|没交齐")
+_FIRST_PERSON = re.compile(r"[我俺咱]")
+# (those two, and an announcement to everyone 「@所有人 明天打疫苗」, in a village's or a community's own chat, which its
+# cadres run; a school's parents' committee or an estate's owners collect and announce among themselves)
+_TO_EVERYONE = re.compile(r"[@＠](?:所有人|全体成员)")
+_VILLAGE_CHAT = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:村|社区|嘎查)(?:村民|居民)?群?$")
 
 
 def _chat_staff(text, found):
     header = _BODY_CHAT_HEADER.match(text)
     labels = set()
     asked = ""
+    village = _VILLAGE_CHAT.match(header.group(1).strip()) is not None
     for m in _CHAT_LINE.finditer(text, header.end()):
         message = m.group(2)
         first = not text[header.end():m.start()].strip()
         if first and (_BRING_PAPERS.search(message) or _NOTICE_OPENING.match(message)) \
-                or _STATUS_REPLY.match(message) or _PROXY_ASKED.search(asked) and _GRANTED.match(message):
+                or _STATUS_REPLY.match(message) or _PROXY_ASKED.search(asked) and _GRANTED.match(message) \
+                or village and (_TO_EVERYONE.match(message) and first
+                                or _DUES_OWED.search(message) and not _FIRST_PERSON.search(message)):
             labels.add((m.start(1), m.end(1)))
         asked = message
     return {s.value for s in found if s.kind == "person_name" and any(a <= s.start and s.end == b for a, b in labels)}

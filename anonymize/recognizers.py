@@ -124,6 +124,9 @@ _WECHAT = re.compile(r"(?<![A-Za-z])(?:微信|薇信|威信|(?i:wx|vx|weixin|wec
 # shape of one (letters with digits or an underscore, not a plain English word).
 _WECHAT_LATER = re.compile(r"(?<![A-Za-z])(?:微信|(?i:wx|vx|wechat))(?!同号|群|公众号|支付)[^\n。；;0-9A-Za-z]{1,8}?[\s:：]\s?"
                            r"(?<![-_A-Za-z0-9])((?=[A-Za-z])(?=[-_A-Za-z0-9]*[_0-9])[A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9@.])")
+# 「要的话私聊，abc_x0327」「加我 abc_x0327」: an account offered for a private chat, in the same shape
+_PRIVATE_CHAT_HANDLE = re.compile(r"(?:私聊|加我|加好友)[^\n。；;0-9A-Za-z]{0,4}?[\s:：，,]\s?"
+                                  r"(?<![-_A-Za-z0-9])((?=[A-Za-z])(?=[-_A-Za-z0-9]*[_0-9])[A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9@.])")
 # 「许可证号」「营业执照号」 are a business's registrations, 「凭证号」 a voucher's; IDs and travel
 # permits (身份证、回乡证、通行证、护照) have their own recognizers.
 _NOT_PERSONAL_PAPERS = "".join(f"(?<!{w})" for w in ("许可", "执照", "资格", "合格", "登记", "凭", "身份", "回乡", "通行", "保"))
@@ -134,7 +137,8 @@ _NOT_PERSONAL_PAPERS = "".join(f"(?<!{w})" for w in ("许可", "执照", "资格
 # holder's category letter and four more digits; a digits-only one may be a region code and the holder's ID,
 # 24 characters, the ID's X last)
 # (a digits-only one has ten digits at least: 「优待证（证号22240900172）」, a region code and a serial)
-_PAPER_NUMBER = (r"(?<![0-9A-Za-z-])([A-Za-z]{1,4}[0-9]{5,17}[0-9Xx]|[0-9]{6,14}[A-Za-z][0-9]{3,10}|[0-9]{10,24}[Xx]?"
+# (a 残疾证号 is the holder's ID and two digits of kind and grade, the ID's X inside it: 「…462X42」)
+_PAPER_NUMBER = (r"(?<![0-9A-Za-z-])([A-Za-z]{1,4}[0-9]{5,17}[0-9Xx]|[0-9]{6,14}[A-Za-z][0-9]{3,10}|[0-9]{10,24}[Xx]?|[0-9]{17}[Xx][0-9]{1,3}"
                  r"|(?=(?:[A-Za-z-]*[0-9]){6})[A-Za-z]{1,6}(?:-[0-9A-Za-z]{2,10}){2,4})(?![0-9A-Za-z-])")
 # Cards and certificates that name a person: their number follows, maybe after 「号」 or in brackets
 # (「社保卡（卡号R39018264）」「社保卡（R52186403）」); any other 「…证」 needs 「证号」.
@@ -209,8 +213,12 @@ _KOREAN_REG = re.compile(r"(?:(?<=" + "[号码证录]" + r")|(?<![0-9A-Za-z-]))"
 _KOREAN_REG_CUED = re.compile(_KOREAN_REG_CUE + r"(?<![0-9A-Za-z])([0-9OolI]{6}\s?[-－]\s?[0-9OolI]{7})(?![0-9A-Za-z-])")
 # A certificate numbered 「X字第072318号」 after a certificate-number cue 「证号」「证书号」 (a judgment's or
 # document's number carries its year 〔2026〕 and is no certificate).
+# (a grassland or land contract's 「X草承字（2016）第0472号」 after the cue is the holder's too: the cue says it is a
+# certificate, not a document)
 _LABELLED_CERT = re.compile(r"(?:证号|证书号|证件号|证书编号|证编号)(?:码)?\s?(?:是|为)?\s?[:：]?\s?"
-                            r"([\u4e00-\u9fff]{1,4}字第\s?[0-9]{4,10}\s?号)")
+                            r"([\u4e00-\u9fff]{1,4}字(?:\s?[（(〔]\s?\d{4}\s?[）)〕]\s?)?第\s?[0-9]{3,10}\s?号)")
+# A herd animal's ear tag 「耳标号：5133450190771」 is registered to its owner's household, as a plate is to a car's owner.
+_EAR_TAG = re.compile(r"耳标(?:号码|号|编号)?\s?(?:是|为)?\s?[:：]?\s?(?<![0-9A-Za-z])([0-9]{8,16})(?![0-9])")
 # A hospital's admission, case-file or outpatient number 「住院号：2026091407」 names one patient, however short.
 # (its year and serial may be dashed: 「住院号 2026-04417」)
 _PATIENT_NUMBER = re.compile(r"(?:住院|病案|病历|门诊|就诊卡)(?:号码|号|编号|卡号)\s?(?:是|为)?\s?[:：]?\s?"
@@ -259,7 +267,8 @@ CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("wechat", _WECHAT_LATER, 84),
         ("other_id", _TAIWAN_PERMIT, 82), ("other_id", _PREFIXED_CARD, 82), ("passport", _TRAVEL_DOCUMENT, 66), ("plate", _CUED_PLATE, 56),
         ("other_id", _SERVICE_CERT, 82), ("other_id", _SPOKEN_CARD, 82), ("other_id", _STAFF_NUMBER, 82),
         ("other_id", _LABELLED_CERT, 82), ("other_id", _STAFF_NUMBER_HAN, 82), ("other_id", _KOREAN_REG, 82),
-        ("other_id", _KOREAN_REG_CUED, 82), ("other_id", _CERT_AFTER_LABEL, 82), ("other_id", _LICENCE_FILE, 82)]
+        ("other_id", _KOREAN_REG_CUED, 82), ("other_id", _CERT_AFTER_LABEL, 82), ("other_id", _LICENCE_FILE, 82),
+        ("other_id", _EAR_TAG, 82), ("wechat", _PRIVATE_CHAT_HANDLE, 84)]
 
 # Plates carry 贵/云/川/甘/陕, but people write the provinces' other short names (黔滇蜀陇秦) too.
 _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇蜀陇秦"

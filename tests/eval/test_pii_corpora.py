@@ -58,7 +58,8 @@ FLOORS = {
                               # (「X Y：」「、X Y、」), no cue needed (session 15, issue #19)
                               # name(unknown) 366 -> 367: a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
                               # other_id 23 -> 24: a holder's certificate after its 证号/证书编号 cue or glued to the 证, a licence's inline 档案编号 (session 16, issue #19)
-                              "name(known)": 127, "name(unknown)": 367, "other_id": 24, "plate": 9, "qq": 6,
+                              # 367 -> 368: pii_blind15's classes (session 17; PYTHONHASHSEED 0 and 1)
+                              "name(known)": 127, "name(unknown)": 368, "other_id": 24, "plate": 9, "qq": 6,
                               "wechat": 8},
                    # 89 -> 95: six road names before house numbers now caught (「思陇街68—70号」「浔江路51—53号」,
                    # 「解放巷9弄1—3号」, 「朝阳路35 号 2 单元 301」) go with them, as in pii_blind3 (policy)
@@ -83,7 +84,8 @@ FLOORS = {
                               # name(unknown) 619 -> 620: a 老 nickname on the real name's surname before that name in brackets (session 15)
                               # 620 -> 622: measured 621 before; transliterated given names of four to six characters standing alone (session 16, issue #19)
                               # name(unknown) 620 -> 621: pii_blind14's classes (session 16; PYTHONHASHSEED 0 and 1)
-                              "name(known)": 308, "name(unknown)": 622, "other_id": 75, "plate": 30, "qq": 9,
+                              # 622 -> 628: pii_blind15's classes (session 17; PYTHONHASHSEED 0 and 1)
+                              "name(known)": 308, "name(unknown)": 628, "other_id": 75, "plate": 30, "qq": 9,
                               "wechat": 16},
                    # 357 -> 53: its public classes fixed as rules (court and staff signatures, an office's
                    # staff column, places and bodies whose head reads as a name, registered seats, office
@@ -436,10 +438,19 @@ FLOORS = {
     # altered 45/1,581 (unknown names 64.7 %: surname-less Tibetan names in lists, tables, chat and court notices;
     # addresses 76.2 %: a settlement's blocks 「X村定居点A区7号」, households 「二组第11户」, monks' rooms; other IDs 77.3 %:
     # ear tags, a grassland contract, a permit); the same under PYTHONHASHSEED 0 and 1
-    "pii_blind15": {"caught": {"address": 195, "bank_card": 151, "email": 6, "id": 180, "landline": 5, "mobile": 71,
-                               "name(known)": 285, "name(unknown)": 326, "other_id": 17, "plate": 11, "qq": 1,
-                               "wechat": 0},
-                    "max_public_altered": 45},
+    # Then its classes as general rules (issue #19, session 17; the same under PYTHONHASHSEED 0 and 1): Tibetan names
+    # without a surname (more name words in Lhasa and Kham spellings, two of them before a verb or noun, one where the
+    # slot asks for a person or heads a household 「X家」): name(unknown) 326 -> 438; a settlement's lettered block and
+    # house 「X定居点|A区7号」, monks' rooms 「僧舍东排第4间」, market stalls, 「Block A No. 19」: address 195 -> 248;
+    # ear tags, a grassland contract after 证号, a 残疾证号 built on the ID: other_id 17 -> 21; a handle offered for a
+    # private chat: wechat 0 -> 1
+    "pii_blind15": {"caught": {"address": 248, "bank_card": 151, "email": 6, "id": 180, "landline": 5, "mobile": 71,
+                               "name(known)": 285, "name(unknown)": 438, "other_id": 21, "plate": 11, "qq": 1,
+                               "wechat": 1},
+                    # 45 -> 28: its public classes (session 17): who runs a village's chat (an announcement to
+                    # everyone, the office's payment news, the tally of dues), a township cadres' work group, 寺管会
+                    # and 管委会 in brackets, 「X代表“…”建议」, a notice's closing 「。联系X0836-…」, 扎西德勒 as a word
+                    "max_public_altered": 28},
 }
 
 
