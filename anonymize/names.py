@@ -1219,6 +1219,32 @@ def _dai_name_at(text, pos):
     return None
 
 
+# In a text that names a Dai person where a cue or a label says so (or says 傣, or names a 勐 place), the other Dai-shaped names stand
+# for persons too, cue or none (「舵手X帕」「工资 X香」「X温大哥你好」): a name that opens a word or follows a blank or a
+# punctuation mark, no dictionary word inside, a name's stop after it (as _dai_name_at reads it). The men's 岩 and
+# the women's 玉 open them; 依, 咪, 艾 alone are too often words' first characters.
+_DAI_OPEN = re.compile(r"(?:波(?=岩))?[岩玉]")
+
+
+def _dai_names_alone(text, by_start, spans):
+    dai = "傣" in text or "勐" in text or any(_dai_name_at(text, s.start) == s.value for s in spans.values())
+    if not dai:
+        return
+    for m in _DAI_OPEN.finditer(text):
+        pos = m.start()
+        if pos and not re.match(r"[\s，,。；;：:、“\"‘'（(】「]", text[pos - 1]) and pos not in by_start:
+            continue
+        word = _dai_name_at(text, pos)
+        if not word or pos in spans or "丨" in word or word[-1] in "你我他她" or _inside_title(text, pos) \
+                or word.endswith(PLACE_ORG_SUFFIX) \
+                or any(_TRANSLIT_PLACE_AFTER.match(text, k.end()) for k in re.finditer(re.escape(word), text)):
+            continue  # (「X泉山」 anywhere in the text: a place's name)
+        sentence = _sentence_before(text, pos) + text[pos:pos + 24].split("。")[0]
+        if re.search(_STAFF_ROLE + r"|负责|[镇乡县](?:上|里)的?$", sentence) or re.search(r"[镇乡县](?:上|里)的?$", text[:pos]):
+            continue  # an office's staff member: the official rules read them
+        _claim(spans, pos, word, "cue")
+
+
 def transliterated_word(word):
     """「艾尼瓦尔」「古再丽努尔」「阿斯卡尔」: three to six transliteration characters that are no dictionary
     word (other than a person's) — a Uyghur or Kazakh given name written without its father's name."""
@@ -2157,7 +2183,12 @@ def _speaker_names(text, by_start, spans):
     """5d. Speaker labels of a conversation (two or more lines open with a label and a colon): a
     label that is a surname-initial name or a minority name, not a form field or a role."""
     labels = list(_SPEAKER.finditer(text))
-    if len({m.group(1) for m in labels}) < 2:
+    # a chat whose other speakers' labels are no bare name (「班长X：」「物业-X：」「64号-X：」): a name-shaped label
+    # that speaks twice there is a member too, the turns counted over every labelled line
+    turns = sum(1 for _ in _CHAT_LINE.finditer(text))
+    spoke = Counter(m.group(1) for m in labels)
+    repeated = {word for word, count in spoke.items() if count >= 2} if turns >= 3 and turns > len(labels) else set()
+    if len(spoke) < 2 and not repeated:
         return
     # a chat among persons: two or more other labels are plain names (not dictionary words); a word-shaped
     # label with a surname speaks there too (「陆地：」「简单：」 beside 「蓝婷芳：」「司马雄：」)
@@ -2182,13 +2213,38 @@ def _speaker_names(text, by_start, spans):
         word_name = dictionary and len(labels) >= 3 and looks_like_person_name(word) \
             and str(_WORD_TAGS.get(word, "n"))[:1] in "nat" \
             and (min(given_log_ratio(ch) for ch in word[1:]) > -1.0 or len(plain - {word}) >= 2)
-        if len(labels) >= 3 and _call_name_label(word):
+        if (len(labels) >= 3 or word in repeated) and _call_name_label(word):
             _claim(spans, start, word, "nick")
+            continue
+        # two characters that are no word and both a given name's (「X霞：」 twice): a member's given name as a handle
+        if word in spoke and spoke[word] >= 2 and len(labels) >= 3 and len(word) == 2 and not dictionary \
+                and not jieba.dt.FREQ.get(word, 0) and min(given_log_ratio(ch) for ch in word) > 1.0 \
+                and _call_name(word, "text"):
+            _claim(spans, start, word, "cue")
             continue
         if unsurnamed_name_at(text, start) == word or foreign or (looks_like_person_name(word) and (not dictionary or word_name)
                                                                   and not not_a_name(text, start, start + len(word), by_start,
                                                                                      produce=not word_name)):
             _claim(spans, start, word, "cue")
+
+
+# A chat label that puts where a member is from or what they do before a dash and their call name (「物业-小X：」
+# 「5号-老X头：」「X号茶庄-X老板：」, X a surname): the call name is the member's. A public body before the dash
+# (「征收中心-」「村委-」) makes the speaker its staff, who stays.
+_ONE_SURNAME = "[" + "".join(sorted(SURNAMES)) + "]"
+_DASHED_LABEL = re.compile(r"(?m)^[ \t\u3000]*([^\n:：\-－—]{1,10}?)[ \t]?[-－—][ \t]?((?:[小老]" + _ONE_SURNAME + "|老" + _ONE_SURNAME
+                           + "头|" + _ONE_SURNAME + r"老板))[ \t]?[:：](?=\S)")
+_PUBLIC_PREFIX = re.compile(r"局|委|政府|办|站|所|中心|社区|街道|法院|检察院|派出所|[镇乡村组]|大队|支部|党|网格|民警|书记|[主组队科处局院所站]长"
+                            r"|干部|工作人员|专干|民政|医院|学校|小学|中学")
+
+
+def _dashed_label_names(text, spans):
+    """5d′. A call name after a dash in a chat label, where the label's head names no public body."""
+    if len(re.findall(r"(?m)^[^\n:：]{1,16}[:：]", text)) < 2:
+        return  # (one line with a dash and a colon is a form's or a title's)
+    for m in _DASHED_LABEL.finditer(text):
+        if not _PUBLIC_PREFIX.search(m.group(1)):
+            _claim(spans, m.start(2), m.group(2), "cue")
 
 
 # How people address or label one another by a call name and a kinship or role word: 「X爷叔」「X伯伯」
@@ -2405,6 +2461,8 @@ def _find_names(text):
     if re.search("[A-Z][A-Za-z]", text):
         _latin_names(text, spans)
     _speaker_names(text, by_start, spans)
+    if "-" in text or "－" in text or "—" in text:
+        _dashed_label_names(text, spans)
     if re.search("[:：]|" + _ADDRESS_WORD, text):
         _address_form_names(text, by_start, spans)
     if re.search("您|你|敬上|谨上|拜上|谨启|敬启", text):
@@ -2425,6 +2483,8 @@ def _find_names(text):
     if "、" in text:
         _names_in_name_lists(text, spans)
     _slot_names(text, by_start, spans)
+    if re.search("[岩玉]", text):
+        _dai_names_alone(text, by_start, spans)
     if " " in text or "\u3000" in text:
         _spaced_pair_names(text, spans)
     out = []

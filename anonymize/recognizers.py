@@ -233,7 +233,17 @@ _TITLE_CERT = re.compile("((?:[" + _PROVINCES + r"])?(?:林权证|林证|房权�
 # A social-security card's own number is a letter and eight digits 「卡号 A35289716」 (bank cards are digits).
 _SOCIAL_CARD_NO = re.compile(r"卡号\s?(?:是|为)?\s?[:：]?\s?(?<![0-9A-Za-z])([A-Z][0-9]{8})(?![0-9A-Za-z])")
 # A Taiwan compatriot permit 「台胞证号08613372」: eight digits (ten with its renewal count).
-_TAIWAN_PERMIT = re.compile(r"(?:台胞证|台湾居民来往大陆通行证)(?:号码|号)?\s?(?:是|为)?\s?[:：]?\s?(?<![0-9])([0-9]{8}(?:[0-9]{2})?)(?![0-9])")
+# (written in two groups of four, or in brackets after the card's name: 「台胞证（号码1234 5678）」)
+_TAIWAN_PERMIT = re.compile(r"(?:台胞证|台湾居民来往大陆通行证)\s?[（(]?\s?(?:号码|号)?\s?(?:是|为)?\s?[:：]?\s?(?<![0-9])"
+                            r"([0-9]{8}(?:[0-9]{2})?|[0-9]{4} [0-9]{4})(?![0-9])")
+# A foreigner's residence permit 「居留许可：Y1234…」「Residence Permit No.: 1234…」: a letter or none and eight to
+# eighteen digits name its holder as a passport does (许可 alone is a business's licence, and stays).
+_RESIDENCE_PERMIT = re.compile(r"(?:居留许可|居留证件|(?i:(?:residence\s)?permit\s?(?:no\.?|number)))(?:证)?(?:号码|号|编号)?"
+                               r"\s?(?:是|为)?\s?[:：（(]?\s?(?<![0-9A-Za-z])([A-Za-z]?[0-9]{8,18})(?![0-9A-Za-z])")
+# A travel document read out one character at a time in speech-to-text 「护 照 号 G 1 2 3 …」: the letter and
+# seven to nine spaced digits.
+_SPOKEN_PASSPORT = re.compile(r"(?:护 ?照|通 ?行 ?证|回 ?乡 ?证) ?(?:号 ?码|号)? ?(?:是|为)? ?[:：]? ?"
+                              r"(?<![0-9A-Za-z])([A-Za-z](?: [0-9]){7,9})(?! ?[0-9A-Za-z])")
 
 # A personal certificate's own form (a driving licence, a birth certificate) numbers its holder's file in a
 # field 「档案编号 4690…」「编号 T4608…」: a field at a line's start or after a blank, in a text that names the
@@ -268,7 +278,8 @@ CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("wechat", _WECHAT_LATER, 84),
         ("other_id", _SERVICE_CERT, 82), ("other_id", _SPOKEN_CARD, 82), ("other_id", _STAFF_NUMBER, 82),
         ("other_id", _LABELLED_CERT, 82), ("other_id", _STAFF_NUMBER_HAN, 82), ("other_id", _KOREAN_REG, 82),
         ("other_id", _KOREAN_REG_CUED, 82), ("other_id", _CERT_AFTER_LABEL, 82), ("other_id", _LICENCE_FILE, 82),
-        ("other_id", _EAR_TAG, 82), ("wechat", _PRIVATE_CHAT_HANDLE, 84)]
+        ("other_id", _EAR_TAG, 82), ("wechat", _PRIVATE_CHAT_HANDLE, 84),
+        ("other_id", _RESIDENCE_PERMIT, 82), ("passport", _SPOKEN_PASSPORT, 66)]
 
 # Plates carry 贵/云/川/甘/陕, but people write the provinces' other short names (黔滇蜀陇秦) too.
 _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇蜀陇秦"

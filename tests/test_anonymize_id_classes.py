@@ -63,3 +63,22 @@ def test_a_holders_certificate_number(text, number):
 def test_a_business_permit_stays():
     found = Deidentifier("id-classes-key").findings("施工许可证号ABC12345678，营业执照号码见附件")
     assert not [s for s in found if s.kind == "other_id"]
+
+
+# A foreigner's residence permit (居留许可, or in English with its No.), a Taiwan permit written in two groups of
+# four, and a passport read out one character at a time by speech-to-text (issue #19, session 17).
+@pytest.mark.parametrize("text, kind, value", [
+    ("外籍配偶 居留许可：K440301987654321 已到期", "other_id", "K440301987654321"),
+    ("Residence Permit No.: 440300019991234567\nEmployer: 某厂", "other_id", "440300019991234567"),
+    ("附上台胞证（号码1234 5678）复印件", "other_id", "1234 5678"),
+    ("台胞证号码：8765 4321，请核对", "other_id", "8765 4321"),
+    ("她 的 护 照 号 是 E 3 8 1 7 4 6 2 0 。", "passport", "E 3 8 1 7 4 6 2 0"),
+])
+def test_permits_and_a_spoken_passport(text, kind, value):
+    found = Deidentifier("id-classes-key").findings(text)
+    assert any(s.kind == kind and s.value == value for s in found), found
+
+
+def test_a_licence_permit_and_a_spaced_count_stay():
+    text = "营业执照许可证号 12345678901；护 照 办 理 共 3 4 5 6 7 8 9 0 份"
+    assert Deidentifier("id-classes-key").text(text) == text

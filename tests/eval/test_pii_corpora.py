@@ -223,7 +223,8 @@ FLOORS = {
                               # 533 -> 534: a padded two-character name (「X Y」) without a cue (session 15)
                               # 534 -> 535: transliterated given names of four to six characters standing alone (session 16, issue #19)
                               # other_id 22 -> 23: a holder's certificate after its 证号/证书编号 cue or glued to the 证, a licence's inline 档案编号 (session 16, issue #19)
-                              "name(known)": 396, "name(unknown)": 535, "other_id": 23, "plate": 33, "qq": 4,
+                              # name(unknown) 535 -> 552: chat labels and Dai names alone (session 17 recall, issue #19; seeds 0 and 1)
+                              "name(known)": 396, "name(unknown)": 552, "other_id": 23, "plate": 33, "qq": 4,
                               "wechat": 3},
                    # 283 -> 270: officials signing a body's opinion, 发放人/监督 fields, a body named as the field
                    # (「村委会：X」), 关长, and who answers a chat's question for an office's number (with that line);
@@ -265,7 +266,8 @@ FLOORS = {
                               # other_id 26 -> 28: labelled certificates 「证号：X字第…号」 and a driving licence's 档案编号
                               # (pii_blind12's other-ID classes, issue #19, session 14)
                               # name(unknown) 445 -> 456: a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
-                              "name(known)": 394, "name(unknown)": 456, "other_id": 28, "plate": 14, "qq": 2,
+                              # other_id 28 -> 33: residence and Taiwan permits, a spoken passport (session 17 recall, issue #19; seeds 0 and 1)
+                              "name(known)": 394, "name(unknown)": 456, "other_id": 33, "plate": 14, "qq": 2,
                               "wechat": 3},
                    # 219 -> 288: the address policy, not a new kind of alteration — a village goes with the house
                    # number of its group, as 「石桥村3组12号」 does (address.house_part): 68 villages before the 68 named
@@ -309,7 +311,8 @@ FLOORS = {
                                # needed (session 15, issue #19; the same under PYTHONHASHSEED 0 and 1)
                                # name(unknown) 440 -> 441: a 老 nickname on the real name's surname before that name in brackets (session 15)
                                # name(unknown) 441 -> 448: a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
-                               "name(known)": 371, "name(unknown)": 448, "other_id": 15, "plate": 5, "qq": 2,
+                               # name(unknown) 448 -> 453: chat labels and Dai names alone (session 17 recall, issue #19; seeds 0 and 1)
+                               "name(known)": 371, "name(unknown)": 453, "other_id": 15, "plate": 5, "qq": 2,
                                "wechat": 2},
                     # 285 -> 79: the address policy keeps a village or estate before its group, building or house
                     # number (measured after the change, which was made without reading this corpus's spans; the same
@@ -403,7 +406,8 @@ FLOORS = {
                                # name(unknown) 388 -> 413: transliterated given names of four to six characters standing alone (session 16, issue #19)
                                # name(unknown) 413 -> 414: a chat's @ mention and word-shaped items of a list of names (session 16, issue #19)
                                # other_id 12 -> 17: a holder's certificate after its 证号/证书编号 cue or glued to the 证, a licence's inline 档案编号 (session 16, issue #19)
-                               "name(known)": 305, "name(unknown)": 414, "other_id": 17, "plate": 11, "qq": 2,
+                               # name(unknown) 414 -> 415: chat labels and Dai names alone (session 17 recall, issue #19; seeds 0 and 1)
+                               "name(known)": 305, "name(unknown)": 415, "other_id": 17, "plate": 11, "qq": 2,
                                "wechat": 3},
                     # 91 -> 32: a settlement 「X定居点」 and an army farm's company 「X团五连」 before a block stay (address
                     # policy, README 住址策略); a notice's own area-coded line in a sentence naming no one; a title before
@@ -428,7 +432,8 @@ FLOORS = {
     # numbers, staff numbers with the employer's short name, 林权证 without a year, dashed admission numbers, an ID with
     # a letter after it: other_id 13 -> 23
     "pii_blind14": {"caught": {"address": 245, "bank_card": 138, "email": 15, "id": 168, "landline": 22, "mobile": 72,
-                               "name(known)": 322, "name(unknown)": 411, "other_id": 23, "plate": 10, "qq": 1,
+                               # name(unknown) 411 -> 417: chat labels and Dai names alone (session 17 recall, issue #19; seeds 0 and 1)
+                               "name(known)": 322, "name(unknown)": 417, "other_id": 23, "plate": 10, "qq": 1,
                                "wechat": 2},
                     # 73 -> 24: its public classes (session 16): association chairs, grid workers, prosecutors and
                     # finance officers in role, office lines by the body beside them (村委, 场部, 公证处, 工作机), a
