@@ -50,6 +50,9 @@ def normalize(text):
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in " ")
     text = _t2s().convert(text)
     text = re.sub(r"\s+", " ", text).strip()
+    # 「1–10月」「Jan–Oct」: an en dash, a minus sign or a wave dash between two numbers or month words is a range
+    # like 「-」 (read as the last month alone, it dropped the months before it)
+    text = re.sub(r"(?<=[\dA-Za-z月年])\s*[\u2012\u2013\u2015\u2212\u301c]\s*(?=[\dA-Za-z])", "-", text)
     text = text.replace("增涨", "增长")  # a common typo
     for dialect, mandarin in _DIALECT_YEARS.items():  # 「舊年」 (Cantonese, Hakka, Wu): last year, never this year
         text = text.replace(dialect, mandarin)
