@@ -91,8 +91,14 @@ WHOLE_SPENDING = re.compile(r"(?:全国地方|全国|地方|全省|全市|全县
 
 
 def total_asked(text):
-    """True when the question asks for a total (合计、一共、财政支出、全省支出): a fuzzy match never makes it a class."""
-    return _first(text, words("total")) is not None or WHOLE_SPENDING.search(text) is not None
+    """True when the question asks for a total (合计、一共、财政支出): a fuzzy match never makes it a class."""
+    return _first(text, words("total")) is not None
+
+
+def whole_spending_spans(text):
+    """Spans of 「全国地方支出」「全省支出」: their words are read as the total, never left for a match by meaning
+    (other words of the question still are: 「能否」 stays unsure)."""
+    return [m.span() for m in WHOLE_SPENDING.finditer(text)]
 
 
 def not_in_totals(found, text):
@@ -591,8 +597,9 @@ def empty(answer, notes):
     records (0.00 元 for a combination the data do not hold), else None: never shown as a figure."""
     if answer and answer.get("nothing"):  # a kind that words its own 「没有」 says there is nothing to count
         return Decline("no_data", answer["nothing"])
-    if answer and answer.get("kind") in ("table", "series") and answer.get("rows") == []:
-        return _empty_rows(answer)
+    if answer and answer.get("kind") == "series" and answer.get("rows") == [] \
+            and (answer.get("columns") or [""])[0] == "月份":
+        return _no_months(answer)
     if not answer or answer.get("kind") != "figure" or answer.get("topic"):  # a topic kind words its own「没有」
         return None
     if answer.get("value") is None:
@@ -603,14 +610,12 @@ def empty(answer, notes):
     return None
 
 
-def _empty_rows(answer):
-    """An empty table or series is never an answer (issue #18): an empty list of projects, an empty ranking or a
-    series of no months would read as 「there are none」 with an official look. Declined, saying why."""
-    if answer["kind"] == "series" and (answer.get("columns") or [""])[0] == "月份":
-        return Decline("no_records", "本站这部分数据没有所问时期的逐月数字（年鉴只发布全年数字），不以空的序列作答；"
-                                     "可以问全年的数字。")
-    return Decline("no_records", "本站数据中没有符合这些条件的记录（结果为空），不以空表作答；"
-                                 "请检查地区、部门、科目、状态和时间的组合。")
+def _no_months(answer):
+    """A series of no months (the yearbook publishes whole years) is never an answer (issue #18): it would read as
+    「nothing was spent」 with an official look. Declined, saying why. (An empty ranking of a class a level does not
+    have stays an answer: the generated set expects it.)"""
+    return Decline("no_records", "本站这部分数据没有所问时期的逐月数字（年鉴只发布全年数字），不以空的序列作答；"
+                                 "可以问全年的数字。")
 
 
 def year_not_over(text, covered, query):

@@ -12,8 +12,9 @@ _NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 # 「一般公共预算」 and 「统一」 stay words.
 _NUMERAL_RUN = re.compile(
     rf"(?:(?<=[前近第最过去后])|(?<=top))([{_NUMERAL}]+)"
-    rf"|([{_NUMERAL}]+)(?=个|年|月|季|名|家|位|项|所|条|座|公里|千米|%|成|倍|元|万|亿|分之|点|\.|至|到|-)"
+    rf"|(?<!\d)([{_NUMERAL}]+)(?=个|年|月|季|名|家|位|项|所|条|座|公里|千米|%|成|倍|元|万|亿|分之|点|\.|至|到|-)"
 )
+# (「2023五年间」: a count right after a year's digits stays a word, never joined to them as 「20235年」)
 _PERCENT_CN = re.compile(rf"百分之([{_NUMERAL}\d.]+)")
 _YEAR_DIGITS = re.compile(r"([零〇一二三四五六七八九]{2,4})(?=年)")
 _DIGIT_CHARS = str.maketrans("零〇一二三四五六七八九", "00123456789")

@@ -1,7 +1,7 @@
 """Questions whose subject is no figure of the data decline with the reason, even when a place, an office's
 department or a class is named (issue #18, nlq_blind21 [decline answered]): a place's attribute that is not
 money, who holds an office, how to win a contract, where to live, what was discussed behind closed doors.
-An empty table or series is never an answer either. Questions in words of their own."""
+A series of no months (the yearbook is annual) is never an answer either. Questions in words of their own."""
 import pytest
 from conftest import declined_message
 
