@@ -68,7 +68,7 @@ def strip(text, lexicon, as_of):
         return text, quoted
     facts = [_facts(text, a, b, lexicon, as_of) for a, b in clauses]
     asking = [f for f in facts if f["asks_figure"]]
-    drop = set()
+    drop, roles = set(), set()  # roles: who the asker is, dropped though the rest may name nothing of its own
     for i, f in enumerate(facts):
         others = [g for j, g in enumerate(facts) if j != i]
         if _narrows(f, others):
@@ -79,10 +79,13 @@ def strip(text, lexicon, as_of):
             drop.add(i)
         elif f["asker_place"] and any(g["asks"] and _own_place(g) for g in others):
             drop.add(i)
+        elif _asker_role(f) and any(g["asks"] for g in others):
+            drop.add(i)
+            roles.add(i)
         elif _context_before_request(f, facts[i + 1:]):
             drop.add(i)
     kept = [facts[i] for i in range(len(facts)) if i not in drop]
-    if not drop or not any(f["names"] for f in kept) or not any(f["asks"] for f in kept):
+    if not drop or not any(f["names"] for f in kept) and drop != roles or not any(f["asks"] for f in kept):
         return text, quoted
     dropped = [text[clauses[i][0]:clauses[i][1]].strip(" ，,。；;：:！!？?") for i in sorted(drop)]
     out = "".join(text[a:b] for i, (a, b) in enumerate(clauses) if i not in drop)
@@ -220,6 +223,18 @@ def _context_before_request(fact, later):
     turn = later[0]
     return bool(REQUEST.match(turn["text"])) and any(n[0] not in DESCRIBING for n in turn["names"]) and turn["asks"] \
         and (not fact["times"] or turn["times"])
+
+
+# 「作为人大代表，」「我是政协委员想了解下」「身为教育工作者」: who the asker is, at the start of a clause
+ASKER_ROLE = re.compile(r"^\s*(?:我是|我作为|作为|身为|本人是|俺是)")
+
+
+def _asker_role(fact):
+    """「作为人大代表想了解下，…执行率最高的区县」: a clause that says who the asker is and asks no figure; a class's
+    word in the role (人大代表、教育工作者) names no subject of the question. A place, department or unit named
+    there stays (「我是教育局的」 may say whose figures are asked)."""
+    return bool(ASKER_ROLE.match(fact["text"])) and not fact["asks_figure"] and not re.search(r"\d", fact["text"]) \
+        and all(n[0] in DESCRIBING for n in fact["names"])
 
 
 def _own_place(fact):

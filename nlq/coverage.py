@@ -6,9 +6,12 @@ from dataclasses import replace
 from . import figures
 from .ir import Kind, Measure, Query, Versus
 from .timeparse import Period
+from .vocab import pattern
 
 # kinds whose records span every year when no year is named (projects of all years, every payment)
 EVERY_YEAR = (Kind.PROJECT, Kind.TOWNSHIPS, Kind.SINGLE_PAYMENT)
+# kinds that answer for every year together when the question says so (「全部年份」「历年」), else for the latest
+ALL_YEARS_ASKED = (Kind.PAYEES,)
 
 
 def _every_year(query):
@@ -22,7 +25,8 @@ def latest_period(year):
 def fit_to_data(query, parsed, years, latest, notes):
     """Set the query's period where the question left it open or the data do not reach it."""
     if query.period is None:
-        query.period = None if _every_year(query) else latest_period(latest)
+        every = _every_year(query) or (query.kind in ALL_YEARS_ASKED and pattern("all_years_asked").search(parsed.text))
+        query.period = None if every else latest_period(latest)
     period = query.period
     if query.kind == Kind.TREND and query.group == "year" and period is not None and not period.multi_year:
         available = [y for y in years if y <= period.year_to]

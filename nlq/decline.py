@@ -80,12 +80,25 @@ SUBJECT_RULES = (  # (word list, reason, message with {w} for the word found)
                                  "这类问题请咨询该单位或政务服务平台。"),
     ("hypothetical", "not_held", "本站只发布实际的预算和支出数字，不推算假设的情形（「{w}」）；可以问实际的数字，例如各区县的支出。"),
     ("writing_task", "not_held", "本站的问答只查数字，不代写标题、文章等文字（「{w}」）；可以问具体的数字，例如「今年民生支出是多少」。"),
+    ("deliberation", "not_held", "本站只发布已公开的预算、支出和项目数据，没有内部讨论、会议或未公开决定的记录（「{w}」）；"
+                                 "可以问已发布的项目和数字。"),
 )
+
+
+# 「全国地方支出」「全省支出」「全市的支出」: spending alone after the whole place is its total (issue #18: a total
+# read by meaning as a class is a wrong figure with an official look, in a figure, a ranking, a growth or a share)
+WHOLE_SPENDING = re.compile(r"(?:全国地方|全国|地方|全省|全市|全县|全区|全州|全盟)的?(?:财政)?总?(?:支出|开支)")
 
 
 def total_asked(text):
     """True when the question asks for a total (合计、一共、财政支出): a fuzzy match never makes it a class."""
     return _first(text, words("total")) is not None
+
+
+def whole_spending_spans(text):
+    """Spans of 「全国地方支出」「全省支出」: their words are read as the total, never left for a match by meaning
+    (other words of the question still are: 「能否」 stays unsure)."""
+    return [m.span() for m in WHOLE_SPENDING.finditer(text)]
 
 
 def not_in_totals(found, text):
@@ -140,6 +153,27 @@ def project_left_out(slots, query, lexicon):
                                   "所以不作答；可以问这个项目的进度、总投资、已拨付资金，或看关键词搜索结果。")
 
 
+def project_name_shared(slots, query, lexicon):
+    """「某某工程付了多少」 when several projects bear that very name (different years or places) and the question
+    names no year or region that tells them apart: one of them, picked silently, would answer with an official
+    look for a figure that is not the one asked (issue #18). Declined, listing the projects that share the name."""
+    if query is None or not query.project or len(slots.projects) != 1 or len(slots.projects[0]) < 2:
+        return None
+    codes = [c for c in slots.projects[0] if c in lexicon.project_names]
+    if slots.regions:
+        codes = [c for c in codes if lexicon.project_region.get(c) in slots.regions] or codes
+    period = slots.period
+    if period is not None and period.explicit:
+        codes = [c for c in codes if lexicon.project_year.get(c) in period.years] or codes
+    if len(codes) < 2:
+        return None
+    name = lexicon.project_names[codes[0]]
+    each = "、".join(f"{lexicon.project_year.get(c)}年{lexicon.region_names.get(lexicon.project_region.get(c), '')}"
+                    f"（编号 {c}）" for c in sorted(codes, key=lambda c: (lexicon.project_year.get(c, 0), c)))
+    return Decline("unsure", f"本站有{len(codes)}个项目都叫「{name}」：{each}；不替您挑其中一个作答，"
+                             "请写明年份、地区或项目编号再问。")
+
+
 def township_left_out(slots, query, lexicon):
     """「某镇修路」 read as the city's 交通运输 spending: a township named and a query built without it answers for the
     whole district or city with an official look; below the district only projects are published (issue #18)."""
@@ -188,6 +222,8 @@ NOT_HELD_ASKS = (  # ([patterns] name, reason, message with {w} for the words fo
                               "也不回答与还原身份有关的问题；可以问这类支出或项目的合计。"),
     ("map_drawn", "not_held", "本站的问答只回答数字和表格，不绘制地图（「{w}」）；项目的所在乡镇街道可以在项目页查看，"
                               "也可以问「某街道有哪些项目」。"),
+    ("chart_drawn", "not_held", "本站的问答只回答数字和表格，不按要求绘制指定样式的图（「{w}」）；可以不提图的样式再问同样的数字，"
+                                "例如「今年各区县支出多少」，答案附有表格和本站的图表。"),
     ("outside_described", "unknown_place", "本站只有本期发布范围内各地的数据，没有「{w}」这类范围以外地方的数据；"
                                            "可以问本站所列地区的支出，例如各区县的支出。"),
     ("own_case", "privacy", "本站只有预算、支出和项目的汇总数字，不能查询某个人或某一家的具体情况（「{w}」）；"
@@ -206,6 +242,10 @@ NOT_HELD_ASKS = (  # ([patterns] name, reason, message with {w} for the words fo
                                         "可以问以元计的数字。"),
     ("finer_week", "not_held", "本站的支出按月发布，没有按周统计的数字（「{w}」）；月份或全年的数字会回答另一个问题，"
                                "可以问某个月或全年的支出。"),
+    ("place_attribute", "not_held", "本站只发布财政预算、支出和项目数据，没有地方的面积、海拔等基本情况（「{w}」）；"
+                                    "这个地方的支出回答的是另一个问题，可以问它的支出或预算。"),
+    ("office_holder", "not_held", "本站只发布预算、支出和项目的数字，没有任职人员的信息（「{w}」）；"
+                                  "这类信息请查阅当地政府网站，也可以问该地区或部门的支出。"),
     ("without_contractor", "unaccounted", "问的是「{w}」的项目，问答暂不能按缺少承建单位筛选项目，承建单位的排名会回答另一个"
                                           "问题，所以不作答；可以在项目页查看各项目的承建单位，或看关键词搜索结果。"),
 )
@@ -217,6 +257,8 @@ def _not_held_asks(text):
     that figure would answer another question with an official look (issue #18)."""
     for name, reason, message in NOT_HELD_ASKS:
         found = pattern(name).search(text)
+        if found and name == "place_attribute" and pattern("stock_flow").search(text):
+            continue  # 「项目新增绿地面积多少平方米」: an output of projects, a figure of the data
         if found:
             return Decline(reason, message.format(w=found.group(0).strip("，,。 ")))
     return None
@@ -555,6 +597,9 @@ def empty(answer, notes):
     records (0.00 元 for a combination the data do not hold), else None: never shown as a figure."""
     if answer and answer.get("nothing"):  # a kind that words its own 「没有」 says there is nothing to count
         return Decline("no_data", answer["nothing"])
+    if answer and answer.get("kind") == "series" and answer.get("rows") == [] \
+            and (answer.get("columns") or [""])[0] == "月份":
+        return _no_months(answer)
     if not answer or answer.get("kind") != "figure" or answer.get("topic"):  # a topic kind words its own「没有」
         return None
     if answer.get("value") is None:
@@ -563,6 +608,14 @@ def empty(answer, notes):
     if answer.get("value") == 0 and answer.get("unit") in words("money_units_zero"):
         return Decline("no_records", "本站数据中没有符合这些条件的支出记录（合计为 0），请检查地区、部门、科目和时间的组合。")
     return None
+
+
+def _no_months(answer):
+    """A series of no months (the yearbook publishes whole years) is never an answer (issue #18): it would read as
+    「nothing was spent」 with an official look. Declined, saying why. (An empty ranking of a class a level does not
+    have stays an answer: the generated set expects it.)"""
+    return Decline("no_records", "本站这部分数据没有所问时期的逐月数字（年鉴只发布全年数字），不以空的序列作答；"
+                                 "可以问全年的数字。")
 
 
 def year_not_over(text, covered, query):

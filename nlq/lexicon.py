@@ -305,6 +305,8 @@ def _add_region_groups(lex, rows, suffix_chars):
         for prefix in vocab.words("region_each_prefixes"):
             lex.add(prefix + suffix, each)
         lex.add(suffix + "之间", each)
+        for among in ("里面", "里头", "里", "中", "当中", "之中"):  # 「区县里面谁最少」: who among them, a ranking
+            lex.add(f"{suffix}{among}谁", each)
     lex.each_word = "各" + (each_names[0] if len(each_names) == 1 else
                            "省" if "省" in suffix_chars else "区县" if {"区", "县"} <= suffix_chars
                            else "区" if "区" in suffix_chars else each_names[0] if each_names else "地区")

@@ -515,6 +515,11 @@ def explain(slots, spans):
         slots.unsure = None
 
 
+# 「2019到2023五年间」「2021-2025年这5年里」: the length of a span of years just named, no subject of the question
+SPAN_LENGTH = re.compile(r"(?<=\d)年?(?:这|那)?(?:[一二两三四五六七八九十]{1,2}年(?:间|里|来|中|当中|期间)?"
+                         r"|\d{1,2}年(?:间|里|来|中|当中|期间))")
+
+
 def match_unknown(slots, matcher, project_subject, lexicon=None):
     """Unknown words → the nearest class by meaning (embeddings), said so with its similarity; the runner-ups
     become alternatives. Only when nothing else names the subject: a department named is the subject
@@ -522,6 +527,10 @@ def match_unknown(slots, matcher, project_subject, lexicon=None):
     if not slots.unknown or slots.classes or slots.class_set or slots.depts or slots.units or project_subject:
         return
     if decline.total_asked(slots.text):  # 「……财政支出合计」 is the total, never a class that looks alike
+        return
+    explain(slots, decline.whole_spending_spans(slots.text))  # 「全国地方支出」: the total, its words no class
+    explain(slots, [m.span() for m in SPAN_LENGTH.finditer(slots.text)])  # 「2019到2023五年间」: the period's length
+    if not slots.unknown:
         return
     background = unmatched.background_words(slots.text, slots.rest)  # the asker's story is not the subject
     subject_words = [w for w in unmatched.subject_words(slots.unknown) if w not in background]  # 「经费」: nothing

@@ -12,8 +12,9 @@ _NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 # 「一般公共预算」 and 「统一」 stay words.
 _NUMERAL_RUN = re.compile(
     rf"(?:(?<=[前近第最过去后])|(?<=top))([{_NUMERAL}]+)"
-    rf"|([{_NUMERAL}]+)(?=个|年|月|季|名|家|位|项|所|条|座|公里|千米|%|成|倍|元|万|亿|分之|点|\.|至|到|-)"
+    rf"|(?<!\d)([{_NUMERAL}]+)(?=个|年|月|季|名|家|位|项|所|条|座|公里|千米|%|成|倍|元|万|亿|分之|点|\.|至|到|-)"
 )
+# (「2023五年间」: a count right after a year's digits stays a word, never joined to them as 「20235年」)
 _PERCENT_CN = re.compile(rf"百分之([{_NUMERAL}\d.]+)")
 _YEAR_DIGITS = re.compile(r"([零〇一二三四五六七八九]{2,4})(?=年)")
 _DIGIT_CHARS = str.maketrans("零〇一二三四五六七八九", "00123456789")
@@ -50,6 +51,9 @@ def normalize(text):
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in " ")
     text = _t2s().convert(text)
     text = re.sub(r"\s+", " ", text).strip()
+    # 「1–10月」「Jan–Oct」: an en dash, a minus sign or a wave dash between two numbers or month words is a range
+    # like 「-」 (read as the last month alone, it dropped the months before it)
+    text = re.sub(r"(?<=[\dA-Za-z月年])\s*[\u2012\u2013\u2015\u2212\u301c]\s*(?=[\dA-Za-z])", "-", text)
     text = text.replace("增涨", "增长")  # a common typo
     for dialect, mandarin in _DIALECT_YEARS.items():  # 「舊年」 (Cantonese, Hakka, Wu): last year, never this year
         text = text.replace(dialect, mandarin)

@@ -56,7 +56,8 @@ def payees(ctx):
     if named or not c.top or _purpose_named(text, ctx.lexicon):
         return None
     # 「收到国库支付最多的」: the words of money received are this reading's own (no class matched to them by meaning)
-    slots.explain(s, [m.span() for p in (RECEIVED, MONEY, pattern("treasury_payments")) for m in p.finditer(text)])
+    slots.explain(s, [m.span() for p in (RECEIVED, MONEY, pattern("treasury_payments"), pattern("all_years_asked"))
+                      for m in p.finditer(text)])
     persons = PERSONS.search(text) and not ORGANISATIONS.search(text)
     if persons:  # 「领钱最多的农户」: the word for the persons is read (the decline says why they are not ranked)
         slots.explain(s, [m.span() for m in PERSONS.finditer(text)])
