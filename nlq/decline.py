@@ -206,8 +206,6 @@ NOT_HELD_ASKS = (  # ([patterns] name, reason, message with {w} for the words fo
                                         "可以问以元计的数字。"),
     ("finer_week", "not_held", "本站的支出按月发布，没有按周统计的数字（「{w}」）；月份或全年的数字会回答另一个问题，"
                                "可以问某个月或全年的支出。"),
-    ("without_contractor", "unaccounted", "问的是「{w}」的项目，问答暂不能按缺少承建单位筛选项目，承建单位的排名会回答另一个"
-                                          "问题，所以不作答；可以在项目页查看各项目的承建单位，或看关键词搜索结果。"),
 )
 
 
