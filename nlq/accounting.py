@@ -179,7 +179,19 @@ def two_questions(text, query, answer):
     return "、".join(p.strip() for p in parts[1:2]) if len(parts) >= 2 else None
 
 
+def plan_and_actual_asked(text, query, answer):
+    """「计划花多少、实际花了多少」: a plan and an actual figure asked together; an answer without both (one figure,
+    a list of projects, a project's facts) leaves one of them out. Two measures side by side hold both."""
+    if query.kind == Kind.MEASURES:
+        return None
+    firsts = {str(row[0])[:2] for row in answer.get("rows") or [] if row}
+    if firsts == {"计划", "实际"}:
+        return None  # 「计划进度」「实际进度」 of a quarter's end: the pair and nothing else
+    return _search("plan_and_actual", text)
+
+
 RULES = (  # (rule, what the message says was asked)
+    (plan_and_actual_asked, "问的是计划和实际两个数字（「{w}」），这里没有同时算出这两个"),
     (several_asked, "问的是几个数字（「{w}」），这里只算出一个"),
     (which_asked, "问的是哪些（「{w}」），这里只算出一个合计数字"),
     (top_few_asked, "问的是排在前面的几项（「{w}」），这里只算出一个数字"),
