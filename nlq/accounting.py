@@ -181,12 +181,19 @@ def two_questions(text, query, answer):
 
 def plan_and_actual_asked(text, query, answer):
     """「计划花多少、实际花了多少」: a plan and an actual figure asked together; an answer without both (one figure,
-    a list of projects, a project's facts) leaves one of them out. Two measures side by side hold both."""
-    if query.kind == Kind.MEASURES:
+    a list of projects, a project's facts) leaves one of them out. Two measures side by side and a year's plan
+    beside its payments (Kind.PLANS) hold both, as do a plan row and an actual row alone, and a project's facts
+    「计划X」「实际X」 of the X asked (「计划和实际完工日期」)."""
+    if query.kind in (Kind.MEASURES, Kind.PLANS):
         return None
-    firsts = {str(row[0])[:2] for row in answer.get("rows") or [] if row}
-    if firsts == {"计划", "实际"}:
-        return None  # 「计划进度」「实际进度」 of a quarter's end: the pair and nothing else
+    labels = [str(row[0]) for row in answer.get("rows") or [] if row]
+    if labels and all("计划" in label or "实际" in label for label in labels) \
+            and any("计划" in label for label in labels) and any("实际" in label for label in labels):
+        return None  # the plan row and the actual row, nothing else (「2026年度计划支付」「2026年实际支付」)
+    tails = {label[2:] for label in labels if label.startswith("计划")} \
+        & {label[2:] for label in labels if label.startswith("实际")}
+    if any(tail.split("（")[0] in text for tail in tails if tail):
+        return None  # 「计划完工」「实际完工」 of 「计划和实际完工日期」
     return _search("plan_and_actual", text)
 
 

@@ -9,11 +9,19 @@ PUBLISHED = "(SELECT max(id) FROM publications WHERE status = 'published')"
 @pytest.mark.parametrize("q", [
     "2024年全部项目计划拨付金额与实际拨付金额分别是多少",
     "今年这些工程计划投入多少钱，实际投入了多少",
-    "项目年度计划资金和实际支付资金各有多少",
 ])
 def test_plan_and_actual_over_projects_are_declined_not_listed(ask_demo, q):
     message = declined_message(ask_demo(q))
     assert "计划和实际" in message
+
+
+def test_the_years_plan_beside_its_payments_holds_both(ask_demo, db):
+    result = ask_demo("项目年度计划资金和实际支付资金各有多少")
+    plan, = db.execute(f"SELECT sum(plan_fen) FROM project_plans WHERE publication_id = {PUBLISHED} "
+                       f"AND year = 2026").fetchone()
+    rows = result["answer"]["rows"]
+    assert len(rows) == 2 and "计划" in rows[0][0] and "实际" in rows[1][0], result["understood"]
+    assert rows[0][1] == pytest.approx(plan / 100)
 
 
 def test_a_named_projects_plan_and_spending_is_not_its_facts_table(ask_demo, db):
