@@ -180,7 +180,26 @@ def two_questions(text, query, answer):
     return "、".join(p.strip() for p in parts[1:2]) if len(parts) >= 2 else None
 
 
+def plan_and_actual_asked(text, query, answer):
+    """「计划花多少、实际花了多少」: a plan and an actual figure asked together; an answer without both (one figure,
+    a list of projects, a project's facts) leaves one of them out. Two measures side by side and a year's plan
+    beside its payments (Kind.PLANS) hold both, as do a plan row and an actual row alone, and a project's facts
+    「计划X」「实际X」 of the X asked (「计划和实际完工日期」)."""
+    if query.kind in (Kind.MEASURES, Kind.PLANS):
+        return None
+    labels = [str(row[0]) for row in answer.get("rows") or [] if row]
+    if labels and all("计划" in label or "实际" in label for label in labels) \
+            and any("计划" in label for label in labels) and any("实际" in label for label in labels):
+        return None  # the plan row and the actual row, nothing else (「2026年度计划支付」「2026年实际支付」)
+    tails = {label[2:] for label in labels if label.startswith("计划")} \
+        & {label[2:] for label in labels if label.startswith("实际")}
+    if any(tail.split("（")[0] in text for tail in tails if tail):
+        return None  # 「计划完工」「实际完工」 of 「计划和实际完工日期」
+    return _search("plan_and_actual", text)
+
+
 RULES = (  # (rule, what the message says was asked)
+    (plan_and_actual_asked, "问的是计划和实际两个数字（「{w}」），这里没有同时算出这两个"),
     (several_asked, "问的是几个数字（「{w}」），这里只算出一个"),
     (which_asked, "问的是哪些（「{w}」），这里只算出一个合计数字"),
     (top_few_asked, "问的是排在前面的几项（「{w}」），这里只算出一个数字"),

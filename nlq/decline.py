@@ -246,8 +246,6 @@ NOT_HELD_ASKS = (  # ([patterns] name, reason, message with {w} for the words fo
                                     "这个地方的支出回答的是另一个问题，可以问它的支出或预算。"),
     ("office_holder", "not_held", "本站只发布预算、支出和项目的数字，没有任职人员的信息（「{w}」）；"
                                   "这类信息请查阅当地政府网站，也可以问该地区或部门的支出。"),
-    ("without_contractor", "unaccounted", "问的是「{w}」的项目，问答暂不能按缺少承建单位筛选项目，承建单位的排名会回答另一个"
-                                          "问题，所以不作答；可以在项目页查看各项目的承建单位，或看关键词搜索结果。"),
 )
 
 

@@ -190,7 +190,8 @@ def project_filter(query, lexicon, period):
         completed_years=tuple(period.years) if completed else None,
         completed_months=(period.month_from, period.month_to) if completed and period.month_from else None,
         finished=query.schedule if query.schedule in ("late", "on_time") else None,
-        overdue_on=dt.date.fromisoformat(query.due_by) if query.schedule == "overdue" and query.due_by else None)
+        overdue_on=dt.date.fromisoformat(query.due_by) if query.schedule == "overdue" and query.due_by else None,
+        contractor_kind=query.contractor_kind)
 
 
 def payment_filter(query):

@@ -146,6 +146,9 @@ class Query:
     # 「梅溪县境内的项目」: the projects built in the one region named (their township lies in it), whichever
     # level's budget books them
     located: bool = False
+    # 「个人承包的项目」「还没有施工单位的」「还没签合同的」: projects by who builds them (ledger.queries.projects
+    # CONTRACTOR_KINDS: person | none | uncontracted)
+    contractor_kind: str | None = None
     labels: list = field(default_factory=list)  # kind "measures": each part's row name when not its measure (「东部地区」)
     funds: bool = False  # kind "unit": 「经费」 asked and read as the unit's budget (said in the restatement)
 

@@ -65,6 +65,11 @@ def contracts(first_year=None, last_year=None):
     return "/data/project_contracts.csv" + ("?" + urlencode({k: v for k, v in args.items() if v}) if first_year else "")
 
 
+def project_contracts(code):
+    """The published contracts (project_contracts) of one project: the rows its contract sum adds up."""
+    return "/data/project_contracts.csv?" + urlencode({"project_code": code})
+
+
 def projects(flt, pub_id):
     return "/projects?" + urlencode(filter_args(flt) + [("pub", str(pub_id))])
 

@@ -116,6 +116,8 @@ def _year_range(text, as_of):
     m = re.search(r"((?:19|20)?\d{2})年?(?:到|至|-|—|~)((?:19|20)?\d{2})年", text) or re.search(
         # 「21到25这五年」: both ends without 年, followed by the count of years they span
         rf"(?<![\d.])((?:19|20)?\d{{2}})(?:到|至|-|—|~)((?:19|20)?\d{{2}})(?=这?(?:\d+|[{NUMERALS}]+)个?年)", text) or re.search(
+        # 「2019到2023教育支出」: two full years joined by 到/至, no amount or count after the second
+        r"(?<![\d.])((?:19|20)\d{2})(?:到|至)((?:19|20)\d{2})(?![\d.%万亿千百元个笔人户所套座条张名位项次多余])", text) or re.search(
         # 「这五年（2021到2026）」: two full years in brackets, without 年
         r"[（(]((?:19|20)\d{2})(?:到|至|-|—|~)((?:19|20)\d{2})[）)]", text)
     if m:

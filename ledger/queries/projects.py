@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, extract, func, or_, select
 
+from anonymize.policy import PSEUDONYM_PREFIX
+
 from ..schema import project_contracts, project_plans, project_quarters, project_updates, projects, townships
 from .cache import per_publication
 from .conditions import choice_conditions, class_prefixes, one_or_many, place_conditions
@@ -55,6 +57,15 @@ class ProjectFilter:
     # completed against the plan (end_date, 计划完工日期): "late" after it, "on_time" on or before it
     finished: str | None = None
     overdue_on: dt.date | None = None  # not completed and planned to be completed before this date (逾期未完工)
+    # who builds it (CONTRACTOR_KINDS): a person (the publication's pseudonym for one), no contractor yet, or no
+    # contract awarded (no row in project_contracts)
+    contractor_kind: str | None = None
+
+
+# 「个人承包的」: a natural person's name is published as this prefix and a code (anonymize/policy.py), the only
+# mark of a person among contractors the publication keeps
+PERSON_CONTRACTOR = PSEUDONYM_PREFIX["contractor"]
+CONTRACTOR_KINDS = {"person": "个人（已假名化）承建", "none": "尚无承建单位", "uncontracted": "尚无中标合同"}
 
 
 def filter_args(flt):
@@ -80,7 +91,8 @@ def filter_args(flt):
     if flt.completed_months:
         pairs += [("completed_month_from", flt.completed_months[0]), ("completed_month_to", flt.completed_months[1])]
     pairs += [(name, value) for name, value in (("finished", flt.finished),
-                                                ("overdue_on", flt.overdue_on and flt.overdue_on.isoformat())) if value]
+                                                ("overdue_on", flt.overdue_on and flt.overdue_on.isoformat()),
+                                                ("contractor_kind", flt.contractor_kind)) if value]
     return [(name, str(value)) for name, value in pairs]
 
 
@@ -104,7 +116,21 @@ def _conditions(pub_id, flt):
         conds.append(projects.c.township_code == flt.township)
     if flt.located:
         conds.append(_located_in(pub_id, flt.located))
+    if flt.contractor_kind:
+        conds.append(_contractor_kind(pub_id, flt.contractor_kind))
     return conds + _range_conditions(flt)
+
+
+def _contractor_kind(pub_id, kind):
+    """Projects built by a person, without a contractor yet, or without an awarded contract (CONTRACTOR_KINDS)."""
+    if kind == "person":
+        return projects.c.contractor.startswith(PERSON_CONTRACTOR, autoescape=True)
+    if kind == "none":
+        return projects.c.contractor.is_(None)
+    if kind == "uncontracted":
+        awarded = select(project_contracts.c.project_code).where(project_contracts.c.publication_id == pub_id)
+        return projects.c.code.not_in(awarded)
+    raise ValueError(f"unknown contractor kind: {kind}")
 
 
 def _located_in(pub_id, region_code):
@@ -299,6 +325,21 @@ def contract(conn, pub_id, code):
                        .where(project_contracts.c.publication_id == pub_id, project_contracts.c.project_code == code)
                        .order_by(project_contracts.c.award_date)).mappings().first()
     return dict(row) if row else None
+
+
+def contract_ranking(conn, pub_id, *, year=None, ascending=False, limit=None):
+    """[(code, name, first award date, Σ contract_fen)] of the projects with contracts awarded (定标) in ``year``
+    (every year when None), the largest contract sum first (the smallest with ``ascending``); ties by code."""
+    conds = [project_contracts.c.publication_id == pub_id, project_contracts.c.contract_fen.is_not(None)]
+    if year is not None:
+        conds.append(extract("year", project_contracts.c.award_date) == year)
+    total = func.sum(project_contracts.c.contract_fen)
+    rows = conn.execute(select(projects.c.code, projects.c.name, func.min(project_contracts.c.award_date), total)
+                        .join(projects, and_(projects.c.publication_id == project_contracts.c.publication_id,
+                                             projects.c.code == project_contracts.c.project_code))
+                        .where(*conds).group_by(projects.c.code, projects.c.name)).all()
+    rows = sorted(rows, key=lambda r: (r[3] if ascending else -r[3], r[0]))
+    return [tuple(r) for r in (rows[:limit] if limit else rows)]
 
 
 def contract_totals(conn, pub_id, year=None):

@@ -6,8 +6,9 @@ import re
 from ledger.money import fen_to_yuan, format_amount
 from ledger.queries import projects as q_proj
 
-from .. import links
-from ..ir import Kind, Measure, Query
+from .. import links, slots
+from ..ir import Group, Kind, Measure, Order, Query
+from ..vocab import found, pattern
 
 CONTRACTS = re.compile(r"中标[^，,。;；？?]{0,4}合同|合同[^，,。;；？?]{0,3}中标|定标的?合同"
                        r"|签(?:了|订|下)?[^，,。;；？?]{0,4}合同|合同[^，,。;；？?]{0,8}签(?:了|订|下)")
@@ -15,11 +16,21 @@ COUNTED = re.compile(r"(?:几|多少)(?:个|份|项|笔|件)|数量|份数|个�
 SUMMED = re.compile(r"金额|合同额|多少钱|总额|总价|加起来|合计|总共多少(?!个|份)|一共多少(?!个|份)")
 
 
+# 「合同金额最大的项目」「中标价最低的前三个」: projects ranked by their contract sums
+RANKED = re.compile(r"最(?:大|高|多|小|低|少)|前[0-9一二两三四五六七八九十]+(?:名|个|位)?|排名|排行|排序")
+PROJECT_WORD = re.compile(r"项目|工程")
+NUMBER_ASKED = re.compile(r"(?<!哪)(?:几|多少)(?:个|份|项|笔|件)|数量|份数|个数")  # 「哪几个」 asks which, not how many
+COMPANIES = re.compile(r"哪家|公司|企业|承包商|承建商|施工单位|中标单位|承建单位")  # contractors ranked: not read here
+
+
 def contracts(ctx):
     """Contracts counted or summed across projects (no project named: then it is the project's own field)."""
     s, text = ctx.slots, ctx.text
-    if not CONTRACTS.search(text) or s.projects or s.contractors or s.units:
-        return None
+    ranked = ranked_by_contract(ctx)
+    if ranked is not None:
+        return ranked
+    if not CONTRACTS.search(text) or s.projects or s.contractors or s.units or found("without_contract", text):
+        return None  # 「还没签合同的项目」: projects without one (nlq/kinds/project/rules.py contractor_kind)
     counted, summed = COUNTED.search(text), SUMMED.search(text)
     if not (counted or summed):
         return None
@@ -37,6 +48,43 @@ def contracts(ctx):
     return Query(Kind.AWARDS, measure=measure, period=period, count_only=both)  # count_only: the count as well
 
 
+def ranked_by_contract(ctx):
+    """「合同金额最大的两个项目」「中标合同总额最高的工程叫什么」: projects ranked by the contract sums awarded them
+    (in the year named, by award date). A company, a place, a class or a category named is left to the other
+    rules (the contracts table holds none of them), as are projects named and contracts counted."""
+    s, text, c = ctx.slots, ctx.text, ctx.cues
+    amount = pattern("contract_amount").search(text) or (CONTRACTS.search(text) and SUMMED.search(text))
+    if not amount or not RANKED.search(text) or not PROJECT_WORD.search(text) or NUMBER_ASKED.search(text):
+        return None
+    if s.projects or s.contractors or s.units or s.regions or s.depts or s.classes or s.class_set or s.category \
+            or s.townships or found("without_contract", text) or COMPANIES.search(text):
+        return None
+    period = s.period if s.period is not None and s.period.explicit else None
+    said = [m.span() for p in (CONTRACTS, SUMMED, RANKED, PROJECT_WORD, pattern("contract_amount"))
+            for m in p.finditer(text)]
+    slots.explain(s, said)
+    return Query(Kind.AWARDS, measure=Measure.INVESTMENT, group=Group.PROJECT, order=ctx.order(),
+                 limit=c.limit or (1 if ctx.single() else 10), period=period)
+
+
+def _ranked(conn, pub_id, query):
+    period = _period(query)
+    year = period.year_to if period is not None else None
+    found_rows = q_proj.contract_ranking(conn, pub_id, year=year, ascending=query.order == Order.ASC,
+                                         limit=query.limit)
+    if not found_rows:
+        return {"kind": "figure", "nothing": f"本站数据中没有{_label(query)}定标的中标合同。"}, None
+    rows = [[name, str(day), *_money(fen)] for _code, name, day, fen in found_rows]
+    first = found_rows[0]
+    answer = {"kind": "table", "unit": "元", "value": fen_to_yuan(first[3]), "display": format_amount(first[3]),
+              "top": first[1], "period": _label(query), "columns": ["项目", "中标日期", "合同金额（元）", "合同金额"],
+              "rows": rows, "codes": [r[0] for r in found_rows]}
+    shown = [f"{r[1]}（{format_amount(r[3]).replace(' ', '')}）" for r in found_rows[:3]]
+    answer["sentence"] = (f"{_label(query)}定标的中标合同中，合同金额{'最小' if query.order == Order.ASC else '最大'}"
+                          f"的项目是{shown[0]}" + (f"，其次是{'、'.join(shown[1:])}" if len(shown) > 1 else "") + "。")
+    return answer, None
+
+
 def _period(query):
     """The period named (the latest year filled in when none was named is no part of it: every year counts)."""
     return query.period if query.period is not None and query.period.explicit else None
@@ -48,9 +96,11 @@ def _years(query):
 
 def run(conn, pub_id, query, lexicon):
     period = _period(query)
-    if period is not None and not period.whole_year:
+    if period is not None and (not period.whole_year or (query.group == Group.PROJECT and period.multi_year)):
         return {"kind": "figure", "nothing": f"中标合同目前只能按整年（按定标日期）统计，不能按{period.label()}切分；"
                                              "可以问某一整年的合同。"}, None
+    if query.group == Group.PROJECT:
+        return _ranked(conn, pub_id, query)
     totals = [q_proj.contract_totals(conn, pub_id, year) for year in _years(query)]
     count, fen = sum(n for n, _ in totals), sum(f for _, f in totals)
     if not count:
@@ -80,6 +130,10 @@ def _label(query):
 
 
 def restate(query, lexicon, coverage=None):
+    if query.group == Group.PROJECT:
+        limit = f"，前{query.limit}名" if query.limit else ""
+        return (f"{_label(query)}定标（按中标日期）的项目，按中标合同金额"
+                f"{'从低到高' if query.order == Order.ASC else '从高到低'}排列{limit}")
     what = "份数和合同金额合计" if query.count_only else "份数" if query.measure == Measure.COUNT else "合同金额合计"
     return f"{_label(query)}定标（按中标日期）的项目中标合同的{what}"
 
@@ -88,6 +142,11 @@ def records(query, lexicon, pub_id, answer):
     """The rows of project_contracts dated in the period (every row when none): they count and add up to it."""
     if not (answer or {}).get("value"):
         return {}
+    if query.group == Group.PROJECT:  # each project's own contracts: the first one's add up to the answer
+        urls = [links.project_contracts(code) for code in answer.get("codes") or []]
+        return {"records": urls[0],
+                "rows": [links.row(r[0], {"contracts": u, "project": links.project(code, pub_id)})
+                         for r, u, code in zip(answer["rows"], urls, answer["codes"])]}
     years = [y for y in _years(query) if y is not None]
     return {"records": links.contracts(min(years) if years else None, max(years) if years else None)}
 

@@ -15,7 +15,22 @@ def _filters(ctx, **changes):
     """The project scope: place, class, category, status and the first contractor named."""
     s = ctx.slots
     return ctx.base(category=s.category, status=status(ctx), contractor=s.contractors[0] if s.contractors else None,
-                    township=township(ctx), **schedule(ctx), **changes)
+                    township=township(ctx), contractor_kind=contractor_kind(ctx), **schedule(ctx), **changes)
+
+
+CONTRACTOR_KIND_PATTERNS = (("person", "person_contractor"), ("uncontracted", "without_contract"),
+                            ("none", "without_contractor"))
+
+
+def contractor_kind(ctx):
+    """「个人承包的项目」: built by a person; 「还没签合同的」: no contract awarded; 「还没有施工单位的」: no contractor
+    yet (ledger.queries.projects CONTRACTOR_KINDS). The words that say so name nothing else."""
+    for kind, name in CONTRACTOR_KIND_PATTERNS:
+        spans = [m.span() for m in pattern(name).finditer(ctx.text)]
+        if spans:
+            slots.explain(ctx.slots, spans)
+            return kind
+    return None
 
 
 UNDER_WAY = "在建或滞后"  # any of these statuses (ledger.queries.projects): projects being built, on plan or behind
@@ -113,7 +128,7 @@ def scope(ctx):
     thresholds (「进度不到20%」)."""
     c, s = ctx.cues, ctx.slots
     progress = c.threshold and found("progress_threshold", ctx.text)
-    return ctx.base(**schedule(ctx),
+    return ctx.base(**schedule(ctx), contractor_kind=contractor_kind(ctx),
         category=s.category, status=status(ctx), township=township(ctx), min_investment_yuan=c.min_investment,
         max_investment_yuan=c.max_investment,
         max_progress_pct=c.threshold["value"] * 100 if progress and c.threshold["op"] == "<" else None,
@@ -173,8 +188,8 @@ def payment_period(period, as_of):
 def contractors_ranked(ctx, common):
     """「哪家公司承建的项目最多」: contractors by number of projects (or by investment)."""
     s = ctx.slots
-    if not (ctx.cues.has("contractor") or s.contractors):
-        return None
+    if not (ctx.cues.has("contractor") or s.contractors) or common.get("contractor_kind"):
+        return None  # 「个人承包的项目有哪些」: the projects of that kind, not their contractors
     measure = Measure.INVESTMENT if has_any(ctx.text, words("money_ranking")) else Measure.COUNT
     return Query(Kind.PROJECT, measure=measure, group=Group.CONTRACTOR, order=Order.DESC,
                  limit=ctx.cues.limit or 1, contractor=s.contractors[0] if s.contractors else None, **common)

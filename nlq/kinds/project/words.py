@@ -2,6 +2,7 @@
 from dataclasses import dataclass, replace
 
 from ledger.money import format_amount
+from ledger.queries.projects import CONTRACTOR_KINDS
 
 from ... import figures, present
 from ...ir import Group, Measure
@@ -76,6 +77,8 @@ def _filters(query):
         SCHEDULES.get(query.schedule, "").format(date=query.due_by)) if x)
     if query.contractor:
         filters = "、".join(x for x in (filters, f"{query.contractor}承建") if x)
+    if query.contractor_kind:
+        filters = "、".join(x for x in (filters, CONTRACTOR_KINDS[query.contractor_kind]) if x)
     return filters
 
 
