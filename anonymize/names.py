@@ -147,6 +147,10 @@ OFFICIAL_TITLES = (
     "队长",
     # a public prosecutor named in a judgment 「公诉人X」
     "公诉人",
+    # a township's assistant for one field (「民政助理X」「教育助理：X」; every blind corpus marks them public)
+    "民政助理", "教育助理", "文化助理", "社保助理", "计生助理",
+    # a traffic policeman handling an accident (「交警X主持调解」)
+    "交警",
 )
 # Characters after which a nr-tagged word is part of a place or organisation name.
 PLACE_ORG_SUFFIX = tuple("村镇乡庄屯街路桥河湾沟坝山岭寨店集铺营堡坪塘港园苑厂局院校县区市省队社组站所湖江溪洲塘坡岗冲寺庙祠亭塔观洞峡潭") + (
@@ -233,7 +237,7 @@ _STAFF_ROLE = (r"(?:负责人|干部|工作人员|执法人员|联系人|经办�
 # (a bureau's section 「预算股」「基建股」 and a technical station 「质监站」「村建站」 are the body too)
 _BODY_BEFORE_RE = re.compile(rf"(?:(?:局|委员会|办公室|政府|办事处|中心|残联|妇联|团委|工会|法院|检察院|派出所|[\u4e00-\u9fff]科|村委会|居委会"
                              rf"|(?<=[\u4e00-\u9fff]{{2}})股|(?:质监|质检|村建|林业|农技|水利|畜牧|兽医|农机|文化|水管|环保|国土|规划)站"
-                             rf"|纪委|纪工委|监委|(?:监察|执法|稽查)[支大中]队"
+                             rf"|纪委|纪工委|监委|(?:监察|执法|稽查)[支大中]队|(?<=[县市区])[\u4e00-\u9fff]{{2}}队"
                              rf"|{_OFFICE_UNIT})\s*|{_GOV_BODY}\s?的?{_STAFF_ROLE}[:：\s]*)$")
 # 「镇民政办：X　0467-…」「区总工会：X　2026年…」: a body's signature field, the name alone after it (not
 # 「质询市X局：Y名下已有…」, where a sentence goes on after the name).
@@ -247,7 +251,9 @@ _GOV_IN_SENTENCE = re.compile(r"(?:局|委员会|政府|办事处|街道办|服�
                               + _OFFICE_UNIT + ")"
                               r"(?!服务站)")
 _PRIVATE_IN_SENTENCE = re.compile(r"村民|居民|户主|本人|申请人|收款人|受助人|家属|公司|个人")
-_LIST_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?:[（(][^）)]{0,12}[）)])?[、，,和及]\s*)+$")
+# (a signature's names may stand one blank apart: 「验收人：X Y」「审判员 X Y」)
+_LIST_TAIL = re.compile(r"(?:[\u4e00-\u9fff]{2,4}(?:[（(][^）)]{0,12}[）)])?(?:[、，,和及]\s*|[ \u3000]))+$")
+_OFFICIAL_LIST_ITEM = re.compile(r"([\u4e00-\u9fff]{2,4})(?:[（(][^）)]{0,12}[）)])?([、，,和及]\s*|[ \u3000])")
 # The signature fields of an office's own record (a receipt, a list, a reply): 「经办：X　审核：Y」「（记录人：X）」
 # 「承办人X已电话告知」. Not when the record is a company's or the other party's (「对方经办人」).
 _STAFF_FIELD_RE = re.compile(r"(?:(?:经办|经手)(?:人|员)?\s?[:：]|(?:^|[\s，,；;])(?:经办|经手)(?:(?:人|员)(?=\s))?\s?|会计\s?[:：]|(?:审核|复核|审批|审定|核对|制表|填表|记录|验收|承办|批准|签发"
@@ -448,7 +454,9 @@ _ANSWER_LINE = re.compile(r"(?:^|\n)[ \t\u3000]*(?:答复|回复|处理意见|�
 _OFFICE_BAN = re.compile(r"[\u4e00-\u9fff]办(?![理法事公])")  # (「城管办」「征收办」: a township's or county's office)
 _HANDLER_DUTY = re.compile(r"负责[\u4e00-\u9fff]{0,6}")
 
-_BODY_THEN_BRACKET = re.compile(r"(?:局|委员会|政府|办事处|中心|[\u4e00-\u9fff]办|站|(?<!事务)所)[（(]$")
+# (a public utility's company is a public body here: 「市热力公司（X）办结率…」 names who answers for its tickets)
+_BODY_THEN_BRACKET = re.compile(r"(?:局|委员会|政府|办事处|中心|[\u4e00-\u9fff]办|站|(?<!事务)所"
+                                r"|(?:热力|供热|供水|自来水|燃气|供电|水务|排水)(?:有限)?(?:责任)?公司)[（(]$")
 # (「…，由X复核。」「改由X复核」: who checks a record for the office)
 _CHECKED_BY = re.compile(r"(?:^|[\n。；;，,：:])\s?(?:经|改?由)$")
 _CHECKED = re.compile(r"(?:核实|核查|复核|调查核实|现场核实|上门核实)")
@@ -521,12 +529,32 @@ def official_in_role(text, start, end):
     if _FOOTER_CONTACT_RE.search(text[max(0, start - 24):start]) and _DOCUMENT_FROM_OFFICE.search(text[:start]) \
             and not _PRIVATE_RECORD.search(text[max(0, start - 24):start]):
         return True
+    body_minutes = _BODY_MINUTES.match(text) is not None
+    if body_minutes and _ATTENDED.search(before):
+        return True
     # 「质询人：县人大代表罗永红、X」: every item of a list that follows a role word
     if not _LIST_TAIL.search(before):
         return False
-    return any(_LIST_TAIL.fullmatch(before, k)
-               and all(has_surname(w) for w in re.findall(_HAN + "{2,4}", re.sub(r"[（(][^）)]*[）)]", "", before[k:])))
-               and _official_before(before[:k]) for k in range(1, len(before)))
+    return any(_LIST_TAIL.fullmatch(before, k) and all(_listed_name(w, sep) for w, sep in _OFFICIAL_LIST_ITEM.findall(before, k))
+               and (_official_before(before[:k]) or body_minutes and _ATTENDED.search(before[:k]))
+               for k in range(1, len(before)))
+
+
+# A public body's own minutes (「X林业局局务会纪要」「X村两委会议记录」): who attends (「参加：X、Y」) attends in the role.
+_BODY_MINUTES = re.compile(r"^[^\n]{0,30}?(?:局|委员会|政府|两委|村委会?|居委会?|社区|街道|[\u4e00-\u9fff]办|站|(?<!事务)所|中心|法院)"
+                           r"[\u4e00-\u9fff]{0,4}?会(?:议)?(?:纪要|记录)")
+_ATTENDED = re.compile(r"参加(?:人员)?\s?[:：]\s?$")
+
+
+def _listed_name(word, sep):
+    """An earlier item of a list of officials: a name with a surname; in a list split by 、 or a comma also a name
+    without one (「出席：X（书记）、Y、Z」 where Y is a Dai, Uyghur or Korean name the surname list lacks) —
+    not a common word or a person cue. Blank-split items must have a surname (ASR text splits every word); no part of a
+    non-surname item may be a dictionary word other than a name (「核查中发现，X」 is no list)."""
+    if has_surname(word):
+        return True
+    return not sep.isspace() and word not in NOT_NAMES and not _CUE_RE.search(word) \
+        and all(_WORD_TAGS.get(word[i:j], "nr").startswith("nr") for i in range(len(word)) for j in range(i + 2, len(word) + 1))
 
 
 def _answers_for_a_body(text, start, end, before):
@@ -2494,6 +2522,8 @@ def _find_names(text):
         span = _third_given(text, span, by_start)
         if span.source != "known" and (_ordinary_word(span.value) or len(span.value) >= 3 and span.value[-1] in "村乡"):
             continue  # 「在镇巴扎上」「是一位阿肯」「阿克齐乡」: a loanword or a village or township, no person
+        if _in_capital_amount(text, span):
+            continue  # 「肆拾伍万叁仟…元整」: 伍 and 陆 are surnames, but a run of capital numerals is an amount
         if span.value[:2] in ("居委", "村委") and len(span.value) >= 4:
             # 「居委小韩：」: the committee the speaker acts for, read as the surname 居 or 村 — the name is after it
             span = Span(span.start + 2, span.end, span.kind, span.value[2:], span.source)
@@ -2513,8 +2543,18 @@ def _find_names(text):
     officials = {s.value for s in out if s.kind == "official"} | {m.group(1) for m in _OFFICE_NUMBER_ANSWER.finditer(text)}
     if _BODY_CHAT_HEADER.match(text):
         officials |= _chat_staff(text, out)
+    officials |= _answering_staff(text, out)
     return [Span(s.start, s.end, "official", s.value, s.source) if s.kind == "person_name" and s.value in officials
             else s for s in out]
+
+
+_CAPITAL_AMOUNT = re.compile(r"[壹贰叁肆伍陆柒捌玖拾佰仟万亿零圆元整角分]{4,}")
+
+
+def _in_capital_amount(text, span):
+    """The span lies inside an amount written in capital numerals (「人民币壹拾伍万…元整」)."""
+    return any(m.start() <= span.start and span.end <= m.end()
+               for m in _CAPITAL_AMOUNT.finditer(text, max(0, span.start - 12), span.end + 12))
 
 
 # A group chat's notice to its members, as who runs the hand-out or the check writes it: 「通知：…」「请各户…」, members
@@ -2557,6 +2597,33 @@ def _chat_staff(text, found):
             labels.add((m.start(1), m.end(1)))
         asked = message
     return {s.value for s in found if s.kind == "person_name" and any(a <= s.start and s.end == b for a, b in labels)}
+
+
+# A chat line that calls its addressee by their office (「孙书记，…」「队长，…」) is answered on the next line by that
+# official (whose name has the surname called, if one was); and where a township's cadre asks every village for
+# something (「请各村周五前报送…」), who answers under a village's label (「X村-Y：收到」) answers for the village.
+_CALLED_BY_TITLE = re.compile(r"\s?(?:@\S{1,8}\s)?(" + _HAN + r"?)(?:书记|支书|主任|村长|队长|场长|站长|所长|乡长|镇长|局长|科长|股长|网格员)"
+                              r"(?:[，,：:！!。\s]|你好|您好)")
+_VILLAGE_LABEL = re.compile(r"[\u4e00-\u9fff]{1,6}村(?:委会?)?\s?[-－—–]\s?(" + _HAN + r"{2,5})$")
+_EVERY_VILLAGE = re.compile(r"请各村|各村(?:于|在)?[\u4e00-\u9fff]{0,6}前")
+# (a reply in a member's own voice — asking too, or about their own household — is another member's, not the official's)
+_MEMBER_VOICE = re.compile(r"我也|我们也|我家|俺家|我们家|我的|咱家|[？?]")
+
+
+def _answering_staff(text, found):
+    names = set()
+    lines = list(_CHAT_LINE.finditer(text))
+    for a, b in zip(lines, lines[1:]):
+        called = _CALLED_BY_TITLE.match(a.group(2))
+        speaker = b.group(1).strip()
+        if called and speaker != a.group(1).strip() and b.start() == a.end() + 1 and speaker.startswith(called.group(1)) \
+                and not _MEMBER_VOICE.search(b.group(2)):
+            names.add(speaker)
+    asked = _EVERY_VILLAGE.search(text)
+    if asked:
+        names |= {m.group(1) for m in (_VILLAGE_LABEL.search(line.group(1).strip()) for line in lines
+                                       if line.start() > asked.end()) if m}
+    return {s.value for s in found if s.kind == "person_name" and s.value in names}
 
 
 # 「A：社区电话是多少　B：0879-…」: who gives an office's number when asked for it speaks for the office.

@@ -4,8 +4,8 @@ Usage: python tests/eval/pii_score.py CORPUS.jsonl [--misses]
 
 For each text, both paths: publication (Deidentifier with the text's known_names) and user text
 (user_text=True). A private span is caught when the changed findings cover every character of it;
-a public span is altered when any changed finding overlaps it (a road, village or estate name at the head
-of a private address need not be covered: the address policy keeps it). Also checks the scrubbed output: a
+a public span is altered when any changed finding overlaps it (a road, village or estate name, or a Korean
+address's district and 동/洞, at the head of a private address need not be covered: the address policy keeps it). Also checks the scrubbed output: a
 private span's exact text must not survive, and no number in it (digits joined by the separators people
 write inside a number) may hold a run of more than 4 of its original digits. And each masked number's mask:
 it shows at most 4 digits, and only the number's own last ones (a numeral read wrong would show others).
@@ -54,9 +54,17 @@ SETTLEMENT_HEAD = re.compile(
     rf"(?=[{_NUMERAL}A-Za-zＡ-Ｚ]))")
 
 
+# A Korean address's city, district and neighbourhood (시/市, 구/区, 동/洞, and the province 도/道) before its lot number
+# (「论岘洞 645-3 302호」「월성동 1288-4」): public for the same reason as a road or a community under the address policy
+# (README 住址策略: a place of thousands of homes points to no household); only the lot and the flat after them go. Only in an address written with Hangul, and only up to its 동/洞.
+KOREAN_HEAD = re.compile(r"(?:[\u4e00-\u9fff\uac00-\ud7a3]{1,8}[市区道시구도]\s?)*[\u4e00-\u9fff\uac00-\ud7a3]{1,8}[洞동]\s?(?=[0-9])")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
 def address_head(text):
-    """The public head of a private address span's text (a road, village or estate name), or ""."""
-    head = ROAD_HEAD.match(text) or SETTLEMENT_HEAD.match(text)
+    """The public head of a private address span's text (a road, village or estate name, a Korean address's
+    district and 동), or ""."""
+    head = ROAD_HEAD.match(text) or SETTLEMENT_HEAD.match(text) or (HANGUL.search(text) and KOREAN_HEAD.match(text))
     return head.group(0) if head and head.end() < len(text) else ""
 
 

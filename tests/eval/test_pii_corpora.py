@@ -49,7 +49,8 @@ FLOORS = {
                    # notice, a proxy collection granted, a status reply), a contact with an area-coded line, an answer
                    # line's handler, 经/由X核实, an English letter to an office, a body with its person in brackets; old
                    # lanes, X村/X乡 readings, loanwords, project heads and mines are no names
-                   "max_public_altered": 12},
+                   # 12 -> 9: officials in a role list and acting for a public body (issue #19, session 17; PYTHONHASHSEED 0 and 1)
+                   "max_public_altered": 9},
     # first run (blind, at 245b572): recall 82.9 %, precision 89.1 %, public altered 89/1,434
     # after the class fixes (no longer blind): numbers broken over a line, nicknames, labelled fields, spaced names
     "pii_blind4": {"caught": {"address": 108, "bank_card": 27, "email": 7, "id": 41, "landline": 6, "mobile": 91,
@@ -74,7 +75,8 @@ FLOORS = {
                    # 20 -> 19: an estate before its block stays (address policy: villages and estates)
                    # 19 -> 18: officials in role (session 14, issue #19): a team's 队长, a title after a representative's name, a body's work group
                    # caught id 40 -> 41: measured at session 16's start (other sessions' merged classes), floor raised
-                   "max_public_altered": 18},
+                   # 18 -> 13: officials in a role list and acting for a public body (issue #19, session 17; PYTHONHASHSEED 0 and 1)
+                   "max_public_altered": 13},
     # first run (blind, session 6, at 4f8b020): recall 88.8 %, precision 83.2 %, public altered 357/3,554;
     # not yet used for fixes (mostly generated texts: 254 of 319 from the writer's templates)
     "pii_blind5": {"caught": {"address": 443, "bank_card": 85, "email": 20, "id": 125, "landline": 23, "mobile": 184,
@@ -104,7 +106,8 @@ FLOORS = {
                    # lanes, X村/X乡 readings, loanwords, project heads and mines are no names
                    # caught name(unknown) 620 -> 621: measured at session 16's start (other sessions' merged classes), floor raised
                    # 19 -> 18: pii_blind14's classes (session 16; PYTHONHASHSEED 0 and 1)
-                   "max_public_altered": 17},
+                   # 17 -> 14: officials in a role list and acting for a public body (issue #19, session 17; PYTHONHASHSEED 0 and 1)
+                   "max_public_altered": 14},
     # first run (blind, session 8, anonymize/ as at d2b868b): recall 82.0 %, unknown names 72.8 %, precision
     # 86.5 %, public altered 283/3,327; then after session 8's classes from the other corpora (its developer never
     # saw this one): recall 83.5 %, unknown names 76.1 %. Then used for fixes (no longer blind): landline 19 -> 32,
@@ -159,7 +162,8 @@ FLOORS = {
                    # lanes, X村/X乡 readings, loanwords, project heads and mines are no names
                    # caught name(unknown) 1047 -> 1050: measured at session 16's start (other sessions' merged classes), floor raised
                    # 48 -> 46: pii_blind14's classes (session 16; PYTHONHASHSEED 0 and 1)
-                   "max_public_altered": 35},
+                   # 35 -> 33: officials in a role list and acting for a public body (issue #19, session 17; PYTHONHASHSEED 0 and 1)
+                   "max_public_altered": 33},
     # first run (blind, session 9, at d4f5f63; sha256 50806cce…aba9): recall 86.0 %, unknown names 627/815 = 76.9 %,
     # precision 93.1 %, public altered 153/3,104 = 4.9 %. Then used for fixes (no longer blind):
     # a cell reads its header's column name, IDs in 6-4-4-4 before a dashed mobile, a mobile in Chinese numerals
@@ -201,7 +205,8 @@ FLOORS = {
                    # line's handler, 经/由X核实, an English letter to an office, a body with its person in brackets; old
                    # lanes, X村/X乡 readings, loanwords, project heads and mines are no names
                    # caught mobile 255 -> 256: measured at session 16's start (other sessions' merged classes), floor raised
-                   "max_public_altered": 40},
+                   # 40 -> 33: officials in a role list and acting for a public body (issue #19, session 17; PYTHONHASHSEED 0 and 1)
+                   "max_public_altered": 33},
     # first run (blind, session 10, anonymize/ as at 6504639): recall 87.0 %, unknown names 74.8 %, precision 90.1 %,
     # public altered 319/2,307 (13.8 %: village and settlement names before a house number, 167; township office
     # lines in a notice's list, 52). Then measured after the session's pii_blind7 classes, whose developer never saw
@@ -248,7 +253,8 @@ FLOORS = {
                    # lanes, X村/X乡 readings, loanwords, project heads and mines are no names
                    # caught mobile 210 -> 211: measured at session 16's start (other sessions' merged classes), floor raised
                    # 71 -> 70: pii_blind14's classes (session 16; PYTHONHASHSEED 0 and 1)
-                   "max_public_altered": 41},
+                   # 41 -> 38: officials in a role list and acting for a public body (issue #19, session 17; PYTHONHASHSEED 0 and 1)
+                   "max_public_altered": 38},
     # first run (blind, session 11, anonymize/ as at f7f791b; sha256 45c1132b…952d2e): recall 87.7 %, unknown names
     # 430/518 = 83.0 %, addresses 163/278 = 58.6 %, precision 92.5 %, public altered 218/2,028 (10.7 %); under other
     # PYTHONHASHSEED values one name span is covered only in part (429) and one public span more is altered (219)
@@ -289,7 +295,8 @@ FLOORS = {
                    # line's handler, 经/由X核实, an English letter to an office, a body with its person in brackets; old
                    # lanes, X村/X乡 readings, loanwords, project heads and mines are no names
                    # 61 -> 58: pii_blind14's public classes (session 16; PYTHONHASHSEED 0 and 1)
-                   "max_public_altered": 39},
+                   # 39 -> 34: officials in a role list and acting for a public body (issue #19, session 17; PYTHONHASHSEED 0 and 1)
+                   "max_public_altered": 34},
     # first run (blind, session 12, at 035d2ee): recall 83.9 %, precision 94.6 %, public altered 284/1,877
     # (unknown names 76.1 %, addresses 53.6 %: cave and yard homes after a village group)
     # Then its number classes as general rules (issue #19, session 12): a run of digit groups cut into the numbers
@@ -332,7 +339,8 @@ FLOORS = {
                     # answer line's handler, 经/由X核实, an English letter to an office, a body with its person in
                     # brackets; old lanes, X村/X乡 readings, loanwords, project heads and mines are no names
                     # 20 -> 19: pii_blind14's public classes (session 16; PYTHONHASHSEED 0 and 1)
-                    "max_public_altered": 19},
+                    # 19 -> 17: officials in a role list and acting for a public body (issue #19, session 17; PYTHONHASHSEED 0 and 1)
+                    "max_public_altered": 17},
     # first run (blind, session 13, at b3c0ce6; sha256 41a2d592…e624432): recall 83.8 %, precision 93.5 %, public
     # altered 95/1,634 (unknown names 87.9 %, addresses 29.4 %: old-lane homes 弄/支弄/号 with a 石库门 room, 浜/埭
     # village homes, mooring berths); the same under PYTHONHASHSEED 0 and 1
@@ -367,7 +375,8 @@ FLOORS = {
                     # answer line's handler, 经/由X核实, an English letter to an office, a body with its person in
                     # brackets; old lanes, X村/X乡 readings, loanwords, project heads and mines are no names
                     # 27 -> 22: pii_blind14's public classes (session 16; PYTHONHASHSEED 0 and 1)
-                    "max_public_altered": 14},
+                    # 14 -> 11: officials in a role list and acting for a public body (issue #19, session 17; PYTHONHASHSEED 0 and 1)
+                    "max_public_altered": 11},
     # first run (blind, session 14, at d012f01; sha256 6d422add…83e422): recall 93.6 %, precision 94.9 %, public
     # altered 43/1,567 (unknown names 92.7 %, addresses 80.6 %: farm-team rows, estate blocks, bare house numbers;
     # other IDs 76.3 %); the same under PYTHONHASHSEED 0 and 1
@@ -418,7 +427,8 @@ FLOORS = {
                     # answer line's handler, 经/由X核实, an English letter to an office, a body with its person in
                     # brackets; old lanes, X村/X乡 readings, loanwords, project heads and mines are no names
                     # 32 -> 31: pii_blind14's public classes (session 16; PYTHONHASHSEED 0 and 1)
-                    "max_public_altered": 18},
+                    # 18 -> 11: officials in a role list and acting for a public body (issue #19, session 17; PYTHONHASHSEED 0 and 1)
+                    "max_public_altered": 11},
     # first run (blind, session 16, at 9b6822f; sha256 4c8f1328…c514): recall 88.1 %, precision 92.7 %, public
     # altered 73/1,382 (unknown names 82.7 %; addresses 75.5 %: Hangul addresses of families in Korea, a forest farm's
     # row houses 「5排12号」 and spoken village groups 「四 社 二十 号」, flats 「7-2-501」 and OCR letters in room
@@ -431,14 +441,17 @@ FLOORS = {
     # beside its amount or under a 卡号 column (17-digit rural-credit accounts): bank_card 121 -> 138; Korean registration
     # numbers, staff numbers with the employer's short name, 林权证 without a year, dashed admission numbers, an ID with
     # a letter after it: other_id 13 -> 23
-    "pii_blind14": {"caught": {"address": 245, "bank_card": 138, "email": 15, "id": 168, "landline": 22, "mobile": 72,
+    # address 245 -> 248: the scorer counts a Korean address's 洞 and district as the public head the address policy keeps
+    # (README 「市、区、洞按住址策略保留」; tests/eval/pii_score.py KOREAN_HEAD), not a detection change
+    "pii_blind14": {"caught": {"address": 248, "bank_card": 138, "email": 15, "id": 168, "landline": 22, "mobile": 72,
                                # name(unknown) 411 -> 417: chat labels and Dai names alone (session 17 recall, issue #19; seeds 0 and 1)
                                "name(known)": 322, "name(unknown)": 417, "other_id": 23, "plate": 10, "qq": 1,
                                "wechat": 2},
                     # 73 -> 24: its public classes (session 16): association chairs, grid workers, prosecutors and
                     # finance officers in role, office lines by the body beside them (村委, 场部, 公证处, 工作机), a
                     # river-named place before its bureau, an estate whose name opens with a surname
-                    "max_public_altered": 24},
+                    # 24 -> 19: officials in a role list and acting for a public body (issue #19, session 17; PYTHONHASHSEED 0 and 1)
+                    "max_public_altered": 19},
     # first run (blind, session 17, at e65e59e; sha256 de7bfef8…8069): recall 83.2 %, precision 94.8 %, public
     # altered 45/1,581 (unknown names 64.7 %: surname-less Tibetan names in lists, tables, chat and court notices;
     # addresses 76.2 %: a settlement's blocks 「X村定居点A区7号」, households 「二组第11户」, monks' rooms; other IDs 77.3 %:

@@ -25,6 +25,8 @@ from eval.pii_score import address_head, covered
     ("移民安置点4栋1单元301", "移民安置点"),
     ("福安新村安置小区二期3区8栋", "福安新村安置小区"),
     ("职工宿舍B栋5楼512", "职工宿舍"),
+    ("望月洞 318-2 201호", "望月洞 "),  # a Korean address's 洞 before its lot and flat
+    ("남산구 청운동 77-1", "남산구 청운동 "),
 ])
 def test_a_public_head(text, head):
     assert address_head(text) == head
@@ -35,6 +37,8 @@ def test_a_public_head(text, head):
     "3组12号",
     "家属区13栋2门503",  # a works' homes district: the works before it is the public place, not 家属区
     "樟树村",  # a village alone: nothing after it, so the span is the residence itself
+    "经济开发区3栋502",  # a district before a building is no Korean 동 (only an address with Hangul has one)
+    "石门洞12号",
 ])
 def test_no_head(text):
     assert address_head(text) == ""
