@@ -209,6 +209,18 @@ def date_asked(text, query, answer):
     return found.group(0)
 
 
+def share_of_itself(text, query, answer):
+    """「拨付率（已支付占年度计划的比例）」 read as the projects' disbursed money over itself: a share whose part and
+    whole are the same figure (100%) says nothing of what was asked — the whole lost what set it apart."""
+    rows = answer.get("rows") or []
+    if answer.get("unit") != "%" or len(rows) != 2 or any(len(r) < 2 or not isinstance(r[1], (int, float)) for r in rows):
+        return None
+    (part_label, part), (whole_label, whole) = rows[0][:2], rows[1][:2]
+    # one measure over itself (「项目已拨付资金」 of 「全部项目已拨付资金」); two measures may meet at 100% (paid in full)
+    same_measure = isinstance(whole_label, str) and isinstance(part_label, str) and whole_label.endswith(part_label)
+    return "比例" if whole and part == whole and same_measure else None
+
+
 def share_of_unlike(text, query, answer):
     """「在建项目已付款占总投资几成」 read as a count over a sum of money: a share whose part and whole are
     different measures (项目个数 ÷ 元) is no share at all."""
@@ -223,6 +235,7 @@ RULES = (  # (rule, what the message says was asked)
     (several_asked, "问的是几个数字（「{w}」），这里只算出一个"),
     (which_asked, "问的是哪些（「{w}」），这里只算出一个合计数字"),
     (share_of_unlike, "问的是比例（「{w}」），这里的分子和分母不是同一种数字（个数和金额）"),
+    (share_of_itself, "问的是两样数字之间的{w}，这里算出的分子和分母是同一个数（只能得到100%）"),
     (date_asked, "问的是日期（「{w}」），这里算出的是一个数字"),
     (project_pick_unranked, "问的是按某个数字排在最前（「{w}」）的项目，这里的项目没有按它排"),
     (top_few_asked, "问的是排在前面的几项（「{w}」），这里只算出一个数字"),

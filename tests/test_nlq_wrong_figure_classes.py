@@ -1,7 +1,7 @@
 """Classes once answered with a wrong figure of official look (issue #18), in new wordings: each is answered right
 (checked by straight SQL over the demo) or declined with a Chinese reason — the average unit cost of a category,
 the average progress of projects under way, works payments by stage (进度款), a plan asked beside its payments,
-and a year-end figure of a year not over."""
+and a year-end figure of a year not over; a status counted in one word (「完工数」)."""
 import pytest
 from conftest import declined_message
 
@@ -99,3 +99,29 @@ def test_a_past_years_year_end_rate_is_its_rate(ask_demo, db):
         f"(SELECT sum(budget_fen) FROM budgets WHERE publication_id = {LATEST} AND year = 2025)").fetchone()
     result = ask_demo("2025年年底执行率是多少")
     assert result["answer"]["value"] == pytest.approx(spent / budget * 100, abs=0.01), result["understood"]
+
+
+@pytest.mark.parametrize("question, category, status, completed_in", [
+    ("保障性住房项目的完工数是多少", "保障性住房", "已完工", None),
+    ("2025年幼儿园项目竣工数", "幼儿园建设", "已完工", "2025"),
+])
+def test_a_status_counted_in_one_word_is_a_count(ask_demo, db, question, category, status, completed_in):
+    """「完工数」「在建数」 count the projects of that status, never the first project's investment."""
+    (number,) = db.execute(f"SELECT count(*) FROM projects WHERE publication_id = {LATEST} AND category = ? "
+                           "AND status = ? AND (? IS NULL OR completed_date LIKE ? || '%')",
+                           (category, status, completed_in, completed_in)).fetchone()
+    result = ask_demo(question)
+    assert (result["answer"]["value"], result["answer"]["unit"]) == (number, "个"), result["understood"]
+
+
+@pytest.mark.parametrize("question", ["今年项目已付款占年度计划的比例是多少", "2026年项目的拨付率（已付款÷用款计划）是多少"])
+def test_a_share_of_a_measure_over_itself_is_declined(ask_demo, question):
+    """Paid over planned read as the projects' paid money over itself: 100%, whatever was paid."""
+    assert declined_message(ask_demo(question))
+
+
+def test_a_named_projects_paid_share_still_answers(ask_demo, db):
+    (name,) = db.execute(f"SELECT name FROM projects WHERE publication_id = {LATEST} AND status = '在建' "
+                         "ORDER BY code LIMIT 1").fetchone()
+    result = ask_demo(f"{name}已拨付资金占总投资的比例")
+    assert result["answer"]["unit"] == "%" and result["answer"]["value"] < 100, result["understood"]
