@@ -196,12 +196,66 @@ def plan_and_actual_asked(text, query, answer):
     if any(tail.split("（")[0] in text for tail in tails if tail):
         return None  # 「计划完工」「实际完工」 of 「计划和实际完工日期」
     return _search("plan_and_actual", text)
+def _without_purpose(text, query):
+    """The text without the payment purpose it names: 「最低生活保障金」 holds a 最低 that picks nothing."""
+    return text.replace(query.purpose, "") if query.purpose else text
+
+
+PICK = re.compile(r"最(?:多|高|大|少|低|小|早|晚|迟|先)|(?:最近|最后)[一1]个|(?:第|头)[一1]个")
+
+
+def project_pick_unranked(text, query, answer):
+    """「付款最多的项目」「最早开工的项目是哪个」: one project picked by a measure; a project reading that ranks
+    nothing (a total, or the projects by investment) would answer for it with another figure."""
+    if query.kind != Kind.PROJECT or query.order is not None or query.limit or _named_project(query) \
+            or query.count_only:
+        return None
+    found = PICK.search(_without_purpose(text, query))
+    return found.group(0) if found else None
+
+
+DATE_ASKED = re.compile(r"几号|哪天|哪一天|哪日|什么时候|什么时间|何时|几月几")
+
+
+def date_asked(text, query, answer):
+    """「最后一笔…是什么时候发的」: a day is asked; an amount or a count (a sum of spending, of payments) is
+    another figure. Answers that are dates carry them as their value (one payment's day, a project's date)."""
+    found = DATE_ASKED.search(text)
+    if not found or not isinstance(answer.get("value"), (int, float)) or answer.get("date") or _named_project(query):
+        return None
+    return found.group(0)
+
+
+def share_of_itself(text, query, answer):
+    """「拨付率（已支付占年度计划的比例）」 read as the projects' disbursed money over itself: a share whose part and
+    whole are the same figure (100%) says nothing of what was asked — the whole lost what set it apart."""
+    rows = answer.get("rows") or []
+    if answer.get("unit") != "%" or len(rows) != 2 or any(len(r) < 2 or not isinstance(r[1], (int, float)) for r in rows):
+        return None
+    (part_label, part), (whole_label, whole) = rows[0][:2], rows[1][:2]
+    # one measure over itself (「项目已拨付资金」 of 「全部项目已拨付资金」); two measures may meet at 100% (paid in full)
+    same_measure = isinstance(whole_label, str) and isinstance(part_label, str) and whole_label.endswith(part_label)
+    return "比例" if whole and part == whole and same_measure else None
+
+
+def share_of_unlike(text, query, answer):
+    """「在建项目已付款占总投资几成」 read as a count over a sum of money: a share whose part and whole are
+    different measures (项目个数 ÷ 元) is no share at all."""
+    rows = answer.get("rows") or []
+    if answer.get("unit") != "%" or len(rows) != 2 or any(len(r) < 3 or not isinstance(r[-1], str) for r in rows):
+        return None
+    kinds = {("money" if r[-1].endswith("元") else "count" if r[-1].endswith("个") else "other") for r in rows}
+    return "占" if kinds == {"money", "count"} else None
 
 
 RULES = (  # (rule, what the message says was asked)
     (plan_and_actual_asked, "问的是计划和实际两个数字（「{w}」），这里没有同时算出这两个"),
     (several_asked, "问的是几个数字（「{w}」），这里只算出一个"),
     (which_asked, "问的是哪些（「{w}」），这里只算出一个合计数字"),
+    (share_of_unlike, "问的是比例（「{w}」），这里的分子和分母不是同一种数字（个数和金额）"),
+    (share_of_itself, "问的是两样数字之间的{w}，这里算出的分子和分母是同一个数（只能得到100%）"),
+    (date_asked, "问的是日期（「{w}」），这里算出的是一个数字"),
+    (project_pick_unranked, "问的是按某个数字排在最前（「{w}」）的项目，这里的项目没有按它排"),
     (top_few_asked, "问的是排在前面的几项（「{w}」），这里只算出一个数字"),
     (percent_asked, "问的是百分比（「{w}」），这里算出的不是百分比"),
     (count_asked, "问的是个数（「{w}」），这里算出的是金额"),

@@ -15,6 +15,7 @@ from . import unmatched, vocab
 from .cues import project_subject
 from .ir import Group, Kind, Measure, Versus
 from .text import longest_first
+from .timeparse import MONTH_SINCE
 from .vocab import pattern, semantic
 
 # Every reason code a decline can carry, with what it means: the API schema's enum and its documentation are
@@ -127,7 +128,8 @@ def subject(text, slots, lexicon):
         if word:
             return Decline(reason, message.format(w=word))
     asked = _not_held_asks(text) or _outside_named_root(text, lexicon) or _procedure_asked(text, slots) \
-        or _stock_asked(text) or _finer_day(text, slots) or _people_or_place(text) or _one_person(text, lexicon) or _year_end_ahead(text) \
+        or _stock_asked(text) or _finer_day(text, slots) or _since_inside_month(text, slots) or _unit_cost_averaged(text, slots) or _payment_stage(text) or _people_or_place(text) or _one_person(text, lexicon) or _year_end_ahead(text) \
+        or _forecast_unasked(text) \
         or _vague_reference(text, slots, lexicon) or _own_level_below(text, lexicon)
     if asked:
         return asked
@@ -172,6 +174,14 @@ def project_name_shared(slots, query, lexicon):
                     f"（编号 {c}）" for c in sorted(codes, key=lambda c: (lexicon.project_year.get(c, 0), c)))
     return Decline("unsure", f"本站有{len(codes)}个项目都叫「{name}」：{each}；不替您挑其中一个作答，"
                              "请写明年份、地区或项目编号再问。")
+def category_left_out(slots, query):
+    """「农村公路项目完成了几成」 read as the city's execution rate: a category of projects named and a budget
+    reading built without it (execution, a share, a figure of spending) answers for all spending."""
+    if not slots.category or query is None or query.category or query.kind not in (Kind.EXECUTION, Kind.FIGURE) \
+            or slots.classes:
+        return None
+    return Decline("unaccounted", f"问题说的是{slots.category}项目，这里能算出的是预算科目的支出数字，不是这类项目的，"
+                                  f"所以不作答；可以问「{slots.category}项目的平均进度」或「{slots.category}项目总投资」。")
 
 
 def township_left_out(slots, query, lexicon):
@@ -305,6 +315,52 @@ def _finer_day(text, slots):
     return Decline("not_held", f"本站的支出按月发布，没有按天统计的数字（「{day.group(0)}」）；可以问那个月或全年的支出。")
 
 
+def _since_inside_month(text, slots):
+    """「3月15日以来」「2025年7月以来」: spending and payments are summed by month of one year, so a day inside a
+    month, or a month of an earlier year up to now (two years' months), would be answered with another period."""
+    since = re.search(MONTH_SINCE, text)
+    if not since or slots.as_of is None:
+        return None
+    if since.group(2) and int(since.group(2)) != 1:
+        return Decline("not_held", f"本站的数字按月汇总，不能从某月中间的一天算起（「{since.group(0)}」）；"
+                                   "可以问从那个月月初算起，或问那个月以后的各月。")
+    period = slots.period
+    if period is not None and period.year_to < slots.as_of.year:
+        return Decline("not_held", f"「{since.group(0)}」跨了年，问答目前只能在一年之内按月合计；可以分别问"
+                                   f"{period.year_to}年{since.group(1)}—12月和{slots.as_of.year}年截至目前的数字。")
+    return None
+
+
+# 「工程进度款」「预付款付了多少」: a kind of works payment, recorded per project (「某工程进度款」), never summed by kind
+PAYMENT_STAGE = re.compile(r"进度款|预付款|结算款|尾款|质保金|质量保证金")
+
+
+def _payment_stage(text):
+    """A stage of works payments (进度款、预付款) is a suffix of each project's own purpose, not one purpose: a project
+    list or every payment of the projects would answer for their sum, which no reading adds up yet."""
+    stage = PAYMENT_STAGE.search(text)
+    if not stage:
+        return None
+    return Decline("not_held", f"本站的国库支付用途按每个工程各自记录（如「某某工程{stage.group(0)}」），问答目前不能把各工程的"
+                               f"「{stage.group(0)}」合起来算；可以问某个工程一共付了多少、付了几笔，或在支付明细里按用途查。")
+
+
+UNIT_COST_AVERAGED = re.compile(r"平均|均价|总体|整体|全市|合计|一共|总共")
+# a ranking or a list of districts, or projects counted against their target (「单位成本超标的项目有几个」)
+UNIT_COST_PICKED = re.compile(r"哪|最|排|前\d|各|分别|每个(?:区|县)|超|目标|高于|低于|个数|几个|多少个|数量|项目数")
+
+
+def _unit_cost_averaged(text, slots):
+    """「农村公路项目的平均单位成本」「每公里农村公路花了多少钱」: one figure over every district is asked; unit
+    costs are published per district (nlq/kinds/unit_cost.py), and the first district of that ranking would
+    answer for it."""
+    if slots.projects or not pattern("unit_cost").search(text) or UNIT_COST_PICKED.search(text) \
+            or (len(slots.regions) == 1 and not UNIT_COST_AVERAGED.search(text)):
+        return None  # one district named: its own row of the table
+    return Decline("unaccounted", "问的是所有项目合起来的平均单位成本，问答目前只能按区县列出单位成本（成本合计 ÷ "
+                                  "产出合计），不能给出一个全市平均数；可以问各区县的单位成本（如「各区县修路每公里花多少钱」）。")
+
+
 def _people_or_place(text):
     """「领补助的人都有谁」 asks for people's names (never published); 「疫苗在哪打」 for where to get something done."""
     people = pattern("asks_for_people").search(text)
@@ -374,7 +430,18 @@ def _year_end_ahead(text):
     if not ahead or pattern("forecast").search(text):
         return None
     return Decline("future", f"本站只有已经发生的支出，{ahead.group(1)}的数字还没有；可以问截至目前的支出，"
-                             "或问「今年预计年底执行率」（按监督预警规则的预测）。")
+                             "或问「按预警规则，今年预计年底执行率是多少」（监督预警规则的推算）。")
+
+
+def _forecast_unasked(text):
+    """「年底执行率预计多少」「年底能花完吗」: a forecast; the site does not forecast. The supervision rule's
+    year-end estimate answers only when it is what is asked (its own words: 「按预警规则」), or when a level's
+    warning flags are listed (「哪些部门预计完不成」): a bare estimate would look like a published figure."""
+    if not pattern("forecast").search(text) or pattern("forecast_rule").search(text) \
+            or pattern("forecast_listed").search(text):
+        return None
+    return Decline("future", "本站只发布已经发生的支出，不做预测；监督预警规则有一个按往年各月支出比例推算的年底"
+                             "执行率，它是推算不是结果——如要看它，请问「按预警规则，今年预计年底执行率是多少」。")
 
 
 def _vague_reference(text, slots, lexicon):
@@ -620,7 +687,8 @@ def year_not_over(text, covered, query):
     """「2026年全年的决算执行率」 when 2026's data end in October (``covered``: 「截至10月」): the year's final figure
     does not exist yet, and the figure to date would answer for it."""
     asked = pattern("whole_year_final").search(text)
-    if not covered or not asked or query.period is None:
+    # the warning rule's year-end estimate, asked in its words, is the one figure of a year not over
+    if not covered or not asked or query.period is None or query.kind == Kind.SUPERVISION:
         return None
     year = query.period.year_to
     return Decline("out_of_range", f"{year}年还没有结束，数据{covered.removeprefix(f'{year}年')}；「{asked.group(0)}」要到年度结束后"
@@ -718,7 +786,7 @@ def average(text, answer, query):
     region's figure in money would look like the mean, so it is declined (人均 and 平均造价 have their own kinds)."""
     asked = pattern("average_asked").search(text)
     listed = answer and answer.get("kind") in ("table", "series")  # a list is never a mean, whatever its unit
-    if not asked or not answer or not (listed or answer.get("unit") in ("元", "万元", "亿元")) \
+    if not asked or not answer or not (listed or answer.get("unit") in ("元", "万元", "亿元", "笔", "个", "份")) \
             or pattern("unit_cost").search(text):
         return None
     if query.measure == Measure.PER_CAPITA or answer.get("per_payment") or answer.get("average"):

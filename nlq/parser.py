@@ -178,7 +178,7 @@ def _parse(text, lexicon, as_of, matcher):
         return Parse(None, 0.0, text, slots.notes, [], slots.unknown, declined)
     query = intent.refine(query, ctx)
     dropped = decline.project_left_out(slots, query, lexicon) or decline.township_left_out(slots, query, lexicon) \
-        or decline.project_name_shared(slots, query, lexicon)
+        or decline.project_name_shared(slots, query, lexicon) or decline.category_left_out(slots, query)
     if dropped is not None:
         return Parse(None, 0.0, text, slots.notes, [], slots.unknown, dropped)
     return _doubted(_confidence(query, slots, text), slots, lexicon)

@@ -30,6 +30,7 @@ class Whole:
 class Slots:
     text: str
     period: Period | None = None
+    as_of: object = None  # the date relative time words were read against
     regions: list = field(default_factory=list)
     townships: list = field(default_factory=list)  # 乡镇/街道 codes (below the district): projects there
     region_whole: bool = False  # 全市 / 全国 named
@@ -73,7 +74,7 @@ class Slots:
 
 def read(text, lexicon, as_of):
     """The slots of normalised ``text`` (framing already removed)."""
-    slots = Slots(text)
+    slots = Slots(text, as_of=as_of)
     slots.period, time_spans = parse_period(text, as_of)
     found, widened = repair.widen_to_misspelt(lexicon.scan(text, skip=time_spans), text, lexicon, time_spans)
     slots.notes = [f"「{typed}」按「{name}」理解" for typed, name in widened]

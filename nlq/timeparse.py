@@ -118,8 +118,8 @@ def _year_range(text, as_of):
         rf"(?<![\d.])((?:19|20)?\d{{2}})(?:到|至|-|—|~)((?:19|20)?\d{{2}})(?=这?(?:\d+|[{NUMERALS}]+)个?年)", text) or re.search(
         # 「2019到2023教育支出」: two full years joined by 到/至, no amount or count after the second
         r"(?<![\d.])((?:19|20)\d{2})(?:到|至)((?:19|20)\d{2})(?![\d.%万亿千百元个笔人户所套座条张名位项次多余])", text) or re.search(
-        # 「这五年（2021到2026）」: two full years in brackets, without 年
-        r"[（(]((?:19|20)\d{2})(?:到|至|-|—|~)((?:19|20)\d{2})[）)]", text)
+        # 「这五年（2021到2026）」「（19到23）」: two years in brackets, without 年 (two digits above 12: no months)
+        r"[（(]((?:19|20)\d{2}|1[3-9]|[2-9]\d)(?:到|至|-|—|~)((?:19|20)\d{2}|1[3-9]|[2-9]\d)[）)]", text)
     if m:
         return (_full_year(m.group(1)), _full_year(m.group(2))), None, m
     relative = "|".join(sorted(_year_words(), key=len, reverse=True))
@@ -141,8 +141,8 @@ def _recent_years(text, as_of):
     """近3年, 过去5年, 这5年; 「近三年（不算今年）」「过去三个完整年度」: the last N complete years"""
     without = vocab.time_word("without_this_year")
     m = re.search(rf"(?:近|最近|过去|前|这)(\d{{1,2}})个?(完整|整)?(?:年度|年)(\(?{without}\)?)?", text) or re.search(
-        # 「五年合计」「五年来」: a bare count of years summed or looked back over is the last N years too
-        r"(?<![\d.第])([2-9]|10)个?()(?:年度|年)()(?=合计|加起来|加在一起|累计|总共|一共|共计|总计|来)", text)
+        # 「五年合计」「五年来」「四年间」: a bare count of years summed or looked back over is the last N years too
+        r"(?<![\d.第])([2-9]|10)个?()(?:年度|年)()(?=合计|加起来|加在一起|累计|总共|一共|共计|总计|来|间|里)", text)
     if not m:
         return None
     n = max(1, min(int(m.group(1)), 30))
@@ -185,7 +185,7 @@ def _relative_year(text, as_of):
 def _months(text, as_of, years, spans):
     """(years, (first, last) | None) for the month words; a rule may also fix the year (上个月 in January)."""
     for rule in (_month_range, _named_months, _quarter_around, _last_month, _this_month, _recent_months,
-                 _months_up_to, _year_so_far):
+                 _month_since, _months_up_to, _year_so_far):
         found = rule(text, as_of, years)
         if found is not None:
             years, months, match = found
@@ -253,6 +253,21 @@ def _recent_months(text, as_of, years):
         # the whole year, month by month if asked so
         return years or (as_of.year, as_of.year), (0, 0), re.search(r"12个月", text)
     return None
+
+
+MONTH_SINCE = r"(\d{1,2})\s*月份?(?:\s*(\d{1,2})\s*[日号])?\s*(?:以来|至今|起|开始|到现在|到目前|迄今)"
+
+
+def _month_since(text, as_of, years):
+    """「3月以来」「2026年1月1日以来」: from that month up to the as-of month of its year. Only in the as-of year
+    and from a month's first day: a month of an earlier year reaches into the next (no month range of one year),
+    a later day cuts a month (nlq/decline.py since_inside_month declines both)."""
+    m = re.search(MONTH_SINCE, text)
+    if not m or not 1 <= int(m.group(1)) <= as_of.month or (m.group(2) and int(m.group(2)) != 1):
+        return None
+    if years is not None and years != (as_of.year, as_of.year):
+        return None
+    return (as_of.year, as_of.year), (int(m.group(1)), as_of.month), m
 
 
 def _months_up_to(text, as_of, years):

@@ -57,9 +57,9 @@ def test_this_month_is_a_period_not_a_reference(ask_demo, db):
 
 
 def test_the_year_end_not_reached_is_declined_and_the_forecast_still_answers(ask_demo):
-    """「年末会花掉多少」 is not the spending to date; asked in the forecast's words, the pace rule answers."""
+    """「年末会花掉多少」 is not the spending to date; asked as the warning rule's estimate, the rule answers."""
     assert "还没有" in declined_message(ask_demo("按这个节奏，今年年末全市会花掉多少"))
-    forecast = ask_demo("按现在的进度，年底执行率预计多少")
+    forecast = ask_demo("按预警规则，年底执行率预计多少")
     assert forecast["answer"]["kind"] == "figure" and "预测" in forecast["understood"]
 
 

@@ -7,7 +7,7 @@ switch between the city and the yearbook shifted how questions were cut: after s
 the current rate depending on how many yearbook questions came before it."""
 from conftest import DEMO_AS_OF
 
-QUESTION = "今年到年底执行率估计能到多少？"  # the year-end forecast, in words that hold 「能到」
+QUESTION = "按预警规则，今年到年底执行率估计能到多少？"  # the rule's year-end estimate, in words that hold 「能到」
 
 
 def _answer(result):

@@ -106,8 +106,8 @@ def test_flagged_contractors(ask_demo, engine, client):
 
 
 def test_year_end_forecast_is_the_warnings_page_forecast(ask_demo, engine, client, db):
-    amount = ask_demo("今年预计能完成多少预算")
-    rate = ask_demo("年底执行率预计多少")
+    amount = ask_demo("按预警规则，今年预计能完成多少预算")
+    rate = ask_demo("按预警规则年底执行率预计多少")
     with engine.connect() as conn:
         outcome = supervision.year_end_forecast(conn, PUB, 2026)
     assert amount["answer"]["value"] == fen_to_yuan(outcome["forecast_fen"]) and amount["answer"]["unit"] == "元"
@@ -125,7 +125,7 @@ def test_year_end_forecast_is_the_warnings_page_forecast(ask_demo, engine, clien
 
 
 def test_forecast_of_one_district(ask_demo, engine):
-    result = ask_demo("梅溪县年底执行率预计多少")
+    result = ask_demo("梅溪县按监督预警规则年底执行率预计多少")
     with engine.connect() as conn:
         outcome = supervision.year_end_forecast(conn, PUB, 2026, level="region", key="990122")
     assert result["answer"]["value"] == pytest.approx(outcome["forecast_rate"] * 100)
@@ -152,8 +152,8 @@ def test_near_misses_keep_their_kinds(ask_demo, q, kind):
     ("哪些区县预警", "supervision", "pace"),
     ("有哪些高风险项目", "supervision", "risk"),
     ("哪些承建商被标记", "supervision", "supplier"),
-    ("今年预计能完成多少预算", "supervision", "forecast"),
-    ("年底执行率预计多少", "supervision", "forecast"),
+    ("按预警规则，今年预计能完成多少预算", "supervision", "forecast"),
+    ("按预警规则年底执行率预计多少", "supervision", "forecast"),
     ("哪个部门回复质询最慢", "inquiry", "answer_days"),
     ("质询平均多少天答复", "inquiry", "answer_days"),
 ])

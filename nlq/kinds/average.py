@@ -22,6 +22,7 @@ from ..ir import Kind, Measure, Query
 from ..timeparse import Period
 from ..vocab import found, pattern
 from .project import asked
+from .project import rules as project_rules
 from .project.payments import purpose_named
 from .project.words import _words as project_words
 
@@ -72,10 +73,10 @@ def _per_project(ctx):
         measure = Measure.INVESTMENT  # 「平均一个项目投多少钱」
     if measure is None:
         return None  # 「平均每个项目多少个」: nothing to average but the count itself
-    _explain(ctx, PER_PROJECT_WORDS, pattern("average_asked"))
+    _explain(ctx, PER_PROJECT_WORDS, pattern("average_asked"))  # 「正在施工的」: projects under way, never all
     period = s.period if s.period is not None and s.period.explicit else None
     return Query(Kind.AVERAGE, measure=measure, topic=PER_PROJECT, period=period, regions=list(s.regions),
-                 depts=list(s.depts), category=s.category, status=s.status, township=None)
+                 depts=list(s.depts), category=s.category, status=project_rules.status(ctx), township=None)
 
 
 def _per_region(ctx, median=False):

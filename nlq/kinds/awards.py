@@ -14,6 +14,8 @@ CONTRACTS = re.compile(r"中标[^，,。;；？?]{0,4}合同|合同[^，,。;；
                        r"|签(?:了|订|下)?[^，,。;；？?]{0,4}合同|合同[^，,。;；？?]{0,8}签(?:了|订|下)")
 COUNTED = re.compile(r"(?:几|多少)(?:个|份|项|笔|件)|数量|份数|个数")
 SUMMED = re.compile(r"金额|合同额|多少钱|总额|总价|加起来|合计|总共多少(?!个|份)|一共多少(?!个|份)")
+# 「合同总额最高的项目」「哪个项目合同最多」: one project (or some) picked by its contracts — no count or sum of all
+PICKED = re.compile(r"最(?:高|大|多|低|小|少)|哪(?:个|些|一个|几个|家)|叫什么|是什么项目|前\d+|排名|排行")
 
 
 # 「合同金额最大的项目」「中标价最低的前三个」: projects ranked by their contract sums
@@ -32,7 +34,7 @@ def contracts(ctx):
     if not CONTRACTS.search(text) or s.projects or s.contractors or s.units or found("without_contract", text):
         return None  # 「还没签合同的项目」: projects without one (nlq/kinds/project/rules.py contractor_kind)
     counted, summed = COUNTED.search(text), SUMMED.search(text)
-    if not (counted or summed):
+    if not (counted or summed) or PICKED.search(text):
         return None
     measure = Measure.COUNT if counted and not summed else Measure.INVESTMENT
     both = bool(counted and summed) and counted.start() != summed.start()  # 「签了多少个、金额多少」: each said

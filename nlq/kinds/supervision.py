@@ -1,6 +1,6 @@
 """Supervision (监督预警): which departments, districts or classes lag the pace rule, which projects are high
 risk, which contractors are flagged, and the year-end execution forecast — 「哪些部门执行进度滞后」「哪些区县
-预警」「有哪些高风险项目」「哪些承建商被标记」「今年预计能完成多少预算」.
+预警」「有哪些高风险项目」「哪些承建商被标记」「按预警规则，今年预计能完成多少预算」.
 
 Every flag and figure comes from ledger.supervision, the one source the warnings page (/warnings), its JSON
 and the badges read; nothing is recomputed here, so an answer lists exactly the flags /warnings lists.
@@ -53,8 +53,9 @@ def risk(ctx):
 
 
 def forecast(ctx):
-    """「今年预计能完成多少预算」「年底执行率预计多少」: the year-end forecast of the area or of the one region,
-    department or class named; 「哪些部门预计完不成」 lists the forecast flags of that level."""
+    """「按预警规则，今年预计能完成多少预算」「按预警规则年底执行率预计多少」: the year-end forecast of the area or
+    of the one region, department or class named; 「哪些部门预计完不成」 lists the forecast flags of that level. A bare
+    forecast, without the rule's words, is declined before this (nlq/decline.py _forecast_unasked)."""
     if not found("forecast", ctx.text) or _about_projects(ctx):
         return None
     group = _level(ctx)

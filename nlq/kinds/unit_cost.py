@@ -20,8 +20,10 @@ def by_region(ctx):
     category = ctx.slots.category or _category_named(ctx.text)
     if category is None:
         return None
+    # 「星桥区修路每公里多少钱」: the district named is the row asked (never the first district of all)
     return Query(Kind.UNIT_COST, group=Group.REGION, category=category, period=ctx.slots.period,
-                 order=Order.ASC if ctx.cues.bottom else Order.DESC, topic="unit_cost")
+                 regions=list(ctx.slots.regions), order=Order.ASC if ctx.cues.bottom else Order.DESC,
+                 topic="unit_cost")
 
 
 def _category_named(text):
@@ -73,6 +75,8 @@ def restate(query, lexicon, coverage=None):
 def _places(query, lexicon):
     """「各区」 for 「哪个区」 (the 区 only), else the level-1 regions' group word (各区县)."""
     noun = next((n for n, codes in lexicon.region_subsets.items() if codes == query.regions), None)
+    if query.regions and not noun:
+        return "、".join(lexicon.region_names.get(code, code) for code in query.regions)
     return f"各{noun}" if noun else lexicon.each_word
 
 
