@@ -1,6 +1,7 @@
 """ask(): question → normalise → parse → fit the period to the data → run the query's kind → an answer
 with a number, a table, a chart, the question as understood, chips and links to the records behind it."""
 import datetime as dt
+import re
 from dataclasses import replace
 
 from ledger.errors import UserError
@@ -17,6 +18,9 @@ from .sentence import sentence
 from .text import MAX_QUESTION_CHARS, colloquial, english_terms, fix_homophones, normalize, printable
 from .timeparse import Period
 from .vocab import semantic
+
+# A treasury voucher number (two letters and eight or more digits: GK20250007684, in any case)
+VOUCHER_NUMBER = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2}\d{8,})(?![A-Za-z0-9])")
 
 
 class QuestionError(UserError):
@@ -47,6 +51,9 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     parsed = parse(text, lexicon, as_of, latest_year=latest, matcher=matcher)
     parsed.notes[:0] = [f"「{typed}」按「{meant}」理解" for typed, meant in typos]
     result = _result(question, text, as_of, pub_id, parsed)
+    voucher = VOUCHER_NUMBER.search(normalize(question))
+    if voucher:  # 「gk2025… 收款的是哪家」: that one payment is asked about, never a ranking of all payees
+        return _about_a_payment(result, voucher.group(1).upper(), conn, pub_id, text, parsed.unknown, search)
     refusal = decline.plan_period(text, years) or parsed.decline or (parsed.query and decline.period(
         parsed.query, years, lambda year: figures.last_month(conn, pub_id, year)))
     if refusal:
@@ -59,6 +66,9 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
                                       for alt in parsed.alternatives[:3]]
         return result
     if parsed.query is None:
+        unheld = decline.unread(text)
+        if unheld:  # revenue or notices: say the site does not hold them, above the search results
+            return _declined(result, unheld, conn, pub_id, text, parsed.unknown, search)
         result["search_fallback"] = keyword_fallback(conn, pub_id, text, parsed.unknown, search=search)
         result["understood"] = "没有理解这个问题，下面是关键词搜索结果。"
         return result
@@ -112,6 +122,15 @@ def _other_readings(offered, understood):
             seen.add(alternative["understood"])
             out.append(alternative)
     return out
+
+
+def _about_a_payment(result, number, conn, pub_id, text, unknown, search):
+    """No figure for a question about one voucher: the portal lists that payment (portal/views/ask_payments.py),
+    with the keyword-search results."""
+    result.update(query=None, chips=[], confidence=0.0, notes=[],  # no reading of its other words is shown
+                  understood=f"问句里有凭证号「{number}」，问的是这一笔支付，下面列出这笔支付和关键词搜索结果。",
+                  search_fallback=keyword_fallback(conn, pub_id, text, unknown, search=search))
+    return result
 
 
 def _declined(result, refusal, conn, pub_id, text, unknown, search=None):

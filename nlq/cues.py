@@ -87,8 +87,9 @@ def _read_measures(cues, slots):
     # 「占全市的多少」「占全市教育支出的百分之几」: a share even without the word 比重
     cues.share = has_any(text, measure_words("share")) or found("share_phrase", text)
     cues.remaining = found("remaining", text)
-    cues.budget = has_any(plain, measure_words("budget")) and not cues.rate and not found("budget_spent", text)
-    cues.per_capita = has_any(text, measure_words("per_capita"))
+    cues.budget = (has_any(plain, measure_words("budget")) or found("budget_held", text)) and not cues.rate \
+        and not found("budget_spent", text)
+    cues.per_capita = has_any(text, measure_words("per_capita")) or found("per_capita_phrase", text)
     cues.money = Measure.PER_CAPITA if cues.per_capita else Measure.BUDGET if cues.budget else Measure.SPENT
 
 

@@ -538,7 +538,8 @@ def _record_search(text, slots):
     """「枫林区医院」「松岗养老院」「星桥老小区改造」: a facility or a kind of record named and nothing asked of it (no
     question word, no measure, no period): the person looks for records, so the keyword results answer, not
     a total of the spending class the facility belongs to."""
-    if slots.projects or slots.contractors or (slots.period is not None and slots.period.explicit):
+    if slots.projects or slots.contractors or (slots.period is not None and slots.period.explicit) \
+            or slots.status is not None:  # 「有没有停工的工程」: the projects of a status are asked, not a record
         return None
     record = _first(text, words("record_words"))
     if record is None or pattern("asks_something").search(text):
@@ -655,6 +656,20 @@ def plan_period(text, years):
 def _compares_with_year_before(query):
     """Growth of one year (or months of one year) against the year before it (同比)."""
     return query.kind == Kind.GROWTH and query.versus == Versus.YEAR and not query.period.multi_year
+
+
+def unread(text):
+    """A Decline that says what the site does not hold, for a question nothing was read in that asks about
+    revenue (fines, fees, taxes) or about notices (tenders, awards), else None: 「没有理解」 alone would leave a
+    first-time user guessing whether the data has the figure."""
+    word = _first(text, sorted(words("unread_revenue"), key=longest_first))
+    if word:
+        return Decline("no_data", f"本站没有收入的数据（「{word}」），只发布财政预算、支出和项目数据；下面是关键词搜索结果。")
+    word = _first(text, sorted(words("unread_notices"), key=longest_first))
+    if word:
+        return Decline("no_data", f"本站没有招标、采购、中标等公告（「{word}」），只发布财政预算、支出和项目数据；"
+                                  "公告请查看政府采购网或公共资源交易平台。下面是关键词搜索结果。")
+    return None
 
 
 def empty(answer, notes):

@@ -340,6 +340,41 @@ def _add_units(lex, conn, pub_id):
             lex.add(forms[-1], entry)
         for form in forms:
             _add_unit_short_forms(lex, form, entry)
+    _add_unit_abbreviations(lex)
+
+
+UNIT_SUFFIXES = ("中心", "站", "所", "院", "馆", "局", "队")
+
+
+def unit_abbreviation(name):
+    """「枫林区疾控中心」 for 枫林区疾病预防控制中心: the name after its place read as two-character words (three or
+    more) before its suffix, shortened to the first character of the first and of the last word — the middle
+    dropped, as people shorten such names (农业技术推广中心 → 农推中心). None when the name has no such shape."""
+    place = next((name[:i + 1] for i, char in enumerate(name[:4]) if char in "市区县"), "")
+    tail = name[len(place):]
+    suffix = next((s for s in UNIT_SUFFIXES if tail.endswith(s)), None)
+    core = tail[:-len(suffix)] if suffix else ""
+    if not place or len(core) < 6 or len(core) % 2:
+        return None
+    return place + core[0] + core[-2] + suffix
+
+
+def _add_unit_abbreviations(lex):
+    """Each unit's abbreviation (unit_abbreviation), only when it stands for that unit alone and names nothing else."""
+    meant = {}
+    for code, name in lex.unit_names.items():
+        forms = [name]
+        city = lex.root_name
+        if city and len(city) > 1 and name.startswith(city) and len(name) > len(city) + 1:
+            forms.append(city[-1] + name[len(city):])
+        for form in forms:
+            short = unit_abbreviation(form)
+            if short:
+                meant.setdefault(short, set()).add(code)
+    for short, codes in meant.items():
+        if len(codes) == 1 and not lex.surfaces.get(short):
+            code = next(iter(codes))
+            lex.add(short, Entry("unit", code, lex.unit_names[code]))
 
 
 def _add_unit_short_forms(lex, name, entry):

@@ -296,6 +296,9 @@ def _doubted(parsed, slots, lexicon):
         words, names = slots.unsure
         reason = decline.Decline("unsure", f"没有把握理解「{words}」（可能是「{'」或「'.join(names)}」），"
                                            "请从下面的问题中选择，或看关键词搜索结果。")
+    elif not_understood and decline.unread("、".join(not_understood)):  # revenue or notices: not held, say so
+        parsed.query, parsed.decline, parsed.confidence = None, decline.unread("、".join(not_understood)), 0.0
+        return parsed
     elif not_understood:
         reason = decline.Decline("not_understood", f"没有理解「{'、'.join(not_understood)}」，不能确定问的是哪个数字；"
                                                    "您是不是想问下面的问题？也可以看关键词搜索结果。")

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import decline, repair, unmatched, vocab
+from .text import longest_first
 from .timeparse import Period, parse_period
 from .tokens import unknown_words
 
@@ -91,6 +92,7 @@ def read(text, lexicon, as_of):
     _classes_of_the_story(slots, lexicon)
     _part_named_with_its_class(slots)
     _kind_of_project_named(slots, lexicon)
+    _countryside_projects(slots, lexicon)
     # how the asker's story speaks (「听说区里每年投入不少」) is not how the question asks: no trend from its 每年
     slots.cue_text = _blank(slots.cue_text, unmatched.story_spans(slots.text, slots.rest))
     _whole_of_the_place_named(slots, lexicon)
@@ -195,6 +197,30 @@ def _kind_of_project_named(slots, lexicon):
     if not named or len(named) != len(slots.class_spans) or slots.class_set:
         return  # a class named in its own words stays the class (「教育支出的项目」)
     slots.category, slots.classes, slots.class_spans = named[0], [], []
+
+
+def _countryside_projects(slots, lexicon):
+    """「镇上的学校修得怎么样」「村里铺的路」: a thing built said of the villages or townships with a word of building
+    asks for that category of the publication's projects (below the district only projects are published), never a
+    class spending read from 卫生/路 or by meaning from 村里. Words in nlq/semantic.toml [countryside_projects]."""
+    sem = vocab.semantic()
+    text = slots.text
+    if slots.category or slots.projects or slots.depts or slots.units or slots.class_set \
+            or not vocab.has_any(text, sem["countryside"]["places"]) \
+            or not vocab.has_any(text, sem["countryside"]["build"]) or vocab.has_any(text, sem["countryside"]["spending"]):
+        return  # 「农村学校建设支出」 names a class of spending in its own words
+    known = {category for entries in lexicon.surfaces.values() for e in entries if e.type == "category"
+             for category in [e.value]}
+    for category, things in sem["countryside_projects"].items():
+        thing = next((w for w in sorted(things, key=longest_first) if w in text), None)
+        if thing and category in known:
+            break
+    else:
+        return
+    said = [w for w in sem["countryside"]["places"] + sem["countryside"]["build"] if w in text] + [thing]
+    slots.category, slots.classes, slots.class_spans = category, [], []
+    # the words around it (「乡下」「院建得」) were read: nothing is left to guess by meaning
+    slots.unknown = [w for w in slots.unknown if not any(ch in "".join(said) for ch in w)]
 
 
 def _part_in_whole_class(slots):

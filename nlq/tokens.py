@@ -62,6 +62,7 @@ def _cue_words():
         found.update(words)
     for spec in sem["measures"].values():
         found.update(spec["words"])
+    found.update(sem["words"]["planned"])  # 「要修」「设计」 say the planned output: read, not unknown
     return found
 
 

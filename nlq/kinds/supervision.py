@@ -170,17 +170,17 @@ def _forecast(conn, pub_id, query, lexicon):
     rate, fen = outcome["forecast_rate"], outcome["forecast_fen"]
     months = outcome["month"]
     how = (f"按往年（{outcome['profile_years'][0]}–{outcome['profile_years'][-1]}年）1–{months}月支出占全年 "
-           f"{outcome['share'] * 100:.1f}% 的规律" if outcome["basis"] == "profile" and outcome["profile_years"]
+           f"{present.percent(outcome['share'] * 100)} 的规律" if outcome["basis"] == "profile" and outcome["profile_years"]
            else "按时间进度" if outcome["basis"] == "linear" else "按全年实际")
     sentence = (f"{name}截至{months}月已支出 {format_amount(outcome['spent_fen'])}，{how}，预计{outcome['year']}年全年支出 "
-                f"{format_amount(fen)}，为年度预算 {format_amount(outcome['budget_fen'])} 的 {rate * 100:.1f}%。")
+                f"{format_amount(fen)}，为年度预算 {format_amount(outcome['budget_fen'])} 的 {present.percent(rate * 100)}。")
     by_rate = query.measure == "rate"
     rows = [["年度预算", fen_to_yuan(outcome["budget_fen"]), format_amount(outcome["budget_fen"])],
             [f"截至{months}月已支出", fen_to_yuan(outcome["spent_fen"]), format_amount(outcome["spent_fen"])],
             ["预计全年支出", fen_to_yuan(fen), format_amount(fen)],
-            ["预计年底执行率", round(rate * 100, 4) if rate is not None else None, f"{rate * 100:.1f}%"]]
+            ["预计年底执行率", round(rate * 100, 4) if rate is not None else None, present.percent(rate * 100)]]
     return {"kind": "figure", "topic": "forecast", "value": round(rate * 100, 4) if by_rate else fen_to_yuan(fen),
-            "unit": "%" if by_rate else "元", "display": f"{rate * 100:.1f}%" if by_rate else format_amount(fen),
+            "unit": "%" if by_rate else "元", "display": present.percent(rate * 100) if by_rate else format_amount(fen),
             "sentence": sentence, "period": f"{outcome['year']}年（截至{months}月的预测）",
             "as_of": f"{outcome['year']}-{months:02d}", "columns": ["项目", "数值", "显示"], "rows": rows}
 

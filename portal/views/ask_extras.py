@@ -4,8 +4,13 @@ second-level units the question names, and — for a keyword-style question answ
 the site search's first results, since keywords may as well be looking for a record."""
 import re
 
+from sqlalchemy import select
+
+from ledger.documents import list_documents
+from ledger.schema import regions
+
 from ..context import connection
-from .ask_payments import matching_payments, payments_first
+from .ask_payments import asks_for_payments, matching_payments, payments_first
 from .ask_records import records_preview
 from .ask_units import named_units
 from .search import site_search
@@ -15,27 +20,54 @@ RELATED_SHOWN = 3
 DOCUMENT_WORDS = ("决算", "报告", "白皮书", "审计", "草案", "通报")
 
 
+def period_report(result):
+    """{"slug", "title"} of the half-year execution report (上半年预算执行情况报告) of the region and year a figure
+    for January–June answers, or None: 「某区2024年上半年预算执行」 may look for the report as much as for the rate,
+    so both are on the first screen."""
+    query = (result or {}).get("query") if _answered(result) else None
+    period = (query or {}).get("period") or {}
+    if period.get("month_from") != 1 or period.get("month_to") != 6 or period.get("year_from") != period.get("year_to") \
+            or len(query.get("regions") or []) > 1 or query.get("depts") or query.get("units"):
+        return None
+    conn, pub_id = connection(), result["publication"]
+    region = (query.get("regions") or [None])[0] or conn.execute(
+        select(regions.c.code).where(regions.c.publication_id == pub_id, regions.c.level == 0)).scalar()
+    found = list_documents(conn, pub_id, year=period["year_from"], doc_type="执行情况", region=region)
+    return {"slug": found[0]["slug"], "title": found[0]["title"]} if region and len(found) == 1 else None
+
+
 def page_extras(result, search_result):
-    """Template variables: records_preview, payment_matches, payments_first, named_units,
-    units_after_search, related_search."""
+    """Template variables: records_preview, payment_matches, payments_above, payments_first, named_units,
+    units_after_search, related_search, period_report."""
     payments = _payments_named(result)
+    above = payments if payments and _asks_for_project_payments(result) else None  # shown under the answer
     preview = _records_behind(result)
     units = _units_named(result)
     projects = [item["title"] for item in (search_result or {}).get("results", []) if item.get("type") == "project"]
     question = (result or {}).get("question") or ""
     later = [u for u in units if any(_asks_for_project(question, u["name"], title) for title in projects)]
-    return {"records_preview": preview, "payment_matches": payments,
-            "payments_first": payments_first(payments, search_result, (result or {}).get("question")),
+    return {"records_preview": preview, "payment_matches": payments, "payments_above": above,
+            "payments_first": not above and payments_first(payments, search_result, (result or {}).get("question")),
             "named_units": [u for u in units if u not in later], "units_after_search": later,
-            "related_search": _related_search(result) if preview is None else None}
+            "related_search": _related_search(result) if preview is None else None,
+            "period_report": period_report(result)}
 
 
 def _payments_named(result):
     """Payments a question handed to search names (a payee, a purpose); never for a question about a
-    person (declined as private: the vouchers of 高龄津贴 are not an answer to 「邻居领了多少」)."""
-    if not (result or {}).get("search_fallback") or (result.get("decline") or {}).get("reason") == "privacy":
+    person (declined as private: the vouchers of 高龄津贴 are not an answer to 「邻居领了多少」). Also those of
+    a project answer whose question asks for payments in its own words (「某工程进度款」「某中心 付款记录」):
+    the box reads the project, the asker wants its vouchers, shown right under the answer."""
+    if not result or (result.get("decline") or {}).get("reason") == "privacy":
+        return None
+    if not result.get("search_fallback") and not _asks_for_project_payments(result):
         return None
     return matching_payments(connection(), result["publication"], result["question"])
+
+
+def _asks_for_project_payments(result):
+    query = result.get("query") or {}
+    return _answered(result) and query.get("kind") == "project" and asks_for_payments(result.get("question"))
 
 
 def _units_named(result):

@@ -30,19 +30,31 @@ from search.text import default_segmenter, normalize
 
 YEAR = re.compile(r"(?<![\d-])(20\d\d)(?![\d-])年?")
 VOUCHER = re.compile(r"(?:(?:支付|付款)?凭证号?[:：]?\s*)?([A-Za-z]{2}\d{8,})")
+VOUCHER_IN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2}\d{8,})(?![A-Za-z0-9])")
 COLUMNS = (payments.c.id, payments.c.date, payments.c.payee, payments.c.payee_type, payments.c.purpose,
            payments.c.amount_fen, payments.c.project_code)
 SHOWN = 5
 # Words that ask for payments themselves (who was paid, a voucher, how many payments), not for a project.
 ASKS_FOR_PAYMENTS = re.compile(r"收款|付款|支付|付给|付了|打款|转账|汇款|到账|凭证|流水|(?:几|多少|每|单|一|1)笔")
+# The kinds of a works' payment (the ends of the payments' purposes): 「某工程进度款」 asks for those payments,
+# though the box reads the project it names.
+PAYMENT_KINDS = re.compile(r"进度款|结算款|预付款|尾款|质保金|工程款|设计费|监理费")
+
+
+def asks_for_payments(question):
+    """Whether the question asks for payments in its own words (a word of paying or a kind of payment)."""
+    text = normalize(question or "")
+    return bool(ASKS_FOR_PAYMENTS.search(text) or PAYMENT_KINDS.search(text))
 
 
 def question_words(question):
-    """([(piece number, word)], year): the question's words of two characters or more, and a year it names."""
+    """([(piece number, word)], year): the question's words of two characters or more, and a year it names.
+    A word that asks for payments (付款、收款) is no word of them: 「某项目 付款情况」 is not its 预付款 alone."""
     text = normalize(question or "")
     found = YEAR.search(text)
     words = [(number, word, subs) for number, piece in enumerate(re.findall(r"[^\W_]+", YEAR.sub(" ", text)))
-             for word, subs in default_segmenter().query_words(piece) if len(word) >= 2 and not word.isdigit()]
+             for word, subs in default_segmenter().query_words(piece)
+             if len(word) >= 2 and not word.isdigit() and not ASKS_FOR_PAYMENTS.fullmatch(word)]
     return words, int(found.group(1)) if found else None
 
 
@@ -132,6 +144,11 @@ def matching_payments(conn, pub_id, question):
     voucher = VOUCHER.fullmatch((question or "").strip())
     if voucher:
         return _voucher(conn, pub_id, voucher.group(1).upper())
+    # 「gk2025… 这笔钱付给谁了」: a voucher number with a question around it is that payment, when it is one
+    inside = VOUCHER_IN.search(question or "")
+    found = inside and _voucher(conn, pub_id, inside.group(1).upper())
+    if found:
+        return found
     words, year = question_words(question)
     if not words:
         return None
