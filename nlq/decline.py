@@ -158,7 +158,8 @@ def project_left_out(slots, query, lexicon):
 def project_name_shared(slots, query, lexicon):
     """「某某工程付了多少」 when several projects bear that very name (different years or places) and the question
     names no year or region that tells them apart: one of them, picked silently, would answer with an official
-    look for a figure that is not the one asked (issue #18). Declined, listing the projects that share the name."""
+    look for a figure that is not the one asked (issue #18). Declined, listing the projects that share the name, when
+    they lie in different places; one place's projects of several years keep the older rule (the latest, with a note)."""
     if query is None or not query.project or len(slots.projects) != 1 or len(slots.projects[0]) < 2:
         return None
     codes = [c for c in slots.projects[0] if c in lexicon.project_names]
@@ -167,13 +168,15 @@ def project_name_shared(slots, query, lexicon):
     period = slots.period
     if period is not None and period.explicit:
         codes = [c for c in codes if lexicon.project_year.get(c) in period.years] or codes
-    if len(codes) < 2:
-        return None
+    if len({lexicon.project_region.get(c) for c in codes}) < 2:
+        return None  # one place's projects of several years: the latest answers, its notes say how many share the name
     name = lexicon.project_names[codes[0]]
     each = "、".join(f"{lexicon.project_year.get(c)}年{lexicon.region_names.get(lexicon.project_region.get(c), '')}"
                     f"（编号 {c}）" for c in sorted(codes, key=lambda c: (lexicon.project_year.get(c, 0), c)))
     return Decline("unsure", f"本站有{len(codes)}个项目都叫「{name}」：{each}；不替您挑其中一个作答，"
                              "请写明年份、地区或项目编号再问。")
+
+
 def category_left_out(slots, query):
     """「农村公路项目完成了几成」 read as the city's execution rate: a category of projects named and a budget
     reading built without it (execution, a share, a figure of spending) answers for all spending."""
@@ -796,6 +799,10 @@ def output_shared(text, query, lexicon):
                              f"可以分别问，例如「{category}项目{lexicon.outputs[category][0]}多少{unit}」。")
 
 
+AVERAGE_AS_BOUND = re.compile(r"(?:低于|高于|超过|不到|不足|达到|在)[^，,。？?]{0,6}平均(?:值|水平|数)?(?:以下|以上)?"
+                              r"|平均(?:值|水平|数)?(?:以下|以上)")
+
+
 def average(text, answer, query):
     """「平均每个项目投资多少」「31个省份的平均值」: a mean no kind computes yet; a total, a series or the top
     region's figure in money would look like the mean, so it is declined (人均 and 平均造价 have their own kinds)."""
@@ -807,6 +814,8 @@ def average(text, answer, query):
     if query.measure == Measure.PER_CAPITA or answer.get("per_payment") or answer.get("average"):
         # a mean computed (nlq/kinds/project, nlq/kinds/average.py)
         return None
+    if AVERAGE_AS_BOUND.search(text):
+        return None  # 「低于全市平均值的区县有几个」: the mean is the bound of a count or list, not the figure asked
     return Decline("unsure", f"问的是平均数（「{asked.group(0)}」），本站数据没有定义这样的平均（按什么来平均）；可以问"
                              "「平均每个项目投资多少」「平均每个区县支出多少」「今年平均每月支出多少」，或问合计。")
 

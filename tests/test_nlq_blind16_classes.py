@@ -126,11 +126,7 @@ def test_a_set_described_in_brackets_is_one_total(ask_yb, yb_db):
 # tests/test_nlq_project_contract_dates.py, tests/test_nlq_project_schedule.py; classes ranked by the budget's
 # growth: tests/test_nlq_growth_ranked_span.py)
 
-@pytest.mark.parametrize("q", [
-    "合同金额排前五的项目",  # contract amounts, not investment
-])
-def test_a_shape_not_computed_is_declined(ask_demo, q):
-    _declined(ask_demo(q))
+# (contract amounts ranked are computed now: tests/test_nlq_contract_sums_ranked.py)
 
 
 def test_a_ranking_by_growth_that_is_computed_still_answers(ask_demo):

@@ -106,8 +106,11 @@ def test_a_count_of_times_is_never_a_percentage(ask, db):
     assert result["answer"]["kind"] == "decline" or result["answer"]["unit"] in ("次", "笔")
 
 
-def test_projects_without_a_contractor_are_not_the_contractors_ranked(ask):
-    declined_message(ask("哪些项目还没定承建单位，有几个"))
+def test_projects_without_a_contractor_are_not_the_contractors_ranked(ask, db):
+    """Counted since nlq17b (tests/test_nlq_projects_by_contractor_kind.py): the count, never contractors ranked."""
+    (none,) = db.execute(f"SELECT count(*) FROM projects WHERE publication_id = {PUBLISHED} AND contractor IS NULL").fetchone()
+    result = ask("哪些项目还没定承建单位，有几个")
+    assert result["answer"]["value"] == none and "承包商" not in result["understood"], result["understood"]
 
 
 def test_the_last_place_of_a_ranking_is_one_place(ask, db):

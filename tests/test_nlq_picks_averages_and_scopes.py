@@ -61,7 +61,6 @@ def test_the_date_of_a_purposes_last_payment(ask_demo, db):
 
 @pytest.mark.parametrize("question", [
     "头一个完工的项目叫什么",        # one project by date, the reading ranks by investment
-    "金额最高的一份中标合同是哪个项目的",  # a contract picked, never contractors by projects
     "在建项目已付款占总投资几成",    # a count over money is no share
     "今年以来哪一天付款最多",        # payments are not kept by day in the readings
     "去年项目平均付款多少",          # an average no kind computes, never the list of projects

@@ -6,13 +6,17 @@ from conftest import declined_message
 PUBLISHED = "(SELECT max(id) FROM publications WHERE status = 'published')"
 
 
-@pytest.mark.parametrize("q", [
-    "2024年全部项目计划拨付金额与实际拨付金额分别是多少",
-    "今年这些工程计划投入多少钱，实际投入了多少",
-])
-def test_plan_and_actual_over_projects_are_declined_not_listed(ask_demo, q):
-    message = declined_message(ask_demo(q))
+def test_plan_and_actual_over_projects_are_declined_not_listed(ask_demo):
+    message = declined_message(ask_demo("今年这些工程计划投入多少钱，实际投入了多少"))
     assert "计划和实际" in message
+
+
+def test_a_years_planned_and_actual_payments_of_all_projects_stand_side_by_side(ask_demo, db):
+    """The year's 分年度计划 and what was paid against it (project_plans.actual_fen), both (nlq/kinds/plans.py)."""
+    plan, actual = db.execute(f"SELECT sum(plan_fen), sum(actual_fen) FROM project_plans WHERE publication_id = "
+                              f"{PUBLISHED} AND year = 2024").fetchone()
+    rows = ask_demo("2024年全部项目计划拨付金额与实际拨付金额分别是多少")["answer"]["rows"]
+    assert [r[1] for r in rows] == [plan / 100, actual / 100] and "计划" in rows[0][0] and "实际" in rows[1][0]
 
 
 def test_the_years_plan_beside_its_payments_holds_both(ask_demo, db):

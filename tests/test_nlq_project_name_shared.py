@@ -10,14 +10,16 @@ PUBLISHED = "(SELECT max(id) FROM publications WHERE status = 'published')"
 
 @pytest.fixture(scope="module")
 def shared(db):
-    """(name, [(code, year)]) of a name borne by projects of different years, one of them alone in its year."""
-    rows = db.execute(f"SELECT name, code, year FROM projects WHERE publication_id = {PUBLISHED} ORDER BY code").fetchall()
-    by_name = {}
-    for name, code, year in rows:
+    """(name, [(code, year)]) of a name borne by projects in different places, one of them alone in its year."""
+    rows = db.execute(f"SELECT name, code, year, region_code FROM projects WHERE publication_id = {PUBLISHED} "
+                      "ORDER BY code").fetchall()
+    by_name, regions = {}, {}
+    for name, code, year, region in rows:
         by_name.setdefault(name, []).append((code, year))
+        regions.setdefault(name, set()).add(region)
     for name, projects in sorted(by_name.items()):
         years = Counter(year for _code, year in projects)
-        if len(projects) >= 2 and any(n == 1 for n in years.values()):
+        if len(regions[name]) >= 2 and any(n == 1 for n in years.values()):
             return name, projects
     pytest.skip("no shared project name in the demo")
 
