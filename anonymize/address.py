@@ -44,7 +44,8 @@ _RANGE = rf"{_DIGITS}(?:[-－—]{_DIGITS})?[-－—]{_ROOM_DIGITS}(?:室|号)?"
 _ESTATE = (r"(?:小区|小院|花园|公寓|家园|新村|新城|苑|府|名城|名都|广场|大厦|(?<!公)园|里|庭|居|阁|邸|坊|湾|城|郡|宿舍楼|宿舍|大院|家属院|家属区"
            r"|公租房|廉租房|安置房|安置区|家属楼"
            rf"|{_CN}{{1,2}}区)")  # 「朝晖八区」: a numbered part of an estate
-_STREET = r"(?:路|街|巷|大道|大街|胡同|弄)"
+# (a hillside town's stepped lanes and ridges are its streets: 「七星梯坎9号」「红岩坎42号」)
+_STREET = r"(?:路|街|巷|大道|大街|胡同|弄|梯坎|(?<=[岩石])坎)"
 _HOUSE = rf"(?:{_DIGITS}|{_CN}{{1,6}})"  # 「南勋街一百零八号」
 _SIDE = r"(?:[东西南北中]段?)?"  # 「环城北路东段181号」「解放路西12弄15号」
 _TO = r"(?:[-－—~～]" + _DIGITS + ")"  # a house-number range 「浔江路51—53号」「10—12号」
@@ -184,6 +185,16 @@ _DETAIL = re.compile(
     # a hospital bed: a patient's place 「骨科7病区23床」「内科12床」 (the hospital and ward stay)
     # (a numbered department is a ward: 「外二科17床」)
     rf"|(?:[\u4e00-\u9fff][一二三四五六七八九十]科|(?<=科))\s?(?:{_NUM}病区\s?)?[0-9０-９]{{1,3}}号?床(?!位)|(?<![0-9０-９]){_NUM}病区\s?[0-9０-９]{{1,3}}号?床(?!位)"
+    # a hillside town's house with its 附号 (a door off the steps at one number, 「43号附2号」, spoken 「十八号附三号」),
+    # and a house number with the floor below the street it opens on 「30号负3楼」; the street or community before
+    # them stays (「…梯坎|43号附2号负1楼」)
+    rf"|(?<![0-9０-９A-Za-z第〕）)]){_NUM}号附{_NUM}号|(?<![0-9０-９A-Za-z第〕）)]){_DIGITS}号(?=负{_NUM}[楼层])"
+    # a flat written 「12-3号」 after its community or estate, 「1单元3-1」 after a stairway
+    rf"|(?<=社区|小区|新村|家园|置房|置区)[0-9０-９]{{1,3}}[-－][0-9０-９]{{1,2}}(?:号|(?![0-9０-９年月\-－]))"
+    rf"|(?<![0-9０-９第]){_NUM}单元\s?[0-9０-９]{{1,2}}[-－][0-9０-９]{{1,2}}(?![0-9０-９])(?:号|室)?"
+    # a stall under the street 「负1楼13号铺」, a stilt house after its number 「67号吊脚楼」
+    rf"|负?{_NUM}[楼层]\s?{_DIGITS}号(?:商铺|铺面|铺|门面|摊位|档口)"
+    rf"|(?<![0-9０-９A-Za-z第]){_DIGITS}号吊脚楼"
     # written in English: 「Block 5, Room 103」「Flat 2B」「rooms 2-1105 and 2-1106」
     rf"|(?i:\b(?:block|blk|building|bldg|tower)\s?[0-9A-Z]{{1,4}},?\s(?:room|rm|flat|unit)\.?\s?[0-9A-Z]{{1,5}}(?:-[0-9]{{1,4}})?\b)"
     rf"|(?i:\b(?:rooms?|flats?)\s[0-9]{{1,3}}-[0-9]{{3,4}}(?:(?:,\s?|\sand\s|\s?&\s?)[0-9]{{1,3}}-[0-9]{{3,4}})*\b)"
@@ -245,7 +256,7 @@ def _is_detail(value):
 # a span always runs on to the last of them, so generalising it leaves no room number behind.
 # (also a second door at one number 「22号3号门市」「117号附9号平房」「179号之4号」, a building named by its
 # number 「9号楼3门」「16号楼东单元4楼」)
-_TAIL = re.compile(rf"(?: ?[-－—]?(?:\n?(?:附|之){_DIGITS}号|(?<=号)之{_CN}{{1,2}}(?![\u4e00-\u9fff])|(?<=号)(?:楼(?=\s?-?{_NUM}|[东西中]单元)|平房|门市|门脸)|[东西中]单元|(?<=[楼栋幢座]){_NUM}门(?!市)|(?<=号)[前后](?:栋|幢|楼|院|进)|(?<=[号楼层]){_ROOM_WORD}|(?<=层)阁|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户|房(?![屋子产租东间]))|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
+_TAIL = re.compile(rf"(?: ?[-－—]?(?:\n?(?:附|之){_DIGITS}号|负{_NUM}(?:楼|层)|(?<=号)之{_CN}{{1,2}}(?![\u4e00-\u9fff])|(?<=号)(?:楼(?=\s?-?{_NUM}|[东西中]单元)|平房|门市|门脸)|[东西中]单元|(?<=[楼栋幢座]){_NUM}门(?!市)|(?<=号)[前后](?:栋|幢|楼|院|进)|(?<=[号楼层]){_ROOM_WORD}|(?<=层)阁|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户|房(?![屋子产租东间]))|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
                    # a bare room number after a blank only follows a building or stairway (「2 单元 301」):
                    # after a house number or a group it is a list's next cell (「八组 2 1000」: people, amount)
                    rf"|(?:(?<! )|(?<=[元栋幢座门楼] )){_ROOM_DIGITS}(?![0-9０-９,，.]*(?:元|万|年|月|日|%|人|户|亩|米|吨|个|名|次|岁|平方|辆|台))))+")

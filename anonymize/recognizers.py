@@ -52,9 +52,20 @@ def _passport(text, m, user_text):
     return _passport_cue(text, m.start())
 
 
+# A business-licence word before an individual business's code: its label, a question asking for it, a table's column.
+_LICENCE_CUE = re.compile(r"营业执照|执照|信用代码|注册号")
+
+
 def _uscc(text, m, user_text):
+    """An individual business's code (92…) with a valid check character anywhere; one whose check character is
+    wrong (a typo, OCR) where a business-licence word stands before it in the text — it is still the owner's
+    number. A company's (91…) or an institution's (12…) code stays public."""
     value = m.group(0).upper()
-    return valid_uscc(value) and uscc_is_individual_business(value)
+    if not uscc_is_individual_business(value):
+        return False
+    if valid_uscc(value):
+        return True
+    return re.search(r"[A-Z]", value[8:]) is not None and _LICENCE_CUE.search(text, max(0, m.start() - 300), m.start()) is not None
 
 
 # 「收件人：县农业农村局信访信箱 <stnyj_xf@126.com>」: a mailbox the text gives as a public body's.
@@ -191,6 +202,17 @@ _FISHING_BOAT = re.compile("([" + _PROVINCES + r"][\u4e00-\u9fff]{1,2}" + _VESSE
 _PREFIXED_CARD = re.compile(_NAMED_CARDS + r"(?:号码|证号|卡号|编号|号)?\s?(?:是|为)?\s?[:：]?\s?"
                             "([" + _PROVINCES + r"][\u4e00-\u9fff]?[0-9][0-9A-Za-z]{5,20}(?:号(?!码))?)(?![0-9A-Za-z])")
 _SPOKEN_NUMERAL = "[0-9零〇○一二三四五六七八九幺两洞拐]"
+# A veteran's 优待证 numbered with its province's short name and 「YD」 (优待) 「渝YD500119201803417」, OCR reading 0 and 1
+# as O and l, or read out one character at a time 「渝 Y D 五 零 零 …」: the shape alone names it.
+_YD_CHAR = "[0-9OolI零〇○一二三四五六七八九幺两洞拐]"
+_YD_DIGIT = "[0-9零〇○一二三四五六七八九幺两洞拐]"
+_VETERAN_CARD = re.compile("(?<![0-9A-Za-z])([" + _PROVINCES + "]YD(?=(?:[OolI]*" + _YD_DIGIT + "){6})" + _YD_CHAR + "{10,20}(?![0-9A-Za-z])"
+                           "|[" + _PROVINCES + "] Y D(?=(?: [OolI])*(?: " + _YD_DIGIT + "(?: [OolI])*){6})(?: " + _YD_CHAR + "){10,20}"
+                           "(?![0-9A-Za-z])(?! " + _YD_CHAR + "))")
+# A resettled migrant's certificate 「X移字第0031472号」, or a lettered one after 移民证 「移民证：AB-2009-021375」 (OCR l for 1).
+_MIGRANT_CERT = re.compile(r"([\u4e00-\u9fff]{1,2}移字第\s?[0-9OolI]{4,10}\s?号)")
+_MIGRANT_CERT_LETTERED = re.compile(r"移民证(?:号码|证号|编号|号)?\s?(?:是|为)?\s?[:：]?\s?(?<![0-9A-Za-z])"
+                                    r"([A-Za-z]{2,6}(?:-(?=[0-9OolI]*[0-9])[0-9OolI]{2,10}){1,3})(?![0-9A-Za-z-])")
 _SPOKEN_CARD = re.compile("(?:" + "|".join(" ?".join(w) for w in ("优待证", "优抚证", "残疾证", "残疾人证", "居住证", "社保卡", "医保卡",
                                                                   "退役军人证", "低保证", "五保证", "特困证"))
                           + r")(?: ?(?:号 ?码|证 ?号|卡 ?号|编 ?号|号))?(?: ?(?:是|为))? ?[:：]? ?"
@@ -279,7 +301,8 @@ CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("wechat", _WECHAT_LATER, 84),
         ("other_id", _LABELLED_CERT, 82), ("other_id", _STAFF_NUMBER_HAN, 82), ("other_id", _KOREAN_REG, 82),
         ("other_id", _KOREAN_REG_CUED, 82), ("other_id", _CERT_AFTER_LABEL, 82), ("other_id", _LICENCE_FILE, 82),
         ("other_id", _EAR_TAG, 82), ("wechat", _PRIVATE_CHAT_HANDLE, 84),
-        ("other_id", _RESIDENCE_PERMIT, 82), ("passport", _SPOKEN_PASSPORT, 66)]
+        ("other_id", _RESIDENCE_PERMIT, 82), ("passport", _SPOKEN_PASSPORT, 66), ("other_id", _VETERAN_CARD, 82),
+        ("other_id", _MIGRANT_CERT, 82), ("other_id", _MIGRANT_CERT_LETTERED, 82)]
 
 # Plates carry 贵/云/川/甘/陕, but people write the provinces' other short names (黔滇蜀陇秦) too.
 _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇蜀陇秦"
