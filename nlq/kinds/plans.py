@@ -23,7 +23,7 @@ def plans(ctx):
     """「某项目今年的年度用款计划是多少，实际付了多少」「全部项目26年度用款计划合计多少」: the 分年度计划 rows of one year."""
     s, c, text = ctx.slots, ctx.cues, ctx.text
     asked = found("plan_asked", text) or (c.project_subject and not s.projects and found("plan_spending", text)) \
-        or (c.project_subject and not s.projects and (found("plan_spending", text) or found("plan_paid", text))
+        or (((c.project_subject and not s.projects and found("plan_paid", text)) or (s.projects and found("plan_spending", text)))
             and found("plan_actual", text))  # 「计划付多少、实际付了多少」: the plan beside the payments, never one field
     if not asked or s.contractors or s.units or len(s.projects) > 1 or s.region_each \
             or s.dept_each or any(getattr(c, name) for name in NOT_OF_PLANS):
