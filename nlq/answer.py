@@ -87,7 +87,8 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     nothing = decline.empty(answer, notes)
     if nothing:
         return _declined(result, nothing, conn, pub_id, text, parsed.unknown, search)
-    mean = decline.average(text, answer, query) or decline.shape_unanswered(text, query) \
+    mean = decline.average(text, answer, query) or decline.per_person(text, answer, query) \
+        or decline.shape_unanswered(text, query) or decline.benefit_as_output(text, query) \
         or decline.output_unit_unrecorded(query, lexicon) or decline.output_shared(text, query, lexicon)
     if mean:
         return _declined(result, mean, conn, pub_id, text, parsed.unknown, search)

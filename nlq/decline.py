@@ -239,6 +239,10 @@ NOT_HELD_ASKS = (  # ([patterns] name, reason, message with {w} for the words fo
                                 "例如「今年各区县支出多少」，答案附有表格和本站的图表。"),
     ("outside_described", "unknown_place", "本站只有本期发布范围内各地的数据，没有「{w}」这类范围以外地方的数据；"
                                            "可以问本站所列地区的支出，例如各区县的支出。"),
+    ("personal_account", "privacy", "本站只有财政预算和支出的汇总数字，不能查询个人的账户余额或待遇（「{w}」）；"
+                                    "个人的社保、公积金、养老金请通过发放机构或政务服务平台查询，也可以问这类支出的合计。"),
+    ("about_assistant", "no_subject", "这里是预算公开网站的问答，只回答本站发布的预算、支出和项目数字，"
+                                      "不回答关于问答本身的问题（「{w}」）；可以问例如「今年教育支出是多少」。"),
     ("own_case", "privacy", "本站只有预算、支出和项目的汇总数字，不能查询某个人或某一家的具体情况（「{w}」）；"
                             "个人的待遇问题请咨询发放部门或政务服务平台，也可以问这类支出的合计。"),
     ("people_named", "privacy", "本站不公开领款个人的姓名（「{w}」），支付记录中的个人已去标识化；"
@@ -738,6 +742,9 @@ SHAPES = (  # (pattern in [patterns], does the query answer it?, what cannot be 
     ("nth_ranked", lambda q: q.position is not None or (q.limit == 1 and q.order is not None), "排名中的某一名"),
     ("times_asked", lambda q: q.kind == Kind.COMPARISON and q.topic == "times", "两个数字的倍数"),
     ("max_min_gap", lambda q: False, "最大值与最小值之差"),
+    ("spent_budget_gap", lambda q: q.measure == Measure.REMAINING, "实际支出与预算之差"),
+    ("documents_of_year", lambda q: q.kind != Kind.DOCUMENTS or bool(q.years), "某一年发布的文件份数"),
+    ("projects_counted", lambda q: q.count_only or (q.measure == Measure.COUNT and q.group != Group.PROJECT), "项目的个数"),
     ("sum_share", lambda q: q.kind != Kind.RANKING, "几项合起来所占的比例"),
     ("days_asked", lambda q: q.kind == Kind.INQUIRY or (q.project is not None and q.topic in ("award_to_start", "days_late"))
      or (q.kind == Kind.DOCUMENTS and q.topic == "days"),
@@ -818,6 +825,36 @@ def average(text, answer, query):
         return None  # 「低于全市平均值的区县有几个」: the mean is the bound of a count or list, not the figure asked
     return Decline("unsure", f"问的是平均数（「{asked.group(0)}」），本站数据没有定义这样的平均（按什么来平均）；可以问"
                              "「平均每个项目投资多少」「平均每个区县支出多少」「今年平均每月支出多少」，或问合计。")
+
+
+def per_person(text, answer, query):
+    """「一个人今年摊到多少」「临时救助平均每人领了多少」: an amount per person in everyday words; unless the reading
+    is the spending per resident (人均) or a mean per payment, the total answered would look like one person's share."""
+    asked = pattern("per_person_asked").search(text)
+    if not asked or not answer or answer.get("unit") not in ("元", "万元", "亿元") or pattern("total").search(text):
+        return None
+    if query.measure == Measure.PER_CAPITA or answer.get("per_payment") or answer.get("average"):
+        return None
+    return Decline("unsure", f"问的是每人平均的数（「{asked.group(0)}」），问答这次只算出了合计，不能当作每人的数；"
+                             "可以问某个地区的人均支出（按常住人口计），或问合计。")
+
+
+# the units a benefit indicator (受益人口、保障家庭、年接待游客) is counted in
+PEOPLE_UNITS = ("人", "户", "人次")
+
+
+def benefit_as_output(text, query):
+    """「农村公路项目受益人口合计多少」 read as the projects' output in 公里: a benefit indicator is asked and the
+    output answered is counted in another unit, so it would answer for the people who benefit."""
+    from .kinds.performance import _indicator
+
+    found = _indicator(text)
+    if query is None or query.measure != Measure.OUTPUT or not found or found[0] != "benefit" \
+            or query.output_unit in PEOPLE_UNITS:
+        return None
+    asked = found[1] or "效益指标"
+    return Decline("unit_mismatch", f"问的是「{asked}」，这里算出的是项目的产出（{query.output_unit}），不是受益的人数；"
+                                    f"可以问「{asked}指标实际值」或项目的产出。")
 
 
 def several_groups(groups):
