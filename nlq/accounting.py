@@ -133,6 +133,15 @@ def other_measure(text, query, answer):
     return _search("budget_named", text)
 
 
+def units_of_kind_asked(text, query, answer):
+    """「全市卫生院一共花了多少」「市里预算最多的3家医院」: units of one kind, summed, ranked or counted; a spending
+    class (卫生健康), the districts or a department answer for them with another figure (issue #18)."""
+    if query.kind in (Kind.UNIT, Kind.MEMBERS, Kind.PROJECT, Kind.PLANS, Kind.TOWNSHIPS, Kind.PAYEES) \
+            or query.units or query.project:
+        return None
+    return _search("units_of_a_kind", text)
+
+
 def located_in_asked(text, query, answer):
     """「某县境内的项目」 asks for the projects located there, whichever budget unit owns them; the projects of the
     region's own budget units are another set (a township named is read by location: nlq/kinds/project)."""
@@ -265,6 +274,7 @@ RULES = (  # (rule, what the message says was asked)
     (payments_asked, "问的是国库支付记录（「{w}」），这里算出的是预算科目的支出"),
     (units_below_asked, "问的是部门下属的单位（「{w}」），这里算出的是部门或科目的数字"),
     (other_measure, "问的是「{w}」的数字，这里算出的是另一个口径（预算或支出）"),
+    (units_of_kind_asked, "问的是一类单位（「{w}」），这里算出的是预算科目、地区或部门的数字，不是这些单位的"),
     (located_in_asked, "问的是位于该地区境内的项目（「{w}」），这里只算了该地区预算单位的项目"),
     (year_left_out, "问题写了「{w}」，这里的数字没有用上这一年"),
     (two_questions, "一句里问了两个问题（「{w}」），这里只回答了一个"),
