@@ -17,7 +17,6 @@
    undeclared-method probes, all default checks) against the same server and prints its summary.
 """
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -29,19 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pages import ROOT, run_import  # noqa: E402
-from support.servers import run_gunicorn  # noqa: E402 — on sys.path through pages
-
-
-def error_body_check(ctx, response, case):
-    """Every 4xx/5xx answer of the API is JSON {"error": {"code": str, "message": str}}."""
-    if response.status_code < 400 or response.status_code == 414:  # 414: gunicorn's, before the app
-        return None
-    content_type = response.headers.get("content-type", [""])[0]
-    assert content_type.startswith("application/json"), f"{response.status_code} answered with {content_type}"
-    error = json.loads(response.content)["error"]
-    assert isinstance(error["code"], str) and error["code"], error
-    assert isinstance(error["message"], str) and error["message"], error
-    return None
+from support.api_errors import error_body_check  # noqa: E402 — on sys.path through pages
+from support.servers import run_gunicorn  # noqa: E402
 
 
 def real_ids(base):

@@ -2,6 +2,8 @@
 import csv
 import re
 
+import pytest
+
 PROJECT = "XM2025-001"
 OTHER_PROJECT = "XM2025-002"
 
@@ -80,3 +82,14 @@ def create_staff(app, username, role, password="correct-horse-battery"):
 def login(client, username, password="correct-horse-battery"):
     token = csrf_token(client, "/admin/login")
     return client.post("/admin/login", data={"username": username, "password": password, "csrf_token": token})
+
+
+@pytest.fixture()
+def moderated_portal_url(tmp_path):
+    """The small publication served over real HTTP, with a moderator 「mona」 (browser journeys)."""
+    from support.servers import serve_in_thread
+
+    app = make_portal(tmp_path)
+    create_staff(app, "mona", "moderator")
+    with serve_in_thread(app) as base_url:
+        yield base_url

@@ -13,7 +13,6 @@ The question API is rate limited (RATELIMIT_ASK, 30/min by default) and may answ
 description documents. So that the fuzzer exercises answers rather than the limiter, this module builds
 its own app over the demo instance with RATELIMIT_ASK raised through the config overrides.
 """
-import json
 import time
 
 import pytest
@@ -32,23 +31,13 @@ from schemathesis.specs.openapi.checks import (  # noqa: E402
     response_schema_conformance,
     status_code_conformance,
 )
+from support.api_errors import error_body_check  # noqa: E402
 
 EXAMPLES = 25  # per operation and generation mode
 # Full downloads of the two big tables take seconds each (100k payments as XLSX: ~17 s on 2 cores);
 # the in-suite run leaves them to bench/fuzz_api.py.
 HEAVY_TABLES = {"payments", "expenditures"}
 
-
-def error_body_check(ctx, response, case):
-    """Every 4xx/5xx answer of the API is JSON {"error": {"code": str, "message": str}}."""
-    if response.status_code < 400:
-        return None
-    content_type = response.headers.get("content-type", [""])[0]
-    assert content_type.startswith("application/json"), f"{response.status_code} answered with {content_type}"
-    error = json.loads(response.content)["error"]
-    assert isinstance(error["code"], str) and error["code"], error
-    assert isinstance(error["message"], str) and error["message"], error
-    return None
 
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance,

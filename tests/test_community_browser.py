@@ -1,24 +1,15 @@
 """Browser journey: a citizen comments with a phone number in it, a moderator approves and replies
 through the staff area, and the public project page shows it with the number masked."""
 import pytest
-from community_support import PROJECT, create_staff, make_portal
-from support.servers import serve_in_thread
+from community_support import PROJECT, moderated_portal_url  # noqa: F401 (fixture)
 
 PHONE = "13812345678"
 
 
-@pytest.fixture()
-def portal_url(tmp_path):
-    app = make_portal(tmp_path)
-    create_staff(app, "mona", "moderator")
-    with serve_in_thread(app) as base_url:
-        yield base_url
-
-
 @pytest.mark.browser
-def test_comment_moderation_journey(portal_url, browser_page):
+def test_comment_moderation_journey(moderated_portal_url, browser_page):
     page = browser_page
-    project_url = f"{portal_url}/projects/{PROJECT}"
+    project_url = f"{moderated_portal_url}/projects/{PROJECT}"
 
     # A citizen rates and comments on the project page.
     page.goto(project_url)

@@ -2,20 +2,11 @@
 and then public with its answer, the private link showing each status; a commenter follows their
 comment's approval and reply through the link the comment form gives."""
 import pytest
-from community_support import PROJECT, create_staff, make_portal
+from community_support import PROJECT, moderated_portal_url  # noqa: F401 (fixture)
 from playwright.sync_api import expect
-from support.servers import serve_in_thread
 
 PHONE = "13812345678"
 PASSWORD = "correct-horse-battery"
-
-
-@pytest.fixture()
-def portal_url(tmp_path):
-    app = make_portal(tmp_path)
-    create_staff(app, "mona", "moderator")
-    with serve_in_thread(app) as base_url:
-        yield base_url
 
 
 def staff_login(page, base_url):
@@ -31,9 +22,9 @@ def status_on(page, link):
 
 
 @pytest.mark.browser
-def test_inquiry_journey_from_question_to_public_answer(portal_url, browser_page):
+def test_inquiry_journey_from_question_to_public_answer(moderated_portal_url, browser_page):
     page = browser_page
-    page.goto(f"{portal_url}/projects/{PROJECT}")
+    page.goto(f"{moderated_portal_url}/projects/{PROJECT}")
     page.get_by_role("link", name="对这个数字有疑问").click()
     assert "东城区农村公路改造" in page.inner_text("main")
     page.get_by_label("您的问题").fill(f"已支付 100 万元，为何形象进度已到 40%？请联系{PHONE}")
@@ -44,7 +35,7 @@ def test_inquiry_journey_from_question_to_public_answer(portal_url, browser_page
     assert PHONE not in page.content()
 
     staff = page.context.browser.new_page()  # its own cookies: the citizen stays anonymous
-    staff_login(staff, portal_url)
+    staff_login(staff, moderated_portal_url)
     staff.get_by_role("navigation", name="管理导航").get_by_role("link", name="质询办理").click()
     staff.get_by_role("link", name="ZX000001").click()
     staff.get_by_label("承办部门").select_option("D001")
@@ -57,7 +48,7 @@ def test_inquiry_journey_from_question_to_public_answer(portal_url, browser_page
     assert status_on(page, link) == "已答复"
     assert "两者不同步" in page.locator(".inquiry-reply").inner_text()
 
-    page.goto(f"{portal_url}/inquiries")
+    page.goto(f"{moderated_portal_url}/inquiries")
     public = page.locator("#ZX000001").inner_text()
     assert "为何形象进度已到 40%" in public and "两者不同步" in public and "东城区交通局" in public
     assert PHONE not in page.content()
@@ -66,9 +57,9 @@ def test_inquiry_journey_from_question_to_public_answer(portal_url, browser_page
 
 
 @pytest.mark.browser
-def test_commenter_follows_approval_and_reply_through_the_private_link(portal_url, browser_page):
+def test_commenter_follows_approval_and_reply_through_the_private_link(moderated_portal_url, browser_page):
     page = browser_page
-    page.goto(f"{portal_url}/projects/{PROJECT}")
+    page.goto(f"{moderated_portal_url}/projects/{PROJECT}")
     panel = page.locator("#community")
     panel.get_by_label("4 星").check()
     panel.get_by_label("评议内容").fill("路灯晚上不亮，请尽快修。")
@@ -77,8 +68,8 @@ def test_commenter_follows_approval_and_reply_through_the_private_link(portal_ur
     assert status_on(page, link) == "待审核"
 
     staff = page.context.browser.new_page()  # its own cookies: the citizen stays anonymous
-    staff_login(staff, portal_url)
-    staff.goto(f"{portal_url}/admin/comments")
+    staff_login(staff, moderated_portal_url)
+    staff.goto(f"{moderated_portal_url}/admin/comments")
     item = staff.locator("article.comment").filter(has_text="路灯晚上不亮")
     item.get_by_label("官方回复").fill("已安排维修。")
     item.get_by_role("button", name="保存回复").click()
@@ -89,19 +80,19 @@ def test_commenter_follows_approval_and_reply_through_the_private_link(portal_ur
 
 
 @pytest.mark.browser
-def test_no_serious_axe_violations_on_inquiry_pages(portal_url, chromium):
+def test_no_serious_axe_violations_on_inquiry_pages(moderated_portal_url, chromium):
     from test_accessibility import _axe_blocking, _axe_context, _check_pages, _report
 
     context, page = _axe_context(chromium, viewport={"width": 1280, "height": 900})
     form = f"/inquiries/new?kind=project&ref={PROJECT}&url=/projects/{PROJECT}&label=东城区农村公路改造"
-    page.goto(portal_url + form)
+    page.goto(moderated_portal_url + form)
     page.get_by_label("您的问题").fill("为什么第二季度没有支付？")
     page.get_by_role("button", name="提交质询").click()
     _report({"accepted": found} if (found := _axe_blocking(page)) else {})
     link = page.locator("a.followup-link").get_attribute("href")
     track = link[link.index("/inquiries/track/"):]  # the path of the absolute link
-    _check_pages(page, portal_url, {"form": form, "track": track, "public list": "/inquiries"})
-    staff_login(page, portal_url)
-    _check_pages(page, portal_url, {"staff list": "/admin/inquiries/", "staff detail": "/admin/inquiries/1",
+    _check_pages(page, moderated_portal_url, {"form": form, "track": track, "public list": "/inquiries"})
+    staff_login(page, moderated_portal_url)
+    _check_pages(page, moderated_portal_url, {"staff list": "/admin/inquiries/", "staff detail": "/admin/inquiries/1",
                                     "staff list (all)": "/admin/inquiries/?status=all"})
     context.close()

@@ -80,8 +80,8 @@ def _xlsx_cell(value, kind):
     return value
 
 
-def write_xlsx(path, sheets):
-    """``sheets``: [(sheet title, table name, rows)]."""
+def _filled_workbook(sheets):
+    """A write-only workbook with one sheet per (title, table, rows); rows may be an iterator."""
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
@@ -93,6 +93,12 @@ def write_xlsx(path, sheets):
         sheet.append([label for label, _k, _t in columns])
         for row in rows:
             sheet.append([_xlsx_cell(row.get(key), kind) for _l, key, kind in columns])
+    return workbook
+
+
+def write_xlsx(path, sheets):
+    """``sheets``: [(sheet title, table name, rows)]."""
+    workbook = _filled_workbook(sheets)
     raw = io.BytesIO()
     workbook.save(raw)
     path.write_bytes(_deterministic_zip(raw.getvalue()))
@@ -140,17 +146,7 @@ class CsvAppender:
 def write_large_xlsx(path, sheets):
     """write_xlsx() for sheets too large to hold: rows may be iterators, the workbook goes through a
     temporary file and is re-packed entry by entry (same fixed timestamps)."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    workbook.properties.creator = "示例市财政局"
-    workbook.properties.created = FIXED_TIMESTAMP
-    for title, table, rows in sheets:
-        sheet = workbook.create_sheet(title)
-        columns = _columns(table)
-        sheet.append([label for label, _k, _t in columns])
-        for row in rows:
-            sheet.append([_xlsx_cell(row.get(key), kind) for _l, key, kind in columns])
+    workbook = _filled_workbook(sheets)
     raw = path.with_name(path.name + ".tmp")
     workbook.save(raw)
     try:
