@@ -482,6 +482,11 @@ FLOORS = {
                                "name(known)": 259, "name(unknown)": 509, "other_id": 63, "plate": 18, "qq": 3,
                                "wechat": 6},
                     "max_public_altered": 38},
+    "pii_blind17": {"caught": {"address": 142, "bank_card": 135, "email": 9, "id": 198, "landline": 5, "mobile": 120,
+                               # first run (session 19, at 5f91141), PYTHONHASHSEED 0 and 1 identical
+                               "name(known)": 113, "name(unknown)": 415, "other_id": 33, "plate": 9, "qq": 2,
+                               "wechat": 2},
+                    "max_public_altered": 111},
 }
 
 
