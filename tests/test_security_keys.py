@@ -12,7 +12,10 @@ import hashlib
 import hmac
 import io
 import itertools
+import os
+import re
 import stat
+from pathlib import Path
 
 import pytest
 from community_support import create_staff, csrf_token, login, write_small_raw
@@ -85,6 +88,128 @@ def test_keys_once_published_are_refused(tmp_path, setting, known):
 
     with pytest.raises(RuntimeError, match=setting):
         create_app(_config(tmp_path, **{setting: known}))
+
+
+# Where a deployment takes its settings from: nothing here may carry a key value. An empty value or the
+# operator's own ${VARIABLE} (no default) is fine.
+DEPLOYMENT_FILES = ("Makefile", "docker-compose.yml", "gunicorn.conf.py", "wsgi.py", "deploy/**/*", "scripts/**/*",
+                    ".ci/**/*", "portal/**/*.py")
+# NAME=value (shell, make, compose lists, Python), and NAME: value as a YAML key or a quoted dict key.
+KEY_ASSIGNMENTS = (re.compile(r"\b(SECRET_KEY|PSEUDONYM_KEY)[ \t]*=(?!=)[ \t]*(\S*)"),
+                   re.compile(r"""(?:^[ \t-]*|["'])(SECRET_KEY|PSEUDONYM_KEY)["']?[ \t]*:[ \t]*(\S*)""", re.M))
+
+
+def _key_values(text):
+    """The non-empty values assigned to SECRET_KEY / PSEUDONYM_KEY in ``text`` (shell, make, YAML, Python)."""
+    values = []
+    for pattern in KEY_ASSIGNMENTS:
+        for match in pattern.finditer(text):
+            value = match.group(2).strip("\"',")
+            if value and not re.fullmatch(r"\$\{\w+(:?-)?\}", value):  # empty, or the operator's own variable
+                values.append(f"{match.group(1)}={value}")
+    return values
+
+
+def test_the_key_scan_sees_every_way_of_writing_a_key():
+    """The scan below must catch a new literal in any of the forms these files use."""
+    for text in ("run:\n\tSECRET_KEY=dev $(BIN)/mingzhang serve", "      - PSEUDONYM_KEY=abc123",
+                 "    SECRET_KEY: 'x'", 'config = {"SECRET_KEY": "s3cr3t"}', "export PSEUDONYM_KEY=k",
+                 "env SECRET_KEY=dev gunicorn wsgi:app", "      - SECRET_KEY=${SECRET_KEY:-changeme}"):
+        assert _key_values(text), text
+    for text in ("      - SECRET_KEY=${SECRET_KEY:-}", "PSEUDONYM_KEY=${PSEUDONYM_KEY}", 'Setting("SECRET_KEY", "", "…")', "SECRET_KEY=",
+                 'config["SECRET_KEY"] = instance_key(folder, SECRET_KEY_FILE)', "SECRET_KEY_FILE = \"secret_key\"",
+                 "never falls back to SECRET_KEY: a pseudonym is an HMAC"):
+        assert not _key_values(text), text
+
+
+def test_no_key_value_is_written_in_makefile_compose_or_deploy():
+    root = Path(__file__).resolve().parent.parent
+    paths = sorted({path for pattern in DEPLOYMENT_FILES for path in root.glob(pattern) if path.is_file()})
+    assert root / "Makefile" in paths and root / "deploy/nginx/mingzhang.conf" in paths
+    found = {}
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if values := _key_values(text):
+            found[str(path.relative_to(root))] = values
+    assert found == {}
+
+
+def _recipe(makefile, target):
+    """The command lines of ``target`` in a Makefile (tab-indented lines after ``target:``)."""
+    lines = makefile.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{target}:"))
+    recipe = []
+    for line in lines[start + 1:]:
+        if not line.startswith("\t"):
+            break
+        recipe.append(line.strip())
+    return recipe
+
+
+def test_make_run_serves_with_the_instance_keys(tmp_path, monkeypatch):
+    """`make run` names no key, and the server it starts (`mingzhang serve`) signs sessions with the
+    random key it generated into the instance folder (mode 0600), not with anything known."""
+    import subprocess
+    import sys
+
+    from support.servers import answers_health_check, free_port, portal_env, stop, wait_until
+
+    root = Path(__file__).resolve().parent.parent
+    recipe = _recipe(root / "Makefile", "run")
+    assert not [line for line in recipe if "KEY" in line], recipe
+    serve = next(line for line in recipe if "mingzhang serve" in line)
+    assert serve.split("mingzhang serve")[0].strip() == "PORT=$(PORT) $(BIN)/", serve  # no other variable set
+    port = free_port()
+    env = portal_env(tmp_path, SECRET_KEY=None, PSEUDONYM_KEY=None, PORT=port)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
+    command = [sys.executable, "-c", "from portal.cli import main; main()", "serve", "--port", str(port)]
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as output:
+        process = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        wait_until(lambda: process.poll() is None and answers_health_check(port), 90,
+                   "mingzhang serve: " + log.read_text(errors="replace")[-1500:])
+        keys = {name: tmp_path / name for name in ("secret_key", "pseudonym_key")}
+        for path in keys.values():
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+        secret, pseudonym = (keys[name].read_text().strip() for name in ("secret_key", "pseudonym_key"))
+        assert len(secret) == 64 and len(pseudonym) == 64 and secret != pseudonym
+        cookie = _session_cookie_from(port, "/admin/login")
+        assert _signed_with(secret, cookie)
+        for other in (OLD_DEVELOPMENT_KEY, OLD_COMPOSE_KEY, pseudonym):
+            assert not _signed_with(other, cookie), other
+    finally:
+        stop(process)
+
+
+def _session_cookie_from(port, path):
+    import http.client
+    from http.cookies import SimpleCookie
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        jar = SimpleCookie()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            jar.load(header)
+        assert "session" in jar, response.headers
+        return jar["session"].value
+    finally:
+        connection.close()
+
+
+def _signed_with(key, cookie):
+    from itsdangerous import BadSignature
+
+    signer = Flask("reader")
+    signer.secret_key = key
+    try:
+        SecureCookieSessionInterface().get_signing_serializer(signer).loads(cookie)
+    except BadSignature:
+        return False
+    return True
 
 
 def test_no_literal_key_is_left_in_the_code_or_compose_file():
@@ -252,6 +377,33 @@ def test_dictionary_attack_on_pseudonyms_fails_without_the_instance_key(app, tmp
     # … and matches nothing with every key an outsider could know or try.
     for guessed in (OLD_DEVELOPMENT_KEY, OLD_COMPOSE_KEY, app.config["SECRET_KEY"], "", "secret", "mingzhang"):
         assert _dictionary_attack(pseudonyms, guessed) == {}, guessed
+
+
+@pytest.mark.parametrize("given_by", ["config", "environment"])
+def test_pseudonym_key_never_borrows_an_explicit_secret_key(tmp_path, no_key_env, monkeypatch, given_by):
+    """The usual production setting: the operator sets SECRET_KEY only. The pseudonym key is then the
+    instance's own generated key, never SECRET_KEY (which signs every visitor's cookie and is far more
+    likely to leak), so real data publishes and SECRET_KEY recovers no name."""
+    from portal import create_app
+    from portal.publishing import publish_files
+
+    secret = "operator-chosen-session-key-" + "x" * 36
+    if given_by == "environment":
+        monkeypatch.setenv("SECRET_KEY", secret)
+        app = create_app(_config(tmp_path))
+    else:
+        app = create_app(_config(tmp_path, SECRET_KEY=secret))
+    assert app.config["SECRET_KEY"] == secret
+    assert app.config["PSEUDONYM_KEY"] != secret and secret not in app.config["PSEUDONYM_KEY"]
+    assert app.config["PSEUDONYM_KEY"] == (tmp_path / "pseudonym_key").read_text().strip()
+    raw = write_small_raw(tmp_path / "raw")
+    _write_payments(raw, _payees())
+    publication, errors = publish_files(app, [raw], dataset="payments", title="支付明细", created_by="tests")
+    assert publication is not None, errors  # real data publishes: the key is a dedicated one
+    pseudonyms = _published_pseudonyms(app.test_client())
+    assert len(pseudonyms) == 48
+    assert len(_dictionary_attack(pseudonyms, app.config["PSEUDONYM_KEY"])) == 48
+    assert _dictionary_attack(pseudonyms, secret) == {}
 
 
 # ---- no real data without a pseudonym key of its own ---------------------------------------
