@@ -24,6 +24,11 @@ from .validators import plausible_card_prefix, valid_id15, valid_id18, valid_luh
 # (○, a white circle, is typed for 〇; 洞 is how radio and phone speech says 0 and 拐 says 7: 「幺三洞拐…」)
 _CHINESE_DIGITS = {"〇": "0", "○": "0", "洞": "0", "零": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3", "四": "4",
                    "五": "5", "六": "6", "七": "7", "拐": "7", "八": "8", "九": "9"}
+# The financial capitals (大写, with the traditional 貳參陸) spell a number digit by digit just as well:
+# 「陆贰贰贰零贰…」 is a card. Only beside another numeral, like the rest: 「壹万贰仟元」 has units between
+# its capitals and stays an amount, and the surnames 陆 and 伍 alone are words.
+_CHINESE_DIGITS |= {"壹": "1", "贰": "2", "貳": "2", "叁": "3", "參": "3", "肆": "4", "伍": "5", "陆": "6", "陸": "6",
+                    "柒": "7", "捌": "8", "玖": "9"}
 _SEPARATORS = frozenset(" \u00a0\u3000\t-‐‑‒–—―－.．·・•_﹣()（）")
 _MAX_GAP = 3
 _RUN = re.compile(r"\d(?: {0,%d}[\dX])*" % _MAX_GAP)

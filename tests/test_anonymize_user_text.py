@@ -23,6 +23,7 @@ ID = "11010519491231002X"
     "补贴金额不对，电话13812345678",  # 「金额」 nearby
     "编号13812345678是我的手机",  # 「编号」 right before
     "合同13812345678",  # no cue word at all, contract word before
+    "电话壹叁捌壹贰叁肆伍陆柒捌",  # the financial capitals (大写)
 ])
 def test_phone_bypasses_are_masked(body):
     out = scrub_text(body)
@@ -30,14 +31,73 @@ def test_phone_bypasses_are_masked(body):
     assert ("mobile", "***-****-5678") in masked_kinds(out)
 
 
+CHINESE = str.maketrans("0123456789", "零一二三四五六七八九")
+CIRCLE_ZERO = str.maketrans("0123456789", "〇一二三四五六七八九")
+CAPITALS = str.maketrans("0123456789", "零壹贰叁肆伍陆柒捌玖")
+FULL_WIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
+
+
+def _joined(number, sizes, separator):
+    """``number`` cut into groups of ``sizes`` (the rest last) and joined by ``separator``."""
+    groups, at = [], 0
+    for size in sizes:
+        groups.append(number[at:at + size])
+        at += size
+    return separator.join([*groups, number[at:]] if number[at:] else groups)
+
+
+def _hidden(out, number, *readings):
+    """No run of more than four of ``number``'s digits is left in ``out``, in any of its readings."""
+    flat = "".join(out.split())
+    return not any(form[i:i + 5] in flat for form in (number, *readings) for i in range(len(form) - 4))
+
+
 @pytest.mark.parametrize("body", [
     f"身份证{ID[:6]} {ID[6:14]} {ID[14:]}", "身份证１１０１０５１９４９１２３１００２Ｘ", f"编号{ID}", f"金额{ID}",
     f"身份证{ID[:6]}.{ID[6:14]}.{ID[14:]}", f"残疾证号{ID}42",
+    "身份证" + ID[:17].translate(CHINESE) + "X",  # Chinese numerals
+    "我的证件号" + ID[:17].translate(CIRCLE_ZERO) + "x，麻烦核对",  # 〇 for zero, lower-case x
+    "证件号" + ID[:17].translate(CAPITALS) + "X",  # the financial capitals
+    "身份证" + _joined(ID, (6, 8), "—"),  # em-dashes
+    "身份证" + _joined(ID, (6, 8), "\u3000"),  # ideographic spaces
+    "身份证" + _joined(ID, (4, 4, 4, 4), "－"),  # full-width hyphens in fours
+    "金额" + _joined(ID, (6, 8), "\u3000"),  # 「金额」 right before, wide blanks
+    "编号：" + ID.translate(FULL_WIDTH),  # 「编号」 and full-width digits
 ])
 def test_id_bypasses_are_masked(body):
     out = scrub_text(body)
     assert "19491231" not in out and "１９４９" not in out, out
+    assert _hidden(out, ID, ID.translate(CHINESE), ID.translate(CAPITALS)), out
     assert [k for k, _v in masked_kinds(out)] == ["id_number"]
+
+
+CARD = "6222021234567890128"  # a UnionPay debit number with a valid Luhn digit
+
+
+@pytest.mark.parametrize("body", [
+    "卡号" + CARD.translate(FULL_WIDTH),  # full-width digits
+    "工资卡号" + CARD.translate(CHINESE),  # Chinese numerals
+    "卡号" + CARD.translate(CIRCLE_ZERO) + "，请打钱",  # 〇 for zero
+    "打到这张卡" + CARD.translate(CAPITALS),  # the financial capitals
+    "卡号" + _joined(CARD, (4, 4, 4, 4), "."),  # dots
+    "卡号" + _joined(CARD, (4, 4, 4, 4), "—"),  # em-dashes
+    "卡号" + _joined(CARD, (4, 4, 4, 4), "\u3000"),  # ideographic spaces
+    "卡号" + _joined(CARD, (4, 4, 4, 4), "．").translate(FULL_WIDTH),  # full-width dots and digits
+    "补贴金额" + CARD,  # 「金额」 right before
+    "编号" + _joined(CARD, (4, 4, 4, 4), " ") + "是我家的卡",  # 「编号」 right before
+    "补贴金额三百元没到账，卡" + CARD,  # 「金额」 earlier in the sentence
+    "合同" + CARD,  # no cue word at all
+])
+def test_card_bypasses_are_masked(body):
+    out = scrub_text(body)
+    assert _hidden(out, CARD, CARD.translate(CHINESE), CARD.translate(CIRCLE_ZERO), CARD.translate(CAPITALS)), out
+    assert masked_kinds(out) == [("bank_card", "**** **** **** 0128")], out
+
+
+def test_capital_numerals_in_amounts_and_names_stay():
+    """The capitals are digits only digit by digit: an amount in words, a year, a surname stay."""
+    for text in ("补助金额壹万贰仟叁佰元整", "收到人民币贰拾伍万元", "贰零贰伍年预算", "伍佰元", "陆师傅说路修好了"):
+        assert scrub_text(text) == text
 
 
 @pytest.mark.parametrize("body, kept", [
