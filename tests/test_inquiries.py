@@ -238,3 +238,42 @@ def test_delegate_inquiries_are_labelled_listed_apart_and_staff_screens_stay_clo
     staff.post("/admin/inquiries/1/reply", data={"reply": "因征地延期，预计下月开工。", "csrf_token": token})
     public = app.test_client().get("/inquiries.json").get_json()
     assert public["inquiries"] == [] and public["delegate_inquiries"][0]["delegate"] is True
+
+
+def test_bypass_forms_never_reach_the_database_staff_or_public(app):
+    """Issue #12 item 3 end to end for inquiries: every bypass form, in the question and in the contact,
+    is masked before storage; staff see what was masked, never the number; the published answer too."""
+    from pii_bypasses import FORMS, leaks
+
+    client = app.test_client()
+    for number, form in enumerate(FORMS):
+        assert ask(client, f"第{number}个问题：{form}，请回复", contact=form).status_code == 201, form
+    rows = stored(app)
+    assert len(rows) == len(FORMS)
+    assert {row["question"]: leaks(row["question"] + " " + row["contact"]) for row in rows
+            if leaks(row["question"] + " " + row["contact"])} == {}
+    staff = app.test_client()
+    login(staff, "mona")
+    listing = staff.get("/admin/inquiries/?status=all").get_data(as_text=True)
+    assert listing.count("请回复") >= len(FORMS) and leaks(listing, baseline=staff.get("/admin/").get_data(as_text=True)) == []
+    for row in rows:
+        detail = staff.get(f"/admin/inquiries/{row['id']}").get_data(as_text=True)
+        assert "已自动遮盖" in detail and leaks(detail) == [], row["question"]
+    token = csrf_token(staff, f"/admin/inquiries/{rows[0]['id']}")
+    for row in rows:
+        staff.post(f"/admin/inquiries/{row['id']}/reply", data={"reply": "已核实。", "csrf_token": token})
+    public = client.get("/inquiries.json").get_data(as_text=True)
+    assert public.count("请回复") == len(FORMS) and leaks(public) == []
+
+
+def test_staff_see_what_was_masked_in_an_inquiry(app):
+    client = app.test_client()
+    ask(client, "我是刘桂英，电话一三八 1234 5678，身份证11010519491231002X，补贴打到卡6222021234567890128了吗？",
+        contact=f"邮箱liuguiying＠163.com，{PHONE}")
+    staff = app.test_client()
+    login(staff, "mona")
+    page = staff.get("/admin/inquiries/1").get_data(as_text=True)
+    assert "1234" not in page and "19491231" not in page and "刘桂英" not in page and "liuguiying" not in page
+    masked = re.search(r'<p class="comment-masked">已自动遮盖：([^<]+)</p>', page).group(1)
+    assert masked.split("、") == ["个人姓名 1 处", "手机号 2 处", "身份证号 1 处", "银行卡号 1 处", "电子邮箱 1 处"], masked
+    assert "已自动遮盖" not in app.test_client().get("/inquiries.json").get_data(as_text=True)

@@ -121,6 +121,25 @@ def test_questions_are_logged_without_ip(demo_app, ask):
     assert row["client_hash"] and "127.0.0.1" not in row["client_hash"]
 
 
+def test_bypass_forms_never_reach_the_question_log(demo_app, ask):
+    """Issue #12 item 3 for the question box: a number or address written to slip past masking is
+    masked in the stored question, through the API and the page alike."""
+    from pii_bypasses import FORMS, leaks
+    from sqlalchemy import func, select
+
+    from ledger.schema import question_log
+
+    engine = demo_app.extensions["mingzhang.engine"]
+    with engine.connect() as conn:
+        first = conn.execute(select(func.coalesce(func.max(question_log.c.id), 0))).scalar()
+    for number, form in enumerate(FORMS):
+        ask(f"2024年教育支出是多少？{form}", path="/api/ask" if number % 2 else "/ask")
+    with engine.connect() as conn:
+        logged = conn.execute(select(question_log.c.question).where(question_log.c.id > first)).scalars().all()
+    assert len(logged) == len(FORMS) and all("教育支出" in question for question in logged)
+    assert {question: leaks(question) for question in logged if leaks(question)} == {}
+
+
 def test_rate_limit_answers_json(demo_app):
     from portal import create_app
 

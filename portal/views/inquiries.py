@@ -3,7 +3,7 @@ import datetime as dt
 
 from flask import Blueprint, abort, current_app, flash, jsonify, redirect, render_template, request, url_for
 
-from .. import inquiries
+from .. import comments, inquiries
 from ..auth import current_user, role_required
 from ..context import connection, engine, publication
 from ..errors import wants_json
@@ -150,7 +150,10 @@ def staff_detail(inquiry_id, error=None, status=200):
     inquiry = inquiries.by_id(connection(), inquiry_id, names)
     if inquiry is None:
         abort(404)
-    return render_template("admin/inquiry.html", inquiry=inquiry, departments=names, error=error), status
+    # What de-identification hid in the question and the contact, as moderators see it for comments.
+    masked = comments.masked_summary("\n".join(filter(None, (inquiry["question"], inquiry["contact"]))))
+    return render_template("admin/inquiry.html", inquiry=inquiry, masked=masked, departments=names,
+                           error=error), status
 
 
 def _staff_action(inquiry_id, action, *args):
