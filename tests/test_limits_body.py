@@ -172,3 +172,48 @@ def test_a_45_mb_comment_without_token_is_refused_fast_with_bounded_memory(gunic
     _rss, peak_after = _memory_mb(worker)
     assert peak_after - peak_before < 50, (peak_before, peak_after)  # was +3.7 GB
     assert _answers(port)  # and the worker still serves
+
+
+def _timed_get(port, path):
+    import http.client
+
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        return response.status, time.perf_counter() - started
+    finally:
+        connection.close()
+
+
+def test_three_concurrent_large_posts_do_not_slow_other_pages(gunicorn):
+    """The issue's third measurement: three 45 MB posts at once slowed every page to seconds. Three clients
+    now send them back to back for three seconds while a fourth reads pages: every post is refused unread
+    and every page still answers within a second."""
+    import threading
+
+    port, _worker = gunicorn
+    stop_at = time.monotonic() + 3
+    statuses = []
+
+    def attacker():
+        while time.monotonic() < stop_at:
+            statuses.append(send_large_post(port, 45 << 20, "application/x-www-form-urlencoded")[0])
+    attackers = [threading.Thread(target=attacker) for _ in range(3)]
+    for thread in attackers:
+        thread.start()
+    timings = []
+    while any(thread.is_alive() for thread in attackers):
+        for path in ("/healthz", "/", "/projects/P1"):
+            timings.append((path, *_timed_get(port, path)))
+    for thread in attackers:
+        thread.join()
+    # refused unread: too large (413), or over the write budget that refused posts use up (429)
+    assert len(statuses) >= 3 and all(status[9:12] in ("413", "429") for status in statuses), statuses
+    print(f"\n{len(statuses)} refused 45 MB posts; {len(timings)} page reads, slowest "
+          f"{max(seconds for _p, _s, seconds in timings):.2f} s")
+    assert len(timings) >= 6
+    assert [(path, status, round(seconds, 2)) for path, status, seconds in timings
+            if status != 200 or seconds > 1] == []
