@@ -466,6 +466,10 @@ def _grouped_ids(groups):
     return out
 
 
+# An address's word right after a short group: the group opens a house number 「5巷3号」「7栋」, not a grade.
+_HOUSE_WORD_AFTER = re.compile(r"[ \u3000]?(?:巷|号|號|栋|棟|幢|座|楼|樓|房|室|组|組|队|隊|村|街|路|弄|坊|单元|單元)")
+
+
 def _segments(text, groups):
     """A run's groups cut where an amount column begins (``_amount_after_space``), around a group
     that is a complete number on its own after or before a blank (``_complete``) and around an ID
@@ -481,7 +485,9 @@ def _segments(text, groups):
         # (a tab or a wide blank kept inside the run by cell_view: 「<ID in 6-8-4>\t2854」 is the ID and an amount)
         wide = blank or any(c in "\u3000\t" for c in text[prev[1]:group[0]])
         whole_id_before = valid_id18(prev[2]) or index in id_ends
-        disability_grade = len(group[2]) <= 2 and whole_id_before and not _is_amount(text, group[0], group[1])
+        # (「<ID> 5巷3号」: a house number in the next cell is no grade)
+        disability_grade = len(group[2]) <= 2 and whole_id_before and not _is_amount(text, group[0], group[1]) \
+            and not _HOUSE_WORD_AFTER.match(text, group[1])
         # (「¥1450 0105…」: an amount marked by its currency sign ends at the blank; the row's next cell follows)
         priced = blank and len(group[2]) >= 4 and _AMOUNT_BEFORE.search(text[max(0, prev[0] - 2):prev[0]]) is not None
         if priced or _amount_after_space(text, prev[1], group[0], group[1]) \
@@ -545,11 +551,21 @@ def _mobiles_beside_ids(groups):
             continue
         for first in (offset - 11, offset + 18):
             mobile = flat[first:first + 11] if first >= 0 else ""
-            if re.fullmatch(r"1[3-9]\d{9}", mobile) and not _card_ends_at(flat, first + 11):
+            if re.fullmatch(r"1[3-9]\d{9}", mobile) and _glued_or_whole(groups, where, first, offset) \
+                    and not _card_ends_at(flat, first + 11):
                 out.append((_PRIORITY["paired_mobile"], Number(where[first], where[first + 10] + 1, "mobile", mobile)))
                 out.append((_PRIORITY["paired_id"], Number(where[offset], where[offset + 17] + 1, "id_number",
                                                            flat[offset:offset + 18])))
     return out
+
+
+def _glued_or_whole(groups, where, first, offset):
+    """The mobile at ``first`` is glued to the ID at ``offset`` (no blank between them) or fills whole groups of its own
+    (「<ID> 192 3810 8872」); the tail of another cell's number before a blank is none (「<16-digit permit> <ID>」)."""
+    if first < offset and where[first + 10] + 1 == where[offset] or first > offset and where[offset + 17] + 1 == where[first]:
+        return True
+    starts, ends = {g[0] for g in groups}, {g[1] for g in groups}
+    return where[first] in starts and where[first + 10] + 1 in ends
 
 
 def _card_ends_at(flat, end):
