@@ -31,7 +31,7 @@ _GROUP = re.compile(r"[\dX]+")
 
 POSITIVE_CUES = {
     "id_number": ("身份证", "证件", "公民身份", "身份号", "残疾证", "残疾人证", "社保卡", "户口", "社会保障号", "社保号"),
-    "mobile": ("电话", "手机", "联系", "致电", "来电", "回电", "号码", "微信", "同号", "打", "拨", "call", "Tel", "TEL", "tel"),
+    "mobile": ("电话", "手机", "联系", "致电", "来电", "回电", "回访", "号码", "微信", "同号", "打", "拨", "call", "Tel", "TEL", "tel"),
     "landline": ("电话", "座机", "联系", "致电", "来电", "回电", "号码", "打", "拨", "热线", "传真", "Tel", "TEL", "tel"),
     "bank_card": ("卡号", "账号", "银行", "账户", "帐号", "帐户", "存折", "一卡通"),
 }
@@ -490,7 +490,9 @@ def _segments(text, groups):
             and not _HOUSE_WORD_AFTER.match(text, group[1])
         # (「¥1450 0105…」: an amount marked by its currency sign ends at the blank; the row's next cell follows)
         priced = blank and len(group[2]) >= 4 and _AMOUNT_BEFORE.search(text[max(0, prev[0] - 2):prev[0]]) is not None
-        if priced or _amount_after_space(text, prev[1], group[0], group[1]) \
+        # (「139-0020-7558 2026年3月9日」: a date's year after a blank is the next cell, not the number's digits)
+        dated = blank and re.fullmatch(r"(?:19|20)\d{2}", group[2]) is not None and text[group[1]:group[1] + 1] == "年"
+        if priced or dated or _amount_after_space(text, prev[1], group[0], group[1]) \
                 or (blank and (_complete(prev[2]) or _complete(group[2])) or wide and index in id_edges) \
                 and not disability_grade:
             yield segment
@@ -503,6 +505,15 @@ def find_numbers(text, user_text=False):
     """(priority, Number) candidates for every identifier-like number in ``text`` (may overlap)."""
     view = cell_view(text, digit_view(text))
     out = _split_numbers(text, user_text)
+    out += _numbers_in_runs(text, view, user_text)
+    # (「6214 8327 1368 0702 050」: a legacy 15-digit ID read in a validated card's groups is the card's digits)
+    cards = [n for _p, n in out if n.kind == "bank_card" and valid_luhn(n.digits) and plausible_card_prefix(n.digits)]
+    return [(p, n) for p, n in out if not (n.kind == "id_number" and len(n.digits) == 15
+                                           and any(c.start < n.start and n.end <= c.end for c in cards))]
+
+
+def _numbers_in_runs(text, view, user_text):
+    out = []
     for run in _RUN.finditer(view):
         if run.end() - run.start() < 7:
             continue

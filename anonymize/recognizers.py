@@ -369,7 +369,8 @@ RECOGNIZERS = [
         r"|[HhMm]\d{8}(?:\d{2})?|[HhMm]\d{4} \d{4}(?:\d{2})?)(?![0-9A-Za-z])"), _passport, 65),
     Recognizer("plate", re.compile(
         "[" + _PROVINCE_ABBR + r"][A-HJ-NP-Z](?:\s?[-·•.]\s?|\s)?(?=[A-HJ-NP-Z0-9]{0,5}\d)[A-HJ-NP-Z0-9]{4}"
-        r"(?:[A-HJ-NP-Z0-9]{1,2}|[挂学警港澳])(?![A-Za-z0-9])"), _always, 55),
+        # (a cross-border plate has its 港/澳 after a full serial too: 「粤Z·H8867港」)
+        r"(?:[A-HJ-NP-Z0-9]{1,2}[港澳]?|[挂学警港澳])(?![A-Za-z0-9])"), _always, 55),
     Recognizer("other_id", re.compile(r"(?<![0-9A-Za-z])([A-Z]{1,2})([0-9]{6})\s?[(（]([0-9A])[)）]"), _hkid, 90),
     Recognizer("other_id", re.compile(r"(?<![0-9A-Za-z])[1578][0-9]{6}\s?[(（][0-9][)）]"), _macau_id, 90),
     Recognizer("other_id", re.compile(r"(?<![0-9A-Za-z])[A-Z][0-9]{8}(?![0-9A-Za-z])"), _social_card_column, 81),

@@ -138,3 +138,18 @@ def test_row_numbers_are_no_rooms():
 ])
 def test_public_places_stay(text, place):
     assert place in scrub(text), scrub(text)
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    (f"D栋205房1号床 某某 {ID_A} 136-0071-2294 2026年4月2日\n", "136-0071-2294", "mobile"),   # a date's year is the next cell
+    ("投诉人要求回访1598702\n4416。", "1598702\n4416", "mobile"),                               # 回访 names a phone
+    ("他的车粤Z·K3307港停在门口", "粤Z·K3307港", "plate"),                                         # a cross-border plate
+])
+def test_numbers_in_a_register_row_or_a_line_break(text, value, kind):
+    assert (kind, value) in findings(text), findings(text)
+
+
+def test_a_legacy_id_read_inside_a_card_is_the_card():
+    text = f"某某 普工 {ID_B} 6217 4401 2385 0612 377 3980.00 3615.00\n"
+    found = findings(text)
+    assert ("bank_card", "6217 4401 2385 0612 377") in found and [v for k, v in found if k == "id_number"] == [ID_B]
