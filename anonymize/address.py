@@ -39,7 +39,9 @@ _BUILDING = (rf"(?:{_WRAPPED}{_NUM}|[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座|期|�
 # number after a blank only behind a building or stairway)
 _ROOM = (rf"(?:\s?-?{_NUM} ?(?:单元|门))?(?:\s?-?{_FLOOR}{_AFTER_FLOOR}|-?{_ROOM_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户)?"
          rf"|(?<=[单元门])\s?{_CN}{{3,4}}(?:室|号|房)?"  # 「四栋二单元六零二」
-         rf"|\s-?{_ROOM_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户))?")
+         rf"|\s-?{_ROOM_DIGITS}(?![0-9０-９,，.]*(?:元|万))(?:室|号楼|号|房|户)"
+         # (a narrow field's line break between a block and its flat: 「X花园6座⏎2203」)
+         rf"|(?<=[栋幢座])\n[0-9０-９]{{3,4}}(?![0-9０-９,.．元万年月日号%]))?")
 _RANGE = rf"{_DIGITS}(?:[-－—]{_DIGITS})?[-－—]{_ROOM_DIGITS}(?:室|号)?"
 _ESTATE = (r"(?:小区|小院|花园|公寓|家园|新村|新城|苑|府|名城|名都|广场|大厦|(?<!公)园|里|庭|居|阁|邸|坊|湾|城|郡|宿舍楼|宿舍|大院|家属院|家属区"
            r"|公租房|廉租房|安置房|安置区|家属楼"
@@ -55,7 +57,8 @@ _TO = r"(?:[-－—~～]" + _DIGITS + ")"  # a house-number range 「浔江路51
 # 「7号三层阁」「9号后厢房」「1号底层客堂」「88号3楼后间」. Several households share one number, so the room is the home.
 _ROOM_WORD = (r"(?:底层|底楼|(?:底层|底楼|二楼|三楼|楼上)?(?:亭子间|灶披间|三层阁|阁楼|[前后](?:厢房|客堂间?|楼(?![梯道房])|间)|客堂间?|厢房)"
               r"|(?<=[0-9０-９一二三]层)阁|(?<=[0-9０-９一二三四五六七八九楼])[前后]间)")
-_HAMLET = r"(?:[\u4e00-\u9fff]{1,3}?(?:屯|坡|寨|沟|岗|窝棚|甸子|营子))"
+# (a Hakka walled village inside a 村 is one too: 「沙尾村|老屋围12号」; not 周围, 范围, 包围…)
+_HAMLET = r"(?:[\u4e00-\u9fff]{1,3}?(?:屯|坡|寨|沟|岗|窝棚|甸子|营子|(?<![周范包氛突入合重解外])围))"
 # Where a home stands inside a village or its group, in the loess hills' and the countryside's words: the
 # back or the front of the slope, the edge of the yard terrace (硷畔), up or down the slope, the west end
 # (「六组|后畔|第3孔窑」「五队|东硷畔|5号」「三组|坡上|第4院」「西湾村|西头|17号」).
@@ -131,7 +134,7 @@ _DETAIL = re.compile(
     # (「朝阳路21号之二」: the second home at one number; 「朝阳路35 号 2 单元 301」: OCR spaces)
     # (「茶城大道 266号」: a blank before the number; 「22号鸿运大厦1805」: a tower named after the number, its room)
     # (an old town's street named a slope, 「北关坡26号」; a courtyard and its cave 「31号院西窑」)
-    rf"|(?:{_PART}{_STREET}|{_PART_NV}坡)口?{_SIDE}\s?{_HOUSE}{_TO}?(?:弄{_DIGITS}{_TO}?)?\s?号(?:附{_DIGITS}号|之{_CN}{{1,2}})?"
+    rf"|(?:{_PART}{_STREET}|{_PART_NV}坡)口?{_SIDE}\s?{_HOUSE}{_TO}?(?:弄{_DIGITS}{_TO}?)?\s?号(?:附{_DIGITS}号|之(?:{_CN}{{1,2}}|{_DIGITS}(?![0-9０-９]*号)))?"
     rf"(?:院(?:[东西南北中前后正]{{1,2}}(?:窑|房|屋))?|窑院)?"
     rf"(?:[\u4e00-\u9fff]{{2,6}}?(?:大厦|大楼|公寓|写字楼)\s?[A-Za-zＡ-Ｚ]?[0-9０-９]{{3,4}}(?![0-9０-９])(?:室|房)?|(?:{_BUILDING})?{_ROOM})"
     # a numbered estate block written as three numbers: 杨柳郡2期17-1-903
@@ -143,8 +146,14 @@ _DETAIL = re.compile(
     # (a shanty town's numbered part before it: 「二片区38栋20号」「四片区⏎79栋24号」)
     # (an estate's phase and area before them: 「二期3区5栋1单元702」; a letter building 「C栋3楼315」)
     # (an estate's lettered zone 「A区5栋1号」)
-    rf"|(?:{_NUM}片区\s*|{_PART}|{_NUM}期\s?(?:{_NUM}区\s?)?|(?<![0-9０-９]){_NUM}区\s?|(?<![A-Za-z0-9０-９])[A-Za-zＡ-Ｚ]区\s?)?(?:(?<![0-9０-９]){_DIGITS}|(?<![A-Za-z])[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座)(?:[东西南北中]门)?(?:\s?-?{_NUM}(?:单元|门))?\s?-?(?:{_FLOOR}{_AFTER_FLOOR}|{_ROOM_DIGITS}(?![0-9０-９]*(?:单元|门))(?:室|号|房)?)"
+    rf"|(?:{_NUM}片区\s*|{_PART}|{_NUM}期\s?(?:{_NUM}区\s?)?|(?<![0-9０-９]){_NUM}区\s?|(?<![A-Za-z0-9０-９])[A-Za-zＡ-Ｚ]区\s?)?(?:(?<![0-9０-９]){_DIGITS}|(?<![A-Za-z])[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座)(?:\s?{_NUM}座)?(?:[东西南北中]门)?(?:\s?-?{_NUM}(?:单元|门))?\s?-?(?:{_FLOOR}{_AFTER_FLOOR}|{_ROOM_DIGITS}(?![0-9０-９]*(?:单元|门|座))(?:室|号|房)?)"
     rf"|(?:{_PART}|{_NUM}期\s?(?:{_NUM}区\s?)?|(?<![0-9０-９]){_NUM}区\s?)?(?<![0-9０-９]){_DIGITS}(?:栋|幢|号楼|座)\s?-?{_NUM}单元"
+    # a handshake building of an urban village, its 栋 and its 座 (「我住12栋2座楼下」): one household's building
+    rf"|(?<![0-9０-９]){_DIGITS}(?:栋|幢)\s?{_DIGITS}座(?![0-9０-９])"
+    # a dormitory room and its bed with no building before them (「301房1号床」「305房 2号床」)
+    rf"|(?<![0-9０-９A-Za-z]){_DIGITS}[房室]\s?{_NUM}号?床(?!位)"
+    # a Hakka walled village and its house with no village before it (「祖屋位于老屋围8号」「老屋围⏎24号」)
+    rf"|{_PART}(?<![周范包氛突入合重解外])围[ \t]*\n?[ \t]*{_DIGITS}号(?![楼院])"
     # a block written as three numbers alone in a list cell 「X / 7-2-302 / 760」 (a date has a four-digit year)
     rf"|(?:(?<=[\t|｜丨¦/；;])|(?<=[\t|｜丨¦/；;][ \u3000]))[0-9０-９]{{1,2}}[-－][0-9０-９]{{1,2}}[-－][0-9０-９]{{3,4}}(?=[ \u3000]?[\t|｜丨¦/；;\n]|[ \u3000]*$)"
     # a phase and area before a block written as three numbers 「一期2区6-1-402」
@@ -213,11 +222,14 @@ _DETAIL = re.compile(
     rf"|(?<![0-9０-９第]){_NUM}组\s?{_NUM}号(?![楼床座位])"
     # a lettered block of a herders' settlement or an estate and its house (「X定居点|A区7号」「X村B区5号」): a block
     # holds a few dozen homes, the number one; not a building, a gate, a stall or a seat 「A区3号楼」「B区2号口」
-    rf"|(?<![0-9０-９A-Za-zＡ-Ｚ])[A-Za-zＡ-Ｚ]区\s?{_DIGITS}号(?![楼床座位口门线馆厅展台机柜库车摊铺档0-9０-９])"
+    # (a stall's number a market gives, 「档口号B区14号」, is the stall's, a business)
+    rf"|(?<![0-9０-９A-Za-zＡ-Ｚ])(?<!档口号)(?<!摊位号)(?<!铺位号)[A-Za-zＡ-Ｚ]区\s?{_DIGITS}号(?![楼床座位口门线馆厅展台机柜库车摊铺档0-9０-９])"
     # a room in a row of a monastery's or a compound's quarters (「僧舍东排第4间」「西排第2间」)
     rf"|(?:僧舍|僧房|僧寮|宿舍|平房)?[东西南北前后中]排\s?第?{_NUM}\s?间"
     # a trader's numbered stall in a market (「X交易市场7号摊位」): the market's name goes with it
     rf"|[\u4e00-\u9fff]{{0,2}}(?:交易)?市场\s?{_DIGITS}号(?:摊位|摊|铺位|档口|门面)"
+    # (or by its gate, the market's name staying: 「X市场|东门3号档」, Cantonese 档 for a stall)
+    rf"|(?<=市场)[东西南北]门\s?{_DIGITS}号(?:摊位|摊|铺位|档口|档(?!案|次)|门面)"
     # a numbered lane off a street and its house (「X街3巷17号」「X街东2巷9号」): the street stays, the lane goes
     rf"|(?<![0-9０-９第])[东西南北]?{_NUM}巷\s?{_NUM}号"
     # a herder's seasonal camp and its number after the pasture's team (「X牧场二队|冬窝子7号」)
@@ -256,7 +268,7 @@ def _is_detail(value):
 # a span always runs on to the last of them, so generalising it leaves no room number behind.
 # (also a second door at one number 「22号3号门市」「117号附9号平房」「179号之4号」, a building named by its
 # number 「9号楼3门」「16号楼东单元4楼」)
-_TAIL = re.compile(rf"(?: ?[-－—]?(?:\n?(?:附|之){_DIGITS}号|负{_NUM}(?:楼|层)|(?<=号)之{_CN}{{1,2}}(?![\u4e00-\u9fff])|(?<=号)(?:楼(?=\s?-?{_NUM}|[东西中]单元)|平房|门市|门脸)|[东西中]单元|(?<=[楼栋幢座]){_NUM}门(?!市)|(?<=号)[前后](?:栋|幢|楼|院|进)|(?<=[号楼层]){_ROOM_WORD}|(?<=层)阁|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户|房(?![屋子产租东间]))|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
+_TAIL = re.compile(rf"(?: ?[-－—]?(?:(?:(?<=[房室])|(?<=[房室] )){_NUM}号?床(?!位)|(?<=[0-9０-９]{{3}})(?:至|到)[0-9０-９]{{3,4}}(?:室|房)|(?<=顶楼)加建|\n?(?:附|之){_DIGITS}号|负{_NUM}(?:楼|层)|(?<=号)之{_CN}{{1,2}}(?![\u4e00-\u9fff])|(?<=号)(?:楼(?=\s?-?{_NUM}|[东西中]单元)|平房|门市|门脸)|[东西中]单元|(?<=[楼栋幢座]){_NUM}门(?!市)|(?<=号)[前后](?:栋|幢|楼|院|进)|(?<=[号楼层]){_ROOM_WORD}|(?<=层)阁|[东西南北中]门(?=\s?-?{_NUM})|{_NUM}(?:号楼|栋|幢|座|期|区|单元|室|号(?!院)|层|楼|户|房(?![屋子产租东间]))|[A-Za-zＡ-Ｚ](?:栋|幢|座)"
                    # a bare room number after a blank only follows a building or stairway (「2 单元 301」):
                    # after a house number or a group it is a list's next cell (「八组 2 1000」: people, amount)
                    rf"|(?:(?<! )|(?<=[元栋幢座门楼] )){_ROOM_DIGITS}(?![0-9０-９,，.]*(?:元|万|年|月|日|%|人|户|亩|米|吨|个|名|次|岁|平方|辆|台))))+")
@@ -324,7 +336,8 @@ def _unglued(view, start, end, numbers):
 
 # A room is the last part of a home: digits glued on after 室 or 房 are the row's next cell
 # (「703室130-3080-4914」).
-_AFTER_ROOM = re.compile(r"(?<=[0-9０-９])[室房](?= ?[-－—]?[0-9０-９])")
+# (「206房3号床」: the bed of the room, not a next cell)
+_AFTER_ROOM = re.compile(r"(?<=[0-9０-９])[室房](?= ?[-－—]?[0-9０-９])(?! ?[0-9０-９]{1,2}号?床)")
 
 
 def _details(view, numbers=None):
@@ -337,8 +350,17 @@ def _details(view, numbers=None):
         room = _AFTER_ROOM.search(view, start, end)
         end = room.end() if room else end
         end = _unglued(view, start, end, numbers)
-        if _is_detail(view[start:end]) and not (view[end - 1] == "号" and _ROAD_SECTION.match(view, end)):
+        if _is_detail(view[start:end]) and not (view[end - 1] == "号" and _ROAD_SECTION.match(view, end)) \
+                and not _house_range(view, start, end):
             yield start, end
+
+
+# 「三巷5号至9号为集体物业」: a run of house numbers is a row of buildings, no one household's home (unless someone lives there).
+_HOUSE_RANGE = re.compile(rf"\s?(?:至|到)\s?{_DIGITS}号(?!段)")
+
+
+def _house_range(view, start, end):
+    return view[end - 1] == "号" and _HOUSE_RANGE.match(view, end) is not None and "住" not in view[max(0, start - 4):start]
 
 
 # A hotline's speech-to-text writes one character at a time with blanks between (「上 角 组 七 号」
@@ -391,10 +413,27 @@ def _ocr_digits(view):
     return _OCR_ROOM.sub(_ocr_room, view)
 
 
+# A lodging list's rows that open with the room (「101 X 广西博白 181…」「一楼铺 X五金加工店」) under a house or a
+# dormitory named above: the room is that tenant's home. Row numbers count up by one; rooms jump floors.
+_ROOM_ROW = re.compile(r"(?m)^[ \t\u3000]*([1-9][0-9]{2}|(?!19|20)[1-3][0-9]{3})(?=[ \t\u3000]+[\u4e00-\u9fff])")
+_SHOP_ROW = re.compile(r"(?m)^[ \t\u3000]*([一二三四五六七八九]楼(?:铺面|商铺|铺|档口))(?=[ \t\u3000]+[\u4e00-\u9fff])")
+_LODGING_CUE = re.compile(r"租客|租户|房客|出租|房东|宿舍|住户|房号")
+
+
+def _room_rows(view):
+    """(start, end) of the rooms that open a lodging list's rows (two at least, not a count by one)."""
+    rooms = list(_ROOM_ROW.finditer(view))
+    numbers = [int(m.group(1)) for m in rooms]
+    if len(rooms) < 2 or not _LODGING_CUE.search(view) or all(b - a == 1 for a, b in zip(numbers, numbers[1:])) \
+            or not all(1 <= n % 100 <= 40 for n in numbers):
+        return []
+    return [m.span(1) for m in rooms + list(_SHOP_ROW.finditer(view))]
+
+
 def find_addresses(text):
     """House- and room-level address spans; traditional characters (「18號」「3棟2單元」) read too."""
     view = _ocr_digits(simplified(text))
-    spans = [Span(start, end, "address", text[start:end]) for start, end in _hamlet_homes(view)]
+    spans = [Span(start, end, "address", text[start:end]) for start, end in list(_hamlet_homes(view)) + _room_rows(view)]
     found = []
 
     def numbers():  # the text's validated numbers, read only when a match ends in a long run of digits
@@ -447,7 +486,9 @@ _SETTLEMENT_WORD = rf"(?:{_ESTATE}|社区|安置点|安置小区|定居点)"
 # farm, a row a few households); a village's team after its 村 is its group (「李家村|3队」).
 _TEAM_HEAD = rf"{_NUM}队(?=\s?{_NUM}\s?排\s?{_NUM}\s?号)"
 _SETTLEMENT_HEAD = re.compile(
-    rf"{_TEAM_HEAD}|(?:{_PART}村委会)?{_PART_SHORTEST}(?:{_VILLAGE_WORD}[ \t]*\n?[ \t]*"
+    # (an urban village's numbered or sided quarter, 坊, before its building stays with it: 「岗贝村二坊|6栋21座206」)
+    rf"{_TEAM_HEAD}|{_PART_SHORTEST}村(?:{_CN}{{1,2}}|[东西南北])坊(?=[0-9０-９]+(?:栋|幢|座|巷))"
+    rf"|(?:{_PART}村委会)?{_PART_SHORTEST}(?:{_VILLAGE_WORD}[ \t]*\n?[ \t]*"
     # (a works' village's lettered block 「工人村C栋」; a group spelt out by speech-to-text 「X村 上 角 组」)
     # (a spot inside the village before the house 「西湾村|西头17号」)
     rf"(?=[0-9０-９A-Za-zＡ-Ｚ一二三四五六七八九十百零〇两第]|{_HAMLET}|{_GROUP_NAME}组|(?:[\u4e00-\u9fff] ){{1,3}}组"

@@ -65,6 +65,17 @@ def _private_addresses(text, names=(), settlements=True, places=None):
     return out
 
 
+def _after_address(text, name, addresses):
+    """A name read across the end of an address in a list row (「…307房 梁嘉」 read as 「房 梁嘉」) is the part
+    after the address (the address outranks it, and would otherwise take the whole name away)."""
+    for _p, a in addresses:
+        if name.start < a.end < name.end and a.start <= name.start:
+            start = a.end + len(text[a.end:name.end]) - len(text[a.end:name.end].lstrip())
+            if name.end - start >= 2:
+                return Span(start, name.end, name.kind, text[start:name.end], name.source)
+    return name
+
+
 def detect(text, known=None, protected=None, user_text=False, settlements=True):
     """All identifier spans in ``text`` (non-overlapping), including kept officials and office lines.
 
@@ -78,8 +89,10 @@ def detect(text, known=None, protected=None, user_text=False, settlements=True):
     known_found = _known_candidates(text, known, names, guard) if known is not None else []
     candidates += known_found
     places = marked_places(text)  # a village or estate kept before a house part: a name guessed in it is the place's
-    candidates += _private_addresses(text, [s for _, s in known_found], settlements, places)
+    addresses = _private_addresses(text, [s for _, s in known_found], settlements, places)
+    candidates += addresses
     produce = PRODUCE_TERMS.spans(text)
+    names = [_after_address(text, s, addresses) for s in names]
     candidates += [(_PRIORITY[s.source], s) for s in names
                    if not _blocked(s, guard) and not (s.source in ("jieba", "weak", "stat") and _blocked(s, produce))
                    and not any(s.start < end and start < s.end for start, end in places)]

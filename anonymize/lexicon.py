@@ -330,7 +330,29 @@ def public_address(text, span):
     after = _CLAUSE_END.split(text[span.end:span.end + 16])[0]  # the next line of a list is another row
     if _REGISTERED_SEAT.search(before):
         return True
-    if re.search("住|" + _PRIVATE_OWNER.pattern, before + after):
+    if _COME_TO.search(before) and _RECEIVE.match(after):
+        return True  # (where a notice tells one to come and collect is the office's counter, whoever it is sent to)
+    if re.search(_HOME_WORD + "|" + _PRIVATE_OWNER.pattern, before + after):
         return False
     return bool(_OFFICE_ADDRESS.search(before) or _OFFICE_ADDRESS.search(after) or _BODY_BEFORE.search(before)
-                or _BODY_AFTER.match(after))
+                or _BODY_AFTER.match(after) or _service_point(text, span))
+
+
+# 住 where someone lives; not a 居住证 nor the 住建 bureau (「报名：X大道108号镇住建交通局」)
+_HOME_WORD = "住(?!证|建)"
+# 「鹤沙社保分局…开放，地址X」「咨询0769-…，地址X」「请到X领取」: where an office receives people, given in its notice.
+_ADDRESS_FIELD_END = re.compile(r"地址\s?[:：]?\s?$")
+_OFFICE_SENTENCE = re.compile(_PUBLIC_BODY + r"|咨询\s?(?:电话)?\s?[:：]?\s?0\d{2,3}-")
+_COME_TO = re.compile(r"(?:请|可)(?:到|前往|至)\s?$")
+_RECEIVE = re.compile(r"\s?(?:领取|办理|报名|咨询|缴费|递交|提交)")
+
+
+def _service_point(text, span):
+    """An office's address field in a sentence that names the office or its consultation line and no one's home
+    (the address may have taken its field's label in: 「地址X大道108号」)."""
+    label = re.match(r"地址\s?[:：]?\s?", span.value)
+    end = span.start + (label.end() if label else 0)
+    sentence = text[max(0, span.start - 80):end]
+    sentence = sentence[max((m.end() for m in re.finditer(r"[。！!？?\n]", sentence)), default=0):]
+    return bool(_ADDRESS_FIELD_END.search(sentence) and _OFFICE_SENTENCE.search(sentence)
+                and not re.search(_HOME_WORD + "|" + _PRIVATE_OWNER.pattern, sentence))

@@ -36,7 +36,7 @@ _GROUP = re.compile(r"[\dX]+")
 
 POSITIVE_CUES = {
     "id_number": ("身份证", "证件", "公民身份", "身份号", "残疾证", "残疾人证", "社保卡", "户口", "社会保障号", "社保号"),
-    "mobile": ("电话", "手机", "联系", "致电", "来电", "回电", "号码", "微信", "同号", "打", "拨", "call", "Tel", "TEL", "tel"),
+    "mobile": ("电话", "手机", "联系", "致电", "来电", "回电", "回访", "号码", "微信", "同号", "打", "拨", "call", "Tel", "TEL", "tel"),
     "landline": ("电话", "座机", "联系", "致电", "来电", "回电", "号码", "打", "拨", "热线", "传真", "Tel", "TEL", "tel"),
     "bank_card": ("卡号", "账号", "银行", "账户", "帐号", "帐户", "存折", "一卡通"),
 }
@@ -471,6 +471,10 @@ def _grouped_ids(groups):
     return out
 
 
+# An address's word right after a short group: the group opens a house number 「5巷3号」「7栋」, not a grade.
+_HOUSE_WORD_AFTER = re.compile(r"[ \u3000]?(?:巷|号|號|栋|棟|幢|座|楼|樓|房|室|组|組|队|隊|村|街|路|弄|坊|单元|單元)")
+
+
 def _segments(text, groups):
     """A run's groups cut where an amount column begins (``_amount_after_space``), around a group
     that is a complete number on its own after or before a blank (``_complete``) and around an ID
@@ -486,10 +490,14 @@ def _segments(text, groups):
         # (a tab or a wide blank kept inside the run by cell_view: 「<ID in 6-8-4>\t2854」 is the ID and an amount)
         wide = blank or any(c in "\u3000\t" for c in text[prev[1]:group[0]])
         whole_id_before = valid_id18(prev[2]) or index in id_ends
-        disability_grade = len(group[2]) <= 2 and whole_id_before and not _is_amount(text, group[0], group[1])
+        # (「<ID> 5巷3号」: a house number in the next cell is no grade)
+        disability_grade = len(group[2]) <= 2 and whole_id_before and not _is_amount(text, group[0], group[1]) \
+            and not _HOUSE_WORD_AFTER.match(text, group[1])
         # (「¥1450 0105…」: an amount marked by its currency sign ends at the blank; the row's next cell follows)
         priced = blank and len(group[2]) >= 4 and _AMOUNT_BEFORE.search(text[max(0, prev[0] - 2):prev[0]]) is not None
-        if priced or _amount_after_space(text, prev[1], group[0], group[1]) \
+        # (「139-0020-7558 2026年3月9日」: a date's year after a blank is the next cell, not the number's digits)
+        dated = blank and re.fullmatch(r"(?:19|20)\d{2}", group[2]) is not None and text[group[1]:group[1] + 1] == "年"
+        if priced or dated or _amount_after_space(text, prev[1], group[0], group[1]) \
                 or (blank and (_complete(prev[2]) or _complete(group[2])) or wide and index in id_edges) \
                 and not disability_grade:
             yield segment
@@ -502,6 +510,15 @@ def find_numbers(text, user_text=False):
     """(priority, Number) candidates for every identifier-like number in ``text`` (may overlap)."""
     view = cell_view(text, digit_view(text))
     out = _split_numbers(text, user_text)
+    out += _numbers_in_runs(text, view, user_text)
+    # (「6214 8327 1368 0702 050」: a legacy 15-digit ID read in a validated card's groups is the card's digits)
+    cards = [n for _p, n in out if n.kind == "bank_card" and valid_luhn(n.digits) and plausible_card_prefix(n.digits)]
+    return [(p, n) for p, n in out if not (n.kind == "id_number" and len(n.digits) == 15
+                                           and any(c.start < n.start and n.end <= c.end for c in cards))]
+
+
+def _numbers_in_runs(text, view, user_text):
+    out = []
     for run in _RUN.finditer(view):
         if run.end() - run.start() < 7:
             continue
@@ -550,11 +567,21 @@ def _mobiles_beside_ids(groups):
             continue
         for first in (offset - 11, offset + 18):
             mobile = flat[first:first + 11] if first >= 0 else ""
-            if re.fullmatch(r"1[3-9]\d{9}", mobile) and not _card_ends_at(flat, first + 11):
+            if re.fullmatch(r"1[3-9]\d{9}", mobile) and _glued_or_whole(groups, where, first, offset) \
+                    and not _card_ends_at(flat, first + 11):
                 out.append((_PRIORITY["paired_mobile"], Number(where[first], where[first + 10] + 1, "mobile", mobile)))
                 out.append((_PRIORITY["paired_id"], Number(where[offset], where[offset + 17] + 1, "id_number",
                                                            flat[offset:offset + 18])))
     return out
+
+
+def _glued_or_whole(groups, where, first, offset):
+    """The mobile at ``first`` is glued to the ID at ``offset`` (no blank between them) or fills whole groups of its own
+    (「<ID> 192 3810 8872」); the tail of another cell's number before a blank is none (「<16-digit permit> <ID>」)."""
+    if first < offset and where[first + 10] + 1 == where[offset] or first > offset and where[offset + 17] + 1 == where[first]:
+        return True
+    starts, ends = {g[0] for g in groups}, {g[1] for g in groups}
+    return where[first] in starts and where[first + 10] + 1 in ends
 
 
 def _card_ends_at(flat, end):

@@ -14,7 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
+from .chars import simplified
 from .numbers import NEGATIVE_CUES, POSITIVE_CUES, find_numbers  # noqa: F401 (cue lists are public)
+from .paper_columns import column_numbers
 from .validators import uscc_is_individual_business, valid_hkid, valid_uscc
 
 
@@ -155,13 +157,16 @@ _PAPER_NUMBER = (r"(?<![0-9A-Za-z-])([A-Za-z]{1,4}[0-9]{5,17}[0-9Xx]|[0-9]{6,14}
 # (「社保卡（卡号R39018264）」「社保卡（R52186403）」); any other 「…证」 needs 「证号」.
 _NAMED_CARDS = (r"(?:社保卡|社会保障卡|医保卡|医疗保险卡|残疾证|残疾人证|居住证|就诊卡|优待证|优抚证|退役军人证|军官证|士兵证|低保证|五保证|特困证"
                  r"|住院|病案|门诊)")  # a hospital's admission, case and outpatient numbers name one patient
+# (Cantonese writes 系 for 是: 「社保卡号系441900D…」; a number may be written in groups 「居住证号系 4419 0020 1903 1184」)
+_COPULA = r"(?:是|为|系)"
+_GROUPED_DIGITS = r"(?<![0-9A-Za-z])([0-9]{3,6}(?: [0-9]{3,6}){2,5})(?![0-9A-Za-z])"
 _OTHER_ID = re.compile(r"(?:" + _NAMED_CARDS + r"(?:号码|证号|卡号|编号|号)?|" + _NOT_PERSONAL_PAPERS + r"证(?:号码|号))"
-                       r"\s?(?:是|为)?\s?[:：（(]?\s?(?:卡号|证号|号码|编号)?\s?[:：]?\s?" + _PAPER_NUMBER)
+                       r"\s?" + _COPULA + r"?\s?[:：（(]?\s?(?:卡号|证号|号码|编号)?\s?[:：]?\s?(?:" + _PAPER_NUMBER + "|" + _GROUPED_DIGITS + ")")
 # 「医保个人编号51000024117683521」「参保编号…」「医保号…」: a person's insurance number after its cue, maybe with
 # a letter prefix before its digits (「医保编号 YB<ID>01」: a scheme's letters, the holder's ID and a serial).
 # (an ID whose check letter X stands inside the number, a serial after it: 「医保号<17 digits>X01」)
-_INSURANCE_ID = re.compile(r"(?:医保|社保|参保|养老保险|医疗保险|新农合)(?:人员|个人)?(?:编号|号码|号|账号|帐号)\s?(?:是|为)?\s?[:：]?\s?"
-                           r"(?<![0-9A-Za-z])([A-Za-z]{0,3}(?:[0-9]{8,24}[Xx]?|[0-9]{17}[Xx][0-9]{1,4}))(?![0-9A-Za-z])")
+_INSURANCE_ID = re.compile(r"(?:医保|社保|参保|养老保险|医疗保险|新农合)(?:人员|个人)?(?:编号|号码|号|账号|帐号)\s?(?:是|为|系)?\s?[:：]?\s?"
+                           r"(?<![0-9A-Za-z])([A-Za-z]{0,3}(?:[0-9]{8,24}[Xx]?|[0-9]{17}[Xx][0-9]{1,4}|[0-9]{3,6}(?: [0-9]{3,6}){2,5}))(?![0-9A-Za-z])")
 # A household's utility account 「户号RL-XA-0306017」「供暖户号：3102…」 (several: 「户号A-1、A-2」): the
 # account names one home.
 _ACCOUNT = r"[A-Za-z0-9]{1,6}(?:-[A-Za-z0-9]{1,10}){0,3}"
@@ -220,8 +225,10 @@ _SPOKEN_CARD = re.compile("(?:" + "|".join(" ?".join(w) for w in ("优待证", "
                           "|(?:[" + _PROVINCES + "])?[零〇○一二三四五六七八九幺两洞拐]{6,20}号?)(?![0-9])")
 # A staff number 「工号：NF110387」 names one employee (a company's, a farm's); a hotline agent's 「坐席工号」 or
 # an operator's speaks for the office (a role, not a person's record).
-_STAFF_NUMBER = re.compile(r"(?<!坐席)(?<!客服)(?<!话务员)(?:职工|员工)?工号\s?(?:是|为)?\s?[:：]?\s?"
-                           r"(?<![0-9A-Za-z])([A-Za-z]{1,4}[0-9]{4,12})(?![0-9A-Za-z])")
+# (its letters and digits may be dashed or spaced: 「JL-20190417」「JL2020-0831」「HM 2021 0317」)
+_STAFF_CODE = r"(?=[A-Za-z]{1,4}[- ]?(?:[0-9][- ]?){4})[A-Za-z]{1,4}(?:[0-9]{4,12}|[- ]?[0-9]{2,8}(?:[- ][0-9]{2,8}){0,2})"
+_STAFF_NUMBER = re.compile(r"(?<!坐席)(?<!客服)(?<!话务员)(?:职工|员工)?工号\s?(?:是|为|系)?\s?[:：]?\s?"
+                           r"(?<![0-9A-Za-z])(" + _STAFF_CODE + r")(?![0-9A-Za-z]|[- ][0-9])")
 # A staff number with its employer's short name before the digits 「职工号：X林职0312345」 (OCR may read a 0 or 1 as
 # O or l: four digits at least are digits).
 _STAFF_NUMBER_HAN = re.compile(r"(?<!坐席)(?<!客服)(?<!话务员)(?:工号|职工编号|员工编号)\s?(?:是|为)?\s?[:：]?\s?(?!是|为)"
@@ -238,7 +245,7 @@ _KOREAN_REG_CUED = re.compile(_KOREAN_REG_CUE + r"(?<![0-9A-Za-z])([0-9OolI]{6}\
 # (a grassland or land contract's 「X草承字（2016）第0472号」 after the cue is the holder's too: the cue says it is a
 # certificate, not a document)
 _LABELLED_CERT = re.compile(r"(?:证号|证书号|证件号|证书编号|证编号)(?:码)?\s?(?:是|为)?\s?[:：]?\s?"
-                            r"([\u4e00-\u9fff]{1,4}字(?:\s?[（(〔]\s?\d{4}\s?[）)〕]\s?)?第\s?[0-9]{3,10}\s?号)")
+                            r"([\u4e00-\u9fff]{1,4}字(?:\s?[（(〔]\s?\d{4}\s?[）)〕]\s?)?第\s?(?=(?:[OolI]*[0-9]){3})[0-9OolI]{3,10}\s?号)")
 # A herd animal's ear tag 「耳标号：5133450190771」 is registered to its owner's household, as a plate is to a car's owner.
 _EAR_TAG = re.compile(r"耳标(?:号码|号|编号)?\s?(?:是|为)?\s?[:：]?\s?(?<![0-9A-Za-z])([0-9]{8,16})(?![0-9])")
 # A hospital's admission, case-file or outpatient number 「住院号：2026091407」 names one patient, however short.
@@ -258,6 +265,31 @@ _SOCIAL_CARD_NO = re.compile(r"卡号\s?(?:是|为)?\s?[:：]?\s?(?<![0-9A-Za-z]
 # (written in two groups of four, or in brackets after the card's name: 「台胞证（号码1234 5678）」)
 _TAIWAN_PERMIT = re.compile(r"(?:台胞证|台湾居民来往大陆通行证)\s?[（(]?\s?(?:号码|号)?\s?(?:是|为)?\s?[:：]?\s?(?<![0-9])"
                             r"([0-9]{8}(?:[0-9]{2})?|[0-9]{4} [0-9]{4})(?![0-9])")
+# A permit's eight digits after 通行证号码 (a Taiwan resident's: Hong Kong and Macau residents' carry their H/M letter), and the
+# 「证件号码」 field of a form headed by the Taiwan permit's name.
+_PERMIT_DIGITS = re.compile(r"通行证(?:号码|证号|号)\s?(?:是|为|系)?\s?[:：]?\s?(?<![0-9])([0-9]{8}(?:[0-9]{2})?|[0-9]{4} [0-9]{4})(?![0-9])")
+_TAIWAN_FORM = re.compile(r"台湾居民来往大陆通行证|台胞证")
+_PERMIT_FORM_FIELD = re.compile(r"(?:证件号码|证件号|证号)\s?[:：]?\s?(?<![0-9])([0-9]{8}(?:[0-9]{2})?)(?![0-9])")
+
+
+def _taiwan_form_numbers(view):
+    return [m for m in _PERMIT_FORM_FIELD.finditer(view) if _TAIWAN_FORM.search(view, max(0, m.start() - 120), m.start())]
+
+
+# A residence permit's or social-security card's number a few words after its cue (「居住证号写的是我的，4419…」).
+_CARD_NUMBER_LATER = re.compile(r"(?:居住证|社保卡|社会保障卡)(?:号码|证号|卡号|号)[^\n。；;0-9A-Za-z]{1,10}?[，,:：\s]\s?"
+                                r"(?<![0-9A-Za-z])([0-9]{12,20}[Xx]?)(?![0-9A-Za-z])")
+# A Hong Kong, Macau or Taiwan resident's residence-permit number (810000/820000/830000 and the holder's birth date) after its
+# cue: no mainland ID, so no mainland check.
+_HMT_PERMIT = re.compile(r"(?:身份号码|证件号码|居住证(?:号码|号)?|证号)\s?(?:是|为|系)?\s?[:：]?\s?"
+                         r"(?<![0-9])(8[123]0000(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx])(?![0-9])")
+# A registration number after what it registers (「我已经报名了，编号RC2026-00317」「登记号：…」; a subsidy's 申请编号 is published):
+# letters and digits, maybe dashed; a project's, a procurement's or a work order's number names no person.
+_REGISTRATION = re.compile(r"(?:报名|登记|轮候|排号)(?:了|的)?(?:(?!项目|采购|工单|招标|合同|文号)[^\n。；;0-9A-Za-z]){0,4}?"
+                           r"(?:编号|号码|序号|排号|号)\s?(?:是|为|系)?\s?[:：]?\s?"
+                           r"(?<![0-9A-Za-z-])([A-Za-z]{1,4}[-]?[0-9]{2,8}(?:-[0-9]{2,8}){0,2})(?![0-9A-Za-z-])")
+
+
 # A foreigner's residence permit 「居留许可：Y1234…」「Residence Permit No.: 1234…」: a letter or none and eight to
 # eighteen digits name its holder as a passport does (许可 alone is a business's licence, and stays).
 _RESIDENCE_PERMIT = re.compile(r"(?:居留许可|居留证件|(?i:(?:residence\s)?permit\s?(?:no\.?|number)))(?:证)?(?:号码|号|编号)?"
@@ -302,7 +334,8 @@ CUED = [("qq", _QQ, 84), ("wechat", _WECHAT, 84), ("wechat", _WECHAT_LATER, 84),
         ("other_id", _KOREAN_REG_CUED, 82), ("other_id", _CERT_AFTER_LABEL, 82), ("other_id", _LICENCE_FILE, 82),
         ("other_id", _EAR_TAG, 82), ("wechat", _PRIVATE_CHAT_HANDLE, 84),
         ("other_id", _RESIDENCE_PERMIT, 82), ("passport", _SPOKEN_PASSPORT, 66), ("other_id", _VETERAN_CARD, 82),
-        ("other_id", _MIGRANT_CERT, 82), ("other_id", _MIGRANT_CERT_LETTERED, 82)]
+        ("other_id", _MIGRANT_CERT, 82), ("other_id", _MIGRANT_CERT_LETTERED, 82), ("other_id", _PERMIT_DIGITS, 82),
+        ("other_id", _CARD_NUMBER_LATER, 82), ("other_id", _HMT_PERMIT, 82), ("other_id", _REGISTRATION, 82)]
 
 # Plates carry 贵/云/川/甘/陕, but people write the provinces' other short names (黔滇蜀陇秦) too.
 _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼黔滇蜀陇秦"
@@ -333,10 +366,11 @@ RECOGNIZERS = [
     Recognizer("email", _EMAIL_SPELLED, _email_spelled, 74),
     Recognizer("passport", re.compile(
         r"(?<![0-9A-Za-z])(?:[EeGg]\d{8}|[Ee][A-HJ-NP-Za-hj-np-z]\d{7}|[PpSsDd]\d{7}|[Cc][0-9A-HJ-NP-Za-hj-np-z]\d{7}"
-        r"|[HhMm]\d{8}(?:\d{2})?)(?![0-9A-Za-z])"), _passport, 65),
+        r"|[HhMm]\d{8}(?:\d{2})?|[HhMm]\d{4} \d{4}(?:\d{2})?)(?![0-9A-Za-z])"), _passport, 65),
     Recognizer("plate", re.compile(
         "[" + _PROVINCE_ABBR + r"][A-HJ-NP-Z](?:\s?[-·•.]\s?|\s)?(?=[A-HJ-NP-Z0-9]{0,5}\d)[A-HJ-NP-Z0-9]{4}"
-        r"(?:[A-HJ-NP-Z0-9]{1,2}|[挂学警港澳])(?![A-Za-z0-9])"), _always, 55),
+        # (a cross-border plate has its 港/澳 after a full serial too: 「粤Z·H8867港」)
+        r"(?:[A-HJ-NP-Z0-9]{1,2}[港澳]?|[挂学警港澳])(?![A-Za-z0-9])"), _always, 55),
     Recognizer("other_id", re.compile(r"(?<![0-9A-Za-z])([A-Z]{1,2})([0-9]{6})\s?[(（]([0-9A])[)）]"), _hkid, 90),
     Recognizer("other_id", re.compile(r"(?<![0-9A-Za-z])[1578][0-9]{6}\s?[(（][0-9][)）]"), _macau_id, 90),
     Recognizer("other_id", re.compile(r"(?<![0-9A-Za-z])[A-Z][0-9]{8}(?![0-9A-Za-z])"), _social_card_column, 81),
@@ -348,7 +382,7 @@ def find_identifiers(text, user_text=False):
     """Validated direct identifiers in ``text`` as (priority, Span), possibly overlapping (resolve
     with ``resolve``). ``user_text``: cue words never switch detection off."""
     spans = [(p, Span(n.start, n.end, n.kind, text[n.start:n.end])) for p, n in find_numbers(text, user_text)]
-    view = nfkc_view(text)
+    view = simplified(nfkc_view(text))  # (traditional cue words read too: 「工號」「回鄉證」「暫字第…號」)
     for rec in RECOGNIZERS:
         for m in rec.pattern.finditer(view):
             if rec.validate(view, m, user_text):
@@ -364,14 +398,33 @@ def find_identifiers(text, user_text=False):
             spans.append((96, Span(i.start, i.end + 1, "other_id", text[i.start:i.end + 1])))
     for kind, pattern, priority in CUED:
         for m in pattern.finditer(view):
-            start, end = m.start(1), m.end(1)
+            group = next(i for i in range(1, pattern.groups + 1) if m.group(i) is not None)  # (the alternative that matched)
+            start, end = m.start(group), m.end(group)
             # 「电工证号T2310…0311」「优待证号：<region code><ID>」: a certificate number that holds an ID number
             # (after letters, a region code or before a serial) is the certificate; the ID inside it is masked with it
             holds_id = any(start <= i.start and i.end <= end and i.end - i.start < end - start for i in ids)
             spans.append((95 if holds_id else priority, Span(start, end, kind, text[start:end])))
-    for m in _certificate_form_numbers(view):
+    for m in _certificate_form_numbers(view) + _taiwan_form_numbers(view):
         spans.append((82, Span(m.start(1), m.end(1), "other_id", text[m.start(1):m.end(1)])))
-    return spans
+    spans += [(82, Span(start, end, "other_id", text[start:end])) for start, end in column_numbers(view)]
+    return spans + _same_shape(text, view, spans)
+
+
+def _shape(code):
+    """Letters kept, each run of digits by its length: 「RC2026-00317」 → RC#4-#5."""
+    return re.sub(r"[0-9]+", lambda m: f"#{len(m.group(0))}", code.upper())
+
+
+# A code with letters and digits standing alone (not inside a longer code).
+_CODE = re.compile(r"(?<![0-9A-Za-z-])[A-Za-z]{1,4}-?[0-9]{2,8}(?:-[0-9]{2,8}){0,2}(?![0-9A-Za-z-])")
+
+
+def _same_shape(text, view, spans):
+    """A registration or staff number found by its cue has siblings of the same shape in the same text (「编号RC2026-00317
+    …我的是RC2026-00402」): the same letters and digit groups number another person in the same register."""
+    shapes = {_shape(s.value) for _p, s in spans if s.kind == "other_id" and re.match(r"[A-Za-z]{1,4}-?[0-9]", s.value)}
+    return [(81, Span(m.start(), m.end(), "other_id", text[m.start():m.end()])) for m in _CODE.finditer(view)
+            if _shape(m.group(0)) in shapes]
 
 
 def resolve(prioritised):
