@@ -257,6 +257,20 @@ def _listed_lines(text, span, people):
 _BRACKET_AFTER = re.compile(r"\s?[（(]([^）)\n]{1,12})[）)]")
 
 
+# 「有问题打023-…」「查询请拨023-…」「你打023-…问一下」: a line the reader is told to call to ask is a service's.
+_ASK_BY_LINE = re.compile(r"(?:^|[，,。；;！!？?\s])(?:有问题|有疑问|如有疑问|查询|咨询|详询)[，,]?(?:请)?(?:拨打?|打|致电)(?:电话)?\s?$")
+_DIAL_TO_ASK = re.compile(r"(?:^|[，,。；;！!？?\s你您])(?:请)?(?:打|拨打?|致电)\s?$")
+
+
+def _service_line(text, span, people):
+    before = text[max(0, span.start - 12):span.start]
+    clause = span.start - len(re.split(r"[，,。；;！!？?\n:：]", before)[-1])  # (no one named in the clause that dials)
+    if not re.match(r"[（(]?[0０]", span.value) or any(clause <= p.start < span.start for p in people):
+        return False
+    return bool(_ASK_BY_LINE.search(before)) \
+        or bool(_DIAL_TO_ASK.search(before)) and re.match(r"\s?(?:问|咨询|查询|核实)", text[span.end:]) is not None
+
+
 def public_line(text, span, people=(), officials=()):
     """Whether a landline is a public body's line: an office word in the same sentence before it
     (「县财政局监督电话：0731-…」「社区电话8605…」) or right after it (「…（区民政局）」), with no
@@ -265,7 +279,7 @@ def public_line(text, span, people=(), officials=()):
     field label that continues the office's record (「承办科室：…科；联系电话：…」); or the line of
     an official named in the role in the clause before it (「承办人：X　联系电话：…」)."""
     if _office_list_line(text, span, people) or _agency_line(text, span) or _answer_closing_line(text, span, people) \
-            or _listed_lines(text, span, people):
+            or _listed_lines(text, span, people) or _service_line(text, span, people):
         return True
     bracket = _BRACKET_AFTER.match(text, span.end)
     if bracket and _OFFICE_WORDS.search(bracket.group(1)) and not _PRIVATE_OWNER.search(bracket.group(1)) \
