@@ -267,8 +267,10 @@ def _service_line(text, span, people):
     clause = span.start - len(re.split(r"[，,。；;！!？?\n:：]", before)[-1])  # (no one named in the clause that dials)
     if not re.match(r"[（(]?[0０]", span.value) or any(clause <= p.start < span.start for p in people):
         return False
+    # (「打0703-…没人接」: a complaint that an office's line goes unanswered)
     return bool(_ASK_BY_LINE.search(before)) \
-        or bool(_DIAL_TO_ASK.search(before)) and re.match(r"\s?(?:问|咨询|查询|核实)", text[span.end:]) is not None
+        or bool(_DIAL_TO_ASK.search(before)) and re.match(r"\s?(?:问|咨询|查询|核实|没人接|无人接|打不通|一直占线|占线)", text[span.end:]) is not None \
+        and not _PRIVATE_OWNER.search(before[len(before) - (span.start - clause):])
 
 
 def public_line(text, span, people=(), officials=()):

@@ -266,7 +266,7 @@ _STAFF_FIELD_RE = re.compile(r"(?:(?:经办|经手)(?:人|员)?\s?[:：]|(?:^|[\
                              r"|答复(?=人)"
                              # a public body's work group signing: 「验收组：X（组长）、Y」「慰问组：X、Y」
                              r"|(?:验收|征询|慰问|核查|检查|督查|评审|走访|工作|评估)(?:小组|组)(?:成员)?"
-                             r"|分管领导|主管领导|帮扶责任|领导署名|签发领导"
+                             r"|分管领导|主管领导|帮扶责任|领导署名|签发领导|科室负责人"
                              # a procurement notice's purchaser (a public body) and its contact; a body's meeting's
                              # attendees 「出席：X、Y　列席：Z」
                              r"|采购人联系人|(?:出席|列席|参会)(?:人员)?(?=\s?[:：])"
@@ -279,6 +279,8 @@ _STAFF_FIELD_RE = re.compile(r"(?:(?:经办|经手)(?:人|员)?\s?[:：]|(?:^|[\
 # 「村（居）民委员会意见：属实，建议救助。X」: a body's opinion on a form is signed by its officer.
 _OPINION_SIGNED = re.compile(r"(?:委员会|村委会|居委会|社区|政府|办事处|局|中心|所|站|办)[）)]?\s?(?:审核|审查|评议|核查)?意见\s?[:：]"
                              r"[^\n]{0,40}?(?:[。；;]\s*|\s{2,})$")
+_LEVEL_OPINION = re.compile(r"(?:^|[\s\u3000])(?:乡镇|镇|乡|街道|村|村委会?|社区|居委会?|县|区|市)(?:民政)?(?:审核|审批|审查|评议)?意见\s?[:：]\s?$")
+_OPINION_WORDS = re.compile(r"[ \u3000]+(?:同意|不同意|属实|情况属实|拟同意|经核实|建议)")
 _PRIVATE_RECORD = re.compile(r"公司|对方|施工方|施工队|企业|个体|村民(?!委员会|小组)|居民(?!委员会)|户主|收款人|申请人")
 _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 
@@ -441,7 +443,7 @@ _VILLAGE_ACCOUNTANT = re.compile(r"(?<!原)(?<!前)(?:村|村委会?|居委会?|
 # 「我是X，您的补贴申请需要补材料」「我是X，你的投诉已转…」: a self-introduction followed by news of the addressee's own
 # application or complaint is its handler's (a neighbour or relative writes 「我是X，你家…」「你个仔…」).
 _HANDLES_YOURS = re.compile(r"[，,]\s?(?:您|你)的[\u4e00-\u9fff]{0,8}(?:申请|投诉|复核|举报|信访|诉求|求助)[\u4e00-\u9fff]{0,4}?"
-                            r"(?:需要|需|已经|已|正在|被|没有|未|还)")
+                            r"(?:需要|需|已经|已|正在|被|没有|未|还|缺|不全|不齐|有误)")
 _MINUTES = re.compile(r"主持\s?[:：]|联席会|专题会|办公会|例会|会议纪要|会议记录")
 _MISCONDUCT = re.compile(r"审计|违规|违纪|挪用|虚列|侵占|冒领|套取|诫勉|处分|问责|追责|被询问|调查|举报|投诉|涉嫌")
 _KIN_OF = re.compile(r"的?(?:小舅子|舅子|妻子|丈夫|儿子|女儿|老婆|老公|亲戚|弟弟|哥哥|姐姐|妹妹|父亲|母亲|侄子|外甥)")
@@ -512,8 +514,9 @@ def official_in_role(text, start, end):
     wider = _sentence_before(text, start, width=64, ends=_PARAGRAPH_END)
     if _official_before(before, wider) or _TITLE_AFTER_RE.match(after) or _DELEGATE_AFTER_RE.match(after):
         return True
-    if _TITLE_BEFORE_RE.search(_LETTER_SPACED.sub("", before[-16:])):
-        return True  # 「仲 裁 员　X」「书 记 员　X」: a form's letter-spaced title
+    if _TITLE_BEFORE_RE.search(_LETTER_SPACED.sub("", before[-16:])) or _STAFF_FIELD_RE.search(_LETTER_SPACED.sub("", before[-16:]).rstrip()) \
+            and not _PRIVATE_RECORD.search(before):
+        return True  # 「仲 裁 员　X」「书 记 员　X」「经 办 人：  X」: a form's letter-spaced title or signature field
 
     if _CONTACT_BEFORE_RE.search(before) and _BODY_AFTER_RE.match(text[end:end + 16]):
         return True
@@ -535,7 +538,7 @@ def official_in_role(text, start, end):
         return True  # 「居委X：」「村报账员X：」: a chat line's label gives the body or the office the speaker acts for
     if _INTRO_BEFORE.search(text[max(0, start - 16):start]):
         return True
-    if re.search(r"(?:我是|我系)$", text[max(0, start - 2):start]) and _HANDLES_YOURS.match(text, end):
+    if re.search(r"(?:我是|我系)(?:[\u4e00-\u9fff]{1,8}?[镇乡])?$", text[max(0, start - 12):start]) and _HANDLES_YOURS.match(text, end):
         return True  # 「您好，我是X，您的补贴申请需要补材料」: who handles the addressee's application
     if _MINUTES.search(text, 0, start) and not text[text.rfind("\n", 0, start) + 1:start].strip() \
             and re.match(r"汇报|发言\s?[:：]", text[end:end + 3]):
@@ -545,6 +548,8 @@ def official_in_role(text, start, end):
         return True
     if _BODY_FIELD_RE.search(before) and _FIELD_VALUE_END.match(text, end):
         return True
+    if _LEVEL_OPINION.search(text, max(0, start - 12), start) and _OPINION_WORDS.match(text, end):
+        return True  # 「乡镇意见：X 同意救助」: a level's opinion on a form, signed by its officer
     if _CONTACT_BEFORE_RE.search(before) and _WRITTEN_BY_OFFICE.search(text[:start]) \
             and not _PRIVATE_RECORD.search(before):
         return True  # 「…我局已于8月1日恢复。联系人X，0776-…」: the office writing gives its contact
@@ -1064,6 +1069,7 @@ _INTRO_BEFORE = re.compile(r"(?:我是|我系)" + _INTRO_BODY_WORD + "$"
                            r"|(?:我是|我系)[\u4e00-\u9fff]{1,10}?(?:局|事务所|管理所|服务所|中心|政府|(?<=[县市区])[\u4e00-\u9fff]{1,3}委)的$")
 
 
+_NAMING_ONLY_CUE = re.compile(r"(?:我叫|名叫|叫做|就叫|真名叫|名字叫|名字是|姓名是|(?<![\u4e00-\u9fff])叫)[:：]?$")
 _INTRO_BODY_ALONE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:局|委|中心|政府|事务所)(?:的|[，,。！!\s]|$)")
 
 
@@ -1090,7 +1096,9 @@ def _cue_names(text, by_start, spans):
                 word = field  # 「乙方：马乙卜拉」: the whole field, not the reading 马乙卜
             # a produce word is a name with context on both sides (「项目经理柳絮介绍」「收款人：黄桃」)
             both_sides = word and (word == field or _cued_word_ends(text, pos + len(word)))
-            if not word or not_a_name(text, pos, pos + len(word), by_start, crossing=False, produce=not both_sides) \
+            # (「我叫向X」: after a naming cue 向/于/和 open a surname, never a preposition)
+            if not word or not_a_name(text, pos, pos + len(word), by_start, crossing=False, produce=not both_sides,
+                                      function_word=not _NAMING_ONLY_CUE.search(m.group(0))) \
                     or word.endswith("族"):
                 break  # (「被告人：X，苗族，…」: a people's name after the person is no second person)
             quoted = pos and text[pos - 1] in "“\"" and text[pos + len(word):pos + len(word) + 1] in "”\""
@@ -2287,7 +2295,8 @@ def _speaker_names(text, by_start, spans):
             continue
         if unsurnamed_name_at(text, start) == word or foreign or (looks_like_person_name(word) and (not dictionary or word_name)
                                                                   and not not_a_name(text, start, start + len(word), by_start,
-                                                                                     produce=not word_name)):
+                                                                                     produce=not word_name,
+                                                                                     function_word=jieba.dt.FREQ.get(word, 0) > 0)):
             _claim(spans, start, word, "cue")
 
 

@@ -54,3 +54,38 @@ def test_private_people_beside_them_go(text, private):
 
 def test_a_body_named_alone_in_an_introduction_is_no_name():
     assert "县农委" in scrub("蒲秋月你好，我是县农委的，你的补贴这周到账。")
+
+
+@pytest.mark.parametrize("text, official", [
+    ("我是石岭乡巫长青，你的申请材料缺低保证明，明天补来。", "巫长青"),
+    ("救助审批表\n乡镇意见：胥红英 同意救助叁仟元", "胥红英"),
+    ("临时救助审批\n经 办 人：柏志刚   审批人：胥红英", "柏志刚"),
+    ("经办：房小军 科室负责人：胥红英 分管领导：柏志刚", "胥红英"),
+])
+def test_officers_signing_forms_stay(text, official):
+    assert official in scrub(text)
+
+
+def test_an_office_line_that_goes_unanswered_stays():
+    assert "0838-6623004" in scrub("证明交了一个月没回音，打0838-6623004没人接。")
+
+
+@pytest.mark.parametrize("text, private", [
+    ("[茶园群]\n向春林：明早摘茶\n于小芬：好的\n向春林：七点到", "向春林"),
+    ("[茶园群]\n向春林：明早摘茶\n于小芬：好的\n向春林：七点到", "于小芬"),
+    ("来电：我叫向丽，住石岭镇。", "向丽"),
+    ("哪个说我屋没人？我屋17号一直有人住。", "17号"),
+    ("隔壁23号的土墙裂了，户主出门打工了。", "23号"),
+    ("现住址 石岭社区\n　　　　 6栋3单元\n　　　　 5-2\n联系电话 13912345678", "5-2"),
+])
+def test_private_names_and_homes_go(text, private):
+    assert private not in scrub(text)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("我屋17号办酒，你来不来？", "17号"),
+    ("隔壁3号床的大爷出院了。", "3号床"),
+    ("我是向你们反映过的那户。", "向你们"),
+])
+def test_dates_beds_and_prepositions_stay(text, kept):
+    assert kept in scrub(text)
