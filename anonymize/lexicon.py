@@ -155,7 +155,9 @@ _SIGNATURE_LINE = re.compile(r"\n\s*[\u4e00-\u9fff]{2,24}(?:政府|局|委员会
 
 # A notice's heading: its first line up to the colon names a public body or says it is a notice
 # (「县畜牧兽医站：…」「X村低保评议结果：…」「X社区关于…的公示：…」「X法院公告：…」).
-_NOTICE_HEAD = re.compile(r"[^\n：:]{2,40}?(?:公示|公告|通知|通告|结果|名单|局|站|所|中心|法院|委员会|政府|社区|村委会)[：:]")
+# (also a body's reminder 「县农牧局提醒：…」 and a titled notice whose first line ends the title: 「X局关于…的通知（文号）⏎…」)
+_NOTICE_HEAD = re.compile(r"[^\n：:]{2,40}?(?:公示|公告|通知|通告|结果|名单|局|站|所|中心|法院|委员会|政府|社区|村委会)(?:提醒|温馨提示|提示)?[：:]"
+                          r"|[^\n：:]{2,60}?(?:局|委员会|政府|办公室|中心)[^\n：:]{0,40}?(?:公告|通知|通告)(?:[（(][^）)\n]{0,24}[）)])?[ \t]*\n")
 
 
 def _notice_line(text, span, people):
@@ -167,7 +169,8 @@ def _notice_line(text, span, people):
     sentence_start = max(text.rfind(c, 0, span.start) for c in "。！？!?\n") + 1
     sentence = text[sentence_start:span.start]
     cue = re.search(r"(?:电话|监督|联系|咨询|举报|投诉)[:：]?\s?(?:[0-9０-９()（）\-－]+[、,，/]\s?)?$", sentence)
-    return bool(cue) and not _PRIVATE_OWNER.search(sentence) \
+    # (「你现住…，联系电话…」: a notice to one person gives that person's own line)
+    return bool(cue) and not _PRIVATE_OWNER.search(sentence) and not re.search(r"[你您]|住", sentence) \
         and not any(sentence_start <= p.start < span.start for p in people)
 
 

@@ -502,6 +502,12 @@ def _notice_contact(text, start, end):
         and bool(_DOCUMENT_FROM_OFFICE.search(text[:start])) and not _PRIVATE_RECORD.search(text[max(0, start - 12):start])
 
 
+# 「社区的X说…」「民政局的X讲…」: a public body's staff, named with 的 and reporting what the body decided (a
+# village's 「村里的X说」 may be any villager).
+_BODY_OF_BEFORE = re.compile(r"(?:社区|居委会?|村委会?|街道办?|[镇乡]政府|(?<=[县市区])[\u4e00-\u9fff]{1,6}局|民政局|派出所|司法所|财政所)的$")
+_SAID_AFTER = re.compile(r"(?:说|讲|答复|回复|告诉我|通知)")
+
+
 def official_in_role(text, start, end):
     """A public official, delegate or a government body's staff named in the role (kept): by a title
     or role word before or after the name, or a body named right before it; in a list of such names
@@ -538,6 +544,8 @@ def official_in_role(text, start, end):
         return True  # 「居委X：」「村报账员X：」: a chat line's label gives the body or the office the speaker acts for
     if _INTRO_BEFORE.search(text[max(0, start - 16):start]):
         return True
+    if _BODY_OF_BEFORE.search(text, max(0, start - 12), start) and _SAID_AFTER.match(text, end):
+        return True  # 「到社区问了，社区的X说下个月发」: the body's staff answering for it
     if re.search(r"(?:我是|我系)(?:[\u4e00-\u9fff]{1,8}?[镇乡])?$", text[max(0, start - 12):start]) and _HANDLES_YOURS.match(text, end):
         return True  # 「您好，我是X，您的补贴申请需要补材料」: who handles the addressee's application
     if _MINUTES.search(text, 0, start) and not text[text.rfind("\n", 0, start) + 1:start].strip() \

@@ -89,3 +89,20 @@ def test_private_names_and_homes_go(text, private):
 ])
 def test_dates_beds_and_prepositions_stay(text, kept):
     assert kept in scrub(text)
+
+
+@pytest.mark.parametrize("text, line", [
+    ("某县水利局关于开展河道清障的通知（某水发〔2026〕3号）\n各乡镇：请于5月底前完成清障。联系电话：0838-6623005。", "0838-6623005"),
+    ("某县市场监管局提醒：商户不得以任何名义搭售。举报0838-6623006。", "0838-6623006"),
+])
+def test_a_bodys_notice_keeps_its_line(text, line):
+    assert line in scrub(text)
+
+
+def test_a_notice_to_one_person_masks_that_persons_line():
+    text = "某县林业局关于收回承包林地的通知\n房玉珍：\n你现住石岭村三组，联系电话（0838）7751235。请于月底前来办理。"
+    assert "7751235" not in scrub(text)
+
+
+def test_a_bodys_staff_reporting_its_answer_stays():
+    assert "胥红英" in scrub("低保卡还没到账，我去社区问了，社区的胥红英说下个月一起发。")
