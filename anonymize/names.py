@@ -1654,7 +1654,8 @@ def _names_in_cells(text, line, offset, spans, whole_line):
             spans.setdefault(start, Span(start, start + len(cell), "person_name", cell, "cue"))
 
 
-_SIBLING_LEFT = re.compile(r"(?:^|(?<=[，。；：:\s、（(]))(" + _HAN + r"{2,4})、$")
+# (a notice's list may open right after 请: 「通知：请X、Y、Z于…前」)
+_SIBLING_LEFT = re.compile(r"(?:^|(?<=[，。；：:\s、（(])|(?<=[，。；：:\s]请))(?!请)(" + _HAN + r"{2,4})、$")
 _SIBLING_RIGHT = re.compile(r"、(" + _HAN + r"{2,4}?)(?=[、，。；\s）)]|等|和|及|[一二三四五六七八九十两\d]+(?:人|户|名)|$)")
 
 

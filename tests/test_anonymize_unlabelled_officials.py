@@ -106,3 +106,8 @@ def test_a_notice_to_one_person_masks_that_persons_line():
 
 def test_a_bodys_staff_reporting_its_answer_stays():
     assert "胥红英" in scrub("低保卡还没到账，我去社区问了，社区的胥红英说下个月一起发。")
+
+
+def test_a_notice_list_opening_after_qing_is_all_names():
+    out = scrub("石岭村通知：请向丽、蒲秋月、房玉珍于周五前到村委会领米。")
+    assert "向丽" not in out and "蒲秋月" not in out

@@ -489,7 +489,8 @@ FLOORS = {
                                # 「负1楼N号铺」, a 吊脚楼 after its number; individual businesses' codes (92…), 优待证
                                # 「省+YD+digits」, resettlement certificates
                                # name(unknown) 509 -> 515: surnames that are also prepositions (向) in chat labels and after a naming cue (issue #19, session 19; PYTHONHASHSEED 0 and 1)
-                               "name(known)": 259, "name(unknown)": 515, "other_id": 63, "plate": 18, "qq": 3,
+                               # name(unknown) 515 -> 517: a notice's list opening right after 请 (issue #19, session 19; PYTHONHASHSEED 0 and 1)
+                               "name(known)": 259, "name(unknown)": 517, "other_id": 63, "plate": 18, "qq": 3,
                                "wechat": 6},
                     # 38 -> 9: officials named with no title beside them (after their body, at a body's own meeting, a team's members, a notice's closing contact, a contact with an office's line) and lines to call (issue #19, session 19; PYTHONHASHSEED 0 and 1)
                     "max_public_altered": 9},
