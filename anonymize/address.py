@@ -148,6 +148,8 @@ _DETAIL = re.compile(
     # (an estate's lettered zone 「A区5栋1号」)
     rf"|(?:{_NUM}片区\s*|{_PART}|{_NUM}期\s?(?:{_NUM}区\s?)?|(?<![0-9０-９]){_NUM}区\s?|(?<![A-Za-z0-9０-９])[A-Za-zＡ-Ｚ]区\s?)?(?:(?<![0-9０-９]){_DIGITS}|(?<![A-Za-z])[A-Za-zＡ-Ｚ])(?:栋|幢|号楼|座)(?:\s?{_NUM}座)?(?:[东西南北中]门)?(?:\s?-?{_NUM}(?:单元|门))?\s?-?(?:{_FLOOR}{_AFTER_FLOOR}|{_ROOM_DIGITS}(?![0-9０-９]*(?:单元|门|座))(?:室|号|房)?)"
     rf"|(?:{_PART}|{_NUM}期\s?(?:{_NUM}区\s?)?|(?<![0-9０-９]){_NUM}区\s?)?(?<![0-9０-９]){_DIGITS}(?:栋|幢|号楼|座)\s?-?{_NUM}单元"
+    # (a form's narrow column breaks the flat 「N-M」 onto the next, indented line: 「5栋2单元⏎　　　　 4-1」)
+    rf"(?:\n[ \t\u3000]*[0-9０-９]{{1,2}}[-－][0-9０-９]{{1,2}}(?=[ \t\u3000]*(?:\n|$)))?"
     # a handshake building of an urban village, its 栋 and its 座 (「我住12栋2座楼下」): one household's building
     rf"|(?<![0-9０-９]){_DIGITS}(?:栋|幢)\s?{_DIGITS}座(?![0-9０-９])"
     # a dormitory room and its bed with no building before them (「301房1号床」「305房 2号床」)
@@ -186,6 +188,9 @@ _DETAIL = re.compile(
     rf"|(?:(?<=[她他我你俺咱]家)|(?<=家住)|(?<=家在))\s?{_DIGITS}号(?=门口|门前|旁边|隔壁|对面|后面|前面|屋|房|那(?![天日晚时])"
     rf"|[\u4e00-\u9fff]{{1,3}}(?:屋|房|楼)(?:旁|前|后|边|门))"
     rf"|(?:(?<=老屋)|(?<=老宅)|(?<=祖屋))\s?{_DIGITS}号(?![楼院线])"
+    # the south-west's 「我屋29号一直住到的」 (屋 = home) and a neighbour's house 「隔壁35号的吊脚楼」; not a date
+    # (「我屋29号办酒」「隔壁3号床」)
+    rf"|(?:(?<=[她他我你俺咱]屋)|(?<=隔壁))\s?{_DIGITS}号(?![楼院线床桌位座栋幢单元室号\-－]|那[天日]|晚|早|上午|下午|中午|[办过去来回要就前后到至开起]|之[前后]|以[前后])"
     # a row of a site's prefab huts or sheds and its number 「活动板房3排12号」
     rf"|(?<=板房|工棚|平房|宿舍|营地)\s?{_NUM}排\s?{_NUM}号"
     # a row house of a forest farm's, mine's or compound's family quarter 「X林场家属区|5排12号」, or of the same

@@ -155,7 +155,9 @@ _SIGNATURE_LINE = re.compile(r"\n\s*[\u4e00-\u9fff]{2,24}(?:政府|局|委员会
 
 # A notice's heading: its first line up to the colon names a public body or says it is a notice
 # (「县畜牧兽医站：…」「X村低保评议结果：…」「X社区关于…的公示：…」「X法院公告：…」).
-_NOTICE_HEAD = re.compile(r"[^\n：:]{2,40}?(?:公示|公告|通知|通告|结果|名单|局|站|所|中心|法院|委员会|政府|社区|村委会)[：:]")
+# (also a body's reminder 「县农牧局提醒：…」 and a titled notice whose first line ends the title: 「X局关于…的通知（文号）⏎…」)
+_NOTICE_HEAD = re.compile(r"[^\n：:]{2,40}?(?:公示|公告|通知|通告|结果|名单|局|站|所|中心|法院|委员会|政府|社区|村委会)(?:提醒|温馨提示|提示)?[：:]"
+                          r"|[^\n：:]{2,60}?(?:局|委员会|政府|办公室|中心)[^\n：:]{0,40}?(?:公告|通知|通告)(?:[（(][^）)\n]{0,24}[）)])?[ \t]*\n")
 
 
 def _notice_line(text, span, people):
@@ -167,7 +169,8 @@ def _notice_line(text, span, people):
     sentence_start = max(text.rfind(c, 0, span.start) for c in "。！？!?\n") + 1
     sentence = text[sentence_start:span.start]
     cue = re.search(r"(?:电话|监督|联系|咨询|举报|投诉)[:：]?\s?(?:[0-9０-９()（）\-－]+[、,，/]\s?)?$", sentence)
-    return bool(cue) and not _PRIVATE_OWNER.search(sentence) \
+    # (「你现住…，联系电话…」: a notice to one person gives that person's own line)
+    return bool(cue) and not _PRIVATE_OWNER.search(sentence) and not re.search(r"[你您]|住", sentence) \
         and not any(sentence_start <= p.start < span.start for p in people)
 
 
@@ -257,6 +260,22 @@ def _listed_lines(text, span, people):
 _BRACKET_AFTER = re.compile(r"\s?[（(]([^）)\n]{1,12})[）)]")
 
 
+# 「有问题打023-…」「查询请拨023-…」「你打023-…问一下」: a line the reader is told to call to ask is a service's.
+_ASK_BY_LINE = re.compile(r"(?:^|[，,。；;！!？?\s])(?:有问题|有疑问|如有疑问|查询|咨询|详询)[，,]?(?:请)?(?:拨打?|打|致电)(?:电话)?\s?$")
+_DIAL_TO_ASK = re.compile(r"(?:^|[，,。；;！!？?\s你您])(?:请)?(?:打|拨打?|致电)\s?$")
+
+
+def _service_line(text, span, people):
+    before = text[max(0, span.start - 12):span.start]
+    clause = span.start - len(re.split(r"[，,。；;！!？?\n:：]", before)[-1])  # (no one named in the clause that dials)
+    if not re.match(r"[（(]?[0０]", span.value) or any(clause <= p.start < span.start for p in people):
+        return False
+    # (「打0703-…没人接」: a complaint that an office's line goes unanswered)
+    return bool(_ASK_BY_LINE.search(before)) \
+        or bool(_DIAL_TO_ASK.search(before)) and re.match(r"\s?(?:问|咨询|查询|核实|没人接|无人接|打不通|一直占线|占线)", text[span.end:]) is not None \
+        and not _PRIVATE_OWNER.search(before[len(before) - (span.start - clause):])
+
+
 def public_line(text, span, people=(), officials=()):
     """Whether a landline is a public body's line: an office word in the same sentence before it
     (「县财政局监督电话：0731-…」「社区电话8605…」) or right after it (「…（区民政局）」), with no
@@ -265,7 +284,7 @@ def public_line(text, span, people=(), officials=()):
     field label that continues the office's record (「承办科室：…科；联系电话：…」); or the line of
     an official named in the role in the clause before it (「承办人：X　联系电话：…」)."""
     if _office_list_line(text, span, people) or _agency_line(text, span) or _answer_closing_line(text, span, people) \
-            or _listed_lines(text, span, people):
+            or _listed_lines(text, span, people) or _service_line(text, span, people):
         return True
     bracket = _BRACKET_AFTER.match(text, span.end)
     if bracket and _OFFICE_WORDS.search(bracket.group(1)) and not _PRIVATE_OWNER.search(bracket.group(1)) \

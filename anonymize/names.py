@@ -238,6 +238,9 @@ _STAFF_ROLE = (r"(?:负责人|干部|工作人员|执法人员|联系人|经办�
 _BODY_BEFORE_RE = re.compile(rf"(?:(?:局|委员会|办公室|政府|办事处|中心|残联|妇联|团委|工会|法院|检察院|派出所|[\u4e00-\u9fff]科|村委会|居委会"
                              rf"|(?<=[\u4e00-\u9fff]{{2}})股|(?:质监|质检|村建|林业|农技|水利|畜牧|兽医|农机|文化|水管|环保|国土|规划)站"
                              rf"|纪委|纪工委|监委|(?:监察|执法|稽查)[支大中]队|(?<=[县市区])[\u4e00-\u9fff]{{2}}队"
+                             # (a district's commission 「区住建委」「市商务委」, a village's mediation committee 「村调委会」,
+                             # 「街道」 alone — the sub-district office; a named street 「石梯街道X」 is where X lives)
+                             rf"|(?<=[县市区])[\u4e00-\u9fff]{{1,3}}委|调委会|(?<![\u4e00-\u9fff])街道"
                              rf"|{_OFFICE_UNIT})\s*|{_GOV_BODY}\s?的?{_STAFF_ROLE}[:：\s]*)$")
 # 「镇民政办：X　0467-…」「区总工会：X　2026年…」: a body's signature field, the name alone after it (not
 # 「质询市X局：Y名下已有…」, where a sentence goes on after the name).
@@ -259,9 +262,11 @@ _OFFICIAL_LIST_ITEM = re.compile(r"([\u4e00-\u9fff]{2,4})(?:[（(][^）)]{0,12}[
 _STAFF_FIELD_RE = re.compile(r"(?:(?:经办|经手)(?:人|员)?\s?[:：]|(?:^|[\s，,；;])(?:经办|经手)(?:(?:人|员)(?=\s))?\s?|会计\s?[:：]|(?:审核|复核|审批|审定|核对|制表|填表|记录|验收|承办|批准|签发"
                              # an office's home visit and intake: 「核查人：X」「调查人：X、Y（民政局）」「受理人 X」
                              r"|(?<!被)(?:核查|调查|采集|受理)"
+                             # an office's reply to a delegate or a complainant signed 「答复人：X」
+                             r"|答复(?=人)"
                              # a public body's work group signing: 「验收组：X（组长）、Y」「慰问组：X、Y」
                              r"|(?:验收|征询|慰问|核查|检查|督查|评审|走访|工作|评估)(?:小组|组)(?:成员)?"
-                             r"|分管领导|主管领导|帮扶责任|领导署名|签发领导"
+                             r"|分管领导|主管领导|帮扶责任|领导署名|签发领导|科室负责人"
                              # a procurement notice's purchaser (a public body) and its contact; a body's meeting's
                              # attendees 「出席：X、Y　列席：Z」
                              r"|采购人联系人|(?:出席|列席|参会)(?:人员)?(?=\s?[:：])"
@@ -274,6 +279,8 @@ _STAFF_FIELD_RE = re.compile(r"(?:(?:经办|经手)(?:人|员)?\s?[:：]|(?:^|[\
 # 「村（居）民委员会意见：属实，建议救助。X」: a body's opinion on a form is signed by its officer.
 _OPINION_SIGNED = re.compile(r"(?:委员会|村委会|居委会|社区|政府|办事处|局|中心|所|站|办)[）)]?\s?(?:审核|审查|评议|核查)?意见\s?[:：]"
                              r"[^\n]{0,40}?(?:[。；;]\s*|\s{2,})$")
+_LEVEL_OPINION = re.compile(r"(?:^|[\s\u3000])(?:乡镇|镇|乡|街道|村|村委会?|社区|居委会?|县|区|市)(?:民政)?(?:审核|审批|审查|评议)?意见\s?[:：]\s?$")
+_OPINION_WORDS = re.compile(r"[ \u3000]+(?:同意|不同意|属实|情况属实|拟同意|经核实|建议)")
 _PRIVATE_RECORD = re.compile(r"公司|对方|施工方|施工队|企业|个体|村民(?!委员会|小组)|居民(?!委员会)|户主|收款人|申请人")
 _SENTENCE_END = re.compile(r"[。！？；;!?\n]")
 
@@ -294,7 +301,13 @@ _TITLE_CHAIN_RE = re.compile("(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, r
 _TITLE_BRACKET_RE = re.compile("(?<!原)(?<!前)(?:" + "|".join(sorted(OFFICIAL_TITLES, key=len, reverse=True)) + r")\s?[（(]\s?$")
 
 
+# 「验收组组长X，成员Y、Z」: the members of a team whose head is named just before.
+_TEAM_MEMBERS = re.compile(r"组长\s?[:：]?\s?[\u4e00-\u9fff]{2,4}[，,、]\s?(?:副组长\s?[:：]?\s?[\u4e00-\u9fff、]{2,14}[，,]\s?)?成员\s?[:：]?\s?$")
+
+
 def _official_before(before, wider=""):
+    if _TEAM_MEMBERS.search(before):
+        return True
     if before[-1:] in SURNAMES and _TITLE_BEFORE_RE.search(before[:-1]):
         return True
     if _TITLE_BRACKET_RE.search(before):
@@ -355,7 +368,7 @@ _SUPERVISION_LINE = re.compile(r"(?:监督|举报|投诉)(?:电话|热线|专线
 # A chat display name 「县农业农村局-X：」「那岜镇林业站-X：」: a body (not a village, whose members are
 # residents too) before a dash at the line's start.
 # (a village's or residents' committee is the body, not the village: 「村委会-X：」; so is an office's head 「校长-X：」)
-_SPEAKER_BODY_RE = re.compile(r"(?:^|\n)\s*[\u4e00-\u9fff]{0,12}(?:局|办|站|所|中心|委员会|政府|社区|[镇乡]|法院|科|股|[村居]委会?|两委"
+_SPEAKER_BODY_RE = re.compile(r"(?:^|\n)\s*[\u4e00-\u9fff]{0,12}(?:局|办|站|所|中心|委员会|(?<=[\u4e00-\u9fff]{2})委|政府|社区|[镇乡]|法院|科|股|[村居]委会?|两委"
                               r"|校长|院长|所长|站长|股长|主任|书记|支书|网格员|网格长)\s?[-－—–]\s?$")
 # A text an office writes about itself: 「我局」「本委」「我办」.
 _WRITTEN_BY_OFFICE = re.compile(r"[我本](?:局|委|办|院|中心|所|站|厅|室)(?![\u4e00-\u9fff]{0,2}人)")
@@ -406,7 +419,7 @@ _APPOSITIVE_TITLE = re.compile(r"[，,]\s?(?:[\u4e00-\u9fff]{0,14}?(?:局|委员
                                r"(?:县长|区长|市长|州长|旗长|局长|乡长|镇长|村主任|村委会主任|主任|书记|所长|站长|股长|科长)(?=[。；;，,\n]|$)")
 # A work group named by its body 「【X村两委】」「【县民政局社救股】」「【X街道网格群】」: who speaks in it (a line's
 # label 「X：」) speaks for the body; a group of residents, parents, patients or traders is no such body.
-_BODY_CHAT_HEADER = re.compile(r"^\s*【([^】\n]{2,24})】")
+_BODY_CHAT_HEADER = re.compile(r"^\s*[【\[]([^】\]\n]{2,24})[】\]]")
 # (a township's cadres assigned to villages 「X镇包村干部群」)
 _BODY_GROUP = re.compile(r"(?:两委|村委会?|居委会?|局|股|办|站|所|中心|委员会|政府|窗口|街道|法院|科|包村干部|驻村干部)(?:工作|值班|干部)?群?$"
                          r"|[镇乡县区市街道局](?:干部|干部职工)(?:工作)?群$")  # (「X镇干部职工群」「乡干部工作群」: a township's cadres)
@@ -422,7 +435,7 @@ def _body_chat_speaker(text, start, end):
 
 
 # A chat line's label that opens with the body or office its speaker acts for: 「居委X：」「社区X：」「村报账员X：」「辅导员X：」.
-_ROLE_LABEL = re.compile(r"(?:^|\n)[ \t\u3000]*(?:居委会?|村委会?|社区|[村组]?报账员|村会计|辅导员|主审)$")
+_ROLE_LABEL = re.compile(r"(?:^|\n)[ \t\u3000]*(?:居委会?|村委会?|社区|[村组]?报账员|[村组]?会计|辅导员|主审)$")
 # A village's (or its committee's, its group's) accountant in the role: 「联系人村会计X」「村报账员X」「找村委会会计X」 —
 # not where the text reports misconduct or an audit's finding about them (the blind corpora's annotators disagree
 # there: some keep an accountant an audit names, some mask them), nor a relative of theirs 「村会计X的小舅子」.
@@ -430,7 +443,7 @@ _VILLAGE_ACCOUNTANT = re.compile(r"(?<!原)(?<!前)(?:村|村委会?|居委会?|
 # 「我是X，您的补贴申请需要补材料」「我是X，你的投诉已转…」: a self-introduction followed by news of the addressee's own
 # application or complaint is its handler's (a neighbour or relative writes 「我是X，你家…」「你个仔…」).
 _HANDLES_YOURS = re.compile(r"[，,]\s?(?:您|你)的[\u4e00-\u9fff]{0,8}(?:申请|投诉|复核|举报|信访|诉求|求助)[\u4e00-\u9fff]{0,4}?"
-                            r"(?:需要|需|已经|已|正在|被|没有|未|还)")
+                            r"(?:需要|需|已经|已|正在|被|没有|未|还|缺|不全|不齐|有误)")
 _MINUTES = re.compile(r"主持\s?[:：]|联席会|专题会|办公会|例会|会议纪要|会议记录")
 _MISCONDUCT = re.compile(r"审计|违规|违纪|挪用|虚列|侵占|冒领|套取|诫勉|处分|问责|追责|被询问|调查|举报|投诉|涉嫌")
 _KIN_OF = re.compile(r"的?(?:小舅子|舅子|妻子|丈夫|儿子|女儿|老婆|老公|亲戚|弟弟|哥哥|姐姐|妹妹|父亲|母亲|侄子|外甥)")
@@ -442,7 +455,9 @@ _KIN_OF = re.compile(r"的?(?:小舅子|舅子|妻子|丈夫|儿子|女儿|老�
 # that names no public body at all.
 _CONTACT_FOR_LINE = re.compile(r"(?<!代理机构)(?<!代理)(?<!公司)联系人\s?[:：]?\s?(?:[\u4e00-\u9fff]{1,8}?(?:办|局|所|站|中心|科|股)\s?)?$"
                                # (a notice's closing 「。联系X0836-…」: the verb alone at a sentence's start)
-                               r"|(?:^|[。；;！!\n])\s?(?:请)?联系$")
+                               r"|(?:^|[。；;！!\n])\s?(?:请)?联系$"
+                               # (「…，找X，电话023-…」「。咨询X 023-…」「新闻发言人是X，电话…」: whom to ask, with the office's line)
+                               r"|(?:^|[，,。；;：:！!\n\s])(?:请)?(?:找|咨询|询问)$|(?:发言人|联系人)(?:是|为)$")
 _AREA_CODED_LINE = re.compile(r"[，,\s\u3000]*(?:联系|办公)?(?:电话)?\s?[:：]?\s?[（(]?0\d{2,3}[)）]?[-－—\s]?\d{7,8}(?!\d)")
 _HOUSEHOLD_CLAUSE = re.compile(r"其[弟妹兄姐子女夫妻父母]|家属|亲属|本人|户主|村民(?!委员会|小组)|居民(?!委员会)|申请人|收款人|公司|企业|个体")
 _PUBLIC_BODY_IN_TEXT = re.compile(r"局|热线|单位|委员会|政府|办事处|街道|法院|检察院|派出所|中心|村委|居委|社区|采购人|[镇乡]|办公室|事务所")
@@ -478,6 +493,21 @@ def _contact_for_line(text, start, end):
     return not _HOUSEHOLD_CLAUSE.search(clause) and bool(_PUBLIC_BODY_IN_TEXT.search(text))
 
 
+# 「…村里派车接。有事找X。」「…名单：A、B。联系X。」: the contact closing an office's or a village's notice.
+_CLOSING_CONTACT = re.compile(r"(?:^|[。；;！!\n])\s?(?:有事|如有疑问|有疑问|详情|未尽事宜)?[，,]?(?:请)?(?:联系|找|咨询)$")
+
+
+def _notice_contact(text, start, end):
+    return bool(_CLOSING_CONTACT.search(text, max(0, start - 12), start)) and re.fullmatch(r"[。.！!]?\s*", text[end:]) is not None \
+        and bool(_DOCUMENT_FROM_OFFICE.search(text[:start])) and not _PRIVATE_RECORD.search(text[max(0, start - 12):start])
+
+
+# 「社区的X说…」「民政局的X讲…」: a public body's staff, named with 的 and reporting what the body decided (a
+# village's 「村里的X说」 may be any villager).
+_BODY_OF_BEFORE = re.compile(r"(?:社区|居委会?|村委会?|街道办?|[镇乡]政府|(?<=[县市区])[\u4e00-\u9fff]{1,6}局|民政局|派出所|司法所|财政所)的$")
+_SAID_AFTER = re.compile(r"(?:说|讲|答复|回复|告诉我|通知)")
+
+
 def official_in_role(text, start, end):
     """A public official, delegate or a government body's staff named in the role (kept): by a title
     or role word before or after the name, or a body named right before it; in a list of such names
@@ -490,8 +520,9 @@ def official_in_role(text, start, end):
     wider = _sentence_before(text, start, width=64, ends=_PARAGRAPH_END)
     if _official_before(before, wider) or _TITLE_AFTER_RE.match(after) or _DELEGATE_AFTER_RE.match(after):
         return True
-    if _TITLE_BEFORE_RE.search(_LETTER_SPACED.sub("", before[-16:])):
-        return True  # 「仲 裁 员　X」「书 记 员　X」: a form's letter-spaced title
+    if _TITLE_BEFORE_RE.search(_LETTER_SPACED.sub("", before[-16:])) or _STAFF_FIELD_RE.search(_LETTER_SPACED.sub("", before[-16:]).rstrip()) \
+            and not _PRIVATE_RECORD.search(before):
+        return True  # 「仲 裁 员　X」「书 记 员　X」「经 办 人：  X」: a form's letter-spaced title or signature field
 
     if _CONTACT_BEFORE_RE.search(before) and _BODY_AFTER_RE.match(text[end:end + 16]):
         return True
@@ -499,7 +530,7 @@ def official_in_role(text, start, end):
         return True
     if _SUPERVISED_CONTACT_RE.search(text[max(0, start - 8):start]) and _supervision_line(text, start, end):
         return True
-    if _contact_for_line(text, start, end):
+    if _contact_for_line(text, start, end) or _notice_contact(text, start, end):
         return True
     if _answers_for_a_body(text, start, end, before):
         return True
@@ -513,7 +544,9 @@ def official_in_role(text, start, end):
         return True  # 「居委X：」「村报账员X：」: a chat line's label gives the body or the office the speaker acts for
     if _INTRO_BEFORE.search(text[max(0, start - 16):start]):
         return True
-    if re.search(r"(?:我是|我系)$", text[max(0, start - 2):start]) and _HANDLES_YOURS.match(text, end):
+    if _BODY_OF_BEFORE.search(text, max(0, start - 12), start) and _SAID_AFTER.match(text, end):
+        return True  # 「到社区问了，社区的X说下个月发」: the body's staff answering for it
+    if re.search(r"(?:我是|我系)(?:[\u4e00-\u9fff]{1,8}?[镇乡])?$", text[max(0, start - 12):start]) and _HANDLES_YOURS.match(text, end):
         return True  # 「您好，我是X，您的补贴申请需要补材料」: who handles the addressee's application
     if _MINUTES.search(text, 0, start) and not text[text.rfind("\n", 0, start) + 1:start].strip() \
             and re.match(r"汇报|发言\s?[:：]", text[end:end + 3]):
@@ -523,6 +556,8 @@ def official_in_role(text, start, end):
         return True
     if _BODY_FIELD_RE.search(before) and _FIELD_VALUE_END.match(text, end):
         return True
+    if _LEVEL_OPINION.search(text, max(0, start - 12), start) and _OPINION_WORDS.match(text, end):
+        return True  # 「乡镇意见：X 同意救助」: a level's opinion on a form, signed by its officer
     if _CONTACT_BEFORE_RE.search(before) and _WRITTEN_BY_OFFICE.search(text[:start]) \
             and not _PRIVATE_RECORD.search(before):
         return True  # 「…我局已于8月1日恢复。联系人X，0776-…」: the office writing gives its contact
@@ -532,6 +567,8 @@ def official_in_role(text, start, end):
     body_minutes = _BODY_MINUTES.match(text) is not None
     if body_minutes and _ATTENDED.search(before):
         return True
+    if body_minutes and not text[text.rfind("\n", 0, start) + 1:start].strip() and re.match(r"\s?[:：]", text[end:end + 2]):
+        return True  # 「X局局长办公会⏎X：…」: who speaks at a body's own meeting speaks in the role
     # 「质询人：县人大代表罗永红、X」: every item of a list that follows a role word
     if not _LIST_TAIL.search(before):
         return False
@@ -541,8 +578,11 @@ def official_in_role(text, start, end):
 
 
 # A public body's own minutes (「X林业局局务会纪要」「X村两委会议记录」): who attends (「参加：X、Y」) attends in the role.
-_BODY_MINUTES = re.compile(r"^[^\n]{0,30}?(?:局|委员会|政府|两委|村委会?|居委会?|社区|街道|[\u4e00-\u9fff]办|站|(?<!事务)所|中心|法院)"
-                           r"[\u4e00-\u9fff]{0,4}?会(?:议)?(?:纪要|记录)")
+# (also a Party committee's 「X乡党委会议记录」 and an office meeting 「X局局长办公会（12月4日）」; not a meeting of
+# villagers, residents or owners)
+_BODY_MINUTES = re.compile(r"^(?![^\n]*(?:村民|居民|群众|业主))[^\n]{0,30}?(?:局|委员会|政府|两委|村委会?|居委会?|社区|街道|[\u4e00-\u9fff]办|站"
+                           r"|(?<!事务)所|中心|法院|党委|党组|党支部)"
+                           r"[\u4e00-\u9fff]{0,4}?(?:会(?:议)?(?:纪要|记录)|办公会(?:议)?(?=[（(\s]|$))")
 _ATTENDED = re.compile(r"参加(?:人员)?\s?[:：]\s?$")
 
 
@@ -1031,7 +1071,14 @@ def _cue_inside_word(by_start, m):
 # speaks for it (a resident writes 「我是X村的Y」).
 _INTRO_BODY_WORD = r"(?:居委会?|村委会?|社区|[\u4e00-\u9fff]{0,10}?(?:局|事务所|管理所|服务所|服务中心|民政办?|社会事务办|政府|街道办?))"
 _INTRO_BODY = re.compile(_INTRO_BODY_WORD + r"(?=[\u4e00-\u9fff]{2,4}(?:[，,。；;！!\s]|$))|")
-_INTRO_BEFORE = re.compile(r"(?:我是|我系)" + _INTRO_BODY_WORD + "$")
+_INTRO_BEFORE = re.compile(r"(?:我是|我系)" + _INTRO_BODY_WORD + "$"
+                           # (「我是区移民事务中心的X」: a bureau's, centre's or commission's staff with 的 — a resident
+                           # writes 「我是X村的Y」, so no village, community or street here)
+                           r"|(?:我是|我系)[\u4e00-\u9fff]{1,10}?(?:局|事务所|管理所|服务所|中心|政府|(?<=[县市区])[\u4e00-\u9fff]{1,3}委)的$")
+
+
+_NAMING_ONLY_CUE = re.compile(r"(?:我叫|名叫|叫做|就叫|真名叫|名字叫|名字是|姓名是|(?<![\u4e00-\u9fff])叫)[:：]?$")
+_INTRO_BODY_ALONE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:局|委|中心|政府|事务所)(?:的|[，,。！!\s]|$)")
 
 
 def _cue_names(text, by_start, spans):
@@ -1042,6 +1089,8 @@ def _cue_names(text, by_start, spans):
         pos = m.end()
         pos += len(re.match(r"[（(][^）)]{0,4}[）)]\s*[:：]?\s*|[“\"]|", text[pos:]).group(0))  # 申请人（签字）：, 网友“…”
         if m.group(0) in ("我是", "我系"):
+            if _INTRO_BODY_ALONE.match(text, pos):
+                continue  # 「我是区文旅委的，…」: the writer names only the body they speak for
             pos += len(_INTRO_BODY.match(text, pos).group(0))  # 「我是居委X」: the body is no part of the name
         while pos < len(text):
             again = _CUE_RE.match(text, pos)  # 「夜班陆兰、白班秦亮丽」: the next item has its own cue
@@ -1055,7 +1104,9 @@ def _cue_names(text, by_start, spans):
                 word = field  # 「乙方：马乙卜拉」: the whole field, not the reading 马乙卜
             # a produce word is a name with context on both sides (「项目经理柳絮介绍」「收款人：黄桃」)
             both_sides = word and (word == field or _cued_word_ends(text, pos + len(word)))
-            if not word or not_a_name(text, pos, pos + len(word), by_start, crossing=False, produce=not both_sides) \
+            # (「我叫向X」: after a naming cue 向/于/和 open a surname, never a preposition)
+            if not word or not_a_name(text, pos, pos + len(word), by_start, crossing=False, produce=not both_sides,
+                                      function_word=not _NAMING_ONLY_CUE.search(m.group(0))) \
                     or word.endswith("族"):
                 break  # (「被告人：X，苗族，…」: a people's name after the person is no second person)
             quoted = pos and text[pos - 1] in "“\"" and text[pos + len(word):pos + len(word) + 1] in "”\""
@@ -1603,7 +1654,8 @@ def _names_in_cells(text, line, offset, spans, whole_line):
             spans.setdefault(start, Span(start, start + len(cell), "person_name", cell, "cue"))
 
 
-_SIBLING_LEFT = re.compile(r"(?:^|(?<=[，。；：:\s、（(]))(" + _HAN + r"{2,4})、$")
+# (a notice's list may open right after 请: 「通知：请X、Y、Z于…前」)
+_SIBLING_LEFT = re.compile(r"(?:^|(?<=[，。；：:\s、（(])|(?<=[，。；：:\s]请))(?!请)(" + _HAN + r"{2,4})、$")
 _SIBLING_RIGHT = re.compile(r"、(" + _HAN + r"{2,4}?)(?=[、，。；\s）)]|等|和|及|[一二三四五六七八九十两\d]+(?:人|户|名)|$)")
 
 
@@ -2252,7 +2304,8 @@ def _speaker_names(text, by_start, spans):
             continue
         if unsurnamed_name_at(text, start) == word or foreign or (looks_like_person_name(word) and (not dictionary or word_name)
                                                                   and not not_a_name(text, start, start + len(word), by_start,
-                                                                                     produce=not word_name)):
+                                                                                     produce=not word_name,
+                                                                                     function_word=jieba.dt.FREQ.get(word, 0) > 0)):
             _claim(spans, start, word, "cue")
 
 

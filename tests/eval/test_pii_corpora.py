@@ -54,7 +54,8 @@ FLOORS = {
                    "max_public_altered": 9},
     # first run (blind, at 245b572): recall 82.9 %, precision 89.1 %, public altered 89/1,434
     # after the class fixes (no longer blind): numbers broken over a line, nicknames, labelled fields, spaced names
-    "pii_blind4": {"caught": {"address": 108, "bank_card": 27, "email": 7, "id": 41, "landline": 6, "mobile": 91,
+    # address 108 -> 109: a neighbour's bare house number 「隔壁N号」 (issue #19, session 19; PYTHONHASHSEED 0 and 1)
+    "pii_blind4": {"caught": {"address": 109, "bank_card": 27, "email": 7, "id": 41, "landline": 6, "mobile": 91,
                               # other_id 22 -> 23: a driving licence's 档案编号 on its own form (issue #19, session 14)
                               # name(unknown) 365 -> 366: a name padded to three with one blank after the surname
                               # (「X Y：」「、X Y、」), no cue needed (session 15, issue #19)
@@ -207,7 +208,8 @@ FLOORS = {
                    # lanes, X村/X乡 readings, loanwords, project heads and mines are no names
                    # caught mobile 255 -> 256: measured at session 16's start (other sessions' merged classes), floor raised
                    # 40 -> 33: officials in a role list and acting for a public body (issue #19, session 17; PYTHONHASHSEED 0 and 1)
-                   "max_public_altered": 33},
+                   # 33 -> 32: officers signing forms (a level's opinion, letter-spaced fields, 科室负责人), a township officer on the addressee's application, an office line that goes unanswered (issue #19, session 19; PYTHONHASHSEED 0 and 1)
+                   "max_public_altered": 32},
     # first run (blind, session 10, anonymize/ as at 6504639): recall 87.0 %, unknown names 74.8 %, precision 90.1 %,
     # public altered 319/2,307 (13.8 %: village and settlement names before a house number, 167; township office
     # lines in a notice's list, 52). Then measured after the session's pii_blind7 classes, whose developer never saw
@@ -255,7 +257,9 @@ FLOORS = {
                    # caught mobile 210 -> 211: measured at session 16's start (other sessions' merged classes), floor raised
                    # 71 -> 70: pii_blind14's classes (session 16; PYTHONHASHSEED 0 and 1)
                    # 41 -> 38: officials in a role list and acting for a public body (issue #19, session 17; PYTHONHASHSEED 0 and 1)
-                   "max_public_altered": 38},
+                   # 38 -> 36: officials named with no title beside them (after their body, at a body's own meeting, a team's members, a notice's closing contact, a contact with an office's line) and lines to call (issue #19, session 19; PYTHONHASHSEED 0 and 1)
+                   # 36 -> 35: a body's staff reporting its answer 「社区的X说」 (issue #19, session 19; PYTHONHASHSEED 0 and 1)
+                   "max_public_altered": 35},
     # first run (blind, session 11, anonymize/ as at f7f791b; sha256 45c1132b…952d2e): recall 87.7 %, unknown names
     # 430/518 = 83.0 %, addresses 163/278 = 58.6 %, precision 92.5 %, public altered 218/2,028 (10.7 %); under other
     # PYTHONHASHSEED values one name span is covered only in part (429) and one public span more is altered (219)
@@ -297,7 +301,9 @@ FLOORS = {
                    # lanes, X村/X乡 readings, loanwords, project heads and mines are no names
                    # 61 -> 58: pii_blind14's public classes (session 16; PYTHONHASHSEED 0 and 1)
                    # 39 -> 34: officials in a role list and acting for a public body (issue #19, session 17; PYTHONHASHSEED 0 and 1)
-                   "max_public_altered": 34},
+                   # 34 -> 33: officials named with no title beside them (after their body, at a body's own meeting, a team's members, a notice's closing contact, a contact with an office's line) and lines to call (issue #19, session 19; PYTHONHASHSEED 0 and 1)
+                   # 33 -> 31: officers signing forms (a level's opinion, letter-spaced fields, 科室负责人), a township officer on the addressee's application, an office line that goes unanswered (issue #19, session 19; PYTHONHASHSEED 0 and 1)
+                   "max_public_altered": 31},
     # first run (blind, session 12, at 035d2ee): recall 83.9 %, precision 94.6 %, public altered 284/1,877
     # (unknown names 76.1 %, addresses 53.6 %: cave and yard homes after a village group)
     # Then its number classes as general rules (issue #19, session 12): a run of digit groups cut into the numbers
@@ -471,18 +477,24 @@ FLOORS = {
                     # everyone, the office's payment news, the tally of dues), a township cadres' work group, 寺管会
                     # and 管委会 in brackets, 「X代表“…”建议」, a notice's closing 「。联系X0836-…」, 扎西德勒 as a word
                     # 28 -> 25: session 17's recall, precision and pastoral classes together (merged in session 18; PYTHONHASHSEED 0 and 1)
-                    "max_public_altered": 25},
+                    # 25 -> 23: officers signing forms (a level's opinion, letter-spaced fields, 科室负责人), a township officer on the addressee's application, an office line that goes unanswered (issue #19, session 19; PYTHONHASHSEED 0 and 1)
+                    # 23 -> 21: a body's reminder or titled notice keeps its own line (issue #19, session 19; PYTHONHASHSEED 0 and 1)
+                    "max_public_altered": 21},
     # first run (blind, session 18, at 01c7b82; sha256 27b5bf64…8c58c1d): recall 89.0 %, precision 96.5 %, public
     # altered 38/1,532 (unknown names 92.4 %; addresses 69.5 %: 附号 house numbers, floors below the street 负N楼, flats
     # 「12-3号」; other IDs 26.2 %: individual businesses' credit codes, 优待证, 移民证); the same under PYTHONHASHSEED 0 and 1
-    "pii_blind16": {"caught": {"address": 371, "bank_card": 257, "email": 9, "id": 264, "landline": 12, "mobile": 110,
+    # address 371 -> 373: a home's bare number after 我屋/隔壁, a flat broken onto a form's next line (issue #19, session 19; PYTHONHASHSEED 0 and 1)
+    "pii_blind16": {"caught": {"address": 373, "bank_card": 257, "email": 9, "id": 264, "landline": 12, "mobile": 110,
                                # address 264 -> 371, other_id 17 -> 63: its classes (session 18; PYTHONHASHSEED 0 and 1):
                                # 附号 house numbers, floors 「负N楼」 after a house number, flats 「N-M号」「单元N-M」, a stall
                                # 「负1楼N号铺」, a 吊脚楼 after its number; individual businesses' codes (92…), 优待证
                                # 「省+YD+digits」, resettlement certificates
-                               "name(known)": 259, "name(unknown)": 509, "other_id": 63, "plate": 18, "qq": 3,
+                               # name(unknown) 509 -> 515: surnames that are also prepositions (向) in chat labels and after a naming cue (issue #19, session 19; PYTHONHASHSEED 0 and 1)
+                               # name(unknown) 515 -> 517: a notice's list opening right after 请 (issue #19, session 19; PYTHONHASHSEED 0 and 1)
+                               "name(known)": 259, "name(unknown)": 517, "other_id": 63, "plate": 18, "qq": 3,
                                "wechat": 6},
-                    "max_public_altered": 38},
+                    # 38 -> 9: officials named with no title beside them (after their body, at a body's own meeting, a team's members, a notice's closing contact, a contact with an office's line) and lines to call (issue #19, session 19; PYTHONHASHSEED 0 and 1)
+                    "max_public_altered": 9},
     "pii_blind17": {"caught": {"address": 242, "bank_card": 136, "email": 9, "id": 198, "landline": 5, "mobile": 123,
                                # first run (session 19, at 5f91141), PYTHONHASHSEED 0 and 1 identical
                                # address 142 -> 242, other_id 33 -> 158: its number and home classes (session 19; seeds 0
