@@ -69,3 +69,34 @@ def test_a_level_below_the_yearbook_is_declined(ask_yb):
 
 def test_per_capita_without_population_is_declined_not_an_empty_table(ask_yb):
     assert "人口" in declined_message(ask_yb("2022年各省人均卫生健康支出排名"))
+
+
+@pytest.mark.parametrize("q, word", [
+    ("去年9月全市的支出跟前年9月比是多了还是少了", "多了还是少了"),
+    ("2025年预算比2024年加得最多的是哪个类别，增加了多少", "增加了多少"),
+    ("明年计划竣工的项目有几个", "计划竣工"),
+    ("哪个项目的投资尚未拨付的最多", "尚未拨付"),
+    ("星桥区的项目都是什么状态，分别有几个", "分别有几个"),
+])
+def test_another_figure_never_answers_for_the_one_asked(ask_demo, q, word):
+    assert word in declined_message(ask_demo(q)), q
+
+
+def test_a_growth_rate_asked_keeps_its_answer(ask_demo):
+    result = ask_demo("2026年预算比2025年增长最快的是哪一类")
+    assert result["answer"]["kind"] == "table" and result["answer"]["unit"] == "%", result["understood"]
+
+
+def test_districts_below_the_whole_written_with_bi(ask_demo, db):
+    def rate(where):
+        spent, = db.execute(f"SELECT sum(amount_fen) FROM expenditures WHERE publication_id = {PUB} AND year = 2025 "
+                            f"AND {where}").fetchone()
+        budget, = db.execute(f"SELECT sum(budget_fen) FROM budgets WHERE publication_id = {PUB} AND year = 2025 "
+                             f"AND {where}").fetchone()
+        return spent / budget
+    whole = rate("1 = 1")
+    codes = [c for (c,) in db.execute(f"SELECT code FROM regions WHERE publication_id = {PUB} AND level = 1")]
+    below = {c for c in codes if rate(f"region_code = '{c}'") < whole}
+    names = dict(db.execute(f"SELECT code, name FROM regions WHERE publication_id = {PUB}").fetchall())
+    result = ask_demo("2025年哪几个区县的执行率比全市的整体水平还要低")
+    assert {row[0] for row in result["answer"]["rows"]} == {names[c] for c in below}, result["understood"]
