@@ -101,6 +101,37 @@ def change_asked(text, query, answer):
     return _search("change", text)
 
 
+def amount_change_asked(text, query, answer):
+    """「增加最多的是哪一类，增加了多少」 asks the change in money; a growth rate (%) answers another question."""
+    if answer.get("unit") != "%" or answer.get("kind") != "table" or _search("rate_words", text):
+        return None  # a growth of one figure shows both years' amounts beside the rate
+    return _search("amount_change", text)
+
+
+PLAN_SET_AGAINST = re.compile(r"迟于|晚于|早于|超过|比计划|按期|提前|逾期|延期|拖期|推迟|按时")
+
+
+def planned_completion_asked(text, query, answer):
+    """「计划完工几个项目」 counts projects by their planned end; the projects already finished are another set."""
+    if query.status != "已完工" or PLAN_SET_AGAINST.search(text):
+        return None  # 「竣工日期迟于计划竣工日期」: finished projects set against their plan
+    return _search("planned_completion", text)
+
+
+def unpaid_asked(text, query, answer):
+    """「还没拨付的钱最多的项目」 asks investment not yet disbursed; the amount disbursed answers the opposite."""
+    if query.measure == Measure.REMAINING:
+        return None
+    return _search("unpaid", text)
+
+
+def counts_each_asked(text, query, answer):
+    """「各是什么状态，各有几个」 asks a count per status; a list of projects (or one total) is no count of each."""
+    if answer.get("unit") == "个" and answer.get("kind") in ("table", "series"):
+        return None
+    return _search("counts_each", text)
+
+
 def payments_asked(text, query, answer):
     """「国库支付」「收款」「付给」 ask about treasury payments; a budget figure is not a sum of payments (payments
     are answered by payee, purpose or project: nlq/kinds/project/payments.py)."""
@@ -271,6 +302,10 @@ RULES = (  # (rule, what the message says was asked)
     (count_and_money_asked, "问的是个数和金额两个数字（「{w}」），这里只算出一个"),
     (rank_asked, "问的是排名中的名次（「{w}」），这里算出的是它本身的数字"),
     (change_asked, "问的是变化（「{w}」），这里只算出一个时期的数字"),
+    (amount_change_asked, "问的是变化的金额（「{w}」），这里算出的是百分比"),
+    (planned_completion_asked, "问的是计划完工的项目（「{w}」，按计划完工日期），这里数的是已经完工的项目"),
+    (unpaid_asked, "问的是还没有拨付的钱（「{w}」），这里算出的是已经拨付的数字"),
+    (counts_each_asked, "问的是各自的个数（「{w}」），这里没有按它分别数出个数"),
     (payments_asked, "问的是国库支付记录（「{w}」），这里算出的是预算科目的支出"),
     (units_below_asked, "问的是部门下属的单位（「{w}」），这里算出的是部门或科目的数字"),
     (other_measure, "问的是「{w}」的数字，这里算出的是另一个口径（预算或支出）"),

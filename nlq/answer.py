@@ -8,7 +8,7 @@ from ledger.errors import UserError
 
 from . import accounting, decline, figures, kinds, links, present, unmatched
 from . import coverage as fit
-from .fallback import keyword_fallback
+from .fallback import keyword_fallback, names_holding
 from .ir import Kind, Measure
 from .latin import romanized
 from .lexicon import for_publication
@@ -66,7 +66,7 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
                                       for alt in parsed.alternatives[:3]]
         return result
     if parsed.query is None:
-        unheld = decline.unread(text)
+        unheld = decline.unread(text) or _nothing_read(conn, pub_id, text, parsed.unknown, lexicon)
         if unheld:  # revenue or notices: say the site does not hold them, above the search results
             return _declined(result, unheld, conn, pub_id, text, parsed.unknown, search)
         result["search_fallback"] = keyword_fallback(conn, pub_id, text, parsed.unknown, search=search)
@@ -113,6 +113,16 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
                    for alt in parsed.alternatives[:3]]
         result["alternatives"] = _other_readings(offered, result["understood"])
     return result
+
+
+def _nothing_read(conn, pub_id, text, unknown, lexicon):
+    """「驾照到期咋个换证」: no name of the data, no budget or record word, and no word any project or department is
+    named with — the keyword results alone would leave the asker guessing; a vague need naming a village or a
+    works (「桃花村的路」) still finds its projects."""
+    if not decline.nothing_of_the_data(text, lexicon) or names_holding(conn, pub_id, unknown):
+        return None
+    return decline.Decline("no_subject", "这个问题里没有读到本站数据中的地区、部门、科目或项目，也不是问预算、支出或项目的数字；"
+                                         "本站只发布财政预算、支出和项目数据，不能回答它。下面是关键词搜索结果。")
 
 
 def _other_readings(offered, understood):

@@ -102,9 +102,19 @@ def whole_spending_spans(text):
     return [m.span() for m in WHOLE_SPENDING.finditer(text)]
 
 
+# 「市政府」 alone: the place's government as a whole, never 市政 (城乡社区) read inside it (with 办 it is the office)
+GOVERNMENT = re.compile(r"[市县区省]政府(?!办)")
+
+
 def not_in_totals(found, text):
-    """The lexicon's matches without a class read inside a word for a total (「财政支出」 is no 财政事务)."""
-    return [f for f in found if not (all(e.type == "class" for e in f[3]) and in_total(text, f[0], f[1]))]
+    """The lexicon's matches without a class read inside a word for a total (「财政支出」 is no 财政事务) or inside
+    「市政府」."""
+    return [f for f in found if not (all(e.type == "class" for e in f[3])
+                                     and (in_total(text, f[0], f[1]) or _in_government(text, f[0], f[1])))]
+
+
+def _in_government(text, start, end):
+    return any(m.start() <= start and end <= m.end() for m in GOVERNMENT.finditer(text))
 
 
 def in_total(text, start, end):
@@ -130,7 +140,7 @@ def subject(text, slots, lexicon):
     asked = _not_held_asks(text) or _outside_named_root(text, lexicon) or _procedure_asked(text, slots) \
         or _stock_asked(text) or _finer_day(text, slots) or _since_inside_month(text, slots) or _unit_cost_averaged(text, slots) or _payment_stage(text) or _people_or_place(text) or _one_person(text, lexicon) or _year_end_ahead(text) \
         or _forecast_unasked(text) \
-        or _vague_reference(text, slots, lexicon) or _own_level_below(text, lexicon)
+        or _vague_reference(text, slots, lexicon) or _own_level_below(text, lexicon) or _level_not_held(text, lexicon)
     if asked:
         return asked
     word = _first(text, words("soft_off_topic"))
@@ -261,6 +271,12 @@ NOT_HELD_ASKS = (  # ([patterns] name, reason, message with {w} for the words fo
                                "可以问某个月或全年的支出。"),
     ("place_attribute", "not_held", "本站只发布财政预算、支出和项目数据，没有地方的面积、海拔等基本情况（「{w}」）；"
                                     "这个地方的支出回答的是另一个问题，可以问它的支出或预算。"),
+    ("population_by_age", "not_held", "本站只有各地常住人口的总数，没有按年龄分的人口数据（「{w}」）；某类支出占总支出的"
+                                      "比例回答的是另一个问题，可以问这类支出或人均支出。"),
+    ("care_advice", "not_held", "本站只发布预算、支出和项目的数字，不提供就医或办事方面的建议（「{w}」）；医院的支出排名回答的是"
+                                "另一个问题，可以问某家医院的预算或支出。"),
+    ("money_destinations", "not_held", "本站只有各地自己的支出，没有资金拨给或援助了哪些地方的去向数据（「{w}」）；"
+                                       "可以问各地这类支出的合计。"),
     ("office_holder", "not_held", "本站只发布预算、支出和项目的数字，没有任职人员的信息（「{w}」）；"
                                   "这类信息请查阅当地政府网站，也可以问该地区或部门的支出。"),
 )
@@ -476,6 +492,19 @@ def _own_level_below(text, lexicon):
     return _own_level_unpublished(text, lexicon)
 
 
+# 「县级财政支出」「乡镇级」「地级市」: a level of government below the places the publication has
+LOWER_LEVEL = re.compile(r"(?:区县|县区|县|乡镇|乡|镇|地市|市县)级|地级市|县域")
+
+
+def _level_not_held(text, lexicon):
+    """「河南县级财政支出合计」 on the yearbook (provinces only): the province's total would answer for its counties."""
+    asked = LOWER_LEVEL.search(text)
+    if not asked or any(name.endswith("县") for name in lexicon.region_names.values()):
+        return None
+    return Decline("unknown_region", f"本站数据只有{lexicon.root_name}和{lexicon.each_word}的合计，没有「{asked.group(0)}」"
+                                     "这一级的数字；所在地区的合计会回答另一个问题。")
+
+
 OWN_LEVEL = re.compile(r"(中央|全国|国|省|自治区|市|区|县|州)?本级")
 
 
@@ -679,6 +708,18 @@ def unread(text):
     return None
 
 
+# words of the data's records and publications (a payment, a report, a project) besides names and money words
+DATA_WORDS = re.compile(r"支付|付款|凭证|收款|文件|白皮书|报告|公告|决算|预算|项目|工程|数据|明细|更新|发布|"
+                        r"[A-Za-zＡ-Ｚａ-ｚ]{2}")
+
+
+def nothing_of_the_data(text, lexicon):
+    """True when a question holds no name of the publication, no money or record word and no word of its
+    records (a question nothing of the data was read in: 「驾照到期咋个换证」)."""
+    return not lexicon.scan(text) and not _first(text, words("money")) and not _first(text, words("record_words")) \
+        and not DATA_WORDS.search(text)
+
+
 def empty(answer, notes):
     """A Decline for an answer with no figure in it (「—」: no population, no budget for a rate) or a sum of no
     records (0.00 元 for a combination the data do not hold), else None: never shown as a figure."""
@@ -687,6 +728,9 @@ def empty(answer, notes):
     if answer and answer.get("kind") == "series" and answer.get("rows") == [] \
             and (answer.get("columns") or [""])[0] == "月份":
         return _no_months(answer)
+    unable = next((n for n in notes if "无法" in n), None)
+    if answer and answer.get("kind") == "table" and answer.get("rows") == [] and unable:
+        return Decline("no_data", f"本站数据不能算出这些数字：{unable}。")  # 「各省人均」 with no population: no empty table
     if not answer or answer.get("kind") != "figure" or answer.get("topic"):  # a topic kind words its own「没有」
         return None
     if answer.get("value") is None:

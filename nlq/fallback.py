@@ -32,6 +32,12 @@ def _site_search(search, text, words, limit):
     return {"query": text, "words": words, "total": 0, "results": [], "url": "/search?" + urlencode({"q": text})}
 
 
+def names_holding(conn, pub_id, words):
+    """Projects and departments whose names (or a project's description) hold a word of two or more characters."""
+    words = [w for w in words if len(w) >= 2]
+    return _like_scan(conn, pub_id, words, 1) if words else []
+
+
 def _like(word):
     return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 

@@ -461,6 +461,10 @@ def _add_lei(lex, row, own_names):
     lex.add(row.name, entry)
     lex.add(stem, entry)
     own_names.update({(row.name, row.code), (stem, row.code)})
+    joined = re.sub(r"[及与和]|等$", "", stem)  # 「灾害防治应急管理」: the 类's name without 及/与/和, never a 款 in it
+    if len(joined) >= 4 and joined != stem:
+        lex.add(joined, entry)
+        lex.add(joined + "支出", entry)
     for word in semantic()["class_synonyms"].get(stem, []):
         lex.add(word, entry)
         lex.add(word + "支出", entry)

@@ -33,7 +33,8 @@ def _widest_missing_a_char(text, lexicon, start, end, surface, own, blocked):
     best = None
     for a in range(max(0, start - 4), start + 1):
         for b in range(min(len(text), end + 4), end - 1, -1):
-            if (a, b) == (start, end) or own.intersection(range(a, b)) or blocked.intersection(range(a, b)):
+            if (a, b) == (start, end) or own.intersection(range(a, b)) or blocked.intersection(range(a, b)) \
+                    or _whole_government(text, a, b):
                 continue
             entry = lexicon.name_missing_a_char(text[a:b])
             if entry is not None and len(entry.name) > len(surface) + 1 and (best is None or b - a > best[1] - best[0]):
@@ -41,9 +42,15 @@ def _widest_missing_a_char(text, lexicon, start, end, surface, own, blocked):
     return best
 
 
+def _whole_government(text, start, end):
+    """「市政府」 alone is the city's government as a whole (its total): never 市人民政府办公室 with 办 dropped."""
+    return text[start:end].endswith("政府") and not text[end:end + 1] == "办"
+
+
 def dropped_char_names(rest, lexicon):
     """[(start, end, Entry)] for unmatched words that are a class or department name missing one character."""
-    return _longest_first(rest, 3, 10, lexicon.name_missing_a_char)
+    return [(start, end, entry) for start, end, entry in _longest_first(rest, 3, 10, lexicon.name_missing_a_char)
+            if not _whole_government(rest, start, end)]
 
 
 def typo_regions(rest, lexicon):

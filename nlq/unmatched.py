@@ -238,6 +238,9 @@ def unit_mismatch(text, answer):
     number = vocab.pattern("asks_number_of").search(text)
     if number and money and not amount:  # 「多少个老师」 answered with the district's spending
         return number.group(0)
+    counted = vocab.pattern("asks_how_many_of").search(text)
+    if counted and (money or answer.get("unit") == "%"):  # 「有几个区县执行率过七成」「有几年没花完」: a count
+        return counted.group(0)
     if amount and not quantity and answer.get("unit") == "个":
         return amount.group(0)
     times = vocab.pattern("asks_times").search(text)  # 「更新过几次进度」 answered with the progress (%)

@@ -80,9 +80,12 @@ def whole_as_bound(text):
     words = "|".join(map(re.escape, cue("below") + cue("above")))
     whole = r"(?:(?:全市|全省|全国|本市|总体|整体)(?:的)?(?:平均)?(?:水平|值|执行率)?|平均(?:水平|值|执行率)?)"
     m = re.search(rf"({words}){whole}", text) or re.search(rf"在?{whole}(以下|以上)", text)
+    if not m:  # 「比全市整体还低」: the whole set against each with 比
+        m = re.search(rf"比{whole}(?:整体|总体)?(?:的)?(?:水平|执行率)?(?:还|更)?要?(低|高)", text)
     if not m:
         return None
-    return {"op": "<" if m.group(1) in cue("below") else ">", "value": None, "whole": True, "said": m.group(0)}
+    below = m.group(1) in cue("below") or m.group(1) == "低"
+    return {"op": "<" if below else ">", "value": None, "whole": True, "said": m.group(0)}
 
 
 def run(conn, pub_id, query, lexicon):
