@@ -849,8 +849,8 @@ def benefit_as_output(text, query):
     from .kinds.performance import _indicator
 
     found = _indicator(text)
-    if query is None or query.measure != Measure.OUTPUT or not found or found[0] != "benefit" \
-            or query.output_unit in PEOPLE_UNITS:
+    if query is None or query.measure != Measure.OUTPUT or query.kind == Kind.PERFORMANCE or not found \
+            or found[0] != "benefit" or query.output_unit in PEOPLE_UNITS:
         return None
     asked = found[1] or "效益指标"
     return Decline("unit_mismatch", f"问的是「{asked}」，这里算出的是项目的产出（{query.output_unit}），不是受益的人数；"

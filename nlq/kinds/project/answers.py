@@ -483,7 +483,7 @@ def share_labels(query):
     return part, f"{whole_category + done + '项目' if whole_category else '全部' + done + '项目'}{names[whole_measure]}"
 
 
-SCHEDULE_SHORT = {"late": "晚于计划完工", "on_time": "按期或提前完工", "overdue": "超过计划完工日期仍未完工"}
+SCHEDULE_SHORT = {"late": "晚于计划完工", "on_time": "按期或提前完工", "early": "提前完工", "overdue": "超过计划完工日期仍未完工"}
 
 
 def project_only(query):

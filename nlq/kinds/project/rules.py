@@ -8,6 +8,7 @@ from ...timeparse import Period
 from ...vocab import basis, found, has_any, measure_words, pattern, semantic, words
 from . import asked
 
+ON_TIME_WORDS = re.compile("按期|按时|如期|准时")  # 「按期或提前完工」 counts on time too; 「提前完工」 alone does not
 PROGRESS_AT = "progress_at"  # a project's progress at a point of the year (季度末): the record has the latest only
 
 
@@ -58,7 +59,9 @@ def schedule(ctx):
     elif late:
         asked = {"schedule": "late"}
     elif found("finished_on_time", text):
-        asked = {"schedule": "on_time"}
+        # 「提前完工的」 alone: before the planned date; 「按期或提前」 on or before it
+        on_time = pattern("finished_on_time").search(text).group(0)
+        asked = {"schedule": "early" if ON_TIME_WORDS.search(on_time) is None else "on_time"}
     else:
         return {}
     ctx.slots.unknown[:] = [w for w in ctx.slots.unknown if w not in SCHEDULE_WORDS]

@@ -83,6 +83,7 @@ def _filters(query):
 
 
 SCHEDULES = {"late": "实际完工日期晚于计划完工日期", "on_time": "按期或提前完工（实际完工日期不晚于计划）",
+             "early": "提前完工（实际完工日期早于计划）",
              "overdue": "超过计划完工日期仍未完工（截至{date}）"}
 
 
