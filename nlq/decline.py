@@ -720,8 +720,8 @@ def year_not_over(text, covered, query):
 SHAPES = (  # (pattern in [patterns], does the query answer it?, what cannot be computed yet)
     ("month_vs_month", lambda q: q.kind == Kind.COMPARISON or (q.kind == Kind.GROWTH and q.versus == Versus.PREVIOUS)
      or (q.kind == Kind.FIGURE and bool(q.periods)), "两个月份相比"),
-    ("month_ranked", lambda q: q.kind in (Kind.TREND, Kind.PROJECT) and q.group in (Group.MONTH, Group.QUARTER)
-     and q.order,
+    ("month_ranked", lambda q: (q.kind in (Kind.TREND, Kind.PROJECT) and q.group in (Group.MONTH, Group.QUARTER)
+                                and q.order) or (q.kind == Kind.PAYEES and q.topic == "payment_months"),
      "月份（季度）的排名"),
     ("years_counted", lambda q: q.count_only and q.group == Group.YEAR, "符合条件的年份个数"),
     ("months_counted", lambda q: q.count_only and q.group == Group.MONTH, "符合条件的月份个数"),

@@ -85,3 +85,53 @@ def test_a_refused_reading_is_not_offered_back(ask_demo):
 def test_a_count_answered_in_money_offers_no_money_reading(ask_demo):
     result = ask_demo("去年全市新建了几所小学")
     assert declined_message(result) and not result["alternatives"], result["alternatives"]
+
+
+@pytest.mark.parametrize("q", ["全市的区和县各有几个", "下面有几个县几个区"])
+def test_districts_and_counties_counted_apart(ask_demo, db, q):
+    counts = dict(db.execute(f"SELECT substr(name, -1), count(*) FROM regions WHERE publication_id = {PUB} AND level = 1 "
+                             "GROUP BY substr(name, -1)").fetchall())
+    rows = ask_demo(q)["answer"]["rows"]
+    assert {label: n for label, n in rows} == {end: counts[end] for end in ("区", "县")}, rows
+
+
+@pytest.mark.parametrize("q, year", [("国库支付中付给企业和付给个人的金额分别多少", None),
+                                     ("2024年付给单位的和发给个人的钱各是多少", 2024)])
+def test_payments_split_by_payee_type(ask_demo, db, q, year):
+    expected = dict(db.execute(f"SELECT payee_type, sum(amount_fen) / 100.0 FROM payments WHERE publication_id = {PUB} "
+                               "AND (? IS NULL OR substr(date, 1, 4) = ?) GROUP BY payee_type",
+                               (year, str(year))).fetchall())
+    rows = ask_demo(q)["answer"]["rows"]
+    assert {r[0]: r[2] for r in rows} == pytest.approx(expected), rows
+
+
+def test_the_citys_mean_per_month_is_no_bound(ask_demo, db):
+    total = one(db, "SELECT sum(amount_fen) / 100.0 FROM expenditures WHERE publication_id = :pub AND year = 2023")
+    result = ask_demo("2023年全市平均每月支出是多少")
+    assert result["answer"]["value"] == pytest.approx(total / 12, abs=0.01), result["understood"]
+
+
+def test_months_ranked_by_payment_count(ask_demo, db):
+    month, count = db.execute(f"SELECT CAST(substr(date, 6, 2) AS INTEGER) m, count(*) c FROM payments WHERE "
+                              f"publication_id = {PUB} AND substr(date, 1, 4) = '2023' GROUP BY m ORDER BY c DESC "
+                              "LIMIT 1").fetchone()
+    rows = ask_demo("2023年哪个月的付款笔数最多")["answer"]["rows"]
+    assert rows[0][:2] == [f"{month}月", count], rows
+
+
+def test_the_average_contract_of_a_year(ask_demo, db):
+    mean = one(db, "SELECT avg(contract_fen) / 100.0 FROM project_contracts WHERE publication_id = :pub AND "
+                   "substr(award_date, 1, 4) = '2025'")
+    result = ask_demo("2025年签订的合同平均一份多少钱")
+    assert result["answer"]["value"] == pytest.approx(mean, abs=0.01), result["understood"]
+
+
+def test_different_contractors_counted(ask_demo, db):
+    expected = one(db, "SELECT count(DISTINCT contractor) FROM projects WHERE publication_id = :pub AND category = "
+                       "'污水管网' AND contractor IS NOT NULL")
+    result = ask_demo("污水管网项目一共有几家承建单位")
+    assert result["answer"]["value"] == expected, result["understood"]
+
+
+def test_companies_counted_are_not_answered_with_persons_in(ask_demo):
+    declined_message(ask_demo("农田水利项目有多少家公司承建"))

@@ -188,6 +188,22 @@ def payment_period(period, as_of):
     return not period.multi_year
 
 
+def contractors_counted(ctx, common):
+    """「一共有多少家不同的承包商」「农村公路项目有几家施工企业」: the different contractors of the projects counted
+    (persons by their pseudonyms; 「含个人」 keeps them), with each one's projects as the rows."""
+    s = ctx.slots
+    if not found("firms_counted", ctx.text) or s.contractors:
+        return None
+    persons_in = re.search(r"(?:含|包括|包含|连同)个人", ctx.text)
+    if re.search("企业|公司", ctx.text) and not persons_in:
+        return None  # companies only: the contractors include persons (pseudonyms), not told apart here
+    if common.get("contractor_kind") == "person" and persons_in:
+        common = {**common, "contractor_kind": None}  # persons included, not the only ones asked
+    if common.get("contractor_kind"):
+        return None
+    return Query(Kind.PROJECT, measure=Measure.COUNT, group=Group.CONTRACTOR, count_only=True, **common)
+
+
 def contractors_ranked(ctx, common):
     """「哪家公司承建的项目最多」: contractors by number of projects (or by investment)."""
     s = ctx.slots
@@ -319,7 +335,7 @@ def listed(ctx, common):
 
 
 # A named project comes first: whatever is asked of it (its contractor too) is answered from its record.
-PROJECT_RULES = (one_project, paid_to, contractors_compared, one_contractor, contractors_ranked, categories_ranked, by_year,
+PROJECT_RULES = (one_project, paid_to, contractors_compared, one_contractor, contractors_counted, contractors_ranked, categories_ranked, by_year,
                  by_region, output, ranked, disbursed, invested, largest, counted, listed)
 
 

@@ -140,6 +140,8 @@ def _contractors_compared(query, lexicon, w):
 def _contractors(query, lexicon, w):
     if query.project:  # 「…谁在修」
         return f"{w.subject}的承建单位"
+    if query.count_only:
+        return f"{w.subject}的不同承包商个数（个人承包方按代号计）{w.basis}"
     return f"{w.subject}中，按{_investment_or_count(query)}排名的承包商{w.basis}"
 
 
