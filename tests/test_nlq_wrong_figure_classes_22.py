@@ -135,3 +135,12 @@ def test_different_contractors_counted(ask_demo, db):
 
 def test_companies_counted_are_not_answered_with_persons_in(ask_demo):
     declined_message(ask_demo("农田水利项目有多少家公司承建"))
+
+
+
+
+
+
+def test_hospitals_with_township_hospitals_included_are_the_whole_kind(ask_demo, db):
+    expected = one(db, "SELECT count(*) FROM units WHERE publication_id = :pub AND kind = '医院'")
+    assert ask_demo("全市二级单位里医院有几家，卫生院也算")["answer"]["value"] == expected

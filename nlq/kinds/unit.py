@@ -64,7 +64,10 @@ def units_counted(ctx):
 
 
 def unit_kind(text):
-    """The kind of unit a question names (units.kind as published), or None."""
+    """The kind of unit a question names (units.kind as published), or None. 医院 said besides 卫生院 (「算医院的几家？
+    卫生院也算上」) is the whole kind, which holds the 卫生院."""
+    if "卫生院" in text and "医院" in text.replace("卫生院", ""):
+        return "医院"
     return next((k for word, k in UNIT_KINDS.items() if word in text), None)
 
 
