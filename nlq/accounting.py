@@ -316,9 +316,15 @@ RULES = (  # (rule, what the message says was asked)
 )
 
 
+# The reading these rules refuse is about something else than what was asked (a class, the districts or a department
+# for units of a kind or a department's units): it is never offered back as 「您是不是想问」.
+OTHER_SUBJECT = (units_below_asked, units_of_kind_asked)
+
+
 def unaccounted(text, query, answer, data_years=()):
-    """The first part of the question the answer does not account for, as the message's clause, else None.
-    ``data_years``: the years the publication has."""
+    """(clause, offer): the first part of the question the answer does not account for, as the message's clause, and
+    whether the reading computed may be offered as a question of its own; else None. ``data_years``: the years the
+    publication has."""
     if not answer or answer.get("kind") == "decline" or query is None:
         return None
     if query.kind in (Kind.DOCUMENTS, Kind.CATALOG):  # published rows (documents, classes): no amount or measure
@@ -326,5 +332,5 @@ def unaccounted(text, query, answer, data_years=()):
     for rule, message in RULES:
         word = rule(text, query, answer, data_years) if rule is year_left_out else rule(text, query, answer)
         if word:
-            return message.format(w=word)
+            return message.format(w=word), rule not in OTHER_SUBJECT
     return None

@@ -93,15 +93,14 @@ def ask(conn, publication, question, *, as_of=None, config=None, use_embeddings=
     if mean:
         return _declined(result, mean, conn, pub_id, text, parsed.unknown, search)
     asked = unmatched.unit_mismatch(text, answer)
-    if asked:  # 「几所小学」 answered with the education spending would be about something else
+    if asked:  # 「几所小学」 answered with the education spending would be about something else: that reading, just
+        # refused, is never offered back as 「您是不是想问」
         refusal = decline.Decline("unit_mismatch", f"问的是「{asked}」，本站能算出的只是以「{answer.get('unit')}」计的"
                                                    "另一个数字，不能回答这个问题；下面是关键词搜索结果。")
-        return _offered(result, refusal, query, lexicon, conn, pub_id, text, parsed.unknown, search)
+        return _declined(result, refusal, conn, pub_id, text, parsed.unknown, search)
     missed = accounting.unaccounted(text, query, answer, years)
     if missed:  # 「分别是多少」 answered with one figure, 「（2024）」 with this year's: another question's figure
-        return _offered(result, decline.Decline("unaccounted", f"{missed}，这个数字回答的是另一个问题，所以不作答；"
-                                                               "可以点下面按本站的理解提问，或看关键词搜索结果。"),
-                        query, lexicon, conn, pub_id, text, parsed.unknown, search)
+        return _unaccounted(result, missed, query, lexicon, conn, pub_id, text, parsed.unknown, search)
     if covered and answer is not None:
         answer["coverage"] = covered
     result.update(coverage=covered, understood=kinds.restate(query, lexicon, covered), query=query.to_dict(),
@@ -151,6 +150,18 @@ def _declined(result, refusal, conn, pub_id, text, unknown, search=None):
                   search_fallback=keyword_fallback(conn, pub_id, refusal.search or text, unknown, search=search),
                   sentence=refusal.message)
     return result
+
+
+def _unaccounted(result, missed, query, lexicon, conn, pub_id, text, unknown, search):
+    """Declined: the figure answers another question. Its reading is offered back unless it is about another subject
+    (a class for units of a kind): a suggestion never repeats the reading just refused."""
+    clause, offer = missed
+    if not offer:
+        refusal = decline.Decline("unaccounted", f"{clause}，所以不作答；可以看关键词搜索结果。")
+        return _declined(result, refusal, conn, pub_id, text, unknown, search)
+    refusal = decline.Decline("unaccounted", f"{clause}，这个数字回答的是另一个问题，所以不作答；"
+                                             "可以点下面按本站的理解提问，或看关键词搜索结果。")
+    return _offered(result, refusal, query, lexicon, conn, pub_id, text, unknown, search)
 
 
 def _offered(result, refusal, query, lexicon, conn, pub_id, text, unknown, search):

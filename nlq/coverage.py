@@ -15,7 +15,10 @@ ALL_YEARS_ASKED = (Kind.PAYEES,)
 
 
 def _every_year(query):
-    return query.kind in EVERY_YEAR or (query.kind == Kind.AVERAGE and query.topic == "per_project")
+    # the payments to each payee type, like one payment type's total (Kind.SINGLE_PAYMENT), are of every year unless
+    # a period is named
+    return query.kind in EVERY_YEAR or (query.kind == Kind.AVERAGE and query.topic == "per_project") \
+        or (query.kind == Kind.PAYEES and query.topic == "payee_types")
 
 
 def latest_period(year):

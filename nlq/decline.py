@@ -764,8 +764,8 @@ def year_not_over(text, covered, query):
 SHAPES = (  # (pattern in [patterns], does the query answer it?, what cannot be computed yet)
     ("month_vs_month", lambda q: q.kind == Kind.COMPARISON or (q.kind == Kind.GROWTH and q.versus == Versus.PREVIOUS)
      or (q.kind == Kind.FIGURE and bool(q.periods)), "两个月份相比"),
-    ("month_ranked", lambda q: q.kind in (Kind.TREND, Kind.PROJECT) and q.group in (Group.MONTH, Group.QUARTER)
-     and q.order,
+    ("month_ranked", lambda q: (q.kind in (Kind.TREND, Kind.PROJECT) and q.group in (Group.MONTH, Group.QUARTER)
+                                and q.order) or (q.kind == Kind.PAYEES and q.topic == "payment_months"),
      "月份（季度）的排名"),
     ("years_counted", lambda q: q.count_only and q.group == Group.YEAR, "符合条件的年份个数"),
     ("months_counted", lambda q: q.count_only and q.group == Group.MONTH, "符合条件的月份个数"),
@@ -893,8 +893,8 @@ def benefit_as_output(text, query):
     from .kinds.performance import _indicator
 
     found = _indicator(text)
-    if query is None or query.measure != Measure.OUTPUT or not found or found[0] != "benefit" \
-            or query.output_unit in PEOPLE_UNITS:
+    if query is None or query.measure != Measure.OUTPUT or query.kind == Kind.PERFORMANCE or not found \
+            or found[0] != "benefit" or query.output_unit in PEOPLE_UNITS:
         return None
     asked = found[1] or "效益指标"
     return Decline("unit_mismatch", f"问的是「{asked}」，这里算出的是项目的产出（{query.output_unit}），不是受益的人数；"

@@ -174,9 +174,12 @@ def project_filter(query, lexicon, period):
     located = query.located and len(query.regions) == 1  # 「某县境内」: built there, whichever level books it
     # 「哪个区县境内…最多」: every project, grouped by where it is built (one region named: its projects only)
     by_place = query.located and query.group == "region" and len(query.regions) != 1
+    # 「某县某镇有几个项目」: the district only says where the township is; its projects are those built there,
+    # whichever level books them (never only the district's own budget units' projects)
+    in_township = query.township and set(query.regions) <= {lexicon.township_region.get(query.township)}
     return q_proj.ProjectFilter(
         located=query.regions[0] if located and not by_place else None,
-        regions=None if located or by_place else tuple(query.regions) or None, depts=tuple(query.depts) or None,
+        regions=None if located or by_place or in_township else tuple(query.regions) or None, depts=tuple(query.depts) or None,
         class_codes=tuple(query.classes) or None, class_set=tuple(lexicon.minsheng) if query.class_set else None,
         category=query.category, status=query.status, contractor=query.contractor, code=query.project,
         township=query.township,
@@ -189,7 +192,7 @@ def project_filter(query, lexicon, period):
         started_months=(period.month_from, period.month_to) if started and period.month_from else None,
         completed_years=tuple(period.years) if completed else None,
         completed_months=(period.month_from, period.month_to) if completed and period.month_from else None,
-        finished=query.schedule if query.schedule in ("late", "on_time") else None,
+        finished=query.schedule if query.schedule in ("late", "on_time", "early") else None,
         overdue_on=dt.date.fromisoformat(query.due_by) if query.schedule == "overdue" and query.due_by else None,
         contractor_kind=query.contractor_kind)
 

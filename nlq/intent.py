@@ -54,6 +54,8 @@ RULES = (
     facts.fact,  # 「某工程是哪个部门管的」「…单位成本实际是多少」: one field of a named project
     townships.ranked,  # 「哪个镇街项目最多」「各乡镇的项目总投资」: projects by township
     awards.contracts,  # 「今年签了多少份中标合同」「去年中标合同加起来多少钱」
+    payees.payee_types,  # 「付给单位和付给个人的各多少」
+    payees.payment_months,  # 「今年付款笔数最多的是哪个月」
     payees.payees,  # 「去年收钱最多的单位」「A和B谁收到的财政资金多」
     payees.purposes,  # 「发给个人的补贴里哪一种最多」
     unit_cost.by_region,  # 「哪个区修路每公里花钱最多」

@@ -35,10 +35,11 @@ def population(codes):
     return "/data/regions.csv?" + (urlencode({"code__in": ",".join(codes)}) if codes else "level=0")
 
 
-def units(dept=None, kind=None, depts=None):
+def units(dept=None, kind=None, depts=None, name_suffix=None):
     """The published second-level units of a department (or of the ``depts`` of a region) and/or of a kind
-    (学校、医院): the rows a count of units counts, one each."""
-    args = {"dept_code": dept, "kind": kind, "dept_code__in": ",".join(sorted(depts)) if depts else None}
+    (学校、医院; ``name_suffix`` narrows it: 卫生院): the rows a count of units counts, one each."""
+    args = {"dept_code": dept, "kind": kind, "dept_code__in": ",".join(sorted(depts)) if depts else None,
+            "name__suffix": name_suffix}
     return "/data/units.csv?" + urlencode({k: v for k, v in args.items() if v})
 
 

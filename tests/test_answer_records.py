@@ -235,6 +235,10 @@ def _project_total(records, url, measure, planned=False):
 
 def check_projects(records, body, people):
     query, answer = body["query"], body["answer"]
+    if query["group"] == "contractor" and query["count_only"]:  # different contractors of the projects listed
+        rows = records.rows(body["links"]["records"])
+        found = len({r["承建单位"] for r in rows if r.get("承建单位")})
+        return [] if answer["value"] == found else [f"contractors {answer['value']} != {found}"]
     found = _project_total(records, body["links"]["records"], query["measure"], query["planned"])
     if query["measure"] == "output":
         return [] if abs(float(found) - answer["value"]) < 1e-6 else [f"output {answer['value']} != {found}"]
@@ -394,6 +398,8 @@ def check_contracts(records, body, people):
     sums added up."""
     rows, answer = records.rows(body["links"]["records"]), body["answer"]
     want = len(rows) if answer["unit"] == "份" else sum((Decimal(r["contract_yuan"] or "0") for r in rows), Decimal(0))
+    if body["query"].get("topic") == "average":  # 合计 ÷ 份数, to the fen
+        want = (want * 100 / len(rows)).quantize(Decimal(1), rounding="ROUND_HALF_UP") / 100
     return [] if _yuan(answer["value"]) == want else [f"contracts {answer['value']} != records {want}"]
 
 
@@ -455,6 +461,9 @@ def check_performance(records, body, people):
     of those rows whose 实际值 is above (below) their 目标值 or the bound asked."""
     rows, query, answer = records.rows(body["links"]["records"]), body["query"], body["answer"]
     values = [(Decimal(r["目标值"]) if r["目标值"] else None, Decimal(r["实际值"])) for r in rows]
+    if query["measure"] == "output":  # a benefit added up: the 实际值 column summed
+        want = sum(v for _, v in values)
+        return [] if _yuan(answer["value"]) == want else [f"sum {answer['value']} != {want}"]
     if not query["count_only"]:
         want = (sum(v for _, v in values) / len(values)).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
         return [] if _yuan(answer["value"]) == want else [f"mean {answer['value']} != {want}"]

@@ -110,7 +110,9 @@ def test_a_total_is_never_filled_by_a_fuzzy_match():
         assert bool(slots.classes) is filled, text
 
 
-@pytest.mark.parametrize("q", ["市第一人民医院花了多少钱", "2024年新建了多少所幼儿园", "2031年社保和就业支出"])
+# 「2024年新建了多少所幼儿园」 left this list: its reading in 元 (the education spending) is the one refused, and a
+# refused reading is never offered back (tests/test_nlq_wrong_figure_classes_22.py)
+@pytest.mark.parametrize("q", ["市第一人民医院花了多少钱", "2031年社保和就业支出"])
 def test_a_doubted_reading_is_offered_and_answers_when_chosen(ask_demo, q):
     """「您是不是想问」: the reading the parser was not sure of is a question that answers when asked."""
     alternatives = ask_demo(q)["alternatives"]

@@ -59,10 +59,15 @@ def test_the_total_of_a_class_is_still_answered(ask_demo, db):
     "2023年决算支出跟年初预算相差多少",   # actual against budget: never the budget alone
     "2022年开工的工程有多少？",           # projects counted: never their investment
     "2024年公开了几份文件",               # documents of one year: never every year's
-    "2025年农村公路项目受益人数合计",    # beneficiaries: never an output in 公里
 ])
 def test_another_figure_in_the_place_of_the_one_asked_is_declined(ask_demo, question):
     _declined(ask_demo(question))
+
+
+def test_beneficiaries_are_never_an_output_in_km(ask_demo):
+    """Answered since with the benefit indicator added up (tests/test_nlq_wrong_figure_classes_22.py), or declined."""
+    result = ask_demo("2025年农村公路项目受益人数合计")
+    assert result["answer"]["kind"] == "decline" or (result["answer"]["unit"] == "人" and "受益人口" in result["understood"])
 
 
 def test_the_largest_contract_is_a_contract_never_a_payment(ask_demo):

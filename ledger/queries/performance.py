@@ -210,6 +210,14 @@ def indicator_mean(values):
     return float((total / len(values)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
+def indicator_total(values):
+    """The sum of the actual values of ``indicator_values`` rows (a benefit counted in people or households: 受益人口
+    of every finished project), as published (None without any)."""
+    if not values:
+        return None
+    return float(sum((Decimal(str(r["actual"])) for r in values), Decimal(0)))
+
+
 def against_target(values, above):
     """The rows whose actual value is above (``above``) or below their target; rows without a target are left out."""
     return [r for r in values if r["target"] is not None

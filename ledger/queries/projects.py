@@ -54,7 +54,7 @@ class ProjectFilter:
     # completed (completed_date, 实际完工日期) in one of these years: the basis of the reports' outputs
     completed_years: tuple | None = None
     completed_months: tuple | None = None  # … and within these (first, last) months
-    # completed against the plan (end_date, 计划完工日期): "late" after it, "on_time" on or before it
+    # completed against the plan (end_date, 计划完工日期): "late" after it, "on_time" on or before it, "early" before it
     finished: str | None = None
     overdue_on: dt.date | None = None  # not completed and planned to be completed before this date (逾期未完工)
     # who builds it (CONTRACTOR_KINDS): a person (the publication's pseudonym for one), no contractor yet, or no
@@ -168,6 +168,8 @@ def _range_conditions(flt):
         conds.append(projects.c.completed_date > projects.c.end_date)
     elif flt.finished == "on_time":
         conds.append(projects.c.completed_date <= projects.c.end_date)
+    elif flt.finished == "early":
+        conds.append(projects.c.completed_date < projects.c.end_date)
     if flt.overdue_on is not None:
         conds += [projects.c.completed_date.is_(None), projects.c.end_date < flt.overdue_on]
     return conds

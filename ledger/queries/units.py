@@ -29,6 +29,7 @@ class UnitScope:
     class_code: str | None = None  # 类 or 款 code: prefix match
     region: str | None = None  # the units of the departments of this region (departments.region_code)
     kind: str | None = None  # units.kind as published
+    name_suffix: str | None = None  # units whose name ends so (卫生院: the township hospitals among kind 医院)
     month_from: int | None = None  # the first month counted (with ``month``: one month, or a span)
 
     def with_(self, **changes):
@@ -53,6 +54,8 @@ def _selected(pub_id, scope):
             departments.c.publication_id == pub_id, departments.c.region_code == scope.region)))
     if scope.kind:
         conds.append(units.c.kind == scope.kind)
+    if scope.name_suffix:
+        conds.append(units.c.name.endswith(scope.name_suffix, autoescape=True))
     return select(units.c.code).where(*conds)
 
 
@@ -77,7 +80,7 @@ def _conditions(table, pub_id, scope, *, is_spending):
         conds.append(table.c.month.between(scope.month_from or 1, scope.month))
     if scope.unit:
         conds.append(table.c.unit_code == scope.unit)
-    if scope.dept or scope.region or scope.kind:
+    if scope.dept or scope.region or scope.kind or scope.name_suffix:
         conds.append(table.c.unit_code.in_(_selected(pub_id, scope)))
     if scope.class_code:
         conds.append(table.c.class_code.startswith(scope.class_code, autoescape=True))

@@ -40,8 +40,9 @@ GROWTH = re.compile(r"增长|增速|增幅|涨|降|年均")
 # 「平均完成到百分之多少」: the projects' progress in percent; 「投多少钱」: their investment
 PROGRESS_PCT = re.compile(r"完成(?:到了|到|了)?(?:百分之|几成)")
 INVESTED = re.compile(r"投(?:了|入)?(?:多少|几)")
-# 「低于全市平均值的区县」: the average is a bound to compare with (nlq/cues.py), not the figure asked
-AS_BOUND = re.compile(r"低于|高于|超过|不到|不足|以上|以下|达到|达不到|比[^，,。？?]{0,8}平均|全[市省国区县]平均")
+# 「低于全市平均值的区县」: the average is a bound to compare with (nlq/cues.py), not the figure asked; 「全市平均每月」
+# is the city's own mean per month
+AS_BOUND = re.compile(r"低于|高于|超过|不到|不足|以上|以下|达到|达不到|比[^，,。？?]{0,8}平均|全[市省国区县]平均(?!每|[一1]个?月|下来每)")
 
 
 def asked_average(ctx):

@@ -4,6 +4,7 @@ One named project's award date or contract sum is a field of its record (nlq/kin
 import re
 
 from ledger.money import fen_to_yuan, format_amount
+from ledger.queries import averages as q_avg
 from ledger.queries import projects as q_proj
 
 from .. import links, slots
@@ -13,6 +14,9 @@ from ..vocab import found, pattern
 CONTRACTS = re.compile(r"中标[^，,。;；？?]{0,4}合同|合同[^，,。;；？?]{0,3}中标|定标的?合同"
                        r"|签(?:了|订|下)?[^，,。;；？?]{0,4}合同|合同[^，,。;；？?]{0,8}签(?:了|订|下)")
 COUNTED = re.compile(r"(?:几|多少)(?:个|份|项|笔|件)|数量|份数|个数")
+# 「去年签的合同平均每份多少钱」: the contracts' sum over their number
+MEAN = re.compile(r"平均|均价|每份")
+AVERAGE_TOPIC = "average"
 SUMMED = re.compile(r"金额|合同额|多少钱|总额|总价|加起来|合计|总共多少(?!个|份)|一共多少(?!个|份)")
 # 「合同总额最高的项目」「哪个项目合同最多」: one project (or some) picked by its contracts — no count or sum of all
 PICKED = re.compile(r"最(?:高|大|多|低|小|少)|哪(?:个|些|一个|几个|家)|叫什么|是什么项目|前\d+|排名|排行")
@@ -34,6 +38,15 @@ def contracts(ctx):
     if not CONTRACTS.search(text) or s.projects or s.contractors or s.units or found("without_contract", text):
         return None  # 「还没签合同的项目」: projects without one (nlq/kinds/project/rules.py contractor_kind)
     counted, summed = COUNTED.search(text), SUMMED.search(text)
+    # a class matched by meaning to 「合同、每份」 names none
+    classes_named = (s.classes or s.class_set) and not s.embedding_match
+    if MEAN.search(text) and not PICKED.search(text) and not (s.regions or s.depts or classes_named or s.category
+                                                               or s.townships):
+        s.classes[:], s.class_set = [], False
+        said = [m.span() for p in (CONTRACTS, MEAN, SUMMED, re.compile("多少钱|多少")) for m in p.finditer(text)]
+        slots.explain(s, said)
+        period = s.period if s.period is not None and s.period.explicit else None
+        return Query(Kind.AWARDS, measure=Measure.INVESTMENT, period=period, topic=AVERAGE_TOPIC)
     if not (counted or summed) or PICKED.search(text):
         return None
     measure = Measure.COUNT if counted and not summed else Measure.INVESTMENT
@@ -107,6 +120,8 @@ def run(conn, pub_id, query, lexicon):
     count, fen = sum(n for n, _ in totals), sum(f for _, f in totals)
     if not count:
         return {"kind": "figure", "nothing": f"本站数据中没有{_label(query)}定标的中标合同。"}, None
+    if query.topic == AVERAGE_TOPIC:
+        return _average(query, count, fen), None
     rows = [["中标合同", count, *_money(fen)]]
     answer = {"kind": "figure", "period": _label(query), "count": count, "total_yuan": fen_to_yuan(fen),
               "columns": ["项目", "合同数（份）", "合同金额（元）", "合同金额"], "rows": rows}
@@ -123,6 +138,16 @@ def run(conn, pub_id, query, lexicon):
     return answer, None
 
 
+def _average(query, count, fen):
+    """合计 ÷ 份数 = 平均每份 (the contracts' rows: each has its sum; project_contracts holds no empty sums)."""
+    mean = int(q_avg.average(fen, count).mean)
+    return {"kind": "figure", "value": fen_to_yuan(mean), "unit": "元", "display": format_amount(mean), "average": True,
+            "period": _label(query), "columns": ["", "数值", "显示"],
+            "rows": [["合同金额合计", fen_to_yuan(fen), format_amount(fen)], ["合同份数", count, f"{count} 份"],
+                     ["平均每份", fen_to_yuan(mean), format_amount(mean)]],
+            "sentence": f"{_label(query)}定标的中标合同 {count} 份，合计 {format_amount(fen)}，平均每份 {format_amount(mean)}。"}
+
+
 def _money(fen):
     return [fen_to_yuan(fen), format_amount(fen)]
 
@@ -136,6 +161,8 @@ def restate(query, lexicon, coverage=None):
         limit = f"，前{query.limit}名" if query.limit else ""
         return (f"{_label(query)}定标（按中标日期）的项目，按中标合同金额"
                 f"{'从低到高' if query.order == Order.ASC else '从高到低'}排列{limit}")
+    if query.topic == AVERAGE_TOPIC:
+        return f"{_label(query)}定标（按中标日期）的中标合同平均每份的金额（合同金额合计 ÷ 份数）"
     what = "份数和合同金额合计" if query.count_only else "份数" if query.measure == Measure.COUNT else "合同金额合计"
     return f"{_label(query)}定标（按中标日期）的项目中标合同的{what}"
 

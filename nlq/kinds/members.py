@@ -18,11 +18,27 @@ LISTED = re.compile(rf"(?:哪些|哪几个|哪几|什么)((?:{NOUNS})(?:(?:和|�
 OTHER_ASKED = re.compile(r"支出|预算|花|钱|元|项目|执行|增长|超过|以上|以下|低于|高于|人口|最|排|哪")
 OTHER_THAN_LISTED = re.compile(r"支出|预算|花|钱|元|项目|执行|增长|超过|以上|以下|低于|高于|人口|最|排")
 MEMBERS_COUNTED = "members_counted"
+# 「下面几个区几个县」「区和县各有几个」: the regions below the whole counted by the end of their name, side by side
+SUFFIXES_ASKED = re.compile(r"(?:几|多少)个(区|县)[，,、和与及]?(?:有)?(?:几|多少)个(区|县)|(区|县)(?:和|与|及|、)(区|县)各(?:有)?(?:几|多少)个")
+BY_SUFFIX = "members_by_suffix"
 MEMBERS_LISTED = "members_listed"
+
+
+def by_suffix(ctx):
+    """「示例市下面几个区几个县」: the regions below the whole whose names end 区, and those ending 县, counted."""
+    s, asked = ctx.slots, SUFFIXES_ASKED.search(ctx.text)
+    ends = [end for end in (asked.groups() if asked else ()) if end]
+    if not asked or len(set(ends)) != 2 or OTHER_ASKED.search(ctx.text) or s.depts or s.units or s.projects \
+            or any(code != ctx.lexicon.root_code for code in s.regions):
+        return None
+    s.regions[:] = []  # 「区」「县」 read as the districts are what is counted, not a scope
+    return Query(Kind.MEMBERS, category="/".join(ends), topic=BY_SUFFIX)
 
 
 def counted(ctx):
     """「示例市下面一共有几个区县」「梅溪县下面有几个镇」: the members of a place, counted."""
+    if by_suffix(ctx):
+        return by_suffix(ctx)
     s, asked, topic = ctx.slots, LISTED.search(ctx.text), MEMBERS_LISTED
     if asked is None or not s.regions:  # only a district's townships are named: 「桂岭县有哪些乡镇街道」
         asked, topic = ASKED.search(ctx.text), MEMBERS_COUNTED
@@ -54,7 +70,16 @@ def _names(query, lexicon):
             if name.endswith(ends) and (place == lexicon.root_code or lexicon.township_region.get(code) == place)]
 
 
+def _by_suffix(lexicon, ends):
+    names = [name for code, name in lexicon.region_names.items() if lexicon.region_level.get(code) == 1]
+    rows = [[end, sum(name.endswith(end) for name in names)] for end in ends]
+    return {"kind": "table", "unit": "个", "columns": ["名称结尾", "个数"], "rows": rows, "keys": ends,
+            "value": None, "display": "，".join(f"{end} {n} 个" for end, n in rows)}, None
+
+
 def run(conn, pub_id, query, lexicon):
+    if query.topic == BY_SUFFIX:
+        return _by_suffix(lexicon, query.category.split("/"))
     names = _names(query, lexicon)
     if names is None:
         return {"kind": "figure", "nothing": "本站的地区表只到区县一级，区县下面的是乡镇街道；可以问「某县有几个乡镇」。"}, None
@@ -69,6 +94,8 @@ def run(conn, pub_id, query, lexicon):
 
 def restate(query, lexicon, coverage=None):
     place = lexicon.region_names.get(query.regions[0], "") if query.regions else lexicon.root_name
+    if query.topic == BY_SUFFIX:
+        return f"{lexicon.root_name}下辖地区中名称以「" + "」「".join(query.category.split("/")) + "」结尾的各有几个（按本站发布的地区表计）"
     what = "下辖地区" if query.category == "regions" else "名称以「" + "」「".join(query.category.split("/")) + "」结尾的乡镇街道"
     if query.topic == MEMBERS_LISTED:
         return f"{place}{what}的名单（按本站发布的地区表计）"
@@ -79,7 +106,7 @@ def records(query, lexicon, pub_id, answer):
     """The regions or townships table's rows it counted (one each)."""
     if not (answer or {}).get("rows"):
         return {}
-    if query.category == "regions":
+    if query.category == "regions" or query.topic == BY_SUFFIX:
         return {"records": links.members()}
     place = query.regions[0] if query.regions and query.regions[0] != lexicon.root_code else None
     return {"records": links.members(place, query.category.split("/"))}

@@ -22,9 +22,16 @@ DEFINED = {"satisfaction": "满意度实际值（调查结果；公众评议满 
            "cost": "实际单位成本（元/产出单位），同项目页和绩效页",
            "benefit": "效益指标实际值，同项目页和绩效页"}
 AVERAGE = re.compile("平均|均值")
+# 「受益人口加起来多少」: one benefit indicator (counted in people, households) added up over the projects
+TOTAL = re.compile("加起来|加在一起|合计|一共|总共|总计|总数|累计")
 COUNTED = re.compile(r"(?:几|多少)(?:个|项|家)|数量|个数|项目数")
 RANKED = re.compile("最高|最低|最多|最少|最好|最差|最大|最小|排名|前[一二三四五六七八九十0-9]+")
 LOW_FIRST = re.compile("最低|最少|最差|最小|倒数")
+# 「各类项目里平均满意度最高的是哪一类」「各区县项目满意度平均多少」: the mean of each group (a category, a district, a
+# department) side by side — not computed; one project ranked or one mean of all would answer another question
+GROUPS_ASKED = {Group.CATEGORY: re.compile(r"各类|哪一?类|每一?类|按类别|分类别|各个类别|哪个类别|哪种项目|哪类"),
+                Group.REGION: re.compile(r"各(?:个)?区县|哪个区县?|每个区县?|各区|各县|分区县"),
+                Group.DEPT: re.compile(r"各(?:个)?部门|哪个部门|每个部门|各单位|哪个单位")}
 # measured against the target: above (超过/超出/高于/超标) or below (没达到/未达标/低于/不到)
 BELOW = re.compile(r"(?:没|未|没有|不)(?:能|有)?(?:达到|达标|完成)|(?:低于|少于|小于|不到|不足)(?:目标|计划|预期)|未达")
 ABOVE = re.compile(r"(?:超过|超出|高于|多于|大于)了?(?:目标|计划|预期)|超标|实际>目标")
@@ -62,8 +69,11 @@ def indicators(ctx):
     if key == "cost" and against is None:
         return None  # 单位成本 by district or of a named category: nlq/kinds/unit_cost.py
     category = s.category
-    if key == "benefit" and category and s.outputs and category == s.outputs[0] and category not in text:
-        category = None  # 「受益人口」 read as the output of a category: the indicator named, no category
+    # 「农村供水项目受益人口」: that category's own output is counted as 受益人口 (巩固提升农村供水受益人口, in 人) —
+    # the one meaning there is the output (nlq/kinds/project); of every other category, or of all, the benefit
+    own_output = key == "benefit" and category and s.outputs and category == s.outputs[0]
+    if own_output and category not in text:
+        category, own_output = None, False  # 「受益人口」 read as the output of a category: the indicator, no category
     query = Query(Kind.PERFORMANCE, measure=Measure.COUNT, topic=key, category=category,
                   regions=list(s.regions), depts=list(s.depts),
                   period=s.period if s.period is not None and s.period.explicit else None,
@@ -73,11 +83,15 @@ def indicators(ctx):
             return None  # 「哪些项目满意度没达到目标」: a list, not answered here
         query.count_only = True
         query.threshold = {"op": against} if against else dict(bound)
+    elif _group_asked(text) and AVERAGE.search(text):
+        query.group, query.measure = _group_asked(text), Measure.PROGRESS  # declined in run (_unsupported)
     elif RANKED.search(text):
         query.group, query.limit = Group.PROJECT, ctx.cues.limit or 1
         query.order = Order.ASC if LOW_FIRST.search(text) else Order.DESC
     elif AVERAGE.search(text):
         query.measure = Measure.PROGRESS  # a mean of the indicator's values
+    elif key == "benefit" and benefit and not own_output and TOTAL.search(text):
+        query.measure = Measure.OUTPUT  # the benefit named, added up (of every finished project in the scope)
     else:
         return None
     if COMPLETED_YEAR.search(text):
@@ -90,6 +104,10 @@ def indicators(ctx):
 
 
 INDICATOR_PCT = ("satisfaction", "quality")
+
+
+def _group_asked(text):
+    return next((group for group, words in GROUPS_ASKED.items() if words.search(text)), None)
 
 
 def _benefit(query):
@@ -118,6 +136,9 @@ def _unsupported(query):
         return f"{query.status}项目还没有{label}实际值（绩效实际值在项目完工后填报），只有已完工项目可以统计。"
     if len(query.regions) > 1 or len(query.depts) > 1:
         return f"{label}一次只能按一个地区或一个单位统计；可以分开问。"
+    if query.group in GROUPS_ASKED:
+        return f"问答暂不能按类别、地区或部门分组算出各组的{label}平均值来比较；可以分别问一组，例如「农村公路项目平均{label}」，" \
+               "或在绩效页查看。"
     if _period(query) is not None and _filter(query).year is None:
         return f"{label}只能按项目年度（一整年）统计，不能按{_period(query).label()}统计。"
     if query.topic in ("cost", "benefit") and query.measure == Measure.PROGRESS:
@@ -158,12 +179,22 @@ def run(conn, pub_id, query, lexicon):
         word = "最低" if query.order == Order.ASC else "最高"
         answer["sentence"] = f"{label}{word}的是「{shown[0]['name']}」：{rows[0][2]}。"
         return answer, present.rows_chart([[r[0], r[1]] for r in rows], shown[0]["unit"]) if len(rows) > 1 else None
+    if query.measure == Measure.OUTPUT:
+        return _total(values, query, lexicon), None
     mean = q_perf.indicator_mean(values)
     unit = values[0]["unit"]
     answer = {"kind": "figure", "value": mean, "unit": unit, "display": f"{present.number(mean)}{unit}",
               "count": len(values)}
     answer["sentence"] = f"{_scope(query, lexicon)}{len(values)} 个已完工项目的{label}平均为 {answer['display']}。"
     return answer, None
+
+
+def _total(values, query, lexicon):
+    total, unit, label = q_perf.indicator_total(values), values[0]["unit"], _label(query)
+    answer = {"kind": "figure", "value": total, "unit": unit, "display": f"{present.number(total)} {unit}".strip(),
+              "count": len(values)}
+    answer["sentence"] = f"{_scope(query, lexicon)}{len(values)} 个已完工项目的{label}实际值合计 {answer['display']}。"
+    return answer
 
 
 def _passing(values, threshold):
@@ -208,6 +239,8 @@ def restate(query, lexicon, coverage=None):
         what = f"已完工项目中{_condition(query)}的项目个数"
     elif query.group == Group.PROJECT:
         what = f"已完工项目按{label}实际值{'从低到高' if query.order == Order.ASC else '从高到低'}排列"
+    elif query.measure == Measure.OUTPUT:
+        what = f"已完工项目{label}实际值的合计"
     else:
         what = f"已完工项目{label}实际值的平均数"
     return f"{scope}{what}（{DEFINED[query.topic]}）"

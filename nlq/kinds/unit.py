@@ -64,7 +64,10 @@ def units_counted(ctx):
 
 
 def unit_kind(text):
-    """The kind of unit a question names (units.kind as published), or None."""
+    """The kind of unit a question names (units.kind as published), or None. 医院 said besides 卫生院 (「算医院的几家？
+    卫生院也算上」) is the whole kind, which holds the 卫生院."""
+    if "卫生院" in text and "医院" in text.replace("卫生院", ""):
+        return "医院"
     return next((k for word, k in UNIT_KINDS.items() if word in text), None)
 
 
@@ -75,7 +78,10 @@ def kind_described_once(text):
 
 
 UNITS_RANKED = "units_ranked"  # 「二级单位中预算最多的三家」: the units ranked
-UNIT_KINDS = {"学校": "学校", "医院": "医院", "卫生院": "医院", "事业单位": "事业单位"}  # a word asked → units.kind
+# a word asked → the units it names: units.kind, or a kind narrowed by the end of the name (卫生院: the township
+# hospitals, one part of kind 医院 — never every hospital of the department)
+UNIT_KINDS = {"卫生院": "卫生院", "学校": "学校", "医院": "医院", "事业单位": "事业单位"}
+NARROWED_KINDS = {"卫生院": ("医院", "卫生院")}
 
 
 def units_ranked(ctx):
@@ -164,8 +170,9 @@ def _total_scope(query):
 
 
 def _listed_scope(query):
+    kind, suffix = NARROWED_KINDS.get(query.category, (query.category, None))
     return q_units.UnitScope(dept=query.depts[0] if query.depts else None,
-                             region=query.regions[0] if query.regions else None, kind=query.category)
+                             region=query.regions[0] if query.regions else None, kind=kind, name_suffix=suffix)
 
 
 def _counted(conn, pub_id, query, lexicon):
@@ -262,7 +269,8 @@ def records(query, lexicon, pub_id, answer):
     if query.topic == UNITS_COUNTED and (answer or {}).get("value"):
         region_depts = [code for code, region in lexicon.dept_region.items() if region == query.regions[0]] \
             if query.regions and not query.depts else None
-        return {"records": links.units(query.depts[0] if query.depts else None, query.category, region_depts)}
+        kind, suffix = NARROWED_KINDS.get(query.category, (query.category, None))
+        return {"records": links.units(query.depts[0] if query.depts else None, kind, region_depts, suffix)}
     if query.topic == UNITS_RANKED and (answer or {}).get("rows"):
         return _ranked_records(query, lexicon, pub_id, answer)
     if query.topic == UNITS_TOTAL and (answer or {}).get("value"):
@@ -301,7 +309,7 @@ def _scope_url(scope, side, pub_id):
     spent = side == "spent"
     args = {"year": scope.year, "month_from": scope.month_from if spent else None,
             "month": scope.month if spent else None, "unit": scope.unit, "dept": scope.dept,
-            "region": scope.region, "unit_kind": scope.kind, "pub": pub_id}
+            "region": scope.region, "unit_kind": scope.kind, "unit_name_suffix": scope.name_suffix, "pub": pub_id}
     table = "expenditures" if spent else "budgets"
     return f"/records/unit/{table}?" + urlencode({k: v for k, v in args.items() if v is not None})
 

@@ -604,7 +604,7 @@ def project_filter():
         max_progress_pct=arg_number("max_progress", low=0, high=100, label="进度上限"),
         started_years=tuple(started) or None, started_months=tuple(months) if all(months) else None,
         completed_years=tuple(completed) or None, completed_months=tuple(done_months) if all(done_months) else None,
-        finished=request.args.get("finished") if request.args.get("finished") in ("late", "on_time") else None,
+        finished=request.args.get("finished") if request.args.get("finished") in ("late", "on_time", "early") else None,
         overdue_on=arg_date("overdue_on", "逾期判断日期"),
         contractor_kind=request.args.get("contractor_kind") if request.args.get("contractor_kind") in
         q_proj.CONTRACTOR_KINDS else None)
@@ -619,7 +619,7 @@ QUESTION_SCOPE = {"project": "项目编号", "output_unit": "产出单位", "min
                   "max_investment": "总投资低于（元）", "min_progress": "进度高于（%）", "max_progress": "进度低于（%）",
                   "started_year": "开工年度", "started_month_from": "开工月份自", "started_month_to": "开工月份至",
                   "completed_year": "完工年份", "completed_month_from": "完工月份自", "completed_month_to": "完工月份至",
-                  "finished": "按计划完工日期（late 晚于计划、on_time 按期或提前）",
+                  "finished": "按计划完工日期（late 晚于计划、on_time 按期或提前、early 提前）",
                   "overdue_on": "计划完工日期早于此日仍未完工",
                   "contractor_kind": "承建方（person 个人、none 尚无承建单位、uncontracted 尚无中标合同）"}
 SEVERAL = {"region": "地区", "class": "科目", "year": "年度", "dept": "预算单位"}

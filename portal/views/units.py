@@ -47,8 +47,8 @@ def listing(rule):
 
 def unit_scope_args(scope):
     args = {"year": scope.year, "month_from": scope.month_from, "month": scope.month, "unit": scope.unit,
-            "dept": scope.dept, "region": scope.region, "unit_kind": scope.kind, "class": scope.class_code,
-            "pub": request.args.get("pub")}
+            "dept": scope.dept, "region": scope.region, "unit_kind": scope.kind,
+            "unit_name_suffix": scope.name_suffix, "class": scope.class_code, "pub": request.args.get("pub")}
     return {k: v for k, v in args.items() if v is not None}
 
 
@@ -141,6 +141,7 @@ def unit_records(kind, fmt):
                       month=arg_int("month", low=1, high=12, label="月份"), unit=arg_code("unit", "二级预算单位"),
                       dept=arg_code("dept", "预算单位"), class_code=arg_code("class", "科目编码"),
                       region=arg_code("region", "地区"), kind=arg_name("unit_kind", "单位类型", max_length=16),
+                      name_suffix=arg_name("unit_name_suffix", "单位名称结尾", max_length=16),
                       month_from=arg_int("month_from", low=1, high=12, label="起始月份"))
     fetch = q_units.expenditure_records if kind == "expenditures" else q_units.budget_records
     page = fetch(conn, pub_id, scope, **paging)

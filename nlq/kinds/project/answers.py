@@ -35,6 +35,11 @@ def _money(measure):
 
 
 def contractors(conn, pub_id, query, lexicon):
+    if query.count_only:  # 「多少家不同的承包商」: every contractor once, counted
+        ranking = figures.contractor_ranking(conn, pub_id, query, lexicon, query.period, None)
+        rows = [[name, n, *present.money_cells(inv)] for name, n, inv in ranking]
+        return {"kind": "figure", "unit": "家", "period": plabel(query), "value": len(rows), "display": f"{len(rows)} 家",
+                "columns": ["承包商", "项目数（个）", "总投资（元）", "总投资"], "rows": rows}, None
     ranking = figures.contractor_ranking(conn, pub_id, query, lexicon, query.period, query.limit or 1)
     if query.contractors:  # compared: in the order named
         ranking.sort(key=lambda r: query.contractors.index(r[0]) if r[0] in query.contractors else 99)
@@ -483,7 +488,7 @@ def share_labels(query):
     return part, f"{whole_category + done + '项目' if whole_category else '全部' + done + '项目'}{names[whole_measure]}"
 
 
-SCHEDULE_SHORT = {"late": "晚于计划完工", "on_time": "按期或提前完工", "overdue": "超过计划完工日期仍未完工"}
+SCHEDULE_SHORT = {"late": "晚于计划完工", "on_time": "按期或提前完工", "early": "提前完工", "overdue": "超过计划完工日期仍未完工"}
 
 
 def project_only(query):

@@ -8,6 +8,7 @@ from ...timeparse import Period
 from ...vocab import basis, found, has_any, measure_words, pattern, semantic, words
 from . import asked
 
+ON_TIME_WORDS = re.compile("按期|按时|如期|准时")  # 「按期或提前完工」 counts on time too; 「提前完工」 alone does not
 PROGRESS_AT = "progress_at"  # a project's progress at a point of the year (季度末): the record has the latest only
 
 
@@ -58,7 +59,9 @@ def schedule(ctx):
     elif late:
         asked = {"schedule": "late"}
     elif found("finished_on_time", text):
-        asked = {"schedule": "on_time"}
+        # 「提前完工的」 alone: before the planned date; 「按期或提前」 on or before it
+        on_time = pattern("finished_on_time").search(text).group(0)
+        asked = {"schedule": "early" if ON_TIME_WORDS.search(on_time) is None else "on_time"}
     else:
         return {}
     ctx.slots.unknown[:] = [w for w in ctx.slots.unknown if w not in SCHEDULE_WORDS]
@@ -183,6 +186,22 @@ def paid_to(ctx, common):
 def payment_period(period, as_of):
     """A period the payments are cut to by their dates: one year, or months of one year (「今年十月份」「三季度」)."""
     return not period.multi_year
+
+
+def contractors_counted(ctx, common):
+    """「一共有多少家不同的承包商」「农村公路项目有几家施工企业」: the different contractors of the projects counted
+    (persons by their pseudonyms; 「含个人」 keeps them), with each one's projects as the rows."""
+    s = ctx.slots
+    if not found("firms_counted", ctx.text) or s.contractors:
+        return None
+    persons_in = re.search(r"(?:含|包括|包含|连同)个人", ctx.text)
+    if re.search("企业|公司", ctx.text) and not persons_in:
+        return None  # companies only: the contractors include persons (pseudonyms), not told apart here
+    if common.get("contractor_kind") == "person" and persons_in:
+        common = {**common, "contractor_kind": None}  # persons included, not the only ones asked
+    if common.get("contractor_kind"):
+        return None
+    return Query(Kind.PROJECT, measure=Measure.COUNT, group=Group.CONTRACTOR, count_only=True, **common)
 
 
 def contractors_ranked(ctx, common):
@@ -316,7 +335,7 @@ def listed(ctx, common):
 
 
 # A named project comes first: whatever is asked of it (its contractor too) is answered from its record.
-PROJECT_RULES = (one_project, paid_to, contractors_compared, one_contractor, contractors_ranked, categories_ranked, by_year,
+PROJECT_RULES = (one_project, paid_to, contractors_compared, one_contractor, contractors_counted, contractors_ranked, categories_ranked, by_year,
                  by_region, output, ranked, disbursed, invested, largest, counted, listed)
 
 

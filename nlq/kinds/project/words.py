@@ -83,6 +83,7 @@ def _filters(query):
 
 
 SCHEDULES = {"late": "实际完工日期晚于计划完工日期", "on_time": "按期或提前完工（实际完工日期不晚于计划）",
+             "early": "提前完工（实际完工日期早于计划）",
              "overdue": "超过计划完工日期仍未完工（截至{date}）"}
 
 
@@ -139,6 +140,8 @@ def _contractors_compared(query, lexicon, w):
 def _contractors(query, lexicon, w):
     if query.project:  # 「…谁在修」
         return f"{w.subject}的承建单位"
+    if query.count_only:
+        return f"{w.subject}的不同承包商个数（个人承包方按代号计）{w.basis}"
     return f"{w.subject}中，按{_investment_or_count(query)}排名的承包商{w.basis}"
 
 
