@@ -127,7 +127,8 @@ def test_a_level_the_city_lacks_is_declined(ask_demo, q):
 
 
 def test_prefecture_cities_are_a_level_the_yearbook_lacks(ask_yb):
-    assert "地级市一级" in declined_message(ask_yb("2022年湖南省各地级市的教育支出"))
+    message = declined_message(ask_yb("2022年湖南省各地级市的教育支出"))
+    assert "地级市" in message and "这一级" in message
 
 
 @pytest.mark.parametrize("q", ["今年养老保险缴费比例多少", "各县低保补助标准是多少"])
